@@ -140,7 +140,9 @@ def _interval_key(interval: Interval | None) -> str:
 
 
 def _decimal(value: float) -> Literal:
-    return Literal(Decimal(str(value)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP), datatype=XSD.decimal)
+    """A score rounded to three places, in the canonical form the store keeps ("0.8", "1")."""
+    rounded = Decimal(str(value)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP).normalize()
+    return Literal(format(rounded, "f"), datatype=XSD.decimal)
 
 
 class _Mapper:
