@@ -1,0 +1,326 @@
+"""Gazetteer loading: gazetteers/*.tsv -> typed entries and dated office tenures.
+
+Read by nlp (entity rulers) and link (Wikidata linking). The files are tab-separated with a header
+row; list cells are pipe-separated and an empty cell is none. states.tsv, igos.tsv and leaders.tsv
+are built by scripts/build_gazetteers.py from the reference tables; organizations.tsv and
+locations.tsv, when present, are curated by hand with the columns of igos.tsv.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterator
+
+from kg.errors import DataFileError
+from kg.records import EntityType
+from kg.resources import data_dir
+
+STATE_COLUMNS = ("qid", "name", "aliases", "demonyms", "capitals", "iso2", "iso3")
+ORGANIZATION_COLUMNS = ("qid", "name", "aliases", "kind")
+LEADER_COLUMNS = (
+    "person_qid", "person", "aliases", "position_qid", "position", "role",
+    "of_qid", "of_name", "start", "end", "as_of", "source",
+)  # fmt: skip
+# Hand-curated files: optional, with the columns of igos.tsv; the type each holds.
+CURATED = {"igos.tsv": EntityType.ORGANIZATION, "organizations.tsv": EntityType.ORGANIZATION,
+           "locations.tsv": EntityType.LOCATION}  # fmt: skip
+REQUIRED = ("states.tsv", "igos.tsv", "leaders.tsv")
+
+QID = re.compile(r"^Q[1-9][0-9]*$")
+KIND = re.compile(r"^[A-Z][A-Za-z]*$")
+YEAR = re.compile(r"^[0-9]{4}$")
+# A short acronym ("US", "U.S.", "WHO") matches only text written in capitals: "us" and "who" are
+# words. A longer one ("NATO") also matches "Nato".
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+CASE_SENSITIVE_UP_TO = 3
+_PUNCTUATION = re.compile(r"[^\w\s]")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One known state, organisation, location or person, with every name it goes by."""
+
+    qid: str | None
+    name: str
+    aliases: tuple[str, ...]
+    type: EntityType
+    kind: str | None
+    source: str
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The canonical name and its aliases (not demonyms or capitals)."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Tenure:
+    """`person` held `position` (the role `role`) of `of_qid` from `start` to `end`.
+
+    A year-only source date widens to the whole year (start 1 Jan, end 31 Dec). An open `end`
+    means still in office on `as_of`, the date of the source snapshot; after it we do not know.
+    """
+
+    person_qid: str
+    person: str
+    aliases: tuple[str, ...]
+    position_qid: str | None
+    position: str
+    role: str
+    of_qid: str
+    of_name: str
+    start: date | None
+    end: date | None
+    source: str
+    as_of: date | None = None
+
+    def held_on(self, day: date) -> bool:
+        """True when the sources show the office held on `day` (an unknown start never is)."""
+        if self.start is None or day < self.start:
+            return False
+        last = self.end if self.end is not None else self.as_of
+        return last is None or day <= last
+
+
+def normalize_key(name: str) -> str:
+    """The lookup form of a name, as the gold scorer compares labels.
+
+    Case-folded, accents removed, full stops and apostrophes (and a possessive 's) dropped, other
+    punctuation folded to spaces, a leading "the" dropped: "the U.S.'s" -> "us".
+    """
+    text = unicodedata.normalize("NFKC", name).strip()
+    text = _POSSESSIVE.sub("", text)
+    text = unicodedata.normalize("NFKD", text.casefold())
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = re.sub(r"[.'\u2019\u2018`]", "", text)
+    text = _PUNCTUATION.sub(" ", text)
+    words = text.split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def acronym_key(name: str) -> str | None:
+    """The acronym a name is written as ("U.S." -> "US"), or None when it is not one."""
+    compact = re.sub(r"[.\s]", "", unicodedata.normalize("NFKC", _POSSESSIVE.sub("", name.strip())))
+    return compact if ACRONYM.match(compact) else None
+
+
+class Gazetteer:
+    """Every known entry and tenure, indexed by normalised name and by QID."""
+
+    def __init__(self, entries: tuple[GazetteerEntry, ...], tenures: tuple[Tenure, ...]) -> None:
+        self.entries = entries
+        self.tenures = tenures
+        self._by_key: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        self._by_acronym: dict[str, list[GazetteerEntry]] = defaultdict(list)
+        self._by_qid: dict[str, GazetteerEntry] = {}
+        self._offices: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
+        for entry in entries:
+            for name in (*entry.names, *entry.demonyms, *entry.capitals):
+                acronym = acronym_key(name)
+                if acronym:
+                    _add(self._by_acronym, acronym, entry)
+                if not acronym or len(acronym) > CASE_SENSITIVE_UP_TO:
+                    _add(self._by_key, normalize_key(name), entry)
+            if entry.qid is not None:
+                self._by_qid.setdefault(entry.qid, entry)
+        for tenure in tenures:
+            self._offices[(tenure.of_qid, tenure.role)].append(tenure)
+
+    def lookup(self, name: str) -> list[GazetteerEntry]:
+        """Entries one of whose names, demonyms or capitals is `name` (normalised)."""
+        found: list[GazetteerEntry] = []
+        acronym = acronym_key(name)
+        for entry in (*self._by_acronym.get(acronym or "", ()), *self._by_key.get(normalize_key(name), ())):
+            if entry not in found:
+                found.append(entry)
+        return found
+
+    def entry_by_qid(self, qid: str) -> GazetteerEntry | None:
+        return self._by_qid.get(qid)
+
+    def holders(self, of_qid: str, role: str, on: date) -> list[Tenure]:
+        """Tenures of the office `role` of `of_qid` that the sources show held on `on`."""
+        return [tenure for tenure in self._offices.get((of_qid, role.casefold()), ()) if tenure.held_on(on)]
+
+
+def _add(index: dict[str, list[GazetteerEntry]], key: str, entry: GazetteerEntry) -> None:
+    if key and entry not in index[key]:
+        index[key].append(entry)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+Row = dict[str, str]
+
+
+def _rows(path: Path, columns: tuple[str, ...], problems: list[tuple[int | None, str]]) -> Iterator[tuple[int, Row]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader, None)
+        if header is None or tuple(header) != columns:
+            problems.append((1, f"header is {header!r}; expected the columns {', '.join(columns)}"))
+            return
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                problems.append((line, f"{len(row)} cells; expected {len(columns)} ({', '.join(columns)})"))
+                continue
+            yield line, {column: cell.strip() for column, cell in zip(columns, row)}
+
+
+def _list(cell: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in cell.split("|") if item.strip())
+
+
+def _qid(cell: str, column: str, *, required: bool) -> str | None:
+    if not cell and not required:
+        return None
+    if not QID.match(cell):
+        raise ValueError(f"{column} {cell!r} is not a Wikidata QID like Q30")
+    return cell
+
+
+def _date(cell: str, column: str, *, end: bool) -> date | None:
+    if not cell:
+        return None
+    try:
+        if YEAR.match(cell):
+            return date(int(cell), 12, 31) if end else date(int(cell), 1, 1)
+        return date.fromisoformat(cell)
+    except ValueError:
+        raise ValueError(f"{column} {cell!r} is not a year or an ISO date (YYYY or YYYY-MM-DD)") from None
+
+
+def _required(row: Row, *columns: str) -> None:
+    for column in columns:
+        if not row[column]:
+            raise ValueError(f"empty {column}")
+
+
+def _state(row: Row, source: str) -> GazetteerEntry:
+    _required(row, "name")
+    return GazetteerEntry(
+        qid=_qid(row["qid"], "qid", required=True),
+        name=row["name"],
+        aliases=_list(row["aliases"]),
+        type=EntityType.STATE,
+        kind=None,
+        source=source,
+        demonyms=_list(row["demonyms"]),
+        capitals=_list(row["capitals"]),
+    )
+
+
+def _curated(entity_type: EntityType) -> Callable[[Row, str], GazetteerEntry]:
+    def parse(row: Row, source: str) -> GazetteerEntry:
+        _required(row, "name", "kind")
+        if not KIND.match(row["kind"]):
+            raise ValueError(f"kind {row['kind']!r} is not an ontology class name like InternationalOrganization")
+        return GazetteerEntry(
+            qid=_qid(row["qid"], "qid", required=False),
+            name=row["name"],
+            aliases=_list(row["aliases"]),
+            type=entity_type,
+            kind=row["kind"],
+            source=source,
+        )
+
+    return parse
+
+
+def _tenure(row: Row, source: str) -> Tenure:
+    _required(row, "person", "position", "role", "of_name", "source")
+    start = _date(row["start"], "start", end=False)
+    end = _date(row["end"], "end", end=True)
+    if start is not None and end is not None and end < start:
+        raise ValueError(f"end {row['end']} is before start {row['start']}")
+    return Tenure(
+        person_qid=_qid(row["person_qid"], "person_qid", required=True) or "",
+        person=row["person"],
+        aliases=_list(row["aliases"]),
+        position_qid=_qid(row["position_qid"], "position_qid", required=False),
+        position=row["position"],
+        role=row["role"].casefold(),
+        of_qid=_qid(row["of_qid"], "of_qid", required=True) or "",
+        of_name=row["of_name"],
+        start=start,
+        end=end,
+        source=row["source"],
+        as_of=_date(row["as_of"], "as_of", end=False),
+    )
+
+
+def _read(path: Path, columns: tuple[str, ...], parse: Callable[[Row, str], object],
+          problems: list[tuple[Path, int | None, str]]) -> list[object]:  # fmt: skip
+    found: list[tuple[int | None, str]] = []
+    records = []
+    for line, row in _rows(path, columns, found):
+        try:
+            records.append(parse(row, path.name))
+        except ValueError as error:
+            found.append((line, str(error)))
+    problems.extend((path, line, problem) for line, problem in found)
+    return records
+
+
+def _people(tenures: list[Tenure]) -> list[GazetteerEntry]:
+    """One Person entry per office holder, with every label the sources give them."""
+    names: dict[str, list[str]] = {}
+    for tenure in tenures:
+        labels = names.setdefault(tenure.person_qid, [])
+        for label in (tenure.person, *tenure.aliases):
+            if label not in labels:
+                labels.append(label)
+    return [
+        GazetteerEntry(qid=qid, name=labels[0], aliases=tuple(labels[1:]), type=EntityType.PERSON, kind=None,
+                       source="leaders.tsv")  # fmt: skip
+        for qid, labels in names.items()
+    ]
+
+
+def read_gazetteer(folder: Path) -> Gazetteer:
+    """Read and check every gazetteer file in `folder`; DataFileError lists every bad row."""
+    problems: list[tuple[Path, int | None, str]] = []
+    for name in REQUIRED:
+        if not (folder / name).is_file():
+            problems.append((folder / name, None, "missing; run scripts/build_gazetteers.py"))
+    if problems:
+        path, line, problem = problems[0]
+        raise DataFileError(path, problem, line=line)
+    entries: list[GazetteerEntry] = []
+    entries += _read(folder / "states.tsv", STATE_COLUMNS, _state, problems)  # type: ignore[arg-type]
+    for name, entity_type in CURATED.items():
+        if (folder / name).is_file():
+            entries += _read(folder / name, ORGANIZATION_COLUMNS, _curated(entity_type), problems)  # type: ignore[arg-type]
+    tenures: list[Tenure] = _read(folder / "leaders.tsv", LEADER_COLUMNS, _tenure, problems)  # type: ignore[assignment]
+    if problems:
+        path, line, problem = problems[0]
+        more = "".join(f"\n{p}{'' if n is None else f':{n}'}: {text}" for p, n, text in problems[1:])
+        raise DataFileError(path, problem + more, line=line)
+    entries += _people(tenures)
+    return Gazetteer(tuple(entries), tuple(tenures))
+
+
+@lru_cache(maxsize=4)
+def _cached(folder: Path) -> Gazetteer:
+    return read_gazetteer(folder)
+
+
+def load_gazetteer(folder: Path | None = None) -> Gazetteer:
+    """The gazetteer in `folder` (default: the shipped gazetteers/), read once per process."""
+    return _cached((folder or data_dir("gazetteers")).resolve())
