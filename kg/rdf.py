@@ -7,7 +7,6 @@ per claim with its provenance. No blank nodes: every node has a minted IRI.
 
 from __future__ import annotations
 
-import hashlib
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
@@ -169,7 +168,7 @@ class _Mapper:
         article, node = self.article, self.article_node
         self.add(node, RDF.type, KG.Article)
         self.add(node, KG.articleId, Literal(article.id))
-        self.add(node, KG.contentHash, Literal(hashlib.sha256(article.content.encode("utf-8")).hexdigest()))
+        self.add(node, KG.contentHash, Literal(article.content_hash))
         self.add(node, KG.language, Literal(article.language))
         if article.title:
             self.add(node, KG.title, Literal(article.title))
@@ -255,7 +254,7 @@ class _Mapper:
         self.add(node, KG.position, position)
         if self.article.published:
             self.add(node, KG.asOf, Literal(self.article.published, datatype=XSD.date))
-        self._add_interval(node, KG.term, role.when)
+        self._add_interval(node, KG["term"], role.when)  # KG.term is Namespace.term, a method
         self.add(position, RDF.type, KG.Position)
         self.add(position, KG.roleName, Literal(role_name))
         self.add(position, KG.positionOf, of)

@@ -8,6 +8,7 @@ that a stage can never change what an earlier stage handed it.
 from __future__ import annotations
 
 import enum
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Iterable, Literal, Protocol, Union
@@ -43,6 +44,11 @@ class Article:
         Every character offset in kg (mentions, evidence) is an offset into this string.
         """
         return f"{self.title}\n\n{self.text}" if self.title else self.text
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of `content`: an article stored with the same hash is a duplicate."""
+        return hashlib.sha256(self.content.encode("utf-8")).hexdigest()
 
 
 # --------------------------------------------------------------------------- entities

@@ -1,0 +1,184 @@
+"""Export: the stored graph -> flat facts (gold/FORMAT.md section 2) and RDF serializations.
+
+The flat facts are read back from the article graphs, never from a side channel, so what an
+analyst loads into a spreadsheet is exactly what the graph says.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Iterator
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.term import Node
+
+from kg.rdf import ASSET_CLASS, DESIGNATION_CATEGORY, ENTITY_CLASS, EVENT_CLASS
+from kg.records import AssetClass
+from kg.store import KgStore
+from kg.terms import KG, WD
+
+DEFAULT_MIN_CONFIDENCE = 0.5
+"""Facts read with less confidence stay in the store (and answer queries) but are left out of
+the default facts export; `--min-confidence 0` exports everything."""
+
+RDF_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+}
+EXPORT_FORMATS = ("facts", *RDF_FORMATS, "jsonld")
+
+_ENTITY_TYPE = {cls: entity_type.value for entity_type, cls in ENTITY_CLASS.items()}
+_EVENT_TYPE = {cls: event_type.value for event_type, cls in EVENT_CLASS.items()}
+_CATEGORY = {concept: category.flat for category, concept in DESIGNATION_CATEGORY.items()}
+_ASSET_CLASS_ORDER = [(ASSET_CLASS[c], c.value) for c in AssetClass if c is not AssetClass.OTHER]
+
+
+def export(store: KgStore, output: IO[bytes], format: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> int:
+    """Write the whole store in one of EXPORT_FORMATS; returns the number of records (facts or quads)."""
+    if format == "facts":
+        count = 0
+        for fact in store_facts(store, min_confidence=min_confidence):
+            output.write((json.dumps(fact, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+            count += 1
+        return count
+    if format == "jsonld":
+        dataset_graph = _dataset(store)
+        output.write(dataset_graph.serialize(format="json-ld").encode("utf-8"))
+        return len(store)
+    if format not in RDF_FORMATS:
+        raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(EXPORT_FORMATS)}")
+    store.dump(output, RDF_FORMATS[format])
+    return len(store)
+
+
+def store_facts(store: KgStore, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Iterator[dict[str, object]]:
+    """Every article graph of the store as flat facts, article by article."""
+    for name in store.graph_names():
+        yield from article_facts(store.article_graph(name), min_confidence=min_confidence)
+
+
+def article_facts(graph: Graph, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[dict[str, object]]:
+    """One article graph as flat facts: its entities, then its facts at or above `min_confidence`."""
+    reader = _FactReader(graph)
+    facts: list[dict[str, object]] = []
+    for article in graph.subjects(RDF.type, KG.Article):
+        article_id = str(graph.value(article, KG.articleId))
+        entities = sorted(graph.subjects(KG.mentionedIn, article), key=str)
+        facts += [{"kind": "entity", "article": article_id, "entity": reader.ref(e)} for e in entities]
+        for fact in sorted(graph.subjects(KG.derivedFrom, article), key=str):
+            confidence = float(graph.value(fact, KG.confidence) or 0)  # type: ignore[arg-type]
+            if confidence >= min_confidence:
+                facts.append({"article": article_id, **reader.fact(fact)})
+    return facts
+
+
+class _FactReader:
+    """Reads fact nodes of one article graph back into flat dictionaries."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+
+    def value(self, node: Node, predicate: URIRef) -> Node | None:
+        return self.graph.value(node, predicate)  # type: ignore[arg-type]
+
+    def ref(self, node: Node | None) -> dict[str, object] | None:
+        if node is None:
+            return None
+        types = set(self.graph.objects(node, RDF.type))  # type: ignore[arg-type]
+        entity_type = next((_ENTITY_TYPE[t] for t in types if t in _ENTITY_TYPE), None)
+        qid = next((str(o)[len(WD) :] for o in self.graph.objects(node, OWL.sameAs) if str(o).startswith(WD)), None)  # type: ignore[arg-type]
+        label = self.value(node, RDFS.label)
+        return {"label": str(label) if label is not None else str(node), "type": entity_type, "wikidata": qid}
+
+    def interval(self, node: Node | None) -> dict[str, str] | None:
+        if node is None:
+            return None
+        return {"earliest": str(self.value(node, KG.earliest)), "latest": str(self.value(node, KG.latest))}
+
+    def fact(self, fact: Node) -> dict[str, object]:
+        types = set(self.graph.objects(fact, RDF.type))  # type: ignore[arg-type]
+        if KG.Tenure in types:
+            body = self._role(fact)
+        elif KG.Designation in types:
+            body = self._designation(fact)
+        elif KG.Deployment in types:
+            body = self._deployment(fact)
+        elif KG.Membership in types:
+            body = {
+                "kind": "membership",
+                "member": self.ref(self.value(fact, KG.member)),
+                "organization": self.ref(self.value(fact, KG.organization)),
+            }
+        else:
+            body = self._event(fact, types)
+        evidence = self.value(fact, KG.evidence)
+        body.update(
+            fact=str(fact),
+            evidence=str(self.value(evidence, KG.sentence)) if evidence is not None else None,
+            confidence=float(self.value(fact, KG.confidence) or 0),  # type: ignore[arg-type]
+            negated=bool(getattr(self.value(fact, KG.negated), "value", False)),
+            hypothetical=bool(getattr(self.value(fact, KG.hypothetical), "value", False)),
+        )
+        claimed_by = self.value(fact, KG.claimedBy)
+        if claimed_by is not None:
+            body["claimed_by"] = self.ref(claimed_by)
+        return {key: value for key, value in body.items() if value is not None}
+
+    def _role(self, fact: Node) -> dict[str, object]:
+        position = self.value(fact, KG.position)
+        return {
+            "kind": "role",
+            "person": self.ref(self.value(fact, KG.holder)),
+            "role": str(self.value(position, KG.roleName)) if position is not None else None,  # type: ignore[arg-type]
+            "of": self.ref(self.value(position, KG.positionOf)) if position is not None else None,  # type: ignore[arg-type]
+        }
+
+    def _designation(self, fact: Node) -> dict[str, object]:
+        label = self.value(fact, RDFS.label)
+        return {
+            "kind": "designation",
+            "authority": self.ref(self.value(fact, KG.authority)),
+            "designee": self.ref(self.value(fact, KG.designee)),
+            "category": _CATEGORY.get(self.value(fact, KG.category), "other"),  # type: ignore[arg-type]
+            "label": str(label) if label is not None else None,
+            "date": self.interval(self.value(fact, KG.announced) or self.value(fact, KG.effective)),
+        }
+
+    def _deployment(self, fact: Node) -> dict[str, object]:
+        asset = self.value(fact, KG.asset)
+        asset_types = set(self.graph.objects(asset, RDF.type)) if asset is not None else set()  # type: ignore[arg-type]
+        asset_class = next((name for cls, name in _ASSET_CLASS_ORDER if cls in asset_types), "other")
+        return {
+            "kind": "military_asset",
+            "asset": self.ref(asset),
+            "asset_class": asset_class,
+            "operator": self.ref(self.value(fact, KG.operator)),
+            "location": self.ref(self.value(fact, KG.deployedTo)),
+            "date": self.interval(self.value(fact, KG.time)),
+        }
+
+    def _event(self, fact: Node, types: set[Node]) -> dict[str, object]:
+        event_type = next((_EVENT_TYPE[t] for t in types if t in _EVENT_TYPE), None)
+        mode = self.value(fact, KG.mode)
+        return {
+            "kind": "event",
+            "type": event_type,
+            "actors": [self.ref(a) for a in sorted(self.graph.objects(fact, KG.actor), key=str)],  # type: ignore[arg-type]
+            "targets": [self.ref(t) for t in sorted(self.graph.objects(fact, KG.target), key=str)],  # type: ignore[arg-type]
+            "mode": str(mode) if mode is not None else None,
+            "date": self.interval(self.value(fact, KG.time)),
+            "location": self.ref(self.value(fact, KG.location)),
+        }
+
+
+def _dataset(store: KgStore) -> Graph:
+    """The store as an rdflib Dataset (JSON-LD keeps the named graphs)."""
+    dataset = Dataset()
+    for name in store.graph_names():
+        graph = dataset.graph(URIRef(name))
+        for triple in store.article_graph(name):
+            graph.add(triple)
+    return dataset

@@ -1,0 +1,219 @@
+"""The whole pipeline: inputs -> articles -> validated article graphs -> the store.
+
+`Pipeline.process` runs every stage on one article (nlp, extract, link, map to RDF, validate)
+and hands back the graph to store plus the facts that failed validation; `build` feeds it a
+batch and writes each article's graph in one transaction. Bad inputs and rejected facts are
+reported (the summary, the rejections file, the log), never dropped silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Callable, Iterable, Sequence
+
+from rdflib import Graph, URIRef
+
+from kg.errors import InputError, KgError
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.link import Linker
+from kg.rdf import claim_iri, entity_iris, to_graph
+from kg.records import Article, BuildSummary, Claim, Extraction, Link, Rejection
+from kg.store import KgStore
+from kg.terms import KG
+from kg.validate import Report, load_shapes, owning_fact, validate
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleResult:
+    """One article through every stage: the graph to store and what was kept out of it."""
+
+    article: Article
+    graph: Graph
+    facts: int
+    rejections: tuple[Rejection, ...]
+
+
+class Pipeline:
+    """Every stage from an Article to its validated graph. The store is the caller's business."""
+
+    def __init__(
+        self,
+        *,
+        model: str | None = None,
+        gazetteer: Gazetteer | None = None,
+        linker: Linker | None = None,
+        shapes: Graph | None = None,
+    ) -> None:
+        from kg.nlp import load_nlp  # spaCy loads slowly: only when a pipeline is made
+
+        self.gazetteer = gazetteer or load_gazetteer()
+        self.nlp = load_nlp(model, gazetteer=self.gazetteer)
+        self.linker = linker or Linker(self.gazetteer)
+        self.shapes = shapes if shapes is not None else load_shapes()
+
+    def extract(self, article: Article) -> Extraction:
+        from kg.extract import extract
+        from kg.nlp import annotate
+
+        return extract(annotate(self.nlp, article), article, gazetteer=self.gazetteer)
+
+    def process(self, article: Article) -> ArticleResult:
+        extraction = self.extract(article)
+        links = self.linker.link(extraction)
+        return validated_graph(extraction, links, self.shapes)
+
+
+def validated_graph(extraction: Extraction, links: dict[str, Link], shapes: Graph) -> ArticleResult:
+    """Map an extraction to RDF and keep out every fact that violates the shapes.
+
+    Facts whose nodes fail are dropped and the graph is mapped again; if a violation remains
+    that belongs to no fact (the article or an entity), the article's facts are all rejected
+    and only what conforms of the article is kept, so nothing unvalidated is ever stored.
+    """
+    article = extraction.article
+    iris = entity_iris(extraction, links)
+    claims: list[Claim] = list(extraction.claims)
+    rejections: list[Rejection] = []
+    while True:
+        graph = to_graph(dataclasses.replace(extraction, claims=tuple(claims)), links)
+        report = validate(graph, shapes)
+        if report.conforms:
+            return ArticleResult(article, graph, _count_facts(graph), tuple(rejections))
+        failing = _failing_facts(graph, report)
+        if not failing:
+            rejections += _reject(article.id, [str(claim_iri(article.id, c, iris)) for c in claims], report)
+            bare = to_graph(dataclasses.replace(extraction, claims=(), entities=()), {})
+            if not validate(bare, shapes).conforms:
+                raise InputError(article.origin or article.id, "the article's own metadata fails validation: " + _messages(report))
+            return ArticleResult(article, bare, 0, tuple(rejections))
+        for fact, messages in sorted(failing.items()):
+            rejections.append(Rejection(article.id, str(fact), "; ".join(sorted(messages)), _constraints(report, fact, graph)))
+        claims = [c for c in claims if claim_iri(article.id, c, iris) not in failing]
+
+
+def _failing_facts(graph: Graph, report: Report) -> dict[URIRef, set[str]]:
+    """The fact nodes that own a violation, with their messages; empty if a violation is not a fact's."""
+    failing: dict[URIRef, set[str]] = {}
+    for violation in report.violations:
+        if violation.severity != "Violation":
+            continue
+        fact = owning_fact(graph, violation.focus_node)
+        if fact is None:
+            return {}
+        failing.setdefault(fact, set()).add(violation.message)
+    return failing
+
+
+def _constraints(report: Report, fact: URIRef, graph: Graph) -> str:
+    names = {v.constraint for v in report.violations if owning_fact(graph, v.focus_node) == fact}
+    return ", ".join(sorted(names))
+
+
+def _messages(report: Report) -> str:
+    return "; ".join(sorted({f"{v.focus_node}: {v.message}" for v in report.violations if v.severity == "Violation"}))
+
+
+def _reject(article_id: str, facts: Iterable[str], report: Report) -> list[Rejection]:
+    message = "rejected with its article: " + _messages(report)
+    return [Rejection(article_id, fact, message) for fact in facts]
+
+
+def _count_facts(graph: Graph) -> int:
+    return len(set(graph.subjects(KG.derivedFrom, None)))
+
+
+class Progress:
+    """A one-line progress display on stderr, redrawn in place when stderr is a terminal."""
+
+    def __init__(self, stream: IO[str] | None = None) -> None:
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+
+    def update(self, summary: BuildSummary, current: str) -> None:
+        if self.live:
+            line = f"\rkg build: {summary.articles_read} articles, {summary.facts_stored} facts stored — {current[:40]}"
+            self.stream.write(line.ljust(100))
+            self.stream.flush()
+
+    def close(self) -> None:
+        if self.live:
+            self.stream.write("\n")
+
+
+def build(
+    inputs: Iterable[Article | InputError],
+    store: KgStore,
+    *,
+    process: Callable[[Article], ArticleResult],
+    rejections: IO[str] | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> BuildSummary:
+    """Run `process` over the inputs and store each article's graph in one transaction.
+
+    An article whose content is already stored unchanged is a duplicate and skipped (unless
+    `force`); one stored with other content is replaced. Every failed input and every
+    rejected fact is counted in the summary and written to `rejections` as a JSON line.
+    """
+    summary = BuildSummary()
+
+    def report(record: dict[str, str]) -> None:
+        if rejections is not None:
+            rejections.write(json.dumps(record, ensure_ascii=False) + "\n")
+            rejections.flush()
+
+    for item in inputs:
+        if isinstance(item, InputError):
+            summary.failed_inputs.append((item.source, item.problem))
+            log.warning("input rejected: %s", item)
+            report({"input": item.source, "problem": item.problem})
+            continue
+        summary.articles_read += 1
+        if progress:
+            progress.update(summary, item.id)
+        if not force and store.content_hash(item.id) == item.content_hash:
+            summary.duplicates += 1
+            log.info("%s: already stored with the same content; skipped", item.id)
+            continue
+        try:
+            result = process(item)
+        except KgError as error:
+            summary.failed_inputs.append((item.origin or item.id, str(error)))
+            log.warning("article %s failed: %s", item.id, error)
+            report({"input": item.origin or item.id, "article": item.id, "problem": str(error)})
+            continue
+        store.replace_article(item.id, result.graph)
+        summary.articles_stored += 1
+        summary.facts_stored += result.facts
+        summary.facts_rejected += len(result.rejections)
+        for rejection in result.rejections:
+            log.warning("%s: fact %s rejected: %s", rejection.article_id, rejection.fact, rejection.message)
+            report(dataclasses.asdict(rejection))
+    if progress:
+        progress.close()
+    return summary
+
+
+def build_paths(
+    paths: Sequence[str | Path],
+    store: KgStore,
+    *,
+    pipeline: Pipeline,
+    fetch: bool = False,
+    rejections: IO[str] | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> BuildSummary:
+    """The Python API behind `kg build`: read every input and build it into the store."""
+    from kg.ingest import read_inputs
+
+    return build(
+        read_inputs(paths, fetch=fetch), store, process=pipeline.process, rejections=rejections, force=force, progress=progress
+    )
