@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, TypeVar
 
 from kg.errors import DataFileError
 from kg.records import EntityType
@@ -164,6 +164,7 @@ def _add(index: dict[str, list[GazetteerEntry]], key: str, entry: GazetteerEntry
 
 
 Row = dict[str, str]
+Parsed = TypeVar("Parsed")
 
 
 def _rows(path: Path, columns: tuple[str, ...], problems: list[tuple[int | None, str]]) -> Iterator[tuple[int, Row]]:
@@ -265,8 +266,8 @@ def _tenure(row: Row, source: str) -> Tenure:
     )
 
 
-def _read(path: Path, columns: tuple[str, ...], parse: Callable[[Row, str], object],
-          problems: list[tuple[Path, int | None, str]]) -> list[object]:  # fmt: skip
+def _read(path: Path, columns: tuple[str, ...], parse: Callable[[Row, str], Parsed],
+          problems: list[tuple[Path, int | None, str]]) -> list[Parsed]:  # fmt: skip
     found: list[tuple[int | None, str]] = []
     records = []
     for line, row in _rows(path, columns, found):
@@ -303,11 +304,11 @@ def read_gazetteer(folder: Path) -> Gazetteer:
         path, line, problem = problems[0]
         raise DataFileError(path, problem, line=line)
     entries: list[GazetteerEntry] = []
-    entries += _read(folder / "states.tsv", STATE_COLUMNS, _state, problems)  # type: ignore[arg-type]
+    entries += _read(folder / "states.tsv", STATE_COLUMNS, _state, problems)
     for name, entity_type in CURATED.items():
         if (folder / name).is_file():
-            entries += _read(folder / name, ORGANIZATION_COLUMNS, _curated(entity_type), problems)  # type: ignore[arg-type]
-    tenures: list[Tenure] = _read(folder / "leaders.tsv", LEADER_COLUMNS, _tenure, problems)  # type: ignore[assignment]
+            entries += _read(folder / name, ORGANIZATION_COLUMNS, _curated(entity_type), problems)
+    tenures = _read(folder / "leaders.tsv", LEADER_COLUMNS, _tenure, problems)
     if problems:
         path, line, problem = problems[0]
         more = "".join(f"\n{p}{'' if n is None else f':{n}'}: {text}" for p, n, text in problems[1:])

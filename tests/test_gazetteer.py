@@ -1,0 +1,171 @@
+"""Gazetteer loader: the shipped TSVs against their sources, lookup, dated tenures, bad rows."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.errors import DataFileError
+from kg.gazetteer import load_gazetteer, normalize_key, read_gazetteer
+from kg.records import EntityType
+from kg.resources import data_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT.parent / "shared" / "reference"
+needs_reference = pytest.mark.skipif(
+    not (REFERENCE / "states.csv").is_file(), reason=f"reference tables not found at {REFERENCE}"
+)
+
+
+def read_source(name: str) -> list[dict[str, str]]:
+    with (REFERENCE / name).open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@needs_reference
+def test_gazetteer_shipped_files_equal_a_fresh_build(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteers.py"), str(REFERENCE),
+                    "--out", str(tmp_path)], check=True, capture_output=True)  # fmt: skip
+    for name in ("states.tsv", "igos.tsv", "leaders.tsv"):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (data_dir("gazetteers") / name).read_text(
+            encoding="utf-8"
+        ), f"gazetteers/{name} is stale: run scripts/build_gazetteers.py"
+
+
+@needs_reference
+def test_gazetteer_state_qids_occur_in_source_rows_for_the_same_name() -> None:
+    sources = {row["qid"]: set(row.values()) for row in read_source("states.csv")}
+    for row in read_source("states-names-mledoze.csv"):
+        sources.setdefault(row["qid"], set()).update(row.values())
+    for row in read_tsv(data_dir("gazetteers") / "states.tsv"):
+        assert row["qid"] in sources, f"{row['qid']} ({row['name']}) is in no source row"
+        assert row["name"] in sources[row["qid"]], f"{row['qid']} is not {row['name']} in the sources"
+
+
+@needs_reference
+def test_gazetteer_igo_qids_occur_in_source_rows_for_the_same_name() -> None:
+    sources = {(row["qid"], " ".join(row["name"].split())) for row in read_source("igos.csv")}
+    for row in read_tsv(data_dir("gazetteers") / "igos.tsv"):
+        if row["qid"]:
+            assert (row["qid"], row["name"]) in sources, f"{row['qid']} is not {row['name']} in igos.csv"
+
+
+@needs_reference
+def test_gazetteer_leader_qids_occur_in_source_rows_for_the_same_person_and_office() -> None:
+    old = {(r["person_qid"], r["person"], r["position_qid"], r["country_qid"]) for r in read_source("leaders-wikidata-2022.csv")}
+    new = {(r["person_qid"], r["person"]) for r in read_source("leaders-current-2026.csv")}
+    known = {row["qid"] for row in read_tsv(data_dir("gazetteers") / "states.tsv")}
+    known |= {row["qid"] for row in read_tsv(data_dir("gazetteers") / "igos.tsv") if row["qid"]}
+    for row in read_tsv(data_dir("gazetteers") / "leaders.tsv"):
+        if row["source"] == "leaders-wikidata-2022.csv":
+            assert (row["person_qid"], row["person"], row["position_qid"], row["of_qid"]) in old, row
+        else:
+            assert (row["person_qid"], row["person"]) in new, row
+            assert row["of_qid"] in known, row
+
+
+def test_gazetteer_lookup_by_name_alias_demonym_and_capital() -> None:
+    gazetteer = load_gazetteer()
+    for name in ("United States", "the United States", "U.S.", "US", "USA", "American", "Washington"):
+        assert [entry.qid for entry in gazetteer.lookup(name)] == ["Q30"], name
+    assert [entry.qid for entry in gazetteer.lookup("Venezuelan")] == ["Q717"]
+    assert [entry.qid for entry in gazetteer.lookup("China's")] == ["Q148"]
+    assert [entry.qid for entry in gazetteer.lookup("Nato")] == ["Q7184"]
+    assert gazetteer.lookup("NATO")[0].type is EntityType.ORGANIZATION
+    assert [entry.qid for entry in gazetteer.lookup("Nicolas Maduro")] == ["Q58132"]
+
+
+def test_gazetteer_short_acronyms_match_only_in_capitals() -> None:
+    gazetteer = load_gazetteer()
+    assert gazetteer.lookup("us") == []
+    assert gazetteer.lookup("who") == []
+    assert [entry.qid for entry in gazetteer.lookup("WHO")] == ["Q7817"]
+
+
+def test_gazetteer_iso_codes_that_are_words_are_not_names() -> None:
+    gazetteer = load_gazetteer()
+    for word in ("IN", "AT", "IS", "CAN", "AND", "Korea", "Island"):
+        assert [entry for entry in gazetteer.lookup(word) if entry.type is EntityType.STATE] == [], word
+
+
+def test_gazetteer_holders_change_with_the_date() -> None:
+    gazetteer = load_gazetteer()
+    # leaders-wikidata-2022: Ilir Meta 2017-2022, Bajram Begaj 2022-; year-only dates widen to the year.
+    assert [t.person for t in gazetteer.holders("Q222", "president", date(2020, 6, 1))] == ["Ilir Meta"]
+    assert {t.person for t in gazetteer.holders("Q222", "president", date(2022, 8, 1))} == {"Ilir Meta", "Bajram Begaj"}
+    assert [t.person for t in gazetteer.holders("Q30", "president", date(2025, 6, 1))] == ["Donald Trump"]
+    assert [t.person for t in gazetteer.holders("Q30", "president", date(2022, 6, 1))] == ["Joe Biden"]
+    # An open end holds only up to the snapshot date of its source.
+    assert gazetteer.holders("Q30", "president", date(2024, 6, 1)) == []
+
+
+def test_gazetteer_every_leader_is_a_person_entry() -> None:
+    gazetteer = load_gazetteer()
+    people = {entry.qid for entry in gazetteer.entries if entry.type is EntityType.PERSON}
+    assert {tenure.person_qid for tenure in gazetteer.tenures} == people
+    assert gazetteer.entry_by_qid("Q22686") is not None and gazetteer.entry_by_qid("Q22686").name == "Donald Trump"
+
+
+def test_gazetteer_normalize_key_follows_the_scorer() -> None:
+    assert normalize_key("The U.S.") == "us"
+    assert normalize_key("Côte d’Ivoire") == "cote divoire"
+    assert normalize_key("Guinea-Bissau") == "guinea bissau"
+
+
+def write_folder(folder: Path, *, states: str = "", leaders: str = "", organizations: str | None = None) -> None:
+    folder.mkdir()
+    (folder / "states.tsv").write_text("qid\tname\taliases\tdemonyms\tcapitals\tiso2\tiso3\n" + states)
+    (folder / "igos.tsv").write_text("qid\tname\taliases\tkind\n")
+    (folder / "leaders.tsv").write_text(
+        "person_qid\tperson\taliases\tposition_qid\tposition\trole\tof_qid\tof_name\tstart\tend\tas_of\tsource\n" + leaders
+    )
+    if organizations is not None:
+        (folder / "organizations.tsv").write_text("qid\tname\taliases\tkind\n" + organizations)
+
+
+def test_gazetteer_bad_rows_are_all_reported_with_file_and_line(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    write_folder(
+        folder,
+        states="Q1\tOne\t\t\t\t\t\nX9\tTwo\t\t\t\t\t\nQ3\t\t\t\t\t\t\n",
+        leaders="Q5\tP\t\t\tPresident of One\tpresident\tQ1\tOne\t2020\t2019\t\tx\n",
+    )
+    with pytest.raises(DataFileError) as caught:
+        read_gazetteer(folder)
+    assert str(caught.value) == (
+        f"{folder / 'states.tsv'}:3: qid 'X9' is not a Wikidata QID like Q30\n"
+        f"{folder / 'states.tsv'}:4: empty name\n"
+        f"{folder / 'leaders.tsv'}:2: end 2019 is before start 2020"
+    )
+    assert caught.value.line == 3
+
+
+def test_gazetteer_wrong_cell_count_and_header(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    write_folder(folder, states="Q1\tOne\n")
+    with pytest.raises(DataFileError, match=r"states.tsv:2: 2 cells; expected 7"):
+        read_gazetteer(folder)
+    (folder / "states.tsv").write_text("qid\tname\n")
+    with pytest.raises(DataFileError, match=r"states.tsv:1: header is \['qid', 'name'\]"):
+        read_gazetteer(folder)
+
+
+def test_gazetteer_reads_curated_organizations(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    write_folder(folder, organizations="\tRapid Support Forces\tRSF\tNonStateArmedGroup\n")
+    gazetteer = read_gazetteer(folder)
+    (entry,) = gazetteer.lookup("RSF")
+    assert (entry.qid, entry.name, entry.type, entry.kind) == (None, "Rapid Support Forces", EntityType.ORGANIZATION, "NonStateArmedGroup")
+    (folder / "organizations.tsv").write_text("qid\tname\taliases\tkind\n\tX\t\tnot a class\n")
+    with pytest.raises(DataFileError, match=r"organizations.tsv:2: kind 'not a class' is not an ontology class name"):
+        read_gazetteer(folder)
