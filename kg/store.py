@@ -73,7 +73,11 @@ class KgStore:
 
     def replace_article(self, article_id: str, graph: Graph) -> None:
         """Write one article's graph, replacing any earlier version, in one transaction."""
-        name = graph_iri(article_id)
+        self.replace_graph(graph_iri(article_id), graph)
+
+    def replace_graph(self, name: str | URIRef, graph: Graph) -> None:
+        """Replace one named graph in a single update: readers see the old or the new, never a mix."""
+        name = ox.NamedNode(str(name)).value  # validates the IRI before it enters the update text
         triples = " .\n".join(" ".join(str(_term(t)) for t in triple) for triple in graph)
         body = f"{triples} ." if triples else ""
         self._store.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")

@@ -82,11 +82,12 @@ def slug(name: str) -> str:
     normalized = normalize_name(name)
     if not normalized:
         raise ValueError(f"name {name!r} is empty once normalised; nothing to mint an IRI from")
-    encoded = quote(normalized.replace("_", "%5F").replace(" ", "_"), safe="_%-.'")
-    encoded = encoded.replace("'", "%27")
+    encoded = quote(normalized, safe=" ").replace("_", "%5F").replace("~", "%7E").replace(" ", "_")
     if len(encoded) > MAX_SLUG:
+        head = encoded[:MAX_SLUG]
+        cut = head.rfind("%", MAX_SLUG - 2)
         digest = hashlib.sha1(normalized.encode("utf-8")).hexdigest()[:16]
-        encoded = f"{encoded[:MAX_SLUG].rstrip('%0123456789ABCDEF')}~{digest}"
+        encoded = f"{head[:cut] if cut >= 0 else head}~{digest}"
     return encoded
 
 

