@@ -192,21 +192,28 @@ def build_states(reference: Path) -> list[dict[str, str | list[str]]]:
 
 
 def build_igos(reference: Path) -> list[dict[str, str | list[str]]]:
-    """One row per organisation; a QID that the source gives to two organisations is dropped."""
+    """One row per organisation.
+
+    A QID that the source gives to two organisations is dropped from both, and so is an alias that
+    is the name of another organisation (the OPEC Fund lists OPEC's full name as one of its names).
+    """
     source = read_csv(reference / "igos.csv")
     owners: dict[str, set[str]] = defaultdict(set)
     for row in source:
         if row["qid"]:
             owners[row["qid"]].add(row["name"])
+    names = {" ".join(row["name"].split()).casefold() for row in source}
     rows = []
     for row in source:
         qid = row["qid"] if len(owners.get(row["qid"], ())) == 1 else ""
+        name = " ".join(row["name"].split())
         aliases = [*row["abbreviations"].split("|"), *row["other_names_en"].split("|")]
+        others = [alias for alias in aliases if alias.strip().casefold() in names - {name.casefold()}]
         rows.append(
             {
                 "qid": qid,
-                "name": " ".join(row["name"].split()),
-                "aliases": unique(aliases, without=[row["name"]]),
+                "name": name,
+                "aliases": unique(aliases, without=[name, *others]),
                 "kind": "InternationalOrganization",
             }
         )
