@@ -105,6 +105,17 @@ class GoldArticle:
                 return False
         return True
 
+    def labelled(self, fact: Fact) -> Fact:
+        """A gold fact with its entity keys replaced by the entities' labels, for reports."""
+
+        def label(value: Any) -> Any:
+            if isinstance(value, list):
+                return [label(v) for v in value]
+            return self.entities[value]["label"] if isinstance(value, str) and value in self.entities else value
+
+        slots = {"actors", "targets", "asset", *(s for kind in _ENTITY_SLOTS.values() for s in kind), "location"}
+        return {k: label(v) if k in slots else v for k, v in fact.items()}
+
     def direction_right(self, gold: Fact, predicted: Fact) -> bool:
         def covered(slots: list[Any], refs: list[Any] | None) -> bool:
             return all(any(self.matches(r, k) for r in refs or [] for k in _any_of(s)) for s in slots)
@@ -270,7 +281,7 @@ def score(golds: Sequence[GoldArticle], predictions: Sequence[Fact]) -> Scores:
             counted = len(of_kind) - len(matched_optional)
             tallies[kind].add(len(required), counted, len(matched))
             tallies["facts"].add(len(required), counted, len(matched))
-            article_errors.missed += [f for i, f in enumerate(required) if i not in matched]
+            article_errors.missed += [gold.labelled(f) for i, f in enumerate(required) if i not in matched]
             article_errors.false_positives += [p for j, p in enumerate(left) if j not in matched_optional.values()]
             if kind == "event":
                 for i, j in matched.items():

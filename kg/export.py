@@ -10,7 +10,7 @@ import json
 from typing import IO, Iterator
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
@@ -27,8 +27,9 @@ RDF_FORMATS = {
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,
     "turtle": ox.RdfFormat.TURTLE,
+    "jsonld": ox.RdfFormat.JSON_LD,
 }
-EXPORT_FORMATS = ("facts", *RDF_FORMATS, "jsonld")
+EXPORT_FORMATS = ("facts", *RDF_FORMATS)
 
 _ENTITY_TYPE = {cls: entity_type.value for entity_type, cls in ENTITY_CLASS.items()}
 _EVENT_TYPE = {cls: event_type.value for event_type, cls in EVENT_CLASS.items()}
@@ -44,10 +45,6 @@ def export(store: KgStore, output: IO[bytes], format: str, *, min_confidence: fl
             output.write((json.dumps(fact, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
             count += 1
         return count
-    if format == "jsonld":
-        dataset_graph = _dataset(store)
-        output.write(dataset_graph.serialize(format="json-ld").encode("utf-8"))
-        return len(store)
     if format not in RDF_FORMATS:
         raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(EXPORT_FORMATS)}")
     store.dump(output, RDF_FORMATS[format])
@@ -173,12 +170,3 @@ class _FactReader:
             "location": self.ref(self.value(fact, KG.location)),
         }
 
-
-def _dataset(store: KgStore) -> Graph:
-    """The store as an rdflib Dataset (JSON-LD keeps the named graphs)."""
-    dataset = Dataset()
-    for name in store.graph_names():
-        graph = dataset.graph(URIRef(name))
-        for triple in store.article_graph(name):
-            graph.add(triple)
-    return dataset

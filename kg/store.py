@@ -45,7 +45,7 @@ class KgStore:
             else:
                 self._lock = _acquire_lock(path)
                 self._store = ox.Store(str(path / _STORE_SUBDIR))
-        except OSError as error:
+        except (OSError, RuntimeError) as error:  # RocksDB reports corruption as RuntimeError
             self.close()
             raise StoreError(_explain_open_error(path, error)) from error
         if not (path / MARKER).exists():
@@ -159,7 +159,7 @@ def _acquire_lock(path: Path) -> IO[str]:
     return lock
 
 
-def _explain_open_error(path: Path, error: OSError) -> str:
+def _explain_open_error(path: Path, error: Exception) -> str:
     text = str(error)
     if "LOCK" in text or "Resource temporarily unavailable" in text:
         return f"{path}: store in use by another process ({text})"

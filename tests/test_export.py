@@ -1,0 +1,83 @@
+"""Flat facts and RDF exports, read back from the stored graph."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset
+from rdflib.compare import isomorphic
+
+from kg.export import EXPORT_FORMATS, article_facts, export
+from kg.rdf import to_graph
+from kg.store import KgStore
+from kg.terms import graph_iri
+from sample import sample_extraction
+
+US = {"label": "United States", "type": "State", "wikidata": "Q30"}
+VENEZUELA = {"label": "Venezuela", "type": "State", "wikidata": "Q717"}
+TRUMP = {"label": "Donald Trump", "type": "Person", "wikidata": None}
+MADURO = {"label": "Nicolás Maduro", "type": "Person", "wikidata": "Q58132"}
+
+
+@pytest.fixture()
+def store() -> KgStore:
+    with KgStore(None) as store:
+        store.replace_article("sample-call", to_graph(*sample_extraction()))
+        yield store
+
+
+def _slots(fact: dict) -> dict:
+    return {k: v for k, v in fact.items() if k not in ("fact", "evidence", "confidence", "article")}
+
+
+def test_export_facts_carry_every_slot(store: KgStore) -> None:
+    facts = [_slots(f) for f in article_facts(store.article_graph(graph_iri("sample-call")), min_confidence=0)]
+    assert {"kind": "role", "person": TRUMP, "role": "president", "of": US, "negated": False, "hypothetical": False} in facts
+    assert {
+        "kind": "event", "type": "CONSULT", "actors": [TRUMP], "targets": [MADURO], "mode": "phone",
+        "date": {"earliest": "2025-11-17", "latest": "2025-11-23"}, "negated": False, "hypothetical": False,
+    } in facts
+    designation = next(f for f in facts if f["kind"] == "designation")
+    assert (designation["authority"], designation["category"], designation["designee"]["label"]) == (US, "terrorist", "Cartel de los Soles")
+    asset = next(f for f in facts if f["kind"] == "military_asset")
+    assert (asset["asset_class"], asset["operator"], asset["location"]) == ("carrier_strike_group", US, VENEZUELA)
+    reject = next(f for f in facts if f.get("type") == "REJECT")
+    assert reject["claimed_by"] == VENEZUELA
+    assert {"kind": "entity", "entity": MADURO} in facts
+
+
+def test_export_facts_below_the_threshold_stay_out(store: KgStore) -> None:
+    graph = store.article_graph(graph_iri("sample-call"))
+    confident = article_facts(graph, min_confidence=0.5)
+    everything = article_facts(graph, min_confidence=0)
+    assert [f for f in everything if f.get("type") == "REJECT"]
+    assert not [f for f in confident if f.get("type") == "REJECT"]
+    assert {json.dumps(f, sort_keys=True) for f in confident} < {json.dumps(f, sort_keys=True) for f in everything}
+
+
+def test_export_every_format_is_written_and_parses(store: KgStore) -> None:
+    original = store.article_graph(graph_iri("sample-call"))
+    for format in EXPORT_FORMATS:
+        output = io.BytesIO()
+        count = export(store, output, format, min_confidence=0)
+        data = output.getvalue()
+        assert count > 0, format
+        if format == "facts":
+            assert all(json.loads(line)["article"] == "sample-call" for line in data.decode().splitlines())
+        elif format in ("trig", "nquads"):
+            dataset = Dataset().parse(data=data.decode(), format=format)
+            assert isomorphic(dataset.graph(graph_iri("sample-call")), original)
+        elif format == "turtle":
+            parsed = list(ox.parse(data, ox.RdfFormat.TURTLE))
+            assert len(parsed) == len(original)
+        else:
+            dataset = Dataset().parse(data=data.decode(), format="json-ld")
+            assert isomorphic(dataset.graph(graph_iri("sample-call")), original)
+
+
+def test_export_unknown_format_is_refused(store: KgStore) -> None:
+    with pytest.raises(ValueError, match="unknown export format 'xml'"):
+        export(store, io.BytesIO(), "xml")
