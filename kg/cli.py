@@ -201,7 +201,7 @@ def _eval(args: argparse.Namespace) -> int:
 
     from kg.evaluate import load_gold, score
     from kg.export import DEFAULT_MIN_CONFIDENCE, store_facts
-    from kg.ingest import article_from_record
+    from kg.ingest import read_inputs
     from kg.pipeline import Pipeline, build
     from kg.store import KgStore
 
@@ -209,11 +209,13 @@ def _eval(args: argparse.Namespace) -> int:
     for path in args.gold:
         files += sorted(path.glob("*.json")) if path.is_dir() else [path]
     golds = load_gold(files)
-    articles = [article_from_record(json.loads(f.read_text(encoding="utf-8"))["article"], origin=str(f)) for f in files]
     pipeline = Pipeline(model=args.model)
     min_confidence = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
-    with KgStore(None) as store:
-        summary = build(articles, store, process=pipeline.process)
+    with tempfile.TemporaryDirectory() as folder, KgStore(None) as store:
+        articles = Path(folder) / "gold-articles.jsonl"
+        records = (json.loads(f.read_text(encoding="utf-8"))["article"] for f in files)
+        articles.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        summary = build(read_inputs([articles]), store, process=pipeline.process)
         facts = list(store_facts(store, min_confidence=min_confidence))
     if args.facts:
         args.facts.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in facts), encoding="utf-8")
@@ -221,7 +223,10 @@ def _eval(args: argparse.Namespace) -> int:
     if not args.no_report:
         print(scores.report())
         print()
-    print(f"kg eval: {len(golds)} gold articles, {summary.facts_stored} facts stored, {summary.facts_rejected} rejected")
+    print(
+        f"kg eval: {len(golds)} gold articles, {summary.articles_stored} built, {summary.facts_stored} facts stored, "
+        f"{summary.facts_rejected} rejected, {len(summary.failed_inputs)} failed"
+    )
     print(scores.table())
     return 0
 

@@ -9,12 +9,13 @@ reported (the summary, the rejections file, the log), never dropped silently.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Callable, Iterable, Sequence
+from typing import IO, Callable, Iterable, Iterator, Sequence
 
 from rdflib import Graph, URIRef
 
@@ -147,6 +148,25 @@ class Progress:
             self.stream.write("\n")
 
 
+@dataclass(frozen=True, slots=True)
+class ArticleFailure:
+    """An article that could not be processed, and why."""
+
+    article: Article
+    problem: str
+
+
+def process_safely(process: Callable[[Article], ArticleResult], article: Article) -> ArticleResult | ArticleFailure:
+    """Run `process`, turning a KgError into an ArticleFailure so that the batch goes on."""
+    try:
+        return process(article)
+    except KgError as error:
+        return ArticleFailure(article, str(error))
+
+
+Mapper = Callable[[Callable[[Article], "ArticleResult | ArticleFailure"], Iterable[Article]], Iterable["ArticleResult | ArticleFailure"]]
+
+
 def build(
     inputs: Iterable[Article | InputError],
     store: KgStore,
@@ -155,12 +175,15 @@ def build(
     rejections: IO[str] | None = None,
     force: bool = False,
     progress: Progress | None = None,
+    mapper: Mapper = map,
 ) -> BuildSummary:
     """Run `process` over the inputs and store each article's graph in one transaction.
 
     An article whose content is already stored unchanged is a duplicate and skipped (unless
     `force`); one stored with other content is replaced. Every failed input and every
     rejected fact is counted in the summary and written to `rejections` as a JSON line.
+    `mapper` runs the processing (the built-in `map` here; Dask's workers in kg.distributed);
+    the store is only ever written from this loop, so there is one writer.
     """
     summary = BuildSummary()
 
@@ -169,31 +192,34 @@ def build(
             rejections.write(json.dumps(record, ensure_ascii=False) + "\n")
             rejections.flush()
 
-    for item in inputs:
-        if isinstance(item, InputError):
-            summary.failed_inputs.append((item.source, item.problem))
-            log.warning("input rejected: %s", item)
-            report({"input": item.source, "problem": item.problem})
-            continue
-        summary.articles_read += 1
+    def articles_to_process() -> Iterator[Article]:
+        for item in inputs:
+            if isinstance(item, InputError):
+                summary.failed_inputs.append((item.source, item.problem))
+                log.warning("input rejected: %s", item)
+                report({"input": item.source, "problem": item.problem})
+                continue
+            summary.articles_read += 1
+            if not force and store.content_hash(item.id) == item.content_hash:
+                summary.duplicates += 1
+                log.info("%s: already stored with the same content; skipped", item.id)
+                continue
+            yield item
+
+    for outcome in mapper(functools.partial(process_safely, process), articles_to_process()):
+        article = outcome.article
         if progress:
-            progress.update(summary, item.id)
-        if not force and store.content_hash(item.id) == item.content_hash:
-            summary.duplicates += 1
-            log.info("%s: already stored with the same content; skipped", item.id)
+            progress.update(summary, article.id)
+        if isinstance(outcome, ArticleFailure):
+            summary.failed_inputs.append((article.origin or article.id, outcome.problem))
+            log.warning("article %s failed: %s", article.id, outcome.problem)
+            report({"input": article.origin or article.id, "article": article.id, "problem": outcome.problem})
             continue
-        try:
-            result = process(item)
-        except KgError as error:
-            summary.failed_inputs.append((item.origin or item.id, str(error)))
-            log.warning("article %s failed: %s", item.id, error)
-            report({"input": item.origin or item.id, "article": item.id, "problem": str(error)})
-            continue
-        store.replace_article(item.id, result.graph)
+        store.replace_article(article.id, outcome.graph)
         summary.articles_stored += 1
-        summary.facts_stored += result.facts
-        summary.facts_rejected += len(result.rejections)
-        for rejection in result.rejections:
+        summary.facts_stored += outcome.facts
+        summary.facts_rejected += len(outcome.rejections)
+        for rejection in outcome.rejections:
             log.warning("%s: fact %s rejected: %s", rejection.article_id, rejection.fact, rejection.message)
             report(dataclasses.asdict(rejection))
     if progress:
