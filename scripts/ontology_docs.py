@@ -17,9 +17,8 @@ from rdflib.term import Node
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg.terms import KG, ONTOLOGY_IRI, PREFIXES  # noqa: E402
+from kg.terms import DCTERMS, KG, ONTOLOGY_IRI, PREFIXES  # noqa: E402
 
-DCTERMS = PREFIXES["dcterms"]
 ONTOLOGY = ROOT / "ontology" / "kg.ttl"
 OUTPUT = ROOT / "docs" / "ontology.md"
 MAPPINGS = (

@@ -37,12 +37,11 @@ from kg.records import (
     Provenance,
     Role,
 )
-from kg.terms import KG, ONTOLOGY_IRI, PREFIXES
+from kg.terms import DCTERMS, KG, ONTOLOGY_IRI, PREFIXES
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "kg.ttl"
 DOCS = ROOT / "docs" / "ontology.md"
-DCTERMS = PREFIXES["dcterms"]
 APACHE_2 = URIRef("https://www.apache.org/licenses/LICENSE-2.0")
 XSD_STRING = URIRef("http://www.w3.org/2001/XMLSchema#string")
 
@@ -163,11 +162,11 @@ def test_ontology_consult_modes_follow_the_codebook(ontology: Graph) -> None:
 def test_ontology_types_what_rdf_writes(ontology: Graph) -> None:
     """Every kg predicate of a mapped article is a declared property of the right kind and range."""
     graph = kg.rdf.to_graph(*_sample_extraction())
-    problems = set()
-    for subject, predicate, obj in graph:
-        if predicate == RDF.type and obj.startswith(str(KG)) and (obj, RDF.type, OWL.Class) not in ontology:
+    problems: set[str] = set()
+    for _, predicate, obj in graph:
+        if predicate == RDF.type and str(obj).startswith(str(KG)) and (obj, RDF.type, OWL.Class) not in ontology:
             problems.add(f"rdf:type {obj} is not an owl:Class")
-        if not predicate.startswith(str(KG)):
+        if not str(predicate).startswith(str(KG)):
             continue
         ranges = set(ontology.objects(predicate, RDFS.range))
         if isinstance(obj, Literal):
@@ -175,7 +174,7 @@ def test_ontology_types_what_rdf_writes(ontology: Graph) -> None:
                 problems.add(f"{predicate} carries a literal but is not an owl:DatatypeProperty")
             datatype = obj.datatype or XSD_STRING
             if ranges and datatype not in ranges:
-                problems.add(f"{predicate} carries {datatype}, its range is {sorted(ranges)}")
+                problems.add(f"{predicate} carries {datatype}, its range is {sorted(str(r) for r in ranges)}")
         elif (predicate, RDF.type, OWL.ObjectProperty) not in ontology:
             problems.add(f"{predicate} carries an IRI but is not an owl:ObjectProperty")
     assert not problems, "\n".join(sorted(problems))
