@@ -29,6 +29,10 @@ class DataFileError(KgError):
         self.problem = problem
 
 
+class ValidatorError(KgError):
+    """The SHACL validator could not run on a graph: the article is held back, never stored unvalidated."""
+
+
 class StoreError(KgError):
     """The store cannot be opened or written (in use, corrupt, not a kg store)."""
 
