@@ -27,21 +27,24 @@ DCTERMS = Namespace("http://purl.org/dc/terms/")
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/kg-ir/ontology")
 
-PREFIXES: dict[str, Namespace] = {
-    "kg": KG,
-    "kgr": KGR,
-    "wd": WD,
-    "wdt": WDT,
-    "schema": SCHEMA,
-    "sem": SEM,
-    "ftm": FTM,
-    "dcterms": DCTERMS,
-    "prov": PROV,
-    "owl": OWL,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "skos": SKOS,
-    "xsd": XSD,
+PREFIXES: dict[str, str] = {
+    prefix: str(namespace)
+    for prefix, namespace in {
+        "kg": KG,
+        "kgr": KGR,
+        "wd": WD,
+        "wdt": WDT,
+        "schema": SCHEMA,
+        "sem": SEM,
+        "ftm": FTM,
+        "dcterms": DCTERMS,
+        "prov": PROV,
+        "owl": OWL,
+        "rdf": RDF,
+        "rdfs": RDFS,
+        "skos": SKOS,
+        "xsd": XSD,
+    }.items()
 }
 
 ENTITY_PATH = {
@@ -61,7 +64,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u20
 
 def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True)
+        graph.bind(prefix, Namespace(namespace), override=True)
     return graph
 
 
