@@ -1,0 +1,49 @@
+"""Confidence of a claim (part of extract): the one place where scores are computed.
+
+score = base x completeness x distance x modality x attribution, rounded to 3 places and kept
+in [0.05, 0.99]. `base` comes from the pattern's data file; the factors are below and in
+docs/confidence.md. Exports leave out claims under a threshold; the store keeps them all.
+"""
+
+from __future__ import annotations
+
+# A claim missing one of its two principal arguments (an event without a target, a
+# deployment without a location) is less use and more often wrong.
+INCOMPLETE = 0.8
+# Each dependency step between the trigger and its farthest argument beyond the first two.
+PER_EXTRA_STEP = 0.95
+# Negated and hypothetical claims are real readings of the text but not facts.
+NEGATED = 0.9
+HYPOTHETICAL = 0.85
+# A claim the article attributes to a party ("X said ...") is that party's claim.
+ATTRIBUTED = 0.9
+# An argument inherited from the context (a coordinated verb's subject, an earlier sentence).
+INHERITED = 0.85
+
+FLOOR, CEILING = 0.05, 0.99
+
+
+def score(
+    base: float,
+    *,
+    complete: bool = True,
+    steps: int = 1,
+    negated: bool = False,
+    hypothetical: bool = False,
+    attributed: bool = False,
+    inherited: bool = False,
+) -> float:
+    """The confidence of one claim from its pattern's base score and how it was read."""
+    value = base
+    if not complete:
+        value *= INCOMPLETE
+    value *= PER_EXTRA_STEP ** max(steps - 2, 0)
+    if negated:
+        value *= NEGATED
+    if hypothetical:
+        value *= HYPOTHETICAL
+    if attributed:
+        value *= ATTRIBUTED
+    if inherited:
+        value *= INHERITED
+    return round(min(max(value, FLOOR), CEILING), 3)

@@ -1,0 +1,213 @@
+"""Designations (extractor "kg.designations.v1"): annotated Doc + entities -> Designation claims.
+
+Terrorist listings ("designated X as a foreign terrorist organization", "a group Washington
+labels a terrorist organization"), sanctions ("imposed sanctions on", "sanctioned", asset
+freezes, embargoes) and entry or flight bans, in news phrasing and in official notices
+(Federal Register: "I hereby designate the aforementioned organization ..."). Triggers,
+argument paths, category phrases and legal bases are data (patterns/designations.jsonl).
+Every authority named with every designee gives one claim ("the UK and Canada sanction A and B").
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+from typing import TYPE_CHECKING
+
+from kg.extract import confidence
+from kg.extract.arguments import EntityIndex
+from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
+from kg.extract.modality import assess
+from kg.records import (
+    Article,
+    Designation,
+    DesignationCategory,
+    DesignationStatus,
+    Entity,
+    EntityType,
+    Interval,
+    Mention,
+    Provenance,
+)
+from kg.timex import find_times, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+NAME = "kg.designations.v1"
+AUTHORITIES = (EntityType.STATE, EntityType.ORGANIZATION, EntityType.PERSON)
+DESIGNEES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.STATE)
+# Phrases of official notices that point back at the entity just named.
+ANAPHORS = frozenset({"organization", "organisation", "group", "entity", "individual", "person"})
+FIRST_PERSON = frozenset({"i", "we"})
+_DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
+_UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
+# The narrower terrorist categories are tried first.
+CATEGORY_ORDER = (DesignationCategory.FTO, DesignationCategory.SDGT, DesignationCategory.TERRORIST)
+
+
+def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Designation]:
+    """Every designation, sanction or ban the Doc reports."""
+    lex = lexicons or load_lexicons()
+    index = EntityIndex(doc, entities)
+    claims: list[Designation] = []
+    seen: set[tuple[str, str, DesignationCategory]] = set()
+    for sent in doc.sents:
+        times = find_times(sent, article.published) if article.published else []
+        for token in sent:
+            if token.pos_ not in ("VERB", "NOUN"):
+                continue
+            for trigger in lex.designations.by_lemma(token.lemma_.lower(), token.pos_):
+                for claim in _read(token, trigger, lex, index, times, article):
+                    key = (claim.authority, claim.designee, claim.category)
+                    if key not in seen:
+                        seen.add(key)
+                        claims.append(claim)
+    return claims
+
+
+def _read(
+    token: "Token", trigger: Trigger, lex: Lexicons, index: EntityIndex, times: list[tuple[int, int, Interval]], article: Article
+) -> list[Designation]:
+    table = lex.designations
+    found = _category(token, trigger, table)
+    if found is None:
+        return []
+    category, label = found
+    required = trigger.words("requires_object_lemmas")
+    if required and not any(
+        part.lemma_.lower() in required for child in token.children if child.dep_ in ("dobj", "nsubjpass") for part in child.subtree
+    ):
+        return []
+    authorities = [key for key in index.follow(token, table.paths(trigger, "authority")) if index.type_of(key) in AUTHORITIES]
+    if not authorities:
+        authorities = _signer(token, index)
+    designees = [
+        key
+        for key in index.follow(token, table.paths(trigger, "designee"), qualifiers=False)
+        if index.type_of(key) in DESIGNEES and key not in authorities
+    ]
+    if not designees:
+        designees = _antecedent(token, index, authorities)
+    if not authorities or not designees:
+        return []
+    modality = assess(token, index, lex.cues)
+    sent = token.sent
+    announced = _nearest(token, times) or _dated(token.doc.text, article)
+    effective = None
+    if article.published and _UPON_PUBLICATION.search(token.doc.text):
+        effective = Interval(article.published, article.published, "day", "upon publication")
+    legal_basis, programme = _legal_basis(sent.text, token.doc.text, table)
+    score = confidence.score(
+        trigger.base,
+        negated=modality.negated,
+        hypothetical=modality.hypothetical,
+        attributed=modality.claimed_by is not None,
+    )
+    provenance = Provenance(
+        Mention(sent.start_char, sent.end_char, sent.text), NAME, score,
+        modality.claimed_by, modality.negated, modality.hypothetical,
+    )  # fmt: skip
+    status = DesignationStatus.REVOKED if _revoked(token, table) else DesignationStatus.IN_FORCE
+    return [
+        Designation(
+            authority=authority,
+            designee=designee,
+            category=category,
+            provenance=provenance,
+            label=label,
+            programme=programme,
+            legal_basis=legal_basis,
+            announced=announced,
+            effective=effective,
+            status=status,
+        )
+        for authority, designee in product(authorities, designees)
+        if authority != designee
+    ]
+
+
+def _category(token: "Token", trigger: Trigger, table: Lexicon) -> tuple[DesignationCategory, str | None] | None:
+    """The category and its wording: the trigger's own, or a phrase near it."""
+    cues = trigger.options.get("category_cues")
+    nearby = " ".join(t.lower_ for t in token.sent[max(token.i - token.sent.start - 6, 0) :] if t.i < token.i + 14)
+    region = " ".join(t.lower_ for t in token.subtree) + " " + nearby
+    if not trigger.label:
+        for wanted in CATEGORY_ORDER:
+            for category, applies_to, phrases in table.categories:
+                if category is wanted and applies_to is None:
+                    phrase = _first_phrase(region, phrases)
+                    if phrase:
+                        return category, phrase
+        return None
+    if cues:
+        context = " ".join(t.lower_ for t in token.subtree) + " " + " ".join(t.lower_ for t in token.head.subtree)
+        for category, applies_to, phrases in table.categories:
+            if applies_to == cues:
+                phrase = _first_phrase(context, phrases)
+                if phrase:
+                    return category, None
+    return DesignationCategory(trigger.label), None
+
+
+def _first_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(phrase)}\b", text):
+            return phrase
+    return None
+
+
+def _signer(token: "Token", index: EntityIndex) -> list[str]:
+    """"I hereby designate": the person who signs the notice (the last person it names)."""
+    subjects = [child for child in token.children if child.dep_ == "nsubj" and child.lower_ in FIRST_PERSON]
+    if not subjects:
+        return []
+    people = [key for t in token.doc if (key := index.at(t)) is not None and index.type_of(key) is EntityType.PERSON]
+    return people[-1:]
+
+
+def _antecedent(token: "Token", index: EntityIndex, exclude: list[str]) -> list[str]:
+    """"the aforementioned organization": the organization or person last named before it."""
+    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    objects += [obj for child in token.children if child.dep_ == "prep" for obj in child.children if obj.dep_ == "pobj"]
+    if not any(obj.lemma_.lower() in ANAPHORS and any(d.lower_ in ("the", "this", "aforementioned", "such") for d in obj.children) for obj in objects):
+        return []
+    for earlier in reversed(token.doc[: token.i]):
+        key = index.at(earlier)
+        if key is not None and key not in exclude and index.type_of(key) in (EntityType.ORGANIZATION, EntityType.PERSON):
+            return [key]
+    return []
+
+
+def _nearest(token: "Token", times: list[tuple[int, int, Interval]]) -> Interval | None:
+    if not times:
+        return None
+    return min(times, key=lambda item: min(abs(item[0] - token.idx), abs(item[1] - token.idx)))[2]
+
+
+def _dated(text: str, article: Article) -> Interval | None:
+    """The "Dated: November 16, 2025." line of an official notice."""
+    match = _DATED.search(text)
+    if match is None or article.published is None:
+        return None
+    return resolve(match.group(1), article.published)
+
+
+def _legal_basis(sentence: str, text: str, table: Lexicon) -> tuple[str | None, str | None]:
+    for source in (sentence, text):
+        for pattern, programme in table.legal_bases:
+            match = pattern.search(source)
+            if match:
+                return match.group(0), programme
+    return None, None
+
+
+def _revoked(token: "Token", table: Lexicon) -> bool:
+    node = token
+    for _ in range(3):
+        if node.head is node:
+            return False
+        if node.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and node.head.lemma_.lower() in table.revoking:
+            return not any(child.dep_ == "neg" for child in node.head.children)
+        node = node.head
+    return False

@@ -1,0 +1,224 @@
+"""PLOVER events (extractor "kg.events.v1"): annotated Doc + entities -> Event claims.
+
+Triggers, their argument paths and the mode words are data (patterns/events.jsonl). For each
+trigger word: actors and targets by dependency paths (subject -> actors; object, "with",
+"against", "on" -> targets; passives through the agent), inherited from a governing verb when
+the trigger has no subject of its own ("accuses ... and imposes ..."); symmetric types ("X and Y
+held talks") put the first party among the actors and the others among the targets. The date is
+the time expression of the sentence nearest the trigger; modality and attribution come from
+kg.extract.modality; the score from kg.extract.confidence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterable
+
+from kg.extract import confidence
+from kg.extract.arguments import EntityIndex
+from kg.extract.assets import asset_tokens
+from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
+from kg.extract.modality import assess
+from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Mention, Provenance
+from kg.timex import find_times
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+NAME = "kg.events.v1"
+PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
+# Types whose targets may be military assets ("a missile attack targeting the USS ...").
+ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
+# Verbs whose infinitive complement has their object as its subject ("urged X to talk").
+OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "press", "call", "request", "force", "persuade", "direct"})
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "ccomp"})
+
+
+def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Event]:
+    """Every event the Doc states between the article's entities."""
+    lex = lexicons or load_lexicons()
+    index = EntityIndex(doc, entities)
+    assets = asset_tokens(doc, index, lex)
+    events: list[Event] = []
+    for sent in doc.sents:
+        times = find_times(sent, article.published) if article.published else []
+        for token in sent:
+            if token.pos_ not in ("VERB", "NOUN"):
+                continue
+            for trigger in lex.events.by_lemma(token.lemma_.lower(), token.pos_):
+                event = _read(token, trigger, lex, index, assets, times, sent)
+                if event is not None:
+                    events.append(event)
+    return _deduplicate(events)
+
+
+def _read(
+    token: "Token",
+    trigger: Trigger,
+    lex: Lexicons,
+    index: EntityIndex,
+    assets: set[int],
+    times: list[tuple[int, int, Interval]],
+    sent: "Span",
+) -> Event | None:
+    if not _requirements_met(token, trigger, assets):
+        return None
+    events = lex.events
+    event_type = EventType(trigger.label)
+    actors = _parties(index.follow(token, events.paths(trigger, "actors")), index)
+    inherited = False
+    if not actors:
+        actors = _inherited_subject(token, index)
+        inherited = bool(actors)
+    target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set())
+    if trigger.options.get("target_types"):
+        target_types &= {EntityType(name) for name in trigger.options["target_types"]}
+    targets = [key for key in index.follow(token, events.paths(trigger, "targets")) if index.type_of(key) in target_types]
+    places = index.follow(token, events.paths(trigger, "locations"))
+    location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
+    if event_type is EventType.MOBILIZE:
+        targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
+    targets = [key for key in targets if key not in actors]
+    if trigger.flag("symmetric"):
+        if len(actors) > 1 and not targets:
+            actors, targets = actors[:1], actors[1:]
+        elif not actors and len(targets) > 1:
+            actors, targets = targets[:1], targets[1:]
+    if not actors or (trigger.flag("requires_target") and not targets):
+        return None
+    if trigger.flag("requires_actor") and inherited and not targets:
+        return None
+    modality = assess(token, index, lex.cues)
+    when = _nearest_time(token, times)
+    steps = _steps(token, index, [*actors, *targets])
+    score = confidence.score(
+        trigger.base,
+        complete=bool(targets) or event_type is EventType.MOBILIZE,
+        steps=steps,
+        negated=modality.negated,
+        hypothetical=modality.hypothetical,
+        attributed=modality.claimed_by is not None,
+        inherited=inherited,
+    )
+    evidence = Mention(sent.start_char, sent.end_char, sent.text)
+    provenance = Provenance(evidence, NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
+    involved = tuple(key for key in index.in_span(token.doc[token.left_edge.i : token.right_edge.i + 1], [EntityType.MILITARY_ASSET]) if key not in targets)
+    return Event(
+        type=event_type,
+        actors=tuple(actors),
+        targets=tuple(targets),
+        provenance=provenance,
+        mode=_mode(token, trigger, events),
+        when=when,
+        location=location,
+        assets=involved,
+    )
+
+
+def _requirements_met(token: "Token", trigger: Trigger, assets: set[int]) -> bool:
+    preps = {child.lower_ for child in token.children if child.dep_ in ("prep", "prt")}
+    if preps & trigger.words("excludes_prep"):
+        return False
+    if trigger.words("requires_prep") and not preps & trigger.words("requires_prep"):
+        return False
+    if trigger.words("requires_child") and not {child.dep_ for child in token.children} & trigger.words("requires_child"):
+        return False
+    if trigger.words("requires_prep_object"):
+        objects = {grandchild.lemma_.lower() for child in token.children if child.dep_ == "prep" for grandchild in child.subtree}
+        if not objects & trigger.words("requires_prep_object"):
+            return False
+    if trigger.flag("requires_asset"):
+        arguments = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+        if not any(part.i in assets for child in arguments for part in child.subtree):
+            return False
+    return True
+
+
+def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
+    return [key for key in keys if index.type_of(key) in PARTIES]
+
+
+def _inherited_subject(token: "Token", index: EntityIndex) -> list[str]:
+    """The subject a trigger without one shares with the verb that governs it."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in INHERIT_DEPS and not (node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj")):
+            return []
+        head = node.head
+        if head is node:
+            return []
+        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            objects = [child for child in head.children if child.dep_ == "dobj"]
+            found = _parties((key for child in objects for key in index.entities_of(child)), index)
+            if found:
+                return found
+        subjects = [child for child in head.children if child.dep_ == "nsubj"]
+        found = _parties((key for child in subjects for key in index.entities_of(child)), index)
+        if found:
+            return found
+        node = head
+    return []
+
+
+def _nearest_time(token: "Token", times: list[tuple[int, int, Interval]]) -> Interval | None:
+    if not times:
+        return None
+    return min(times, key=lambda item: min(abs(item[0] - token.idx), abs(item[1] - token.idx)))[2]
+
+
+def _steps(token: "Token", index: EntityIndex, keys: list[str]) -> int:
+    """Dependency steps from the trigger to its farthest argument's nearest token."""
+    farthest = 1
+    for key in keys:
+        nearest = None
+        for other in token.sent:
+            if index.at(other) != key:
+                continue
+            distance = _tree_distance(token, other)
+            nearest = distance if nearest is None else min(nearest, distance)
+        if nearest is not None:
+            farthest = max(farthest, nearest)
+    return farthest
+
+
+def _tree_distance(a: "Token", b: "Token") -> int:
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    for i, node in enumerate(up_a):
+        if node in up_b:
+            return i + up_b.index(node)
+    return len(up_a) + len(up_b)
+
+
+def _mode(token: "Token", trigger: Trigger, events: Lexicon) -> str | None:
+    if trigger.options.get("mode"):
+        return str(trigger.options["mode"])
+    nearby = {token.lemma_.lower(), token.lower_}
+    for child in token.children:
+        nearby.add(child.lemma_.lower())
+        nearby.update(grandchild.lemma_.lower() for grandchild in child.children if child.dep_ in ("prep", "compound", "amod"))
+    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj"):
+        nearby.update(child.lemma_.lower() for child in token.head.children if child.dep_ == "prep" for child in child.children)
+    for mode, words in events.modes:
+        if nearby & words:
+            return mode
+    if trigger.words("mode_lemmas") & {token.lemma_.lower()}:
+        return str(trigger.options.get("mode_default"))
+    return None
+
+
+def _deduplicate(events: list[Event]) -> list[Event]:
+    """One event per reading: drop an event whose parties another event of the same type and
+    sentence already holds (two triggers of one clause, "launched an attack targeting")."""
+    kept: list[Event] = []
+    for event in sorted(events, key=lambda e: (-len(e.actors) - len(e.targets), -e.provenance.confidence)):
+        parties = set(event.actors) | set(event.targets)
+        if any(
+            other.type is event.type
+            and other.provenance.evidence.start == event.provenance.evidence.start
+            and parties <= set(other.actors) | set(other.targets)
+            and set(event.actors) <= set(other.actors) | set(other.targets)
+            for other in kept
+        ):
+            continue
+        kept.append(event)
+    return sorted(kept, key=lambda e: (e.provenance.evidence.start, e.type.value))

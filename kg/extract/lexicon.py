@@ -1,0 +1,343 @@
+"""Loaders for the extraction data files: patterns/ -> typed, checked lexicons.
+
+patterns/events.jsonl, designations.jsonl and assets.jsonl hold one JSON object a line;
+modality.tsv, hulls.tsv and ship_prefixes.tsv are tab-separated with a header row. Each loader
+checks every line and raises one DataFileError naming the file and line of every problem, so a
+bad pattern fails at start-up. Loaded lexicons are cached per folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from spacy.matcher import Matcher
+from spacy.vocab import Vocab
+
+from kg.errors import DataFileError
+from kg.extract.paths import Path as DepPath
+from kg.extract.paths import parse_path
+from kg.records import AssetClass, DesignationCategory, DesignationStatus, EventType
+from kg.resources import data_dir
+
+POS = ("VERB", "NOUN")
+MODALITY_KINDS = ("negation", "hypothetical", "attribution")
+MODALITY_PLACES = ("child", "head", "governor", "modifier", "clause", "prep")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger entry: lemmas of one part of speech that signal an event or designation.
+
+    `slots` maps an argument name ("actors", "designee", ...) to dependency paths that
+    override the defaults for the part of speech. `options` keeps the entry's remaining keys
+    (requirements such as `requires_actor`, `mode`, `category_cues`).
+    """
+
+    id: str
+    label: str  # an EventType value, or a designation category ("" when found from the context)
+    pos: str
+    lemmas: frozenset[str]
+    base: float
+    slots: dict[str, tuple[DepPath, ...]]
+    options: dict[str, Any]
+
+    def flag(self, name: str) -> bool:
+        return bool(self.options.get(name))
+
+    def words(self, name: str) -> frozenset[str]:
+        return frozenset(self.options.get(name) or ())
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The triggers of one family, the default argument paths per part of speech, and extras."""
+
+    triggers: tuple[Trigger, ...]
+    defaults: dict[str, dict[str, tuple[DepPath, ...]]]
+    modes: tuple[tuple[str, frozenset[str]], ...] = ()
+    categories: tuple[tuple[DesignationCategory, str | None, tuple[str, ...]], ...] = ()
+    legal_bases: tuple[tuple[re.Pattern[str], str | None], ...] = ()
+    revoking: frozenset[str] = frozenset()
+
+    def paths(self, trigger: Trigger, slot: str) -> tuple[DepPath, ...]:
+        if slot in trigger.slots:
+            return trigger.slots[slot]
+        return self.defaults.get(trigger.pos, {}).get(slot, ())
+
+    def by_lemma(self, lemma: str, pos: str) -> list[Trigger]:
+        return [trigger for trigger in self.triggers if trigger.pos == pos and lemma in trigger.lemmas]
+
+
+@dataclass(frozen=True, slots=True)
+class AssetPattern:
+    id: str
+    asset_class: AssetClass
+    pattern: list[dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A modality cue word (a lemma or lower-cased form) and where it must stand."""
+
+    cue: str
+    kind: str
+    where: str
+
+
+class _Problems:
+    """Collects every problem of one file, then raises them together."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.items: list[str] = []
+
+    def add(self, line: int, problem: str) -> None:
+        self.items.append(f"line {line}: {problem}")
+
+    def raise_any(self) -> None:
+        if self.items:
+            raise DataFileError(self.path, "; ".join(self.items))
+
+
+def _json_lines(path: Path, problems: _Problems) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise DataFileError(path, f"cannot read: {error}") from error
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.add(number, f"not JSON: {error.msg}")
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
+            problems.add(number, "expected an object with a string 'id'")
+            continue
+        yield number, record
+
+
+def _tsv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise DataFileError(path, f"cannot read: {error}") from error
+    if not lines or tuple(lines[0].split("\t")[: len(columns)]) != columns:
+        raise DataFileError(path, f"header must start with {' '.join(columns)}", line=1)
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip():
+            cells = line.split("\t")
+            yield number, dict(zip(columns, (cell.strip() for cell in cells + [""] * len(columns))))
+
+
+def _paths(value: Any, number: int, problems: _Problems) -> tuple[DepPath, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        problems.add(number, "argument paths must be a list of strings")
+        return ()
+    parsed = []
+    for text in value:
+        try:
+            parsed.append(parse_path(text))
+        except ValueError as error:
+            problems.add(number, str(error))
+    return tuple(parsed)
+
+
+def _trigger(number: int, record: dict[str, Any], label: str, slot_names: tuple[str, ...], problems: _Problems) -> Trigger | None:
+    pos, lemmas, base = record.get("pos"), record.get("lemmas"), record.get("base", 0.5)
+    if pos not in POS:
+        problems.add(number, f"pos must be one of {', '.join(POS)}, not {pos!r}")
+        return None
+    if not isinstance(lemmas, list) or not lemmas or not all(isinstance(lemma, str) for lemma in lemmas):
+        problems.add(number, "lemmas must be a non-empty list of strings")
+        return None
+    if not isinstance(base, (int, float)) or not 0 < base <= 1:
+        problems.add(number, f"base must be a number in (0, 1], not {base!r}")
+        return None
+    slots = {name: _paths(record[name], number, problems) for name in slot_names if name in record}
+    skip = {"id", "kind", "type", "pos", "lemmas", "base", "category", *slot_names}
+    options = {key: value for key, value in record.items() if key not in skip}
+    return Trigger(record["id"], label, pos, frozenset(lemma.lower() for lemma in lemmas), float(base), slots, options)
+
+
+def _defaults(number: int, record: dict[str, Any], slot_names: tuple[str, ...], problems: _Problems) -> tuple[str, dict[str, tuple[DepPath, ...]]]:
+    pos = record.get("pos")
+    if pos not in POS:
+        problems.add(number, f"pos must be one of {', '.join(POS)}, not {pos!r}")
+    return str(pos), {name: _paths(record[name], number, problems) for name in slot_names if name in record}
+
+
+EVENT_SLOTS = ("actors", "targets", "locations")
+DESIGNATION_SLOTS = ("authority", "designee")
+
+
+def load_events(folder: Path) -> Lexicon:
+    """patterns/events.jsonl: event triggers, default argument paths and mode words."""
+    path = folder / "events.jsonl"
+    problems = _Problems(path)
+    triggers: list[Trigger] = []
+    defaults: dict[str, dict[str, tuple[DepPath, ...]]] = {}
+    modes: list[tuple[str, frozenset[str]]] = []
+    for number, record in _json_lines(path, problems):
+        kind = record.get("kind", "trigger")
+        if kind == "arguments":
+            pos, slots = _defaults(number, record, EVENT_SLOTS, problems)
+            defaults[pos] = slots
+        elif kind == "mode":
+            if not isinstance(record.get("mode"), str) or not isinstance(record.get("lemmas"), list):
+                problems.add(number, "a mode needs 'mode' (string) and 'lemmas' (list)")
+                continue
+            modes.append((record["mode"], frozenset(str(lemma).lower() for lemma in record["lemmas"])))
+        elif kind == "trigger":
+            if record.get("type") not in EventType.__members__:
+                problems.add(number, f"type must be a PLOVER event type, not {record.get('type')!r}")
+                continue
+            trigger = _trigger(number, record, record["type"], EVENT_SLOTS, problems)
+            if trigger is not None:
+                triggers.append(trigger)
+        else:
+            problems.add(number, f"unknown kind {kind!r}")
+    problems.raise_any()
+    return Lexicon(tuple(triggers), defaults, modes=tuple(modes))
+
+
+def load_designations(folder: Path) -> Lexicon:
+    """patterns/designations.jsonl: triggers, category phrases, legal bases, revoking words."""
+    path = folder / "designations.jsonl"
+    problems = _Problems(path)
+    triggers: list[Trigger] = []
+    defaults: dict[str, dict[str, tuple[DepPath, ...]]] = {}
+    categories: list[tuple[DesignationCategory, str | None, tuple[str, ...]]] = []
+    legal: list[tuple[re.Pattern[str], str | None]] = []
+    revoking: set[str] = set()
+    values = {category.value for category in DesignationCategory}
+    for number, record in _json_lines(path, problems):
+        kind = record.get("kind", "trigger")
+        if kind == "arguments":
+            pos, slots = _defaults(number, record, DESIGNATION_SLOTS, problems)
+            defaults[pos] = slots
+        elif kind == "trigger":
+            category = record.get("category")
+            if category is not None and category not in values:
+                problems.add(number, f"category must be one of {', '.join(sorted(values))} or null, not {category!r}")
+                continue
+            trigger = _trigger(number, record, category or "", DESIGNATION_SLOTS, problems)
+            if trigger is not None:
+                triggers.append(trigger)
+        elif kind == "category":
+            phrases = record.get("phrases")
+            if record.get("category") not in values or not isinstance(phrases, list) or not phrases:
+                problems.add(number, "a category needs a known 'category' and a non-empty 'phrases' list")
+                continue
+            categories.append((DesignationCategory(record["category"]), record.get("for"), tuple(str(p).lower() for p in phrases)))
+        elif kind == "legal_basis":
+            try:
+                legal.append((re.compile(str(record.get("pattern", ""))), record.get("programme")))
+            except re.error as error:
+                problems.add(number, f"bad regular expression: {error}")
+        elif kind == "status":
+            if record.get("status") != DesignationStatus.REVOKED.value or not isinstance(record.get("lemmas"), list):
+                problems.add(number, "a status entry needs status 'revoked' and a 'lemmas' list")
+                continue
+            revoking.update(str(lemma).lower() for lemma in record["lemmas"])
+        else:
+            problems.add(number, f"unknown kind {kind!r}")
+    problems.raise_any()
+    return Lexicon(tuple(triggers), defaults, categories=tuple(categories), legal_bases=tuple(legal), revoking=frozenset(revoking))
+
+
+def load_assets(folder: Path) -> tuple[AssetPattern, ...]:
+    """patterns/assets.jsonl: spaCy Matcher token patterns, each with its asset class."""
+    path = folder / "assets.jsonl"
+    problems = _Problems(path)
+    patterns: list[AssetPattern] = []
+    classes = {item.value for item in AssetClass}
+    matcher = Matcher(Vocab(), validate=True)
+    for number, record in _json_lines(path, problems):
+        if record.get("class") not in classes:
+            problems.add(number, f"class must be one of {', '.join(sorted(classes))}, not {record.get('class')!r}")
+            continue
+        pattern = record.get("pattern")
+        try:
+            matcher.add(record["id"], [pattern])
+        except Exception as error:  # spaCy reports a bad pattern with MatchPatternError or ValueError
+            problems.add(number, f"bad token pattern: {error}".replace("\n", " "))
+            continue
+        patterns.append(AssetPattern(record["id"], AssetClass(record["class"]), pattern))
+    problems.raise_any()
+    return tuple(patterns)
+
+
+def load_hulls(folder: Path) -> dict[str, AssetClass]:
+    """patterns/hulls.tsv: hull classification prefixes ("CVN") -> asset class."""
+    path = folder / "hulls.tsv"
+    problems = _Problems(path)
+    hulls: dict[str, AssetClass] = {}
+    classes = {item.value for item in AssetClass}
+    for number, row in _tsv_rows(path, ("prefix", "class")):
+        if not row["prefix"].isalpha() or row["class"] not in classes:
+            problems.add(number, f"expected an alphabetic prefix and an asset class, got {row['prefix']!r} {row['class']!r}")
+            continue
+        hulls[row["prefix"]] = AssetClass(row["class"])
+    problems.raise_any()
+    return hulls
+
+
+def load_ship_prefixes(folder: Path) -> dict[str, str]:
+    """patterns/ship_prefixes.tsv: ship name prefixes ("USS") -> the name of the operating state."""
+    path = folder / "ship_prefixes.tsv"
+    problems = _Problems(path)
+    prefixes: dict[str, str] = {}
+    for number, row in _tsv_rows(path, ("prefix", "state")):
+        if not row["prefix"] or not row["state"]:
+            problems.add(number, "prefix and state are both required")
+            continue
+        prefixes[row["prefix"]] = row["state"]
+    problems.raise_any()
+    return prefixes
+
+
+def load_cues(folder: Path) -> tuple[Cue, ...]:
+    """patterns/modality.tsv: negation, hypothetical and attribution cue words."""
+    path = folder / "modality.tsv"
+    problems = _Problems(path)
+    cues: list[Cue] = []
+    for number, row in _tsv_rows(path, ("cue", "kind", "where")):
+        if row["kind"] not in MODALITY_KINDS or row["where"] not in MODALITY_PLACES or not row["cue"]:
+            problems.add(number, f"expected a cue, a kind in {MODALITY_KINDS} and a place in {MODALITY_PLACES}")
+            continue
+        cues.append(Cue(row["cue"].lower(), row["kind"], row["where"]))
+    problems.raise_any()
+    return tuple(cues)
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Everything the event, designation, asset and modality extractors read from patterns/."""
+
+    events: Lexicon
+    designations: Lexicon
+    assets: tuple[AssetPattern, ...]
+    hulls: dict[str, AssetClass]
+    ship_prefixes: dict[str, str]
+    cues: tuple[Cue, ...]
+
+
+@lru_cache(maxsize=4)
+def load_lexicons(folder: Path | None = None) -> Lexicons:
+    """All extraction lexicons of a patterns folder (the installed one by default)."""
+    folder = folder or data_dir("patterns")
+    return Lexicons(
+        events=load_events(folder),
+        designations=load_designations(folder),
+        assets=load_assets(folder),
+        hulls=load_hulls(folder),
+        ship_prefixes=load_ship_prefixes(folder),
+        cues=load_cues(folder),
+    )

@@ -1,0 +1,129 @@
+"""Attribution and modality of a claim's trigger (part of extract): Token -> Modality.
+
+Reads the cue words of patterns/modality.tsv around the trigger: its own dependents ("did
+*not* meet", "*may* strike", "a *possible* meeting"), the words that govern it ("*denied*
+attacking", "*threatened* to strike", "*plans* to visit", "X *said* Y attacked"), a conditional
+clause ("*if* ...") and "*according to* X". A negated or hypothetical claim is never stored as
+plain true; `claimed_by` names the entity the article attributes the claim to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+from kg.extract.arguments import EntityIndex
+from kg.extract.lexicon import Cue
+from kg.records import EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# How far up the tree a governing cue is looked for, and through which dependencies.
+GOVERNOR_DEPTH = 4
+CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "nsubj", "nsubjpass", "attr", "advcl", "relcl"})
+LIGHT_VERB_DEPS = frozenset({"dobj", "nsubjpass", "attr", "nsubj"})
+CLAIMANT_TYPES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    claimed_by: str | None = None
+    cue: str | None = None  # the cue words that decided, for the evidence trail
+
+
+class _Cues:
+    def __init__(self, cues: Iterable[Cue]) -> None:
+        self.table: dict[tuple[str, str], str] = {(cue.where, cue.cue): cue.kind for cue in cues}
+
+    def kind(self, where: str, token: "Token") -> str | None:
+        return self.table.get((where, token.lemma_.lower())) or self.table.get((where, token.lower_))
+
+
+def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue]) -> Modality:
+    """The modality of the claim whose trigger word is `trigger`."""
+    table = _Cues(cues)
+    negated = hypothetical = False
+    claimed_by: str | None = None
+    found: list[str] = []
+
+    def note(kind: str | None, word: "Token") -> None:
+        nonlocal negated, hypothetical
+        if kind == "negation":
+            negated = True
+        elif kind == "hypothetical":
+            hypothetical = True
+        else:
+            return
+        found.append(word.text)
+
+    # The trigger's own dependents, and those of a light verb ("did not hold talks").
+    carriers = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger:
+        carriers.append(trigger.head)
+    for carrier in carriers:
+        for child in carrier.children:
+            if child.dep_ in ("neg", "aux", "det", "advmod", "auxpass"):
+                note(table.kind("child", child), child)
+            if child.dep_ in ("amod", "compound", "advmod") and carrier.pos_ in ("NOUN", "PROPN"):
+                note(table.kind("modifier", child), child)
+            if child.dep_ == "prep" and child.lower_ == "without":
+                note(table.kind("head", child), child)
+    if trigger.head is not trigger and trigger.head.lower_ == "without":
+        note(table.kind("head", trigger.head), trigger.head)
+
+    # Governing words and conditional clauses on the way up.
+    node = trigger
+    for _ in range(GOVERNOR_DEPTH):
+        for child in node.children:
+            if child.dep_ == "mark":
+                note(table.kind("clause", child), child)
+            if child.dep_ in ("parataxis", "ccomp") and table.kind("governor", child) == "attribution" and claimed_by is None:
+                claimed_by = _claimant(child, index)
+                if claimed_by:
+                    found.append(child.text)
+        if node.dep_ not in CLIMB or node.head is node:
+            break
+        governor = node.head
+        kind = table.kind("governor", governor)
+        if kind == "attribution" and node.dep_ in ("ccomp", "xcomp", "dobj") and claimed_by is None:
+            claimed_by = _claimant(governor, index)
+            if claimed_by:
+                found.append(governor.text)
+        elif kind in ("negation", "hypothetical") and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl"):
+            if not (kind == "negation" and _is_negated(governor)):
+                note(kind, governor)
+        node = governor
+
+    if claimed_by is None:
+        claimed_by = _according_to(trigger, index, table)
+        if claimed_by:
+            found.append("according to")
+    return Modality(negated, hypothetical, claimed_by, " ".join(found) or None)
+
+
+def _is_negated(token: "Token") -> bool:
+    return any(child.dep_ == "neg" for child in token.children)
+
+
+def _claimant(verb: "Token", index: EntityIndex) -> str | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for key in index.entities_of(child):
+                if index.type_of(key) in CLAIMANT_TYPES:
+                    return key
+    return None
+
+
+def _according_to(trigger: "Token", index: EntityIndex, table: _Cues) -> str | None:
+    for token in trigger.sent:
+        if table.kind("prep", token) == "attribution":
+            for to in token.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        for key in index.entities_of(obj):
+                            if index.type_of(key) in CLAIMANT_TYPES:
+                                return key
+    return None

@@ -1,0 +1,69 @@
+"""Dependency paths: the small language in which patterns/ name where an argument stands.
+
+A path is a sequence of steps from a trigger token. `>dep` goes down to the children attached
+by `dep`; `<dep` goes up to the head when the current token is attached by `dep`. A step may
+restrict lemmas (of the child going down, of the head going up): `>prep[with,against]>pobj`
+is "the object of a with- or against-phrase of the trigger"; `<dobj>nsubj` is "the subject of
+the verb whose direct object the trigger is" ("held talks": the holder).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_STEP = re.compile(r"([<>])([a-z:]+)(?:\[([^\]]*)\])?")
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    down: bool
+    dep: str
+    lemmas: frozenset[str] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Path:
+    text: str
+    steps: tuple[Step, ...]
+
+    def follow(self, token: "Token") -> list["Token"]:
+        """The tokens this path reaches from `token` (possibly none)."""
+        current = [token]
+        for step in self.steps:
+            reached: list[Token] = []
+            for node in current:
+                if step.down:
+                    reached.extend(
+                        child
+                        for child in node.children
+                        if child.dep_ == step.dep and (step.lemmas is None or child.lemma_.lower() in step.lemmas)
+                    )
+                elif node.dep_ == step.dep and node.head is not node:
+                    if step.lemmas is None or node.head.lemma_.lower() in step.lemmas:
+                        reached.append(node.head)
+            current = reached
+            if not current:
+                break
+        return current
+
+
+def parse_path(text: str) -> Path:
+    """Parse `>prep[with]>pobj`; a ValueError names what is wrong."""
+    steps: list[Step] = []
+    position = 0
+    while position < len(text):
+        match = _STEP.match(text, position)
+        if match is None:
+            raise ValueError(f"bad dependency path {text!r} at character {position}")
+        lemmas = match.group(3)
+        allowed = frozenset(word.strip().lower() for word in lemmas.split(",") if word.strip()) if lemmas else None
+        steps.append(Step(match.group(1) == ">", match.group(2), allowed))
+        position = match.end()
+    if not steps:
+        raise ValueError("empty dependency path")
+    return Path(text, tuple(steps))
