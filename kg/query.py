@@ -1,0 +1,556 @@
+"""Query stage: saved SPARQL queries (queries/*.rq) or an ad-hoc .rq file -> rows.
+
+A saved query documents itself in a leading comment header, which is also the loader's input:
+
+    # title: Who led a state at a date?
+    # description: The holders of the state's offices whose reported term covers the date.
+    # param: state (iri) example: kgr:state/Venezuela — the state
+    # param: on (date) example: 2025-11-29 — the date
+    # returns: person role earliest latest
+
+Parameter types are iri, string, date, integer and decimal. An iri value may be written with
+one of kg's prefixes (`kgr:state/Venezuela`, `wd:Q717`).
+
+Parameters are bound as RDF terms, never pasted in as user text. Each raw value becomes a
+pyoxigraph term, which validates it, and the terms enter the query as one VALUES block at the
+start of the WHERE clause, written in their canonical N-Triples form. pyoxigraph's own
+`substitutions=` accepts only variables of the SELECT projection, and remote SPARQL endpoints
+have no binding API at all; the VALUES block works for both. A parameter is therefore in scope
+in the top-level group of the WHERE clause (its triple patterns, its FILTERs and those of its
+OPTIONALs, EXISTS), not inside UNION branches, nested groups or sub-SELECTs.
+
+Every query is checked before it runs: it must be a read-only query (no update, no LOAD) and
+may call SERVICE only for the Wikidata endpoint, `WIKIDATA_SPARQL`. The caller may send those
+calls to another endpoint holding Wikidata (a mirror, or a local Oxigraph with an extract):
+`run_query(..., service_endpoint=URL)` rewrites that one IRI after the check.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Literal as TypingLiteral, Union, get_args
+
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
+
+from kg.errors import DataFileError, QueryError
+from kg.resources import data_dir
+from kg.terms import PREFIXES
+
+WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
+
+ParamType = TypingLiteral["iri", "string", "date", "integer", "decimal"]
+PARAM_TYPES: tuple[str, ...] = get_args(ParamType)
+
+Term = Union[NamedNode, Literal]
+Value = Union[str, int, float, Decimal, bool, date, None]
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+UPDATE_KEYWORDS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "ADD", "MOVE", "COPY", "WITH", "USING"}
+)
+QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One declared parameter: `# param: name (type) example: value — description`."""
+
+    name: str
+    type: ParamType
+    example: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class SavedQuery:
+    name: str
+    path: Path
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    returns: tuple[str, ...]
+    text: str
+
+    def examples(self) -> dict[str, str]:
+        """The header's example value of every parameter: a runnable call."""
+        return {param.name: param.example for param in self.params}
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """The answer of a SELECT query: column names and rows of plain Python values."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[Value, ...], ...]
+
+
+# --------------------------------------------------------------------------- loading
+
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+_FIELD = re.compile(r"#\s*(?P<key>[a-z]+):\s*(?P<value>.*?)\s*$")
+_PARAM = re.compile(
+    r"(?P<name>[a-z][a-z0-9_]*) \((?P<type>[a-z]+)\) example: (?P<example>.+?) — (?P<description>.+)"
+)
+
+
+def load_queries(folder: Path | None = None) -> dict[str, SavedQuery]:
+    """Every saved query of `folder` (default: the shipped queries/), by name.
+
+    Each file's header and text are checked; the first problem raises DataFileError with
+    the file and line.
+    """
+    root = (folder or data_dir("queries")).resolve()
+    queries: dict[str, SavedQuery] = {}
+    for path in sorted(root.glob("*.rq")):
+        if not _NAME.fullmatch(path.stem):
+            raise DataFileError(path, f"query file names are snake_case (a-z, 0-9, _), not {path.stem!r}")
+        if not path.resolve().is_relative_to(root):
+            raise DataFileError(path, f"resolves to {path.resolve()}, outside {root}")
+        query = _read_query(path, require_header=True)
+        try:
+            _check_saved(query)
+        except QueryError as error:
+            raise DataFileError(path, str(error)) from error
+        queries[query.name] = query
+    return queries
+
+
+def resolve_query(name_or_path: str, *, folder: Path | None = None, allow_files: bool = True) -> SavedQuery:
+    """A saved query by name, or (when `allow_files`) an ad-hoc query from a .rq file.
+
+    A name that could leave the queries folder (`../x`, a symlink pointing outside) is
+    refused. An ad-hoc file's header is optional, but checked when present.
+    """
+    root = (folder or data_dir("queries")).resolve()
+    if _NAME.fullmatch(name_or_path):
+        path = root / f"{name_or_path}.rq"
+        if not path.is_file():
+            raise QueryError(f"no saved query named {name_or_path!r} in {root}; `kg queries` lists them")
+        if not path.resolve().is_relative_to(root):
+            raise QueryError(f"saved query {name_or_path!r} resolves to {path.resolve()}, outside {root}; refused")
+        return _read_query(path, require_header=True)
+    if allow_files and name_or_path.endswith(".rq"):
+        path = Path(name_or_path)
+        if not path.is_file():
+            raise QueryError(f"{name_or_path}: no such query file")
+        return _read_query(path, require_header=False)
+    expected = "a saved query name (a-z, 0-9, _)" + (" or a .rq file" if allow_files else "")
+    raise QueryError(f"{name_or_path!r} is not {expected}")
+
+
+def _read_query(path: Path, *, require_header: bool) -> SavedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise QueryError(f"{path}: cannot read the query file ({error})") from error
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    last: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.startswith("#"):
+            break
+        match = _FIELD.match(line)
+        if match is None:
+            continuation = line.lstrip("#").strip()
+            if continuation and last in ("title", "description"):
+                fields[last] += " " + continuation
+                continue
+            if continuation:
+                raise DataFileError(path, f"header line is not 'key: value': {line!r}", line=number)
+            continue
+        key, value = match["key"], match["value"]
+        last = key
+        if key == "param":
+            params.append(_parse_param(path, number, value, params))
+        elif key in ("title", "description", "returns"):
+            if key in fields:
+                raise DataFileError(path, f"header field {key!r} appears twice", line=number)
+            if not value:
+                raise DataFileError(path, f"header field {key!r} is empty", line=number)
+            fields[key] = value
+        else:
+            raise DataFileError(
+                path, f"unknown header field {key!r}; expected title, description, param or returns", line=number
+            )
+    if require_header:
+        for key in ("title", "description", "returns"):
+            if key not in fields:
+                raise DataFileError(path, f"header has no '# {key}:' line", line=1)
+    if params:
+        try:
+            variables = {token.text[1:] for token in _tokens(text) if token.kind == "var"}
+        except QueryError as error:
+            raise DataFileError(path, str(error)) from error
+        for param in params:
+            if param.name not in variables:
+                raise DataFileError(path, f"parameter {param.name!r} is declared but ?{param.name} is not used")
+    return SavedQuery(
+        name=path.stem,
+        path=path,
+        title=fields.get("title", path.stem),
+        description=fields.get("description", ""),
+        params=tuple(params),
+        returns=tuple(fields.get("returns", "").split()),
+        text=text,
+    )
+
+
+def _parse_param(path: Path, number: int, value: str, earlier: list[Param]) -> Param:
+    match = _PARAM.fullmatch(value)
+    if match is None:
+        raise DataFileError(
+            path, f"parameter line {value!r} is not 'name (type) example: value — description'", line=number
+        )
+    if match["type"] not in PARAM_TYPES:
+        raise DataFileError(
+            path, f"parameter {match['name']!r} has type {match['type']!r}; expected one of {', '.join(PARAM_TYPES)}",
+            line=number,
+        )
+    if any(param.name == match["name"] for param in earlier):
+        raise DataFileError(path, f"parameter {match['name']!r} is declared twice", line=number)
+    param = Param(match["name"], match["type"], match["example"], match["description"])  # type: ignore[arg-type]
+    try:
+        _term(param, param.example)
+    except QueryError as error:
+        raise DataFileError(path, f"example of {error}", line=number) from error
+    return param
+
+
+def _check_saved(query: SavedQuery) -> None:
+    check_query(query.text, allow_service=frozenset({WIKIDATA_SPARQL}))
+    tokens = _tokens(query.text)
+    if _query_form(tokens) != "SELECT":
+        raise QueryError("a saved query must be a SELECT query")
+    _with_values(tokens, {param.name: _term(param, param.example) for param in query.params})
+
+
+# --------------------------------------------------------------------------- parameters
+
+
+def parse_param_args(args: Iterable[str]) -> list[tuple[str, str]]:
+    """`["state=kgr:state/Venezuela", ...]` (the CLI's --param values) -> (name, value) pairs."""
+    pairs = []
+    for arg in args:
+        name, sep, value = arg.partition("=")
+        if not sep or not name:
+            raise QueryError(f"--param {arg!r}: expected NAME=VALUE")
+        pairs.append((name, value))
+    return pairs
+
+
+def bind_params(query: SavedQuery, raw: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, Term]:
+    """The query's parameters as RDF terms; any undeclared, missing, repeated or bad value fails."""
+    pairs = list(raw.items()) if isinstance(raw, Mapping) else list(raw)
+    declared = {param.name: param for param in query.params}
+    bound: dict[str, Term] = {}
+    for name, value in pairs:
+        if name not in declared:
+            takes = ", ".join(declared) if declared else "none"
+            raise QueryError(f"query {query.name!r} has no parameter {name!r} (its parameters: {takes})")
+        if name in bound:
+            raise QueryError(f"query {query.name!r}: parameter {name!r} is given more than once")
+        bound[name] = _term(declared[name], value)
+    missing = [param for param in query.params if param.name not in bound]
+    if missing:
+        needed = " ".join(f"--param {param.name}={param.example}" for param in missing)
+        raise QueryError(f"query {query.name!r} needs a value for {', '.join(p.name for p in missing)}, e.g. {needed}")
+    return bound
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INTEGER = re.compile(r"[+-]?\d{1,30}")
+_DECIMAL = re.compile(r"[+-]?(\d{1,30}(\.\d{0,30})?|\.\d{1,30})")
+_PREFIXED = re.compile(r"([A-Za-z][A-Za-z0-9]*):(.*)", re.DOTALL)
+
+
+def _term(param: Param, value: str) -> Term:
+    problem = f"parameter {param.name!r}: {value!r} is not"
+    if param.type == "iri":
+        prefixed = _PREFIXED.fullmatch(value)
+        if prefixed and prefixed[1] in PREFIXES and not prefixed[2].startswith("//"):
+            value = str(PREFIXES[prefixed[1]]) + prefixed[2]
+        try:
+            return NamedNode(value)
+        except ValueError as error:
+            raise QueryError(f"{problem} an absolute IRI ({error})") from None
+    if param.type == "string":
+        return Literal(value)
+    if param.type == "date":
+        try:
+            if not _DATE.fullmatch(value):
+                raise ValueError(value)
+            date.fromisoformat(value)
+        except ValueError:
+            raise QueryError(f"{problem} a date (YYYY-MM-DD)") from None
+        return Literal(value, datatype=NamedNode(XSD + "date"))
+    if param.type == "integer":
+        if not _INTEGER.fullmatch(value):
+            raise QueryError(f"{problem} an integer")
+        return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
+    if not _DECIMAL.fullmatch(value):
+        raise QueryError(f"{problem} a decimal number")
+    return Literal(format(Decimal(value), "f"), datatype=NamedNode(XSD + "decimal"))
+
+
+# --------------------------------------------------------------------------- checking and binding
+
+_TOKEN = re.compile(
+    r"""
+      (?P<ws>\s+)
+    | (?P<comment>\#[^\n]*)
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                 |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+    | (?P<var>[?$]\w+)
+    | (?P<word>[\w:][\w:.%-]*)
+    | (?P<punct>.)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+_CODEPOINT_ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str
+    text: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = [_Token(str(match.lastgroup), match.group()) for match in _TOKEN.finditer(text)]
+    for token in tokens:
+        if token.kind == "punct" and token.text in "'\"":
+            raise QueryError("the query has an unterminated string")
+    return tokens
+
+
+def _significant(tokens: list[_Token]) -> list[tuple[int, _Token]]:
+    return [(index, token) for index, token in enumerate(tokens) if token.kind not in ("ws", "comment")]
+
+
+def _query_form(tokens: list[_Token]) -> str:
+    """The first keyword after the prologue (BASE and PREFIX declarations)."""
+    significant = [token for _, token in _significant(tokens)]
+    position = 0
+    while position < len(significant):
+        word = significant[position].text.upper() if significant[position].kind == "word" else ""
+        if word == "PREFIX":
+            position += 3
+        elif word == "BASE":
+            position += 2
+        else:
+            return word or significant[position].text
+    return ""
+
+
+def check_query(text: str, *, allow_service: frozenset[str] = frozenset()) -> None:
+    """Refuse anything but a read-only query: updates, LOAD, and SERVICE outside `allow_service`.
+
+    A static check of the text, before any engine sees it: both pyoxigraph and rdflib would
+    otherwise call out to any SERVICE or LOAD address (an SSRF path).
+    """
+    if _CODEPOINT_ESCAPE.search(text):
+        raise QueryError("codepoint escapes (\\u, \\U) are not allowed in a query; write the character itself")
+    tokens = _tokens(text)
+    form = _query_form(tokens)
+    if form not in QUERY_FORMS:
+        raise QueryError(f"not a read-only query: it starts with {form!r}, not SELECT, ASK, CONSTRUCT or DESCRIBE")
+    significant = [token for _, token in _significant(tokens)]
+    for position, token in enumerate(significant):
+        word = token.text.upper() if token.kind == "word" else ""
+        if word in UPDATE_KEYWORDS:
+            raise QueryError(f"{token.text} is not allowed: queries are read-only")
+        if word != "SERVICE":
+            continue
+        following = significant[position + 1 : position + 3]
+        if following and following[0].text.upper() == "SILENT":
+            following = following[1:]
+        if not following or following[0].kind != "iri":
+            raise QueryError("SERVICE must name its endpoint with a full IRI, not a variable or prefixed name")
+        endpoint = following[0].text[1:-1]
+        if endpoint not in allow_service:
+            allowed = ", ".join(sorted(allow_service)) or "none"
+            raise QueryError(f"SERVICE <{endpoint}> is not allowed (allowed endpoints: {allowed})")
+
+
+def _with_values(tokens: list[_Token], bindings: Mapping[str, Term]) -> str:
+    """The query text with a VALUES block for `bindings` opening its WHERE clause."""
+    if not bindings:
+        return "".join(token.text for token in tokens)
+    significant = _significant(tokens)
+    depth = 0
+    for position, (index, token) in enumerate(significant):
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+        elif token.text == "{" and depth == 0:
+            following = significant[position + 1][1] if position + 1 < len(significant) else None
+            if following is not None and following.text.upper() == "SELECT":
+                raise QueryError("cannot bind parameters when the WHERE clause is a bare sub-SELECT; wrap it in { }")
+            names = " ".join(f"?{name}" for name in bindings)
+            values = " ".join(str(term) for term in bindings.values())
+            block = f" VALUES ({names}) {{ ({values}) }}"
+            return "".join(token.text for token in tokens[: index + 1]) + block + "".join(
+                token.text for token in tokens[index + 1 :]
+            )
+    raise QueryError("the query has no WHERE clause to bind parameters in")
+
+
+def _with_service_endpoint(tokens: list[_Token], endpoint: str) -> list[_Token]:
+    """The tokens with every `SERVICE <WIKIDATA_SPARQL>` sent to `endpoint` instead."""
+    try:
+        iri = NamedNode(endpoint)
+    except ValueError as error:
+        raise QueryError(f"service endpoint {endpoint!r} is not an IRI ({error})") from None
+    if not re.match(r"https?://", endpoint):
+        raise QueryError(f"service endpoint {endpoint!r} is not an http(s) URL")
+    rewritten = list(tokens)
+    significant = _significant(tokens)
+    for position, (_, token) in enumerate(significant):
+        if token.kind != "word" or token.text.upper() != "SERVICE":
+            continue
+        for index, following in significant[position + 1 : position + 3]:
+            if following.kind == "iri":
+                if following.text == f"<{WIKIDATA_SPARQL}>":
+                    rewritten[index] = _Token("iri", str(iri))
+                break
+    return rewritten
+
+
+def prepare_query(
+    query: SavedQuery,
+    params: Mapping[str, str] | Iterable[tuple[str, str]] = (),
+    *,
+    service_endpoint: str | None = None,
+) -> str:
+    """The checked SELECT text, with its parameters bound, ready for any SPARQL engine."""
+    check_query(query.text, allow_service=frozenset({WIKIDATA_SPARQL}))
+    tokens = _tokens(query.text)
+    form = _query_form(tokens)
+    if form != "SELECT":
+        raise QueryError(f"query {query.name!r} is a {form} query; kg runs SELECT queries")
+    bindings = bind_params(query, params)
+    if service_endpoint is not None:
+        tokens = _with_service_endpoint(tokens, service_endpoint)
+    return _with_values(tokens, bindings)
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run_query(
+    store: Store,
+    query: SavedQuery,
+    params: Mapping[str, str] | Iterable[tuple[str, str]] = (),
+    *,
+    service_endpoint: str | None = None,
+) -> QueryResult:
+    """Run a SELECT query over the union of the store's graphs."""
+    text = prepare_query(query, params, service_endpoint=service_endpoint)
+    try:
+        solutions = store.query(text, use_default_graph_as_union=True)
+        if not isinstance(solutions, QuerySolutions):
+            raise QueryError(f"query {query.name!r} did not return solutions")
+        columns = tuple(variable.value for variable in solutions.variables)
+        rows = tuple(tuple(_value(solution[i]) for i in range(len(columns))) for solution in solutions)
+    except SyntaxError as error:
+        raise QueryError(f"{query.path}: {error}") from error
+    except OSError as error:
+        raise QueryError(f"query {query.name!r} could not run: {error}") from error
+    return QueryResult(columns, rows)
+
+
+_CONVERT = {
+    XSD + "integer": int,
+    XSD + "int": int,
+    XSD + "long": int,
+    XSD + "nonNegativeInteger": int,
+    XSD + "decimal": Decimal,
+    XSD + "double": float,
+    XSD + "float": float,
+    XSD + "boolean": lambda text: text in ("true", "1"),
+    XSD + "date": date.fromisoformat,
+}
+
+
+def _value(term: object) -> Value:
+    if term is None:
+        return None
+    if isinstance(term, NamedNode):
+        return term.value
+    if isinstance(term, BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, Literal):
+        convert = _CONVERT.get(term.datatype.value)
+        if convert is not None:
+            try:
+                return convert(term.value)  # type: ignore[no-any-return]
+            except (ValueError, InvalidOperation):
+                return term.value
+        return term.value
+    return str(term)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _text(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def format_csv(result: QueryResult) -> str:
+    """RFC 4180 CSV with a header row; IRIs in full, unbound values empty."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([_text(value) for value in row])
+    return out.getvalue()
+
+
+def format_json(result: QueryResult) -> str:
+    """A JSON array of objects, one per row, keyed by column (what pandas.read_json reads)."""
+
+    def plain(value: Value) -> object:
+        if isinstance(value, Decimal):
+            return float(value)
+        if isinstance(value, date):
+            return value.isoformat()
+        return value
+
+    records = [{column: plain(value) for column, value in zip(result.columns, row)} for row in result.rows]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+
+
+def format_table(result: QueryResult) -> str:
+    """Aligned columns for a terminal, IRIs shortened with kg's prefixes."""
+    namespaces = sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
+
+    def short(value: Value) -> str:
+        text = _text(value)
+        for namespace, prefix in namespaces:
+            if isinstance(value, str) and text.startswith(namespace):
+                return f"{prefix}:{text[len(namespace):]}"
+        return " ".join(text.split())
+
+    cells = [list(result.columns)] + [[short(value) for value in row] for row in result.rows]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    noun = "row" if len(result.rows) == 1 else "rows"
+    return "\n".join(lines) + f"\n({len(result.rows)} {noun})\n"
