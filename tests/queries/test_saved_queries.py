@@ -1,0 +1,127 @@
+"""Every saved query on the one shared fixture graph: complete header, parses, exact expected rows.
+
+Expected rows live beside this file as <name>.expected.csv, written as kg.query.format_csv
+writes them. The federated query runs against a local Oxigraph server standing in for Wikidata.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import urllib.parse
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from pyoxigraph import Store
+from rdflib.plugins.sparql import prepareQuery
+
+from fixture import fixture_store
+from kg.query import PARAM_TYPES, SavedQuery, bind_params, format_csv, load_queries, prepare_query, run_query
+
+if TYPE_CHECKING:
+    from conftest import OxigraphServer
+
+HERE = Path(__file__).parent
+REFERENCE = HERE.parents[2] / "shared" / "reference"
+EXTRACT = HERE / "wikidata_heads_of_state.nt"
+QUERIES = load_queries()
+FEDERATED = "heads_of_state_wikidata"
+WIKIDATA_GRAPH = "urn:kg-test:wikidata-extract"
+
+
+@pytest.fixture(scope="module")
+def store() -> Store:
+    return fixture_store()
+
+
+def _expected(name: str) -> tuple[list[str], list[list[str]]]:
+    rows = list(csv.reader(io.StringIO((HERE / f"{name}.expected.csv").read_text(encoding="utf-8"))))
+    return rows[0], rows[1:]
+
+
+def _compare(query: SavedQuery, csv_text: str) -> None:
+    header, expected = _expected(query.name)
+    rows = list(csv.reader(io.StringIO(csv_text)))
+    assert rows[0] == header == list(query.returns)
+    actual = rows[1:]
+    if not re.search(r"\bORDER\s+BY\b", query.text, re.IGNORECASE):
+        actual, expected = sorted(actual), sorted(expected)
+    assert actual == expected, "\n".join(
+        ["only in expected:", *map(str, [r for r in expected if r not in actual]),
+         "only in actual:", *map(str, [r for r in actual if r not in expected])]
+    )  # fmt: skip
+
+
+def test_queries_at_least_fifteen_with_expected_rows() -> None:
+    assert len(QUERIES) >= 15
+    expected_files = {path.name.removesuffix(".expected.csv") for path in HERE.glob("*.expected.csv")}
+    assert expected_files == set(QUERIES)
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_header_complete(name: str) -> None:
+    query = QUERIES[name]
+    assert query.title.endswith("?") and query.description and query.returns
+    assert all(param.type in PARAM_TYPES and param.example and param.description for param in query.params)
+    assert set(bind_params(query, query.examples())) == {param.name for param in query.params}
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_query_parses_in_rdflib_too(name: str) -> None:
+    """The saved text and the text with bound parameters are standard SPARQL 1.1, not only Oxigraph's."""
+    query = QUERIES[name]
+    prepareQuery(query.text)
+    prepareQuery(prepare_query(query, query.examples()))
+
+
+@pytest.mark.parametrize("name", sorted(set(QUERIES) - {FEDERATED}))
+def test_query_returns_expected_rows(store: Store, name: str) -> None:
+    query = QUERIES[name]
+    _compare(query, format_csv(run_query(store, query, query.examples())))
+
+
+def test_query_only_the_federated_query_calls_a_service() -> None:
+    assert [name for name, query in QUERIES.items() if re.search(r"^\s*SERVICE\b", query.text, re.M)] == [FEDERATED]
+
+
+def wikidata_extract(reference: Path) -> str:
+    """A Wikidata-shaped extract (P35 and English labels) of the fixture's states, from reference rows.
+
+    The heads of state are the 2022 holders of `leaders-wikidata-2022.csv` ("President of ..."
+    rows still open), so Wikidata and the 2025 articles disagree about the United States.
+    """
+    states = {"Q30", "Q159", "Q717"}
+    lines = [f"# Made by tests/queries/test_saved_queries.py:wikidata_extract from {reference.name}/states.csv and"]
+    lines.append("# leaders-wikidata-2022.csv (Wikidata query results, CC0; see their SOURCES.md).")
+
+    def label(qid: str, name: str) -> str:
+        escaped = name.replace("\\", "\\\\").replace('"', '\\"')
+        return f'<http://www.wikidata.org/entity/{qid}> <http://www.w3.org/2000/01/rdf-schema#label> "{escaped}"@en .'
+
+    with (reference / "states.csv").open(encoding="utf-8") as handle:
+        lines += [label(row["qid"], row["name"]) for row in csv.DictReader(handle) if row["qid"] in states]
+    with (reference / "leaders-wikidata-2022.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["country_qid"] in states and row["position"].startswith("President of") and not row["end_year"]:
+                lines.append(
+                    f"<http://www.wikidata.org/entity/{row['country_qid']}> "
+                    f"<http://www.wikidata.org/prop/direct/P35> <http://www.wikidata.org/entity/{row['person_qid']}> ."
+                )
+                lines.append(label(row["person_qid"], row["person"]))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.skipif(not (REFERENCE / "states.csv").is_file(), reason=f"reference tables not found at {REFERENCE}")
+def test_query_wikidata_extract_matches_reference() -> None:
+    assert EXTRACT.read_text(encoding="utf-8") == wikidata_extract(REFERENCE)
+
+
+@pytest.mark.server
+def test_query_federated_heads_of_state(store: Store, oxigraph_server: "OxigraphServer") -> None:
+    oxigraph_server.load(EXTRACT.read_text(encoding="utf-8"), content_type="application/n-triples", graph=WIKIDATA_GRAPH)
+    # The extract sits in its own graph, so other tests' data on the shared server cannot change the answer.
+    endpoint = f"{oxigraph_server.query_url}?default-graph-uri={urllib.parse.quote(WIKIDATA_GRAPH, safe='')}"
+    query = QUERIES[FEDERATED]
+    _compare(query, format_csv(run_query(store, query, service_endpoint=endpoint)))
