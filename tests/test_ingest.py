@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import gzip
 import io
 import json
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.ingest import FetchPolicy, article_id_for, canonical_url, read_articles, read_inputs
-from kg.ingest import feeds
+from kg.ingest import feeds, ids, pages
 from kg.ingest.fetch import allow_public, resolve_host
 from kg.ingest.jsonl import read_jsonl
 from kg.records import Article
@@ -496,6 +497,35 @@ def test_ingest_invalid_dates_dropped_article_kept(tmp_path: Path, caplog: pytes
     assert caplog.messages[0].startswith(f'{path}:1: dropped "published": ')
 
 
+@pytest.mark.parametrize(
+    ("value", "warning"),
+    [
+        ("javascript:alert(1)", "forbidden-scheme: javascript URLs are refused; only http and https are read"),
+        ("https://a.example/x y", 'bad-url: the URL holds white space or a character not allowed in URLs (<>"{}|\\^`)'),
+        ("http://user:pw@a.example/", "userinfo: URLs with a user name or password are refused"),
+        (42, "expected a string, found int"),
+    ],
+)
+def test_ingest_bad_url_field_dropped_article_kept(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, value: object, warning: str
+) -> None:
+    path = write(tmp_path / "u.jsonl", json.dumps({"id": "a", "text": "t", "url": value}) + "\n")
+    with caplog.at_level(logging.WARNING, logger="kg.ingest"):
+        (article,) = read(path)
+    assert isinstance(article, Article) and article.url is None
+    assert caplog.messages == [f'{path}:1: dropped "url": {warning}']
+    assert "pw@" not in caplog.text
+
+
+def test_ingest_examples_are_read_whole() -> None:
+    results = read(Path(__file__).parent.parent / "examples" / "articles.jsonl")
+    assert [a.id for a in articles(results)] == [
+        "usgov-fr-2025-20750", "usgov-dod-2023-10-eisenhower-csg", "wikinews-c352228c48",
+        "wikinews-3978c8f76b", "wikinews-4ad5512fe8", "wikinews-30b42e8104",
+    ]  # fmt: skip
+    assert "Cartel de los Soles" in articles(results)[0].text
+
+
 # --------------------------------------------------------------------------- fetching (47-49)
 
 
@@ -676,3 +706,8 @@ def test_ingest_arbitrary_bytes_never_raise(tmp_path: Path, data: bytes, suffix:
         assert isinstance(result, (Article, InputError))
         if isinstance(result, Article):
             assert "\x00" not in result.content and "\ufeff" not in result.content
+
+
+def test_ingest_docstring_examples() -> None:
+    for module in (ids, pages):
+        assert doctest.testmod(module).failed == 0

@@ -147,8 +147,6 @@ def clean_line(text: str) -> tuple[str, int]:
 
 def parse_date(value: object) -> date:
     """`YYYY-MM-DD` or an ISO 8601 date-time (the date as written, not moved to UTC)."""
-    if isinstance(value, date):
-        return value.date() if isinstance(value, datetime) else value
     if not isinstance(value, str):
         raise ValueError(f"expected a date string, found {type(value).__name__}")
     text = value.strip()
@@ -240,6 +238,8 @@ def _optional_line(origin: str, name: str, value: object) -> tuple[str | None, i
 def _optional_date(origin: str, value: object) -> date | None:
     if value is None or value == "":
         return None
+    if isinstance(value, date):  # already parsed, e.g. from a feed's date tuple
+        return value
     try:
         return parse_date(value)
     except ValueError as err:

@@ -19,6 +19,7 @@ TRACKING_PARAMS = frozenset(
     {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "_hsenc", "_hsmi", "ocid"}
 )
 _SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_NOT_IN_URL = re.compile(r'[\x00-\x20\x7f<>"{}|\\^`]')
 MAX_SLUG = 48
 
 
@@ -85,9 +86,11 @@ def redact(url: str) -> str:
 def link_problem(url: str) -> str | None:
     """Why a link may not be kept or fetched, judged without DNS; None when it may.
 
-    Refused: schemes other than http and https, user info, no host, and hosts that are IP
-    literals outside the public internet.
+    Refused: schemes other than http and https, white space or characters that cannot stand in
+    an IRI, user info, no host, and hosts that are IP literals outside the public internet.
     """
+    if _NOT_IN_URL.search(url):
+        return "bad-url: the URL holds white space or a character not allowed in URLs (<>\"{}|\\^`)"
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme not in ("http", "https"):

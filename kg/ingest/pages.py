@@ -77,8 +77,10 @@ def read_html(data: bytes, name: str, *, url: str | None = None, charset: str | 
 
 
 def _metadata_url(name: str, url: str | None) -> str | None:
-    if url and link_problem(url):
-        warn(name, "ignored the page's own URL: " + str(link_problem(url)))
+    """The URL the page gives for itself, when it is one kg may keep."""
+    problem = link_problem(url) if url else None
+    if problem:
+        warn(name, f"ignored the page's own URL: {problem}")
         return None
     return url
 
