@@ -13,6 +13,7 @@ How a span becomes an entity mention:
   the object of a place preposition ("talks in Caracas") or followed by its country.
 - "the Trump administration", "the US government", "Maduro government", "Cuba's government"
   are mentions of the state (the leader's state comes from the gazetteer's tenures).
+- A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
 - Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
   that is no known demonym, dates, numbers, laws, events and the like are not entities.
 
@@ -40,8 +41,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
-from kg.nlp import CAPITAL, DEMONYM, entries_by_key
+from kg.nlp import CAPITAL, entries_by_key
+from kg.nlp import entry_key as _entry_key
 from kg.extract.lexicon import load_lexicons
+from kg.extract.roles import role_phrases
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, Entity, EntityType, Mention
 
@@ -100,6 +103,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     context = _Context(gazetteer, entries_by_key(gazetteer), load_labels(), article.published,
                        _surnames(gazetteer))  # fmt: skip
     candidates = [c for ent in doc.ents if (c := _resolve(ent, context)) is not None]
+    titles = [(start, end) for start, end, _ in role_phrases(doc) if end - start > 1]
+    candidates = [c for c in candidates if c.entry is not None or not any(s <= c.start and c.end <= e for s, e in titles)]
     candidates = _governments(doc, candidates, context)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = _merge(doc, candidates, context)
@@ -151,8 +156,9 @@ def _resolve(ent: Span, context: _Context) -> _Candidate | None:
 
 
 def _known(span: Span, entry: GazetteerEntry, *, weight: int) -> _Candidate:
-    group = f"entry:{entry.qid or entry.source + ':' + entry.name}"
-    return _Candidate(span.start, span.end, entry.type, entry.name, group, entry.kind, entry, weight=weight)
+    # Only organizations have kinds that are ontology classes ("Sea" of a location is not).
+    kind = entry.kind if entry.type is EntityType.ORGANIZATION else None
+    return _Candidate(span.start, span.end, entry.type, entry.name, f"entry:{_entry_key(entry)}", kind, entry, weight=weight)
 
 
 def _location(span: Span) -> _Candidate:
@@ -161,11 +167,12 @@ def _location(span: Span) -> _Candidate:
 
 
 def _lookup(text: str, label: str, context: _Context) -> GazetteerEntry | None:
+    """The one entry of the most fitting type that `text` names (entries sharing a QID are one)."""
     found = context.gazetteer.lookup(text)
     for entity_type in ACCEPTS[label]:
-        of_type = [entry for entry in found if entry.type is entity_type]
+        of_type = list({entry.qid or id(entry): entry for entry in found if entry.type is entity_type}.values())
         if len(of_type) == 1:
-            return of_type[0]
+            return context.entries.get(_entry_key(of_type[0]), of_type[0])
     return None
 
 
@@ -335,7 +342,7 @@ def _aliases(doc: Doc, groups: dict[str, list[_Candidate]], context: _Context) -
             if first.type is EntityType.PERSON and len(words) == 1:
                 known = _surname_entry(first.name, context)
                 if known is not None:
-                    target = f"entry:{known.qid or known.source + ':' + known.name}"
+                    target = f"entry:{_entry_key(known)}"
                     if target not in groups:
                         found[target] = [_known(doc[first.start : first.end], known, weight=2)]
                     alias[group] = target

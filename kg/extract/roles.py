@@ -144,20 +144,33 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
             slot = "MOD"
         token._.set(SLOT, slot)
     roles: dict[int, RoleWord] = {}
-    spans = sorted(((s, e) for _, s, e in phrases(doc)), key=lambda se: (se[0], -(se[1] - se[0])))
-    taken: set[int] = set()
-    for start, end in spans:
-        tokens = doc[start:end]
-        if taken.intersection(range(start, end)) or any(t._.get(SLOT) in ("PERSON", "OF") for t in tokens):
+    for start, end, word in role_phrases(doc, phrases):
+        if any(t._.get(SLOT) in ("PERSON", "OF") for t in doc[start:end]):
             continue
-        if len(tokens) == 1 and tokens[0].pos_ not in ("NOUN", "PROPN"):
-            continue  # "chair" the verb, "head" as in "head to"
-        word = words[tokens.text.lower()]
-        for token in tokens:
+        for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
             roles[token.i] = word
-            taken.add(token.i)
     return roles
+
+
+def role_phrases(doc: Doc, phrases: PhraseMatcher | None = None) -> list[tuple[int, int, RoleWord]]:
+    """The role phrases of roles.tsv in `doc`, longest first where they overlap: (start, end, word).
+
+    A one-word phrase counts only as a noun ("head" of state, not "head to").
+    """
+    phrases = phrases or _matchers(doc.vocab)[1]
+    words = load_role_words()
+    found: list[tuple[int, int, RoleWord]] = []
+    taken: set[int] = set()
+    for start, end in sorted(((s, e) for _, s, e in phrases(doc)), key=lambda se: (-(se[1] - se[0]), se[0])):
+        tokens = doc[start:end]
+        if taken.intersection(range(start, end)):
+            continue
+        if len(tokens) == 1 and tokens[0].pos_ not in ("NOUN", "PROPN"):
+            continue
+        taken.update(range(start, end))
+        found.append((start, end, words[tokens.text.lower()]))
+    return sorted(found, key=lambda item: item[0])
 
 
 # --------------------------------------------------------------------------- extraction
