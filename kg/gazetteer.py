@@ -309,12 +309,46 @@ def read_gazetteer(folder: Path) -> Gazetteer:
         if (folder / name).is_file():
             entries += _read(folder / name, ORGANIZATION_COLUMNS, _curated(entity_type), problems)
     tenures = _read(folder / "leaders.tsv", LEADER_COLUMNS, _tenure, problems)
+    entries = _merge(entries, folder, problems)
     if problems:
         path, line, problem = problems[0]
         more = "".join(f"\n{p}{'' if n is None else f':{n}'}: {text}" for p, n, text in problems[1:])
         raise DataFileError(path, problem + more, line=line)
     entries += _people(tenures)
     return Gazetteer(tuple(entries), tuple(tenures))
+
+
+def _merge(entries: list[GazetteerEntry], folder: Path,
+           problems: list[tuple[Path, int | None, str]]) -> list[GazetteerEntry]:  # fmt: skip
+    """One entry per QID: a later file (a curated one) names an item that an earlier file lists too.
+
+    The later name and kind win; the earlier name becomes an alias. Two types for one QID is an error.
+    """
+    merged: dict[str, int] = {}
+    result: list[GazetteerEntry] = []
+    for entry in entries:
+        if entry.qid is None or entry.qid not in merged:
+            if entry.qid is not None:
+                merged[entry.qid] = len(result)
+            result.append(entry)
+            continue
+        earlier = result[merged[entry.qid]]
+        if earlier.type is not entry.type:
+            problems.append((folder / entry.source, None,
+                             f"{entry.qid} is of type {entry.type.value} here and {earlier.type.value} in {earlier.source}"))  # fmt: skip
+            continue
+        names = [name for name in (*entry.aliases, *earlier.names) if name != entry.name]
+        result[merged[entry.qid]] = GazetteerEntry(
+            qid=entry.qid,
+            name=entry.name,
+            aliases=tuple(dict.fromkeys(names)),
+            type=entry.type,
+            kind=entry.kind or earlier.kind,
+            source=f"{earlier.source}+{entry.source}",
+            demonyms=tuple(dict.fromkeys((*earlier.demonyms, *entry.demonyms))),
+            capitals=tuple(dict.fromkeys((*earlier.capitals, *entry.capitals))),
+        )
+    return result
 
 
 @lru_cache(maxsize=4)

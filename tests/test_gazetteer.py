@@ -74,6 +74,36 @@ def test_gazetteer_leader_qids_occur_in_source_rows_for_the_same_person_and_offi
             assert row["of_qid"] in known, row
 
 
+@needs_reference
+def test_gazetteer_curated_qids_occur_in_source_rows_for_one_of_their_names() -> None:
+    sources: dict[str, set[str]] = {}
+    for row in read_source("igos.csv"):
+        names = [row["name"], *row["abbreviations"].split("|"), *row["other_names_en"].split("|")]
+        sources.setdefault(row["qid"], set()).update(" ".join(n.split()).casefold() for n in names if n)
+    for row in read_source("states.csv"):
+        sources.setdefault(row["qid"], set()).update(row[c].casefold() for c in ("name", "ne_name", "ne_name_long") if row[c])
+    for name in ("organizations.tsv", "locations.tsv"):
+        path = data_dir("gazetteers") / name
+        for row in read_tsv(path) if path.is_file() else []:
+            if row["qid"]:
+                names = {row["name"].casefold(), *(a.casefold() for a in row["aliases"].split("|") if a)}
+                assert names & sources.get(row["qid"], set()), f"{name}: {row['qid']} is not {row['name']} in the sources"
+
+
+def test_gazetteer_curated_entry_for_a_listed_qid_is_merged_into_one(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    write_folder(folder, organizations="Q7184\tNorth Atlantic Treaty Organization\tNato\tInternationalOrganization\n")
+    (folder / "igos.tsv").write_text("qid\tname\taliases\tkind\nQ7184\tNorth Atlantic Treaty Organisation\tNATO\tInternationalOrganization\n")
+    (entry,) = read_gazetteer(folder).lookup("NATO")
+    assert entry.name == "North Atlantic Treaty Organization"
+    assert entry.aliases == ("Nato", "North Atlantic Treaty Organisation", "NATO")
+    assert entry.source == "igos.tsv+organizations.tsv"
+    (folder / "organizations.tsv").write_text("qid\tname\taliases\tkind\n")
+    (folder / "locations.tsv").write_text("qid\tname\taliases\tkind\nQ7184\tNATO HQ\t\tLocation\n")
+    with pytest.raises(DataFileError, match=r"locations.tsv: Q7184 is of type Location here and Organization in igos.tsv"):
+        read_gazetteer(folder)
+
+
 def test_gazetteer_lookup_by_name_alias_demonym_and_capital() -> None:
     gazetteer = load_gazetteer()
     for name in ("United States", "the United States", "U.S.", "US", "USA", "American", "Washington"):
