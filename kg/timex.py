@@ -192,7 +192,7 @@ def _relative(text: str, published: date) -> tuple[date, date, Granularity] | No
     week_start, week_end = _week_of(published)
     if text in ("last week", "previous week"):
         return week_start - 7 * day, week_end - 7 * day, "week"
-    if text in ("this week",):
+    if text in ("this week", "week"):
         return week_start, week_end, "week"
     if text in ("next week",):
         return week_start + 7 * day, week_end + 7 * day, "week"
@@ -204,14 +204,14 @@ def _relative(text: str, published: date) -> tuple[date, date, Granularity] | No
     if text in ("last month", "previous month"):
         first = _shift_months(published.replace(day=1), -1)
         return (*_month_of(first.year, first.month), "month")
-    if text in ("this month",):
+    if text in ("this month", "month"):
         return (*_month_of(published.year, published.month), "month")
     if text in ("next month",):
         first = _shift_months(published.replace(day=1), 1)
         return (*_month_of(first.year, first.month), "month")
     if text in ("last year", "previous year"):
         return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31), "year"
-    if text in ("this year",):
+    if text in ("this year", "year"):
         return date(published.year, 1, 1), date(published.year, 12, 31), "year"
     if text in ("next year",):
         return date(published.year + 1, 1, 1), date(published.year + 1, 12, 31), "year"

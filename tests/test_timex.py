@@ -31,6 +31,7 @@ SATURDAY = date(2025, 11, 29)
         ("this week", "2025-11-24", "2025-11-30", "week"),
         ("earlier this week", "2025-11-24", "2025-11-29", "week"),
         ("earlier this month", "2025-11-01", "2025-11-29", "month"),
+        ("earlier in the month", "2025-11-01", "2025-11-29", "month"),
         ("last month", "2025-10-01", "2025-10-31", "month"),
         ("last year", "2024-01-01", "2024-12-31", "year"),
         ("in 2024", "2024-01-01", "2024-12-31", "year"),

@@ -56,43 +56,56 @@ class EntityIndex:
                 found.append(key)
         return found
 
-    def entities_of(self, token: "Token", *, qualifiers: bool = True) -> list[str]:
+    def entities_of(self, token: "Token", *, qualifiers: bool = True, transparent: frozenset[str] = frozenset()) -> list[str]:
         """The entities a noun phrase headed by `token` stands for, conjuncts included.
 
-        Without `qualifiers`, a plural common noun does not stand for the entity that qualifies
-        it: "six Chinese officials" are not China.
+        Without `qualifiers`, a common noun does not stand for the entity that qualifies it
+        ("six Chinese officials" are not China, "the Yemeni Houthi movement" is not Yemen),
+        except nouns in `transparent` ("U.S. citizens" do stand for the United States).
         """
         found: list[str] = []
         for head in (token, *token.conjuncts):
-            if not qualifiers and head.tag_ == "NNS" and self.at(head) is None:
-                continue
-            key = self._phrase_entity(head)
-            if key is not None and key not in found:
-                found.append(key)
+            allow = qualifiers or head.lemma_.lower() in transparent
+            for key in self._phrase_entities(head, allow):
+                if key not in found:
+                    found.append(key)
         return found
 
-    def _phrase_entity(self, token: "Token", depth: int = 0) -> str | None:
+    def _phrase_entities(self, token: "Token", qualifiers: bool, depth: int = 0) -> list[str]:
         key = self.at(token)
-        if key is not None or depth > 2:
-            return key
+        if key is not None:
+            return [key]
+        if depth > 2:
+            return []
         for child in token.children:
             if child.dep_ == "appos":
-                key = self.at(child) or self._phrase_entity(child, depth + 1)
-                if key is not None:
-                    return key
+                keys = [k for part in (child, *child.conjuncts) for k in self._phrase_entities(part, qualifiers, depth + 1)]
+                if keys:
+                    return keys
+        if not qualifiers:
+            return []
         for child in token.children:
             if child.dep_ in QUALIFIERS:
-                key = self.at(child) or self._phrase_entity(child, depth + 1)
-                if key is not None:
-                    return key
-        return None
+                keys = self._phrase_entities(child, qualifiers, depth + 1)
+                if keys:
+                    return keys[:1]
+        return []
 
-    def follow(self, token: "Token", paths: Iterable[Path], *, qualifiers: bool = True) -> list[str]:
-        """Entities reached from `token` by any of `paths`, in path order."""
+    def follow(
+        self, token: "Token", paths: Iterable[Path], *, qualifiers: bool = True, transparent: frozenset[str] = frozenset()
+    ) -> list[str]:
+        """Entities reached from `token` by any of `paths`, in path order.
+
+        A path ending in `*` takes every entity inside the phrase it reaches.
+        """
         found: list[str] = []
         for path in paths:
             for reached in path.follow(token):
-                for key in self.entities_of(reached, qualifiers=qualifiers):
+                if path.whole_phrase:
+                    keys = self.in_span(reached.doc[reached.left_edge.i : reached.right_edge.i + 1])
+                else:
+                    keys = self.entities_of(reached, qualifiers=qualifiers, transparent=transparent)
+                for key in keys:
                     if key not in found:
                         found.append(key)
         return found

@@ -50,8 +50,7 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
     """Every designation, sanction or ban the Doc reports."""
     lex = lexicons or load_lexicons()
     index = EntityIndex(doc, entities)
-    claims: list[Designation] = []
-    seen: set[tuple[str, str, DesignationCategory]] = set()
+    claims: dict[tuple[str, str, DesignationCategory], Designation] = {}
     for sent in doc.sents:
         times = find_times(sent, article.published) if article.published else []
         for token in sent:
@@ -59,11 +58,13 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
                 continue
             for trigger in lex.designations.by_lemma(token.lemma_.lower(), token.pos_):
                 for claim in _read(token, trigger, lex, index, times, article):
+                    # The same listing read twice (headline and body): keep the dated reading.
                     key = (claim.authority, claim.designee, claim.category)
-                    if key not in seen:
-                        seen.add(key)
-                        claims.append(claim)
-    return claims
+                    if key not in claims or (claims[key].announced is None and claim.announced is not None):
+                        claims[key] = claim
+    # "Germany bans Mahan Air" (other) and "banned Mahan Air from flying" (travel ban) are one listing.
+    specific = {(c.authority, c.designee) for c in claims.values() if c.category is not DesignationCategory.OTHER}
+    return [c for c in claims.values() if c.category is not DesignationCategory.OTHER or (c.authority, c.designee) not in specific]
 
 
 def _read(
@@ -79,14 +80,18 @@ def _read(
         part.lemma_.lower() in required for child in token.children if child.dep_ in ("dobj", "nsubjpass") for part in child.subtree
     ):
         return []
-    authorities = [key for key in index.follow(token, table.paths(trigger, "authority")) if index.type_of(key) in AUTHORITIES]
-    if not authorities:
-        authorities = _signer(token, index)
     designees = [
         key
-        for key in index.follow(token, table.paths(trigger, "designee"), qualifiers=False)
-        if index.type_of(key) in DESIGNEES and key not in authorities
+        for key in index.follow(token, table.paths(trigger, "designee"), qualifiers=False, transparent=table.transparent)
+        if index.type_of(key) in DESIGNEES
     ]
+    authorities = [
+        key
+        for key in index.follow(token, table.paths(trigger, "authority"))
+        if index.type_of(key) in AUTHORITIES and key not in designees
+    ]
+    if not authorities:
+        authorities = _signer(token, index)
     if not designees:
         designees = _antecedent(token, index, authorities)
     if not authorities or not designees:
@@ -130,9 +135,8 @@ def _read(
 def _category(token: "Token", trigger: Trigger, table: Lexicon) -> tuple[DesignationCategory, str | None] | None:
     """The category and its wording: the trigger's own, or a phrase near it."""
     cues = trigger.options.get("category_cues")
-    nearby = " ".join(t.lower_ for t in token.sent[max(token.i - token.sent.start - 6, 0) :] if t.i < token.i + 14)
-    region = " ".join(t.lower_ for t in token.subtree) + " " + nearby
     if not trigger.label:
+        region = " ".join(t.lower_ for t in token.sent)
         for wanted in CATEGORY_ORDER:
             for category, applies_to, phrases in table.categories:
                 if category is wanted and applies_to is None:
@@ -167,15 +171,33 @@ def _signer(token: "Token", index: EntityIndex) -> list[str]:
 
 
 def _antecedent(token: "Token", index: EntityIndex, exclude: list[str]) -> list[str]:
-    """"the aforementioned organization": the organization or person last named before it."""
-    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    """The organization or person a designee phrase points back at: "the aforementioned
+    organization" of a notice, or "X, a group Washington labels ..." (the group is X)."""
+    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass", "nsubj")]
     objects += [obj for child in token.children if child.dep_ == "prep" for obj in child.children if obj.dep_ == "pobj"]
-    if not any(obj.lemma_.lower() in ANAPHORS and any(d.lower_ in ("the", "this", "aforementioned", "such") for d in obj.children) for obj in objects):
-        return []
+    for obj in objects:
+        if obj.lemma_.lower() not in ANAPHORS or index.at(obj) is not None:
+            continue
+        determiners = {d.lower_ for d in obj.children if d.dep_ == "det"}
+        after_comma = obj.left_edge.i > 0 and obj.doc[obj.left_edge.i - 1].text == ","
+        if determiners & {"the", "this", "aforementioned", "such"} or ("a" in determiners and after_comma):
+            return _previous_entity(obj.left_edge, index, exclude)
+    return []
+
+
+def _previous_entity(token: "Token", index: EntityIndex, exclude: list[str]) -> list[str]:
+    """The organization or person named last before `token`, passing over parentheses
+    ("Cartel de los Soles (also known as Cartel of the Suns)" points back at the first name)."""
+    depth = 0
     for earlier in reversed(token.doc[: token.i]):
-        key = index.at(earlier)
-        if key is not None and key not in exclude and index.type_of(key) in (EntityType.ORGANIZATION, EntityType.PERSON):
-            return [key]
+        if earlier.text == ")":
+            depth += 1
+        elif earlier.text == "(":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            key = index.at(earlier)
+            if key is not None and key not in exclude and index.type_of(key) in (EntityType.ORGANIZATION, EntityType.PERSON):
+                return [key]
     return []
 
 

@@ -83,7 +83,9 @@ def _read(
             actors, targets = actors[:1], actors[1:]
         elif not actors and len(targets) > 1:
             actors, targets = targets[:1], targets[1:]
-    if not actors or (trigger.flag("requires_target") and not targets):
+    # An event needs someone acting and, unless its type stands alone (a deployment) or a place
+    # says where it happened, someone acted upon.
+    if not actors or (not targets and not (trigger.flag("targetless") or location)):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:
         return None

@@ -63,6 +63,7 @@ class Lexicon:
     categories: tuple[tuple[DesignationCategory, str | None, tuple[str, ...]], ...] = ()
     legal_bases: tuple[tuple[re.Pattern[str], str | None], ...] = ()
     revoking: frozenset[str] = frozenset()
+    transparent: frozenset[str] = frozenset()  # designee nouns that stand for their qualifier
 
     def paths(self, trigger: Trigger, slot: str) -> tuple[DepPath, ...]:
         if slot in trigger.slots:
@@ -216,6 +217,7 @@ def load_designations(folder: Path) -> Lexicon:
     categories: list[tuple[DesignationCategory, str | None, tuple[str, ...]]] = []
     legal: list[tuple[re.Pattern[str], str | None]] = []
     revoking: set[str] = set()
+    transparent: set[str] = set()
     values = {category.value for category in DesignationCategory}
     for number, record in _json_lines(path, problems):
         kind = record.get("kind", "trigger")
@@ -246,10 +248,18 @@ def load_designations(folder: Path) -> Lexicon:
                 problems.add(number, "a status entry needs status 'revoked' and a 'lemmas' list")
                 continue
             revoking.update(str(lemma).lower() for lemma in record["lemmas"])
+        elif kind == "transparent":
+            if not isinstance(record.get("lemmas"), list):
+                problems.add(number, "a transparent entry needs a 'lemmas' list")
+                continue
+            transparent.update(str(lemma).lower() for lemma in record["lemmas"])
         else:
             problems.add(number, f"unknown kind {kind!r}")
     problems.raise_any()
-    return Lexicon(tuple(triggers), defaults, categories=tuple(categories), legal_bases=tuple(legal), revoking=frozenset(revoking))
+    return Lexicon(
+        tuple(triggers), defaults, categories=tuple(categories), legal_bases=tuple(legal), revoking=frozenset(revoking),
+        transparent=frozenset(transparent),
+    )
 
 
 def load_assets(folder: Path) -> tuple[AssetPattern, ...]:

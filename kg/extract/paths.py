@@ -4,7 +4,8 @@ A path is a sequence of steps from a trigger token. `>dep` goes down to the chil
 by `dep`; `<dep` goes up to the head when the current token is attached by `dep`. A step may
 restrict lemmas (of the child going down, of the head going up): `>prep[with,against]>pobj`
 is "the object of a with- or against-phrase of the trigger"; `<dobj>nsubj` is "the subject of
-the verb whose direct object the trigger is" ("held talks": the holder).
+the verb whose direct object the trigger is" ("held talks": the holder). A trailing `*` takes
+every entity inside the phrase reached ("sanctions on six officials, *including* ...").
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Step:
 class Path:
     text: str
     steps: tuple[Step, ...]
+    whole_phrase: bool = False  # a trailing `*`: every entity in the reached phrase counts
 
     def follow(self, token: "Token") -> list["Token"]:
         """The tokens this path reaches from `token` (possibly none)."""
@@ -56,8 +58,9 @@ def parse_path(text: str) -> Path:
     """Parse `>prep[with]>pobj`; a ValueError names what is wrong."""
     steps: list[Step] = []
     position = 0
-    while position < len(text):
-        match = _STEP.match(text, position)
+    body = text.removesuffix("*")
+    while position < len(body):
+        match = _STEP.match(body, position)
         if match is None:
             raise ValueError(f"bad dependency path {text!r} at character {position}")
         lemmas = match.group(3)
@@ -66,4 +69,4 @@ def parse_path(text: str) -> Path:
         position = match.end()
     if not steps:
         raise ValueError("empty dependency path")
-    return Path(text, tuple(steps))
+    return Path(text, tuple(steps), whole_phrase=body != text)
