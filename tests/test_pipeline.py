@@ -1,0 +1,94 @@
+"""The pipeline backbone: validation keeps failing facts out, build reports everything it drops."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.errors import InputError, KgError
+from kg.pipeline import ArticleResult, build, validated_graph
+from kg.rdf import to_graph
+from kg.records import Article, Event, EventType, Provenance, Role
+from kg.store import KgStore
+from kg.terms import KG
+from kg.validate import load_shapes
+from sample import sample_extraction
+
+
+@pytest.fixture(scope="module")
+def shapes() -> Graph:
+    return load_shapes()
+
+
+def test_pipeline_sample_conforms_and_keeps_every_fact(shapes: Graph) -> None:
+    extraction, links = sample_extraction()
+    result = validated_graph(extraction, links, shapes)
+    assert result.rejections == ()
+    assert result.facts == len(extraction.claims)
+    assert set(result.graph) == set(to_graph(extraction, links))
+
+
+def test_pipeline_failing_facts_are_rejected_and_the_rest_stored(shapes: Graph) -> None:
+    extraction, links = sample_extraction()
+    evidence = extraction.claims[0].provenance.evidence
+    actorless = Event(EventType.ASSAULT, (), ("venezuela",), Provenance(evidence, "kg.events.v1", 0.6))
+    state_as_holder = Role("us", "president", "venezuela", Provenance(evidence, "kg.roles.v1", 0.6))
+    bad = dataclasses.replace(extraction, claims=(*extraction.claims, actorless, state_as_holder))
+    result = validated_graph(bad, links, shapes)
+    assert result.facts == len(extraction.claims)
+    assert set(result.graph) == set(to_graph(extraction, links))
+    assert len(result.rejections) == 2
+    assert {r.fact.split("/")[-2] for r in result.rejections} == {"event", "tenure"}
+    assert all(r.message and r.article_id == "sample-call" for r in result.rejections)
+
+
+def _result(article: Article) -> ArticleResult:
+    extraction, links = sample_extraction()
+    extraction = dataclasses.replace(extraction, article=article)
+    return ArticleResult(article, to_graph(extraction, links), len(extraction.claims), ())
+
+
+def test_pipeline_build_skips_unchanged_duplicates_and_replaces_changed_articles() -> None:
+    first = Article(id="a", text="one")
+    with KgStore(None) as store:
+        summary = build([first, first], store, process=_result)
+        assert (summary.articles_read, summary.articles_stored, summary.duplicates) == (2, 1, 1)
+        count = len(store)
+        build([first], store, process=_result)
+        assert len(store) == count
+        summary = build([dataclasses.replace(first, text="two")], store, process=_result)
+        assert summary.articles_stored == 1
+        assert store.content_hash("a") == dataclasses.replace(first, text="two").content_hash
+        assert store.graph_names() and len(store.graph_names()) == 1
+
+
+def test_pipeline_build_reports_bad_inputs_and_failures_and_goes_on() -> None:
+    def process(article: Article) -> ArticleResult:
+        if article.id == "boom":
+            raise KgError("the validator crashed")
+        return _result(article)
+
+    report = io.StringIO()
+    inputs = [InputError("in.jsonl:2", "malformed-json: Expecting value"), Article(id="boom", text="x", origin="in.jsonl:3"), Article(id="ok", text="y")]
+    with KgStore(None) as store:
+        summary = build(inputs, store, process=process, rejections=report)
+        assert store.graph_names() == ["https://w3id.org/kg-ir/id/graph/ok"]
+    assert summary.failed_inputs == [("in.jsonl:2", "malformed-json: Expecting value"), ("in.jsonl:3", "the validator crashed")]
+    assert summary.articles_stored == 1
+    lines = [json.loads(line) for line in report.getvalue().splitlines()]
+    assert lines == [
+        {"input": "in.jsonl:2", "problem": "malformed-json: Expecting value"},
+        {"input": "in.jsonl:3", "article": "boom", "problem": "the validator crashed"},
+    ]
+
+
+def test_pipeline_build_counts_facts_from_the_graph() -> None:
+    with KgStore(None) as store:
+        summary = build([Article(id="ok", text="y")], store, process=_result)
+        stored = set(store.article_graph(store.graph_names()[0]).subjects(KG.derivedFrom, None))
+    assert summary.facts_stored == len(stored) == len(sample_extraction()[0].claims)
