@@ -149,14 +149,15 @@ def _queries(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.query import FORMATTERS, parse_param_args, resolve_query, run_query
+    from kg.query import format_csv, format_json, format_table, parse_param_args, resolve_query, run_query
     from kg.store import KgStore
 
     saved = resolve_query(args.query)
     params = parse_param_args(args.param)
     with KgStore(args.store, create=False) as store:
         result = run_query(store.oxigraph, saved, params, service_endpoint=args.wikidata_endpoint)
-    sys.stdout.write(FORMATTERS[args.format](result))
+    formatter = {"table": format_table, "csv": format_csv, "json": format_json}[args.format]
+    sys.stdout.write(formatter(result))
     return 0
 
 
