@@ -63,85 +63,138 @@ def asset_tokens(doc: "Doc", index: EntityIndex, lexicons: Lexicons | None = Non
 
 
 def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Deployment]:
-    """One Deployment per asset entity that has an operator or a place."""
+    """One Deployment per military asset whose operator the article tells."""
     lex = lexicons or load_lexicons()
     index = EntityIndex(doc, entities)
+    matches = _class_matches(doc, lex)
+    taken = asset_tokens(doc, index, lex)
     states_by_name = {entity.label.lower(): entity.key for entity in entities if entity.type is EntityType.STATE}
-    mentions = sorted(
-        ((span.start, entity) for entity in entities if entity.type is EntityType.MILITARY_ASSET
-         for mention in entity.mentions[:1]
-         if (span := doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None),
-        key=lambda item: item[0],
-    )  # fmt: skip
+    spans = []
+    for entity in entities:
+        if entity.type is EntityType.MILITARY_ASSET and entity.mentions:
+            span = doc.char_span(entity.mentions[0].start, entity.mentions[0].end, alignment_mode="expand")
+            if span is not None:
+                spans.append((span, entity))
+    spans.sort(key=lambda item: item[0].start)
+    specific = [span for span, entity in spans if entity.named or _specific(span)]
     claims: list[Deployment] = []
     last_operator: str | None = None
     last_place: str | None = None
-    for start, entity in mentions:
-        span = doc.char_span(entity.mentions[0].start, entity.mentions[0].end, alignment_mode="expand")
-        assert span is not None
-        asset_class = _class(entity, span, lex)
+    for span, entity in spans:
+        if not (entity.named or _specific(span)) and any(_adjacent(span, other) for other in specific):
+            continue  # "the aircraft carrier USS Dwight D. Eisenhower": one asset, read with the name
+        asset_class = _class(entity, span, lex, matches)
         if asset_class is None:
             continue
         head = span.root
-        verb = _governing_verb(head)
-        operator = _operator(head, verb, index, entity, lex, states_by_name)
+        verb = _governing_verb(head, lex)
+        operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
         place = _place(head, verb, index, exclude={entity.key, operator})
         inherited = False
-        if operator is None and last_operator is not None:
+        if operator is None and last_operator is not None and entity.named:
             operator, inherited = last_operator, True
-        if place is None and last_place is not None and _in_deployment_context(span):
-            place, inherited = last_place, True
-        if operator is None and place is None:
+        if place is None and _in_deployment_context(span):
+            place = last_place or _place_nearby(span, index, exclude={entity.key, operator})
+            inherited = inherited or place is not None
+        if operator is None:
             continue
-        last_operator = operator or last_operator
+        last_operator = operator
         last_place = place or last_place
-        sent = span.sent
-        modality = assess(verb if verb is not None else head, index, lex.cues)
-        times = find_times(sent, article.published) if article.published and verb is not None else []
-        score = confidence.score(
-            BASE,
-            complete=operator is not None and place is not None,
-            negated=modality.negated,
-            hypothetical=modality.hypothetical,
-            attributed=modality.claimed_by is not None,
-            inherited=inherited,
-        )
-        provenance = Provenance(
-            Mention(sent.start_char, sent.end_char, sent.text), NAME, score,
-            modality.claimed_by, modality.negated, modality.hypothetical,
-        )  # fmt: skip
-        when = times[0][2] if len(times) == 1 else None
-        claims.append(Deployment(entity.key, asset_class, provenance, operator=operator, location=place, when=when))
-    return claims
+        claims.append(_claim(entity, asset_class, operator, place, span, verb, inherited, index, lex, article))
+    return _merge_named(claims, {entity.key: entity for entity in entities})
 
 
-def _class(entity: Entity, span: "Span", lex: Lexicons) -> AssetClass | None:
-    if entity.kind in KINDS:
-        return KINDS[entity.kind]
-    doc = span.doc
-    after = doc.text[span.end_char : span.end_char + 12]
-    inside = span.text
-    for text in (inside, after):
-        hull = _HULL.search(text)
-        if hull and hull.group(1) in lex.hulls:
-            return lex.hulls[hull.group(1)]
-    # A class noun just before the name: "the aircraft carrier USS Dwight D. Eisenhower".
-    window = doc[max(span.start - 4, 0) : span.start]
+def _claim(
+    entity: Entity, asset_class: AssetClass, operator: str, place: str | None, span: "Span", verb: "Token | None",
+    inherited: bool, index: EntityIndex, lex: Lexicons, article: Article,
+) -> Deployment:  # fmt: skip
+    sent = span.sent
+    modality = assess(verb if verb is not None else span.root, index, lex.cues)
+    times = find_times(sent, article.published) if article.published and verb is not None else []
+    score = confidence.score(
+        BASE,
+        complete=place is not None,
+        negated=modality.negated,
+        hypothetical=modality.hypothetical,
+        attributed=modality.claimed_by is not None,
+        inherited=inherited,
+    )
+    provenance = Provenance(
+        Mention(sent.start_char, sent.end_char, sent.text), NAME, score,
+        modality.claimed_by, modality.negated, modality.hypothetical,
+    )  # fmt: skip
+    when = times[0][2] if len(times) == 1 else None
+    return Deployment(entity.key, asset_class, provenance, operator=operator, location=place, when=when)
+
+
+def _specific(span: "Span") -> bool:
+    """A model or a name ("P-8 Poseidon", "B-2"), not just a class noun."""
+    return any(token.pos_ == "PROPN" or any(ch.isdigit() for ch in token.text) for token in span)
+
+
+def _adjacent(span: "Span", other: "Span") -> bool:
+    """Two spans side by side, or apart only by a determiner or a parenthesis."""
+    between = span.doc[min(span.end, other.end) : max(span.start, other.start)]
+    return span.start != other.start and all(t.is_punct or t.lower_ in ("the", "a", "an") for t in between) and len(between) <= 2
+
+
+def _merge_named(claims: list[Deployment], entities: dict[str, Entity]) -> list[Deployment]:
+    """"USS Dwight D. Eisenhower Carrier Strike Group" and "Eisenhower CSG" are one asset when
+    the entity stage kept them apart: same class, and one name's distinctive words in the other's."""
+    kept: list[Deployment] = []
+    for claim in claims:
+        words = _distinctive(entities[claim.asset])
+        same = [
+            i
+            for i, other in enumerate(kept)
+            if other.asset_class is claim.asset_class
+            and entities[other.asset].named
+            and entities[claim.asset].named
+            and words
+            and (words <= _distinctive(entities[other.asset]) or _distinctive(entities[other.asset]) <= words)
+        ]
+        if not same:
+            kept.append(claim)
+        elif kept[same[0]].location is None and claim.location is not None:
+            kept[same[0]] = claim  # the reading that says where it went
+    return kept
+
+
+def _distinctive(entity: Entity) -> frozenset[str]:
+    generic = {"uss", "hms", "csg", "carrier", "strike", "group", "the", "d.", "r.", "s."}
+    return frozenset(word for word in entity.label.lower().split() if word not in generic and len(word) > 2)
+
+
+def _class_matches(doc: "Doc", lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
     matcher = Matcher(doc.vocab)
     for pattern in lex.assets:
         matcher.add(pattern.asset_class.value, [pattern.pattern])
-    classes = [(end, doc.vocab.strings[match]) for match, _, end in matcher(window.as_doc())]
-    if classes:
-        return AssetClass(max(classes)[1])
+    return [(start, end, AssetClass(doc.vocab.strings[match])) for match, start, end in matcher(doc)]
+
+
+def _class(entity: Entity, span: "Span", lex: Lexicons, matches: list[tuple[int, int, AssetClass]]) -> AssetClass | None:
+    if entity.kind in KINDS:
+        return KINDS[entity.kind]
+    doc = span.doc
+    for text in (span.text, doc.text[span.end_char : span.end_char + 12]):
+        hull = _HULL.search(text)
+        if hull and hull.group(1) in lex.hulls:
+            return lex.hulls[hull.group(1)]
+    # The class noun beside the name: "the aircraft carrier USS Dwight D. Eisenhower",
+    # "the USS Harry S. Truman aircraft carrier"; the longest such noun wins.
+    beside = [(end - start, asset_class) for start, end, asset_class in matches if end == span.start or start == span.end]
+    if beside:
+        return max(beside, key=lambda item: item[0])[1]
     if span[0].text in lex.ship_prefixes:
         return AssetClass.WARSHIP
     return None
 
 
-def _governing_verb(token: "Token") -> "Token | None":
+def _governing_verb(token: "Token", lex: Lexicons) -> "Token | None":
+    """The verb (or deployment noun: "the deployment of X to Y") that governs an asset."""
     node = token
     for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") and node is not token:
+        if node is not token and (node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lex.operator_verbs):
             return node
         if node.head is node:
             return None
@@ -150,19 +203,26 @@ def _governing_verb(token: "Token") -> "Token | None":
 
 
 def _operator(
-    head: "Token", verb: "Token | None", index: EntityIndex, entity: Entity, lex: Lexicons, states: dict[str, str]
+    head: "Token", verb: "Token | None", index: EntityIndex, entity: Entity, lex: Lexicons, states: dict[str, str], assets: set[int]
 ) -> str | None:
-    if verb is not None and head.dep_ in ("dobj", "nsubjpass", "conj", "appos"):
+    """Whose asset it is: the subject of the verb that sends it, a qualifier, a ship prefix."""
+
+    def operators(token: "Token") -> list[str]:
+        keys = [key for key in index.entities_of(token) if key != entity.key and index.type_of(key) in OPERATORS]
+        # "the Strike Group includes ...": a name made of asset words is no operator.
+        return [key for key in keys if not any(t.i in assets for t in token.subtree if index.at(t) == key)]
+
+    if verb is not None and verb.lemma_.lower() in lex.operator_verbs and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
         for child in verb.children:
-            if child.dep_ in ("nsubj", "agent"):
+            if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent":
                 target = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
-                keys = [key for key in index.entities_of(target) if index.type_of(key) in OPERATORS]
+                keys = operators(target)
                 if keys:
                     return keys[0]
     for child in head.children:
         if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
             target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), child)
-            keys = [key for key in index.entities_of(target) if key != entity.key and index.type_of(key) in OPERATORS]
+            keys = operators(target)
             if keys:
                 return keys[0]
     prefix = entity.label.split()[0] if entity.label else ""
@@ -192,6 +252,23 @@ def _place(head: "Token", verb: "Token | None", index: EntityIndex, exclude: set
                                 return keys[0]
                 if child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp") and node is not head or (node is head and child.dep_ == "prep"):
                     queue.append(child)
+    return None
+
+
+def _place_nearby(span: "Span", index: EntityIndex, exclude: set[str | None]) -> str | None:
+    """A place named with a place preposition earlier in the sentence or in the one before
+    ("exercises around Taiwan. At least 19 warships are deployed ...")."""
+    doc = span.doc
+    sent = span.sent
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    for region in (doc[sent.start : span.start], previous):
+        if region is None:
+            continue
+        for token in reversed(list(region)):
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+                keys = [key for key in index.entities_of(token) if index.type_of(key) in PLACES and key not in exclude]
+                if keys:
+                    return keys[0]
     return None
 
 

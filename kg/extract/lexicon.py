@@ -262,14 +262,22 @@ def load_designations(folder: Path) -> Lexicon:
     )
 
 
-def load_assets(folder: Path) -> tuple[AssetPattern, ...]:
-    """patterns/assets.jsonl: spaCy Matcher token patterns, each with its asset class."""
+def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str]]:
+    """patterns/assets.jsonl: spaCy Matcher token patterns, each with its asset class, and the
+    verbs whose subject operates the asset they govern ("the US *deployed* a carrier")."""
     path = folder / "assets.jsonl"
     problems = _Problems(path)
     patterns: list[AssetPattern] = []
+    operator_verbs: set[str] = set()
     classes = {item.value for item in AssetClass}
     matcher = Matcher(Vocab(), validate=True)
     for number, record in _json_lines(path, problems):
+        if record.get("kind") == "operator_verbs":
+            if not isinstance(record.get("lemmas"), list):
+                problems.add(number, "operator_verbs needs a 'lemmas' list")
+                continue
+            operator_verbs.update(str(lemma).lower() for lemma in record["lemmas"])
+            continue
         if record.get("class") not in classes:
             problems.add(number, f"class must be one of {', '.join(sorted(classes))}, not {record.get('class')!r}")
             continue
@@ -281,7 +289,7 @@ def load_assets(folder: Path) -> tuple[AssetPattern, ...]:
             continue
         patterns.append(AssetPattern(record["id"], AssetClass(record["class"]), pattern))
     problems.raise_any()
-    return tuple(patterns)
+    return tuple(patterns), frozenset(operator_verbs)
 
 
 def load_hulls(folder: Path) -> dict[str, AssetClass]:
@@ -334,6 +342,7 @@ class Lexicons:
     events: Lexicon
     designations: Lexicon
     assets: tuple[AssetPattern, ...]
+    operator_verbs: frozenset[str]
     hulls: dict[str, AssetClass]
     ship_prefixes: dict[str, str]
     cues: tuple[Cue, ...]
@@ -343,10 +352,12 @@ class Lexicons:
 def load_lexicons(folder: Path | None = None) -> Lexicons:
     """All extraction lexicons of a patterns folder (the installed one by default)."""
     folder = folder or data_dir("patterns")
+    assets, operator_verbs = load_assets(folder)
     return Lexicons(
         events=load_events(folder),
         designations=load_designations(folder),
-        assets=load_assets(folder),
+        assets=assets,
+        operator_verbs=operator_verbs,
         hulls=load_hulls(folder),
         ship_prefixes=load_ship_prefixes(folder),
         cues=load_cues(folder),
