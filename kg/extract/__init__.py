@@ -2,7 +2,8 @@
 
 `extract(doc, article, gazetteer=...)` finds the entities (kg.extract.entities), runs every
 registered extractor, and keeps only claims whose entity slots name entities it found (a
-dropped claim is logged with its extractor and the unknown key).
+dropped claim is logged with its extractor and the unknown key). Unnamed entities (asset
+groups such as "bomber aircraft") that no kept claim refers to are left out.
 
 `EXTRACTORS` is the registry: a versioned name -> an `Extractor` (kg.records.Extractor:
 `(doc, entities, article) -> Iterable[Claim]`). To change what an extractor does, register a
@@ -45,6 +46,9 @@ def extract(doc: "Doc", article: Article, *, gazetteer: Gazetteer) -> Extraction
                 log.warning("article %s: %s claim dropped, unknown entity %s", article.id, name, ", ".join(unknown))
                 continue
             claims.append(claim)
+    # An unnamed asset ("bomber aircraft") is an entity only as the argument of a fact.
+    referenced = {key for claim in claims for key in entity_keys(claim)}
+    entities = tuple(entity for entity in entities if entity.named or entity.key in referenced)
     return Extraction(article, entities, tuple(claims))
 
 

@@ -22,6 +22,9 @@ Within an article, mentions merge into one entity: by gazetteer entry; a person'
 it abbreviates ("SDF" / "Syrian Democratic Forces", or "Name (ABBR)"); a lone surname the
 article never spells out is resolved through the gazetteer's office holders when unique.
 
+A name right after an asset noun ("the aircraft carrier Shandong", "cruiser USS Philippine
+Sea") is a named military asset of that noun's class.
+
 Unnamed military assets: patterns/assets.jsonl holds spaCy Matcher token patterns, each with
 its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match that is not
 part of a named asset is a mention of an Entity with `named=False` and the class's ontology
@@ -33,13 +36,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
+from kg.errors import DataFileError
 from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key
 from kg.nlp import entry_key as _entry_key
@@ -47,6 +52,7 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.roles import role_phrases
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, Entity, EntityType, Mention
+from kg.resources import data_dir
 
 MODEL_TYPES = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION, "GPE": EntityType.LOCATION,
                "LOC": EntityType.LOCATION, "FAC": EntityType.LOCATION, "NORP": None}  # fmt: skip
@@ -62,6 +68,8 @@ ACCEPTS = {
 PLACE_PREPOSITIONS = frozenset(
     "in at to into near outside around across inside toward towards via through within off over".split()
 )
+PLACE_NOUNS = frozenset("town city village district region province area port base capital airport island".split())
+MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
 HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
 TITLE_WORDS = frozenset(
@@ -72,6 +80,20 @@ TITLE_WORDS = frozenset(
 )
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+# An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.
+_DESIGNATOR = re.compile(r"^[A-Z]{1,3}-[0-9]+[A-Z]?\b")
+# Abbreviations that stand for words of a name ("Eisenhower CSG").
+ABBREVIATIONS = {"csg": "carrier strike group", "arg": "amphibious ready group"}
+
+
+@lru_cache(maxsize=1)
+def _not_entity_words() -> frozenset[str]:
+    """patterns/not_entities.tsv: last words of names that are events, laws or programmes."""
+    path = data_dir("patterns") / "not_entities.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t")[0] != "word":
+        raise DataFileError(path, "expected the header 'word<TAB>note'", line=1)
+    return frozenset(line.split("\t")[0].strip().lower() for line in lines[1:] if line.strip())
 
 
 @dataclass(slots=True)
@@ -103,12 +125,70 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     context = _Context(gazetteer, entries_by_key(gazetteer), load_labels(), article.published,
                        _surnames(gazetteer))  # fmt: skip
     candidates = [c for ent in doc.ents if (c := _resolve(ent, context)) is not None]
-    titles = [(start, end) for start, end, _ in role_phrases(doc) if end - start > 1]
-    candidates = [c for c in candidates if c.entry is not None or not any(s <= c.start and c.end <= e for s, e in titles)]
+    titles = role_phrases(doc)
+    candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]
+    candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _governments(doc, candidates, context)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = _merge(doc, candidates, context)
     return _entities(doc, article, groups)
+
+
+def _inside_title(candidate: _Candidate, titles: list[tuple[int, int, object]]) -> bool:
+    return any(end - start > 1 and start <= candidate.start and candidate.end <= end for start, end, _ in titles)
+
+
+def _extend_names(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int, object]]) -> list[_Candidate]:
+    """A person's name the model cut short ("Karim [Ahmad Khan]") takes the capitalised words before it."""
+    taken = {i for c in candidates for i in range(c.start, c.end)} | {i for s, e, _ in titles for i in range(s, e)}
+    for c in candidates:
+        if c.type is not EntityType.PERSON or c.entry is not None:
+            continue
+        start = c.start
+        while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
+            if doc[start - 1].lower_ in TITLE_WORDS or doc[start].is_sent_start:
+                break
+            start -= 1
+        if start != c.start:
+            c.start, c.name = start, doc[start : c.end].text
+            c.group = f"{c.type.value}:{normalize_key(c.name)}"
+    return candidates
+
+
+def _retype(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int, object]]) -> list[_Candidate]:
+    """Type corrections for names the gazetteer does not know.
+
+    A name right after a title is a person ("far-right ministers Bezalel Smotrich"); a name in
+    a list takes the type the rest of the list agrees on ("the towns of A, B and C").
+    """
+    title_ends = {end for _, end, _ in titles}
+    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    for c in candidates:
+        if c.entry is not None or not c.named or c.type is EntityType.MILITARY_ASSET:
+            continue
+        if c.start in title_ends and all(t.pos_ == "PROPN" for t in doc[c.start : c.end]):
+            _set_type(c, EntityType.PERSON)
+            continue
+        root = doc[c.start : c.end].root
+        members = [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]
+        if len(members) < 2:
+            continue
+        first = min(root.conjuncts, key=lambda t: t.i) if root.conjuncts else root
+        if first.i > root.i:
+            first = root
+        if first.head.lemma_ in PLACE_NOUNS or first.head.head.lemma_ in PLACE_NOUNS:
+            _set_type(c, EntityType.LOCATION)
+            continue
+        votes = Counter(m.type for m in members if m.type in (EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION))
+        ranked = votes.most_common(2)
+        if ranked and ranked[0][0] is not c.type and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            _set_type(c, ranked[0][0])
+    return candidates
+
+
+def _set_type(candidate: _Candidate, entity_type: EntityType) -> None:
+    candidate.type, candidate.kind = entity_type, None
+    candidate.group = f"{entity_type.value}:{normalize_key(candidate.name)}"
 
 
 # --------------------------------------------------------------------------- spans -> candidates
@@ -123,7 +203,8 @@ def _trim(ent: Span) -> Span:
     if ent.label_ == "PERSON":
         while start < end - 1 and doc[start].lower_ in TITLE_WORDS:
             start += 1
-    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct):
+    while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct
+                           or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):  # fmt: skip
         end -= 1
     return doc[start:end]
 
@@ -150,7 +231,7 @@ def _resolve(ent: Span, context: _Context) -> _Candidate | None:
             return _location(span)
         return _known(span, known, weight=1 if _is_demonym(text, known) else 2)
     entity_type = MODEL_TYPES[ent.label_]
-    if entity_type is None:
+    if entity_type is None or span[-1].lower_ in _not_entity_words() or _DESIGNATOR.match(text):
         return None
     return _Candidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
 
@@ -193,6 +274,9 @@ def _stands_for_government(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         return False
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and (root.head.head.lemma_ in MOTION or root.head.head.like_num
+                                                              or root.head.head.pos_ == "ADV"):  # fmt: skip
+        return False  # "flew back from Caracas", "70 km from Mogadishu"
     if root.dep_ in ("dobj", "npadvmod") and root.head.lemma_ in ("visit", "leave", "reach", "enter"):
         return False
     after = span.doc[span.end : span.end + 2]
@@ -261,6 +345,7 @@ def _unnamed_assets(doc: Doc, candidates: list[_Candidate], labels: dict[str, La
     for pattern in patterns:
         matcher.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
+    by_start = {c.start: c for c in candidates if c.entry is None and c.named}
     found: list[_Candidate] = []
     taken: set[int] = set()
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
@@ -268,6 +353,12 @@ def _unnamed_assets(doc: Doc, candidates: list[_Candidate], labels: dict[str, La
             continue
         taken.update(range(start, end))
         kind = kinds.get("ASSET_" + doc.vocab.strings[match_id].upper())
+        name = by_start.get(end)
+        if name is not None and name.type is not EntityType.PERSON:  # "the aircraft carrier Shandong"
+            if name.type is not EntityType.MILITARY_ASSET:
+                _set_type(name, EntityType.MILITARY_ASSET)
+            name.kind = name.kind or kind
+            continue
         span = doc[start:end]
         words = " ".join(token.lemma_.lower() for token in span if not token.is_stop and not token.is_punct)
         found.append(_Candidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}",
@@ -326,31 +417,40 @@ def _aliases(doc: Doc, groups: dict[str, list[_Candidate]], context: _Context) -
     """group -> the group it is another name of (name parts, acronyms, "Name (ABBR)")."""
     alias: dict[str, str] = {}
     found: dict[str, list[_Candidate]] = {}
-    people = {g: _fold(m[0].name).split() for g, m in groups.items() if m[0].type is EntityType.PERSON}
+    words = {g: _words(m[0].name) for g, m in groups.items()}
     for group, members in groups.items():
         first = members[0]
-        if first.entry is not None or not first.named:
+        if first.entry is not None or not first.named or not words[group]:
             continue
-        words = _fold(first.name).split()
-        if not words:
+        mine = words[group]
+        longer = [
+            g for g, m in groups.items()
+            if g != group and m[0].type in _MERGES_INTO[first.type] and len(words[g]) > len(mine)
+            and (len(mine) == 1 or m[0].type is not EntityType.PERSON or first.type is EntityType.PERSON)
+            and _part_of(mine, words[g])
+        ]  # fmt: skip
+        if longer:
+            alias[group] = _nearest(longer, first, groups)
             continue
-        if first.type in (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION):
-            longer = [g for g, w in people.items() if g != group and len(w) > len(words) and _part_of(words, w)]
-            if len(longer) == 1:
-                alias[group] = longer[0]
+        if first.type is EntityType.PERSON and len(mine) == 1:
+            known = _surname_entry(first.name, context)
+            if known is not None:
+                target = f"entry:{_entry_key(known)}"
+                if target not in groups:
+                    found[target] = [_known(doc[first.start : first.end], known, weight=2)]
+                alias[group] = target
                 continue
-            if first.type is EntityType.PERSON and len(words) == 1:
-                known = _surname_entry(first.name, context)
-                if known is not None:
-                    target = f"entry:{_entry_key(known)}"
-                    if target not in groups:
-                        found[target] = [_known(doc[first.start : first.end], known, weight=2)]
-                    alias[group] = target
-                    continue
-        if first.type is EntityType.ORGANIZATION and _ACRONYM.match(first.name):
+        if len(mine) == 1:  # "the North" of an article about North Korea
+            states = [g for g, m in groups.items() if m[0].type is EntityType.STATE and len(words[g]) > 1
+                      and words[g][0] == mine[0]]  # fmt: skip
+            if len(states) == 1:
+                alias[group] = states[0]
+                continue
+        if first.type in (EntityType.ORGANIZATION, EntityType.MILITARY_ASSET) and _ACRONYM.match(first.name):
             expanded = [
                 g for g, m in groups.items()
-                if g != group and m[0].type is EntityType.ORGANIZATION and _initials(m[0].name) == first.name
+                if g != group and m[0].type in (EntityType.ORGANIZATION, EntityType.MILITARY_ASSET)
+                and _initials(m[0].name) == first.name
             ]  # fmt: skip
             if len(expanded) == 1:
                 alias[group] = expanded[0]
@@ -360,16 +460,47 @@ def _aliases(doc: Doc, groups: dict[str, list[_Candidate]], context: _Context) -
             if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
                 for other, other_members in groups.items():
                     if other != group and other not in alias and any(o.start == c.end + 1 for o in other_members):
-                        if other_members[0].entry is None and other_members[0].type is c.type:
+                        if other_members[0].entry is None and _ACRONYM.match(other_members[0].name):
                             alias[other] = group
     return alias
 
 
+_MERGES_INTO = {
+    EntityType.PERSON: (EntityType.PERSON,),
+    EntityType.ORGANIZATION: (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MILITARY_ASSET),
+    EntityType.LOCATION: (EntityType.PERSON, EntityType.LOCATION),
+    EntityType.MILITARY_ASSET: (EntityType.MILITARY_ASSET,),
+    EntityType.STATE: (),
+}
+
+
+def _words(name: str) -> list[str]:
+    words: list[str] = []
+    for word in _fold(name).split():
+        words += ABBREVIATIONS.get(word, word).split()
+    return words
+
+
+def _nearest(groups_found: list[str], candidate: _Candidate, groups: dict[str, list[_Candidate]]) -> str:
+    """Of several groups a name part may belong to, the one mentioned last before it (else first after)."""
+    def distance(group: str) -> tuple[int, int]:
+        before = [c.start for c in groups[group] if c.start < candidate.start]
+        return (0, candidate.start - max(before)) if before else (1, min(c.start for c in groups[group]))
+
+    return min(groups_found, key=distance)
+
+
 def _part_of(words: list[str], longer: list[str]) -> bool:
-    """ "maduro" in "nicolas maduro"; "lula" in "luiz inacio lula da silva"; not "nicolas" alone."""
+    """ "maduro" in "nicolas maduro"; "lula" in "luiz inacio lula da silva"; "uss eisenhower carrier
+    strike group" in "uss dwight d eisenhower carrier strike group"; not "nicolas" alone."""
     if longer[-len(words) :] == words:
         return True
-    return len(words) == 1 and words[0] in longer[1:]
+    if len(words) == 1:
+        return words[0] in longer[1:]
+    if words[0] != longer[0] or words[-1] != longer[-1]:
+        return False
+    rest = iter(longer)
+    return all(word in rest for word in words)
 
 
 # --------------------------------------------------------------------------- entities
