@@ -27,6 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 from SPARQLWrapper import GET, JSON, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, SPARQLWrapperException
 
+from kg import __version__
 from kg.errors import LinkError, LinkUnavailable
 from kg.records import Candidate, EntityType
 from kg.terms import QID_PATTERN, WD
@@ -34,6 +35,8 @@ from kg.terms import QID_PATTERN, WD
 log = logging.getLogger(__name__)
 
 DEFAULT_ENDPOINT = "https://query.wikidata.org/sparql"
+# Wikimedia's User-Agent policy asks for a descriptive agent with a way to reach its maintainers.
+DEFAULT_USER_AGENT = f"kg/{__version__} (https://w3id.org/kg-ir; knowledge-graph builder for international relations)"
 # Classes an item must be an instance of (wdt:P31, or a subclass of one through wdt:P279) to be a
 # candidate of each type. Q5 human; Q3624078 sovereign state; Q6256 country; Q43229 organization;
 # Q484652 international organization (the last listed so that an item typed with it directly
@@ -118,7 +121,7 @@ class WikidataClient:
         endpoint: str = DEFAULT_ENDPOINT,
         *,
         cache_dir: Path,
-        user_agent: str,
+        user_agent: str = DEFAULT_USER_AGENT,
         min_interval_s: float = 1.0,
         retries: int = 3,
         backoff: float = 1.0,
