@@ -19,6 +19,10 @@ have no binding API at all; the VALUES block works for both. A parameter is ther
 in the top-level group of the WHERE clause (its triple patterns, its FILTERs and those of its
 OPTIONALs, EXISTS), not inside UNION branches, nested groups or sub-SELECTs.
 
+Queries run over the union of the article graphs, in which Oxigraph repeats a triple once per
+graph that holds it (an entity's label, say, once per article naming it): saved queries use
+SELECT DISTINCT or count with COUNT(DISTINCT ...).
+
 Every query is checked before it runs: it must be a read-only query (no update, no LOAD) and
 may call SERVICE only for the Wikidata endpoint, `WIKIDATA_SPARQL`. The caller may send those
 calls to another endpoint holding Wikidata (a mirror, or a local Oxigraph with an extract):
@@ -31,12 +35,12 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Literal as TypingLiteral, Union, get_args
+from typing import Literal as TypingLiteral, Union, cast, get_args
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 
@@ -150,7 +154,7 @@ def _read_query(path: Path, *, require_header: bool) -> SavedQuery:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise QueryError(f"{path}: cannot read the query file ({error})") from error
+        raise DataFileError(path, f"cannot read the query file ({error})") from error
     fields: dict[str, str] = {}
     params: list[Param] = []
     last: str | None = None
@@ -216,7 +220,7 @@ def _parse_param(path: Path, number: int, value: str, earlier: list[Param]) -> P
         )
     if any(param.name == match["name"] for param in earlier):
         raise DataFileError(path, f"parameter {match['name']!r} is declared twice", line=number)
-    param = Param(match["name"], match["type"], match["example"], match["description"])  # type: ignore[arg-type]
+    param = Param(match["name"], cast(ParamType, match["type"]), match["example"], match["description"])
     try:
         _term(param, param.example)
     except QueryError as error:
@@ -469,7 +473,7 @@ def run_query(
     return QueryResult(columns, rows)
 
 
-_CONVERT = {
+_CONVERT: dict[str, Callable[[str], Value]] = {
     XSD + "integer": int,
     XSD + "int": int,
     XSD + "long": int,
@@ -493,7 +497,7 @@ def _value(term: object) -> Value:
         convert = _CONVERT.get(term.datatype.value)
         if convert is not None:
             try:
-                return convert(term.value)  # type: ignore[no-any-return]
+                return convert(term.value)
             except (ValueError, InvalidOperation):
                 return term.value
         return term.value
