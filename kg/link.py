@@ -113,8 +113,8 @@ class Linker:
     def link(self, extraction: Extraction) -> dict[str, Link]:
         """One Link per entity of the article, keyed by `Entity.key`."""
         subjects = [
-            Subject(entity.key, entity.label, entity.type,
-                    _unique((entity.label, *(mention.text for mention in entity.mentions))), entity.named)  # fmt: skip
+            Subject(entity.key, entity.label, entity.type, written_names(entity.label, [m.text for m in entity.mentions]),
+                    entity.named)  # fmt: skip
             for entity in extraction.entities
         ]
         offices = [
@@ -330,6 +330,20 @@ def _in_text(name: str, text: str) -> bool:
     return False
 
 
+def written_names(label: str, mentions: Iterable[str]) -> tuple[str, ...]:
+    """The names to link an entity by: what the article writes, the label first when it is written.
+
+    A label the article never writes (one an earlier stage took from the gazetteer, e.g.
+    "SAARC Development Fund" for "SDF") is not evidence: the mentions are.
+    """
+    written = _unique(mentions)
+    if not written:
+        return (label,)
+    if label in written:
+        return (label, *(name for name in written if name != label))
+    return written
+
+
 def _unique(names: Iterable[str]) -> tuple[str, ...]:
     kept: list[str] = []
     for name in names:
@@ -381,7 +395,7 @@ def _subject(graph: Graph, node: URIRef, entity_type: EntityType) -> Subject:
     label = str(graph.value(node, RDFS.label) or "")
     aliases = sorted(str(alias) for alias in graph.objects(node, KG.alias))
     path = str(node)[len(str(KGR)) :].split("/")
-    return Subject(str(node), label, entity_type, _unique((label, *aliases)), named=len(path) == 2)
+    return Subject(str(node), label, entity_type, written_names(label, aliases), named=len(path) == 2)
 
 
 def _offices(graph: Graph) -> list[Office]:

@@ -243,3 +243,15 @@ def test_link_relink_keeps_iris_and_does_not_link_a_node_its_label_does_not_name
     assert set(relinked.objects(entity_iri(EntityType.STATE, "US"), OWL.sameAs)) == {
         URIRef("http://www.wikidata.org/entity/Q30")
     }
+
+
+def test_link_label_the_article_never_writes_is_not_evidence(linker: Linker) -> None:
+    # An earlier stage named the entity after the gazetteer entry its acronym matched; the article
+    # only writes "SDF" (here the Syrian Democratic Forces), and an acronym alone is not enough.
+    text = "The SDF said its fighters held the line."
+    sdf = Entity("sdf", "SAARC Development Fund", EntityType.ORGANIZATION, (Mention(4, 7, "SDF"),))
+    link = linker.link(Extraction(article(text), (sdf,)))["sdf"]
+    assert (link.judgement, link.qid, link.label) == (Judgement.REJECTED, None, "SAARC Development Fund")
+    assert [c.qid for c in link.candidates] == ["Q120512563"]
+    written = Entity("us", "United States", EntityType.STATE, (Mention(0, 4, "U.S."),))
+    assert linker.link(Extraction(article("U.S. forces"), (written,)))["us"].qid == "Q30"
