@@ -16,11 +16,12 @@ Where the text names no state or organization ("President Trump", "Rubio, the se
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere;
 inherited from a coordinated title ("Israeli Prime Minister X and Defense Minister Y"); the
 office the gazetteer's tenures show the person holding; the single state of roles.tsv's
-`default_of`; else no claim.
+`default_of`; for titles that are not heads of state, the state the article mentions most
+when one clearly leads ("Senator X" in an article about the United States); else no claim.
 
 Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
 wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
-words, and its HYPOTHETICAL factor when modality marks the role hypothetical. Roles in a
+words (twice for the most-mentioned state), and its HYPOTHETICAL factor when modality marks the role hypothetical. Roles in a
 negated reading ("X is not the president") are not emitted.
 """
 
@@ -40,7 +41,7 @@ from spacy.vocab import Vocab
 
 from kg.errors import DataFileError
 from kg.extract.arguments import EntityIndex
-from kg.extract.confidence import score
+from kg.extract.confidence import INHERITED, score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.gazetteer import Gazetteer, load_gazetteer
@@ -51,6 +52,10 @@ from kg.resources import data_dir
 NAME = "kg.roles.v1"
 SLOT = "kg_slot"
 HEAD_ROLES = frozenset({"president", "prime minister", "leader", "head of state", "head of government"})
+SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
+# "the group's leader X": a noun standing for an organization or state named before.
+REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
+                       "country", "nation", "state", "cartel", "gang", "company", "agency"})  # fmt: skip
 if not Token.has_extension(SLOT):
     Token.set_extension(SLOT, default="")
 
@@ -128,28 +133,31 @@ def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
 # --------------------------------------------------------------------------- slots
 
 
-def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int, RoleWord]:
-    """Set `._.kg_slot` on every token; return the role word of each role-phrase token."""
-    words = load_role_words()
+def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int, tuple[int, int, RoleWord]]:
+    """Set `._.kg_slot` on every token; return the role phrase (start, end, word) of each role token."""
     modifiers = load_role_modifiers()
     for token in doc:
         key = index.at(token)
         slot = ""
         if key is not None:
-            entity_type = index.type_of(key)
-            slot = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}.get(entity_type, "")
+            slot = SLOTS.get(index.type_of(key), "")
         elif token.lower_ in ("'s", "’s"):
             slot = "POSS"
-        elif token.lower_ in modifiers or token.pos_ == "ADJ" or token.text in ("-", "–"):
-            slot = "MOD"
+        elif token.lower_ in REFERRING and token.i > 0 and doc[token.i - 1].lower_ == "the" and \
+                token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):  # fmt: skip
+            slot = "OFREF"  # "the group's leader"
+        elif token.lower_ in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN") or token.text in ("-", "–") or (
+            token.pos_ == "CCONJ" and 0 < token.i < len(doc) - 1 and doc[token.i - 1].pos_ == doc[token.i + 1].pos_ == "NOUN"
+        ):
+            slot = "MOD"  # "far-right ministers", "trade and industry commissioner"
         token._.set(SLOT, slot)
-    roles: dict[int, RoleWord] = {}
+    roles: dict[int, tuple[int, int, RoleWord]] = {}
     for start, end, word in role_phrases(doc, phrases):
         if any(t._.get(SLOT) in ("PERSON", "OF") for t in doc[start:end]):
             continue
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
-            roles[token.i] = word
+            roles[token.i] = (start, end, word)
     return roles
 
 
@@ -190,19 +198,17 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
     """Role claims of one article (registered as kg.roles.v1)."""
     index = EntityIndex(doc, entities)
     matcher, phrases = _matchers(doc.vocab)
-    role_words = _set_slots(doc, index, phrases)
-    confidences = {spec.id: float(spec.extra.get("confidence", 0.7)) for spec in role_patterns()}
+    roles = _set_slots(doc, index, phrases)
+    specs = {spec.id: spec for spec in role_patterns()}
     readings: dict[tuple[str, int], _Reading] = {}
-    for match_id, start, end in matcher(doc):
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: m[1]):
         span = doc[start:end]
         if span.start < span.sent.start or span.end > span.sent.end:
             continue
-        reading = _read(span, index, role_words, confidences[doc.vocab.strings[match_id]])
-        if reading is None:
-            continue
-        slot = (reading.person, reading.role_token.i)
-        if slot not in readings or reading.confidence > readings[slot].confidence:
-            readings[slot] = reading
+        for reading in _read(span, index, roles, specs[doc.vocab.strings[match_id]], list(readings.values())):
+            slot = (reading.person, reading.role_token.i)
+            if slot not in readings or reading.confidence > readings[slot].confidence:
+                readings[slot] = reading
     yield from _claims(list(readings.values()), doc, index, article)
 
 
@@ -217,31 +223,89 @@ def _runs(span: Span) -> list[tuple[str, int, int]]:
     return runs
 
 
-def _read(span: Span, index: EntityIndex, role_words: dict[int, RoleWord], base: float) -> _Reading | None:
+def _read(
+    span: Span,
+    index: EntityIndex,
+    roles: dict[int, tuple[int, int, RoleWord]],
+    spec: PatternSpec,
+    earlier: list[_Reading],
+) -> list[_Reading]:
+    """The readings of one match, as its pattern's extra keys say.
+
+    `people`: "nearest" (default; the person next to the role words) or "all" ("ministers A
+    and B"); `of`: "nearest" (default), "first" ("US Ambassador to Germany X": the first
+    state) or "possessor" ("Merkel's spokesperson X": the possessor's own state); `role`:
+    "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
+    and B of Y").
+    """
     doc = span.doc
     runs = _runs(span)
-    role_runs = [r for r in runs if r[0] == "ROLE"]
+    base = float(spec.extra.get("confidence", 0.7))
     people = [r for r in runs if r[0] == "PERSON"]
-    if not role_runs or not people:
-        return None
-    _, role_start, role_end = role_runs[-1]
+    ofs = [r for r in runs if r[0] in ("OF", "OFREF")]
+    role_runs = [r for r in runs if r[0] == "ROLE"]
+    if not people:
+        return []
+    if spec.extra.get("role") == "inherit":
+        previous = [r for r in earlier if r.role_token.sent == span.sent and r.role_token.i < span.start]
+        if not previous:
+            return []
+        template = max(previous, key=lambda r: r.role_token.i)
+        phrases = [(template.role_token.i, template.role_token.i + 1, RoleWord("", template.role, template.default_of))]
+        role_start = role_end = span.start
+    elif role_runs:
+        _, role_start, role_end = role_runs[-1]
+        phrases = sorted({roles[i] for i in range(role_start, role_end)}, key=lambda p: p[0])
+    else:
+        return []
     modifiers = load_role_modifiers()
-    before = [doc[i] for i in range(max(span.start, role_start - 3), role_start)]
-    if doc[role_start - 1 : role_start] and role_start - 1 < span.start:
-        before.append(doc[role_start - 1])
-    if any(modifiers.get(t.lower_) is False for t in before):
-        return None
-    word = role_words[role_end - 1]
-    nearest = min(people, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
-    person = index.at(doc[nearest[1]])
-    ofs = [r for r in runs if r[0] == "OF"]
-    of = None
-    if ofs:
-        of_run = min(ofs, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
-        of = index.at(doc[of_run[2] - 1])
-    if person is None:
-        return None
-    return _Reading(person, word.role, of, doc[role_end - 1], base, word.default_of)
+    before = doc[max(span.start - 1, role_start - 4, 0) : role_start]
+    if any(modifiers.get(t.lower_) is False for t in before) or (before and before[-1].text.lower().endswith("-")):
+        return []
+
+    def nearest(candidates: list[tuple[str, int, int]]) -> tuple[str, int, int]:
+        return min(candidates, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
+
+    holders = people if spec.extra.get("people") == "all" else [nearest(people)]
+    if spec.extra.get("of") == "possessor":
+        holders = [people[-1]]
+    of: str | None = None
+    if spec.extra.get("of") == "possessor":
+        possessor = index.at(doc[people[0][1]])
+        of = next((r.of for r in earlier if r.person == possessor and r.of is not None), None)
+        if of is None:
+            return []
+    elif ofs:
+        of_run = ofs[0] if spec.extra.get("of") == "first" else nearest(ofs)
+        of = _of_key(doc, of_run, index)
+    readings: list[_Reading] = []
+    for run in holders:
+        person = index.at(doc[run[1]])
+        if person is None:
+            continue
+        # "AU chairperson President X of Egypt": the first title goes with the OF before it,
+        # the last one with the person; the role-name-of pattern then gives it its state.
+        if len(phrases) > 1 and of is not None:
+            first = phrases[0]
+            readings.append(_Reading(person, first[2].role, of, doc[first[1] - 1], base, first[2].default_of))
+            last = phrases[-1]
+            readings.append(_Reading(person, last[2].role, None, doc[last[1] - 1], base * 0.9, last[2].default_of))
+        else:
+            last = phrases[-1]
+            readings.append(_Reading(person, last[2].role, of, doc[last[1] - 1], base, last[2].default_of))
+    return readings
+
+
+def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | None:
+    """The entity an OF run names; "the group's" is the nearest organization before it."""
+    if run[0] == "OF":
+        return index.at(doc[run[2] - 1])
+    wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
+    for token in reversed(doc[max(0, run[1] - 80) : run[1]]):
+        key = index.at(token)
+        if key is not None and index.type_of(key) in wanted:
+            return key
+    return None
 
 
 def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article) -> Iterator[Role]:
@@ -254,10 +318,12 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
     cues = load_lexicons().cues
     emitted: dict[tuple[str, str, str], Role] = {}
     for reading in sorted(readings, key=lambda r: r.role_token.i):
-        of, inherited = reading.of, False
+        of, inherited, guessed = reading.of, False, False
         if of is None:
             of = _implicit_of(reading, readings, explicit, index, qids, gazetteer, article)
             inherited = True
+        if of is None and reading.role not in HEAD_ROLES:
+            of, guessed = _dominant_state(index), True
         if of is None or of == reading.person:
             continue
         modality = assess(reading.role_token, index, cues)
@@ -266,7 +332,8 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
             continue
         sentence = reading.role_token.sent
         evidence = Mention(sentence.start_char, sentence.end_char, article.content[sentence.start_char : sentence.end_char])
-        confidence = score(reading.confidence, inherited=inherited, hypothetical=modality.hypothetical)
+        confidence = score(reading.confidence * (INHERITED if guessed else 1.0), inherited=inherited,
+                           hypothetical=modality.hypothetical)  # fmt: skip
         provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, modality.hypothetical)
         claim = Role(reading.person, reading.role, of, provenance)
         key = (reading.person, reading.role, of)
@@ -311,6 +378,16 @@ def _implicit_of(
             return by_qid[matching.pop()]
     if reading.default_of is not None:
         return by_qid.get(reading.default_of)
+    return None
+
+
+def _dominant_state(index: EntityIndex) -> str | None:
+    """The state the article mentions most, when one clearly leads (a domestic title's state)."""
+    counts = sorted(
+        ((len(e.mentions), key) for key, e in index.entities.items() if e.type is EntityType.STATE), reverse=True
+    )
+    if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]):
+        return counts[0][1]
     return None
 
 
