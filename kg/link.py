@@ -21,7 +21,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from kg.errors import LinkError, LinkUnavailable
 from kg.gazetteer import Gazetteer, GazetteerEntry, acronym_key, normalize_key
 from kg.rdf import ENTITY_CLASS
-from kg.rdf import _decimal as score_literal  # the one spelling of a score the store holds
+from kg.rdf import decimal_literal as score_literal
 from kg.records import Candidate, EntityType, Extraction, Judgement, Link, Role
 from kg.terms import KG, KGR, entity_iri, wikidata_iri
 

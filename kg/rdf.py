@@ -138,7 +138,7 @@ def _interval_key(interval: Interval | None) -> str:
     return "" if interval is None else f"{interval.earliest}/{interval.latest}"
 
 
-def _decimal(value: float) -> Literal:
+def decimal_literal(value: float) -> Literal:
     """A score rounded to three places, in the canonical form the store keeps ("0.8", "1")."""
     rounded = Decimal(str(value)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP).normalize()
     return Literal(format(rounded, "f"), datatype=XSD.decimal)
@@ -202,7 +202,7 @@ class _Mapper:
             self.add(candidate_node, RDF.type, KG.LinkCandidate)
             self.add(candidate_node, KG.candidateItem, wikidata_iri(candidate.qid))
             self.add(candidate_node, RDFS.label, Literal(candidate.label))
-            self.add(candidate_node, KG.score, _decimal(candidate.score))
+            self.add(candidate_node, KG.score, decimal_literal(candidate.score))
 
     def _add_claim(self, claim: Claim) -> None:
         node = claim_iri(self.article.id, claim, self.iris)
@@ -221,7 +221,7 @@ class _Mapper:
     def _add_provenance(self, node: URIRef, provenance: Provenance) -> None:
         self.add(node, KG.derivedFrom, self.article_node)
         self.add(node, KG.extractor, Literal(provenance.extractor))
-        self.add(node, KG.confidence, _decimal(provenance.confidence))
+        self.add(node, KG.confidence, decimal_literal(provenance.confidence))
         self.add(node, KG.negated, Literal(provenance.negated))
         self.add(node, KG.hypothetical, Literal(provenance.hypothetical))
         if provenance.claimed_by is not None:
