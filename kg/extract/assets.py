@@ -244,7 +244,7 @@ def _place(head: "Token", verb: "Token | None", index: EntityIndex, exclude: set
             for child in node.children:
                 if node is not head and child.i in skip:
                     continue
-                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                if child.dep_ in ("prep", "dative") and child.lower_ in PLACE_PREPS:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             keys = [key for key in index.entities_of(obj) if index.type_of(key) in PLACES and key not in exclude]

@@ -72,7 +72,12 @@ def _read(
     target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set())
     if trigger.options.get("target_types"):
         target_types &= {EntityType(name) for name in trigger.options["target_types"]}
-    targets = [key for key in index.follow(token, events.paths(trigger, "targets")) if index.type_of(key) in target_types]
+    excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())
+    targets = [
+        key
+        for key in index.follow(token, events.paths(trigger, "targets"))
+        if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
+    ]
     places = index.follow(token, events.paths(trigger, "locations"))
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
     if event_type is EventType.MOBILIZE:
@@ -98,7 +103,7 @@ def _read(
         steps=steps,
         negated=modality.negated,
         hypothetical=modality.hypothetical,
-        attributed=modality.claimed_by is not None,
+        attributed=modality.claimed_by is not None and modality.claimed_by not in actors,
         inherited=inherited,
     )
     evidence = Mention(sent.start_char, sent.end_char, sent.text)
@@ -161,10 +166,25 @@ def _inherited_subject(token: "Token", index: EntityIndex) -> list[str]:
     return []
 
 
+# A time after these words bounds a state ("since 2000"), it does not date the event.
+NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from"})
+
+
 def _nearest_time(token: "Token", times: list[tuple[int, int, Interval]]) -> Interval | None:
-    if not times:
-        return None
-    return min(times, key=lambda item: min(abs(item[0] - token.idx), abs(item[1] - token.idx)))[2]
+    """The time expression of the trigger's own clause: inside the subtree of the trigger or
+    of the verb whose object it is ("held a phone call last week"), nearest first."""
+    clause = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else token
+    low, high = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    doc = token.doc
+    found = []
+    for start, end, interval in times:
+        if not (low <= start and end <= high):
+            continue
+        first = doc.char_span(start, end, alignment_mode="expand")
+        if first is not None and first.start > 0 and doc[first.start - 1].lower_ in NOT_WHEN:
+            continue
+        found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
+    return min(found, key=lambda item: item[0])[1] if found else None
 
 
 def _steps(token: "Token", index: EntityIndex, keys: list[str]) -> int:

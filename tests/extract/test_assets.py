@@ -1,0 +1,93 @@
+"""Military assets: class, operator and place, from sentences written for the test."""
+
+from kg.extract import assets
+from kg.records import AssetClass, Deployment, EntityType
+
+STATE, ORG, LOC, ASSET = EntityType.STATE, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.MILITARY_ASSET
+BASE_NAMES = {
+    "Ruritania": ("ruritania", STATE),
+    "United States": ("united_states", STATE),
+    "U.S.": ("united_states", STATE),
+    "Freedonia": ("freedonia", STATE),
+    "Ruritanian": ("ruritania", STATE),
+    "Ruritanian Navy": ("navy", ORG, "ArmedForces"),
+    "Strike Group": ("strike_group", ORG),
+    "Gulf of Tarn": ("gulf", LOC),
+    "Port Vell": ("port_vell", LOC),
+}
+
+
+def _deployments(annotated, text: str, names: dict) -> list[Deployment]:  # type: ignore[no-untyped-def, type-arg]
+    doc, entities, article = annotated(text, {**BASE_NAMES, **names})
+    return assets.extract(doc, entities, article)
+
+
+def _read(found: list[Deployment]) -> set[tuple[str, str, str | None, str | None]]:
+    return {(d.asset, d.asset_class.value, d.operator, d.location) for d in found}
+
+
+def test_assets_unnamed_group_with_operator_and_place(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania has deployed an aircraft carrier strike group near Freedonia."
+    found = _deployments(annotated, text, {"aircraft carrier strike group": ("csg", ASSET, "CarrierStrikeGroup", False)})
+    assert _read(found) == {("csg", "carrier_strike_group", "ruritania", "freedonia")}
+
+
+def test_assets_operator_from_demonym_qualifier(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritanian warships patrolled the Gulf of Tarn."
+    found = _deployments(annotated, text, {"warships": ("warships", ASSET, "Warship", False)})
+    assert {(d.asset_class, d.operator) for d in found} == {(AssetClass.WARSHIP, "ruritania")}
+
+
+def test_assets_operator_from_of_phrase(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Missiles struck destroyers of the Ruritanian Navy in the Gulf of Tarn."
+    found = _deployments(annotated, text, {"destroyers": ("destroyers", ASSET, "Warship", False)})
+    assert _read(found) == {("destroyers", "warship", "navy", "gulf")}
+
+
+def test_assets_hull_number_and_ship_prefix(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The U.S. sent the USS Example (CVN 99) and USS Sample (DDG 12) to the Gulf of Tarn."
+    names = {"USS Example": ("example", ASSET), "USS Sample": ("sample", ASSET)}
+    assert _read(_deployments(annotated, text, names)) == {
+        ("example", "aircraft_carrier", "united_states", "gulf"),
+        ("sample", "warship", "united_states", "gulf"),
+    }
+
+
+def test_assets_class_noun_beside_a_name_is_one_asset(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The United States moved the aircraft carrier USS Example to Port Vell."
+    names = {"aircraft carrier": ("carrier", ASSET, "AircraftCarrier", False), "USS Example": ("example", ASSET)}
+    assert _read(_deployments(annotated, text, names)) == {("example", "aircraft_carrier", "united_states", "port_vell")}
+
+
+def test_assets_listed_ships_take_the_group_place(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The United States sent the USS Example Carrier Strike Group to the Gulf of Tarn. "
+        "The Strike Group includes the USS Sample and the USS Other."
+    )
+    names = {
+        "USS Example Carrier Strike Group": ("csg", ASSET, "CarrierStrikeGroup"),
+        "USS Sample": ("sample", ASSET),
+        "USS Other": ("other", ASSET),
+    }
+    found = _read(_deployments(annotated, text, names))
+    assert ("sample", "warship", "united_states", "gulf") in found
+    assert ("other", "warship", "united_states", "gulf") in found
+    assert all(operator != "strike_group" for _, _, operator, _ in found)
+
+
+def test_assets_without_operator_are_left_out(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Drones were seen over Port Vell."
+    assert _deployments(annotated, text, {"Drones": ("drones", ASSET, "Drone", False)}) == []
+
+
+def test_assets_lexicon_classes(annotated) -> None:  # type: ignore[no-untyped-def]
+    from spacy.matcher import Matcher
+
+    from kg.extract.lexicon import load_lexicons
+
+    doc, _, _ = annotated("B-52 bombers, F-35 fighter jets, Patriot missile batteries, marines and a submarine.", {})
+    matcher = Matcher(doc.vocab)
+    for pattern in load_lexicons().assets:
+        matcher.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
+    found = {doc.vocab.strings[match] for match, _, _ in matcher(doc)}
+    assert {"bomber", "fighter", "air_defense", "troops", "submarine"} <= found

@@ -1,0 +1,110 @@
+"""Designations, sanctions and bans from news phrasing and official notices written for the test."""
+
+from datetime import date
+
+from kg.extract import designations
+from kg.records import Designation, DesignationCategory, DesignationStatus, EntityType
+
+STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
+NAMES = {
+    "Ruritania": ("ruritania", STATE),
+    "Freedonia": ("freedonia", STATE),
+    "Elbonia": ("elbonia", STATE),
+    "Black Lotus Brigade": ("lotus", ORG),
+    "Brigade of the Lotus": ("lotus_alias", ORG),
+    "Ivo Marek": ("marek", PERSON),
+    "Lena Dorn": ("dorn", PERSON),
+    "Helia Air": ("helia", ORG),
+    "Ruritanian Treasury": ("treasury", ORG),
+}
+
+
+def _designations(annotated, text: str, published: date = date(2025, 11, 29)) -> list[Designation]:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES, published)
+    return designations.extract(doc, entities, article)
+
+
+def _pairs(found: list[Designation]) -> set[tuple[str, str, str]]:
+    return {(d.authority, d.designee, d.category.value) for d in found}
+
+
+def test_designations_fto_in_news_phrasing(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _designations(annotated, "Ruritania designated the Black Lotus Brigade as a foreign terrorist organization.")
+    assert _pairs(found) == {("ruritania", "lotus", "fto")}
+    assert found[0].label == "foreign terrorist organization"
+    assert found[0].category.flat == "terrorist"
+
+
+def test_designations_label_in_relative_clause(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Talks stalled over the Black Lotus Brigade, a group Ruritania labels a terrorist organization."
+    assert ("ruritania", "lotus", "terrorist") in _pairs(_designations(annotated, text))
+
+
+def test_designations_designate_without_category_is_nothing(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert _designations(annotated, "Ruritania designated Ivo Marek as its envoy to Freedonia.") == []
+
+
+def test_designations_sanctions_imposed_on_several(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania and Freedonia imposed sanctions on the ministers Ivo Marek and Lena Dorn."
+    assert _pairs(_designations(annotated, text)) == {
+        ("ruritania", "marek", "sanctions"), ("ruritania", "dorn", "sanctions"),
+        ("freedonia", "marek", "sanctions"), ("freedonia", "dorn", "sanctions"),
+    }  # fmt: skip
+
+
+def test_designations_sanctioned_in_passive(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _designations(annotated, "Helia Air was sanctioned by Ruritania on Monday.")
+    assert _pairs(found) == {("ruritania", "helia", "sanctions")}
+    assert found[0].announced is not None and found[0].announced.earliest == date(2025, 11, 24)
+
+
+def test_designations_qualified_plural_is_not_the_state(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania announced sanctions on six Freedonian officials, including Lena Dorn."
+    NAMES_WITH_DEMONYM = {**NAMES, "Freedonian": ("freedonia", STATE)}
+    doc, entities, article = annotated(text, NAMES_WITH_DEMONYM)
+    assert _pairs(designations.extract(doc, entities, article)) == {("ruritania", "dorn", "sanctions")}
+
+
+def test_designations_flight_ban_is_travel_ban(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _designations(annotated, "Elbonia banned Helia Air from flying to its airports.")
+    assert _pairs(found) == {("elbonia", "helia", "travel_ban")}
+
+
+def test_designations_visa_suspension_for_citizens(annotated) -> None:  # type: ignore[no-untyped-def]
+    NAMES_WITH_DEMONYM = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    doc, entities, article = annotated("Elbonia suspended visas for Ruritanian citizens.", NAMES_WITH_DEMONYM)
+    assert _pairs(designations.extract(doc, entities, article)) == {("elbonia", "ruritania", "travel_ban")}
+
+
+def test_designations_potential_sanctions_are_hypothetical(annotated) -> None:  # type: ignore[no-untyped-def]
+    [found] = _designations(annotated, "Ruritania threatened to sanction Ivo Marek.")
+    assert found.provenance.hypothetical
+
+
+def test_designations_revocation(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _designations(annotated, "Ruritania revoked the sanctions on Helia Air.")
+    assert [(d.designee, d.status) for d in found] == [("helia", DesignationStatus.REVOKED)]
+
+
+NOTICE = """Designation of Black Lotus Brigade as a Foreign Terrorist Organization
+
+Based upon a review of the administrative record, and in consultation with the Attorney General, I have concluded that there is a sufficient factual basis to find that the circumstances described in section 219 of the Immigration and Nationality Act exist with respect to: Black Lotus Brigade (also known as Brigade of the Lotus).
+
+Therefore, I hereby designate the aforementioned organization and its aliases as a Foreign Terrorist Organization pursuant to section 219 of the INA.
+
+This determination shall be published in the Federal Register. The designation goes into effect upon publication.
+
+Dated: March 3, 2025.
+Ivo Marek,
+Secretary of State."""
+
+
+def test_designations_federal_register_notice(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(NOTICE, NAMES, date(2025, 3, 10))
+    found = [d for d in designations.extract(doc, entities, article) if d.designee == "lotus"]
+    assert [(d.authority, d.category) for d in found] == [("marek", DesignationCategory.FTO)]
+    notice = found[0]
+    assert notice.legal_basis is not None and notice.legal_basis.lower().startswith("section 219")
+    assert notice.announced is not None and notice.announced.earliest == date(2025, 3, 3)
+    assert notice.effective is not None and notice.effective.earliest == date(2025, 3, 10)
+    assert notice.status is DesignationStatus.IN_FORCE

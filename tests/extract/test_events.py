@@ -1,0 +1,133 @@
+"""PLOVER events from sentences written for the test: every type, direction, modality."""
+
+from datetime import date
+
+import pytest
+
+from kg.extract import events
+from kg.records import Event, EntityType, EventType
+
+STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
+NAMES = {
+    "Ruritania": ("ruritania", STATE),
+    "Freedonia": ("freedonia", STATE),
+    "Elbonia": ("elbonia", STATE),
+    "Alma Vask": ("vask", PERSON),
+    "Vask": ("vask", PERSON),
+    "Omar Tellen": ("tellen", PERSON),
+    "Tellen": ("tellen", PERSON),
+    "Northern Front": ("front", ORG),
+    "Atlantic League": ("league", ORG),
+    "Red Harbour": ("harbour", EntityType.LOCATION),
+    "Daily Courier": ("courier", ORG, "MediaOrganization"),
+}
+
+
+def _events(annotated, text: str, published: date = date(2025, 11, 29)) -> list[Event]:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES, published)
+    return events.extract(doc, entities, article)
+
+
+def _one(annotated, text: str, event_type: EventType) -> Event:  # type: ignore[no-untyped-def]
+    found = [event for event in _events(annotated, text) if event.type is event_type]
+    assert len(found) == 1, (text, _events(annotated, text))
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "targets"),
+    [
+        ("Alma Vask spoke with Omar Tellen on Tuesday.", EventType.CONSULT, ("vask",), ("tellen",)),
+        ("Ruritania signed an accord with Freedonia.", EventType.AGREE, ("ruritania",), ("freedonia",)),
+        ("Ruritania praised Freedonia for its restraint.", EventType.SUPPORT, ("ruritania",), ("freedonia",)),
+        ("Ruritania apologized to Freedonia.", EventType.CONCEDE, ("ruritania",), ("freedonia",)),
+        ("Ruritania cooperated with Freedonia on border patrols.", EventType.COOPERATE, ("ruritania",), ("freedonia",)),
+        ("Ruritania sent humanitarian aid to Freedonia.", EventType.AID, ("ruritania",), ("freedonia",)),
+        ("Ruritania withdrew from the Atlantic League.", EventType.RETREAT, ("ruritania",), ("league",)),
+        ("Alma Vask urged Omar Tellen to resume talks.", EventType.REQUEST, ("vask",), ("tellen",)),
+        ("Ruritania accused Freedonia of spying.", EventType.ACCUSE, ("ruritania",), ("freedonia",)),
+        ("Ruritania rejected the demands of Freedonia.", EventType.REJECT, ("ruritania",), ("freedonia",)),
+        ("Ruritania threatened Freedonia with retaliation.", EventType.THREATEN, ("ruritania",), ("freedonia",)),
+        ("Thousands protested against Ruritania in the capital of Freedonia.", None, (), ()),
+        ("Ruritania expelled diplomats of Freedonia.", EventType.SANCTION, ("ruritania",), ("freedonia",)),
+        ("Ruritania deployed troops near Freedonia.", EventType.MOBILIZE, ("ruritania",), ("freedonia",)),
+        ("Ruritania seized three ships of Freedonia.", EventType.COERCE, ("ruritania",), ("freedonia",)),
+        ("Ruritania attacked Freedonia on Monday.", EventType.ASSAULT, ("ruritania",), ("freedonia",)),
+    ],
+)
+def test_events_each_type_in_the_right_direction(annotated, text, event_type, actors, targets) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    if event_type is None:  # nobody named acts: no event
+        assert not [event for event in found if event.actors]
+        return
+    matching = [event for event in found if event.type is event_type]
+    assert matching, (text, found)
+    assert any(set(actors) <= set(e.actors) and set(targets) <= set(e.targets) for e in matching), matching
+
+
+def test_events_protest_by_a_named_group(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "The Northern Front protested against Ruritania.", EventType.PROTEST)
+    assert event.actors == ("front",) and event.targets == ("ruritania",)
+
+
+def test_events_passive_voice_keeps_direction(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Freedonia was attacked by Ruritania.", EventType.ASSAULT)
+    assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
+
+
+def test_events_joint_subject_of_symmetric_type(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania and Freedonia held talks in Red Harbour.", EventType.CONSULT)
+    assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
+    assert event.location == "harbour"
+
+
+def test_events_possessive_strikes_on(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania's strikes on Freedonia continued.", EventType.ASSAULT)
+    assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
+
+
+def test_events_phone_mode_and_relative_date(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Alma Vask spoke by phone last week with Omar Tellen.", EventType.CONSULT)
+    assert event.mode == "phone"
+    assert event.when is not None and (str(event.when.earliest), str(event.when.latest)) == ("2025-11-17", "2025-11-23")
+
+
+def test_events_date_bounded_by_since_is_not_the_date(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Alma Vask met Omar Tellen, their first meeting since 2019.", EventType.CONSULT)
+    assert event.when is None
+
+
+def test_events_coordinated_verb_shares_the_subject(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania condemned the vote and threatened Freedonia.", EventType.THREATEN)
+    assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
+
+
+def test_events_denied_and_planned_are_marked(annotated) -> None:  # type: ignore[no-untyped-def]
+    denied = _one(annotated, "Ruritania did not attack Freedonia.", EventType.ASSAULT)
+    assert denied.provenance.negated and not denied.provenance.hypothetical
+    planned = _one(annotated, "Alma Vask plans to visit Freedonia.", EventType.CONSULT)
+    assert planned.provenance.hypothetical
+    assert planned.provenance.confidence < _one(annotated, "Alma Vask visited Freedonia.", EventType.CONSULT).provenance.confidence
+
+
+def test_events_attributed_claim(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Freedonia said Ruritania attacked Elbonia.", EventType.ASSAULT)
+    assert event.provenance.claimed_by == "freedonia"
+    assert event.actors == ("ruritania",) and event.targets == ("elbonia",)
+
+
+def test_events_media_is_not_a_party_to_talks(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Alma Vask spoke to the Daily Courier about the border.")
+    assert not [event for event in found if "courier" in event.targets]
+
+
+def test_events_need_a_named_actor(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert _events(annotated, "Officials met in the capital to discuss the crisis.") == []
+
+
+def test_events_evidence_is_the_sentence(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Peace held for a year. Ruritania attacked Freedonia."
+    [event] = _events(annotated, text)
+    evidence = event.provenance.evidence
+    assert text[evidence.start : evidence.end] == evidence.text == "Ruritania attacked Freedonia."
+    assert event.provenance.extractor == "kg.events.v1"
