@@ -1,0 +1,79 @@
+"""The seed article end to end: golden graph, SHACL conformance, and the saved queries' answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from kg.ingest import read_inputs
+from kg.pipeline import build
+from kg.query import resolve_query, run_query
+from kg.store import KgStore
+from kg.terms import KG, graph_iri
+from kg.validate import load_shapes, validate
+
+GOLDEN = Path(__file__).parent / "golden" / "seed" / "expected.trig"
+SEED_ID = "seed-trump-maduro-call"
+
+
+@pytest.fixture(scope="module")
+def seed_store(pipeline, seed_article_file: Path):  # type: ignore[no-untyped-def]
+    with KgStore(None) as store:
+        summary = build(read_inputs([seed_article_file]), store, process=pipeline.process)
+        assert summary.articles_stored == 1 and not summary.failed_inputs
+        yield store
+
+
+def _readable_diff(expected: Graph, actual: Graph) -> str:
+    _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+
+    def lines(graph: Graph) -> str:
+        return "\n".join(sorted(line for line in graph.serialize(format="nt").splitlines() if line))
+
+    return f"only in expected:\n{lines(only_expected)}\nonly in actual:\n{lines(only_actual)}"
+
+
+def test_golden_seed_graph(seed_store: KgStore, request: pytest.FixtureRequest) -> None:
+    actual = seed_store.article_graph(graph_iri(SEED_ID))
+    if request.config.getoption("--update-golden"):
+        dataset = Dataset()
+        golden = dataset.graph(graph_iri(SEED_ID))
+        for triple in actual:
+            golden.add(triple)
+        GOLDEN.write_text(dataset.serialize(format="trig"), encoding="utf-8")
+    expected = Dataset().parse(GOLDEN, format="trig").graph(graph_iri(SEED_ID))
+    assert isomorphic(expected, actual), _readable_diff(expected, actual)
+
+
+def test_golden_seed_graph_conforms(seed_store: KgStore) -> None:
+    report = validate(seed_store.article_graph(graph_iri(SEED_ID)), load_shapes())
+    assert report.conforms, report.violations
+
+
+def _rows(store: KgStore, name: str, **params: str) -> list[dict[str, object]]:
+    result = run_query(store.oxigraph, resolve_query(name), params)
+    return [dict(zip(result.columns, row)) for row in result.rows]
+
+
+def test_golden_seed_who_talked_to_whom(seed_store: KgStore) -> None:
+    rows = _rows(seed_store, "who_talked_to_whom")
+    calls = [r for r in rows if (r["actor"], r["target"], r["mode"]) == ("Donald Trump", "Nicolás Maduro", "phone")]
+    assert calls, rows
+    assert {(str(c["earliest"]), str(c["latest"])) for c in calls} <= {("2025-11-17", "2025-11-23"), ("2025-11-20", "2025-11-23")}
+    assert any("Marco Rubio" in str(c["others"]) for c in calls), calls
+
+
+def test_golden_seed_designations_issued_by_the_united_states(seed_store: KgStore) -> None:
+    rows = _rows(seed_store, "designations_by_authority", authority="kgr:state/United_States")
+    terrorist = {str(KG.TerroristDesignation), str(KG.ForeignTerroristOrganizationDesignation)}
+    assert {r["category"] for r in rows if r["designee"] == "Cartel de los Soles"} & terrorist, rows
+
+
+def test_golden_seed_assets_the_united_states_deployed_near_venezuela(seed_store: KgStore) -> None:
+    rows = _rows(seed_store, "military_deployments_of_state", operator="kgr:state/United_States")
+    classes = {(r["class"], r["location"]) for r in rows}
+    assert (str(KG.CarrierStrikeGroup), "Venezuela") in classes, rows
+    assert str(KG.Bomber) in {r["class"] for r in rows}, rows
