@@ -149,3 +149,19 @@ def seed_article_file() -> Path:
     if not path.exists():
         pytest.skip("../shared/corpus/seed.jsonl is not beside this checkout")
     return path
+
+GOLD_DEV = SHARED / "gold" / "dev"
+_SUMMARY_LINES: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def terminal_summary() -> list[str]:
+    """Lines a test wants shown at the end of the test log (the dev-set score table)."""
+    return _SUMMARY_LINES
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:  # type: ignore[no-untyped-def]
+    if _SUMMARY_LINES:
+        terminalreporter.section("kg eval ../shared/gold/dev")
+        for line in _SUMMARY_LINES:
+            terminalreporter.write_line(line)
