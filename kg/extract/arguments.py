@@ -17,6 +17,14 @@ from kg.records import Entity, EntityType
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# Personal pronouns and the entity types they can stand for.
+_PEOPLE = (EntityType.PERSON,)
+_BODIES = (EntityType.STATE, EntityType.ORGANIZATION)
+PRONOUNS = {
+    "he": _PEOPLE, "him": _PEOPLE, "his": _PEOPLE, "she": _PEOPLE, "her": _PEOPLE,
+    "it": _BODIES, "its": _BODIES, "they": (*_BODIES, EntityType.PERSON), "their": (*_BODIES, EntityType.PERSON),
+    "them": (*_BODIES, EntityType.PERSON),
+}  # fmt: skip
 # Dependents inside a noun phrase that may name what the phrase stands for.
 QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 
@@ -69,10 +77,61 @@ class EntityIndex:
             for key in self._phrase_entities(head, allow):
                 if key not in found:
                     found.append(key)
+        for key in self._coordinated_in_chain(token):
+            if key not in found:
+                found.append(key)
+        return found
+
+    def _coordinated_in_chain(self, token: "Token") -> list[str]:
+        """"U.S. President Donald Trump and Russian President Vladimir Putin" parsed as one
+        compound chain: the people (else the states or organizations) named before the head."""
+        left = token.doc[token.left_edge.i : token.i]
+        if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in left):
+            return []
+        keys = self.in_span(left)
+        for wanted in (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION):
+            of_type = [key for key in keys if self.entities[key].type is wanted]
+            if of_type:
+                own = self.at(token)
+                if own is not None and self.entities[own].type is not wanted:
+                    return []
+                return of_type
+        return []
+
+    def antecedent(self, token: "Token") -> str | None:
+        """What a personal pronoun stands for: the subject of a clause that governs it ("Rwanda
+        announces *its* withdrawal", "X claims that *it* launched"), else the nearest entity of a
+        fitting type before it in the sentence or the sentence before."""
+        types = PRONOUNS.get(token.lower_)
+        if types is None or token.pos_ != "PRON":
+            return None
+        for ancestor in token.ancestors:
+            for child in ancestor.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree:
+                    keys = [k for k in self.entities_of(child) if self.entities[k].type in types]
+                    if keys:
+                        return keys[0]
+        sent = token.sent
+        start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for earlier in reversed(token.doc[start : token.i]):
+            key = self.at(earlier)
+            if key is not None and self.entities[key].type in types:
+                return key
+        return None
+
+    def states_of(self, token: "Token") -> list[str]:
+        """States qualifying a phrase: "the Chinese PLA Navy" -> China, "Russian President X" -> Russia."""
+        found: list[str] = []
+        for head in (token, *token.conjuncts):
+            for child in head.children:
+                if child.dep_ in QUALIFIERS:
+                    key = self.at(child)
+                    if key is not None and self.entities[key].type is EntityType.STATE and key not in found:
+                        found.append(key)
         return found
 
     def _phrase_entities(self, token: "Token", qualifiers: bool, depth: int = 0) -> list[str]:
-        key = self.at(token)
+        key = self.at(token) or self.antecedent(token)
         if key is not None:
             return [key]
         if depth > 2:

@@ -11,6 +11,7 @@ kg.extract.modality; the score from kg.extract.confidence.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Iterable
 
 from kg.extract import confidence
@@ -18,6 +19,7 @@ from kg.extract.arguments import EntityIndex
 from kg.extract.assets import asset_tokens
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess
+from kg.extract.paths import Path
 from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Mention, Provenance
 from kg.timex import find_times
 
@@ -48,6 +50,9 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
                 event = _read(token, trigger, lex, index, assets, times, sent)
                 if event is not None:
                     events.append(event)
+                    if trigger.flag("reciprocal") and event.targets:
+                        # "A and B exchanged fire": each fired on the other.
+                        events.append(dataclasses.replace(event, actors=event.targets, targets=event.actors))
     return _deduplicate(events)
 
 
@@ -65,6 +70,7 @@ def _read(
     events = lex.events
     event_type = EventType(trigger.label)
     actors = _parties(index.follow(token, events.paths(trigger, "actors")), index)
+    actors = _with_states(token, events.paths(trigger, "actors"), actors, index)
     inherited = False
     if not actors:
         actors = _inherited_subject(token, index)
@@ -133,11 +139,22 @@ def _requirements_met(token: "Token", trigger: Trigger, assets: set[int]) -> boo
         objects = {grandchild.lemma_.lower() for child in token.children if child.dep_ == "prep" for grandchild in child.subtree}
         if not objects & trigger.words("requires_prep_object"):
             return False
+    if trigger.words("requires_object_lemmas"):
+        objects = {part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass") for part in child.subtree}
+        if not objects & trigger.words("requires_object_lemmas"):
+            return False
     if trigger.flag("requires_asset"):
         arguments = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
         if not any(part.i in assets for child in arguments for part in child.subtree):
             return False
     return True
+
+
+def _with_states(token: "Token", paths: Iterable[Path], actors: list[str], index: EntityIndex) -> list[str]:
+    """Add the state an acting organization or person belongs to when the text says it
+    ("the Chinese PLA Navy"): the state acts through them."""
+    extra = [key for path in paths for reached in path.follow(token) for key in index.states_of(reached)]
+    return actors + [key for key in dict.fromkeys(extra) if key not in actors and actors]
 
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
