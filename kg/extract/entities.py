@@ -167,7 +167,14 @@ def _retype(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int,
         if c.entry is not None or not c.named or c.type is EntityType.MILITARY_ASSET:
             continue
         if c.start in title_ends and all(t.pos_ == "PROPN" for t in doc[c.start : c.end]):
-            _set_type(c, EntityType.PERSON)
+            # "ministers A and B": the title covers the names listed right after the first
+            listed: _Candidate | None = c
+            while listed is not None and listed.entry is None and listed.named:
+                _set_type(listed, EntityType.PERSON)
+                after = listed.end
+                while after < len(doc) and doc[after].lower_ in (",", "and"):
+                    after += 1
+                listed = by_token.get(after) if after > listed.end else None
             continue
         root = doc[c.start : c.end].root
         members = [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]

@@ -41,7 +41,7 @@ FRAMES = ("member-of", "join", "admit", "leave")
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
 OPEN_KINDS = (None, "InternationalOrganization")
 SUBJECTS = ("nsubj", "nsubjpass")
-INTRODUCERS = ("such", "including", "like")
+INTRODUCERS = ("including", "like")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +155,14 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
     return _objects(token, ("to",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
 
 
+def _introduces(token: Token) -> bool:
+    if token.dep_ == "prep" and token.lower_ in INTRODUCERS:
+        return True
+    if token.dep_ == "prep" and token.lower_ == "as":
+        return any(child.lower_ == "such" for child in token.children)
+    return token.dep_ == "amod" and token.lower_ == "such"
+
+
 def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
     if cue.frame == "admit":
         return [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
@@ -167,7 +175,7 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
                 found += index.entities_of(child)
             if child.dep_ == "appos":
                 found += index.entities_of(child)
-            if child.dep_ == "prep" and child.lower_ in INTRODUCERS or child.dep_ == "amod" and child.lower_ == "such":
+            if _introduces(child):  # "O members such as X and Y", "including X"
                 for obj in (*child.children, *(g for c in child.children for g in c.children)):
                     if obj.dep_ == "pobj":
                         found += index.entities_of(obj)
@@ -184,9 +192,19 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
             verb = verb.head
     for child in verb.children:
         if child.dep_ in SUBJECTS:
-            found += index.entities_of(child)
+            found += _subject(child, index)
     if not found and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not verb:
         for child in verb.head.children:
             if child.dep_ in SUBJECTS:
-                found += index.entities_of(child)
+                found += _subject(child, index)
+    return found
+
+
+def _subject(token: Token, index: EntityIndex) -> list[str]:
+    """The entities a subject names; for a list ("A, B, the C and D") every state or
+    organization in it, however the parser attached the items."""
+    found = index.entities_of(token)
+    subtree = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    if any(t.lower_ in (",", "and") for t in subtree):
+        found += [key for key in index.in_span(subtree, MEMBER_TYPES) if key not in found]
     return found

@@ -1,0 +1,121 @@
+"""The entity stage on sentences written for the test: one entity per thing, types, stand-ins."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.entities import find_entities
+from kg.gazetteer import load_gazetteer
+from kg.nlp import annotate, load_nlp
+from kg.records import Article, Entity, EntityType
+
+STATE, PERSON, ORG, LOC, ASSET = (EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION,
+                                  EntityType.LOCATION, EntityType.MILITARY_ASSET)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def entities():  # type: ignore[no-untyped-def]
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+
+    def find(text: str, title: str | None = None, published: date = date(2025, 11, 29)) -> tuple[Entity, ...]:
+        article = Article(id="t", text=text, title=title, published=published)
+        found = find_entities(annotate(nlp, article), article, gazetteer)
+        for entity in found:  # the invariants every extractor relies on
+            for mention in entity.mentions:
+                assert article.content[mention.start : mention.end] == mention.text
+        assert len({entity.key for entity in found}) == len(found)
+        return found
+
+    return find
+
+
+def _by_label(found: tuple[Entity, ...]) -> dict[str, Entity]:
+    return {entity.label: entity for entity in found}
+
+
+def _texts(entity: Entity) -> set[str]:
+    return {mention.text for mention in entity.mentions}
+
+
+def test_entities_abbreviations_demonyms_and_capitals_stand_for_the_state(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("U.S. officials said Washington would answer. Venezuelan officials met in Caracas."))
+    assert found["United States"].type is STATE
+    assert _texts(found["United States"]) == {"U.S.", "Washington"}
+    assert found["Venezuela"].type is STATE and _texts(found["Venezuela"]) == {"Venezuelan"}
+    assert found["Caracas"].type is LOC
+
+
+def test_entities_governments_are_their_state(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "The Trump administration criticised the Cuban government, and Cuba's government replied."
+    found = _by_label(entities(text))
+    assert _texts(found["United States"]) == {"The Trump administration"}
+    assert {"the Cuban government", "Cuba's government"} <= _texts(found["Cuba"])
+    assert "Donald Trump" not in found  # the name inside "Trump administration" is not the person
+
+
+def test_entities_name_parts_and_accents_are_one_person(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Venezuelan President Nicolas Maduro spoke on Monday. Maduro said Nicolás Maduro would not resign."
+    people = [entity for entity in entities(text) if entity.type is PERSON]
+    assert [p.label for p in people] == ["Nicolás Maduro"]
+    assert _texts(people[0]) == {"Nicolas Maduro", "Maduro", "Nicolás Maduro"}
+
+
+def test_entities_unknown_people_merge_by_surname(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Finance Minister Oskar Lindqvist arrived in Stockholm. Lindqvist told reporters the talks went well."
+    people = [entity for entity in entities(text) if entity.type is PERSON]
+    assert [(p.label, _texts(p)) for p in people] == [("Oskar Lindqvist", {"Oskar Lindqvist", "Lindqvist"})]
+
+
+def test_entities_acronym_joins_its_name(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The Kivu Defence Alliance (KDA) attacked a convoy. The KDA denied it."))
+    organizations = [entity for entity in found.values() if entity.type is ORG]
+    assert [(o.label, _texts(o)) for o in organizations] == [("Kivu Defence Alliance", {"Kivu Defence Alliance", "KDA"})]
+
+
+def test_entities_curated_organizations_carry_their_kind(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Hezbollah and the Houthis were discussed at the State Department and the IDF."))
+    assert found["Hezbollah"].kind == "NonStateArmedGroup"
+    assert found["Houthi movement"].kind == "NonStateArmedGroup"
+    assert found["United States Department of State"].kind == "GovernmentBody"
+    assert found["Israel Defense Forces"].kind == "ArmedForces"
+
+
+def test_entities_titles_events_and_programmes_are_not_entities(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Secretary of State Marco Rubio praised the Belt and Road Initiative during the Syrian Civil War."
+    labels = set(_by_label(entities(text)))
+    assert "Marco Rubio" in labels
+    assert not labels & {"State", "Belt and Road Initiative", "Syrian Civil War", "the Syrian Civil War"}
+
+
+def test_entities_named_assets_take_the_class_of_their_noun(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "The aircraft carrier USS Gerald R. Ford and the destroyer USS Mahan sailed into the Red Sea."
+    found = _by_label(entities(text))
+    assert found["USS Gerald R. Ford"].type is ASSET and found["USS Gerald R. Ford"].kind == "AircraftCarrier"
+    assert found["USS Mahan"].type is ASSET
+    assert found["Red Sea"].type is LOC and found["Red Sea"].kind is None
+
+
+def test_entities_asset_groups_are_unnamed(entities) -> None:  # type: ignore[no-untyped-def]
+    found = entities("The United States deployed an aircraft carrier strike group near Venezuela.")
+    groups = [entity for entity in found if entity.type is ASSET]
+    assert [(g.named, g.kind) for g in groups] == [(False, "CarrierStrikeGroup")]
+
+
+def test_entities_names_in_a_list_of_towns_are_places(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Fighters seized the towns of Qaran Dheere, Buulo Xaaji and Ceel Madoobe on Sunday."))
+    assert {found[name].type for name in ("Qaran Dheere", "Buulo Xaaji", "Ceel Madoobe") if name in found} == {LOC}
+
+
+def test_entities_person_after_a_title_even_if_tagged_otherwise(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Britain sanctioned the far-right ministers Yohanan Ben-Dor and Amitai Keshet."))
+    assert found["Yohanan Ben-Dor"].type is PERSON
+    assert found["Amitai Keshet"].type is PERSON
+
+
+def test_entities_mentions_are_offsets_into_title_and_body(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Iran rejected the claim.", title="Iran–United States relations"))
+    assert [m.start for m in found["Iran"].mentions] == [0, len("Iran–United States relations\n\n")]
+    assert found["United States"].type is STATE

@@ -1,0 +1,82 @@
+"""Memberships from sentences written for the test, through the real entity stage."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.errors import DataFileError
+from kg.extract import memberships
+from kg.extract.entities import find_entities
+from kg.gazetteer import load_gazetteer
+from kg.nlp import annotate, load_nlp
+from kg.records import Article
+
+
+@pytest.fixture(scope="module")
+def pairs():  # type: ignore[no-untyped-def]
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+
+    def read(text: str) -> set[tuple[str, str]]:
+        article = Article(id="t", text=text, published=date(2025, 11, 29))
+        doc = annotate(nlp, article)
+        entities = find_entities(doc, article, gazetteer)
+        labels = {entity.key: entity.label for entity in entities}
+        found = list(memberships.extract(doc, entities, article))
+        for claim in found:
+            evidence = claim.provenance.evidence
+            assert article.content[evidence.start : evidence.end] == evidence.text
+            assert claim.provenance.extractor == "kg.memberships.v1"
+        return {(labels[m.member], labels[m.organization]) for m in found}
+
+    return read
+
+
+OPEC = "Organization of the Petroleum Exporting Countries"
+NATO = "North Atlantic Treaty Organisation"
+
+
+def test_memberships_apposition(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Venezuela, a member of OPEC, asked for higher quotas.") == {("Venezuela", OPEC)}
+
+
+def test_memberships_copula_with_a_list_of_members(pairs) -> None:  # type: ignore[no-untyped-def]
+    text = "Bahrain, Colombia and Latvia were elected as non-permanent members of the UN Security Council."
+    unsc = "United Nations Security Council"
+    assert pairs(text) == {("Bahrain", unsc), ("Colombia", unsc), ("Latvia", unsc)}
+
+
+def test_memberships_organization_members_such_as(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("NATO members such as Poland and Estonia raised their budgets.") == {("Poland", NATO), ("Estonia", NATO)}
+
+
+def test_memberships_joining(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Finland joined NATO in April 2023.") == {("Finland", NATO)}
+
+
+def test_memberships_withdrawal_means_it_was_a_member(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Burkina Faso announces its withdrawal from ECOWAS.") == {
+        ("Burkina Faso", "Economic Community of West African States")
+    }
+
+
+def test_memberships_negated_is_not_claimed(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Ukraine is not a member of NATO.") == set()
+
+
+def test_memberships_leaving_a_place_is_no_membership(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Rubio left the White House after the meeting.") == set()
+
+
+def test_memberships_cue_file_problems_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "memberships.tsv"
+    path.write_text("cue\tpos\tframe\tconfidence\tnote\nmember\tNOUN\tmember-of\t0.8\t\njoin\tVERB\tenter\t0.8\t\n"
+                    "quit\tVERB\tleave\thigh\t\n", encoding="utf-8")  # fmt: skip
+    with pytest.raises(DataFileError) as caught:
+        memberships.load_membership_cues(path)
+    message = str(caught.value)
+    assert f"{path}:3: frame 'enter' is not one of member-of, join, admit, leave" in message
+    assert f"{path}:4: confidence 'high' is not a number in (0, 1]" in message

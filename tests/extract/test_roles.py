@@ -1,0 +1,115 @@
+"""Roles from sentences written for the test, through the real entity stage."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.errors import DataFileError
+from kg.extract import roles
+from kg.extract.entities import find_entities
+from kg.gazetteer import load_gazetteer
+from kg.nlp import annotate, load_nlp
+from kg.records import Article, Role
+
+
+@pytest.fixture(scope="module")
+def read_roles():  # type: ignore[no-untyped-def]
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+
+    def read(text: str, published: date = date(2025, 11, 29)) -> tuple[list[Role], dict[str, str]]:
+        article = Article(id="t", text=text, published=published)
+        doc = annotate(nlp, article)
+        entities = find_entities(doc, article, gazetteer)
+        found = list(roles.extract(doc, entities, article))
+        for role in found:
+            evidence = role.provenance.evidence
+            assert article.content[evidence.start : evidence.end] == evidence.text
+            assert role.provenance.extractor == "kg.roles.v1"
+            assert 0.0 < role.provenance.confidence <= 1.0
+        return found, {entity.key: entity.label for entity in entities}
+
+    return read
+
+
+def _triples(read_roles, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    found, labels = read_roles(text)
+    return {(labels[r.person], r.role, labels[r.of]) for r in found}
+
+
+def test_roles_title_before_the_name(read_roles) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, "US President Donald Trump spoke with reporters on Friday.") == {
+        ("Donald Trump", "president", "United States")
+    }
+
+
+def test_roles_possessive_title(read_roles) -> None:  # type: ignore[no-untyped-def]
+    triples = _triples(read_roles, "Venezuela's foreign minister Yván Gil rejected the statement.")
+    assert triples == {("Yván Gil", "foreign minister", "Venezuela")}
+
+
+def test_roles_apposition_with_a_demonym(read_roles) -> None:  # type: ignore[no-untyped-def]
+    triples = _triples(read_roles, "Nicolás Maduro, the Venezuelan leader, addressed the army.")
+    assert triples == {("Nicolás Maduro", "leader", "Venezuela")}
+
+
+def test_roles_apposition_of_a_one_state_office(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "The United States will act, said Marco Rubio, the secretary of state, on Tuesday."
+    assert ("Marco Rubio", "secretary of state", "United States") in _triples(read_roles, text)
+
+
+def test_roles_coordinated_titles_share_the_state(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Israeli Prime Minister Benjamin Netanyahu and Defense Minister Yoav Gallant visited the border."
+    assert _triples(read_roles, text) == {
+        ("Benjamin Netanyahu", "prime minister", "Israel"),
+        ("Yoav Gallant", "defense minister", "Israel"),
+    }
+
+
+def test_roles_names_listed_after_one_plural_title(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Norway sanctioned the Polish ministers Jan Kowalski and Anna Nowak on Monday."
+    found, labels = read_roles(text)
+    assert {(labels[r.person], r.role) for r in found} == {("Jan Kowalski", "minister"), ("Anna Nowak", "minister")}
+
+
+def test_roles_title_name_of_state_and_a_second_name(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Presidents Julius Maada Bio of Sierra Leone and George Weah of Liberia signed the accord."
+    assert _triples(read_roles, text) == {
+        ("Julius Maada Bio", "president", "Sierra Leone"),
+        ("George Weah", "president", "Liberia"),
+    }
+
+
+def test_roles_title_without_state_resolved_through_the_gazetteer(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "The talks in Caracas were praised in Venezuela. President Maduro thanked the mediators."
+    assert ("Nicolás Maduro", "president", "Venezuela") in _triples(read_roles, text)
+
+
+def test_roles_former_and_deputy_holders_are_not_claimed(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Former French President Nicolas Sarkozy met Russian Deputy Foreign Minister Sergei Ryabkov."
+    assert _triples(read_roles, text) == set()
+
+
+def test_roles_negated_reading_is_not_claimed(read_roles) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, "Ivo Marek is not the Ruritanian president, the court said.") == set()
+
+
+def test_roles_data_file_problems_name_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "roles.tsv"
+    path.write_text("surface\trole\tdefault_of\npresident\tpresident\t\nsecretary of state\tsecretary of state\tUSA\n",
+                    encoding="utf-8")  # fmt: skip
+    with pytest.raises(DataFileError) as caught:
+        roles.load_role_words(path)
+    assert str(caught.value).endswith(f"{path}:3: default_of 'USA' is not a Wikidata QID like Q30")
+    assert caught.value.line == 3
+
+
+def test_roles_shipped_words_normalise_to_gold_wordings() -> None:
+    words = roles.load_role_words()
+    assert words["premier"].role == "prime minister"
+    assert words["defence minister"].role == "defense minister"
+    assert words["spokesman"].role == "spokesperson"
+    assert words["secretary of state"].default_of == "Q30"

