@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -27,6 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         return int(args.run(args))
     except KgError as error:
@@ -34,6 +36,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt as interrupt:
+        code = interrupt.args[0] if interrupt.args else 130
+        print(
+            f"kg {args.command}: interrupted; every article already written stays in the store, "
+            "and running the same command again skips them",
+            file=sys.stderr,
+        )
+        return int(code)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    """SIGTERM stops a run the way Ctrl-C does: between two article transactions, store closed."""
+    raise KeyboardInterrupt(128 + signum)
 
 
 def _parser() -> argparse.ArgumentParser:
