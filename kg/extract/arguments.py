@@ -85,6 +85,8 @@ class EntityIndex:
     def _coordinated_in_chain(self, token: "Token") -> list[str]:
         """"U.S. President Donald Trump and Russian President Vladimir Putin" parsed as one
         compound chain: the people (else the states or organizations) named before the head."""
+        if self.at(token) is None:
+            return []
         left = token.doc[token.left_edge.i : token.i]
         if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in left):
             return []
@@ -132,6 +134,12 @@ class EntityIndex:
 
     def _phrase_entities(self, token: "Token", qualifiers: bool, depth: int = 0) -> list[str]:
         key = self.at(token) or self.antecedent(token)
+        if key is not None and not self.entities[key].named:
+            # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
+            for child in token.children:
+                other = self.at(child)
+                if child.dep_ in ("compound", "appos") and other is not None and self.entities[other].named:
+                    return [other]
         if key is not None:
             return [key]
         if depth > 2:

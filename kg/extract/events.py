@@ -69,11 +69,18 @@ def _read(
         return None
     events = lex.events
     event_type = EventType(trigger.label)
-    actors = _parties(index.follow(token, events.paths(trigger, "actors")), index)
-    actors = _with_states(token, events.paths(trigger, "actors"), actors, index)
+    # Actor paths are tried in order and the first that names someone wins ("the US buildup",
+    # before "the subject of the clause around it").
+    actor_types = {EntityType(name) for name in trigger.options.get("actor_types") or ()} or set(PARTIES)
+    actors: list[str] = []
+    for path in events.paths(trigger, "actors"):
+        actors = [key for key in _parties(index.follow(token, [path]), index) if index.type_of(key) in actor_types]
+        if actors:
+            actors = _with_states(token, [path], actors, index)
+            break
     inherited = False
     if not actors:
-        actors = _inherited_subject(token, index)
+        actors = [key for key in _inherited_subject(token, index) if index.type_of(key) in actor_types]
         inherited = bool(actors)
     target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set())
     if trigger.options.get("target_types"):
@@ -125,6 +132,21 @@ def _read(
         location=location,
         assets=involved,
     )
+
+
+def _retold(event: Event, other: Event) -> bool:
+    same = (
+        other.type is event.type
+        and set(other.actors) == set(event.actors)
+        and set(other.targets) == set(event.targets)
+        and other.provenance.negated == event.provenance.negated
+        and other.provenance.hypothetical == event.provenance.hypothetical
+    )
+    if not same:
+        return False
+    if event.when is None or other.when is None:
+        return True
+    return event.when.earliest <= other.when.latest and other.when.earliest <= event.when.latest
 
 
 def _requirements_met(token: "Token", trigger: Trigger, assets: set[int]) -> bool:
@@ -247,17 +269,21 @@ def _mode(token: "Token", trigger: Trigger, events: Lexicon) -> str | None:
 
 def _deduplicate(events: list[Event]) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
-    sentence already holds (two triggers of one clause, "launched an attack targeting")."""
+    sentence already holds (two triggers of one clause, "launched an attack targeting"), and an
+    event the article tells twice (headline and body) with the same parties and modality."""
     kept: list[Event] = []
-    for event in sorted(events, key=lambda e: (-len(e.actors) - len(e.targets), -e.provenance.confidence)):
+    ranked = sorted(events, key=lambda e: (-len(e.actors) - len(e.targets), e.when is None, -e.provenance.confidence))
+    for event in ranked:
         parties = set(event.actors) | set(event.targets)
         if any(
             other.type is event.type
             and other.provenance.evidence.start == event.provenance.evidence.start
             and parties <= set(other.actors) | set(other.targets)
-            and set(event.actors) <= set(other.actors) | set(other.targets)
+            and set(event.actors) <= set(other.actors)
             for other in kept
         ):
+            continue
+        if any(_retold(event, other) for other in kept):
             continue
         kept.append(event)
     return sorted(kept, key=lambda e: (e.provenance.evidence.start, e.type.value))

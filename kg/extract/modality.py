@@ -71,6 +71,10 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue]) -> Modalit
                 note(table.kind("modifier", child), child)
             if child.dep_ == "prep" and child.lower_ == "without":
                 note(table.kind("head", child), child)
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                for word in child.children:
+                    if word.dep_ in ("preconj", "det"):
+                        note(table.kind("subject", word), word)
     if trigger.head is not trigger and trigger.head.lower_ == "without":
         note(table.kind("head", trigger.head), trigger.head)
 

@@ -131,3 +131,29 @@ def test_events_evidence_is_the_sentence(annotated) -> None:  # type: ignore[no-
     evidence = event.provenance.evidence
     assert text[evidence.start : evidence.end] == evidence.text == "Ruritania attacked Freedonia."
     assert event.provenance.extractor == "kg.events.v1"
+
+
+def test_events_pronoun_stands_for_the_governing_subject(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania announced its withdrawal from the Atlantic League.", EventType.RETREAT)
+    assert event.actors == ("ruritania",) and event.targets == ("league",)
+
+
+def test_events_exchange_of_fire_goes_both_ways(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in _events(annotated, "Ruritania and Freedonia exchanged artillery fire.") if e.type is EventType.ASSAULT]
+    assert {(e.actors, e.targets) for e in found} == {(("ruritania",), ("freedonia",)), (("freedonia",), ("ruritania",))}
+
+
+def test_events_neither_nor_subject_negates(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Neither Ruritania nor Freedonia attacked Elbonia.")
+    assert found and all(event.provenance.negated for event in found)
+
+
+def test_events_retold_in_headline_and_body_is_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania attacks Freedonia. Ruritania attacked Freedonia on Monday, officials said."
+    found = [e for e in _events(annotated, text) if e.type is EventType.ASSAULT]
+    assert len(found) == 1 and found[0].when is not None
+
+
+def test_events_withdrawing_from_names_the_target(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Alma Vask withdrew Ruritania from the Atlantic League in 2018.", EventType.RETREAT)
+    assert event.targets == ("league",) and event.when is not None and event.when.earliest.year == 2018
