@@ -266,7 +266,7 @@ class _Mapper:
             self.add(of, KG.headOfState, person)
         elif of_type is EntityType.STATE and role_name in HEAD_OF_GOVERNMENT_ROLES:
             self.add(of, KG.headOfGovernment, person)
-        elif role_name == "leader":
+        elif role_name == "leader" and of_type in (EntityType.STATE, EntityType.ORGANIZATION):
             self.add(person, KG.leaderOf, of)
 
     def _add_designation(self, node: URIRef, designation: Designation) -> None:
@@ -291,7 +291,8 @@ class _Mapper:
         asset = self.iris[deployment.asset]
         self.add(node, RDF.type, KG.Deployment)
         self.add(node, KG.asset, asset)
-        self.add(asset, RDF.type, ASSET_CLASS[deployment.asset_class])
+        if self.extraction.entity(deployment.asset).type is EntityType.MILITARY_ASSET:
+            self.add(asset, RDF.type, ASSET_CLASS[deployment.asset_class])
         if deployment.operator is not None:
             self.add(node, KG.operator, self.iris[deployment.operator])
         if deployment.location is not None:
@@ -317,7 +318,8 @@ class _Mapper:
         self.add(node, RDF.type, KG.Membership)
         self.add(node, KG.member, member)
         self.add(node, KG.organization, organization)
-        if not (membership.provenance.negated or membership.provenance.hypothetical):
+        in_organization = self.extraction.entity(membership.organization).type is EntityType.ORGANIZATION
+        if in_organization and not (membership.provenance.negated or membership.provenance.hypothetical):
             self.add(member, KG.memberOf, organization)
 
 
