@@ -49,7 +49,7 @@ from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key
 from kg.nlp import entry_key as _entry_key
 from kg.extract.lexicon import load_lexicons
-from kg.extract.roles import role_phrases
+from kg.extract.roles import load_role_words, role_phrases
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
@@ -76,8 +76,9 @@ TITLE_WORDS = frozenset(
     "president vice prime minister secretary general gen. mr. mrs. ms. dr. sen. senator rep. king queen "
     "chancellor premier emir sheikh prince crown leader former interim acting foreign defense defence "
     "us u.s. state chief justice judge ambassador envoy spokesman spokeswoman spokesperson commander "
-    "admiral colonel lt. col. adm. sgt. pope".split()
+    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan sheikh archbishop bishop".split()
 )
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 # An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.
@@ -177,6 +178,9 @@ def _retype(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int,
                 listed = by_token.get(after) if after > listed.end else None
             continue
         root = doc[c.start : c.end].root
+        if c.type is EntityType.PERSON and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into"):
+            _set_type(c, EntityType.LOCATION)  # people are met, not been in: "an attack in Maidan Wardak"
+            continue
         members = [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]
         if len(members) < 2:
             continue
@@ -210,6 +214,10 @@ def _trim(ent: Span) -> Span:
     if ent.label_ == "PERSON":
         while start < end - 1 and doc[start].lower_ in TITLE_WORDS:
             start += 1
+    for i in range(start + 1, end):  # "Movement for Democratic Change (MDC"
+        if doc[i].text == "(":
+            end = i
+            break
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct
                            or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):  # fmt: skip
         end -= 1
@@ -239,6 +247,8 @@ def _resolve(ent: Span, context: _Context) -> _Candidate | None:
         return _known(span, known, weight=1 if _is_demonym(text, known) else 2)
     entity_type = MODEL_TYPES[ent.label_]
     if entity_type is None or span[-1].lower_ in _not_entity_words() or _DESIGNATOR.match(text):
+        return None
+    if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
         return None
     return _Candidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
 
@@ -376,8 +386,13 @@ def _unnamed_assets(doc: Doc, candidates: list[_Candidate], labels: dict[str, La
 # --------------------------------------------------------------------------- merging
 
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_TRANSLITERATE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae",
+                                "œ": "oe", "þ": "th"})  # fmt: skip
+
+
 def _fold(text: str) -> str:
-    return normalize_key(text)
+    return normalize_key(text).translate(_TRANSLITERATE)
 
 
 def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[GazetteerEntry, ...]]:
@@ -404,7 +419,13 @@ def _initials(name: str) -> str:
 def _merge(doc: Doc, candidates: list[_Candidate], context: _Context) -> list[list[_Candidate]]:
     groups: dict[str, list[_Candidate]] = defaultdict(list)
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if candidate.entry is None and candidate.named:  # one name, one thing, whatever the model called it
+            candidate.group = "name:" + _fold(candidate.name)
         groups[candidate.group].append(candidate)
+    for group, members in groups.items():
+        if group.startswith("name:"):
+            _vote_type(members)
+    _people_by_surname(groups)
     alias = _aliases(doc, groups, context)
     merged: dict[str, list[_Candidate]] = defaultdict(list)
     for group, members in groups.items():
@@ -420,6 +441,27 @@ def _merge(doc: Doc, candidates: list[_Candidate], context: _Context) -> list[li
     return sorted(merged.values(), key=lambda members: min(c.start for c in members))
 
 
+def _vote_type(members: list[_Candidate]) -> None:
+    """The type most of a name's mentions have (the first mention's on a tie)."""
+    votes = Counter(member.type for member in members)
+    best = max(votes.values())
+    winner = next(member for member in members if votes[member.type] == best)
+    for member in members:
+        member.type, member.kind = winner.type, winner.kind
+
+
+def _people_by_surname(groups: dict[str, list[_Candidate]]) -> None:
+    """ "Tomasz Kowal" tagged ORG in an article about "Marek Kowal" (a person) is a person too."""
+    surnames = {_fold(m[0].name).split()[-1] for m in groups.values() if m[0].type is EntityType.PERSON and m[0].name}
+    for group, members in groups.items():
+        words = members[0].name.split()
+        if (group.startswith("name:") and members[0].type in (EntityType.ORGANIZATION, EntityType.LOCATION)
+                and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                and _fold(words[-1]) in surnames):  # fmt: skip
+            for member in members:
+                member.type, member.kind = EntityType.PERSON, None
+
+
 def _aliases(doc: Doc, groups: dict[str, list[_Candidate]], context: _Context) -> dict[str, str]:
     """group -> the group it is another name of (name parts, acronyms, "Name (ABBR)")."""
     alias: dict[str, str] = {}
@@ -433,7 +475,8 @@ def _aliases(doc: Doc, groups: dict[str, list[_Candidate]], context: _Context) -
         longer = [
             g for g, m in groups.items()
             if g != group and m[0].type in _MERGES_INTO[first.type] and len(words[g]) > len(mine)
-            and (len(mine) == 1 or m[0].type is not EntityType.PERSON or first.type is EntityType.PERSON)
+            and (len(mine) == 1 or m[0].type is not EntityType.PERSON or first.type is EntityType.PERSON
+                 or words[g][-len(mine) :] == mine)
             and _part_of(mine, words[g])
         ]  # fmt: skip
         if longer:
@@ -502,8 +545,8 @@ def _part_of(words: list[str], longer: list[str]) -> bool:
     strike group" in "uss dwight d eisenhower carrier strike group"; not "nicolas" alone."""
     if longer[-len(words) :] == words:
         return True
-    if len(words) == 1:
-        return words[0] in longer[1:]
+    if len(words) == 1:  # a surname; a given name only before "bin"/"ibn" ("Qaboos bin Said")
+        return words[0] in longer[1:] or (words[0] == longer[0] and len(longer) > 2 and longer[1] in PATRONYMIC)
     if words[0] != longer[0] or words[-1] != longer[-1]:
         return False
     rest = iter(longer)

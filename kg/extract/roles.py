@@ -2,8 +2,9 @@
 
 Data, not code:
 - patterns/roles.tsv: role words as written ("defence minister", "premier") -> the role as
-  the facts format writes it ("defense minister", "prime minister"), and for offices only one
-  state has ("secretary of state") the QID of that state.
+  the facts format writes it ("defense minister", "prime minister"); for offices only one
+  state has ("secretary of state") the QID of that state; `scope` "state" for offices of a
+  state's government ("senator", "finance minister").
 - patterns/role_modifiers.tsv: words before a role; `not-holder` ones ("former", "deputy")
   mean the person does not hold that very role, so no claim is made.
 - patterns/roles.jsonl: spaCy Matcher patterns over the token attribute `._.kg_slot`, which
@@ -16,8 +17,8 @@ Where the text names no state or organization ("President Trump", "Rubio, the se
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere;
 inherited from a coordinated title ("Israeli Prime Minister X and Defense Minister Y"); the
 office the gazetteer's tenures show the person holding; the single state of roles.tsv's
-`default_of`; for titles that are not heads of state, the state the article mentions most
-when one clearly leads ("Senator X" in an article about the United States); else no claim.
+`default_of`; for a state office (scope "state"), the state the article mentions most when
+one clearly leads ("Senator X" in an article about the United States); else no claim.
 
 Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
 wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
@@ -67,6 +68,7 @@ class RoleWord:
     surface: str
     role: str
     default_of: str | None
+    state_office: bool = False  # an office of a state's government ("senator", "finance minister")
 
 
 def _tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
@@ -86,17 +88,19 @@ def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
     path = path or data_dir("patterns") / "roles.tsv"
     words: dict[str, RoleWord] = {}
     problems: list[str] = []
-    for line, row in _tsv(path, ("surface", "role", "default_of")):
-        row += [""] * (3 - len(row))
-        surface, role, default_of = row[0].lower(), row[1].lower(), row[2]
+    for line, row in _tsv(path, ("surface", "role", "default_of", "scope")):
+        row += [""] * (4 - len(row))
+        surface, role, default_of, scope = row[0].lower(), row[1].lower(), row[2], row[3]
         if not surface or not role:
             problems.append(f"{path}:{line}: surface and role are both required")
         elif surface in words:
             problems.append(f"{path}:{line}: surface {surface!r} is listed twice")
         elif default_of and not (default_of.startswith("Q") and default_of[1:].isdigit()):
             problems.append(f"{path}:{line}: default_of {default_of!r} is not a Wikidata QID like Q30")
+        elif scope not in ("", "state"):
+            problems.append(f"{path}:{line}: scope {scope!r} is not 'state' or empty")
         else:
-            words[surface] = RoleWord(surface, role, default_of or None)
+            words[surface] = RoleWord(surface, role, default_of or None, scope == "state")
     if problems:
         raise DataFileError(path, "\n".join(problems), line=int(problems[0].split(":")[1]))
     return words
@@ -192,6 +196,7 @@ class _Reading:
     role_token: Token
     confidence: float
     default_of: str | None
+    state_office: bool = False
 
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
@@ -251,7 +256,8 @@ def _read(
         if not previous:
             return []
         template = max(previous, key=lambda r: r.role_token.i)
-        phrases = [(template.role_token.i, template.role_token.i + 1, RoleWord("", template.role, template.default_of))]
+        phrases = [(template.role_token.i, template.role_token.i + 1,
+                    RoleWord("", template.role, template.default_of, template.state_office))]  # fmt: skip
         role_start = role_end = span.start
     elif role_runs:
         _, role_start, role_end = role_runs[-1]
@@ -287,13 +293,18 @@ def _read(
         # the last one with the person; the role-name-of pattern then gives it its state.
         if len(phrases) > 1 and of is not None:
             first = phrases[0]
-            readings.append(_Reading(person, first[2].role, of, doc[first[1] - 1], base, first[2].default_of))
+            readings.append(_reading(person, first, of, doc, base))
             last = phrases[-1]
-            readings.append(_Reading(person, last[2].role, None, doc[last[1] - 1], base * 0.9, last[2].default_of))
+            readings.append(_reading(person, last, None, doc, base * 0.9))
         else:
             last = phrases[-1]
-            readings.append(_Reading(person, last[2].role, of, doc[last[1] - 1], base, last[2].default_of))
+            readings.append(_reading(person, last, of, doc, base))
     return readings
+
+
+def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
+    word = phrase[2]
+    return _Reading(person, word.role, of, doc[phrase[1] - 1], base, word.default_of, word.state_office)
 
 
 def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | None:
@@ -322,7 +333,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if of is None:
             of = _implicit_of(reading, readings, explicit, index, qids, gazetteer, article)
             inherited = True
-        if of is None and reading.role not in HEAD_ROLES:
+        if of is None and reading.state_office:
             of, guessed = _dominant_state(index), True
         if of is None or of == reading.person:
             continue

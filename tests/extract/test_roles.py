@@ -99,7 +99,7 @@ def test_roles_negated_reading_is_not_claimed(read_roles) -> None:  # type: igno
 
 def test_roles_data_file_problems_name_the_line(tmp_path: Path) -> None:
     path = tmp_path / "roles.tsv"
-    path.write_text("surface\trole\tdefault_of\npresident\tpresident\t\nsecretary of state\tsecretary of state\tUSA\n",
+    path.write_text("surface\trole\tdefault_of\tscope\npresident\tpresident\t\t\nsecretary of state\tsecretary of state\tUSA\tstate\n",
                     encoding="utf-8")  # fmt: skip
     with pytest.raises(DataFileError) as caught:
         roles.load_role_words(path)
