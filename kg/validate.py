@@ -73,6 +73,8 @@ def load_shapes(folder: Path | None = None) -> Graph:
     for path in paths:
         _check_turtle(path)
         shapes.parse(path, format="turtle")
+    # A dry run, so a malformed shape fails here and not on the first article. pySHACL also adds its
+    # two RDFS axioms (owl:Class rdfs:subClassOf rdfs:Class ...) to the graph now, once for all runs.
     try:
         pyshacl.validate(Graph(), shacl_graph=shapes, inference="none", advanced=True)
     except Exception as error:  # pySHACL reports a malformed shape with many exception types
