@@ -134,6 +134,11 @@ class EntityIndex:
 
     def _phrase_entities(self, token: "Token", qualifiers: bool, depth: int = 0) -> list[str]:
         key = self.at(token) or self.antecedent(token)
+        if key is not None and self.entities[key].type is EntityType.MILITARY_ASSET and token.dep_ in ("nsubj", "agent", "pobj") and depth == 0:
+            # "US troops defeated ISIS": troops act for whoever they belong to.
+            owners = [k for child in token.children if child.dep_ in QUALIFIERS for k in [self.at(child)] if k is not None and self.entities[k].type in (EntityType.STATE, EntityType.ORGANIZATION)]
+            if owners:
+                return owners[:1]
         if key is not None and not self.entities[key].named:
             # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
             for child in token.children:

@@ -32,7 +32,7 @@ PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("urged X to talk").
 OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "press", "call", "request", "force", "persuade", "direct"})
-INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "ccomp"})
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acomp", "acl"})
 
 
 def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Event]:
@@ -48,11 +48,13 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
                 continue
             for trigger in lex.events.by_lemma(token.lemma_.lower(), token.pos_):
                 event = _read(token, trigger, lex, index, assets, times, sent)
-                if event is not None:
-                    events.append(event)
-                    if trigger.flag("reciprocal") and event.targets:
+                if event is None:
+                    continue
+                for one in _pairs(event, trigger, index):
+                    events.append(one)
+                    if trigger.flag("reciprocal") and one.targets:
                         # "A and B exchanged fire": each fired on the other.
-                        events.append(dataclasses.replace(event, actors=event.targets, targets=event.actors))
+                        events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     return _deduplicate(events)
 
 
@@ -134,6 +136,20 @@ def _read(
     )
 
 
+def _pairs(event: Event, trigger: Trigger, index: EntityIndex) -> list[Event]:
+    """One event per acting party and per party acted upon ("Saudi Arabia and the US accused
+    Iran" is two accusations); a symmetric event stays whole, and a state stays with the person
+    or force acting for it ("the Chinese PLA Navy": the navy and China are one party)."""
+    if trigger.flag("symmetric"):
+        return [event]
+    mixed = any(index.type_of(key) is EntityType.STATE for key in event.actors) and any(
+        index.type_of(key) is not EntityType.STATE for key in event.actors
+    )
+    groups = [event.actors] if mixed else [(key,) for key in event.actors]
+    targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
+    return [dataclasses.replace(event, actors=actors, targets=target) for actors in groups for target in targets]
+
+
 def _retold(event: Event, other: Event) -> bool:
     same = (
         other.type is event.type
@@ -186,7 +202,7 @@ def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
 def _inherited_subject(token: "Token", index: EntityIndex) -> list[str]:
     """The subject a trigger without one shares with the verb that governs it."""
     node = token
-    for _ in range(3):
+    for _ in range(4):
         if node.dep_ not in INHERIT_DEPS and not (node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj")):
             return []
         head = node.head

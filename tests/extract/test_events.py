@@ -157,3 +157,23 @@ def test_events_retold_in_headline_and_body_is_one(annotated) -> None:  # type: 
 def test_events_withdrawing_from_names_the_target(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, "Alma Vask withdrew Ruritania from the Atlantic League in 2018.", EventType.RETREAT)
     assert event.targets == ("league",) and event.when is not None and event.when.earliest.year == 2018
+
+
+def test_events_one_accusation_per_accuser_and_accused(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in _events(annotated, "Ruritania and Freedonia accused Elbonia and the Northern Front of spying.") if e.type is EventType.ACCUSE]
+    assert {(e.actors, e.targets) for e in found} == {
+        (("ruritania",), ("elbonia",)), (("ruritania",), ("front",)),
+        (("freedonia",), ("elbonia",)), (("freedonia",), ("front",)),
+    }  # fmt: skip
+
+
+def test_events_troops_act_for_their_state(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE), "troops": ("troops", EntityType.MILITARY_ASSET, "Troops", False)}
+    doc, entities, article = annotated("Ruritanian troops defeated the Northern Front.", names)
+    [event] = [e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
+    assert event.actors == ("ruritania",) and event.targets == ("front",)
+
+
+def test_events_subject_inherited_through_a_prepositional_clause(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania was quick in blaming Freedonia for the blast.", EventType.ACCUSE)
+    assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
