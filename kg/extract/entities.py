@@ -68,7 +68,8 @@ ACCEPTS = {
 PLACE_PREPOSITIONS = frozenset(
     "in at to into near outside around across inside toward towards via through within off over".split()
 )
-PLACE_NOUNS = frozenset("town city village district region province area port base capital airport island".split())
+PLACE_NOUNS = frozenset("town city village district region province area port base capital airport airbase island "
+                        "harbour harbor bridge square crossing border".split())  # fmt: skip
 MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
 HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
@@ -167,7 +168,7 @@ def _retype(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int,
     for c in candidates:
         if c.entry is not None or not c.named or c.type is EntityType.MILITARY_ASSET:
             continue
-        if c.start in title_ends and all(t.pos_ == "PROPN" for t in doc[c.start : c.end]):
+        if _after_title(doc, c, title_ends, by_token) and all(t.pos_ == "PROPN" for t in doc[c.start : c.end]):
             # "ministers A and B": the title covers the names listed right after the first
             listed: _Candidate | None = c
             while listed is not None and listed.entry is None and listed.named:
@@ -180,6 +181,13 @@ def _retype(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int,
         root = doc[c.start : c.end].root
         if c.type is EntityType.PERSON and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into"):
             _set_type(c, EntityType.LOCATION)  # people are met, not been in: "an attack in Maidan Wardak"
+            continue
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_ in PLACE_NOUNS or
+                                                                 root.head.head.lemma_ in MOTION):  # fmt: skip
+            _set_type(c, EntityType.LOCATION)  # "the town of Yeoncheon", "70 km of Mogadishu"
+            continue
+        if c.type is EntityType.ORGANIZATION and doc[c.end - 1].lemma_.lower() in PLACE_NOUNS:
+            _set_type(c, EntityType.LOCATION)  # "José Martí International Airport"
             continue
         members = [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]
         if len(members) < 2:
@@ -195,6 +203,20 @@ def _retype(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int,
         if ranked and ranked[0][0] is not c.type and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             _set_type(c, ranked[0][0])
     return candidates
+
+
+def _after_title(doc: Doc, candidate: _Candidate, title_ends: set[int], by_token: dict[int, _Candidate]) -> bool:
+    """Right after a title, or after "title to/of [the] X" ("Ambassador to the United Nations Y")."""
+    i = candidate.start
+    if i in title_ends:
+        return True
+    before = by_token.get(i - 1)
+    if before is None or before is candidate:
+        return False
+    i = before.start
+    if i > 0 and doc[i - 1].lower_ == "the":
+        i -= 1
+    return i > 1 and doc[i - 1].lower_ in ("to", "of", "for", "at") and i - 1 in title_ends
 
 
 def _set_type(candidate: _Candidate, entity_type: EntityType) -> None:
@@ -291,6 +313,9 @@ def _stands_for_government(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_ in PLACE_NOUNS
+                                                             or root.head.head.lemma_ in MOTION):  # fmt: skip
+        return False  # "the city of Caracas", "70 km of Mogadishu"
     if root.dep_ == "pobj" and root.head.lower_ == "from" and (root.head.head.lemma_ in MOTION or root.head.head.like_num
                                                               or root.head.head.pos_ == "ADV"):  # fmt: skip
         return False  # "flew back from Caracas", "70 km from Mogadishu"
