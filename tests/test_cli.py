@@ -1,0 +1,177 @@
+"""Every `kg` command run for real, on a small store built once for the module."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+
+ARTICLES = [
+    {
+        "id": "cli-1",
+        "title": "Leaders talk by phone",
+        "published": "2024-03-08",
+        "text": "French President Emmanuel Macron spoke by phone with German Chancellor Olaf Scholz on Thursday. "
+        "The two leaders agreed to send more air defence systems to Ukraine.",
+    },
+    {
+        "id": "cli-2",
+        "published": "2024-03-09",
+        "text": "The United States imposed sanctions on Iran's Islamic Revolutionary Guard Corps on Friday, the Treasury said.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory: pytest.TempPathFactory, pipeline) -> Path:  # type: ignore[no-untyped-def]
+    folder = tmp_path_factory.mktemp("cli")
+    lines = [json.dumps(a) for a in ARTICLES]
+    (folder / "articles.jsonl").write_text(lines[0] + "\n{not json\n" + lines[1] + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def store(workdir: Path) -> Path:
+    store = workdir / "store"
+    assert main(["build", str(workdir / "articles.jsonl"), "--store", str(store)]) == 1  # one bad line
+    return store
+
+
+def test_cli_build_reports_the_bad_line_and_stores_the_rest(store: Path, workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rejections = [json.loads(line) for line in (store / "rejections.jsonl").read_text().splitlines()]
+    assert rejections[0]["input"] == f"{workdir / 'articles.jsonl'}:2"
+    assert rejections[0]["problem"].startswith("malformed-json")
+    assert main(["build", str(workdir / "articles.jsonl"), "--store", str(store)]) == 1
+    err = capsys.readouterr().err
+    assert "2 articles read, 0 stored, 2 unchanged duplicates skipped" in err
+    assert f"failed: {workdir / 'articles.jsonl'}:2: malformed-json" in err
+
+
+def test_cli_building_twice_gives_the_same_store(store: Path, workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    def nquads(path: Path) -> list[str]:
+        assert main(["export", "--store", str(path), "--format", "nquads", "-o", str(workdir / "out.nq")]) == 0
+        return sorted((workdir / "out.nq").read_text(encoding="utf-8").splitlines())
+
+    first = nquads(store)
+    assert main(["build", str(workdir / "articles.jsonl"), "--store", str(store), "--force"]) == 1
+    assert nquads(store) == first
+    fresh = workdir / "fresh"
+    main(["build", str(workdir / "articles.jsonl"), "--store", str(fresh)])
+    assert nquads(fresh) == first
+
+
+def test_cli_queries_lists_every_saved_query(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["queries"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    names = {line.split("\t")[0] for line in lines}
+    assert {"who_talked_to_whom", "leaders_of_state", "designations_by_authority"} <= names
+    assert "events_between\tWhich events happened between two actors in a date range?\t[first (iri), second (iri), from (date), to (date)]" in lines
+
+
+def test_cli_query_in_every_format(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "who_talked_to_whom", "--store", str(store), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert any(r["actor"] == "Emmanuel Macron" and r["target"] == "Olaf Scholz" and r["mode"] == "phone" for r in rows), rows
+    assert main(["query", "who_talked_to_whom", "--store", str(store), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "actor,target,mode,earliest,latest,others,article"
+    assert main(["query", "leaders_of_state", "--store", str(store), "--param", "state=kgr:state/France", "--param", "on=2024-12-31"]) == 0
+    assert "Emmanuel Macron" in capsys.readouterr().out
+
+
+def test_cli_query_refuses_bad_parameters(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["query", "leaders_of_state", "--store", str(store), "--param", "state=http://x> } ; DROP ALL ; <y", "--param", "on=2024-01-01"]) == 2
+    assert "kg query:" in capsys.readouterr().err
+    assert main(["query", "no_such_query", "--store", str(store)]) == 2
+
+
+def test_cli_export_every_format(store: Path, workdir: Path) -> None:
+    for format in ("facts", "trig", "nquads", "turtle", "jsonld"):
+        out = workdir / f"export.{format}"
+        assert main(["export", "--store", str(store), "--format", format, "-o", str(out)]) == 0
+        assert out.stat().st_size > 0, format
+    facts = [json.loads(line) for line in (workdir / "export.facts").read_text().splitlines()]
+    assert {f["article"] for f in facts} == {"cli-1", "cli-2"}
+    assert any(f["kind"] == "role" and f["person"]["label"] == "Emmanuel Macron" and f["role"] == "president" for f in facts)
+
+
+def test_cli_validate_store_and_files(store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", "--store", str(store)]) == 0
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(
+        "@prefix kg: <https://w3id.org/kg-ir/ontology#> .\n"
+        "<https://w3id.org/kg-ir/id/event/x> a kg:Consult ; kg:confidence 7.5 .\n",
+        encoding="utf-8",
+    )
+    assert main(["validate", str(bad)]) == 1
+    assert "Violation" in capsys.readouterr().out
+    assert main(["validate", str(tmp_path / "missing.ttl")]) == 2
+    assert main(["validate", "--store", str(tmp_path / "no-store")]) == 2
+
+
+def test_cli_link_relinks_a_store(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["link", "--store", str(store)]) == 0
+    assert "article graphs checked" in capsys.readouterr().err
+
+
+def test_cli_eval_prints_the_score_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold = {
+        "article": ARTICLES[1],
+        "entities": [
+            {"key": "us", "label": "United States", "type": "State", "wikidata": "Q30", "aliases": []},
+            {"key": "irgc", "label": "Islamic Revolutionary Guard Corps", "type": "Organization", "wikidata": None, "aliases": []},
+            {"key": "iran", "label": "Iran", "type": "State", "wikidata": "Q794", "aliases": []},
+            {"key": "treasury", "label": "Treasury", "type": "Organization", "wikidata": None, "aliases": []},
+        ],
+        "facts": [{"kind": "designation", "authority": ["us", "treasury"], "designee": "irgc", "category": "sanctions"}],
+    }
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert main(["eval", str(tmp_path / "gold.json")]) == 0
+    out = capsys.readouterr().out
+    assert "kg eval: 1 gold articles, 1 built" in out
+    designation = next(line.split() for line in out.splitlines() if line.startswith("designation"))
+    assert designation[1] == "1"  # one gold designation
+
+
+def test_cli_help_and_exit_codes_from_a_real_process(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "--help"], capture_output=True, text=True, cwd=root)
+    assert result.returncode == 0
+    for command in ("build", "queries", "query", "export", "validate", "eval", "link"):
+        assert command in result.stdout
+    result = subprocess.run([sys.executable, "-m", "kg.cli", "export", "--store", str(tmp_path / "none"), "--format", "facts"], capture_output=True, text=True, cwd=root)
+    assert result.returncode == 2
+    assert f"kg export: {tmp_path / 'none'}: no kg store here; run `kg build` to create one" in result.stderr
+
+
+def test_cli_sigterm_stops_a_build_cleanly_and_a_rerun_resumes(tmp_path: Path) -> None:
+    import re
+    import signal
+    import time
+
+    root = Path(__file__).resolve().parents[1]
+    articles = tmp_path / "many.jsonl"
+    text = "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. " * 3
+    articles.write_text("".join(json.dumps({"id": f"a{i}", "text": text}) + "\n" for i in range(100)), encoding="utf-8")
+    command = [sys.executable, "-m", "kg.cli", "build", str(articles), "--store", str(tmp_path / "store")]
+    process = subprocess.Popen(command, cwd=root, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while not (tmp_path / "store" / "kg-store.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(3)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 128 + signal.SIGTERM, err
+    assert "interrupted; every article already written stays in the store" in err
+    rerun = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    read, stored, skipped = map(int, re.search(r"(\d+) articles read, (\d+) stored, (\d+) unchanged", rerun.stderr).groups())
+    assert read == 100 and skipped > 0 and stored + skipped == 100
+    from kg.store import KgStore
+
+    with KgStore(tmp_path / "store", create=False) as store:
+        assert len(store.graph_names()) == 100
