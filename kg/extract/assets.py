@@ -247,7 +247,11 @@ def _place(head: "Token", verb: "Token | None", index: EntityIndex, exclude: set
                 if child.dep_ in ("prep", "dative") and child.lower_ in PLACE_PREPS:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
-                            keys = [key for key in index.entities_of(obj) if index.type_of(key) in PLACES and key not in exclude]
+                            keys = [
+                                key
+                                for key in index.entities_of(obj, qualifiers=False)
+                                if index.type_of(key) in PLACES and key not in exclude
+                            ]
                             if keys:
                                 return keys[0]
                 if child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp") and node is not head or (node is head and child.dep_ == "prep"):

@@ -91,7 +91,9 @@ def _read(
     targets = [
         key
         for key in index.follow(token, events.paths(trigger, "targets"))
-        if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
+        if index.type_of(key) in target_types
+        and index.entities[key].kind not in excluded_kinds
+        and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)
     ]
     places = index.follow(token, events.paths(trigger, "locations"))
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
@@ -105,7 +107,7 @@ def _read(
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting and, unless its type stands alone (a deployment) or a place
     # says where it happened, someone acted upon.
-    if not actors or (not targets and not (trigger.flag("targetless") or location)):
+    if not actors or (not targets and not (trigger.flag("targetless") or (location and trigger.flag("placed")))):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
@@ -182,8 +184,10 @@ def _requirements_met(token: "Token", trigger: Trigger, assets: set[int]) -> boo
         if not objects & trigger.words("requires_object_lemmas"):
             return False
     if trigger.flag("requires_asset"):
+        # What is sent must be an asset itself ("ordered troops"), not merely mention one
+        # ("ordered the suspension of Patriot shipments").
         arguments = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
-        if not any(part.i in assets for child in arguments for part in child.subtree):
+        if not any(head.i in assets for child in arguments for head in (child, *child.conjuncts)):
             return False
     return True
 
@@ -236,7 +240,10 @@ def _nearest_time(token: "Token", times: list[tuple[int, int, Interval]]) -> Int
         if not (low <= start and end <= high):
             continue
         first = doc.char_span(start, end, alignment_mode="expand")
-        if first is not None and first.start > 0 and doc[first.start - 1].lower_ in NOT_WHEN:
+        before = [t for t in doc[max(first.start - 2, 0) : first.start]] if first is not None else []
+        if before and before[-1].lower_ in ("the", "a", "an"):
+            before = before[:-1]
+        if before and before[-1].lower_ in NOT_WHEN:
             continue
         found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
     return min(found, key=lambda item: item[0])[1] if found else None

@@ -169,7 +169,7 @@ def test_events_one_accusation_per_accuser_and_accused(annotated) -> None:  # ty
 
 def test_events_troops_act_for_their_state(annotated) -> None:  # type: ignore[no-untyped-def]
     names = {**NAMES, "Ruritanian": ("ruritania", STATE), "troops": ("troops", EntityType.MILITARY_ASSET, "Troops", False)}
-    doc, entities, article = annotated("Ruritanian troops defeated the Northern Front.", names)
+    doc, entities, article = annotated("Ruritanian troops attacked the Northern Front.", names)
     [event] = [e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
     assert event.actors == ("ruritania",) and event.targets == ("front",)
 
