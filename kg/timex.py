@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Iterator
 
-import dateparser
+import dateparser  # type: ignore[import-untyped]
 
 from kg.records import Granularity, Interval
 
@@ -300,13 +300,13 @@ def _explicit_day(text: str, published: date) -> tuple[date, date, Granularity] 
     if not any(month in text.split() or month in re.split(r"[\s,.\-/]+", text) for month in MONTHS):
         if not re.match(r"^\d{4}-\d\d-\d\d$", text):
             return None
-    settings = {
+    settings: dict[str, object] = {
         "RELATIVE_BASE": datetime(published.year, published.month, published.day),
         "PREFER_DAY_OF_MONTH": "first",
         "REQUIRE_PARTS": ["day", "month"],
         "RETURN_AS_TIMEZONE_AWARE": False,
     }
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     if parsed is None:
         return None
     moment = parsed.date()

@@ -282,6 +282,9 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str]]
             problems.add(number, f"class must be one of {', '.join(sorted(classes))}, not {record.get('class')!r}")
             continue
         pattern = record.get("pattern")
+        if not isinstance(pattern, list) or not all(isinstance(token, dict) for token in pattern):
+            problems.add(number, "bad token pattern: 'pattern' must be a list of token objects")
+            continue
         try:
             matcher.add(record["id"], [pattern])
         except Exception as error:  # spaCy reports a bad pattern with MatchPatternError or ValueError
