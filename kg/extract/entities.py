@@ -69,7 +69,7 @@ PLACE_PREPOSITIONS = frozenset(
     "in at to into near outside around across inside toward towards via through within off over".split()
 )
 PLACE_NOUNS = frozenset("town city village district region province area port base capital airport airbase island "
-                        "harbour harbor bridge square crossing border".split())  # fmt: skip
+                        "harbour harbor bridge square crossing border camp oblast governorate prefecture county krai".split())  # fmt: skip
 MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
 HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
@@ -182,6 +182,9 @@ def _retype(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int,
         if c.type is EntityType.PERSON and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into"):
             _set_type(c, EntityType.LOCATION)  # people are met, not been in: "an attack in Maidan Wardak"
             continue
+        if root.dep_ == "compound" and root.head.lemma_ in PLACE_NOUNS and root.head.i == c.end:
+            _set_type(c, EntityType.LOCATION)  # "the Bara area", "the Al-Murra village"
+            continue
         if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_ in PLACE_NOUNS or
                                                                  root.head.head.lemma_ in MOTION):  # fmt: skip
             _set_type(c, EntityType.LOCATION)  # "the town of Yeoncheon", "70 km of Mogadishu"
@@ -253,6 +256,8 @@ def _resolve(ent: Span, context: _Context) -> _Candidate | None:
         return None
     base, _, form = ent.ent_id_.partition("#")
     entry = context.entries.get(base) if base else None
+    if entry is not None and _ACRONYM.match(text):
+        entry = _disambiguate(text, entry, ent.doc, context)
     if entry is not None:
         if "#" + form == CAPITAL and not _stands_for_government(span):
             return _location(span)
@@ -273,6 +278,20 @@ def _resolve(ent: Span, context: _Context) -> _Candidate | None:
     if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
         return None
     return _Candidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
+
+
+def _disambiguate(acronym: str, entry: GazetteerEntry, doc: Doc, context: _Context) -> GazetteerEntry:
+    """An acronym several entries share ("SDF"): the one whose full name the article writes,
+    else a hand-curated entry, else the ruler's choice."""
+    found = list({e.qid or _entry_key(e): e for e in context.gazetteer.lookup(acronym)}.values())
+    found = [e for e in found if acronym in e.names] or found  # "OPEC" itself before "OPEC+"
+    if len(found) < 2:
+        return context.entries.get(_entry_key(found[0]), found[0]) if found else entry
+    written = [e for e in found if any(name in doc.text for name in e.names if name != acronym and len(name) > 6)]
+    if len(written) == 1:
+        return context.entries.get(_entry_key(written[0]), written[0])
+    curated = [e for e in found if e.source == "organizations.tsv"]
+    return curated[0] if len(curated) == 1 else entry
 
 
 def _known(span: Span, entry: GazetteerEntry, *, weight: int) -> _Candidate:

@@ -9,6 +9,7 @@ frame, confidence). The frames read the dependency parse around a cue:
   an apposition, a compound head: "NATO member Poland").
 - join / admit: "X joined O", "X acceded to O", "X's accession to O", "O admitted X".
 - leave: "X withdraws from O", "X announces its withdrawal from O": a member until then.
+- consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
 Members are states or organizations (conjuncts included); the organization is an
 Organization entity; join and leave need an international organization (or an organization
 of no known kind), so that "left the White House" is no membership.
@@ -37,7 +38,7 @@ from kg.records import Article, Entity, EntityType, Membership, Mention, Provena
 from kg.resources import data_dir
 
 NAME = "kg.memberships.v1"
-FRAMES = ("member-of", "join", "admit", "leave")
+FRAMES = ("member-of", "join", "admit", "leave", "consists")
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
 OPEN_KINDS = (None, "InternationalOrganization")
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -126,7 +127,7 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     entity = index.entities[key]
     if entity.type is not EntityType.ORGANIZATION:
         return False
-    return cue.frame == "member-of" or entity.kind in OPEN_KINDS
+    return cue.frame in ("member-of", "consists") or entity.kind in OPEN_KINDS
 
 
 def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex) -> list[str]:
@@ -150,7 +151,7 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
         return found
     if cue.frame == "leave":
         return _objects(token, ("from",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
-    if cue.frame == "admit":
+    if cue.frame in ("admit", "consists"):
         return [k for c in token.children if c.dep_ in SUBJECTS for k in index.entities_of(c)]
     return _objects(token, ("to",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
 
@@ -166,6 +167,10 @@ def _introduces(token: Token) -> bool:
 def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
     if cue.frame == "admit":
         return [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
+    if cue.frame == "consists":
+        if token.lemma_ == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+            return []
+        return _objects(token, ("of",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
     found: list[str] = []
     if cue.pos == "VERB":
         verb = token

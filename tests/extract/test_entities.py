@@ -119,3 +119,9 @@ def test_entities_mentions_are_offsets_into_title_and_body(entities) -> None:  #
     found = _by_label(entities("Iran rejected the claim.", title="Iran–United States relations"))
     assert [m.start for m in found["Iran"].mentions] == [0, len("Iran–United States relations\n\n")]
     assert found["United States"].type is STATE
+
+
+def test_entities_shared_acronym_goes_to_the_name_the_article_writes(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The SDF said Kurdish fighters held the dam. The SDF is made up of several militias."))
+    assert "Syrian Democratic Forces" in found
+    assert "SAARC Development Fund" not in found

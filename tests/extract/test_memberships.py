@@ -63,6 +63,11 @@ def test_memberships_withdrawal_means_it_was_a_member(pairs) -> None:  # type: i
     }
 
 
+def test_memberships_organization_made_up_of(pairs) -> None:  # type: ignore[no-untyped-def]
+    found = pairs("The Syrian Democratic Forces are largely made up of the YPG, officials said.")
+    assert found == {("YPG", "Syrian Democratic Forces")}
+
+
 def test_memberships_negated_is_not_claimed(pairs) -> None:  # type: ignore[no-untyped-def]
     assert pairs("Ukraine is not a member of NATO.") == set()
 
@@ -78,5 +83,5 @@ def test_memberships_cue_file_problems_name_the_line(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         memberships.load_membership_cues(path)
     message = str(caught.value)
-    assert f"{path}:3: frame 'enter' is not one of member-of, join, admit, leave" in message
+    assert f"{path}:3: frame 'enter' is not one of member-of, join, admit, leave, consists" in message
     assert f"{path}:4: confidence 'high' is not a number in (0, 1]" in message
