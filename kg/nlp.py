@@ -109,7 +109,7 @@ def line_sentences(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
             last_word = previous if not previous.is_space else doc[max(token.i - 2, 0)]
-            if last_word.text not in (",", ";", "-", "–"):  # a line ending in a comma goes on
+            if last_word.text not in (",", ";"):  # a line ending in a comma goes on
                 token.is_sent_start = True
     return doc
 

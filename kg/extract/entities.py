@@ -49,7 +49,7 @@ from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key
 from kg.nlp import entry_key as _entry_key
 from kg.extract.lexicon import load_lexicons
-from kg.extract.roles import load_role_words, role_phrases
+from kg.extract.roles import RoleWord, load_role_words, role_phrases
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
@@ -133,14 +133,15 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = _governments(doc, candidates, context)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = _merge(doc, candidates, context)
+    _descriptions(doc, groups, titles, context)
     return _entities(doc, article, groups)
 
 
-def _inside_title(candidate: _Candidate, titles: list[tuple[int, int, object]]) -> bool:
+def _inside_title(candidate: _Candidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
     return any(end - start > 1 and start <= candidate.start and candidate.end <= end for start, end, _ in titles)
 
 
-def _extend_names(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int, object]]) -> list[_Candidate]:
+def _extend_names(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int, RoleWord]]) -> list[_Candidate]:
     """A person's name the model cut short ("Karim [Ahmad Khan]") takes the capitalised words before it."""
     taken = {i for c in candidates for i in range(c.start, c.end)} | {i for s, e, _ in titles for i in range(s, e)}
     for c in candidates:
@@ -157,7 +158,7 @@ def _extend_names(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int
     return candidates
 
 
-def _retype(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int, object]]) -> list[_Candidate]:
+def _retype(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int, RoleWord]]) -> list[_Candidate]:
     """Type corrections for names the gazetteer does not know.
 
     A name right after a title is a person ("far-right ministers Bezalel Smotrich"); a name in
@@ -526,7 +527,7 @@ def _aliases(doc: Doc, groups: dict[str, list[_Candidate]], context: _Context) -
         if longer:
             alias[group] = _nearest(longer, first, groups)
             continue
-        if first.type is EntityType.PERSON and len(mine) == 1:
+        if first.type in (EntityType.PERSON, EntityType.ORGANIZATION) and len(mine) == 1 and not _ACRONYM.match(first.name):
             known = _surname_entry(first.name, context)
             if known is not None:
                 target = f"entry:{_entry_key(known)}"
@@ -595,6 +596,44 @@ def _part_of(words: list[str], longer: list[str]) -> bool:
         return False
     rest = iter(longer)
     return all(word in rest for word in words)
+
+
+# --------------------------------------------------------------------------- descriptions
+
+
+def _descriptions(doc: Doc, groups: list[list[_Candidate]], titles: list[tuple[int, int, RoleWord]],
+                  context: _Context) -> None:  # fmt: skip
+    """ "the Venezuelan leader", "Venezuela's president": a mention of the person the article
+    names who holds that office: by a title the article gives them ("Venezuelan President
+    Nicolás Maduro"), else by the gazetteer's holders of the office on the article's date."""
+    group_of = {id(c): members for members in groups for c in members}
+    ending = {c.end: c for members in groups for c in members if c.type is EntityType.STATE}
+    starting = {c.start: c for members in groups for c in members}
+    people = [members for members in groups if members[0].type is EntityType.PERSON and members[0].named]
+    titled: dict[tuple[int, str], list[list[_Candidate]]] = defaultdict(list)
+    described: list[tuple[int, int, _Candidate, RoleWord]] = []
+    for start, end, word in titles:
+        state_end = start - 1 if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else start
+        state = ending.get(state_end)
+        if state is None or state.entry is None:
+            continue
+        holder = starting.get(end)
+        if holder is not None and holder.type is EntityType.PERSON:
+            titled[(id(group_of[id(state)]), word.role)].append(group_of[id(holder)])
+        elif holder is None and (state_end < start or (state.start > 0 and doc[state.start - 1].lower_ == "the")):
+            first = state.start - 1 if state_end == start else state.start
+            described.append((first, end, state, word))
+    for first, end, state, word in described:
+        roles = HEAD_ROLES if word.role == "leader" else (word.role,)
+        holders = [g for role in roles for g in titled.get((id(group_of[id(state)]), role), ())]
+        if not holders and context.day is not None and state.entry is not None and state.entry.qid:
+            qids = {t.person_qid for role in roles for t in context.gazetteer.holders(state.entry.qid, role, context.day)}
+            holders = [g for g in people if g[0].entry is not None and g[0].entry.qid in qids]
+        unique = {id(g): g for g in holders}
+        if len(unique) == 1:
+            target = next(iter(unique.values()))
+            head = target[0]
+            target.append(_Candidate(first, end, head.type, head.name, head.group, head.kind, head.entry, weight=0))
 
 
 # --------------------------------------------------------------------------- entities

@@ -13,6 +13,10 @@ Data, not code:
   adjective). A match gives the person, the role and, where the pattern has OF tokens, the
   state or organization the role belongs to (the OF mention nearest the role words).
 
+A description the entity stage resolved to a person ("the Venezuelan leader" as a mention of
+Maduro, by a title the article gives him or by the gazetteer's office holders on the
+article's date) gives that person the role of the state in it (DESCRIBED, 0.7).
+
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere;
 inherited from a coordinated title ("Israeli Prime Minister X and Defense Minister Y"); the
@@ -53,6 +57,7 @@ from kg.resources import data_dir
 NAME = "kg.roles.v1"
 SLOT = "kg_slot"
 HEAD_ROLES = frozenset({"president", "prime minister", "leader", "head of state", "head of government"})
+DESCRIBED = 0.7  # a role read from a description the entity stage resolved to its holder
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 # "the group's leader X": a noun standing for an organization or state named before.
 REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
@@ -157,7 +162,9 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         token._.set(SLOT, slot)
     roles: dict[int, tuple[int, int, RoleWord]] = {}
     for start, end, word in role_phrases(doc, phrases):
-        if any(t._.get(SLOT) in ("PERSON", "OF") for t in doc[start:end]):
+        # A title inside a description ("the Venezuelan leader", a mention of Maduro) is a title.
+        if any(t._.get(SLOT) == "OF" or (t._.get(SLOT) == "PERSON" and t.is_title and t.lower_ not in load_role_words())
+               for t in doc[start:end]):  # fmt: skip
             continue
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
@@ -214,7 +221,24 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or reading.confidence > readings[slot].confidence:
                 readings[slot] = reading
+    for reading in _described(doc, index, roles):
+        readings.setdefault((reading.person, reading.role_token.i), reading)
     yield from _claims(list(readings.values()), doc, index, article)
+
+
+def _described(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]]) -> Iterator[_Reading]:
+    """ "the Venezuelan leader" when the entity stage made it a mention of a person: that
+    person holds the role of the state before it (DESCRIBED confidence)."""
+    for start, end, word in sorted(set(roles.values()), key=lambda phrase: phrase[0]):
+        person = index.at(doc[end - 1])
+        if person is None or index.type_of(person) is not EntityType.PERSON:
+            continue
+        i = start - 1
+        while i >= 0 and doc[i]._.get(SLOT) in ("MOD", "POSS"):
+            i -= 1
+        of = index.at(doc[i]) if i >= 0 and doc[i]._.get(SLOT) == "OF" else None
+        if of is not None:
+            yield _Reading(person, word.role, of, doc[end - 1], DESCRIBED, word.default_of, word.state_office)
 
 
 def _runs(span: Span) -> list[tuple[str, int, int]]:

@@ -125,3 +125,15 @@ def test_entities_shared_acronym_goes_to_the_name_the_article_writes(entities) -
     found = _by_label(entities("The SDF said Kurdish fighters held the dam. The SDF is made up of several militias."))
     assert "Syrian Democratic Forces" in found
     assert "SAARC Development Fund" not in found
+
+
+def test_entities_description_is_a_mention_of_the_titled_person(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Venezuelan President Nicolás Maduro spoke on Monday. The Venezuelan leader said talks would go on."
+    maduro = _by_label(entities(text))["Nicolás Maduro"]
+    assert "The Venezuelan leader" in _texts(maduro)
+
+
+def test_entities_description_resolved_through_the_office_holder(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Maduro met the envoy in Caracas. Venezuela's president later thanked Norway."
+    maduro = _by_label(entities(text, published=date(2019, 5, 2)))["Nicolás Maduro"]
+    assert _texts(maduro) == {"Maduro", "Venezuela's president"}

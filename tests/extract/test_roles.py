@@ -113,3 +113,10 @@ def test_roles_shipped_words_normalise_to_gold_wordings() -> None:
     assert words["defence minister"].role == "defense minister"
     assert words["spokesman"].role == "spokesperson"
     assert words["secretary of state"].default_of == "Q30"
+
+
+def test_roles_description_of_a_named_holder(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Maduro met the envoy in Caracas. The Venezuelan leader later thanked Norway."
+    found, labels = read_roles(text, published=date(2019, 5, 2))
+    assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Nicolás Maduro", "leader", "Venezuela")}
+    assert found[0].provenance.confidence == pytest.approx(roles.DESCRIBED)
