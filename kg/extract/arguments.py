@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterable
 
 from kg.extract.paths import Path
-from kg.records import Entity, EntityType
+from kg.records import Entity, EntityType, Interval
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -181,3 +181,41 @@ class EntityIndex:
                     if key not in found:
                         found.append(key)
         return found
+
+
+# A time after these words bounds a state ("since 2000"), it does not date the event.
+NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from"})
+
+
+def clause_time(
+    token: "Token", times: list[tuple[int, int, Interval]], *, not_after: frozenset[str] = NOT_WHEN
+) -> Interval | None:
+    """The time expression of a trigger's own clause: inside the subtree of the trigger or of
+    the verb whose object or subject it is ("held a phone call last week"), nearest first.
+    Times right after a word of `not_after` are left out."""
+    clause = token
+    if token.pos_ == "NOUN":
+        # A noun trigger is dated by the clause it stands in: "held a phone call last week",
+        # "has been the subject of sanctions since 2011".
+        node = token
+        for _ in range(4):
+            if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep") or node.head is node:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                clause = node
+                break
+    low, high = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+    doc = token.doc
+    found = []
+    for start, end, interval in times:
+        if not (low <= start and end <= high):
+            continue
+        first = doc.char_span(start, end, alignment_mode="expand")
+        before = list(doc[max(first.start - 2, 0) : first.start]) if first is not None else []
+        if before and before[-1].lower_ in ("the", "a", "an"):
+            before = before[:-1]
+        if before and before[-1].lower_ in not_after:
+            continue
+        found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
+    return min(found, key=lambda item: item[0])[1] if found else None

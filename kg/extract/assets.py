@@ -71,10 +71,11 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
     states_by_name = {entity.label.lower(): entity.key for entity in entities if entity.type is EntityType.STATE}
     spans = []
     for entity in entities:
-        if entity.type is EntityType.MILITARY_ASSET and entity.mentions:
-            span = doc.char_span(entity.mentions[0].start, entity.mentions[0].end, alignment_mode="expand")
-            if span is not None:
-                spans.append((span, entity))
+        if entity.type is EntityType.MILITARY_ASSET:
+            for mention in entity.mentions:
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None:
+                    spans.append((span, entity))
     spans.sort(key=lambda item: item[0].start)
     specific = [span for span, entity in spans if entity.named or _specific(span)]
     claims: list[Deployment] = []
@@ -101,7 +102,20 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
         last_operator = operator
         last_place = place or last_place
         claims.append(_claim(entity, asset_class, operator, place, span, verb, inherited, index, lex, article))
-    return _merge_named(claims, {entity.key: entity for entity in entities})
+    return _merge_named(_best_per_asset(claims), {entity.key: entity for entity in entities})
+
+
+def _best_per_asset(claims: list[Deployment]) -> list[Deployment]:
+    """An asset named several times is one deployment: the reading that says where it went and
+    has most confidence, else the first."""
+    best: dict[str, Deployment] = {}
+    for claim in claims:
+        kept = best.get(claim.asset)
+        if kept is None or (kept.location is None and claim.location is not None) or (
+            (kept.location is None) == (claim.location is None) and claim.provenance.confidence > kept.provenance.confidence
+        ):
+            best[claim.asset] = claim
+    return list(best.values())
 
 
 def _claim(

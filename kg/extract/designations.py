@@ -15,7 +15,7 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex
+from kg.extract.arguments import EntityIndex, clause_time
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess
 from kg.records import (
@@ -42,6 +42,7 @@ ANAPHORS = frozenset({"organization", "organisation", "group", "entity", "indivi
 FIRST_PERSON = frozenset({"i", "we"})
 _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
+SINCE_OK = frozenset({"until", "till", "before", "by"})
 # The narrower terrorist categories are tried first.
 CATEGORY_ORDER = (DesignationCategory.FTO, DesignationCategory.SDGT, DesignationCategory.TERRORIST)
 
@@ -90,15 +91,20 @@ def _read(
         for key in index.follow(token, table.paths(trigger, "authority"))
         if index.type_of(key) in AUTHORITIES and key not in designees
     ]
+    authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
     if not authorities:
         authorities = _signer(token, index)
+    if not authorities and _DATED.search(token.doc.text):
+        # An official notice names no acting party in the sentence: the official who signs it acts.
+        authorities = _last_person(token, index)
     if not designees:
         designees = _antecedent(token, index, authorities)
     if not authorities or not designees:
         return []
     modality = assess(token, index, lex.cues)
     sent = token.sent
-    announced = _nearest(token, times) or _dated(token.doc.text, article)
+    # "sanctioned since 2011": for a listing, the start of the state is its date.
+    announced = clause_time(token, times, not_after=SINCE_OK) or _dated(token.doc.text, article)
     effective = None
     if article.published and _UPON_PUBLICATION.search(token.doc.text):
         effective = Interval(article.published, article.published, "day", "upon publication")
@@ -113,7 +119,7 @@ def _read(
         Mention(sent.start_char, sent.end_char, sent.text), NAME, score,
         modality.claimed_by, modality.negated, modality.hypothetical,
     )  # fmt: skip
-    status = DesignationStatus.REVOKED if _revoked(token, table) else DesignationStatus.IN_FORCE
+    status = DesignationStatus.REVOKED if _revoked(token, table, lex) else DesignationStatus.IN_FORCE
     return [
         Designation(
             authority=authority,
@@ -139,10 +145,8 @@ def _category(token: "Token", trigger: Trigger, table: Lexicon) -> tuple[Designa
         region = " ".join(t.lower_ for t in token.sent)
         for wanted in CATEGORY_ORDER:
             for category, applies_to, phrases in table.categories:
-                if category is wanted and applies_to is None:
-                    phrase = _first_phrase(region, phrases)
-                    if phrase:
-                        return category, phrase
+                if category is wanted and applies_to is None and _first_phrase(region, phrases):
+                    return category, phrases[0]
         return None
     if cues:
         context = " ".join(t.lower_ for t in token.subtree) + " " + " ".join(t.lower_ for t in token.head.subtree)
@@ -161,11 +165,30 @@ def _first_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
     return None
 
 
+def _state_of_body(key: str, index: EntityIndex) -> str:
+    """A state body whose name holds its state's name ("the United States Department of the
+    Treasury") lists for that state: the state is the authority."""
+    entity = index.entities[key]
+    if entity.type is not EntityType.ORGANIZATION:
+        return key
+    label = f" {entity.label.lower()} "
+    for other in index.entities.values():
+        if other.type is EntityType.STATE:
+            names = {other.label.lower(), *(mention.text.lower() for mention in other.mentions)}
+            if any(len(name) > 3 and f" {name} " in label for name in names):
+                return other.key
+    return key
+
+
 def _signer(token: "Token", index: EntityIndex) -> list[str]:
     """"I hereby designate": the person who signs the notice (the last person it names)."""
     subjects = [child for child in token.children if child.dep_ == "nsubj" and child.lower_ in FIRST_PERSON]
     if not subjects:
         return []
+    return _last_person(token, index)
+
+
+def _last_person(token: "Token", index: EntityIndex) -> list[str]:
     people = [key for t in token.doc if (key := index.at(t)) is not None and index.type_of(key) is EntityType.PERSON]
     return people[-1:]
 
@@ -201,12 +224,6 @@ def _previous_entity(token: "Token", index: EntityIndex, exclude: list[str]) -> 
     return []
 
 
-def _nearest(token: "Token", times: list[tuple[int, int, Interval]]) -> Interval | None:
-    if not times:
-        return None
-    return min(times, key=lambda item: min(abs(item[0] - token.idx), abs(item[1] - token.idx)))[2]
-
-
 def _dated(text: str, article: Article) -> Interval | None:
     """The "Dated: November 16, 2025." line of an official notice."""
     match = _DATED.search(text)
@@ -224,12 +241,15 @@ def _legal_basis(sentence: str, text: str, table: Lexicon) -> tuple[str | None, 
     return None, None
 
 
-def _revoked(token: "Token", table: Lexicon) -> bool:
+def _revoked(token: "Token", table: Lexicon, lex: Lexicons) -> bool:
+    """"revoked the designation", "the revocation of the sanctions" -- unless the revocation is
+    itself denied or only possible ("does not warrant a revocation of the designation")."""
     node = token
     for _ in range(3):
         if node.head is node:
             return False
         if node.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and node.head.lemma_.lower() in table.revoking:
-            return not any(child.dep_ == "neg" for child in node.head.children)
+            revocation = assess(node.head, EntityIndex(token.doc, ()), lex.cues)
+            return not (revocation.negated or revocation.hypothetical)
         node = node.head
     return False

@@ -15,7 +15,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Iterable
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex
+from kg.extract.arguments import EntityIndex, clause_time
 from kg.extract.assets import asset_tokens
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess
@@ -112,7 +112,7 @@ def _read(
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
     modality = assess(token, index, lex.cues)
-    when = _nearest_time(token, times)
+    when = clause_time(token, times)
     steps = _steps(token, index, [*actors, *targets])
     score = confidence.score(
         trigger.base,
@@ -223,30 +223,6 @@ def _inherited_subject(token: "Token", index: EntityIndex) -> list[str]:
             return found
         node = head
     return []
-
-
-# A time after these words bounds a state ("since 2000"), it does not date the event.
-NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from"})
-
-
-def _nearest_time(token: "Token", times: list[tuple[int, int, Interval]]) -> Interval | None:
-    """The time expression of the trigger's own clause: inside the subtree of the trigger or
-    of the verb whose object it is ("held a phone call last week"), nearest first."""
-    clause = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else token
-    low, high = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
-    doc = token.doc
-    found = []
-    for start, end, interval in times:
-        if not (low <= start and end <= high):
-            continue
-        first = doc.char_span(start, end, alignment_mode="expand")
-        before = [t for t in doc[max(first.start - 2, 0) : first.start]] if first is not None else []
-        if before and before[-1].lower_ in ("the", "a", "an"):
-            before = before[:-1]
-        if before and before[-1].lower_ in NOT_WHEN:
-            continue
-        found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
-    return min(found, key=lambda item: item[0])[1] if found else None
 
 
 def _steps(token: "Token", index: EntityIndex, keys: list[str]) -> int:

@@ -108,3 +108,14 @@ def test_designations_federal_register_notice(annotated) -> None:  # type: ignor
     assert notice.announced is not None and notice.announced.earliest == date(2025, 3, 3)
     assert notice.effective is not None and notice.effective.earliest == date(2025, 3, 10)
     assert notice.status is DesignationStatus.IN_FORCE
+
+
+def test_designations_state_body_named_for_its_state_lists_for_the_state(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritania Department of Transport": ("transport", ORG, "GovernmentBody")}
+    doc, entities, article = annotated("Ruritania grew uneasy. The Ruritania Department of Transport banned flights to Freedonia.", names)
+    assert _pairs(designations.extract(doc, entities, article)) == {("ruritania", "freedonia", "travel_ban")}
+
+
+def test_designations_since_dates_a_listing(annotated) -> None:  # type: ignore[no-untyped-def]
+    [found] = _designations(annotated, "Helia Air has been the subject of Ruritania sanctions since 2011.")
+    assert found.announced is not None and found.announced.earliest == date(2011, 1, 1)
