@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from kg.pipeline import ArticleFailure, ArticleResult, Pipeline, build
 from kg.records import Article, BuildSummary
 from kg.store import KgStore
+
+if TYPE_CHECKING:
+    from dask.distributed import Client
 
 
 @functools.lru_cache(maxsize=2)
@@ -26,7 +29,7 @@ def process_on_worker(article: Article, *, model: str | None = None) -> ArticleR
     return _worker_pipeline(model).process(article)
 
 
-def dask_mapper(client: object, *, window: int = 64) -> Callable[..., Iterator[ArticleResult | ArticleFailure]]:
+def dask_mapper(client: Client, *, window: int = 64) -> Callable[..., Iterator[ArticleResult | ArticleFailure]]:
     """A `map` replacement that runs tasks on Dask and yields results as they complete.
 
     At most `window` articles are in flight, so a long input never sits in memory at once.
@@ -37,7 +40,7 @@ def dask_mapper(client: object, *, window: int = 64) -> Callable[..., Iterator[A
         pending = as_completed()
         in_flight = 0
         for article in articles:
-            pending.add(client.submit(function, article, pure=False))  # type: ignore[attr-defined]
+            pending.add(client.submit(function, article, pure=False))
             in_flight += 1
             if in_flight >= window:
                 yield next(pending).result()

@@ -31,9 +31,9 @@ RDF_FORMATS = {
 }
 EXPORT_FORMATS = ("facts", *RDF_FORMATS)
 
-_ENTITY_TYPE = {cls: entity_type.value for entity_type, cls in ENTITY_CLASS.items()}
-_EVENT_TYPE = {cls: event_type.value for event_type, cls in EVENT_CLASS.items()}
-_CATEGORY = {concept: category.flat for category, concept in DESIGNATION_CATEGORY.items()}
+_ENTITY_TYPE: dict[Node, str] = {cls: entity_type.value for entity_type, cls in ENTITY_CLASS.items()}
+_EVENT_TYPE: dict[Node, str] = {cls: event_type.value for event_type, cls in EVENT_CLASS.items()}
+_CATEGORY: dict[Node | None, str] = {concept: category.flat for category, concept in DESIGNATION_CATEGORY.items()}
 _ASSET_CLASS_ORDER = [(ASSET_CLASS[c], c.value) for c in AssetClass if c is not AssetClass.OTHER]
 
 
@@ -66,10 +66,18 @@ def article_facts(graph: Graph, *, min_confidence: float = DEFAULT_MIN_CONFIDENC
         entities = sorted(graph.subjects(KG.mentionedIn, article), key=str)
         facts += [{"kind": "entity", "article": article_id, "entity": reader.ref(e)} for e in entities]
         for fact in sorted(graph.subjects(KG.derivedFrom, article), key=str):
-            confidence = float(graph.value(fact, KG.confidence) or 0)  # type: ignore[arg-type]
+            confidence = _number(graph.value(fact, KG.confidence))
             if confidence >= min_confidence:
                 facts.append({"article": article_id, **reader.fact(fact)})
     return facts
+
+
+def _number(node: Node | None) -> float:
+    return float(str(node)) if node is not None else 0.0
+
+
+def _text(node: Node | None) -> str | None:
+    return str(node) if node is not None else None
 
 
 class _FactReader:
@@ -78,17 +86,16 @@ class _FactReader:
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
 
-    def value(self, node: Node, predicate: URIRef) -> Node | None:
-        return self.graph.value(node, predicate)  # type: ignore[arg-type]
+    def value(self, node: Node | None, predicate: URIRef) -> Node | None:
+        return None if node is None else self.graph.value(node, predicate)
 
     def ref(self, node: Node | None) -> dict[str, object] | None:
         if node is None:
             return None
-        types = set(self.graph.objects(node, RDF.type))  # type: ignore[arg-type]
+        types = set(self.graph.objects(node, RDF.type))
         entity_type = next((_ENTITY_TYPE[t] for t in types if t in _ENTITY_TYPE), None)
-        qid = next((str(o)[len(WD) :] for o in self.graph.objects(node, OWL.sameAs) if str(o).startswith(WD)), None)  # type: ignore[arg-type]
-        label = self.value(node, RDFS.label)
-        return {"label": str(label) if label is not None else str(node), "type": entity_type, "wikidata": qid}
+        qid = next((str(o)[len(WD) :] for o in self.graph.objects(node, OWL.sameAs) if str(o).startswith(WD)), None)
+        return {"label": _text(self.value(node, RDFS.label)) or str(node), "type": entity_type, "wikidata": qid}
 
     def interval(self, node: Node | None) -> dict[str, str] | None:
         if node is None:
@@ -96,7 +103,7 @@ class _FactReader:
         return {"earliest": str(self.value(node, KG.earliest)), "latest": str(self.value(node, KG.latest))}
 
     def fact(self, fact: Node) -> dict[str, object]:
-        types = set(self.graph.objects(fact, RDF.type))  # type: ignore[arg-type]
+        types = set(self.graph.objects(fact, RDF.type))
         if KG.Tenure in types:
             body = self._role(fact)
         elif KG.Designation in types:
@@ -114,8 +121,8 @@ class _FactReader:
         evidence = self.value(fact, KG.evidence)
         body.update(
             fact=str(fact),
-            evidence=str(self.value(evidence, KG.sentence)) if evidence is not None else None,
-            confidence=float(self.value(fact, KG.confidence) or 0),  # type: ignore[arg-type]
+            evidence=_text(self.value(evidence, KG.sentence)),
+            confidence=_number(self.value(fact, KG.confidence)),
             negated=bool(getattr(self.value(fact, KG.negated), "value", False)),
             hypothetical=bool(getattr(self.value(fact, KG.hypothetical), "value", False)),
         )
@@ -129,24 +136,23 @@ class _FactReader:
         return {
             "kind": "role",
             "person": self.ref(self.value(fact, KG.holder)),
-            "role": str(self.value(position, KG.roleName)) if position is not None else None,  # type: ignore[arg-type]
-            "of": self.ref(self.value(position, KG.positionOf)) if position is not None else None,  # type: ignore[arg-type]
+            "role": _text(self.value(position, KG.roleName)),
+            "of": self.ref(self.value(position, KG.positionOf)),
         }
 
     def _designation(self, fact: Node) -> dict[str, object]:
-        label = self.value(fact, RDFS.label)
         return {
             "kind": "designation",
             "authority": self.ref(self.value(fact, KG.authority)),
             "designee": self.ref(self.value(fact, KG.designee)),
-            "category": _CATEGORY.get(self.value(fact, KG.category), "other"),  # type: ignore[arg-type]
-            "label": str(label) if label is not None else None,
+            "category": _CATEGORY.get(self.value(fact, KG.category), "other"),
+            "label": _text(self.value(fact, RDFS.label)),
             "date": self.interval(self.value(fact, KG.announced) or self.value(fact, KG.effective)),
         }
 
     def _deployment(self, fact: Node) -> dict[str, object]:
         asset = self.value(fact, KG.asset)
-        asset_types = set(self.graph.objects(asset, RDF.type)) if asset is not None else set()  # type: ignore[arg-type]
+        asset_types = set(self.graph.objects(asset, RDF.type)) if asset is not None else set()
         asset_class = next((name for cls, name in _ASSET_CLASS_ORDER if cls in asset_types), "other")
         return {
             "kind": "military_asset",
@@ -159,13 +165,12 @@ class _FactReader:
 
     def _event(self, fact: Node, types: set[Node]) -> dict[str, object]:
         event_type = next((_EVENT_TYPE[t] for t in types if t in _EVENT_TYPE), None)
-        mode = self.value(fact, KG.mode)
         return {
             "kind": "event",
             "type": event_type,
-            "actors": [self.ref(a) for a in sorted(self.graph.objects(fact, KG.actor), key=str)],  # type: ignore[arg-type]
-            "targets": [self.ref(t) for t in sorted(self.graph.objects(fact, KG.target), key=str)],  # type: ignore[arg-type]
-            "mode": str(mode) if mode is not None else None,
+            "actors": [self.ref(a) for a in sorted(self.graph.objects(fact, KG.actor), key=str)],
+            "targets": [self.ref(t) for t in sorted(self.graph.objects(fact, KG.target), key=str)],
+            "mode": _text(self.value(fact, KG.mode)),
             "date": self.interval(self.value(fact, KG.time)),
             "location": self.ref(self.value(fact, KG.location)),
         }

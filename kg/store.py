@@ -87,10 +87,7 @@ class KgStore:
 
     def article_graph(self, graph_name: str | URIRef) -> Graph:
         """One stored named graph as an rdflib Graph."""
-        graph = bind_prefixes(Graph())
-        for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_name))):
-            graph.add((_rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)))  # type: ignore[arg-type]
-        return graph
+        return _rdflib_graph(self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_name))))
 
     def graph_names(self) -> list[str]:
         """The named graphs in the store, sorted."""
@@ -100,7 +97,7 @@ class KgStore:
         """The content hash the stored version of an article was built from, if it is stored."""
         name = ox.NamedNode(str(graph_iri(article_id)))
         for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(KG.contentHash)), None, name):
-            return str(quad.object.value)
+            return str(_rdflib(quad.object))
         return None
 
     def __len__(self) -> int:
@@ -111,15 +108,8 @@ class KgStore:
         if format.supports_datasets:
             self._store.dump(output, format)
             return
-        union = self.union_graph()
+        union = _rdflib_graph(iter(self._store))  # every named graph merged into one
         output.write(union.serialize(format=_RDFLIB_FORMAT[format]).encode("utf-8"))
-
-    def union_graph(self) -> Graph:
-        """All named graphs merged into one rdflib Graph (for triple-only formats)."""
-        graph = bind_prefixes(Graph())
-        for quad in self._store:
-            graph.add((_rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)))  # type: ignore[arg-type]
-        return graph
 
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self._store)
@@ -185,7 +175,14 @@ def _term(term: object) -> ox.NamedNode | ox.Literal:
     raise StoreError(f"cannot store {term!r}")
 
 
-def _rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> URIRef | Literal | BNode:
+def _rdflib_graph(quads: Iterator[ox.Quad]) -> Graph:
+    graph = bind_prefixes(Graph())
+    for quad in quads:
+        graph.add((_rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)))
+    return graph
+
+
+def _rdflib(term: object) -> URIRef | Literal | BNode:
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.Literal):
@@ -194,4 +191,6 @@ def _rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> URIRef | Literal 
         if term.datatype.value == _XSD_STRING:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
-    return BNode(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise StoreError(f"kg stores no RDF-star triple terms: {term!r}")
