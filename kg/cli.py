@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a query parameter; repeat for several")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
     query.add_argument("--wikidata-endpoint", default=None, help="endpoint that federated (SERVICE) queries send their Wikidata part to")
+    query.add_argument("--timeout", type=float, default=120.0, help="stop the query after this many seconds (default: 120)")
     store_option(query)
 
     export = command("export", _export, "Write the store as flat facts (JSON Lines) or RDF.")
@@ -164,13 +165,15 @@ def _queries(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.query import format_csv, format_json, format_table, parse_param_args, resolve_query, run_query
+    from kg.isolated import run_query_isolated
+    from kg.query import bind_params, format_csv, format_json, format_table, parse_param_args, resolve_query
     from kg.store import KgStore
 
     saved = resolve_query(args.query)
     params = parse_param_args(args.param)
-    with KgStore(args.store, create=False) as store:
-        result = run_query(store.oxigraph, saved, params, service_endpoint=args.wikidata_endpoint)
+    bind_params(saved, params)  # a bad parameter is refused before any process starts
+    KgStore(args.store, create=False, read_only=True).close()  # a missing or busy store, said here
+    result = run_query_isolated(args.store, saved, params, service_endpoint=args.wikidata_endpoint, timeout_s=args.timeout)
     formatter = {"table": format_table, "csv": format_csv, "json": format_json}[args.format]
     sys.stdout.write(formatter(result))
     return 0

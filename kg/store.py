@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import fcntl
 import json
-import os
 from pathlib import Path
 from typing import IO, Iterator
 
@@ -30,20 +29,25 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class KgStore:
-    """kg's embedded store. `KgStore(None)` is an in-memory store (tests, `kg eval`)."""
+    """kg's embedded store. `KgStore(None)` is an in-memory store (tests, `kg eval`).
+
+    A writer holds the folder's lock file exclusively; readers (`read_only=True`) share it, so
+    queries run side by side but never while a build writes.
+    """
 
     def __init__(self, path: Path | None, *, create: bool = True, read_only: bool = False) -> None:
         self.path = path
+        self.read_only = read_only
         self._lock: IO[str] | None = None
         if path is None:
             self._store = ox.Store()
             return
         _check_store_folder(path, create=create and not read_only)
         try:
+            self._lock = _acquire_lock(path, shared=read_only)
             if read_only:
                 self._store = ox.Store.read_only(str(path / _STORE_SUBDIR))
             else:
-                self._lock = _acquire_lock(path)
                 self._store = ox.Store(str(path / _STORE_SUBDIR))
         except (OSError, RuntimeError) as error:  # RocksDB reports corruption as RuntimeError
             self.close()
@@ -58,7 +62,7 @@ class KgStore:
         self.close()
 
     def close(self) -> None:
-        if self._lock is not None and getattr(self, "_store", None) is not None:
+        if self._lock is not None and not self.read_only and getattr(self, "_store", None) is not None:
             self._store.flush()
         self._store = None  # type: ignore[assignment]
         if self._lock is not None:
@@ -135,17 +139,14 @@ def _check_store_folder(path: Path, *, create: bool) -> None:
     path.mkdir(parents=True)
 
 
-def _acquire_lock(path: Path) -> IO[str]:
+def _acquire_lock(path: Path, *, shared: bool) -> IO[str]:
     lock = open(path / LOCK, "a+", encoding="utf-8")
     try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        fcntl.flock(lock, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
     except BlockingIOError:
         lock.close()
-        raise StoreError(f"{path}: store in use by another kg process; wait for it to finish") from None
-    lock.seek(0)
-    lock.truncate()
-    lock.write(f"{os.getpid()}\n")
-    lock.flush()
+        holder = "kg is writing it" if shared else "another kg process is using it"
+        raise StoreError(f"{path}: store in use ({holder}); wait for it to finish") from None
     return lock
 
 

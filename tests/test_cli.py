@@ -175,3 +175,23 @@ def test_cli_sigterm_stops_a_build_cleanly_and_a_rerun_resumes(tmp_path: Path) -
 
     with KgStore(tmp_path / "store", create=False) as store:
         assert len(store.graph_names()) == 100
+
+
+def test_cli_runaway_query_is_stopped_at_its_deadline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from rdflib import Graph, Literal, URIRef
+
+    from kg.store import KgStore
+
+    graph = Graph()
+    for i in range(2000):
+        graph.add((URIRef(f"http://example.org/s{i}"), URIRef("http://example.org/p"), Literal(i)))
+    with KgStore(tmp_path / "store") as store:
+        store.replace_article("bulk", graph)
+    cross = tmp_path / "cross.rq"
+    cross.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n", encoding="utf-8")
+    assert main(["query", str(cross), "--store", str(tmp_path / "store"), "--timeout", "2"]) == 2
+    assert "query timeout after 2 s" in capsys.readouterr().err
+    small = tmp_path / "small.rq"
+    small.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c }\n", encoding="utf-8")
+    assert main(["query", str(small), "--store", str(tmp_path / "store"), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["n", "2000"]

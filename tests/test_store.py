@@ -107,3 +107,15 @@ def test_store_dump_keeps_graph_names(tmp_path: Path) -> None:
         store.dump(output, ox.RdfFormat.N_QUADS)
     quads = list(ox.parse(output.getvalue(), ox.RdfFormat.N_QUADS))
     assert {q.graph_name.value for q in quads} == {str(graph_iri("sample-call"))}
+
+
+def test_store_readers_share_and_writers_wait_for_them(tmp_path: Path) -> None:
+    with KgStore(tmp_path / "store") as store:
+        store.replace_article("sample-call", to_graph(*sample_extraction()))
+    with KgStore(tmp_path / "store", read_only=True) as first, KgStore(tmp_path / "store", read_only=True) as second:
+        assert len(first) == len(second) > 0
+        with pytest.raises(StoreError, match="store in use \\(another kg process is using it\\)"):
+            KgStore(tmp_path / "store")
+    with KgStore(tmp_path / "store"):
+        with pytest.raises(StoreError, match="store in use \\(kg is writing it\\)"):
+            KgStore(tmp_path / "store", read_only=True)
