@@ -90,7 +90,11 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
         head = span.root
         verb = _governing_verb(head, lex)
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
-        place = _place(head, verb, index, exclude={entity.key, operator})
+        place = _place_object(head, verb, index, exclude={entity.key, operator}, place_objects=lex.place_objects)
+        placed_by_verb = False
+        if place is None:
+            place = _place(head, verb, index, exclude={entity.key, operator})
+            placed_by_verb = place is not None
         inherited = False
         if operator is None and last_operator is not None and entity.named:
             operator, inherited = last_operator, True
@@ -101,7 +105,15 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
             continue
         last_operator = operator
         last_place = place or last_place
-        claims.append(_claim(entity, asset_class, operator, place, span, verb, inherited, index, lex, article))
+        # The verb's modality ("should enter", "must not send") bears on the deployment only when
+        # the verb is what places the asset or names its operator; a force's existence is not
+        # hypothetical.
+        sent_by = verb is not None and any(
+            operator in index.entities_of(child) for child in verb.children if child.dep_ in ("nsubj", "agent") and child != head
+        )
+        claims.append(
+            _claim(entity, asset_class, operator, place, span, verb if placed_by_verb or sent_by else None, inherited, index, lex, article)
+        )
     return _merge_named(_best_per_asset(claims), {entity.key: entity for entity in entities})
 
 
@@ -123,7 +135,7 @@ def _claim(
     inherited: bool, index: EntityIndex, lex: Lexicons, article: Article,
 ) -> Deployment:  # fmt: skip
     sent = span.sent
-    modality = assess(verb if verb is not None else span.root, index, lex.cues)
+    modality = assess(verb, index, lex.cues) if verb is not None else assess(span.root, index, lex.cues, own_only=True)
     times = find_times(sent, article.published) if article.published and verb is not None else []
     score = confidence.score(
         BASE,
@@ -199,6 +211,10 @@ def _class(entity: Entity, span: "Span", lex: Lexicons, matches: list[tuple[int,
     beside = [(end - start, asset_class) for start, end, asset_class in matches if end == span.start or start == span.end]
     if beside:
         return max(beside, key=lambda item: item[0])[1]
+    # A class noun inside the name: "Carrier Air Wing 3".
+    inside = [(end - start, asset_class) for start, end, asset_class in matches if span.start <= start and end <= span.end]
+    if inside:
+        return max(inside, key=lambda item: item[0])[1]
     if span[0].text in lex.ship_prefixes:
         return AssetClass.WARSHIP
     return None
@@ -226,22 +242,62 @@ def _operator(
         # "the Strike Group includes ...": a name made of asset words is no operator.
         return [key for key in keys if not any(t.i in assets for t in token.subtree if index.at(t) == key)]
 
-    if verb is not None and verb.lemma_.lower() in lex.operator_verbs and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
-        for child in verb.children:
-            if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent":
-                target = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
+    def qualifier(token: "Token") -> str | None:
+        for child in token.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+                target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), child)
                 keys = operators(target)
                 if keys:
                     return keys[0]
-    for child in head.children:
-        if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
-            target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), child)
-            keys = operators(target)
-            if keys:
-                return keys[0]
+        return None
+
+    if verb is not None and verb.lemma_.lower() in lex.operator_verbs:
+        if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent":
+                    target = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
+                    keys = operators(target)
+                    if keys:
+                        return keys[0]
+        elif verb.pos_ == "NOUN":
+            # "the US Air Force announced the deployment of F-16 squadrons": whose deployment.
+            owner = qualifier(verb)
+            if owner is None and verb.dep_ == "dobj":
+                owner = next((k for c in verb.head.children if c.dep_ == "nsubj" for k in operators(c)), None)
+            if owner is not None:
+                return owner
+    found = qualifier(head)
+    if found is not None:
+        return found
+    for other in head.conjuncts:  # "the carrier X and warships of the Navy": one operator
+        found = qualifier(other)
+        if found is not None:
+            return found
     prefix = entity.label.split()[0] if entity.label else ""
     if prefix in lex.ship_prefixes:
-        return states.get(lex.ship_prefixes[prefix].lower())
+        state = lex.ship_prefixes[prefix].lower()
+        if state in states:
+            return states[state]
+        # No state named, but its navy is: "the United States Navy".
+        return next(
+            (key for key, other in index.entities.items() if other.type is EntityType.ORGANIZATION and other.label.lower().startswith(state)),
+            None,
+        )
+    return None
+
+
+def _place_object(
+    head: "Token", verb: "Token | None", index: EntityIndex, exclude: set[str | None], *, place_objects: frozenset[str]
+) -> str | None:
+    """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
+    would be leaving Syria": they are in Syria, whether or not they leave)."""
+    for governor in (verb, *(verb.children if verb is not None else ())):
+        if governor is not None and governor.lemma_.lower() in place_objects and governor.pos_ == "VERB":
+            for child in governor.children:
+                if child.dep_ == "dobj" and child.i not in range(head.left_edge.i, head.right_edge.i + 1):
+                    keys = [key for key in index.entities_of(child, qualifiers=False) if index.type_of(key) in PLACES and key not in exclude]
+                    if keys:
+                        return keys[0]
     return None
 
 

@@ -13,7 +13,7 @@ INCOMPLETE = 0.8
 # Each dependency step between the trigger and its farthest argument beyond the first two.
 PER_EXTRA_STEP = 0.95
 # Negated and hypothetical claims are real readings of the text but not facts.
-NEGATED = 0.9
+NEGATED = 0.7
 HYPOTHETICAL = 0.85
 # A claim the article attributes to a party ("X said ...") is that party's claim.
 ATTRIBUTED = 0.9

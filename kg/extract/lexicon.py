@@ -262,21 +262,24 @@ def load_designations(folder: Path) -> Lexicon:
     )
 
 
-def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str]]:
-    """patterns/assets.jsonl: spaCy Matcher token patterns, each with its asset class, and the
-    verbs whose subject operates the asset they govern ("the US *deployed* a carrier")."""
+def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str], frozenset[str]]:
+    """patterns/assets.jsonl: spaCy Matcher token patterns, each with its asset class; the
+    verbs whose subject operates the asset they govern ("the US *deployed* a carrier"); and the
+    verbs whose object is where the asset is ("troops *leaving* Syria")."""
     path = folder / "assets.jsonl"
     problems = _Problems(path)
     patterns: list[AssetPattern] = []
     operator_verbs: set[str] = set()
+    place_objects: set[str] = set()
     classes = {item.value for item in AssetClass}
     matcher = Matcher(Vocab(), validate=True)
     for number, record in _json_lines(path, problems):
-        if record.get("kind") == "operator_verbs":
+        if record.get("kind") in ("operator_verbs", "place_objects"):
             if not isinstance(record.get("lemmas"), list):
-                problems.add(number, "operator_verbs needs a 'lemmas' list")
+                problems.add(number, f"{record['kind']} needs a 'lemmas' list")
                 continue
-            operator_verbs.update(str(lemma).lower() for lemma in record["lemmas"])
+            target = operator_verbs if record["kind"] == "operator_verbs" else place_objects
+            target.update(str(lemma).lower() for lemma in record["lemmas"])
             continue
         if record.get("class") not in classes:
             problems.add(number, f"class must be one of {', '.join(sorted(classes))}, not {record.get('class')!r}")
@@ -292,7 +295,7 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str]]
             continue
         patterns.append(AssetPattern(record["id"], AssetClass(record["class"]), pattern))
     problems.raise_any()
-    return tuple(patterns), frozenset(operator_verbs)
+    return tuple(patterns), frozenset(operator_verbs), frozenset(place_objects)
 
 
 def load_hulls(folder: Path) -> dict[str, AssetClass]:
@@ -346,6 +349,7 @@ class Lexicons:
     designations: Lexicon
     assets: tuple[AssetPattern, ...]
     operator_verbs: frozenset[str]
+    place_objects: frozenset[str]
     hulls: dict[str, AssetClass]
     ship_prefixes: dict[str, str]
     cues: tuple[Cue, ...]
@@ -355,12 +359,13 @@ class Lexicons:
 def load_lexicons(folder: Path | None = None) -> Lexicons:
     """All extraction lexicons of a patterns folder (the installed one by default)."""
     folder = folder or data_dir("patterns")
-    assets, operator_verbs = load_assets(folder)
+    assets, operator_verbs, place_objects = load_assets(folder)
     return Lexicons(
         events=load_events(folder),
         designations=load_designations(folder),
         assets=assets,
         operator_verbs=operator_verbs,
+        place_objects=place_objects,
         hulls=load_hulls(folder),
         ship_prefixes=load_ship_prefixes(folder),
         cues=load_cues(folder),

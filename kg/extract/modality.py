@@ -42,8 +42,12 @@ class _Cues:
         return self.table.get((where, token.lemma_.lower())) or self.table.get((where, token.lower_))
 
 
-def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue]) -> Modality:
-    """The modality of the claim whose trigger word is `trigger`."""
+def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue], *, own_only: bool = False) -> Modality:
+    """The modality of the claim whose trigger word is `trigger`.
+
+    With `own_only`, only the word's own dependents count ("a *possible* deployment"), not the
+    clause around it: for a thing named in passing rather than an event.
+    """
     table = _Cues(cues)
     negated = hypothetical = False
     claimed_by: str | None = None
@@ -61,7 +65,7 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue]) -> Modalit
 
     # The trigger's own dependents, and those of a light verb ("did not hold talks").
     carriers = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger:
+    if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger and not own_only:
         carriers.append(trigger.head)
     for carrier in carriers:
         for child in carrier.children:
@@ -80,7 +84,7 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue]) -> Modalit
 
     # Governing words and conditional clauses on the way up.
     node = trigger
-    for _ in range(GOVERNOR_DEPTH):
+    for _ in range(0 if own_only else GOVERNOR_DEPTH):
         for child in node.children:
             if child.dep_ == "mark":
                 note(table.kind("clause", child), child)
@@ -101,7 +105,7 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue]) -> Modalit
                 note(kind, governor)
         node = governor
 
-    if claimed_by is None:
+    if claimed_by is None and not own_only:
         claimed_by = _according_to(trigger, index, table)
         if claimed_by:
             found.append("according to")

@@ -91,3 +91,34 @@ def test_assets_lexicon_classes(annotated) -> None:  # type: ignore[no-untyped-d
         matcher.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
     found = {doc.vocab.strings[match] for match, _, _ in matcher(doc)}
     assert {"bomber", "fighter", "air_defense", "troops", "submarine"} <= found
+
+
+def test_assets_object_of_leave_is_where_they_are(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania announced that Ruritanian troops would be leaving Freedonia."
+    [found] = _deployments(annotated, text, {"Ruritanian troops": ("troops", ASSET, "Troops", False)})
+    assert (found.operator, found.location) == ("ruritania", "freedonia")
+    assert not found.provenance.hypothetical  # the leaving is planned; their being there is not
+
+
+def test_assets_operator_of_a_deployment_noun(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The Ruritanian Navy announced the deployment of fighter jets to the Gulf of Tarn."
+    [found] = _deployments(annotated, text, {"fighter jets": ("jets", ASSET, "Fighter", False)})
+    assert (found.asset_class, found.operator, found.location) == (AssetClass.FIGHTER, "navy", "gulf")
+
+
+def test_assets_class_from_words_inside_the_name(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The United States sent Carrier Air Wing 7 to the Gulf of Tarn."
+    [found] = _deployments(annotated, text, {"Carrier Air Wing 7": ("wing", ASSET)})
+    assert found.asset_class is AssetClass.MILITARY_AIRCRAFT and found.operator == "united_states"
+
+
+def test_assets_conjoined_assets_share_the_operator(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Missiles targeted the USS Example and destroyers of the Ruritanian Navy."
+    names = {"USS Example": ("example", ASSET, "AircraftCarrier"), "destroyers": ("destroyers", ASSET, "Warship", False)}
+    assert {(d.asset, d.operator) for d in _deployments(annotated, text, names)} == {("example", "navy"), ("destroyers", "navy")}
+
+
+def test_assets_denied_sending_is_marked_and_scored_low(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania must not send warships to the Gulf of Tarn."
+    [found] = _deployments(annotated, text, {"warships": ("warships", ASSET, "Warship", False)})
+    assert found.provenance.negated and found.provenance.confidence < 0.5
