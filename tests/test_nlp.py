@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, RDF
 
 from kg.errors import DataFileError
 from kg.gazetteer import load_gazetteer
-from kg.nlp import CAPITAL, DEMONYM, LATE_RULER, MODEL_ENV, ModelNotInstalled, annotate, load_nlp, model_name, ruler_patterns
+from kg.nlp import CAPITAL, DEMONYM, LATE_RULER, MODEL_ENV, ModelNotInstalled, annotate, lines, load_nlp, model_name, ruler_patterns
 from kg.patterns import load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.resources import data_dir
@@ -43,7 +43,6 @@ def test_nlp_model_name_from_argument_then_environment(monkeypatch: pytest.Monke
 def test_nlp_is_built_once_per_model(nlp) -> None:  # type: ignore[no-untyped-def]
     assert load_nlp() is nlp
     assert nlp.pipe_names.index("kg_entity_ruler") < nlp.pipe_names.index("ner")
-    assert nlp.pipe_names.index("kg_line_sentences") < nlp.pipe_names.index("parser")
 
 
 def test_nlp_offsets_are_into_the_content(nlp) -> None:  # type: ignore[no-untyped-def]
@@ -79,9 +78,24 @@ def test_nlp_ruler_keeps_longer_names_whole(nlp) -> None:  # type: ignore[no-unt
 
 
 def test_nlp_line_break_ends_a_sentence_unless_after_a_comma(nlp) -> None:  # type: ignore[no-untyped-def]
-    doc = nlp("Ministers meet in Oslo\nThe talks begin on Monday.\nSigned by Ana Ruiz,\nForeign Minister.")
+    text = "US President Ana Ruiz spoke by phone\nThe talks begin on Monday.\n-\nSigned by Ana Ruiz,\nForeign Minister."
+    doc = annotate(nlp, Article(id="a", title="Ruritania and Elbonia talk", text=text))
     sentences = [sent.text.strip() for sent in doc.sents]
-    assert sentences == ["Ministers meet in Oslo", "The talks begin on Monday.", "Signed by Ana Ruiz,\nForeign Minister."]
+    assert sentences == ["Ruritania and Elbonia talk", "US President Ana Ruiz spoke by phone", "The talks begin on Monday.",
+                         "-", "Signed by Ana Ruiz,\nForeign Minister."]  # fmt: skip
+    assert doc.text == "Ruritania and Elbonia talk\n\n" + text
+
+
+def test_nlp_lines_join_back_to_the_text() -> None:
+    text = "Title\n\nFirst line,\nsecond line.\n\n\nLast"
+    assert lines(text) == ["Title\n\n", "First line,\nsecond line.\n\n\n", "Last"]
+    assert "".join(lines(text)) == text
+    assert lines("") == [""]
+
+
+def test_nlp_annotated_lines_keep_ruler_entries(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = annotate(nlp, Article(id="a", title="NATO meets", text="U.S. envoys arrive.\nVenezuelan officials too."))
+    assert {(ent.text, ent.ent_id_) for ent in doc.ents} >= {("NATO", "Q7184"), ("U.S.", "Q30")}
 
 
 def test_nlp_ruler_patterns_spell_acronyms_and_accents() -> None:
