@@ -25,6 +25,7 @@ PRONOUNS = {
     "it": _BODIES, "its": _BODIES, "they": (*_BODIES, EntityType.PERSON), "their": (*_BODIES, EntityType.PERSON),
     "them": (*_BODIES, EntityType.PERSON),
 }  # fmt: skip
+RELATIVE = frozenset({"who", "which", "that"})
 # Dependents inside a noun phrase that may name what the phrase stands for.
 QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 
@@ -104,20 +105,29 @@ class EntityIndex:
         """What a personal pronoun stands for: the subject of a clause that governs it ("Rwanda
         announces *its* withdrawal", "X claims that *it* launched"), else the nearest entity of a
         fitting type before it in the sentence or the sentence before."""
+        if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
+            keys = self.entities_of(token.head.head)  # "YPG militia which support the PKK"
+            return keys[0] if keys else None
         types = PRONOUNS.get(token.lower_)
         if types is None or token.pos_ != "PRON":
             return None
-        for ancestor in token.ancestors:
+        objects = token.dep_ in ("dobj", "pobj", "dative") and token.lower_ in ("them", "him", "her")
+        subjects = {c.i for a in token.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}
+        for ancestor in [] if objects else token.ancestors:
             for child in ancestor.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree:
                     keys = [k for k in self.entities_of(child) if self.entities[k].type in types]
                     if keys:
                         return keys[0]
         sent = token.sent
-        start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        # "they" and "them" look back within their sentence only: across sentences (and quotes)
+        # a plural pronoun too often means a group no entity names.
+        plural = token.lower_ in ("they", "their", "them")
+        start = token.doc[sent.start - 1].sent.start if sent.start > 0 and not plural else sent.start
         for earlier in reversed(token.doc[start : token.i]):
             key = self.at(earlier)
-            if key is not None and self.entities[key].type in types:
+            # "X accused them": an object pronoun is not the subject of its own clause.
+            if key is not None and self.entities[key].type in types and not (objects and earlier.i in subjects):
                 return key
         return None
 

@@ -47,10 +47,11 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
             if token.pos_ not in ("VERB", "NOUN"):
                 continue
             for trigger in lex.events.by_lemma(token.lemma_.lower(), token.pos_):
-                event = _read(token, trigger, lex, index, assets, times, sent)
-                if event is None:
+                read = _read(token, trigger, lex, index, assets, times, sent)
+                if read is None:
                     continue
-                for one in _pairs(event, trigger, index):
+                event, whole = read
+                for one in [event] if whole else _pairs(event, index):
                     events.append(one)
                     if trigger.flag("reciprocal") and one.targets:
                         # "A and B exchanged fire": each fired on the other.
@@ -66,7 +67,9 @@ def _read(
     assets: set[int],
     times: list[tuple[int, int, Interval]],
     sent: "Span",
-) -> Event | None:
+) -> tuple[Event, bool] | None:
+    """The event a trigger word states, and whether it stays whole (a meeting of two parties)
+    rather than one event per pair of parties."""
     if not _requirements_met(token, trigger, assets):
         return None
     events = lex.events
@@ -84,6 +87,10 @@ def _read(
     if not actors:
         actors = [key for key in _inherited_subject(token, index) if index.type_of(key) in actor_types]
         inherited = bool(actors)
+    if not actors and event_type is EventType.MOBILIZE:
+        # "I have directed the USS X to move ...": whoever operates what is sent acts.
+        actors = _operators_of_sent(token, index, lex)
+        inherited = bool(actors)
     target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set())
     if trigger.options.get("target_types"):
         target_types &= {EntityType(name) for name in trigger.options["target_types"]}
@@ -100,6 +107,7 @@ def _read(
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     targets = [key for key in targets if key not in actors]
+    whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
         if len(actors) > 1 and not targets:
             actors, targets = actors[:1], actors[1:]
@@ -112,11 +120,19 @@ def _read(
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
     modality = assess(token, index, lex.cues)
+    if (
+        modality.hypothetical
+        and not modality.negated
+        and trigger.options.get("if_hypothetical")
+        and (modality.claimed_by is None or modality.claimed_by in actors)
+    ):
+        # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack.
+        event_type = EventType(trigger.options["if_hypothetical"])
     when = clause_time(token, times)
     steps = _steps(token, index, [*actors, *targets])
     score = confidence.score(
         trigger.base,
-        complete=bool(targets) or event_type is EventType.MOBILIZE,
+        complete=bool(targets) or event_type is EventType.MOBILIZE or (location is not None and trigger.flag("placed")),
         steps=steps,
         negated=modality.negated,
         hypothetical=modality.hypothetical,
@@ -126,7 +142,7 @@ def _read(
     evidence = Mention(sent.start_char, sent.end_char, sent.text)
     provenance = Provenance(evidence, NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
     involved = tuple(key for key in index.in_span(token.doc[token.left_edge.i : token.right_edge.i + 1], [EntityType.MILITARY_ASSET]) if key not in targets)
-    return Event(
+    event = Event(
         type=event_type,
         actors=tuple(actors),
         targets=tuple(targets),
@@ -136,14 +152,13 @@ def _read(
         location=location,
         assets=involved,
     )
+    return event, whole
 
 
-def _pairs(event: Event, trigger: Trigger, index: EntityIndex) -> list[Event]:
+def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     """One event per acting party and per party acted upon ("Saudi Arabia and the US accused
-    Iran" is two accusations); a symmetric event stays whole, and a state stays with the person
-    or force acting for it ("the Chinese PLA Navy": the navy and China are one party)."""
-    if trigger.flag("symmetric"):
-        return [event]
+    Iran" is two accusations; "Buhari and Talon signed the AfCFTA" two signatures); a state
+    stays with the person or force acting for it ("the Chinese PLA Navy": one party)."""
     mixed = any(index.type_of(key) is EntityType.STATE for key in event.actors) and any(
         index.type_of(key) is not EntityType.STATE for key in event.actors
     )
@@ -161,7 +176,15 @@ def _retold(event: Event, other: Event) -> bool:
         and other.provenance.hypothetical == event.provenance.hypothetical
     )
     if not same:
-        return False
+        # "China conducts exercises around Taiwan ... 19 Chinese warships are deployed": the
+        # second, with no one acted upon, tells the same deployment again.
+        return (
+            other.type is event.type
+            and not event.targets
+            and set(event.actors) == set(other.actors)
+            and other.provenance.negated == event.provenance.negated
+            and other.provenance.hypothetical == event.provenance.hypothetical
+        )
     if event.when is None or other.when is None:
         return True
     return event.when.earliest <= other.when.latest and other.when.earliest <= event.when.latest
@@ -203,6 +226,23 @@ def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) in PARTIES]
 
 
+def _operators_of_sent(token: "Token", index: EntityIndex, lex: Lexicons) -> list[str]:
+    """The state whose ship or force is sent: from a ship prefix ("USS") or a qualifier."""
+    found: list[str] = []
+    states = {entity.label.lower(): key for key, entity in index.entities.items() if entity.type is EntityType.STATE}
+    for child in token.children:
+        if child.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        found += index.states_of(child)
+        key = index.at(child)
+        if key is not None:
+            prefix = index.entities[key].label.split()[0]
+            state = states.get(lex.ship_prefixes.get(prefix, "").lower())
+            if state is not None:
+                found.append(state)
+    return list(dict.fromkeys(found))
+
+
 def _inherited_subject(token: "Token", index: EntityIndex) -> list[str]:
     """The subject a trigger without one shares with the verb that governs it."""
     node = token
@@ -241,8 +281,9 @@ def _steps(token: "Token", index: EntityIndex, keys: list[str]) -> int:
 
 
 def _tree_distance(a: "Token", b: "Token") -> int:
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
+    """Steps between two tokens in the parse tree; a list ("China, India and Russia") is one step."""
+    up_a = [t for t in (a, *a.ancestors) if t.dep_ != "conj" or t is a]
+    up_b = [t for t in (b, *b.ancestors) if t.dep_ != "conj" or t is b]
     for i, node in enumerate(up_a):
         if node in up_b:
             return i + up_b.index(node)

@@ -67,6 +67,8 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue], *, own_onl
     carriers = [trigger]
     if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger and not own_only:
         carriers.append(trigger.head)
+    if trigger.pos_ == "VERB" and trigger.dep_ == "conj" and not own_only:
+        carriers.append(trigger.head)  # "will destroy and obliterate": the auxiliary is shared
     for carrier in carriers:
         for child in carrier.children:
             if child.dep_ in ("neg", "aux", "det", "advmod", "auxpass"):

@@ -177,3 +177,18 @@ def test_events_troops_act_for_their_state(annotated) -> None:  # type: ignore[n
 def test_events_subject_inherited_through_a_prepositional_clause(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, "Ruritania was quick in blaming Freedonia for the blast.", EventType.ACCUSE)
     assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
+
+
+def test_events_threatened_attack_is_a_threat(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Ruritania vowed to attack Freedonia.")
+    assert [(e.type, e.actors, e.targets) for e in found] == [(EventType.THREATEN, ("ruritania",), ("freedonia",))]
+
+
+def test_events_relative_pronoun_subject(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Officials named the Northern Front, which supports Ruritania.", EventType.SUPPORT)
+    assert event.actors == ("front",) and event.targets == ("ruritania",)
+
+
+def test_events_cosigners_each_agree(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in _events(annotated, "Alma Vask and Omar Tellen signed the Atlantic League charter.") if e.type is EventType.AGREE]
+    assert {(e.actors, e.targets) for e in found} == {(("vask",), ("league",)), (("tellen",), ("league",))}

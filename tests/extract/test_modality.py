@@ -52,3 +52,7 @@ def test_modality_attribution_said_and_according_to(annotated) -> None:  # type:
 def test_modality_claims_are_attributed(annotated) -> None:  # type: ignore[no-untyped-def]
     modality = _assess(annotated, "Ruritania claims that Freedonia attacked its ships.", "attacked")
     assert modality.claimed_by == "ruritania"
+
+
+def test_modality_auxiliary_shared_by_coordinated_verbs(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert _assess(annotated, "Ruritania will isolate and punish Freedonia.", "punish").hypothetical
