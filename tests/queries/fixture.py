@@ -211,7 +211,8 @@ def state_department_notice() -> _Article:
             text=(
                 "The Department of State is designating Cartel de los Soles as a Foreign Terrorist Organization "
                 "under Section 219 of the Immigration and Nationality Act, effective November 24, 2025. "
-                "Cartel de los Soles is headed by Nicolás Maduro and other high-ranking Venezuelan individuals."
+                "Cartel de los Soles is headed by Nicolás Maduro and other high-ranking Venezuelan individuals. "
+                "Marco Rubio, Secretary of State."
             ),
             published=date(2025, 11, 24),
             source="U.S. Department of State",
@@ -221,9 +222,11 @@ def state_department_notice() -> _Article:
     a.entity("us", "United States", STATE, "Department of State", qid="Q30")
     a.entity("cartel", "Cartel de los Soles", ORG, "Cartel de los Soles", kind="CriminalOrganization")
     a.entity("maduro", "Nicolás Maduro", PERSON, "Nicolás Maduro", qid="Q58132")
+    a.entity("rubio", "Marco Rubio", PERSON, "Marco Rubio")
     a.claims += [
+        Role("rubio", "secretary of state", "us", a.said("Marco Rubio, Secretary", "kg.roles.v1", 0.9)),
         Designation(
-            "us", "cartel", DesignationCategory.FTO, a.said("The Department of State", "kg.designations.v1", 0.95),
+            "rubio", "cartel", DesignationCategory.FTO, a.said("The Department of State", "kg.designations.v1", 0.95),
             label="Foreign Terrorist Organization",
             legal_basis="Section 219 of the Immigration and Nationality Act",
             effective=_day(date(2025, 11, 24), "November 24, 2025"),

@@ -378,6 +378,6 @@ def test_query_format_table() -> None:
 def test_query_run_gives_python_values(store: Store) -> None:
     result = run_query(store, resolve_query("evidence_for_fact"), resolve_query("evidence_for_fact").examples())
     first = dict(zip(result.columns, result.rows[0]))
-    assert first["published"] == date(2025, 11, 24)
-    assert first["confidence"] == Decimal("0.95")
+    assert first["published"] == date(2025, 11, 29)
+    assert first["confidence"] == Decimal("0.9")
     assert first["negated"] is False and first["claimed_by"] is None
