@@ -21,7 +21,7 @@ log = logging.getLogger("kg")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
+    parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.WARNING if args.quiet else logging.INFO,
@@ -51,7 +51,7 @@ def _terminate(signum: int, frame: object) -> None:
     raise KeyboardInterrupt(128 + signum)
 
 
-def _parser() -> argparse.ArgumentParser:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Build and query a knowledge graph of international relations from news.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every step")
     parser.add_argument("-q", "--quiet", action="store_true", help="log warnings and errors only")
