@@ -32,11 +32,13 @@ PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("urged X to talk").
 OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "press", "call", "request", "force", "persuade", "direct"})
+FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acomp", "acl"})
 
 
 def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Event]:
     """Every event the Doc states between the article's entities."""
+    headline_end = len(article.title) if article.title else 0
     lex = lexicons or load_lexicons()
     index = EntityIndex(doc, entities)
     assets = asset_tokens(doc, index, lex)
@@ -56,7 +58,7 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
                     if trigger.flag("reciprocal") and one.targets:
                         # "A and B exchanged fire": each fired on the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
-    return _deduplicate(events)
+    return _deduplicate(events, headline_end)
 
 
 def _read(
@@ -167,24 +169,21 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     return [dataclasses.replace(event, actors=actors, targets=target) for actors in groups for target in targets]
 
 
-def _retold(event: Event, other: Event) -> bool:
-    same = (
-        other.type is event.type
-        and set(other.actors) == set(event.actors)
-        and set(other.targets) == set(event.targets)
-        and other.provenance.negated == event.provenance.negated
-        and other.provenance.hypothetical == event.provenance.hypothetical
-    )
-    if not same:
-        # "China conducts exercises around Taiwan ... 19 Chinese warships are deployed": the
-        # second, with no one acted upon, tells the same deployment again.
-        return (
-            other.type is event.type
-            and not event.targets
-            and set(event.actors) == set(other.actors)
-            and other.provenance.negated == event.provenance.negated
-            and other.provenance.hypothetical == event.provenance.hypothetical
-        )
+def _retold(event: Event, other: Event, headline_end: int) -> bool:
+    """The same event told again: in the headline and then the body, or again without anyone
+    acted upon ("19 Chinese warships are deployed" after "China holds exercises around Taiwan").
+    Two statements in the body stay two facts (two officials accusing the same airline)."""
+    if (
+        other.type is not event.type
+        or other.provenance.negated != event.provenance.negated
+        or other.provenance.hypothetical != event.provenance.hypothetical
+    ):
+        return False
+    if not event.targets and set(event.actors) <= set(other.actors):
+        return True
+    in_headline = min(event.provenance.evidence.start, other.provenance.evidence.start) < headline_end
+    if not in_headline or set(other.actors) != set(event.actors) or set(other.targets) != set(event.targets):
+        return False
     if event.when is None or other.when is None:
         return True
     return event.when.earliest <= other.when.latest and other.when.earliest <= event.when.latest
@@ -281,9 +280,10 @@ def _steps(token: "Token", index: EntityIndex, keys: list[str]) -> int:
 
 
 def _tree_distance(a: "Token", b: "Token") -> int:
-    """Steps between two tokens in the parse tree; a list ("China, India and Russia") is one step."""
-    up_a = [t for t in (a, *a.ancestors) if t.dep_ != "conj" or t is a]
-    up_b = [t for t in (b, *b.ancestors) if t.dep_ != "conj" or t is b]
+    """Steps between two tokens in the parse tree, counting content words only: a list ("China,
+    India and Russia") is one step, and so is a prepositional phrase ("with the navies of China")."""
+    up_a = [t for t in (a, *a.ancestors) if t is a or t.dep_ not in FUNCTION_DEPS]
+    up_b = [t for t in (b, *b.ancestors) if t is b or t.dep_ not in FUNCTION_DEPS]
     for i, node in enumerate(up_a):
         if node in up_b:
             return i + up_b.index(node)
@@ -307,7 +307,7 @@ def _mode(token: "Token", trigger: Trigger, events: Lexicon) -> str | None:
     return None
 
 
-def _deduplicate(events: list[Event]) -> list[Event]:
+def _deduplicate(events: list[Event], headline_end: int = 0) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
     sentence already holds (two triggers of one clause, "launched an attack targeting"), and an
     event the article tells twice (headline and body) with the same parties and modality."""
@@ -323,7 +323,7 @@ def _deduplicate(events: list[Event]) -> list[Event]:
             for other in kept
         ):
             continue
-        if any(_retold(event, other) for other in kept):
+        if any(_retold(event, other, headline_end) for other in kept):
             continue
         kept.append(event)
     return sorted(kept, key=lambda e: (e.provenance.evidence.start, e.type.value))

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from kg.extract import events
-from kg.records import Event, EntityType, EventType
+from kg.records import Article, Event, EntityType, EventType
 
 STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
 NAMES = {
@@ -149,9 +149,17 @@ def test_events_neither_nor_subject_negates(annotated) -> None:  # type: ignore[
 
 
 def test_events_retold_in_headline_and_body_is_one(annotated) -> None:  # type: ignore[no-untyped-def]
-    text = "Ruritania attacks Freedonia. Ruritania attacked Freedonia on Monday, officials said."
-    found = [e for e in _events(annotated, text) if e.type is EventType.ASSAULT]
+    title, body = "Ruritania attacks Freedonia.", "Ruritania attacked Freedonia on Monday, officials said."
+    doc, entities, _ = annotated(f"{title}\n\n{body}", NAMES)
+    article = Article(id="t", title=title, text=body, published=date(2025, 11, 29))
+    found = [e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
     assert len(found) == 1 and found[0].when is not None
+
+
+def test_events_two_statements_in_the_body_stay_two(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Alma Vask accused Freedonia of spying. Later, Omar Tellen accused Freedonia of lying."
+    found = [e for e in _events(annotated, text) if e.type is EventType.ACCUSE]
+    assert {e.actors for e in found} == {("vask",), ("tellen",)}
 
 
 def test_events_withdrawing_from_names_the_target(annotated) -> None:  # type: ignore[no-untyped-def]
