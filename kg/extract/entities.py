@@ -77,7 +77,7 @@ TITLE_WORDS = frozenset(
     "president vice prime minister secretary general gen. mr. mrs. ms. dr. sen. senator rep. king queen "
     "chancellor premier emir sheikh prince crown leader former interim acting foreign defense defence "
     "us u.s. state chief justice judge ambassador envoy spokesman spokeswoman spokesperson commander "
-    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan sheikh archbishop bishop".split()
+    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan sheikh archbishop bishop democrat republican".split()
 )
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
@@ -90,7 +90,8 @@ ABBREVIATIONS = {"csg": "carrier strike group", "arg": "amphibious ready group"}
 
 @lru_cache(maxsize=1)
 def _not_entity_words() -> frozenset[str]:
-    """patterns/not_entities.tsv: last words of names that are events, laws or programmes."""
+    """patterns/not_entities.tsv: last words of names that are events, laws or programmes, and
+    whole names (several words) that are categories, not organizations."""
     path = data_dir("patterns") / "not_entities.tsv"
     lines = path.read_text(encoding="utf-8").splitlines()
     if not lines or lines[0].split("\t")[0] != "word":
@@ -274,7 +275,8 @@ def _resolve(ent: Span, context: _Context) -> _Candidate | None:
             return _location(span)
         return _known(span, known, weight=1 if _is_demonym(text, known) else 2)
     entity_type = MODEL_TYPES[ent.label_]
-    if entity_type is None or span[-1].lower_ in _not_entity_words() or _DESIGNATOR.match(text):
+    not_entities = _not_entity_words()
+    if entity_type is None or span[-1].lower_ in not_entities or _fold(text) in not_entities or _DESIGNATOR.match(text):
         return None
     if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
         return None

@@ -156,8 +156,9 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):  # fmt: skip
             slot = "OFREF"  # "the group's leader"
         elif token.lower_ in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN") or token.text in ("-", "–") or (
-            token.pos_ == "CCONJ" and 0 < token.i < len(doc) - 1 and doc[token.i - 1].pos_ == doc[token.i + 1].pos_ == "NOUN"
-        ):
+            token.pos_ == "CCONJ" and 0 < token.i < len(doc) - 1
+            and doc[token.i - 1].pos_ in ("NOUN", "ADJ") and doc[token.i + 1].pos_ in ("NOUN", "ADJ")
+        ):  # fmt: skip
             slot = "MOD"  # "far-right ministers", "trade and industry commissioner"
         token._.set(SLOT, slot)
     roles: dict[int, tuple[int, int, RoleWord]] = {}

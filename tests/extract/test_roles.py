@@ -120,3 +120,12 @@ def test_roles_description_of_a_named_holder(read_roles) -> None:  # type: ignor
     found, labels = read_roles(text, published=date(2019, 5, 2))
     assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Nicolás Maduro", "leader", "Venezuela")}
     assert found[0].provenance.confidence == pytest.approx(roles.DESCRIBED)
+
+
+def test_roles_opposition_leader_does_not_lead_the_state(read_roles) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, "Russian opposition leader Alexei Navalny was poisoned, Germany said.") == set()
+
+
+def test_roles_coordinated_title_words(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Britain's home secretary met France's interior and overseas minister Gérald Darmanin in Paris."
+    assert ("Gérald Darmanin", "minister", "France") in _triples(read_roles, text)
