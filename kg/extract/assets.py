@@ -20,7 +20,7 @@ from spacy.matcher import Matcher
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex
 from kg.extract.lexicon import Lexicons, load_lexicons
-from kg.extract.modality import assess
+from kg.extract.modality import assess, partisan
 from kg.records import Article, AssetClass, Deployment, Entity, EntityType, Mention, Provenance
 from kg.timex import find_times
 
@@ -142,7 +142,7 @@ def _claim(
         complete=place is not None,
         negated=modality.negated,
         hypothetical=modality.hypothetical,
-        attributed=modality.claimed_by is not None,
+        attributed=partisan(modality, [operator], index),
         inherited=inherited,
     )
     provenance = Provenance(

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
-from kg.extract.modality import assess
+from kg.extract.modality import assess, partisan
 from kg.records import (
     Article,
     Designation,
@@ -113,7 +113,7 @@ def _read(
         trigger.base,
         negated=modality.negated,
         hypothetical=modality.hypothetical,
-        attributed=modality.claimed_by is not None,
+        attributed=partisan(modality, authorities, index),
     )
     provenance = Provenance(
         Mention(sent.start_char, sent.end_char, sent.text), NAME, score,

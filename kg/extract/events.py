@@ -18,7 +18,7 @@ from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time
 from kg.extract.assets import asset_tokens
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
-from kg.extract.modality import assess
+from kg.extract.modality import assess, partisan
 from kg.extract.paths import Path
 from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Mention, Provenance
 from kg.timex import find_times
@@ -138,7 +138,7 @@ def _read(
         steps=steps,
         negated=modality.negated,
         hypothetical=modality.hypothetical,
-        attributed=modality.claimed_by is not None and modality.claimed_by not in actors,
+        attributed=partisan(modality, actors, index),
         inherited=inherited,
     )
     evidence = Mention(sent.start_char, sent.end_char, sent.text)

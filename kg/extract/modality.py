@@ -137,3 +137,14 @@ def _according_to(trigger: "Token", index: EntityIndex, table: _Cues) -> str | N
                             if index.type_of(key) in CLAIMANT_TYPES:
                                 return key
     return None
+
+
+# Claimants that report rather than take a side: a claim "according to Reuters" is the news.
+REPORTERS = frozenset({"MediaOrganization"})
+
+
+def partisan(modality: Modality, actors: Iterable[str], index: EntityIndex) -> bool:
+    """Whether the claim is a party's word rather than the article's: attributed to someone
+    other than its actor, who is not a news organization."""
+    claimant = modality.claimed_by
+    return claimant is not None and claimant not in set(actors) and index.entities[claimant].kind not in REPORTERS
