@@ -6,7 +6,6 @@ import importlib.util
 import re
 import tokenize
 from collections import defaultdict
-from datetime import date
 from pathlib import Path
 from types import ModuleType
 
@@ -18,26 +17,10 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 import kg.rdf
 from kg.records import (
-    Article,
-    AssetClass,
-    Candidate,
-    Deployment,
-    Designation,
-    DesignationCategory,
-    Entity,
-    EntityType,
-    Event,
     EventType,
-    Extraction,
-    Interval,
-    Judgement,
-    Link,
-    Membership,
-    Mention,
-    Provenance,
-    Role,
 )
 from kg.terms import DCTERMS, KG, ONTOLOGY_IRI, PREFIXES
+from sample import EVERY_CLAIM_LINKS, every_claim_extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 ONTOLOGY = ROOT / "ontology" / "kg.ttl"
@@ -161,7 +144,7 @@ def test_ontology_consult_modes_follow_the_codebook(ontology: Graph) -> None:
 
 def test_ontology_types_what_rdf_writes(ontology: Graph) -> None:
     """Every kg predicate of a mapped article is a declared property of the right kind and range."""
-    graph = kg.rdf.to_graph(*_sample_extraction())
+    graph = kg.rdf.to_graph(every_claim_extraction(), EVERY_CLAIM_LINKS)
     problems: set[str] = set()
     for _, predicate, obj in graph:
         if predicate == RDF.type and str(obj).startswith(str(KG)) and (obj, RDF.type, OWL.Class) not in ontology:
@@ -247,49 +230,3 @@ def _not_terms() -> list[str]:
                 if not isinstance(getattr(KG, name), URIRef):
                     found.append(f"KG.{name} at {path.relative_to(ROOT)}:{number} is not a term (a method of Namespace); write KG[{name!r}]")
     return found
-
-
-def _sample_extraction() -> tuple[Extraction, dict[str, Link]]:
-    """An article with one claim of every kind and every optional field set."""
-    text = "Trump spoke to Maduro. The US designated the Cartel. USS Ford sailed to the Caribbean. Venezuela is in OPEC."
-    article = Article(
-        id="sample-1", text=text, title="Sample", published=date(2026, 1, 5), url="https://example.org/a",
-        source="Example News", license="CC BY 2.5",
-    )  # fmt: skip
-    content = article.content
-
-    def mention(word: str) -> tuple[Mention, ...]:
-        start = content.index(word)
-        return (Mention(start, start + len(word), word),)
-
-    entities = (
-        Entity("trump", "Donald Trump", EntityType.PERSON, mention("Trump")),
-        Entity("maduro", "Nicolás Maduro", EntityType.PERSON, mention("Maduro")),
-        Entity("us", "United States", EntityType.STATE, mention("US")),
-        Entity("venezuela", "Venezuela", EntityType.STATE, mention("Venezuela")),
-        Entity("cartel", "Cartel de los Soles", EntityType.ORGANIZATION, mention("Cartel"), kind="CriminalOrganization"),
-        Entity("opec", "OPEC", EntityType.ORGANIZATION, mention("OPEC"), kind="InternationalOrganization"),
-        Entity("ford", "USS Gerald R. Ford", EntityType.MILITARY_ASSET, mention("USS Ford"), kind="AircraftCarrier"),
-        Entity("caribbean", "Caribbean", EntityType.LOCATION, mention("Caribbean")),
-    )
-    sentence = Mention(content.index("Trump"), len(content), content[content.index("Trump") :])
-    when = Interval(date(2025, 12, 29), date(2026, 1, 4), "week", "last week")
-
-    def provenance(**flags: object) -> Provenance:
-        return Provenance(sentence, "kg.test.v1", 0.8, **flags)  # type: ignore[arg-type]
-
-    claims = (
-        Role("maduro", "president", "venezuela", provenance(), when=when),
-        Role("trump", "leader", "us", provenance(claimed_by="us")),
-        Designation("us", "cartel", DesignationCategory.FTO, provenance(), label="FTO designation", programme="FTO",
-                    legal_basis="INA 219", list_id="2025-01234", announced=when, effective=when),  # fmt: skip
-        Deployment("ford", AssetClass.AIRCRAFT_CARRIER, provenance(), operator="us", location="caribbean", when=when),
-        Event(EventType.CONSULT, ("trump",), ("maduro",), provenance(), mode="phone", when=when, location="caribbean",
-              assets=("ford",)),  # fmt: skip
-        Membership("venezuela", "opec", provenance()),
-    )
-    links = {
-        "us": Link("us", "United States", Judgement.SUGGESTED, qid="Q30"),
-        "maduro": Link("maduro", "Nicolás Maduro", Judgement.REJECTED, candidates=(Candidate("Q57413", "Nicolás Maduro", 0.6),)),
-    }
-    return Extraction(article, entities, claims), links

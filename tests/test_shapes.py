@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import typing
-from datetime import date
 from pathlib import Path
 
 import pyoxigraph
@@ -33,30 +32,21 @@ from kg.rdf import (
     to_graph,
 )
 from kg.records import (
-    Article,
     AssetClass,
-    Candidate,
     Deployment,
     Designation,
     DesignationCategory,
-    DesignationStatus,
-    Entity,
-    EntityType,
     Event,
     EventType,
     Extraction,
     Granularity,
-    Interval,
-    Judgement,
-    Link,
     Membership,
-    Mention,
-    Provenance,
     Role,
 )
 from kg.resources import data_dir
 from kg.terms import KG
 from kg.validate import load_shapes, owning_fact, validate
+from sample import EVERY_CLAIM_LINKS, every_claim_extraction
 
 KGSH = Namespace("https://w3id.org/kg-ir/shapes#")
 FIXTURES = Path(__file__).parent / "shapes"
@@ -184,118 +174,8 @@ def test_shapes_accept_every_value_the_mapping_writes(shapes: Graph) -> None:
 # --------------------------------------------------------------------------- the mapping's own graph
 
 
-def _mention(content: str, text: str) -> Mention:
-    start = content.index(text)
-    return Mention(start, start + len(text), text)
-
-
-def _extraction() -> Extraction:
-    """One article with every kind of claim and every optional slot filled somewhere."""
-    article = Article(
-        id="seed-all-claims",
-        title="Trump and Maduro speak by phone",
-        text=(
-            "US President Donald Trump spoke by phone with Nicolás Maduro late last week. "
-            "Maduro said the United States could not make Venezuela surrender. "
-            "On Monday the United States designated the Cartel de los Soles a foreign terrorist organization. "
-            "An aircraft carrier strike group was deployed to the Caribbean Sea; B-52 bombers flew near Venezuela. "
-            "Venezuela is a member of OPEC, the Fund said."
-        ),
-        published=date(2025, 11, 29),
-        url="https://en.wikinews.org/wiki/Example",
-        source="Wikinews",
-        license="CC BY 2.5",
-    )
-    content = article.content
-
-    def mention(text: str) -> Mention:
-        return _mention(content, text)
-
-    def provenance(sentence: str, confidence: float = 0.9, **flags: typing.Any) -> Provenance:
-        return Provenance(evidence=mention(sentence), extractor="kg.test.v1", confidence=confidence, **flags)
-
-    sentences = [sentence if sentence.endswith(".") else f"{sentence}." for sentence in article.text.split(". ")]
-    call, surrender, designation, deployment, membership = sentences
-    entities = (
-        Entity("us", "United States", EntityType.STATE, (mention("United States"), mention("US"))),
-        Entity("venezuela", "Venezuela", EntityType.STATE, (mention("Venezuela"),)),
-        Entity("trump", "Donald Trump", EntityType.PERSON, (mention("Donald Trump"),)),
-        Entity("maduro", "Nicolás Maduro", EntityType.PERSON, (mention("Nicolás Maduro"), mention("Maduro"))),
-        Entity("cartel", "Cartel de los Soles", EntityType.ORGANIZATION, (mention("Cartel de los Soles"),)),
-        Entity("opec", "OPEC", EntityType.ORGANIZATION, (mention("OPEC"),), kind="InternationalOrganization"),
-        Entity("fund", "the Fund", EntityType.ORGANIZATION, (mention("the Fund"),)),
-        Entity("caribbean", "Caribbean Sea", EntityType.LOCATION, (mention("Caribbean Sea"),)),
-        Entity(
-            "csg",
-            "aircraft carrier strike group",
-            EntityType.MILITARY_ASSET,
-            (mention("aircraft carrier strike group"),),
-            named=False,
-        ),
-        Entity("bombers", "B-52 bombers", EntityType.MILITARY_ASSET, (mention("B-52 bombers"),), named=False),
-    )
-    week = Interval(date(2025, 11, 17), date(2025, 11, 23), "week", "late last week")
-    monday = Interval(date(2025, 11, 24), date(2025, 11, 24), "day", "On Monday")
-    in_office = Interval(date(2025, 1, 20), date(2025, 11, 29), "interval", "since 20 January")
-    claims = (
-        Role("trump", "President", "us", provenance(call), when=in_office),
-        Role("maduro", "leader", "venezuela", provenance(surrender, 0.7)),
-        Event(EventType.CONSULT, ("trump",), ("maduro",), provenance(call), mode="phone", when=week),
-        Event(EventType.REJECT, ("maduro",), ("us",), provenance(surrender, 0.6, claimed_by="maduro")),
-        Event(
-            EventType.COERCE,
-            ("us",),
-            ("venezuela",),
-            provenance(surrender, 0.5, negated=True, hypothetical=True, claimed_by="maduro"),
-        ),
-        Event(
-            EventType.MOBILIZE,
-            ("us", "csg"),
-            ("venezuela",),
-            provenance(deployment, 0.8),
-            location="caribbean",
-            assets=("csg", "bombers"),
-        ),
-        Designation(
-            "us",
-            "cartel",
-            DesignationCategory.FTO,
-            provenance(designation),
-            label="foreign terrorist organization",
-            programme="Foreign Terrorist Organizations",
-            legal_basis="Section 219 of the Immigration and Nationality Act",
-            list_id="FTO-2025-11",
-            announced=monday,
-            effective=monday,
-            status=DesignationStatus.IN_FORCE,
-        ),
-        Deployment("csg", AssetClass.CARRIER_STRIKE_GROUP, provenance(deployment), operator="us", location="caribbean"),
-        Deployment("bombers", AssetClass.BOMBER, provenance(deployment), operator="us", location="venezuela", when=week),
-        Membership("venezuela", "opec", provenance(membership, 0.8, claimed_by="fund")),
-    )
-    return Extraction(article, entities, claims)
-
-
-LINKS = {
-    # QIDs from ../shared/reference: states.csv, leaders-current-2026.csv, igos.csv.
-    "us": Link("us", "United States", Judgement.CONFIRMED, qid="Q30"),
-    "venezuela": Link("venezuela", "Venezuela", Judgement.SUGGESTED, qid="Q717"),
-    "trump": Link("trump", "Donald Trump", Judgement.SUGGESTED, qid="Q22686"),
-    "opec": Link("opec", "Organization of the Petroleum Exporting Countries", Judgement.CONFIRMED, qid="Q7795"),
-    "fund": Link(
-        "fund",
-        "the Fund",
-        Judgement.REJECTED,
-        candidates=(
-            Candidate("Q392787", "OPEC Fund for International Development", 0.42),
-            Candidate("Q7804", "International Monetary Fund", 0.4),
-        ),
-    ),
-}
-
-
 def test_shapes_accept_the_mapping_of_every_claim_kind(shapes: Graph) -> None:
-    graph = to_graph(_extraction(), LINKS)
+    graph = to_graph(every_claim_extraction(), EVERY_CLAIM_LINKS)
     report = validate(graph, shapes)
     assert report.violations == ()
     emitted = set(graph.objects(None, RDF.type)) - {KG.InternationalOrganization}
@@ -307,7 +187,7 @@ def test_shapes_accept_the_mapping_of_every_claim_kind(shapes: Graph) -> None:
 def test_shapes_reject_a_misread_claim_at_its_fact_alone(shapes: Graph) -> None:
     """A claim with entities of the wrong types fails at its own fact node, never at an entity,
     so the pipeline can drop that claim and keep the rest of the article."""
-    extraction = _extraction()
+    extraction = every_claim_extraction()
     evidence = extraction.claims[0].provenance
     misread = (
         Role("opec", "leader", "caribbean", evidence),  # an organization holding an office of a place
@@ -318,8 +198,8 @@ def test_shapes_reject_a_misread_claim_at_its_fact_alone(shapes: Graph) -> None:
         Event(EventType.ASSAULT, (), ("venezuela",), evidence, location="opec", assets=("trump",)),
     )
     extraction = Extraction(extraction.article, extraction.entities, extraction.claims + misread)
-    graph = to_graph(extraction, LINKS)
+    graph = to_graph(extraction, EVERY_CLAIM_LINKS)
     report = validate(graph, shapes)
-    iris = entity_iris(extraction, LINKS)
+    iris = entity_iris(extraction, EVERY_CLAIM_LINKS)
     failing = {owning_fact(graph, v.focus_node) for v in report.violations if v.severity == "Violation"}
     assert failing == {claim_iri(extraction.article.id, claim, iris) for claim in misread}
