@@ -79,6 +79,8 @@ TITLE_WORDS = frozenset(
     "us u.s. state chief justice judge ambassador envoy spokesman spokeswoman spokesperson commander "
     "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan sheikh archbishop bishop democrat republican".split()
 )
+GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
+                      "governorate district county prefecture state".split())  # fmt: skip
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
@@ -592,7 +594,9 @@ def _part_of(words: list[str], longer: list[str]) -> bool:
     strike group" in "uss dwight d eisenhower carrier strike group"; not "nicolas" alone."""
     if longer[-len(words) :] == words:
         return True
-    if len(words) == 1:  # a surname; a given name only before "bin"/"ibn" ("Qaboos bin Said")
+    if len(words) == 1:  # a surname; a given name only before "bin"/"ibn" ("Qaboos bin Said"); "Gaza" (Strip)
+        if words[0] == longer[0] and all(word in GEO_NOUNS for word in longer[1:]):
+            return True
         return words[0] in longer[1:] or (words[0] == longer[0] and len(longer) > 2 and longer[1] in PATRONYMIC)
     if words[0] != longer[0] or words[-1] != longer[-1]:
         return False

@@ -293,6 +293,8 @@ def _read(
     before = doc[max(span.start - 1, role_start - 4, 0) : role_start]
     if any(modifiers.get(t.lower_) is False for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
+    if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect") or doc[role_end : role_end + 2].text.lower() == "-elect"):
+        return []  # "President-elect Joe Biden" does not hold the office yet
 
     def nearest(candidates: list[tuple[str, int, int]]) -> tuple[str, int, int]:
         return min(candidates, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))

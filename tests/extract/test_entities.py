@@ -137,3 +137,9 @@ def test_entities_description_resolved_through_the_office_holder(entities) -> No
     text = "Maduro met the envoy in Caracas. Venezuela's president later thanked Norway."
     maduro = _by_label(entities(text, published=date(2019, 5, 2)))["Nicolás Maduro"]
     assert _texts(maduro) == {"Maduro", "Venezuela's president"}
+
+
+def test_entities_place_and_its_longer_name_are_one(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Strikes hit the Gaza Strip overnight. Aid to Gaza was halted."))
+    assert _texts(found["Gaza Strip"]) == {"Gaza Strip", "Gaza"}
+    assert "Gaza" not in found

@@ -129,3 +129,7 @@ def test_roles_opposition_leader_does_not_lead_the_state(read_roles) -> None:  #
 def test_roles_coordinated_title_words(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Britain's home secretary met France's interior and overseas minister Gérald Darmanin in Paris."
     assert ("Gérald Darmanin", "minister", "France") in _triples(read_roles, text)
+
+
+def test_roles_elect_does_not_hold_the_office(read_roles) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, "US President-elect Joe Biden named his cabinet on Monday.") == set()
