@@ -33,7 +33,9 @@ ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("urged X to talk").
 OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "press", "call", "request", "force", "persuade", "direct"})
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
-INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "acomp", "acl"})
+# A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
+# not make X the killer, so a ccomp never inherits.
+INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "acl"})
 
 
 def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Event]:

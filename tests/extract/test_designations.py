@@ -119,3 +119,8 @@ def test_designations_state_body_named_for_its_state_lists_for_the_state(annotat
 def test_designations_since_dates_a_listing(annotated) -> None:  # type: ignore[no-untyped-def]
     [found] = _designations(annotated, "Helia Air has been the subject of Ruritania sanctions since 2011.")
     assert found.announced is not None and found.announced.earliest == date(2011, 1, 1)
+
+
+def test_designations_ended_ban_is_revoked(annotated) -> None:  # type: ignore[no-untyped-def]
+    [found] = _designations(annotated, "Ruritania ended its ban on Helia Air flights.")
+    assert found.status is DesignationStatus.REVOKED and found.category is DesignationCategory.TRAVEL_BAN

@@ -200,3 +200,8 @@ def test_events_relative_pronoun_subject(annotated) -> None:  # type: ignore[no-
 def test_events_cosigners_each_agree(annotated) -> None:  # type: ignore[no-untyped-def]
     found = [e for e in _events(annotated, "Alma Vask and Omar Tellen signed the Atlantic League charter.") if e.type is EventType.AGREE]
     assert {(e.actors, e.targets) for e in found} == {(("vask",), ("league",)), (("tellen",), ("league",))}
+
+
+def test_events_claimant_is_not_the_agent_of_a_passive(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Alma Vask alleges that Freedonia residents are being attacked.")
+    assert not [e for e in found if e.type is EventType.ASSAULT and "vask" in e.actors]
