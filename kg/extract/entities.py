@@ -90,15 +90,33 @@ _DESIGNATOR = re.compile(r"^[A-Z]{1,3}-[0-9]+[A-Z]?\b")
 ABBREVIATIONS = {"csg": "carrier strike group", "arg": "amphibious ready group"}
 
 
+@dataclass(frozen=True, slots=True)
+class _NotEntities:
+    last_words: frozenset[str]  # "Syrian Civil War", "Belt and Road Initiative"
+    names: frozenset[str]  # whole names: "Foreign Terrorist Organization", "Government"
+
+    def match(self, span: Span) -> bool:
+        return span[-1].lower_ in self.last_words or _fold(span.text) in self.names
+
+
 @lru_cache(maxsize=1)
-def _not_entity_words() -> frozenset[str]:
-    """patterns/not_entities.tsv: last words of names that are events, laws or programmes, and
-    whole names (several words) that are categories, not organizations."""
+def _not_entities() -> _NotEntities:
+    """patterns/not_entities.tsv: names that are events, laws, programmes, categories or
+    generic words, by their last word or as a whole."""
     path = data_dir("patterns") / "not_entities.tsv"
     lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].split("\t")[0] != "word":
-        raise DataFileError(path, "expected the header 'word<TAB>note'", line=1)
-    return frozenset(line.split("\t")[0].strip().lower() for line in lines[1:] if line.strip())
+    if not lines or lines[0].split("\t")[:2] != ["name", "match"]:
+        raise DataFileError(path, "expected the header 'name<TAB>match<TAB>note'", line=1)
+    last: set[str] = set()
+    whole: set[str] = set()
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if not line.strip():
+            continue
+        if len(cells) < 2 or cells[1] not in ("last", "whole"):
+            raise DataFileError(path, "match must be 'last' (the last word) or 'whole' (the whole name)", line=number)
+        (last if cells[1] == "last" else whole).add(cells[0].strip().lower())
+    return _NotEntities(frozenset(last), frozenset(whole))
 
 
 @dataclass(slots=True)
@@ -277,8 +295,7 @@ def _resolve(ent: Span, context: _Context) -> _Candidate | None:
             return _location(span)
         return _known(span, known, weight=1 if _is_demonym(text, known) else 2)
     entity_type = MODEL_TYPES[ent.label_]
-    not_entities = _not_entity_words()
-    if entity_type is None or span[-1].lower_ in not_entities or _fold(text) in not_entities or _DESIGNATOR.match(text):
+    if entity_type is None or _not_entities().match(span) or _DESIGNATOR.match(text):
         return None
     if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
         return None

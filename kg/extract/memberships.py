@@ -11,7 +11,7 @@ frame, confidence). The frames read the dependency parse around a cue:
 - leave: "X withdraws from O", "X announces its withdrawal from O": a member until then.
 - consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
 Members are states or organizations (conjuncts included); the organization is an
-Organization entity; join and leave need an international organization (or an organization
+Organization entity that is no government body or legislature; join and leave need an international organization (or an organization
 of no known kind), so that "left the White House" is no membership.
 
 Confidence (docs/confidence.md): the cue's confidence from memberships.tsv, times
@@ -41,6 +41,7 @@ NAME = "kg.memberships.v1"
 FRAMES = ("member-of", "join", "admit", "leave", "consists")
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
 OPEN_KINDS = (None, "InternationalOrganization")
+LEGISLATURES = frozenset("assembly parliament congress senate house commons lords duma knesset bundestag majlis".split())
 SUBJECTS = ("nsubj", "nsubjpass")
 INTRODUCERS = ("including", "like")
 
@@ -125,8 +126,10 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
 
 def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     entity = index.entities[key]
-    if entity.type is not EntityType.ORGANIZATION:
+    if entity.type is not EntityType.ORGANIZATION or entity.kind == "GovernmentBody":
         return False
+    if entity.label.split()[-1].lower() in LEGISLATURES:
+        return False  # "members of the National Assembly" are its deputies
     return cue.frame in ("member-of", "consists") or entity.kind in OPEN_KINDS
 
 

@@ -335,8 +335,14 @@ def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc
 
 
 def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | None:
-    """The entity an OF run names; "the group's" is the nearest organization before it."""
+    """The entity an OF run names; "the group's" is the nearest organization before it; in
+    "Conservative Party of Canada leader X" the party, not Canada."""
     if run[0] == "OF":
+        start = run[1]
+        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2]._.get(SLOT) == "OF":
+            owner = index.at(doc[start - 2])
+            if owner is not None and index.type_of(owner) is EntityType.ORGANIZATION:
+                return owner
         return index.at(doc[run[2] - 1])
     wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
     for token in reversed(doc[max(0, run[1] - 80) : run[1]]):

@@ -143,3 +143,8 @@ def test_entities_place_and_its_longer_name_are_one(entities) -> None:  # type: 
     found = _by_label(entities("Strikes hit the Gaza Strip overnight. Aid to Gaza was halted."))
     assert _texts(found["Gaza Strip"]) == {"Gaza Strip", "Gaza"}
     assert "Gaza" not in found
+
+
+def test_entities_generic_words_are_not_names(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The Government said the Free Syrian Army crossed the Sea at 10:00 GMT."))
+    assert not {"Government", "Sea", "GMT"} & set(found)

@@ -85,3 +85,7 @@ def test_memberships_cue_file_problems_name_the_line(tmp_path: Path) -> None:
     message = str(caught.value)
     assert f"{path}:3: frame 'enter' is not one of member-of, join, admit, leave, consists" in message
     assert f"{path}:4: confidence 'high' is not a number in (0, 1]" in message
+
+
+def test_memberships_deputies_of_a_legislature_are_no_members(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Gabonese citizens vote to elect members of the National Assembly.") == set()

@@ -133,3 +133,8 @@ def test_roles_coordinated_title_words(read_roles) -> None:  # type: ignore[no-u
 
 def test_roles_elect_does_not_hold_the_office(read_roles) -> None:  # type: ignore[no-untyped-def]
     assert _triples(read_roles, "US President-elect Joe Biden named his cabinet on Monday.") == set()
+
+
+def test_roles_party_of_a_state_owns_its_leader(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Conservative Party of Canada leader Pierre Poilievre won a by-election."
+    assert _triples(read_roles, text) == {("Pierre Poilievre", "leader", "Conservative Party")}
