@@ -46,6 +46,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 
 from kg.errors import DataFileError, QueryError
 from kg.resources import data_dir
+from kg.sparql import Term, check_query, query_form, tokenize, with_service_endpoint, with_values
 from kg.terms import PREFIXES
 
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
@@ -53,14 +54,9 @@ WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
 ParamType = TypingLiteral["iri", "string", "date", "integer", "decimal"]
 PARAM_TYPES: tuple[str, ...] = get_args(ParamType)
 
-Term = Union[NamedNode, Literal]
 Value = Union[str, int, float, Decimal, bool, date, None]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
-UPDATE_KEYWORDS = frozenset(
-    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "ADD", "MOVE", "COPY", "WITH", "USING"}
-)
-QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +186,7 @@ def _read_query(path: Path, *, require_header: bool) -> SavedQuery:
                 raise DataFileError(path, f"header has no '# {key}:' line", line=1)
     if params:
         try:
-            variables = {token.text[1:] for token in _tokens(text) if token.kind == "var"}
+            variables = {token.text[1:] for token in tokenize(text) if token.kind == "var"}
         except QueryError as error:
             raise DataFileError(path, str(error)) from error
         for param in params:
@@ -230,10 +226,10 @@ def _parse_param(path: Path, number: int, value: str, earlier: list[Param]) -> P
 
 def _check_saved(query: SavedQuery) -> None:
     check_query(query.text, allow_service=frozenset({WIKIDATA_SPARQL}))
-    tokens = _tokens(query.text)
-    if _query_form(tokens) != "SELECT":
+    tokens = tokenize(query.text)
+    if query_form(tokens) != "SELECT":
         raise QueryError("a saved query must be a SELECT query")
-    _with_values(tokens, {param.name: _term(param, param.example) for param in query.params})
+    with_values(tokens, {param.name: _term(param, param.example) for param in query.params})
 
 
 # --------------------------------------------------------------------------- parameters
@@ -304,132 +300,6 @@ def _term(param: Param, value: str) -> Term:
     return Literal(format(Decimal(value), "f"), datatype=NamedNode(XSD + "decimal"))
 
 
-# --------------------------------------------------------------------------- checking and binding
-
-_TOKEN = re.compile(
-    r"""
-      (?P<ws>\s+)
-    | (?P<comment>\#[^\n]*)
-    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-    | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-                 |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
-    | (?P<var>[?$]\w+)
-    | (?P<word>[\w:][\w:.%-]*)
-    | (?P<punct>.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_CODEPOINT_ESCAPE = re.compile(r"\\u[0-9A-Fa-f]{4}|\\U[0-9A-Fa-f]{8}")
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    kind: str
-    text: str
-
-
-def _tokens(text: str) -> list[_Token]:
-    tokens = [_Token(str(match.lastgroup), match.group()) for match in _TOKEN.finditer(text)]
-    for token in tokens:
-        if token.kind == "punct" and token.text in "'\"":
-            raise QueryError("the query has an unterminated string")
-    return tokens
-
-
-def _significant(tokens: list[_Token]) -> list[tuple[int, _Token]]:
-    return [(index, token) for index, token in enumerate(tokens) if token.kind not in ("ws", "comment")]
-
-
-def _query_form(tokens: list[_Token]) -> str:
-    """The first keyword after the prologue (BASE and PREFIX declarations)."""
-    significant = [token for _, token in _significant(tokens)]
-    position = 0
-    while position < len(significant):
-        word = significant[position].text.upper() if significant[position].kind == "word" else ""
-        if word == "PREFIX":
-            position += 3
-        elif word == "BASE":
-            position += 2
-        else:
-            return word or significant[position].text
-    return ""
-
-
-def check_query(text: str, *, allow_service: frozenset[str] = frozenset()) -> None:
-    """Refuse anything but a read-only query: updates, LOAD, and SERVICE outside `allow_service`.
-
-    A static check of the text, before any engine sees it: both pyoxigraph and rdflib would
-    otherwise call out to any SERVICE or LOAD address (an SSRF path).
-    """
-    if _CODEPOINT_ESCAPE.search(text):
-        raise QueryError("codepoint escapes (\\u, \\U) are not allowed in a query; write the character itself")
-    tokens = _tokens(text)
-    form = _query_form(tokens)
-    if form not in QUERY_FORMS:
-        raise QueryError(f"not a read-only query: it starts with {form!r}, not SELECT, ASK, CONSTRUCT or DESCRIBE")
-    significant = [token for _, token in _significant(tokens)]
-    for position, token in enumerate(significant):
-        word = token.text.upper() if token.kind == "word" else ""
-        if word in UPDATE_KEYWORDS:
-            raise QueryError(f"{token.text} is not allowed: queries are read-only")
-        if word != "SERVICE":
-            continue
-        following = significant[position + 1 : position + 3]
-        if following and following[0].text.upper() == "SILENT":
-            following = following[1:]
-        if not following or following[0].kind != "iri":
-            raise QueryError("SERVICE must name its endpoint with a full IRI, not a variable or prefixed name")
-        endpoint = following[0].text[1:-1]
-        if endpoint not in allow_service:
-            allowed = ", ".join(sorted(allow_service)) or "none"
-            raise QueryError(f"SERVICE <{endpoint}> is not allowed (allowed endpoints: {allowed})")
-
-
-def _with_values(tokens: list[_Token], bindings: Mapping[str, Term]) -> str:
-    """The query text with a VALUES block for `bindings` opening its WHERE clause."""
-    if not bindings:
-        return "".join(token.text for token in tokens)
-    significant = _significant(tokens)
-    depth = 0
-    for position, (index, token) in enumerate(significant):
-        if token.text == "(":
-            depth += 1
-        elif token.text == ")":
-            depth -= 1
-        elif token.text == "{" and depth == 0:
-            following = significant[position + 1][1] if position + 1 < len(significant) else None
-            if following is not None and following.text.upper() == "SELECT":
-                raise QueryError("cannot bind parameters when the WHERE clause is a bare sub-SELECT; wrap it in { }")
-            names = " ".join(f"?{name}" for name in bindings)
-            values = " ".join(str(term) for term in bindings.values())
-            block = f" VALUES ({names}) {{ ({values}) }}"
-            return "".join(token.text for token in tokens[: index + 1]) + block + "".join(
-                token.text for token in tokens[index + 1 :]
-            )
-    raise QueryError("the query has no WHERE clause to bind parameters in")
-
-
-def _with_service_endpoint(tokens: list[_Token], endpoint: str) -> list[_Token]:
-    """The tokens with every `SERVICE <WIKIDATA_SPARQL>` sent to `endpoint` instead."""
-    try:
-        iri = NamedNode(endpoint)
-    except ValueError as error:
-        raise QueryError(f"service endpoint {endpoint!r} is not an IRI ({error})") from None
-    if not re.match(r"https?://", endpoint):
-        raise QueryError(f"service endpoint {endpoint!r} is not an http(s) URL")
-    rewritten = list(tokens)
-    significant = _significant(tokens)
-    for position, (_, token) in enumerate(significant):
-        if token.kind != "word" or token.text.upper() != "SERVICE":
-            continue
-        for index, following in significant[position + 1 : position + 3]:
-            if following.kind == "iri":
-                if following.text == f"<{WIKIDATA_SPARQL}>":
-                    rewritten[index] = _Token("iri", str(iri))
-                break
-    return rewritten
-
-
 def prepare_query(
     query: SavedQuery,
     params: Mapping[str, str] | Iterable[tuple[str, str]] = (),
@@ -438,14 +308,14 @@ def prepare_query(
 ) -> str:
     """The checked SELECT text, with its parameters bound, ready for any SPARQL engine."""
     check_query(query.text, allow_service=frozenset({WIKIDATA_SPARQL}))
-    tokens = _tokens(query.text)
-    form = _query_form(tokens)
+    tokens = tokenize(query.text)
+    form = query_form(tokens)
     if form != "SELECT":
         raise QueryError(f"query {query.name!r} is a {form} query; kg runs SELECT queries")
     bindings = bind_params(query, params)
     if service_endpoint is not None:
-        tokens = _with_service_endpoint(tokens, service_endpoint)
-    return _with_values(tokens, bindings)
+        tokens = with_service_endpoint(tokens, service_endpoint, replacing=WIKIDATA_SPARQL)
+    return with_values(tokens, bindings)
 
 
 # --------------------------------------------------------------------------- running

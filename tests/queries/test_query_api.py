@@ -26,7 +26,6 @@ from kg.query import (
     WIKIDATA_SPARQL,
     QueryResult,
     bind_params,
-    check_query,
     format_csv,
     format_json,
     format_table,
@@ -36,6 +35,7 @@ from kg.query import (
     resolve_query,
     run_query,
 )
+from kg.sparql import check_query
 
 HEADER = "# title: T?\n# description: D.\n# returns: entity\n"
 
