@@ -133,13 +133,13 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     return cue.frame in ("member-of", "consists") or entity.kind in OPEN_KINDS
 
 
-def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex) -> list[str]:
+def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
     found: list[str] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    found += index.entities_of(obj)
+                    found += _named(obj, index) if named else index.entities_of(obj)
     return found
 
 
@@ -153,10 +153,16 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
             found += _organizations(token.head, cue, index)
         return found
     if cue.frame == "leave":
-        return _objects(token, ("from",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
+        return _objects(token, ("from",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
     if cue.frame in ("admit", "consists"):
         return [k for c in token.children if c.dep_ in SUBJECTS for k in index.entities_of(c)]
-    return _objects(token, ("to",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
+    return _objects(token, ("to",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+
+
+def _named(token: Token, index: EntityIndex) -> list[str]:
+    """The entities a phrase itself names, conjuncts included, not those qualifying it:
+    "joined the EU" is the EU, "joined the EU's defence initiative" is not."""
+    return [key for t in (token, *token.conjuncts) if (key := index.at(t)) is not None]
 
 
 def _introduces(token: Token) -> bool:

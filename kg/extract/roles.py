@@ -266,7 +266,8 @@ def _read(
     and B"); `of`: "nearest" (default), "first" ("US Ambassador to Germany X": the first
     state) or "possessor" ("Merkel's spokesperson X": the possessor's own state); `role`:
     "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
-    and B of Y").
+    and B of Y"); `ends`: "role" for a pattern that ends with the title, which is void when a
+    name follows it (the title is then that name's).
     """
     doc = span.doc
     runs = _runs(span)
@@ -293,6 +294,8 @@ def _read(
     before = doc[max(span.start - 1, role_start - 4, 0) : role_start]
     if any(modifiers.get(t.lower_) is False for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
+    if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
+        return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
     if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect") or doc[role_end : role_end + 2].text.lower() == "-elect"):
         return []  # "President-elect Joe Biden" does not hold the office yet
 
@@ -332,6 +335,12 @@ def _read(
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
     word = phrase[2]
     return _Reading(person, word.role, of, doc[phrase[1] - 1], base, word.default_of, word.state_office)
+
+
+def _person_follows(doc: Doc, i: int) -> bool:
+    while i < len(doc) and doc[i].text in (",", "(") or (i < len(doc) and doc[i].is_space):
+        i += 1
+    return i < len(doc) and doc[i]._.get(SLOT) == "PERSON"
 
 
 def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | None:

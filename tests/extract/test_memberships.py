@@ -89,3 +89,7 @@ def test_memberships_cue_file_problems_name_the_line(tmp_path: Path) -> None:
 
 def test_memberships_deputies_of_a_legislature_are_no_members(pairs) -> None:  # type: ignore[no-untyped-def]
     assert pairs("Gabonese citizens vote to elect members of the National Assembly.") == set()
+
+
+def test_memberships_joining_an_organizations_programme_is_no_membership(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Canada agrees to join the European Union's defence procurement initiative.") == set()

@@ -138,3 +138,13 @@ def test_roles_elect_does_not_hold_the_office(read_roles) -> None:  # type: igno
 def test_roles_party_of_a_state_owns_its_leader(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Conservative Party of Canada leader Pierre Poilievre won a by-election."
     assert _triples(read_roles, text) == {("Pierre Poilievre", "leader", "Conservative Party")}
+
+
+def test_roles_list_of_titled_names_keeps_each_title_with_its_name(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = ("Following calls between United States President Donald Trump, Mexican President Claudia Sheinbaum, "
+            "and Canadian Prime Minister Justin Trudeau, tariffs were paused.")  # fmt: skip
+    assert _triples(read_roles, text) == {
+        ("Donald Trump", "president", "United States"),
+        ("Claudia Sheinbaum", "president", "Mexico"),
+        ("Justin Trudeau", "prime minister", "Canada"),
+    }
