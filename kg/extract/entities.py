@@ -69,7 +69,8 @@ PLACE_PREPOSITIONS = frozenset(
     "in at to into near outside around across inside toward towards via through within off over".split()
 )
 PLACE_NOUNS = frozenset("town city village district region province area port base capital airport airbase island "
-                        "harbour harbor bridge square crossing border camp oblast governorate prefecture county krai".split())  # fmt: skip
+                        "harbour harbor bridge square crossing border camp oblast governorate prefecture county krai territory "
+                        "corridor".split())  # fmt: skip
 MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
 HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
@@ -77,7 +78,7 @@ TITLE_WORDS = frozenset(
     "president vice prime minister secretary general gen. mr. mrs. ms. dr. sen. senator rep. king queen "
     "chancellor premier emir sheikh prince crown leader former interim acting foreign defense defence "
     "us u.s. state chief justice judge ambassador envoy spokesman spokeswoman spokesperson commander "
-    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan sheikh archbishop bishop democrat republican".split()
+    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan sheikh archbishop bishop democrat republican staff".split()
 )
 GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
                       "governorate district county prefecture state".split())  # fmt: skip
@@ -211,8 +212,10 @@ def _retype(doc: Doc, candidates: list[_Candidate], titles: list[tuple[int, int,
                                                                  root.head.head.lemma_ in MOTION):  # fmt: skip
             _set_type(c, EntityType.LOCATION)  # "the town of Yeoncheon", "70 km of Mogadishu"
             continue
-        if c.type is EntityType.ORGANIZATION and doc[c.end - 1].lemma_.lower() in PLACE_NOUNS:
-            _set_type(c, EntityType.LOCATION)  # "José Martí International Airport"
+        span = doc[c.start : c.end]
+        if (c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and len(span) > 1
+                and span[-1].lemma_.lower() in PLACE_NOUNS | GEO_NOUNS and not any(t.pos_ == "ADP" for t in span)):  # fmt: skip
+            _set_type(c, EntityType.LOCATION)  # "José Martí International Airport", "Masisi Territory"
             continue
         members = [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]
         if len(members) < 2:
