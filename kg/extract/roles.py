@@ -21,8 +21,8 @@ Where the text names no state or organization ("President Trump", "Rubio, the se
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere;
 inherited from a coordinated title ("Israeli Prime Minister X and Defense Minister Y"); the
 office the gazetteer's tenures show the person holding; the single state of roles.tsv's
-`default_of`; for a state office (scope "state"), the state the article mentions most when
-one clearly leads ("Senator X" in an article about the United States); else no claim.
+`default_of`; for a state office (scope "state"), the state the article mentions most (the
+first named on a tie: "Senator X" in an article about the United States); else no claim.
 
 Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
 wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
@@ -435,13 +435,12 @@ def _implicit_of(
 
 
 def _dominant_state(index: EntityIndex) -> str | None:
-    """The state the article mentions most, when one clearly leads (a domestic title's state)."""
-    counts = sorted(
-        ((len(e.mentions), key) for key, e in index.entities.items() if e.type is EntityType.STATE), reverse=True
-    )
-    if counts and (len(counts) == 1 or counts[0][0] > counts[1][0]):
-        return counts[0][1]
-    return None
+    """The state the article mentions most (on a tie, the one it names first): a state
+    office's state when the text gives none."""
+    states = [e for e in index.entities.values() if e.type is EntityType.STATE and e.mentions]
+    if not states:
+        return None
+    return min(states, key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions))).key
 
 
 def _coordinated_of(reading: _Reading, readings: list[_Reading]) -> str | None:
