@@ -51,6 +51,8 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
             if token.pos_ not in ("VERB", "NOUN"):
                 continue
             for trigger in lex.events.by_lemma(token.lemma_.lower(), token.pos_):
+                if _told_before(token, trigger, lex, index, times, events):
+                    continue
                 read = _read(token, trigger, lex, index, assets, times, sent)
                 if read is None:
                     continue
@@ -157,6 +159,38 @@ def _read(
         assets=involved,
     )
     return event, whole
+
+
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+def _told_before(
+    token: "Token", trigger: Trigger, lex: Lexicons, index: EntityIndex, times: list[tuple[int, int, Interval]], events: list[Event]
+) -> bool:
+    """"Two people confirmed *the call* occurred late last week and included Rubio": a definite
+    event noun with no parties of its own is the event told before. It adds who took part and,
+    when narrower, when it happened, to the latest earlier event of its type (and mode)."""
+    if token.pos_ != "NOUN" or not any(child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children):
+        return False
+    table = lex.events
+    if index.follow(token, table.paths(trigger, "actors")) or index.follow(token, table.paths(trigger, "targets")):
+        return False
+    mode = trigger.options.get("mode") or _mode(token, trigger, table)
+    earlier = [
+        i for i, event in enumerate(events)
+        if event.type.value == trigger.label and (mode is None or event.mode in (None, mode))
+        and not event.provenance.hypothetical and event.provenance.evidence.start < token.idx
+    ]  # fmt: skip
+    if not earlier:
+        return False
+    i = earlier[-1]
+    event = events[i]
+    joined = [key for key in _parties(index.follow(token, table.paths(trigger, "participants")), index) if key not in event.targets]
+    when = clause_time(token, times)
+    if when is not None and event.when is not None and (when.latest - when.earliest) >= (event.when.latest - event.when.earliest):
+        when = event.when
+    events[i] = dataclasses.replace(event, actors=tuple(dict.fromkeys((*event.actors, *joined))), when=when or event.when)
+    return True
 
 
 def _pairs(event: Event, index: EntityIndex) -> list[Event]:

@@ -174,7 +174,7 @@ def _defaults(number: int, record: dict[str, Any], slot_names: tuple[str, ...], 
     return str(pos), {name: _paths(record[name], number, problems) for name in slot_names if name in record}
 
 
-EVENT_SLOTS = ("actors", "targets", "locations")
+EVENT_SLOTS = ("actors", "targets", "locations", "participants")
 DESIGNATION_SLOTS = ("authority", "designee")
 
 

@@ -205,3 +205,11 @@ def test_events_cosigners_each_agree(annotated) -> None:  # type: ignore[no-unty
 def test_events_claimant_is_not_the_agent_of_a_passive(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, "Alma Vask alleges that Freedonia residents are being attacked.")
     assert not [e for e in found if e.type is EventType.ASSAULT and "vask" in e.actors]
+
+
+def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Alma Vask spoke by phone last week with Omar Tellen. Aides said the call occurred late last week and included Elbonia."
+    found = [e for e in _events(annotated, text) if e.type is EventType.CONSULT]
+    assert len(found) == 1
+    assert found[0].actors == ("vask", "elbonia") and found[0].targets == ("tellen",)
+    assert found[0].when is not None and (str(found[0].when.earliest), str(found[0].when.latest)) == ("2025-11-20", "2025-11-23")
