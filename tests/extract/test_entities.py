@@ -148,3 +148,8 @@ def test_entities_place_and_its_longer_name_are_one(entities) -> None:  # type: 
 def test_entities_generic_words_are_not_names(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("The Government said the Free Syrian Army crossed the Sea at 10:00 GMT."))
     assert not {"Government", "Sea", "GMT"} & set(found)
+
+
+def test_entities_a_border_between_two_states_is_a_place(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Troops massed along the Ethiopia–Somalia border on Sunday."))
+    assert found["Ethiopia–Somalia border"].type is LOC

@@ -148,3 +148,10 @@ def test_roles_list_of_titled_names_keeps_each_title_with_its_name(read_roles) -
         ("Claudia Sheinbaum", "president", "Mexico"),
         ("Justin Trudeau", "prime minister", "Canada"),
     }
+
+
+def test_roles_state_office_without_state_takes_the_first_named_main_state(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "The United States and Turkey agreed on a pause. Senator Lindsey Graham objected to it."
+    found, labels = read_roles(text)
+    assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Lindsey Graham", "senator", "United States")}
+    assert found[0].provenance.confidence < 0.6
