@@ -28,8 +28,8 @@ Sea") is a named military asset of that noun's class.
 Unnamed military assets: patterns/assets.jsonl holds spaCy Matcher token patterns, each with
 its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match that is not
 part of a named asset is a mention of an Entity with `named=False` and the class's ontology
-kind (the ASSET_* rows of patterns/labels.tsv); mentions with the same content words are one
-entity. Extractors that need an asset entity find it through `EntityIndex`.
+kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and owners on
+("19 Chinese warships"); mentions with the same content words are one entity. Extractors that need an asset entity find it through `EntityIndex`.
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ TITLE_WORDS = frozenset(
 )
 GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
                       "governorate district county prefecture state".split())  # fmt: skip
+QUANTIFIERS = frozenset("least more most about around nearly over some several approximately up to".split())
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
@@ -432,6 +433,7 @@ def _unnamed_assets(doc: Doc, candidates: list[_Candidate], labels: dict[str, La
         matcher.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
     by_start = {c.start: c for c in candidates if c.entry is None and c.named}
+    by_end = {c.end: c for c in candidates if c.type is EntityType.MILITARY_ASSET and c.named}  # "USS X aircraft carrier"
     found: list[_Candidate] = []
     taken: set[int] = set()
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
@@ -439,17 +441,34 @@ def _unnamed_assets(doc: Doc, candidates: list[_Candidate], labels: dict[str, La
             continue
         taken.update(range(start, end))
         kind = kinds.get("ASSET_" + doc.vocab.strings[match_id].upper())
-        name = by_start.get(end)
+        name = by_start.get(end) or by_end.get(start)
         if name is not None and name.type is not EntityType.PERSON:  # "the aircraft carrier Shandong"
             if name.type is not EntityType.MILITARY_ASSET:
                 _set_type(name, EntityType.MILITARY_ASSET)
             name.kind = name.kind or kind
             continue
+        start = _phrase_start(doc[start:end], taken)
         span = doc[start:end]
         words = " ".join(token.lemma_.lower() for token in span if not token.is_stop and not token.is_punct)
         found.append(_Candidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}",
                                 kind, named=False, weight=1))  # fmt: skip
     return found
+
+
+def _phrase_start(span: Span, taken: set[int]) -> int:
+    """Where the noun phrase of an asset noun starts: its numbers, adjectives and owners
+    ("19 Chinese warships", "ten thousand ENDF troops"), not its determiner ("an")."""
+    doc = span.doc
+    root = span.root
+    start = min((t.left_edge.i for t in root.lefts
+                 if t.dep_ in ("nummod", "amod", "compound", "quantmod") and t.pos_ in ("NUM", "ADJ", "NOUN", "PROPN")),
+                default=span.start)  # fmt: skip
+    start = min(start, span.start)
+    while start < span.start and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "ADP", "CCONJ", "ADV", "VERB")
+                                  or doc[start].lower_ in QUANTIFIERS or start in taken):  # fmt: skip
+        start += 1
+    taken.update(range(start, span.start))
+    return start
 
 
 # --------------------------------------------------------------------------- merging
