@@ -290,12 +290,14 @@ def _place_object(
     head: "Token", verb: "Token | None", index: EntityIndex, exclude: set[str | None], *, place_objects: frozenset[str]
 ) -> str | None:
     """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
-    would be leaving Syria": they are in Syria, whether or not they leave)."""
+    would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
     for governor in (verb, *(verb.children if verb is not None else ())):
         if governor is not None and governor.lemma_.lower() in place_objects and governor.pos_ == "VERB":
-            for child in governor.children:
-                if child.dep_ == "dobj" and child.i not in range(head.left_edge.i, head.right_edge.i + 1):
-                    keys = [key for key in index.entities_of(child, qualifiers=False) if index.type_of(key) in PLACES and key not in exclude]
+            objects = [child for child in governor.children if child.dep_ == "dobj"]
+            objects += [obj for child in governor.children if child.dep_ == "prep" and child.lower_ == "from" for obj in child.children if obj.dep_ == "pobj"]
+            for child in objects:
+                if child.i not in range(head.left_edge.i, head.right_edge.i + 1):
+                    keys = [key for key in index.entities_of(child) if index.type_of(key) in PLACES and key not in exclude]
                     if keys:
                         return keys[0]
     return None

@@ -122,3 +122,9 @@ def test_assets_denied_sending_is_marked_and_scored_low(annotated) -> None:  # t
     text = "Ruritania must not send warships to the Gulf of Tarn."
     [found] = _deployments(annotated, text, {"warships": ("warships", ASSET, "Warship", False)})
     assert found.provenance.negated and found.provenance.confidence < 0.5
+
+
+def test_assets_withdrawn_from_a_place_were_there(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritanian troops withdrew from the Port Vell region."
+    [found] = _deployments(annotated, text, {"Ruritanian troops": ("troops", ASSET, "Troops", False)})
+    assert (found.operator, found.location) == ("ruritania", "port_vell")

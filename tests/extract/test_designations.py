@@ -124,3 +124,9 @@ def test_designations_since_dates_a_listing(annotated) -> None:  # type: ignore[
 def test_designations_ended_ban_is_revoked(annotated) -> None:  # type: ignore[no-untyped-def]
     [found] = _designations(annotated, "Ruritania ended its ban on Helia Air flights.")
     assert found.status is DesignationStatus.REVOKED and found.category is DesignationCategory.TRAVEL_BAN
+
+
+def test_designations_ships_banned_from_ports(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    doc, entities, article = annotated("Elbonia banned Ruritanian ships from its ports.", names)
+    assert _pairs(designations.extract(doc, entities, article)) == {("elbonia", "ruritania", "travel_ban")}

@@ -213,3 +213,21 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
     assert len(found) == 1
     assert found[0].actors == ("vask", "elbonia") and found[0].targets == ("tellen",)
     assert found[0].when is not None and (str(found[0].when.earliest), str(found[0].when.latest)) == ("2025-11-20", "2025-11-23")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "targets"),
+    [
+        ("Ruritania pledged $1 billion in military aid to Freedonia.", EventType.AID, ("ruritania",), ("freedonia",)),
+        ("Ruritania recalled its ambassador from Freedonia.", EventType.SANCTION, ("ruritania",), ("freedonia",)),
+        ("Ruritania blocked Freedonia's bid to join the Atlantic League.", EventType.REJECT, ("ruritania",), ("freedonia",)),
+    ],
+)
+def test_events_more_wordings(annotated, text, event_type, actors, targets) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, text, event_type)
+    assert (event.actors, event.targets) == (actors, targets)
+
+
+def test_events_withdrawal_from_a_place(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania withdrew from Red Harbour last month.", EventType.RETREAT)
+    assert event.actors == ("ruritania",) and event.location == "harbour" and event.when is not None
