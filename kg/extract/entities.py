@@ -71,6 +71,7 @@ PLACE_PREPOSITIONS = frozenset(
 PLACE_NOUNS = frozenset("town city village district region province area port base capital airport airbase island "
                         "harbour harbor bridge square crossing border camp oblast governorate prefecture county krai territory "
                         "corridor".split())  # fmt: skip
+DISTANCES = frozenset("km kilometre kilometer kilometres kilometers mi mile miles".split())
 MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
 HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
@@ -366,6 +367,11 @@ def _stands_for_government(span: Span) -> bool:
         return False  # "flew back from Caracas", "70 km from Mogadishu"
     if root.dep_ in ("dobj", "npadvmod") and root.head.lemma_ in ("visit", "leave", "reach", "enter"):
         return False
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in ("of", "from") and any(
+        t.lemma_.lower() in DISTANCES for t in doc[max(0, span.start - 8) : span.start - 1]
+    ):
+        return False  # "70 km (43 mi) of Mogadishu", however the parser attached it
     after = span.doc[span.end : span.end + 2]
     return not (len(after) == 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "STATE"))
 

@@ -153,3 +153,9 @@ def test_entities_generic_words_are_not_names(entities) -> None:  # type: ignore
 def test_entities_a_border_between_two_states_is_a_place(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Troops massed along the Ethiopia–Somalia border on Sunday."))
     assert found["Ethiopia–Somalia border"].type is LOC
+
+
+def test_entities_capital_as_a_reference_point_is_a_place(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Fighters seized Balcad, about 30 km (19 mi) north of Mogadishu, on Monday."))
+    assert found["Mogadishu"].type is LOC
+    assert "Somalia" not in found
