@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis.strategies import lists, sampled_from
 
 from kg.extract.entities import find_entities
 from kg.gazetteer import load_gazetteer
@@ -159,3 +161,14 @@ def test_entities_capital_as_a_reference_point_is_a_place(entities) -> None:  # 
     found = _by_label(entities("Fighters seized Balcad, about 30 km (19 mi) north of Mogadishu, on Monday."))
     assert found["Mogadishu"].type is LOC
     assert "Somalia" not in found
+
+
+WORDS = ["Venezuela", "Venezuelan", "U.S.", "Washington", "said", "the", "government", "President", "Nicolás",
+         "Maduro", "Trump", "administration", ",", ".", "\n", "\n\n", "NATO", "members", "such", "as", "Poland",
+         "USS", "Ford", "aircraft", "carrier", "(", ")", "'s", "Hamas", "of", "in", "Caracas", "  ", "é", "–"]  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=lists(sampled_from(WORDS), max_size=30), title=sampled_from(["", "Talks", "Venezuela–United States relations"]))
+def test_entities_mentions_always_slice_the_content(entities, words: list[str], title: str) -> None:  # type: ignore[no-untyped-def]
+    entities(" ".join(words), title=title or None)  # the fixture asserts the invariants
