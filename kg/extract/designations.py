@@ -44,7 +44,7 @@ _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
 SINCE_OK = frozenset({"until", "till", "before", "by"})
 # The narrower terrorist categories are tried first.
-CATEGORY_ORDER = (DesignationCategory.FTO, DesignationCategory.SDGT, DesignationCategory.TERRORIST)
+CATEGORY_ORDER = (DesignationCategory.FTO, DesignationCategory.SDGT, DesignationCategory.TERRORIST, DesignationCategory.SANCTIONS)
 
 
 def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Designation]:
@@ -76,6 +76,11 @@ def _read(
     if found is None:
         return []
     category, label = found
+    wanted = trigger.words("requires_prep_object")
+    if wanted and not any(
+        part.lemma_.lower() in wanted for child in token.children if child.dep_ in ("prep", "dative") for part in child.subtree
+    ):
+        return []
     required = trigger.words("requires_object_lemmas")
     if required and not any(
         part.lemma_.lower() in required for child in token.children if child.dep_ in ("dobj", "nsubjpass") for part in child.subtree

@@ -130,3 +130,13 @@ def test_designations_ships_banned_from_ports(annotated) -> None:  # type: ignor
     names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
     doc, entities, article = annotated("Elbonia banned Ruritanian ships from its ports.", names)
     assert _pairs(designations.extract(doc, entities, article)) == {("elbonia", "ruritania", "travel_ban")}
+
+
+def test_designations_added_to_a_terrorist_list(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _designations(annotated, "Ruritania added the Black Lotus Brigade to its terrorist list.")
+    assert _pairs(found) == {("ruritania", "lotus", "terrorist")}
+
+
+def test_designations_designated_with_two_objects(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _designations(annotated, "Ruritania designated the Black Lotus Brigade a Foreign Terrorist Organization.")
+    assert ("ruritania", "lotus", "fto") in _pairs(found)

@@ -231,3 +231,8 @@ def test_events_more_wordings(annotated, text, event_type, actors, targets) -> N
 def test_events_withdrawal_from_a_place(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, "Ruritania withdrew from Red Harbour last month.", EventType.RETREAT)
     assert event.actors == ("ruritania",) and event.location == "harbour" and event.when is not None
+
+
+def test_events_threatened_retaliation_against(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Ruritania threatened to retaliate against Freedonia.")
+    assert [(e.type, e.actors, e.targets) for e in found] == [(EventType.THREATEN, ("ruritania",), ("freedonia",))]
