@@ -155,3 +155,8 @@ def test_roles_state_office_without_state_takes_the_first_named_main_state(read_
     found, labels = read_roles(text)
     assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Lindsey Graham", "senator", "United States")}
     assert found[0].provenance.confidence < 0.6
+
+
+def test_roles_relative_and_copular_clauses(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Talks were led by Sergey Lavrov, who is the foreign minister of Russia. Ivo Marek was the Elbonian president."
+    assert _triples(read_roles, text) == {("Sergey Lavrov", "foreign minister", "Russia")}
