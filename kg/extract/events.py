@@ -237,6 +237,10 @@ def _requirements_met(token: "Token", trigger: Trigger, assets: set[int]) -> boo
         objects = {grandchild.lemma_.lower() for child in token.children if child.dep_ == "prep" for grandchild in child.subtree}
         if not objects & trigger.words("requires_prep_object"):
             return False
+    if trigger.words("requires_modifier") and not {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")} & trigger.words(
+        "requires_modifier"
+    ):
+        return False
     if trigger.words("requires_object_lemmas"):
         objects = {part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass") for part in child.subtree}
         if not objects & trigger.words("requires_object_lemmas"):
@@ -292,6 +296,10 @@ def _inherited_subject(token: "Token", index: EntityIndex) -> list[str]:
             found = _parties((key for child in objects for key in index.entities_of(child)), index)
             if found:
                 return found
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for") and head.head.pos_ == "VERB":
+            # "accused Kyiv of shelling", "thanked X for helping": the object does it.
+            objects = [child for child in head.head.children if child.dep_ == "dobj"]
+            return _parties((key for child in objects for key in index.entities_of(child)), index)
         subjects = [child for child in head.children if child.dep_ == "nsubj"]
         found = _parties((key for child in subjects for key in index.entities_of(child)), index)
         if found:

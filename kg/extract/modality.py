@@ -98,7 +98,7 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue], *, own_onl
             break
         governor = node.head
         kind = table.kind("governor", governor)
-        if kind == "attribution" and node.dep_ in ("ccomp", "xcomp", "dobj") and claimed_by is None:
+        if kind == "attribution" and node.dep_ in ("ccomp", "xcomp", "dobj", "prep") and claimed_by is None:
             claimed_by = _claimant(governor, index)
             if claimed_by:
                 found.append(governor.text)

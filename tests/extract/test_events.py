@@ -236,3 +236,15 @@ def test_events_withdrawal_from_a_place(annotated) -> None:  # type: ignore[no-u
 def test_events_threatened_retaliation_against(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, "Ruritania threatened to retaliate against Freedonia.")
     assert [(e.type, e.actors, e.targets) for e in found] == [(EventType.THREATEN, ("ruritania",), ("freedonia",))]
+
+
+def test_events_accused_of_doing_is_the_accused_act(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Ruritania accused Freedonia of attacking Elbonia.")
+    assault = [e for e in found if e.type is EventType.ASSAULT]
+    assert [(e.actors, e.targets, e.provenance.claimed_by) for e in assault] == [(("freedonia",), ("elbonia",), "ruritania")]
+    assert any(e.type is EventType.ACCUSE and e.actors == ("ruritania",) and e.targets == ("freedonia",) for e in found)
+
+
+def test_events_joint_drills_are_cooperation(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania and Freedonia began joint military drills.", EventType.COOPERATE)
+    assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
