@@ -7,6 +7,7 @@ frame, confidence). The frames read the dependency parse around a cue:
   (or a compound of the cue: "NATO members"), the members are the cue's apposition head, the
   subject of the verb the cue completes, or what the cue introduces ("such as", "including",
   an apposition, a compound head: "NATO member Poland").
+- ally-of: "NATO allies such as X": as member-of, for international organizations only.
 - join / admit: "X joined O", "X acceded to O", "X's accession to O", "O admitted X".
 - leave: "X withdraws from O", "X announces its withdrawal from O": a member until then.
 - consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
@@ -38,7 +39,8 @@ from kg.records import Article, Entity, EntityType, Membership, Mention, Provena
 from kg.resources import data_dir
 
 NAME = "kg.memberships.v1"
-FRAMES = ("member-of", "join", "admit", "leave", "consists")
+FRAMES = ("member-of", "ally-of", "join", "admit", "leave", "consists")
+COLLECTIVES = frozenset({"state", "country", "nation", "government"})
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
 OPEN_KINDS = (None, "InternationalOrganization")
 LEGISLATURES = frozenset("assembly parliament congress senate house commons lords duma knesset bundestag majlis".split())
@@ -130,6 +132,8 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
         return False
     if entity.label.split()[-1].lower() in LEGISLATURES:
         return False  # "members of the National Assembly" are its deputies
+    if cue.frame == "ally-of":
+        return entity.kind == "InternationalOrganization"  # "NATO allies"; "Hamas allies" are no members
     return cue.frame in ("member-of", "consists") or entity.kind in OPEN_KINDS
 
 
@@ -144,12 +148,12 @@ def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named:
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
-    if cue.frame == "member-of":
+    if cue.frame in ("member-of", "ally-of"):
         found = _objects(token, ("of", "to", "in"), index)
         for child in token.children:  # "NATO members", "the EU's member states"
             if child.dep_ in ("compound", "poss", "nmod", "amod") and index.at(child) is not None:
                 found += index.entities_of(child)
-        if token.dep_ == "compound" and token.head.lower_ in ("states", "countries", "nations", "state"):
+        if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             found += _organizations(token.head, cue, index)
         return found
     if cue.frame == "leave":
@@ -184,6 +188,8 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
     if cue.pos == "VERB":
         verb = token
     else:
+        if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
+            token = token.head  # "EU member states Hungary and Slovakia": read around "states"
         for child in token.children:
             if child.dep_ == "poss" and child.pos_ != "PRON":
                 found += index.entities_of(child)
@@ -193,7 +199,7 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
                 for obj in (*child.children, *(g for c in child.children for g in c.children)):
                     if obj.dep_ == "pobj":
                         found += index.entities_of(obj)
-        if cue.frame == "member-of" and token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        if cue.frame in ("member-of", "ally-of") and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             found += index.entities_of(token.head)  # "NATO member Poland"
         if token.dep_ == "appos":
             found += index.entities_of(token.head)  # "Venezuela, a member of OPEC"

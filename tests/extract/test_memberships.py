@@ -83,7 +83,7 @@ def test_memberships_cue_file_problems_name_the_line(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         memberships.load_membership_cues(path)
     message = str(caught.value)
-    assert f"{path}:3: frame 'enter' is not one of member-of, join, admit, leave, consists" in message
+    assert f"{path}:3: frame 'enter' is not one of member-of, ally-of, join, admit, leave, consists" in message
     assert f"{path}:4: confidence 'high' is not a number in (0, 1]" in message
 
 
@@ -93,3 +93,16 @@ def test_memberships_deputies_of_a_legislature_are_no_members(pairs) -> None:  #
 
 def test_memberships_joining_an_organizations_programme_is_no_membership(pairs) -> None:  # type: ignore[no-untyped-def]
     assert pairs("Canada agrees to join the European Union's defence procurement initiative.") == set()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("EU member states Hungary and Slovakia blocked the package.", {("Hungary", "European Union"), ("Slovakia", "European Union")}),
+        ("Hungary, an EU member state, vetoed the plan.", {("Hungary", "European Union")}),
+        ("NATO allies including Turkey and Hungary objected.", {("Türkiye", NATO), ("Hungary", NATO)}),
+        ("Hamas allies such as Hezbollah fired rockets.", set()),
+    ],
+)
+def test_memberships_member_states_and_allies(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected
