@@ -29,8 +29,18 @@ MONTHS["sept"] = 9
 
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "several": 3, "few": 3,
 }  # fmt: skip
+# Whole phrases read before anything is stripped ("last night" is not "last").
+PHRASES = {
+    "last night": "yesterday", "yesterday night": "yesterday", "tonight": "today", "this morning": "today",
+    "this afternoon": "today", "this evening": "today", "earlier today": "today", "early this morning": "today",
+    "late last night": "yesterday", "yesterday morning": "yesterday", "yesterday afternoon": "yesterday",
+    "yesterday evening": "yesterday",
+}  # fmt: skip
+_RANGE = re.compile(r"^(.+?)\s+(?:to|until|through|till|-|–|—)\s+(.+)$")
 
 # Words that only colour an expression ("on Monday night", "in the past year").
 _LEADING = re.compile(r"^(?:on|in|during|at|by|over|from|as of|since|until|till|of|for|the)\s+")
@@ -78,6 +88,12 @@ def resolve(expression: str, published: date) -> Interval | None:
     """The interval an expression denotes in an article published on `published`, or None."""
     text = _normalise(expression)
     if not text:
+        return None
+    span = _RANGE.match(text)
+    if span:  # "November 20 to December 11": from the start of one to the end of the other
+        first, last = resolve(span.group(1), published), resolve(span.group(2), published)
+        if first is not None and last is not None and first.earliest <= last.latest:
+            return _interval(first.earliest, last.latest, "interval", expression)
         return None
     part_match = _PART.match(text)
     part_name = None
@@ -141,6 +157,13 @@ def _candidates(doc_or_span: "Doc | Span") -> Iterator[tuple[int, int, str]]:
 
 def _normalise(expression: str) -> str:
     text = " ".join(expression.lower().replace("\u2019", "'").split()).strip(" ,.;")
+    text = text.removesuffix("'s")
+    text = text.replace("this past ", "last ").replace("this coming ", "next ")
+    for leading in ("on ", "in ", "at ", "late ", "early "):
+        if text.removeprefix(leading) in PHRASES:
+            return PHRASES[text.removeprefix(leading)]
+    if text in PHRASES:
+        return PHRASES[text]
     previous = None
     while previous != text:
         previous = text

@@ -48,6 +48,14 @@ SATURDAY = date(2025, 11, 29)
         ("2025-11-25", "2025-11-25", "2025-11-25", "day"),
         ("on 3 January", "2026-01-03", "2026-01-03", "day"),
         ("on November 3", "2025-11-03", "2025-11-03", "day"),
+        ("last night", "2025-11-28", "2025-11-28", "day"),
+        ("late last night", "2025-11-28", "2025-11-28", "day"),
+        ("this morning", "2025-11-29", "2025-11-29", "day"),
+        ("this past Friday", "2025-11-28", "2025-11-28", "day"),
+        ("this coming Friday", "2025-12-05", "2025-12-05", "day"),
+        ("next year's", "2026-01-01", "2026-12-31", "year"),
+        ("seventeen years ago", "2008-01-01", "2008-12-31", "year"),
+        ("November 20 to December 11", "2025-11-20", "2025-12-11", "interval"),
     ],
 )
 def test_timex_resolves_expression(expression: str, earliest: str, latest: str, granularity: str) -> None:
@@ -69,7 +77,9 @@ def test_timex_weekday_on_publication_day_is_that_day() -> None:
     assert interval is not None and interval.earliest == date(2025, 11, 27)
 
 
-@pytest.mark.parametrize("expression", ["", "the", "soon", "a long time", "recently", "decades", "the moment"])
+@pytest.mark.parametrize(
+    "expression", ["", "the", "soon", "a long time", "recently", "decades", "the moment", "two days", "48 hours", "the same day", "afternoon"]
+)
 def test_timex_unresolvable_gives_none(expression: str) -> None:
     assert resolve(expression, SATURDAY) is None
 
