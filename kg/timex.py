@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 import dateparser  # type: ignore[import-untyped]
 
@@ -24,7 +25,9 @@ if TYPE_CHECKING:
 
 WEEKDAYS = {name.lower(): index for index, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
+MONTHS.update(
+    {name.lower(): index for index, name in enumerate(calendar.month_abbr) if name}
+)
 MONTHS["sept"] = 9
 
 NUMBERS = {
@@ -43,13 +46,19 @@ PHRASES = {
 _RANGE = re.compile(r"^(.+?)\s+(?:to|until|through|till|-|–|—)\s+(.+)$")
 
 # Words that only colour an expression ("on Monday night", "in the past year").
-_LEADING = re.compile(r"^(?:on|in|during|at|by|over|from|as of|since|until|till|of|for|the)\s+")
+_LEADING = re.compile(
+    r"^(?:on|in|during|at|by|over|from|as of|since|until|till|of|for|the)\s+"
+)
 _TRAILING = re.compile(r"\s+(?:night|morning|afternoon|evening|local time)$")
-_PART = re.compile(r"^(late|early|earlier|mid|middle of|the end of|end of|the start of|start of|the beginning of)\s*-?\s*")
+_PART = re.compile(
+    r"^(late|early|earlier|mid|middle of|the end of|end of|the start of|start of|the beginning of)\s*-?\s*"
+)
 _YEAR = re.compile(r"^(1[89]\d\d|2[01]\d\d)$")
 _DECADE = re.compile(r"^(1[89]\d|2[01]\d)0'?s$")
 _AGO = re.compile(r"^(\d+|[a-z]+) (day|week|month|year)s? ago$")
-_PAST = re.compile(r"^(?:the )?(?:past|last|previous) (?:(\d+|[a-z]+) )?(day|week|month|year)s?$")
+_PAST = re.compile(
+    r"^(?:the )?(?:past|last|previous) (?:(\d+|[a-z]+) )?(day|week|month|year)s?$"
+)
 _MONTH_YEAR = re.compile(r"^([a-z]+)\.?,? (\d{4})$")
 _DAY_HINT = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|\d{4}-\d\d-\d\d")
 
@@ -90,8 +99,13 @@ def resolve(expression: str, published: date) -> Interval | None:
     if not text:
         return None
     span = _RANGE.match(text)
-    if span:  # "November 20 to December 11": from the start of one to the end of the other
-        first, last = resolve(span.group(1), published), resolve(span.group(2), published)
+    if (
+        span
+    ):  # "November 20 to December 11": from the start of one to the end of the other
+        first, last = (
+            resolve(span.group(1), published),
+            resolve(span.group(2), published),
+        )
         if first is not None and last is not None and first.earliest <= last.latest:
             return _interval(first.earliest, last.latest, "interval", expression)
         return None
@@ -120,7 +134,9 @@ def resolve(expression: str, published: date) -> Interval | None:
     return _interval(start, end, granularity, expression)
 
 
-def find_times(doc_or_span: "Doc | Span", published: date) -> list[tuple[int, int, Interval]]:
+def find_times(
+    doc_or_span: Doc | Span, published: date
+) -> list[tuple[int, int, Interval]]:
     """Every resolvable time expression in a Doc or Span: (start_char, end_char, Interval).
 
     Offsets are into the Doc's text. Expressions are spaCy's DATE and TIME entities widened by
@@ -138,7 +154,7 @@ def find_times(doc_or_span: "Doc | Span", published: date) -> list[tuple[int, in
     return sorted(found, key=lambda item: item[0])
 
 
-def _candidates(doc_or_span: "Doc | Span") -> Iterator[tuple[int, int, str]]:
+def _candidates(doc_or_span: Doc | Span) -> Iterator[tuple[int, int, str]]:
     doc = doc_or_span.doc if hasattr(doc_or_span, "doc") else doc_or_span
     for ent in doc_or_span.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -172,7 +188,9 @@ def _normalise(expression: str) -> str:
     return text
 
 
-def _interval(start: date, end: date, granularity: Granularity, expression: str) -> Interval | None:
+def _interval(
+    start: date, end: date, granularity: Granularity, expression: str
+) -> Interval | None:
     if start > end:
         return None
     return Interval(start, end, granularity, " ".join(expression.split()))
@@ -204,7 +222,14 @@ def _count(word: str | None) -> int | None:
 def _relative(text: str, published: date) -> tuple[date, date, Granularity] | None:
     """Expressions resolved by calendar arithmetic alone."""
     day = timedelta(days=1)
-    if text in ("today", "tonight", "this morning", "this afternoon", "this evening", "now"):
+    if text in (
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "now",
+    ):
         return published, published, "day"
     if text in ("yesterday", "last night", "yesterday night"):
         return published - day, published - day, "day"
@@ -241,8 +266,10 @@ def _relative(text: str, published: date) -> tuple[date, date, Granularity] | No
     return _relative_counted(text, published) or _weekday(text, published)
 
 
-def _relative_counted(text: str, published: date) -> tuple[date, date, Granularity] | None:
-    """"three days ago", "the past year", "the last two weeks"."""
+def _relative_counted(
+    text: str, published: date
+) -> tuple[date, date, Granularity] | None:
+    """ "three days ago", "the past year", "the last two weeks"."""
     ago = _AGO.match(text)
     if ago:
         count = _count(ago.group(1))
@@ -257,7 +284,11 @@ def _relative_counted(text: str, published: date) -> tuple[date, date, Granulari
         if unit == "month":
             moment = _shift_months(published, -count)
             return (*_month_of(moment.year, moment.month), "month")
-        return date(published.year - count, 1, 1), date(published.year - count, 12, 31), "year"
+        return (
+            date(published.year - count, 1, 1),
+            date(published.year - count, 12, 31),
+            "year",
+        )
     past = _PAST.match(text)
     if past:
         count = _count(past.group(1))
@@ -277,7 +308,7 @@ def _relative_counted(text: str, published: date) -> tuple[date, date, Granulari
 
 
 def _weekday(text: str, published: date) -> tuple[date, date, Granularity] | None:
-    """"Thursday" (the latest on or before publication), "last Monday", "next Friday"."""
+    """ "Thursday" (the latest on or before publication), "last Monday", "next Friday"."""
     words = text.split()
     if not words or words[-1] not in WEEKDAYS or len(words) > 2:
         return None
@@ -311,7 +342,10 @@ def _absolute(text: str, published: date) -> tuple[date, date, Granularity] | No
         return (*_month_of(year, month), "month")
     month_year = _MONTH_YEAR.match(text)
     if month_year and month_year.group(1) in MONTHS:
-        return (*_month_of(int(month_year.group(2)), MONTHS[month_year.group(1)]), "month")
+        return (
+            *_month_of(int(month_year.group(2)), MONTHS[month_year.group(1)]),
+            "month",
+        )
     if not _DAY_HINT.search(text):
         return None
     return _explicit_day(text, published)
@@ -320,9 +354,9 @@ def _absolute(text: str, published: date) -> tuple[date, date, Granularity] | No
 def _explicit_day(text: str, published: date) -> tuple[date, date, Granularity] | None:
     """A day written out ("November 25, 2025", "25 November", "2025-11-25"), via dateparser."""
     has_year = re.search(r"\b\d{4}\b", text) is not None
-    if not any(month in text.split() or month in re.split(r"[\s,.\-/]+", text) for month in MONTHS):
-        if not re.match(r"^\d{4}-\d\d-\d\d$", text):
-            return None
+    named_month = any(month in re.split(r"[\s,.\-/]+", text) for month in MONTHS)
+    if not named_month and not re.match(r"^\d{4}-\d\d-\d\d$", text):
+        return None
     settings: dict[str, object] = {
         "RELATIVE_BASE": datetime(published.year, published.month, published.day),
         "PREFER_DAY_OF_MONTH": "first",
@@ -343,5 +377,7 @@ def _explicit_day(text: str, published: date) -> tuple[date, date, Granularity] 
                 continue
         if not candidates:
             return None
-        moment = min(candidates, key=lambda candidate: abs((candidate - published).days))
+        moment = min(
+            candidates, key=lambda candidate: abs((candidate - published).days)
+        )
     return moment, moment, "day"

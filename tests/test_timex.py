@@ -58,10 +58,16 @@ SATURDAY = date(2025, 11, 29)
         ("November 20 to December 11", "2025-11-20", "2025-12-11", "interval"),
     ],
 )
-def test_timex_resolves_expression(expression: str, earliest: str, latest: str, granularity: str) -> None:
+def test_timex_resolves_expression(
+    expression: str, earliest: str, latest: str, granularity: str
+) -> None:
     interval = resolve(expression, SATURDAY)
     assert interval is not None, expression
-    assert (str(interval.earliest), str(interval.latest), interval.granularity) == (earliest, latest, granularity)
+    assert (str(interval.earliest), str(interval.latest), interval.granularity) == (
+        earliest,
+        latest,
+        granularity,
+    )
     assert interval.expression == expression
 
 
@@ -78,7 +84,20 @@ def test_timex_weekday_on_publication_day_is_that_day() -> None:
 
 
 @pytest.mark.parametrize(
-    "expression", ["", "the", "soon", "a long time", "recently", "decades", "the moment", "two days", "48 hours", "the same day", "afternoon"]
+    "expression",
+    [
+        "",
+        "the",
+        "soon",
+        "a long time",
+        "recently",
+        "decades",
+        "the moment",
+        "two days",
+        "48 hours",
+        "the same day",
+        "afternoon",
+    ],
 )
 def test_timex_unresolvable_gives_none(expression: str) -> None:
     assert resolve(expression, SATURDAY) is None
@@ -91,9 +110,28 @@ def _doc(words: list[str], dates: list[tuple[int, int, str]]) -> Doc:
 
 
 def test_timex_find_times_widens_entities_and_searches_missed_words() -> None:
-    words = "They met late last week and talked again on Thursday , officials said yesterday .".split()
+    words = [
+        "They",
+        "met",
+        "late",
+        "last",
+        "week",
+        "and",
+        "talked",
+        "again",
+        "on",
+        "Thursday",
+        ",",
+        "officials",
+        "said",
+        "yesterday",
+        ".",
+    ]
     doc = _doc(words, [(3, 5, "DATE")])
-    found = [(doc.text[start:end], str(interval.earliest), str(interval.latest)) for start, end, interval in find_times(doc, SATURDAY)]
+    found = [
+        (doc.text[start:end], str(interval.earliest), str(interval.latest))
+        for start, end, interval in find_times(doc, SATURDAY)
+    ]
     assert found == [
         ("late last week", "2025-11-20", "2025-11-23"),
         ("Thursday", "2025-11-27", "2025-11-27"),
@@ -102,7 +140,7 @@ def test_timex_find_times_widens_entities_and_searches_missed_words() -> None:
 
 
 def test_timex_find_times_in_span_uses_doc_offsets() -> None:
-    words = "Peace . The strikes began on Monday night .".split()
+    words = ["Peace", ".", "The", "strikes", "began", "on", "Monday", "night", "."]
     doc = _doc(words, [(6, 8, "TIME")])
     span = doc[2:]
     [(start, end, interval)] = find_times(span, SATURDAY)

@@ -9,7 +9,8 @@ Venezuelan counterpart" -> Venezuela, "the group's leader" -> the group); conjun
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from kg.extract.paths import Path
 from kg.records import Entity, EntityType, Interval
@@ -33,39 +34,55 @@ QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 class EntityIndex:
     """Which entity each token of a Doc belongs to."""
 
-    def __init__(self, doc: "Doc", entities: Iterable[Entity]) -> None:
+    def __init__(self, doc: Doc, entities: Iterable[Entity]) -> None:
         self.doc = doc
         self.entities = {entity.key: entity for entity in entities}
         self._by_token: dict[int, str] = {}
         spans: list[tuple[int, int, int, str]] = []
         for entity in self.entities.values():
             for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                span = doc.char_span(
+                    mention.start, mention.end, alignment_mode="expand"
+                )
                 if span is not None:
                     spans.append((len(span), span.start, span.end, entity.key))
         # Longest first, so that shorter mentions win their tokens: "USS Ford" inside
         # "USS Ford Carrier Strike Group" keeps the ship when both are entities.
-        for _, start, end, key in sorted(spans, key=lambda item: (-item[0], item[1], item[3])):
+        for _, start, end, key in sorted(
+            spans, key=lambda item: (-item[0], item[1], item[3])
+        ):
             for i in range(start, end):
                 self._by_token[i] = key
 
-    def at(self, token: "Token") -> str | None:
+    def at(self, token: Token) -> str | None:
         return self._by_token.get(token.i)
 
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type
 
-    def in_span(self, span: "Span", types: Iterable[EntityType] | None = None) -> list[str]:
+    def in_span(
+        self, span: Span, types: Iterable[EntityType] | None = None
+    ) -> list[str]:
         """Entities with a token in `span`, in order of first appearance."""
         allowed = set(types) if types is not None else None
         found: list[str] = []
         for token in span:
             key = self._by_token.get(token.i)
-            if key is not None and key not in found and (allowed is None or self.entities[key].type in allowed):
+            if (
+                key is not None
+                and key not in found
+                and (allowed is None or self.entities[key].type in allowed)
+            ):
                 found.append(key)
         return found
 
-    def entities_of(self, token: "Token", *, qualifiers: bool = True, transparent: frozenset[str] = frozenset()) -> list[str]:
+    def entities_of(
+        self,
+        token: Token,
+        *,
+        qualifiers: bool = True,
+        transparent: frozenset[str] = frozenset(),
+    ) -> list[str]:
         """The entities a noun phrase headed by `token` stands for, conjuncts included.
 
         Without `qualifiers`, a common noun does not stand for the entity that qualifies it
@@ -83,8 +100,8 @@ class EntityIndex:
                 found.append(key)
         return found
 
-    def _coordinated_in_chain(self, token: "Token") -> list[str]:
-        """"U.S. President Donald Trump and Russian President Vladimir Putin" parsed as one
+    def _coordinated_in_chain(self, token: Token) -> list[str]:
+        """ "U.S. President Donald Trump and Russian President Vladimir Putin" parsed as one
         compound chain: the people (else the states or organizations) named before the head."""
         if self.at(token) is None:
             return []
@@ -101,59 +118,112 @@ class EntityIndex:
                 return of_type
         return []
 
-    def antecedent(self, token: "Token") -> str | None:
+    def antecedent(self, token: Token) -> str | None:
         """What a personal pronoun stands for: the subject of a clause that governs it ("Rwanda
         announces *its* withdrawal", "X claims that *it* launched"), else the nearest entity of a
         fitting type before it in the sentence or the sentence before."""
-        if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "relcl":
-            keys = self.entities_of(token.head.head)  # "YPG militia which support the PKK"
+        if (
+            token.lower_ in RELATIVE
+            and token.dep_ in ("nsubj", "nsubjpass")
+            and token.head.dep_ == "relcl"
+        ):
+            keys = self.entities_of(
+                token.head.head
+            )  # "YPG militia which support the PKK"
             return keys[0] if keys else None
         types = PRONOUNS.get(token.lower_)
         if types is None or token.pos_ != "PRON":
             return None
-        objects = token.dep_ in ("dobj", "pobj", "dative") and token.lower_ in ("them", "him", "her")
-        subjects = {c.i for a in token.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}
+        objects = token.dep_ in ("dobj", "pobj", "dative") and token.lower_ in (
+            "them",
+            "him",
+            "her",
+        )
+        subjects = {
+            c.i
+            for a in token.ancestors
+            for c in a.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+        }
         for ancestor in [] if objects else token.ancestors:
             for child in ancestor.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree:
-                    keys = [k for k in self.entities_of(child) if self.entities[k].type in types]
+                if (
+                    child.dep_ in ("nsubj", "nsubjpass")
+                    and child is not token
+                    and token not in child.subtree
+                ):
+                    keys = [
+                        k
+                        for k in self.entities_of(child)
+                        if self.entities[k].type in types
+                    ]
                     if keys:
                         return keys[0]
         sent = token.sent
         # "they" and "them" look back within their sentence only: across sentences (and quotes)
         # a plural pronoun too often means a group no entity names.
         plural = token.lower_ in ("they", "their", "them")
-        start = token.doc[sent.start - 1].sent.start if sent.start > 0 and not plural else sent.start
+        start = (
+            token.doc[sent.start - 1].sent.start
+            if sent.start > 0 and not plural
+            else sent.start
+        )
         for earlier in reversed(token.doc[start : token.i]):
             key = self.at(earlier)
             # "X accused them": an object pronoun is not the subject of its own clause.
-            if key is not None and self.entities[key].type in types and not (objects and earlier.i in subjects):
+            if (
+                key is not None
+                and self.entities[key].type in types
+                and not (objects and earlier.i in subjects)
+            ):
                 return key
         return None
 
-    def states_of(self, token: "Token") -> list[str]:
+    def states_of(self, token: Token) -> list[str]:
         """States qualifying a phrase: "the Chinese PLA Navy" -> China, "Russian President X" -> Russia."""
         found: list[str] = []
         for head in (token, *token.conjuncts):
             for child in head.children:
                 if child.dep_ in QUALIFIERS:
                     key = self.at(child)
-                    if key is not None and self.entities[key].type is EntityType.STATE and key not in found:
+                    if (
+                        key is not None
+                        and self.entities[key].type is EntityType.STATE
+                        and key not in found
+                    ):
                         found.append(key)
         return found
 
-    def _phrase_entities(self, token: "Token", qualifiers: bool, depth: int = 0) -> list[str]:
+    def _phrase_entities(
+        self, token: Token, qualifiers: bool, depth: int = 0
+    ) -> list[str]:
         key = self.at(token) or self.antecedent(token)
-        if key is not None and self.entities[key].type is EntityType.MILITARY_ASSET and token.dep_ in ("nsubj", "agent", "pobj") and depth == 0:
+        if (
+            key is not None
+            and self.entities[key].type is EntityType.MILITARY_ASSET
+            and token.dep_ in ("nsubj", "agent", "pobj")
+            and depth == 0
+        ):
             # "US troops defeated ISIS": troops act for whoever they belong to.
-            owners = [k for child in token.children if child.dep_ in QUALIFIERS for k in [self.at(child)] if k is not None and self.entities[k].type in (EntityType.STATE, EntityType.ORGANIZATION)]
+            owners = [
+                k
+                for child in token.children
+                if child.dep_ in QUALIFIERS
+                for k in [self.at(child)]
+                if k is not None
+                and self.entities[k].type in (EntityType.STATE, EntityType.ORGANIZATION)
+            ]
             if owners:
                 return owners[:1]
         if key is not None and not self.entities[key].named:
             # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
             for child in token.children:
                 other = self.at(child)
-                if child.dep_ in ("compound", "appos") and other is not None and self.entities[other].named:
+                if (
+                    child.dep_ in ("compound", "appos")
+                    and other is not None
+                    and self.entities[other].named
+                ):
                     return [other]
         if key is not None:
             return [key]
@@ -161,7 +231,11 @@ class EntityIndex:
             return []
         for child in token.children:
             if child.dep_ == "appos":
-                keys = [k for part in (child, *child.conjuncts) for k in self._phrase_entities(part, qualifiers, depth + 1)]
+                keys = [
+                    k
+                    for part in (child, *child.conjuncts)
+                    for k in self._phrase_entities(part, qualifiers, depth + 1)
+                ]
                 if keys:
                     return keys
         if not qualifiers:
@@ -174,7 +248,12 @@ class EntityIndex:
         return []
 
     def follow(
-        self, token: "Token", paths: Iterable[Path], *, qualifiers: bool = True, transparent: frozenset[str] = frozenset()
+        self,
+        token: Token,
+        paths: Iterable[Path],
+        *,
+        qualifiers: bool = True,
+        transparent: frozenset[str] = frozenset(),
     ) -> list[str]:
         """Entities reached from `token` by any of `paths`, in path order.
 
@@ -184,9 +263,13 @@ class EntityIndex:
         for path in paths:
             for reached in path.follow(token):
                 if path.whole_phrase:
-                    keys = self.in_span(reached.doc[reached.left_edge.i : reached.right_edge.i + 1])
+                    keys = self.in_span(
+                        reached.doc[reached.left_edge.i : reached.right_edge.i + 1]
+                    )
                 else:
-                    keys = self.entities_of(reached, qualifiers=qualifiers, transparent=transparent)
+                    keys = self.entities_of(
+                        reached, qualifiers=qualifiers, transparent=transparent
+                    )
                 for key in keys:
                     if key not in found:
                         found.append(key)
@@ -198,7 +281,10 @@ NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from"}
 
 
 def clause_time(
-    token: "Token", times: list[tuple[int, int, Interval]], *, not_after: frozenset[str] = NOT_WHEN
+    token: Token,
+    times: list[tuple[int, int, Interval]],
+    *,
+    not_after: frozenset[str] = NOT_WHEN,
 ) -> Interval | None:
     """The time expression of a trigger's own clause: inside the subtree of the trigger or of
     the verb whose object or subject it is ("held a phone call last week"), nearest first.
@@ -209,7 +295,10 @@ def clause_time(
         # "has been the subject of sanctions since 2011".
         node = token
         for _ in range(4):
-            if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep") or node.head is node:
+            if (
+                node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep")
+                or node.head is node
+            ):
                 break
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
@@ -222,7 +311,11 @@ def clause_time(
         if not (low <= start and end <= high):
             continue
         first = doc.char_span(start, end, alignment_mode="expand")
-        before = list(doc[max(first.start - 2, 0) : first.start]) if first is not None else []
+        before = (
+            list(doc[max(first.start - 2, 0) : first.start])
+            if first is not None
+            else []
+        )
         if before and before[-1].lower_ in ("the", "a", "an"):
             before = before[:-1]
         if before and before[-1].lower_ in not_after:

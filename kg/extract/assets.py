@@ -21,7 +21,15 @@ from kg.extract import confidence
 from kg.extract.arguments import EntityIndex
 from kg.extract.lexicon import Lexicons, load_lexicons
 from kg.extract.modality import assess, partisan
-from kg.records import Article, AssetClass, Deployment, Entity, EntityType, Mention, Provenance
+from kg.records import (
+    Article,
+    AssetClass,
+    Deployment,
+    Entity,
+    EntityType,
+    Mention,
+    Provenance,
+)
 from kg.timex import find_times
 
 if TYPE_CHECKING:
@@ -43,17 +51,40 @@ KINDS = {
     "Troops": AssetClass.TROOPS,
     "Vessel": AssetClass.VESSEL,
 }
-PLACE_PREPS = frozenset({"to", "near", "in", "into", "off", "around", "toward", "towards", "over", "at", "across", "within", "inside"})
+PLACE_PREPS = frozenset(
+    {
+        "to",
+        "near",
+        "in",
+        "into",
+        "off",
+        "around",
+        "toward",
+        "towards",
+        "over",
+        "at",
+        "across",
+        "within",
+        "inside",
+    }
+)
 OPERATORS = (EntityType.STATE, EntityType.ORGANIZATION)
 PLACES = (EntityType.LOCATION, EntityType.STATE)
 _HULL = re.compile(r"\(?\b([A-Z]{2,4})[ -]?(\d{1,3})\)?")
 BASE = 0.7
 
 
-def asset_tokens(doc: "Doc", index: EntityIndex, lexicons: Lexicons | None = None) -> set[int]:
+def asset_tokens(
+    doc: Doc, index: EntityIndex, lexicons: Lexicons | None = None
+) -> set[int]:
     """Token positions that name a military asset: asset entities and asset lexicon matches."""
     lex = lexicons or load_lexicons()
-    found = {token.i for token in doc if (key := index.at(token)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET}
+    found = {
+        token.i
+        for token in doc
+        if (key := index.at(token)) is not None
+        and index.type_of(key) is EntityType.MILITARY_ASSET
+    }
     matcher = Matcher(doc.vocab)
     for pattern in lex.assets:
         matcher.add(pattern.id, [pattern.pattern])
@@ -62,18 +93,30 @@ def asset_tokens(doc: "Doc", index: EntityIndex, lexicons: Lexicons | None = Non
     return found
 
 
-def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Deployment]:
+def extract(
+    doc: Doc,
+    entities: tuple[Entity, ...],
+    article: Article,
+    *,
+    lexicons: Lexicons | None = None,
+) -> list[Deployment]:
     """One Deployment per military asset whose operator the article tells."""
     lex = lexicons or load_lexicons()
     index = EntityIndex(doc, entities)
     matches = _class_matches(doc, lex)
     taken = asset_tokens(doc, index, lex)
-    states_by_name = {entity.label.lower(): entity.key for entity in entities if entity.type is EntityType.STATE}
+    states_by_name = {
+        entity.label.lower(): entity.key
+        for entity in entities
+        if entity.type is EntityType.STATE
+    }
     spans = []
     for entity in entities:
         if entity.type is EntityType.MILITARY_ASSET:
             for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                span = doc.char_span(
+                    mention.start, mention.end, alignment_mode="expand"
+                )
                 if span is not None:
                     spans.append((span, entity))
     spans.sort(key=lambda item: item[0].start)
@@ -82,7 +125,9 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
     last_operator: str | None = None
     last_place: str | None = None
     for span, entity in spans:
-        if not (entity.named or _specific(span)) and any(_adjacent(span, other) for other in specific):
+        if not (entity.named or _specific(span)) and any(
+            _adjacent(span, other) for other in specific
+        ):
             continue  # "the aircraft carrier USS Dwight D. Eisenhower": one asset, read with the name
         asset_class = _class(entity, span, lex, matches)
         if asset_class is None:
@@ -90,7 +135,13 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
         head = span.root
         verb = _governing_verb(head, lex)
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
-        place = _place_object(head, verb, index, exclude={entity.key, operator}, place_objects=lex.place_objects)
+        place = _place_object(
+            head,
+            verb,
+            index,
+            exclude={entity.key, operator},
+            place_objects=lex.place_objects,
+        )
         placed_by_verb = False
         if place is None:
             place = _place(head, verb, index, exclude={entity.key, operator})
@@ -99,7 +150,9 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
         if operator is None and last_operator is not None and entity.named:
             operator, inherited = last_operator, True
         if place is None and _in_deployment_context(span):
-            place = last_place or _place_nearby(span, index, exclude={entity.key, operator})
+            place = last_place or _place_nearby(
+                span, index, exclude={entity.key, operator}
+            )
             inherited = inherited or place is not None
         if operator is None:
             continue
@@ -109,12 +162,27 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
         # the verb is what places the asset or names its operator; a force's existence is not
         # hypothetical.
         sent_by = verb is not None and any(
-            operator in index.entities_of(child) for child in verb.children if child.dep_ in ("nsubj", "agent") and child != head
+            operator in index.entities_of(child)
+            for child in verb.children
+            if child.dep_ in ("nsubj", "agent") and child != head
         )
         claims.append(
-            _claim(entity, asset_class, operator, place, span, verb if placed_by_verb or sent_by else None, inherited, index, lex, article)
+            _claim(
+                entity,
+                asset_class,
+                operator,
+                place,
+                span,
+                verb if placed_by_verb or sent_by else None,
+                inherited,
+                index,
+                lex,
+                article,
+            )
         )
-    return _merge_named(_best_per_asset(claims), {entity.key: entity for entity in entities})
+    return _merge_named(
+        _best_per_asset(claims), {entity.key: entity for entity in entities}
+    )
 
 
 def _best_per_asset(claims: list[Deployment]) -> list[Deployment]:
@@ -123,20 +191,33 @@ def _best_per_asset(claims: list[Deployment]) -> list[Deployment]:
     best: dict[str, Deployment] = {}
     for claim in claims:
         kept = best.get(claim.asset)
-        if kept is None or (kept.location is None and claim.location is not None) or (
-            (kept.location is None) == (claim.location is None) and claim.provenance.confidence > kept.provenance.confidence
+        if (
+            kept is None
+            or (kept.location is None and claim.location is not None)
+            or (
+                (kept.location is None) == (claim.location is None)
+                and claim.provenance.confidence > kept.provenance.confidence
+            )
         ):
             best[claim.asset] = claim
     return list(best.values())
 
 
 def _claim(
-    entity: Entity, asset_class: AssetClass, operator: str, place: str | None, span: "Span", verb: "Token | None",
+    entity: Entity, asset_class: AssetClass, operator: str, place: str | None, span: Span, verb: Token | None,
     inherited: bool, index: EntityIndex, lex: Lexicons, article: Article,
 ) -> Deployment:  # fmt: skip
     sent = span.sent
-    modality = assess(verb, index, lex.cues) if verb is not None else assess(span.root, index, lex.cues, own_only=True)
-    times = find_times(sent, article.published) if article.published and verb is not None else []
+    modality = (
+        assess(verb, index, lex.cues)
+        if verb is not None
+        else assess(span.root, index, lex.cues, own_only=True)
+    )
+    times = (
+        find_times(sent, article.published)
+        if article.published and verb is not None
+        else []
+    )
     score = confidence.score(
         BASE,
         complete=place is not None,
@@ -150,22 +231,38 @@ def _claim(
         modality.claimed_by, modality.negated, modality.hypothetical,
     )  # fmt: skip
     when = times[0][2] if len(times) == 1 else None
-    return Deployment(entity.key, asset_class, provenance, operator=operator, location=place, when=when)
+    return Deployment(
+        entity.key,
+        asset_class,
+        provenance,
+        operator=operator,
+        location=place,
+        when=when,
+    )
 
 
-def _specific(span: "Span") -> bool:
+def _specific(span: Span) -> bool:
     """A model or a name ("P-8 Poseidon", "B-2"), not just a class noun."""
-    return any(token.pos_ == "PROPN" or any(ch.isdigit() for ch in token.text) for token in span)
+    return any(
+        token.pos_ == "PROPN" or any(ch.isdigit() for ch in token.text)
+        for token in span
+    )
 
 
-def _adjacent(span: "Span", other: "Span") -> bool:
+def _adjacent(span: Span, other: Span) -> bool:
     """Two spans side by side, or apart only by a determiner or a parenthesis."""
     between = span.doc[min(span.end, other.end) : max(span.start, other.start)]
-    return span.start != other.start and all(t.is_punct or t.lower_ in ("the", "a", "an") for t in between) and len(between) <= 2
+    return (
+        span.start != other.start
+        and all(t.is_punct or t.lower_ in ("the", "a", "an") for t in between)
+        and len(between) <= 2
+    )
 
 
-def _merge_named(claims: list[Deployment], entities: dict[str, Entity]) -> list[Deployment]:
-    """"USS Dwight D. Eisenhower Carrier Strike Group" and "Eisenhower CSG" are one asset when
+def _merge_named(
+    claims: list[Deployment], entities: dict[str, Entity]
+) -> list[Deployment]:
+    """ "USS Dwight D. Eisenhower Carrier Strike Group" and "Eisenhower CSG" are one asset when
     the entity stage kept them apart: same class, and one name's distinctive words in the other's."""
     kept: list[Deployment] = []
     for claim in claims:
@@ -177,7 +274,10 @@ def _merge_named(claims: list[Deployment], entities: dict[str, Entity]) -> list[
             and entities[other.asset].named
             and entities[claim.asset].named
             and words
-            and (words <= _distinctive(entities[other.asset]) or _distinctive(entities[other.asset]) <= words)
+            and (
+                words <= _distinctive(entities[other.asset])
+                or _distinctive(entities[other.asset]) <= words
+            )
         ]
         if not same:
             kept.append(claim)
@@ -187,18 +287,41 @@ def _merge_named(claims: list[Deployment], entities: dict[str, Entity]) -> list[
 
 
 def _distinctive(entity: Entity) -> frozenset[str]:
-    generic = {"uss", "hms", "csg", "carrier", "strike", "group", "the", "d.", "r.", "s."}
-    return frozenset(word for word in entity.label.lower().split() if word not in generic and len(word) > 2)
+    generic = {
+        "uss",
+        "hms",
+        "csg",
+        "carrier",
+        "strike",
+        "group",
+        "the",
+        "d.",
+        "r.",
+        "s.",
+    }
+    return frozenset(
+        word
+        for word in entity.label.lower().split()
+        if word not in generic and len(word) > 2
+    )
 
 
-def _class_matches(doc: "Doc", lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
+def _class_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
     matcher = Matcher(doc.vocab)
     for pattern in lex.assets:
         matcher.add(pattern.asset_class.value, [pattern.pattern])
-    return [(start, end, AssetClass(doc.vocab.strings[match])) for match, start, end in matcher(doc)]
+    return [
+        (start, end, AssetClass(doc.vocab.strings[match]))
+        for match, start, end in matcher(doc)
+    ]
 
 
-def _class(entity: Entity, span: "Span", lex: Lexicons, matches: list[tuple[int, int, AssetClass]]) -> AssetClass | None:
+def _class(
+    entity: Entity,
+    span: Span,
+    lex: Lexicons,
+    matches: list[tuple[int, int, AssetClass]],
+) -> AssetClass | None:
     if entity.kind in KINDS:
         return KINDS[entity.kind]
     doc = span.doc
@@ -208,11 +331,19 @@ def _class(entity: Entity, span: "Span", lex: Lexicons, matches: list[tuple[int,
             return lex.hulls[hull.group(1)]
     # The class noun beside the name: "the aircraft carrier USS Dwight D. Eisenhower",
     # "the USS Harry S. Truman aircraft carrier"; the longest such noun wins.
-    beside = [(end - start, asset_class) for start, end, asset_class in matches if end == span.start or start == span.end]
+    beside = [
+        (end - start, asset_class)
+        for start, end, asset_class in matches
+        if end == span.start or start == span.end
+    ]
     if beside:
         return max(beside, key=lambda item: item[0])[1]
     # A class noun inside the name: "Carrier Air Wing 3".
-    inside = [(end - start, asset_class) for start, end, asset_class in matches if span.start <= start and end <= span.end]
+    inside = [
+        (end - start, asset_class)
+        for start, end, asset_class in matches
+        if span.start <= start and end <= span.end
+    ]
     if inside:
         return max(inside, key=lambda item: item[0])[1]
     if span[0].text in lex.ship_prefixes:
@@ -220,11 +351,13 @@ def _class(entity: Entity, span: "Span", lex: Lexicons, matches: list[tuple[int,
     return None
 
 
-def _governing_verb(token: "Token", lex: Lexicons) -> "Token | None":
+def _governing_verb(token: Token, lex: Lexicons) -> Token | None:
     """The verb (or deployment noun: "the deployment of X to Y") that governs an asset."""
     node = token
     for _ in range(4):
-        if node is not token and (node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lex.operator_verbs):
+        if node is not token and (
+            node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lex.operator_verbs
+        ):
             return node
         if node.head is node:
             return None
@@ -233,29 +366,61 @@ def _governing_verb(token: "Token", lex: Lexicons) -> "Token | None":
 
 
 def _operator(
-    head: "Token", verb: "Token | None", index: EntityIndex, entity: Entity, lex: Lexicons, states: dict[str, str], assets: set[int]
+    head: Token,
+    verb: Token | None,
+    index: EntityIndex,
+    entity: Entity,
+    lex: Lexicons,
+    states: dict[str, str],
+    assets: set[int],
 ) -> str | None:
     """Whose asset it is: the subject of the verb that sends it, a qualifier, a ship prefix."""
 
-    def operators(token: "Token") -> list[str]:
-        keys = [key for key in index.entities_of(token) if key != entity.key and index.type_of(key) in OPERATORS]
+    def operators(token: Token) -> list[str]:
+        keys = [
+            key
+            for key in index.entities_of(token)
+            if key != entity.key and index.type_of(key) in OPERATORS
+        ]
         # "the Strike Group includes ...": a name made of asset words is no operator.
-        return [key for key in keys if not any(t.i in assets for t in token.subtree if index.at(t) == key)]
+        return [
+            key
+            for key in keys
+            if not any(t.i in assets for t in token.subtree if index.at(t) == key)
+        ]
 
-    def qualifier(token: "Token") -> str | None:
+    def qualifier(token: Token) -> str | None:
         for child in token.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
-                target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), child)
+            if child.dep_ in ("compound", "amod", "poss", "nmod") or (
+                child.dep_ == "prep" and child.lower_ == "of"
+            ):
+                target = (
+                    child
+                    if child.dep_ != "prep"
+                    else next((c for c in child.children if c.dep_ == "pobj"), child)
+                )
                 keys = operators(target)
                 if keys:
                     return keys[0]
         return None
 
     if verb is not None and verb.lemma_.lower() in lex.operator_verbs:
-        if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
+        if verb.pos_ in ("VERB", "AUX") and head.dep_ in (
+            "dobj",
+            "nsubjpass",
+            "conj",
+            "appos",
+            "nsubj",
+        ):
             for child in verb.children:
                 if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent":
-                    target = child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
+                    target = (
+                        child
+                        if child.dep_ == "nsubj"
+                        else next(
+                            (c for c in child.children if c.dep_ == "pobj"), child
+                        )
+                    )
                     keys = operators(target)
                     if keys:
                         return keys[0]
@@ -263,13 +428,23 @@ def _operator(
             # "the US Air Force announced the deployment of F-16 squadrons": whose deployment.
             owner = qualifier(verb)
             if owner is None and verb.dep_ == "dobj":
-                owner = next((k for c in verb.head.children if c.dep_ == "nsubj" for k in operators(c)), None)
+                owner = next(
+                    (
+                        k
+                        for c in verb.head.children
+                        if c.dep_ == "nsubj"
+                        for k in operators(c)
+                    ),
+                    None,
+                )
             if owner is not None:
                 return owner
     found = qualifier(head)
     if found is not None:
         return found
-    for other in head.conjuncts:  # "the carrier X and warships of the Navy": one operator
+    for (
+        other
+    ) in head.conjuncts:  # "the carrier X and warships of the Navy": one operator
         found = qualifier(other)
         if found is not None:
             return found
@@ -280,30 +455,56 @@ def _operator(
             return states[state]
         # No state named, but its navy is: "the United States Navy".
         return next(
-            (key for key, other in index.entities.items() if other.type is EntityType.ORGANIZATION and other.label.lower().startswith(state)),
+            (
+                key
+                for key, other in index.entities.items()
+                if other.type is EntityType.ORGANIZATION
+                and other.label.lower().startswith(state)
+            ),
             None,
         )
     return None
 
 
 def _place_object(
-    head: "Token", verb: "Token | None", index: EntityIndex, exclude: set[str | None], *, place_objects: frozenset[str]
+    head: Token,
+    verb: Token | None,
+    index: EntityIndex,
+    exclude: set[str | None],
+    *,
+    place_objects: frozenset[str],
 ) -> str | None:
     """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
     would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
     for governor in (verb, *(verb.children if verb is not None else ())):
-        if governor is not None and governor.lemma_.lower() in place_objects and governor.pos_ == "VERB":
+        if (
+            governor is not None
+            and governor.lemma_.lower() in place_objects
+            and governor.pos_ == "VERB"
+        ):
             objects = [child for child in governor.children if child.dep_ == "dobj"]
-            objects += [obj for child in governor.children if child.dep_ == "prep" and child.lower_ == "from" for obj in child.children if obj.dep_ == "pobj"]
+            objects += [
+                obj
+                for child in governor.children
+                if child.dep_ == "prep" and child.lower_ == "from"
+                for obj in child.children
+                if obj.dep_ == "pobj"
+            ]
             for child in objects:
                 if child.i not in range(head.left_edge.i, head.right_edge.i + 1):
-                    keys = [key for key in index.entities_of(child) if index.type_of(key) in PLACES and key not in exclude]
+                    keys = [
+                        key
+                        for key in index.entities_of(child)
+                        if index.type_of(key) in PLACES and key not in exclude
+                    ]
                     if keys:
                         return keys[0]
     return None
 
 
-def _place(head: "Token", verb: "Token | None", index: EntityIndex, exclude: set[str | None]) -> str | None:
+def _place(
+    head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None]
+) -> str | None:
     """The first place named by a place preposition of the asset or of the verb that moves it."""
     roots = [head] + ([verb] if verb is not None else [])
     skip = set(range(head.left_edge.i, head.right_edge.i + 1))
@@ -326,12 +527,18 @@ def _place(head: "Token", verb: "Token | None", index: EntityIndex, exclude: set
                             ]
                             if keys:
                                 return keys[0]
-                if child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp") and node is not head or (node is head and child.dep_ == "prep"):
+                if (
+                    child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp")
+                    and node is not head
+                    or (node is head and child.dep_ == "prep")
+                ):
                     queue.append(child)
     return None
 
 
-def _place_nearby(span: "Span", index: EntityIndex, exclude: set[str | None]) -> str | None:
+def _place_nearby(
+    span: Span, index: EntityIndex, exclude: set[str | None]
+) -> str | None:
     """A place named with a place preposition earlier in the sentence or in the one before
     ("exercises around Taiwan. At least 19 warships are deployed ...")."""
     doc = span.doc
@@ -342,12 +549,16 @@ def _place_nearby(span: "Span", index: EntityIndex, exclude: set[str | None]) ->
             continue
         for token in reversed(list(region)):
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
-                keys = [key for key in index.entities_of(token) if index.type_of(key) in PLACES and key not in exclude]
+                keys = [
+                    key
+                    for key in index.entities_of(token)
+                    if index.type_of(key) in PLACES and key not in exclude
+                ]
                 if keys:
                     return keys[0]
     return None
 
 
-def _in_deployment_context(span: "Span") -> bool:
+def _in_deployment_context(span: Span) -> bool:
     """A listed asset (in a group, with a hull number, beside other assets) inherits the place."""
     return span.root.dep_ in ("dobj", "conj", "appos", "pobj", "nsubjpass", "attr")

@@ -12,7 +12,8 @@ kg.extract.modality; the score from kg.extract.confidence.
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Iterable
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time
@@ -20,7 +21,16 @@ from kg.extract.assets import asset_tokens
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.paths import Path
-from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Mention, Provenance
+from kg.records import (
+    Article,
+    Entity,
+    EntityType,
+    Event,
+    EventType,
+    Interval,
+    Mention,
+    Provenance,
+)
 from kg.timex import find_times
 
 if TYPE_CHECKING:
@@ -31,14 +41,33 @@ PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # Types whose targets may be military assets ("a missile attack targeting the USS ...").
 ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("urged X to talk").
-OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "order", "press", "call", "request", "force", "persuade", "direct"})
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "tell",
+        "order",
+        "press",
+        "call",
+        "request",
+        "force",
+        "persuade",
+        "direct",
+    }
+)
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "acl"})
 
 
-def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Event]:
+def extract(
+    doc: Doc,
+    entities: tuple[Entity, ...],
+    article: Article,
+    *,
+    lexicons: Lexicons | None = None,
+) -> list[Event]:
     """Every event the Doc states between the article's entities."""
     headline_end = len(article.title) if article.title else 0
     lex = lexicons or load_lexicons()
@@ -61,18 +90,22 @@ def extract(doc: "Doc", entities: tuple[Entity, ...], article: Article, *, lexic
                     events.append(one)
                     if trigger.flag("reciprocal") and one.targets:
                         # "A and B exchanged fire": each fired on the other.
-                        events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
+                        events.append(
+                            dataclasses.replace(
+                                one, actors=one.targets, targets=one.actors
+                            )
+                        )
     return _deduplicate(events, headline_end)
 
 
 def _read(
-    token: "Token",
+    token: Token,
     trigger: Trigger,
     lex: Lexicons,
     index: EntityIndex,
     assets: set[int],
     times: list[tuple[int, int, Interval]],
-    sent: "Span",
+    sent: Span,
 ) -> tuple[Event, bool] | None:
     """The event a trigger word states, and whether it stays whole (a meeting of two parties)
     rather than one event per pair of parties."""
@@ -82,22 +115,34 @@ def _read(
     event_type = EventType(trigger.label)
     # Actor paths are tried in order and the first that names someone wins ("the US buildup",
     # before "the subject of the clause around it").
-    actor_types = {EntityType(name) for name in trigger.options.get("actor_types") or ()} or set(PARTIES)
+    actor_types = {
+        EntityType(name) for name in trigger.options.get("actor_types") or ()
+    } or set(PARTIES)
     actors: list[str] = []
     for path in events.paths(trigger, "actors"):
-        actors = [key for key in _parties(index.follow(token, [path]), index) if index.type_of(key) in actor_types]
+        actors = [
+            key
+            for key in _parties(index.follow(token, [path]), index)
+            if index.type_of(key) in actor_types
+        ]
         if actors:
             actors = _with_states(token, [path], actors, index)
             break
     inherited = False
     if not actors:
-        actors = [key for key in _inherited_subject(token, index) if index.type_of(key) in actor_types]
+        actors = [
+            key
+            for key in _inherited_subject(token, index)
+            if index.type_of(key) in actor_types
+        ]
         inherited = bool(actors)
     if not actors and event_type is EventType.MOBILIZE:
         # "I have directed the USS X to move ...": whoever operates what is sent acts.
         actors = _operators_of_sent(token, index, lex)
         inherited = bool(actors)
-    target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set())
+    target_types = set(PARTIES) | (
+        {EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set()
+    )
     if trigger.options.get("target_types"):
         target_types &= {EntityType(name) for name in trigger.options["target_types"]}
     excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())
@@ -106,12 +151,21 @@ def _read(
         for key in index.follow(token, events.paths(trigger, "targets"))
         if index.type_of(key) in target_types
         and index.entities[key].kind not in excluded_kinds
-        and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)
+        and (
+            index.entities[key].named
+            or index.type_of(key) is not EntityType.MILITARY_ASSET
+        )
     ]
     places = index.follow(token, events.paths(trigger, "locations"))
-    location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
+    location = next(
+        (key for key in places if index.type_of(key) is EntityType.LOCATION), None
+    )
     if event_type is EventType.MOBILIZE:
-        targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
+        targets += [
+            key
+            for key in places
+            if index.type_of(key) is EntityType.STATE and key not in targets
+        ]
     targets = [key for key in targets if key not in actors]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
@@ -121,7 +175,10 @@ def _read(
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting and, unless its type stands alone (a deployment) or a place
     # says where it happened, someone acted upon.
-    if not actors or (not targets and not (trigger.flag("targetless") or (location and trigger.flag("placed")))):
+    if not actors or (
+        not targets
+        and not (trigger.flag("targetless") or (location and trigger.flag("placed")))
+    ):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
@@ -138,7 +195,9 @@ def _read(
     steps = _steps(token, index, [*actors, *targets])
     score = confidence.score(
         trigger.base,
-        complete=bool(targets) or event_type is EventType.MOBILIZE or (location is not None and trigger.flag("placed")),
+        complete=bool(targets)
+        or event_type is EventType.MOBILIZE
+        or (location is not None and trigger.flag("placed")),
         steps=steps,
         negated=modality.negated,
         hypothetical=modality.hypothetical,
@@ -146,8 +205,22 @@ def _read(
         inherited=inherited,
     )
     evidence = Mention(sent.start_char, sent.end_char, sent.text)
-    provenance = Provenance(evidence, NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
-    involved = tuple(key for key in index.in_span(token.doc[token.left_edge.i : token.right_edge.i + 1], [EntityType.MILITARY_ASSET]) if key not in targets)
+    provenance = Provenance(
+        evidence,
+        NAME,
+        score,
+        modality.claimed_by,
+        modality.negated,
+        modality.hypothetical,
+    )
+    involved = tuple(
+        key
+        for key in index.in_span(
+            token.doc[token.left_edge.i : token.right_edge.i + 1],
+            [EntityType.MILITARY_ASSET],
+        )
+        if key not in targets
+    )
     event = Event(
         type=event_type,
         actors=tuple(actors),
@@ -165,15 +238,24 @@ DEFINITE = frozenset({"the", "this", "that"})
 
 
 def _told_before(
-    token: "Token", trigger: Trigger, lex: Lexicons, index: EntityIndex, times: list[tuple[int, int, Interval]], events: list[Event]
+    token: Token,
+    trigger: Trigger,
+    lex: Lexicons,
+    index: EntityIndex,
+    times: list[tuple[int, int, Interval]],
+    events: list[Event],
 ) -> bool:
-    """"Two people confirmed *the call* occurred late last week and included Rubio": a definite
+    """ "Two people confirmed *the call* occurred late last week and included Rubio": a definite
     event noun with no parties of its own is the event told before. It adds who took part and,
     when narrower, when it happened, to the latest earlier event of its type (and mode)."""
-    if token.pos_ != "NOUN" or not any(child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children):
+    if token.pos_ != "NOUN" or not any(
+        child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children
+    ):
         return False
     table = lex.events
-    if index.follow(token, table.paths(trigger, "actors")) or index.follow(token, table.paths(trigger, "targets")):
+    if index.follow(token, table.paths(trigger, "actors")) or index.follow(
+        token, table.paths(trigger, "targets")
+    ):
         return False
     mode = trigger.options.get("mode") or _mode(token, trigger, table)
     earlier = [
@@ -185,11 +267,25 @@ def _told_before(
         return False
     i = earlier[-1]
     event = events[i]
-    joined = [key for key in _parties(index.follow(token, table.paths(trigger, "participants")), index) if key not in event.targets]
+    joined = [
+        key
+        for key in _parties(
+            index.follow(token, table.paths(trigger, "participants")), index
+        )
+        if key not in event.targets
+    ]
     when = clause_time(token, times)
-    if when is not None and event.when is not None and (when.latest - when.earliest) >= (event.when.latest - event.when.earliest):
+    if (
+        when is not None
+        and event.when is not None
+        and (when.latest - when.earliest) >= (event.when.latest - event.when.earliest)
+    ):
         when = event.when
-    events[i] = dataclasses.replace(event, actors=tuple(dict.fromkeys((*event.actors, *joined))), when=when or event.when)
+    events[i] = dataclasses.replace(
+        event,
+        actors=tuple(dict.fromkeys((*event.actors, *joined))),
+        when=when or event.when,
+    )
     return True
 
 
@@ -202,7 +298,11 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     )
     groups = [event.actors] if mixed else [(key,) for key in event.actors]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
-    return [dataclasses.replace(event, actors=actors, targets=target) for actors in groups for target in targets]
+    return [
+        dataclasses.replace(event, actors=actors, targets=target)
+        for actors in groups
+        for target in targets
+    ]
 
 
 def _retold(event: Event, other: Event, headline_end: int) -> bool:
@@ -217,58 +317,99 @@ def _retold(event: Event, other: Event, headline_end: int) -> bool:
         return False
     if not event.targets and set(event.actors) <= set(other.actors):
         return True
-    in_headline = min(event.provenance.evidence.start, other.provenance.evidence.start) < headline_end
-    if not in_headline or set(other.actors) != set(event.actors) or set(other.targets) != set(event.targets):
+    in_headline = (
+        min(event.provenance.evidence.start, other.provenance.evidence.start)
+        < headline_end
+    )
+    if (
+        not in_headline
+        or set(other.actors) != set(event.actors)
+        or set(other.targets) != set(event.targets)
+    ):
         return False
     if event.when is None or other.when is None:
         return True
-    return event.when.earliest <= other.when.latest and other.when.earliest <= event.when.latest
+    return (
+        event.when.earliest <= other.when.latest
+        and other.when.earliest <= event.when.latest
+    )
 
 
-def _requirements_met(token: "Token", trigger: Trigger, assets: set[int]) -> bool:
+def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     preps = {child.lower_ for child in token.children if child.dep_ in ("prep", "prt")}
     if preps & trigger.words("excludes_prep"):
         return False
     if trigger.words("requires_prep") and not preps & trigger.words("requires_prep"):
         return False
-    if trigger.words("requires_child") and not {child.dep_ for child in token.children} & trigger.words("requires_child"):
+    if trigger.words("requires_child") and not {
+        child.dep_ for child in token.children
+    } & trigger.words("requires_child"):
         return False
     if trigger.words("requires_prep_object"):
-        objects = {grandchild.lemma_.lower() for child in token.children if child.dep_ == "prep" for grandchild in child.subtree}
+        objects = {
+            grandchild.lemma_.lower()
+            for child in token.children
+            if child.dep_ == "prep"
+            for grandchild in child.subtree
+        }
         if not objects & trigger.words("requires_prep_object"):
             return False
-    if trigger.words("requires_modifier") and not {c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")} & trigger.words(
-        "requires_modifier"
-    ):
+    if trigger.words("requires_modifier") and not {
+        c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")
+    } & trigger.words("requires_modifier"):
         return False
     if trigger.words("requires_object_lemmas"):
-        objects = {part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass") for part in child.subtree}
+        objects = {
+            part.lemma_.lower()
+            for child in token.children
+            if child.dep_ in ("dobj", "nsubjpass")
+            for part in child.subtree
+        }
         if not objects & trigger.words("requires_object_lemmas"):
             return False
     if trigger.flag("requires_asset"):
         # What is sent must be an asset itself ("ordered troops"), not merely mention one
         # ("ordered the suspension of Patriot shipments").
-        arguments = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
-        if not any(head.i in assets for child in arguments for head in (child, *child.conjuncts)):
+        arguments = [
+            child for child in token.children if child.dep_ in ("dobj", "nsubjpass")
+        ]
+        if not any(
+            head.i in assets
+            for child in arguments
+            for head in (child, *child.conjuncts)
+        ):
             return False
     return True
 
 
-def _with_states(token: "Token", paths: Iterable[Path], actors: list[str], index: EntityIndex) -> list[str]:
+def _with_states(
+    token: Token, paths: Iterable[Path], actors: list[str], index: EntityIndex
+) -> list[str]:
     """Add the state an acting organization or person belongs to when the text says it
     ("the Chinese PLA Navy"): the state acts through them."""
-    extra = [key for path in paths for reached in path.follow(token) for key in index.states_of(reached)]
-    return actors + [key for key in dict.fromkeys(extra) if key not in actors and actors]
+    extra = [
+        key
+        for path in paths
+        for reached in path.follow(token)
+        for key in index.states_of(reached)
+    ]
+    return actors + [
+        key for key in dict.fromkeys(extra) if key not in actors and actors
+    ]
 
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) in PARTIES]
 
 
-def _operators_of_sent(token: "Token", index: EntityIndex, lex: Lexicons) -> list[str]:
+def _operators_of_sent(token: Token, index: EntityIndex, lex: Lexicons) -> list[str]:
     """The state whose ship or force is sent: from a ship prefix ("USS") or a qualifier."""
     found: list[str] = []
-    states = {entity.label.lower(): key for key, entity in index.entities.items() if entity.type is EntityType.STATE}
+    states = {
+        entity.label.lower(): key
+        for key, entity in index.entities.items()
+        if entity.type is EntityType.STATE
+    }
     for child in token.children:
         if child.dep_ not in ("dobj", "nsubjpass"):
             continue
@@ -282,33 +423,46 @@ def _operators_of_sent(token: "Token", index: EntityIndex, lex: Lexicons) -> lis
     return list(dict.fromkeys(found))
 
 
-def _inherited_subject(token: "Token", index: EntityIndex) -> list[str]:
+def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
     """The subject a trigger without one shares with the verb that governs it."""
     node = token
     for _ in range(4):
-        if node.dep_ not in INHERIT_DEPS and not (node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj")):
+        if node.dep_ not in INHERIT_DEPS and not (
+            node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj")
+        ):
             return []
         head = node.head
         if head is node:
             return []
         if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             objects = [child for child in head.children if child.dep_ == "dobj"]
-            found = _parties((key for child in objects for key in index.entities_of(child)), index)
+            found = _parties(
+                (key for child in objects for key in index.entities_of(child)), index
+            )
             if found:
                 return found
-        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for") and head.head.pos_ == "VERB":
+        if (
+            node.dep_ == "pcomp"
+            and head.dep_ == "prep"
+            and head.lower_ in ("of", "for")
+            and head.head.pos_ == "VERB"
+        ):
             # "accused Kyiv of shelling", "thanked X for helping": the object does it.
             objects = [child for child in head.head.children if child.dep_ == "dobj"]
-            return _parties((key for child in objects for key in index.entities_of(child)), index)
+            return _parties(
+                (key for child in objects for key in index.entities_of(child)), index
+            )
         subjects = [child for child in head.children if child.dep_ == "nsubj"]
-        found = _parties((key for child in subjects for key in index.entities_of(child)), index)
+        found = _parties(
+            (key for child in subjects for key in index.entities_of(child)), index
+        )
         if found:
             return found
         node = head
     return []
 
 
-def _steps(token: "Token", index: EntityIndex, keys: list[str]) -> int:
+def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:
     """Dependency steps from the trigger to its farthest argument's nearest token."""
     farthest = 1
     for key in keys:
@@ -323,7 +477,7 @@ def _steps(token: "Token", index: EntityIndex, keys: list[str]) -> int:
     return farthest
 
 
-def _tree_distance(a: "Token", b: "Token") -> int:
+def _tree_distance(a: Token, b: Token) -> int:
     """Steps between two tokens in the parse tree, counting content words only: a list ("China,
     India and Russia") is one step, and so is a prepositional phrase ("with the navies of China")."""
     up_a = [t for t in (a, *a.ancestors) if t is a or t.dep_ not in FUNCTION_DEPS]
@@ -334,15 +488,24 @@ def _tree_distance(a: "Token", b: "Token") -> int:
     return len(up_a) + len(up_b)
 
 
-def _mode(token: "Token", trigger: Trigger, events: Lexicon) -> str | None:
+def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     if trigger.options.get("mode"):
         return str(trigger.options["mode"])
     nearby = {token.lemma_.lower(), token.lower_}
     for child in token.children:
         nearby.add(child.lemma_.lower())
-        nearby.update(grandchild.lemma_.lower() for grandchild in child.children if child.dep_ in ("prep", "compound", "amod"))
+        nearby.update(
+            grandchild.lemma_.lower()
+            for grandchild in child.children
+            if child.dep_ in ("prep", "compound", "amod")
+        )
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj"):
-        nearby.update(child.lemma_.lower() for child in token.head.children if child.dep_ == "prep" for child in child.children)
+        nearby.update(
+            child.lemma_.lower()
+            for child in token.head.children
+            if child.dep_ == "prep"
+            for child in child.children
+        )
     for mode, words in events.modes:
         if nearby & words:
             return mode
@@ -356,7 +519,14 @@ def _deduplicate(events: list[Event], headline_end: int = 0) -> list[Event]:
     sentence already holds (two triggers of one clause, "launched an attack targeting"), and an
     event the article tells twice (headline and body) with the same parties and modality."""
     kept: list[Event] = []
-    ranked = sorted(events, key=lambda e: (-len(e.actors) - len(e.targets), e.when is None, -e.provenance.confidence))
+    ranked = sorted(
+        events,
+        key=lambda e: (
+            -len(e.actors) - len(e.targets),
+            e.when is None,
+            -e.provenance.confidence,
+        ),
+    )
     for event in ranked:
         parties = set(event.actors) | set(event.targets)
         if any(

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
+from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
@@ -63,7 +65,9 @@ class Lexicon:
     categories: tuple[tuple[DesignationCategory, str | None, tuple[str, ...]], ...] = ()
     legal_bases: tuple[tuple[re.Pattern[str], str | None], ...] = ()
     revoking: frozenset[str] = frozenset()
-    transparent: frozenset[str] = frozenset()  # designee nouns that stand for their qualifier
+    transparent: frozenset[str] = (
+        frozenset()
+    )  # designee nouns that stand for their qualifier
 
     def paths(self, trigger: Trigger, slot: str) -> tuple[DepPath, ...]:
         if slot in trigger.slots:
@@ -71,7 +75,11 @@ class Lexicon:
         return self.defaults.get(trigger.pos, {}).get(slot, ())
 
     def by_lemma(self, lemma: str, pos: str) -> list[Trigger]:
-        return [trigger for trigger in self.triggers if trigger.pos == pos and lemma in trigger.lemmas]
+        return [
+            trigger
+            for trigger in self.triggers
+            if trigger.pos == pos and lemma in trigger.lemmas
+        ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +113,9 @@ class _Problems:
             raise DataFileError(self.path, "; ".join(self.items))
 
 
-def _json_lines(path: Path, problems: _Problems) -> Iterator[tuple[int, dict[str, Any]]]:
+def _json_lines(
+    path: Path, problems: _Problems
+) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -124,7 +134,9 @@ def _json_lines(path: Path, problems: _Problems) -> Iterator[tuple[int, dict[str
         yield number, record
 
 
-def _tsv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+def _tsv_rows(
+    path: Path, columns: tuple[str, ...]
+) -> Iterator[tuple[int, dict[str, str]]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
@@ -134,7 +146,12 @@ def _tsv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[
     for number, line in enumerate(lines[1:], start=2):
         if line.strip():
             cells = line.split("\t")
-            yield number, dict(zip(columns, (cell.strip() for cell in cells + [""] * len(columns))))
+            yield (
+                number,
+                dict(
+                    zip(columns, (cell.strip() for cell in cells + [""] * len(columns)))
+                ),
+            )
 
 
 def _paths(value: Any, number: int, problems: _Problems) -> tuple[DepPath, ...]:
@@ -150,28 +167,59 @@ def _paths(value: Any, number: int, problems: _Problems) -> tuple[DepPath, ...]:
     return tuple(parsed)
 
 
-def _trigger(number: int, record: dict[str, Any], label: str, slot_names: tuple[str, ...], problems: _Problems) -> Trigger | None:
+def _trigger(
+    number: int,
+    record: dict[str, Any],
+    label: str,
+    slot_names: tuple[str, ...],
+    problems: _Problems,
+) -> Trigger | None:
     pos, lemmas, base = record.get("pos"), record.get("lemmas"), record.get("base", 0.5)
     if pos not in POS:
         problems.add(number, f"pos must be one of {', '.join(POS)}, not {pos!r}")
         return None
-    if not isinstance(lemmas, list) or not lemmas or not all(isinstance(lemma, str) for lemma in lemmas):
+    if (
+        not isinstance(lemmas, list)
+        or not lemmas
+        or not all(isinstance(lemma, str) for lemma in lemmas)
+    ):
         problems.add(number, "lemmas must be a non-empty list of strings")
         return None
     if not isinstance(base, (int, float)) or not 0 < base <= 1:
         problems.add(number, f"base must be a number in (0, 1], not {base!r}")
         return None
-    slots = {name: _paths(record[name], number, problems) for name in slot_names if name in record}
+    slots = {
+        name: _paths(record[name], number, problems)
+        for name in slot_names
+        if name in record
+    }
     skip = {"id", "kind", "type", "pos", "lemmas", "base", "category", *slot_names}
     options = {key: value for key, value in record.items() if key not in skip}
-    return Trigger(record["id"], label, pos, frozenset(lemma.lower() for lemma in lemmas), float(base), slots, options)
+    return Trigger(
+        record["id"],
+        label,
+        pos,
+        frozenset(lemma.lower() for lemma in lemmas),
+        float(base),
+        slots,
+        options,
+    )
 
 
-def _defaults(number: int, record: dict[str, Any], slot_names: tuple[str, ...], problems: _Problems) -> tuple[str, dict[str, tuple[DepPath, ...]]]:
+def _defaults(
+    number: int,
+    record: dict[str, Any],
+    slot_names: tuple[str, ...],
+    problems: _Problems,
+) -> tuple[str, dict[str, tuple[DepPath, ...]]]:
     pos = record.get("pos")
     if pos not in POS:
         problems.add(number, f"pos must be one of {', '.join(POS)}, not {pos!r}")
-    return str(pos), {name: _paths(record[name], number, problems) for name in slot_names if name in record}
+    return str(pos), {
+        name: _paths(record[name], number, problems)
+        for name in slot_names
+        if name in record
+    }
 
 
 EVENT_SLOTS = ("actors", "targets", "locations", "participants")
@@ -191,13 +239,23 @@ def load_events(folder: Path) -> Lexicon:
             pos, slots = _defaults(number, record, EVENT_SLOTS, problems)
             defaults[pos] = slots
         elif kind == "mode":
-            if not isinstance(record.get("mode"), str) or not isinstance(record.get("lemmas"), list):
+            if not isinstance(record.get("mode"), str) or not isinstance(
+                record.get("lemmas"), list
+            ):
                 problems.add(number, "a mode needs 'mode' (string) and 'lemmas' (list)")
                 continue
-            modes.append((record["mode"], frozenset(str(lemma).lower() for lemma in record["lemmas"])))
+            modes.append(
+                (
+                    record["mode"],
+                    frozenset(str(lemma).lower() for lemma in record["lemmas"]),
+                )
+            )
         elif kind == "trigger":
             if record.get("type") not in EventType.__members__:
-                problems.add(number, f"type must be a PLOVER event type, not {record.get('type')!r}")
+                problems.add(
+                    number,
+                    f"type must be a PLOVER event type, not {record.get('type')!r}",
+                )
                 continue
             trigger = _trigger(number, record, record["type"], EVENT_SLOTS, problems)
             if trigger is not None:
@@ -227,25 +285,54 @@ def load_designations(folder: Path) -> Lexicon:
         elif kind == "trigger":
             category = record.get("category")
             if category is not None and category not in values:
-                problems.add(number, f"category must be one of {', '.join(sorted(values))} or null, not {category!r}")
+                problems.add(
+                    number,
+                    f"category must be one of {', '.join(sorted(values))} or null, not {category!r}",
+                )
                 continue
-            trigger = _trigger(number, record, category or "", DESIGNATION_SLOTS, problems)
+            trigger = _trigger(
+                number, record, category or "", DESIGNATION_SLOTS, problems
+            )
             if trigger is not None:
                 triggers.append(trigger)
         elif kind == "category":
             phrases = record.get("phrases")
-            if record.get("category") not in values or not isinstance(phrases, list) or not phrases:
-                problems.add(number, "a category needs a known 'category' and a non-empty 'phrases' list")
+            if (
+                record.get("category") not in values
+                or not isinstance(phrases, list)
+                or not phrases
+            ):
+                problems.add(
+                    number,
+                    "a category needs a known 'category' and a non-empty 'phrases' list",
+                )
                 continue
-            categories.append((DesignationCategory(record["category"]), record.get("for"), tuple(str(p).lower() for p in phrases)))
+            categories.append(
+                (
+                    DesignationCategory(record["category"]),
+                    record.get("for"),
+                    tuple(str(p).lower() for p in phrases),
+                )
+            )
         elif kind == "legal_basis":
             try:
-                legal.append((re.compile(str(record.get("pattern", ""))), record.get("programme")))
+                legal.append(
+                    (
+                        re.compile(str(record.get("pattern", ""))),
+                        record.get("programme"),
+                    )
+                )
             except re.error as error:
                 problems.add(number, f"bad regular expression: {error}")
         elif kind == "status":
-            if record.get("status") != DesignationStatus.REVOKED.value or not isinstance(record.get("lemmas"), list):
-                problems.add(number, "a status entry needs status 'revoked' and a 'lemmas' list")
+            if record.get(
+                "status"
+            ) != DesignationStatus.REVOKED.value or not isinstance(
+                record.get("lemmas"), list
+            ):
+                problems.add(
+                    number, "a status entry needs status 'revoked' and a 'lemmas' list"
+                )
                 continue
             revoking.update(str(lemma).lower() for lemma in record["lemmas"])
         elif kind == "transparent":
@@ -257,12 +344,18 @@ def load_designations(folder: Path) -> Lexicon:
             problems.add(number, f"unknown kind {kind!r}")
     problems.raise_any()
     return Lexicon(
-        tuple(triggers), defaults, categories=tuple(categories), legal_bases=tuple(legal), revoking=frozenset(revoking),
+        tuple(triggers),
+        defaults,
+        categories=tuple(categories),
+        legal_bases=tuple(legal),
+        revoking=frozenset(revoking),
         transparent=frozenset(transparent),
     )
 
 
-def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str], frozenset[str]]:
+def load_assets(
+    folder: Path,
+) -> tuple[tuple[AssetPattern, ...], frozenset[str], frozenset[str]]:
     """patterns/assets.jsonl: spaCy Matcher token patterns, each with its asset class; the
     verbs whose subject operates the asset they govern ("the US *deployed* a carrier"); and the
     verbs whose object is where the asset is ("troops *leaving* Syria")."""
@@ -278,22 +371,33 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
             if not isinstance(record.get("lemmas"), list):
                 problems.add(number, f"{record['kind']} needs a 'lemmas' list")
                 continue
-            target = operator_verbs if record["kind"] == "operator_verbs" else place_objects
+            target = (
+                operator_verbs if record["kind"] == "operator_verbs" else place_objects
+            )
             target.update(str(lemma).lower() for lemma in record["lemmas"])
             continue
         if record.get("class") not in classes:
-            problems.add(number, f"class must be one of {', '.join(sorted(classes))}, not {record.get('class')!r}")
+            problems.add(
+                number,
+                f"class must be one of {', '.join(sorted(classes))}, not {record.get('class')!r}",
+            )
             continue
         pattern = record.get("pattern")
-        if not isinstance(pattern, list) or not all(isinstance(token, dict) for token in pattern):
-            problems.add(number, "bad token pattern: 'pattern' must be a list of token objects")
+        if not isinstance(pattern, list) or not all(
+            isinstance(token, dict) for token in pattern
+        ):
+            problems.add(
+                number, "bad token pattern: 'pattern' must be a list of token objects"
+            )
             continue
         try:
             matcher.add(record["id"], [pattern])
-        except Exception as error:  # spaCy reports a bad pattern with MatchPatternError or ValueError
+        except (MatchPatternError, ValueError, KeyError) as error:
             problems.add(number, f"bad token pattern: {error}".replace("\n", " "))
             continue
-        patterns.append(AssetPattern(record["id"], AssetClass(record["class"]), pattern))
+        patterns.append(
+            AssetPattern(record["id"], AssetClass(record["class"]), pattern)
+        )
     problems.raise_any()
     return tuple(patterns), frozenset(operator_verbs), frozenset(place_objects)
 
@@ -306,7 +410,10 @@ def load_hulls(folder: Path) -> dict[str, AssetClass]:
     classes = {item.value for item in AssetClass}
     for number, row in _tsv_rows(path, ("prefix", "class")):
         if not row["prefix"].isalpha() or row["class"] not in classes:
-            problems.add(number, f"expected an alphabetic prefix and an asset class, got {row['prefix']!r} {row['class']!r}")
+            problems.add(
+                number,
+                f"expected an alphabetic prefix and an asset class, got {row['prefix']!r} {row['class']!r}",
+            )
             continue
         hulls[row["prefix"]] = AssetClass(row["class"])
     problems.raise_any()
@@ -333,8 +440,15 @@ def load_cues(folder: Path) -> tuple[Cue, ...]:
     problems = _Problems(path)
     cues: list[Cue] = []
     for number, row in _tsv_rows(path, ("cue", "kind", "where")):
-        if row["kind"] not in MODALITY_KINDS or row["where"] not in MODALITY_PLACES or not row["cue"]:
-            problems.add(number, f"expected a cue, a kind in {MODALITY_KINDS} and a place in {MODALITY_PLACES}")
+        if (
+            row["kind"] not in MODALITY_KINDS
+            or row["where"] not in MODALITY_PLACES
+            or not row["cue"]
+        ):
+            problems.add(
+                number,
+                f"expected a cue, a kind in {MODALITY_KINDS} and a place in {MODALITY_PLACES}",
+            )
             continue
         cues.append(Cue(row["cue"].lower(), row["kind"], row["where"]))
     problems.raise_any()

@@ -9,8 +9,9 @@ plain true; `claimed_by` names the entity the article attributes the claim to.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from kg.extract.arguments import EntityIndex
 from kg.extract.lexicon import Cue
@@ -21,7 +22,22 @@ if TYPE_CHECKING:
 
 # How far up the tree a governing cue is looked for, and through which dependencies.
 GOVERNOR_DEPTH = 4
-CLIMB = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "pcomp", "nsubj", "nsubjpass", "attr", "advcl", "relcl"})
+CLIMB = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "acl",
+        "pcomp",
+        "nsubj",
+        "nsubjpass",
+        "attr",
+        "advcl",
+        "relcl",
+    }
+)
 LIGHT_VERB_DEPS = frozenset({"dobj", "nsubjpass", "attr", "nsubj"})
 CLAIMANT_TYPES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 
@@ -36,13 +52,19 @@ class Modality:
 
 class _Cues:
     def __init__(self, cues: Iterable[Cue]) -> None:
-        self.table: dict[tuple[str, str], str] = {(cue.where, cue.cue): cue.kind for cue in cues}
+        self.table: dict[tuple[str, str], str] = {
+            (cue.where, cue.cue): cue.kind for cue in cues
+        }
 
-    def kind(self, where: str, token: "Token") -> str | None:
-        return self.table.get((where, token.lemma_.lower())) or self.table.get((where, token.lower_))
+    def kind(self, where: str, token: Token) -> str | None:
+        return self.table.get((where, token.lemma_.lower())) or self.table.get(
+            (where, token.lower_)
+        )
 
 
-def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue], *, own_only: bool = False) -> Modality:
+def assess(
+    trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only: bool = False
+) -> Modality:
     """The modality of the claim whose trigger word is `trigger`.
 
     With `own_only`, only the word's own dependents count ("a *possible* deployment"), not the
@@ -53,7 +75,7 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue], *, own_onl
     claimed_by: str | None = None
     found: list[str] = []
 
-    def note(kind: str | None, word: "Token") -> None:
+    def note(kind: str | None, word: Token) -> None:
         nonlocal negated, hypothetical
         if kind == "negation":
             negated = True
@@ -65,15 +87,25 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue], *, own_onl
 
     # The trigger's own dependents, and those of a light verb ("did not hold talks").
     carriers = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger and not own_only:
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in LIGHT_VERB_DEPS
+        and trigger.head is not trigger
+        and not own_only
+    ):
         carriers.append(trigger.head)
     if trigger.pos_ == "VERB" and trigger.dep_ == "conj" and not own_only:
-        carriers.append(trigger.head)  # "will destroy and obliterate": the auxiliary is shared
+        carriers.append(
+            trigger.head
+        )  # "will destroy and obliterate": the auxiliary is shared
     for carrier in carriers:
         for child in carrier.children:
             if child.dep_ in ("neg", "aux", "det", "advmod", "auxpass"):
                 note(table.kind("child", child), child)
-            if child.dep_ in ("amod", "compound", "advmod") and carrier.pos_ in ("NOUN", "PROPN"):
+            if child.dep_ in ("amod", "compound", "advmod") and carrier.pos_ in (
+                "NOUN",
+                "PROPN",
+            ):
                 note(table.kind("modifier", child), child)
             if child.dep_ == "prep" and child.lower_ == "without":
                 note(table.kind("head", child), child)
@@ -90,7 +122,11 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue], *, own_onl
         for child in node.children:
             if child.dep_ == "mark":
                 note(table.kind("clause", child), child)
-            if child.dep_ in ("parataxis", "ccomp") and table.kind("governor", child) == "attribution" and claimed_by is None:
+            if (
+                child.dep_ in ("parataxis", "ccomp")
+                and table.kind("governor", child) == "attribution"
+                and claimed_by is None
+            ):
                 claimed_by = _claimant(child, index)
                 if claimed_by:
                     found.append(child.text)
@@ -98,13 +134,20 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue], *, own_onl
             break
         governor = node.head
         kind = table.kind("governor", governor)
-        if kind == "attribution" and node.dep_ in ("ccomp", "xcomp", "dobj", "prep") and claimed_by is None:
+        if (
+            kind == "attribution"
+            and node.dep_ in ("ccomp", "xcomp", "dobj", "prep")
+            and claimed_by is None
+        ):
             claimed_by = _claimant(governor, index)
             if claimed_by:
                 found.append(governor.text)
-        elif kind in ("negation", "hypothetical") and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl"):
-            if not (kind == "negation" and _is_negated(governor)):
-                note(kind, governor)
+        elif (
+            kind in ("negation", "hypothetical")
+            and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
+            and not (kind == "negation" and _is_negated(governor))
+        ):
+            note(kind, governor)
         node = governor
 
     if claimed_by is None and not own_only:
@@ -114,11 +157,11 @@ def assess(trigger: "Token", index: EntityIndex, cues: Iterable[Cue], *, own_onl
     return Modality(negated, hypothetical, claimed_by, " ".join(found) or None)
 
 
-def _is_negated(token: "Token") -> bool:
+def _is_negated(token: Token) -> bool:
     return any(child.dep_ == "neg" for child in token.children)
 
 
-def _claimant(verb: "Token", index: EntityIndex) -> str | None:
+def _claimant(verb: Token, index: EntityIndex) -> str | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             for key in index.entities_of(child):
@@ -127,7 +170,7 @@ def _claimant(verb: "Token", index: EntityIndex) -> str | None:
     return None
 
 
-def _according_to(trigger: "Token", index: EntityIndex, table: _Cues) -> str | None:
+def _according_to(trigger: Token, index: EntityIndex, table: _Cues) -> str | None:
     for token in trigger.sent:
         if table.kind("prep", token) == "attribution":
             for to in token.children:
@@ -147,4 +190,8 @@ def partisan(modality: Modality, actors: Iterable[str], index: EntityIndex) -> b
     """Whether the claim is a party's word rather than the article's: attributed to someone
     other than its actor, who is not a news organization."""
     claimant = modality.claimed_by
-    return claimant is not None and claimant not in set(actors) and index.entities[claimant].kind not in REPORTERS
+    return (
+        claimant is not None
+        and claimant not in set(actors)
+        and index.entities[claimant].kind not in REPORTERS
+    )

@@ -31,9 +31,11 @@ class Step:
 class Path:
     text: str
     steps: tuple[Step, ...]
-    whole_phrase: bool = False  # a trailing `*`: every entity in the reached phrase counts
+    whole_phrase: bool = (
+        False  # a trailing `*`: every entity in the reached phrase counts
+    )
 
-    def follow(self, token: "Token") -> list["Token"]:
+    def follow(self, token: Token) -> list[Token]:
         """The tokens this path reaches from `token` (possibly none)."""
         current = [token]
         for step in self.steps:
@@ -43,11 +45,15 @@ class Path:
                     reached.extend(
                         child
                         for child in node.children
-                        if child.dep_ == step.dep and (step.lemmas is None or child.lemma_.lower() in step.lemmas)
+                        if child.dep_ == step.dep
+                        and (step.lemmas is None or child.lemma_.lower() in step.lemmas)
                     )
-                elif node.dep_ == step.dep and node.head is not node:
-                    if step.lemmas is None or node.head.lemma_.lower() in step.lemmas:
-                        reached.append(node.head)
+                elif (
+                    node.dep_ == step.dep
+                    and node.head is not node
+                    and (step.lemmas is None or node.head.lemma_.lower() in step.lemmas)
+                ):
+                    reached.append(node.head)
             current = reached
             if not current:
                 break
@@ -64,7 +70,13 @@ def parse_path(text: str) -> Path:
         if match is None:
             raise ValueError(f"bad dependency path {text!r} at character {position}")
         lemmas = match.group(3)
-        allowed = frozenset(word.strip().lower() for word in lemmas.split(",") if word.strip()) if lemmas else None
+        allowed = (
+            frozenset(
+                word.strip().lower() for word in lemmas.split(",") if word.strip()
+            )
+            if lemmas
+            else None
+        )
         steps.append(Step(match.group(1) == ">", match.group(2), allowed))
         position = match.end()
     if not steps:

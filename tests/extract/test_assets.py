@@ -3,7 +3,12 @@
 from kg.extract import assets
 from kg.records import AssetClass, Deployment, EntityType
 
-STATE, ORG, LOC, ASSET = EntityType.STATE, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.MILITARY_ASSET
+STATE, ORG, LOC, ASSET = (
+    EntityType.STATE,
+    EntityType.ORGANIZATION,
+    EntityType.LOCATION,
+    EntityType.MILITARY_ASSET,
+)
 BASE_NAMES = {
     "Ruritania": ("ruritania", STATE),
     "United States": ("united_states", STATE),
@@ -28,19 +33,29 @@ def _read(found: list[Deployment]) -> set[tuple[str, str, str | None, str | None
 
 def test_assets_unnamed_group_with_operator_and_place(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Ruritania has deployed an aircraft carrier strike group near Freedonia."
-    found = _deployments(annotated, text, {"aircraft carrier strike group": ("csg", ASSET, "CarrierStrikeGroup", False)})
+    found = _deployments(
+        annotated,
+        text,
+        {"aircraft carrier strike group": ("csg", ASSET, "CarrierStrikeGroup", False)},
+    )
     assert _read(found) == {("csg", "carrier_strike_group", "ruritania", "freedonia")}
 
 
 def test_assets_operator_from_demonym_qualifier(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Ruritanian warships patrolled the Gulf of Tarn."
-    found = _deployments(annotated, text, {"warships": ("warships", ASSET, "Warship", False)})
-    assert {(d.asset_class, d.operator) for d in found} == {(AssetClass.WARSHIP, "ruritania")}
+    found = _deployments(
+        annotated, text, {"warships": ("warships", ASSET, "Warship", False)}
+    )
+    assert {(d.asset_class, d.operator) for d in found} == {
+        (AssetClass.WARSHIP, "ruritania")
+    }
 
 
 def test_assets_operator_from_of_phrase(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Missiles struck destroyers of the Ruritanian Navy in the Gulf of Tarn."
-    found = _deployments(annotated, text, {"destroyers": ("destroyers", ASSET, "Warship", False)})
+    found = _deployments(
+        annotated, text, {"destroyers": ("destroyers", ASSET, "Warship", False)}
+    )
     assert _read(found) == {("destroyers", "warship", "navy", "gulf")}
 
 
@@ -55,8 +70,13 @@ def test_assets_hull_number_and_ship_prefix(annotated) -> None:  # type: ignore[
 
 def test_assets_class_noun_beside_a_name_is_one_asset(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "The United States moved the aircraft carrier USS Example to Port Vell."
-    names = {"aircraft carrier": ("carrier", ASSET, "AircraftCarrier", False), "USS Example": ("example", ASSET)}
-    assert _read(_deployments(annotated, text, names)) == {("example", "aircraft_carrier", "united_states", "port_vell")}
+    names = {
+        "aircraft carrier": ("carrier", ASSET, "AircraftCarrier", False),
+        "USS Example": ("example", ASSET),
+    }
+    assert _read(_deployments(annotated, text, names)) == {
+        ("example", "aircraft_carrier", "united_states", "port_vell")
+    }
 
 
 def test_assets_listed_ships_take_the_group_place(annotated) -> None:  # type: ignore[no-untyped-def]
@@ -77,7 +97,10 @@ def test_assets_listed_ships_take_the_group_place(annotated) -> None:  # type: i
 
 def test_assets_without_operator_are_left_out(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Drones were seen over Port Vell."
-    assert _deployments(annotated, text, {"Drones": ("drones", ASSET, "Drone", False)}) == []
+    assert (
+        _deployments(annotated, text, {"Drones": ("drones", ASSET, "Drone", False)})
+        == []
+    )
 
 
 def test_assets_lexicon_classes(annotated) -> None:  # type: ignore[no-untyped-def]
@@ -85,7 +108,10 @@ def test_assets_lexicon_classes(annotated) -> None:  # type: ignore[no-untyped-d
 
     from kg.extract.lexicon import load_lexicons
 
-    doc, _, _ = annotated("B-52 bombers, F-35 fighter jets, Patriot missile batteries, marines and a submarine.", {})
+    doc, _, _ = annotated(
+        "B-52 bombers, F-35 fighter jets, Patriot missile batteries, marines and a submarine.",
+        {},
+    )
     matcher = Matcher(doc.vocab)
     for pattern in load_lexicons().assets:
         matcher.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
@@ -95,36 +121,59 @@ def test_assets_lexicon_classes(annotated) -> None:  # type: ignore[no-untyped-d
 
 def test_assets_object_of_leave_is_where_they_are(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Ruritania announced that Ruritanian troops would be leaving Freedonia."
-    [found] = _deployments(annotated, text, {"Ruritanian troops": ("troops", ASSET, "Troops", False)})
+    [found] = _deployments(
+        annotated, text, {"Ruritanian troops": ("troops", ASSET, "Troops", False)}
+    )
     assert (found.operator, found.location) == ("ruritania", "freedonia")
-    assert not found.provenance.hypothetical  # the leaving is planned; their being there is not
+    assert (
+        not found.provenance.hypothetical
+    )  # the leaving is planned; their being there is not
 
 
 def test_assets_operator_of_a_deployment_noun(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "The Ruritanian Navy announced the deployment of fighter jets to the Gulf of Tarn."
-    [found] = _deployments(annotated, text, {"fighter jets": ("jets", ASSET, "Fighter", False)})
-    assert (found.asset_class, found.operator, found.location) == (AssetClass.FIGHTER, "navy", "gulf")
+    [found] = _deployments(
+        annotated, text, {"fighter jets": ("jets", ASSET, "Fighter", False)}
+    )
+    assert (found.asset_class, found.operator, found.location) == (
+        AssetClass.FIGHTER,
+        "navy",
+        "gulf",
+    )
 
 
 def test_assets_class_from_words_inside_the_name(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "The United States sent Carrier Air Wing 7 to the Gulf of Tarn."
     [found] = _deployments(annotated, text, {"Carrier Air Wing 7": ("wing", ASSET)})
-    assert found.asset_class is AssetClass.MILITARY_AIRCRAFT and found.operator == "united_states"
+    assert (
+        found.asset_class is AssetClass.MILITARY_AIRCRAFT
+        and found.operator == "united_states"
+    )
 
 
 def test_assets_conjoined_assets_share_the_operator(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Missiles targeted the USS Example and destroyers of the Ruritanian Navy."
-    names = {"USS Example": ("example", ASSET, "AircraftCarrier"), "destroyers": ("destroyers", ASSET, "Warship", False)}
-    assert {(d.asset, d.operator) for d in _deployments(annotated, text, names)} == {("example", "navy"), ("destroyers", "navy")}
+    names = {
+        "USS Example": ("example", ASSET, "AircraftCarrier"),
+        "destroyers": ("destroyers", ASSET, "Warship", False),
+    }
+    assert {(d.asset, d.operator) for d in _deployments(annotated, text, names)} == {
+        ("example", "navy"),
+        ("destroyers", "navy"),
+    }
 
 
 def test_assets_denied_sending_is_marked_and_scored_low(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Ruritania must not send warships to the Gulf of Tarn."
-    [found] = _deployments(annotated, text, {"warships": ("warships", ASSET, "Warship", False)})
+    [found] = _deployments(
+        annotated, text, {"warships": ("warships", ASSET, "Warship", False)}
+    )
     assert found.provenance.negated and found.provenance.confidence < 0.5
 
 
 def test_assets_withdrawn_from_a_place_were_there(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Ruritanian troops withdrew from the Port Vell region."
-    [found] = _deployments(annotated, text, {"Ruritanian troops": ("troops", ASSET, "Troops", False)})
+    [found] = _deployments(
+        annotated, text, {"Ruritanian troops": ("troops", ASSET, "Troops", False)}
+    )
     assert (found.operator, found.location) == ("ruritania", "port_vell")

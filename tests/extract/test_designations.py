@@ -19,7 +19,9 @@ NAMES = {
 }
 
 
-def _designations(annotated, text: str, published: date = date(2025, 11, 29)) -> list[Designation]:  # type: ignore[no-untyped-def]
+def _designations(
+    annotated, text: str, published: date = date(2025, 11, 29)
+) -> list[Designation]:  # type: ignore[no-untyped-def]
     doc, entities, article = annotated(text, NAMES, published)
     return designations.extract(doc, entities, article)
 
@@ -29,7 +31,10 @@ def _pairs(found: list[Designation]) -> set[tuple[str, str, str]]:
 
 
 def test_designations_fto_in_news_phrasing(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _designations(annotated, "Ruritania designated the Black Lotus Brigade as a foreign terrorist organization.")
+    found = _designations(
+        annotated,
+        "Ruritania designated the Black Lotus Brigade as a foreign terrorist organization.",
+    )
     assert _pairs(found) == {("ruritania", "lotus", "fto")}
     assert found[0].label == "foreign terrorist organization"
     assert found[0].category.flat == "terrorist"
@@ -41,7 +46,12 @@ def test_designations_label_in_relative_clause(annotated) -> None:  # type: igno
 
 
 def test_designations_designate_without_category_is_nothing(annotated) -> None:  # type: ignore[no-untyped-def]
-    assert _designations(annotated, "Ruritania designated Ivo Marek as its envoy to Freedonia.") == []
+    assert (
+        _designations(
+            annotated, "Ruritania designated Ivo Marek as its envoy to Freedonia."
+        )
+        == []
+    )
 
 
 def test_designations_sanctions_imposed_on_several(annotated) -> None:  # type: ignore[no-untyped-def]
@@ -55,25 +65,35 @@ def test_designations_sanctions_imposed_on_several(annotated) -> None:  # type: 
 def test_designations_sanctioned_in_passive(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _designations(annotated, "Helia Air was sanctioned by Ruritania on Monday.")
     assert _pairs(found) == {("ruritania", "helia", "sanctions")}
-    assert found[0].announced is not None and found[0].announced.earliest == date(2025, 11, 24)
+    assert found[0].announced is not None and found[0].announced.earliest == date(
+        2025, 11, 24
+    )
 
 
 def test_designations_qualified_plural_is_not_the_state(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Ruritania announced sanctions on six Freedonian officials, including Lena Dorn."
     NAMES_WITH_DEMONYM = {**NAMES, "Freedonian": ("freedonia", STATE)}
     doc, entities, article = annotated(text, NAMES_WITH_DEMONYM)
-    assert _pairs(designations.extract(doc, entities, article)) == {("ruritania", "dorn", "sanctions")}
+    assert _pairs(designations.extract(doc, entities, article)) == {
+        ("ruritania", "dorn", "sanctions")
+    }
 
 
 def test_designations_flight_ban_is_travel_ban(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _designations(annotated, "Elbonia banned Helia Air from flying to its airports.")
+    found = _designations(
+        annotated, "Elbonia banned Helia Air from flying to its airports."
+    )
     assert _pairs(found) == {("elbonia", "helia", "travel_ban")}
 
 
 def test_designations_visa_suspension_for_citizens(annotated) -> None:  # type: ignore[no-untyped-def]
     NAMES_WITH_DEMONYM = {**NAMES, "Ruritanian": ("ruritania", STATE)}
-    doc, entities, article = annotated("Elbonia suspended visas for Ruritanian citizens.", NAMES_WITH_DEMONYM)
-    assert _pairs(designations.extract(doc, entities, article)) == {("elbonia", "ruritania", "travel_ban")}
+    doc, entities, article = annotated(
+        "Elbonia suspended visas for Ruritanian citizens.", NAMES_WITH_DEMONYM
+    )
+    assert _pairs(designations.extract(doc, entities, article)) == {
+        ("elbonia", "ruritania", "travel_ban")
+    }
 
 
 def test_designations_potential_sanctions_are_hypothetical(annotated) -> None:  # type: ignore[no-untyped-def]
@@ -83,7 +103,9 @@ def test_designations_potential_sanctions_are_hypothetical(annotated) -> None:  
 
 def test_designations_revocation(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _designations(annotated, "Ruritania revoked the sanctions on Helia Air.")
-    assert [(d.designee, d.status) for d in found] == [("helia", DesignationStatus.REVOKED)]
+    assert [(d.designee, d.status) for d in found] == [
+        ("helia", DesignationStatus.REVOKED)
+    ]
 
 
 NOTICE = """Designation of Black Lotus Brigade as a Foreign Terrorist Organization
@@ -101,42 +123,76 @@ Secretary of State."""
 
 def test_designations_federal_register_notice(annotated) -> None:  # type: ignore[no-untyped-def]
     doc, entities, article = annotated(NOTICE, NAMES, date(2025, 3, 10))
-    found = [d for d in designations.extract(doc, entities, article) if d.designee == "lotus"]
-    assert [(d.authority, d.category) for d in found] == [("marek", DesignationCategory.FTO)]
+    found = [
+        d for d in designations.extract(doc, entities, article) if d.designee == "lotus"
+    ]
+    assert [(d.authority, d.category) for d in found] == [
+        ("marek", DesignationCategory.FTO)
+    ]
     notice = found[0]
-    assert notice.legal_basis is not None and notice.legal_basis.lower().startswith("section 219")
-    assert notice.announced is not None and notice.announced.earliest == date(2025, 3, 3)
-    assert notice.effective is not None and notice.effective.earliest == date(2025, 3, 10)
+    assert notice.legal_basis is not None and notice.legal_basis.lower().startswith(
+        "section 219"
+    )
+    assert notice.announced is not None and notice.announced.earliest == date(
+        2025, 3, 3
+    )
+    assert notice.effective is not None and notice.effective.earliest == date(
+        2025, 3, 10
+    )
     assert notice.status is DesignationStatus.IN_FORCE
 
 
-def test_designations_state_body_named_for_its_state_lists_for_the_state(annotated) -> None:  # type: ignore[no-untyped-def]
-    names = {**NAMES, "Ruritania Department of Transport": ("transport", ORG, "GovernmentBody")}
-    doc, entities, article = annotated("Ruritania grew uneasy. The Ruritania Department of Transport banned flights to Freedonia.", names)
-    assert _pairs(designations.extract(doc, entities, article)) == {("ruritania", "freedonia", "travel_ban")}
+def test_designations_state_body_named_for_its_state_lists_for_the_state(
+    annotated,
+) -> None:  # type: ignore[no-untyped-def]
+    names = {
+        **NAMES,
+        "Ruritania Department of Transport": ("transport", ORG, "GovernmentBody"),
+    }
+    doc, entities, article = annotated(
+        "Ruritania grew uneasy. The Ruritania Department of Transport banned flights to Freedonia.",
+        names,
+    )
+    assert _pairs(designations.extract(doc, entities, article)) == {
+        ("ruritania", "freedonia", "travel_ban")
+    }
 
 
 def test_designations_since_dates_a_listing(annotated) -> None:  # type: ignore[no-untyped-def]
-    [found] = _designations(annotated, "Helia Air has been the subject of Ruritania sanctions since 2011.")
+    [found] = _designations(
+        annotated, "Helia Air has been the subject of Ruritania sanctions since 2011."
+    )
     assert found.announced is not None and found.announced.earliest == date(2011, 1, 1)
 
 
 def test_designations_ended_ban_is_revoked(annotated) -> None:  # type: ignore[no-untyped-def]
     [found] = _designations(annotated, "Ruritania ended its ban on Helia Air flights.")
-    assert found.status is DesignationStatus.REVOKED and found.category is DesignationCategory.TRAVEL_BAN
+    assert (
+        found.status is DesignationStatus.REVOKED
+        and found.category is DesignationCategory.TRAVEL_BAN
+    )
 
 
 def test_designations_ships_banned_from_ports(annotated) -> None:  # type: ignore[no-untyped-def]
     names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
-    doc, entities, article = annotated("Elbonia banned Ruritanian ships from its ports.", names)
-    assert _pairs(designations.extract(doc, entities, article)) == {("elbonia", "ruritania", "travel_ban")}
+    doc, entities, article = annotated(
+        "Elbonia banned Ruritanian ships from its ports.", names
+    )
+    assert _pairs(designations.extract(doc, entities, article)) == {
+        ("elbonia", "ruritania", "travel_ban")
+    }
 
 
 def test_designations_added_to_a_terrorist_list(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _designations(annotated, "Ruritania added the Black Lotus Brigade to its terrorist list.")
+    found = _designations(
+        annotated, "Ruritania added the Black Lotus Brigade to its terrorist list."
+    )
     assert _pairs(found) == {("ruritania", "lotus", "terrorist")}
 
 
 def test_designations_designated_with_two_objects(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _designations(annotated, "Ruritania designated the Black Lotus Brigade a Foreign Terrorist Organization.")
+    found = _designations(
+        annotated,
+        "Ruritania designated the Black Lotus Brigade a Foreign Terrorist Organization.",
+    )
     assert ("ruritania", "lotus", "fto") in _pairs(found)

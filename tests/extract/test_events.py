@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from kg.extract import events
-from kg.records import Article, Event, EntityType, EventType
+from kg.records import Article, EntityType, Event, EventType
 
 STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
 NAMES = {
@@ -37,36 +37,123 @@ def _one(annotated, text: str, event_type: EventType) -> Event:  # type: ignore[
 @pytest.mark.parametrize(
     ("text", "event_type", "actors", "targets"),
     [
-        ("Alma Vask spoke with Omar Tellen on Tuesday.", EventType.CONSULT, ("vask",), ("tellen",)),
-        ("Ruritania signed an accord with Freedonia.", EventType.AGREE, ("ruritania",), ("freedonia",)),
-        ("Ruritania praised Freedonia for its restraint.", EventType.SUPPORT, ("ruritania",), ("freedonia",)),
-        ("Ruritania apologized to Freedonia.", EventType.CONCEDE, ("ruritania",), ("freedonia",)),
-        ("Ruritania cooperated with Freedonia on border patrols.", EventType.COOPERATE, ("ruritania",), ("freedonia",)),
-        ("Ruritania sent humanitarian aid to Freedonia.", EventType.AID, ("ruritania",), ("freedonia",)),
-        ("Ruritania withdrew from the Atlantic League.", EventType.RETREAT, ("ruritania",), ("league",)),
-        ("Alma Vask urged Omar Tellen to resume talks.", EventType.REQUEST, ("vask",), ("tellen",)),
-        ("Ruritania accused Freedonia of spying.", EventType.ACCUSE, ("ruritania",), ("freedonia",)),
-        ("Ruritania rejected the demands of Freedonia.", EventType.REJECT, ("ruritania",), ("freedonia",)),
-        ("Ruritania threatened Freedonia with retaliation.", EventType.THREATEN, ("ruritania",), ("freedonia",)),
-        ("Thousands protested against Ruritania in the capital of Freedonia.", None, (), ()),
-        ("Ruritania expelled diplomats of Freedonia.", EventType.SANCTION, ("ruritania",), ("freedonia",)),
-        ("Ruritania deployed troops near Freedonia.", EventType.MOBILIZE, ("ruritania",), ("freedonia",)),
-        ("Ruritania seized three ships of Freedonia.", EventType.COERCE, ("ruritania",), ("freedonia",)),
-        ("Ruritania attacked Freedonia on Monday.", EventType.ASSAULT, ("ruritania",), ("freedonia",)),
+        (
+            "Alma Vask spoke with Omar Tellen on Tuesday.",
+            EventType.CONSULT,
+            ("vask",),
+            ("tellen",),
+        ),
+        (
+            "Ruritania signed an accord with Freedonia.",
+            EventType.AGREE,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania praised Freedonia for its restraint.",
+            EventType.SUPPORT,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania apologized to Freedonia.",
+            EventType.CONCEDE,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania cooperated with Freedonia on border patrols.",
+            EventType.COOPERATE,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania sent humanitarian aid to Freedonia.",
+            EventType.AID,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania withdrew from the Atlantic League.",
+            EventType.RETREAT,
+            ("ruritania",),
+            ("league",),
+        ),
+        (
+            "Alma Vask urged Omar Tellen to resume talks.",
+            EventType.REQUEST,
+            ("vask",),
+            ("tellen",),
+        ),
+        (
+            "Ruritania accused Freedonia of spying.",
+            EventType.ACCUSE,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania rejected the demands of Freedonia.",
+            EventType.REJECT,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania threatened Freedonia with retaliation.",
+            EventType.THREATEN,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Thousands protested against Ruritania in the capital of Freedonia.",
+            None,
+            (),
+            (),
+        ),
+        (
+            "Ruritania expelled diplomats of Freedonia.",
+            EventType.SANCTION,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania deployed troops near Freedonia.",
+            EventType.MOBILIZE,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania seized three ships of Freedonia.",
+            EventType.COERCE,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania attacked Freedonia on Monday.",
+            EventType.ASSAULT,
+            ("ruritania",),
+            ("freedonia",),
+        ),
     ],
 )
-def test_events_each_type_in_the_right_direction(annotated, text, event_type, actors, targets) -> None:  # type: ignore[no-untyped-def]
+def test_events_each_type_in_the_right_direction(
+    annotated, text, event_type, actors, targets
+) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, text)
     if event_type is None:  # nobody named acts: no event
         assert not [event for event in found if event.actors]
         return
     matching = [event for event in found if event.type is event_type]
     assert matching, (text, found)
-    assert any(set(actors) <= set(e.actors) and set(targets) <= set(e.targets) for e in matching), matching
+    assert any(
+        set(actors) <= set(e.actors) and set(targets) <= set(e.targets)
+        for e in matching
+    ), matching
 
 
 def test_events_protest_by_a_named_group(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "The Northern Front protested against Ruritania.", EventType.PROTEST)
+    event = _one(
+        annotated, "The Northern Front protested against Ruritania.", EventType.PROTEST
+    )
     assert event.actors == ("front",) and event.targets == ("ruritania",)
 
 
@@ -76,29 +163,50 @@ def test_events_passive_voice_keeps_direction(annotated) -> None:  # type: ignor
 
 
 def test_events_joint_subject_of_symmetric_type(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Ruritania and Freedonia held talks in Red Harbour.", EventType.CONSULT)
+    event = _one(
+        annotated,
+        "Ruritania and Freedonia held talks in Red Harbour.",
+        EventType.CONSULT,
+    )
     assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
     assert event.location == "harbour"
 
 
 def test_events_possessive_strikes_on(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Ruritania's strikes on Freedonia continued.", EventType.ASSAULT)
+    event = _one(
+        annotated, "Ruritania's strikes on Freedonia continued.", EventType.ASSAULT
+    )
     assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
 
 
 def test_events_phone_mode_and_relative_date(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Alma Vask spoke by phone last week with Omar Tellen.", EventType.CONSULT)
+    event = _one(
+        annotated,
+        "Alma Vask spoke by phone last week with Omar Tellen.",
+        EventType.CONSULT,
+    )
     assert event.mode == "phone"
-    assert event.when is not None and (str(event.when.earliest), str(event.when.latest)) == ("2025-11-17", "2025-11-23")
+    assert event.when is not None and (
+        str(event.when.earliest),
+        str(event.when.latest),
+    ) == ("2025-11-17", "2025-11-23")
 
 
 def test_events_date_bounded_by_since_is_not_the_date(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Alma Vask met Omar Tellen, their first meeting since 2019.", EventType.CONSULT)
+    event = _one(
+        annotated,
+        "Alma Vask met Omar Tellen, their first meeting since 2019.",
+        EventType.CONSULT,
+    )
     assert event.when is None
 
 
 def test_events_coordinated_verb_shares_the_subject(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Ruritania condemned the vote and threatened Freedonia.", EventType.THREATEN)
+    event = _one(
+        annotated,
+        "Ruritania condemned the vote and threatened Freedonia.",
+        EventType.THREATEN,
+    )
     assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
 
 
@@ -107,11 +215,18 @@ def test_events_denied_and_planned_are_marked(annotated) -> None:  # type: ignor
     assert denied.provenance.negated and not denied.provenance.hypothetical
     planned = _one(annotated, "Alma Vask plans to visit Freedonia.", EventType.CONSULT)
     assert planned.provenance.hypothetical
-    assert planned.provenance.confidence < _one(annotated, "Alma Vask visited Freedonia.", EventType.CONSULT).provenance.confidence
+    assert (
+        planned.provenance.confidence
+        < _one(
+            annotated, "Alma Vask visited Freedonia.", EventType.CONSULT
+        ).provenance.confidence
+    )
 
 
 def test_events_attributed_claim(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Freedonia said Ruritania attacked Elbonia.", EventType.ASSAULT)
+    event = _one(
+        annotated, "Freedonia said Ruritania attacked Elbonia.", EventType.ASSAULT
+    )
     assert event.provenance.claimed_by == "freedonia"
     assert event.actors == ("ruritania",) and event.targets == ("elbonia",)
 
@@ -122,25 +237,42 @@ def test_events_media_is_not_a_party_to_talks(annotated) -> None:  # type: ignor
 
 
 def test_events_need_a_named_actor(annotated) -> None:  # type: ignore[no-untyped-def]
-    assert _events(annotated, "Officials met in the capital to discuss the crisis.") == []
+    assert (
+        _events(annotated, "Officials met in the capital to discuss the crisis.") == []
+    )
 
 
 def test_events_evidence_is_the_sentence(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Peace held for a year. Ruritania attacked Freedonia."
     [event] = _events(annotated, text)
     evidence = event.provenance.evidence
-    assert text[evidence.start : evidence.end] == evidence.text == "Ruritania attacked Freedonia."
+    assert (
+        text[evidence.start : evidence.end]
+        == evidence.text
+        == "Ruritania attacked Freedonia."
+    )
     assert event.provenance.extractor == "kg.events.v1"
 
 
 def test_events_pronoun_stands_for_the_governing_subject(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Ruritania announced its withdrawal from the Atlantic League.", EventType.RETREAT)
+    event = _one(
+        annotated,
+        "Ruritania announced its withdrawal from the Atlantic League.",
+        EventType.RETREAT,
+    )
     assert event.actors == ("ruritania",) and event.targets == ("league",)
 
 
 def test_events_exchange_of_fire_goes_both_ways(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = [e for e in _events(annotated, "Ruritania and Freedonia exchanged artillery fire.") if e.type is EventType.ASSAULT]
-    assert {(e.actors, e.targets) for e in found} == {(("ruritania",), ("freedonia",)), (("freedonia",), ("ruritania",))}
+    found = [
+        e
+        for e in _events(annotated, "Ruritania and Freedonia exchanged artillery fire.")
+        if e.type is EventType.ASSAULT
+    ]
+    assert {(e.actors, e.targets) for e in found} == {
+        (("ruritania",), ("freedonia",)),
+        (("freedonia",), ("ruritania",)),
+    }
 
 
 def test_events_neither_nor_subject_negates(annotated) -> None:  # type: ignore[no-untyped-def]
@@ -149,10 +281,15 @@ def test_events_neither_nor_subject_negates(annotated) -> None:  # type: ignore[
 
 
 def test_events_retold_in_headline_and_body_is_one(annotated) -> None:  # type: ignore[no-untyped-def]
-    title, body = "Ruritania attacks Freedonia.", "Ruritania attacked Freedonia on Monday, officials said."
+    title, body = (
+        "Ruritania attacks Freedonia.",
+        "Ruritania attacked Freedonia on Monday, officials said.",
+    )
     doc, entities, _ = annotated(f"{title}\n\n{body}", NAMES)
     article = Article(id="t", title=title, text=body, published=date(2025, 11, 29))
-    found = [e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
+    found = [
+        e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT
+    ]
     assert len(found) == 1 and found[0].when is not None
 
 
@@ -163,12 +300,27 @@ def test_events_two_statements_in_the_body_stay_two(annotated) -> None:  # type:
 
 
 def test_events_withdrawing_from_names_the_target(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Alma Vask withdrew Ruritania from the Atlantic League in 2018.", EventType.RETREAT)
-    assert event.targets == ("league",) and event.when is not None and event.when.earliest.year == 2018
+    event = _one(
+        annotated,
+        "Alma Vask withdrew Ruritania from the Atlantic League in 2018.",
+        EventType.RETREAT,
+    )
+    assert (
+        event.targets == ("league",)
+        and event.when is not None
+        and event.when.earliest.year == 2018
+    )
 
 
 def test_events_one_accusation_per_accuser_and_accused(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = [e for e in _events(annotated, "Ruritania and Freedonia accused Elbonia and the Northern Front of spying.") if e.type is EventType.ACCUSE]
+    found = [
+        e
+        for e in _events(
+            annotated,
+            "Ruritania and Freedonia accused Elbonia and the Northern Front of spying.",
+        )
+        if e.type is EventType.ACCUSE
+    ]
     assert {(e.actors, e.targets) for e in found} == {
         (("ruritania",), ("elbonia",)), (("ruritania",), ("front",)),
         (("freedonia",), ("elbonia",)), (("freedonia",), ("front",)),
@@ -176,34 +328,63 @@ def test_events_one_accusation_per_accuser_and_accused(annotated) -> None:  # ty
 
 
 def test_events_troops_act_for_their_state(annotated) -> None:  # type: ignore[no-untyped-def]
-    names = {**NAMES, "Ruritanian": ("ruritania", STATE), "troops": ("troops", EntityType.MILITARY_ASSET, "Troops", False)}
-    doc, entities, article = annotated("Ruritanian troops attacked the Northern Front.", names)
-    [event] = [e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
+    names = {
+        **NAMES,
+        "Ruritanian": ("ruritania", STATE),
+        "troops": ("troops", EntityType.MILITARY_ASSET, "Troops", False),
+    }
+    doc, entities, article = annotated(
+        "Ruritanian troops attacked the Northern Front.", names
+    )
+    [event] = [
+        e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT
+    ]
     assert event.actors == ("ruritania",) and event.targets == ("front",)
 
 
 def test_events_subject_inherited_through_a_prepositional_clause(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Ruritania was quick in blaming Freedonia for the blast.", EventType.ACCUSE)
+    event = _one(
+        annotated,
+        "Ruritania was quick in blaming Freedonia for the blast.",
+        EventType.ACCUSE,
+    )
     assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
 
 
 def test_events_threatened_attack_is_a_threat(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, "Ruritania vowed to attack Freedonia.")
-    assert [(e.type, e.actors, e.targets) for e in found] == [(EventType.THREATEN, ("ruritania",), ("freedonia",))]
+    assert [(e.type, e.actors, e.targets) for e in found] == [
+        (EventType.THREATEN, ("ruritania",), ("freedonia",))
+    ]
 
 
 def test_events_relative_pronoun_subject(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Officials named the Northern Front, which supports Ruritania.", EventType.SUPPORT)
+    event = _one(
+        annotated,
+        "Officials named the Northern Front, which supports Ruritania.",
+        EventType.SUPPORT,
+    )
     assert event.actors == ("front",) and event.targets == ("ruritania",)
 
 
 def test_events_cosigners_each_agree(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = [e for e in _events(annotated, "Alma Vask and Omar Tellen signed the Atlantic League charter.") if e.type is EventType.AGREE]
-    assert {(e.actors, e.targets) for e in found} == {(("vask",), ("league",)), (("tellen",), ("league",))}
+    found = [
+        e
+        for e in _events(
+            annotated, "Alma Vask and Omar Tellen signed the Atlantic League charter."
+        )
+        if e.type is EventType.AGREE
+    ]
+    assert {(e.actors, e.targets) for e in found} == {
+        (("vask",), ("league",)),
+        (("tellen",), ("league",)),
+    }
 
 
 def test_events_claimant_is_not_the_agent_of_a_passive(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, "Alma Vask alleges that Freedonia residents are being attacked.")
+    found = _events(
+        annotated, "Alma Vask alleges that Freedonia residents are being attacked."
+    )
     assert not [e for e in found if e.type is EventType.ASSAULT and "vask" in e.actors]
 
 
@@ -212,15 +393,33 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
     found = [e for e in _events(annotated, text) if e.type is EventType.CONSULT]
     assert len(found) == 1
     assert found[0].actors == ("vask", "elbonia") and found[0].targets == ("tellen",)
-    assert found[0].when is not None and (str(found[0].when.earliest), str(found[0].when.latest)) == ("2025-11-20", "2025-11-23")
+    assert found[0].when is not None and (
+        str(found[0].when.earliest),
+        str(found[0].when.latest),
+    ) == ("2025-11-20", "2025-11-23")
 
 
 @pytest.mark.parametrize(
     ("text", "event_type", "actors", "targets"),
     [
-        ("Ruritania pledged $1 billion in military aid to Freedonia.", EventType.AID, ("ruritania",), ("freedonia",)),
-        ("Ruritania recalled its ambassador from Freedonia.", EventType.SANCTION, ("ruritania",), ("freedonia",)),
-        ("Ruritania blocked Freedonia's bid to join the Atlantic League.", EventType.REJECT, ("ruritania",), ("freedonia",)),
+        (
+            "Ruritania pledged $1 billion in military aid to Freedonia.",
+            EventType.AID,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania recalled its ambassador from Freedonia.",
+            EventType.SANCTION,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania blocked Freedonia's bid to join the Atlantic League.",
+            EventType.REJECT,
+            ("ruritania",),
+            ("freedonia",),
+        ),
     ],
 )
 def test_events_more_wordings(annotated, text, event_type, actors, targets) -> None:  # type: ignore[no-untyped-def]
@@ -229,22 +428,41 @@ def test_events_more_wordings(annotated, text, event_type, actors, targets) -> N
 
 
 def test_events_withdrawal_from_a_place(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Ruritania withdrew from Red Harbour last month.", EventType.RETREAT)
-    assert event.actors == ("ruritania",) and event.location == "harbour" and event.when is not None
+    event = _one(
+        annotated, "Ruritania withdrew from Red Harbour last month.", EventType.RETREAT
+    )
+    assert (
+        event.actors == ("ruritania",)
+        and event.location == "harbour"
+        and event.when is not None
+    )
 
 
 def test_events_threatened_retaliation_against(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, "Ruritania threatened to retaliate against Freedonia.")
-    assert [(e.type, e.actors, e.targets) for e in found] == [(EventType.THREATEN, ("ruritania",), ("freedonia",))]
+    assert [(e.type, e.actors, e.targets) for e in found] == [
+        (EventType.THREATEN, ("ruritania",), ("freedonia",))
+    ]
 
 
 def test_events_accused_of_doing_is_the_accused_act(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, "Ruritania accused Freedonia of attacking Elbonia.")
     assault = [e for e in found if e.type is EventType.ASSAULT]
-    assert [(e.actors, e.targets, e.provenance.claimed_by) for e in assault] == [(("freedonia",), ("elbonia",), "ruritania")]
-    assert any(e.type is EventType.ACCUSE and e.actors == ("ruritania",) and e.targets == ("freedonia",) for e in found)
+    assert [(e.actors, e.targets, e.provenance.claimed_by) for e in assault] == [
+        (("freedonia",), ("elbonia",), "ruritania")
+    ]
+    assert any(
+        e.type is EventType.ACCUSE
+        and e.actors == ("ruritania",)
+        and e.targets == ("freedonia",)
+        for e in found
+    )
 
 
 def test_events_joint_drills_are_cooperation(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Ruritania and Freedonia began joint military drills.", EventType.COOPERATE)
+    event = _one(
+        annotated,
+        "Ruritania and Freedonia began joint military drills.",
+        EventType.COOPERATE,
+    )
     assert event.actors == ("ruritania",) and event.targets == ("freedonia",)

@@ -6,7 +6,14 @@ from pathlib import Path
 import pytest
 
 from kg.errors import DataFileError
-from kg.extract.lexicon import load_assets, load_cues, load_designations, load_events, load_hulls, load_lexicons
+from kg.extract.lexicon import (
+    load_assets,
+    load_cues,
+    load_designations,
+    load_events,
+    load_hulls,
+    load_lexicons,
+)
 from kg.extract.paths import parse_path
 from kg.records import EventType
 from kg.resources import data_dir
@@ -14,10 +21,24 @@ from kg.resources import data_dir
 
 def test_lexicon_shipped_files_load() -> None:
     lexicons = load_lexicons(data_dir("patterns"))
-    assert {trigger.label for trigger in lexicons.events.triggers} == {t.value for t in EventType}
-    assert lexicons.designations.triggers and lexicons.designations.categories and lexicons.designations.legal_bases
-    assert lexicons.assets and lexicons.operator_verbs and lexicons.hulls["CVN"].value == "aircraft_carrier"
-    assert {cue.kind for cue in lexicons.cues} == {"negation", "hypothetical", "attribution"}
+    assert {trigger.label for trigger in lexicons.events.triggers} == {
+        t.value for t in EventType
+    }
+    assert (
+        lexicons.designations.triggers
+        and lexicons.designations.categories
+        and lexicons.designations.legal_bases
+    )
+    assert (
+        lexicons.assets
+        and lexicons.operator_verbs
+        and lexicons.hulls["CVN"].value == "aircraft_carrier"
+    )
+    assert {cue.kind for cue in lexicons.cues} == {
+        "negation",
+        "hypothetical",
+        "attribution",
+    }
 
 
 def _copy(tmp_path: Path) -> Path:
@@ -35,19 +56,56 @@ def _append(path: Path, line: str) -> int:
 @pytest.mark.parametrize(
     ("name", "line", "loader", "problem"),
     [
-        ("events.jsonl", '{"id": "x", "type": "HUG", "pos": "VERB", "lemmas": ["hug"]}', load_events, "PLOVER"),
-        ("events.jsonl", '{"id": "x", "type": "AGREE", "pos": "ADJ", "lemmas": ["hug"]}', load_events, "pos"),
-        ("events.jsonl", '{"id": "x", "type": "AGREE", "pos": "VERB", "lemmas": ["hug"], "actors": ["nsubj"]}', load_events, "dependency path"),
+        (
+            "events.jsonl",
+            '{"id": "x", "type": "HUG", "pos": "VERB", "lemmas": ["hug"]}',
+            load_events,
+            "PLOVER",
+        ),
+        (
+            "events.jsonl",
+            '{"id": "x", "type": "AGREE", "pos": "ADJ", "lemmas": ["hug"]}',
+            load_events,
+            "pos",
+        ),
+        (
+            "events.jsonl",
+            '{"id": "x", "type": "AGREE", "pos": "VERB", "lemmas": ["hug"], "actors": ["nsubj"]}',
+            load_events,
+            "dependency path",
+        ),
         ("events.jsonl", "{not json", load_events, "not JSON"),
-        ("designations.jsonl", '{"id": "x", "kind": "trigger", "pos": "VERB", "lemmas": ["list"], "category": "naughty"}', load_designations, "category"),
-        ("designations.jsonl", '{"id": "x", "kind": "legal_basis", "pattern": "(unclosed"}', load_designations, "regular expression"),
-        ("assets.jsonl", '{"id": "x", "class": "tank", "pattern": [{"LOWER": "tank"}]}', load_assets, "class"),
-        ("assets.jsonl", '{"id": "x", "class": "other", "pattern": [{"LOWERCASE": "tank"}]}', load_assets, "token pattern"),
+        (
+            "designations.jsonl",
+            '{"id": "x", "kind": "trigger", "pos": "VERB", "lemmas": ["list"], "category": "naughty"}',
+            load_designations,
+            "category",
+        ),
+        (
+            "designations.jsonl",
+            '{"id": "x", "kind": "legal_basis", "pattern": "(unclosed"}',
+            load_designations,
+            "regular expression",
+        ),
+        (
+            "assets.jsonl",
+            '{"id": "x", "class": "tank", "pattern": [{"LOWER": "tank"}]}',
+            load_assets,
+            "class",
+        ),
+        (
+            "assets.jsonl",
+            '{"id": "x", "class": "other", "pattern": [{"LOWERCASE": "tank"}]}',
+            load_assets,
+            "token pattern",
+        ),
         ("hulls.tsv", "CV9\twarship", load_hulls, "prefix"),
         ("modality.tsv", "perhaps\tmaybe\tchild\t", load_cues, "kind"),
     ],
 )
-def test_lexicon_bad_line_names_file_and_line(tmp_path: Path, name: str, line: str, loader, problem: str) -> None:  # type: ignore[no-untyped-def]
+def test_lexicon_bad_line_names_file_and_line(
+    tmp_path: Path, name: str, line: str, loader, problem: str
+) -> None:  # type: ignore[no-untyped-def]
     folder = _copy(tmp_path)
     number = _append(folder / name, line)
     with pytest.raises(DataFileError) as raised:

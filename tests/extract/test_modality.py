@@ -6,7 +6,11 @@ from kg.extract.modality import assess
 from kg.records import EntityType
 
 STATE, PERSON = EntityType.STATE, EntityType.PERSON
-NAMES = {"Ruritania": ("ruritania", STATE), "Freedonia": ("freedonia", STATE), "Alma Vask": ("vask", PERSON)}
+NAMES = {
+    "Ruritania": ("ruritania", STATE),
+    "Freedonia": ("freedonia", STATE),
+    "Alma Vask": ("vask", PERSON),
+}
 
 
 def _assess(annotated, text: str, trigger: str):  # type: ignore[no-untyped-def]
@@ -17,7 +21,11 @@ def _assess(annotated, text: str, trigger: str):  # type: ignore[no-untyped-def]
 
 def test_modality_plain_statement_is_asserted(annotated) -> None:  # type: ignore[no-untyped-def]
     modality = _assess(annotated, "Ruritania attacked Freedonia on Monday.", "attacked")
-    assert (modality.negated, modality.hypothetical, modality.claimed_by) == (False, False, None)
+    assert (modality.negated, modality.hypothetical, modality.claimed_by) == (
+        False,
+        False,
+        None,
+    )
 
 
 def test_modality_negation_by_not_and_never(annotated) -> None:  # type: ignore[no-untyped-def]
@@ -26,33 +34,57 @@ def test_modality_negation_by_not_and_never(annotated) -> None:  # type: ignore[
 
 
 def test_modality_negation_by_denial_and_refusal(annotated) -> None:  # type: ignore[no-untyped-def]
-    assert _assess(annotated, "Ruritania denied attacking Freedonia.", "attacking").negated
+    assert _assess(
+        annotated, "Ruritania denied attacking Freedonia.", "attacking"
+    ).negated
     assert _assess(annotated, "Ruritania refused to meet Freedonia.", "meet").negated
 
 
 def test_modality_hypothetical_by_modal_and_plan(annotated) -> None:  # type: ignore[no-untyped-def]
     assert _assess(annotated, "Ruritania may attack Freedonia.", "attack").hypothetical
-    assert _assess(annotated, "Ruritania will meet Freedonia next week.", "meet").hypothetical
-    assert _assess(annotated, "Ruritania plans to visit Freedonia.", "visit").hypothetical
-    assert _assess(annotated, "Ruritania threatened to attack Freedonia.", "attack").hypothetical
+    assert _assess(
+        annotated, "Ruritania will meet Freedonia next week.", "meet"
+    ).hypothetical
+    assert _assess(
+        annotated, "Ruritania plans to visit Freedonia.", "visit"
+    ).hypothetical
+    assert _assess(
+        annotated, "Ruritania threatened to attack Freedonia.", "attack"
+    ).hypothetical
 
 
 def test_modality_hypothetical_by_possible_and_if(annotated) -> None:  # type: ignore[no-untyped-def]
-    assert _assess(annotated, "Officials discussed a possible meeting with Freedonia.", "meeting").hypothetical
-    assert _assess(annotated, "If Ruritania attacks Freedonia, the alliance will respond.", "attacks").hypothetical
+    assert _assess(
+        annotated, "Officials discussed a possible meeting with Freedonia.", "meeting"
+    ).hypothetical
+    assert _assess(
+        annotated,
+        "If Ruritania attacks Freedonia, the alliance will respond.",
+        "attacks",
+    ).hypothetical
 
 
 def test_modality_attribution_said_and_according_to(annotated) -> None:  # type: ignore[no-untyped-def]
-    said = _assess(annotated, "Alma Vask said that Ruritania attacked Freedonia.", "attacked")
+    said = _assess(
+        annotated, "Alma Vask said that Ruritania attacked Freedonia.", "attacked"
+    )
     assert said.claimed_by == "vask" and not said.negated
-    according = _assess(annotated, "According to Freedonia, Ruritania attacked a border post.", "attacked")
+    according = _assess(
+        annotated,
+        "According to Freedonia, Ruritania attacked a border post.",
+        "attacked",
+    )
     assert according.claimed_by == "freedonia"
 
 
 def test_modality_claims_are_attributed(annotated) -> None:  # type: ignore[no-untyped-def]
-    modality = _assess(annotated, "Ruritania claims that Freedonia attacked its ships.", "attacked")
+    modality = _assess(
+        annotated, "Ruritania claims that Freedonia attacked its ships.", "attacked"
+    )
     assert modality.claimed_by == "ruritania"
 
 
 def test_modality_auxiliary_shared_by_coordinated_verbs(annotated) -> None:  # type: ignore[no-untyped-def]
-    assert _assess(annotated, "Ruritania will isolate and punish Freedonia.", "punish").hypothetical
+    assert _assess(
+        annotated, "Ruritania will isolate and punish Freedonia.", "punish"
+    ).hypothetical
