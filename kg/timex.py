@@ -95,6 +95,16 @@ class _Part:
 
 def resolve(expression: str, published: date) -> Interval | None:
     """The interval an expression denotes in an article published on `published`, or None."""
+    try:
+        return _resolve(expression, published)
+    except (
+        ValueError,
+        OverflowError,
+    ):  # out of the calendar's range: "the past 2025 years"
+        return None
+
+
+def _resolve(expression: str, published: date) -> Interval | None:
     text = _normalise(expression)
     if not text:
         return None

@@ -146,3 +146,13 @@ def test_timex_find_times_in_span_uses_doc_offsets() -> None:
     [(start, end, interval)] = find_times(span, SATURDAY)
     assert doc.text[start:end] == "Monday night"
     assert interval.earliest == date(2025, 11, 24)
+
+
+@pytest.mark.parametrize(
+    ("expression", "published"),
+    [("the past 2025 years", SATURDAY), ("next year", date(9999, 6, 1))],
+)
+def test_timex_out_of_calendar_range_gives_none_not_an_error(
+    expression: str, published: date
+) -> None:
+    assert resolve(expression, published) is None
