@@ -424,7 +424,10 @@ def _operators_of_sent(token: Token, index: EntityIndex, lex: Lexicons) -> list[
 
 
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
-    """The subject a trigger without one shares with the verb that governs it."""
+    """The subject a trigger without one shares with the verb that governs it. A passive
+    trigger inherits nothing: in "X died after being shot" X is the one shot, not the shooter."""
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
+        return []
     node = token
     for _ in range(4):
         if node.dep_ not in INHERIT_DEPS and not (

@@ -466,3 +466,10 @@ def test_events_joint_drills_are_cooperation(annotated) -> None:  # type: ignore
         EventType.COOPERATE,
     )
     assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
+
+
+def test_events_passive_without_agent_has_no_actor(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(
+        annotated, "Omar Tellen died in Red Harbour after being shot in his car."
+    )
+    assert not [e for e in found if e.type is EventType.ASSAULT]
