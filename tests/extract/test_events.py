@@ -473,3 +473,13 @@ def test_events_passive_without_agent_has_no_actor(annotated) -> None:  # type: 
         annotated, "Omar Tellen died in Red Harbour after being shot in his car."
     )
     assert not [e for e in found if e.type is EventType.ASSAULT]
+
+
+def test_events_firing_a_person_is_no_attack(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert not [
+        e
+        for e in _events(annotated, "Alma Vask fired Omar Tellen on Monday.")
+        if e.type is EventType.ASSAULT
+    ]
+    event = _one(annotated, "Ruritania fired rockets at Freedonia.", EventType.ASSAULT)
+    assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
