@@ -281,6 +281,8 @@ def _resolve(ent: Span, context: _Context) -> _Candidate | None:
     text = span.text.strip()
     if not span or not any(char.isupper() for char in text) or len(text) < 2:
         return None
+    if len(span) > 2 and span[0].lower_ in ("pro", "anti") and span[1].text in ("-", "–"):
+        return None  # "pro-Beijing", "anti-Brexit": a stance, not a name
     base, _, form = ent.ent_id_.partition("#")
     entry = context.entries.get(base) if base else None
     if entry is not None and _ACRONYM.match(text):
@@ -573,6 +575,11 @@ def _aliases(doc: Doc, groups: dict[str, list[_Candidate]], context: _Context) -
                  or words[g][-len(mine) :] == mine)
             and _part_of(mine, words[g])
         ]  # fmt: skip
+        if not longer and first.type is EntityType.PERSON and len(mine) == 1:
+            # a given name alone ("I asked John"): the one person of the article with it
+            longer = [g for g, m in groups.items() if g != group and m[0].type is EntityType.PERSON
+                      and len(words[g]) > 1 and words[g][0] == mine[0]]  # fmt: skip
+            longer = longer if len(longer) == 1 else []
         if longer:
             alias[group] = _nearest(longer, first, groups)
             continue

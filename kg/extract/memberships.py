@@ -43,7 +43,8 @@ FRAMES = ("member-of", "ally-of", "join", "admit", "leave", "consists")
 COLLECTIVES = frozenset({"state", "country", "nation", "government"})
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
 OPEN_KINDS = (None, "InternationalOrganization")
-LEGISLATURES = frozenset("assembly parliament congress senate house commons lords duma knesset bundestag majlis".split())
+LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
+                         "bundestag majlis".split())  # fmt: skip
 SUBJECTS = ("nsubj", "nsubjpass")
 INTRODUCERS = ("including", "like")
 
@@ -130,7 +131,7 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     entity = index.entities[key]
     if entity.type is not EntityType.ORGANIZATION or entity.kind == "GovernmentBody":
         return False
-    if entity.label.split()[-1].lower() in LEGISLATURES:
+    if entity.kind != "InternationalOrganization" and LEGISLATURES & set(entity.label.lower().split()):
         return False  # "members of the National Assembly" are its deputies
     if cue.frame == "ally-of":
         return entity.kind == "InternationalOrganization"  # "NATO allies"; "Hamas allies" are no members

@@ -172,3 +172,15 @@ WORDS = ["Venezuela", "Venezuelan", "U.S.", "Washington", "said", "the", "govern
 @given(words=lists(sampled_from(WORDS), max_size=30), title=sampled_from(["", "Talks", "Venezuela–United States relations"]))
 def test_entities_mentions_always_slice_the_content(entities, words: list[str], title: str) -> None:  # type: ignore[no-untyped-def]
     entities(" ".join(words), title=title or None)  # the fixture asserts the invariants
+
+
+def test_entities_given_name_alone_is_the_one_person_with_it(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump dismissed John Bolton on Tuesday. \"I asked John for his resignation,\" Trump wrote."
+    people = {e.label: _texts(e) for e in entities(text) if e.type is PERSON}
+    assert "John" not in people
+    assert "John" in people["John Bolton"]
+
+
+def test_entities_stances_are_not_names(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The pro-Beijing camp won most seats in Hong Kong."))
+    assert not {"pro-Beijing", "Beijing"} & set(found)

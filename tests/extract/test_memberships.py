@@ -106,3 +106,7 @@ def test_memberships_joining_an_organizations_programme_is_no_membership(pairs) 
 )
 def test_memberships_member_states_and_allies(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert pairs(text) == expected
+
+
+def test_memberships_parties_in_a_legislative_council_are_no_members(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Demosisto, a member of the Legislative Council, lost its seat.") == set()
