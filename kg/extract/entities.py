@@ -71,6 +71,8 @@ PLACE_PREPOSITIONS = frozenset(
 PLACE_NOUNS = frozenset("town city village district region province area port base capital airport airbase island "
                         "harbour harbor bridge square crossing border camp oblast governorate prefecture county krai territory "
                         "corridor".split())  # fmt: skip
+PLACE_VERBS = frozenset("visit leave reach enter strike hit bomb shell attack target capture seize besiege surround raid "
+                        "liberate occupy evacuate bombard storm encircle strikes attacks raids".split())  # fmt: skip
 DISTANCES = frozenset("km kilometre kilometer kilometres kilometers mi mile miles".split())
 MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
@@ -367,8 +369,10 @@ def _stands_for_government(span: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "from" and (root.head.head.lemma_ in MOTION or root.head.head.like_num
                                                               or root.head.head.pos_ == "ADV"):  # fmt: skip
         return False  # "flew back from Caracas", "70 km from Mogadishu"
-    if root.dep_ in ("dobj", "npadvmod") and root.head.lemma_ in ("visit", "leave", "reach", "enter"):
-        return False
+    if root.dep_ in ("dobj", "npadvmod", "nsubjpass") and root.head.lemma_ in PLACE_VERBS:
+        return False  # "visited Moscow", "struck Beirut", "Kyiv was shelled"
+    if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") and root.head.head.lemma_ in PLACE_VERBS:
+        return False  # "strikes on Kyiv"
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in ("of", "from") and any(
         t.lemma_.lower() in DISTANCES for t in doc[max(0, span.start - 8) : span.start - 1]

@@ -184,3 +184,15 @@ def test_entities_given_name_alone_is_the_one_person_with_it(entities) -> None: 
 def test_entities_stances_are_not_names(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("The pro-Beijing camp won most seats in Hong Kong."))
     assert not {"pro-Beijing", "Beijing"} & set(found)
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Israeli jets struck Beirut overnight.", "Beirut"),
+        ("Russian strikes on Kyiv killed three people.", "Kyiv"),
+        ("The delegation visited Caracas in May.", "Caracas"),
+    ],
+)
+def test_entities_capitals_attacked_or_visited_are_places(entities, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_label(entities(text))[place].type is LOC
