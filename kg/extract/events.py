@@ -235,6 +235,9 @@ def _read(
 
 
 DEFINITE = frozenset({"the", "this", "that"})
+# A meeting or an agreement of the same parties told twice in one article is one event; two
+# accusations of the same party by the same party may be two statements.
+MEETINGS = frozenset({EventType.CONSULT, EventType.AGREE})
 
 
 def _told_before(
@@ -306,9 +309,10 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
 
 
 def _retold(event: Event, other: Event, headline_end: int) -> bool:
-    """The same event told again: in the headline and then the body, or again without anyone
-    acted upon ("19 Chinese warships are deployed" after "China holds exercises around Taiwan").
-    Two statements in the body stay two facts (two officials accusing the same airline)."""
+    """The same event told again: in the headline and then the body, a meeting of the same
+    parties, or again without anyone acted upon ("19 Chinese warships are deployed" after "China
+    holds exercises around Taiwan"). Two statements in the body stay two facts (two officials
+    accusing the same airline)."""
     if (
         other.type is not event.type
         or other.provenance.negated != event.provenance.negated
@@ -322,7 +326,7 @@ def _retold(event: Event, other: Event, headline_end: int) -> bool:
         < headline_end
     )
     if (
-        not in_headline
+        not (in_headline or event.type in MEETINGS)
         or set(other.actors) != set(event.actors)
         or set(other.targets) != set(event.targets)
     ):
@@ -540,7 +544,15 @@ def _deduplicate(events: list[Event], headline_end: int = 0) -> list[Event]:
             for other in kept
         ):
             continue
-        if any(_retold(event, other, headline_end) for other in kept):
+        same = [
+            i for i, other in enumerate(kept) if _retold(event, other, headline_end)
+        ]
+        if same:
+            other = kept[same[0]]
+            if (
+                other.mode is None and event.mode is not None
+            ):  # keep what the retelling adds
+                kept[same[0]] = dataclasses.replace(other, mode=event.mode)
             continue
         kept.append(event)
     return sorted(kept, key=lambda e: (e.provenance.evidence.start, e.type.value))

@@ -483,3 +483,9 @@ def test_events_firing_a_person_is_no_attack(annotated) -> None:  # type: ignore
     ]
     event = _one(annotated, "Ruritania fired rockets at Freedonia.", EventType.ASSAULT)
     assert event.actors == ("ruritania",) and event.targets == ("freedonia",)
+
+
+def test_events_a_meeting_told_twice_is_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Alma Vask had a phone conversation with Omar Tellen. Critics said that after Vask spoke with Tellen the plan changed."
+    found = [e for e in _events(annotated, text) if e.type is EventType.CONSULT]
+    assert len(found) == 1 and found[0].mode == "phone"
