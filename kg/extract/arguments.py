@@ -91,6 +91,8 @@ class EntityIndex:
         """
         found: list[str] = []
         for head in (token, *token.conjuncts):
+            if head is not token and _starts_clause(token, head):
+                continue
             allow = qualifiers or head.lemma_.lower() in transparent
             for key in self._phrase_entities(head, allow):
                 if key not in found:
@@ -274,6 +276,20 @@ class EntityIndex:
                     if key not in found:
                         found.append(key)
         return found
+
+
+def _starts_clause(token: Token, conjunct: Token) -> bool:
+    """ "defeated ISIS and Turkey would be moving ...": an object's conjunct followed by a verb is
+    the subject of a new clause the parser attached to the object."""
+    if token.dep_ not in ("dobj", "pobj", "dative", "attr"):
+        return False
+    after = conjunct.right_edge.i + 1
+    if after >= len(conjunct.doc) or conjunct.doc[after].pos_ not in ("AUX", "VERB"):
+        return False
+    following = conjunct.doc[after]
+    verb = following.head if following.dep_ in ("aux", "auxpass") else following
+    # Only a verb left without a subject of its own lost it to the object's list.
+    return not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
 
 
 # A time after these words bounds a state ("since 2000"), it does not date the event.

@@ -489,3 +489,13 @@ def test_events_a_meeting_told_twice_is_one(annotated) -> None:  # type: ignore[
     text = "Alma Vask had a phone conversation with Omar Tellen. Critics said that after Vask spoke with Tellen the plan changed."
     found = [e for e in _events(annotated, text) if e.type is EventType.CONSULT]
     assert len(found) == 1 and found[0].mode == "phone"
+
+
+def test_events_conjunct_starting_a_new_clause_is_no_target(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(
+        annotated,
+        "The statement said Ruritania had attacked Freedonia and Elbonia would be moving into the region.",
+    )
+    assert [(e.actors, e.targets) for e in found if e.type is EventType.ASSAULT] == [
+        (("ruritania",), ("freedonia",))
+    ]
