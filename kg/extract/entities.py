@@ -70,7 +70,7 @@ PLACE_PREPOSITIONS = frozenset(
 )
 PLACE_NOUNS = frozenset("town city village district region province area port base capital airport airbase island "
                         "harbour harbor bridge square crossing border camp oblast governorate prefecture county krai territory "
-                        "corridor".split())  # fmt: skip
+                        "corridor church mosque cathedral temple synagogue stadium palace".split())  # fmt: skip
 PLACE_VERBS = frozenset("visit leave reach enter strike hit bomb shell attack target capture seize besiege surround raid "
                         "liberate occupy evacuate bombard storm encircle strikes attacks raids".split())  # fmt: skip
 DISTANCES = frozenset("km kilometre kilometer kilometres kilometers mi mile miles".split())

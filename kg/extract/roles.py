@@ -267,7 +267,8 @@ def _read(
     state) or "possessor" ("Merkel's spokesperson X": the possessor's own state); `role`:
     "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
     and B of Y"); `ends`: "role" for a pattern that ends with the title, which is void when a
-    name follows it (the title is then that name's).
+    name follows it (the title is then that name's), "of" for one that ends with the state or
+    organization, which is void when more of the noun phrase follows ("of the Israeli-backed").
     """
     doc = span.doc
     runs = _runs(span)
@@ -296,6 +297,10 @@ def _read(
         return []
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
+    if spec.extra.get("ends") == "of" and span.end < len(doc) and (
+        doc[span.end].text in ("-", "–") or doc[span.end]._.get(SLOT) == "MOD" or doc[span.end].pos_ in ("NOUN", "PROPN")
+    ):
+        return []  # "leader of the Israeli-backed Popular Forces": the state only qualifies the object
     if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect") or doc[role_end : role_end + 2].text.lower() == "-elect"):
         return []  # "President-elect Joe Biden" does not hold the office yet
 

@@ -160,3 +160,8 @@ def test_roles_state_office_without_state_takes_the_first_named_main_state(read_
 def test_roles_relative_and_copular_clauses(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Talks were led by Sergey Lavrov, who is the foreign minister of Russia. Ivo Marek was the Elbonian president."
     assert _triples(read_roles, text) == {("Sergey Lavrov", "foreign minister", "Russia")}
+
+
+def test_roles_state_qualifying_the_organization_is_not_its_owner(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Yasser Abu Shabab, leader of the Israeli-backed Popular Forces, was shot in Rafah."
+    assert not any(of == "Israel" for _, _, of in _triples(read_roles, text))
