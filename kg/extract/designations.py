@@ -103,6 +103,12 @@ def _read(
     article: Article,
 ) -> list[Designation]:
     table = lex.designations
+    if (
+        token.pos_ == "NOUN"
+        and token.dep_ == "dobj"
+        and token.head.lemma_.lower() in table.asking
+    ):
+        return []  # "Congo requests sanctions against Rwanda": a request, not a listing by Congo
     found = _category(token, trigger, table)
     if found is None:
         return []

@@ -65,9 +65,10 @@ class Lexicon:
     categories: tuple[tuple[DesignationCategory, str | None, tuple[str, ...]], ...] = ()
     legal_bases: tuple[tuple[re.Pattern[str], str | None], ...] = ()
     revoking: frozenset[str] = frozenset()
-    transparent: frozenset[str] = (
-        frozenset()
-    )  # designee nouns that stand for their qualifier
+    # Designee nouns that stand for their qualifier ("U.S. citizens"), and verbs whose subject
+    # asks for a listing rather than makes it ("requests sanctions against").
+    transparent: frozenset[str] = frozenset()
+    asking: frozenset[str] = frozenset()
 
     def paths(self, trigger: Trigger, slot: str) -> tuple[DepPath, ...]:
         if slot in trigger.slots:
@@ -276,6 +277,7 @@ def load_designations(folder: Path) -> Lexicon:
     legal: list[tuple[re.Pattern[str], str | None]] = []
     revoking: set[str] = set()
     transparent: set[str] = set()
+    asking: set[str] = set()
     values = {category.value for category in DesignationCategory}
     for number, record in _json_lines(path, problems):
         kind = record.get("kind", "trigger")
@@ -335,11 +337,13 @@ def load_designations(folder: Path) -> Lexicon:
                 )
                 continue
             revoking.update(str(lemma).lower() for lemma in record["lemmas"])
-        elif kind == "transparent":
+        elif kind in ("transparent", "asking"):
             if not isinstance(record.get("lemmas"), list):
-                problems.add(number, "a transparent entry needs a 'lemmas' list")
+                problems.add(number, f"a {kind} entry needs a 'lemmas' list")
                 continue
-            transparent.update(str(lemma).lower() for lemma in record["lemmas"])
+            (transparent if kind == "transparent" else asking).update(
+                str(lemma).lower() for lemma in record["lemmas"]
+            )
         else:
             problems.add(number, f"unknown kind {kind!r}")
     problems.raise_any()
@@ -350,6 +354,7 @@ def load_designations(folder: Path) -> Lexicon:
         legal_bases=tuple(legal),
         revoking=frozenset(revoking),
         transparent=frozenset(transparent),
+        asking=frozenset(asking),
     )
 
 

@@ -94,10 +94,11 @@ def assess(
         and not own_only
     ):
         carriers.append(trigger.head)
-    if trigger.pos_ == "VERB" and trigger.dep_ == "conj" and not own_only:
-        carriers.append(
-            trigger.head
-        )  # "will destroy and obliterate": the auxiliary is shared
+    for carrier in list(carriers):
+        # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary
+        # of the first verb is shared by the verbs coordinated with it.
+        if carrier.pos_ == "VERB" and carrier.dep_ == "conj" and not own_only:
+            carriers.append(carrier.head)
     for carrier in carriers:
         for child in carrier.children:
             if child.dep_ in ("neg", "aux", "det", "advmod", "auxpass"):

@@ -196,3 +196,36 @@ def test_designations_designated_with_two_objects(annotated) -> None:  # type: i
         "Ruritania designated the Black Lotus Brigade a Foreign Terrorist Organization.",
     )
     assert ("ruritania", "lotus", "fto") in _pairs(found)
+
+
+def test_designations_requested_sanctions_are_no_listing(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        _designations(
+            annotated, "Freedonia requested international sanctions against Ruritania."
+        )
+        == []
+    )
+
+
+def test_designations_order_designating(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ivo Marek signed an order designating the Black Lotus Brigade as a terrorist organization."
+    assert _pairs(_designations(annotated, text)) == {("marek", "lotus", "terrorist")}
+
+
+def test_designations_shared_future_makes_it_hypothetical(annotated) -> None:  # type: ignore[no-untyped-def]
+    [found] = _designations(
+        annotated,
+        "Elbonia will recognize the government and impose sanctions on Ruritania.",
+    )
+    assert found.provenance.hypothetical
+
+
+def test_designations_banning_citizens_of_a_state(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert _pairs(
+        _designations(
+            annotated, "Elbonia banned citizens of Ruritania from entering the country."
+        )
+    ) == {("elbonia", "ruritania", "travel_ban")}
+    assert _pairs(
+        _designations(annotated, "Elbonia banned Helia Air of Ruritania from flying.")
+    ) == {("elbonia", "helia", "travel_ban")}
