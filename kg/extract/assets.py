@@ -68,6 +68,21 @@ PLACE_PREPS = frozenset(
         "inside",
     }
 )
+PLACE_NOUNS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "region",
+        "area",
+        "province",
+        "district",
+        "territory",
+        "capital",
+        "base",
+        "port",
+    }
+)
 OPERATORS = (EntityType.STATE, EntityType.ORGANIZATION)
 PLACES = (EntityType.LOCATION, EntityType.STATE)
 _HULL = re.compile(r"\(?\b([A-Z]{2,4})[ -]?(\d{1,3})\)?")
@@ -490,6 +505,16 @@ def _place_object(
                 for obj in child.children
                 if obj.dep_ == "pobj"
             ]
+            # "entered the town of Sudzha": the place a place noun names.
+            objects += [
+                obj
+                for child in list(objects)
+                if child.lemma_.lower() in PLACE_NOUNS
+                for prep in child.children
+                if prep.dep_ == "prep" and prep.lower_ == "of"
+                for obj in prep.children
+                if obj.dep_ == "pobj"
+            ]
             for child in objects:
                 if child.i not in range(head.left_edge.i, head.right_edge.i + 1):
                     keys = [
@@ -551,7 +576,7 @@ def _place_nearby(
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
                 keys = [
                     key
-                    for key in index.entities_of(token)
+                    for key in index.entities_of(token, qualifiers=False)
                     if index.type_of(key) in PLACES and key not in exclude
                 ]
                 if keys:

@@ -362,6 +362,11 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")
     } & trigger.words("requires_modifier"):
         return False
+    excluded = trigger.words("excludes_xcomp")
+    if excluded and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in excluded for c in token.children
+    ):
+        return False  # "ordered the troops to withdraw" sends no one
     if trigger.words("requires_object_lemmas"):
         objects = {
             part.lemma_.lower()

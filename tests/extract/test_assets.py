@@ -177,3 +177,20 @@ def test_assets_withdrawn_from_a_place_were_there(annotated) -> None:  # type: i
         annotated, text, {"Ruritanian troops": ("troops", ASSET, "Troops", False)}
     )
     assert (found.operator, found.location) == ("ruritania", "port_vell")
+
+
+def test_assets_entering_the_town_of(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritanian troops entered the town of Port Vell."
+    [found] = _deployments(
+        annotated, text, {"Ruritanian troops": ("troops", ASSET, "Troops", False)}
+    )
+    assert found.location == "port_vell"
+
+
+def test_assets_place_is_never_a_possessor(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The Ruritanian Navy struck back in response to Freedonia's attacks on the USS Example and the USS Sample."
+    names = {
+        "USS Example": ("example", ASSET, "Warship"),
+        "USS Sample": ("sample", ASSET, "Warship"),
+    }
+    assert all(d.location != "freedonia" for d in _deployments(annotated, text, names))

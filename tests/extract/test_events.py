@@ -499,3 +499,15 @@ def test_events_conjunct_starting_a_new_clause_is_no_target(annotated) -> None: 
     assert [(e.actors, e.targets) for e in found if e.type is EventType.ASSAULT] == [
         (("ruritania",), ("freedonia",))
     ]
+
+
+def test_events_ordering_troops_to_withdraw_is_no_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "troops": ("troops", EntityType.MILITARY_ASSET, "Troops", False)}
+    doc, entities, article = annotated(
+        "Alma Vask ordered the troops to withdraw from Red Harbour.", names
+    )
+    assert not [
+        e
+        for e in events.extract(doc, entities, article)
+        if e.type is EventType.MOBILIZE
+    ]
