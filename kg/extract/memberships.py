@@ -40,6 +40,8 @@ from kg.resources import data_dir
 
 NAME = "kg.memberships.v1"
 FRAMES = ("member-of", "ally-of", "join", "admit", "leave", "consists")
+# Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
+COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
 COLLECTIVES = frozenset({"state", "country", "nation", "government"})
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
 OPEN_KINDS = (None, "InternationalOrganization")
@@ -204,13 +206,21 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
             found += index.entities_of(token.head)  # "NATO member Poland"
         if token.dep_ == "appos":
             found += index.entities_of(token.head)  # "Venezuela, a member of OPEC"
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        if following is not None and index.at(following) is not None and not found:
+            found += index.entities_of(following)  # "EU member states Hungary and Slovakia", however parsed
         if found:
             return found
+        counted = any(child.dep_ == "nummod" for child in token.children)
+        if counted and cue.frame in ("member-of", "ally-of"):
+            return []  # "15 Taliban members were killed": people, counted
         verb = token.head
         while verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound") and verb.head is not verb:
             if verb.pos_ in ("VERB", "AUX"):
                 break
             verb = verb.head
+        if verb.lemma_ not in COPULAS and cue.frame in ("member-of", "ally-of"):
+            return []  # "killed Taliban members": whoever killed them is no member
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             found += _subject(child, index)

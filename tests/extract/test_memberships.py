@@ -110,3 +110,7 @@ def test_memberships_member_states_and_allies(pairs, text: str, expected: set[tu
 
 def test_memberships_parties_in_a_legislative_council_are_no_members(pairs) -> None:  # type: ignore[no-untyped-def]
     assert pairs("Demosisto, a member of the Legislative Council, lost its seat.") == set()
+
+
+def test_memberships_people_counted_as_members_make_no_state_a_member(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Pakistan claims that it killed at least 15 Taliban members in an airstrike.") == set()
