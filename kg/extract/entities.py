@@ -14,6 +14,8 @@ How a span becomes an entity mention:
 - "the Trump administration", "the US government", "Maduro government", "Cuba's government"
   are mentions of the state (the leader's state comes from the gazetteer's tenures).
 - A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
+- An organization the gazetteer does not know takes the kind its name ends in
+  (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
 - Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
   that is no known demonym, dates, numbers, laws, events and the like are not entities.
 
@@ -705,6 +707,31 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", _fold(text)).strip("_") or "entity"
 
 
+@lru_cache(maxsize=1)
+def _org_kinds() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """patterns/org_kinds.tsv: the last words of an organization's name -> its kind, longest first."""
+    path = data_dir("patterns") / "org_kinds.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t")[:2] != ["ending", "kind"]:
+        raise DataFileError(path, "expected the header 'ending<TAB>kind'", line=1)
+    kinds = {spec.kind for spec in load_labels().values() if spec.type is EntityType.ORGANIZATION and spec.kind}
+    rows: list[tuple[tuple[str, ...], str]] = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        ending, _, kind = line.partition("\t")
+        if kind.strip() not in kinds:
+            raise DataFileError(path, f"kind {kind.strip()!r} is not an organization kind of patterns/labels.tsv", line=number)
+        rows.append((tuple(ending.lower().split()), kind.strip()))
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+def _org_kind(name: str) -> str | None:
+    """The kind an unknown organization's name says ("Mexican Navy" -> ArmedForces)."""
+    words = tuple(_fold(name).split())
+    return next((kind for ending, kind in _org_kinds() if words[-len(ending) :] == ending), None)
+
+
 def _entities(doc: Doc, article: Article, groups: list[list[_Candidate]]) -> tuple[Entity, ...]:
     content = article.content
     entities: list[Entity] = []
@@ -728,6 +755,9 @@ def _entities(doc: Doc, article: Article, groups: list[list[_Candidate]]) -> tup
         while key in used:
             key += "_"
         used.add(key)
+        kind = head.kind
+        if kind is None and head.type is EntityType.ORGANIZATION and head.entry is None:
+            kind = _org_kind(label)
         entities.append(Entity(key, label, head.type, tuple(sorted(mentions.values(), key=lambda m: m.start)),
-                               head.kind, head.named))  # fmt: skip
+                               kind, head.named))  # fmt: skip
     return tuple(entities)

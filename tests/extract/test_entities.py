@@ -196,3 +196,10 @@ def test_entities_stances_are_not_names(entities) -> None:  # type: ignore[no-un
 )
 def test_entities_capitals_attacked_or_visited_are_places(entities, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert _by_label(entities(text))[place].type is LOC
+
+
+def test_entities_unknown_organizations_take_the_kind_their_name_says(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The Mexican Navy and the Ruritanian Liberal Party met the Daily Courier News."))
+    kinds = {label: entity.kind for label, entity in found.items() if entity.type is ORG}
+    assert kinds.get("Mexican Navy") == "ArmedForces"
+    assert any(kind == "PoliticalParty" for kind in kinds.values())
