@@ -60,6 +60,12 @@ class EntityIndex:
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type
 
+    def first_in(self, span: Span, key: str) -> int:
+        """The position of an entity's first token in a span (after the span if absent)."""
+        return next(
+            (token.i for token in span if self._by_token.get(token.i) == key), span.end
+        )
+
     def in_span(
         self, span: Span, types: Iterable[EntityType] | None = None
     ) -> list[str]:

@@ -170,6 +170,8 @@ def _read(
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
         if len(actors) > 1 and not targets:
+            # "Trump and Putin agree": the party named first acts, in the order of the text.
+            actors = sorted(actors, key=lambda key: index.first_in(sent, key))
             actors, targets = actors[:1], actors[1:]
         elif not actors and len(targets) > 1:
             actors, targets = targets[:1], targets[1:]

@@ -511,3 +511,12 @@ def test_events_ordering_troops_to_withdraw_is_no_deployment(annotated) -> None:
         for e in events.extract(doc, entities, article)
         if e.type is EventType.MOBILIZE
     ]
+
+
+def test_events_symmetric_parties_in_text_order(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(
+        annotated,
+        "Ruritanian President Alma Vask and Freedonian President Omar Tellen agree to a truce.",
+        EventType.AGREE,
+    )
+    assert event.actors == ("vask",) and "tellen" in event.targets
