@@ -27,6 +27,7 @@ PRONOUNS = {
     "them": (*_BODIES, EntityType.PERSON),
 }  # fmt: skip
 RELATIVE = frozenset({"who", "which", "that"})
+FIRST_PERSON = frozenset({"i", "me", "my"})
 # Dependents inside a noun phrase that may name what the phrase stands for.
 QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 
@@ -34,8 +35,16 @@ QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 class EntityIndex:
     """Which entity each token of a Doc belongs to."""
 
-    def __init__(self, doc: Doc, entities: Iterable[Entity]) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        entities: Iterable[Entity],
+        *,
+        speech_verbs: frozenset[str] = frozenset(),
+    ) -> None:
+        """`speech_verbs` ("say", "write", "tweet") let "I" in a quotation stand for its speaker."""
         self.doc = doc
+        self.speech_verbs = speech_verbs
         self.entities = {entity.key: entity for entity in entities}
         self._by_token: dict[int, str] = {}
         spans: list[tuple[int, int, int, str]] = []
@@ -59,6 +68,27 @@ class EntityIndex:
 
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type
+
+    def speaker(self, token: Token) -> str | None:
+        """Who says "I": the subject of the speech verb over the quotation, in its sentence or,
+        for a quotation that runs on, in the sentence before ("Trump wrote: '... I will ...'")."""
+        sent = token.sent
+        candidates = list(token.ancestors)
+        if sent.start > 0:
+            candidates += list(self.doc[sent.start - 1].sent)
+        for verb in candidates:
+            if verb.lemma_.lower() not in self.speech_verbs:
+                continue
+            for child in verb.children:
+                if child.dep_ == "nsubj" and child.lower_ not in FIRST_PERSON:
+                    keys = [
+                        k
+                        for k in self.entities_of(child)
+                        if self.entities[k].type is EntityType.PERSON
+                    ]
+                    if keys:
+                        return keys[0]
+        return None
 
     def first_in(self, span: Span, key: str) -> int:
         """The position of an entity's first token in a span (after the span if absent)."""
@@ -139,6 +169,8 @@ class EntityIndex:
                 token.head.head
             )  # "YPG militia which support the PKK"
             return keys[0] if keys else None
+        if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
+            return self.speaker(token)
         types = PRONOUNS.get(token.lower_)
         if types is None or token.pos_ != "PRON":
             return None

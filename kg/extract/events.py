@@ -71,7 +71,7 @@ def extract(
     """Every event the Doc states between the article's entities."""
     headline_end = len(article.title) if article.title else 0
     lex = lexicons or load_lexicons()
-    index = EntityIndex(doc, entities)
+    index = EntityIndex(doc, entities, speech_verbs=lex.speech_verbs)
     assets = asset_tokens(doc, index, lex)
     events: list[Event] = []
     for sent in doc.sents:
@@ -191,8 +191,10 @@ def _read(
         and trigger.options.get("if_hypothetical")
         and (modality.claimed_by is None or modality.claimed_by in actors)
     ):
-        # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack.
+        # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack;
+        # and the threat itself was made, it is no hypothesis.
         event_type = EventType(trigger.options["if_hypothetical"])
+        modality = dataclasses.replace(modality, hypothetical=False)
     when = clause_time(token, times)
     steps = _steps(token, index, [*actors, *targets])
     score = confidence.score(

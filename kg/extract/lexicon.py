@@ -473,6 +473,15 @@ class Lexicons:
     ship_prefixes: dict[str, str]
     cues: tuple[Cue, ...]
 
+    @property
+    def speech_verbs(self) -> frozenset[str]:
+        """Verbs that report speech: the attribution cues that govern what is said."""
+        return frozenset(
+            cue.cue
+            for cue in self.cues
+            if cue.kind == "attribution" and cue.where == "governor"
+        )
+
 
 @lru_cache(maxsize=4)
 def load_lexicons(folder: Path | None = None) -> Lexicons:

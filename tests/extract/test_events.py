@@ -520,3 +520,11 @@ def test_events_symmetric_parties_in_text_order(annotated) -> None:  # type: ign
         EventType.AGREE,
     )
     assert event.actors == ("vask",) and "tellen" in event.targets
+
+
+def test_events_i_in_a_quotation_is_the_speaker(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = 'Alma Vask wrote on Monday: "Enough is enough." "I will attack Freedonia if the raids go on."'
+    found = _events(annotated, text)
+    assert [(e.type, e.actors, e.targets) for e in found] == [
+        (EventType.THREATEN, ("vask",), ("freedonia",))
+    ]
