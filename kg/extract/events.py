@@ -195,6 +195,14 @@ def _read(
         # and the threat itself was made, it is no hypothesis.
         event_type = EventType(trigger.options["if_hypothetical"])
         modality = dataclasses.replace(modality, hypothetical=False)
+    verbal = trigger.options.get("between_people")
+    if (
+        isinstance(verbal, dict)
+        and token.lemma_.lower() in verbal.get("lemmas", ())
+        and all(index.type_of(key) is EntityType.PERSON for key in (*actors, *targets))
+    ):
+        # "Biden attacked Trump": between politicians an attack is in words.
+        event_type = EventType(verbal["type"])
     when = clause_time(token, times)
     steps = _steps(token, index, [*actors, *targets])
     score = confidence.score(

@@ -528,3 +528,12 @@ def test_events_i_in_a_quotation_is_the_speaker(annotated) -> None:  # type: ign
     assert [(e.type, e.actors, e.targets) for e in found] == [
         (EventType.THREATEN, ("vask",), ("freedonia",))
     ]
+
+
+def test_events_an_attack_between_people_is_in_words(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert _one(
+        annotated, "Alma Vask attacked Omar Tellen in a speech.", EventType.ACCUSE
+    ).targets == ("tellen",)
+    assert _one(
+        annotated, "Ruritania attacked Omar Tellen's convoy.", EventType.ASSAULT
+    ).actors == ("ruritania",)
