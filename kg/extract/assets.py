@@ -12,6 +12,7 @@ Eastern Mediterranean"). An asset named in a deployment article without a place 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import TYPE_CHECKING
 
@@ -158,6 +159,7 @@ def extract(
             place_objects=lex.place_objects,
         )
         placed_by_verb = False
+        placed_by_object = place is not None
         if place is None:
             place = _place(head, verb, index, exclude={entity.key, operator})
             placed_by_verb = place is not None
@@ -193,6 +195,7 @@ def extract(
                 index,
                 lex,
                 article,
+                denial_only=verb if placed_by_object and not sent_by else None,
             )
         )
     return _merge_named(
@@ -220,7 +223,7 @@ def _best_per_asset(claims: list[Deployment]) -> list[Deployment]:
 
 def _claim(
     entity: Entity, asset_class: AssetClass, operator: str, place: str | None, span: Span, verb: Token | None,
-    inherited: bool, index: EntityIndex, lex: Lexicons, article: Article,
+    inherited: bool, index: EntityIndex, lex: Lexicons, article: Article, *, denial_only: Token | None = None,
 ) -> Deployment:  # fmt: skip
     sent = span.sent
     modality = (
@@ -228,6 +231,12 @@ def _claim(
         if verb is not None
         else assess(span.root, index, lex.cues, own_only=True)
     )
+    if denial_only is not None:
+        # "denied that troops had entered Moldova": the denial bears on where they are, the
+        # tense or mood of "enter" does not.
+        modality = dataclasses.replace(
+            assess(denial_only, index, lex.cues), hypothetical=False
+        )
     times = (
         find_times(sent, article.published)
         if article.published and verb is not None

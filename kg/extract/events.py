@@ -185,9 +185,13 @@ def _read(
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
     modality = assess(token, index, lex.cues)
+    conditional = any(
+        word.lower() in ("if", "unless") for word in (modality.cue or "").split()
+    )
     if (
         modality.hypothetical
         and not modality.negated
+        and not conditional
         and trigger.options.get("if_hypothetical")
         and (modality.claimed_by is None or modality.claimed_by in actors)
     ):

@@ -149,6 +149,10 @@ def assess(
             and not (kind == "negation" and _is_negated(governor))
         ):
             note(kind, governor)
+            if kind == "hypothetical" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in governor.children
+            ):
+                note("negation", governor)  # "no plans to send troops"
         node = governor
 
     if claimed_by is None and not own_only:

@@ -194,3 +194,15 @@ def test_assets_place_is_never_a_possessor(annotated) -> None:  # type: ignore[n
         "USS Sample": ("sample", ASSET, "Warship"),
     }
     assert all(d.location != "freedonia" for d in _deployments(annotated, text, names))
+
+
+def test_assets_denied_presence_is_negated(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania denied that Ruritanian troops had entered Freedonia."
+    [found] = _deployments(
+        annotated, text, {"Ruritanian troops": ("troops", ASSET, "Troops", False)}
+    )
+    assert (
+        found.location == "freedonia"
+        and found.provenance.negated
+        and not found.provenance.hypothetical
+    )

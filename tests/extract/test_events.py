@@ -537,3 +537,12 @@ def test_events_an_attack_between_people_is_in_words(annotated) -> None:  # type
     assert _one(
         annotated, "Ruritania attacked Omar Tellen's convoy.", EventType.ASSAULT
     ).actors == ("ruritania",)
+
+
+def test_events_conditional_attack_is_no_threat_by_the_attacker(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(
+        annotated, "If Ruritania attacks Freedonia, the alliance will respond."
+    )
+    assert [(e.type, e.provenance.hypothetical) for e in found] == [
+        (EventType.ASSAULT, True)
+    ]

@@ -88,3 +88,10 @@ def test_modality_auxiliary_shared_by_coordinated_verbs(annotated) -> None:  # t
     assert _assess(
         annotated, "Ruritania will isolate and punish Freedonia.", "punish"
     ).hypothetical
+
+
+def test_modality_no_plans_negates(annotated) -> None:  # type: ignore[no-untyped-def]
+    modality = _assess(
+        annotated, "Ruritania has no plans to attack Freedonia.", "attack"
+    )
+    assert modality.negated and modality.hypothetical
