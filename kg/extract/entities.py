@@ -37,9 +37,8 @@ kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -411,7 +410,7 @@ def _governments(doc: Doc, candidates: list[_Candidate], context: _Context) -> l
         span = doc[start : token.i + 1]
         if owner.type is not EntityType.STATE:
             replaced.add(id(owner))
-        result.append(replace(_known(span, state, weight=1), start=span.start, end=span.end))
+        result.append(_known(span, state, weight=1))
     return [c for c in candidates if id(c) not in replaced] + result
 
 
@@ -497,6 +496,7 @@ def _fold(text: str) -> str:
     return normalize_key(text).translate(_TRANSLITERATE)
 
 
+@lru_cache(maxsize=4)
 def _surnames(gazetteer: Gazetteer) -> dict[str, tuple[GazetteerEntry, ...]]:
     index: dict[str, list[GazetteerEntry]] = defaultdict(list)
     for entry in gazetteer.entries:
