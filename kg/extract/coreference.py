@@ -1,0 +1,198 @@
+"""Extract stage, entities: within-article coreference of mention candidates.
+
+Input: the mention candidates of kg.extract.entities. Output: groups of candidates, one group
+per real thing. Mentions join by gazetteer entry; one name is one thing whatever type the
+model gave each mention (the type most mentions have wins); a name part ("Maduro") joins the
+full name ("Nicolás Maduro", accents and transliterated letters ignored) and an asset's short
+name its full one ("Eisenhower CSG"); an acronym joins the name it abbreviates ("SDF",
+"Name (ABBR)"); a lone surname the article never spells out is resolved through the
+gazetteer's office holders when unique; "the North" joins North Korea. Descriptions ("the
+Venezuelan leader", "Venezuela's president") become mentions of the person the article titles
+so, or that the gazetteer shows holding the office on the article's date.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from kg.extract.names import (
+    ACRONYM, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, Context, MentionCandidate, candidate_of, fold,
+    initials, name_words, surname_entry,
+)  # fmt: skip
+from kg.extract.roles import RoleWord
+from kg.nlp import entry_key
+from kg.records import EntityType
+
+
+def merge(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[list[MentionCandidate]]:
+    groups: dict[str, list[MentionCandidate]] = defaultdict(list)
+    for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if candidate.entry is None and candidate.named:  # one name, one thing, whatever the model called it
+            candidate.group = "name:" + fold(candidate.name)
+        groups[candidate.group].append(candidate)
+    for group, members in groups.items():
+        if group.startswith("name:"):
+            _vote_type(members)
+    _people_by_surname(groups)
+    alias = _aliases(doc, groups, context)
+    merged: dict[str, list[MentionCandidate]] = defaultdict(list)
+    for group, members in groups.items():
+        target = group
+        while target in alias:
+            target = alias[target]
+        merged[target].extend(members)
+    for target, members in merged.items():
+        head = groups[target][0]
+        for member in members:
+            if member.group != target:
+                member.type, member.kind, member.entry, member.name = head.type, head.kind, head.entry, head.name
+    return sorted(merged.values(), key=lambda members: min(c.start for c in members))
+
+
+def _vote_type(members: list[MentionCandidate]) -> None:
+    """The type most of a name's mentions have (the first mention's on a tie)."""
+    votes = Counter(member.type for member in members)
+    best = max(votes.values())
+    winner = next(member for member in members if votes[member.type] == best)
+    for member in members:
+        member.type, member.kind = winner.type, winner.kind
+
+
+def _people_by_surname(groups: dict[str, list[MentionCandidate]]) -> None:
+    """ "Tomasz Kowal" tagged ORG in an article about "Marek Kowal" (a person) is a person too."""
+    surnames = {fold(m[0].name).split()[-1] for m in groups.values() if m[0].type is EntityType.PERSON and m[0].name}
+    for group, members in groups.items():
+        words = members[0].name.split()
+        if (group.startswith("name:") and members[0].type in (EntityType.ORGANIZATION, EntityType.LOCATION)
+                and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                and fold(words[-1]) in surnames):  # fmt: skip
+            for member in members:
+                member.type, member.kind = EntityType.PERSON, None
+
+
+def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Context) -> dict[str, str]:
+    """group -> the group it is another name of (name parts, acronyms, "Name (ABBR)")."""
+    alias: dict[str, str] = {}
+    found: dict[str, list[MentionCandidate]] = {}
+    words = {g: name_words(m[0].name) for g, m in groups.items()}
+    for group, members in groups.items():
+        first = members[0]
+        if first.entry is not None or not first.named or not words[group]:
+            continue
+        mine = words[group]
+        longer = [
+            g for g, m in groups.items()
+            if g != group and m[0].type in _MERGES_INTO[first.type] and len(words[g]) > len(mine)
+            and (len(mine) == 1 or m[0].type is not EntityType.PERSON or first.type is EntityType.PERSON
+                 or words[g][-len(mine) :] == mine)
+            and _part_of(mine, words[g])
+        ]  # fmt: skip
+        if not longer and first.type is EntityType.PERSON and len(mine) == 1:
+            # a given name alone ("I asked John"): the one person of the article with it
+            longer = [g for g, m in groups.items() if g != group and m[0].type is EntityType.PERSON
+                      and len(words[g]) > 1 and words[g][0] == mine[0]]  # fmt: skip
+            longer = longer if len(longer) == 1 else []
+        if longer:
+            alias[group] = _nearest(longer, first, groups)
+            continue
+        if first.type in (EntityType.PERSON, EntityType.ORGANIZATION) and len(mine) == 1 and not ACRONYM.match(first.name):
+            known = surname_entry(first.name, context)
+            if known is not None:
+                target = f"entry:{entry_key(known)}"
+                if target not in groups:
+                    found[target] = [candidate_of(doc[first.start : first.end], known, weight=2)]
+                alias[group] = target
+                continue
+        if len(mine) == 1:  # "the North" of an article about North Korea
+            states = [g for g, m in groups.items() if m[0].type is EntityType.STATE and len(words[g]) > 1
+                      and words[g][0] == mine[0]]  # fmt: skip
+            if len(states) == 1:
+                alias[group] = states[0]
+                continue
+        if first.type in (EntityType.ORGANIZATION, EntityType.MILITARY_ASSET) and ACRONYM.match(first.name):
+            expanded = [
+                g for g, m in groups.items()
+                if g != group and m[0].type in (EntityType.ORGANIZATION, EntityType.MILITARY_ASSET)
+                and initials(m[0].name) == first.name
+            ]  # fmt: skip
+            if len(expanded) == 1:
+                alias[group] = expanded[0]
+    groups.update(found)
+    for group, members in groups.items():  # "Name (ABBR)": the abbreviation is the name's alias
+        for c in members:
+            if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
+                for other, other_members in groups.items():
+                    if other != group and other not in alias and any(o.start == c.end + 1 for o in other_members):
+                        if other_members[0].entry is None and ACRONYM.match(other_members[0].name):
+                            alias[other] = group
+    return alias
+
+
+_MERGES_INTO = {
+    EntityType.PERSON: (EntityType.PERSON,),
+    EntityType.ORGANIZATION: (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MILITARY_ASSET),
+    EntityType.LOCATION: (EntityType.PERSON, EntityType.LOCATION),
+    EntityType.MILITARY_ASSET: (EntityType.MILITARY_ASSET,),
+    EntityType.STATE: (),
+}
+
+
+def _nearest(groups_found: list[str], candidate: MentionCandidate, groups: dict[str, list[MentionCandidate]]) -> str:
+    """Of several groups a name part may belong to, the one mentioned last before it (else first after)."""
+    def distance(group: str) -> tuple[int, int]:
+        before = [c.start for c in groups[group] if c.start < candidate.start]
+        return (0, candidate.start - max(before)) if before else (1, min(c.start for c in groups[group]))
+
+    return min(groups_found, key=distance)
+
+
+def _part_of(words: list[str], longer: list[str]) -> bool:
+    """ "maduro" in "nicolas maduro"; "lula" in "luiz inacio lula da silva"; "uss eisenhower carrier
+    strike group" in "uss dwight d eisenhower carrier strike group"; not "nicolas" alone."""
+    if longer[-len(words) :] == words:
+        return True
+    if len(words) == 1:  # a surname; a given name only before "bin"/"ibn" ("Qaboos bin Said"); "Gaza" (Strip)
+        if words[0] == longer[0] and all(word in GEO_NOUNS for word in longer[1:]):
+            return True
+        return words[0] in longer[1:] or (words[0] == longer[0] and len(longer) > 2 and longer[1] in PATRONYMIC)
+    if words[0] != longer[0] or words[-1] != longer[-1]:
+        return False
+    rest = iter(longer)
+    return all(word in rest for word in words)
+
+
+def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]], titles: list[tuple[int, int, RoleWord]],
+                  context: Context) -> None:  # fmt: skip
+    """ "the Venezuelan leader", "Venezuela's president": a mention of the person the article
+    names who holds that office: by a title the article gives them ("Venezuelan President
+    Nicolás Maduro"), else by the gazetteer's holders of the office on the article's date."""
+    group_of = {id(c): members for members in groups for c in members}
+    ending = {c.end: c for members in groups for c in members if c.type is EntityType.STATE}
+    starting = {c.start: c for members in groups for c in members}
+    people = [members for members in groups if members[0].type is EntityType.PERSON and members[0].named]
+    titled: dict[tuple[int, str], list[list[MentionCandidate]]] = defaultdict(list)
+    described: list[tuple[int, int, MentionCandidate, RoleWord]] = []
+    for start, end, word in titles:
+        state_end = start - 1 if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else start
+        state = ending.get(state_end)
+        if state is None or state.entry is None:
+            continue
+        holder = starting.get(end)
+        if holder is not None and holder.type is EntityType.PERSON:
+            titled[(id(group_of[id(state)]), word.role)].append(group_of[id(holder)])
+        elif holder is None and (state_end < start or (state.start > 0 and doc[state.start - 1].lower_ == "the")):
+            first = state.start - 1 if state_end == start else state.start
+            described.append((first, end, state, word))
+    for first, end, state, word in described:
+        roles = HEAD_ROLES if word.role == "leader" else (word.role,)
+        holders = [g for role in roles for g in titled.get((id(group_of[id(state)]), role), ())]
+        if not holders and context.day is not None and state.entry is not None and state.entry.qid:
+            qids = {t.person_qid for role in roles for t in context.gazetteer.holders(state.entry.qid, role, context.day)}
+            holders = [g for g in people if g[0].entry is not None and g[0].entry.qid in qids]
+        unique = {id(g): g for g in holders}
+        if len(unique) == 1:
+            target = next(iter(unique.values()))
+            head = target[0]
+            target.append(MentionCandidate(first, end, head.type, head.name, head.group, head.kind, head.entry, weight=0))

@@ -1,0 +1,199 @@
+"""Extract stage, entities: what a name looks like, and the mention candidate record.
+
+Word lists and the loaders of patterns/not_entities.tsv (names that are events, laws,
+programmes, categories or generic words) and patterns/org_kinds.tsv (the kind an
+organization's name ends in); the folding of names for comparison; `MentionCandidate`, a
+mention on its way to an entity, shared by kg.extract.entities and kg.extract.coreference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from kg.errors import DataFileError
+from kg.gazetteer import Gazetteer, GazetteerEntry, normalize_key
+from kg.nlp import entry_key
+from kg.patterns import LabelSpec, load_labels
+from kg.records import EntityType
+from kg.resources import data_dir
+
+
+MODEL_TYPES = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION, "GPE": EntityType.LOCATION,
+               "LOC": EntityType.LOCATION, "FAC": EntityType.LOCATION, "NORP": None}  # fmt: skip
+
+# Which gazetteer types a model label may be corrected to, in order of preference.
+ACCEPTS = {
+    "PERSON": (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION),
+    "ORG": (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.STATE),
+    "GPE": (EntityType.STATE, EntityType.LOCATION, EntityType.ORGANIZATION),
+    "LOC": (EntityType.LOCATION, EntityType.STATE),
+    "FAC": (EntityType.LOCATION,),
+    "NORP": (EntityType.STATE,),
+}
+PLACE_PREPOSITIONS = frozenset(
+    "in at to into near outside around across inside toward towards via through within off over".split()
+)
+PLACE_NOUNS = frozenset("town city village district region province area port base capital airport airbase island "
+                        "harbour harbor bridge square crossing border camp oblast governorate prefecture county krai territory "
+                        "corridor church mosque cathedral temple synagogue stadium palace".split())  # fmt: skip
+PLACE_VERBS = frozenset("visit leave reach enter strike hit bomb shell attack target capture seize besiege surround raid "
+                        "liberate occupy evacuate bombard storm encircle strikes attacks raids".split())  # fmt: skip
+DISTANCES = frozenset("km kilometre kilometer kilometres kilometers mi mile miles".split())
+MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
+GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
+HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
+TITLE_WORDS = frozenset(
+    "president vice prime minister secretary general gen. mr. mrs. ms. dr. sen. senator rep. king queen "
+    "chancellor premier emir sheikh prince crown leader former interim acting foreign defense defence "
+    "us u.s. state chief justice judge ambassador envoy spokesman spokeswoman spokesperson commander "
+    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan sheikh archbishop bishop democrat republican staff".split()
+)
+GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
+                      "governorate district county prefecture state".split())  # fmt: skip
+QUANTIFIERS = frozenset("least more most about around nearly over some several approximately up to".split())
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+# An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.
+DESIGNATOR = re.compile(r"^[A-Z]{1,3}-[0-9]+[A-Z]?\b")
+
+# Abbreviations that stand for words of a name ("Eisenhower CSG").
+ABBREVIATIONS = {"csg": "carrier strike group", "arg": "amphibious ready group"}
+
+
+@dataclass(frozen=True, slots=True)
+class NotEntities:
+    last_words: frozenset[str]  # "Syrian Civil War", "Belt and Road Initiative"
+    names: frozenset[str]  # whole names: "Foreign Terrorist Organization", "Government"
+
+    def match(self, span: Span) -> bool:
+        return span[-1].lower_ in self.last_words or fold(span.text) in self.names
+
+
+@lru_cache(maxsize=1)
+def not_entities() -> NotEntities:
+    """patterns/not_entities.tsv: names that are events, laws, programmes, categories or
+    generic words, by their last word or as a whole."""
+    path = data_dir("patterns") / "not_entities.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t")[:2] != ["name", "match"]:
+        raise DataFileError(path, "expected the header 'name<TAB>match<TAB>note'", line=1)
+    last: set[str] = set()
+    whole: set[str] = set()
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if not line.strip():
+            continue
+        if len(cells) < 2 or cells[1] not in ("last", "whole"):
+            raise DataFileError(path, "match must be 'last' (the last word) or 'whole' (the whole name)", line=number)
+        (last if cells[1] == "last" else whole).add(cells[0].strip().lower())
+    return NotEntities(frozenset(last), frozenset(whole))
+
+
+@dataclass(slots=True)
+class MentionCandidate:
+    """One mention on its way to an entity."""
+
+    start: int  # token offsets in the Doc
+    end: int
+    type: EntityType
+    name: str
+    group: str
+    kind: str | None = None
+    entry: GazetteerEntry | None = None
+    named: bool = True
+    weight: int = 2  # how good the wording is as the entity's label: 2 a name, 1 a demonym or a phrase
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    gazetteer: Gazetteer
+    entries: dict[str, GazetteerEntry]
+    labels: dict[str, LabelSpec]
+    day: date | None
+    surnames: dict[str, tuple[GazetteerEntry, ...]] = field(default_factory=dict)
+
+
+def set_type(candidate: MentionCandidate, entity_type: EntityType) -> None:
+    candidate.type, candidate.kind = entity_type, None
+    candidate.group = f"{entity_type.value}:{normalize_key(candidate.name)}"
+
+
+def candidate_of(span: Span, entry: GazetteerEntry, *, weight: int) -> MentionCandidate:
+    # Only organizations have kinds that are ontology classes ("Sea" of a location is not).
+    kind = entry.kind if entry.type is EntityType.ORGANIZATION else None
+    return MentionCandidate(span.start, span.end, entry.type, entry.name, f"entry:{entry_key(entry)}", kind, entry, weight=weight)
+
+
+# Letters that Unicode does not decompose into a base letter and an accent.
+_TRANSLITERATE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ß": "ss", "æ": "ae",
+                                "œ": "oe", "þ": "th"})  # fmt: skip
+
+
+def fold(text: str) -> str:
+    return normalize_key(text).translate(_TRANSLITERATE)
+
+
+@lru_cache(maxsize=4)
+def surname_index(gazetteer: Gazetteer) -> dict[str, tuple[GazetteerEntry, ...]]:
+    index: dict[str, list[GazetteerEntry]] = defaultdict(list)
+    for entry in gazetteer.entries:
+        if entry.type is EntityType.PERSON:
+            for name in entry.names:
+                words = fold(name).split()
+                if len(words) > 1 and entry not in index[words[-1]]:
+                    index[words[-1]].append(entry)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def surname_entry(name: str, context: Context) -> GazetteerEntry | None:
+    found = context.surnames.get(fold(name), ())
+    return found[0] if len(found) == 1 else None
+
+
+def initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in STOP_INITIALS]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def name_words(name: str) -> list[str]:
+    words: list[str] = []
+    for word in fold(name).split():
+        words += ABBREVIATIONS.get(word, word).split()
+    return words
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_") or "entity"
+
+
+@lru_cache(maxsize=1)
+def org_kinds() -> tuple[tuple[tuple[str, ...], str], ...]:
+    """patterns/org_kinds.tsv: the last words of an organization's name -> its kind, longest first."""
+    path = data_dir("patterns") / "org_kinds.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t")[:2] != ["ending", "kind"]:
+        raise DataFileError(path, "expected the header 'ending<TAB>kind'", line=1)
+    kinds = {spec.kind for spec in load_labels().values() if spec.type is EntityType.ORGANIZATION and spec.kind}
+    rows: list[tuple[tuple[str, ...], str]] = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        ending, _, kind = line.partition("\t")
+        if kind.strip() not in kinds:
+            raise DataFileError(path, f"kind {kind.strip()!r} is not an organization kind of patterns/labels.tsv", line=number)
+        rows.append((tuple(ending.lower().split()), kind.strip()))
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+def org_kind(name: str) -> str | None:
+    """The kind an unknown organization's name says ("Mexican Navy" -> ArmedForces)."""
+    words = tuple(fold(name).split())
+    return next((kind for ending, kind in org_kinds() if words[-len(ending) :] == ending), None)
