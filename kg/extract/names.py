@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
 
 from spacy.tokens import Span
 
@@ -77,23 +79,36 @@ class NotEntities:
         return span[-1].lower_ in self.last_words or fold(span.text) in self.names
 
 
-@lru_cache(maxsize=1)
-def not_entities() -> NotEntities:
-    """patterns/not_entities.tsv: names that are events, laws, programmes, categories or
-    generic words, by their last word or as a whole."""
-    path = data_dir("patterns") / "not_entities.tsv"
+def _rows(path: Path, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """The rows of a small tab-separated word list after its header, with line numbers."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].split("\t")[:2] != ["name", "match"]:
-        raise DataFileError(path, "expected the header 'name<TAB>match<TAB>note'", line=1)
+    if not lines or tuple(lines[0].split("\t")[: len(header)]) != header:
+        raise DataFileError(path, f"expected the header {'<TAB>'.join(header)!r}", line=1)
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip():
+            yield number, [cell.strip() for cell in line.split("\t")]
+
+
+def _raise_all(path: Path, problems: list[tuple[int, str]]) -> None:
+    if problems:
+        detail = "\n".join(f"{path}:{line}: {problem}" for line, problem in problems)
+        raise DataFileError(path, f"{len(problems)} problem(s):\n{detail}", line=problems[0][0])
+
+
+@lru_cache(maxsize=4)
+def not_entities(path: Path | None = None) -> NotEntities:
+    """patterns/not_entities.tsv: names that are events, laws, programmes, categories or
+    generic words, by their last word or as a whole; every bad row is reported."""
+    path = path or data_dir("patterns") / "not_entities.tsv"
     last: set[str] = set()
     whole: set[str] = set()
-    for number, line in enumerate(lines[1:], start=2):
-        cells = line.split("\t")
-        if not line.strip():
-            continue
+    problems: list[tuple[int, str]] = []
+    for number, cells in _rows(path, ("name", "match")):
         if len(cells) < 2 or cells[1] not in ("last", "whole"):
-            raise DataFileError(path, "match must be 'last' (the last word) or 'whole' (the whole name)", line=number)
-        (last if cells[1] == "last" else whole).add(cells[0].strip().lower())
+            problems.append((number, "match must be 'last' (the last word) or 'whole' (the whole name)"))
+        else:
+            (last if cells[1] == "last" else whole).add(cells[0].lower())
+    _raise_all(path, problems)
     return NotEntities(frozenset(last), frozenset(whole))
 
 
@@ -174,22 +189,21 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_") or "entity"
 
 
-@lru_cache(maxsize=1)
-def org_kinds() -> tuple[tuple[tuple[str, ...], str], ...]:
-    """patterns/org_kinds.tsv: the last words of an organization's name -> its kind, longest first."""
-    path = data_dir("patterns") / "org_kinds.tsv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or lines[0].split("\t")[:2] != ["ending", "kind"]:
-        raise DataFileError(path, "expected the header 'ending<TAB>kind'", line=1)
+@lru_cache(maxsize=4)
+def org_kinds(path: Path | None = None) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """patterns/org_kinds.tsv: the last words of an organization's name -> its kind, longest
+    first; every bad row is reported."""
+    path = path or data_dir("patterns") / "org_kinds.tsv"
     kinds = {spec.kind for spec in load_labels().values() if spec.type is EntityType.ORGANIZATION and spec.kind}
     rows: list[tuple[tuple[str, ...], str]] = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
-            continue
-        ending, _, kind = line.partition("\t")
-        if kind.strip() not in kinds:
-            raise DataFileError(path, f"kind {kind.strip()!r} is not an organization kind of patterns/labels.tsv", line=number)
-        rows.append((tuple(ending.lower().split()), kind.strip()))
+    problems: list[tuple[int, str]] = []
+    for number, cells in _rows(path, ("ending", "kind")):
+        kind = cells[1] if len(cells) > 1 else ""
+        if kind not in kinds:
+            problems.append((number, f"kind {kind!r} is not an organization kind of patterns/labels.tsv"))
+        else:
+            rows.append((tuple(cells[0].lower().split()), kind))
+    _raise_all(path, problems)
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 
