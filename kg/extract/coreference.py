@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from kg.extract.names import (
-    ACRONYM, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, Context, MentionCandidate, candidate_of, fold,
+    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, Context, MentionCandidate, candidate_of, fold,
     initials, name_words, surname_entry,
 )  # fmt: skip
 from kg.extract.roles import RoleWord
@@ -88,6 +88,7 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
             and (len(mine) == 1 or m[0].type is not EntityType.PERSON or first.type is EntityType.PERSON
                  or words[g][-len(mine) :] == mine)
             and _part_of(mine, words[g])
+            and not (len(mine) == 1 and mine[0] in GENERIC_HEADS)  # "the House" is not the White House
         ]  # fmt: skip
         if not longer and first.type is EntityType.PERSON and len(mine) == 1:
             # a given name alone ("I asked John"): the one person of the article with it

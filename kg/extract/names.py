@@ -59,6 +59,10 @@ TITLE_WORDS = frozenset(
 GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
                       "governorate district county prefecture state".split())  # fmt: skip
 QUANTIFIERS = frozenset("least more most about around nearly over some several approximately up to".split())
+# Head nouns of many names: alone, they name none of them ("the House", "the Council").
+GENERIC_HEADS = frozenset("house council court party ministry army navy agency office department committee assembly front "
+                          "forces guard union bank group movement league commission parliament senate congress government "
+                          "police authority corps".split())  # fmt: skip
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")

@@ -203,3 +203,8 @@ def test_entities_unknown_organizations_take_the_kind_their_name_says(entities) 
     kinds = {label: entity.kind for label, entity in found.items() if entity.type is ORG}
     assert kinds.get("Mexican Navy") == "ArmedForces"
     assert any(kind == "PoliticalParty" for kind in kinds.values())
+
+
+def test_entities_generic_head_alone_is_not_a_longer_name(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The White House welcomed the vote. Pelosi became Speaker of the House on Thursday."))
+    assert "the House" not in _texts(found["White House"]) and "House" not in _texts(found["White House"])

@@ -165,3 +165,8 @@ def test_roles_relative_and_copular_clauses(read_roles) -> None:  # type: ignore
 def test_roles_state_qualifying_the_organization_is_not_its_owner(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Yasser Abu Shabab, leader of the Israeli-backed Popular Forces, was shot in Rafah."
     assert not any(of == "Israel" for _, _, of in _triples(read_roles, text))
+
+
+def test_roles_portfolio_after_for_is_not_the_owner(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "US Special Representative for Iran Brian Hook met reporters in Washington."
+    assert _triples(read_roles, text) == {("Brian Hook", "representative", "United States")}
