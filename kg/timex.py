@@ -167,7 +167,7 @@ def find_times(
 def _candidates(doc_or_span: Doc | Span) -> Iterator[tuple[int, int, str]]:
     doc = doc_or_span.doc if hasattr(doc_or_span, "doc") else doc_or_span
     for ent in doc_or_span.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+        if ent.label_ not in ("DATE", "TIME") or _names_an_event(ent):
             continue
         first = ent.start
         while first > 0 and doc[first - 1].lower_ in _MODIFIER_WORDS | {"on"}:
@@ -179,6 +179,21 @@ def _candidates(doc_or_span: Doc | Span) -> Iterator[tuple[int, int, str]]:
     offset = doc_or_span.start_char if hasattr(doc_or_span, "start_char") else 0
     for match in _SEARCH.finditer(doc_or_span.text):
         yield offset + match.start(), offset + match.end(), match.group(0)
+
+
+def _names_an_event(ent: Span) -> bool:
+    """ "Since *the October 7* attacks", "the April 7 ceasefire": a day of a month without a year
+    that premodifies a noun after "the" names an earlier event; its year is not the article's."""
+    root, doc = ent.root, ent.doc
+    return (
+        ent.start > 0
+        and doc[ent.start - 1].lower_ == "the"
+        and root.dep_ in ("nmod", "compound", "nummod", "amod")
+        and root.head.pos_ in ("NOUN", "PROPN")
+        and root.head.i >= ent.end
+        and any(word.lower_.rstrip(".") in MONTHS for word in ent)
+        and not any(_YEAR.match(word.text) for word in ent)
+    )
 
 
 def _normalise(expression: str) -> str:

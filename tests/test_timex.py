@@ -156,3 +156,18 @@ def test_timex_out_of_calendar_range_gives_none_not_an_error(
     expression: str, published: date
 ) -> None:
     assert resolve(expression, published) is None
+
+
+def test_timex_find_times_skips_a_dated_event_name() -> None:
+    # "since the April 7 ceasefire": the date names an earlier event, not a day of this year.
+    words = ["strikes", "since", "the", "April", "7", "ceasefire", "on", "Monday"]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[0, 0, 5, 5, 3, 1, 0, 6],
+        deps=["ROOT", "prep", "det", "nmod", "nummod", "pobj", "prep", "pobj"],
+        pos=["NOUN", "ADP", "DET", "PROPN", "NUM", "NOUN", "ADP", "PROPN"],
+    )
+    doc.ents = [Span(doc, 3, 5, label="DATE"), Span(doc, 7, 8, label="DATE")]
+    found = [doc.text[start:end] for start, end, _ in find_times(doc, SATURDAY)]
+    assert found == ["Monday"]
