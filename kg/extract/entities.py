@@ -34,6 +34,7 @@ kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 
@@ -45,7 +46,7 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.names import (
     ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, MODEL_TYPES, MOTION,
     PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
-    candidate_of, not_entities, org_kind, set_type, slug, surname_entry, surname_index,
+    candidate_of, fold, not_entities, org_kind, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
 from kg.extract.roles import RoleWord, load_role_words, role_phrases
 from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
@@ -187,6 +188,10 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     entry = context.entries.get(base) if base else None
     if entry is not None and ACRONYM.match(text):
         entry = _disambiguate(text, entry, ent.doc, context)
+    if entry is not None and entry.type is EntityType.STATE:
+        entry = _shared_name(text, entry, ent.doc, context)
+        if entry is None:
+            return None  # "Congolese" with no sign of which Congo
     if entry is not None:
         if "#" + form == CAPITAL and not _stands_for_government(span):
             return _location(span)
@@ -197,6 +202,9 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     if ent.label_ not in ACCEPTS:
         return None
     known = _lookup(text, ent.label_, context)
+    if known is None and ent.label_ in ("NORP", "GPE"):
+        states = [e for e in context.gazetteer.lookup(text) if e.type is EntityType.STATE]
+        known = _shared_name(text, states[0], ent.doc, context) if states else None
     if known is not None:
         if known.type is EntityType.STATE and _is_capital(text, known) and not _stands_for_government(span):
             return _location(span)
@@ -221,6 +229,24 @@ def _disambiguate(acronym: str, entry: GazetteerEntry, doc: Doc, context: Contex
         return context.entries.get(entry_key(written[0]), written[0])
     curated = [e for e in found if e.source == "organizations.tsv"]
     return curated[0] if len(curated) == 1 else entry
+
+
+def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -> GazetteerEntry | None:
+    """A demonym or name several states share ("Congolese"): the state the article otherwise
+    names or whose office holder it names; None when it gives no sign."""
+    states = list({e.qid or entry_key(e): e for e in context.gazetteer.lookup(text) if e.type is EntityType.STATE}.values())
+    if len(states) < 2:
+        return entry
+    text_key = normalize_key(text)
+    signs = []
+    for state in states:
+        names = [n for n in (*state.names, *state.capitals) if normalize_key(n) != text_key and len(n) > 3]
+        holders = [t.person for t in context.gazetteer.tenures if t.of_qid == state.qid and t.role in HEAD_ROLES]
+        if any(re.search(rf"\b{re.escape(name)}\b", doc.text) for name in (*names, *holders)) or any(
+            fold(holder).split()[-1] in fold(doc.text).split() for holder in holders
+        ):
+            signs.append(state)
+    return context.entries.get(entry_key(signs[0]), signs[0]) if len(signs) == 1 else None
 
 
 def _location(span: Span) -> MentionCandidate:

@@ -208,3 +208,10 @@ def test_entities_unknown_organizations_take_the_kind_their_name_says(entities) 
 def test_entities_generic_head_alone_is_not_a_longer_name(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("The White House welcomed the vote. Pelosi became Speaker of the House on Thursday."))
     assert "the House" not in _texts(found["White House"]) and "House" not in _texts(found["White House"])
+
+
+def test_entities_shared_demonym_goes_to_the_state_the_article_points_at(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Congolese president Félix Tshisekedi cancelled his trip."))
+    states = [label for label, entity in found.items() if entity.type is STATE]
+    assert states == ["DR Congo"]
+    assert not [e for e in entities("Congolese fishermen protested.") if e.type is STATE]
