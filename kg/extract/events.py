@@ -55,6 +55,16 @@ OBJECT_CONTROL = frozenset(
         "direct",
     }
 )
+# What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
+SAID_TO = frozenset(
+    {
+        EventType.AGREE,
+        EventType.REQUEST,
+        EventType.CONCEDE,
+        EventType.REJECT,
+        EventType.SUPPORT,
+    }
+)
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
@@ -166,6 +176,8 @@ def _read(
             for key in places
             if index.type_of(key) is EntityType.STATE and key not in targets
         ]
+    if not targets and inherited and event_type in SAID_TO:
+        targets = _met(token, lex, index)
     targets = [key for key in targets if key not in actors]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
@@ -361,10 +373,11 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         return False
     if trigger.words("requires_prep") and not preps & trigger.words("requires_prep"):
         return False
-    if trigger.words("requires_child") and not {
-        child.dep_ for child in token.children
-    } & trigger.words("requires_child"):
+    deps = {child.dep_ for child in token.children}
+    if trigger.words("requires_child") and not deps & trigger.words("requires_child"):
         return False
+    if deps & trigger.words("excludes_child"):
+        return False  # "calling it a lie" is no phone call
     if trigger.words("requires_prep_object"):
         objects = {
             grandchild.lemma_.lower()
@@ -425,6 +438,19 @@ def _with_states(
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) in PARTIES]
+
+
+def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
+    """Whom the meeting verb that governs a trigger met: in "meets Netanyahu and urges a halt"
+    the urging is addressed to Netanyahu."""
+    head = token.head
+    if token.dep_ not in ("conj", "advcl") or head.pos_ != "VERB":
+        return []
+    for trigger in lex.events.by_lemma(head.lemma_.lower(), "VERB"):
+        if trigger.label == EventType.CONSULT.value:
+            paths = lex.events.paths(trigger, "targets")
+            return _parties(index.follow(head, paths), index)
+    return []
 
 
 def _operators_of_sent(token: Token, index: EntityIndex, lex: Lexicons) -> list[str]:

@@ -420,6 +420,30 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
             ("ruritania",),
             ("freedonia",),
         ),
+        (
+            "Ruritania recalls its envoy to Freedonia after a dispute over fishing.",
+            EventType.SANCTION,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania demanded from the Atlantic League an inquiry into the sinking.",
+            EventType.REQUEST,
+            ("ruritania",),
+            ("league",),
+        ),
+        (
+            "Ruritania shuts its border with Freedonia, citing smuggling.",
+            EventType.COERCE,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania summoned Freedonia's ambassador over the raid.",
+            EventType.ACCUSE,
+            ("ruritania",),
+            ("freedonia",),
+        ),
     ],
 )
 def test_events_more_wordings(annotated, text, event_type, actors, targets) -> None:  # type: ignore[no-untyped-def]
@@ -546,3 +570,20 @@ def test_events_conditional_attack_is_no_threat_by_the_attacker(annotated) -> No
     assert [(e.type, e.provenance.hypothetical) for e in found] == [
         (EventType.ASSAULT, True)
     ]
+
+
+def test_events_calling_someone_names_is_no_phone_call(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Alma Vask called Omar Tellen a coward on Monday.")
+    assert EventType.CONSULT not in [e.type for e in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Alma Vask meets Omar Tellen and urges a halt to the raids.", EventType.REQUEST),
+        ("Alma Vask meets Omar Tellen in Red Harbour, agreeing to cut tariffs.", EventType.AGREE),
+    ],
+)
+def test_events_said_in_a_meeting_is_said_to_the_one_met(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, text, event_type)
+    assert (event.actors, event.targets) == (("vask",), ("tellen",))
