@@ -407,8 +407,11 @@ def _entities(doc: Doc, article: Article, groups: list[list[MentionCandidate]]) 
             mentions[(span.start_char, span.end_char)] = Mention(
                 span.start_char, span.end_char, content[span.start_char : span.end_char]
             )
-        if head.entry is not None:
+        names = [c for c in members if c.weight == 2]
+        if head.entry is not None and (head.entry.qid or not names):
             label = head.entry.name
+        elif head.entry is not None:  # a curated name with no QID: the fullest name the article writes
+            label = max((doc[c.start : c.end].text.strip() for c in names), key=len)
         else:
             best = max(members, key=lambda c: (c.weight, len(doc[c.start : c.end].text)))
             label = doc[best.start : best.end].text.strip() if best.weight == 2 or not head.named else head.name
