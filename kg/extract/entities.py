@@ -277,13 +277,17 @@ def _is_demonym(text: str, entry: GazetteerEntry) -> bool:
 
 
 def _stands_for_government(span: Span) -> bool:
-    """A capital acts or is acted upon as a government, unless the text uses it as a place."""
+    """A capital acts or is acted upon as a government, unless the text uses it as a place.
+
+    A name in a list is read where the list stands ("in Isfahan, Tabriz, and Tehran").
+    """
     root = span.root
+    while root.dep_ == "conj" and root.head is not root:
+        root = root.head
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         return False
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_ in PLACE_NOUNS
-                                                             or root.head.head.lemma_ in MOTION):  # fmt: skip
-        return False  # "the city of Caracas", "70 km of Mogadishu"
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return False  # "the city of Caracas", "the mayor of Tehran", "70 km of Mogadishu"
     if root.dep_ == "pobj" and root.head.lower_ == "from" and (root.head.head.lemma_ in MOTION or root.head.head.like_num
                                                               or root.head.head.pos_ == "ADV"):  # fmt: skip
         return False  # "flew back from Caracas", "70 km from Mogadishu"

@@ -77,12 +77,12 @@ def test_entities_acronym_joins_its_name(entities) -> None:  # type: ignore[no-u
     assert [(o.label, _texts(o)) for o in organizations] == [("Kivu Defence Alliance", {"Kivu Defence Alliance", "KDA"})]
 
 
-def test_entities_curated_organizations_carry_their_kind(entities) -> None:  # type: ignore[no-untyped-def]
+def test_entities_curated_organizations_carry_their_kind_and_the_written_name(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Hezbollah and the Houthis were discussed at the State Department and the IDF."))
     assert found["Hezbollah"].kind == "NonStateArmedGroup"
-    assert found["Houthi movement"].kind == "NonStateArmedGroup"
-    assert found["United States Department of State"].kind == "GovernmentBody"
-    assert found["Israel Defense Forces"].kind == "ArmedForces"
+    assert found["Houthis"].kind == "NonStateArmedGroup"  # labelled as the article writes it
+    assert found["State Department"].kind == "GovernmentBody"
+    assert found["IDF"].kind == "ArmedForces"
 
 
 def test_entities_titles_events_and_programmes_are_not_entities(entities) -> None:  # type: ignore[no-untyped-def]
@@ -125,8 +125,7 @@ def test_entities_mentions_are_offsets_into_title_and_body(entities) -> None:  #
 
 def test_entities_shared_acronym_goes_to_the_name_the_article_writes(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("The SDF said Kurdish fighters held the dam. The SDF is made up of several militias."))
-    assert "Syrian Democratic Forces" in found
-    assert "SAARC Development Fund" not in found
+    assert found["SDF"].kind == "NonStateArmedGroup"  # the Syrian Democratic Forces, not the SAARC Development Fund
 
 
 def test_entities_description_is_a_mention_of_the_titled_person(entities) -> None:  # type: ignore[no-untyped-def]
@@ -215,3 +214,15 @@ def test_entities_shared_demonym_goes_to_the_state_the_article_points_at(entitie
     states = [label for label, entity in found.items() if entity.type is STATE]
     assert states == ["DR Congo"]
     assert not [e for e in entities("Congolese fishermen protested.") if e.type is STATE]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Explosions were heard in Isfahan, Tabriz, and Tehran overnight.", "Tehran"),
+        ("The prosecutor general of Tehran filed charges.", "Tehran"),
+        ("The base at RAF Lakenheath was put on alert.", "RAF Lakenheath"),
+    ],
+)
+def test_entities_places_in_lists_and_of_phrases(entities, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_label(entities(text))[place].type is LOC
