@@ -200,7 +200,11 @@ def _read(
     conditional = any(
         word.lower() in ("if", "unless") for word in (modality.cue or "").split()
     )
-    if (
+    halted = trigger.options.get("if_halted")
+    if halted and _halted(token, trigger.words("halted_by")):
+        # "agreed to stop strikes on X", "suspends airstrikes on X": the attacks end.
+        event_type = EventType(halted)
+    elif (
         modality.hypothetical
         and not modality.negated
         and not conditional
@@ -440,6 +444,12 @@ def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) in PARTIES]
 
 
+def _halted(token: Token, verbs: frozenset[str]) -> bool:
+    """The trigger is what a verb of `verbs` stops: its object or complement ("stop strikes",
+    "halt attacking")."""
+    return token.dep_ in ("dobj", "xcomp", "nsubjpass") and token.head.lemma_.lower() in verbs
+
+
 def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
     """Whom the meeting verb that governs a trigger met: in "meets Netanyahu and urges a halt"
     the urging is addressed to Netanyahu."""
@@ -489,7 +499,14 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         if head is node:
             return []
         if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
-            objects = [child for child in head.children if child.dep_ == "dobj"]
+            # "urged X to talk", "called on X to withdraw"
+            objects = [child for child in head.children if child.dep_ == "dobj"] + [
+                grandchild
+                for child in head.children
+                if child.dep_ == "prep" and child.lower_ in ("on", "upon")
+                for grandchild in child.children
+                if grandchild.dep_ == "pobj"
+            ]
             found = _parties(
                 (key for child in objects for key in index.entities_of(child)), index
             )

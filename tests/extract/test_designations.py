@@ -229,3 +229,13 @@ def test_designations_banning_citizens_of_a_state(annotated) -> None:  # type: i
     assert _pairs(
         _designations(annotated, "Elbonia banned Helia Air of Ruritania from flying.")
     ) == {("elbonia", "helia", "travel_ban")}
+
+
+def test_designations_sanctions_read_as_a_noun_name_their_designees_in_apposition(annotated) -> None:  # type: ignore[no-untyped-def]
+    # Headline present tense parsed as a noun phrase: "[Ruritania sanctions], Ivo Marek ...".
+    found = _designations(
+        annotated, "Ruritania sanctions Elbonian oligarchs Ivo Marek and Lena Dorn."
+    )
+    assert {("marek", "sanctions"), ("dorn", "sanctions")} <= {
+        (d.designee, d.category.value) for d in found
+    }

@@ -587,3 +587,30 @@ def test_events_calling_someone_names_is_no_phone_call(annotated) -> None:  # ty
 def test_events_said_in_a_meeting_is_said_to_the_one_met(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, text, event_type)
     assert (event.actors, event.targets) == (("vask",), ("tellen",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania agreed to stop strikes on Freedonia.",
+        "Ruritania suspends airstrikes on Freedonia.",
+    ],
+)
+def test_events_stopped_attacks_are_a_retreat(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert EventType.ASSAULT not in [e.type for e in found]
+    event = _one(annotated, text, EventType.RETREAT)
+    assert (event.actors, event.targets) == (("ruritania",), ("freedonia",))
+
+
+def test_events_call_for_a_truce_between_parties_requests_them(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Elbonia calls for a ceasefire between Ruritania and Freedonia.")
+    assert {(e.type, e.actors, e.targets, e.mode) for e in found} == {
+        (EventType.REQUEST, ("elbonia",), ("ruritania",), "statement"),
+        (EventType.REQUEST, ("elbonia",), ("freedonia",), "statement"),
+    }
+
+
+def test_events_called_on_to_act_makes_the_one_called_on_act(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Elbonia called on Ruritania to withdraw from Red Harbour.", EventType.RETREAT)
+    assert event.actors == ("ruritania",) and event.provenance.hypothetical
