@@ -169,4 +169,4 @@ def test_roles_state_qualifying_the_organization_is_not_its_owner(read_roles) ->
 
 def test_roles_portfolio_after_for_is_not_the_owner(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "US Special Representative for Iran Brian Hook met reporters in Washington."
-    assert _triples(read_roles, text) == {("Brian Hook", "representative", "United States")}
+    assert _triples(read_roles, text) == {("Brian Hook", "special representative", "United States")}
