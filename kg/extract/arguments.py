@@ -375,4 +375,41 @@ def clause_time(
         if before and before[-1].lower_ in not_after:
             continue
         found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
-    return min(found, key=lambda item: item[0])[1] if found else None
+    if found:
+        return min(found, key=lambda item: item[0])[1]
+    return _governing_time(clause, times, not_after)
+
+
+# A clause dated by the verb that governs it: "On Monday, X reported Iran *issued* warrants",
+# "On Monday, X joined the calls *asking* Y to ...".
+GOVERNED = frozenset({"conj", "ccomp", "xcomp", "acl", "dobj"})
+
+
+def _governing_time(
+    clause: Token,
+    times: list[tuple[int, int, Interval]],
+    not_after: frozenset[str],
+) -> Interval | None:
+    """The time that modifies a verb governing `clause` directly ("On Monday" on "reported"),
+    up to three verbs up, nearest verb first."""
+    doc = clause.doc
+    node = clause
+    for _ in range(3):
+        if node.dep_ not in GOVERNED or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        for start, end, interval in times:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            attached = root.head.i == node.i or (
+                root.head.dep_ == "prep"
+                and root.head.head.i == node.i
+                and root.head.lower_ not in not_after
+            )
+            if attached and root.dep_ in ("npadvmod", "pobj", "advmod", "tmod"):
+                return interval
+    return None

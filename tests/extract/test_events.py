@@ -614,3 +614,13 @@ def test_events_call_for_a_truce_between_parties_requests_them(annotated) -> Non
 def test_events_called_on_to_act_makes_the_one_called_on_act(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, "Elbonia called on Ruritania to withdraw from Red Harbour.", EventType.RETREAT)
     assert event.actors == ("ruritania",) and event.provenance.hypothetical
+
+
+def test_events_dated_by_the_verb_that_governs_the_clause(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(
+        annotated,
+        "On Monday, Alma Vask joined the calls asking Freedonia to free the sailors.",
+        EventType.REQUEST,
+    )
+    assert event.targets == ("freedonia",)
+    assert event.when is not None and str(event.when.earliest) == "2025-11-24"
