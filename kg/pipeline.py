@@ -157,11 +157,18 @@ class ArticleFailure:
 
 
 def process_safely(process: Callable[[Article], ArticleResult], article: Article) -> ArticleResult | ArticleFailure:
-    """Run `process`, turning a KgError into an ArticleFailure so that the batch goes on."""
+    """Run `process`, turning any error into an ArticleFailure so that the batch goes on.
+
+    A KgError is a known problem with the article; anything else is a bug in kg met on this
+    article, logged with its traceback and reported as an internal error.
+    """
     try:
         return process(article)
     except KgError as error:
         return ArticleFailure(article, str(error))
+    except Exception as error:  # noqa: BLE001 - one article must not stop the batch
+        log.exception("article %s: internal error", article.id)
+        return ArticleFailure(article, f"internal error: {type(error).__name__}: {error}")
 
 
 Mapper = Callable[[Callable[[Article], "ArticleResult | ArticleFailure"], Iterable[Article]], Iterable["ArticleResult | ArticleFailure"]]

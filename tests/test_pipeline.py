@@ -71,19 +71,31 @@ def test_pipeline_build_reports_bad_inputs_and_failures_and_goes_on() -> None:
     def process(article: Article) -> ArticleResult:
         if article.id == "boom":
             raise KgError("the validator crashed")
+        if article.id == "bug":
+            raise RecursionError("maximum recursion depth exceeded")
         return _result(article)
 
     report = io.StringIO()
-    inputs = [InputError("in.jsonl:2", "malformed-json: Expecting value"), Article(id="boom", text="x", origin="in.jsonl:3"), Article(id="ok", text="y")]
+    inputs = [
+        InputError("in.jsonl:2", "malformed-json: Expecting value"),
+        Article(id="boom", text="x", origin="in.jsonl:3"),
+        Article(id="bug", text="z", origin="in.jsonl:4"),
+        Article(id="ok", text="y"),
+    ]
     with KgStore(None) as store:
         summary = build(inputs, store, process=process, rejections=report)
         assert store.graph_names() == ["https://w3id.org/kg-ir/id/graph/ok"]
-    assert summary.failed_inputs == [("in.jsonl:2", "malformed-json: Expecting value"), ("in.jsonl:3", "the validator crashed")]
+    assert summary.failed_inputs == [
+        ("in.jsonl:2", "malformed-json: Expecting value"),
+        ("in.jsonl:3", "the validator crashed"),
+        ("in.jsonl:4", "internal error: RecursionError: maximum recursion depth exceeded"),
+    ]
     assert summary.articles_stored == 1
     lines = [json.loads(line) for line in report.getvalue().splitlines()]
     assert lines == [
         {"input": "in.jsonl:2", "problem": "malformed-json: Expecting value"},
         {"input": "in.jsonl:3", "article": "boom", "problem": "the validator crashed"},
+        {"input": "in.jsonl:4", "article": "bug", "problem": "internal error: RecursionError: maximum recursion depth exceeded"},
     ]
 
 
