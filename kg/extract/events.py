@@ -65,6 +65,25 @@ SAID_TO = frozenset(
         EventType.SUPPORT,
     }
 )
+# Verbs whose subject does not do what their object or complement names: "failed to *prevent*
+# militia attacks", "*condemned* the strikes".
+AVERTING = frozenset(
+    {
+        "prevent",
+        "avert",
+        "thwart",
+        "foil",
+        "intercept",
+        "repel",
+        "condemn",
+        "denounce",
+        "protest",
+        "investigate",
+        "deny",
+        "blame",
+        "report",
+    }
+)
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
@@ -121,6 +140,8 @@ def _read(
     rather than one event per pair of parties."""
     if not _requirements_met(token, trigger, assets):
         return None
+    if _halted(token, trigger.words("dropped_by")):
+        return None  # "postpones his visit", "suspends the agreements": no meeting, no accord
     events = lex.events
     event_type = EventType(trigger.label)
     # Actor paths are tried in order and the first that names someone wins ("the US buildup",
@@ -178,6 +199,20 @@ def _read(
         ]
     if not targets and inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
+    if trigger.flag("agent_over_patient"):
+        # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
+        paths = events.paths(trigger, "targets")
+        agents = index.follow(
+            token, [p for p in paths if any(step.dep == "agent" for step in p.steps)]
+        )
+        if agents:
+            patients = index.follow(
+                token, [p for p in paths if p.steps[-1].dep == "nsubjpass"]
+            )
+            targets = [key for key in targets if key in agents or key not in patients]
+    if trigger.flag("not_own"):
+        # "X claims that *its* forces destroyed ...": a claim about one's own is no accusation.
+        targets = [key for key in targets if key not in _owned(sent, actors, index)]
     targets = [key for key in targets if key not in actors]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
@@ -450,6 +485,25 @@ def _halted(token: Token, verbs: frozenset[str]) -> bool:
     return token.dep_ in ("dobj", "xcomp", "nsubjpass") and token.head.lemma_.lower() in verbs
 
 
+def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
+    """Entities the sentence names with a possessive pronoun standing for an actor ("their
+    401st Brigade" after "Israeli forces claim")."""
+    owned: set[str] = set()
+    for token in sent:
+        key = index.at(token)
+        if key is None:
+            continue
+        if any(
+            child.dep_ == "poss"
+            and child.pos_ == "PRON"
+            and index.antecedent(child) in actors
+            for child in token.children
+        ):
+            owned.add(key)  # "their 401st Brigade and Yahalom Unit": both
+            owned.update(k for c in token.conjuncts for k in [index.at(c)] if k)
+    return owned
+
+
 def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
     """Whom the meeting verb that governs a trigger met: in "meets Netanyahu and urges a halt"
     the urging is addressed to Netanyahu."""
@@ -496,7 +550,9 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         ):
             return []
         head = node.head
-        if head is node:
+        if head.i == node.i or (
+            node.dep_ != "conj" and head.lemma_.lower() in AVERTING
+        ):
             return []
         if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             # "urged X to talk", "called on X to withdraw"
