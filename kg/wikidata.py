@@ -53,19 +53,23 @@ MAX_LABEL = 300
 MAX_BYTES = 4_000_000  # a search answer is a few kB; more than this is not an answer
 CHUNK = 16_384
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_ESCAPES = {'"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 
 def sparql_literal(text: str, language: str = "en") -> str:
     """`text` as a SPARQL string literal with a language tag, escaped so it can only be that literal.
 
-    Raises ValueError for text no label has: empty, too long, lone surrogates, or control
-    characters other than the escapable white space.
+    Raises ValueError for text no label has: empty, too long, lone surrogates, control
+    characters other than the escapable white space, or a backslash (engines disagree on whether
+    `\\u`-escapes inside a string are read before or after string escapes, so no backslash is
+    ever sent).
     """
     if not _LANGUAGE.match(language):
         raise ValueError(f"language tag {language!r} is not a BCP 47 tag like 'en'")
     if not text or len(text) > MAX_LABEL:
         raise ValueError(f"label of {len(text)} characters; expected 1 to {MAX_LABEL}")
+    if "\\" in text:
+        raise ValueError(f"label {text[:40]!r} holds a backslash")
     out = []
     for char in unicodedata.normalize("NFC", text):
         if char in _ESCAPES:
