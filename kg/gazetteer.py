@@ -32,6 +32,9 @@ LEADER_COLUMNS = (
 CURATED = {"igos.tsv": EntityType.ORGANIZATION, "organizations.tsv": EntityType.ORGANIZATION,
            "locations.tsv": EntityType.LOCATION}  # fmt: skip
 REQUIRED = ("states.tsv", "igos.tsv", "leaders.tsv")
+# Hand-curated states the reference tables lack (Afghanistan has no row there), with the columns
+# of states.tsv and an empty qid: a state is a state even before it can be linked.
+CURATED_STATES = "states_curated.tsv"
 
 QID = re.compile(r"^Q[1-9][0-9]*$")
 KIND = re.compile(r"^[A-Z][A-Za-z]*$")
@@ -213,10 +216,10 @@ def _required(row: Row, *columns: str) -> None:
             raise ValueError(f"empty {column}")
 
 
-def _state(row: Row, source: str) -> GazetteerEntry:
+def _state(row: Row, source: str, *, qid_required: bool = True) -> GazetteerEntry:
     _required(row, "name")
     return GazetteerEntry(
-        qid=_qid(row["qid"], "qid", required=True),
+        qid=_qid(row["qid"], "qid", required=qid_required),
         name=row["name"],
         aliases=_list(row["aliases"]),
         type=EntityType.STATE,
@@ -225,6 +228,10 @@ def _state(row: Row, source: str) -> GazetteerEntry:
         demonyms=_list(row["demonyms"]),
         capitals=_list(row["capitals"]),
     )
+
+
+def _curated_state(row: Row, source: str) -> GazetteerEntry:
+    return _state(row, source, qid_required=False)
 
 
 def _curated(entity_type: EntityType) -> Callable[[Row, str], GazetteerEntry]:
@@ -305,6 +312,8 @@ def read_gazetteer(folder: Path) -> Gazetteer:
         raise DataFileError(path, problem, line=line)
     entries: list[GazetteerEntry] = []
     entries += _read(folder / "states.tsv", STATE_COLUMNS, _state, problems)
+    if (folder / CURATED_STATES).is_file():
+        entries += _read(folder / CURATED_STATES, STATE_COLUMNS, _curated_state, problems)
     for name, entity_type in CURATED.items():
         if (folder / name).is_file():
             entries += _read(folder / name, ORGANIZATION_COLUMNS, _curated(entity_type), problems)

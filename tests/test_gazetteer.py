@@ -199,3 +199,10 @@ def test_gazetteer_reads_curated_organizations(tmp_path: Path) -> None:
     (folder / "organizations.tsv").write_text("qid\tname\taliases\tkind\n\tX\t\tnot a class\n")
     with pytest.raises(DataFileError, match=r"organizations.tsv:2: kind 'not a class' is not an ontology class name"):
         read_gazetteer(folder)
+
+
+def test_gazetteer_curated_states_are_states_without_a_qid() -> None:
+    from kg.gazetteer import load_gazetteer
+
+    (afghanistan,) = load_gazetteer().lookup("Afghan")
+    assert (afghanistan.name, afghanistan.type.value, afghanistan.qid, afghanistan.capitals) == ("Afghanistan", "State", None, ("Kabul",))
