@@ -374,10 +374,31 @@ def clause_time(
             before = before[:-1]
         if before and before[-1].lower_ in not_after:
             continue
+        if first is not None and _embedded(first.root, clause, token):
+            continue
         found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
     if found:
         return min(found, key=lambda item: item[0])[1]
     return _governing_time(clause, times, not_after)
+
+
+EMBEDDING = frozenset({"advcl", "relcl", "ccomp", "acl"})
+
+
+def _embedded(time: Token, clause: Token, trigger: Token) -> bool:
+    """The time belongs to a clause inside the trigger's own: "the first strike since the
+    ceasefire started *on April 16*". A clause that modifies the trigger itself ("talks held
+    on Monday") is the trigger's."""
+    for node in time.ancestors:
+        if node.i in (clause.i, trigger.i):
+            return False
+        if (
+            node.dep_ in EMBEDDING
+            and node.pos_ in ("VERB", "AUX")
+            and node.head.i != trigger.i
+        ):
+            return True
+    return False
 
 
 # A clause dated by the verb that governs it: "On Monday, X reported Iran *issued* warrants",

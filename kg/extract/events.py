@@ -481,8 +481,12 @@ def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
 
 def _halted(token: Token, verbs: frozenset[str]) -> bool:
     """The trigger is what a verb of `verbs` stops: its object or complement ("stop strikes",
-    "halt attacking")."""
-    return token.dep_ in ("dobj", "xcomp", "nsubjpass") and token.head.lemma_.lower() in verbs
+    "halt attacking"), or the "of" phrase of that object ("suspends the implementation of
+    the accord")."""
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head
+    return node.dep_ in ("dobj", "xcomp", "nsubjpass") and node.head.lemma_.lower() in verbs
 
 
 def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:

@@ -653,6 +653,7 @@ def test_events_attacks_one_failed_to_prevent_are_not_ones_own(annotated) -> Non
     [
         "Alma Vask postpones her visit to Freedonia.",
         "Ruritania suspends its trade agreement with Freedonia.",
+        "Ruritania suspends the implementation of its accord with Freedonia.",
     ],
 )
 def test_events_cancelled_meeting_or_accord_is_none(annotated, text) -> None:  # type: ignore[no-untyped-def]
@@ -663,3 +664,23 @@ def test_events_cancelled_meeting_or_accord_is_none(annotated, text) -> None:  #
 def test_events_joint_exercises_with_a_partner_mobilize_against_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, "Ruritania began joint exercises with Freedonia on Monday.")
     assert [e.targets for e in found if e.type is EventType.MOBILIZE] in ([], [()])
+
+
+def test_events_time_of_a_clause_inside_is_not_the_events(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(
+        annotated,
+        "Ruritania launched its first strike on Freedonia since the truce began on Monday.",
+        EventType.ASSAULT,
+    )
+    assert event.when is None
+
+
+def test_events_withdrawal_from_a_state_is_not_by_that_state(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    doc, entities, article = annotated(
+        "Alma Vask rules out a withdrawal of Ruritanian troops from Freedonia.", names
+    )
+    found = events.extract(doc, entities, article)
+    assert [(e.actors, e.targets) for e in found if e.type is EventType.RETREAT] == [
+        (("ruritania",), ("freedonia",))
+    ]
