@@ -439,6 +439,24 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
             ("freedonia",),
         ),
         (
+            "Ruritania cuts ties with Freedonia over the raid.",
+            EventType.SANCTION,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania launches attacks on border posts of Freedonia.",
+            EventType.ASSAULT,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania releases 40 prisoners, including Omar Tellen.",
+            EventType.RETREAT,
+            ("ruritania",),
+            ("tellen",),
+        ),
+        (
             "Ruritania summoned Freedonia's ambassador over the raid.",
             EventType.ACCUSE,
             ("ruritania",),
