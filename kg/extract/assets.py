@@ -198,9 +198,8 @@ def extract(
                 denial_only=verb if placed_by_object and not sent_by else None,
             )
         )
-    return _merge_named(
-        _best_per_asset(claims), {entity.key: entity for entity in entities}
-    )
+    by_key = {entity.key: entity for entity in entities}
+    return _merge_unnamed(_merge_named(_best_per_asset(claims), by_key), by_key)
 
 
 def _best_per_asset(claims: list[Deployment]) -> list[Deployment]:
@@ -308,6 +307,27 @@ def _merge_named(
         elif kept[same[0]].location is None and claim.location is not None:
             kept[same[0]] = claim  # the reading that says where it went
     return kept
+
+
+def _merge_unnamed(
+    claims: list[Deployment], entities: dict[str, Entity]
+) -> list[Deployment]:
+    """ "U.S. troops" and "about 5000 U.S. troops" in Iraq are one presence: unnamed assets of
+    the same class, operator and place are one deployment (the most confident reading)."""
+    kept: dict[tuple[object, ...], Deployment] = {}
+    order: list[tuple[object, ...]] = []
+    for claim in claims:
+        key: tuple[object, ...] = (
+            (claim.asset_class, claim.operator, claim.location)
+            if not entities[claim.asset].named and claim.location is not None
+            else (claim.asset,)
+        )
+        if key not in kept:
+            order.append(key)
+            kept[key] = claim
+        elif claim.provenance.confidence > kept[key].provenance.confidence:
+            kept[key] = claim
+    return [kept[key] for key in order]
 
 
 def _distinctive(entity: Entity) -> frozenset[str]:

@@ -206,3 +206,18 @@ def test_assets_denied_presence_is_negated(annotated) -> None:  # type: ignore[n
         and found.provenance.negated
         and not found.provenance.hypothetical
     )
+
+
+def test_assets_one_presence_told_twice_is_one_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Ruritanian troops patrolled Freedonia in 2019. "
+        "There are about 5000 Ruritanian troops in Freedonia now."
+    )
+    names = {
+        "Ruritanian troops": ("troops_a", ASSET, None, False),
+        "5000 Ruritanian troops": ("troops_b", ASSET, None, False),
+    }
+    found = _deployments(annotated, text, names)
+    assert [(d.asset_class.value, d.operator, d.location) for d in found] == [
+        ("troops", "ruritania", "freedonia")
+    ]
