@@ -179,11 +179,13 @@ class EntityIndex:
             "him",
             "her",
         )
+        # "the US added them": an object pronoun is not the subject of its own clause.
+        verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subjects = {
-            c.i
-            for a in token.ancestors
-            for c in a.children
+            t.i
+            for c in (verb.children if verb is not None else ())
             if c.dep_ in ("nsubj", "nsubjpass")
+            for t in c.subtree
         }
         for ancestor in [] if objects else token.ancestors:
             for child in ancestor.children:
@@ -219,6 +221,27 @@ class EntityIndex:
                 return key
         return None
 
+    def antecedents(self, token: Token) -> list[str]:
+        """What a pronoun stands for; a plural one for every party of the list it points back at
+        ("Burkina Faso and Mali impose bans after the US added *them*": both)."""
+        key = self.antecedent(token)
+        if key is None:
+            return []
+        if token.lower_ not in ("they", "them", "their"):
+            return [key]
+        for earlier in reversed(token.doc[: token.i]):
+            if self.at(earlier) != key:
+                continue
+            while earlier.head.i != earlier.i and self.at(earlier.head) == key:
+                earlier = earlier.head  # the head of the name ("Faso" of "Burkina Faso")
+            group = [key]
+            for other in earlier.conjuncts:
+                found = self.at(other)
+                if found is not None and found not in group:
+                    group.append(found)
+            return group
+        return [key]
+
     def states_of(self, token: Token) -> list[str]:
         """States qualifying a phrase: "the Chinese PLA Navy" -> China, "Russian President X" -> Russia."""
         found: list[str] = []
@@ -237,7 +260,12 @@ class EntityIndex:
     def _phrase_entities(
         self, token: Token, qualifiers: bool, depth: int = 0
     ) -> list[str]:
-        key = self.at(token) or self.antecedent(token)
+        key = self.at(token)
+        if key is None:
+            keys = self.antecedents(token)
+            if len(keys) > 1:
+                return keys
+            key = keys[0] if keys else None
         if (
             key is not None
             and self.entities[key].type is EntityType.MILITARY_ASSET

@@ -53,6 +53,7 @@ CATEGORY_ORDER = (
     DesignationCategory.SDGT,
     DesignationCategory.TERRORIST,
     DesignationCategory.SANCTIONS,
+    DesignationCategory.TRAVEL_BAN,
 )
 
 

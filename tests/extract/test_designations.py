@@ -239,3 +239,15 @@ def test_designations_sanctions_read_as_a_noun_name_their_designees_in_appositio
     assert {("marek", "sanctions"), ("dorn", "sanctions")} <= {
         (d.designee, d.category.value) for d in found
     }
+
+
+def test_designations_added_to_an_entry_ban_list_by_plural_pronoun(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _designations(
+        annotated,
+        "Ruritania and Freedonia protested after Elbonia added them to a list of countries "
+        "subject to a full entry ban.",
+    )
+    assert _pairs(found) == {
+        ("elbonia", "ruritania", "travel_ban"),
+        ("elbonia", "freedonia", "travel_ban"),
+    }
