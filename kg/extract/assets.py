@@ -456,7 +456,12 @@ def _operator(
             "appos",
             "nsubj",
         ):
-            for child in verb.children:
+            # "Poland closes its border and deploys troops": coordinated verbs share the subject.
+            shares = verb.dep_ == "conj" and not any(
+                child.dep_ in ("nsubj", "nsubjpass") for child in verb.children
+            )
+            subjects = [*verb.children, *(verb.head.children if shares else ())]
+            for child in subjects:
                 if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent":
                     target = (
                         child
