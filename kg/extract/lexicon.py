@@ -28,7 +28,7 @@ from kg.resources import data_dir
 
 POS = ("VERB", "NOUN")
 MODALITY_KINDS = ("negation", "hypothetical", "attribution")
-MODALITY_PLACES = ("child", "head", "governor", "modifier", "clause", "prep", "subject")
+MODALITY_PLACES = ("child", "head", "governor", "complement", "modifier", "clause", "prep", "subject")
 
 
 @dataclass(frozen=True, slots=True)

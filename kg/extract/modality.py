@@ -135,6 +135,9 @@ def assess(
             break
         governor = node.head
         kind = table.kind("governor", governor)
+        if kind is None and not (node.i == trigger.i and node.dep_ == "dobj"):
+            # "rejected reports that it attacked" denies; "rejects the deployment" opposes it.
+            kind = table.kind("complement", governor)
         if (
             kind == "attribution"
             and node.dep_ in ("ccomp", "xcomp", "dobj", "prep")

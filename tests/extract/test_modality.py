@@ -95,3 +95,9 @@ def test_modality_no_plans_negates(annotated) -> None:  # type: ignore[no-untype
         annotated, "Ruritania has no plans to attack Freedonia.", "attack"
     )
     assert modality.negated and modality.hypothetical
+
+
+def test_modality_rejecting_an_event_opposes_it_rejecting_reports_denies_it(annotated) -> None:  # type: ignore[no-untyped-def]
+    opposed = _assess(annotated, "Freedonia rejects the Ruritanian deployment of warships.", "deployment")
+    denied = _assess(annotated, "Ruritania rejected reports that it attacked Freedonia.", "attacked")
+    assert (opposed.negated, denied.negated) == (False, True)
