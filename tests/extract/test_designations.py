@@ -251,3 +251,14 @@ def test_designations_added_to_an_entry_ban_list_by_plural_pronoun(annotated) ->
         ("elbonia", "ruritania", "travel_ban"),
         ("elbonia", "freedonia", "travel_ban"),
     }
+
+
+def test_designations_bans_and_sanctions_on_several_including_named(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _designations(
+        annotated,
+        "Ruritania imposes travel bans and financial sanctions on four officials, including Ivo Marek.",
+    )
+    assert _pairs(found) == {
+        ("ruritania", "marek", "travel_ban"),
+        ("ruritania", "marek", "sanctions"),
+    }
