@@ -436,10 +436,12 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     ):
         return False  # "ordered the troops to withdraw" sends no one
     if trigger.words("requires_object_lemmas"):
+        # "provided Ukraine *with* a loan": what is given may follow "with".
         objects = {
             part.lemma_.lower()
             for child in token.children
             if child.dep_ in ("dobj", "nsubjpass")
+            or (child.dep_ == "prep" and child.lower_ == "with")
             for part in child.subtree
         }
         if not objects & trigger.words("requires_object_lemmas"):

@@ -439,6 +439,18 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
             ("freedonia",),
         ),
         (
+            "Ruritania and Freedonia restore diplomatic relations.",
+            EventType.COOPERATE,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania provides Freedonia with a $2 billion loan.",
+            EventType.AID,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
             "Ruritania cuts ties with Freedonia over the raid.",
             EventType.SANCTION,
             ("ruritania",),
