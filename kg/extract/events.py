@@ -244,7 +244,11 @@ def _read(
         and not modality.negated
         and not conditional
         and trigger.options.get("if_hypothetical")
-        and (modality.claimed_by is None or modality.claimed_by in actors)
+        and (
+            modality.claimed_by is None
+            or modality.claimed_by in actors
+            or _speaks_for(modality.claimed_by, actors, sent, index)
+        )
     ):
         # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack;
         # and the threat itself was made, it is no hypothesis.
@@ -489,6 +493,20 @@ def _halted(token: Token, verbs: frozenset[str]) -> bool:
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
         node = node.head.head
     return node.dep_ in ("dobj", "xcomp", "nsubjpass") and node.head.lemma_.lower() in verbs
+
+
+def _speaks_for(
+    claimant: str, actors: list[str], sent: Span, index: EntityIndex
+) -> bool:
+    """The claimant is named as one of the acting state's own ("*Israeli* Prime Minister
+    Netanyahu says Israel will retaliate"): its words are the state's."""
+    for token in sent:
+        if index.at(token) == claimant and (
+            token.head.i == token.i or index.at(token.head) != claimant
+        ):
+            before = token.doc[token.left_edge.i : token.i]
+            return bool(set(index.in_span(before, [EntityType.STATE])) & set(actors))
+    return False
 
 
 def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:

@@ -714,3 +714,14 @@ def test_events_withdrawal_from_a_state_is_not_by_that_state(annotated) -> None:
     assert [(e.actors, e.targets) for e in found if e.type is EventType.RETREAT] == [
         (("ruritania",), ("freedonia",))
     ]
+
+
+def test_events_a_states_own_leader_announcing_its_attack_threatens(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    doc, entities, article = annotated(
+        "Ruritanian President Alma Vask says Ruritania will retaliate against Freedonia.", names
+    )
+    found = events.extract(doc, entities, article)
+    assert [(e.type, e.actors, e.targets) for e in found] == [
+        (EventType.THREATEN, ("ruritania",), ("freedonia",))
+    ]
