@@ -575,7 +575,7 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             return []
         head = node.head
         if head.i == node.i or (
-            node.dep_ != "conj" and head.lemma_.lower() in AVERTING
+            node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING
         ):
             return []
         if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:

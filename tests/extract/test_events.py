@@ -725,3 +725,12 @@ def test_events_a_states_own_leader_announcing_its_attack_threatens(annotated) -
     assert [(e.type, e.actors, e.targets) for e in found] == [
         (EventType.THREATEN, ("ruritania",), ("freedonia",))
     ]
+
+
+def test_events_participle_after_a_condemnation_keeps_the_subject(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(
+        annotated,
+        "Alma Vask will denounce the vote to the Atlantic League, accusing Omar Tellen of fraud.",
+        EventType.ACCUSE,
+    )
+    assert (event.actors, event.targets) == (("vask",), ("tellen",))
