@@ -191,6 +191,9 @@ def _read(
     location = next(
         (key for key in places if index.type_of(key) is EntityType.LOCATION), None
     )
+    if event_type is EventType.ASSAULT and not targets and location is not None:
+        # "Russian strikes on Odesa, Ukraine": the state of the place struck.
+        targets = _state_of_place(token, events.paths(trigger, "locations"), index)
     if event_type is EventType.MOBILIZE:
         targets += [
             key
@@ -507,6 +510,28 @@ def _speaks_for(
             before = token.doc[token.left_edge.i : token.i]
             return bool(set(index.in_span(before, [EntityType.STATE])) & set(actors))
     return False
+
+
+def _state_of_place(
+    token: Token, paths: Iterable[Path], index: EntityIndex
+) -> list[str]:
+    """States in apposition with a place the trigger reaches ("Odesa, Ukraine")."""
+    found: list[str] = []
+    for path in paths:
+        for reached in path.follow(token):
+            key = index.at(reached)
+            if key is None or index.type_of(key) is not EntityType.LOCATION:
+                continue
+            for child in reached.children:
+                state = index.at(child)
+                if (
+                    child.dep_ == "appos"
+                    and state is not None
+                    and index.type_of(state) is EntityType.STATE
+                    and state not in found
+                ):
+                    found.append(state)
+    return found
 
 
 def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:

@@ -734,3 +734,19 @@ def test_events_participle_after_a_condemnation_keeps_the_subject(annotated) -> 
         EventType.ACCUSE,
     )
     assert (event.actors, event.targets) == (("vask",), ("tellen",))
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Two people are killed in a Ruritanian drone strike on Red Harbour.", ()),
+        ("Two people are killed in a Ruritanian drone strike on Red Harbour, Freedonia.", ("freedonia",)),
+    ],
+)
+def test_events_strike_on_a_place_and_the_state_it_lies_in(annotated, text, targets) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    doc, entities, article = annotated(text, names)
+    found = [e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
+    assert [(e.actors, e.targets, e.location) for e in found] == [
+        (("ruritania",), targets, "harbour")
+    ]
