@@ -195,3 +195,15 @@ def test_cli_runaway_query_is_stopped_at_its_deadline(tmp_path: Path, capsys: py
     small.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c }\n", encoding="utf-8")
     assert main(["query", str(small), "--store", str(tmp_path / "store"), "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines() == ["n", "2000"]
+
+
+def test_cli_build_online_asks_the_endpoint_and_caches_its_answers(oxigraph_server, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    articles = tmp_path / "a.jsonl"
+    articles.write_text(json.dumps({"id": "online-1", "text": "Senator Lindsey Graham met Foreign Minister Yvan Gil in Caracas."}) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    command = ["build", str(articles), "--store", str(store), "--wikidata", "online", "--wikidata-endpoint", oxigraph_server.query_url]
+    assert main(command) == 0
+    cached = sorted((store / "wikidata-cache").iterdir())
+    assert cached, "the online linker asked nothing"
+    assert main([*command, "--force"]) == 0
+    assert sorted((store / "wikidata-cache").iterdir()) == cached  # answered from the cache
