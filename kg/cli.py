@@ -12,9 +12,13 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.gazetteer import Gazetteer
+    from kg.link import Linker
 
 DEFAULT_STORE = Path("kg-store")
 log = logging.getLogger("kg")
@@ -44,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return int(code)
+
+
+class UsageError(KgError):
+    """Options that cannot go together."""
 
 
 def _terminate(signum: int, frame: object) -> None:
@@ -80,8 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--rejections", type=Path, default=None, help="JSON Lines report of rejected inputs and facts (default: <store>/rejections.jsonl)")
     build.add_argument("--dask", metavar="SCHEDULER", default=None, help="extract on a Dask cluster: a scheduler address, or 'local' for a LocalCluster")
 
-    queries = command("queries", _queries, "List the saved queries with their parameters.")
-    del queries
+    command("queries", _queries, "List the saved queries with their parameters.")
 
     query = command("query", _query, "Run a saved query (by name) or a .rq file against the store.")
     query.add_argument("query", metavar="NAME|FILE.rq")
@@ -114,16 +121,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _linker(args: argparse.Namespace, gazetteer: object, store_path: Path | None) -> object:
+def _linker(args: argparse.Namespace, gazetteer: Gazetteer, store_path: Path) -> Linker:
     from kg.link import Linker
 
     online = None
     if args.wikidata == "online":
         from kg.wikidata import DEFAULT_ENDPOINT, WikidataClient
 
-        cache = args.wikidata_cache or ((store_path or Path(tempfile.gettempdir())) / "wikidata-cache")
+        cache = args.wikidata_cache or store_path / "wikidata-cache"
         online = WikidataClient(args.wikidata_endpoint or DEFAULT_ENDPOINT, cache_dir=cache)
-    return Linker(gazetteer, online=online)  # type: ignore[arg-type]
+    return Linker(gazetteer, online=online)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -131,9 +138,9 @@ def _build(args: argparse.Namespace) -> int:
     from kg.pipeline import Pipeline, Progress, build_paths
     from kg.store import KgStore
 
+    if args.dask and args.wikidata == "online":
+        raise UsageError("--dask links with the gazetteer only; run `kg link --wikidata online` after the build")
     with KgStore(args.store) as store:
-        gazetteer = load_gazetteer()
-        pipeline = Pipeline(model=args.model, gazetteer=gazetteer, linker=_linker(args, gazetteer, args.store))  # type: ignore[arg-type]
         rejections_path = args.rejections or args.store / "rejections.jsonl"
         with open(rejections_path, "a", encoding="utf-8") as rejections:
             if args.dask:
@@ -141,6 +148,8 @@ def _build(args: argparse.Namespace) -> int:
 
                 summary = build_on_dask(args.inputs, store, scheduler=args.dask, model=args.model, fetch=args.fetch, rejections=rejections, force=args.force)
             else:
+                gazetteer = load_gazetteer()
+                pipeline = Pipeline(model=args.model, gazetteer=gazetteer, linker=_linker(args, gazetteer, args.store))
                 summary = build_paths(args.inputs, store, pipeline=pipeline, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress())
     print(
         f"kg build: {summary.articles_read} articles read, {summary.articles_stored} stored, "
@@ -260,7 +269,7 @@ def _link(args: argparse.Namespace) -> int:
         linker = _linker(args, load_gazetteer(), args.store)
         for name in store.graph_names():
             graph = store.article_graph(name)
-            relinked = relink_graph(graph, linker)  # type: ignore[arg-type]
+            relinked = relink_graph(graph, linker)
             if set(relinked) != set(graph):
                 store.replace_graph(name, relinked)
                 changed += 1

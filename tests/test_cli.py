@@ -207,3 +207,9 @@ def test_cli_build_online_asks_the_endpoint_and_caches_its_answers(oxigraph_serv
     assert cached, "the online linker asked nothing"
     assert main([*command, "--force"]) == 0
     assert sorted((store / "wikidata-cache").iterdir()) == cached  # answered from the cache
+
+
+def test_cli_dask_build_refuses_online_linking(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["build", "x.jsonl", "--store", str(tmp_path / "s"), "--dask", "local", "--wikidata", "online"]) == 2
+    assert "--dask links with the gazetteer only; run `kg link --wikidata online` after the build" in capsys.readouterr().err
+    assert not (tmp_path / "s").exists()
