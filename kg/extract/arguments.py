@@ -28,6 +28,26 @@ PRONOUNS = {
 }  # fmt: skip
 RELATIVE = frozenset({"who", "which", "that"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
+# Nouns for people or bodies that stand for whom they come from ("delegates from Cambodia").
+REPRESENTATIVES = frozenset(
+    {
+        "delegate",
+        "delegation",
+        "envoy",
+        "representative",
+        "negotiator",
+        "official",
+        "government",
+        "leader",
+        "minister",
+        "diplomat",
+        "ambassador",
+        "force",
+        "troop",
+        "military",
+        "authority",
+    }
+)
 # Dependents inside a noun phrase that may name what the phrase stands for.
 QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 
@@ -313,6 +333,17 @@ class EntityIndex:
                 keys = self._phrase_entities(child, qualifiers, depth + 1)
                 if keys:
                     return keys[:1]
+        if token.lemma_.lower() in REPRESENTATIVES:
+            # "delegates from Cambodia and Thailand", "the governments of X and Y": each party.
+            return [
+                key
+                for child in token.children
+                if child.dep_ == "prep" and child.lower_ in ("of", "from")
+                for obj in child.children
+                if obj.dep_ == "pobj"
+                for part in (obj, *obj.conjuncts)
+                for key in self._phrase_entities(part, qualifiers, depth + 1)
+            ]
         return []
 
     def follow(

@@ -451,6 +451,24 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
             ("freedonia",),
         ),
         (
+            "Delegates from Ruritania and Freedonia meet in Red Harbour.",
+            EventType.CONSULT,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania has completed strikes against military sites in Freedonia.",
+            EventType.ASSAULT,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania places Omar Tellen under house arrest.",
+            EventType.COERCE,
+            ("ruritania",),
+            ("tellen",),
+        ),
+        (
             "Ruritania cuts ties with Freedonia over the raid.",
             EventType.SANCTION,
             ("ruritania",),
