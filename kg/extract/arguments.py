@@ -222,6 +222,9 @@ class EntityIndex:
                     if keys:
                         return keys[0]
         sent = token.sent
+        carried = self._previous_subject(token, types)
+        if carried is not None:
+            return carried
         # "they" and "them" look back within their sentence only: across sentences (and quotes)
         # a plural pronoun too often means a group no entity names.
         plural = token.lower_ in ("they", "their", "them")
@@ -239,6 +242,26 @@ class EntityIndex:
                 and not (objects and earlier.i in subjects)
             ):
                 return key
+        return None
+
+    def _previous_subject(self, token: Token, types: tuple[EntityType, ...]) -> str | None:
+        """ "Sacoolas ... was involved in a collision which killed Harry Dunn. *She* left the UK":
+        a subject pronoun with nothing fitting before it in its sentence continues the subject of
+        the sentence before, not its last name."""
+        sent = token.sent
+        if token.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
+            return None
+        if any(
+            (key := self.at(t)) is not None and self.entities[key].type in types
+            for t in token.doc[sent.start : token.i]
+        ):
+            return None
+        root = token.doc[sent.start - 1].sent.root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                keys = [k for k in self.entities_of(child) if self.entities[k].type in types]
+                if keys:
+                    return keys[0]
         return None
 
     def antecedents(self, token: Token) -> list[str]:

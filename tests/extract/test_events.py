@@ -768,3 +768,12 @@ def test_events_strike_on_a_place_and_the_state_it_lies_in(annotated, text, targ
     assert [(e.actors, e.targets, e.location) for e in found] == [
         (("ruritania",), targets, "harbour")
     ]
+
+
+def test_events_subject_pronoun_continues_the_previous_subject(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(
+        annotated,
+        "Alma Vask met the family of Omar Tellen on Monday. She later urged Freedonia to act.",
+        EventType.REQUEST,
+    )
+    assert (event.actors, event.targets) == (("vask",), ("freedonia",))
