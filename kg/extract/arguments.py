@@ -249,8 +249,12 @@ class EntityIndex:
         a subject pronoun with nothing fitting before it in its sentence continues the subject of
         the sentence before, not its last name."""
         sent = token.sent
-        if token.dep_ not in ("nsubj", "nsubjpass") or sent.start == 0:
-            return None
+        if (
+            token.dep_ not in ("nsubj", "nsubjpass")
+            or token.lower_ not in ("he", "she", "it")
+            or sent.start == 0
+        ):
+            return None  # "They called on ...": a plural may mean a group no one names
         if any(
             (key := self.at(t)) is not None and self.entities[key].type in types
             for t in token.doc[sent.start : token.i]

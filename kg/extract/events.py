@@ -214,8 +214,12 @@ def _read(
             )
             targets = [key for key in targets if key in agents or key not in patients]
     if trigger.flag("not_own"):
-        # "X claims that *its* forces destroyed ...": a claim about one's own is no accusation.
-        targets = [key for key in targets if key not in _owned(sent, actors, index)]
+        # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
+        # lawful": a claim about one's own is no accusation.
+        own = _owned(sent, actors, index) | {
+            state for actor in actors for state in _affiliations(actor, index)
+        }
+        targets = [key for key in targets if key not in own]
     targets = [key for key in targets if key not in actors]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
@@ -250,7 +254,7 @@ def _read(
         and (
             modality.claimed_by is None
             or modality.claimed_by in actors
-            or _speaks_for(modality.claimed_by, actors, sent, index)
+            or _speaks_for(modality.claimed_by, actors, index)
         )
     ):
         # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack;
@@ -498,18 +502,23 @@ def _halted(token: Token, verbs: frozenset[str]) -> bool:
     return node.dep_ in ("dobj", "xcomp", "nsubjpass") and node.head.lemma_.lower() in verbs
 
 
-def _speaks_for(
-    claimant: str, actors: list[str], sent: Span, index: EntityIndex
-) -> bool:
+def _speaks_for(claimant: str, actors: list[str], index: EntityIndex) -> bool:
     """The claimant is named as one of the acting state's own ("*Israeli* Prime Minister
     Netanyahu says Israel will retaliate"): its words are the state's."""
-    for token in sent:
-        if index.at(token) == claimant and (
-            token.head.i == token.i or index.at(token.head) != claimant
+    return bool(set(_affiliations(claimant, index)) & set(actors))
+
+
+def _affiliations(key: str, index: EntityIndex) -> list[str]:
+    """The states that qualify an entity where the article names it ("*Turkish* President
+    Erdogan")."""
+    found: list[str] = []
+    for token in index.doc:
+        if index.at(token) == key and (
+            token.head.i == token.i or index.at(token.head) != key
         ):
             before = token.doc[token.left_edge.i : token.i]
-            return bool(set(index.in_span(before, [EntityType.STATE])) & set(actors))
-    return False
+            found += [s for s in index.in_span(before, [EntityType.STATE]) if s not in found]
+    return found
 
 
 def _state_of_place(

@@ -777,3 +777,21 @@ def test_events_subject_pronoun_continues_the_previous_subject(annotated) -> Non
         EventType.REQUEST,
     )
     assert (event.actors, event.targets) == (("vask",), ("freedonia",))
+
+
+def test_events_claim_about_ones_own_state_accuses_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    doc, entities, article = annotated(
+        "Ruritanian President Alma Vask met Omar Tellen. "
+        "Vask claimed the Ruritanian drilling is lawful.",
+        names,
+    )
+    found = events.extract(doc, entities, article)
+    assert EventType.ACCUSE not in [e.type for e in found]
+
+
+def test_events_plural_pronoun_does_not_continue_a_single_subject(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(
+        annotated, "Alma Vask joined the talks as an observer. They called on Freedonia to halt drilling."
+    )
+    assert [e for e in found if e.type is EventType.REQUEST and e.actors == ("vask",)] == []
