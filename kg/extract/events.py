@@ -150,6 +150,7 @@ def _read(
         EntityType(name) for name in trigger.options.get("actor_types") or ()
     } or set(PARTIES)
     actors: list[str] = []
+    parties = 0  # the actors named, before the states they act for are added
     for path in events.paths(trigger, "actors"):
         actors = [
             key
@@ -157,6 +158,7 @@ def _read(
             if index.type_of(key) in actor_types
         ]
         if actors:
+            parties = len(actors)
             actors = _with_states(token, [path], actors, index)
             break
     inherited = False
@@ -223,8 +225,9 @@ def _read(
     targets = [key for key in targets if key not in actors]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
-        if len(actors) > 1 and not targets:
-            # "Trump and Putin agree": the party named first acts, in the order of the text.
+        if len(actors) > 1 and not targets and parties != 1:
+            # "Trump and Putin agree": the party named first acts, in the order of the text
+            # ("Macron's talks" are not talks between Macron and France).
             actors = sorted(actors, key=lambda key: index.first_in(sent, key))
             actors, targets = actors[:1], actors[1:]
         elif not actors and len(targets) > 1:
@@ -239,8 +242,10 @@ def _read(
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
     modality = assess(token, index, lex.cues)
+    # "if X attacks", "warned X against attacking": no threat by X.
     conditional = any(
-        word.lower() in ("if", "unless") for word in (modality.cue or "").split()
+        word.lower() in ("if", "unless", "against")
+        for word in (modality.cue or "").split()
     )
     halted = trigger.options.get("if_halted")
     if halted and _halted(token, trigger.words("halted_by")):
@@ -629,10 +634,11 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         if (
             node.dep_ == "pcomp"
             and head.dep_ == "prep"
-            and head.lower_ in ("of", "for")
+            and head.lower_ in ("of", "for", "against")
             and head.head.pos_ == "VERB"
         ):
-            # "accused Kyiv of shelling", "thanked X for helping": the object does it.
+            # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
+            # troops": the object does it.
             objects = [child for child in head.head.children if child.dep_ == "dobj"]
             return _parties(
                 (key for child in objects for key in index.entities_of(child)), index

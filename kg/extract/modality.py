@@ -114,7 +114,11 @@ def assess(
                 for word in child.children:
                     if word.dep_ in ("preconj", "det"):
                         note(table.kind("subject", word), word)
-    if trigger.head is not trigger and trigger.head.lower_ == "without":
+    if trigger.head.i != trigger.i and (
+        trigger.head.lower_ == "without" or trigger.dep_ == "pcomp"
+    ):
+        # "without meeting", "without talks", "warned X against sending troops" (but "protests
+        # against the strikes" are against real ones)
         note(table.kind("head", trigger.head), trigger.head)
 
     # Governing words and conditional clauses on the way up.

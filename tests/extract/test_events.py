@@ -469,6 +469,18 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
             ("tellen",),
         ),
         (
+            "Alma Vask discussed the Ruritanian fishing dispute with Omar Tellen.",
+            EventType.CONSULT,
+            ("vask",),
+            ("tellen",),
+        ),
+        (
+            "Ruritania warns that Freedonia will face consequences over the raid.",
+            EventType.THREATEN,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
             "Ruritania cuts ties with Freedonia over the raid.",
             EventType.SANCTION,
             ("ruritania",),
@@ -795,3 +807,38 @@ def test_events_plural_pronoun_does_not_continue_a_single_subject(annotated) -> 
         annotated, "Alma Vask joined the talks as an observer. They called on Freedonia to halt drilling."
     )
     assert [e for e in found if e.type is EventType.REQUEST and e.actors == ("vask",)] == []
+
+
+def test_events_what_is_discussed_is_no_party(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Freedonian": ("freedonia", STATE)}
+    doc, entities, article = annotated(
+        "Alma Vask discusses a Freedonian proposal with her national security advisers.", names
+    )
+    assert events.extract(doc, entities, article) == []
+
+
+def test_events_warned_against_doing_is_the_warned_ones_act_not_done(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Ruritania warns the Atlantic League against attacking Freedonia.")
+    assault = [e for e in found if e.type is EventType.ASSAULT]
+    assert [(e.actors, e.provenance.hypothetical) for e in assault] == [(("league",), True)]
+
+
+def test_events_talks_of_one_person_and_the_state_they_lead_are_with_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE), "president": ("vask", PERSON)}
+    doc, entities, article = annotated(
+        "The Ruritanian president's suggestion that the dispute be discussed at the summit was rejected.",
+        names,
+    )
+    assert [e for e in events.extract(doc, entities, article) if e.type is EventType.CONSULT] == []
+
+
+def test_events_protest_against_strikes_leaves_them_real(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Crowds protest against Ruritania's strikes on Freedonia.")
+    assert [(e.actors, e.targets, e.provenance.hypothetical) for e in found if e.type is EventType.ASSAULT] == [
+        (("ruritania",), ("freedonia",), False)
+    ]
+
+
+def test_events_gathering_of_two_leaders_is_a_meeting(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Alma Vask and Omar Tellen gathered in Red Harbour on Monday.", EventType.CONSULT)
+    assert (event.actors, event.targets) == (("vask",), ("tellen",))
