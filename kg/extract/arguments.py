@@ -359,7 +359,15 @@ class EntityIndex:
             if child.dep_ in QUALIFIERS:
                 keys = self._phrase_entities(child, qualifiers, depth + 1)
                 if keys:
-                    return keys[:1]
+                    found = keys[:1]
+                    # "Cambodian and Thai forces", "Russian and Ukrainian officials": both.
+                    for part in (
+                        child.conjuncts if token.lemma_.lower() in REPRESENTATIVES else ()
+                    ):
+                        more = self._phrase_entities(part, qualifiers, depth + 1)
+                        if more and more[0] not in found:
+                            found.append(more[0])
+                    return found
         if token.lemma_.lower() in REPRESENTATIVES:
             # "delegates from Cambodia and Thailand", "the governments of X and Y": each party.
             return [

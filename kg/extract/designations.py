@@ -215,7 +215,9 @@ def _category(
                     and _first_phrase(region, phrases)
                 ):
                     return category, phrases[0]
-        return None
+        default = trigger.options.get("default_category")
+        # "adds Colombia to its list of countries failing ...": a listing of another kind.
+        return (DesignationCategory(default), None) if default else None
     if cues:
         context = (
             " ".join(t.lower_ for t in token.subtree)

@@ -262,3 +262,10 @@ def test_designations_bans_and_sanctions_on_several_including_named(annotated) -
         ("ruritania", "marek", "travel_ban"),
         ("ruritania", "marek", "sanctions"),
     }
+
+
+def test_designations_added_to_another_kind_of_list(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _designations(
+        annotated, "Ruritania adds Freedonia to its list of countries failing to fight drug trafficking."
+    )
+    assert _pairs(found) == {("ruritania", "freedonia", "other")}

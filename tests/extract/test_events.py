@@ -481,6 +481,18 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
             ("freedonia",),
         ),
         (
+            "Ruritania calls for Freedonia's withdrawal from Red Harbour.",
+            EventType.REQUEST,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
+            "Ruritania conducted airstrikes on military targets on Red Harbour, Freedonia.",
+            EventType.ASSAULT,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
             "Ruritania cuts ties with Freedonia over the raid.",
             EventType.SANCTION,
             ("ruritania",),
@@ -842,3 +854,19 @@ def test_events_protest_against_strikes_leaves_them_real(annotated) -> None:  # 
 def test_events_gathering_of_two_leaders_is_a_meeting(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, "Alma Vask and Omar Tellen gathered in Red Harbour on Monday.", EventType.CONSULT)
     assert (event.actors, event.targets) == (("vask",), ("tellen",))
+
+
+def test_events_forces_of_two_named_states_exchange_fire(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE), "Freedonian": ("freedonia", STATE)}
+    doc, entities, article = annotated("Ruritanian and Freedonian forces exchange fire at the border.", names)
+    found = events.extract(doc, entities, article)
+    assert {(e.actors, e.targets) for e in found if e.type is EventType.ASSAULT} == {
+        (("ruritania",), ("freedonia",)),
+        (("freedonia",), ("ruritania",)),
+    }
+
+
+def test_events_calling_an_election_for_someone_requests_nothing(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Daily Courier": ("courier", ORG)}
+    doc, entities, article = annotated("The Daily Courier called the election for Alma Vask.", names)
+    assert [e for e in events.extract(doc, entities, article) if e.type is EventType.REQUEST] == []
