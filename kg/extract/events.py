@@ -215,6 +215,10 @@ def _read(
                 token, [p for p in paths if p.steps[-1].dep == "nsubjpass"]
             )
             targets = [key for key in targets if key in agents or key not in patients]
+    if trigger.flag("excludes_object"):
+        # "dismisses prime minister X": the one dismissed from office is not rejected.
+        named = {index.at(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
+        targets = [key for key in targets if key not in named]
     if trigger.flag("not_own"):
         # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
         # lawful": a claim about one's own is no accusation.

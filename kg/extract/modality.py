@@ -152,7 +152,10 @@ def assess(
                 found.append(governor.text)
         elif (
             kind in ("negation", "hypothetical")
-            and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
+            and (
+                node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
+                or _infinitive(node)  # "orders the navy to open fire" parsed as advcl
+            )
             and not (kind == "negation" and _is_negated(governor))
         ):
             note(kind, governor)
@@ -167,6 +170,12 @@ def assess(
         if claimed_by:
             found.append("according to")
     return Modality(negated, hypothetical, claimed_by, " ".join(found) or None)
+
+
+def _infinitive(token: Token) -> bool:
+    return token.dep_ == "advcl" and any(
+        child.dep_ == "aux" and child.lower_ == "to" for child in token.children
+    )
 
 
 def _is_negated(token: Token) -> bool:

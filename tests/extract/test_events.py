@@ -493,6 +493,12 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
             ("freedonia",),
         ),
         (
+            "Ruritania dismisses Freedonia's claims of a massacre.",
+            EventType.REJECT,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
             "Ruritania cuts ties with Freedonia over the raid.",
             EventType.SANCTION,
             ("ruritania",),
@@ -870,3 +876,20 @@ def test_events_calling_an_election_for_someone_requests_nothing(annotated) -> N
     names = {**NAMES, "Daily Courier": ("courier", ORG)}
     doc, entities, article = annotated("The Daily Courier called the election for Alma Vask.", names)
     assert [e for e in events.extract(doc, entities, article) if e.type is EventType.REQUEST] == []
+
+
+def test_events_dismissing_an_official_rejects_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert _events(annotated, "Alma Vask dismisses Omar Tellen and his cabinet.") == []
+
+
+def test_events_ordered_attack_is_a_threat_ordered_deployment_a_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Freedonian": ("freedonia", STATE), "troops": ("troops", EntityType.MILITARY_ASSET, None, False)}
+    doc, entities, article = annotated(
+        "Alma Vask orders the navy to open fire on Freedonian boats. Vask ordered the deployment of troops.",
+        names,
+    )
+    found = events.extract(doc, entities, article)
+    assert [(e.type, e.provenance.hypothetical) for e in found] == [
+        (EventType.THREATEN, False),
+        (EventType.MOBILIZE, False),
+    ]
