@@ -140,6 +140,11 @@ def _read(
     rather than one event per pair of parties."""
     if not _requirements_met(token, trigger, assets):
         return None
+    if any(
+        c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects")
+        for c in token.children
+    ):
+        return None  # "warns its citizens to leave Iran": travel advice, not a threat
     if _halted(token, trigger.words("dropped_by")):
         return None  # "postpones his visit", "suspends the agreements": no meeting, no accord
     events = lex.events
@@ -195,7 +200,12 @@ def _read(
     )
     if event_type is EventType.ASSAULT and not targets and location is not None:
         # "Russian strikes on Odesa, Ukraine": the state of the place struck.
-        targets = _state_of_place(token, events.paths(trigger, "locations"), index)
+        home = {state for actor in actors for state in _affiliations(actor, index)}
+        targets = [  # not the attacker's own ("the Sudanese Army ... in Geneina, Sudan")
+            key
+            for key in _state_of_place(token, events.paths(trigger, "locations"), index)
+            if key not in home
+        ]
     if event_type is EventType.MOBILIZE:
         targets += [
             key

@@ -499,6 +499,12 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
             ("freedonia",),
         ),
         (
+            "Ruritania rejected the peace deal with Freedonia.",
+            EventType.REJECT,
+            ("ruritania",),
+            ("freedonia",),
+        ),
+        (
             "Ruritania cuts ties with Freedonia over the raid.",
             EventType.SANCTION,
             ("ruritania",),
@@ -732,6 +738,7 @@ def test_events_attacks_one_failed_to_prevent_are_not_ones_own(annotated) -> Non
         "Alma Vask postpones her visit to Freedonia.",
         "Ruritania suspends its trade agreement with Freedonia.",
         "Ruritania suspends the implementation of its accord with Freedonia.",
+        "Ruritania rejected talks with Freedonia.",
     ],
 )
 def test_events_cancelled_meeting_or_accord_is_none(annotated, text) -> None:  # type: ignore[no-untyped-def]
@@ -893,3 +900,26 @@ def test_events_ordered_attack_is_a_threat_ordered_deployment_a_deployment(annot
         (EventType.THREATEN, False),
         (EventType.MOBILIZE, False),
     ]
+
+
+def test_events_warning_ones_citizens_to_leave_is_no_threat(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Ruritania warns its citizens to leave Freedonia immediately.")
+    assert EventType.THREATEN not in [e.type for e in found]
+
+
+def test_events_a_force_striking_in_its_own_state_does_not_attack_it(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian Army": ("army", ORG), "Ruritanian": ("ruritania", STATE)}
+    doc, entities, article = annotated(
+        "Two people are killed in a Ruritanian Army drone strike on Red Harbour, Ruritania.", names
+    )
+    found = [e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
+    assert all("ruritania" not in e.targets for e in found)
+
+
+def test_events_coordinated_verb_shares_the_attempt(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    doc, entities, article = annotated("Freedonia attempted to stop and seize a Ruritanian tanker.", names)
+    found = events.extract(doc, entities, article)
+    assert found and all(
+        e.type is not EventType.COERCE or e.provenance.hypothetical for e in found
+    )
