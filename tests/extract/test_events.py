@@ -923,3 +923,10 @@ def test_events_coordinated_verb_shares_the_attempt(annotated) -> None:  # type:
     assert found and all(
         e.type is not EventType.COERCE or e.provenance.hypothetical for e in found
     )
+
+
+def test_events_support_against_someone_does_not_support_them(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Ruritania started supporting Omar Tellen against the Northern Front.")
+    assert {(e.type, e.targets) for e in found if e.type is EventType.SUPPORT} == {
+        (EventType.SUPPORT, ("tellen",))
+    }
