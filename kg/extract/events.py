@@ -104,6 +104,8 @@ def extract(
     assets = asset_tokens(doc, index, lex)
     events: list[Event] = []
     for sent in doc.sents:
+        if sent.start_char < headline_end and _topic_heading(sent):
+            continue
         times = find_times(sent, article.published) if article.published else []
         for token in sent:
             if token.pos_ not in ("VERB", "NOUN"):
@@ -125,6 +127,12 @@ def extract(
                             )
                         )
     return _deduplicate(events, headline_end)
+
+
+def _topic_heading(sent: Span) -> bool:
+    """A title without a verb of its own names a topic ("2026 Iranian strikes on Israel",
+    "International Criminal Court arrest warrants for Israeli leaders"), not the day's event."""
+    return not any(token.pos_ in ("VERB", "AUX") for token in sent)
 
 
 def _read(

@@ -505,6 +505,12 @@ def test_events_the_call_told_again_adds_who_took_part_and_when(annotated) -> No
             ("freedonia",),
         ),
         (
+            "The Atlantic League issues arrest warrants for Omar Tellen and two generals.",
+            EventType.COERCE,
+            ("league",),
+            ("tellen",),
+        ),
+        (
             "Ruritania cuts ties with Freedonia over the raid.",
             EventType.SANCTION,
             ("ruritania",),
@@ -930,3 +936,13 @@ def test_events_support_against_someone_does_not_support_them(annotated) -> None
     assert {(e.type, e.targets) for e in found if e.type is EventType.SUPPORT} == {
         (EventType.SUPPORT, ("tellen",))
     }
+
+
+def test_events_a_verbless_topic_heading_states_no_event(annotated) -> None:  # type: ignore[no-untyped-def]
+    title = "Ruritanian strikes on Freedonia"
+    text = f"{title}\n\nAlma Vask met Omar Tellen in Red Harbour."
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    doc, entities, _ = annotated(text, names)
+    article = Article(id="test", text=text, title=title, published=date(2025, 11, 29))
+    found = events.extract(doc, entities, article)
+    assert [e.type for e in found] == [EventType.CONSULT]
