@@ -103,12 +103,11 @@ def extract(
     index = EntityIndex(doc, entities, speech_verbs=lex.speech_verbs)
     assets = asset_tokens(doc, index, lex)
     events: list[Event] = []
+    topic = _topic_heading(doc, headline_end)
     for sent in doc.sents:
-        if sent.start_char < headline_end and _topic_heading(sent):
-            continue
         times = find_times(sent, article.published) if article.published else []
         for token in sent:
-            if token.pos_ not in ("VERB", "NOUN"):
+            if token.pos_ not in ("VERB", "NOUN") or (topic and token.idx < headline_end):
                 continue
             for trigger in lex.events.by_lemma(token.lemma_.lower(), token.pos_):
                 if _told_before(token, trigger, lex, index, times, events):
@@ -129,10 +128,11 @@ def extract(
     return _deduplicate(events, headline_end)
 
 
-def _topic_heading(sent: Span) -> bool:
+def _topic_heading(doc: Doc, headline_end: int) -> bool:
     """A title without a verb of its own names a topic ("2026 Iranian strikes on Israel",
     "International Criminal Court arrest warrants for Israeli leaders"), not the day's event."""
-    return not any(token.pos_ in ("VERB", "AUX") for token in sent)
+    title = [token for token in doc if token.idx < headline_end]
+    return bool(title) and not any(token.pos_ in ("VERB", "AUX") for token in title)
 
 
 def _read(
