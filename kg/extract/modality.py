@@ -121,9 +121,15 @@ def assess(
         # against the strikes" are against real ones)
         note(table.kind("head", trigger.head), trigger.head)
 
-    # Governing words and conditional clauses on the way up; a verb coordinated with another
-    # shares what governs the first ("attempted to stop and seize").
-    node = trigger.head if trigger.dep_ == "conj" and trigger.pos_ == "VERB" else trigger
+    # Governing words and conditional clauses on the way up; a verb coordinated with another of
+    # the same form shares what governs the first ("attempted to stop and seize", but not
+    # "urged X to reconsider and spoke with Y").
+    shares = (
+        trigger.dep_ == "conj"
+        and trigger.pos_ == "VERB"
+        and trigger.tag_ == trigger.head.tag_
+    )
+    node = trigger.head if shares else trigger
     for _ in range(0 if own_only else GOVERNOR_DEPTH):
         for child in node.children:
             if child.dep_ == "mark":

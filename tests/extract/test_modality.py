@@ -101,3 +101,10 @@ def test_modality_rejecting_an_event_opposes_it_rejecting_reports_denies_it(anno
     opposed = _assess(annotated, "Freedonia rejects the Ruritanian deployment of warships.", "deployment")
     denied = _assess(annotated, "Ruritania rejected reports that it attacked Freedonia.", "attacked")
     assert (opposed.negated, denied.negated) == (False, True)
+
+
+def test_modality_finite_verb_coordinated_with_an_infinitive_is_not_governed(annotated) -> None:  # type: ignore[no-untyped-def]
+    modality = _assess(
+        annotated, "Alma Vask urged Ruritania to reconsider and spoke with Freedonia.", "spoke"
+    )
+    assert modality.hypothetical is False
