@@ -264,6 +264,9 @@ def _read(
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
     modality = assess(token, index, lex.cues)
+    if event_type is EventType.REQUEST and modality.hypothetical and _in_a_request(token, lex):
+        # "joined the calls asking the US to waive": the asking is the call, made, not planned.
+        modality = dataclasses.replace(modality, hypothetical=False)
     # "if X attacks", "warned X against attacking": no threat by X.
     conditional = any(
         word.lower() in ("if", "unless", "against")
@@ -587,6 +590,16 @@ def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
             owned.add(key)  # "their 401st Brigade and Yahalom Unit": both
             owned.update(k for c in token.conjuncts for k in [index.at(c)] if k)
     return owned
+
+
+def _in_a_request(token: Token, lex: Lexicons) -> bool:
+    """A request word governs the trigger directly ("the calls asking ...", "urged ... asking")."""
+    head = token.head
+    return head.i != token.i and any(
+        trigger.label == EventType.REQUEST.value
+        for pos in ("NOUN", "VERB")
+        for trigger in lex.events.by_lemma(head.lemma_.lower(), pos)
+    )
 
 
 def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:

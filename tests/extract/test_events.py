@@ -712,7 +712,7 @@ def test_events_dated_by_the_verb_that_governs_the_clause(annotated) -> None:  #
         "On Monday, Alma Vask joined the calls asking Freedonia to free the sailors.",
         EventType.REQUEST,
     )
-    assert event.targets == ("freedonia",)
+    assert event.targets == ("freedonia",) and not event.provenance.hypothetical
     assert event.when is not None and str(event.when.earliest) == "2025-11-24"
 
 
