@@ -20,7 +20,7 @@ from kg.extract.arguments import EntityIndex, clause_time
 from kg.extract.assets import asset_tokens
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
-from kg.extract.paths import Path
+from kg.extract.paths import Path, parse_path
 from kg.records import (
     Article,
     Entity,
@@ -55,6 +55,7 @@ OBJECT_CONTROL = frozenset(
         "direct",
     }
 )
+ADDRESSEE = parse_path(">prep[to]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset(
     {
@@ -603,8 +604,8 @@ def _in_a_request(token: Token, lex: Lexicons) -> bool:
 
 
 def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
-    """Whom the meeting verb that governs a trigger met: in "meets Netanyahu and urges a halt"
-    the urging is addressed to Netanyahu."""
+    """Whom the meeting or speech verb that governs a trigger addressed: in "meets Netanyahu
+    and urges a halt" the urging is addressed to Netanyahu."""
     head = token.head
     if token.dep_ not in ("conj", "advcl") or head.pos_ != "VERB":
         return []
@@ -612,6 +613,9 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
         if trigger.label == EventType.CONSULT.value:
             paths = lex.events.paths(trigger, "targets")
             return _parties(index.follow(head, paths), index)
+    if head.lemma_.lower() in lex.speech_verbs:
+        # "wrote to the US Embassy asking to waive ...": whom the words were addressed to.
+        return _parties(index.follow(head, [ADDRESSEE]), index)
     return []
 
 

@@ -672,6 +672,7 @@ def test_events_calling_someone_names_is_no_phone_call(annotated) -> None:  # ty
     [
         ("Alma Vask meets Omar Tellen and urges a halt to the raids.", EventType.REQUEST),
         ("Alma Vask meets Omar Tellen in Red Harbour, agreeing to cut tariffs.", EventType.AGREE),
+        ("Alma Vask wrote to Omar Tellen asking to free the sailors.", EventType.REQUEST),
     ],
 )
 def test_events_said_in_a_meeting_is_said_to_the_one_met(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
