@@ -947,3 +947,15 @@ def test_events_a_verbless_topic_heading_states_no_event(annotated) -> None:  # 
     article = Article(id="test", text=text, title=title, published=date(2025, 11, 29))
     found = events.extract(doc, entities, article)
     assert [e.type for e in found] == [EventType.CONSULT]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Ruritania apologized for its strikes on Freedonia.", ("freedonia",)),
+        ("Alma Vask apologized on Monday for the remarks.", ()),
+    ],
+)
+def test_events_an_apology_concedes_with_or_without_an_addressee(annotated, text, targets) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, text, EventType.CONCEDE)
+    assert event.targets == targets and event.mode == "apology"
