@@ -244,7 +244,9 @@ class EntityIndex:
                 return key
         return None
 
-    def _previous_subject(self, token: Token, types: tuple[EntityType, ...]) -> str | None:
+    def _previous_subject(
+        self, token: Token, types: tuple[EntityType, ...]
+    ) -> str | None:
         """ "Sacoolas ... was involved in a collision which killed Harry Dunn. *She* left the UK":
         a subject pronoun with nothing fitting before it in its sentence continues the subject of
         the sentence before, not its last name."""
@@ -263,7 +265,9 @@ class EntityIndex:
         root = token.doc[sent.start - 1].sent.root
         for child in root.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
-                keys = [k for k in self.entities_of(child) if self.entities[k].type in types]
+                keys = [
+                    k for k in self.entities_of(child) if self.entities[k].type in types
+                ]
                 if keys:
                     return keys[0]
         return None
@@ -280,7 +284,9 @@ class EntityIndex:
             if self.at(earlier) != key:
                 continue
             while earlier.head.i != earlier.i and self.at(earlier.head) == key:
-                earlier = earlier.head  # the head of the name ("Faso" of "Burkina Faso")
+                earlier = (
+                    earlier.head
+                )  # the head of the name ("Faso" of "Burkina Faso")
             group = [key]
             for other in earlier.conjuncts:
                 found = self.at(other)
@@ -362,7 +368,9 @@ class EntityIndex:
                     found = keys[:1]
                     # "Cambodian and Thai forces", "Russian and Ukrainian officials": both.
                     for part in (
-                        child.conjuncts if token.lemma_.lower() in REPRESENTATIVES else ()
+                        child.conjuncts
+                        if token.lemma_.lower() in REPRESENTATIVES
+                        else ()
                     ):
                         more = self._phrase_entities(part, qualifiers, depth + 1)
                         if more and more[0] not in found:

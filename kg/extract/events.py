@@ -108,7 +108,9 @@ def extract(
     for sent in doc.sents:
         times = find_times(sent, article.published) if article.published else []
         for token in sent:
-            if token.pos_ not in ("VERB", "NOUN") or (topic and token.idx < headline_end):
+            if token.pos_ not in ("VERB", "NOUN") or (
+                topic and token.idx < headline_end
+            ):
                 continue
             for trigger in lex.events.by_lemma(token.lemma_.lower(), token.pos_):
                 if _told_before(token, trigger, lex, index, times, events):
@@ -265,7 +267,11 @@ def _read(
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
     modality = assess(token, index, lex.cues)
-    if event_type is EventType.REQUEST and modality.hypothetical and _in_a_request(token, lex):
+    if (
+        event_type is EventType.REQUEST
+        and modality.hypothetical
+        and _in_a_request(token, lex)
+    ):
         # "joined the calls asking the US to waive": the asking is the call, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
     # "if X attacks", "warned X against attacking": no threat by X.
@@ -528,9 +534,16 @@ def _halted(token: Token, verbs: frozenset[str]) -> bool:
     "halt attacking"), or the "of" phrase of that object ("suspends the implementation of
     the accord")."""
     node = token
-    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+    if (
+        node.dep_ == "pobj"
+        and node.head.lower_ == "of"
+        and node.head.head.pos_ == "NOUN"
+    ):
         node = node.head.head
-    return node.dep_ in ("dobj", "xcomp", "nsubjpass") and node.head.lemma_.lower() in verbs
+    return (
+        node.dep_ in ("dobj", "xcomp", "nsubjpass")
+        and node.head.lemma_.lower() in verbs
+    )
 
 
 def _speaks_for(claimant: str, actors: list[str], index: EntityIndex) -> bool:
@@ -548,7 +561,9 @@ def _affiliations(key: str, index: EntityIndex) -> list[str]:
             token.head.i == token.i or index.at(token.head) != key
         ):
             before = token.doc[token.left_edge.i : token.i]
-            found += [s for s in index.in_span(before, [EntityType.STATE]) if s not in found]
+            found += [
+                s for s in index.in_span(before, [EntityType.STATE]) if s not in found
+            ]
     return found
 
 

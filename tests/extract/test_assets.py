@@ -225,5 +225,7 @@ def test_assets_one_presence_told_twice_is_one_deployment(annotated) -> None:  #
 
 def test_assets_coordinated_verb_shares_the_operator(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Ruritania closes its border and deploys 4,000 troops to the Gulf of Tarn."
-    found = _deployments(annotated, text, {"4,000 troops": ("troops", ASSET, None, False)})
+    found = _deployments(
+        annotated, text, {"4,000 troops": ("troops", ASSET, None, False)}
+    )
     assert _read(found) == {("troops", "troops", "ruritania", "gulf")}

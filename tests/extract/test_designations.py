@@ -231,7 +231,9 @@ def test_designations_banning_citizens_of_a_state(annotated) -> None:  # type: i
     ) == {("elbonia", "helia", "travel_ban")}
 
 
-def test_designations_sanctions_read_as_a_noun_name_their_designees_in_apposition(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_designations_sanctions_read_as_a_noun_name_their_designees_in_apposition(
+    annotated,
+) -> None:  # type: ignore[no-untyped-def]
     # Headline present tense parsed as a noun phrase: "[Ruritania sanctions], Ivo Marek ...".
     found = _designations(
         annotated, "Ruritania sanctions Elbonian oligarchs Ivo Marek and Lena Dorn."
@@ -266,6 +268,7 @@ def test_designations_bans_and_sanctions_on_several_including_named(annotated) -
 
 def test_designations_added_to_another_kind_of_list(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _designations(
-        annotated, "Ruritania adds Freedonia to its list of countries failing to fight drug trafficking."
+        annotated,
+        "Ruritania adds Freedonia to its list of countries failing to fight drug trafficking.",
     )
     assert _pairs(found) == {("ruritania", "freedonia", "other")}

@@ -670,12 +670,23 @@ def test_events_calling_someone_names_is_no_phone_call(annotated) -> None:  # ty
 @pytest.mark.parametrize(
     ("text", "event_type"),
     [
-        ("Alma Vask meets Omar Tellen and urges a halt to the raids.", EventType.REQUEST),
-        ("Alma Vask meets Omar Tellen in Red Harbour, agreeing to cut tariffs.", EventType.AGREE),
-        ("Alma Vask wrote to Omar Tellen asking to free the sailors.", EventType.REQUEST),
+        (
+            "Alma Vask meets Omar Tellen and urges a halt to the raids.",
+            EventType.REQUEST,
+        ),
+        (
+            "Alma Vask meets Omar Tellen in Red Harbour, agreeing to cut tariffs.",
+            EventType.AGREE,
+        ),
+        (
+            "Alma Vask wrote to Omar Tellen asking to free the sailors.",
+            EventType.REQUEST,
+        ),
     ],
 )
-def test_events_said_in_a_meeting_is_said_to_the_one_met(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
+def test_events_said_in_a_meeting_is_said_to_the_one_met(
+    annotated, text, event_type
+) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, text, event_type)
     assert (event.actors, event.targets) == (("vask",), ("tellen",))
 
@@ -695,7 +706,9 @@ def test_events_stopped_attacks_are_a_retreat(annotated, text) -> None:  # type:
 
 
 def test_events_call_for_a_truce_between_parties_requests_them(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, "Elbonia calls for a ceasefire between Ruritania and Freedonia.")
+    found = _events(
+        annotated, "Elbonia calls for a ceasefire between Ruritania and Freedonia."
+    )
     assert {(e.type, e.actors, e.targets, e.mode) for e in found} == {
         (EventType.REQUEST, ("elbonia",), ("ruritania",), "statement"),
         (EventType.REQUEST, ("elbonia",), ("freedonia",), "statement"),
@@ -703,7 +716,11 @@ def test_events_call_for_a_truce_between_parties_requests_them(annotated) -> Non
 
 
 def test_events_called_on_to_act_makes_the_one_called_on_act(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Elbonia called on Ruritania to withdraw from Red Harbour.", EventType.RETREAT)
+    event = _one(
+        annotated,
+        "Elbonia called on Ruritania to withdraw from Red Harbour.",
+        EventType.RETREAT,
+    )
     assert event.actors == ("ruritania",) and event.provenance.hypothetical
 
 
@@ -720,23 +737,31 @@ def test_events_dated_by_the_verb_that_governs_the_clause(annotated) -> None:  #
 def test_events_claim_about_ones_own_forces_accuses_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
     names = {**NAMES, "Lotus Unit": ("lotus", ORG), "Iron Brigade": ("iron", ORG)}
     doc, entities, article = annotated(
-        "Ruritania claims that its Lotus Unit and Iron Brigade destroyed a depot.", names
+        "Ruritania claims that its Lotus Unit and Iron Brigade destroyed a depot.",
+        names,
     )
-    assert EventType.ACCUSE not in [e.type for e in events.extract(doc, entities, article)]
+    assert EventType.ACCUSE not in [
+        e.type for e in events.extract(doc, entities, article)
+    ]
 
 
 def test_events_claimed_passive_accuses_the_agent_not_the_patient(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(
-        annotated, "Elbonia claims that Red Harbour was shelled by Freedonia.", EventType.ACCUSE
+        annotated,
+        "Elbonia claims that Red Harbour was shelled by Freedonia.",
+        EventType.ACCUSE,
     )
     assert (event.actors, event.targets) == (("elbonia",), ("freedonia",))
 
 
 def test_events_attacks_one_failed_to_prevent_are_not_ones_own(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(
-        annotated, "Ruritania blamed Freedonia for its failure to prevent rebel attacks on Elbonia."
+        annotated,
+        "Ruritania blamed Freedonia for its failure to prevent rebel attacks on Elbonia.",
     )
-    assert [e for e in found if e.type is EventType.ASSAULT and e.actors == ("ruritania",)] == []
+    assert [
+        e for e in found if e.type is EventType.ASSAULT and e.actors == ("ruritania",)
+    ] == []
 
 
 @pytest.mark.parametrize(
@@ -750,11 +775,17 @@ def test_events_attacks_one_failed_to_prevent_are_not_ones_own(annotated) -> Non
 )
 def test_events_cancelled_meeting_or_accord_is_none(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, text)
-    assert [e.type for e in found if e.type in (EventType.CONSULT, EventType.AGREE)] == []
+    assert [
+        e.type for e in found if e.type in (EventType.CONSULT, EventType.AGREE)
+    ] == []
 
 
-def test_events_joint_exercises_with_a_partner_mobilize_against_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, "Ruritania began joint exercises with Freedonia on Monday.")
+def test_events_joint_exercises_with_a_partner_mobilize_against_no_one(
+    annotated,
+) -> None:  # type: ignore[no-untyped-def]
+    found = _events(
+        annotated, "Ruritania began joint exercises with Freedonia on Monday."
+    )
     assert [e.targets for e in found if e.type is EventType.MOBILIZE] in ([], [()])
 
 
@@ -781,7 +812,8 @@ def test_events_withdrawal_from_a_state_is_not_by_that_state(annotated) -> None:
 def test_events_a_states_own_leader_announcing_its_attack_threatens(annotated) -> None:  # type: ignore[no-untyped-def]
     names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
     doc, entities, article = annotated(
-        "Ruritanian President Alma Vask says Ruritania will retaliate against Freedonia.", names
+        "Ruritanian President Alma Vask says Ruritania will retaliate against Freedonia.",
+        names,
     )
     found = events.extract(doc, entities, article)
     assert [(e.type, e.actors, e.targets) for e in found] == [
@@ -802,13 +834,20 @@ def test_events_participle_after_a_condemnation_keeps_the_subject(annotated) -> 
     ("text", "targets"),
     [
         ("Two people are killed in a Ruritanian drone strike on Red Harbour.", ()),
-        ("Two people are killed in a Ruritanian drone strike on Red Harbour, Freedonia.", ("freedonia",)),
+        (
+            "Two people are killed in a Ruritanian drone strike on Red Harbour, Freedonia.",
+            ("freedonia",),
+        ),
     ],
 )
-def test_events_strike_on_a_place_and_the_state_it_lies_in(annotated, text, targets) -> None:  # type: ignore[no-untyped-def]
+def test_events_strike_on_a_place_and_the_state_it_lies_in(
+    annotated, text, targets
+) -> None:  # type: ignore[no-untyped-def]
     names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
     doc, entities, article = annotated(text, names)
-    found = [e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
+    found = [
+        e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT
+    ]
     assert [(e.actors, e.targets, e.location) for e in found] == [
         (("ruritania",), targets, "harbour")
     ]
@@ -836,49 +875,75 @@ def test_events_claim_about_ones_own_state_accuses_no_one(annotated) -> None:  #
 
 def test_events_plural_pronoun_does_not_continue_a_single_subject(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(
-        annotated, "Alma Vask joined the talks as an observer. They called on Freedonia to halt drilling."
+        annotated,
+        "Alma Vask joined the talks as an observer. They called on Freedonia to halt drilling.",
     )
-    assert [e for e in found if e.type is EventType.REQUEST and e.actors == ("vask",)] == []
+    assert [
+        e for e in found if e.type is EventType.REQUEST and e.actors == ("vask",)
+    ] == []
 
 
 def test_events_what_is_discussed_is_no_party(annotated) -> None:  # type: ignore[no-untyped-def]
     names = {**NAMES, "Freedonian": ("freedonia", STATE)}
     doc, entities, article = annotated(
-        "Alma Vask discusses a Freedonian proposal with her national security advisers.", names
+        "Alma Vask discusses a Freedonian proposal with her national security advisers.",
+        names,
     )
     assert events.extract(doc, entities, article) == []
 
 
 def test_events_warned_against_doing_is_the_warned_ones_act_not_done(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, "Ruritania warns the Atlantic League against attacking Freedonia.")
+    found = _events(
+        annotated, "Ruritania warns the Atlantic League against attacking Freedonia."
+    )
     assault = [e for e in found if e.type is EventType.ASSAULT]
-    assert [(e.actors, e.provenance.hypothetical) for e in assault] == [(("league",), True)]
+    assert [(e.actors, e.provenance.hypothetical) for e in assault] == [
+        (("league",), True)
+    ]
 
 
-def test_events_talks_of_one_person_and_the_state_they_lead_are_with_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_events_talks_of_one_person_and_the_state_they_lead_are_with_no_one(
+    annotated,
+) -> None:  # type: ignore[no-untyped-def]
     names = {**NAMES, "Ruritanian": ("ruritania", STATE), "president": ("vask", PERSON)}
     doc, entities, article = annotated(
         "The Ruritanian president's suggestion that the dispute be discussed at the summit was rejected.",
         names,
     )
-    assert [e for e in events.extract(doc, entities, article) if e.type is EventType.CONSULT] == []
+    assert [
+        e for e in events.extract(doc, entities, article) if e.type is EventType.CONSULT
+    ] == []
 
 
 def test_events_protest_against_strikes_leaves_them_real(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, "Crowds protest against Ruritania's strikes on Freedonia.")
-    assert [(e.actors, e.targets, e.provenance.hypothetical) for e in found if e.type is EventType.ASSAULT] == [
-        (("ruritania",), ("freedonia",), False)
-    ]
+    found = _events(
+        annotated, "Crowds protest against Ruritania's strikes on Freedonia."
+    )
+    assert [
+        (e.actors, e.targets, e.provenance.hypothetical)
+        for e in found
+        if e.type is EventType.ASSAULT
+    ] == [(("ruritania",), ("freedonia",), False)]
 
 
 def test_events_gathering_of_two_leaders_is_a_meeting(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Alma Vask and Omar Tellen gathered in Red Harbour on Monday.", EventType.CONSULT)
+    event = _one(
+        annotated,
+        "Alma Vask and Omar Tellen gathered in Red Harbour on Monday.",
+        EventType.CONSULT,
+    )
     assert (event.actors, event.targets) == (("vask",), ("tellen",))
 
 
 def test_events_forces_of_two_named_states_exchange_fire(annotated) -> None:  # type: ignore[no-untyped-def]
-    names = {**NAMES, "Ruritanian": ("ruritania", STATE), "Freedonian": ("freedonia", STATE)}
-    doc, entities, article = annotated("Ruritanian and Freedonian forces exchange fire at the border.", names)
+    names = {
+        **NAMES,
+        "Ruritanian": ("ruritania", STATE),
+        "Freedonian": ("freedonia", STATE),
+    }
+    doc, entities, article = annotated(
+        "Ruritanian and Freedonian forces exchange fire at the border.", names
+    )
     found = events.extract(doc, entities, article)
     assert {(e.actors, e.targets) for e in found if e.type is EventType.ASSAULT} == {
         (("ruritania",), ("freedonia",)),
@@ -888,16 +953,26 @@ def test_events_forces_of_two_named_states_exchange_fire(annotated) -> None:  # 
 
 def test_events_calling_an_election_for_someone_requests_nothing(annotated) -> None:  # type: ignore[no-untyped-def]
     names = {**NAMES, "Daily Courier": ("courier", ORG)}
-    doc, entities, article = annotated("The Daily Courier called the election for Alma Vask.", names)
-    assert [e for e in events.extract(doc, entities, article) if e.type is EventType.REQUEST] == []
+    doc, entities, article = annotated(
+        "The Daily Courier called the election for Alma Vask.", names
+    )
+    assert [
+        e for e in events.extract(doc, entities, article) if e.type is EventType.REQUEST
+    ] == []
 
 
 def test_events_dismissing_an_official_rejects_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
     assert _events(annotated, "Alma Vask dismisses Omar Tellen and his cabinet.") == []
 
 
-def test_events_ordered_attack_is_a_threat_ordered_deployment_a_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
-    names = {**NAMES, "Freedonian": ("freedonia", STATE), "troops": ("troops", EntityType.MILITARY_ASSET, None, False)}
+def test_events_ordered_attack_is_a_threat_ordered_deployment_a_deployment(
+    annotated,
+) -> None:  # type: ignore[no-untyped-def]
+    names = {
+        **NAMES,
+        "Freedonian": ("freedonia", STATE),
+        "troops": ("troops", EntityType.MILITARY_ASSET, None, False),
+    }
     doc, entities, article = annotated(
         "Alma Vask orders the navy to open fire on Freedonian boats. Vask ordered the deployment of troops.",
         names,
@@ -910,22 +985,33 @@ def test_events_ordered_attack_is_a_threat_ordered_deployment_a_deployment(annot
 
 
 def test_events_warning_ones_citizens_to_leave_is_no_threat(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, "Ruritania warns its citizens to leave Freedonia immediately.")
+    found = _events(
+        annotated, "Ruritania warns its citizens to leave Freedonia immediately."
+    )
     assert EventType.THREATEN not in [e.type for e in found]
 
 
 def test_events_a_force_striking_in_its_own_state_does_not_attack_it(annotated) -> None:  # type: ignore[no-untyped-def]
-    names = {**NAMES, "Ruritanian Army": ("army", ORG), "Ruritanian": ("ruritania", STATE)}
+    names = {
+        **NAMES,
+        "Ruritanian Army": ("army", ORG),
+        "Ruritanian": ("ruritania", STATE),
+    }
     doc, entities, article = annotated(
-        "Two people are killed in a Ruritanian Army drone strike on Red Harbour, Ruritania.", names
+        "Two people are killed in a Ruritanian Army drone strike on Red Harbour, Ruritania.",
+        names,
     )
-    found = [e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
+    found = [
+        e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT
+    ]
     assert all("ruritania" not in e.targets for e in found)
 
 
 def test_events_coordinated_verb_shares_the_attempt(annotated) -> None:  # type: ignore[no-untyped-def]
     names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
-    doc, entities, article = annotated("Freedonia attempted to stop and seize a Ruritanian tanker.", names)
+    doc, entities, article = annotated(
+        "Freedonia attempted to stop and seize a Ruritanian tanker.", names
+    )
     found = events.extract(doc, entities, article)
     assert found and all(
         e.type is not EventType.COERCE or e.provenance.hypothetical for e in found
@@ -933,7 +1019,10 @@ def test_events_coordinated_verb_shares_the_attempt(annotated) -> None:  # type:
 
 
 def test_events_support_against_someone_does_not_support_them(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, "Ruritania started supporting Omar Tellen against the Northern Front.")
+    found = _events(
+        annotated,
+        "Ruritania started supporting Omar Tellen against the Northern Front.",
+    )
     assert {(e.type, e.targets) for e in found if e.type is EventType.SUPPORT} == {
         (EventType.SUPPORT, ("tellen",))
     }
@@ -956,6 +1045,8 @@ def test_events_a_verbless_topic_heading_states_no_event(annotated) -> None:  # 
         ("Alma Vask apologized on Monday for the remarks.", ()),
     ],
 )
-def test_events_an_apology_concedes_with_or_without_an_addressee(annotated, text, targets) -> None:  # type: ignore[no-untyped-def]
+def test_events_an_apology_concedes_with_or_without_an_addressee(
+    annotated, text, targets
+) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, text, EventType.CONCEDE)
     assert event.targets == targets and event.mode == "apology"

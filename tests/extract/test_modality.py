@@ -97,14 +97,26 @@ def test_modality_no_plans_negates(annotated) -> None:  # type: ignore[no-untype
     assert modality.negated and modality.hypothetical
 
 
-def test_modality_rejecting_an_event_opposes_it_rejecting_reports_denies_it(annotated) -> None:  # type: ignore[no-untyped-def]
-    opposed = _assess(annotated, "Freedonia rejects the Ruritanian deployment of warships.", "deployment")
-    denied = _assess(annotated, "Ruritania rejected reports that it attacked Freedonia.", "attacked")
+def test_modality_rejecting_an_event_opposes_it_rejecting_reports_denies_it(
+    annotated,
+) -> None:  # type: ignore[no-untyped-def]
+    opposed = _assess(
+        annotated,
+        "Freedonia rejects the Ruritanian deployment of warships.",
+        "deployment",
+    )
+    denied = _assess(
+        annotated, "Ruritania rejected reports that it attacked Freedonia.", "attacked"
+    )
     assert (opposed.negated, denied.negated) == (False, True)
 
 
-def test_modality_finite_verb_coordinated_with_an_infinitive_is_not_governed(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_modality_finite_verb_coordinated_with_an_infinitive_is_not_governed(
+    annotated,
+) -> None:  # type: ignore[no-untyped-def]
     modality = _assess(
-        annotated, "Alma Vask urged Ruritania to reconsider and spoke with Freedonia.", "spoke"
+        annotated,
+        "Alma Vask urged Ruritania to reconsider and spoke with Freedonia.",
+        "spoke",
     )
     assert modality.hypothetical is False
