@@ -80,7 +80,9 @@ class Entity:
     `key` is unique within the article (the extractors' handle for it); `label` is the
     fullest name the article uses; `kind` is the ontology class local name when it is
     more specific than `type` ("InternationalOrganization", "AircraftCarrier", ...).
-    An unnamed entity ("bomber aircraft") is not shared with other articles.
+    An unnamed entity ("bomber aircraft") is not shared with other articles. A `described`
+    person is one the article never names but a title stands for ("the US president"),
+    resolved through the gazetteer's office holders on the article's date.
     """
 
     key: str
@@ -89,6 +91,7 @@ class Entity:
     mentions: tuple[Mention, ...]
     kind: str | None = None
     named: bool = True  # False for "an aircraft carrier strike group": its IRI is the article's own
+    described: bool = False  # never named, only titled ("the US president"): see above
 
 
 # --------------------------------------------------------------------------- time
