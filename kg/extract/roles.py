@@ -15,7 +15,10 @@ Data, not code:
 
 A description the entity stage resolved to a person ("the Venezuelan leader" as a mention of
 Maduro, by a title the article gives him or by the gazetteer's office holders on the
-article's date) gives that person the role of the state in it (DESCRIBED, 0.7).
+article's date) gives that person the role of the state in it (DESCRIBED, 0.7); times
+INHERITED when the article never names the person (a `described` entity: "the US president"
+resolved to the holder on the article's date). kg.extract keeps such a person, and this
+role, only when another claim refers to them.
 
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere;
@@ -239,7 +242,9 @@ def _described(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, int, Ro
             i -= 1
         of = index.at(doc[i]) if i >= 0 and doc[i]._.get(SLOT) == "OF" else None
         if of is not None:
-            yield _Reading(person, word.role, of, doc[end - 1], DESCRIBED, word.default_of, word.state_office)
+            # A holder the article never names comes from the gazetteer's tenures alone.
+            confidence = DESCRIBED * INHERITED if index.entities[person].described else DESCRIBED
+            yield _Reading(person, word.role, of, doc[end - 1], confidence, word.default_of, word.state_office)
 
 
 def _runs(span: Span) -> list[tuple[str, int, int]]:

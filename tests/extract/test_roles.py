@@ -9,6 +9,7 @@ import pytest
 
 from kg.errors import DataFileError
 from kg.extract import roles
+from kg.extract.confidence import INHERITED
 from kg.extract.entities import find_entities
 from kg.gazetteer import load_gazetteer
 from kg.nlp import annotate, load_nlp
@@ -170,3 +171,9 @@ def test_roles_state_qualifying_the_organization_is_not_its_owner(read_roles) ->
 def test_roles_portfolio_after_for_is_not_the_owner(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "US Special Representative for Iran Brian Hook met reporters in Washington."
     assert _triples(read_roles, text) == {("Brian Hook", "special representative", "United States")}
+
+
+def test_roles_title_of_an_unnamed_holder_costs_inherited(read_roles) -> None:  # type: ignore[no-untyped-def]
+    found, labels = read_roles("The German chancellor said on Monday that the talks would go on.")
+    assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Friedrich Merz", "chancellor", "Germany")}
+    assert found[0].provenance.confidence == pytest.approx(roles.DESCRIBED * INHERITED)
