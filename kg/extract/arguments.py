@@ -67,6 +67,7 @@ class EntityIndex:
         self.speech_verbs = speech_verbs
         self.entities = {entity.key: entity for entity in entities}
         self._by_token: dict[int, str] = {}
+        self._finding_speaker: set[int] = set()  # tokens whose speaker is being looked for
         spans: list[tuple[int, int, int, str]] = []
         for entity in self.entities.values():
             for mention in entity.mentions:
@@ -92,6 +93,15 @@ class EntityIndex:
     def speaker(self, token: Token) -> str | None:
         """Who says "I": the subject of the speech verb over the quotation, in its sentence or,
         for a quotation that runs on, in the sentence before ("Trump wrote: '... I will ...'")."""
+        if token.i in self._finding_speaker:
+            return None  # a quotation within a quotation led back here: no speaker
+        self._finding_speaker.add(token.i)
+        try:
+            return self._speaker(token)
+        finally:
+            self._finding_speaker.discard(token.i)
+
+    def _speaker(self, token: Token) -> str | None:
         sent = token.sent
         candidates = list(token.ancestors)
         if sent.start > 0:

@@ -1050,3 +1050,13 @@ def test_events_an_apology_concedes_with_or_without_an_addressee(
 ) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, text, EventType.CONCEDE)
     assert event.targets == targets and event.mode == "apology"
+
+
+def test_events_a_first_person_speaker_that_leads_back_to_itself_ends(annotated) -> None:  # type: ignore[no-untyped-def]
+    """"My plea is telling voters that I ...": the speaker of "My" is looked for through the
+    subject of "telling", which is "My plea" again; the search stops instead of recursing."""
+    doc, entities, article = annotated(
+        "Candidate Ana Ruiz spoke in Quito. My final plea is telling voters that I remind Ecuador about the dangers.",
+        {"Ana Ruiz": ("ruiz", EntityType.PERSON), "Quito": ("quito", EntityType.LOCATION), "Ecuador": ("ecuador", EntityType.STATE)},
+    )
+    assert isinstance(list(events.extract(doc, entities, article)), list)
