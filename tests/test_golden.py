@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, Graph
+from rdflib import RDF, Dataset, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.ingest import read_inputs
@@ -77,3 +77,16 @@ def test_golden_seed_assets_the_united_states_deployed_near_venezuela(seed_store
     classes = {(r["class"], r["location"]) for r in rows}
     assert (str(KG.CarrierStrikeGroup), "Venezuela") in classes, rows
     assert str(KG.Bomber) in {r["class"] for r in rows}, rows
+
+
+def test_golden_seed_evidence_is_the_sentence_itself(seed_store: KgStore, seed_article_file: Path) -> None:
+    import json
+
+    content_record = json.loads(seed_article_file.read_text(encoding="utf-8").splitlines()[0])
+    content = f"{content_record['title']}\n\n{content_record['text']}"
+    graph = seed_store.article_graph(graph_iri(SEED_ID))
+    evidence = list(graph.subjects(RDF.type, KG.Evidence))
+    assert evidence
+    for node in evidence:
+        sentence, start, end = (graph.value(node, p) for p in (KG.sentence, KG.startOffset, KG.endOffset))
+        assert content[int(start) : int(end)] == str(sentence) == str(sentence).strip()

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.extract.paths import Path
-from kg.records import Entity, EntityType, Interval
+from kg.records import Entity, EntityType, Interval, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -546,3 +546,9 @@ def _governing_time(
             if attached and root.dep_ in ("npadvmod", "pobj", "advmod", "tmod"):
                 return interval
     return None
+
+
+def sentence_evidence(sentence: Span) -> Mention:
+    """The evidence of a claim: its sentence, without the line break or spaces that end it."""
+    text = sentence.text.rstrip()
+    return Mention(sentence.start_char, sentence.start_char + len(text), text)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from spacy.matcher import Matcher
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex
+from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.lexicon import Lexicons, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.records import (
@@ -28,7 +28,6 @@ from kg.records import (
     Deployment,
     Entity,
     EntityType,
-    Mention,
     Provenance,
 )
 from kg.timex import find_times
@@ -250,7 +249,7 @@ def _claim(
         inherited=inherited,
     )
     provenance = Provenance(
-        Mention(sent.start_char, sent.end_char, sent.text), NAME, score,
+        sentence_evidence(sent), NAME, score,
         modality.claimed_by, modality.negated, modality.hypothetical,
     )  # fmt: skip
     when = times[0][2] if len(times) == 1 else None

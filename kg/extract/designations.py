@@ -15,7 +15,7 @@ from itertools import product
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex, clause_time
+from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.records import (
@@ -26,7 +26,6 @@ from kg.records import (
     Entity,
     EntityType,
     Interval,
-    Mention,
     Provenance,
 )
 from kg.timex import find_times, resolve
@@ -174,7 +173,7 @@ def _read(
         attributed=partisan(modality, authorities, index),
     )
     provenance = Provenance(
-        Mention(sent.start_char, sent.end_char, sent.text), NAME, score,
+        sentence_evidence(sent), NAME, score,
         modality.claimed_by, modality.negated, modality.hypothetical,
     )  # fmt: skip
     status = (

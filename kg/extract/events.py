@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex, clause_time
+from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
 from kg.extract.assets import asset_tokens
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
@@ -28,7 +28,6 @@ from kg.records import (
     Event,
     EventType,
     Interval,
-    Mention,
     Provenance,
 )
 from kg.timex import find_times
@@ -319,7 +318,7 @@ def _read(
         attributed=partisan(modality, actors, index),
         inherited=inherited,
     )
-    evidence = Mention(sent.start_char, sent.end_char, sent.text)
+    evidence = sentence_evidence(sent)
     provenance = Provenance(
         evidence,
         NAME,

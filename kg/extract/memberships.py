@@ -31,11 +31,11 @@ from typing import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.errors import DataFileError
-from kg.extract.arguments import EntityIndex
+from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
-from kg.records import Article, Entity, EntityType, Membership, Mention, Provenance
+from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
 NAME = "kg.memberships.v1"
@@ -115,7 +115,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         if modality.negated:
             continue
         sentence = token.sent
-        evidence = Mention(sentence.start_char, sentence.end_char, article.content[sentence.start_char : sentence.end_char])
+        evidence = sentence_evidence(sentence)
         confidence = score(cue.confidence, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None)
         provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, modality.hypothetical)
         for organization in organizations:

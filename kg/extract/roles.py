@@ -48,13 +48,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from kg.errors import DataFileError
-from kg.extract.arguments import EntityIndex
+from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.patterns import PatternSpec, load_patterns
-from kg.records import Article, Entity, EntityType, Mention, Provenance, Role
+from kg.records import Article, Entity, EntityType, Provenance, Role
 from kg.resources import data_dir
 
 NAME = "kg.roles.v1"
@@ -394,7 +394,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if modality.negated or (copula.lemma_ == "be" and any(c.dep_ == "neg" for c in copula.children)):
             continue
         sentence = reading.role_token.sent
-        evidence = Mention(sentence.start_char, sentence.end_char, article.content[sentence.start_char : sentence.end_char])
+        evidence = sentence_evidence(sentence)
         confidence = score(reading.confidence * (INHERITED if guessed else 1.0), inherited=inherited,
                            hypothetical=modality.hypothetical)  # fmt: skip
         provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, modality.hypothetical)
