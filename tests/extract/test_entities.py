@@ -268,3 +268,9 @@ def test_entities_title_of_an_unnamed_holder_is_found_by_the_entity_index() -> N
     assert key is not None and index.entities[key].label == "Vladimir Putin"
     russia = index.at(doc[0])
     assert russia is not None and index.type_of(russia) is STATE  # "Russia" stays the state
+
+
+def test_entities_britain_is_the_united_kingdom(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Britain said it would reply, and ministers in Britain met on Friday."))
+    assert found["United Kingdom"].type is STATE
+    assert _texts(found["United Kingdom"]) == {"Britain"}
