@@ -274,3 +274,8 @@ def test_entities_britain_is_the_united_kingdom(entities) -> None:  # type: igno
     found = _by_label(entities("Britain said it would reply, and ministers in Britain met on Friday."))
     assert found["United Kingdom"].type is STATE
     assert _texts(found["United Kingdom"]) == {"Britain"}
+
+
+def test_entities_people_of_a_state_are_not_the_state(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Iran detained two Britons and a Briton, and banned Americans and Israelis from entering."))
+    assert set(found) == {"Iran"}
