@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.coreference import merge, resolve_descriptions
 from kg.extract.lexicon import load_lexicons
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, MODEL_TYPES, MOTION,
+    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, FACILITY_NOUNS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, fold, not_entities, org_kind, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
@@ -210,11 +210,23 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
             return _location(span)
         return candidate_of(span, known, weight=1 if _is_demonym(text, known) else 2)
     entity_type = MODEL_TYPES[ent.label_]
+    if entity_type is not None and len(span) > 1:
+        entity_type = _named_after_its_noun(span[-1].lower_, entity_type)
     if entity_type is None or not_entities().match(span) or DESIGNATOR.match(text):
         return None
     if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
         return None
     return MentionCandidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
+
+
+def _named_after_its_noun(last: str, entity_type: EntityType) -> EntityType:
+    """A name ending in a facility or institution noun is that place or body, whoever it is
+    named after ("John Radcliffe Hospital", "Evin Prison", "Kennedy School")."""
+    if last in FACILITY_NOUNS and entity_type is not EntityType.LOCATION:
+        return EntityType.LOCATION
+    if last in INSTITUTION_NOUNS and entity_type is EntityType.PERSON:
+        return EntityType.ORGANIZATION
+    return entity_type
 
 
 def _disambiguate(acronym: str, entry: GazetteerEntry, doc: Doc, context: Context) -> GazetteerEntry:

@@ -44,6 +44,12 @@ PLACE_PREPOSITIONS = frozenset(
 PLACE_NOUNS = frozenset("town city village district region province area port base capital airport airbase island "
                         "harbour harbor bridge square crossing border camp oblast governorate prefecture county krai territory "
                         "corridor church mosque cathedral temple synagogue stadium palace".split())  # fmt: skip
+# The last word of a facility's name: a person's name before it ("John Radcliffe Hospital") names the place.
+FACILITY_NOUNS = frozenset("hospital clinic airport airfield airbase stadium arena prison jail penitentiary station "
+                           "terminal bridge dam tower palace hotel mall market mosque church cathedral temple synagogue "
+                           "shrine cemetery square park harbour harbor port base camp barracks plant refinery".split())  # fmt: skip
+# ... or the institution there ("Harvard University", "Kennedy School").
+INSTITUTION_NOUNS = frozenset("university college institute academy school seminary".split())
 PLACE_VERBS = frozenset("visit leave reach enter strike hit bomb shell attack target capture seize besiege surround raid "
                         "liberate occupy evacuate bombard storm encircle strikes attacks raids".split())  # fmt: skip
 DISTANCES = frozenset("km kilometre kilometer kilometres kilometers mi mile miles".split())

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis.strategies import lists, sampled_from
+from spacy.tokens import Span
 
 from kg.extract.arguments import EntityIndex
 from kg.extract.entities import find_entities
@@ -279,3 +280,17 @@ def test_entities_britain_is_the_united_kingdom(entities) -> None:  # type: igno
 def test_entities_people_of_a_state_are_not_the_state(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Iran detained two Britons and a Briton, and banned Americans and Israelis from entering."))
     assert set(found) == {"Iran"}
+
+
+def test_entities_names_ending_in_a_facility_noun_are_places(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The injured were taken to John Radcliffe Hospital in Oxford after the crash."))
+    assert found["John Radcliffe Hospital"].type is LOC
+
+
+def test_entities_person_tag_on_an_institution_name_is_corrected() -> None:
+    gazetteer = load_gazetteer()
+    article = Article(id="t", text="Jawaharlal Nehru University closed.", title=None, published=date(2025, 11, 29))
+    doc = annotate(load_nlp(gazetteer=gazetteer), article)
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]  # the model's mistake, made certain
+    found = _by_label(find_entities(doc, article, gazetteer))
+    assert found["Jawaharlal Nehru University"].type is ORG
