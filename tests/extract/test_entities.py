@@ -294,3 +294,12 @@ def test_entities_person_tag_on_an_institution_name_is_corrected() -> None:
     doc.ents = [Span(doc, 0, 3, label="PERSON")]  # the model's mistake, made certain
     found = _by_label(find_entities(doc, article, gazetteer))
     assert found["Jawaharlal Nehru University"].type is ORG
+
+
+def test_entities_media_and_companies_take_their_kind_and_others_none(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Volvo told the Daily Mail and the British Broadcasting Corporation that Ruritania Motors would close."))
+    kinds = {label: entity.kind for label, entity in found.items() if entity.type is ORG}
+    assert kinds.get("Daily Mail") == "MediaOrganization"
+    assert kinds.get("British Broadcasting Corporation") == "MediaOrganization"
+    assert kinds.get("Ruritania Motors") == "Company"
+    assert "Volvo" in kinds and kinds["Volvo"] is None
