@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.coreference import merge, resolve_descriptions
 from kg.extract.lexicon import load_lexicons
+from kg.extract.long_names import with_long_names
 from kg.extract.names import (
     ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, FACILITY_NOUNS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
@@ -59,7 +60,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     """Every entity the article names, once, with all its mentions, in order of first mention."""
     context = Context(gazetteer, entries_by_key(gazetteer), load_labels(), article.published,
                        surname_index(gazetteer))  # fmt: skip
-    candidates = [c for ent in doc.ents if (c := _resolve(ent, context)) is not None]
+    candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)

@@ -303,3 +303,23 @@ def test_entities_media_and_companies_take_their_kind_and_others_none(entities) 
     assert kinds.get("British Broadcasting Corporation") == "MediaOrganization"
     assert kinds.get("Ruritania Motors") == "Company"
     assert "Volvo" in kinds and kinds["Volvo"] is None
+
+
+def test_entities_long_organization_names_are_one(entities) -> None:  # type: ignore[no-untyped-def]
+    text = ("The Alliance for the Union of Romanians met the Popular Front for the Liberation of Ruritania-General "
+            "Command in Bucharest.")
+    found = _by_label(entities(text))
+    assert found["Alliance for the Union of Romanians"].type is ORG
+    assert found["Popular Front for the Liberation of Ruritania-General Command"].type is ORG
+
+
+def test_entities_a_notice_title_names_the_organization_not_the_review(entities) -> None:  # type: ignore[no-untyped-def]
+    title = "In the Matter of the Review of the Designation of Popular Front for the Liberation of Ruritania as a Foreign Terrorist Organization"
+    found = _by_label(entities("The designation shall be maintained.", title=title))
+    assert [label for label, entity in found.items() if entity.type is ORG] == ["Popular Front for the Liberation of Ruritania"]
+
+
+def test_entities_long_name_stops_at_a_person_and_a_trailing_acronym(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The House of Commons Speaker John Bercow met Morgan Tsvangirai of the MDC."))
+    assert "House of Commons" in found and "John Bercow" in found
+    assert not any(" of the MDC" in label for label in found)

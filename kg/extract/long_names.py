@@ -1,0 +1,97 @@
+"""Extract stage, entities: long organization names the model cuts into pieces.
+
+Input: an annotated Doc and its entity spans. Output: `with_long_names(doc, ents) -> list[Span]`,
+the spans with every "X for the Y of Z" name ("Alliance for the Union of Romanians",
+"Popular Front for the Liberation of Palestine-General Command") as one ORG span in place
+of the pieces it covers.
+
+A name is a chain of capitalised runs joined by "of", "for", "the", "and"; it starts at the
+first run that ends in an organization noun ("Alliance", "Front", "Army") or a name the model
+tagged ORG ("Liberation Tigers" of "Liberation Tigers of Tamil Eelam") and goes on to the
+last run of the chain, so "Review of the Designation of Popular Front for ..." names the
+Front, not the review. A run stops where a person's name starts, and a chain whose rest is one
+acronym is a person or body of that organization ("Morgan Tsvangirai of the MDC"). A gazetteer span (`Span.ent_id_`) that the chain does not hold whole,
+or that starts or ends it, keeps the words: the gazetteer knows the name better, and "the Army
+of Sudan" stays a mention of Sudan.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.names import ACRONYM, GENERIC_HEADS
+from kg.extract.roles import load_role_words
+
+# The last word of the first part of a long organization name.
+ORGANIZATION_NOUNS = GENERIC_HEADS | frozenset(
+    "alliance coalition organization organisation federation association society foundation institute bloc "
+    "command brigade brigades army front movement union party council congress".split()
+)
+CONNECTORS = frozenset({"of", "for", "the", "and"})
+HYPHENS = frozenset({"-", "–"})
+
+
+def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """`ents` with each long organization name of `doc` as one ORG span in place of its pieces."""
+    organizations = {e.end for e in ents if e.label_ == "ORG" and not e.ent_id_}
+    for start, end in _chains(doc, organizations):
+        inside = [e for e in ents if e.start < end and start < e.end]
+        if any(e.ent_id_ and (e.start < start or e.end > end or e.start == start or e.end == end) for e in inside):
+            continue
+        ents = sorted([e for e in ents if e not in inside] + [Span(doc, start, end, label="ORG")], key=lambda e: e.start)
+    return ents
+
+
+def _chains(doc: Doc, organizations: set[int]) -> list[tuple[int, int]]:
+    """(start, end) of every chain of capitalised runs whose named part starts with an organization
+    noun or a name the model tagged ORG (`organizations`: where those end)."""
+    chains: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        runs = _runs(sent)
+        i = 0
+        while i < len(runs):
+            j = i
+            while j + 1 < len(runs) and _joined(doc, runs[j][1], runs[j + 1][0]):
+                j += 1
+            first = next((k for k in range(i, j) if doc[runs[k][1] - 1].lower_ in ORGANIZATION_NOUNS
+                          or runs[k][1] in organizations), None)  # fmt: skip
+            if first is not None and not (first + 1 == j and ACRONYM.match(doc[runs[j][0] : runs[j][1]].text)):
+                chains.append((runs[first][0], runs[j][1]))
+            i = j + 1
+    return chains
+
+
+def _runs(sent: Span) -> list[tuple[int, int]]:
+    """(start, end) of each run of capitalised words, hyphenated names held whole ("Palestine-General Command")."""
+    runs: list[tuple[int, int]] = []
+    i = sent.start
+    while i < sent.end:
+        if not _capitalised(sent.doc[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < sent.end and (_capitalised(sent.doc[end]) or _hyphen_joined(sent.doc, end, sent.end)):
+            if sent.doc[end].ent_iob_ == "B" and sent.doc[end].ent_type_ == "PERSON":
+                while end > i + 1 and sent.doc[end - 1].lower_ in load_role_words():
+                    end -= 1  # "House of Commons Speaker John Bercow": the title goes with the person
+                break
+            end += 1 if _capitalised(sent.doc[end]) else 2
+        runs.append((i, end))
+        i = max(end, i + 1)
+    return runs
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_alpha and token.text[0].isupper() and token.lower_ not in CONNECTORS
+
+
+def _hyphen_joined(doc: Doc, i: int, end: int) -> bool:
+    """A hyphen with no space on either side and a capitalised word after it."""
+    return (doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+            and i + 1 < end and _capitalised(doc[i + 1]))  # fmt: skip
+
+
+def _joined(doc: Doc, end: int, start: int) -> bool:
+    """Only connectors between two runs, at least one of them "of" or "for"."""
+    between = [t.lower_ for t in doc[end:start]]
+    return bool(between) and all(w in CONNECTORS for w in between) and ("of" in between or "for" in between)
