@@ -1060,3 +1060,33 @@ def test_events_a_first_person_speaker_that_leads_back_to_itself_ends(annotated)
         {"Ana Ruiz": ("ruiz", EntityType.PERSON), "Quito": ("quito", EntityType.LOCATION), "Ecuador": ("ecuador", EntityType.STATE)},
     )
     assert isinstance(list(events.extract(doc, entities, article)), list)
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Freedonia characterized the shelling by Ruritania as a violation of the truce.", ("ruritania",)),
+        ("Freedonia described Ruritania's raid as a war crime.", ("ruritania",)),
+        ("Freedonia branded Ruritania as a terrorist regime.", ("ruritania",)),
+    ],
+)
+def test_events_calling_an_act_a_crime_accuses_its_author(annotated, text, targets) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, text, EventType.ACCUSE)
+    assert (event.actors, event.targets) == (("freedonia",), targets)
+
+
+def test_events_describing_talks_as_useful_accuses_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Freedonia described the talks with Ruritania as useful.")
+    assert not [event for event in found if event.type is EventType.ACCUSE]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("The Northern Front vowed to avenge the murder of its chief by Ruritania.", EventType.THREATEN),
+        ("The Northern Front avenged the killing of its chief by Ruritania.", EventType.ASSAULT),
+    ],
+)
+def test_events_avenging_a_killing_targets_the_killer(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, text, event_type)
+    assert (event.actors, event.targets) == (("front",), ("ruritania",))
