@@ -88,15 +88,16 @@ def validated_graph(extraction: Extraction, links: dict[str, Link], shapes: Grap
         if report.conforms:
             return ArticleResult(article, graph, _count_facts(graph), tuple(rejections))
         failing = _failing_facts(graph, report)
-        if not failing:
-            rejections += _reject(article.id, [str(claim_iri(article.id, c, iris)) for c in claims], report)
+        kept = [c for c in claims if claim_iri(article.id, c, iris) not in failing]
+        if len(kept) == len(claims):  # a violation that dropping facts cannot mend
+            rejections += _reject(article.id, sorted({str(claim_iri(article.id, c, iris)) for c in claims}), report)
             bare = to_graph(dataclasses.replace(extraction, claims=(), entities=()), {})
             if not validate(bare, shapes).conforms:
                 raise InputError(article.origin or article.id, "the article's own metadata fails validation: " + _messages(report))
             return ArticleResult(article, bare, 0, tuple(rejections))
         for fact, messages in sorted(failing.items()):
             rejections.append(Rejection(article.id, str(fact), "; ".join(sorted(messages)), _constraints(report, fact, graph)))
-        claims = [c for c in claims if claim_iri(article.id, c, iris) not in failing]
+        claims = kept
 
 
 def _failing_facts(graph: Graph, report: Report) -> dict[URIRef, set[str]]:

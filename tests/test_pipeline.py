@@ -104,3 +104,22 @@ def test_pipeline_build_counts_facts_from_the_graph() -> None:
         summary = build([Article(id="ok", text="y")], store, process=_result)
         stored = set(store.article_graph(store.graph_names()[0]).subjects(KG.derivedFrom, None))
     assert summary.facts_stored == len(stored) == len(sample_extraction()[0].claims)
+
+
+def test_pipeline_a_violation_no_fact_owns_rejects_the_facts_and_keeps_the_article() -> None:
+    strict = Graph().parse(
+        data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix kg: <https://w3id.org/kg-ir/ontology#> .
+        <urn:test:StateShape> a sh:NodeShape ; sh:targetClass kg:State ;
+            sh:property [ sh:path kg:population ; sh:minCount 1 ; sh:message "a state needs a population" ] .
+        """,
+        format="turtle",
+    )
+    extraction, links = sample_extraction()
+    result = validated_graph(extraction, links, strict)
+    assert result.facts == 0
+    assert len(result.rejections) == len({r.fact for r in result.rejections}) == len(extraction.claims)
+    assert all(r.message.startswith("rejected with its article: ") for r in result.rejections)
+    assert "a state needs a population" in result.rejections[0].message
+    assert set(result.graph.subjects(KG.articleId, None))
