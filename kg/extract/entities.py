@@ -63,6 +63,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]
+    candidates += _untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _governments(doc, candidates, context)
     candidates += _unnamed_assets(doc, candidates, context.labels)
@@ -73,6 +74,34 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
 
 def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
     return any(end - start > 1 and start <= candidate.start and candidate.end <= end for start, end, _ in titles)
+
+
+def _untagged_surnames(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """A capitalised word the model left untagged that is the surname of one known person
+    ("Trump, Rubio and Hegseth met"), when the article names that person in full or they hold
+    office on its date. A word that is also a gazetteer name ("Jordan") or part of a longer
+    capitalised name ("Trump Tower") is not one."""
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    found: list[MentionCandidate] = []
+    for token in doc:
+        if token.i in taken or token.ent_type_ or token.pos_ != "PROPN" or not token.is_title:
+            continue
+        if any(0 <= j < len(doc) and doc[j].is_title and not (j < token.i and token.is_sent_start)
+               for j in (token.i - 1, token.i + 1)):  # fmt: skip
+            continue
+        person = surname_entry(token.text, context)
+        if person is None or context.gazetteer.lookup(token.text) or not _known_here(person, doc, context):
+            continue
+        found.append(candidate_of(doc[token.i : token.i + 1], person, weight=1))
+    return found
+
+
+def _known_here(person: GazetteerEntry, doc: Doc, context: Context) -> bool:
+    """The article names `person` in full, or they hold an office on the article's date."""
+    if any(name in doc.text for name in person.names if " " in name):
+        return True
+    return context.day is not None and any(t.person_qid == person.qid and t.held_on(context.day)
+                                           for t in context.gazetteer.tenures)  # fmt: skip
 
 
 def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:

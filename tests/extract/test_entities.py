@@ -323,3 +323,13 @@ def test_entities_long_name_stops_at_a_person_and_a_trailing_acronym(entities) -
     found = _by_label(entities("The House of Commons Speaker John Bercow met Morgan Tsvangirai of the MDC."))
     assert "House of Commons" in found and "John Bercow" in found
     assert not any(" of the MDC" in label for label in found)
+
+
+def test_entities_untagged_surname_of_a_known_office_holder_is_the_person(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Trump, Rubio and Hegseth met in the evening."))
+    assert _texts(found["Donald Trump"]) == {"Trump"}
+
+
+def test_entities_untagged_surname_needs_the_person_known_to_the_article(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Trump, Rubio and Hegseth met in the evening.", published=date(1990, 1, 1)))
+    assert "Donald Trump" not in found
