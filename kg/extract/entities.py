@@ -23,7 +23,8 @@ Within an article, mentions then merge into one entity per thing (kg.extract.cor
 the word lists and data files a name is judged by are in kg.extract.names.
 
 A name right after an asset noun ("the aircraft carrier Shandong", "cruiser USS Philippine
-Sea") is a named military asset of that noun's class.
+Sea") is a named military asset of that noun's class; after a singular noun, also a name the
+model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser Moskva").
 
 Unnamed military assets: patterns/assets.jsonl holds spaCy Matcher token patterns, each with
 its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match that is not
@@ -412,7 +413,13 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         taken.update(range(start, end))
         kind = kinds.get("ASSET_" + doc.vocab.strings[match_id].upper())
         name = by_start.get(end) or by_end.get(start)
-        if name is not None and name.type is not EntityType.PERSON:  # "the aircraft carrier Shandong"
+        # "the destroyer Yinchuan", not "warships Trump sent" (the tagger may call the noun JJ or NNP)
+        singular = doc[end - 1].is_lower and doc[end - 1].tag_ not in ("NNS", "NNPS")
+        if name is None and singular:
+            name = _untagged_name(doc, end, candidates)  # "Russia's cruiser Moskva"
+            if name is not None:
+                found.append(name)
+        if name is not None and (name.type is not EntityType.PERSON or singular and name.start == end):
             if name.type is not EntityType.MILITARY_ASSET:
                 set_type(name, EntityType.MILITARY_ASSET)
             name.kind = name.kind or kind
@@ -423,6 +430,18 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}",
                                 kind, named=False, weight=1))  # fmt: skip
     return found
+
+
+def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:
+    """The capitalised words at `start` that no entity span holds, as a named asset."""
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    end = start
+    while end < len(doc) and end not in taken and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    if end == start:
+        return None
+    text = doc[start:end].text
+    return MentionCandidate(start, end, EntityType.MILITARY_ASSET, text, f"{EntityType.MILITARY_ASSET.value}:{normalize_key(text)}")
 
 
 def _phrase_start(span: Span, taken: set[int]) -> int:

@@ -333,3 +333,18 @@ def test_entities_untagged_surname_of_a_known_office_holder_is_the_person(entiti
 def test_entities_untagged_surname_needs_the_person_known_to_the_article(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Trump, Rubio and Hegseth met in the evening.", published=date(1990, 1, 1)))
     assert "Donald Trump" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Japan tracked the frigate Yuncheng off Okinawa.", "Yuncheng"),
+    ("Ruritania's cruiser Moskva sank in the Black Sea.", "Moskva"),
+])  # fmt: skip
+def test_entities_name_after_a_ship_noun_is_the_ship_even_if_tagged_a_person(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[name].type is ASSET and found[name].kind == "Warship"
+
+
+def test_entities_plural_asset_noun_does_not_name_the_person_after_it(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The navy sent warships Trump said were needed, and a destroyer Monday."))
+    assert found["Donald Trump"].type is PERSON
+    assert "Monday" not in found
