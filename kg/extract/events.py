@@ -111,7 +111,7 @@ def extract(
                 topic and token.idx < headline_end
             ):
                 continue
-            for trigger in lex.events.by_lemma(token.lemma_.lower(), token.pos_):
+            for trigger in _triggers(token, lex.events):
                 if _told_before(token, trigger, lex, index, times, events):
                     continue
                 read = _read(token, trigger, lex, index, assets, times, sent)
@@ -128,6 +128,50 @@ def extract(
                             )
                         )
     return _deduplicate(events, headline_end)
+
+
+def _triggers(token: Token, events: Lexicon) -> list[Trigger]:
+    """The triggers a word stands for. A present-tense verb the tagger read as a noun ("Iran
+    *summons* the ambassador", "the Air Force *bombs* targets") is read as the verb its
+    plural-looking form inflects, with the argument paths for such parses ("VERB:misread")."""
+    found = events.by_lemma(token.lemma_.lower(), token.pos_)
+    misread = events.defaults.get("VERB:misread")
+    if misread is None or not _misread_verb(token):
+        return found
+    for lemma in _verb_lemmas(token.lower_):
+        verbs = events.by_lemma(lemma, "VERB")
+        if verbs:
+            return found + [
+                dataclasses.replace(verb, slots={**verb.slots, **misread})
+                for verb in verbs
+            ]
+    return found
+
+
+def _misread_verb(token: Token) -> bool:
+    """A noun that takes a direct object, or one with a name before it ("The EU sanctions")
+    in a sentence without any verb, is a verb the tagger misread."""
+    if token.pos_ != "NOUN":
+        return False
+    if any(child.dep_ == "dobj" for child in token.children):
+        return True
+    return any(
+        child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj") and child.i < token.i
+        for child in token.children
+    ) and not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
+
+
+def _verb_lemmas(form: str) -> list[str]:
+    """Base forms a third-person singular verb form may have: "summons" -> "summon",
+    "launches" -> "launch", "carries" -> "carry"."""
+    if not form.endswith("s") or form.endswith("ss"):
+        return []
+    bases = [form[:-1]]
+    if form.endswith("es"):
+        bases.append(form[:-2])
+    if form.endswith("ies"):
+        bases.append(form[:-3] + "y")
+    return bases
 
 
 def _topic_heading(doc: Doc, headline_end: int) -> bool:

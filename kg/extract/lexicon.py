@@ -238,7 +238,9 @@ def load_events(folder: Path) -> Lexicon:
         kind = record.get("kind", "trigger")
         if kind == "arguments":
             pos, slots = _defaults(number, record, EVENT_SLOTS, problems)
-            defaults[pos] = slots
+            # A "reading" names paths for words the tagger got wrong ("misread": a verb
+            # tagged as a noun), kept apart from the part of speech's own defaults.
+            defaults[f"{pos}:{record['reading']}" if "reading" in record else pos] = slots
         elif kind == "mode":
             if not isinstance(record.get("mode"), str) or not isinstance(
                 record.get("lemmas"), list

@@ -1090,3 +1090,90 @@ def test_events_describing_talks_as_useful_accuses_no_one(annotated) -> None:  #
 def test_events_avenging_a_killing_targets_the_killer(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, text, event_type)
     assert (event.actors, event.targets) == (("front",), ("ruritania",))
+
+
+TAGS = {"DET": "DT", "PROPN": "NNP", "NOUN": "NNS", "VERB": "VBZ", "NUM": "CD", "CCONJ": "CC", "ADP": "IN", "PUNCT": "."}
+
+
+def _misparsed(annotated, english_model, parse: list[tuple[str, str, int, str]]):  # type: ignore[no-untyped-def]
+    """A Doc with the given (word, pos, head, dep) parse, for the tagger's mistakes the model
+    makes on some sentences but not reliably on a short test sentence; entities as `annotated`."""
+    from spacy.tokens import Doc
+
+    words = [word for word, *_ in parse]
+    spaces = [following != "." for following in words[1:]] + [False]
+    doc = Doc(
+        english_model.vocab,
+        words=words,
+        spaces=spaces,
+        pos=[pos for _, pos, _, _ in parse],
+        tags=[TAGS[pos] for _, pos, _, _ in parse],
+        heads=[head for *_, head, _ in parse],
+        deps=[dep for *_, dep in parse],
+        lemmas=[word.lower().removesuffix("s") if pos == "VERB" else word.lower() for word, pos, _, _ in parse],
+    )
+    _, entities, article = annotated(doc.text, NAMES)
+    return events.extract(doc, entities, article)
+
+
+def test_events_a_verb_misread_as_a_noun_in_a_sentence_without_verbs(annotated, english_model) -> None:  # type: ignore[no-untyped-def]
+    """'The Northern Front bombs two Freedonia depots.' parsed as one noun phrase."""
+    parse = [
+        ("The", "DET", 2, "det"),
+        ("Northern", "PROPN", 2, "compound"),
+        ("Front", "PROPN", 3, "compound"),
+        ("bombs", "NOUN", 3, "ROOT"),
+        ("two", "NUM", 6, "nummod"),
+        ("Freedonia", "PROPN", 6, "compound"),
+        ("depots", "NOUN", 3, "appos"),
+        (".", "PUNCT", 3, "punct"),
+    ]
+    found = [e for e in _misparsed(annotated, english_model, parse) if e.type is EventType.ASSAULT]
+    assert [(e.actors, e.targets) for e in found] == [(("front",), ("freedonia",))]
+
+
+def test_events_a_noun_with_an_object_is_a_verb(annotated, english_model) -> None:  # type: ignore[no-untyped-def]
+    """'Ruritania recalls two diplomats and summons the Freedonia envoy.': "summons" a noun
+    joined to "diplomats", yet taking "envoy" as its object."""
+    parse = [
+        ("Ruritania", "PROPN", 1, "nsubj"),
+        ("recalls", "VERB", 1, "ROOT"),
+        ("two", "NUM", 3, "nummod"),
+        ("diplomats", "NOUN", 1, "dobj"),
+        ("and", "CCONJ", 3, "cc"),
+        ("summons", "NOUN", 3, "conj"),
+        ("the", "DET", 8, "det"),
+        ("Freedonia", "PROPN", 8, "compound"),
+        ("envoy", "NOUN", 5, "dobj"),
+        (".", "PUNCT", 1, "punct"),
+    ]
+    event = next(e for e in _misparsed(annotated, english_model, parse) if e.type is EventType.ACCUSE)
+    assert (event.actors, event.targets, event.mode) == (("ruritania",), ("freedonia",), "summons")
+
+
+def test_events_a_noun_beside_a_verb_stays_a_noun(annotated, english_model) -> None:  # type: ignore[no-untyped-def]
+    """'The Ruritania bombs exploded near Freedonia.': the sentence has its verb."""
+    parse = [
+        ("The", "DET", 2, "det"),
+        ("Ruritania", "PROPN", 2, "compound"),
+        ("bombs", "NOUN", 3, "nsubj"),
+        ("exploded", "VERB", 3, "ROOT"),
+        ("near", "ADP", 3, "prep"),
+        ("Freedonia", "PROPN", 4, "pobj"),
+        (".", "PUNCT", 3, "punct"),
+    ]
+    assert not [e for e in _misparsed(annotated, english_model, parse) if e.type is EventType.ASSAULT]
+
+
+def test_events_a_name_compounded_to_a_verb_is_its_subject(annotated, english_model) -> None:  # type: ignore[no-untyped-def]
+    """'Ruritania expels the Freedonia envoy.' with the subject tagged as a compound."""
+    parse = [
+        ("Ruritania", "PROPN", 1, "compound"),
+        ("expels", "VERB", 1, "ROOT"),
+        ("the", "DET", 4, "det"),
+        ("Freedonia", "PROPN", 4, "compound"),
+        ("envoy", "NOUN", 1, "dobj"),
+        (".", "PUNCT", 1, "punct"),
+    ]
+    event = next(e for e in _misparsed(annotated, english_model, parse) if e.type is EventType.SANCTION)
+    assert (event.actors, event.targets) == (("ruritania",), ("freedonia",))
