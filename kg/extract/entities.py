@@ -57,6 +57,10 @@ from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, Entity, EntityType, Mention
 
 
+# Nouns after a state's name that name a body of it ("the US Embassy").
+STATE_BODIES = frozenset({"embassy", "consulate", "consulate-general"})
+
+
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
     """Every entity the article names, once, with all its mentions, in order of first mention."""
     context = Context(gazetteer, entries_by_key(gazetteer), load_labels(), article.published,
@@ -67,6 +71,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates += _untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _governments(doc, candidates, context)
+    candidates = _state_bodies(doc, candidates)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
     resolve_descriptions(doc, groups, titles, context)
@@ -373,6 +378,22 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
             replaced.add(id(owner))
         result.append(candidate_of(span, state, weight=1))
     return [c for c in candidates if id(c) not in replaced] + result
+
+
+def _state_bodies(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """ "the US Embassy": a body of a state, named by the state's name and the noun after it
+    (patterns/org_kinds.tsv gives the kind); the state's name inside is no mention of it."""
+    result: list[MentionCandidate] = []
+    for c in candidates:
+        after = doc[c.end] if c.end < len(doc) else None
+        body = after is not None and c.type is EntityType.STATE and after.lower_ in STATE_BODIES and c.weight == 2
+        if not body:
+            result.append(c)
+            continue
+        text = doc[c.start : c.end + 1].text
+        result.append(MentionCandidate(c.start, c.end + 1, EntityType.ORGANIZATION, text,
+                                       f"{EntityType.ORGANIZATION.value}:{normalize_key(text)}"))  # fmt: skip
+    return result
 
 
 def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:

@@ -348,3 +348,9 @@ def test_entities_plural_asset_noun_does_not_name_the_person_after_it(entities) 
     found = _by_label(entities("The navy sent warships Trump said were needed, and a destroyer Monday."))
     assert found["Donald Trump"].type is PERSON
     assert "Monday" not in found
+
+
+def test_entities_embassy_of_a_state_is_a_body(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The police wrote to the US Embassy in London on Monday."))
+    assert found["US Embassy"].type is ORG and found["US Embassy"].kind == "GovernmentBody"
+    assert "United States" not in found and found["London"].type is LOC
