@@ -52,6 +52,10 @@ OBJECT_CONTROL = frozenset(
         "force",
         "persuade",
         "direct",
+        "advise",
+        "encourage",
+        "instruct",
+        "invite",
     }
 )
 ADDRESSEE = parse_path(">prep[to]>pobj")

@@ -1177,3 +1177,27 @@ def test_events_a_name_compounded_to_a_verb_is_its_subject(annotated, english_mo
     ]
     event = next(e for e in _misparsed(annotated, english_model, parse) if e.type is EventType.SANCTION)
     assert (event.actors, event.targets) == (("ruritania",), ("freedonia",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Atlantic League recommended that Ruritania withdraw its troops from Freedonia.",
+        "The Atlantic League advised Ruritania to withdraw from Freedonia.",
+    ],
+)
+def test_events_advising_a_withdrawal_requests_it_and_nothing_is_withdrawn(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    request = _one(annotated, text, EventType.REQUEST)
+    retreat = _one(annotated, text, EventType.RETREAT)
+    assert (request.actors, request.targets) == (("league",), ("ruritania",))
+    assert retreat.actors == ("ruritania",) and retreat.provenance.hypothetical
+
+
+def test_events_encouraged_talks_are_not_held(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Alma Vask encouraged Ruritania to negotiate with Freedonia.", EventType.CONSULT)
+    assert event.actors == ("ruritania",) and event.provenance.hypothetical
+
+
+def test_events_a_revealed_attack_is_the_revealers_claim(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Omar Tellen revealed that Ruritania had shelled Freedonia.", EventType.ASSAULT)
+    assert (event.actors, event.targets, event.provenance.claimed_by) == (("ruritania",), ("freedonia",), "tellen")
