@@ -85,13 +85,17 @@ def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, Role
 def _untagged_surnames(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
     """A capitalised word the model left untagged that is the surname of one known person
     ("Trump, Rubio and Hegseth met"), when the article names that person in full or they hold
-    office on its date. A word that is also a gazetteer name ("Jordan") or part of a longer
+    office on its date; a word the tagger read as another part of speech ("Trump signs ...")
+    only when the article names that person elsewhere. A word that is also a gazetteer name ("Jordan") or part of a longer
     capitalised name ("Trump Tower") is not one."""
     taken = {i for c in candidates for i in range(c.start, c.end)}
+    named = {fold(c.name).split()[-1] for c in candidates if c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and c.name}
     found: list[MentionCandidate] = []
     for token in doc:
-        if token.i in taken or token.ent_type_ or token.pos_ != "PROPN" or not token.is_title:
+        if token.i in taken or token.ent_type_ or not token.is_title:
             continue
+        if token.pos_ != "PROPN" and fold(token.text) not in named:
+            continue  # "Trump signs ..." read as a noun: only a name the article names otherwise
         if any(0 <= j < len(doc) and doc[j].is_title and not (j < token.i and token.is_sent_start)
                for j in (token.i - 1, token.i + 1)):  # fmt: skip
             continue

@@ -354,3 +354,8 @@ def test_entities_embassy_of_a_state_is_a_body(entities) -> None:  # type: ignor
     found = _by_label(entities("The police wrote to the US Embassy in London on Monday."))
     assert found["US Embassy"].type is ORG and found["US Embassy"].kind == "GovernmentBody"
     assert "United States" not in found and found["London"].type is LOC
+
+
+def test_entities_surname_read_as_a_noun_is_the_person_the_article_names(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Trump signs the order.\nPresident Donald Trump said so on Friday."))
+    assert _texts(found["Donald Trump"]) == {"Trump", "Donald Trump"}
