@@ -256,7 +256,16 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return None
     if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
         return None
+    if entity_type is EntityType.PERSON and len(span) > 1 and span[1].is_title and span[1].text.endswith("s"):
+        # "Trump Bans Americans ...": a headline's verb taken into the name after a known surname
+        person = surname_entry(span[0].text, context)
+        if person is not None and _known_here(person, span.doc, context) and fold(span[1].text) not in _names_of(person):
+            return candidate_of(span[:1], person, weight=1)
     return MentionCandidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
+
+
+def _names_of(person: GazetteerEntry) -> set[str]:
+    return {word for name in person.names for word in fold(name).split()}
 
 
 def _named_after_its_noun(last: str, entity_type: EntityType) -> EntityType:

@@ -359,3 +359,9 @@ def test_entities_embassy_of_a_state_is_a_body(entities) -> None:  # type: ignor
 def test_entities_surname_read_as_a_noun_is_the_person_the_article_names(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Trump signs the order.\nPresident Donald Trump said so on Friday."))
     assert _texts(found["Donald Trump"]) == {"Trump", "Donald Trump"}
+
+
+def test_entities_headline_verb_after_a_known_surname_is_not_part_of_the_name(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The order was signed on Friday.", title="Trump Bans Americans From Entering Ruritania"))
+    assert _texts(found["Donald Trump"]) == {"Trump"}
+    assert not any(label.startswith("Trump ") for label in found)
