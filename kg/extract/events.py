@@ -154,15 +154,20 @@ def _triggers(token: Token, events: Lexicon) -> list[Trigger]:
 
 def _misread_verb(token: Token) -> bool:
     """A noun that takes a direct object, or one with a name before it ("The EU sanctions")
-    in a sentence without any verb, is a verb the tagger misread."""
+    heading its sentence or in a sentence without any verb, is a verb the tagger misread."""
     if token.pos_ != "NOUN":
         return False
     if any(child.dep_ == "dobj" for child in token.children):
         return True
     return any(
-        child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj") and child.i < token.i
+        child.pos_ == "PROPN"
+        and child.dep_ in ("compound", "nsubj", "amod")
+        and child.i < token.i
         for child in token.children
-    ) and not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
+    ) and (
+        token.dep_ == "ROOT"
+        or not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
+    )
 
 
 def _verb_lemmas(form: str) -> list[str]:
@@ -359,6 +364,7 @@ def _read(
         trigger.base,
         complete=bool(targets)
         or event_type is EventType.MOBILIZE
+        or trigger.flag("targetless")
         or (location is not None and trigger.flag("placed")),
         steps=steps,
         negated=modality.negated,

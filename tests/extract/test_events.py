@@ -1092,7 +1092,7 @@ def test_events_avenging_a_killing_targets_the_killer(annotated, text, event_typ
     assert (event.actors, event.targets) == (("front",), ("ruritania",))
 
 
-TAGS = {"DET": "DT", "PROPN": "NNP", "NOUN": "NNS", "VERB": "VBZ", "NUM": "CD", "CCONJ": "CC", "ADP": "IN", "PUNCT": "."}
+TAGS = {"DET": "DT", "PROPN": "NNP", "NOUN": "NNS", "VERB": "VBZ", "NUM": "CD", "CCONJ": "CC", "ADP": "IN", "PUNCT": ".", "PRON": "WDT"}
 
 
 def _misparsed(annotated, english_model, parse: list[tuple[str, str, int, str]]):  # type: ignore[no-untyped-def]
@@ -1201,3 +1201,28 @@ def test_events_encouraged_talks_are_not_held(annotated) -> None:  # type: ignor
 def test_events_a_revealed_attack_is_the_revealers_claim(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, "Omar Tellen revealed that Ruritania had shelled Freedonia.", EventType.ASSAULT)
     assert (event.actors, event.targets, event.provenance.claimed_by) == (("ruritania",), ("freedonia",), "tellen")
+
+
+def test_events_a_misread_verb_heading_a_sentence_with_a_clause(annotated, english_model) -> None:  # type: ignore[no-untyped-def]
+    """'Alma Vask apologizes for the raid that Ruritania ordered.': the noun "apologizes" heads
+    the sentence, the name before it tagged as its modifier; the clause has a verb of its own."""
+    parse = [
+        ("Alma", "PROPN", 1, "compound"),
+        ("Vask", "PROPN", 2, "amod"),
+        ("apologizes", "NOUN", 2, "ROOT"),
+        ("for", "ADP", 2, "prep"),
+        ("the", "DET", 5, "det"),
+        ("raid", "NOUN", 3, "pobj"),
+        ("that", "PRON", 8, "dobj"),
+        ("Ruritania", "PROPN", 8, "nsubj"),
+        ("ordered", "VERB", 5, "relcl"),
+        (".", "PUNCT", 2, "punct"),
+    ]
+    found = [e for e in _misparsed(annotated, english_model, parse) if e.type is EventType.CONCEDE]
+    assert [(e.actors, e.targets, e.mode) for e in found] == [(("vask",), (), "apology")]
+
+
+def test_events_an_apology_needs_no_addressee_to_be_complete(annotated) -> None:  # type: ignore[no-untyped-def]
+    to_someone = _one(annotated, "Alma Vask apologized to Freedonia.", EventType.CONCEDE)
+    to_no_one = _one(annotated, "Alma Vask apologized.", EventType.CONCEDE)
+    assert to_no_one.provenance.confidence == to_someone.provenance.confidence
