@@ -1245,3 +1245,21 @@ def test_events_unnamed_forces_in_a_speakers_word_are_the_speakers_state(annotat
 
 def test_events_unnamed_forces_in_the_articles_own_word_act_for_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in _events(annotated, "The army attacked Freedonia.") if e.type is EventType.ASSAULT]
+
+
+def test_events_a_wave_of_strikes_against_targets_what_the_wave_is_against(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania launched a wave of airstrikes against Freedonia.", EventType.ASSAULT)
+    assert (event.actors, event.targets) == (("ruritania",), ("freedonia",))
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Freedonia vowed revenge against Ruritania.", EventType.THREATEN),
+        ("Freedonia promised retaliation against Ruritania.", EventType.THREATEN),
+        ("Freedonia took revenge on Ruritania.", EventType.ASSAULT),
+    ],
+)
+def test_events_revenge_promised_threatens_and_taken_assaults(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, text, event_type)
+    assert (event.actors, event.targets) == (("freedonia",), ("ruritania",))
