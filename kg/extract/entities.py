@@ -20,7 +20,9 @@ How a span becomes an entity mention:
   that is no known demonym, dates, numbers, laws, events and the like are not entities.
 
 Within an article, mentions then merge into one entity per thing (kg.extract.coreference);
-the word lists and data files a name is judged by are in kg.extract.names.
+the word lists and data files a name is judged by are in kg.extract.names. Long "X for the Y
+of Z" names the model cuts up are joined first (kg.extract.long_names); lone surnames of known
+people the model misses are added (kg.extract.surnames).
 
 A name right after an asset noun ("the aircraft carrier Shandong", "cruiser USS Philippine
 Sea") is a named military asset of that noun's class; after a singular noun, also a name the
@@ -51,6 +53,7 @@ from kg.extract.names import (
     candidate_of, fold, not_entities, org_kind, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
 from kg.extract.roles import RoleWord, load_role_words, role_phrases
+from kg.extract.surnames import surname_before_a_verb, untagged_surnames
 from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key, entry_key
 from kg.patterns import LabelSpec, load_labels
@@ -68,7 +71,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]
-    candidates += _untagged_surnames(doc, candidates, context)
+    candidates += untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _governments(doc, candidates, context)
     candidates = _state_bodies(doc, candidates)
@@ -80,38 +83,6 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
 
 def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
     return any(end - start > 1 and start <= candidate.start and candidate.end <= end for start, end, _ in titles)
-
-
-def _untagged_surnames(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
-    """A capitalised word the model left untagged that is the surname of one known person
-    ("Trump, Rubio and Hegseth met"), when the article names that person in full or they hold
-    office on its date; a word the tagger read as another part of speech ("Trump signs ...")
-    only when the article names that person elsewhere. A word that is also a gazetteer name ("Jordan") or part of a longer
-    capitalised name ("Trump Tower") is not one."""
-    taken = {i for c in candidates for i in range(c.start, c.end)}
-    named = {fold(c.name).split()[-1] for c in candidates if c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and c.name}
-    found: list[MentionCandidate] = []
-    for token in doc:
-        if token.i in taken or token.ent_type_ or not token.is_title:
-            continue
-        if token.pos_ != "PROPN" and fold(token.text) not in named:
-            continue  # "Trump signs ..." read as a noun: only a name the article names otherwise
-        if any(0 <= j < len(doc) and doc[j].is_title and not (j < token.i and token.is_sent_start)
-               for j in (token.i - 1, token.i + 1)):  # fmt: skip
-            continue
-        person = surname_entry(token.text, context)
-        if person is None or context.gazetteer.lookup(token.text) or not _known_here(person, doc, context):
-            continue
-        found.append(candidate_of(doc[token.i : token.i + 1], person, weight=1))
-    return found
-
-
-def _known_here(person: GazetteerEntry, doc: Doc, context: Context) -> bool:
-    """The article names `person` in full, or they hold an office on the article's date."""
-    if any(name in doc.text for name in person.names if " " in name):
-        return True
-    return context.day is not None and any(t.person_qid == person.qid and t.held_on(context.day)
-                                           for t in context.gazetteer.tenures)  # fmt: skip
 
 
 def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
@@ -256,16 +227,9 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return None
     if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
         return None
-    if entity_type is EntityType.PERSON and len(span) > 1 and span[1].is_title and span[1].text.endswith("s"):
-        # "Trump Bans Americans ...": a headline's verb taken into the name after a known surname
-        person = surname_entry(span[0].text, context)
-        if person is not None and _known_here(person, span.doc, context) and fold(span[1].text) not in _names_of(person):
-            return candidate_of(span[:1], person, weight=1)
+    if entity_type is EntityType.PERSON and (person := surname_before_a_verb(span, context)) is not None:
+        return candidate_of(span[:1], person, weight=1)
     return MentionCandidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
-
-
-def _names_of(person: GazetteerEntry) -> set[str]:
-    return {word for name in person.names for word in fold(name).split()}
 
 
 def _named_after_its_noun(last: str, entity_type: EntityType) -> EntityType:

@@ -1,0 +1,70 @@
+"""Extract stage, entities: lone surnames of people the gazetteer knows, where the model misses them.
+
+Input: the annotated Doc, the mention candidates so far and the entity `Context`. Output:
+`untagged_surnames(...)`, the mentions of known people the model left untagged ("Trump, Rubio
+and Hegseth met", "Trump signs ..." read as a noun), and `surname_before_a_verb(span, context)`,
+the known person whose surname starts a PERSON span that took a headline's verb in ("Trump Bans").
+A surname counts only when it is one known person's and the article names that person in full
+or they hold an office on the article's date (`known_here`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.names import (
+    Context,
+    MentionCandidate,
+    candidate_of,
+    fold,
+    surname_entry,
+)
+from kg.gazetteer import GazetteerEntry
+from kg.records import EntityType
+
+
+def untagged_surnames(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """A capitalised word the model left untagged that is the surname of one known person
+    ("Trump, Rubio and Hegseth met"), when the article names that person in full or they hold
+    office on its date; a word the tagger read as another part of speech ("Trump signs ...")
+    only when the article names that person elsewhere. A word that is also a gazetteer name
+    ("Jordan") or part of a longer capitalised name ("Trump Tower") is not one."""
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    named = {fold(c.name).split()[-1] for c in candidates if c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and c.name}
+    found: list[MentionCandidate] = []
+    for token in doc:
+        if token.i in taken or token.ent_type_ or not token.is_title:
+            continue
+        if token.pos_ != "PROPN" and fold(token.text) not in named:
+            continue  # "Trump signs ..." read as a noun: only a name the article names otherwise
+        if any(0 <= j < len(doc) and doc[j].is_title and not (j < token.i and token.is_sent_start)
+               for j in (token.i - 1, token.i + 1)):  # fmt: skip
+            continue
+        person = surname_entry(token.text, context)
+        if person is None or context.gazetteer.lookup(token.text) or not known_here(person, doc, context):
+            continue
+        found.append(candidate_of(doc[token.i : token.i + 1], person, weight=1))
+    return found
+
+
+def known_here(person: GazetteerEntry, doc: Doc, context: Context) -> bool:
+    """The article names `person` in full, or they hold an office on the article's date."""
+    if any(name in doc.text for name in person.names if " " in name):
+        return True
+    return context.day is not None and any(t.person_qid == person.qid and t.held_on(context.day)
+                                           for t in context.gazetteer.tenures)  # fmt: skip
+
+
+def surname_before_a_verb(span: Span, context: Context) -> GazetteerEntry | None:
+    """ "Trump Bans Americans ...": the known person whose surname starts `span` when the next
+    word is a capitalised verb-like word ending in -s that is none of that person's names."""
+    if len(span) < 2 or not span[1].is_title or not span[1].text.endswith("s"):
+        return None
+    person = surname_entry(span[0].text, context)
+    if person is None or not known_here(person, span.doc, context) or fold(span[1].text) in _names_of(person):
+        return None
+    return person
+
+
+def _names_of(person: GazetteerEntry) -> set[str]:
+    return {word for name in person.names for word in fold(name).split()}
