@@ -553,6 +553,16 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         }
         if not objects & trigger.words("requires_object_lemmas"):
             return False
+    if trigger.words("requires_complement_lemmas"):
+        # "declared the envoy persona non grata": the words may sit anywhere in the complement.
+        words = {
+            part.lemma_.lower()
+            for child in token.children
+            if child.dep_ in ("ccomp", "xcomp", "oprd", "dobj")
+            for part in child.subtree
+        }
+        if not words & trigger.words("requires_complement_lemmas"):
+            return False
     if trigger.flag("requires_asset"):
         # What is sent must be an asset itself ("ordered troops"), not merely mention one
         # ("ordered the suspension of Patriot shipments").

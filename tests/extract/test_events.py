@@ -1263,3 +1263,21 @@ def test_events_a_wave_of_strikes_against_targets_what_the_wave_is_against(annot
 def test_events_revenge_promised_threatens_and_taken_assaults(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, text, event_type)
     assert (event.actors, event.targets) == (("freedonia",), ("ruritania",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedonia declares the Ruritanian ambassador persona non grata.",
+        "Freedonia declared two diplomats of Ruritania personae non gratae.",
+    ],
+)
+def test_events_declaring_a_diplomat_persona_non_grata_sanctions_their_state(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    doc, entities, article = annotated(text, names)
+    [event] = [e for e in events.extract(doc, entities, article) if e.type is EventType.SANCTION]
+    assert (event.actors, event.targets, event.mode) == (("freedonia",), ("ruritania",), "persona non grata")
+
+
+def test_events_declaring_an_emergency_sanctions_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert not _events(annotated, "Freedonia declared a state of emergency in Ruritania.")
