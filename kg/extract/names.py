@@ -45,9 +45,10 @@ PLACE_NOUNS = frozenset("town city village district region province area port ba
                         "harbour harbor bridge square crossing border camp oblast governorate prefecture county krai territory "
                         "corridor church mosque cathedral temple synagogue stadium palace".split())  # fmt: skip
 # The last word of a facility's name: a person's name before it ("John Radcliffe Hospital") names the place.
+# Not the nouns that are common surnames too (Park, Church, Temple, Camp, Plant, Port).
 FACILITY_NOUNS = frozenset("hospital clinic airport airfield airbase stadium arena prison jail penitentiary station "
-                           "terminal bridge dam tower palace hotel mall market mosque church cathedral temple synagogue "
-                           "shrine cemetery square park harbour harbor port base camp barracks plant refinery".split())  # fmt: skip
+                           "terminal bridge dam tower palace hotel mall market mosque cathedral synagogue shrine "
+                           "cemetery square harbour harbor base barracks refinery".split())  # fmt: skip
 # ... or the institution there ("Harvard University", "Kennedy School").
 INSTITUTION_NOUNS = frozenset("university college institute academy school seminary".split())
 PLACE_VERBS = frozenset("visit leave reach enter strike hit bomb shell attack target capture seize besiege surround raid "

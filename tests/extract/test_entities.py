@@ -285,6 +285,8 @@ def test_entities_people_of_a_state_are_not_the_state(entities) -> None:  # type
 def test_entities_names_ending_in_a_facility_noun_are_places(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("The injured were taken to John Radcliffe Hospital in Oxford after the crash."))
     assert found["John Radcliffe Hospital"].type is LOC
+    found = _by_label(entities("Senator Frank Church and Oxford officials met."))  # a surname that is a noun too
+    assert found["Frank Church"].type is PERSON
 
 
 def test_entities_person_tag_on_an_institution_name_is_corrected() -> None:
