@@ -142,7 +142,12 @@ def _triggers(token: Token, events: Lexicon) -> list[Trigger]:
     plural-looking form inflects, with the argument paths for such parses ("VERB:misread")."""
     found = events.by_lemma(token.lemma_.lower(), token.pos_)
     misread = events.defaults.get("VERB:misread")
-    if misread is None or not _misread_verb(token):
+    if misread is None:
+        return found
+    if token.pos_ == "VERB" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        # "Russia fires missiles at X", the verb made a modifier of its object.
+        return [dataclasses.replace(verb, slots={**verb.slots, **misread}) for verb in found]
+    if not _misread_verb(token):
         return found
     for lemma in _verb_lemmas(token.lower_):
         verbs = events.by_lemma(lemma, "VERB")
@@ -161,22 +166,26 @@ def _misread_verb(token: Token) -> bool:
         return False
     if any(child.dep_ == "dobj" for child in token.children):
         return True
+    verbless = not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
+    if token.dep_ == "compound" and token.head.dep_ == "ROOT" and verbless:
+        # "The Houthis fire missiles at X" read as one noun phrase headed by "missiles".
+        return any(
+            sibling.pos_ == "PROPN" and sibling.dep_ == "compound" and sibling.i < token.i
+            for sibling in token.head.children
+        )
     return any(
         child.pos_ == "PROPN"
         and child.dep_ in ("compound", "nsubj", "amod")
         and child.i < token.i
         for child in token.children
-    ) and (
-        token.dep_ == "ROOT"
-        or not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
-    )
+    ) and (token.dep_ == "ROOT" or verbless)
 
 
 def _verb_lemmas(form: str) -> list[str]:
-    """Base forms a third-person singular verb form may have: "summons" -> "summon",
-    "launches" -> "launch", "carries" -> "carry"."""
+    """Base forms a present-tense verb form may have: "fire" (the Houthis fire), "summons" ->
+    "summon", "launches" -> "launch", "carries" -> "carry"."""
     if not form.endswith("s") or form.endswith("ss"):
-        return []
+        return [form]
     bases = [form[:-1]]
     if form.endswith("es"):
         bases.append(form[:-2])
@@ -551,6 +560,8 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
             or (child.dep_ == "prep" and child.lower_ == "with")
             for part in child.subtree
         }
+        if trigger.pos == "VERB" and token.dep_ == "compound":
+            objects.add(token.head.lemma_.lower())  # a misread verb: "fire *missiles*"
         if not objects & trigger.words("requires_object_lemmas"):
             return False
     if trigger.words("requires_complement_lemmas"):

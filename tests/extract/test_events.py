@@ -1110,7 +1110,7 @@ def _misparsed(annotated, english_model, parse: list[tuple[str, str, int, str]])
         tags=[TAGS[pos] for _, pos, _, _ in parse],
         heads=[head for *_, head, _ in parse],
         deps=[dep for *_, dep in parse],
-        lemmas=[word.lower().removesuffix("s") if pos == "VERB" else word.lower() for word, pos, _, _ in parse],
+        lemmas=[word.lower().removesuffix("s") if pos in ("VERB", "NOUN") else word.lower() for word, pos, _, _ in parse],
     )
     _, entities, article = annotated(doc.text, NAMES)
     return events.extract(doc, entities, article)
@@ -1281,3 +1281,32 @@ def test_events_declaring_a_diplomat_persona_non_grata_sanctions_their_state(ann
 
 def test_events_declaring_an_emergency_sanctions_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
     assert not _events(annotated, "Freedonia declared a state of emergency in Ruritania.")
+
+
+@pytest.mark.parametrize(
+    ("subject", "verb_pos", "verb_dep"),
+    [
+        # 'The Northern Front fire rockets at Freedonia.' read as one noun phrase.
+        (("Front", "PROPN", 4, "compound"), "NOUN", "compound"),
+        # 'Northern Front' the subject of "fire", "fire" a modifier of "rockets".
+        (("Front", "PROPN", 3, "nsubj"), "VERB", "compound"),
+    ],
+)
+def test_events_a_verb_made_a_modifier_of_its_object(annotated, english_model, subject, verb_pos, verb_dep) -> None:  # type: ignore[no-untyped-def]
+    parse = [
+        ("The", "DET", 2, "det"),
+        ("Northern", "PROPN", 2, "compound"),
+        subject,
+        ("fire", verb_pos, 4, verb_dep),
+        ("rockets", "NOUN", 4, "ROOT"),
+        ("at", "ADP", 4, "prep"),
+        ("Freedonia", "PROPN", 5, "pobj"),
+        (".", "PUNCT", 4, "punct"),
+    ]
+    found = [e for e in _misparsed(annotated, english_model, parse) if e.type is EventType.ASSAULT]
+    assert [(e.actors, e.targets) for e in found] == [(("front",), ("freedonia",))]
+
+
+def test_events_rockets_fired_at_a_target_after_a_conjunction(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania fires 400 drones and a dozen missiles at Freedonia.", EventType.ASSAULT)
+    assert (event.actors, event.targets) == (("ruritania",), ("freedonia",))
