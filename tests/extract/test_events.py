@@ -1310,3 +1310,15 @@ def test_events_a_verb_made_a_modifier_of_its_object(annotated, english_model, s
 def test_events_rockets_fired_at_a_target_after_a_conjunction(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, "Ruritania fires 400 drones and a dozen missiles at Freedonia.", EventType.ASSAULT)
     assert (event.actors, event.targets) == (("ruritania",), ("freedonia",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The raids by Ruritania were condemned by Freedonia.",
+        "Freedonia condemned the shelling of the harbour by Ruritania.",
+    ],
+)
+def test_events_condemning_acts_by_a_party_accuses_that_party(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, text, EventType.ACCUSE)
+    assert (event.actors, event.targets) == (("freedonia",), ("ruritania",))
