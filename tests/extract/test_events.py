@@ -1322,3 +1322,8 @@ def test_events_rockets_fired_at_a_target_after_a_conjunction(annotated) -> None
 def test_events_condemning_acts_by_a_party_accuses_that_party(annotated, text) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, text, EventType.ACCUSE)
     assert (event.actors, event.targets) == (("freedonia",), ("ruritania",))
+
+
+def test_events_rockets_fired_at_a_place_are_an_attack_there(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania fired rockets at Red Harbour overnight.", EventType.ASSAULT)
+    assert (event.actors, event.targets, event.location) == (("ruritania",), (), "harbour")
