@@ -1198,8 +1198,9 @@ def test_events_encouraged_talks_are_not_held(annotated) -> None:  # type: ignor
     assert event.actors == ("ruritania",) and event.provenance.hypothetical
 
 
-def test_events_a_revealed_attack_is_the_revealers_claim(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Omar Tellen revealed that Ruritania had shelled Freedonia.", EventType.ASSAULT)
+@pytest.mark.parametrize("verb", ["revealed", "affirmed", "stressed"])
+def test_events_a_revealed_attack_is_the_revealers_claim(annotated, verb) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, f"Omar Tellen {verb} that Ruritania had shelled Freedonia.", EventType.ASSAULT)
     assert (event.actors, event.targets, event.provenance.claimed_by) == (("ruritania",), ("freedonia",), "tellen")
 
 
