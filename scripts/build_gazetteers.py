@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import Iterable
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.gazetteer import LEADER_COLUMNS, ORGANIZATION_COLUMNS, STATE_COLUMNS  # noqa: E402  the loader's format
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
 
 # ISO codes are mostly English words or initials ("IN", "AT", "IS", "ME", "NO", "CAN", "AND"), so
@@ -70,12 +73,6 @@ ROLES = {
     "prime minister (king)": "prime minister",
 }
 
-STATE_COLUMNS = ("qid", "name", "aliases", "demonyms", "capitals", "iso2", "iso3")
-IGO_COLUMNS = ("qid", "name", "aliases", "kind")
-LEADER_COLUMNS = (
-    "person_qid", "person", "aliases", "position_qid", "position", "role",
-    "of_qid", "of_name", "start", "end", "as_of", "source",
-)  # fmt: skip
 
 LEADERS_2022 = "leaders-wikidata-2022.csv"
 LEADERS_2026 = "leaders-current-2026.csv"
@@ -296,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for name, columns, rows in (
         ("states.tsv", STATE_COLUMNS, states),
-        ("igos.tsv", IGO_COLUMNS, igos),
+        ("igos.tsv", ORGANIZATION_COLUMNS, igos),
         ("leaders.tsv", LEADER_COLUMNS, leaders),
     ):
         count = write_tsv(args.out / name, columns, rows)
