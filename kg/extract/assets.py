@@ -550,13 +550,9 @@ def _place_object(
             ]
             for child in objects:
                 if child.i not in range(head.left_edge.i, head.right_edge.i + 1):
-                    keys = [
-                        key
-                        for key in index.entities_of(child)
-                        if index.type_of(key) in PLACES and key not in exclude
-                    ]
-                    if keys:
-                        return keys[0]
+                    place = _first_place(child, index, exclude, qualifiers=True)
+                    if place is not None:
+                        return place
     return None
 
 
@@ -577,14 +573,9 @@ def _place(
                     continue
                 if child.dep_ in ("prep", "dative") and child.lower_ in PLACE_PREPS:
                     for obj in child.children:
-                        if obj.dep_ == "pobj":
-                            keys = [
-                                key
-                                for key in index.entities_of(obj, qualifiers=False)
-                                if index.type_of(key) in PLACES and key not in exclude
-                            ]
-                            if keys:
-                                return keys[0]
+                        place = _first_place(obj, index, exclude) if obj.dep_ == "pobj" else None
+                        if place is not None:
+                            return place
                 if (
                     child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp")
                     and node is not head
@@ -607,14 +598,18 @@ def _place_nearby(
             continue
         for token in reversed(list(region)):
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
-                keys = [
-                    key
-                    for key in index.entities_of(token, qualifiers=False)
-                    if index.type_of(key) in PLACES and key not in exclude
-                ]
-                if keys:
-                    return keys[0]
+                place = _first_place(token, index, exclude)
+                if place is not None:
+                    return place
     return None
+
+
+def _first_place(token: Token, index: EntityIndex, exclude: set[str | None], *, qualifiers: bool = False) -> str | None:
+    """The first place (not excluded) that the phrase headed by `token` names."""
+    return next(
+        (key for key in index.entities_of(token, qualifiers=qualifiers) if index.type_of(key) in PLACES and key not in exclude),
+        None,
+    )
 
 
 def _in_deployment_context(span: Span) -> bool:
