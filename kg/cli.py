@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _linker(args: argparse.Namespace, gazetteer: Gazetteer, store_path: Path) -> Linker:
+    """The linker; with --wikidata online, one probe of the endpoint first, so that a run without
+    a network links with the gazetteer alone after one message instead of waiting at every entity."""
+    from kg.errors import LinkUnavailable
     from kg.link import Linker
 
     online = None
@@ -130,6 +133,15 @@ def _linker(args: argparse.Namespace, gazetteer: Gazetteer, store_path: Path) ->
 
         cache = args.wikidata_cache or store_path / "wikidata-cache"
         online = WikidataClient(args.wikidata_endpoint or DEFAULT_ENDPOINT, cache_dir=cache)
+        try:
+            online.check()
+        except LinkUnavailable as error:
+            log.error(
+                "wikidata: %s; linking with the shipped gazetteer only in this run. "
+                "Once the endpoint can be reached: kg link --store %s --wikidata online",
+                error, store_path,
+            )  # fmt: skip
+            online = None
     return Linker(gazetteer, online=online)
 
 

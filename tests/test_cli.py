@@ -209,6 +209,21 @@ def test_cli_build_online_asks_the_endpoint_and_caches_its_answers(oxigraph_serv
     assert sorted((store / "wikidata-cache").iterdir()) == cached  # answered from the cache
 
 
+def test_cli_build_online_without_a_reachable_endpoint_says_so_once_and_links_offline(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from conftest import free_port
+
+    articles = tmp_path / "a.jsonl"
+    text = "Senator Lindsey Graham met Foreign Minister Yvan Gil and President Nicolás Maduro in Caracas."
+    articles.write_text(json.dumps({"id": "offline-1", "text": text}) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    endpoint = f"http://127.0.0.1:{free_port()}/sparql"
+    assert main(["build", str(articles), "--store", str(store), "--wikidata", "online", "--wikidata-endpoint", endpoint]) == 0
+    err = caplog.text
+    assert err.count("wikidata:") == 1, err
+    assert "linking with the shipped gazetteer only in this run" in err
+    assert f"kg link --store {store} --wikidata online" in err
+
+
 def test_cli_dask_build_refuses_online_linking(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["build", "x.jsonl", "--store", str(tmp_path / "s"), "--dask", "local", "--wikidata", "online"]) == 2
     assert "--dask links with the gazetteer only; run `kg link --wikidata online` after the build" in capsys.readouterr().err
