@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from kg import __version__
 from kg.errors import KgError
 
 if TYPE_CHECKING:
@@ -42,12 +43,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt as interrupt:
         code = interrupt.args[0] if interrupt.args else 130
-        print(
-            f"kg {args.command}: interrupted; every article already written stays in the store, "
-            "and running the same command again skips them",
-            file=sys.stderr,
-        )
+        print(f"kg {args.command}: interrupted{INTERRUPTED.get(args.command, '')}", file=sys.stderr)
         return int(code)
+
+
+# What an interrupted command leaves behind, where it leaves anything.
+INTERRUPTED = {
+    "build": "; every article already written stays in the store, and running the same command again skips them",
+    "link": "; every article graph already re-linked stays so, and running the same command again finishes the rest",
+    "export": "; the output is incomplete",
+}
 
 
 class UsageError(KgError):
@@ -61,6 +66,7 @@ def _terminate(signum: int, frame: object) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Build and query a knowledge graph of international relations from news.")
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every step")
     parser.add_argument("-q", "--quiet", action="store_true", help="log warnings and errors only")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -205,7 +211,7 @@ def _export(args: argparse.Namespace) -> int:
     from kg.store import KgStore
 
     min_confidence = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
-    with KgStore(args.store, create=False) as store:
+    with KgStore(args.store, create=False, read_only=True) as store:
         if args.output is None:
             count = export(store, sys.stdout.buffer, args.format, min_confidence=min_confidence)
         else:
@@ -225,7 +231,7 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         from kg.store import KgStore
 
-        with KgStore(args.store, create=False) as store:
+        with KgStore(args.store, create=False, read_only=True) as store:
             reports = [(name, validate(store.article_graph(name), shapes)) for name in store.graph_names()]
     violations = 0
     for name, report in reports:

@@ -99,6 +99,36 @@ def test_cli_export_every_format(store: Path, workdir: Path) -> None:
     assert any(f["kind"] == "role" and f["person"]["label"] == "Emmanuel Macron" and f["role"] == "president" for f in facts)
 
 
+def test_cli_validate_reads_every_rdf_file_export_writes(store: Path, workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for format in ("trig", "nquads", "turtle", "jsonld"):
+        out = workdir / f"validated.{format}"
+        assert main(["export", "--store", str(store), "--format", format, "-o", str(out)]) == 0
+        assert main(["validate", str(out)]) == 0, capsys.readouterr().err
+
+
+def test_cli_readers_share_the_store_with_a_running_reader(store: Path, workdir: Path) -> None:
+    from kg.store import KgStore
+
+    with KgStore(store, create=False, read_only=True):  # a query running meanwhile
+        assert main(["export", "--store", str(store), "--format", "facts", "-o", str(workdir / "shared.facts")]) == 0
+        assert main(["validate", "--store", str(store)]) == 0
+
+
+def test_cli_version_and_interrupt_messages(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from kg import __version__
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0 and capsys.readouterr().out == f"kg {__version__}\n"
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.query.load_queries", interrupted)
+    assert main(["queries"]) == 130
+    assert capsys.readouterr().err == "kg queries: interrupted\n"
+
+
 def test_cli_validate_store_and_files(store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--store", str(store)]) == 0
     bad = tmp_path / "bad.ttl"
