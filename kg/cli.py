@@ -153,7 +153,8 @@ def _linker(args: argparse.Namespace, gazetteer: Gazetteer, store_path: Path) ->
 
 def _build(args: argparse.Namespace) -> int:
     from kg.gazetteer import load_gazetteer
-    from kg.pipeline import Pipeline, Progress, build_paths
+    from kg.pipeline import Pipeline, build_paths
+    from kg.progress import Progress
     from kg.store import KgStore
 
     if args.dask and args.wikidata == "online":
@@ -164,11 +165,11 @@ def _build(args: argparse.Namespace) -> int:
             if args.dask:
                 from kg.distributed import build_on_dask
 
-                summary = build_on_dask(args.inputs, store, scheduler=args.dask, model=args.model, fetch=args.fetch, rejections=rejections, force=args.force)
+                summary = build_on_dask(args.inputs, store, scheduler=args.dask, model=args.model, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress("build", "articles"))
             else:
                 gazetteer = load_gazetteer()
                 pipeline = Pipeline(model=args.model, gazetteer=gazetteer, linker=_linker(args, gazetteer, args.store))
-                summary = build_paths(args.inputs, store, pipeline=pipeline, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress())
+                summary = build_paths(args.inputs, store, pipeline=pipeline, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress("build", "articles"))
     print(
         f"kg build: {summary.articles_read} articles read, {summary.articles_stored} stored, "
         f"{summary.duplicates} unchanged duplicates skipped, {summary.facts_stored} facts stored, "
@@ -231,8 +232,16 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         from kg.store import KgStore
 
+        from kg.progress import Progress
+
         with KgStore(args.store, create=False, read_only=True) as store:
-            reports = [(name, validate(store.article_graph(name), shapes)) for name in store.graph_names()]
+            names = store.graph_names()
+            progress = Progress("validate", "graphs", total=len(names))
+            reports = []
+            for name in names:
+                reports.append((name, validate(store.article_graph(name), shapes)))
+                progress.advance(violations=sum(len(report.violations) for _, report in reports))
+            progress.close()
     violations = 0
     for name, report in reports:
         for violation in report.violations:
@@ -282,16 +291,22 @@ def _link(args: argparse.Namespace) -> int:
     from kg.link import relink_graph
     from kg.store import KgStore
 
+    from kg.progress import Progress
+
     changed = 0
     with KgStore(args.store, create=False) as store:
         linker = _linker(args, load_gazetteer(), args.store)
-        for name in store.graph_names():
+        names = store.graph_names()
+        progress = Progress("link", "graphs", total=len(names))
+        for name in names:
             graph = store.article_graph(name)
             relinked = relink_graph(graph, linker)
             if set(relinked) != set(graph):
                 store.replace_graph(name, relinked)
                 changed += 1
-        total = len(store.graph_names())
+            progress.advance(relinked=changed)
+        progress.close()
+        total = len(names)
     print(f"kg link: {total} article graphs checked, {changed} re-linked", file=sys.stderr)
     return 0
 
