@@ -175,7 +175,7 @@ def _candidates(doc_or_span: Doc | Span) -> Iterator[tuple[int, int, str]]:
         while first < ent.start and doc[first].lower_ == "on":
             first += 1
         start = doc[first].idx
-        yield start, ent.end_char, doc.text[start : ent.end_char]
+        yield start, ent.end_char, doc[first : ent.end].text  # Doc.text is rebuilt token by token on every call
     offset = doc_or_span.start_char if hasattr(doc_or_span, "start_char") else 0
     for match in _SEARCH.finditer(doc_or_span.text):
         yield offset + match.start(), offset + match.end(), match.group(0)

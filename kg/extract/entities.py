@@ -41,11 +41,10 @@ import re
 from collections import Counter
 from datetime import date
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.extract.coreference import merge, resolve_descriptions
-from kg.extract.lexicon import load_lexicons
+from kg.extract.lexicon import asset_matcher, load_lexicons
 from kg.extract.long_names import with_long_names
 from kg.extract.names import (
     ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, FACILITY_NOUNS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
@@ -397,9 +396,7 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
     if not patterns:
         return []
     kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
-    matcher = Matcher(doc.vocab)
-    for pattern in patterns:
-        matcher.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
+    matcher = asset_matcher(doc.vocab, patterns, greedy="LONGEST")
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
     by_start = {c.start: c for c in candidates if c.entry is None and c.named}
     by_end = {c.end: c for c in candidates if c.type is EntityType.MILITARY_ASSET and c.named}  # "USS X aircraft carrier"
