@@ -34,6 +34,7 @@ from rdflib.term import Node
 from kg.errors import DataFileError, InputError, ValidatorError
 from kg.rdf import EVENT_CLASS
 from kg.resources import data_dir
+from kg.shape_screen import Unscreenable, compile_screen
 from kg.terms import KG
 
 Severity = TypingLiteral["Violation", "Warning", "Info"]
@@ -215,10 +216,16 @@ class _CompiledShapes:
         self.advanced = any(True for parameter in _ADVANCED for _ in core.triples((None, parameter, None)))
         self.shapes_graph = pyshacl.ShapesGraph(core)
         self.lock = threading.Lock()
+        try:
+            self.screen: Callable[[Graph], bool] | None = compile_screen(core)
+        except Unscreenable:
+            self.screen = None
 
     def validate(self, graph: Graph) -> Report:
-        with self.lock:
-            found = set(self._pyshacl(graph))
+        found: set[Violation] = set()
+        if self.screen is None or not self.screen(graph):  # a graph the screen passes has nothing to report
+            with self.lock:
+                found.update(self._pyshacl(graph))
         for native in self.native:
             found.update(native.violations(graph))
         violations = tuple(sorted(found, key=_sort_key))
