@@ -120,6 +120,22 @@ def asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
     return matches
 
 
+def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
+    """The asset matches as a Matcher added with greedy="LONGEST" returns them, filtered from the
+    same run: per class (in order of first match), longest first, none overlapping another kept."""
+    by_class: dict[AssetClass, list[tuple[int, int]]] = {}
+    for start, end, asset_class in asset_matches(doc, lex):
+        by_class.setdefault(asset_class, []).append((start, end))
+    longest: list[tuple[int, int, AssetClass]] = []
+    for asset_class, spans in by_class.items():
+        taken: set[int] = set()
+        for start, end in sorted(spans, key=lambda span: (span[1] - span[0], -span[0]), reverse=True):
+            if taken.isdisjoint(range(start, end)):
+                longest.append((start, end, asset_class))
+                taken.update(range(start, end))
+    return longest
+
+
 def extract(
     doc: Doc,
     entities: tuple[Entity, ...],
