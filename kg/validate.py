@@ -11,7 +11,9 @@ that kg checks natively (`NATIVE_RULES`) run as Python over the graph, because p
 their SPARQL again for every target and focus node (most of the time of a validation). A native
 rule reports exactly what its SPARQL reports (tests/test_validate.py holds them to it); a
 SPARQL-based shape without a native rule stays with pySHACL. What remains for pySHACL is core
-SHACL, so it runs without SHACL-AF ("advanced") and without copying the data graph.
+SHACL, so it runs without SHACL-AF ("advanced") and without copying the data graph, and only on
+the graphs that kg.shape_screen cannot pass (a graph the screen passes has no result to report;
+most article graphs conform with none).
 """
 
 from __future__ import annotations
@@ -254,6 +256,8 @@ def _native_shapes(shapes: Graph) -> Iterator[_NativeShape]:
             continue
         # pySHACL words a result with the shape's messages and its constraint's, both filled in.
         holders = [shape, *shapes.objects(shape, SH.sparql)]
+        if any(shapes.value(holder, SH.deactivated) == Literal(True) for holder in holders):
+            continue  # pySHACL would not run it either
         messages = sorted({str(message) for holder in holders for message in shapes.objects(holder, SH.message)})
         severity = _SEVERITY.get(shapes.value(shape, SH.severity) or SH.Violation, "Violation")
         yield _NativeShape(shape, severity, tuple(messages), rule)
