@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import dateparser  # type: ignore[import-untyped]
@@ -152,6 +153,12 @@ def find_times(
     Offsets are into the Doc's text. Expressions are spaCy's DATE and TIME entities widened by
     a leading "late"/"early"/"earlier", and relative words the model missed.
     """
+    return list(_find_times(doc_or_span, published))
+
+
+# The event and designation extractors each ask for the times of every sentence of a Doc.
+@lru_cache(maxsize=256)
+def _find_times(doc_or_span: Doc | Span, published: date) -> tuple[tuple[int, int, Interval], ...]:
     found: list[tuple[int, int, Interval]] = []
     taken: list[tuple[int, int]] = []
     for start, end, text in _candidates(doc_or_span):
@@ -161,7 +168,7 @@ def find_times(
         if interval is not None:
             found.append((start, end, interval))
             taken.append((start, end))
-    return sorted(found, key=lambda item: item[0])
+    return tuple(sorted(found, key=lambda item: item[0]))
 
 
 def _candidates(doc_or_span: Doc | Span) -> Iterator[tuple[int, int, str]]:
@@ -175,7 +182,7 @@ def _candidates(doc_or_span: Doc | Span) -> Iterator[tuple[int, int, str]]:
         while first < ent.start and doc[first].lower_ == "on":
             first += 1
         start = doc[first].idx
-        yield start, ent.end_char, doc.text[start : ent.end_char]
+        yield start, ent.end_char, doc[first : ent.end].text  # Doc.text is rebuilt token by token on every call
     offset = doc_or_span.start_char if hasattr(doc_or_span, "start_char") else 0
     for match in _SEARCH.finditer(doc_or_span.text):
         yield offset + match.start(), offset + match.end(), match.group(0)

@@ -4,23 +4,39 @@ Each article graph is validated on its own with pySHACL, without inference (the 
 what kg/rdf.py wrote). A Report lists every result as a typed Violation; only results of severity
 Violation break conformance. `owning_fact` maps a failing node to the fact it belongs to, so the
 pipeline can keep a failing fact out of the store (and report it) while storing the rest.
+
+Speed (a validation runs for every article): the shapes are compiled once per shapes graph
+(`_CompiledShapes`): pySHACL's ShapesGraph is built once and reused, and the SPARQL-based shapes
+that kg checks natively (`NATIVE_RULES`) run as Python over the graph, because pySHACL parses
+their SPARQL again for every target and focus node (most of the time of a validation). A native
+rule reports exactly what its SPARQL reports (tests/test_validate.py holds them to it); a
+SPARQL-based shape without a native rule stays with pySHACL. What remains for pySHACL is core
+SHACL, so it runs without SHACL-AF ("advanced") and without copying the data graph, and only on
+the graphs that kg.shape_screen cannot pass (a graph the screen passes has no result to report;
+most article graphs conform with none).
 """
 
 from __future__ import annotations
 
+import re
+import threading
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Iterator
 from typing import Literal as TypingLiteral
 
 import pyoxigraph
 import pyshacl
-from rdflib import BNode, Graph, Literal, URIRef
+from pyshacl.graph_abstraction import DataGraph
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
 from kg.errors import DataFileError, InputError, ValidatorError
 from kg.rdf import EVENT_CLASS
 from kg.resources import data_dir
+from kg.shape_screen import Unscreenable, compile_screen
 from kg.terms import KG
 
 Severity = TypingLiteral["Violation", "Warning", "Info"]
@@ -83,25 +99,192 @@ def load_shapes(folder: Path | None = None) -> Graph:
         pyshacl.validate(Graph(), shacl_graph=shapes, inference="none", advanced=True)
     except Exception as error:  # pySHACL reports a malformed shape with many exception types
         raise DataFileError(folder, f"the shapes do not load in pySHACL: {error}") from error
+    _COMPILED[shapes] = _CompiledShapes(shapes)
     return shapes
 
 
 def validate(graph: Graph, shapes: Graph) -> Report:
-    """Validate one article's graph against the shapes; raises ValidatorError if pySHACL fails."""
+    """Validate one article's graph against the shapes; raises ValidatorError if pySHACL fails.
+
+    The shapes are compiled on first use and the compilation kept with them: do not change a
+    shapes graph once it has validated something (a change of its size compiles it again)."""
+    compiled = _COMPILED.get(shapes)
+    if compiled is None or compiled.size != len(shapes):
+        compiled = _COMPILED[shapes] = _CompiledShapes(shapes)
+    return compiled.validate(graph)
+
+
+# --------------------------------------------------------------------------- native rules
+
+KGSH = Namespace("https://w3id.org/kg-ir/shapes#")
+# One solution of a rule's query: the focus node ($this) and the other variables it binds.
+Solution = tuple[Node, dict[str, Node]]
+
+
+def _evidence_span_solutions(graph: Graph) -> Iterator[Solution]:
+    """kgsh:EvidenceSpanShape: STRLEN(?sentence) != xsd:integer(STR(?end)) - xsd:integer(STR(?start)).
+
+    As in SPARQL, a row whose expression fails is no solution: a sentence that is not a string
+    literal, an offset that is a blank node or whose string form is not an integer."""
+    for this, sentence in graph.subject_objects(KG.sentence):
+        if not isinstance(sentence, Literal) or sentence.datatype not in (None, XSD.string):
+            continue
+        for start in graph.objects(this, KG.startOffset):
+            for end in graph.objects(this, KG.endOffset):
+                first, last = _integer(start), _integer(end)
+                if first is not None and last is not None and len(sentence) != last - first:
+                    yield this, {"start": start, "end": end, "length": Literal(len(sentence))}
+
+
+def _interval_order_solutions(graph: Graph) -> Iterator[Solution]:
+    """kgsh:IntervalOrderShape: DATATYPE(?earliest) = xsd:date && DATATYPE(?latest) = xsd:date &&
+    ?earliest > ?latest, compared as rdflib's SPARQL engine compares them (Literal ordering; a
+    comparison rdflib cannot make is no solution)."""
+    for this, earliest in graph.subject_objects(KG.earliest):
+        if not (isinstance(earliest, Literal) and earliest.datatype == XSD.date):
+            continue
+        for latest in graph.objects(this, KG.latest):
+            if isinstance(latest, Literal) and latest.datatype == XSD.date and _after(earliest, latest):
+                yield this, {"earliest": earliest, "latest": latest}
+
+
+def _integer(term: Node) -> int | None:
+    """xsd:integer(STR(term)) as rdflib evaluates it (Python's int() of the string form), or None."""
+    if isinstance(term, BNode):
+        return None
     try:
-        _, results, _ = pyshacl.validate(
-            graph, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+        return int(str(term))
+    except ValueError:
+        return None
+
+
+def _after(earliest: Literal, latest: Literal) -> bool:
+    try:
+        return bool(earliest > latest)
+    except TypeError:
+        return False
+
+
+# SPARQL-based shapes kg checks natively: the shape -> the solutions of its SPARQL constraint.
+NATIVE_RULES: dict[URIRef, Callable[[Graph], Iterator[Solution]]] = {
+    KGSH.EvidenceSpanShape: _evidence_span_solutions,
+    KGSH.IntervalOrderShape: _interval_order_solutions,
+}
+# Shape parameters that need pySHACL's SHACL-AF mode when a shape left to pySHACL uses them.
+_ADVANCED = (SH.target, SH.rule, SH.expression)
+
+
+@dataclass(frozen=True, slots=True)
+class _NativeShape:
+    """A SPARQL-based node shape run by a native rule: its severity and message templates."""
+
+    shape: URIRef
+    severity: Severity
+    messages: tuple[str, ...]
+    solutions: Callable[[Graph], Iterator[Solution]]
+
+    def violations(self, graph: Graph) -> Iterator[Violation]:
+        """One result per distinct solution, worded as pySHACL words a SPARQL constraint's result."""
+        seen: set[tuple[Node, tuple[tuple[str, Node], ...]]] = set()
+        for this, bound in self.solutions(graph):
+            key = (this, tuple(sorted(bound.items())))
+            if key in seen:
+                continue
+            seen.add(key)
+            messages = sorted({_fill(template, {"this": this, **bound}) for template in self.messages})
+            yield Violation(
+                focus_node=this,
+                path=None,
+                value=this,
+                message="; ".join(messages),
+                severity=self.severity,
+                constraint="SPARQLConstraintComponent",
+                shape=self.shape,
+            )
+
+
+def _fill(template: str, bound: dict[str, Node]) -> str:
+    """pySHACL's substitution of {?var} and {$var} in a SPARQL constraint's message."""
+    for name, value in bound.items():
+        template = re.sub("{{[?$]{}}}".format(name), str(value), template)
+    return template
+
+
+class _CompiledShapes:
+    """A shapes graph made ready to validate many graphs: the native shapes taken out, pySHACL's
+    ShapesGraph built once over the rest. One validation at a time (pySHACL's shapes keep state)."""
+
+    def __init__(self, shapes: Graph) -> None:
+        self.size = len(shapes)
+        self.native = tuple(_native_shapes(shapes))
+        core = _without(shapes, {native.shape for native in self.native})
+        self.core = core
+        self.advanced = any(True for parameter in _ADVANCED for _ in core.triples((None, parameter, None)))
+        self.shapes_graph = pyshacl.ShapesGraph(core)
+        self.lock = threading.Lock()
+        try:
+            self.screen: Callable[[Graph], bool] | None = compile_screen(core)
+        except Unscreenable:
+            self.screen = None
+
+    def validate(self, graph: Graph) -> Report:
+        found: set[Violation] = set()
+        if self.screen is None or not self.screen(graph):  # a graph the screen passes has nothing to report
+            with self.lock:
+                found.update(self._pyshacl(graph))
+        for native in self.native:
+            found.update(native.violations(graph))
+        violations = tuple(sorted(found, key=_sort_key))
+        return Report(
+            conforms=not any(violation.severity == "Violation" for violation in violations),
+            violations=violations,
         )
-    except Exception as error:  # any crash inside pySHACL: the caller holds the article back
-        raise ValidatorError(f"{_graph_name(graph)}: pySHACL failed: {type(error).__name__}: {error}") from error
-    if not isinstance(results, Graph):
-        raise ValidatorError(f"{_graph_name(graph)}: pySHACL failed: {results}")
-    found = {_violation(results, result) for result in results.subjects(RDF.type, SH.ValidationResult)}
-    violations = tuple(sorted(found, key=_sort_key))
-    return Report(
-        conforms=not any(violation.severity == "Violation" for violation in violations),
-        violations=violations,
-    )
+
+    def _pyshacl(self, graph: Graph) -> Iterator[Violation]:
+        options = {"inference": "none", "advanced": self.advanced, "allow_warnings": True}
+        try:
+            validator = pyshacl.Validator(DataGraph.from_rdflib(graph), shacl_graph=self.core, options=options)
+            validator.shacl_graph = self.shapes_graph  # the one built at compile time, shape cache and all
+            _, results, _ = validator.run()  # type: ignore[no-untyped-call]
+        except Exception as error:  # any crash inside pySHACL: the caller holds the article back
+            raise ValidatorError(f"{_graph_name(graph)}: pySHACL failed: {type(error).__name__}: {error}") from error
+        return (_violation(results, result) for result in results.subjects(RDF.type, SH.ValidationResult))
+
+
+_COMPILED: "weakref.WeakKeyDictionary[Graph, _CompiledShapes]" = weakref.WeakKeyDictionary()
+
+
+def _native_shapes(shapes: Graph) -> Iterator[_NativeShape]:
+    for shape, rule in NATIVE_RULES.items():
+        if (shape, SH.sparql, None) not in shapes:
+            continue
+        # pySHACL words a result with the shape's messages and its constraint's, both filled in.
+        holders = [shape, *shapes.objects(shape, SH.sparql)]
+        if any(shapes.value(holder, SH.deactivated) == Literal(True) for holder in holders):
+            continue  # pySHACL would not run it either
+        messages = sorted({str(message) for holder in holders for message in shapes.objects(holder, SH.message)})
+        severity = _SEVERITY.get(shapes.value(shape, SH.severity) or SH.Violation, "Violation")
+        yield _NativeShape(shape, severity, tuple(messages), rule)
+
+
+def _without(shapes: Graph, native: set[URIRef]) -> Graph:
+    """The shapes graph less the SPARQL targets and constraints of the natively checked shapes."""
+    dropped = {
+        node
+        for shape in native
+        for parameter in (SH.target, SH.sparql)
+        for node in shapes.objects(shape, parameter)
+        if set(shapes.subjects(None, node)) <= native  # not shared with a shape left to pySHACL
+    }
+    core = Graph()
+    for prefix, namespace in shapes.namespaces():
+        core.bind(prefix, namespace)
+    for triple in shapes:
+        subject, predicate, _ = triple
+        if subject in dropped or (subject in native and predicate in (SH.target, SH.sparql)):
+            continue
+        core.add(triple)
+    return core
 
 
 def validate_file(path: Path, shapes: Graph) -> list[tuple[str, Report]]:

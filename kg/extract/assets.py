@@ -20,7 +20,7 @@ from spacy.matcher import Matcher
 
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, sentence_evidence
-from kg.extract.lexicon import Lexicons, load_lexicons
+from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.records import (
     Article,
@@ -100,12 +100,40 @@ def asset_tokens(
         if (key := index.at(token)) is not None
         and index.type_of(key) is EntityType.MILITARY_ASSET
     }
-    matcher = Matcher(doc.vocab)
-    for pattern in lex.assets:
-        matcher.add(pattern.id, [pattern.pattern])
-    for _, start, end in matcher(doc):
+    for start, end, _ in asset_matches(doc, lex):
         found.update(range(start, end))
     return found
+
+
+# The last Doc the asset patterns ran on, the Matcher and its matches: the event and asset
+# extractors both ask for the same Doc's matches, and a run costs about 10 ms an article.
+_last_matches: list[tuple[Doc, Matcher, list[tuple[int, int, AssetClass]]]] = []
+
+
+def asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
+    """Every match of the asset patterns in `doc`: (start, end, asset class), in Matcher order."""
+    matcher = asset_matcher(doc.vocab, lex.assets)
+    if _last_matches and _last_matches[0][0] is doc and _last_matches[0][1] is matcher:
+        return _last_matches[0][2]
+    matches = [(start, end, AssetClass(doc.vocab.strings[match])) for match, start, end in matcher(doc)]
+    _last_matches[:] = [(doc, matcher, matches)]
+    return matches
+
+
+def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
+    """The asset matches as a Matcher added with greedy="LONGEST" returns them, filtered from the
+    same run: per class (in order of first match), longest first, none overlapping another kept."""
+    by_class: dict[AssetClass, list[tuple[int, int]]] = {}
+    for start, end, asset_class in asset_matches(doc, lex):
+        by_class.setdefault(asset_class, []).append((start, end))
+    longest: list[tuple[int, int, AssetClass]] = []
+    for asset_class, spans in by_class.items():
+        taken: set[int] = set()
+        for start, end in sorted(spans, key=lambda span: (span[1] - span[0], -span[0]), reverse=True):
+            if taken.isdisjoint(range(start, end)):
+                longest.append((start, end, asset_class))
+                taken.update(range(start, end))
+    return longest
 
 
 def extract(
@@ -118,7 +146,7 @@ def extract(
     """One Deployment per military asset whose operator the article tells."""
     lex = lexicons or load_lexicons()
     index = EntityIndex(doc, entities)
-    matches = _class_matches(doc, lex)
+    matches = asset_matches(doc, lex)
     taken = asset_tokens(doc, index, lex)
     states_by_name = {
         entity.label.lower(): entity.key
@@ -347,16 +375,6 @@ def _distinctive(entity: Entity) -> frozenset[str]:
         for word in entity.label.lower().split()
         if word not in generic and len(word) > 2
     )
-
-
-def _class_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
-    matcher = Matcher(doc.vocab)
-    for pattern in lex.assets:
-        matcher.add(pattern.asset_class.value, [pattern.pattern])
-    return [
-        (start, end, AssetClass(doc.vocab.strings[match]))
-        for match, start, end in matcher(doc)
-    ]
 
 
 def _class(

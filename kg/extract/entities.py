@@ -41,10 +41,10 @@ import re
 from collections import Counter
 from datetime import date
 
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.extract.coreference import merge, resolve_descriptions
+from kg.extract.assets import longest_asset_matches
 from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import with_long_names
 from kg.extract.names import (
@@ -393,23 +393,20 @@ def _tenure_recency(tenure: Tenure) -> date:
 
 
 def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[str, LabelSpec]) -> list[MentionCandidate]:
-    patterns = load_lexicons().assets
-    if not patterns:
+    lexicons = load_lexicons()
+    if not lexicons.assets:
         return []
     kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
-    matcher = Matcher(doc.vocab)
-    for pattern in patterns:
-        matcher.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
     by_start = {c.start: c for c in candidates if c.entry is None and c.named}
     by_end = {c.end: c for c in candidates if c.type is EntityType.MILITARY_ASSET and c.named}  # "USS X aircraft carrier"
     found: list[MentionCandidate] = []
     taken: set[int] = set()
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+    for start, end, asset_class in sorted(longest_asset_matches(doc, lexicons), key=lambda m: (m[0], -(m[1] - m[0]))):
         if any(s < end and start < e for s, e in named) or taken.intersection(range(start, end)):
             continue
         taken.update(range(start, end))
-        kind = kinds.get("ASSET_" + doc.vocab.strings[match_id].upper())
+        kind = kinds.get("ASSET_" + asset_class.value.upper())
         name = by_start.get(end) or by_end.get(start)
         # "the destroyer Yinchuan", not "warships Trump sent" (the tagger may call the noun JJ or NNP)
         singular = doc[end - 1].is_lower and doc[end - 1].tag_ not in ("NNS", "NNPS")

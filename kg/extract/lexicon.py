@@ -500,3 +500,19 @@ def load_lexicons(folder: Path | None = None) -> Lexicons:
         ship_prefixes=load_ship_prefixes(folder),
         cues=load_cues(folder),
     )
+
+
+# (id of vocab, id of patterns) -> the vocab and patterns (held, so the ids stay theirs) and the Matcher.
+_ASSET_MATCHERS: dict[tuple[int, int], tuple[Vocab, tuple[AssetPattern, ...], Matcher]] = {}
+
+
+def asset_matcher(vocab: Vocab, patterns: tuple[AssetPattern, ...]) -> Matcher:
+    """The asset patterns in one Matcher keyed by asset class, built once per vocabulary and
+    pattern set (building it took longer than running it)."""
+    key = (id(vocab), id(patterns))
+    if key not in _ASSET_MATCHERS:
+        matcher = Matcher(vocab)
+        for pattern in patterns:
+            matcher.add(pattern.asset_class.value, [pattern.pattern])
+        _ASSET_MATCHERS[key] = (vocab, patterns, matcher)
+    return _ASSET_MATCHERS[key][2]

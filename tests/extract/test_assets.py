@@ -229,3 +229,22 @@ def test_assets_coordinated_verb_shares_the_operator(annotated) -> None:  # type
         annotated, text, {"4,000 troops": ("troops", ASSET, None, False)}
     )
     assert _read(found) == {("troops", "troops", "ruritania", "gulf")}
+
+
+def test_assets_longest_matches_are_what_a_greedy_matcher_returns(annotated) -> None:  # type: ignore[no-untyped-def]
+    from spacy.matcher import Matcher
+
+    from kg.extract.lexicon import load_lexicons
+
+    doc, _, _ = annotated(
+        "The nuclear aircraft carrier strike group, two aircraft carriers and a carrier strike group sailed; "
+        "strike groups, nuclear-powered aircraft carriers, B-52 bombers and F-35 fighter jets followed.",
+        {},
+    )
+    lex = load_lexicons()
+    greedy = Matcher(doc.vocab)
+    for pattern in lex.assets:
+        greedy.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
+    expected = [(start, end, AssetClass(doc.vocab.strings[match])) for match, start, end in greedy(doc)]
+    assert len(assets.asset_matches(doc, lex)) > len(expected) > 5  # overlapping matches were filtered
+    assert assets.longest_asset_matches(doc, lex) == expected
