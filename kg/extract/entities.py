@@ -33,6 +33,9 @@ its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match
 part of a named asset is a mention of an Entity with `named=False` and the class's ontology
 kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and owners on
 ("19 Chinese warships"); mentions with the same content words are one entity. Extractors that need an asset entity find it through `EntityIndex`.
+
+Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
+last, on the words no other entity or title holds.
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from kg.extract.coreference import merge, resolve_descriptions
+from kg.extract.groups import find_groups
 from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import with_long_names
 from kg.extract.names import (
@@ -78,7 +82,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
     resolve_descriptions(doc, groups, titles, context)
-    return _entities(doc, article, groups)
+    entities = _entities(doc, article, groups)
+    return entities + find_groups(doc, article, entities, [(start, end) for start, end, _ in titles])
 
 
 def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
