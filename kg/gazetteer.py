@@ -3,7 +3,8 @@
 Read by nlp (entity rulers) and link (Wikidata linking). The files are tab-separated with a header
 row; list cells are pipe-separated and an empty cell is none. states.tsv, igos.tsv and leaders.tsv
 are built by scripts/build_gazetteers.py from the reference tables; organizations.tsv and
-locations.tsv, when present, are curated by hand with the columns of igos.tsv.
+locations.tsv, when present, are curated by hand with the columns of igos.tsv;
+phoenix_office_holders.tsv, when present, is built by scripts/convert_phoenix.py (dated posts, no QIDs).
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ LEADER_COLUMNS = (
     "person_qid", "person", "aliases", "position_qid", "position", "role",
     "of_qid", "of_name", "start", "end", "as_of", "source",
 )  # fmt: skip
+PHOENIX_COLUMNS = ("person", "aliases", "code", "country", "state", "sector", "start", "end", "source")
+# Optional, built by scripts/convert_phoenix.py: dated posts of named actors, no QIDs.
+PHOENIX_HOLDERS = "phoenix_office_holders.tsv"
+# The Phoenix Countries actor file was generated on this day: an open end means held then, no later.
+PHOENIX_AS_OF = date(2014, 1, 30)
 # Hand-curated files: optional, with the columns of igos.tsv; the type each holds.
 CURATED = {"igos.tsv": EntityType.ORGANIZATION, "organizations.tsv": EntityType.ORGANIZATION,
            "locations.tsv": EntityType.LOCATION}  # fmt: skip
@@ -95,6 +101,32 @@ class Tenure:
         return last is None or day <= last
 
 
+@dataclass(frozen=True, slots=True)
+class PhoenixPost:
+    """A dated post of a named actor in the Phoenix actor dictionaries: `person` belonged to the
+    CAMEO `sector` ("GOV" government, "ELI" elite, "MIL", ...) of `state` (a state's name in the
+    dictionary, empty for an international organization's people) from `start` to `end`.
+
+    It says that a name is a person's and whose government they were part of; it holds no QID,
+    and the dictionaries stop around 2014 (`PHOENIX_AS_OF`): leaders.tsv stays the source of
+    QIDs and of current office holders.
+    """
+
+    person: str
+    aliases: tuple[str, ...]
+    code: str
+    state: str
+    sector: str
+    start: date | None
+    end: date | None
+    source: str
+
+    def held_on(self, day: date) -> bool:
+        """True when the dictionary shows the post held on `day` (an open end: until PHOENIX_AS_OF)."""
+        last = self.end if self.end is not None else PHOENIX_AS_OF
+        return (self.start is None or self.start <= day) and day <= last
+
+
 def normalize_key(name: str) -> str:
     """The lookup form of a name, as the gold scorer compares labels.
 
@@ -122,9 +154,16 @@ def acronym_key(name: str) -> str | None:
 class Gazetteer:
     """Every known entry and tenure, indexed by normalised name and by QID."""
 
-    def __init__(self, entries: tuple[GazetteerEntry, ...], tenures: tuple[Tenure, ...]) -> None:
+    def __init__(self, entries: tuple[GazetteerEntry, ...], tenures: tuple[Tenure, ...],
+                 posts: tuple[PhoenixPost, ...] = ()) -> None:  # fmt: skip
         self.entries = entries
         self.tenures = tenures
+        self._posts: dict[str, list[PhoenixPost]] = defaultdict(list)
+        keys: dict[str, str] = {}  # a person's names repeat on each of their posts
+        for post in posts:
+            for name in (post.person, *post.aliases):
+                key = keys.get(name) or keys.setdefault(name, normalize_key(name))
+                self._posts[key].append(post)
         self._by_key: dict[str, list[GazetteerEntry]] = defaultdict(list)
         self._by_acronym: dict[str, list[GazetteerEntry]] = defaultdict(list)
         self._by_qid: dict[str, GazetteerEntry] = {}
@@ -152,6 +191,10 @@ class Gazetteer:
 
     def entry_by_qid(self, qid: str) -> GazetteerEntry | None:
         return self._by_qid.get(qid)
+
+    def posts_of(self, name: str) -> list[PhoenixPost]:
+        """The Phoenix posts of the actor one of whose names is `name` (normalised)."""
+        return self._posts.get(normalize_key(name), [])
 
     def holders(self, of_qid: str, role: str, on: date) -> list[Tenure]:
         """Tenures of the office `role` of `of_qid` that the sources show held on `on`."""
@@ -273,6 +316,15 @@ def _tenure(row: Row, source: str) -> Tenure:
     )
 
 
+def _post(row: Row, source: str) -> PhoenixPost:
+    _required(row, "person", "code", "sector", "source")
+    start, end = _date(row["start"], "start", end=False), _date(row["end"], "end", end=True)
+    if start is None and end is None:
+        raise ValueError("a post needs a start or an end")
+    return PhoenixPost(row["person"], _list(row["aliases"]), row["code"], row["state"], row["sector"], start, end,
+                       row["source"])  # fmt: skip
+
+
 def _read(path: Path, columns: tuple[str, ...], parse: Callable[[Row, str], Parsed],
           problems: list[tuple[Path, int | None, str]]) -> list[Parsed]:  # fmt: skip
     found: list[tuple[int | None, str]] = []
@@ -318,13 +370,16 @@ def read_gazetteer(folder: Path) -> Gazetteer:
         if (folder / name).is_file():
             entries += _read(folder / name, ORGANIZATION_COLUMNS, _curated(entity_type), problems)
     tenures = _read(folder / "leaders.tsv", LEADER_COLUMNS, _tenure, problems)
+    posts: list[PhoenixPost] = []
+    if (folder / PHOENIX_HOLDERS).is_file():
+        posts = _read(folder / PHOENIX_HOLDERS, PHOENIX_COLUMNS, _post, problems)
     entries = _merge(entries, folder, problems)
     if problems:
         path, line, problem = problems[0]
         more = "".join(f"\n{p}{'' if n is None else f':{n}'}: {text}" for p, n, text in problems[1:])
         raise DataFileError(path, problem + more, line=line)
     entries += _people(tenures)
-    return Gazetteer(tuple(entries), tuple(tenures))
+    return Gazetteer(tuple(entries), tuple(tenures), tuple(posts))
 
 
 def _merge(entries: list[GazetteerEntry], folder: Path,

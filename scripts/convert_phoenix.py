@@ -23,18 +23,22 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.extract.groups import AGENT_COLUMNS  # noqa: E402  the loaders' formats
+from kg.gazetteer import PHOENIX_COLUMNS  # noqa: E402
+
 DEFAULT_DICTIONARIES = ROOT.parent / "shared" / "dictionaries"
 AGENTS = "Phoenix.agents.txt"
 COUNTRIES = "Phoenix.Countries.actors.txt"
 ACTOR_FILES = (COUNTRIES, "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 
-AGENT_COLUMNS = ("phrase", "sector", "code", "source")
-HOLDER_COLUMNS = ("person", "aliases", "code", "country", "state", "sector", "start", "end", "source")
 
 _SUBSTITUTION = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
 _AGENT = re.compile(r"^(?P<words>[^\[{]+?)\s*(?:\{(?P<plurals>[^}]*)\})?\s*\[(?P<code>[^\]]*)\]")
@@ -211,7 +215,7 @@ def _write(path: Path, columns: tuple[str, ...], rows: list[tuple[str, ...]]) ->
 def convert(dictionaries: Path, out: Path) -> None:
     """Write patterns/agents.tsv and gazetteers/phoenix_office_holders.tsv under `out`."""
     _write(out / "patterns" / "agents.tsv", AGENT_COLUMNS, list(agent_rows(dictionaries / AGENTS)))
-    _write(out / "gazetteers" / "phoenix_office_holders.tsv", HOLDER_COLUMNS, holder_rows(dictionaries))
+    _write(out / "gazetteers" / "phoenix_office_holders.tsv", PHOENIX_COLUMNS, holder_rows(dictionaries))
 
 
 def main() -> None:
