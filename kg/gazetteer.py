@@ -155,15 +155,13 @@ class Gazetteer:
     """Every known entry and tenure, indexed by normalised name and by QID."""
 
     def __init__(self, entries: tuple[GazetteerEntry, ...], tenures: tuple[Tenure, ...],
-                 posts: tuple[PhoenixPost, ...] = ()) -> None:  # fmt: skip
+                 posts: Callable[[], list[PhoenixPost]] | None = None) -> None:  # fmt: skip
+        """`posts` reads the Phoenix posts when they are first asked for (26,000 rows: a build
+        that never needs them does not wait for them)."""
         self.entries = entries
         self.tenures = tenures
-        self._posts: dict[str, list[PhoenixPost]] = defaultdict(list)
-        keys: dict[str, str] = {}  # a person's names repeat on each of their posts
-        for post in posts:
-            for name in (post.person, *post.aliases):
-                key = keys.get(name) or keys.setdefault(name, normalize_key(name))
-                self._posts[key].append(post)
+        self._read_posts = posts
+        self._posts: dict[str, list[PhoenixPost]] | None = None
         self._by_key: dict[str, list[GazetteerEntry]] = defaultdict(list)
         self._by_acronym: dict[str, list[GazetteerEntry]] = defaultdict(list)
         self._by_qid: dict[str, GazetteerEntry] = {}
@@ -194,6 +192,13 @@ class Gazetteer:
 
     def posts_of(self, name: str) -> list[PhoenixPost]:
         """The Phoenix posts of the actor one of whose names is `name` (normalised)."""
+        if self._posts is None:
+            self._posts = defaultdict(list)
+            keys: dict[str, str] = {}  # a person's names repeat on each of their posts
+            for post in self._read_posts() if self._read_posts is not None else ():
+                for alias in (post.person, *post.aliases):
+                    key = keys.get(alias) or keys.setdefault(alias, normalize_key(alias))
+                    self._posts[key].append(post)
         return self._posts.get(normalize_key(name), [])
 
     def holders(self, of_qid: str, role: str, on: date) -> list[Tenure]:
@@ -370,16 +375,25 @@ def read_gazetteer(folder: Path) -> Gazetteer:
         if (folder / name).is_file():
             entries += _read(folder / name, ORGANIZATION_COLUMNS, _curated(entity_type), problems)
     tenures = _read(folder / "leaders.tsv", LEADER_COLUMNS, _tenure, problems)
-    posts: list[PhoenixPost] = []
-    if (folder / PHOENIX_HOLDERS).is_file():
-        posts = _read(folder / PHOENIX_HOLDERS, PHOENIX_COLUMNS, _post, problems)
     entries = _merge(entries, folder, problems)
     if problems:
         path, line, problem = problems[0]
         more = "".join(f"\n{p}{'' if n is None else f':{n}'}: {text}" for p, n, text in problems[1:])
         raise DataFileError(path, problem + more, line=line)
     entries += _people(tenures)
-    return Gazetteer(tuple(entries), tuple(tenures), tuple(posts))
+    posts = folder / PHOENIX_HOLDERS
+    return Gazetteer(tuple(entries), tuple(tenures), (lambda: _read_posts(posts)) if posts.is_file() else None)
+
+
+def _read_posts(path: Path) -> list[PhoenixPost]:
+    """phoenix_office_holders.tsv; DataFileError lists every bad row."""
+    problems: list[tuple[Path, int | None, str]] = []
+    posts = _read(path, PHOENIX_COLUMNS, _post, problems)
+    if problems:
+        _, line, problem = problems[0]
+        more = "".join(f"\n{path}{'' if n is None else f':{n}'}: {text}" for _, n, text in problems[1:])
+        raise DataFileError(path, problem + more, line=line)
+    return posts
 
 
 def _merge(entries: list[GazetteerEntry], folder: Path,

@@ -227,4 +227,4 @@ def test_gazetteer_reads_phoenix_posts_by_every_name_with_their_dates(tmp_path: 
         "person\taliases\tcode\tcountry\tstate\tsector\tstart\tend\tsource\nX\t\tRUSGOV\tRUS\tRussia\tGOV\t\t\tx:1\n"
     )
     with pytest.raises(DataFileError, match=r"phoenix_office_holders.tsv:2: a post needs a start or an end"):
-        read_gazetteer(folder)
+        read_gazetteer(folder).posts_of("X")  # read when first asked for
