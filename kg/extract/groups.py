@@ -6,8 +6,9 @@ entity per unnamed actor, never named (`named=False`, so its IRI is its article'
 The agent nouns of the Phoenix dictionary (patterns/agents.tsv, built by
 scripts/convert_phoenix.py) give the sector: a noun heading its phrase whose lemma, with the
 words before it, is an agent phrase ("police", "gunman", "security force") is a mention of a
-group of that phrase's CAMEO sector. Words an entity or a title already holds are not, and a noun
-inside a longer noun ("police station") is not. The group's state is the State entity that
+group of that phrase's CAMEO sector. Words an entity or a title already holds are not, nor a noun
+inside a longer noun ("police station"), one that describes another (an apposition or a predicate:
+"X, a militant group"), or a label in quotation marks. The group's state is the State entity that
 qualifies it: a demonym or name before it ("Israeli troops", "Sudan's army") or after "of"/"from"
 ("the army of Sudan"). Mentions with the same sector, state and words are one group.
 """
@@ -28,6 +29,9 @@ from kg.resources import data_dir
 AGENT_COLUMNS = ("phrase", "sector", "code", "source")
 # Dependents of a group's noun that may name its state.
 STATE_QUALIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+# A noun inside a longer noun ("police station") or describing another ("X, a militant group";
+# "X is a rebel movement"; "named it a terrorist group") is no actor of its own.
+NOT_AN_ACTOR = frozenset({"compound", "appos", "attr", "oprd"})
 # Words left out of a group's label at its start.
 LEADING = frozenset({"DET", "NUM", "PUNCT", "PRON", "ADP", "CCONJ"})
 
@@ -65,8 +69,10 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
     taken = set(owner) | {i for start, end in titles for i in range(start, end)}
     found: dict[tuple[str, str | None, str], list[Span]] = {}
     for token in doc:
-        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NOT_AN_ACTOR:
             continue
+        if any(child.is_quote for child in token.children):
+            continue  # a label in quotation marks ('labels it a "terrorist organization"')
         match = _agent_at(doc, token, agents, longest, taken)
         if match is None:
             continue

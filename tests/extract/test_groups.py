@@ -96,3 +96,15 @@ def test_a_group_never_replaces_a_named_actor(pipeline) -> None:  # type: ignore
 def test_unreferenced_groups_are_left_out_of_the_extraction(pipeline) -> None:  # type: ignore[no-untyped-def]
     extraction = pipeline.extract(Article(id="groups", text="Protesters gathered in the square.", published=PUBLISHED))
     assert not [e for e in extraction.entities if e.type is EntityType.GROUP]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Northern Front, an armed group, rejected the offer.",
+        'Ruritania labels the Northern Front a "terrorist organization".',
+    ],
+)
+def test_a_noun_describing_another_or_quoted_as_a_label_is_no_group(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
+    groups = _groups(pipeline, text)
+    assert not [g for g in groups.values() if g.sector in ("REB", "UAF", "IMG")], groups
