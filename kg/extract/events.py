@@ -257,9 +257,9 @@ def _read(
         inherited = bool(actors)
     if actor_types == set(PARTIES):
         actors = actors or unnamed
-    target_types = set(PARTIES) | {EntityType.GROUP} | (
+    target_types = set(PARTIES) | (
         {EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set()
-    )
+    ) | ({EntityType.GROUP} if event_type is not EventType.MOBILIZE else set())  # forces sent are no target
     if trigger.options.get("target_types"):
         target_types &= {EntityType(name) for name in trigger.options["target_types"]}
     excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())

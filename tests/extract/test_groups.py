@@ -108,3 +108,9 @@ def test_unreferenced_groups_are_left_out_of_the_extraction(pipeline) -> None:  
 def test_a_noun_describing_another_or_quoted_as_a_label_is_no_group(pipeline, text: str) -> None:  # type: ignore[no-untyped-def]
     groups = _groups(pipeline, text)
     assert not [g for g in groups.values() if g.sector in ("REB", "UAF", "IMG")], groups
+
+
+def test_forces_a_state_mobilizes_are_no_target(pipeline) -> None:  # type: ignore[no-untyped-def]
+    extraction = pipeline.extract(Article(id="groups", text="Iran puts police on high alert.", published=PUBLISHED))
+    (event,) = [c for c in extraction.claims if isinstance(c, Event)]
+    assert (event.type.value, event.targets) == ("MOBILIZE", ())
