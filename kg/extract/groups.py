@@ -56,10 +56,16 @@ def load_agents(path: Path | None = None) -> dict[tuple[str, ...], str]:
     return {words: sector for words, (_, sector) in first.items()}
 
 
+@lru_cache(maxsize=1)
+def _agent_index() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
+    """The shipped agents, the last words of their phrases and the most words a phrase has."""
+    agents = load_agents()
+    return agents, frozenset(words[-1] for words in agents), max((len(words) for words in agents), default=0)
+
+
 def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles: list[tuple[int, int]]) -> tuple[Entity, ...]:
     """The unnamed actors of an article, as GROUP entities keyed apart from `entities`."""
-    agents = load_agents()
-    longest = max((len(words) for words in agents), default=0)
+    agents, last_words, longest = _agent_index()
     owner: dict[int, Entity] = {}
     for entity in entities:
         for mention in entity.mentions:
@@ -73,7 +79,7 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
             continue
         if any(child.is_quote for child in token.children):
             continue  # a label in quotation marks ('labels it a "terrorist organization"')
-        match = _agent_at(doc, token, agents, longest, taken)
+        match = _agent_at(doc, token, agents, last_words, longest, taken)
         if match is None:
             continue
         start, sector = match
@@ -97,18 +103,25 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
     return tuple(groups)
 
 
-def _agent_at(doc: Doc, head: Token, agents: dict[tuple[str, ...], str], longest: int,
+def _agent_at(doc: Doc, head: Token, agents: dict[tuple[str, ...], str], last_words: frozenset[str], longest: int,
               taken: set[int]) -> tuple[int, str] | None:  # fmt: skip
     """(first token, sector) of the longest agent phrase ending at `head`, its last word read as
     written or as its lemma ("gunmen", "protesters" -> "protester")."""
-    for size in range(min(longest, head.i + 1), 0, -1):
-        start = head.i - size + 1
-        before = doc[start : head.i]
-        if any(t.i in taken or t.is_punct or t.head.i not in range(start, head.i + 1) for t in before):
+    lasts = [word for word in (head.lower_, head.lemma_.lower()) if word in last_words]
+    if not lasts:
+        return None
+    before: list[Token] = []  # the words of the phrase before its noun, nearest last
+    i = head.i - 1
+    while i >= 0 and len(before) < longest - 1 and i not in taken and not doc[i].is_punct:
+        before.insert(0, doc[i])
+        i -= 1
+    for size in range(len(before), -1, -1):
+        words = before[len(before) - size :]
+        start = head.i - size
+        if any(not start <= t.head.i <= head.i for t in words):
             continue
-        words = tuple(t.lower_ for t in before)
-        for last in (head.lower_, head.lemma_.lower()):
-            sector = agents.get((*words, last))
+        for last in lasts:
+            sector = agents.get((*(t.lower_ for t in words), last))
             if sector is not None:
                 return start, sector
     return None
