@@ -14,7 +14,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
-from kg.rdf import ASSET_CLASS, DESIGNATION_CATEGORY, ENTITY_CLASS, EVENT_CLASS
+from kg.rdf import ASSET_CLASS, DESIGNATION_CATEGORY, ENTITY_CLASS, EVENT_CLASS, sector_code
 from kg.records import AssetClass
 from kg.store import KgStore
 from kg.terms import KG, WD
@@ -63,7 +63,9 @@ def article_facts(graph: Graph, *, min_confidence: float = DEFAULT_MIN_CONFIDENC
     facts: list[dict[str, object]] = []
     for article in graph.subjects(RDF.type, KG.Article):
         article_id = str(graph.value(article, KG.articleId))
-        entities = sorted(graph.subjects(KG.mentionedIn, article), key=str)
+        # An actor with no name ("gunmen") stands in facts but is no entity of its own.
+        entities = sorted((e for e in graph.subjects(KG.mentionedIn, article) if (e, RDF.type, KG.Group) not in graph),
+                          key=str)  # fmt: skip
         facts += [{"kind": "entity", "article": article_id, "entity": reader.ref(e)} for e in entities]
         for fact in sorted(graph.subjects(KG.derivedFrom, article), key=str):
             confidence = _number(graph.value(fact, KG.confidence))
@@ -95,7 +97,13 @@ class _FactReader:
         types = set(self.graph.objects(node, RDF.type))
         entity_type = next((_ENTITY_TYPE[t] for t in types if t in _ENTITY_TYPE), None)
         qid = next((str(o)[len(WD) :] for o in self.graph.objects(node, OWL.sameAs) if str(o).startswith(WD)), None)
-        return {"label": _text(self.value(node, RDFS.label)) or str(node), "type": entity_type, "wikidata": qid}
+        ref: dict[str, object] = {"label": _text(self.value(node, RDFS.label)) or str(node), "type": entity_type,
+                                  "wikidata": qid}  # fmt: skip
+        if KG.Group in types:
+            sector = self.value(node, KG.sector)
+            ref["sector"] = sector_code(sector) if sector is not None else None
+            ref["state"] = _text(self.value(self.value(node, KG.groupOfState), RDFS.label))
+        return ref
 
     def interval(self, node: Node | None) -> dict[str, str] | None:
         if node is None:

@@ -3,7 +3,8 @@
 Read by nlp (entity rulers) and link (Wikidata linking). The files are tab-separated with a header
 row; list cells are pipe-separated and an empty cell is none. states.tsv, igos.tsv and leaders.tsv
 are built by scripts/build_gazetteers.py from the reference tables; organizations.tsv and
-locations.tsv, when present, are curated by hand with the columns of igos.tsv.
+locations.tsv, when present, are curated by hand with the columns of igos.tsv;
+phoenix_office_holders.tsv, when present, is built by scripts/convert_phoenix.py (dated posts, no QIDs).
 """
 
 from __future__ import annotations
@@ -28,6 +29,11 @@ LEADER_COLUMNS = (
     "person_qid", "person", "aliases", "position_qid", "position", "role",
     "of_qid", "of_name", "start", "end", "as_of", "source",
 )  # fmt: skip
+PHOENIX_COLUMNS = ("person", "aliases", "code", "country", "state", "sector", "start", "end", "source")
+# Optional, built by scripts/convert_phoenix.py: dated posts of named actors, no QIDs.
+PHOENIX_HOLDERS = "phoenix_office_holders.tsv"
+# The Phoenix Countries actor file was generated on this day: an open end means held then, no later.
+PHOENIX_AS_OF = date(2014, 1, 30)
 # Hand-curated files: optional, with the columns of igos.tsv; the type each holds.
 CURATED = {"igos.tsv": EntityType.ORGANIZATION, "organizations.tsv": EntityType.ORGANIZATION,
            "locations.tsv": EntityType.LOCATION}  # fmt: skip
@@ -95,6 +101,32 @@ class Tenure:
         return last is None or day <= last
 
 
+@dataclass(frozen=True, slots=True)
+class PhoenixPost:
+    """A dated post of a named actor in the Phoenix actor dictionaries: `person` belonged to the
+    CAMEO `sector` ("GOV" government, "ELI" elite, "MIL", ...) of `state` (a state's name in the
+    dictionary, empty for an international organization's people) from `start` to `end`.
+
+    It says that a name is a person's and whose government they were part of; it holds no QID,
+    and the dictionaries stop around 2014 (`PHOENIX_AS_OF`): leaders.tsv stays the source of
+    QIDs and of current office holders.
+    """
+
+    person: str
+    aliases: tuple[str, ...]
+    code: str
+    state: str
+    sector: str
+    start: date | None
+    end: date | None
+    source: str
+
+    def held_on(self, day: date) -> bool:
+        """True when the dictionary shows the post held on `day` (an open end: until PHOENIX_AS_OF)."""
+        last = self.end if self.end is not None else PHOENIX_AS_OF
+        return (self.start is None or self.start <= day) and day <= last
+
+
 def normalize_key(name: str) -> str:
     """The lookup form of a name, as the gold scorer compares labels.
 
@@ -122,9 +154,14 @@ def acronym_key(name: str) -> str | None:
 class Gazetteer:
     """Every known entry and tenure, indexed by normalised name and by QID."""
 
-    def __init__(self, entries: tuple[GazetteerEntry, ...], tenures: tuple[Tenure, ...]) -> None:
+    def __init__(self, entries: tuple[GazetteerEntry, ...], tenures: tuple[Tenure, ...],
+                 posts: Callable[[], list[PhoenixPost]] | None = None) -> None:  # fmt: skip
+        """`posts` reads the Phoenix posts when they are first asked for (26,000 rows: a build
+        that never needs them does not wait for them)."""
         self.entries = entries
         self.tenures = tenures
+        self._read_posts = posts
+        self._posts: dict[str, list[PhoenixPost]] | None = None
         self._by_key: dict[str, list[GazetteerEntry]] = defaultdict(list)
         self._by_acronym: dict[str, list[GazetteerEntry]] = defaultdict(list)
         self._by_qid: dict[str, GazetteerEntry] = {}
@@ -152,6 +189,17 @@ class Gazetteer:
 
     def entry_by_qid(self, qid: str) -> GazetteerEntry | None:
         return self._by_qid.get(qid)
+
+    def posts_of(self, name: str) -> list[PhoenixPost]:
+        """The Phoenix posts of the actor one of whose names is `name` (normalised)."""
+        if self._posts is None:
+            self._posts = defaultdict(list)
+            keys: dict[str, str] = {}  # a person's names repeat on each of their posts
+            for post in self._read_posts() if self._read_posts is not None else ():
+                for alias in (post.person, *post.aliases):
+                    key = keys.get(alias) or keys.setdefault(alias, normalize_key(alias))
+                    self._posts[key].append(post)
+        return self._posts.get(normalize_key(name), [])
 
     def holders(self, of_qid: str, role: str, on: date) -> list[Tenure]:
         """Tenures of the office `role` of `of_qid` that the sources show held on `on`."""
@@ -273,6 +321,15 @@ def _tenure(row: Row, source: str) -> Tenure:
     )
 
 
+def _post(row: Row, source: str) -> PhoenixPost:
+    _required(row, "person", "code", "sector", "source")
+    start, end = _date(row["start"], "start", end=False), _date(row["end"], "end", end=True)
+    if start is None and end is None:
+        raise ValueError("a post needs a start or an end")
+    return PhoenixPost(row["person"], _list(row["aliases"]), row["code"], row["state"], row["sector"], start, end,
+                       row["source"])  # fmt: skip
+
+
 def _read(path: Path, columns: tuple[str, ...], parse: Callable[[Row, str], Parsed],
           problems: list[tuple[Path, int | None, str]]) -> list[Parsed]:  # fmt: skip
     found: list[tuple[int | None, str]] = []
@@ -324,7 +381,19 @@ def read_gazetteer(folder: Path) -> Gazetteer:
         more = "".join(f"\n{p}{'' if n is None else f':{n}'}: {text}" for p, n, text in problems[1:])
         raise DataFileError(path, problem + more, line=line)
     entries += _people(tenures)
-    return Gazetteer(tuple(entries), tuple(tenures))
+    posts = folder / PHOENIX_HOLDERS
+    return Gazetteer(tuple(entries), tuple(tenures), (lambda: _read_posts(posts)) if posts.is_file() else None)
+
+
+def _read_posts(path: Path) -> list[PhoenixPost]:
+    """phoenix_office_holders.tsv; DataFileError lists every bad row."""
+    problems: list[tuple[Path, int | None, str]] = []
+    posts = _read(path, PHOENIX_COLUMNS, _post, problems)
+    if problems:
+        _, line, problem = problems[0]
+        more = "".join(f"\n{path}{'' if n is None else f':{n}'}: {text}" for _, n, text in problems[1:])
+        raise DataFileError(path, problem + more, line=line)
+    return posts
 
 
 def _merge(entries: list[GazetteerEntry], folder: Path,

@@ -12,6 +12,7 @@ from typing import Iterable
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, XSD
+from rdflib.term import Node
 
 from kg.records import (
     AssetClass,
@@ -48,6 +49,7 @@ ENTITY_CLASS = {
     EntityType.ORGANIZATION: KG.Organization,
     EntityType.MILITARY_ASSET: KG.MilitaryAsset,
     EntityType.LOCATION: KG.Location,
+    EntityType.GROUP: KG.Group,
 }
 
 ASSET_CLASS = {
@@ -82,6 +84,20 @@ DESIGNATION_STATUS = {DesignationStatus.IN_FORCE: KG.InForce, DesignationStatus.
 # Offices whose holder is the head of state or of government of the state they belong to.
 HEAD_OF_STATE_ROLES = frozenset({"president", "king", "queen", "emir", "monarch", "sultan", "head of state"})
 HEAD_OF_GOVERNMENT_ROLES = frozenset({"prime minister", "premier", "chancellor", "head of government"})
+
+
+SECTOR_PREFIX = str(KG) + "Sector"
+
+
+def sector_iri(code: str) -> URIRef:
+    """The concept of a CAMEO sector code in the ontology's sector scheme: "GOV" -> kg:SectorGOV."""
+    return URIRef(SECTOR_PREFIX + code)
+
+
+def sector_code(concept: Node) -> str | None:
+    """The CAMEO sector code of a concept of the sector scheme (kg:SectorGOV -> "GOV")."""
+    text = str(concept)
+    return text[len(SECTOR_PREFIX) :] if text.startswith(SECTOR_PREFIX) else None
 
 
 def to_graph(extraction: Extraction, links: dict[str, Link]) -> Graph:
@@ -191,6 +207,8 @@ class _Mapper:
         self.add(node, KG.mentionedIn, self.article_node)
         for text in sorted({mention.text for mention in entity.mentions}):
             self.add(node, KG.alias, Literal(text))
+        if entity.type is EntityType.GROUP:
+            self._add_group(node, entity)
         if link is None:
             return
         if link.qid:
@@ -203,6 +221,13 @@ class _Mapper:
             self.add(candidate_node, KG.candidateItem, wikidata_iri(candidate.qid))
             self.add(candidate_node, RDFS.label, Literal(candidate.label))
             self.add(candidate_node, KG.score, decimal_literal(candidate.score))
+
+    def _add_group(self, node: URIRef, group: Entity) -> None:
+        """An actor with no name: its sector, and the state it belongs to where the text says."""
+        if group.sector:
+            self.add(node, KG.sector, sector_iri(group.sector))
+        if group.state is not None:
+            self.add(node, KG.groupOfState, self.iris[group.state])
 
     def _add_claim(self, claim: Claim) -> None:
         node = claim_iri(self.article.id, claim, self.iris)

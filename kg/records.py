@@ -55,13 +55,18 @@ class Article:
 
 
 class EntityType(str, enum.Enum):
-    """The five entity types of the flat facts format."""
+    """The entity types of the flat facts format.
+
+    A GROUP is an actor with no name ("gunmen", "Israeli troops"): it may stand in a fact's
+    slots but is never an `entity` fact of its own.
+    """
 
     STATE = "State"
     PERSON = "Person"
     ORGANIZATION = "Organization"
     MILITARY_ASSET = "MilitaryAsset"
     LOCATION = "Location"
+    GROUP = "Group"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +87,9 @@ class Entity:
     more specific than `type` ("InternationalOrganization", "AircraftCarrier", ...).
     An unnamed entity ("bomber aircraft") is not shared with other articles. A `described`
     person is one the article never names but a title stands for ("the US president"),
-    resolved through the gazetteer's office holders on the article's date.
+    resolved through the gazetteer's office holders on the article's date. A GROUP (never
+    named) has the CAMEO `sector` of its agent noun ("GOV", "MIL", "COP", "REB", ...) and, where
+    the text states it ("Israeli troops", "Sudan's army"), the key of its `state`.
     """
 
     key: str
@@ -92,6 +99,8 @@ class Entity:
     kind: str | None = None
     named: bool = True  # False for "an aircraft carrier strike group": its IRI is the article's own
     described: bool = False  # never named, only titled ("the US president"): see above
+    sector: str | None = None  # GROUP only
+    state: str | None = None  # GROUP only: the key of the State entity it belongs to
 
 
 # --------------------------------------------------------------------------- time

@@ -53,6 +53,7 @@ ENTITY_PATH = {
     EntityType.ORGANIZATION: "organization",
     EntityType.MILITARY_ASSET: "asset",
     EntityType.LOCATION: "location",
+    EntityType.GROUP: "group",
 }
 
 QID_PATTERN = re.compile(r"^Q[1-9][0-9]*$")

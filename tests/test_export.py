@@ -81,3 +81,14 @@ def test_export_every_format_is_written_and_parses(store: KgStore) -> None:
 def test_export_unknown_format_is_refused(store: KgStore) -> None:
     with pytest.raises(ValueError, match="unknown export format 'xml'"):
         export(store, io.BytesIO(), "xml")
+
+
+def test_export_groups_stand_in_event_slots_but_are_no_entity_facts() -> None:
+    from test_rdf import _protest_extraction
+
+    facts = [_slots(f) for f in article_facts(to_graph(*_protest_extraction()), min_confidence=0)]
+    soldiers = {"label": "Venezuelan soldiers", "type": "Group", "wikidata": None, "sector": "MIL", "state": "Venezuela"}
+    protesters = {"label": "protesters", "type": "Group", "wikidata": None, "sector": "OPP", "state": None}
+    event = next(f for f in facts if f["kind"] == "event")
+    assert (event["type"], event["actors"], event["targets"]) == ("COERCE", [soldiers], [protesters])
+    assert [f["entity"] for f in facts if f["kind"] == "entity"] == [{"label": "Venezuela", "type": "State", "wikidata": "Q717"}]

@@ -206,3 +206,25 @@ def test_gazetteer_curated_states_are_states_without_a_qid() -> None:
 
     (afghanistan,) = load_gazetteer().lookup("Afghan")
     assert (afghanistan.name, afghanistan.type.value, afghanistan.qid, afghanistan.capitals) == ("Afghanistan", "State", None, ("Kabul",))
+
+
+def test_gazetteer_reads_phoenix_posts_by_every_name_with_their_dates(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    write_folder(folder)
+    (folder / "phoenix_office_holders.tsv").write_text(
+        "person\taliases\tcode\tcountry\tstate\tsector\tstart\tend\tsource\n"
+        "Vladimir Putin\tPutin|President Putin\tRUSGOV\tRUS\tRussia\tGOV\t1999-08-09\t2000-05-07\tx:1\n"
+        "Vladimir Putin\tPutin|President Putin\tRUSGOV\tRUS\tRussia\tGOV\t2008-05-08\t\tx:2\n",
+        encoding="utf-8",
+    )
+    gazetteer = read_gazetteer(folder)
+    assert gazetteer.lookup("Vladimir Putin") == []  # a post is no entry: no QID, no linking
+    posts = gazetteer.posts_of("putin")
+    assert [p.source for p in posts] == ["x:1", "x:2"] and posts == gazetteer.posts_of("Vladimir Putin")
+    assert posts[0].held_on(date(2000, 1, 1)) and not posts[0].held_on(date(2001, 1, 1))
+    assert posts[1].held_on(date(2012, 1, 1)) and not posts[1].held_on(date(2020, 1, 1))  # the files stop in 2014
+    (folder / "phoenix_office_holders.tsv").write_text(
+        "person\taliases\tcode\tcountry\tstate\tsector\tstart\tend\tsource\nX\t\tRUSGOV\tRUS\tRussia\tGOV\t\t\tx:1\n"
+    )
+    with pytest.raises(DataFileError, match=r"phoenix_office_holders.tsv:2: a post needs a start or an end"):
+        read_gazetteer(folder).posts_of("X")  # read when first asked for

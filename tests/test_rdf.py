@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 
-from rdflib import BNode, Graph
+from rdflib import BNode, Graph, Literal
 from rdflib.compare import isomorphic
-from rdflib.namespace import OWL, RDF
+from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.rdf import to_graph
+from kg.records import Article, Entity, EntityType, Event, EventType, Extraction, Judgement, Link, Mention, Provenance
 from kg.terms import KG, KGR, WD
 from sample import sample_extraction
 
@@ -63,3 +65,41 @@ def test_rdf_turtle_round_trip_is_isomorphic() -> None:
     graph = to_graph(*sample_extraction())
     again = Graph().parse(data=graph.serialize(format="turtle"), format="turtle")
     assert isomorphic(graph, again)
+
+
+def _protest_extraction() -> tuple[Extraction, dict[str, Link]]:
+    """ "Venezuelan soldiers detained protesters.": two unnamed groups, one of a state."""
+    article = Article(id="protest", text="Venezuelan soldiers detained protesters.", published=date(2025, 11, 29))
+    content = article.content
+    sentence = Mention(0, len(content), content)
+    entities = (
+        Entity("venezuela", "Venezuela", EntityType.STATE, (Mention(0, 10, "Venezuelan"),)),
+        Entity("group_venezuelan_soldiers", "Venezuelan soldiers", EntityType.GROUP, (Mention(0, 19, "Venezuelan soldiers"),),
+               named=False, sector="MIL", state="venezuela"),
+        Entity("group_protesters", "protesters", EntityType.GROUP, (Mention(29, 39, "protesters"),), named=False, sector="OPP"),
+    )  # fmt: skip
+    event = Event(EventType.COERCE, ("group_venezuelan_soldiers",), ("group_protesters",), Provenance(sentence, "kg.events.v1", 0.8))
+    return Extraction(article, entities, (event,)), {"venezuela": Link("venezuela", "Venezuela", Judgement.SUGGESTED, qid="Q717")}
+
+
+def test_rdf_groups_have_their_sector_and_state_and_belong_to_their_article() -> None:
+    graph = to_graph(*_protest_extraction())
+    soldiers = KGR["group/protest/Venezuelan_soldiers"]
+    protesters = KGR["group/protest/protesters"]
+    expected = Graph()
+    for triple in (
+        (soldiers, RDF.type, KG.Group), (soldiers, RDFS.label, Literal("Venezuelan soldiers")),
+        (soldiers, KG.alias, Literal("Venezuelan soldiers")), (soldiers, KG.mentionedIn, KGR["article/protest"]),
+        (soldiers, KG.sector, KG.SectorMIL), (soldiers, KG.groupOfState, KGR["state/Venezuela"]),
+        (protesters, RDF.type, KG.Group), (protesters, RDFS.label, Literal("protesters")),
+        (protesters, KG.alias, Literal("protesters")), (protesters, KG.mentionedIn, KGR["article/protest"]),
+        (protesters, KG.sector, KG.SectorOPP),
+    ):  # fmt: skip
+        expected.add(triple)
+    groups = Graph()
+    for node in (soldiers, protesters):
+        for triple in graph.triples((node, None, None)):
+            groups.add(triple)
+    assert isomorphic(groups, expected)
+    event = next(graph.subjects(RDF.type, KG.Coerce))
+    assert (event, KG.actor, soldiers) in graph and (event, KG.target, protesters) in graph

@@ -58,7 +58,7 @@ def test_validate_reports_each_result_as_a_typed_violation(shapes: Graph) -> Non
                 value=None,
                 message=(
                     "An event has at least one kg:actor; "
-                    "each is a kg:State, kg:Person, kg:Organization or kg:MilitaryAsset."
+                    "each is a kg:State, kg:Person, kg:Organization, kg:MilitaryAsset or kg:Group."
                 ),
                 severity="Violation",
                 constraint="MinCountConstraintComponent",

@@ -61,12 +61,18 @@ class EntityIndex:
         entities: Iterable[Entity],
         *,
         speech_verbs: frozenset[str] = frozenset(),
+        groups: bool = False,
     ) -> None:
-        """`speech_verbs` ("say", "write", "tweet") let "I" in a quotation stand for its speaker."""
+        """`speech_verbs` ("say", "write", "tweet") let "I" in a quotation stand for its speaker.
+
+        GROUP entities (unnamed actors) hold no token: with `groups`, a noun phrase that names no
+        entity stands for the group headed by its noun ("gunmen"), never one that names one.
+        """
         self.doc = doc
         self.speech_verbs = speech_verbs
         self.entities = {entity.key: entity for entity in entities}
         self._by_token: dict[int, str] = {}
+        self._group_heads: dict[int, str] = {}
         self._finding_speaker: set[int] = set()  # tokens whose speaker is being looked for
         spans: list[tuple[int, int, int, str]] = []
         for entity in self.entities.values():
@@ -74,7 +80,10 @@ class EntityIndex:
                 span = doc.char_span(
                     mention.start, mention.end, alignment_mode="expand"
                 )
-                if span is not None:
+                if span is not None and entity.type is EntityType.GROUP:
+                    if groups:
+                        self._group_heads[span[-1].i] = entity.key
+                elif span is not None:
                     spans.append((len(span), span.start, span.end, entity.key))
         # Longest first, so that shorter mentions win their tokens: "USS Ford" inside
         # "USS Ford Carrier Strike Group" keeps the ship when both are entities.
@@ -321,6 +330,13 @@ class EntityIndex:
         return found
 
     def _phrase_entities(
+        self, token: Token, qualifiers: bool, depth: int = 0
+    ) -> list[str]:
+        named = self._named_phrase_entities(token, qualifiers, depth)
+        group = self._group_heads.get(token.i) if depth == 0 else None
+        return named or ([group] if group is not None else [])
+
+    def _named_phrase_entities(
         self, token: Token, qualifiers: bool, depth: int = 0
     ) -> list[str]:
         key = self.at(token)

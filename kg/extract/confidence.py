@@ -1,7 +1,7 @@
 """Confidence of a claim (part of extract): the one place where scores are computed.
 
-score = base x completeness x distance x modality x attribution, rounded to 3 places and kept
-in [0.05, 0.99]. `base` comes from the pattern's data file; the factors are below and in
+score = base x completeness x distance x modality x attribution x inheritance x naming, rounded
+to 3 places and kept in [0.05, 0.99]. `base` comes from the pattern's data file; the factors are below and in
 docs/confidence.md. Exports leave out claims under a threshold; the store keeps them all.
 """
 
@@ -20,6 +20,10 @@ ATTRIBUTED = 0.9
 # An argument inherited from the context (a coordinated verb's subject, an earlier sentence).
 INHERITED = 0.85
 
+# An event whose actors, or whose needed targets, are only groups with no name ("gunmen"): the
+# store keeps it, but the party an analyst would follow is unknown.
+UNNAMED = 0.7
+
 FLOOR, CEILING = 0.05, 0.99
 
 
@@ -32,6 +36,7 @@ def score(
     hypothetical: bool = False,
     attributed: bool = False,
     inherited: bool = False,
+    unnamed: bool = False,
 ) -> float:
     """The confidence of one claim from its pattern's base score and how it was read."""
     value = base
@@ -46,4 +51,6 @@ def score(
         value *= ATTRIBUTED
     if inherited:
         value *= INHERITED
+    if unnamed:
+        value *= UNNAMED
     return round(min(max(value, FLOOR), CEILING), 3)

@@ -12,7 +12,10 @@ How a span becomes an entity mention:
   capital stands for its state's government ("Washington said"), except where it is a place:
   the object of a place preposition ("talks in Caracas") or followed by its country.
 - "the Trump administration", "the US government", "Maduro government", "Cuba's government"
-  are mentions of the state (the leader's state comes from the gazetteer's tenures).
+  are mentions of the state (the leader's state comes from the gazetteer's tenures, else from
+  the dated government posts of the Phoenix actor files: "the Karzai government").
+- A name the model tags as a place or organization that the Phoenix actor files give a
+  government or elite post is a person ("Thabo Mbeki").
 - A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
 - An organization the gazetteer does not know takes the kind its name ends in
   (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
@@ -33,6 +36,9 @@ its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match
 part of a named asset is a mention of an Entity with `named=False` and the class's ontology
 kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and owners on
 ("19 Chinese warships"); mentions with the same content words are one entity. Extractors that need an asset entity find it through `EntityIndex`.
+
+Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
+last, on the words no other entity or title holds.
 """
 
 from __future__ import annotations
@@ -45,6 +51,7 @@ from spacy.tokens import Doc, Span
 
 from kg.extract.coreference import merge, resolve_descriptions
 from kg.extract.assets import longest_asset_matches
+from kg.extract.groups import find_groups, load_agents
 from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import with_long_names
 from kg.extract.names import (
@@ -78,7 +85,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
     resolve_descriptions(doc, groups, titles, context)
-    return _entities(doc, article, groups)
+    entities = _entities(doc, article, groups)
+    return entities + find_groups(doc, article, entities, [(start, end) for start, end, _ in titles])
 
 
 def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
@@ -229,7 +237,21 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return None
     if entity_type is EntityType.PERSON and (person := surname_before_a_verb(span, context)) is not None:
         return candidate_of(span[:1], person, weight=1)
+    if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
+        entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
     return MentionCandidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
+
+
+def _past_office_holder(span: Span, context: Context) -> bool:
+    """A personal name (two to four capitalised words, none an agent noun such as "Assembly" or
+    "Army") that the Phoenix actor files give a dated government or elite post in a state."""
+    words = [token.text for token in span]
+    if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
+        return False
+    agents = load_agents()
+    if any((word.lower(),) in agents for word in words):
+        return False
+    return any(post.state and post.sector in ("GOV", "ELI") for post in context.gazetteer.posts_of(span.text))
 
 
 def _named_after_its_noun(last: str, entity_type: EntityType) -> EntityType:
@@ -379,13 +401,28 @@ def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry 
     if person is None:
         person = surname_entry(candidate.name, context)
     if person is None or person.qid is None:
-        return None
+        return _governed_state(candidate, context)
     tenures = [t for t in context.gazetteer.tenures if t.person_qid == person.qid and t.role in HEAD_ROLES]
     if not tenures:
         return None
     current = [t for t in tenures if context.day is not None and t.held_on(context.day)]
     chosen = (current or sorted(tenures, key=_tenure_recency))[-1]
     return context.gazetteer.entry_by_qid(chosen.of_qid)
+
+
+def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:
+    """The state whose government a person the reference tables do not know was part of, by
+    the Phoenix actor files ("the Karzai government" -> Afghanistan): the post held on the
+    article's date, else the latest; none when the dictionary's state is no one known state."""
+    if candidate.type is not EntityType.PERSON:
+        return None
+    posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state]
+    if not posts:
+        return None
+    current = [post for post in posts if context.day is not None and post.held_on(context.day)]
+    chosen = (current or sorted(posts, key=lambda post: post.start or date.min))[-1]
+    states = {e.qid or e.name: e for e in context.gazetteer.lookup(chosen.state) if e.type is EntityType.STATE}
+    return next(iter(states.values())) if len(states) == 1 else None
 
 
 def _tenure_recency(tenure: Tenure) -> date:

@@ -106,7 +106,7 @@ def extract(
     """Every event the Doc states between the article's entities."""
     headline_end = len(article.title) if article.title else 0
     lex = lexicons or load_lexicons()
-    index = EntityIndex(doc, entities, speech_verbs=lex.speech_verbs)
+    index = EntityIndex(doc, entities, speech_verbs=lex.speech_verbs, groups=True)
     assets = asset_tokens(doc, index, lex)
     events: list[Event] = []
     topic = _topic_heading(doc, headline_end)
@@ -230,12 +230,11 @@ def _read(
     } or set(PARTIES)
     actors: list[str] = []
     parties = 0  # the actors named, before the states they act for are added
+    unnamed: list[str] = []  # a group ("gunmen") acts only where nothing names an actor
     for path in events.paths(trigger, "actors"):
-        actors = [
-            key
-            for key in _parties(index.follow(token, [path]), index)
-            if index.type_of(key) in actor_types
-        ]
+        reached = index.follow(token, [path])
+        actors = [key for key in _parties(reached, index) if index.type_of(key) in actor_types]
+        unnamed = unnamed or [key for key in reached if index.type_of(key) is EntityType.GROUP]
         if actors:
             parties = len(actors)
             actors = _with_states(token, [path], actors, index)
@@ -256,9 +255,11 @@ def _read(
         # "Zelenskiy says the military has attacked X": the speaker's forces.
         actors = _speakers_forces(token, index, lex)
         inherited = bool(actors)
+    if actor_types == set(PARTIES):
+        actors = actors or unnamed
     target_types = set(PARTIES) | (
         {EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set()
-    )
+    ) | ({EntityType.GROUP} if event_type is not EventType.MOBILIZE else set())  # forces sent are no target
     if trigger.options.get("target_types"):
         target_types &= {EntityType(name) for name in trigger.options["target_types"]}
     excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())
@@ -375,9 +376,14 @@ def _read(
         event_type = EventType(verbal["type"])
     when = clause_time(token, times)
     steps = _steps(token, index, [*actors, *targets])
+    named_targets = [key for key in targets if index.type_of(key) is not EntityType.GROUP]
+    targets = named_targets or targets  # groups are acted upon only where no one named is
+    needs_target = not (trigger.flag("targetless") or (location and trigger.flag("placed")))
     score = confidence.score(
         trigger.base,
-        complete=bool(targets)
+        unnamed=all(index.type_of(key) is EntityType.GROUP for key in actors)
+        or (needs_target and not named_targets),
+        complete=bool(named_targets)
         or event_type is EventType.MOBILIZE
         or trigger.flag("targetless")
         or (location is not None and trigger.flag("placed")),

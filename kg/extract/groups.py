@@ -1,0 +1,149 @@
+"""Extract stage, groups: actors with no name ("gunmen", "Israeli troops", "the army", "police").
+
+Input: the Doc, the article and the entities found so far. Output: `find_groups(...)`, one GROUP
+entity per unnamed actor, never named (`named=False`, so its IRI is its article's own).
+
+The agent nouns of the Phoenix dictionary (patterns/agents.tsv, built by
+scripts/convert_phoenix.py) give the sector: a noun heading its phrase whose lemma, with the
+words before it, is an agent phrase ("police", "gunman", "security force") is a mention of a
+group of that phrase's CAMEO sector. Words an entity or a title already holds are not, nor a noun
+inside a longer noun ("police station"), one that describes another (an apposition or a predicate:
+"X, a militant group"), or a label in quotation marks. The group's state is the State entity that
+qualifies it: a demonym or name before it ("Israeli troops", "Sudan's army") or after "of"/"from"
+("the army of Sudan"). Mentions with the same sector, state and words are one group.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.errors import DataFileError
+from kg.extract.names import slug
+from kg.records import Article, Entity, EntityType, Mention
+from kg.resources import data_dir
+
+AGENT_COLUMNS = ("phrase", "sector", "code", "source")
+# Dependents of a group's noun that may name its state.
+STATE_QUALIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+# A noun inside a longer noun ("police station") or describing another ("X, a militant group";
+# "X is a rebel movement"; "named it a terrorist group") is no actor of its own.
+NOT_AN_ACTOR = frozenset({"compound", "appos", "attr", "oprd"})
+# Words left out of a group's label at its start.
+LEADING = frozenset({"DET", "NUM", "PUNCT", "PRON", "ADP", "CCONJ"})
+
+
+@lru_cache(maxsize=4)
+def load_agents(path: Path | None = None) -> dict[tuple[str, ...], str]:
+    """patterns/agents.tsv: agent phrase (its words) -> sector. A phrase the dictionary lists
+    under several sectors ("security force": COP, MIL) takes the one of its first line."""
+    path = path or data_dir("patterns") / "agents.tsv"
+    first: dict[tuple[str, ...], tuple[int, str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        if tuple(reader.fieldnames or ()) != AGENT_COLUMNS:
+            raise DataFileError(path, f"expected the columns {' '.join(AGENT_COLUMNS)}", line=1)
+        for number, row in enumerate(reader, start=2):
+            if not row["phrase"] or not row["sector"] or ":" not in row["source"]:
+                raise DataFileError(path, "a row needs a phrase, a sector and a source", line=number)
+            line = int(row["source"].rsplit(":", 1)[1])
+            words = tuple(row["phrase"].split())
+            if words not in first or line < first[words][0]:
+                first[words] = (line, row["sector"])
+    return {words: sector for words, (_, sector) in first.items()}
+
+
+@lru_cache(maxsize=1)
+def _agent_index() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
+    """The shipped agents, the last words of their phrases and the most words a phrase has."""
+    agents = load_agents()
+    return agents, frozenset(words[-1] for words in agents), max((len(words) for words in agents), default=0)
+
+
+def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles: list[tuple[int, int]]) -> tuple[Entity, ...]:
+    """The unnamed actors of an article, as GROUP entities keyed apart from `entities`."""
+    agents, last_words, longest = _agent_index()
+    owner: dict[int, Entity] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None:
+                owner.update((i, entity) for i in range(span.start, span.end))
+    taken = set(owner) | {i for start, end in titles for i in range(start, end)}
+    found: dict[tuple[str, str | None, str], list[Span]] = {}
+    for token in doc:
+        if token.i in taken or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in NOT_AN_ACTOR:
+            continue
+        if any(child.is_quote for child in token.children):
+            continue  # a label in quotation marks ('labels it a "terrorist organization"')
+        match = _agent_at(doc, token, agents, last_words, longest, taken)
+        if match is None:
+            continue
+        start, sector = match
+        state = _state_of(token, owner)
+        label_start = min([start] + [i for i in _qualifier_tokens(token, owner, state)])
+        while label_start < start and doc[label_start].pos_ in LEADING:
+            label_start += 1
+        words = " ".join(t.lemma_.lower() for t in doc[start : token.i + 1])
+        found.setdefault((sector, state.key if state else None, words), []).append(doc[label_start : token.i + 1])
+    used = {entity.key for entity in entities}
+    content = article.content
+    groups: list[Entity] = []
+    for (sector, state_key, _), spans in found.items():
+        label = spans[0].text.strip()
+        key = "group_" + slug(label)
+        while key in used:
+            key += "_"
+        used.add(key)
+        mentions = tuple(Mention(s.start_char, s.end_char, content[s.start_char : s.end_char]) for s in spans)
+        groups.append(Entity(key, label, EntityType.GROUP, mentions, named=False, sector=sector, state=state_key))
+    return tuple(groups)
+
+
+def _agent_at(doc: Doc, head: Token, agents: dict[tuple[str, ...], str], last_words: frozenset[str], longest: int,
+              taken: set[int]) -> tuple[int, str] | None:  # fmt: skip
+    """(first token, sector) of the longest agent phrase ending at `head`, its last word read as
+    written or as its lemma ("gunmen", "protesters" -> "protester")."""
+    lasts = [word for word in (head.lower_, head.lemma_.lower()) if word in last_words]
+    if not lasts:
+        return None
+    before: list[Token] = []  # the words of the phrase before its noun, nearest last
+    i = head.i - 1
+    while i >= 0 and len(before) < longest - 1 and i not in taken and not doc[i].is_punct:
+        before.insert(0, doc[i])
+        i -= 1
+    for size in range(len(before), -1, -1):
+        words = before[len(before) - size :]
+        start = head.i - size
+        if any(not start <= t.head.i <= head.i for t in words):
+            continue
+        for last in lasts:
+            sector = agents.get((*(t.lower_ for t in words), last))
+            if sector is not None:
+                return start, sector
+    return None
+
+
+def _state_of(head: Token, owner: dict[int, Entity]) -> Entity | None:
+    """The State that qualifies a group's noun ("Israeli troops", "Sudan's army", "the army of Sudan")."""
+    for child in head.children:
+        qualifier = owner.get(child.i) if child.dep_ in STATE_QUALIFIERS else None
+        if qualifier is not None and qualifier.type is EntityType.STATE:
+            return qualifier
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for obj in child.children:
+                of = owner.get(obj.i)
+                if obj.dep_ == "pobj" and of is not None and of.type is EntityType.STATE:
+                    return of
+    return None
+
+
+def _qualifier_tokens(head: Token, owner: dict[int, Entity], state: Entity | None) -> list[int]:
+    """Where the state's words before the noun start ("Sudan's army" starts at "Sudan")."""
+    if state is None:
+        return []
+    return [t.i for child in head.children if child.dep_ in STATE_QUALIFIERS and child.i < head.i
+            for t in child.subtree if owner.get(t.i) is state]  # fmt: skip
