@@ -120,7 +120,7 @@ class EntityIndex:
             entities.append(NamedEntity(entity, label, type_, qid, tuple(others)))
         return cls(entities)
 
-    def search(self, text: str, limit: int = 10) -> list[NameMatch]:
+    def search(self, text: str, limit: int | None = 10) -> list[NameMatch]:
         """The entities whose names come closest to `text`, best first: an exact name, then a name
         with a word starting as `text` does, then one holding it anywhere, then names with as many
         words that are spelled alike (a typo, a transliteration), scored below all of those."""
@@ -210,6 +210,15 @@ def entity_iri_of(text: str) -> str | None:
 def entity_exists(store: Store, iri: str) -> bool:
     """Whether some named graph of the store gives `iri` one of the entity classes."""
     return bool(store.query(f"ASK {{ VALUES ?t {{ {_iris(ENTITY_TYPES)} }} GRAPH ?g {{ <{NamedNode(iri).value}> a ?t }} }}"))
+
+
+def search_store(store: Store, text: str, limit: int = 10) -> list[tuple[NameMatch, int]]:
+    """`EntityIndex.search` on the store's entities, each with how many facts mention it; of
+    equally close names, the most mentioned first."""
+    matches = EntityIndex.from_store(store).search(text, limit=None)
+    facts = facts_mentioning(store, [match.entity.iri for match in matches])
+    ranked = sorted(matches, key=lambda match: (-match.score, -facts[match.entity.iri], match.entity.label, match.entity.iri))
+    return [(match, facts[match.entity.iri]) for match in ranked[:limit]]
 
 
 def facts_mentioning(store: Store, iris: Iterable[str]) -> dict[str, int]:

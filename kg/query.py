@@ -37,6 +37,8 @@ import csv
 import io
 import json
 import re
+import shlex
+import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -85,6 +87,21 @@ class SavedQuery:
     def examples(self) -> dict[str, str]:
         """The header's example value of every parameter: a runnable call."""
         return {param.name: param.example for param in self.params}
+
+    def describe(self) -> str:
+        """The header for a reader (`kg query NAME --help`): title, description, each parameter
+        with its type and example, the columns, and the example call."""
+        lines = [f"{self.name}: {self.title}", "", *textwrap.wrap(self.description, 100)]
+        if self.params:
+            width = max(len(f"{p.name} ({p.type})") for p in self.params)
+            lines += ["", "parameters:"]
+            lines += [f"  {f'{p.name} ({p.type})'.ljust(width)}  {p.description}; example: {p.example}" for p in self.params]
+        if any(p.type == "entity" for p in self.params):
+            lines += ["  (an entity is an IRI, a prefixed name such as state:United_States, a Wikidata id such as Q30,",
+                      "  or a name or alias; `kg entities TEXT` finds names)"]  # fmt: skip
+        call = " ".join(["kg query", self.name] + [f"--param {shlex.quote(f'{p.name}={p.example}')}" for p in self.params])
+        lines += ["", f"returns: {' '.join(self.returns)}", "", f"example: {call}"]
+        return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True, slots=True)

@@ -381,3 +381,27 @@ def test_query_run_gives_python_values(store: Store) -> None:
     assert first["published"] == date(2025, 11, 29)
     assert first["confidence"] == Decimal("0.9")
     assert first["negated"] is False and first["claimed_by"] is None
+
+
+def test_query_format_table_writes_a_whole_year_or_month_as_such() -> None:
+    result = QueryResult(
+        ("what", "earliest", "latest"),
+        (
+            ("year", date(2007, 1, 1), date(2007, 12, 31)),
+            ("month", date(2024, 2, 1), date(2024, 2, 29)),
+            ("month so far", date(2019, 1, 1), date(2019, 1, 23)),  # clipped at publication: a range
+            ("day", date(2020, 1, 2), date(2020, 1, 2)),
+            ("two years", date(2018, 1, 1), date(2019, 12, 31)),
+            ("open", date(2018, 1, 1), None),
+        ),
+    )
+    rows = [line.split() for line in format_table(result).splitlines()[2:-1]]
+    assert rows == [
+        ["year", "2007", "2007"],
+        ["month", "2024-02", "2024-02"],
+        ["month", "so", "far", "2019-01-01", "2019-01-23"],
+        ["day", "2020-01-02", "2020-01-02"],
+        ["two", "years", "2018-01-01", "2019-12-31"],
+        ["open", "2018-01-01"],
+    ]
+    assert "2007-01-01,2007-12-31" in format_csv(result)  # data formats keep both days
