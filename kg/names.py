@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
@@ -73,6 +74,7 @@ class EntityNameError(QueryError):
         super().__init__(message + (f"; closest:{listed}" if listed else "; the store has no entity with a similar name"))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The form names are compared in: `normalize_key` ("the U.S.'s" -> "us"), `_` as a space."""
     return normalize_key(name.replace("_", " "))
@@ -87,8 +89,9 @@ class EntityIndex:
         self._by_qid: dict[str, list[NamedEntity]] = defaultdict(list)
         for entity in sorted(self.entities.values(), key=lambda e: (e.label, e.iri)):
             for name in dict.fromkeys((entity.label, *entity.aliases)):
-                if fold(name):
-                    self._names.append((fold(name), name, entity))
+                folded = fold(name)
+                if folded:
+                    self._names.append((folded, name, entity))
             if entity.qid:
                 self._by_qid[entity.qid].append(entity)
 
@@ -103,21 +106,22 @@ class EntityIndex:
         aliases: dict[str, set[str]] = defaultdict(set)
         items: dict[str, set[str]] = defaultdict(set)
         names = f"VALUES ?p {{ <{RDFS.label}> <{KG.alias}> <{OWL.sameAs}> }} GRAPH ?g {{ ?e ?p ?name }}"
+        label, alias, wikidata = str(RDFS.label), str(KG.alias), str(WD)
         for entity, predicate, name in _select(store, f"SELECT DISTINCT ?e ?p ?name WHERE {{ {names} }}"):
             if entity not in types:
                 continue
-            if predicate == str(RDFS.label):
+            if predicate == label:
                 labels[entity].add(name)
-            elif predicate == str(KG.alias):
+            elif predicate == alias:
                 aliases[entity].add(name)
-            elif name.startswith(str(WD)):
-                items[entity].add(name[len(str(WD)) :])
+            elif name.startswith(wikidata):
+                items[entity].add(name[len(wikidata) :])
         entities = []
         for entity, type_ in types.items():
-            label = min(labels[entity]) if labels[entity] else entity.rsplit("/", 1)[-1]
+            shown = min(labels[entity]) if labels[entity] else entity.rsplit("/", 1)[-1]
             qid = min(items[entity]) if items[entity] else None
-            others = sorted((labels[entity] | aliases[entity]) - {label})
-            entities.append(NamedEntity(entity, label, type_, qid, tuple(others)))
+            others = sorted((labels[entity] | aliases[entity]) - {shown})
+            entities.append(NamedEntity(entity, shown, type_, qid, tuple(others)))
         return cls(entities)
 
     def search(self, text: str, limit: int | None = 10) -> list[NameMatch]:
