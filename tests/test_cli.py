@@ -122,12 +122,19 @@ def test_cli_query_takes_names_and_qids_and_prints_curies_that_paste_back(exampl
     assert "'United' names" in capsys.readouterr().err
 
 
-def test_cli_query_table_shows_a_whole_year_as_the_year(examples_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    params = ["--param", "type=kg:Agree", "--param", "from=2018-01-01", "--param", "to=2018-12-31"]
-    assert main(["query", "events_of_type", *params, "--store", str(examples_store), "--format", "csv"]) == 0
-    assert "2018-01-01,2018-12-31,Donald Trump,Iran" in capsys.readouterr().out  # the data keeps both days
-    assert main(["query", "events_of_type", *params, "--store", str(examples_store)]) == 0
-    assert re.search(r"^2018 +2018 +Donald Trump +Iran ", capsys.readouterr().out, re.M)
+def test_cli_query_table_shows_a_whole_year_as_the_year(examples_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    query = tmp_path / "intervals.rq"
+    query.write_text(
+        "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+        "SELECT ?what ?earliest ?latest WHERE { VALUES (?what ?earliest ?latest) {\n"
+        '  ("year" "2007-01-01"^^xsd:date "2007-12-31"^^xsd:date) ("day" "2007-01-01"^^xsd:date "2007-01-01"^^xsd:date) } }\n',
+        encoding="utf-8",
+    )
+    assert main(["query", str(query), "--store", str(examples_store), "--format", "csv"]) == 0
+    assert "year,2007-01-01,2007-12-31" in capsys.readouterr().out  # the data keeps both days
+    assert main(["query", str(query), "--store", str(examples_store)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^year +2007 +2007$", out, re.M) and re.search(r"^day +2007-01-01 +2007-01-01$", out, re.M)
 
 
 def test_cli_query_in_every_format(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
