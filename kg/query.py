@@ -49,8 +49,8 @@ from typing import Literal as TypingLiteral, Union, cast, get_args
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 
 from kg.errors import DataFileError, QueryError
-from kg.resources import data_dir
 from kg.names import EntityIndex, entity_exists, entity_iri_of
+from kg.resources import data_dir
 from kg.sparql import Term, check_query, query_form, tokenize, with_service_endpoint, with_values
 from kg.terms import curie, expand_curie
 
@@ -293,8 +293,6 @@ def bind_params(query: SavedQuery, raw: Mapping[str, str] | Iterable[tuple[str, 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER = re.compile(r"[+-]?\d{1,30}")
 _DECIMAL = re.compile(r"[+-]?(\d{1,30}(\.\d{0,30})?|\.\d{1,30})")
-
-
 _ENTITY_PLACEHOLDER = NamedNode("urn:example:entity")
 
 
