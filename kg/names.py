@@ -10,15 +10,16 @@ alias (a name an article used), then a name holding every word given ("Putin" in
 Putin"). One entity found is the answer; none, or more than one, is `EntityNameError`, whose
 message lists the closest candidates: never a silent empty answer.
 
-Every lookup reads the named graphs (`GRAPH ?g { ... }`), so it works whether entity
-descriptions sit in each article graph or in one graph of their own.
+Every lookup is a SELECT over the named graphs (`GRAPH ?g { ... }`), so it works whether entity
+descriptions sit in each article graph or in one graph of their own, and on any store that can
+answer a SELECT: a pyoxigraph Store, or a remote endpoint given as a `Select` function.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
@@ -35,6 +36,9 @@ from kg.terms import KG, WD, curie, expand_curie
 ENTITY_TYPES = tuple(str(iri) for iri in ENTITY_CLASS.values())
 CANDIDATES = 5  # how many closest names an error lists
 FUZZY_CUTOFF = 75.0  # rapidfuzz ratio (0-100) of the text and as many words of a name, below which no match
+
+Select = Callable[[str], Sequence[Sequence[object]]]
+"""Runs a SELECT query, giving its rows with IRIs and literals as plain values (`store_select`)."""
 
 _QID = re.compile(r"(?:wd:|https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/)?([Qq][1-9][0-9]*)")
 _ABSOLUTE_IRI = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|urn:).+", re.DOTALL)
@@ -96,10 +100,11 @@ class EntityIndex:
                 self._by_qid[entity.qid].append(entity)
 
     @classmethod
-    def from_store(cls, store: Store) -> "EntityIndex":
+    def from_store(cls, store: Store | Select) -> "EntityIndex":
         """The index of every entity in the store's named graphs."""
+        select = _selector(store)
         types: dict[str, str] = {}
-        for entity, type_ in _select(store, f"SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {_iris(ENTITY_TYPES)} }} GRAPH ?g {{ ?e a ?t }} }}"):
+        for entity, type_ in _texts(select(f"SELECT DISTINCT ?e ?t WHERE {{ VALUES ?t {{ {_iris(ENTITY_TYPES)} }} GRAPH ?g {{ ?e a ?t }} }}")):
             if entity not in types or type_ < types[entity]:
                 types[entity] = type_
         labels: dict[str, set[str]] = defaultdict(set)
@@ -107,7 +112,7 @@ class EntityIndex:
         items: dict[str, set[str]] = defaultdict(set)
         names = f"VALUES ?p {{ <{RDFS.label}> <{KG.alias}> <{OWL.sameAs}> }} GRAPH ?g {{ ?e ?p ?name }}"
         label, alias, wikidata = str(RDFS.label), str(KG.alias), str(WD)
-        for entity, predicate, name in _select(store, f"SELECT DISTINCT ?e ?p ?name WHERE {{ {names} }}"):
+        for entity, predicate, name in _texts(select(f"SELECT DISTINCT ?e ?p ?name WHERE {{ {names} }}")):
             if entity not in types:
                 continue
             if predicate == label:
@@ -211,12 +216,13 @@ def entity_iri_of(text: str) -> str | None:
     return bare if _ABSOLUTE_IRI.fullmatch(bare) else expand_curie(bare)
 
 
-def entity_exists(store: Store, iri: str) -> bool:
+def entity_exists(store: Store | Select, iri: str) -> bool:
     """Whether some named graph of the store gives `iri` one of the entity classes."""
-    return bool(store.query(f"ASK {{ VALUES ?t {{ {_iris(ENTITY_TYPES)} }} GRAPH ?g {{ <{NamedNode(iri).value}> a ?t }} }}"))
+    text = f"SELECT ?t WHERE {{ VALUES ?t {{ {_iris(ENTITY_TYPES)} }} GRAPH ?g {{ {_iris([iri])} a ?t }} }} LIMIT 1"
+    return bool(_selector(store)(text))
 
 
-def search_store(store: Store, text: str, limit: int = 10) -> list[tuple[NameMatch, int]]:
+def search_store(store: Store | Select, text: str, limit: int = 10) -> list[tuple[NameMatch, int]]:
     """`EntityIndex.search` on the store's entities, each with how many facts mention it; of
     equally close names, the most mentioned first."""
     matches = EntityIndex.from_store(store).search(text, limit=None)
@@ -225,7 +231,7 @@ def search_store(store: Store, text: str, limit: int = 10) -> list[tuple[NameMat
     return [(match, facts[match.entity.iri]) for match in ranked[:limit]]
 
 
-def facts_mentioning(store: Store, iris: Iterable[str]) -> dict[str, int]:
+def facts_mentioning(store: Store | Select, iris: Iterable[str]) -> dict[str, int]:
     """How many facts (nodes read from an article) name each entity, by IRI."""
     wanted = list(dict.fromkeys(iris))
     counts = dict.fromkeys(wanted, 0)
@@ -234,7 +240,7 @@ def facts_mentioning(store: Store, iris: Iterable[str]) -> dict[str, int]:
             f"SELECT ?e (COUNT(DISTINCT ?fact) AS ?facts) WHERE {{ VALUES ?e {{ {_iris(wanted)} }} "
             f"GRAPH ?g {{ ?fact ?p ?e ; <{KG.derivedFrom}> ?article }} }} GROUP BY ?e"
         )
-        for entity, facts in _select(store, text):
+        for entity, facts in _texts(_selector(store)(text)):
             counts[entity] = int(facts)
     return counts
 
@@ -243,14 +249,23 @@ def _iris(iris: Iterable[str]) -> str:
     return " ".join(str(NamedNode(iri)) for iri in iris)
 
 
-def _select(store: Store, text: str) -> list[tuple[str, ...]]:
-    solutions = store.query(text)
-    assert isinstance(solutions, QuerySolutions)
-    rows = []
-    for solution in solutions:
-        row = tuple(term.value if isinstance(term, (NamedNode, Literal)) else "" for term in solution)
-        rows.append(row)
-    return rows
+def store_select(store: Store) -> Select:
+    """The `Select` of a pyoxigraph store."""
+
+    def select(text: str) -> list[tuple[str, ...]]:
+        solutions = store.query(text)
+        assert isinstance(solutions, QuerySolutions)
+        return [tuple(term.value if isinstance(term, (NamedNode, Literal)) else "" for term in solution) for solution in solutions]
+
+    return select
+
+
+def _texts(rows: Sequence[Sequence[object]]) -> list[tuple[str, ...]]:
+    return [tuple("" if cell is None else str(cell) for cell in row) for row in rows]
+
+
+def _selector(store: Store | Select) -> Select:
+    return store_select(store) if isinstance(store, Store) else store
 
 
 def _unquote(local: str) -> str:

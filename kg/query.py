@@ -49,7 +49,7 @@ from typing import Literal as TypingLiteral, Union, cast, get_args
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 
 from kg.errors import DataFileError, QueryError
-from kg.names import EntityIndex, entity_exists, entity_iri_of
+from kg.names import EntityIndex, Select, entity_exists, entity_iri_of
 from kg.resources import data_dir
 from kg.sparql import Term, check_query, query_form, tokenize, with_service_endpoint, with_values
 from kg.terms import curie, expand_curie
@@ -346,10 +346,10 @@ def prepare_query(
     return with_values(tokens, bindings)
 
 
-def resolve_entity_params(store: Store, query: SavedQuery, params: Mapping[str, str] | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+def resolve_entity_params(store: Store | Select, query: SavedQuery, params: Mapping[str, str] | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """The parameters with every entity value (IRI, prefixed name, Wikidata id or name) replaced by
-    the full IRI of the one entity of `store` it stands for; EntityNameError when there is none.
-    Every value is checked (`bind_params`) before the store is asked anything."""
+    the full IRI of the one entity of `store` (or of a remote endpoint's `Select`) it stands for;
+    EntityNameError when there is none. Every value is checked (`bind_params`) first."""
     pairs = list(params.items()) if isinstance(params, Mapping) else list(params)
     bind_params(query, pairs, names=True)
     entity_params = {param.name for param in query.params if param.type == "entity"}

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from pyoxigraph import NamedNode, RdfFormat, Store
+from pyoxigraph import Literal, NamedNode, RdfFormat, Store
 
 from kg.errors import QueryError
-from kg.names import EntityIndex, EntityNameError, entity_exists, entity_iri_of, facts_mentioning, fold
+from kg.names import EntityIndex, EntityNameError, Select, entity_exists, entity_iri_of, facts_mentioning, fold
 from kg.query import bind_params, resolve_entity_params, resolve_query, run_query
 from kg.terms import KGR
 
@@ -172,3 +172,26 @@ def test_names_query_parameters_resolve_to_iris_before_binding() -> None:
     params = {"type": "kg:Consult", "from": "2025-01-01", "to": "2025-12-31"}
     assert resolve_entity_params(store, other, params) == list(params.items())
 
+
+
+def _plain_select(store: Store) -> Select:
+    """A remote endpoint's client stand-in: rows of plain values, counts as ints, unbound as None."""
+
+    def select(text: str) -> list[tuple[object, ...]]:
+        def plain(term: object) -> object:
+            if isinstance(term, Literal) and term.datatype.value.endswith("#integer"):
+                return int(term.value)
+            return None if term is None else term.value  # type: ignore[attr-defined]
+
+        return [tuple(plain(term) for term in solution) for solution in store.query(text)]  # type: ignore[union-attr]
+
+    return select
+
+
+def test_names_work_through_a_select_function_as_for_a_remote_endpoint() -> None:
+    store = _store("entities-graph")
+    select = _plain_select(store)
+    assert EntityIndex.from_store(select).entities == EntityIndex.from_store(store).entities
+    assert facts_mentioning(select, [ERDOGAN]) == {ERDOGAN: 2}
+    assert entity_exists(select, US) and not entity_exists(select, f"{KGR}state/Atlantis")
+    assert resolve_entity_params(select, resolve_query("actor_timeline"), {"actor": "Türkiye"}) == [("actor", TURKIYE)]
