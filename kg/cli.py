@@ -71,8 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true", help="log warnings and errors only")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def command(name: str, run: object, help: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=help, description=help)
+    def command(name: str, run: object, help: str, add_help: bool = True) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help, add_help=add_help)
         sub.set_defaults(run=run)
         return sub
 
@@ -94,15 +94,22 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--rejections", type=Path, default=None, help="JSON Lines report of rejected inputs and facts (default: <store>/rejections.jsonl)")
     build.add_argument("--dask", metavar="SCHEDULER", default=None, help="extract on a Dask cluster: a scheduler address, or 'local' for a LocalCluster")
 
-    command("queries", _queries, "List the saved queries with their parameters.")
+    command("queries", _queries, "List the saved queries with their parameters and example values.")
 
-    query = command("query", _query, "Run a saved query (by name) or a .rq file against the store.")
+    query = command("query", _query, "Run a saved query (by name) or a .rq file against the store.", add_help=False)
     query.add_argument("query", metavar="NAME|FILE.rq")
-    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a query parameter; repeat for several")
+    query.add_argument("-h", "--help", action=_QueryHelp, help="show this help; after NAME, the query's description, parameters and examples")
+    query.add_argument("--param", action="append", default=[], metavar="NAME=VALUE", help="a query parameter; repeat for several. An entity may be given by IRI, prefixed name, Wikidata id or name")
     query.add_argument("--format", choices=("table", "csv", "json"), default="table")
     query.add_argument("--wikidata-endpoint", default=None, help="endpoint that federated (SERVICE) queries send their Wikidata part to")
     query.add_argument("--timeout", type=float, default=120.0, help="stop the query after this many seconds (default: 120)")
     store_option(query)
+
+    entities = command("entities", _entities, "Find entities by name (partial, fuzzy, ignoring case and accents): label, type, IRI, Wikidata id and facts mentioning each.")
+    entities.add_argument("text", metavar="TEXT")
+    entities.add_argument("--limit", type=int, default=10, help="show at most this many (default: 10)")
+    entities.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    store_option(entities)
 
     export = command("export", _export, "Write the store as flat facts (JSON Lines) or RDF.")
     export.add_argument("--format", choices=("facts", "trig", "nquads", "turtle", "jsonld"), required=True)
@@ -183,28 +190,63 @@ def _build(args: argparse.Namespace) -> int:
     return 1 if summary.failed_inputs else 0
 
 
+class _QueryHelp(argparse.Action):
+    """`kg query NAME --help` prints the query's header; `kg query --help`, the command's help."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, nargs=0, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object, option_string: str | None = None) -> None:
+        from kg.query import resolve_query
+
+        if getattr(namespace, "query", None) is None:
+            parser.print_help()
+        else:
+            try:
+                sys.stdout.write(resolve_query(namespace.query).describe())
+            except KgError as error:
+                parser.error(str(error))
+        parser.exit()
+
+
 def _queries(args: argparse.Namespace) -> int:
     from kg.query import load_queries
 
     for name, saved in sorted(load_queries().items()):
-        params = ", ".join(f"{p.name} ({p.type})" for p in saved.params) or "no parameters"
+        params = ", ".join(f"{p.name} ({p.type}, e.g. {p.example})" for p in saved.params) or "no parameters"
         print(f"{name}\t{saved.title}\t[{params}]")
     return 0
 
 
 def _query(args: argparse.Namespace) -> int:
     from kg.isolated import run_query_isolated
-    from kg.query import bind_params, format_csv, format_json, format_table, parse_param_args, resolve_query
+    from kg.query import bind_params, format_csv, format_json, format_table, parse_param_args, resolve_entity_params, resolve_query
     from kg.store import KgStore
 
     saved = resolve_query(args.query)
     params = parse_param_args(args.param)
-    bind_params(saved, params)  # a bad parameter is refused before any process starts
-    KgStore(args.store, create=False, read_only=True).close()  # a missing or busy store, said here
+    bind_params(saved, params, names=True)  # a bad parameter is refused before any process starts
+    with KgStore(args.store, create=False, read_only=True) as store:  # a missing or busy store, said here
+        params = resolve_entity_params(store.oxigraph, saved, params)  # names to IRIs, or an error naming the closest
     result = run_query_isolated(args.store, saved, params, service_endpoint=args.wikidata_endpoint, timeout_s=args.timeout)
     formatter = {"table": format_table, "csv": format_csv, "json": format_json}[args.format]
     sys.stdout.write(formatter(result))
     return 0
+
+
+def _entities(args: argparse.Namespace) -> int:
+    from kg.names import search_store
+    from kg.query import QueryResult, format_csv, format_json, format_table
+    from kg.store import KgStore
+
+    with KgStore(args.store, create=False, read_only=True) as store:
+        matches = search_store(store.oxigraph, args.text, args.limit)
+    rows = tuple((m.entity.label, m.entity.type, m.entity.iri, m.entity.qid, facts, m.name) for m, facts in matches)
+    result = QueryResult(("label", "type", "entity", "wikidata", "facts", "matched_name"), rows)
+    sys.stdout.write({"table": format_table, "csv": format_csv, "json": format_json}[args.format](result))
+    if not matches:
+        print(f"kg entities: no entity has a name like {args.text!r}", file=sys.stderr)
+    return 0 if matches else 1
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -4,12 +4,14 @@ A saved query documents itself in a leading comment header, which is also the lo
 
     # title: Who led a state at a date?
     # description: The holders of the state's offices whose reported term covers the date.
-    # param: state (iri) example: kgr:state/Venezuela — the state
+    # param: state (entity) example: Venezuela — the state
     # param: on (date) example: 2025-11-29 — the date
     # returns: person role earliest latest
 
-Parameter types are iri, string, date, integer and decimal. An iri value may be written with
-one of kg's prefixes (`kgr:state/Venezuela`, `wd:Q717`).
+Parameter types are entity, iri, string, date, integer and decimal. An iri value may be written
+with one of kg's prefixes (`kg:Consult`, `state:Venezuela`). An entity value may also be a
+Wikidata id or a name (`Q717`, `venezuela`), looked up in the store by `resolve_entity_params`
+(kg/names.py) before the query runs; a value that names no entity of the store is an error.
 
 Parameters are bound as RDF terms, never pasted in as user text. Each raw value becomes a
 pyoxigraph term, which validates it, and the terms enter the query as one VALUES block at the
@@ -35,9 +37,11 @@ import csv
 import io
 import json
 import re
+import shlex
+import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Literal as TypingLiteral, Union, cast, get_args
@@ -45,13 +49,14 @@ from typing import Literal as TypingLiteral, Union, cast, get_args
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 
 from kg.errors import DataFileError, QueryError
+from kg.names import EntityIndex, Select, entity_exists, entity_iri_of
 from kg.resources import data_dir
 from kg.sparql import Term, check_query, query_form, tokenize, with_service_endpoint, with_values
-from kg.terms import PREFIXES
+from kg.terms import curie, expand_curie
 
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
 
-ParamType = TypingLiteral["iri", "string", "date", "integer", "decimal"]
+ParamType = TypingLiteral["entity", "iri", "string", "date", "integer", "decimal"]
 PARAM_TYPES: tuple[str, ...] = get_args(ParamType)
 
 Value = Union[str, int, float, Decimal, bool, date, None]
@@ -82,6 +87,21 @@ class SavedQuery:
     def examples(self) -> dict[str, str]:
         """The header's example value of every parameter: a runnable call."""
         return {param.name: param.example for param in self.params}
+
+    def describe(self) -> str:
+        """The header for a reader (`kg query NAME --help`): title, description, each parameter
+        with its type and example, the columns, and the example call."""
+        lines = [f"{self.name}: {self.title}", "", *textwrap.wrap(self.description, 100)]
+        if self.params:
+            width = max(len(f"{p.name} ({p.type})") for p in self.params)
+            lines += ["", "parameters:"]
+            lines += [f"  {f'{p.name} ({p.type})'.ljust(width)}  {p.description}; example: {p.example}" for p in self.params]
+        if any(p.type == "entity" for p in self.params):
+            lines += ["  (an entity is an IRI, a prefixed name such as state:United_States, a Wikidata id such as Q30,",
+                      "  or a name or alias; `kg entities TEXT` finds names)"]  # fmt: skip
+        call = " ".join(["kg query", self.name] + [f"--param {shlex.quote(f'{p.name}={p.example}')}" for p in self.params])
+        lines += ["", f"returns: {' '.join(self.returns)}", "", f"example: {call}"]
+        return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,7 +238,8 @@ def _parse_param(path: Path, number: int, value: str, earlier: list[Param]) -> P
         raise DataFileError(path, f"parameter {match['name']!r} is declared twice", line=number)
     param = Param(match["name"], cast(ParamType, match["type"]), match["example"], match["description"])
     try:
-        _term(param, param.example)
+        if param.type != "entity":  # an entity's example may be a name, checked against a store only
+            _term(param, param.example)
     except QueryError as error:
         raise DataFileError(path, f"example of {error}", line=number) from error
     return param
@@ -229,7 +250,7 @@ def _check_saved(query: SavedQuery) -> None:
     tokens = tokenize(query.text)
     if query_form(tokens) != "SELECT":
         raise QueryError("a saved query must be a SELECT query")
-    with_values(tokens, {param.name: _term(param, param.example) for param in query.params})
+    with_values(tokens, bind_params(query, query.examples(), names=True))
 
 
 # --------------------------------------------------------------------------- parameters
@@ -246,8 +267,12 @@ def parse_param_args(args: Iterable[str]) -> list[tuple[str, str]]:
     return pairs
 
 
-def bind_params(query: SavedQuery, raw: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, Term]:
-    """The query's parameters as RDF terms; any undeclared, missing, repeated or bad value fails."""
+def bind_params(query: SavedQuery, raw: Mapping[str, str] | Iterable[tuple[str, str]], *, names: bool = False) -> dict[str, Term]:
+    """The query's parameters as RDF terms; any undeclared, missing, repeated or bad value fails.
+
+    With `names`, an entity given by name or Wikidata id passes as a placeholder: the check made
+    before the values are looked up in a store (`resolve_entity_params`).
+    """
     pairs = list(raw.items()) if isinstance(raw, Mapping) else list(raw)
     declared = {param.name: param for param in query.params}
     bound: dict[str, Term] = {}
@@ -257,7 +282,7 @@ def bind_params(query: SavedQuery, raw: Mapping[str, str] | Iterable[tuple[str, 
             raise QueryError(f"query {query.name!r} has no parameter {name!r} (its parameters: {takes})")
         if name in bound:
             raise QueryError(f"query {query.name!r}: parameter {name!r} is given more than once")
-        bound[name] = _term(declared[name], value)
+        bound[name] = _ENTITY_PLACEHOLDER if names and _is_entity_name(declared[name], value) else _term(declared[name], value)
     missing = [param for param in query.params if param.name not in bound]
     if missing:
         needed = " ".join(f"--param {param.name}={param.example}" for param in missing)
@@ -268,17 +293,20 @@ def bind_params(query: SavedQuery, raw: Mapping[str, str] | Iterable[tuple[str, 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER = re.compile(r"[+-]?\d{1,30}")
 _DECIMAL = re.compile(r"[+-]?(\d{1,30}(\.\d{0,30})?|\.\d{1,30})")
-_PREFIXED = re.compile(r"([A-Za-z][A-Za-z0-9]*):(.*)", re.DOTALL)
+_ENTITY_PLACEHOLDER = NamedNode("urn:example:entity")
+
+
+def _is_entity_name(param: Param, value: str) -> bool:
+    return param.type == "entity" and entity_iri_of(value) is None
 
 
 def _term(param: Param, value: str) -> Term:
     problem = f"parameter {param.name!r}: {value!r} is not"
-    if param.type == "iri":
-        prefixed = _PREFIXED.fullmatch(value)
-        if prefixed and prefixed[1] in PREFIXES and not prefixed[2].startswith("//"):
-            value = str(PREFIXES[prefixed[1]]) + prefixed[2]
+    if _is_entity_name(param, value):
+        raise QueryError(f"{problem} an IRI; a name or Wikidata id is looked up in a store first (resolve_entity_params)")
+    if param.type in ("entity", "iri"):
         try:
-            return NamedNode(value)
+            return NamedNode(expand_curie(value) or value)
         except ValueError as error:
             raise QueryError(f"{problem} an absolute IRI ({error})") from None
     if param.type == "string":
@@ -318,6 +346,26 @@ def prepare_query(
     return with_values(tokens, bindings)
 
 
+def resolve_entity_params(store: Store | Select, query: SavedQuery, params: Mapping[str, str] | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The parameters with every entity value (IRI, prefixed name, Wikidata id or name) replaced by
+    the full IRI of the one entity of `store` (or of a remote endpoint's `Select`) it stands for;
+    EntityNameError when there is none. Every value is checked (`bind_params`) first."""
+    pairs = list(params.items()) if isinstance(params, Mapping) else list(params)
+    bind_params(query, pairs, names=True)
+    entity_params = {param.name for param in query.params if param.type == "entity"}
+    index: EntityIndex | None = None
+    resolved = []
+    for name, value in pairs:
+        if name in entity_params:
+            iri = entity_iri_of(value)
+            if iri is None or not entity_exists(store, iri):
+                index = index or EntityIndex.from_store(store)
+                iri = index.resolve(value).iri
+            value = iri
+        resolved.append((name, value))
+    return resolved
+
+
 # --------------------------------------------------------------------------- running
 
 
@@ -329,7 +377,7 @@ def run_query(
     service_endpoint: str | None = None,
 ) -> QueryResult:
     """Run a SELECT query over the union of the store's graphs."""
-    text = prepare_query(query, params, service_endpoint=service_endpoint)
+    text = prepare_query(query, resolve_entity_params(store, query, params), service_endpoint=service_endpoint)
     try:
         solutions = store.query(text, use_default_graph_as_union=True)
         if not isinstance(solutions, QuerySolutions):
@@ -411,18 +459,37 @@ def format_json(result: QueryResult) -> str:
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
 
+_IRI = re.compile(r"https?://\S+\Z")
+
+
+def _known_to(columns: tuple[str, ...], cells: list[str], row: tuple[Value, ...]) -> list[str]:
+    """The cells with each `earliest`..`latest` pair that spans exactly one calendar year or month
+    written as that year (`2007`) or month (`2019-01`), not as its first and last days."""
+    for i, column in enumerate(columns):
+        partner = column[: -len("earliest")] + "latest" if column.endswith("earliest") else None
+        if partner not in columns:
+            continue
+        j = columns.index(partner)
+        first, last = row[i], row[j]
+        if not isinstance(first, date) or not isinstance(last, date) or first.day != 1 or first.year != last.year:
+            continue
+        if first.month == 1 and (last.month, last.day) == (12, 31):
+            cells[i] = cells[j] = f"{first.year:04d}"
+        elif first.month == last.month and (last + timedelta(days=1)).day == 1:
+            cells[i] = cells[j] = f"{first.year:04d}-{first.month:02d}"
+    return cells
+
+
 def format_table(result: QueryResult) -> str:
-    """Aligned columns for a terminal, IRIs shortened with kg's prefixes."""
-    namespaces = sorted(((str(ns), prefix) for prefix, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
+    """Aligned columns for a terminal: IRIs as prefixed names that can be pasted back (valid
+    SPARQL), and an interval that is a whole year or month as that year or month."""
 
     def short(value: Value) -> str:
-        text = _text(value)
-        for namespace, prefix in namespaces:
-            if isinstance(value, str) and text.startswith(namespace):
-                return f"{prefix}:{text[len(namespace):]}"
-        return " ".join(text.split())
+        if isinstance(value, str) and _IRI.match(value):
+            return curie(value)
+        return " ".join(_text(value).split())
 
-    cells = [list(result.columns)] + [[short(value) for value in row] for row in result.rows]
+    cells = [list(result.columns)] + [_known_to(result.columns, [short(value) for value in row], row) for row in result.rows]
     widths = [max(len(row[i]) for row in cells) for i in range(len(result.columns))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in cells]
     lines.insert(1, "  ".join("-" * width for width in widths))

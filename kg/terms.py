@@ -27,6 +27,20 @@ DCTERMS = Namespace("http://purl.org/dc/terms/")
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/kg-ir/ontology")
 
+ENTITY_PATH = {
+    EntityType.STATE: "state",
+    EntityType.PERSON: "person",
+    EntityType.ORGANIZATION: "organization",
+    EntityType.MILITARY_ASSET: "asset",
+    EntityType.LOCATION: "location",
+    EntityType.GROUP: "group",
+}
+FACT_KINDS = ("event", "designation", "tenure", "deployment", "membership")
+MINTED_KINDS = (*ENTITY_PATH.values(), *FACT_KINDS, "article", "graph")
+"""The first path segment of every IRI kg mints. Each is also a prefix (`state:United_States`),
+because a SPARQL or Turtle prefixed name cannot hold an unescaped '/' (`kgr:state/United_States`
+is not one): with these, every IRI kg writes has a short form that other tools read."""
+
 PREFIXES: dict[str, str] = {
     prefix: str(namespace)
     for prefix, namespace in {
@@ -45,16 +59,7 @@ PREFIXES: dict[str, str] = {
         "skos": SKOS,
         "xsd": XSD,
     }.items()
-}
-
-ENTITY_PATH = {
-    EntityType.STATE: "state",
-    EntityType.PERSON: "person",
-    EntityType.ORGANIZATION: "organization",
-    EntityType.MILITARY_ASSET: "asset",
-    EntityType.LOCATION: "location",
-    EntityType.GROUP: "group",
-}
+} | {kind: f"{KGR}{kind}/" for kind in MINTED_KINDS}
 
 QID_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
 MAX_SLUG = 80
@@ -67,6 +72,53 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, Namespace(namespace), override=True)
     return graph
+
+
+# PN_LOCAL of SPARQL 1.1 and Turtle: characters a prefixed name's local part takes as they are,
+# and those it takes after a backslash.
+_LOCAL_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_:")
+_LOCAL_ESCAPABLE = frozenset("_~.-!$&'()*+,;=/?#@%")
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+_CURIE = re.compile(r"([A-Za-z][A-Za-z0-9_.-]*):(.*)", re.DOTALL)
+_ESCAPED = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
+
+
+def curie(iri: str) -> str:
+    """The shortest prefixed name of `iri` that is valid SPARQL and Turtle, escaped where needed
+    (`state:United_States`, `state:United_States\\/position\\/president`); the IRI itself
+    when no prefix covers it."""
+    for namespace, prefix in _BY_LENGTH:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            local = _escape_local(iri[len(namespace) :])
+            if local is not None:
+                return f"{prefix}:{local}"
+    return iri
+
+
+def expand_curie(text: str) -> str | None:
+    """The IRI a prefixed name of kg's prefixes stands for (escapes undone), or None when `text`
+    is not one. An unescaped '/' is taken too (`kgr:state/United_States`)."""
+    match = _CURIE.fullmatch(text)
+    if match is None or match[1] not in PREFIXES or match[2].startswith("//"):
+        return None
+    return PREFIXES[match[1]] + _ESCAPED.sub(r"\1", match[2])
+
+
+def _escape_local(local: str) -> str | None:
+    out = []
+    for i, char in enumerate(local):
+        if char == "%" and _PERCENT.match(local, i):
+            out.append(char)
+        elif char in _LOCAL_PLAIN or (char == "-" and i > 0) or (char == "." and 0 < i < len(local) - 1):
+            out.append(char)
+        elif char in _LOCAL_ESCAPABLE:
+            out.append("\\" + char)
+        else:
+            return None
+    return "".join(out)
+
+
+_BY_LENGTH = sorted(((namespace, prefix) for prefix, namespace in PREFIXES.items()), key=lambda item: -len(item[0]))
 
 
 def normalize_name(name: str) -> str:

@@ -144,6 +144,20 @@ def pipeline():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def examples_store(pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
+    """The bundled examples/ built once into a store folder (tests/test_examples.py, tests/test_cli.py)."""
+    from kg.ingest import read_inputs
+    from kg.pipeline import build
+    from kg.store import KgStore
+
+    path = tmp_path_factory.mktemp("examples") / "store"
+    with KgStore(path) as store:
+        summary = build(read_inputs([Path(__file__).resolve().parents[1] / "examples"]), store, process=pipeline.process)
+    assert summary.articles_stored and not summary.failed_inputs
+    return path
+
+
+@pytest.fixture(scope="session")
 def seed_article_file() -> Path:
     path = SHARED / "corpus" / "seed.jsonl"
     if not path.exists():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -70,7 +71,70 @@ def test_cli_queries_lists_every_saved_query(capsys: pytest.CaptureFixture[str])
     lines = capsys.readouterr().out.splitlines()
     names = {line.split("\t")[0] for line in lines}
     assert {"who_talked_to_whom", "leaders_of_state", "designations_by_authority"} <= names
-    assert "events_between\tWhich events happened between two actors in a date range?\t[first (iri), second (iri), from (date), to (date)]" in lines
+    assert (
+        "events_between\tWhich events happened between two actors in a date range?\t[first (entity, e.g. United States), "
+        "second (entity, e.g. Qasem Soleimani), from (date, e.g. 2019-12-01), to (date, e.g. 2020-01-31)]"
+    ) in lines
+
+
+def test_cli_query_help_after_a_name_prints_the_query_header(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        main(["query", "events_between", "--help"])
+    assert done.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith("events_between: Which events happened between two actors in a date range?\n")
+    assert "  first (entity)   one actor; example: United States\n" in out
+    assert "  from (date)      first day of the range; example: 2019-12-01\n" in out
+    assert "returns: type actor target earliest latest article\n" in out
+    assert "example: kg query events_between --param 'first=United States' --param 'second=Qasem Soleimani' " in out
+    with pytest.raises(SystemExit) as done:
+        main(["query", "--help"])
+    assert done.value.code == 0 and "usage: kg query" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as done:
+        main(["query", "no_such_query", "--help"])
+    assert done.value.code == 2 and "no saved query named 'no_such_query'" in capsys.readouterr().err
+
+
+def test_cli_entities_searches_names_partially_fuzzily_and_without_accents(examples_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["entities", "turky", "--store", str(examples_store), "--format", "json"]) == 0
+    first = json.loads(capsys.readouterr().out)[0]
+    assert first["label"] == "Türkiye" and first["wikidata"] == "Q43" and first["matched_name"] == "Turkey"
+    assert first["entity"] == "https://w3id.org/kg-ir/id/state/T%C3%BCrkiye" and first["facts"] > 0
+    assert main(["entities", "erdogan", "--store", str(examples_store)]) == 0
+    table = capsys.readouterr().out
+    assert "Recep Tayyip Erdoğan  kg:Person  person:Recep_Tayyip_Erdo%C4%9Fan  Q39259" in table
+    assert main(["entities", "zzyzx", "--store", str(examples_store)]) == 1
+    assert "kg entities: no entity has a name like 'zzyzx'" in capsys.readouterr().err
+
+
+def test_cli_query_takes_names_and_qids_and_prints_curies_that_paste_back(examples_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    store = ["--store", str(examples_store)]
+    for state in ("Türkiye", "turkey", "wd:Q43", "Q43", "state:T%C3%BCrkiye"):
+        assert main(["query", "leaders_of_state", "--param", f"state={state}", "--param", "on=2020-12-31", *store]) == 0
+        out = capsys.readouterr().out
+        assert "person:Recep_Tayyip_Erdo%C4%9Fan  Recep Tayyip Erdoğan" in out, state
+    assert main(["query", "actor_timeline", "--param", "actor=person:Recep_Tayyip_Erdo%C4%9Fan", "--format", "csv", *store]) == 0
+    assert len(capsys.readouterr().out.splitlines()) > 1
+    assert main(["query", "leaders_of_state", "--param", "state=Turky", "--param", "on=2020-12-31", *store]) == 2
+    err = capsys.readouterr().err
+    assert "kg query: no entity is named 'Turky'; closest:\n  Türkiye (state:T%C3%BCrkiye, kg:State, Q43)" in err
+    assert main(["query", "leaders_of_state", "--param", "state=United", "--param", "on=2020-12-31", *store]) == 2
+    assert "'United' names" in capsys.readouterr().err
+
+
+def test_cli_query_table_shows_a_whole_year_as_the_year(examples_store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    query = tmp_path / "intervals.rq"
+    query.write_text(
+        "PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>\n"
+        "SELECT ?what ?earliest ?latest WHERE { VALUES (?what ?earliest ?latest) {\n"
+        '  ("year" "2007-01-01"^^xsd:date "2007-12-31"^^xsd:date) ("day" "2007-01-01"^^xsd:date "2007-01-01"^^xsd:date) } }\n',
+        encoding="utf-8",
+    )
+    assert main(["query", str(query), "--store", str(examples_store), "--format", "csv"]) == 0
+    assert "year,2007-01-01,2007-12-31" in capsys.readouterr().out  # the data keeps both days
+    assert main(["query", str(query), "--store", str(examples_store)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^year +2007 +2007$", out, re.M) and re.search(r"^day +2007-01-01 +2007-01-01$", out, re.M)
 
 
 def test_cli_query_in_every_format(store: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.records import EntityType
-from kg.terms import entity_iri, fact_iri, normalize_name, slug, wikidata_iri
+from kg.terms import ENTITY_PATH, PREFIXES, curie, entity_iri, expand_curie, fact_iri, normalize_name, slug, wikidata_iri
 
 
 @given(st.text(min_size=1, max_size=300))
@@ -70,3 +70,36 @@ def test_terms_wikidata_iris_take_item_ids_only() -> None:
     for bad in ("P35", "Q0", "q30", "Q30> ; DROP ALL", ""):
         with pytest.raises(ValueError, match="not a Wikidata item id"):
             wikidata_iri(bad)
+
+
+
+def _read_by_oxigraph(curie_text: str) -> str:
+    """The IRI pyoxigraph reads `curie_text` as, in a query declaring kg's prefixes."""
+    declarations = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+    solutions = ox.Store().query(f"{declarations}SELECT ?x WHERE {{ VALUES ?x {{ {curie_text} }} }}")
+    assert isinstance(solutions, ox.QuerySolutions)
+    return str(next(iter(solutions))[0].value)  # type: ignore[union-attr]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(list(EntityType)), st.text(min_size=1, max_size=60).filter(normalize_name), st.sampled_from(["", "/position/president"]))
+def test_terms_every_minted_iri_has_a_curie_that_sparql_reads_back(entity_type: EntityType, name: str, tail: str) -> None:
+    """Escapes (`\\/`) are SPARQL 1.1's PN_LOCAL_ESC; rdflib's parser accepts but does not undo them."""
+    iri = str(entity_iri(entity_type, name)) + tail
+    short = curie(iri)
+    assert short.startswith(f"{ENTITY_PATH[entity_type]}:")
+    assert expand_curie(short) == iri
+    assert _read_by_oxigraph(short) == iri
+
+
+def test_terms_curies_of_kg_iris() -> None:
+    from rdflib.plugins.sparql import prepareQuery
+
+    assert curie(str(entity_iri(EntityType.STATE, "Türkiye"))) == "state:T%C3%BCrkiye"
+    prepareQuery("PREFIX state: <https://w3id.org/kg-ir/id/state/> SELECT * WHERE { state:T%C3%BCrkiye ?p ?o }")
+    assert curie(str(fact_iri("designation", "a", "b"))).startswith("designation:")
+    assert curie(str(wikidata_iri("Q30"))) == "wd:Q30"
+    assert curie("https://w3id.org/kg-ir/id/state/United_States/position/president") == "state:United_States\\/position\\/president"
+    assert curie("https://example.org/x") == "https://example.org/x"
+    assert expand_curie("kgr:state/United_States") == expand_curie("state:United_States") == "https://w3id.org/kg-ir/id/state/United_States"
+    assert expand_curie("United States") is None and expand_curie("nosuch:x") is None and expand_curie("http://x.org/") is None

@@ -131,9 +131,9 @@ def test_query_iri_parameter_injection_rejected_before_execution() -> None:
 
 
 def test_query_iri_parameter_must_be_absolute() -> None:
-    query = resolve_query("actor_timeline")
-    with pytest.raises(QueryError, match="'Venezuela' is not an absolute IRI"):
-        bind_params(query, {"actor": "Venezuela"})
+    query = resolve_query("events_of_type")
+    with pytest.raises(QueryError, match="'Consult' is not an absolute IRI"):
+        bind_params(query, {"type": "Consult", "from": "2025-01-01", "to": "2025-12-31"})
 
 
 def test_query_iri_parameter_expands_kg_prefixes() -> None:
@@ -304,7 +304,7 @@ def test_query_resolve_unknown_name() -> None:
     ("text", "line", "problem"),
     [
         (HEADER + "# param: who (person) example: x — y\nSELECT ?who WHERE {}", 4,
-         "parameter 'who' has type 'person'; expected one of iri, string, date, integer, decimal"),
+         "parameter 'who' has type 'person'; expected one of entity, iri, string, date, integer, decimal"),
         (HEADER + "# param: who (iri) x\nSELECT ?who WHERE {}", 4,
          "parameter line 'who (iri) x' is not 'name (type) example: value — description'"),
         (HEADER + "# param: on (date) example: yesterday — the day\nSELECT ?on WHERE {}", 4,
@@ -369,15 +369,39 @@ def test_query_format_table() -> None:
     assert format_table(RESULT) == (
         "entity                 score  day         ok     note\n"
         "---------------------  -----  ----------  -----  ---------------\n"
-        "kgr:state/Venezuela    0.58   2025-11-29  true\n"
+        "state:Venezuela        0.58   2025-11-29  true\n"
         "https://example.org/x  3                  false  say \"hi\", twice\n"
         "(2 rows)\n"
     )
 
 
 def test_query_run_gives_python_values(store: Store) -> None:
-    result = run_query(store, resolve_query("evidence_for_fact"), resolve_query("evidence_for_fact").examples())
+    result = run_query(store, resolve_query("evidence_for_fact"), {"fact": "designation:519fb6179c002fa0968a"})
     first = dict(zip(result.columns, result.rows[0]))
     assert first["published"] == date(2025, 11, 29)
     assert first["confidence"] == Decimal("0.9")
     assert first["negated"] is False and first["claimed_by"] is None
+
+
+def test_query_format_table_writes_a_whole_year_or_month_as_such() -> None:
+    result = QueryResult(
+        ("what", "earliest", "latest"),
+        (
+            ("year", date(2007, 1, 1), date(2007, 12, 31)),
+            ("month", date(2024, 2, 1), date(2024, 2, 29)),
+            ("month so far", date(2019, 1, 1), date(2019, 1, 23)),  # clipped at publication: a range
+            ("day", date(2020, 1, 2), date(2020, 1, 2)),
+            ("two years", date(2018, 1, 1), date(2019, 12, 31)),
+            ("open", date(2018, 1, 1), None),
+        ),
+    )
+    rows = [line.split() for line in format_table(result).splitlines()[2:-1]]
+    assert rows == [
+        ["year", "2007", "2007"],
+        ["month", "2024-02", "2024-02"],
+        ["month", "so", "far", "2019-01-01", "2019-01-23"],
+        ["day", "2020-01-02", "2020-01-02"],
+        ["two", "years", "2018-01-01", "2019-12-31"],
+        ["open", "2018-01-01"],
+    ]
+    assert "2007-01-01,2007-12-31" in format_csv(result)  # data formats keep both days
