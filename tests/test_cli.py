@@ -249,12 +249,12 @@ def test_cli_sigterm_stops_a_build_cleanly_and_a_rerun_resumes(tmp_path: Path) -
     root = Path(__file__).resolve().parents[1]
     articles = tmp_path / "many.jsonl"
     text = "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. " * 3
-    articles.write_text("".join(json.dumps({"id": f"a{i}", "text": text}) + "\n" for i in range(100)), encoding="utf-8")
+    articles.write_text("".join(json.dumps({"id": f"a{i}", "text": text}) + "\n" for i in range(400)), encoding="utf-8")
     command = [sys.executable, "-m", "kg.cli", "build", str(articles), "--store", str(tmp_path / "store")]
     process = subprocess.Popen(command, cwd=root, stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
     seen = []  # the progress lines a build writes to a log every few seconds: stop it mid-way
-    while not (seen and re.match(r"kg build: [1-9]\d* articles", seen[-1])):
+    while not (seen and re.match(r"kg build: [1-9]\d* articles \(", seen[-1])):
         line = process.stderr.readline()
         assert line, "".join(seen)
         seen.append(line)
@@ -265,11 +265,11 @@ def test_cli_sigterm_stops_a_build_cleanly_and_a_rerun_resumes(tmp_path: Path) -
     rerun = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     read, stored, skipped = map(int, re.search(r"(\d+) articles read, (\d+) stored, (\d+) unchanged", rerun.stderr).groups())
-    assert read == 100 and skipped > 0 and stored + skipped == 100
+    assert read == 400 and skipped > 0 and stored + skipped == 400
     from kg.store import KgStore
 
     with KgStore(tmp_path / "store", create=False) as store:
-        assert len(store.graph_names()) == 100
+        assert len(store.graph_names()) == 400
 
 
 def test_cli_runaway_query_is_stopped_at_its_deadline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
