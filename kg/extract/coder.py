@@ -24,13 +24,16 @@ from kg.records import EventType
 from kg.resources import data_dir
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
+FORMS_KEY = "kg.coder.forms"
 VERBS_FILE = "cameo_verbs.jsonl"
 SYNSETS_FILE = "cameo_synsets.jsonl"
 # Dependents that are the verb's subject side, and those outside its own clause.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
 OUTSIDE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "relcl", "mark", "aux", "auxpass", "neg"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
 
 # A requirement is met by any of its alternatives; an alternative is a phrase, all of whose
 # words must be present ("armed forces").
@@ -60,13 +63,34 @@ class VerbPattern:
         """How much the pattern asks for: the more, the more specific."""
         return len(self.subject) + len(self.object) + sum(1 + len(words) for _, words in self.preps)
 
+    @property
+    def keys(self) -> frozenset[str]:
+        """Words one of which any match has nearby: the first words of the alternatives of its
+        narrowest requirement, else its prepositions."""
+        requirements = [*self.subject, *self.object, *(r for _, words in self.preps for r in words)]
+        if not requirements:
+            return frozenset(prep for prep, _ in self.preps)
+        return frozenset(phrase[0] for phrase in min(requirements, key=len))
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A synonym block's patterns, most specific first, indexed by their key words."""
+
+    patterns: tuple[VerbPattern, ...]
+    by_key: dict[str, tuple[int, ...]]
+
+    def candidates(self, words: frozenset[str]) -> list[VerbPattern]:
+        found = sorted({i for word in words for i in self.by_key.get(word, ())})
+        return [self.patterns[i] for i in found]
+
 
 @dataclass(frozen=True, slots=True)
 class VerbEntry:
     lemma: str
     particles: frozenset[str]
     default: Code
-    patterns: tuple[VerbPattern, ...]  # most specific first
+    block: Block
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +115,7 @@ class VerbDictionary:
         matched = [
             pattern
             for entry in applicable
-            for pattern in entry.patterns
+            for pattern in entry.block.candidates(context.words)
             if context.matches(pattern)
         ]
         if matched:
@@ -106,25 +130,30 @@ class _Context:
     """The words around a verb token, gathered once: its particles, subject side and clause."""
 
     def __init__(self, token: Token) -> None:
-        self.token = token
+        forms = _forms(token.doc)
         children = list(token.children)
-        self.particles = {word for child in children for word in (child.lower_, child.lemma_.lower())}
-        subject = [t for child in children if child.dep_ in SUBJECT_DEPS for t in child.subtree]
-        if token.dep_ == "compound" or token.pos_ == "NOUN":
+        self.particles = {word for child in children for word in forms[child.i]}
+        subject = [child for child in children if child.dep_ in SUBJECT_DEPS]
+        misread = token.dep_ == "compound" or token.pos_ == "NOUN"
+        clause = [child for child in children if child.dep_ not in SUBJECT_DEPS and child.dep_ not in OUTSIDE_DEPS]
+        self.subject = _span_words(forms, subject)
+        if misread:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
-            subject += [child for child in children if child.i < token.i]
-        clause = [
-            t for child in children if child.dep_ not in SUBJECT_DEPS and child.dep_ not in OUTSIDE_DEPS
-            for t in child.subtree
-        ]  # fmt: skip
+            self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
+        self.clause = _span_words(forms, clause)
         if token.dep_ == "compound":
             # "The Houthis fire missiles at X": the noun it modifies is its object.
-            clause += [t for t in token.head.subtree if t.i not in {s.i for s in token.subtree}]
-        self.subject = _words(subject)
-        self.clause = _words(clause)
-        self.preps = [t for t in clause if t.dep_ in ("prep", "agent", "dative")] + [
-            child for child in children if child.dep_ in ("prep", "agent") and child not in clause
+            self.clause |= _span_words(forms, [token.head]) - _span_words(forms, [token])
+        # Prepositional phrases of the verb itself, and of its object ("sent police *to the
+        # border*"); deeper ones belong to other words ("ship-*to*-ship transfers").
+        objects = [child for child in children if child.dep_ in OBJECT_DEPS]
+        if token.dep_ == "compound":
+            objects.append(token.head)
+        preps = [child for child in children if child.dep_ in PREP_DEPS] + [
+            grandchild for head in objects for grandchild in head.children if grandchild.dep_ in PREP_DEPS
         ]
+        self.preps = [(forms[prep.i][0], _span_words(forms, [prep])) for prep in preps]
+        self.words = self.subject | self.clause | frozenset(word for form, phrase in self.preps for word in (form, *phrase))
 
     def matches(self, pattern: VerbPattern) -> bool:
         if not all(_met(requirement, self.subject) for requirement in pattern.subject):
@@ -133,15 +162,26 @@ class _Context:
             return False
         for prep, words in pattern.preps:
             if not any(
-                head.lower_ == prep and all(_met(requirement, _words(head.subtree)) for requirement in words)
-                for head in self.preps
+                form == prep and all(_met(requirement, phrase) for requirement in words)
+                for form, phrase in self.preps
             ):
                 return False
         return True
 
 
-def _words(tokens: Any) -> frozenset[str]:
-    return frozenset(word for t in tokens for word in (t.lower_, t.lemma_.lower()))
+def _forms(doc: Doc) -> list[tuple[str, str]]:
+    """Each token's lower-cased form and lemma, computed once per Doc."""
+    forms = doc.user_data.get(FORMS_KEY)
+    if forms is None:
+        forms = doc.user_data[FORMS_KEY] = [(t.lower_, t.lemma_.lower()) for t in doc]
+    return forms
+
+
+def _span_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[str]:
+    """The forms and lemmas of the phrases `heads` head (a projective parse: a contiguous span)."""
+    return frozenset(
+        word for head in heads for i in range(head.left_edge.i, head.right_edge.i + 1) for word in forms[i]
+    )
 
 
 def _met(requirement: Requirement, words: frozenset[str]) -> bool:
@@ -172,11 +212,22 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
                 )
         except (KeyError, ValueError, TypeError) as error:
             raise DataFileError(path, f"bad row: {error}", line=number) from error
+    blocks = {name: _block(found) for name, found in patterns.items()}
+    empty = Block((), {})
     entries: dict[str, list[VerbEntry]] = defaultdict(list)
     for row in verbs:
-        block = sorted(patterns[row["block"]], key=lambda pattern: -pattern.weight)
-        entries[row["lemma"]].append(VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), tuple(block)))
+        block = blocks.get(row["block"], empty)
+        entries[row["lemma"]].append(VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block))
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
+
+
+def _block(patterns: list[VerbPattern]) -> Block:
+    ordered = tuple(sorted(patterns, key=lambda pattern: -pattern.weight))
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, pattern in enumerate(ordered):
+        for key in pattern.keys:
+            by_key[key].append(i)
+    return Block(ordered, {key: tuple(found) for key, found in by_key.items()})
 
 
 def _requirements(words: list[str], synsets: dict[str, Requirement]) -> tuple[Requirement, ...]:
