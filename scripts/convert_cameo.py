@@ -11,7 +11,8 @@ context), and writes, one JSON object a line, each row naming its source file an
   words a multi-word verb needs, its block and the code it has on its own), then a `pattern`
   row per pattern of a block: the words its subject must hold (`subject`), the words the rest
   of the clause must hold (`object`), its prepositional phrases (`preps`), and the code. Every
-  code is mapped to its PLOVER type and mode; `type` is null where PLOVER codes nothing.
+  code is mapped to its PLOVER type and mode; `type` is null where the dictionary says the verb
+  is no event there (`[---]`: "fight corruption").
 
 CAMEO codes map to PLOVER by the longest code the table lists (its two-digit rows are the
 defaults, longer rows add the mode); the codebook's old names are read as the new ones
@@ -51,7 +52,9 @@ DROP = {
     "unknown_synset": "names a synset the dictionary does not define (PETRARCH ignores these too)",
     "no_code": "has no readable CAMEO code",
     "no_words": "requires no word beyond the verb itself, so it only restates the block's code",
-    "redundant_null": "codes no PLOVER event in a block whose verbs code none either (a no-op)",
+    "plover_drops": "has a code of a category the PLOVER codebook drops (01 statements, 02 appeals): "
+    "it does not say the verb is no event, so the verb keeps its own code",
+    "redundant_null": "codes no event ([---]) in a block whose verbs code none either (a no-op)",
     "same_as_default": "gives the very code the verb has without it",
     "duplicate": "repeats a pattern of the same block",
     "unmapped_verb": "a verb whose block codes no PLOVER event, neither alone nor by any pattern",
@@ -245,6 +248,9 @@ def _block_rows(
             dropped[str(error)] += 1
             continue
         reading, table_line = plover_of(None if code == "---" else code, plover)
+        if reading.type is None and code != "---":
+            dropped["plover_drops"] += 1
+            continue
         if reading.type is None and not any_default:
             dropped["redundant_null"] += 1
             continue

@@ -31,7 +31,11 @@ VERBS_FILE = "cameo_verbs.jsonl"
 SYNSETS_FILE = "cameo_synsets.jsonl"
 # Dependents that are the verb's subject side, and those outside its own clause.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
-OUTSIDE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "relcl", "mark", "aux", "auxpass", "neg"})
+# A complement clause has its own subject and verb: its words are not this verb's object.
+OUTSIDE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "relcl", "mark", "aux", "auxpass", "neg", "ccomp"})
+# A bare adverbial particle in a pattern's object ("press *on*", "fire *off*") belongs to the
+# verb itself, not to any phrase of the clause.
+PARTICLES = frozenset({"on", "off", "up", "down", "out", "back", "over", "away", "around", "through", "along", "in"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 
@@ -158,7 +162,10 @@ class _Context:
     def matches(self, pattern: VerbPattern) -> bool:
         if not all(_met(requirement, self.subject) for requirement in pattern.subject):
             return False
-        if not all(_met(requirement, self.clause) for requirement in pattern.object):
+        if not all(
+            _met(requirement, self.particles if _particle(requirement) else self.clause)
+            for requirement in pattern.object
+        ):
             return False
         for prep, words in pattern.preps:
             if not any(
@@ -184,7 +191,11 @@ def _span_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[s
     )
 
 
-def _met(requirement: Requirement, words: frozenset[str]) -> bool:
+def _particle(requirement: Requirement) -> bool:
+    return len(requirement) == 1 and len(requirement[0]) == 1 and requirement[0][0] in PARTICLES
+
+
+def _met(requirement: Requirement, words: frozenset[str] | set[str]) -> bool:
     return any(all(word in words for word in phrase) for phrase in requirement)
 
 

@@ -164,12 +164,16 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
 def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     """A verb's hand-written triggers whose requirements it meets (constructions the CAMEO
     dictionary lacks: "declared X persona non grata"); else the type the coder gives it, with
-    that type's trigger ("coded" in patterns/events.jsonl)."""
-    own = [trigger for trigger in lex.events.by_lemma(lemma, "VERB") if _requirements_met(token, trigger, assets)]
+    that type's trigger ("coded" in patterns/events.jsonl), unless a hand-written trigger of
+    that type for the verb has just failed its requirements ("called X a coward": no call)."""
+    written = lex.events.by_lemma(lemma, "VERB")
+    own = [trigger for trigger in written if _requirements_met(token, trigger, assets)]
     if own:
         return own
     code = verb_dictionary().code(token, lemma, default=lemma not in lex.events.pattern_only)
     if code is None or code.type is None or code.cameo in lex.events.left_to_others:
+        return []
+    if any(trigger.label == code.type.value for trigger in written):
         return []
     template = lex.events.coded.get(code.type.value)
     if template is None:
