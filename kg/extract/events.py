@@ -1,12 +1,15 @@
-"""PLOVER events (extractor "kg.events.v1"): annotated Doc + entities -> Event claims.
+"""PLOVER events (extractor "kg.events.v2"): annotated Doc + entities -> Event claims.
 
-Triggers, their argument paths and the mode words are data (patterns/events.jsonl). For each
-trigger word: actors and targets by dependency paths (subject -> actors; object, "with",
-"against", "on" -> targets; passives through the agent), inherited from a governing verb when
-the trigger has no subject of its own ("accuses ... and imposes ..."); symmetric types ("X and Y
-held talks") put the first party among the actors and the others among the targets. The date is
-the time expression of the sentence nearest the trigger; modality and attribution come from
-kg.extract.modality; the score from kg.extract.confidence.
+A verb's type and mode come from the CAMEO verb dictionary (kg.extract.coder) unless one of
+its hand-written triggers applies; nouns (event nouns, light verbs: "held talks with") and
+the constructions CAMEO lacks are triggers of patterns/events.jsonl, as are the argument
+paths and options of each type. For each trigger word: actors and targets by dependency paths
+(subject -> actors; object, "with", "against", "on" -> targets; passives through the agent),
+inherited from a governing verb when the trigger has no subject of its own ("accuses ... and
+imposes ..."); symmetric types ("X and Y held talks") put the first party among the actors and
+the others among the targets. The date is the time expression of the sentence nearest the
+trigger; modality and attribution come from kg.extract.modality; the score from
+kg.extract.confidence.
 """
 
 from __future__ import annotations

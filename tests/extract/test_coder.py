@@ -158,3 +158,20 @@ def test_events_light_verb_with_event_noun(annotated) -> None:  # type: ignore[n
 def test_events_dictionary_noise_verbs_code_nothing_alone(annotated) -> None:  # type: ignore[no-untyped-def]
     """'lead' codes cooperation in CAMEO; alone it states no event ("pattern_only")."""
     assert not _events(annotated, "Ruritania leads Freedonia in the standings.")
+
+
+def test_events_sanctions_are_left_to_the_designations_extractor(annotated) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO codes 'impose sanctions' 163 (COERCE); kg reads sanctions as designations."""
+    assert not _typed(annotated, "Ruritania imposed sanctions on Freedonia.", EventType.COERCE)
+
+
+def test_events_a_failed_hand_trigger_vetoes_the_coders_same_type(annotated) -> None:  # type: ignore[no-untyped-def]
+    """'call' is a CONSULT in CAMEO; the hand trigger for calls excludes 'called X a coward'."""
+    assert verb_dictionary().code(next(t for t in annotated("Alma Vask called Omar Tellen.", NAMES)[0] if t.lemma_ == "call")) is not None
+    assert not _typed(annotated, "Alma Vask called Omar Tellen a coward.", EventType.CONSULT)
+
+
+def test_events_plover_dropped_codes_do_not_veto_the_verb(annotated) -> None:  # type: ignore[no-untyped-def]
+    """'demand ... investigate' is an appeal (CAMEO 0214, dropped by PLOVER): the demand stays a REQUEST."""
+    found = _typed(annotated, "Ruritania demands that Freedonia investigate the shootings.", EventType.REQUEST)
+    assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))]
