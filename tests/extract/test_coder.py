@@ -175,3 +175,18 @@ def test_events_plover_dropped_codes_do_not_veto_the_verb(annotated) -> None:  #
     """'demand ... investigate' is an appeal (CAMEO 0214, dropped by PLOVER): the demand stays a REQUEST."""
     found = _typed(annotated, "Ruritania demands that Freedonia investigate the shootings.", EventType.REQUEST)
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))]
+
+
+def test_events_a_place_inside_a_place_phrase_locates_the_attack(annotated) -> None:  # type: ignore[no-untyped-def]
+    """'in several villages in X': the named place of the nested phrase; its state is struck."""
+    names = {**NAMES, "Red Harbour": ("harbour", EntityType.LOCATION)}
+    doc, entities, article = annotated("Ruritania shelled several villages in Red Harbour, Freedonia.", names)
+    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert [(event.actors, event.targets, event.location) for event in found] == [(("ruritania",), ("freedonia",), "harbour")]
+
+
+def test_events_attacks_targeting_members_of_a_group_target_the_group(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Northern Front": ("front", EntityType.ORGANIZATION), "Ruritanian": ("ruritania", STATE)}
+    doc, entities, article = annotated("Ruritanian strikes targeting members of the Northern Front kill 12 people.", names)
+    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("front",))]
