@@ -350,6 +350,9 @@ def _read(
         }
         targets = [key for key in targets if key not in own]
     targets = [key for key in targets if key not in actors]
+    if not targets and parties > 1 and _each_other(token):
+        # "X and Y accuse each other": each acts on the others (one event per pair, _pairs).
+        targets = actors[:parties]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
         if len(actors) > 1 and not targets and parties != 1:
@@ -517,13 +520,25 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     mixed = any(index.type_of(key) is EntityType.STATE for key in event.actors) and any(
         index.type_of(key) is not EntityType.STATE for key in event.actors
     )
-    groups = [event.actors] if mixed else [(key,) for key in event.actors]
+    mutual = bool(event.targets) and set(event.targets) <= set(event.actors)
+    groups = [event.actors] if mixed and not mutual else [(key,) for key in event.actors]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
     return [
         dataclasses.replace(event, actors=actors, targets=target)
         for actors in groups
         for target in targets
+        if not set(target) & set(actors)  # no one acts on themselves ("accuse each other")
     ]
+
+
+def _each_other(token: Token) -> bool:
+    """The verb's object (or the object of its preposition) is "each other" or "one another"."""
+    return any(
+        part.lower_ == "other" and part.i > 0 and token.doc[part.i - 1].lower_ in ("each", "one")
+        for child in token.children
+        if child.dep_ in ("dobj", "prep")
+        for part in child.subtree
+    )
 
 
 def _retold(event: Event, other: Event, headline_end: int) -> bool:

@@ -190,3 +190,10 @@ def test_events_attacks_targeting_members_of_a_group_target_the_group(annotated)
     doc, entities, article = annotated("Ruritanian strikes targeting members of the Northern Front kill 12 people.", names)
     found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("front",))]
+
+
+def test_events_parties_acting_on_each_other_act_both_ways(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, "Ruritania and Freedonia accuse each other of violations.", EventType.ACCUSE)
+    assert sorted((event.actors, event.targets) for event in found) == [
+        (("freedonia",), ("ruritania",)), (("ruritania",), ("freedonia",))
+    ]
