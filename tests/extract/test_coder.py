@@ -197,3 +197,10 @@ def test_events_parties_acting_on_each_other_act_both_ways(annotated) -> None:  
     assert sorted((event.actors, event.targets) for event in found) == [
         (("freedonia",), ("ruritania",)), (("ruritania",), ("freedonia",))
     ]
+
+
+def test_events_clashes_between_two_parties_go_both_ways(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, "Clashes between Ruritania and Freedonia killed 12 people.", EventType.ASSAULT)
+    assert sorted((event.actors, event.targets) for event in found) == [
+        (("freedonia",), ("ruritania",)), (("ruritania",), ("freedonia",))
+    ]
