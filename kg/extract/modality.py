@@ -168,6 +168,7 @@ def assess(
             and (
                 node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
                 or _infinitive(node)  # "orders the navy to open fire" parsed as advcl
+                or (kind == "hypothetical" and _agreed_object(trigger, node))
             )
             and not (kind == "negation" and _is_negated(governor))
         ):
@@ -192,6 +193,12 @@ def _completes(trigger: Token, node: Token) -> bool:
     return (node.i == trigger.i and node.dep_ == "xcomp") or (
         node.dep_ == "prep" and trigger.dep_ == "pcomp" and trigger.head.i == node.i
     )
+
+
+def _agreed_object(trigger: Token, node: Token) -> bool:
+    """The trigger is the object of the governor's "to" or "on" ("agreed *to* a swap", "agreed
+    *on* talks"), not of a phrase that only dates or places it ("agreed ... *during* a call")."""
+    return node.dep_ == "prep" and node.lower_ in ("to", "on") and trigger.head.i == node.i
 
 
 def _infinitive(token: Token) -> bool:

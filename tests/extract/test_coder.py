@@ -204,3 +204,16 @@ def test_events_clashes_between_two_parties_go_both_ways(annotated) -> None:  # 
     assert sorted((event.actors, event.targets) for event in found) == [
         (("freedonia",), ("ruritania",)), (("ruritania",), ("freedonia",))
     ]
+
+
+def test_events_a_prisoner_swap_releases_both_ways(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, "Ruritania and Freedonia carry out a prisoner swap.", EventType.RETREAT)
+    assert sorted((event.actors, event.targets) for event in found) == [
+        (("freedonia",), ("ruritania",)), (("ruritania",), ("freedonia",))
+    ]
+
+
+@pytest.mark.parametrize("text", ["Ruritania agreed to a prisoner swap with Freedonia.", "Ruritania agreed to meet Omar Tellen."])
+def test_events_what_is_agreed_is_yet_to_be_done(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = [event for event in _events(annotated, text) if event.type in (EventType.RETREAT, EventType.CONSULT)]
+    assert found and all(event.provenance.hypothetical for event in found)
