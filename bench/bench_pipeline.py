@@ -31,6 +31,7 @@ from typing import Any
 import spacy
 
 import kg.extract
+import kg.extract.coder
 import kg.nlp
 import kg.pipeline
 from kg.ingest import read_inputs
@@ -88,6 +89,9 @@ def stage_timers(clock: Clock, pipeline: Pipeline, store: KgStore) -> Iterator[N
         original_entities = kg.extract.find_entities
         kg.extract.find_entities = clock.wrap("  entities", original_entities)
         restore.callback(setattr, kg.extract, "find_entities", original_entities)
+        original_code = kg.extract.coder.VerbDictionary.code  # the CAMEO coder's lookup, within the events extractor
+        kg.extract.coder.VerbDictionary.code = clock.wrap("    CAMEO coder", original_code)  # type: ignore[method-assign]
+        restore.callback(setattr, kg.extract.coder.VerbDictionary, "code", original_code)
         for name, extractor in extractors.items():  # an extractor may be a generator: time it to the end
             kg.extract.EXTRACTORS[name] = clock.wrap(f"  {name}", functools.partial(_listed, extractor))
         restore.callback(kg.extract.EXTRACTORS.update, extractors)

@@ -1,12 +1,15 @@
-"""PLOVER events (extractor "kg.events.v1"): annotated Doc + entities -> Event claims.
+"""PLOVER events (extractor "kg.events.v2"): annotated Doc + entities -> Event claims.
 
-Triggers, their argument paths and the mode words are data (patterns/events.jsonl). For each
-trigger word: actors and targets by dependency paths (subject -> actors; object, "with",
-"against", "on" -> targets; passives through the agent), inherited from a governing verb when
-the trigger has no subject of its own ("accuses ... and imposes ..."); symmetric types ("X and Y
-held talks") put the first party among the actors and the others among the targets. The date is
-the time expression of the sentence nearest the trigger; modality and attribution come from
-kg.extract.modality; the score from kg.extract.confidence.
+A verb's type and mode come from the CAMEO verb dictionary (kg.extract.coder) unless one of
+its hand-written triggers applies; nouns (event nouns, light verbs: "held talks with") and
+the constructions CAMEO lacks are triggers of patterns/events.jsonl, as are the argument
+paths and options of each type. For each trigger word: actors and targets by dependency paths
+(subject -> actors; object, "with", "against", "on" -> targets; passives through the agent),
+inherited from a governing verb when the trigger has no subject of its own ("accuses ... and
+imposes ..."); symmetric types ("X and Y held talks") put the first party among the actors and
+the others among the targets. The date is the time expression of the sentence nearest the
+trigger; modality and attribution come from kg.extract.modality; the score from
+kg.extract.confidence.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import TYPE_CHECKING
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
 from kg.extract.assets import asset_tokens
+from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.paths import Path, parse_path
@@ -35,7 +39,7 @@ from kg.timex import find_times
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-NAME = "kg.events.v1"
+NAME = "kg.events.v2"
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # Types whose targets may be military assets ("a missile attack targeting the USS ...").
 ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
@@ -117,7 +121,7 @@ def extract(
                 topic and token.idx < headline_end
             ):
                 continue
-            for trigger in _triggers(token, lex.events):
+            for trigger in _triggers(token, lex, assets):
                 if _told_before(token, trigger, lex, index, times, events):
                     continue
                 read = _read(token, trigger, lex, index, assets, times, sent)
@@ -136,27 +140,58 @@ def extract(
     return _deduplicate(events, headline_end)
 
 
-def _triggers(token: Token, events: Lexicon) -> list[Trigger]:
-    """The triggers a word stands for. A present-tense verb the tagger read as a noun ("Iran
-    *summons* the ambassador", "the Air Force *bombs* targets") is read as the verb its
-    plural-looking form inflects, with the argument paths for such parses ("VERB:misread")."""
-    found = events.by_lemma(token.lemma_.lower(), token.pos_)
-    misread = events.defaults.get("VERB:misread")
-    if misread is None:
-        return found
-    if token.pos_ == "VERB" and token.dep_ == "compound" and token.head.pos_ == "NOUN":
-        # "Russia fires missiles at X", the verb made a modifier of its object.
-        return [dataclasses.replace(verb, slots={**verb.slots, **misread}) for verb in found]
-    if not _misread_verb(token):
-        return found
-    for lemma in _verb_lemmas(token.lower_):
-        verbs = events.by_lemma(lemma, "VERB")
+def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
+    """The triggers a word stands for: a noun's from patterns/events.jsonl, a verb's from
+    there or the CAMEO coder. A present-tense verb the tagger read as a noun ("Iran *summons*
+    the ambassador", "the Air Force *bombs* targets") or made a modifier of its object ("Russia
+    *fires* missiles at X") is read as the verb its form inflects, with the argument paths for
+    such parses ("VERB:misread")."""
+    events = lex.events
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        nouns = events.by_lemma(lemma, "NOUN")
+        if not _misread_verb(token):
+            return nouns
+        candidates = _verb_lemmas(token.lower_)
+    else:
+        nouns, candidates = [], [lemma]
+    misread = token.pos_ == "NOUN" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
+    paths = events.defaults.get("VERB:misread", {}) if misread else {}
+    for candidate in candidates:
+        verbs = _verb_triggers(token, candidate, lex, assets)
         if verbs:
-            return found + [
-                dataclasses.replace(verb, slots={**verb.slots, **misread})
-                for verb in verbs
-            ]
-    return found
+            return nouns + [dataclasses.replace(verb, slots={**verb.slots, **paths}) for verb in verbs]
+    return nouns
+
+
+def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) -> list[Trigger]:
+    """A verb's hand-written triggers whose requirements it meets (constructions the CAMEO
+    dictionary lacks: "declared X persona non grata"); else the type the coder gives it, with
+    that type's trigger ("coded" in patterns/events.jsonl), unless a hand-written trigger of
+    that type for the verb has just failed its requirements ("called X a coward": no call)."""
+    written = lex.events.by_lemma(lemma, "VERB")
+    own = [trigger for trigger in written if _requirements_met(token, trigger, assets)]
+    if own:
+        return own
+    code = verb_dictionary().code(token, lemma, default=lemma not in lex.events.pattern_only)
+    if code is None or code.type is None or code.cameo in lex.events.left_to_others:
+        return []
+    if any(trigger.label == code.type.value for trigger in written):
+        return []
+    template = lex.events.coded.get(code.type.value)
+    if template is None:
+        return []
+    options = {**template.options, "coded_mode": code.mode} if code.mode else template.options
+    return [dataclasses.replace(template, id=f"cameo.{code.cameo}", lemmas=frozenset({lemma}), options=options)]
+
+
+def _verb_types(token: Token, lex: Lexicons) -> list[Trigger]:
+    """The event triggers a governing word stands for, as a noun or a verb ("the *calls*
+    asking ...", "*urged* ... asking")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        return _verb_triggers(token, lemma, lex, set())
+    return lex.events.by_lemma(lemma, "NOUN") + lex.events.by_lemma(lemma, "VERB")
 
 
 def _misread_verb(token: Token) -> bool:
@@ -316,6 +351,9 @@ def _read(
         }
         targets = [key for key in targets if key not in own]
     targets = [key for key in targets if key not in actors]
+    if not targets and parties > 1 and _each_other(token):
+        # "X and Y accuse each other": each acts on the others (one event per pair, _pairs).
+        targets = actors[:parties]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
         if len(actors) > 1 and not targets and parties != 1:
@@ -488,13 +526,25 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     mixed = any(index.type_of(key) is EntityType.STATE for key in event.actors) and any(
         index.type_of(key) is not EntityType.STATE for key in event.actors
     )
-    groups = [event.actors] if mixed else [(key,) for key in event.actors]
+    mutual = bool(event.targets) and set(event.targets) <= set(event.actors)
+    groups = [event.actors] if mixed and not mutual else [(key,) for key in event.actors]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
     return [
         dataclasses.replace(event, actors=actors, targets=target)
         for actors in groups
         for target in targets
+        if not set(target) & set(actors)  # no one acts on themselves ("accuse each other")
     ]
+
+
+def _each_other(token: Token) -> bool:
+    """The verb's object (or the object of its preposition) is "each other" or "one another"."""
+    return any(
+        part.lower_ == "other" and part.i > 0 and token.doc[part.i - 1].lower_ in ("each", "one")
+        for child in token.children
+        if child.dep_ in ("dobj", "prep")
+        for part in child.subtree
+    )
 
 
 def _retold(event: Event, other: Event, headline_end: int) -> bool:
@@ -698,9 +748,7 @@ def _in_a_request(token: Token, lex: Lexicons) -> bool:
     """A request word governs the trigger directly ("the calls asking ...", "urged ... asking")."""
     head = token.head
     return head.i != token.i and any(
-        trigger.label == EventType.REQUEST.value
-        for pos in ("NOUN", "VERB")
-        for trigger in lex.events.by_lemma(head.lemma_.lower(), pos)
+        trigger.label == EventType.REQUEST.value for trigger in _verb_types(head, lex)
     )
 
 
@@ -710,7 +758,7 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
     head = token.head
     if token.dep_ not in ("conj", "advcl") or head.pos_ != "VERB":
         return []
-    for trigger in lex.events.by_lemma(head.lemma_.lower(), "VERB"):
+    for trigger in _verb_types(head, lex):
         if trigger.label == EventType.CONSULT.value:
             paths = lex.events.paths(trigger, "targets")
             return _parties(index.follow(head, paths), index)
@@ -862,7 +910,8 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
             return mode
     if trigger.words("mode_lemmas") & {token.lemma_.lower()}:
         return str(trigger.options.get("mode_default"))
-    return None
+    coded = trigger.options.get("coded_mode")  # the PLOVER mode of the verb's CAMEO code
+    return str(coded) if coded else None
 
 
 def _deduplicate(events: list[Event], headline_end: int = 0) -> list[Event]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -61,6 +61,12 @@ class Lexicon:
 
     triggers: tuple[Trigger, ...]
     defaults: dict[str, dict[str, tuple[DepPath, ...]]]
+    # Per event type, the trigger a verb the CAMEO coder types takes (kg.extract.coder).
+    coded: dict[str, Trigger] = field(default_factory=dict)
+    # Verbs too general for the code CAMEO gives them alone ("lead", "take"): only their
+    # patterns count; and CAMEO codes another extractor reads (sanctions are designations).
+    pattern_only: frozenset[str] = frozenset()
+    left_to_others: frozenset[str] = frozenset()
     modes: tuple[tuple[str, frozenset[str]], ...] = ()
     categories: tuple[tuple[DesignationCategory, str | None, tuple[str, ...]], ...] = ()
     legal_bases: tuple[tuple[re.Pattern[str], str | None], ...] = ()
@@ -175,10 +181,14 @@ def _trigger(
     slot_names: tuple[str, ...],
     problems: _Problems,
 ) -> Trigger | None:
-    pos, lemmas, base = record.get("pos"), record.get("lemmas"), record.get("base", 0.5)
+    coded = record.get("kind") == "coded"
+    pos = record.get("pos", "VERB" if coded else None)
+    lemmas, base = record.get("lemmas"), record.get("base", 0.5)
     if pos not in POS:
         problems.add(number, f"pos must be one of {', '.join(POS)}, not {pos!r}")
         return None
+    if coded:
+        lemmas = lemmas or ["*"]  # any verb the coder gives this type
     if (
         not isinstance(lemmas, list)
         or not lemmas
@@ -228,12 +238,16 @@ DESIGNATION_SLOTS = ("authority", "designee")
 
 
 def load_events(folder: Path) -> Lexicon:
-    """patterns/events.jsonl: event triggers, default argument paths and mode words."""
+    """patterns/events.jsonl: event triggers, the trigger per type for verbs the CAMEO coder
+    types ("coded"), default argument paths and mode words."""
     path = folder / "events.jsonl"
     problems = _Problems(path)
     triggers: list[Trigger] = []
     defaults: dict[str, dict[str, tuple[DepPath, ...]]] = {}
     modes: list[tuple[str, frozenset[str]]] = []
+    coded: dict[str, Trigger] = {}
+    pattern_only: set[str] = set()
+    left_to_others: set[str] = set()
     for number, record in _json_lines(path, problems):
         kind = record.get("kind", "trigger")
         if kind == "arguments":
@@ -253,7 +267,13 @@ def load_events(folder: Path) -> Lexicon:
                     frozenset(str(lemma).lower() for lemma in record["lemmas"]),
                 )
             )
-        elif kind == "trigger":
+        elif kind == "coder":
+            if not isinstance(record.get("pattern_only"), list) or not isinstance(record.get("left_to_others"), list):
+                problems.add(number, "a coder entry needs 'pattern_only' (lemmas) and 'left_to_others' (CAMEO codes)")
+                continue
+            pattern_only.update(str(lemma).lower() for lemma in record["pattern_only"])
+            left_to_others.update(str(code) for code in record["left_to_others"])
+        elif kind in ("trigger", "coded"):
             if record.get("type") not in EventType.__members__:
                 problems.add(
                     number,
@@ -261,12 +281,16 @@ def load_events(folder: Path) -> Lexicon:
                 )
                 continue
             trigger = _trigger(number, record, record["type"], EVENT_SLOTS, problems)
-            if trigger is not None:
+            if trigger is not None and kind == "coded":
+                coded[trigger.label] = trigger
+            elif trigger is not None:
                 triggers.append(trigger)
         else:
             problems.add(number, f"unknown kind {kind!r}")
     problems.raise_any()
-    return Lexicon(tuple(triggers), defaults, modes=tuple(modes))
+    return Lexicon(
+        tuple(triggers), defaults, coded, frozenset(pattern_only), frozenset(left_to_others), modes=tuple(modes)
+    )
 
 
 def load_designations(folder: Path) -> Lexicon:

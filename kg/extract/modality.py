@@ -145,6 +145,12 @@ def assess(
         if node.dep_ not in CLIMB or node.head is node:
             break
         governor = node.head
+        if governor.pos_ in ("VERB", "AUX") and _completes(trigger, node):
+            # "will not join X in striking Y", "did not manage to strike": a non-finite clause
+            # shares the negation and the modal of the verb it completes.
+            for child in governor.children:
+                if child.dep_ in ("neg", "aux"):
+                    note(table.kind("child", child), child)
         kind = table.kind("governor", governor)
         if kind is None and not (node.i == trigger.i and node.dep_ == "dobj"):
             # "rejected reports that it attacked" denies; "rejects the deployment" opposes it.
@@ -162,6 +168,7 @@ def assess(
             and (
                 node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
                 or _infinitive(node)  # "orders the navy to open fire" parsed as advcl
+                or (kind == "hypothetical" and _agreed_object(trigger, node))
             )
             and not (kind == "negation" and _is_negated(governor))
         ):
@@ -177,6 +184,21 @@ def assess(
         if claimed_by:
             found.append("according to")
     return Modality(negated, hypothetical, claimed_by, " ".join(found) or None)
+
+
+def _completes(trigger: Token, node: Token) -> bool:
+    """`node`, on the way up from the trigger, joins a non-finite clause of the trigger to the
+    verb it completes: the trigger itself as an xcomp, or the prepositional phrase whose
+    gerund it is ("in *striking*")."""
+    return (node.i == trigger.i and node.dep_ == "xcomp") or (
+        node.dep_ == "prep" and trigger.dep_ == "pcomp" and trigger.head.i == node.i
+    )
+
+
+def _agreed_object(trigger: Token, node: Token) -> bool:
+    """The trigger is the object of the governor's "to" or "on" ("agreed *to* a swap", "agreed
+    *on* talks"), not of a phrase that only dates or places it ("agreed ... *during* a call")."""
+    return node.dep_ == "prep" and node.lower_ in ("to", "on") and trigger.head.i == node.i
 
 
 def _infinitive(token: Token) -> bool:

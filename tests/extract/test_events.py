@@ -251,7 +251,7 @@ def test_events_evidence_is_the_sentence(annotated) -> None:  # type: ignore[no-
         == evidence.text
         == "Ruritania attacked Freedonia."
     )
-    assert event.provenance.extractor == "kg.events.v1"
+    assert event.provenance.extractor == "kg.events.v2"
 
 
 def test_events_pronoun_stands_for_the_governing_subject(annotated) -> None:  # type: ignore[no-untyped-def]

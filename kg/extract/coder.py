@@ -1,0 +1,265 @@
+"""The CAMEO verb coder (part of extract): a verb token and its parse -> a PLOVER type and mode.
+
+patterns/cameo_verbs.jsonl (generated from the CAMEO verb dictionary by
+scripts/convert_cameo.py) holds verb forms in synonym blocks and each block's patterns: words
+the subject must hold, words the rest of the clause must hold, prepositional phrases with their
+words, and synsets (`&MILITARY`, patterns/cameo_synsets.jsonl) standing for any of their
+phrases. `VerbDictionary.code(token)` looks up the token's lemma (and form), takes the most
+specific verb entry whose particles the token has ("blow *up*", "meet *with*"), tests that
+block's few patterns on the token's own dependents, most specific first, and falls back to the
+verb's own code. A pattern may code no event ("fight corruption"): then the verb says nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import DataFileError
+from kg.records import EventType
+from kg.resources import data_dir
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FORMS_KEY = "kg.coder.forms"
+VERBS_FILE = "cameo_verbs.jsonl"
+SYNSETS_FILE = "cameo_synsets.jsonl"
+# Dependents that are the verb's subject side, and those outside its own clause.
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
+# A complement clause has its own subject and verb: its words are not this verb's object.
+OUTSIDE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "relcl", "mark", "aux", "auxpass", "neg", "ccomp"})
+# A bare adverbial particle in a pattern's object ("press *on*", "fire *off*") belongs to the
+# verb itself, not to any phrase of the clause.
+PARTICLES = frozenset({"on", "off", "up", "down", "out", "back", "over", "away", "around", "through", "along", "in"})
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+PREP_DEPS = frozenset({"prep", "agent", "dative"})
+
+# A requirement is met by any of its alternatives; an alternative is a phrase, all of whose
+# words must be present ("armed forces").
+Requirement = tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """What a verb codes in its context: a PLOVER type (None: no event), mode, CAMEO code and
+    the dictionary lines it comes from."""
+
+    type: EventType | None
+    mode: str | None
+    cameo: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class VerbPattern:
+    subject: tuple[Requirement, ...]
+    object: tuple[Requirement, ...]
+    preps: tuple[tuple[str, tuple[Requirement, ...]], ...]
+    code: Code
+
+    @property
+    def weight(self) -> int:
+        """How much the pattern asks for: the more, the more specific."""
+        return len(self.subject) + len(self.object) + sum(1 + len(words) for _, words in self.preps)
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """Words one of which any match has nearby: the first words of the alternatives of its
+        narrowest requirement, else its prepositions."""
+        requirements = [*self.subject, *self.object, *(r for _, words in self.preps for r in words)]
+        if not requirements:
+            return frozenset(prep for prep, _ in self.preps)
+        return frozenset(phrase[0] for phrase in min(requirements, key=len))
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A synonym block's patterns, most specific first, indexed by their key words."""
+
+    patterns: tuple[VerbPattern, ...]
+    by_key: dict[str, tuple[int, ...]]
+
+    def candidates(self, words: frozenset[str]) -> list[VerbPattern]:
+        found = sorted({i for word in words for i in self.by_key.get(word, ())})
+        return [self.patterns[i] for i in found]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    lemma: str
+    particles: frozenset[str]
+    default: Code
+    block: Block
+
+
+@dataclass(frozen=True, slots=True)
+class VerbDictionary:
+    """The CAMEO verbs compiled into a lookup by trigger lemma."""
+
+    entries: dict[str, tuple[VerbEntry, ...]]
+
+    def code(self, token: Token, lemma: str | None = None, *, default: bool = True) -> Code | None:
+        """The code of `token` read as the verb `lemma` (its own lemma by default), or None when
+        the dictionary has no such verb or codes no event for it here. Without `default`, only
+        a pattern's code counts, not the code of the verb alone."""
+        candidates = self.entries.get(lemma or token.lemma_.lower(), ()) or self.entries.get(token.lower_, ())
+        if not candidates:
+            return None
+        context = _Context(token)
+        applicable = [entry for entry in candidates if entry.particles <= context.particles]
+        if not applicable:
+            return None
+        most = max(len(entry.particles) for entry in applicable)
+        applicable = [entry for entry in applicable if len(entry.particles) == most]
+        matched = [
+            pattern
+            for entry in applicable
+            for pattern in entry.block.candidates(context.words)
+            if context.matches(pattern)
+        ]
+        if matched:
+            best = max(matched, key=lambda pattern: pattern.weight)
+            return best.code if best.code.type is not None else None
+        if not default:
+            return None
+        return next((entry.default for entry in applicable if entry.default.type is not None), None)
+
+
+class _Context:
+    """The words around a verb token, gathered once: its particles, subject side and clause."""
+
+    def __init__(self, token: Token) -> None:
+        forms = _forms(token.doc)
+        children = list(token.children)
+        self.particles = {word for child in children for word in forms[child.i]}
+        subject = [child for child in children if child.dep_ in SUBJECT_DEPS]
+        misread = token.dep_ == "compound" or token.pos_ == "NOUN"
+        clause = [child for child in children if child.dep_ not in SUBJECT_DEPS and child.dep_ not in OUTSIDE_DEPS]
+        self.subject = _span_words(forms, subject)
+        if misread:
+            # A verb the parser read as a noun or a modifier: names before it are its subject.
+            self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
+        self.clause = _span_words(forms, clause)
+        if token.dep_ == "compound":
+            # "The Houthis fire missiles at X": the noun it modifies is its object.
+            self.clause |= _span_words(forms, [token.head]) - _span_words(forms, [token])
+        # Prepositional phrases of the verb itself, and of its object ("sent police *to the
+        # border*"); deeper ones belong to other words ("ship-*to*-ship transfers").
+        objects = [child for child in children if child.dep_ in OBJECT_DEPS]
+        if token.dep_ == "compound":
+            objects.append(token.head)
+        preps = [child for child in children if child.dep_ in PREP_DEPS] + [
+            grandchild for head in objects for grandchild in head.children if grandchild.dep_ in PREP_DEPS
+        ]
+        self.preps = [(forms[prep.i][0], _span_words(forms, [prep])) for prep in preps]
+        self.words = self.subject | self.clause | frozenset(word for form, phrase in self.preps for word in (form, *phrase))
+
+    def matches(self, pattern: VerbPattern) -> bool:
+        if not all(_met(requirement, self.subject) for requirement in pattern.subject):
+            return False
+        if not all(
+            _met(requirement, self.particles if _particle(requirement) else self.clause)
+            for requirement in pattern.object
+        ):
+            return False
+        for prep, words in pattern.preps:
+            if not any(
+                form == prep and all(_met(requirement, phrase) for requirement in words)
+                for form, phrase in self.preps
+            ):
+                return False
+        return True
+
+
+def _forms(doc: Doc) -> list[tuple[str, str]]:
+    """Each token's lower-cased form and lemma, computed once per Doc."""
+    forms = doc.user_data.get(FORMS_KEY)
+    if forms is None:
+        forms = doc.user_data[FORMS_KEY] = [(t.lower_, t.lemma_.lower()) for t in doc]
+    return forms
+
+
+def _span_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[str]:
+    """The forms and lemmas of the phrases `heads` head (a projective parse: a contiguous span)."""
+    return frozenset(
+        word for head in heads for i in range(head.left_edge.i, head.right_edge.i + 1) for word in forms[i]
+    )
+
+
+def _particle(requirement: Requirement) -> bool:
+    return len(requirement) == 1 and len(requirement[0]) == 1 and requirement[0][0] in PARTICLES
+
+
+def _met(requirement: Requirement, words: frozenset[str] | set[str]) -> bool:
+    return any(all(word in words for word in phrase) for phrase in requirement)
+
+
+def _code(row: dict[str, Any]) -> Code:
+    return Code(EventType(row["type"]) if row["type"] else None, row["mode"], row["code"], row["source"])
+
+
+def load_verb_dictionary(folder: Path) -> VerbDictionary:
+    """Compile patterns/cameo_verbs.jsonl and cameo_synsets.jsonl into a VerbDictionary."""
+    synsets: dict[str, Requirement] = {
+        row["name"]: tuple(tuple(phrase) for phrase in row["phrases"]) for _, row in _rows(folder / SYNSETS_FILE)
+    }
+    verbs: list[dict[str, Any]] = []
+    patterns: dict[str, list[VerbPattern]] = defaultdict(list)
+    path = folder / VERBS_FILE
+    for number, row in _rows(path):
+        try:
+            if row["kind"] == "verb":
+                verbs.append(row)
+            else:
+                preps = tuple((item["prep"], _requirements(item["words"], synsets)) for item in row["preps"])
+                patterns[row["block"]].append(
+                    VerbPattern(_requirements(row["subject"], synsets), _requirements(row["object"], synsets),
+                                preps, _code(row))  # fmt: skip
+                )
+        except (KeyError, ValueError, TypeError) as error:
+            raise DataFileError(path, f"bad row: {error}", line=number) from error
+    blocks = {name: _block(found) for name, found in patterns.items()}
+    empty = Block((), {})
+    entries: dict[str, list[VerbEntry]] = defaultdict(list)
+    for row in verbs:
+        block = blocks.get(row["block"], empty)
+        entries[row["lemma"]].append(VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block))
+    return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
+
+
+def _block(patterns: list[VerbPattern]) -> Block:
+    ordered = tuple(sorted(patterns, key=lambda pattern: -pattern.weight))
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, pattern in enumerate(ordered):
+        for key in pattern.keys:
+            by_key[key].append(i)
+    return Block(ordered, {key: tuple(found) for key, found in by_key.items()})
+
+
+def _requirements(words: list[str], synsets: dict[str, Requirement]) -> tuple[Requirement, ...]:
+    return tuple(synsets[word] if word.startswith("&") else ((word,),) for word in words)
+
+
+def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise DataFileError(path, f"cannot read: {error}") from error
+    rows = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            rows.append((number, json.loads(line)))
+        except json.JSONDecodeError as error:
+            raise DataFileError(path, f"not JSON: {error.msg}", line=number) from error
+    return rows
+
+
+@lru_cache(maxsize=4)
+def verb_dictionary(folder: Path | None = None) -> VerbDictionary:
+    """The compiled CAMEO verbs of a patterns folder (the installed one by default), cached."""
+    return load_verb_dictionary(folder or data_dir("patterns"))

@@ -1,0 +1,301 @@
+"""Convert the CAMEO verb dictionary and the CAMEO->PLOVER table into kg's pattern files.
+
+    python scripts/convert_cameo.py [--dictionaries ../shared/dictionaries] [--out patterns]
+
+Reads CAMEO.2.0.txt (synsets, then verb synonym blocks with their patterns, in the format of
+PETRARCH2's verb dictionary reader) and CAMEO2PLOVER-2021.txt (CAMEO code -> PLOVER type, mode,
+context), and writes, one JSON object a line, each row naming its source file and line:
+
+- patterns/cameo_synsets.jsonl: `{"name": "&MILITARY", "phrases": [["armed", "forces"], ...]}`
+- patterns/cameo_verbs.jsonl: a `verb` row per verb form of a block (its lemma, the particle
+  words a multi-word verb needs, its block and the code it has on its own), then a `pattern`
+  row per pattern of a block: the words its subject must hold (`subject`), the words the rest
+  of the clause must hold (`object`), its prepositional phrases (`preps`), and the code. Every
+  code is mapped to its PLOVER type and mode; `type` is null where the dictionary says the verb
+  is no event there (`[---]`: "fight corruption").
+
+CAMEO codes map to PLOVER by the longest code the table lists (its two-digit rows are the
+defaults, longer rows add the mode); the codebook's old names are read as the new ones
+(DEMAND=REQUEST, DISAPPROVE/INVESTIGATE=ACCUSE, FIGHT=ASSAULT). Patterns are dropped by the
+rules of DROP below, each counted on stderr. The output is deterministic: a test reruns this
+script and fails when the committed files are stale.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+VERBS_FILE = "CAMEO.2.0.txt"
+PLOVER_FILE = "CAMEO2PLOVER-2021.txt"
+
+# The codebook's conversion table names some types by their older names.
+OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+    "SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+# Words a pattern may spell out that say nothing about the event (auxiliaries, articles,
+# complementizers): a dependency parse does not need them, so they are not required words.
+FUNCTION_WORDS = frozenset(
+    "a an the that this these those will would is are was were be been being has have had to "
+    "and or it its their his her as".split()
+)
+# Why a pattern (or verb) is left out; the counts are printed when the script runs.
+DROP = {
+    "unknown_synset": "names a synset the dictionary does not define (PETRARCH ignores these too)",
+    "no_code": "has no readable CAMEO code",
+    "no_words": "requires no word beyond the verb itself, so it only restates the block's code",
+    "plover_drops": "has a code of a category the PLOVER codebook drops (01 statements, 02 appeals): "
+    "it does not say the verb is no event, so the verb keeps its own code",
+    "redundant_null": "codes no event ([---]) in a block whose verbs code none either (a no-op)",
+    "same_as_default": "gives the very code the verb has without it",
+    "duplicate": "repeats a pattern of the same block",
+    "unmapped_verb": "a verb whose block codes no PLOVER event, neither alone nor by any pattern",
+}
+
+
+@dataclass(frozen=True)
+class Plover:
+    type: str | None
+    mode: str | None
+
+
+def read_plover(path: Path) -> dict[str, tuple[Plover, int]]:
+    """CAMEO code -> (PLOVER type and mode, line). A repeated code keeps its first row."""
+    table: dict[str, tuple[Plover, int]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        body = line.split("#", 1)[0].strip()
+        match = re.fullmatch(r"(\d+):\s*(.*)", body)
+        if not match:
+            continue
+        fields = [field.strip() for field in match.group(2).split(",")]
+        name = OLD_NAMES.get(fields[0], fields[0])
+        if name not in PLOVER_TYPES:
+            raise ValueError(f"{path.name}:{number}: unknown PLOVER type {fields[0]!r}")
+        mode = fields[1] if len(fields) > 1 and fields[1] else None
+        table.setdefault(match.group(1), (Plover(name, mode), number))
+    return table
+
+
+def plover_of(code: str | None, table: dict[str, tuple[Plover, int]]) -> tuple[Plover, int | None]:
+    """The PLOVER reading of a CAMEO code: its own row, else the longest listed prefix (the
+    two-digit row is the default). The codebook drops 01 (statements) and 02 (appeals)."""
+    if code is None:
+        return Plover(None, None), None
+    for length in range(len(code), 1, -1):
+        if code[:length] in table:
+            row, line = table[code[:length]]
+            # A longer row's mode is kept; a mode-less row takes no mode from a shorter one.
+            return row, line
+    return Plover(None, None), None
+
+
+WORD = re.compile(r"[A-Z0-9][A-Z0-9'\-]*_?|&[A-Z0-9_]+")
+
+
+def words_of(text: str) -> list[str]:
+    """'ARMED_FORCES' -> ['armed', 'forces']."""
+    return [word.lower() for word in text.strip("_").split("_") if word]
+
+
+def read_synsets(lines: list[str], start: int, end: int) -> dict[str, tuple[list[list[str]], int]]:
+    synsets: dict[str, tuple[list[list[str]], int]] = {}
+    name: str | None = None
+    for number in range(start, end):
+        line = lines[number].split("#", 1)[0].strip()
+        if line.startswith("&"):
+            name = line.rstrip("_")
+            synsets[name] = ([], number + 1)
+        elif line.startswith("+") and name is not None:
+            synsets[name][0].append(words_of(line[1:]))
+        elif not line:
+            name = None
+    return synsets
+
+
+def parse_code(text: str) -> str | None:
+    """'[042:043]' -> '042', '[:190]' -> '190', '[---]' -> '---'."""
+    parts = [part.strip() for part in text.strip("[] ").split(":") if part.strip()]
+    if not parts or not re.fullmatch(r"\d+|---", parts[0]):
+        return None
+    return parts[0]
+
+
+class PatternError(ValueError):
+    pass
+
+
+def parse_pattern(text: str, synsets: dict[str, Any]) -> dict[str, Any]:
+    """'&MILITARY * POLICE (TO {BORDER AREA})' -> subject ['&MILITARY'], object ['police'],
+    preps [{'prep': 'to', 'words': ['border', 'area']}]. Actor markers ($ + ^ %) are dropped."""
+    if "*" not in text:
+        raise PatternError("no_words")
+    before, after = text.split("*", 1)
+    subject = _required(before, synsets)
+    preps: list[dict[str, Any]] = []
+
+    def prep(match: re.Match[str]) -> str:
+        inner = match.group(1).split(None, 1)
+        if inner:
+            preps.append({"prep": inner[0].lower(), "words": _required(inner[1] if len(inner) > 1 else "", synsets)})
+        return " "
+
+    rest = re.sub(r"\(([^()]*)\)", prep, after)
+    obj = _required(rest, synsets)
+    if not subject and not obj and not preps:
+        raise PatternError("no_words")
+    return {"subject": subject, "object": obj, "preps": preps}
+
+
+def _required(text: str, synsets: dict[str, Any]) -> list[str]:
+    found: list[str] = []
+    for token in WORD.findall(text.replace("{", " ").replace("}", " ")):
+        if token.startswith("&"):
+            name = token.rstrip("_")
+            if name not in synsets:
+                raise PatternError("unknown_synset")
+            found.append(name)
+            continue
+        for word in words_of(token):
+            if word not in FUNCTION_WORDS and word not in found:
+                found.append(word)
+    return found
+
+
+VERB_LINE = re.compile(r"^(\+?)([A-Z][A-Z_'\-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?")
+
+
+def convert(dictionaries: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Counter[str]]:
+    """(synset rows, verb and pattern rows, counts of dropped items by rule)."""
+    plover = read_plover(dictionaries / PLOVER_FILE)
+    lines = (dictionaries / VERBS_FILE).read_text(encoding="latin-1").splitlines()
+    marks = {line.strip("# ").split(" #")[0].strip(): number for number, line in enumerate(lines) if line.startswith("####")}
+    verbs_start = next(n for key, n in marks.items() if key.startswith("VERB PATTERNS"))
+    verbs_end = next(n for key, n in marks.items() if key.startswith("TRANSFORMATIONS"))
+    synsets = read_synsets(lines, 0, verbs_start)
+    dropped: Counter[str] = Counter()
+    synset_rows = [
+        {"kind": "synset", "name": name, "phrases": phrases, "source": f"{VERBS_FILE}:{line}"}
+        for name, (phrases, line) in sorted(synsets.items())
+    ]
+    rows: list[dict[str, Any]] = []
+    for block in _blocks(lines, verbs_start, verbs_end):
+        rows.extend(_block_rows(block, synsets, plover, dropped))
+    return synset_rows, rows, dropped
+
+
+@dataclass
+class Block:
+    name: str
+    line: int
+    code: str | None
+    verbs: list[tuple[int, str]]
+    patterns: list[tuple[int, str]]
+
+
+def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
+    blocks: list[Block] = []
+    for number in range(start, end):
+        raw = lines[number]
+        header = re.match(r"^---\s+(\S+)\s+(\[[^\]]*\])\s+---", raw)
+        if header:
+            blocks.append(Block(header.group(1), number + 1, parse_code(header.group(2)), [], []))
+        elif blocks and raw.startswith("-"):
+            blocks[-1].patterns.append((number + 1, raw[1:]))
+        elif blocks and raw[:1] in ("+",) or (blocks and raw[:1].isalpha() and raw[:1].isupper()):
+            blocks[-1].verbs.append((number + 1, raw))
+    return blocks
+
+
+def _block_rows(
+    block: Block, synsets: dict[str, Any], plover: dict[str, tuple[Plover, int]], dropped: Counter[str]
+) -> list[dict[str, Any]]:
+    block_id = f"{block.name}@{block.line}"
+    verb_rows: list[dict[str, Any]] = []
+    for line, raw in block.verbs:
+        match = VERB_LINE.match(raw.split("#", 1)[0].strip())
+        if not match:
+            continue
+        words = words_of(match.group(2))
+        own = parse_code(match.group(4)) if match.group(4) else None
+        code = own if own is not None else block.code
+        reading, table_line = plover_of(None if code == "---" else code, plover)
+        verb_rows.append(
+            {"kind": "verb", "lemma": words[0], "particles": words[1:], "block": block_id, "code": code,
+             "type": reading.type, "mode": reading.mode, "source": _source(line, table_line)}  # fmt: skip
+        )
+    pattern_rows: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    defaults = {row["code"] for row in verb_rows}
+    any_default = any(row["type"] for row in verb_rows)
+    for line, raw in block.patterns:
+        text = raw.split("#", 1)[0]
+        code_match = re.search(r"\[[^\]]*\]\s*$", text.strip())
+        code = parse_code(code_match.group(0)) if code_match else None
+        if code is None:
+            dropped["no_code"] += 1
+            continue
+        try:
+            parts = parse_pattern(text[: text.rfind("[")], synsets)
+        except PatternError as error:
+            dropped[str(error)] += 1
+            continue
+        reading, table_line = plover_of(None if code == "---" else code, plover)
+        if reading.type is None and code != "---":
+            dropped["plover_drops"] += 1
+            continue
+        if reading.type is None and not any_default:
+            dropped["redundant_null"] += 1
+            continue
+        if defaults == {code}:
+            dropped["same_as_default"] += 1
+            continue
+        key = json.dumps([parts, code])
+        if key in seen:
+            dropped["duplicate"] += 1
+            continue
+        seen.add(key)
+        pattern_rows.append(
+            {"kind": "pattern", "block": block_id, **parts, "code": code, "type": reading.type,
+             "mode": reading.mode, "source": _source(line, table_line)}  # fmt: skip
+        )
+    if not any_default and not any(row["type"] for row in pattern_rows):
+        dropped["unmapped_verb"] += len(verb_rows)
+        return []
+    return verb_rows + pattern_rows
+
+
+def _source(line: int, table_line: int | None) -> str:
+    source = f"{VERBS_FILE}:{line}"
+    return source if table_line is None else f"{source}; {PLOVER_FILE}:{table_line}"
+
+
+def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    root = Path(__file__).resolve().parent.parent
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--dictionaries", type=Path, default=root.parent / "shared" / "dictionaries")
+    parser.add_argument("--out", type=Path, default=root / "patterns")
+    args = parser.parse_args(argv)
+    synset_rows, rows, dropped = convert(args.dictionaries)
+    write_jsonl(args.out / "cameo_synsets.jsonl", synset_rows)
+    write_jsonl(args.out / "cameo_verbs.jsonl", rows)
+    verbs = sum(row["kind"] == "verb" for row in rows)
+    print(f"{len(synset_rows)} synsets, {verbs} verbs, {len(rows) - verbs} patterns", file=sys.stderr)
+    for rule, count in sorted(dropped.items()):
+        print(f"dropped {count}: {rule} ({DROP[rule]})", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

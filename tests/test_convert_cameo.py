@@ -1,0 +1,58 @@
+"""scripts/convert_cameo.py: the committed CAMEO pattern files are what the converter writes now."""
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DICTIONARIES = ROOT.parent / "shared" / "dictionaries"
+spec = importlib.util.spec_from_file_location("convert_cameo", ROOT / "scripts" / "convert_cameo.py")
+assert spec is not None and spec.loader is not None
+convert_cameo = importlib.util.module_from_spec(spec)
+sys.modules["convert_cameo"] = convert_cameo  # its dataclasses look their module up
+spec.loader.exec_module(convert_cameo)
+
+needs_dictionaries = pytest.mark.skipif(not DICTIONARIES.is_dir(), reason="the CAMEO dictionaries are not at ../shared")
+
+
+@needs_dictionaries
+def test_convert_cameo_committed_files_are_fresh(tmp_path: Path) -> None:
+    assert convert_cameo.main(["--dictionaries", str(DICTIONARIES), "--out", str(tmp_path)]) == 0
+    for name in ("cameo_verbs.jsonl", "cameo_synsets.jsonl"):
+        fresh = (tmp_path / name).read_text(encoding="utf-8")
+        assert fresh == (ROOT / "patterns" / name).read_text(encoding="utf-8"), f"patterns/{name} is stale: rerun the converter"
+
+
+@needs_dictionaries
+def test_convert_cameo_every_row_names_its_source_and_a_plover_type_or_none() -> None:
+    rows = [json.loads(line) for line in (ROOT / "patterns" / "cameo_verbs.jsonl").read_text().splitlines()]
+    assert rows and all(row["source"].startswith("CAMEO.2.0.txt:") for row in rows)
+    assert {row["type"] for row in rows} - {None} <= convert_cameo.PLOVER_TYPES
+
+
+def test_convert_cameo_codes_map_by_the_longest_listed_prefix(tmp_path: Path) -> None:
+    table = tmp_path / "table.txt"
+    table.write_text("08: CONCEDE\n084: RETREAT,  ,  # Return\n0841: RETREAT, release, legal # release\n"
+                     "10: DEMAND\n110: DISAPPROVE, disapprove,\n19: FIGHT\n")  # fmt: skip
+    plover = convert_cameo.read_plover(table)
+    assert convert_cameo.plover_of("0841", plover)[0] == convert_cameo.Plover("RETREAT", "release")
+    assert convert_cameo.plover_of("0842", plover)[0].type == "RETREAT"
+    assert convert_cameo.plover_of("081", plover)[0].type == "CONCEDE"
+    assert convert_cameo.plover_of("104", plover)[0].type == "REQUEST"  # DEMAND, the old name
+    assert convert_cameo.plover_of("110", plover)[0].type == "ACCUSE"  # DISAPPROVE
+    assert convert_cameo.plover_of("193", plover)[0].type == "ASSAULT"  # FIGHT
+    assert convert_cameo.plover_of("010", plover)[0].type is None  # statements: PLOVER drops them
+
+
+def test_convert_cameo_pattern_words_preps_and_synsets() -> None:
+    synsets = {"&MILITARY": ([["troops"]], 1)}
+    parsed = convert_cameo.parse_pattern(" &MILITARY * POLICE (TO {BORDER AREA}) $ ", synsets)
+    assert parsed == {"subject": ["&MILITARY"], "object": ["police"], "preps": [{"prep": "to", "words": ["border", "area"]}]}
+    with pytest.raises(convert_cameo.PatternError, match="unknown_synset"):
+        convert_cameo.parse_pattern(" * &NOSUCH ", synsets)
+    with pytest.raises(convert_cameo.PatternError, match="no_words"):
+        convert_cameo.parse_pattern(" * + THAT $ ", synsets)
+    assert convert_cameo.parse_code("[042:043]") == "042" and convert_cameo.parse_code("[:190]") == "190"
