@@ -223,11 +223,16 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             continue
         for reading in _read(span, index, roles, specs[doc.vocab.strings[match_id]], list(readings.values())):
             slot = (reading.person, reading.role_token.i)
-            if slot not in readings or reading.confidence > readings[slot].confidence:
+            if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
     for reading in _described(doc, index, roles):
         readings.setdefault((reading.person, reading.role_token.i), reading)
     yield from _claims(list(readings.values()), doc, index, article)
+
+
+def _rank(reading: _Reading) -> tuple[float, bool]:
+    """Of two readings of one title, the more confident; on a tie the one whose words name its `of`."""
+    return reading.confidence, reading.of is not None
 
 
 def _described(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]]) -> Iterator[_Reading]:
@@ -298,7 +303,7 @@ def _read(
         return []
     modifiers = load_role_modifiers()
     before = doc[max(span.start - 1, role_start - 4, 0) : role_start]
-    if any(modifiers.get(t.lower_) is False for t in before) or (before and before[-1].text.lower().endswith("-")):
+    if any(_not_holder(t, modifiers) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
@@ -312,6 +317,8 @@ def _read(
     def nearest(candidates: list[tuple[str, int, int]]) -> tuple[str, int, int]:
         return min(candidates, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
 
+    if spec.extra.get("titles") == "each":
+        return _stacked(runs, roles, index, doc, base, nearest(people))
     holders = people if spec.extra.get("people") == "all" else [nearest(people)]
     if spec.extra.get("of") == "possessor":
         holders = [people[-1]]
@@ -340,6 +347,41 @@ def _read(
             last = phrases[-1]
             readings.append(_reading(person, last, of, doc, base))
     return readings
+
+
+def _stacked(
+    runs: list[tuple[str, int, int]],
+    roles: dict[int, tuple[int, int, RoleWord]],
+    index: EntityIndex,
+    doc: Doc,
+    base: float,
+    holder: tuple[str, int, int],
+) -> list[_Reading]:
+    """ "Antigua's prime minister and Labour leader X": every title is X's, each of the state or
+    organization written before it (and after the title before it), else of none yet."""
+    person = index.at(doc[holder[1]])
+    if person is None:
+        return []
+    modifiers = load_role_modifiers()
+    readings: list[_Reading] = []
+    of_run: tuple[str, int, int] | None = None
+    for run in runs:
+        if run[0] in ("OF", "OFREF"):
+            of_run = run
+        elif run[0] == "ROLE":
+            held = not any(_not_holder(t, modifiers) for t in doc[max(run[1] - 3, 0) : run[1]])
+            if held:
+                phrase = max({roles[i] for i in range(run[1], run[2])}, key=lambda p: p[0])
+                of = _of_key(doc, of_run, index) if of_run is not None else None
+                readings.append(_reading(person, phrase, of, doc, base))
+            of_run = None
+    return readings
+
+
+def _not_holder(token: Token, modifiers: dict[str, bool]) -> bool:
+    """A word before a title that denies its holder holds it ("former", "deputy", "labour" leader),
+    unless it is part of a name ("Labour" the party is whose leader it is)."""
+    return modifiers.get(token.lower_) is False and token._.get(SLOT) != "OF"
 
 
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
