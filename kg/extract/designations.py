@@ -345,7 +345,10 @@ def _legal_basis(
 
 def _revoked(token: Token, table: Lexicon, lex: Lexicons) -> bool:
     """ "revoked the designation", "the revocation of the sanctions" -- unless the revocation is
-    itself denied or only possible ("does not warrant a revocation of the designation")."""
+    itself denied or only possible ("does not warrant a revocation of the designation"); a trigger
+    that is itself a revocation ("removed X from the list") revokes."""
+    if token.lemma_.lower() in table.revoking:
+        return True
     node = token
     for _ in range(3):
         if node.head is node:
