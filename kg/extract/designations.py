@@ -171,6 +171,7 @@ def _read(
         negated=modality.negated,
         hypothetical=modality.hypothetical,
         attributed=partisan(modality, authorities, index),
+        state=True,
     )
     provenance = Provenance(
         sentence_evidence(sent), NAME, score,

@@ -119,14 +119,15 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         modality = assess(token, index, modal_cues)
         if modality.negated:
             continue
-        hypothetical = modality.hypothetical or (cue.frame in ("join", "admit") and _infinitive(token))
+        hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
         if cue.frame == "leave":
             if not (hypothetical or token.head.lemma_ in ANNOUNCING):
                 continue  # "X left O", "X withdrew from O": no longer a member
             hypothetical = False  # "X threatens to leave O", "announces its withdrawal": a member until then
         sentence = token.sent
         evidence = sentence_evidence(sentence)
-        confidence = score(cue.confidence, hypothetical=hypothetical, attributed=modality.claimed_by is not None)
+        confidence = score(cue.confidence, hypothetical=hypothetical, attributed=modality.claimed_by is not None,
+                           state=True)
         provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, hypothetical)
         for organization in organizations:
             for member in members:
@@ -184,7 +185,7 @@ def _passive(token: Token) -> bool:
 
 
 def _infinitive(token: Token) -> bool:
-    """ "applied to join O", "a bid to join O": a joining not yet done."""
+    """ "applied to join O", "proposals to withdraw from O": a joining or leaving not yet done."""
     return token.pos_ == "VERB" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 

@@ -308,9 +308,9 @@ def _read(
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
     if spec.extra.get("ends") == "of" and span.end < len(doc) and (
-        doc[span.end].text in ("-", "–") or doc[span.end]._.get(SLOT) == "MOD" or doc[span.end].pos_ in ("NOUN", "PROPN")
+        doc[span.end].text in ("-", "–") or doc[span.end]._.get(SLOT) in ("MOD", "POSS") or doc[span.end].pos_ in ("NOUN", "PROPN")
     ):
-        return []  # "leader of the Israeli-backed Popular Forces": the state only qualifies the object
+        return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only qualifies
     if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect") or doc[role_end : role_end + 2].text.lower() == "-elect"):
         return []  # "President-elect Joe Biden" does not hold the office yet
 

@@ -315,3 +315,9 @@ def test_designations_planned_sanctions_are_hypothetical(annotated) -> None:  # 
     [found] = _designations(annotated, "Ruritania plans to impose sanctions on Freedonia.")
     assert (found.authority, found.designee) == ("ruritania", "freedonia")
     assert found.provenance.hypothetical and found.status is DesignationStatus.IN_FORCE
+    assert found.provenance.confidence < 0.5  # a planned listing is no listing to export
+
+
+def test_designations_negated_listing_falls_below_the_export_threshold(annotated) -> None:  # type: ignore[no-untyped-def]
+    [found] = _designations(annotated, "Ruritania did not sanction Helia Air.")
+    assert found.provenance.negated and found.provenance.confidence < 0.5

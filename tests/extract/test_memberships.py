@@ -67,6 +67,9 @@ def test_memberships_announced_or_threatened_withdrawal_means_still_a_member(pai
 def test_memberships_leaving_done_is_no_membership(pairs) -> None:  # type: ignore[no-untyped-def]
     assert pairs("Burkina Faso, Mali and Niger left ECOWAS.") == set()
     assert pairs("The United States withdrew from the World Health Organization.") == set()
+    # A leaving proposed, not done: still a member.
+    assert pairs("Hungary decided to withdraw from the World Health Organization.") == {
+        ("Hungary", "World Health Organization")}  # fmt: skip
 
 
 def test_memberships_joining_in_news_wording(pairs) -> None:  # type: ignore[no-untyped-def]
@@ -94,6 +97,7 @@ def test_memberships_joining_not_yet_done_is_hypothetical() -> None:
         doc = annotate(nlp, article)
         found = list(memberships.extract(doc, find_entities(doc, article, gazetteer), article))
         assert len(found) == 1 and found[0].provenance.hypothetical, text
+        assert found[0].provenance.confidence < 0.5, text  # a planned membership is no fact to export
 
 
 def test_memberships_organization_made_up_of(pairs) -> None:  # type: ignore[no-untyped-def]

@@ -204,6 +204,11 @@ def test_roles_denied_or_other_appointments_are_no_roles(read_roles) -> None:  #
     assert _triples(read_roles, "Rodrigo Paz was not elected president of Bolivia.") == set()
     assert _triples(read_roles, "Gustavo Petro was named as a suspect by Colombia.") == set()
     assert _triples(read_roles, "Jair Bolsonaro was president of Brazil.") == set()
+    # The person before the verb closes an apposition; the subject is someone else.
+    text = "Mojtaba Khamenei, the son of the late Ali Khamenei, is elected as the next Supreme Leader of Iran."
+    assert ("Ali Khamenei", "supreme leader", "Iran") not in _triples(read_roles, text)
+    # The state qualifies the organization whose leader he is.
+    assert _triples(read_roles, "Avi Lewis is elected leader of Canada's New Democratic Party.") == set()
 
 
 def test_roles_stacked_titles_each_with_its_owner(read_roles) -> None:  # type: ignore[no-untyped-def]
