@@ -224,3 +224,10 @@ def test_roles_appositions_both_ways(read_roles) -> None:  # type: ignore[no-unt
     assert _triples(read_roles, "Sergei Lavrov, the foreign minister of Russia, met Wang Yi.") == expected
     assert _triples(read_roles, "Russia's foreign minister Sergei Lavrov met Wang Yi.") == expected
     assert _triples(read_roles, "The Russian foreign minister, Sergei Lavrov, met Wang Yi.") == expected
+
+
+def test_roles_portfolio_noun_before_minister_is_part_of_the_role(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Pakistani information minister Attaullah Tarar says that Pakistan has carried out airstrikes."
+    assert _triples(read_roles, text) == {("Attaullah Tarar", "information minister", "Pakistan")}
+    # A word that only describes the minister is no portfolio.
+    assert _triples(read_roles, "French cabinet minister Monique Barbut spoke.") == {("Monique Barbut", "minister", "France")}
