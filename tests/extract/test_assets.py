@@ -296,3 +296,21 @@ def test_assets_prefixed_ship_names_through_the_entity_stage() -> None:
         found = {(labels[d.asset], d.asset_class, labels[d.location or ""] if d.location else None)
                  for d in assets.extract(doc, entities, article)}  # fmt: skip
         assert found == {(ship, AssetClass.WARSHIP, place)}, text
+
+
+def test_assets_capitalised_marines_are_troops() -> None:
+    from datetime import date
+
+    from kg.extract.entities import find_entities
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import annotate, load_nlp
+    from kg.records import Article
+
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+    article = Article(id="t", text="About 2,000 US Marines are stationed in Okinawa.", published=date(2025, 11, 29))
+    doc = annotate(nlp, article)
+    entities = find_entities(doc, article, gazetteer)
+    labels = {entity.key: entity.label for entity in entities}
+    found = {(d.asset_class, labels[d.operator or ""], labels[d.location or ""]) for d in assets.extract(doc, entities, article)}
+    assert found == {(AssetClass.TROOPS, "United States", "Okinawa")}
