@@ -321,3 +321,17 @@ def test_designations_planned_sanctions_are_hypothetical(annotated) -> None:  # 
 def test_designations_negated_listing_falls_below_the_export_threshold(annotated) -> None:  # type: ignore[no-untyped-def]
     [found] = _designations(annotated, "Ruritania did not sanction Helia Air.")
     assert found.provenance.negated and found.provenance.confidence < 0.5
+
+
+def test_designations_present_tense_verb_tagged_as_a_plural_noun(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    for text, expected in (
+        ("Freedonia sanctions Ruritanian minister Ivo Marek.", {("freedonia", "marek", "sanctions")}),
+        ("Freedonia sanctions Helia Air and the Black Lotus Brigade over the attacks.",
+         {("freedonia", "helia", "sanctions"), ("freedonia", "lotus", "sanctions")}),
+    ):  # fmt: skip
+        doc, entities, article = annotated(text, names)
+        assert doc[1].tag_ == "NNS"  # the construction under test: the verb read as a plural noun
+        assert _pairs(designations.extract(doc, entities, article)) == expected, text
+    doc, entities, article = annotated("Freedonia sanctions package targets Ruritania.", names)
+    assert designations.extract(doc, entities, article) == []
