@@ -170,24 +170,33 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         if any(t._.get(SLOT) == "OF" or (t._.get(SLOT) == "PERSON" and t.is_title and t.lower_ not in load_role_words())
                for t in doc[start:end]):  # fmt: skip
             continue
-        start, word = _portfolio(doc, start, end, word, modifiers)
+        start, end, word = _portfolio(doc, start, end, word, modifiers)
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
             roles[token.i] = (start, end, word)
     return roles
 
 
-def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, bool]) -> tuple[int, RoleWord]:
-    """ "education minister", "Environment Minister X": a noun compounded to a bare "minister" is
-    its portfolio, and the role is the two words as written (a state office)."""
+def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, bool]) -> tuple[int, int, RoleWord]:
+    """ "education minister", "Minister of Health X": a noun compounded to a bare "minister", or
+    after its "of" or "for", is its portfolio; the role is "<portfolio> minister" (a state office)."""
+
+    def portfolio(token: Token | None) -> bool:
+        return (token is not None and token.pos_ in ("NOUN", "PROPN") and token._.get(SLOT) == "MOD"
+                and token.is_alpha and token.lower_ not in modifiers)  # fmt: skip
+
+    if word.role != "minister" or end - start != 1:
+        return start, end, word
     before = doc[start - 1] if start > 0 else None
-    if (
-        word.role != "minister" or end - start != 1 or before is None or before.pos_ not in ("NOUN", "PROPN")
-        or before.dep_ != "compound" or before.head.i != start or before._.get(SLOT) != "MOD"
-        or not before.is_alpha or before.lower_ in modifiers
-    ):  # fmt: skip
-        return start, word
-    return start - 1, RoleWord(f"{before.lower_} minister", f"{before.lower_} minister", None, True)
+    after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") else None
+    if portfolio(before) and before is not None and before.dep_ == "compound" and before.head.i == start:
+        start, noun = start - 1, before
+    elif portfolio(after) and after is not None and not portfolio(doc[after.i + 1] if after.i + 1 < len(doc) else None):
+        end, noun = end + 2, after
+    else:
+        return start, end, word
+    role = f"{noun.lower_} minister"
+    return start, end, RoleWord(role, role, None, True)
 
 
 def role_phrases(doc: Doc, phrases: PhraseMatcher | None = None) -> list[tuple[int, int, RoleWord]]:

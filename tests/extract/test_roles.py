@@ -231,3 +231,5 @@ def test_roles_portfolio_noun_before_minister_is_part_of_the_role(read_roles) ->
     assert _triples(read_roles, text) == {("Attaullah Tarar", "information minister", "Pakistan")}
     # A word that only describes the minister is no portfolio.
     assert _triples(read_roles, "French cabinet minister Monique Barbut spoke.") == {("Monique Barbut", "minister", "France")}
+    text = "Marjorie Michel, Canada's minister of health, spoke."
+    assert _triples(read_roles, text) == {("Marjorie Michel", "health minister", "Canada")}
