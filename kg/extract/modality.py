@@ -160,7 +160,9 @@ def assess(
         elif (
             kind in ("negation", "hypothetical")
             and (
-                node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
+                node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp")
+                # "a plan to strike" is a plan; "an executive order designating X" designates
+                or (node.dep_ == "acl" and node.tag_ not in ("VBG", "VBN"))
                 or _infinitive(node)  # "orders the navy to open fire" parsed as advcl
             )
             and not (kind == "negation" and _is_negated(governor))

@@ -335,3 +335,16 @@ def test_designations_present_tense_verb_tagged_as_a_plural_noun(annotated) -> N
         assert _pairs(designations.extract(doc, entities, article)) == expected, text
     doc, entities, article = annotated("Freedonia sanctions package targets Ruritania.", names)
     assert designations.extract(doc, entities, article) == []
+
+
+def test_designations_an_order_designating_or_lifting_performs_it(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ivo Marek signs an executive order designating the Black Lotus Brigade as a terrorist organization."
+    [found] = _designations(annotated, text)
+    assert (found.authority, found.designee, found.category.flat) == ("marek", "lotus", "terrorist")
+    assert not found.provenance.hypothetical and found.provenance.confidence >= 0.5
+    [lifted] = _designations(annotated, "Ivo Marek signs an executive order lifting all Ruritanian sanctions on Freedonia.")
+    assert (lifted.authority, lifted.designee, lifted.status) == ("ruritania", "freedonia", DesignationStatus.REVOKED)
+    assert not lifted.provenance.hypothetical
+    # A plan to list is still only a plan.
+    [planned] = _designations(annotated, "Ruritania announced a plan to sanction Helia Air.")
+    assert planned.provenance.hypothetical
