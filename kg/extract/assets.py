@@ -66,6 +66,7 @@ PLACE_PREPS = frozenset(
         "across",
         "within",
         "inside",
+        "through",
     }
 )
 PLACE_NOUNS = frozenset(
@@ -143,7 +144,8 @@ def extract(
     *,
     lexicons: Lexicons | None = None,
 ) -> list[Deployment]:
-    """One Deployment per military asset whose operator the article tells."""
+    """One Deployment per military asset whose operator the article tells, and per named asset
+    whose place it tells."""
     lex = lexicons or load_lexicons()
     index = EntityIndex(doc, entities)
     matches = asset_matches(doc, lex)
@@ -198,9 +200,9 @@ def extract(
                 span, index, exclude={entity.key, operator}
             )
             inherited = inherited or place is not None
-        if operator is None:
-            continue
-        last_operator = operator
+        if operator is None and not (entity.named and place is not None):
+            continue  # a named ship that arrived somewhere is a fact even when its navy is not named
+        last_operator = operator or last_operator
         last_place = place or last_place
         # The verb's modality ("should enter", "must not send") bears on the deployment only when
         # the verb is what places the asset or names its operator; a force's existence is not
@@ -248,7 +250,7 @@ def _best_per_asset(claims: list[Deployment]) -> list[Deployment]:
 
 
 def _claim(
-    entity: Entity, asset_class: AssetClass, operator: str, place: str | None, span: Span, verb: Token | None,
+    entity: Entity, asset_class: AssetClass, operator: str | None, place: str | None, span: Span, verb: Token | None,
     inherited: bool, index: EntityIndex, lex: Lexicons, article: Article, *, denial_only: Token | None = None,
 ) -> Deployment:  # fmt: skip
     sent = span.sent
@@ -270,10 +272,10 @@ def _claim(
     )
     score = confidence.score(
         BASE,
-        complete=place is not None,
+        complete=place is not None and operator is not None,
         negated=modality.negated,
         hypothetical=modality.hypothetical,
-        attributed=partisan(modality, [operator], index),
+        attributed=partisan(modality, [operator] if operator else [], index),
         inherited=inherited,
     )
     provenance = Provenance(
@@ -505,13 +507,14 @@ def _operator(
                 )
             if owner is not None:
                 return owner
-    found = qualifier(head)
-    if found is not None:
-        return found
-    for (
-        other
-    ) in head.conjuncts:  # "the carrier X and warships of the Navy": one operator
-        found = qualifier(other)
+    # "the carrier X and warships of the Navy": one operator; "Japan's destroyer JS Kongo", "the
+    # Russian frigate Admiral Gorshkov": the class noun beside the name says whose it is.
+    doc, first = head.doc, head.left_edge.i
+    described = [head.head] if head.dep_ == "appos" and head.head.i in assets else []
+    if first > 0 and first - 1 in assets:
+        described.append(doc[first - 1])
+    for noun in (head, *head.conjuncts, *described):
+        found = qualifier(noun)
         if found is not None:
             return found
     prefix = entity.label.split()[0] if entity.label else ""

@@ -12,9 +12,16 @@ from __future__ import annotations
 INCOMPLETE = 0.8
 # Each dependency step between the trigger and its farthest argument beyond the first two.
 PER_EXTRA_STEP = 0.95
-# Negated and hypothetical claims are real readings of the text but not facts.
-NEGATED = 0.7
+# Negated and hypothetical claims are real readings of the text but not facts. A negated
+# reading always falls below the export threshold (0.5): no base reaches 0.5 / 0.6.
+NEGATED = 0.6
+# A planned or possible event is still an event the text reports (marked hypothetical), and a
+# deployment or title read under a plan is mostly there already ("troops will remain in X",
+# "asks the leader of X"); a planned or possible status (a membership, a listing: "wants to
+# join", "threatened sanctions") does not hold, so it falls below the export threshold too
+# (no base reaches 0.5 / 0.55).
 HYPOTHETICAL = 0.85
+HYPOTHETICAL_STATE = 0.55
 # A claim the article attributes to a party ("X said ...") is that party's claim.
 ATTRIBUTED = 0.9
 # An argument inherited from the context (a coordinated verb's subject, an earlier sentence).
@@ -37,8 +44,11 @@ def score(
     attributed: bool = False,
     inherited: bool = False,
     unnamed: bool = False,
+    state: bool = False,
 ) -> float:
-    """The confidence of one claim from its pattern's base score and how it was read."""
+    """The confidence of one claim from its pattern's base score and how it was read; `state`
+    for a claim that a status holds (a membership, a listing) rather than that something
+    happened or is somewhere."""
     value = base
     if not complete:
         value *= INCOMPLETE
@@ -46,7 +56,7 @@ def score(
     if negated:
         value *= NEGATED
     if hypothetical:
-        value *= HYPOTHETICAL
+        value *= HYPOTHETICAL_STATE if state else HYPOTHETICAL
     if attributed:
         value *= ATTRIBUTED
     if inherited:

@@ -72,8 +72,13 @@ def extract(
         for token in sent:
             if token.pos_ not in ("VERB", "NOUN"):
                 continue
-            for trigger in lex.designations.by_lemma(token.lemma_.lower(), token.pos_):
-                for claim in _read(token, trigger, lex, index, times, article):
+            parties = _headline_parties(token, index)
+            # A verb the tagger read as a noun: its noun reading is the misreading.
+            verbs = lex.designations.by_lemma(token.lemma_.lower(), "VERB") if parties is not None else []
+            readings = [(trigger, parties) for trigger in verbs] or [
+                (trigger, None) for trigger in lex.designations.by_lemma(token.lemma_.lower(), token.pos_)]  # fmt: skip
+            for trigger, found in readings:
+                for claim in _read(token, trigger, lex, index, times, article, found):
                     # The same listing read twice (headline and body): keep the dated reading.
                     key = (claim.authority, claim.designee, claim.category)
                     if key not in claims or (
@@ -101,7 +106,10 @@ def _read(
     index: EntityIndex,
     times: list[tuple[int, int, Interval]],
     article: Article,
+    parties: tuple[list[str], list[str]] | None = None,
 ) -> list[Designation]:
+    """The claims of one trigger; `parties` (authorities, designees) when word order, not the
+    parse, gave them."""
     table = lex.designations
     if (
         token.pos_ == "NOUN"
@@ -131,17 +139,17 @@ def _read(
         return []
     designees = [
         key
-        for key in index.follow(
+        for key in (parties[1] if parties else index.follow(
             token,
             table.paths(trigger, "designee"),
             qualifiers=False,
             transparent=table.transparent,
-        )
+        ))
         if index.type_of(key) in DESIGNEES
     ]
     authorities = [
         key
-        for key in index.follow(token, table.paths(trigger, "authority"))
+        for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
         if index.type_of(key) in AUTHORITIES and key not in designees
     ]
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
@@ -171,6 +179,7 @@ def _read(
         negated=modality.negated,
         hypothetical=modality.hypothetical,
         attributed=partisan(modality, authorities, index),
+        state=True,
     )
     provenance = Provenance(
         sentence_evidence(sent), NAME, score,
@@ -197,6 +206,35 @@ def _read(
         for authority, designee in product(authorities, designees)
         if authority != designee
     ]
+
+
+def _headline_parties(token: Token, index: EntityIndex) -> tuple[list[str], list[str]] | None:
+    """ "US sanctions Colombian President Gustavo Petro", "EU sanctions Rosneft and Lukoil over
+    ...": a present-tense verb the tagger read as a plural noun. The entity just before it acts
+    on the entities that end the noun phrases just after it ("Colombian" only qualifies Petro)."""
+    doc = token.doc
+    if token.tag_ != "NNS" or token.i == 0 or token.i + 1 >= token.sent.end:
+        return None
+    actor = index.at(doc[token.i - 1])
+    if actor is None or index.type_of(actor) not in AUTHORITIES:
+        return None
+    designees: list[str] = []
+    for t in doc[token.i + 1 : token.sent.end]:
+        if _ends_object(t):
+            break
+        key = index.at(t)
+        following = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if key is not None and (following is None or _ends_object(following) or following.pos_ == "CCONJ"
+                                or following.text == ",") and key != actor and key not in designees:  # fmt: skip
+            designees.append(key)
+    return ([actor], designees) if designees else None
+
+
+def _ends_object(token: Token) -> bool:
+    """A word after which an object noun phrase is over: a preposition, a clause, a finite verb
+    (a plural noun the tagger made a verb, VBP, is not one)."""
+    return (token.pos_ in ("ADP", "SCONJ", "PART") or (token.is_punct and token.text != ",")
+            or token.tag_ in ("VBD", "VBZ", "VBN", "VBG", "MD"))  # fmt: skip
 
 
 def _category(
@@ -345,7 +383,10 @@ def _legal_basis(
 
 def _revoked(token: Token, table: Lexicon, lex: Lexicons) -> bool:
     """ "revoked the designation", "the revocation of the sanctions" -- unless the revocation is
-    itself denied or only possible ("does not warrant a revocation of the designation")."""
+    itself denied or only possible ("does not warrant a revocation of the designation"); a trigger
+    that is itself a revocation ("removed X from the list") revokes."""
+    if token.lemma_.lower() in table.revoking:
+        return True
     node = token
     for _ in range(3):
         if node.head is node:

@@ -8,8 +8,11 @@ frame, confidence). The frames read the dependency parse around a cue:
   subject of the verb the cue completes, or what the cue introduces ("such as", "including",
   an apposition, a compound head: "NATO member Poland").
 - ally-of: "NATO allies such as X": as member-of, for international organizations only.
-- join / admit: "X joined O", "X acceded to O", "X's accession to O", "O admitted X".
-- leave: "X withdraws from O", "X announces its withdrawal from O": a member until then.
+- join / admit: "X joined O", "X became the 32nd member of O", "X acceded to O", "X's
+  accession to O", "O admitted X", "X was admitted to O"; an infinitive ("applied to join O")
+  is a joining not yet done (hypothetical).
+- leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
+  leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
 - consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
 Members are states or organizations (conjuncts included); the organization is an
 Organization entity that is no government body or legislature; join and leave need an international organization (or an organization
@@ -48,6 +51,8 @@ OPEN_KINDS = (None, "InternationalOrganization")
 LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
                          "bundestag majlis".split())  # fmt: skip
 SUBJECTS = ("nsubj", "nsubjpass")
+# Verbs of a withdrawal not yet done: "X announces its withdrawal from O".
+ANNOUNCING = frozenset({"announce", "notify", "declare", "begin", "start", "trigger", "initiate"})
 INTRODUCERS = ("including", "like")
 
 
@@ -114,10 +119,16 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         modality = assess(token, index, modal_cues)
         if modality.negated:
             continue
+        hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
+        if cue.frame == "leave":
+            if not (hypothetical or token.head.lemma_ in ANNOUNCING):
+                continue  # "X left O", "X withdrew from O": no longer a member
+            hypothetical = False  # "X threatens to leave O", "announces its withdrawal": a member until then
         sentence = token.sent
         evidence = sentence_evidence(sentence)
-        confidence = score(cue.confidence, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None)
-        provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, modality.hypothetical)
+        confidence = score(cue.confidence, hypothetical=hypothetical, attributed=modality.claimed_by is not None,
+                           state=True)
+        provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, hypothetical)
         for organization in organizations:
             for member in members:
                 if member == organization:
@@ -161,9 +172,21 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
         return found
     if cue.frame == "leave":
         return _objects(token, ("from",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+    if cue.frame == "admit" and _passive(token):  # "X was admitted to O (by O)"
+        return _objects(token, ("to", "into"), index, named=True) + [
+            k for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for k in _named(g, index)]
     if cue.frame in ("admit", "consists"):
         return [k for c in token.children if c.dep_ in SUBJECTS for k in index.entities_of(c)]
     return _objects(token, ("to",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+
+
+def _passive(token: Token) -> bool:
+    return any(child.dep_ == "nsubjpass" for child in token.children)
+
+
+def _infinitive(token: Token) -> bool:
+    """ "applied to join O", "proposals to withdraw from O": a joining or leaving not yet done."""
+    return token.pos_ == "VERB" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 
 def _named(token: Token, index: EntityIndex) -> list[str]:
@@ -182,7 +205,8 @@ def _introduces(token: Token) -> bool:
 
 def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
     if cue.frame == "admit":
-        return [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
+        objects = ("nsubjpass",) if _passive(token) else ("dobj",)
+        return [k for c in token.children if c.dep_ in objects for k in index.entities_of(c)]
     if cue.frame == "consists":
         if token.lemma_ == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
             return []

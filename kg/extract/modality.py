@@ -152,8 +152,10 @@ def assess(
                 if child.dep_ in ("neg", "aux"):
                     note(table.kind("child", child), child)
         kind = table.kind("governor", governor)
-        if kind is None and not (node.i == trigger.i and node.dep_ == "dobj"):
-            # "rejected reports that it attacked" denies; "rejects the deployment" opposes it.
+        if kind is None and not (node.i == trigger.i and node.dep_ == "dobj") and not _participle_modifier(node):
+            # "rejected reports that it attacked" denies; "rejects the deployment" opposes it;
+            # "an executive order designating X" designates: a participle modifying a noun is
+            # no complement of it ("plans targeting X" stay plans: "plan" is a governor cue).
             kind = table.kind("complement", governor)
         if (
             kind == "attribution"
@@ -184,6 +186,11 @@ def assess(
         if claimed_by:
             found.append("according to")
     return Modality(negated, hypothetical, claimed_by, " ".join(found) or None)
+
+
+def _participle_modifier(node: Token) -> bool:
+    """`node` is a participle modifying a noun: "an order *designating* X", "plans *targeting* X"."""
+    return node.dep_ == "acl" and node.tag_ in ("VBG", "VBN")
 
 
 def _completes(trigger: Token, node: Token) -> bool:

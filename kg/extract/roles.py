@@ -170,10 +170,33 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         if any(t._.get(SLOT) == "OF" or (t._.get(SLOT) == "PERSON" and t.is_title and t.lower_ not in load_role_words())
                for t in doc[start:end]):  # fmt: skip
             continue
+        start, end, word = _portfolio(doc, start, end, word, modifiers)
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
             roles[token.i] = (start, end, word)
     return roles
+
+
+def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, bool]) -> tuple[int, int, RoleWord]:
+    """ "education minister", "Minister of Health X": a noun compounded to a bare "minister", or
+    after its "of" or "for", is its portfolio; the role is "<portfolio> minister" (a state office)."""
+
+    def portfolio(token: Token | None) -> bool:
+        return (token is not None and token.pos_ in ("NOUN", "PROPN") and token._.get(SLOT) == "MOD"
+                and token.is_alpha and token.lower_ not in modifiers)  # fmt: skip
+
+    if word.role != "minister" or end - start != 1:
+        return start, end, word
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") else None
+    if portfolio(before) and before is not None and before.dep_ == "compound" and before.head.i == start:
+        start, noun = start - 1, before
+    elif portfolio(after) and after is not None and not portfolio(doc[after.i + 1] if after.i + 1 < len(doc) else None):
+        end, noun = end + 2, after
+    else:
+        return start, end, word
+    role = f"{noun.lower_} minister"
+    return start, end, RoleWord(role, role, None, True)
 
 
 def role_phrases(doc: Doc, phrases: PhraseMatcher | None = None) -> list[tuple[int, int, RoleWord]]:
@@ -223,11 +246,16 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             continue
         for reading in _read(span, index, roles, specs[doc.vocab.strings[match_id]], list(readings.values())):
             slot = (reading.person, reading.role_token.i)
-            if slot not in readings or reading.confidence > readings[slot].confidence:
+            if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
     for reading in _described(doc, index, roles):
         readings.setdefault((reading.person, reading.role_token.i), reading)
     yield from _claims(list(readings.values()), doc, index, article)
+
+
+def _rank(reading: _Reading) -> tuple[float, bool]:
+    """Of two readings of one title, the more confident; on a tie the one whose words name its `of`."""
+    return reading.confidence, reading.of is not None
 
 
 def _described(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]]) -> Iterator[_Reading]:
@@ -298,20 +326,22 @@ def _read(
         return []
     modifiers = load_role_modifiers()
     before = doc[max(span.start - 1, role_start - 4, 0) : role_start]
-    if any(modifiers.get(t.lower_) is False for t in before) or (before and before[-1].text.lower().endswith("-")):
+    if any(_not_holder(t, modifiers) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
     if spec.extra.get("ends") == "of" and span.end < len(doc) and (
-        doc[span.end].text in ("-", "–") or doc[span.end]._.get(SLOT) == "MOD" or doc[span.end].pos_ in ("NOUN", "PROPN")
+        doc[span.end].text in ("-", "–") or doc[span.end]._.get(SLOT) in ("MOD", "POSS") or doc[span.end].pos_ in ("NOUN", "PROPN")
     ):
-        return []  # "leader of the Israeli-backed Popular Forces": the state only qualifies the object
+        return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only qualifies
     if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect") or doc[role_end : role_end + 2].text.lower() == "-elect"):
         return []  # "President-elect Joe Biden" does not hold the office yet
 
     def nearest(candidates: list[tuple[str, int, int]]) -> tuple[str, int, int]:
         return min(candidates, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
 
+    if spec.extra.get("titles") == "each":
+        return _stacked(runs, roles, index, doc, base, nearest(people))
     holders = people if spec.extra.get("people") == "all" else [nearest(people)]
     if spec.extra.get("of") == "possessor":
         holders = [people[-1]]
@@ -340,6 +370,41 @@ def _read(
             last = phrases[-1]
             readings.append(_reading(person, last, of, doc, base))
     return readings
+
+
+def _stacked(
+    runs: list[tuple[str, int, int]],
+    roles: dict[int, tuple[int, int, RoleWord]],
+    index: EntityIndex,
+    doc: Doc,
+    base: float,
+    holder: tuple[str, int, int],
+) -> list[_Reading]:
+    """ "Antigua's prime minister and Labour leader X": every title is X's, each of the state or
+    organization written before it (and after the title before it), else of none yet."""
+    person = index.at(doc[holder[1]])
+    if person is None:
+        return []
+    modifiers = load_role_modifiers()
+    readings: list[_Reading] = []
+    of_run: tuple[str, int, int] | None = None
+    for run in runs:
+        if run[0] in ("OF", "OFREF"):
+            of_run = run
+        elif run[0] == "ROLE":
+            held = not any(_not_holder(t, modifiers) for t in doc[max(run[1] - 3, 0) : run[1]])
+            if held:
+                phrase = max({roles[i] for i in range(run[1], run[2])}, key=lambda p: p[0])
+                of = _of_key(doc, of_run, index) if of_run is not None else None
+                readings.append(_reading(person, phrase, of, doc, base))
+            of_run = None
+    return readings
+
+
+def _not_holder(token: Token, modifiers: dict[str, bool]) -> bool:
+    """A word before a title that denies its holder holds it ("former", "deputy", "labour" leader),
+    unless it is part of a name ("Labour" the party is whose leader it is)."""
+    return modifiers.get(token.lower_) is False and token._.get(SLOT) != "OF"
 
 
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:

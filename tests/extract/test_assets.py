@@ -248,3 +248,88 @@ def test_assets_longest_matches_are_what_a_greedy_matcher_returns(annotated) -> 
     expected = [(start, end, AssetClass(doc.vocab.strings[match])) for match, start, end in greedy(doc)]
     assert len(assets.asset_matches(doc, lex)) > len(expected) > 5  # overlapping matches were filtered
     assert assets.longest_asset_matches(doc, lex) == expected
+
+
+def test_assets_named_ship_that_arrived_somewhere_without_a_named_navy(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The aircraft carrier INS Example arrived in the Gulf of Tarn."
+    names = {"aircraft carrier": ("carrier", ASSET, "AircraftCarrier", False), "INS Example": ("example", ASSET)}
+    [found] = _deployments(annotated, text, names)
+    assert (found.asset, found.asset_class.value, found.operator, found.location) == (
+        "example", "aircraft_carrier", None, "gulf")  # fmt: skip
+    assert found.provenance.confidence < 0.7  # incomplete: whose ship it is is not said
+
+
+def test_assets_deployment_verbs_give_the_place(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"warships": ("warships", ASSET, "Warship", False)}
+    for text in (
+        "Ruritanian warships sailed into the Gulf of Tarn.",
+        "Ruritanian warships were stationed in the Gulf of Tarn.",
+        "Ruritanian warships sailed through the Gulf of Tarn.",
+        "Ruritania deployed warships to the Gulf of Tarn.",
+    ):
+        assert _read(_deployments(annotated, text, names)) == {("warships", "warship", "ruritania", "gulf")}, text
+
+
+def test_assets_operator_from_the_class_noun_beside_the_name(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"Sample": ("sample", ASSET), "frigate": ("frigate", ASSET, "Warship", False)}
+    for text in ("Ruritania's frigate Sample docked in Port Vell.", "The Ruritanian frigate Sample docked in Port Vell."):
+        assert _read(_deployments(annotated, text, names)) == {("sample", "warship", "ruritania", "port_vell")}, text
+
+
+def test_assets_possessive_operator_of_drones(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _deployments(annotated, "Ruritania's drones struck Port Vell.", {"drones": ("drones", ASSET, "Drone", False)})
+    assert {(d.asset_class, d.operator) for d in found} == {(AssetClass.DRONE, "ruritania")}
+
+
+def test_assets_ship_prefixes_of_the_entity_patterns_are_the_operator_table() -> None:
+    import json
+
+    from kg.extract.lexicon import load_ship_prefixes
+    from kg.resources import data_dir
+
+    table = set(load_ship_prefixes(data_dir("patterns")))
+    for line in (data_dir("patterns") / "entities.jsonl").read_text(encoding="utf-8").splitlines():
+        spec = json.loads(line)
+        if spec["id"].startswith("asset.ship-prefix"):
+            assert set(spec["pattern"][0]["ORTH"]["IN"]) == table, spec["id"]
+
+
+def test_assets_prefixed_ship_names_through_the_entity_stage() -> None:
+    from datetime import date
+
+    from kg.extract.entities import find_entities
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import annotate, load_nlp
+    from kg.records import Article
+
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+    for text, ship, place in (
+        ("HMS Prince of Wales arrived in Singapore on Monday.", "HMS Prince of Wales", "Singapore"),
+        ("The Indian Navy deployed INS Vikramaditya to the Arabian Sea.", "INS Vikramaditya", "Arabian Sea"),
+    ):
+        article = Article(id="t", text=text, published=date(2025, 11, 29))
+        doc = annotate(nlp, article)
+        entities = find_entities(doc, article, gazetteer)
+        labels = {entity.key: entity.label for entity in entities}
+        found = {(labels[d.asset], d.asset_class, labels[d.location or ""] if d.location else None)
+                 for d in assets.extract(doc, entities, article)}  # fmt: skip
+        assert found == {(ship, AssetClass.WARSHIP, place)}, text
+
+
+def test_assets_capitalised_marines_are_troops() -> None:
+    from datetime import date
+
+    from kg.extract.entities import find_entities
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import annotate, load_nlp
+    from kg.records import Article
+
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+    article = Article(id="t", text="About 2,000 US Marines are stationed in Okinawa.", published=date(2025, 11, 29))
+    doc = annotate(nlp, article)
+    entities = find_entities(doc, article, gazetteer)
+    labels = {entity.key: entity.label for entity in entities}
+    found = {(d.asset_class, labels[d.operator or ""], labels[d.location or ""]) for d in assets.extract(doc, entities, article)}
+    assert found == {(AssetClass.TROOPS, "United States", "Okinawa")}

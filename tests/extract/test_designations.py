@@ -272,3 +272,79 @@ def test_designations_added_to_another_kind_of_list(annotated) -> None:  # type:
         "Ruritania adds Freedonia to its list of countries failing to fight drug trafficking.",
     )
     assert _pairs(found) == {("ruritania", "freedonia", "other")}
+
+
+def test_designations_lists_or_labels_as_a_terrorist_organization(annotated) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Ruritania lists the Black Lotus Brigade as a terrorist organization.",
+        "Ruritania labels the Black Lotus Brigade a terrorist group.",
+    ):
+        assert _pairs(_designations(annotated, text)) == {("ruritania", "lotus", "terrorist")}, text
+
+
+def test_designations_passive_with_the_agent_after_the_category(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The Black Lotus Brigade was designated a foreign terrorist organization by Ruritania."
+    assert _pairs(_designations(annotated, text)) == {("ruritania", "lotus", "fto")}
+
+
+def test_designations_sanctions_announced_or_imposed_by(annotated) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Ruritania announced sanctions on Helia Air.",
+        "Sanctions on Helia Air imposed by Ruritania remain in force.",
+    ):
+        assert _pairs(_designations(annotated, text)) == {("ruritania", "helia", "sanctions")}, text
+
+
+def test_designations_bars_from_entering_is_a_travel_ban(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania bars Ivo Marek from entering the country."
+    assert _pairs(_designations(annotated, text)) == {("ruritania", "marek", "travel_ban")}
+
+
+def test_designations_lifting_easing_or_delisting_revokes(annotated) -> None:  # type: ignore[no-untyped-def]
+    for text, category in (
+        ("Ruritania lifted sanctions on Freedonia.", "sanctions"),
+        ("Ruritania eased sanctions on Freedonia.", "sanctions"),
+        ("Ruritania removed the Black Lotus Brigade from its list of terrorist organizations.", "terrorist"),
+    ):
+        found = _designations(annotated, text)
+        assert [(d.category.flat, d.status) for d in found] == [(category, DesignationStatus.REVOKED)], text
+        assert not found[0].provenance.hypothetical
+
+
+def test_designations_planned_sanctions_are_hypothetical(annotated) -> None:  # type: ignore[no-untyped-def]
+    [found] = _designations(annotated, "Ruritania plans to impose sanctions on Freedonia.")
+    assert (found.authority, found.designee) == ("ruritania", "freedonia")
+    assert found.provenance.hypothetical and found.status is DesignationStatus.IN_FORCE
+    assert found.provenance.confidence < 0.5  # a planned listing is no listing to export
+
+
+def test_designations_negated_listing_falls_below_the_export_threshold(annotated) -> None:  # type: ignore[no-untyped-def]
+    [found] = _designations(annotated, "Ruritania did not sanction Helia Air.")
+    assert found.provenance.negated and found.provenance.confidence < 0.5
+
+
+def test_designations_present_tense_verb_tagged_as_a_plural_noun(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    for text, expected in (
+        ("Freedonia sanctions Ruritanian minister Ivo Marek.", {("freedonia", "marek", "sanctions")}),
+        ("Freedonia sanctions Helia Air and the Black Lotus Brigade over the attacks.",
+         {("freedonia", "helia", "sanctions"), ("freedonia", "lotus", "sanctions")}),
+    ):  # fmt: skip
+        doc, entities, article = annotated(text, names)
+        assert doc[1].tag_ == "NNS"  # the construction under test: the verb read as a plural noun
+        assert _pairs(designations.extract(doc, entities, article)) == expected, text
+    doc, entities, article = annotated("Freedonia sanctions package targets Ruritania.", names)
+    assert designations.extract(doc, entities, article) == []
+
+
+def test_designations_an_order_designating_or_lifting_performs_it(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ivo Marek signs an executive order designating the Black Lotus Brigade as a terrorist organization."
+    [found] = _designations(annotated, text)
+    assert (found.authority, found.designee, found.category.flat) == ("marek", "lotus", "terrorist")
+    assert not found.provenance.hypothetical and found.provenance.confidence >= 0.5
+    [lifted] = _designations(annotated, "Ivo Marek signs an executive order lifting all Ruritanian sanctions on Freedonia.")
+    assert (lifted.authority, lifted.designee, lifted.status) == ("ruritania", "freedonia", DesignationStatus.REVOKED)
+    assert not lifted.provenance.hypothetical
+    # A plan to list is still only a plan.
+    [planned] = _designations(annotated, "Ruritania announced a plan to sanction Helia Air.")
+    assert planned.provenance.hypothetical

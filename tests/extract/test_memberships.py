@@ -57,10 +57,47 @@ def test_memberships_joining(pairs) -> None:  # type: ignore[no-untyped-def]
     assert pairs("Finland joined NATO in April 2023.") == {("Finland", NATO)}
 
 
-def test_memberships_withdrawal_means_it_was_a_member(pairs) -> None:  # type: ignore[no-untyped-def]
+def test_memberships_announced_or_threatened_withdrawal_means_still_a_member(pairs) -> None:  # type: ignore[no-untyped-def]
     assert pairs("Burkina Faso announces its withdrawal from ECOWAS.") == {
         ("Burkina Faso", "Economic Community of West African States")
     }
+    assert pairs("Hungary threatens to leave the European Union.") == {("Hungary", "European Union")}
+
+
+def test_memberships_leaving_done_is_no_membership(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Burkina Faso, Mali and Niger left ECOWAS.") == set()
+    assert pairs("The United States withdrew from the World Health Organization.") == set()
+    # A leaving proposed, not done: still a member.
+    assert pairs("Hungary decided to withdraw from the World Health Organization.") == {
+        ("Hungary", "World Health Organization")}  # fmt: skip
+
+
+def test_memberships_joining_in_news_wording(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("Sweden joins NATO.") == {("Sweden", NATO)}
+    assert pairs("Sweden became the 32nd member of NATO in March 2024.") == {("Sweden", NATO)}
+    assert pairs("Ukraine's accession to the European Union was completed.") == {("Ukraine", "European Union")}
+
+
+def test_memberships_admission_active_and_passive(pairs) -> None:  # type: ignore[no-untyped-def]
+    assert pairs("The African Union admitted Morocco.") == {("Morocco", "African Union")}
+    asean = "Association of Southeast Asian Nations"
+    assert pairs("Timor-Leste was admitted to ASEAN as its 11th member.") == {("Timor-Leste", asean)}
+
+
+def test_memberships_member_states_of_such_as(pairs) -> None:  # type: ignore[no-untyped-def]
+    text = "Member states of the European Union such as France and Germany voted."
+    assert pairs(text) == {("France", "European Union"), ("Germany", "European Union")}
+
+
+def test_memberships_joining_not_yet_done_is_hypothetical() -> None:
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+    for text in ("Argentina has applied to join the OECD.", "Ukraine wants to join NATO."):
+        article = Article(id="t", text=text, published=date(2025, 11, 29))
+        doc = annotate(nlp, article)
+        found = list(memberships.extract(doc, find_entities(doc, article, gazetteer), article))
+        assert len(found) == 1 and found[0].provenance.hypothetical, text
+        assert found[0].provenance.confidence < 0.5, text  # a planned membership is no fact to export
 
 
 def test_memberships_organization_made_up_of(pairs) -> None:  # type: ignore[no-untyped-def]

@@ -53,6 +53,12 @@ def test_modality_hypothetical_by_modal_and_plan(annotated) -> None:  # type: ig
     ).hypothetical
 
 
+def test_modality_participle_of_a_plan_is_planned_of_an_order_is_done(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert _assess(annotated, "Ruritania developed plans targeting Freedonia.", "targeting").hypothetical
+    assert _assess(annotated, "Ruritania drew up a plan attacking Freedonia.", "attacking").hypothetical
+    assert not _assess(annotated, "Ruritania signed an order sanctioning Freedonia.", "sanctioning").hypothetical
+
+
 def test_modality_hypothetical_by_possible_and_if(annotated) -> None:  # type: ignore[no-untyped-def]
     assert _assess(
         annotated, "Officials discussed a possible meeting with Freedonia.", "meeting"

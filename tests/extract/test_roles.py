@@ -177,3 +177,59 @@ def test_roles_title_of_an_unnamed_holder_costs_inherited(read_roles) -> None:  
     found, labels = read_roles("The German chancellor said on Monday that the talks would go on.")
     assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Friedrich Merz", "chancellor", "Germany")}
     assert found[0].provenance.confidence == pytest.approx(roles.DESCRIBED * INHERITED)
+
+
+def test_roles_appointment_by_the_organization_whose_role_it_is(read_roles) -> None:  # type: ignore[no-untyped-def]
+    triples = _triples(read_roles, "Hamas names Khalil al-Hayya as its new leader.")
+    assert triples == {("Khalil al-Hayya", "leader", "Hamas")}
+
+
+def test_roles_appointment_goes_to_the_appointee_not_the_appointer(read_roles) -> None:  # type: ignore[no-untyped-def]
+    triples = _triples(read_roles, "Japan's parliament elected Sanae Takaichi as prime minister.")
+    assert triples == {("Sanae Takaichi", "prime minister", "Japan")}
+    triples = _triples(read_roles, "Russian President Vladimir Putin appointed Andrei Belousov as defence minister.")
+    assert ("Andrei Belousov", "defense minister", "Russia") in triples
+    assert ("Vladimir Putin", "defense minister", "Russia") not in triples
+
+
+def test_roles_passive_appointment_verbs(read_roles) -> None:  # type: ignore[no-untyped-def]
+    found, labels = read_roles("Javier Milei was sworn in as president of Argentina on Sunday.")
+    assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Javier Milei", "president", "Argentina")}
+    assert found[0].provenance.confidence == 0.8  # the state is in the matched words: nothing inherited
+    text = "Mahmoud Abbas, who was elected president of the Palestinian Authority in 2005, spoke."
+    assert _triples(read_roles, text) == {("Mahmoud Abbas", "president", "Palestinian Authority")}
+
+
+def test_roles_denied_or_other_appointments_are_no_roles(read_roles) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, "Rodrigo Paz was not elected president of Bolivia.") == set()
+    assert _triples(read_roles, "Gustavo Petro was named as a suspect by Colombia.") == set()
+    assert _triples(read_roles, "Jair Bolsonaro was president of Brazil.") == set()
+    # The person before the verb closes an apposition; the subject is someone else.
+    text = "Mojtaba Khamenei, the son of the late Ali Khamenei, is elected as the next Supreme Leader of Iran."
+    assert ("Ali Khamenei", "supreme leader", "Iran") not in _triples(read_roles, text)
+    # The state qualifies the organization whose leader he is.
+    assert _triples(read_roles, "Avi Lewis is elected leader of Canada's New Democratic Party.") == set()
+
+
+def test_roles_stacked_titles_each_with_its_owner(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Antigua and Barbuda's prime minister and Labour leader Gaston Browne called the election."
+    assert _triples(read_roles, text) == {
+        ("Gaston Browne", "prime minister", "Antigua and Barbuda"),
+        ("Gaston Browne", "leader", "Labour"),
+    }
+
+
+def test_roles_appositions_both_ways(read_roles) -> None:  # type: ignore[no-untyped-def]
+    expected = {("Sergei Lavrov", "foreign minister", "Russia")}
+    assert _triples(read_roles, "Sergei Lavrov, the foreign minister of Russia, met Wang Yi.") == expected
+    assert _triples(read_roles, "Russia's foreign minister Sergei Lavrov met Wang Yi.") == expected
+    assert _triples(read_roles, "The Russian foreign minister, Sergei Lavrov, met Wang Yi.") == expected
+
+
+def test_roles_portfolio_noun_before_minister_is_part_of_the_role(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Pakistani information minister Attaullah Tarar says that Pakistan has carried out airstrikes."
+    assert _triples(read_roles, text) == {("Attaullah Tarar", "information minister", "Pakistan")}
+    # A word that only describes the minister is no portfolio.
+    assert _triples(read_roles, "French cabinet minister Monique Barbut spoke.") == {("Monique Barbut", "minister", "France")}
+    text = "Marjorie Michel, Canada's minister of health, spoke."
+    assert _triples(read_roles, text) == {("Marjorie Michel", "health minister", "Canada")}
