@@ -224,7 +224,7 @@
       (weight.size > kept.size ? ` · the ${state.max} most connected of ${weight.size} actors drawn` : "");
     nodesData.clear(); edgesData.clear();
     nodesData.add(visNodes); edgesData.add(visEdges);
-    const big = visNodes.length > 150;
+    const big = visNodes.length > 150 || visEdges.length > 400;
     if (!network) {
       network = new vis.Network($("network"), { nodes: nodesData, edges: edgesData }, {
         layout: { improvedLayout: !big, randomSeed: 7 },
@@ -249,7 +249,7 @@
   let dyad = null;
   const timelineItems = new vis.DataSet();
   const dyadItems = new vis.DataSet();
-  const TIMELINE_LIMIT = 2000;
+  const TIMELINE_LIMIT = 1000;
   const GROUPS = [...QUADS.map(([id, name]) => ({ id, content: name })), { id: "designation", content: "designations" }, { id: "deployment", content: "deployments" }];
 
   function itemFor(fact, index, content) {
@@ -291,8 +291,18 @@
       timeline.on("select", (props) => { if (props.items.length) showFacts("Timeline item", [FACTS[props.items[0]]]); });
       timeline.once("changed", () => ready("timeline"));
     }
-    if (shown.length) timeline.fit({ animation: false });
+    if (shown.length) timeline.setWindow(...windowOf(shown.map(([fact]) => fact)), { animation: false });
     else ready("timeline");
+  }
+
+  // The span of the middle 90% of the items' days, padded: one old designation should not squeeze the rest.
+  function windowOf(facts) {
+    const starts = facts.map((fact) => fact.start).sort((a, b) => a - b);
+    const ends = facts.map((fact) => fact.end).sort((a, b) => a - b);
+    const low = starts[Math.floor(starts.length * 0.05)];
+    const high = ends[Math.ceil(ends.length * 0.95) - 1] + DAY;
+    const pad = Math.max((high - low) * 0.05, 3 * DAY);
+    return [low - pad, high + pad];
   }
 
   function buildDyad() {
@@ -311,7 +321,7 @@
       });
       dyad.on("select", (props) => { if (props.items.length) showFacts("Dyad event", [FACTS[props.items[0]]]); });
     }
-    if (between.length) dyad.fit({ animation: false });
+    if (between.length) dyad.setWindow(...windowOf(between.map(([fact]) => fact)), { animation: false });
   }
 
   function defaultDyad() {
@@ -426,7 +436,10 @@
   const readiness = { network: false, timeline: false };
   function ready(part) {
     readiness[part] = true;
-    if (readiness.network && readiness.timeline) document.documentElement.dataset.ready = "true";
+    if (readiness.network && readiness.timeline && !document.documentElement.dataset.ready) {
+      document.documentElement.dataset.readyMs = String(Math.round(performance.now()));
+      document.documentElement.dataset.ready = "true";
+    }
   }
 
   function update() {
