@@ -160,7 +160,14 @@
     return keys;
   }
 
+  // The layout has stopped moving: html[data-network-stable] says so (tests click on edges then).
+  function settled() {
+    document.documentElement.dataset.networkStable = "true";
+    ready("network");
+  }
+
   function buildNetwork(facts) {
+    document.documentElement.dataset.networkStable = "false";
     const edges = new Map();
     facts.forEach((fact) => {
       for (const [from, to, style] of edgeKeys(fact)) {
@@ -232,15 +239,17 @@
         interaction: { hover: true, tooltipDelay: 150, multiselect: false, navigationButtons: false },
         edges: { scaling: { min: 1, max: 9 }, selectionWidth: 2 },
       });
-      network.on("stabilizationIterationsDone", () => { network.setOptions({ physics: false }); ready("network"); });
+      network.on("stabilizationIterationsDone", () => { network.setOptions({ physics: false }); settled(); });
       network.on("click", (params) => {
         if (params.edges.length && !params.nodes.length) showEdge(params.edges[0]);
         else if (params.nodes.length) showEntity(params.nodes[0]);
       });
-      if (!visNodes.length) ready("network");
-    } else {
+      if (!visNodes.length) settled();
+    } else if (visNodes.length) {
       network.setOptions({ physics: { enabled: true, stabilization: { iterations: big ? 120 : 300 } } });
       network.stabilize(big ? 120 : 300);
+    } else {
+      settled();
     }
   }
 

@@ -104,8 +104,11 @@ class Page:
         self.page.mouse.click(point[0], point[1])
 
     def set_field(self, selector: str, value: str) -> None:
+        """Type a filter value, and wait until the network has settled again."""
         self.page.fill(selector, value)
         self.page.dispatch_event(selector, "change")
+        self.page.locator(selector).blur()  # an open list of suggestions would take the next click
+        self.page.wait_for_selector("html[data-network-stable=true]", timeout=60_000)
 
 
 @pytest.fixture()
