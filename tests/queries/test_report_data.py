@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Store
+from pyoxigraph import NamedNode, Quad, Store
 
 from fixture import fixture_store
 from kg.cli import main
@@ -28,6 +28,20 @@ def store() -> Store:
 @pytest.fixture(scope="module")
 def data(store: Store) -> ReportData:
     return read_report_data(store)
+
+
+def test_the_same_report_when_entity_descriptions_live_in_one_entities_graph(store: Store, data: ReportData) -> None:
+    """The layout where types, labels and Wikidata links of entities leave the article graphs for one graph."""
+    entities_graph = NamedNode(KGR + "graph/entities")
+    described = {"http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2002/07/owl#sameAs"}
+    kinds = ("state/", "person/", "organization/", "asset/", "location/", "group/")
+    moved = Store()
+    for quad in store:
+        entity = quad.subject.value.removeprefix(KGR).startswith(kinds)
+        graph = entities_graph if entity and quad.predicate.value in described else quad.graph_name
+        moved.add(Quad(quad.subject, quad.predicate, quad.object, graph))
+    assert len(list(moved.quads_for_pattern(None, None, None, entities_graph))) > 20
+    assert read_report_data(moved) == data
 
 
 def test_entities_get_a_node_kind_their_specific_type_and_qid(data: ReportData) -> None:
