@@ -147,7 +147,7 @@
   const edgesData = new vis.DataSet();
   const nodesData = new vis.DataSet();
 
-  function edgeKeys(fact, index) {
+  function edgeKeys(fact) {
     const keys = [];
     if (fact.kind === "deployment") {
       for (const asset of fact.src) {
@@ -452,13 +452,13 @@
   }
 
   function update() {
-    const facts = FACTS.filter((fact) => passes(fact));
-    const notice = state.actor === -1 ? "no entity has that name" : "";
-    $("network-count").dataset.notice = notice;
-    buildNetwork(state.actor === -1 ? [] : facts);
-    buildTimeline(state.actor === -1 ? [] : facts);
+    const unknown = state.actor === -1;
+    const facts = unknown ? [] : FACTS.filter((fact) => passes(fact));
+    buildNetwork(facts);
+    buildTimeline(facts);
     buildDyad();
-    document.documentElement.dataset.shownFacts = String(state.actor === -1 ? 0 : facts.length);
+    if (unknown) $("network-count").textContent = `no entity is named “${$("filter-actor").value}”`;
+    document.documentElement.dataset.shownFacts = String(facts.length);
   }
 
   setupFilters();

@@ -8,6 +8,7 @@ package, which drives that browser; no browser is downloaded. Select or leave ou
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -162,7 +163,20 @@ def test_an_actor_filter_changes_what_is_shown(page: Page) -> None:
     assert 1 < page.page.evaluate("window.kgReport.nodes.length") < drawn
     assert page.edge("Donald Trump", "Nicolás Maduro", "Consult") is not None
     assert page.edge("United States", "Iran", "Accuse") is None
+    page.set_field("#filter-actor", "Nobody of that name")
+    assert page.shown_facts() == 0
+    assert "no entity is named" in page.page.inner_text("#network-count")
     assert page.messages == []
+
+
+def test_search_finds_entities_with_their_wikidata_links(page: Page) -> None:
+    page.page.fill("#search", "madur")
+    result = page.page.locator("#search-results li", has_text="Nicolás Maduro")
+    assert result.count() == 1
+    assert re.fullmatch(r"https://www\.wikidata\.org/wiki/Q[0-9]+", result.locator("a").get_attribute("href") or "")
+    result.locator("button").click()
+    assert page.page.inner_text("#details-title") == "Nicolás Maduro"
+    assert page.page.locator("#details-head a.wikidata").count() == 1
 
 
 def test_a_denied_fact_is_marked_on_its_edge_its_evidence_and_the_timeline(page: Page) -> None:
