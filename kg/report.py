@@ -323,7 +323,7 @@ def render(data: ReportData, *, title: str = "kg report", scope: str = "") -> st
         "LIBRARIES": "\n".join(_script(text) for text in libraries),
         "CREDITS": _html_text(credits),
         "DATA": _script_json(data_json),
-        "SCRIPT": _script(Path(folder / "report.js").read_text(encoding="utf-8")),
+        "SCRIPT": _script((folder / "report.js").read_text(encoding="utf-8")),
     }
     template = (folder / "template.html").read_text(encoding="utf-8")
     return re.sub(r"\{\{(TITLE|STYLE|LIBRARIES|CREDITS|DATA|SCRIPT)\}\}", lambda m: parts[m[1]], template)
