@@ -256,7 +256,8 @@ def select(data: ReportData, actors: set[str] | None = None, start: date | None 
         facts.append(fact)
     used = {iri for fact in facts for iri in fact.participants() + fact.claimed_by}
     entities = {iri: entity for iri, entity in data.entities.items() if iri in used}
-    articles = {iri: article for iri, article in data.articles.items() if any(f.article == iri for f in facts)}
+    cited = {fact.article for fact in facts}
+    articles = {iri: article for iri, article in data.articles.items() if iri in cited}
     return ReportData(entities, articles, tuple(facts))
 
 
