@@ -360,7 +360,10 @@ def write_report(
     chosen = resolve_actors(data, actors) if actors else None
     selected = select(data, chosen, start, end)
     scope = _scope(data, chosen, start, end)
-    output.write_text(render(selected, title=title, scope=scope), encoding="utf-8")
+    try:
+        output.write_text(render(selected, title=title, scope=scope), encoding="utf-8")
+    except OSError as error:
+        raise ReportError(f"cannot write {output}: {error.strerror or error}") from error
     return ReportSummary(
         output,
         facts=len(selected.facts),

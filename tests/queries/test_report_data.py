@@ -129,3 +129,5 @@ def test_kg_report_command_writes_the_page(tmp_path: Path, store: Store, capsys:
     assert "Nicolás Maduro" in output.read_text(encoding="utf-8")
     assert main(["report", "--store", str(tmp_path / "store"), "--actor", "Nobody", "-o", str(output)]) == 2
     assert "names no entity" in capsys.readouterr().err
+    assert main(["report", "--store", str(tmp_path / "store"), "-o", str(tmp_path / "missing" / "out.html")]) == 2
+    assert "cannot write" in capsys.readouterr().err
