@@ -18,6 +18,8 @@ from kg import __version__
 from kg.errors import KgError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from kg.gazetteer import Gazetteer
     from kg.link import Linker
 
@@ -127,6 +129,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--min-confidence", type=float, default=None, help="score only facts at or above this confidence (default: the export default)")
     evaluate.add_argument("--facts", type=Path, default=None, help="also write the predicted facts here")
     evaluate.add_argument("--no-report", action="store_true", help="print the score table only, not the per-article errors")
+
+    report = command("report", _report, "Write one self-contained HTML page of the store: actor network, timeline, dyads and the evidence of every fact.")
+    report.add_argument("--actor", action="append", default=[], metavar="NAME|QID", help="only facts touching this actor (a label or a Wikidata QID); repeat for several")
+    report.add_argument("--from", dest="start", type=_day, default=None, metavar="DATE", help="only facts dated on or after this day (YYYY-MM-DD); undated facts count at their article's date")
+    report.add_argument("--to", dest="end", type=_day, default=None, metavar="DATE", help="only facts dated on or before this day (YYYY-MM-DD)")
+    report.add_argument("-o", "--output", type=Path, default=Path("report.html"), help="file to write (default: ./report.html)")
+    store_option(report)
 
     link = command("link", _link, "Link the entities of an existing store to Wikidata again (after the gazetteer or the cache improved).")
     store_option(link)
@@ -325,6 +334,26 @@ def _eval(args: argparse.Namespace) -> int:
         f"{summary.facts_rejected} rejected, {len(summary.failed_inputs)} failed"
     )
     print(scores.table())
+    return 0
+
+
+def _day(text: str) -> "date":
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _report(args: argparse.Namespace) -> int:
+    from kg.report import write_report
+    from kg.store import KgStore
+
+    with KgStore(args.store, create=False, read_only=True) as store:
+        summary = write_report(store.oxigraph, args.output, actors=args.actor, start=args.start, end=args.end)
+    print(summary.path)
+    print(summary.line(), file=sys.stderr)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Where the declarative data lives: ontology/, shapes/, queries/, patterns/, gazetteers/.
+"""Where the declarative data lives: ontology/, shapes/, queries/, patterns/, gazetteers/, report/.
 
 In a wheel they ship inside the package as kg/data/<name>; in a source checkout they are the
 top-level folders beside kg/.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-DATA_FOLDERS = ("ontology", "shapes", "queries", "patterns", "gazetteers")
+DATA_FOLDERS = ("ontology", "shapes", "queries", "patterns", "gazetteers", "report")
 
 
 def data_dir(name: str) -> Path:

@@ -22,7 +22,7 @@ def test_cli_docs_reference_is_current() -> None:
 
 def test_cli_docs_every_command_has_help_and_a_readme_entry() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("build", "queries", "query", "entities", "export", "validate", "eval", "link"):
+    for command in ("build", "queries", "query", "entities", "export", "validate", "eval", "link", "report"):
         assert f"## kg {command}\n" in _render()
         assert f"`kg {command}" in readme, command
 
