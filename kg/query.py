@@ -12,16 +12,18 @@ Parameter types are iri, string, date, integer and decimal. An iri value may be 
 one of kg's prefixes (`kgr:state/Venezuela`, `wd:Q717`).
 
 Parameters are bound as RDF terms, never pasted in as user text. Each raw value becomes a
-pyoxigraph term, which validates it, and the terms enter the query as one VALUES block at the
-start of the WHERE clause, written in their canonical N-Triples form. pyoxigraph's own
-`substitutions=` accepts only variables of the SELECT projection, and remote SPARQL endpoints
-have no binding API at all; the VALUES block works for both. A parameter is therefore in scope
-in the top-level group of the WHERE clause (its triple patterns, its FILTERs and those of its
-OPTIONALs, EXISTS), not inside UNION branches, nested groups or sub-SELECTs.
+pyoxigraph term, which validates it, and the terms enter the query as a VALUES block at the
+start of the WHERE clause and of every sub-SELECT's, written in their canonical N-Triples form.
+pyoxigraph's own `substitutions=` accepts only variables of the SELECT projection, and remote
+SPARQL endpoints have no binding API at all; the VALUES block works for both. A parameter is
+therefore in scope in the top-level group of each WHERE clause (its triple patterns, its FILTERs
+and those of its OPTIONALs, EXISTS), not inside UNION branches or nested groups: a query that
+needs a parameter early in its plan puts that part in a sub-SELECT.
 
-Queries run over the union of the article graphs, in which Oxigraph repeats a triple once per
-graph that holds it (an entity's label, say, once per article naming it): saved queries use
-SELECT DISTINCT or count with COUNT(DISTINCT ...).
+Queries run as any SPARQL 1.1 store runs them by default: the default graph is empty, and a
+query names the graphs it reads (docs/dataset.md): `GRAPH ?g { ... }` for the facts of the
+article graphs, `GRAPH kgr:entities { ... }` for entity descriptions, each held once. A fact
+reported by several articles is one row per article unless the query uses DISTINCT or counts.
 
 Every query is checked before it runs: it must be a read-only query (no update, no LOAD) and
 may call SERVICE only for the Wikidata endpoint, `WIKIDATA_SPARQL`. The caller may send those
@@ -328,10 +330,10 @@ def run_query(
     *,
     service_endpoint: str | None = None,
 ) -> QueryResult:
-    """Run a SELECT query over the union of the store's graphs."""
+    """Run a SELECT query on the store, with an empty default graph (queries name their graphs)."""
     text = prepare_query(query, params, service_endpoint=service_endpoint)
     try:
-        solutions = store.query(text, use_default_graph_as_union=True)
+        solutions = store.query(text)
         if not isinstance(solutions, QuerySolutions):
             raise QueryError(f"query {query.name!r} did not return solutions")
         columns = tuple(variable.value for variable in solutions.variables)

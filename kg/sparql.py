@@ -3,8 +3,8 @@
 Strings, IRIs and comments are single tokens, so a keyword inside a literal is never taken for
 one. `check_query` refuses updates, LOAD and SERVICE calls outside an allowlist before any engine
 sees the text (both pyoxigraph and rdflib would call out: an SSRF path). `with_values` binds
-parameters as RDF terms in a VALUES block opening the WHERE clause, in pyoxigraph's canonical
-serialization: a value can never become query syntax.
+parameters as RDF terms in a VALUES block opening the WHERE clause and each sub-SELECT's, in
+pyoxigraph's canonical serialization: a value can never become query syntax.
 """
 
 from __future__ import annotations
@@ -104,27 +104,36 @@ def check_query(text: str, *, allow_service: frozenset[str] = frozenset()) -> No
 
 
 def with_values(tokens: list[Token], bindings: Mapping[str, Term]) -> str:
-    """The query text with a VALUES block for `bindings` opening its WHERE clause."""
+    """The query text with a VALUES block for `bindings` opening its WHERE clause and the WHERE
+    clause of every sub-SELECT, so that a parameter is the same constant everywhere."""
     if not bindings:
         return "".join(token.text for token in tokens)
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(term) for term in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }}"
     significant = _significant(tokens)
+    openings: list[int] = []
+    awaiting_where = True  # the query's own WHERE clause, then one per SELECT met
     depth = 0
     for position, (index, token) in enumerate(significant):
-        if token.text == "(":
+        if token.kind == "word" and token.text.upper() == "SELECT" and openings:
+            awaiting_where, depth = True, 0
+        elif token.text == "(":
             depth += 1
         elif token.text == ")":
             depth -= 1
-        elif token.text == "{" and depth == 0:
+        elif token.text == "{" and depth == 0 and awaiting_where:
             following = significant[position + 1][1] if position + 1 < len(significant) else None
             if following is not None and following.text.upper() == "SELECT":
-                raise QueryError("cannot bind parameters when the WHERE clause is a bare sub-SELECT; wrap it in { }")
-            names = " ".join(f"?{name}" for name in bindings)
-            values = " ".join(str(term) for term in bindings.values())
-            block = f" VALUES ({names}) {{ ({values}) }}"
-            return "".join(token.text for token in tokens[: index + 1]) + block + "".join(
-                token.text for token in tokens[index + 1 :]
-            )
-    raise QueryError("the query has no WHERE clause to bind parameters in")
+                raise QueryError("cannot bind parameters when a WHERE clause is a bare sub-SELECT; wrap it in { }")
+            openings.append(index)
+            awaiting_where = False
+    if not openings:
+        raise QueryError("the query has no WHERE clause to bind parameters in")
+    text = [token.text for token in tokens]
+    for index in openings:
+        text[index] += block
+    return "".join(text)
 
 
 def with_service_endpoint(tokens: list[Token], endpoint: str, *, replacing: str) -> list[Token]:

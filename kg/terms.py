@@ -103,6 +103,11 @@ def graph_iri(article_id: str) -> URIRef:
     return KGR[f"graph/{slug(article_id)}"]
 
 
+ENTITIES_GRAPH = KGR["entities"]
+"""The named graph holding every entity's description once (docs/dataset.md). Its path has one
+segment, so it can never equal an article graph (`graph/<id>`) or anything else minted here."""
+
+
 def entity_iri(entity_type: EntityType, label: str) -> URIRef:
     return KGR[f"{ENTITY_PATH[entity_type]}/{slug(label)}"]
 
@@ -127,3 +132,8 @@ def wikidata_iri(qid: str) -> URIRef:
 def article_entity_iri(entity_type: EntityType, article_id: str, label: str) -> URIRef:
     """An unnamed entity ("an aircraft carrier strike group") belongs to its article alone."""
     return KGR[f"{ENTITY_PATH[entity_type]}/{slug(article_id)}/{slug(label)}"]
+
+
+def article_scope(article_id: str) -> tuple[str, ...]:
+    """The IRI prefixes of the entities minted for one article alone (`article_entity_iri`)."""
+    return tuple(f"{KGR}{path}/{slug(article_id)}/" for path in ENTITY_PATH.values())

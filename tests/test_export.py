@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from kg.export import EXPORT_FORMATS, article_facts, export
 from kg.rdf import to_graph
 from kg.store import KgStore
-from kg.terms import graph_iri
+from kg.terms import ENTITIES_GRAPH, graph_iri
 from sample import sample_extraction
 
 US = {"label": "United States", "type": "State", "wikidata": "Q30"}
@@ -67,15 +67,14 @@ def test_export_every_format_is_written_and_parses(store: KgStore) -> None:
         assert count > 0, format
         if format == "facts":
             assert all(json.loads(line)["article"] == "sample-call" for line in data.decode().splitlines())
-        elif format in ("trig", "nquads"):
-            dataset = Dataset().parse(data=data.decode(), format=format)
-            assert isomorphic(dataset.graph(graph_iri("sample-call")), original)
         elif format == "turtle":
             parsed = list(ox.parse(data, ox.RdfFormat.TURTLE))
-            assert len(parsed) == len(original)
+            assert len(parsed) == len(original) == count
         else:
-            dataset = Dataset().parse(data=data.decode(), format="json-ld")
-            assert isomorphic(dataset.graph(graph_iri("sample-call")), original)
+            dataset = Dataset().parse(data=data.decode(), format="json-ld" if format == "jsonld" else format)
+            article, entities = dataset.graph(graph_iri("sample-call")), dataset.graph(ENTITIES_GRAPH)
+            assert count == len(article) + len(entities)
+            assert isomorphic(article + entities, original)
 
 
 def test_export_unknown_format_is_refused(store: KgStore) -> None:
