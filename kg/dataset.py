@@ -86,11 +86,11 @@ def article_update(article_id: str, graph: Graph, *, replace_links: bool = False
     entities = ox.NamedNode(str(ENTITIES_GRAPH))
     article_triples, entity_triples = split_graph(graph)
     scope = " || ".join(f"STRSTARTS(STR(?entity), {ox.Literal(prefix)})" for prefix in article_scope(article_id))
+    own_entities = f"GRAPH {name} {{ ?entity {_nt(KG.mentionedIn)} ?article }}\n  FILTER ({scope})"
     operations = [
-        f"DELETE {{ GRAPH {entities} {{ ?node ?p ?o }} }}\n"
-        f"WHERE {{ GRAPH {name} {{ ?entity {_nt(KG.mentionedIn)} ?article }}\n  FILTER ({scope})\n"
-        f"  {{ BIND (?entity AS ?node) }} UNION {{ GRAPH {entities} {{ ?node {_nt(KG.positionOf)} ?entity }} }}\n"
-        f"  GRAPH {entities} {{ ?node ?p ?o }} }}"
+        f"DELETE {{ GRAPH {entities} {{ ?position ?p ?o }} }}\n"
+        f"WHERE {{ {own_entities}\n  GRAPH {entities} {{ ?position {_nt(KG.positionOf)} ?entity . ?position ?p ?o }} }}",
+        f"DELETE {{ GRAPH {entities} {{ ?entity ?p ?o }} }}\nWHERE {{ {own_entities}\n  GRAPH {entities} {{ ?entity ?p ?o }} }}",
     ]
     if replace_links:
         named = sorted({str(s) for s, _, _ in entity_triples if described_node(s) == "entity"})
