@@ -80,3 +80,29 @@ def test_export_every_format_is_written_and_parses(store: KgStore) -> None:
 def test_export_unknown_format_is_refused(store: KgStore) -> None:
     with pytest.raises(ValueError, match="unknown export format 'xml'"):
         export(store, io.BytesIO(), "xml")
+
+
+def test_export_turtle_merges_the_graphs_and_keeps_lexical_forms(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kg.cli import main
+
+    subject, score = URIRef("http://example.org/s"), URIRef("http://example.org/score")
+    odd = Graph()
+    odd.add((subject, score, Literal("1", datatype=XSD.decimal)))
+    odd.add((subject, URIRef("http://example.org/when"), Literal("2025-11-29", datatype=XSD.date)))
+    with KgStore(tmp_path / "store") as store:
+        store.replace_article("sample-call", to_graph(*sample_extraction()))
+        store.replace_article("odd", odd)
+        store.replace_article("odd-again", odd)  # the same two triples in a second graph
+        quads = len(store)
+    output = tmp_path / "out.ttl"
+    assert main(["export", "--store", str(tmp_path / "store"), "--format", "turtle", "-o", str(output)]) == 0
+    triples = list(ox.parse(path=output, format=ox.RdfFormat.TURTLE))
+    assert len(triples) == quads - 2
+    assert f"kg export: {quads - 2} triples written (one graph: the graph names are dropped" in capsys.readouterr().err
+    scores = [t.object for t in triples if t.predicate.value == str(score)]
+    assert [(s.value, s.datatype.value) for s in scores] == [("1", str(XSD.decimal))]
+    assert main(["export", "--store", str(tmp_path / "store"), "--format", "nquads", "-o", str(output)]) == 0
+    assert f"kg export: {quads} quads written\n" in capsys.readouterr().err
