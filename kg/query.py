@@ -49,7 +49,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 from kg.errors import DataFileError, QueryError
 from kg.resources import data_dir
 from kg.sparql import Term, check_query, query_form, tokenize, with_service_endpoint, with_values
-from kg.terms import PREFIXES
+from kg.prefixes import PREFIXES
 
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
 

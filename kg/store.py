@@ -1,5 +1,8 @@
 """Store: article graphs -> the embedded pyoxigraph store, laid out as docs/dataset.md says.
 
+Opening a store and querying it needs no rdflib (kg query starts two processes; rdflib would
+cost each more than the query): the methods that read or write rdflib graphs import it.
+
 One named graph per article and one graph of entity descriptions (kg/dataset.py); an article is
 written in a single SPARQL update (`dataset.article_update`), which pyoxigraph applies
 atomically: a crash leaves the old version or the new one, never a mix. pyoxigraph does not detect write-write conflicts, so a process holds an
@@ -15,12 +18,15 @@ import json
 from pathlib import Path
 from typing import IO, Iterator
 
-import pyoxigraph as ox
-from rdflib import Graph, URIRef
+from typing import TYPE_CHECKING
 
-from kg.dataset import article_update, prune_update, rdflib_term
+import pyoxigraph as ox
+
 from kg.errors import StoreError
-from kg.terms import ENTITIES_GRAPH, KG, PREFIXES, bind_prefixes, graph_iri
+from kg.prefixes import ENTITIES_GRAPH, PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 MARKER = "kg-store.json"
 FORMAT_VERSION = 2
@@ -79,14 +85,22 @@ class KgStore:
     def replace_article(self, article_id: str, graph: Graph, *, replace_links: bool = False) -> None:
         """Write one article's graph (as the mapper made it), replacing any earlier version, in one
         transaction. `replace_links`: its entities' Wikidata links are decided anew (`kg link`)."""
+        from kg.dataset import article_update
+
         self._store.update(article_update(article_id, graph, replace_links=replace_links))
 
     def remove_article(self, article_id: str) -> None:
         """Delete an article's graph (and the entities minted for it alone), in one transaction."""
+        from rdflib import Graph
+
+        from kg.dataset import article_update
+
         self._store.update(article_update(article_id, Graph()))
 
     def prune_entities(self) -> int:
         """Delete the descriptions no article graph refers to any more; returns the triples deleted."""
+        from kg.dataset import prune_update
+
         before = len(self)
         self._store.update(prune_update())
         return before - len(self)
@@ -97,8 +111,12 @@ class KgStore:
         Descriptions are those of the entities graph, which keeps what every article said of an
         entity: an entity typed or linked by another article shows that type or link here too.
         """
+        from rdflib import URIRef
+
+        from kg.dataset import rdflib_term
+
         graph = _rdflib_graph(self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_name))))
-        entities = ox.NamedNode(str(ENTITIES_GRAPH))
+        entities = ox.NamedNode(ENTITIES_GRAPH)
         nodes = {node for triple in graph for node in (triple[0], triple[2]) if isinstance(node, URIRef)}
         for node in sorted(nodes):
             for quad in self._store.quads_for_pattern(ox.NamedNode(str(node)), None, None, entities):
@@ -107,19 +125,22 @@ class KgStore:
 
     def entities_graph(self) -> Graph:
         """The graph of entity descriptions."""
-        return _rdflib_graph(self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(ENTITIES_GRAPH))))
+        return _rdflib_graph(self._store.quads_for_pattern(None, None, None, ox.NamedNode(ENTITIES_GRAPH)))
 
     def graph_names(self) -> list[str]:
         """The article graphs in the store, sorted (the entities graph is not one of them)."""
         return sorted(
-            node.value for node in self._store.named_graphs() if isinstance(node, ox.NamedNode) and node.value != str(ENTITIES_GRAPH)
+            node.value for node in self._store.named_graphs() if isinstance(node, ox.NamedNode) and node.value != ENTITIES_GRAPH
         )
 
     def content_hash(self, article_id: str) -> str | None:
         """The content hash the stored version of an article was built from, if it is stored."""
+        from kg.terms import KG, graph_iri
+
         name = ox.NamedNode(str(graph_iri(article_id)))
         for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(KG.contentHash)), None, name):
-            return str(rdflib_term(quad.object))
+            if isinstance(quad.object, ox.Literal):
+                return quad.object.value
         return None
 
     def __len__(self) -> int:
@@ -198,6 +219,11 @@ def _explain_open_error(path: Path, error: Exception) -> str:
 
 
 def _rdflib_graph(quads: Iterator[ox.Quad]) -> Graph:
+    from rdflib import Graph
+
+    from kg.dataset import rdflib_term
+    from kg.terms import bind_prefixes
+
     graph = bind_prefixes(Graph())
     for quad in quads:
         graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))

@@ -1,4 +1,4 @@
-"""Namespaces and IRI minting: the only module that binds prefixes.
+"""Namespaces and IRI minting: the only module that binds prefixes (kg/prefixes.py lists them).
 
 Every IRI kg writes is minted here from stable keys, so the same article, entity or fact
 always gets the same IRI and building an article again replaces its graph.
@@ -12,40 +12,21 @@ import unicodedata
 from urllib.parse import quote
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.prefixes import ENTITIES_GRAPH as _ENTITIES_GRAPH
+from kg.prefixes import PREFIXES
 from kg.records import EntityType
 
-KG = Namespace("https://w3id.org/kg-ir/ontology#")
-KGR = Namespace("https://w3id.org/kg-ir/id/")
-WD = Namespace("http://www.wikidata.org/entity/")
-WDT = Namespace("http://www.wikidata.org/prop/direct/")
-SCHEMA = Namespace("https://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-FTM = Namespace("https://schema.followthemoney.tech/#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
+KG = Namespace(PREFIXES["kg"])
+KGR = Namespace(PREFIXES["kgr"])
+WD = Namespace(PREFIXES["wd"])
+WDT = Namespace(PREFIXES["wdt"])
+SCHEMA = Namespace(PREFIXES["schema"])
+SEM = Namespace(PREFIXES["sem"])
+FTM = Namespace(PREFIXES["ftm"])
+DCTERMS = Namespace(PREFIXES["dcterms"])
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/kg-ir/ontology")
-
-PREFIXES: dict[str, str] = {
-    prefix: str(namespace)
-    for prefix, namespace in {
-        "kg": KG,
-        "kgr": KGR,
-        "wd": WD,
-        "wdt": WDT,
-        "schema": SCHEMA,
-        "sem": SEM,
-        "ftm": FTM,
-        "dcterms": DCTERMS,
-        "prov": PROV,
-        "owl": OWL,
-        "rdf": RDF,
-        "rdfs": RDFS,
-        "skos": SKOS,
-        "xsd": XSD,
-    }.items()
-}
 
 ENTITY_PATH = {
     EntityType.STATE: "state",
@@ -103,9 +84,8 @@ def graph_iri(article_id: str) -> URIRef:
     return KGR[f"graph/{slug(article_id)}"]
 
 
-ENTITIES_GRAPH = KGR["entities"]
-"""The named graph holding every entity's description once (docs/dataset.md). Its path has one
-segment, so it can never equal an article graph (`graph/<id>`) or anything else minted here."""
+ENTITIES_GRAPH = URIRef(_ENTITIES_GRAPH)
+"""The named graph holding every entity's description once (kg/prefixes.py, docs/dataset.md)."""
 
 
 def entity_iri(entity_type: EntityType, label: str) -> URIRef:
