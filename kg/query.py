@@ -12,13 +12,12 @@ Parameter types are iri, string, date, integer and decimal. An iri value may be 
 one of kg's prefixes (`kgr:state/Venezuela`, `wd:Q717`).
 
 Parameters are bound as RDF terms, never pasted in as user text. Each raw value becomes a
-pyoxigraph term, which validates it, and the terms enter the query as a VALUES block at the
-start of the WHERE clause and of every sub-SELECT's, written in their canonical N-Triples form.
-pyoxigraph's own `substitutions=` accepts only variables of the SELECT projection, and remote
-SPARQL endpoints have no binding API at all; the VALUES block works for both. A parameter is
-therefore in scope in the top-level group of each WHERE clause (its triple patterns, its FILTERs
-and those of its OPTIONALs, EXISTS), not inside UNION branches or nested groups: a query that
-needs a parameter early in its plan puts that part in a sub-SELECT.
+pyoxigraph term, which validates it, and each term replaces its variable wherever it occurs,
+written in its canonical N-Triples form. pyoxigraph's own `substitutions=` accepts only variables
+of the SELECT projection, and remote SPARQL endpoints have no binding API at all; substituted
+terms work for both, reach every part of the query (UNION branches, sub-SELECTs), and let the
+engine's planner start from them (a VALUES block is joined last by Oxigraph 0.5). A parameter
+therefore must not be projected, grouped by or assigned (`AS`).
 
 Queries run as any SPARQL 1.1 store runs them by default: the default graph is empty, and a
 query names the graphs it reads (docs/dataset.md): `GRAPH ?g { ... }` for the facts of the
@@ -48,7 +47,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 
 from kg.errors import DataFileError, QueryError
 from kg.resources import data_dir
-from kg.sparql import Term, check_query, query_form, tokenize, with_service_endpoint, with_values
+from kg.sparql import Term, check_query, query_form, tokenize, with_constants, with_service_endpoint
 from kg.prefixes import PREFIXES
 
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
@@ -231,7 +230,7 @@ def _check_saved(query: SavedQuery) -> None:
     tokens = tokenize(query.text)
     if query_form(tokens) != "SELECT":
         raise QueryError("a saved query must be a SELECT query")
-    with_values(tokens, {param.name: _term(param, param.example) for param in query.params})
+    with_constants(tokens, {param.name: _term(param, param.example) for param in query.params})
 
 
 # --------------------------------------------------------------------------- parameters
@@ -317,7 +316,7 @@ def prepare_query(
     bindings = bind_params(query, params)
     if service_endpoint is not None:
         tokens = with_service_endpoint(tokens, service_endpoint, replacing=WIKIDATA_SPARQL)
-    return with_values(tokens, bindings)
+    return with_constants(tokens, bindings)
 
 
 # --------------------------------------------------------------------------- running
