@@ -1,8 +1,13 @@
 """kg: a knowledge-graph builder for international relations."""
 
-from importlib.metadata import PackageNotFoundError, version
 
-try:
-    __version__ = version("kg")
-except PackageNotFoundError:  # running from a source checkout that is not installed
-    __version__ = "0+unknown"
+def __getattr__(name: str) -> str:
+    """`kg.__version__`, read from the installed metadata only when asked for (it is slow to load)."""
+    if name != "__version__":
+        raise AttributeError(f"module 'kg' has no attribute {name!r}")
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("kg")
+    except PackageNotFoundError:  # running from a source checkout that is not installed
+        return "0+unknown"

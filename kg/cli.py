@@ -259,7 +259,7 @@ def _entities(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kg.export import DEFAULT_MIN_CONFIDENCE, export
+    from kg.export import DEFAULT_MIN_CONFIDENCE, export, record_unit
     from kg.store import KgStore
 
     min_confidence = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
@@ -269,8 +269,9 @@ def _export(args: argparse.Namespace) -> int:
         else:
             with open(args.output, "wb") as output:
                 count = export(store, output, args.format, min_confidence=min_confidence)
-    unit = "facts" if args.format == "facts" else "quads"
-    print(f"kg export: {count} {unit} written", file=sys.stderr)
+    unit = record_unit(args.format)
+    dropped = " (one graph: the graph names are dropped; --format trig or nquads keeps them)" if unit == "triples" else ""
+    print(f"kg export: {count} {unit} written{dropped}", file=sys.stderr)
     return 0
 
 
@@ -361,6 +362,7 @@ def _link(args: argparse.Namespace) -> int:
     from kg.gazetteer import load_gazetteer
     from kg.link import relink_graph
     from kg.store import KgStore
+    from kg.terms import KG
 
     from kg.progress import Progress
 
@@ -373,7 +375,7 @@ def _link(args: argparse.Namespace) -> int:
             graph = store.article_graph(name)
             relinked = relink_graph(graph, linker)
             if set(relinked) != set(graph):
-                store.replace_graph(name, relinked)
+                store.replace_article(str(relinked.value(None, KG.articleId)), relinked, replace_links=True)
                 changed += 1
             progress.advance(relinked=changed)
         progress.close()

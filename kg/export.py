@@ -37,8 +37,19 @@ _CATEGORY: dict[Node | None, str] = {concept: category.flat for category, concep
 _ASSET_CLASS_ORDER = [(ASSET_CLASS[c], c.value) for c in AssetClass if c is not AssetClass.OTHER]
 
 
+def record_unit(format: str) -> str:
+    """What `export` counts for a format: facts, quads (dataset formats) or triples."""
+    if format == "facts":
+        return "facts"
+    return "quads" if RDF_FORMATS[format].supports_datasets else "triples"
+
+
 def export(store: KgStore, output: IO[bytes], format: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> int:
-    """Write the whole store in one of EXPORT_FORMATS; returns the number of records (facts or quads)."""
+    """Write the whole store in one of EXPORT_FORMATS; returns the number of records (`record_unit`).
+
+    A triple format (turtle) holds one graph: the article graphs and the entities graph are
+    merged into it, their names dropped, a triple held by several graphs written once.
+    """
     if format == "facts":
         count = 0
         for fact in store_facts(store, min_confidence=min_confidence):
@@ -47,18 +58,18 @@ def export(store: KgStore, output: IO[bytes], format: str, *, min_confidence: fl
         return count
     if format not in RDF_FORMATS:
         raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(EXPORT_FORMATS)}")
-    store.dump(output, RDF_FORMATS[format])
-    return len(store)
+    return store.dump(output, RDF_FORMATS[format])
 
 
 def store_facts(store: KgStore, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Iterator[dict[str, object]]:
-    """Every article graph of the store as flat facts, article by article."""
+    """Every article of the store as flat facts, article by article."""
     for name in store.graph_names():
         yield from article_facts(store.article_graph(name), min_confidence=min_confidence)
 
 
 def article_facts(graph: Graph, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> list[dict[str, object]]:
-    """One article graph as flat facts: its entities, then its facts at or above `min_confidence`."""
+    """One article's graph (with its entity descriptions, `KgStore.article_graph`) as flat facts:
+    its entities, then its facts at or above `min_confidence`."""
     reader = _FactReader(graph)
     facts: list[dict[str, object]] = []
     for article in graph.subjects(RDF.type, KG.Article):

@@ -31,7 +31,8 @@ from rdflib.namespace import OWL, RDFS
 from kg.errors import QueryError
 from kg.gazetteer import normalize_key
 from kg.rdf import ENTITY_CLASS
-from kg.terms import KG, WD, curie, expand_curie
+from kg.prefixes import QID_REFERENCE, curie, entity_iri_of
+from kg.terms import KG, WD
 
 ENTITY_TYPES = tuple(str(iri) for iri in ENTITY_CLASS.values())
 CANDIDATES = 5  # how many closest names an error lists
@@ -40,8 +41,6 @@ FUZZY_CUTOFF = 75.0  # rapidfuzz ratio (0-100) of the text and as many words of 
 Select = Callable[[str], Sequence[Sequence[object]]]
 """Runs a SELECT query, giving its rows with IRIs and literals as plain values (`store_select`)."""
 
-_QID = re.compile(r"(?:wd:|https?://(?:www\.)?wikidata\.org/(?:entity|wiki)/)?([Qq][1-9][0-9]*)")
-_ABSOLUTE_IRI = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|urn:).+", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +169,7 @@ class EntityIndex:
     def resolve(self, value: str) -> NamedEntity:
         """The one entity `value` stands for: an IRI, a prefixed name, a Wikidata id or a name."""
         text = value.strip()
-        qid = _QID.fullmatch(text)
+        qid = QID_REFERENCE.fullmatch(text)
         if qid is not None:
             found = self._by_qid.get(qid[1].upper(), [])
             return self._one(found, f"no entity in the store is linked to Wikidata {qid[1].upper()}", text)
@@ -204,16 +203,6 @@ class EntityIndex:
 
     def _closest(self, text: str) -> list[NamedEntity]:
         return [match.entity for match in self.search(text, CANDIDATES)]
-
-
-def entity_iri_of(text: str) -> str | None:
-    """The IRI `text` writes, in full (`<...>` optional) or as a prefixed name, not yet checked;
-    None for a name or a Wikidata id (which `EntityIndex` looks up)."""
-    text = text.strip()
-    if _QID.fullmatch(text):
-        return None
-    bare = text[1:-1] if text.startswith("<") and text.endswith(">") else text
-    return bare if _ABSOLUTE_IRI.fullmatch(bare) else expand_curie(bare)
 
 
 def entity_exists(store: Store | Select, iri: str) -> bool:

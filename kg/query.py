@@ -14,16 +14,17 @@ Wikidata id or a name (`Q717`, `venezuela`), looked up in the store by `resolve_
 (kg/names.py) before the query runs; a value that names no entity of the store is an error.
 
 Parameters are bound as RDF terms, never pasted in as user text. Each raw value becomes a
-pyoxigraph term, which validates it, and the terms enter the query as one VALUES block at the
-start of the WHERE clause, written in their canonical N-Triples form. pyoxigraph's own
-`substitutions=` accepts only variables of the SELECT projection, and remote SPARQL endpoints
-have no binding API at all; the VALUES block works for both. A parameter is therefore in scope
-in the top-level group of the WHERE clause (its triple patterns, its FILTERs and those of its
-OPTIONALs, EXISTS), not inside UNION branches, nested groups or sub-SELECTs.
+pyoxigraph term, which validates it, and each term replaces its variable wherever it occurs,
+written in its canonical N-Triples form. pyoxigraph's own `substitutions=` accepts only variables
+of the SELECT projection, and remote SPARQL endpoints have no binding API at all; substituted
+terms work for both, reach every part of the query (UNION branches, sub-SELECTs), and let the
+engine's planner start from them (a VALUES block is joined last by Oxigraph 0.5). A parameter
+therefore must not be projected, grouped by or assigned (`AS`).
 
-Queries run over the union of the article graphs, in which Oxigraph repeats a triple once per
-graph that holds it (an entity's label, say, once per article naming it): saved queries use
-SELECT DISTINCT or count with COUNT(DISTINCT ...).
+Queries run as any SPARQL 1.1 store runs them by default: the default graph is empty, and a
+query names the graphs it reads (docs/dataset.md): `GRAPH ?g { ... }` for the facts of the
+article graphs, `GRAPH kgr:entities { ... }` for entity descriptions, each held once. A fact
+reported by several articles is one row per article unless the query uses DISTINCT or counts.
 
 Every query is checked before it runs: it must be a read-only query (no update, no LOAD) and
 may call SERVICE only for the Wikidata endpoint, `WIKIDATA_SPARQL`. The caller may send those
@@ -44,15 +45,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Literal as TypingLiteral, Union, cast, get_args
+from typing import TYPE_CHECKING, Literal as TypingLiteral, Union, cast, get_args
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 
 from kg.errors import DataFileError, QueryError
-from kg.names import EntityIndex, Select, entity_exists, entity_iri_of
 from kg.resources import data_dir
-from kg.sparql import Term, check_query, query_form, tokenize, with_service_endpoint, with_values
-from kg.terms import curie, expand_curie
+from kg.prefixes import PREFIXES, curie, entity_iri_of, expand_curie
+from kg.sparql import Term, check_query, query_form, tokenize, with_constants, with_service_endpoint
+
+if TYPE_CHECKING:
+    from kg.names import Select
 
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
 
@@ -250,7 +253,7 @@ def _check_saved(query: SavedQuery) -> None:
     tokens = tokenize(query.text)
     if query_form(tokens) != "SELECT":
         raise QueryError("a saved query must be a SELECT query")
-    with_values(tokens, bind_params(query, query.examples(), names=True))
+    with_constants(tokens, bind_params(query, query.examples(), names=True))
 
 
 # --------------------------------------------------------------------------- parameters
@@ -343,13 +346,15 @@ def prepare_query(
     bindings = bind_params(query, params)
     if service_endpoint is not None:
         tokens = with_service_endpoint(tokens, service_endpoint, replacing=WIKIDATA_SPARQL)
-    return with_values(tokens, bindings)
+    return with_constants(tokens, bindings)
 
 
-def resolve_entity_params(store: Store | Select, query: SavedQuery, params: Mapping[str, str] | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+def resolve_entity_params(store: "Store | Select", query: SavedQuery, params: Mapping[str, str] | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """The parameters with every entity value (IRI, prefixed name, Wikidata id or name) replaced by
     the full IRI of the one entity of `store` (or of a remote endpoint's `Select`) it stands for;
     EntityNameError when there is none. Every value is checked (`bind_params`) first."""
+    from kg.names import EntityIndex, entity_exists  # only where a parameter names an entity
+
     pairs = list(params.items()) if isinstance(params, Mapping) else list(params)
     bind_params(query, pairs, names=True)
     entity_params = {param.name for param in query.params if param.type == "entity"}
@@ -376,10 +381,10 @@ def run_query(
     *,
     service_endpoint: str | None = None,
 ) -> QueryResult:
-    """Run a SELECT query over the union of the store's graphs."""
+    """Run a SELECT query on the store, with an empty default graph (queries name their graphs)."""
     text = prepare_query(query, resolve_entity_params(store, query, params), service_endpoint=service_endpoint)
     try:
-        solutions = store.query(text, use_default_graph_as_union=True)
+        solutions = store.query(text)
         if not isinstance(solutions, QuerySolutions):
             raise QueryError(f"query {query.name!r} did not return solutions")
         columns = tuple(variable.value for variable in solutions.variables)

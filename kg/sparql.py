@@ -2,8 +2,8 @@
 
 Strings, IRIs and comments are single tokens, so a keyword inside a literal is never taken for
 one. `check_query` refuses updates, LOAD and SERVICE calls outside an allowlist before any engine
-sees the text (both pyoxigraph and rdflib would call out: an SSRF path). `with_values` binds
-parameters as RDF terms in a VALUES block opening the WHERE clause, in pyoxigraph's canonical
+sees the text (both pyoxigraph and rdflib would call out: an SSRF path). `with_constants` binds
+parameters as RDF terms put in place of their variables, in pyoxigraph's canonical
 serialization: a value can never become query syntax.
 """
 
@@ -103,28 +103,38 @@ def check_query(text: str, *, allow_service: frozenset[str] = frozenset()) -> No
             raise QueryError(f"SERVICE <{endpoint}> is not allowed (allowed endpoints: {allowed})")
 
 
-def with_values(tokens: list[Token], bindings: Mapping[str, Term]) -> str:
-    """The query text with a VALUES block for `bindings` opening its WHERE clause."""
-    if not bindings:
-        return "".join(token.text for token in tokens)
+def with_constants(tokens: list[Token], bindings: Mapping[str, Term]) -> str:
+    """The query text with each parameter variable replaced by its RDF term, written by pyoxigraph.
+
+    A parameter is one constant throughout the query, so it may appear anywhere a term may: in
+    triple patterns (where the engine's planner sees it and starts from it), FILTERs, BINDs, UNION
+    branches and sub-SELECTs. It may not be assigned (`AS ?p`), projected, grouped by or listed
+    in a VALUES header, where a constant is not allowed: such a query is refused.
+    """
     significant = _significant(tokens)
+    text = [token.text for token in tokens]
+    clause = ""  # the keyword clause a bare variable is in: SELECT (projection), GROUP, VALUES ...
     depth = 0
-    for position, (index, token) in enumerate(significant):
-        if token.text == "(":
+    previous = ""
+    for index, token in significant:
+        word = token.text.upper() if token.kind == "word" else ""
+        if word in ("SELECT", "GROUP", "VALUES", "WHERE", "ORDER", "HAVING", "LIMIT", "OFFSET"):
+            clause = word
+        elif token.text == "{":
+            clause = "" if clause != "VALUES" else "VALUES-DATA"
+        elif token.text == "(":
             depth += 1
         elif token.text == ")":
             depth -= 1
-        elif token.text == "{" and depth == 0:
-            following = significant[position + 1][1] if position + 1 < len(significant) else None
-            if following is not None and following.text.upper() == "SELECT":
-                raise QueryError("cannot bind parameters when the WHERE clause is a bare sub-SELECT; wrap it in { }")
-            names = " ".join(f"?{name}" for name in bindings)
-            values = " ".join(str(term) for term in bindings.values())
-            block = f" VALUES ({names}) {{ ({values}) }}"
-            return "".join(token.text for token in tokens[: index + 1]) + block + "".join(
-                token.text for token in tokens[index + 1 :]
-            )
-    raise QueryError("the query has no WHERE clause to bind parameters in")
+        elif token.kind == "var" and token.text[1:] in bindings:
+            name = token.text
+            if previous == "AS":
+                raise QueryError(f"parameter {name} is assigned with AS; a parameter is a constant")
+            if clause in ("SELECT", "GROUP", "ORDER", "VALUES") and (depth == 0 or clause == "VALUES"):
+                raise QueryError(f"parameter {name} is projected, grouped by, ordered by or listed in VALUES; use it in the pattern only")
+            text[index] = str(bindings[token.text[1:]])
+        previous = word
+    return "".join(text)
 
 
 def with_service_endpoint(tokens: list[Token], endpoint: str, *, replacing: str) -> list[Token]:

@@ -1,8 +1,11 @@
-"""Store: article graphs -> named graphs in the embedded pyoxigraph store.
+"""Store: article graphs -> the embedded pyoxigraph store, laid out as docs/dataset.md says.
 
-One named graph per article, replaced in a single SPARQL update (`DROP SILENT GRAPH ;
-INSERT DATA`), which pyoxigraph applies atomically: a crash leaves the old version or the new
-one, never a mix. pyoxigraph does not detect write-write conflicts, so a process holds an
+Opening a store and querying it needs no rdflib (kg query starts two processes; rdflib would
+cost each more than the query): the methods that read or write rdflib graphs import it.
+
+One named graph per article and one graph of entity descriptions (kg/dataset.py); an article is
+written in a single SPARQL update (`dataset.article_update`), which pyoxigraph applies
+atomically: a crash leaves the old version or the new one, never a mix. pyoxigraph does not detect write-write conflicts, so a process holds an
 exclusive lock file while it writes. A folder is opened as a store only if it carries kg's
 marker file: an empty or foreign folder (an unmounted volume, a typo) is never silently
 turned into an empty store.
@@ -15,17 +18,21 @@ import json
 from pathlib import Path
 from typing import IO, Iterator
 
+from typing import TYPE_CHECKING
+
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
 
 from kg.errors import StoreError
-from kg.terms import KG, bind_prefixes, graph_iri
+from kg.prefixes import ENTITIES_GRAPH, PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib import Graph, URIRef
 
 MARKER = "kg-store.json"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+"""1: entity descriptions repeated in every article graph; 2: kept once in the entities graph."""
 LOCK = "kg-write.lock"
 _STORE_SUBDIR = "oxigraph"
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 class KgStore:
@@ -75,55 +82,90 @@ class KgStore:
         """The underlying pyoxigraph store, for queries."""
         return self._store
 
-    def replace_article(self, article_id: str, graph: Graph) -> None:
-        """Write one article's graph, replacing any earlier version, in one transaction."""
-        self.replace_graph(graph_iri(article_id), graph)
+    def replace_article(self, article_id: str, graph: Graph, *, replace_links: bool = False) -> None:
+        """Write one article's graph (as the mapper made it), replacing any earlier version, in one
+        transaction. `replace_links`: its entities' Wikidata links are decided anew (`kg link`)."""
+        from kg.dataset import article_update
 
-    def replace_graph(self, name: str | URIRef, graph: Graph) -> None:
-        """Replace one named graph in a single update: readers see the old or the new, never a mix."""
-        name = ox.NamedNode(str(name)).value  # validates the IRI before it enters the update text
-        triples = " .\n".join(" ".join(str(_term(t)) for t in triple) for triple in graph)
-        body = f"{triples} ." if triples else ""
-        self._store.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        self._store.update(article_update(article_id, graph, replace_links=replace_links))
 
     def remove_article(self, article_id: str) -> None:
-        self._store.update(f"DROP SILENT GRAPH <{graph_iri(article_id)}>")
+        """Delete an article's graph (and the entities minted for it alone), in one transaction."""
+        from rdflib import Graph
+
+        from kg.dataset import article_update
+
+        self._store.update(article_update(article_id, Graph()))
+
+    def prune_entities(self) -> int:
+        """Delete the descriptions no article graph refers to any more; returns the triples deleted."""
+        from kg.dataset import prune_update
+
+        before = len(self)
+        self._store.update(prune_update())
+        return before - len(self)
 
     def article_graph(self, graph_name: str | URIRef) -> Graph:
-        """One stored named graph as an rdflib Graph."""
-        return _rdflib_graph(self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_name))))
+        """One article as the mapper made it: its named graph with the descriptions of the nodes it names.
+
+        Descriptions are those of the entities graph, which keeps what every article said of an
+        entity: an entity typed or linked by another article shows that type or link here too.
+        """
+        from kg.dataset import rdflib_term, with_descriptions
+
+        graph = _rdflib_graph(self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph_name))))
+        entities = ox.NamedNode(ENTITIES_GRAPH)
+        return with_descriptions(graph, lambda node: (
+            (rdflib_term(quad.predicate), rdflib_term(quad.object))
+            for quad in self._store.quads_for_pattern(ox.NamedNode(str(node)), None, None, entities)
+        ))  # fmt: skip
+
+    def entities_graph(self) -> Graph:
+        """The graph of entity descriptions."""
+        return _rdflib_graph(self._store.quads_for_pattern(None, None, None, ox.NamedNode(ENTITIES_GRAPH)))
 
     def graph_names(self) -> list[str]:
-        """The named graphs in the store, sorted."""
-        return sorted(node.value for node in self._store.named_graphs() if isinstance(node, ox.NamedNode))
+        """The article graphs in the store, sorted (the entities graph is not one of them)."""
+        return sorted(
+            node.value for node in self._store.named_graphs() if isinstance(node, ox.NamedNode) and node.value != ENTITIES_GRAPH
+        )
 
     def content_hash(self, article_id: str) -> str | None:
         """The content hash the stored version of an article was built from, if it is stored."""
+        from kg.terms import KG, graph_iri
+
         name = ox.NamedNode(str(graph_iri(article_id)))
         for quad in self._store.quads_for_pattern(None, ox.NamedNode(str(KG.contentHash)), None, name):
-            return str(_rdflib(quad.object))
+            if isinstance(quad.object, ox.Literal):
+                return quad.object.value
         return None
 
     def __len__(self) -> int:
         return len(self._store)
 
-    def dump(self, output: IO[bytes], format: ox.RdfFormat) -> None:
-        """Every named graph, serialized (datasets formats keep the graph names)."""
+    def dump(self, output: IO[bytes], format: ox.RdfFormat) -> int:
+        """Serialize the store; returns the number of quads, or of triples for a triple format.
+
+        Dataset formats (TriG, N-Quads, JSON-LD) keep every graph name. A triple format (Turtle,
+        N-Triples) holds one graph: the graphs are merged, their names dropped, and a triple held
+        by several graphs is written once. pyoxigraph writes every literal in its stored lexical form.
+        """
         if format.supports_datasets:
             self._store.dump(output, format)
-            return
-        union = _rdflib_graph(iter(self._store))  # every named graph merged into one
-        output.write(union.serialize(format=_RDFLIB_FORMAT[format]).encode("utf-8"))
+            return len(self._store)
+        triples = {ox.Triple(quad.subject, quad.predicate, quad.object) for quad in self._store}
+        ox.serialize(sorted(triples, key=str), output, format, prefixes=PREFIXES)
+        return len(triples)
 
     def quads(self) -> Iterator[ox.Quad]:
         return iter(self._store)
 
 
-_RDFLIB_FORMAT = {ox.RdfFormat.TURTLE: "turtle", ox.RdfFormat.N_TRIPLES: "nt"}
 
 
 def _check_store_folder(path: Path, *, create: bool) -> None:
     if (path / MARKER).exists():
+        _check_format(path)
         return
     if path.exists() and not path.is_dir():
         raise StoreError(f"{path}: is a file, not a kg store folder")
@@ -137,6 +179,18 @@ def _check_store_folder(path: Path, *, create: bool) -> None:
     if not create:
         raise StoreError(f"{path}: no kg store here; run `kg build` to create one")
     path.mkdir(parents=True)
+
+
+def _check_format(path: Path) -> None:
+    try:
+        version = json.loads((path / MARKER).read_text(encoding="utf-8")).get("kg_store")
+    except (OSError, ValueError, AttributeError) as error:
+        raise StoreError(f"{path}: unreadable store marker {MARKER} ({error})") from error
+    if version != FORMAT_VERSION:
+        raise StoreError(
+            f"{path}: a kg store of layout version {version}, not {FORMAT_VERSION} (docs/dataset.md); "
+            "build the articles again into a new store folder"
+        )
 
 
 def _acquire_lock(path: Path, *, shared: bool) -> IO[str]:
@@ -161,37 +215,13 @@ def _explain_open_error(path: Path, error: Exception) -> str:
     return f"{path}: cannot open the store: {text}"
 
 
-def _term(term: object) -> ox.NamedNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term, whose str() is safe N-Triples syntax."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        raise StoreError(f"blank node {term.n3()} in an article graph: kg stores named nodes only")
-    raise StoreError(f"cannot store {term!r}")
-
-
 def _rdflib_graph(quads: Iterator[ox.Quad]) -> Graph:
+    from rdflib import Graph
+
+    from kg.dataset import rdflib_term
+    from kg.terms import bind_prefixes
+
     graph = bind_prefixes(Graph())
     for quad in quads:
-        graph.add((_rdflib(quad.subject), _rdflib(quad.predicate), _rdflib(quad.object)))
+        graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
     return graph
-
-
-def _rdflib(term: object) -> URIRef | Literal | BNode:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    raise StoreError(f"kg stores no RDF-star triple terms: {term!r}")

@@ -1,4 +1,4 @@
-"""Namespaces and IRI minting: the only module that binds prefixes.
+"""Namespaces and IRI minting: the only module that binds prefixes (kg/prefixes.py lists them).
 
 Every IRI kg writes is minted here from stable keys, so the same article, entity or fact
 always gets the same IRI and building an article again replaces its graph.
@@ -12,18 +12,19 @@ import unicodedata
 from urllib.parse import quote
 
 from rdflib import Graph, Namespace, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SKOS, XSD
 
+from kg.prefixes import ENTITIES_GRAPH as _ENTITIES_GRAPH
+from kg.prefixes import PREFIXES
 from kg.records import EntityType
 
-KG = Namespace("https://w3id.org/kg-ir/ontology#")
-KGR = Namespace("https://w3id.org/kg-ir/id/")
-WD = Namespace("http://www.wikidata.org/entity/")
-WDT = Namespace("http://www.wikidata.org/prop/direct/")
-SCHEMA = Namespace("https://schema.org/")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-FTM = Namespace("https://schema.followthemoney.tech/#")
-DCTERMS = Namespace("http://purl.org/dc/terms/")
+KG = Namespace(PREFIXES["kg"])
+KGR = Namespace(PREFIXES["kgr"])
+WD = Namespace(PREFIXES["wd"])
+WDT = Namespace(PREFIXES["wdt"])
+SCHEMA = Namespace(PREFIXES["schema"])
+SEM = Namespace(PREFIXES["sem"])
+FTM = Namespace(PREFIXES["ftm"])
+DCTERMS = Namespace(PREFIXES["dcterms"])
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/kg-ir/ontology")
 
@@ -35,31 +36,6 @@ ENTITY_PATH = {
     EntityType.LOCATION: "location",
     EntityType.GROUP: "group",
 }
-FACT_KINDS = ("event", "designation", "tenure", "deployment", "membership")
-MINTED_KINDS = (*ENTITY_PATH.values(), *FACT_KINDS, "article", "graph")
-"""The first path segment of every IRI kg mints. Each is also a prefix (`state:United_States`),
-because a SPARQL or Turtle prefixed name cannot hold an unescaped '/' (`kgr:state/United_States`
-is not one): with these, every IRI kg writes has a short form that other tools read."""
-
-PREFIXES: dict[str, str] = {
-    prefix: str(namespace)
-    for prefix, namespace in {
-        "kg": KG,
-        "kgr": KGR,
-        "wd": WD,
-        "wdt": WDT,
-        "schema": SCHEMA,
-        "sem": SEM,
-        "ftm": FTM,
-        "dcterms": DCTERMS,
-        "prov": PROV,
-        "owl": OWL,
-        "rdf": RDF,
-        "rdfs": RDFS,
-        "skos": SKOS,
-        "xsd": XSD,
-    }.items()
-} | {kind: f"{KGR}{kind}/" for kind in MINTED_KINDS}
 
 QID_PATTERN = re.compile(r"^Q[1-9][0-9]*$")
 MAX_SLUG = 80
@@ -72,53 +48,6 @@ def bind_prefixes(graph: Graph) -> Graph:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, Namespace(namespace), override=True)
     return graph
-
-
-# PN_LOCAL of SPARQL 1.1 and Turtle: characters a prefixed name's local part takes as they are,
-# and those it takes after a backslash.
-_LOCAL_PLAIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_:")
-_LOCAL_ESCAPABLE = frozenset("_~.-!$&'()*+,;=/?#@%")
-_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
-_CURIE = re.compile(r"([A-Za-z][A-Za-z0-9_.-]*):(.*)", re.DOTALL)
-_ESCAPED = re.compile(r"\\([_~.\-!$&'()*+,;=/?#@%])")
-
-
-def curie(iri: str) -> str:
-    """The shortest prefixed name of `iri` that is valid SPARQL and Turtle, escaped where needed
-    (`state:United_States`, `state:United_States\\/position\\/president`); the IRI itself
-    when no prefix covers it."""
-    for namespace, prefix in _BY_LENGTH:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            local = _escape_local(iri[len(namespace) :])
-            if local is not None:
-                return f"{prefix}:{local}"
-    return iri
-
-
-def expand_curie(text: str) -> str | None:
-    """The IRI a prefixed name of kg's prefixes stands for (escapes undone), or None when `text`
-    is not one. An unescaped '/' is taken too (`kgr:state/United_States`)."""
-    match = _CURIE.fullmatch(text)
-    if match is None or match[1] not in PREFIXES or match[2].startswith("//"):
-        return None
-    return PREFIXES[match[1]] + _ESCAPED.sub(r"\1", match[2])
-
-
-def _escape_local(local: str) -> str | None:
-    out = []
-    for i, char in enumerate(local):
-        if char == "%" and _PERCENT.match(local, i):
-            out.append(char)
-        elif char in _LOCAL_PLAIN or (char == "-" and i > 0) or (char == "." and 0 < i < len(local) - 1):
-            out.append(char)
-        elif char in _LOCAL_ESCAPABLE:
-            out.append("\\" + char)
-        else:
-            return None
-    return "".join(out)
-
-
-_BY_LENGTH = sorted(((namespace, prefix) for prefix, namespace in PREFIXES.items()), key=lambda item: -len(item[0]))
 
 
 def normalize_name(name: str) -> str:
@@ -156,6 +85,10 @@ def graph_iri(article_id: str) -> URIRef:
     return KGR[f"graph/{slug(article_id)}"]
 
 
+ENTITIES_GRAPH = URIRef(_ENTITIES_GRAPH)
+"""The named graph holding every entity's description once (kg/prefixes.py, docs/dataset.md)."""
+
+
 def entity_iri(entity_type: EntityType, label: str) -> URIRef:
     return KGR[f"{ENTITY_PATH[entity_type]}/{slug(label)}"]
 
@@ -180,3 +113,8 @@ def wikidata_iri(qid: str) -> URIRef:
 def article_entity_iri(entity_type: EntityType, article_id: str, label: str) -> URIRef:
     """An unnamed entity ("an aircraft carrier strike group") belongs to its article alone."""
     return KGR[f"{ENTITY_PATH[entity_type]}/{slug(article_id)}/{slug(label)}"]
+
+
+def article_scope(article_id: str) -> tuple[str, ...]:
+    """The IRI prefixes of the entities minted for one article alone (`article_entity_iri`)."""
+    return tuple(f"{KGR}{path}/{slug(article_id)}/" for path in ENTITY_PATH.values())

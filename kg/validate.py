@@ -33,7 +33,9 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
+from kg.dataset import with_descriptions
 from kg.errors import DataFileError, InputError, ValidatorError
+from kg.prefixes import ENTITIES_GRAPH
 from kg.rdf import EVENT_CLASS
 from kg.resources import data_dir
 from kg.shape_screen import Unscreenable, compile_screen
@@ -288,8 +290,9 @@ def _without(shapes: Graph, native: set[URIRef]) -> Graph:
 
 
 def validate_file(path: Path, shapes: Graph) -> list[tuple[str, Report]]:
-    """Validate every graph of an RDF file: each named graph on its own, and the default graph
-    (named by the file's path) if it holds any triple. Raises InputError for an unreadable file."""
+    """Validate every graph of an RDF file: each named graph on its own (a kg dataset's article
+    graphs with the entity descriptions of its entities graph), and the default graph (named by
+    the file's path) if it holds any triple. Raises InputError for an unreadable file."""
     rdf_format = RDF_FORMATS.get(path.suffix.lower())
     if rdf_format is None:
         raise InputError(str(path), f"not a Turtle, TriG, N-Triples, N-Quads or JSON-LD file ({', '.join(RDF_FORMATS)})")
@@ -305,6 +308,9 @@ def validate_file(path: Path, shapes: Graph) -> list[tuple[str, Report]]:
         raise InputError(str(path), str(error)) from error
     except OSError as error:
         raise InputError(str(path), f"cannot be read: {error.strerror or error}") from error
+    descriptions = graphs.pop(ENTITIES_GRAPH, None)
+    if descriptions is not None:  # a kg dataset (docs/dataset.md): each article with its entities' descriptions
+        graphs = {name: with_descriptions(graph, descriptions.predicate_objects) for name, graph in graphs.items()}
     if not graphs:
         graphs[str(path)] = Graph()
     return [(name, validate(graph, shapes)) for name, graph in sorted(graphs.items())]

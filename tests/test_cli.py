@@ -142,7 +142,7 @@ def test_cli_query_in_every_format(store: Path, capsys: pytest.CaptureFixture[st
     rows = json.loads(capsys.readouterr().out)
     assert any(r["actor"] == "Emmanuel Macron" and r["target"] == "Olaf Scholz" and r["mode"] == "phone" for r in rows), rows
     assert main(["query", "who_talked_to_whom", "--store", str(store), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == "actor,target,mode,earliest,latest,others,article"
+    assert capsys.readouterr().out.splitlines()[0] == "actor,target,mode,earliest,latest,other,article"
     assert main(["query", "leaders_of_state", "--store", str(store), "--param", "state=kgr:state/France", "--param", "on=2024-12-31"]) == 0
     assert "Emmanuel Macron" in capsys.readouterr().out
 
@@ -283,11 +283,11 @@ def test_cli_runaway_query_is_stopped_at_its_deadline(tmp_path: Path, capsys: py
     with KgStore(tmp_path / "store") as store:
         store.replace_article("bulk", graph)
     cross = tmp_path / "cross.rq"
-    cross.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }\n", encoding="utf-8")
+    cross.write_text("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?x { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } }\n", encoding="utf-8")
     assert main(["query", str(cross), "--store", str(tmp_path / "store"), "--timeout", "2"]) == 2
     assert "query timeout after 2 s" in capsys.readouterr().err
     small = tmp_path / "small.rq"
-    small.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c }\n", encoding="utf-8")
+    small.write_text("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } }\n", encoding="utf-8")
     assert main(["query", str(small), "--store", str(tmp_path / "store"), "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines() == ["n", "2000"]
 

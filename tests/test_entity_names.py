@@ -6,7 +6,8 @@ import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store
 
 from kg.errors import QueryError
-from kg.names import EntityIndex, EntityNameError, Select, entity_exists, entity_iri_of, facts_mentioning, fold
+from kg.names import EntityIndex, EntityNameError, Select, entity_exists, facts_mentioning, fold
+from kg.prefixes import entity_iri_of
 from kg.query import bind_params, resolve_entity_params, resolve_query, run_query
 from kg.terms import KGR
 

@@ -13,7 +13,7 @@ from rdflib.compare import isomorphic
 from kg.export import EXPORT_FORMATS, article_facts, export
 from kg.rdf import to_graph
 from kg.store import KgStore
-from kg.terms import graph_iri
+from kg.terms import ENTITIES_GRAPH, graph_iri
 from sample import sample_extraction
 
 US = {"label": "United States", "type": "State", "wikidata": "Q30"}
@@ -67,15 +67,14 @@ def test_export_every_format_is_written_and_parses(store: KgStore) -> None:
         assert count > 0, format
         if format == "facts":
             assert all(json.loads(line)["article"] == "sample-call" for line in data.decode().splitlines())
-        elif format in ("trig", "nquads"):
-            dataset = Dataset().parse(data=data.decode(), format=format)
-            assert isomorphic(dataset.graph(graph_iri("sample-call")), original)
         elif format == "turtle":
             parsed = list(ox.parse(data, ox.RdfFormat.TURTLE))
-            assert len(parsed) == len(original)
+            assert len(parsed) == len(original) == count
         else:
-            dataset = Dataset().parse(data=data.decode(), format="json-ld")
-            assert isomorphic(dataset.graph(graph_iri("sample-call")), original)
+            dataset = Dataset().parse(data=data.decode(), format="json-ld" if format == "jsonld" else format)
+            article, entities = dataset.graph(graph_iri("sample-call")), dataset.graph(ENTITIES_GRAPH)
+            assert count == len(article) + len(entities)
+            assert isomorphic(article + entities, original)
 
 
 def test_export_unknown_format_is_refused(store: KgStore) -> None:
@@ -92,3 +91,29 @@ def test_export_groups_stand_in_event_slots_but_are_no_entity_facts() -> None:
     event = next(f for f in facts if f["kind"] == "event")
     assert (event["type"], event["actors"], event["targets"]) == ("COERCE", [soldiers], [protesters])
     assert [f["entity"] for f in facts if f["kind"] == "entity"] == [{"label": "Venezuela", "type": "State", "wikidata": "Q717"}]
+
+
+def test_export_turtle_merges_the_graphs_and_keeps_lexical_forms(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from kg.cli import main
+
+    subject, score = URIRef("http://example.org/s"), URIRef("http://example.org/score")
+    odd = Graph()
+    odd.add((subject, score, Literal("1", datatype=XSD.decimal)))
+    odd.add((subject, URIRef("http://example.org/when"), Literal("2025-11-29", datatype=XSD.date)))
+    with KgStore(tmp_path / "store") as store:
+        store.replace_article("sample-call", to_graph(*sample_extraction()))
+        store.replace_article("odd", odd)
+        store.replace_article("odd-again", odd)  # the same two triples in a second graph
+        quads = len(store)
+    output = tmp_path / "out.ttl"
+    assert main(["export", "--store", str(tmp_path / "store"), "--format", "turtle", "-o", str(output)]) == 0
+    triples = list(ox.parse(path=output, format=ox.RdfFormat.TURTLE))
+    assert len(triples) == quads - 2
+    assert f"kg export: {quads - 2} triples written (one graph: the graph names are dropped" in capsys.readouterr().err
+    scores = [t.object for t in triples if t.predicate.value == str(score)]
+    assert [(s.value, s.datatype.value) for s in scores] == [("1", str(XSD.decimal))]
+    assert main(["export", "--store", str(tmp_path / "store"), "--format", "nquads", "-o", str(output)]) == 0
+    assert f"kg export: {quads} quads written\n" in capsys.readouterr().err

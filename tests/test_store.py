@@ -15,7 +15,7 @@ from rdflib.compare import isomorphic
 from kg.errors import StoreError
 from kg.rdf import to_graph
 from kg.store import MARKER, KgStore
-from kg.terms import graph_iri
+from kg.terms import ENTITIES_GRAPH, graph_iri
 from sample import sample_extraction
 
 
@@ -106,7 +106,7 @@ def test_store_dump_keeps_graph_names(tmp_path: Path) -> None:
         output = io.BytesIO()
         store.dump(output, ox.RdfFormat.N_QUADS)
     quads = list(ox.parse(output.getvalue(), ox.RdfFormat.N_QUADS))
-    assert {q.graph_name.value for q in quads} == {str(graph_iri("sample-call"))}
+    assert {q.graph_name.value for q in quads} == {str(graph_iri("sample-call")), str(ENTITIES_GRAPH)}
 
 
 def test_store_readers_share_and_writers_wait_for_them(tmp_path: Path) -> None:

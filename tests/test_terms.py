@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.records import EntityType
-from kg.terms import ENTITY_PATH, PREFIXES, curie, entity_iri, expand_curie, fact_iri, normalize_name, slug, wikidata_iri
+from kg.prefixes import curie, expand_curie
+from kg.terms import ENTITY_PATH, PREFIXES, entity_iri, fact_iri, normalize_name, slug, wikidata_iri
 
 
 @given(st.text(min_size=1, max_size=300))
@@ -103,3 +104,11 @@ def test_terms_curies_of_kg_iris() -> None:
     assert curie("https://example.org/x") == "https://example.org/x"
     assert expand_curie("kgr:state/United_States") == expand_curie("state:United_States") == "https://w3id.org/kg-ir/id/state/United_States"
     assert expand_curie("United States") is None and expand_curie("nosuch:x") is None and expand_curie("http://x.org/") is None
+
+
+def test_terms_every_entity_path_is_a_minted_kind_with_its_own_prefix() -> None:
+    from kg.prefixes import MINTED_KINDS, PREFIXES
+    from kg.terms import ENTITY_PATH, KGR
+
+    for path in ENTITY_PATH.values():
+        assert path in MINTED_KINDS and PREFIXES[path] == f"{KGR}{path}/"

@@ -1,7 +1,8 @@
 """The one fixture dataset every saved query is tested on: a small slice of international relations.
 
 Four articles, built as the pipeline builds them: hand-made Extractions and Links mapped by
-kg.rdf.to_graph, each stored as its own named graph (terms.graph_iri) in a pyoxigraph Store.
+kg.rdf.to_graph, each stored as kg stores an article (docs/dataset.md): its own named graph
+(terms.graph_iri) and the entity descriptions in the entities graph.
 
 - seed-trump-maduro-call (2025-11-29): the Trump–Maduro phone call with Rubio on it, the FTO
   designation of the Cartel de los Soles led by Maduro, US accusations that Venezuela denies
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from pyoxigraph import NamedNode, RdfFormat, Store
+from pyoxigraph import Store
 from rdflib import Graph
 
 from kg.rdf import to_graph
@@ -43,7 +44,7 @@ from kg.records import (
     Provenance,
     Role,
 )
-from kg.terms import graph_iri
+from kg.store import KgStore
 
 STATE, PERSON, ORG, ASSET = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MILITARY_ASSET
 
@@ -290,12 +291,8 @@ def fixture_graphs() -> dict[str, Graph]:
 
 
 def fixture_store() -> Store:
-    """An in-memory pyoxigraph Store holding every fixture article as its own named graph."""
-    store = Store()
+    """An in-memory pyoxigraph Store holding every fixture article as kg's store writes it."""
+    store = KgStore(None)
     for article_id, graph in fixture_graphs().items():
-        store.load(
-            graph.serialize(format="nt", encoding="utf-8"),
-            format=RdfFormat.N_TRIPLES,
-            to_graph=NamedNode(str(graph_iri(article_id))),
-        )
-    return store
+        store.replace_article(article_id, graph)
+    return store.oxigraph

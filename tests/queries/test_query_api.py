@@ -18,7 +18,7 @@ from typing import Iterator
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pyoxigraph import Store
+from pyoxigraph import Literal, Store
 
 from fixture import fixture_store
 from kg.errors import DataFileError, QueryError
@@ -190,9 +190,25 @@ def test_query_typed_parameters_become_typed_literals() -> None:
     assert str(bound["min_articles"]) == '"2"^^<http://www.w3.org/2001/XMLSchema#integer>'
 
 
-def test_query_parameters_enter_as_values_block() -> None:
+def test_query_parameters_enter_as_terms_in_place_of_their_variables() -> None:
     text = prepare_query(resolve_query("entities_named"), {"name": 'a"b'})
-    assert 'WHERE { VALUES (?name) { ("a\\"b") }' in text
+    assert 'LCASE("a\\"b")' in text and "?name" not in text
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ("SELECT ?name WHERE { ?s ?p ?name }", "projected"),
+        ("SELECT ?s WHERE { ?s ?p ?o BIND (?o AS ?name) }", "assigned with AS"),
+        ("SELECT ?s WHERE { ?s ?p ?name } GROUP BY ?s ?name", "grouped by"),
+        ("SELECT ?s WHERE { VALUES ?name { 1 } ?s ?p ?name }", "listed in VALUES"),
+    ],
+)
+def test_query_parameter_that_cannot_be_a_constant_is_refused(body: str, problem: str) -> None:
+    from kg.sparql import tokenize, with_constants
+
+    with pytest.raises(QueryError, match=problem):
+        with_constants(tokenize(body), {"name": Literal("x")})
 
 
 # --------------------------------------------------------------------------- the static check
