@@ -12,10 +12,10 @@ Parameter types are iri, string, date, integer and decimal. An iri value may be 
 one of kg's prefixes (`kgr:state/Venezuela`, `wd:Q717`).
 
 Parameters are bound as RDF terms, never pasted in as user text. Each raw value becomes a
-pyoxigraph term, which validates it, and the terms enter the query as one VALUES block at the
+pyoxigraph term, which validates it, and the terms enter the query as VALUES blocks at the
 start of the WHERE clause, written in their canonical N-Triples form. pyoxigraph's own
 `substitutions=` accepts only variables of the SELECT projection, and remote SPARQL endpoints
-have no binding API at all; the VALUES block works for both. A parameter is therefore in scope
+have no binding API at all; VALUES works for both. A parameter is therefore in scope
 in the top-level group of the WHERE clause (its triple patterns, its FILTERs and those of its
 OPTIONALs, EXISTS), not inside UNION branches, nested groups or sub-SELECTs.
 
@@ -364,14 +364,19 @@ def _value(term: object) -> Value:
     if isinstance(term, BlankNode):
         return f"_:{term.value}"
     if isinstance(term, Literal):
-        convert = _CONVERT.get(term.datatype.value)
-        if convert is not None:
-            try:
-                return convert(term.value)
-            except (ValueError, InvalidOperation):
-                return term.value
-        return term.value
+        return literal_value(term.value, term.datatype.value)
     return str(term)
+
+
+def literal_value(lexical: str, datatype: str | None) -> Value:
+    """A literal as a plain Python value: numbers, booleans and dates converted, the rest as text."""
+    convert = _CONVERT.get(datatype or "")
+    if convert is not None:
+        try:
+            return convert(lexical)
+        except (ValueError, InvalidOperation):
+            return lexical
+    return lexical
 
 
 # --------------------------------------------------------------------------- writing

@@ -4,17 +4,20 @@ Strings, IRIs and comments are single tokens, so a keyword inside a literal is n
 one. `check_query` refuses updates, LOAD and SERVICE calls outside an allowlist before any engine
 sees the text (both pyoxigraph and rdflib would call out: an SSRF path). `with_values` binds
 parameters as RDF terms in a VALUES block opening the WHERE clause, in pyoxigraph's canonical
-serialization: a value can never become query syntax.
+serialization: a value can never become query syntax. `replace_update` writes the one update
+that replaces an article, in the same serialization.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Union
 
 from pyoxigraph import Literal, NamedNode
+from rdflib import BNode, Literal as RdfLiteral, URIRef
+from rdflib.term import Node
 
 from kg.errors import QueryError
 
@@ -104,7 +107,7 @@ def check_query(text: str, *, allow_service: frozenset[str] = frozenset()) -> No
 
 
 def with_values(tokens: list[Token], bindings: Mapping[str, Term]) -> str:
-    """The query text with a VALUES block for `bindings` opening its WHERE clause."""
+    """The query text with a VALUES block per binding opening its WHERE clause."""
     if not bindings:
         return "".join(token.text for token in tokens)
     significant = _significant(tokens)
@@ -118,9 +121,10 @@ def with_values(tokens: list[Token], bindings: Mapping[str, Term]) -> str:
             following = significant[position + 1][1] if position + 1 < len(significant) else None
             if following is not None and following.text.upper() == "SELECT":
                 raise QueryError("cannot bind parameters when the WHERE clause is a bare sub-SELECT; wrap it in { }")
-            names = " ".join(f"?{name}" for name in bindings)
-            values = " ".join(str(term) for term in bindings.values())
-            block = f" VALUES ({names}) {{ ({values}) }}"
+            # one single-variable block per parameter: the same solutions as one row of all of
+            # them, and the form Virtuoso 7.2 compiles (a multi-variable row beside FILTER and
+            # OPTIONAL stops its compiler with "SP031 ... no SPART_VARR_FIXED")
+            block = "".join(f" VALUES ?{name} {{ {term} }}" for name, term in bindings.items())
             return "".join(token.text for token in tokens[: index + 1]) + block + "".join(
                 token.text for token in tokens[index + 1 :]
             )
@@ -146,3 +150,37 @@ def with_service_endpoint(tokens: list[Token], endpoint: str, *, replacing: str)
                     rewritten[index] = Token("iri", str(iri))
                 break
     return rewritten
+
+
+# --------------------------------------------------------------------------- update text
+
+def replace_update(replaced: str, graphs: Mapping[str, Iterable[tuple[Node, Node, Node]]]) -> str:
+    """One SPARQL 1.1 Update that replaces the graph `replaced` and adds `graphs`' triples.
+
+    `DROP SILENT GRAPH <replaced> ; INSERT DATA { GRAPH <g> { ... } ... }`: one request, one
+    transaction, so a reader (and a crash) sees the old version or the new one, never a mix,
+    and sending it twice leaves the same dataset. Every term goes through pyoxigraph, whose
+    N-Triples form is escaped and validated: no value can become update syntax.
+    """
+    blocks = []
+    for name, triples in graphs.items():
+        lines = " .\n".join(" ".join(str(ox_term(term)) for term in triple) for triple in triples)
+        blocks.append(f"GRAPH {NamedNode(name)} {{\n{lines} .\n}}" if lines else "")
+    inserted = "\n".join(block for block in blocks if block)
+    drop = f"DROP SILENT GRAPH {NamedNode(replaced)}"
+    return f"{drop} ;\nINSERT DATA {{\n{inserted}\n}}" if inserted else drop
+
+
+def ox_term(term: object) -> NamedNode | Literal:
+    """An rdflib IRI or literal as a pyoxigraph term; kg writes no blank nodes."""
+    if isinstance(term, URIRef):
+        return NamedNode(str(term))
+    if isinstance(term, RdfLiteral):
+        if term.language:
+            return Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return Literal(str(term), datatype=NamedNode(str(term.datatype)))
+        return Literal(str(term))
+    if isinstance(term, BNode):
+        raise QueryError(f"blank node {term.n3()} in an article graph: kg writes named nodes only")
+    raise QueryError(f"cannot write {term!r} as an RDF term")

@@ -192,7 +192,7 @@ def test_query_typed_parameters_become_typed_literals() -> None:
 
 def test_query_parameters_enter_as_values_block() -> None:
     text = prepare_query(resolve_query("entities_named"), {"name": 'a"b'})
-    assert 'WHERE { VALUES (?name) { ("a\\"b") }' in text
+    assert 'WHERE { VALUES ?name { "a\\"b" }' in text
 
 
 # --------------------------------------------------------------------------- the static check
