@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
+from kg import __version__
 from kg.errors import KgError
 
 if TYPE_CHECKING:
@@ -43,12 +44,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt as interrupt:
         code = interrupt.args[0] if interrupt.args else 130
-        print(
-            f"kg {args.command}: interrupted; every article already written stays in the store, "
-            "and running the same command again skips them",
-            file=sys.stderr,
-        )
+        print(f"kg {args.command}: interrupted{INTERRUPTED.get(args.command, '')}", file=sys.stderr)
         return int(code)
+
+
+# What an interrupted command leaves behind, where it leaves anything.
+INTERRUPTED = {
+    "build": "; every article already written stays in the store, and running the same command again skips them",
+    "link": "; every article graph already re-linked stays so, and running the same command again finishes the rest",
+    "export": "; the output is incomplete",
+}
 
 
 class UsageError(KgError):
@@ -62,6 +67,7 @@ def _terminate(signum: int, frame: object) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description="Build and query a knowledge graph of international relations from news.")
+    parser.add_argument("--version", action="version", version=f"kg {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log every step")
     parser.add_argument("-q", "--quiet", action="store_true", help="log warnings and errors only")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -136,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _linker(args: argparse.Namespace, gazetteer: Gazetteer, store_path: Path) -> Linker:
+    """The linker; with --wikidata online, one probe of the endpoint first, so that a run without
+    a network links with the gazetteer alone after one message instead of waiting at every entity."""
+    from kg.errors import LinkUnavailable
     from kg.link import Linker
 
     online = None
@@ -144,12 +153,22 @@ def _linker(args: argparse.Namespace, gazetteer: Gazetteer, store_path: Path) ->
 
         cache = args.wikidata_cache or store_path / "wikidata-cache"
         online = WikidataClient(args.wikidata_endpoint or DEFAULT_ENDPOINT, cache_dir=cache)
+        try:
+            online.check()
+        except LinkUnavailable as error:
+            log.error(
+                "wikidata: %s; linking with the shipped gazetteer only in this run. "
+                "Once the endpoint can be reached: kg link --store %s --wikidata online",
+                error, store_path,
+            )  # fmt: skip
+            online = None
     return Linker(gazetteer, online=online)
 
 
 def _build(args: argparse.Namespace) -> int:
     from kg.gazetteer import load_gazetteer
-    from kg.pipeline import Pipeline, Progress, build_paths
+    from kg.pipeline import Pipeline, build_paths
+    from kg.progress import Progress
     from kg.store import KgStore
 
     if args.dask and args.wikidata == "online":
@@ -164,17 +183,18 @@ def _build(args: argparse.Namespace) -> int:
             if args.dask:
                 from kg.distributed import build_on_dask
 
-                summary = build_on_dask(args.inputs, store, scheduler=args.dask, model=args.model, fetch=args.fetch, rejections=rejections, force=args.force)
+                summary = build_on_dask(args.inputs, store, scheduler=args.dask, model=args.model, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress("build", "articles"))
             else:
                 gazetteer = load_gazetteer()
                 pipeline = Pipeline(model=args.model, gazetteer=gazetteer, linker=_linker(args, gazetteer, args.store))
-                summary = build_paths(args.inputs, store, pipeline=pipeline, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress())
+                summary = build_paths(args.inputs, store, pipeline=pipeline, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress("build", "articles"))
     return _build_report(summary, rejections_path)
 
 
 def _build_remote(args: argparse.Namespace) -> int:
     from kg.gazetteer import load_gazetteer
-    from kg.pipeline import Pipeline, Progress, build_paths
+    from kg.pipeline import Pipeline, build_paths
+    from kg.progress import Progress
     from kg.remote import Endpoint, RemoteStore
 
     if args.dask:
@@ -185,7 +205,7 @@ def _build_remote(args: argparse.Namespace) -> int:
     with open(rejections_path, "a", encoding="utf-8") as rejections:
         gazetteer = load_gazetteer()
         pipeline = Pipeline(model=args.model, gazetteer=gazetteer, linker=_linker(args, gazetteer, Path(".")))
-        summary = build_paths(args.inputs, store, pipeline=pipeline, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress())
+        summary = build_paths(args.inputs, store, pipeline=pipeline, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress("build", "articles"))
     return _build_report(summary, rejections_path)
 
 
@@ -246,7 +266,7 @@ def _export(args: argparse.Namespace) -> int:
         store = KgStore(None)  # the endpoint's kg graphs, copied into memory, export as the store's do
         remote.copy_into(store.oxigraph)
     else:
-        store = KgStore(args.store, create=False)
+        store = KgStore(args.store, create=False, read_only=True)
     with store:
         if args.output is None:
             count = export(store, sys.stdout.buffer, args.format, min_confidence=min_confidence)
@@ -273,8 +293,16 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         from kg.store import KgStore
 
-        with KgStore(args.store, create=False) as store:
-            reports = [(name, validate(store.article_graph(name), shapes)) for name in store.graph_names()]
+        from kg.progress import Progress
+
+        with KgStore(args.store, create=False, read_only=True) as store:
+            names = store.graph_names()
+            progress = Progress("validate", "graphs", total=len(names))
+            reports = []
+            for name in names:
+                reports.append((name, validate(store.article_graph(name), shapes)))
+                progress.advance(violations=sum(len(report.violations) for _, report in reports))
+            progress.close()
     violations = 0
     for name, report in reports:
         for violation in report.violations:
@@ -324,16 +352,22 @@ def _link(args: argparse.Namespace) -> int:
     from kg.link import relink_graph
     from kg.store import KgStore
 
+    from kg.progress import Progress
+
     changed = 0
     with KgStore(args.store, create=False) as store:
         linker = _linker(args, load_gazetteer(), args.store)
-        for name in store.graph_names():
+        names = store.graph_names()
+        progress = Progress("link", "graphs", total=len(names))
+        for name in names:
             graph = store.article_graph(name)
             relinked = relink_graph(graph, linker)
             if set(relinked) != set(graph):
                 store.replace_graph(name, relinked)
                 changed += 1
-        total = len(store.graph_names())
+            progress.advance(relinked=changed)
+        progress.close()
+        total = len(names)
     print(f"kg link: {total} article graphs checked, {changed} re-linked", file=sys.stderr)
     return 0
 

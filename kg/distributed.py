@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Sequence
 
 from kg.pipeline import ArticleFailure, ArticleResult, Pipeline, build
+from kg.progress import Progress
 from kg.records import Article, BuildSummary
 from kg.store import KgStore
 
@@ -61,6 +62,7 @@ def build_on_dask(
     rejections: IO[str] | None = None,
     force: bool = False,
     workers: int = 2,
+    progress: Progress | None = None,
 ) -> BuildSummary:
     """`kg build --dask`: like pipeline.build_paths, with the per-article work on a Dask cluster."""
     from dask.distributed import Client, LocalCluster
@@ -76,6 +78,7 @@ def build_on_dask(
                 process=functools.partial(process_on_worker, model=model),
                 rejections=rejections,
                 force=force,
+                progress=progress,
                 mapper=dask_mapper(client),
             )
     finally:

@@ -12,7 +12,6 @@ import dataclasses
 import functools
 import json
 import logging
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Protocol, Sequence
@@ -22,6 +21,7 @@ from rdflib import Graph, URIRef
 from kg.errors import InputError, KgError
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.link import Linker
+from kg.progress import Progress
 from kg.rdf import claim_iri, entity_iris, to_graph
 from kg.records import Article, BuildSummary, Claim, Extraction, Link, Rejection
 from kg.terms import KG
@@ -138,24 +138,6 @@ class ArticleStore(Protocol):
     def replace_article(self, article_id: str, graph: Graph) -> None: ...
 
 
-class Progress:
-    """A one-line progress display on stderr, redrawn in place when stderr is a terminal."""
-
-    def __init__(self, stream: IO[str] | None = None) -> None:
-        self.stream = stream or sys.stderr
-        self.live = self.stream.isatty()
-
-    def update(self, summary: BuildSummary, current: str) -> None:
-        if self.live:
-            line = f"\rkg build: {summary.articles_read} articles, {summary.facts_stored} facts stored — {current[:40]}"
-            self.stream.write(line.ljust(100))
-            self.stream.flush()
-
-    def close(self) -> None:
-        if self.live:
-            self.stream.write("\n")
-
-
 @dataclass(frozen=True, slots=True)
 class ArticleFailure:
     """An article that could not be processed, and why."""
@@ -195,7 +177,7 @@ def build(
     """Run `process` over the inputs and store each article's graph in one transaction.
 
     An article whose content is already stored unchanged is a duplicate and skipped (unless
-    `force`); one stored with other content is replaced. Every failed input and every
+    `force`: counted, not listed); one stored with other content is replaced. Every failed input and every
     rejected fact is counted in the summary and written to `rejections` as a JSON line.
     `mapper` runs the processing (the built-in `map` here; Dask's workers in kg.distributed);
     the store is only ever written from this loop, so there is one writer.
@@ -217,14 +199,14 @@ def build(
             summary.articles_read += 1
             if not force and store.content_hash(item.id) == item.content_hash:
                 summary.duplicates += 1
-                log.info("%s: already stored with the same content; skipped", item.id)
+                log.debug("%s: already stored with the same content; skipped", item.id)
+                if progress:
+                    progress.advance(skipped=summary.duplicates)
                 continue
             yield item
 
     for outcome in mapper(functools.partial(process_safely, process), articles_to_process()):
         article = outcome.article
-        if progress:
-            progress.update(summary, article.id)
         if isinstance(outcome, ArticleFailure):
             summary.failed_inputs.append((article.origin or article.id, outcome.problem))
             log.warning("article %s failed: %s", article.id, outcome.problem)
@@ -237,6 +219,8 @@ def build(
         for rejection in outcome.rejections:
             log.warning("%s: fact %s rejected: %s", rejection.article_id, rejection.fact, rejection.message)
             report(dataclasses.asdict(rejection))
+        if progress:
+            progress.advance(facts=summary.facts_stored, rejected=summary.facts_rejected, failed=len(summary.failed_inputs))
     if progress:
         progress.close()
     return summary

@@ -30,11 +30,15 @@ FACT_CLASSES = frozenset({KG.Tenure, KG.Designation, KG.Deployment, KG.Membershi
 SUB_NODE_PROPERTIES = (KG.evidence, KG["term"], KG.announced, KG.effective, KG.time)  # KG.term is a method
 _SEVERITY: dict[Node, Severity] = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 # RDF files validate_file reads; no RDF/XML, whose parsers fall to entity-expansion bombs.
+# File endings read by `kg validate FILE`: the usual ones, and those `kg export -o` names use.
 RDF_FORMATS = {
     ".ttl": pyoxigraph.RdfFormat.TURTLE,
+    ".turtle": pyoxigraph.RdfFormat.TURTLE,
     ".trig": pyoxigraph.RdfFormat.TRIG,
     ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
     ".nq": pyoxigraph.RdfFormat.N_QUADS,
+    ".nquads": pyoxigraph.RdfFormat.N_QUADS,
+    ".jsonld": pyoxigraph.RdfFormat.JSON_LD,
 }
 
 
@@ -105,7 +109,7 @@ def validate_file(path: Path, shapes: Graph) -> list[tuple[str, Report]]:
     (named by the file's path) if it holds any triple. Raises InputError for an unreadable file."""
     rdf_format = RDF_FORMATS.get(path.suffix.lower())
     if rdf_format is None:
-        raise InputError(str(path), f"not a Turtle, TriG, N-Triples or N-Quads file ({', '.join(RDF_FORMATS)})")
+        raise InputError(str(path), f"not a Turtle, TriG, N-Triples, N-Quads or JSON-LD file ({', '.join(RDF_FORMATS)})")
     graphs: dict[str, Graph] = {}
     try:
         for quad in pyoxigraph.parse(path=path, format=rdf_format):

@@ -52,6 +52,7 @@ MAX_RESULTS = 20
 MAX_LABEL = 300
 MAX_BYTES = 4_000_000  # a search answer is a few kB; more than this is not an answer
 CHUNK = 16_384
+PROBE_QUERY = "SELECT * WHERE { } LIMIT 1"
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _ESCAPES = {'"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
@@ -110,11 +111,13 @@ def redact(url: str) -> str:
 
 
 class _Retry(Exception):
-    """A failure worth another try; `refused` when nothing listened."""
+    """A failure worth another try; `refused` when nothing listened, `unreachable` when the
+    endpoint could not be reached at all (refused, no route, no name resolution)."""
 
-    def __init__(self, message: str, *, refused: bool = False) -> None:
+    def __init__(self, message: str, *, refused: bool = False, unreachable: bool = False) -> None:
         super().__init__(message)
         self.refused = refused
+        self.unreachable = unreachable or refused
 
 
 class WikidataClient:
@@ -151,6 +154,14 @@ class WikidataClient:
         self._clock = clock
         self._sleep = sleep
         self._last_request: float | None = None
+
+    def check(self, *, timeout_s: float = 10.0) -> None:
+        """Ask the endpoint one trivial query, once, so that a run without a network gives up at
+        its start instead of at every entity. Raises LinkUnavailable naming the problem."""
+        try:
+            self._ask(PROBE_QUERY, retries=0, timeout_s=timeout_s)
+        except LinkError as error:
+            raise LinkUnavailable(str(error)) from None
 
     def search(self, label: str, entity_type: EntityType) -> list[Candidate]:
         """Items of the type's classes whose English label or alias is `label`, best first.
@@ -200,12 +211,12 @@ class WikidataClient:
 
     # ------------------------------------------------------------------ requests
 
-    def _ask(self, query: str) -> list[dict[str, Any]]:
-        deadline = self._clock() + self.total_timeout_s
+    def _ask(self, query: str, *, retries: int | None = None, timeout_s: float | None = None) -> list[dict[str, Any]]:
+        deadline = self._clock() + (self.total_timeout_s if timeout_s is None else timeout_s)
         where = redact(self.endpoint)
         problems: list[str] = []
-        refused = 0
-        for attempt in range(self.retries + 1):
+        refused = unreachable = 0
+        for attempt in range((self.retries if retries is None else retries) + 1):
             if attempt:
                 pause = self.backoff * 2 ** (attempt - 1)
                 if self._clock() + pause >= deadline:
@@ -216,10 +227,13 @@ class WikidataClient:
             except _Retry as failure:
                 problems.append(str(failure))
                 refused += failure.refused
+                unreachable += failure.unreachable
             if self._clock() >= deadline:
                 break
         if problems and refused == len(problems):
             raise LinkUnavailable(f"{where}: connection refused {refused} times")
+        if problems and unreachable == len(problems):
+            raise LinkUnavailable(f"{where}: cannot be reached: {problems[-1]} ({len(problems)} tries)")
         raise LinkError(f"{where}: {problems[-1] if problems else 'no time left'} ({len(problems)} tries)")
 
     def _request(self, query: str, deadline: float) -> list[dict[str, Any]]:
@@ -246,7 +260,8 @@ class WikidataClient:
             reason = error.reason
             if isinstance(reason, ConnectionRefusedError):
                 raise _Retry("connection refused", refused=True) from None
-            raise _Retry(f"cannot connect: {type(reason).__name__}") from None
+            unreachable = isinstance(reason, (socket.gaierror, OSError)) and not isinstance(reason, TimeoutError)
+            raise _Retry(f"cannot connect: {_reason(reason)}", unreachable=unreachable) from None
         except (TimeoutError, socket.timeout):
             raise _Retry("timed out") from None
         except (http.client.HTTPException, ConnectionError) as error:
@@ -282,6 +297,12 @@ class WikidataClient:
         wait = self._last_request + self.min_interval_s - self._clock()
         if wait > 0:
             self._sleep(wait)
+
+
+def _reason(reason: object) -> str:
+    """A connection failure in a few words: its kind and, for operating-system errors, its text."""
+    text = getattr(reason, "strerror", None)
+    return f"{type(reason).__name__} ({text})" if text else type(reason).__name__
 
 
 def _bindings(body: bytes, content_type: str, where: str) -> list[dict[str, Any]]:

@@ -99,6 +99,36 @@ def test_cli_export_every_format(store: Path, workdir: Path) -> None:
     assert any(f["kind"] == "role" and f["person"]["label"] == "Emmanuel Macron" and f["role"] == "president" for f in facts)
 
 
+def test_cli_validate_reads_every_rdf_file_export_writes(store: Path, workdir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for format in ("trig", "nquads", "turtle", "jsonld"):
+        out = workdir / f"validated.{format}"
+        assert main(["export", "--store", str(store), "--format", format, "-o", str(out)]) == 0
+        assert main(["validate", str(out)]) == 0, capsys.readouterr().err
+
+
+def test_cli_readers_share_the_store_with_a_running_reader(store: Path, workdir: Path) -> None:
+    from kg.store import KgStore
+
+    with KgStore(store, create=False, read_only=True):  # a query running meanwhile
+        assert main(["export", "--store", str(store), "--format", "facts", "-o", str(workdir / "shared.facts")]) == 0
+        assert main(["validate", "--store", str(store)]) == 0
+
+
+def test_cli_version_and_interrupt_messages(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from kg import __version__
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0 and capsys.readouterr().out == f"kg {__version__}\n"
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("kg.query.load_queries", interrupted)
+    assert main(["queries"]) == 130
+    assert capsys.readouterr().err == "kg queries: interrupted\n"
+
+
 def test_cli_validate_store_and_files(store: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", "--store", str(store)]) == 0
     bad = tmp_path / "bad.ttl"
@@ -151,7 +181,6 @@ def test_cli_help_and_exit_codes_from_a_real_process(tmp_path: Path) -> None:
 def test_cli_sigterm_stops_a_build_cleanly_and_a_rerun_resumes(tmp_path: Path) -> None:
     import re
     import signal
-    import time
 
     root = Path(__file__).resolve().parents[1]
     articles = tmp_path / "many.jsonl"
@@ -159,10 +188,12 @@ def test_cli_sigterm_stops_a_build_cleanly_and_a_rerun_resumes(tmp_path: Path) -
     articles.write_text("".join(json.dumps({"id": f"a{i}", "text": text}) + "\n" for i in range(100)), encoding="utf-8")
     command = [sys.executable, "-m", "kg.cli", "build", str(articles), "--store", str(tmp_path / "store")]
     process = subprocess.Popen(command, cwd=root, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 120
-    while not (tmp_path / "store" / "kg-store.json").exists() and time.monotonic() < deadline:
-        time.sleep(0.2)
-    time.sleep(3)
+    assert process.stderr is not None
+    seen = []  # the progress lines a build writes to a log every few seconds: stop it mid-way
+    while not (seen and re.match(r"kg build: [1-9]\d* articles", seen[-1])):
+        line = process.stderr.readline()
+        assert line, "".join(seen)
+        seen.append(line)
     process.send_signal(signal.SIGTERM)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 128 + signal.SIGTERM, err
@@ -207,6 +238,21 @@ def test_cli_build_online_asks_the_endpoint_and_caches_its_answers(oxigraph_serv
     assert cached, "the online linker asked nothing"
     assert main([*command, "--force"]) == 0
     assert sorted((store / "wikidata-cache").iterdir()) == cached  # answered from the cache
+
+
+def test_cli_build_online_without_a_reachable_endpoint_says_so_once_and_links_offline(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    from conftest import free_port
+
+    articles = tmp_path / "a.jsonl"
+    text = "Senator Lindsey Graham met Foreign Minister Yvan Gil and President Nicolás Maduro in Caracas."
+    articles.write_text(json.dumps({"id": "offline-1", "text": text}) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    endpoint = f"http://127.0.0.1:{free_port()}/sparql"
+    assert main(["build", str(articles), "--store", str(store), "--wikidata", "online", "--wikidata-endpoint", endpoint]) == 0
+    err = caplog.text
+    assert err.count("wikidata:") == 1, err
+    assert "linking with the shipped gazetteer only in this run" in err
+    assert f"kg link --store {store} --wikidata online" in err
 
 
 def test_cli_dask_build_refuses_online_linking(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

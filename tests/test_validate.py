@@ -231,7 +231,7 @@ def test_validate_file_refuses_rdf_xml(shapes: Graph, tmp_path: Path) -> None:
     path.write_text("<rdf:RDF/>", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         validate_file(path, shapes)
-    assert str(caught.value) == f"{path}: not a Turtle, TriG, N-Triples or N-Quads file (.ttl, .trig, .nt, .nq)"
+    assert str(caught.value) == f"{path}: not a Turtle, TriG, N-Triples, N-Quads or JSON-LD file (.ttl, .turtle, .trig, .nt, .nq, .nquads, .jsonld)"
 
 
 # --------------------------------------------------------------------------- owning_fact

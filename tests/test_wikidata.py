@@ -274,3 +274,20 @@ def test_wikidata_rejects_labels_no_literal_can_hold() -> None:
 def test_wikidata_any_label_parses_back_to_itself(label: str) -> None:
     found = {value for value in _literals(prepareQuery(search_query(label, EntityType.PERSON)).algebra)}
     assert Literal(unicodedata.normalize("NFC", label), lang="en") in found
+
+
+@pytest.mark.parametrize("endpoint", ["http://kg-no-such-host.invalid/sparql", "http://127.0.0.1:{port}/sparql"])
+def test_wikidata_check_gives_up_at_once_on_an_endpoint_that_cannot_be_reached(endpoint: str, tmp_path: Path) -> None:
+    from conftest import free_port
+
+    pauses: list[float] = []
+    unreachable = client(endpoint.format(port=free_port()), tmp_path, retries=3, backoff=5.0)
+    unreachable._sleep = pauses.append  # type: ignore[method-assign]
+    with pytest.raises(LinkUnavailable, match=r"(cannot be reached|connection refused 1 times)"):
+        unreachable.check()
+    assert unreachable.requests == 1 and pauses == []  # one try, no back-off
+
+
+def test_wikidata_search_on_an_unknown_host_is_unavailable_not_a_per_entity_failure(tmp_path: Path) -> None:
+    with pytest.raises(LinkUnavailable, match=r"^http://kg-no-such-host.invalid/sparql: cannot be reached: cannot connect: gaierror"):
+        client("http://kg-no-such-host.invalid/sparql", tmp_path).search("Venezuela", EntityType.STATE)
