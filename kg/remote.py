@@ -26,6 +26,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.message import Message
@@ -33,7 +34,7 @@ from typing import IO, NoReturn
 
 import pyoxigraph as ox
 from rdflib import Graph
-from SPARQLWrapper import JSON, POST, URLENCODED, SPARQLWrapper
+from SPARQLWrapper import INSERT, JSON, POST, SELECT, URLENCODED, SPARQLWrapper
 
 from kg.errors import KgError
 from kg.query import QueryResult, SavedQuery, Value, literal_value, prepare_query
@@ -236,9 +237,10 @@ class RemoteStore:
         wrapper.setRequestMethod(URLENCODED)
         wrapper.setReturnFormat(JSON)
         wrapper.setOnlyConneg(True)
-        wrapper.setQuery(text)
-        if wrapper.isSparqlUpdateRequest() != update:
-            raise EndpointError("internal error: a query sent as an update or an update as a query")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # its guess of the query type, replaced below
+            wrapper.setQuery(text)
+        wrapper.queryType = INSERT if update else SELECT  # kg knows what it sends; SPARQLWrapper guesses by substring
         if self.endpoint.user and self.endpoint.password:
             wrapper.setCredentials(self.endpoint.user, self.endpoint.password)
         request = wrapper._createRequest()  # the protocol request, sent by _send, not by SPARQLWrapper

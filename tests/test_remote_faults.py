@@ -15,6 +15,7 @@ import urllib.parse
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -235,3 +236,11 @@ def test_remote_one_request_replaces_one_article(fake: Callable[..., FakeServer]
     store.update(update)  # the escaped literal stays a literal: one quad, in the article's graph
     (quad,) = list(store)
     assert quad.object == ox.Literal(hostile) and quad.graph_name == ox.NamedNode(str(graph_iri("a1")))
+
+
+def test_remote_sends_a_query_as_a_query_whatever_its_comments_say(fake: Callable[..., FakeServer], tmp_path: Path) -> None:
+    server = fake(Reply(body=ONE_ROW))
+    path = tmp_path / "ok.rq"
+    path.write_text("# title: the addresses loaded, then dropped\n# description: insert nothing\nSELECT ?ok WHERE { BIND(true AS ?ok) }\n", encoding="utf-8")
+    assert remote(server.endpoint).run_query(resolve_query(str(path))).rows == ((True,),)
+    assert list(server.received[0].form) == ["query"]
