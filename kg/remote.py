@@ -156,8 +156,7 @@ class RemoteStore:
 
     def run_query(self, query: SavedQuery, params: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> QueryResult:
         """A saved query on the endpoint, its parameters bound as for the embedded store."""
-        result = self.select(prepare_query(query, params), expect=query.returns or None)
-        return result
+        return self.select(prepare_query(query, params), expect=query.returns or None)
 
     def select(self, text: str, *, expect: tuple[str, ...] | None = None) -> QueryResult:
         """Run a SELECT query; its columns are checked against `expect` when given."""
