@@ -167,10 +167,11 @@ class RemoteStore:
         return QueryResult(columns, rows)
 
     def graph_names(self) -> list[str]:
-        """kg's named graphs on the endpoint, sorted (a server's own graphs are left out)."""
+        """kg's named graphs on the endpoint (IRIs in kg's namespace), sorted; a server's own
+        graphs (Virtuoso keeps several) are left out."""
         text = (
             "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } "
-            f'FILTER(STRSTARTS(STR(?g), "{KGR}graph/")) }} ORDER BY ?g'
+            f'FILTER(STRSTARTS(STR(?g), "{KGR}")) }} ORDER BY ?g'
         )
         return [_term(row["g"]).value for row in self._pages(text)]
 

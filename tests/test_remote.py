@@ -13,11 +13,12 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from conftest import oxigraph, free_port
@@ -151,15 +152,32 @@ def test_remote_saved_query_on_kg_serve_gives_the_embedded_rows(name: str, serve
     compare("kg serve", served, name, embedded_rows)
 
 
+def by_graph(quads: Iterable[ox.Quad]) -> dict[str, Graph]:
+    """Quads as one rdflib graph per graph name."""
+    graphs: dict[str, Graph] = {}
+    for quad in quads:
+        assert isinstance(quad.graph_name, ox.NamedNode)
+        graph = graphs.setdefault(quad.graph_name.value, Graph())
+        graph.add((rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object)))
+    return graphs
+
+
+def rdflib_term(term: object) -> URIRef | Literal:
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    assert isinstance(term, ox.Literal)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
 def embedded_dataset(path: Path) -> dict[str, Graph]:
     with KgStore(path, create=False, read_only=True) as store:
-        return {name: store.article_graph(name) for name in store.graph_names()}
+        return by_graph(store.quads())
 
 
 def remote_dataset(remote: RemoteStore) -> dict[str, Graph]:
-    store = KgStore(None)
-    remote.copy_into(store.oxigraph)
-    return {name: store.article_graph(name) for name in store.graph_names()}
+    return by_graph(remote.quads())
 
 
 @pytest.mark.parametrize("server", ["oxigraph", "virtuoso", "kg serve"])
