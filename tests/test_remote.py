@@ -266,3 +266,11 @@ def test_cli_build_query_and_export_through_an_endpoint(tmp_path: Path, capsys: 
         remote_csv = capsys.readouterr().out
         assert main(["query", str(count), "--format", "csv", "--store", str(tmp_path / "store")]) == 0
         assert remote_csv == capsys.readouterr().out == f"quads\n{len(local_quads)}\n"
+
+
+def test_kg_serve_refuses_a_bad_address_and_a_missing_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--store", str(tmp_path / "none"), "--bind", "7878"]) == 2
+    assert "--bind '7878': expected HOST:PORT" in capsys.readouterr().err
+    assert main(["serve", "--store", str(tmp_path / "none")]) == 2
+    assert "no kg store here" in capsys.readouterr().err
+    assert not (tmp_path / "none").exists()
