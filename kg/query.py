@@ -417,14 +417,19 @@ def _value(term: object) -> Value:
     if isinstance(term, BlankNode):
         return f"_:{term.value}"
     if isinstance(term, Literal):
-        convert = _CONVERT.get(term.datatype.value)
-        if convert is not None:
-            try:
-                return convert(term.value)
-            except (ValueError, InvalidOperation):
-                return term.value
-        return term.value
+        return literal_value(term.value, term.datatype.value)
     return str(term)
+
+
+def literal_value(lexical: str, datatype: str | None) -> Value:
+    """A literal as a plain Python value: numbers, booleans and dates converted, the rest as text."""
+    convert = _CONVERT.get(datatype or "")
+    if convert is not None:
+        try:
+            return convert(lexical)
+        except (ValueError, InvalidOperation):
+            return lexical
+    return lexical
 
 
 # --------------------------------------------------------------------------- writing

@@ -10,7 +10,7 @@ serialization: a value can never become query syntax.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Union
 
@@ -156,3 +156,6 @@ def with_service_endpoint(tokens: list[Token], endpoint: str, *, replacing: str)
                     rewritten[index] = Token("iri", str(iri))
                 break
     return rewritten
+
+
+# --------------------------------------------------------------------------- update text

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -51,41 +54,94 @@ def _oxigraph_binary() -> str | None:
     return str(beside_python) if beside_python.is_file() else shutil.which("oxigraph")
 
 
-@pytest.fixture(scope="session")
-def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
-    binary = _oxigraph_binary()
-    if binary is None:
-        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
-    port = free_port()
-    location = tmp_path_factory.mktemp("oxigraph")
-    process = subprocess.Popen(
-        [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    server = OxigraphServer(f"http://127.0.0.1:{port}")
+@contextlib.contextmanager
+def running(command: list[str], probe_url: str, *, name: str, startup_s: float = 30) -> Iterator[subprocess.Popen[bytes]]:
+    """Run a server until the block ends: up when `probe_url` answers, stopped (TERM, then KILL) after."""
+    log = tempfile.TemporaryFile()
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + startup_s
         while True:
             try:
-                ask = urllib.parse.quote("ASK {}")
-                with urllib.request.urlopen(f"{server.query_url}?query={ask}", timeout=2) as response:
+                with urllib.request.urlopen(probe_url, timeout=2) as response:
                     response.read()
                 break
             except (urllib.error.URLError, ConnectionError):
                 if process.poll() is not None or time.monotonic() > deadline:
-                    error = process.stderr.read().decode("utf-8", "replace") if process.stderr else ""
-                    pytest.fail(f"oxigraph server on port {port} did not start: {error[-500:]}")
+                    log.seek(0)
+                    pytest.fail(f"{name} did not start: {log.read().decode('utf-8', 'replace')[-800:]}")
                 time.sleep(0.1)
-        yield server
+        yield process
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-        if process.stderr:
-            process.stderr.close()
+        log.close()
+
+
+def _ask_url(query_url: str) -> str:
+    return f"{query_url}?query={urllib.parse.quote('ASK {}')}"
+
+
+@contextlib.contextmanager
+def oxigraph(location: Path) -> Iterator[OxigraphServer]:
+    """A read-write Oxigraph server over `location`, with default settings, on a free loopback port."""
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("the oxigraph server binary is not installed (pip install oxigraph)")
+    port = free_port()
+    server = OxigraphServer(f"http://127.0.0.1:{port}")
+    command = [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+    with running(command, _ask_url(server.query_url), name=f"oxigraph server on port {port}"):
+        yield server
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    with oxigraph(tmp_path_factory.mktemp("oxigraph")) as server:
+        yield server
+
+
+# --------------------------------------------------------------------------- Virtuoso
+# Virtuoso Open Source (Debian package virtuoso-opensource, installed by .ci/run) on loopback,
+# one per session, with its database in a temporary folder (tests/test_remote.py). Its SPARQL
+# endpoint is /sparql for queries and updates; the anonymous SPARQL user is granted
+# SPARQL_UPDATE at start, as a local test instance may be.
+
+VIRTUOSO_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
+VIRTUOSO_DB = "/var/lib/virtuoso-opensource-7/db/"  # where the packaged ini keeps the database
+
+
+@dataclass(frozen=True)
+class VirtuosoServer:
+    url: str  # http://127.0.0.1:PORT
+
+    @property
+    def sparql_url(self) -> str:
+        return f"{self.url}/sparql"
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
+    if binary is None or isql is None or not VIRTUOSO_INI.is_file():
+        pytest.skip("Virtuoso is not installed here (apt-get install virtuoso-opensource; .ci/run installs it)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    sql_port, http_port = free_port(), free_port()
+    ini = VIRTUOSO_INI.read_text(encoding="utf-8").replace(VIRTUOSO_DB, f"{folder}/")
+    ini = re.sub(r"(?m)^ServerPort(\s*)=\s*1111\s*$", rf"ServerPort\g<1>= 127.0.0.1:{sql_port}", ini)
+    ini = re.sub(r"(?m)^ServerPort(\s*)=\s*8890\s*$", rf"ServerPort\g<1>= 127.0.0.1:{http_port}", ini)
+    assert f"127.0.0.1:{sql_port}" in ini and f"127.0.0.1:{http_port}" in ini and VIRTUOSO_DB not in ini
+    (folder / "virtuoso.ini").write_text(ini, encoding="utf-8")
+    server = VirtuosoServer(f"http://127.0.0.1:{http_port}")
+    command = [binary, "+configfile", str(folder / "virtuoso.ini"), "+foreground"]
+    with running(command, _ask_url(server.sparql_url), name=f"Virtuoso on port {http_port}", startup_s=90):
+        grant = 'GRANT SPARQL_UPDATE TO "SPARQL";'
+        subprocess.run([isql, f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={grant}"], check=True, capture_output=True, timeout=30)
+        yield server
 
 
 # --------------------------------------------------------------------------- English model
