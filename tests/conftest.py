@@ -106,7 +106,7 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Oxigra
 
 
 # --------------------------------------------------------------------------- Virtuoso
-# Virtuoso Open Source (Debian package virtuoso-opensource, installed by .ci/run) on loopback,
+# Virtuoso Open Source (Debian package virtuoso-opensource, installed by scripts/install_test_services.sh) on loopback,
 # one per session, with its database in a temporary folder (tests/test_remote.py). Its SPARQL
 # endpoint is /sparql for queries and updates; the anonymous SPARQL user is granted
 # SPARQL_UPDATE at start, as a local test instance may be.
@@ -128,7 +128,7 @@ class VirtuosoServer:
 def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
     binary, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
     if binary is None or isql is None or not VIRTUOSO_INI.is_file():
-        pytest.skip("Virtuoso is not installed here (apt-get install virtuoso-opensource; .ci/run installs it)")
+        pytest.skip("Virtuoso is not installed here (apt-get install virtuoso-opensource; scripts/install_test_services.sh installs it)")
     folder = tmp_path_factory.mktemp("virtuoso")
     sql_port, http_port = free_port(), free_port()
     ini = VIRTUOSO_INI.read_text(encoding="utf-8").replace(VIRTUOSO_DB, f"{folder}/")

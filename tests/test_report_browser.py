@@ -1,6 +1,6 @@
 """`kg report` opened in headless Chromium: the examples, the seed article and a denial, built for real.
 
-Needs Debian's `chromium` at /usr/bin/chromium (`.ci/run` installs it) and the `playwright`
+Needs Debian's `chromium` at /usr/bin/chromium (`scripts/install_test_services.sh` installs it) and the `playwright`
 package, which drives that browser; no browser is downloaded. Select or leave out with
 `-m browser` / `-m "not browser"`.
 """
@@ -47,7 +47,7 @@ def report_file(tmp_path_factory: pytest.TempPathFactory, pipeline: Any, seed_ar
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
-        pytest.fail("no /usr/bin/chromium: apt-get install chromium (as .ci/run does), or leave these out with -m 'not browser'")
+        pytest.fail("no /usr/bin/chromium: bash scripts/install_test_services.sh, or leave these out with -m 'not browser'")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
