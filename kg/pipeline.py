@@ -110,7 +110,7 @@ def validated_graph(extraction: Extraction, links: dict[str, Link], shapes: Grap
     rejections: list[Rejection] = []
     while True:
         graph = to_graph(dataclasses.replace(extraction, claims=tuple(claims)), links)
-        report = validate(graph, shapes)
+        report = validate(graph, shapes, warnings=False)  # the warnings of a graph stored whole go nowhere
         if report.conforms:
             return ArticleResult(article, graph, _count_facts(graph), tuple(rejections))
         failing = _failing_facts(graph, report)
