@@ -209,6 +209,8 @@ def build(
     """
     if (process is None) == (process_batch is None):
         raise TypeError("build needs either process or process_batch")
+    if process_batch is not None and mapper is not map:
+        raise TypeError("process_batch runs in this process; a mapper runs process")
     summary = BuildSummary()
 
     def report(record: dict[str, str]) -> None:
