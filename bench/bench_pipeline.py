@@ -73,7 +73,7 @@ class Clock:
 def stage_timers(clock: Clock, pipeline: Pipeline, store: KgStore) -> Iterator[None]:
     """Time each stage of the real build by wrapping the functions it calls (restored on exit)."""
     targets: list[tuple[Any, str, str]] = [
-        (kg.nlp, "annotate", "nlp"),
+        (kg.nlp, "annotate_batch", "nlp"),
         (kg.extract, "extract", "extract"),
         (pipeline.linker, "link", "link"),
         (kg.pipeline, "to_graph", "map to RDF"),
@@ -123,12 +123,12 @@ def main() -> int:
 
     clock = Clock()
     with KgStore(None) as store:
-        build(iter(warm_up), store, process=pipeline.process)
+        build(iter(warm_up), store, process_batch=pipeline.process_batch)
         with stage_timers(clock, pipeline, store):
             for number, start in enumerate(range(0, len(articles), args.chunk)):
                 chunk = articles[start : start + args.chunk]
                 runs = [("bare spaCy", lambda: list(bare.pipe(a.content for a in chunk))),
-                        ("build", lambda: build(iter(chunk), store, process=pipeline.process))]  # fmt: skip
+                        ("build", lambda: build(iter(chunk), store, process_batch=pipeline.process_batch))]  # fmt: skip
                 for name, run in runs if number % 2 == 0 else reversed(runs):
                     with clock.timing(name):
                         run()

@@ -383,7 +383,7 @@ def _eval(args: argparse.Namespace) -> int:
         articles = Path(folder) / "gold-articles.jsonl"
         records = (json.loads(f.read_text(encoding="utf-8"))["article"] for f in files)
         articles.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-        summary = build(read_inputs([articles]), store, process=pipeline.process)
+        summary = build(read_inputs([articles]), store, process_batch=pipeline.process_batch)
         facts = list(store_facts(store, min_confidence=min_confidence))
     if args.facts:
         args.facts.write_text("".join(json.dumps(f, ensure_ascii=False) + "\n" for f in facts), encoding="utf-8")

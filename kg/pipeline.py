@@ -1,8 +1,9 @@
 """The whole pipeline: inputs -> articles -> validated article graphs -> the store.
 
 `Pipeline.process` runs every stage on one article (nlp, extract, link, map to RDF, validate)
-and hands back the graph to store plus the facts that failed validation; `build` feeds it a
-batch and writes each article's graph in one transaction. Bad inputs and rejected facts are
+and hands back the graph to store plus the facts that failed validation (`Pipeline.process_batch`
+the same for several articles, their NLP run at once); `build` feeds it the articles and writes
+each article's graph in one transaction. Bad inputs and rejected facts are
 reported (the summary, the rejections file, the log), never dropped silently.
 """
 
@@ -10,11 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator, Protocol, Sequence
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, Sequence
 
 from rdflib import Graph, URIRef
 
@@ -26,6 +28,9 @@ from kg.rdf import claim_iri, entity_iris, to_graph
 from kg.records import Article, BuildSummary, Claim, Extraction, Link, Rejection
 from kg.terms import KG
 from kg.validate import Report, load_shapes, owning_fact, validate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -59,13 +64,34 @@ class Pipeline:
         self.shapes = shapes if shapes is not None else load_shapes()
 
     def extract(self, article: Article) -> Extraction:
-        from kg.extract import extract
         from kg.nlp import annotate
 
-        return extract(annotate(self.nlp, article), article, gazetteer=self.gazetteer)
+        return self._extract(annotate(self.nlp, article), article)
 
     def process(self, article: Article) -> ArticleResult:
-        extraction = self.extract(article)
+        return self._validated(self.extract(article))
+
+    def process_batch(self, articles: Sequence[Article]) -> list[ArticleResult | ArticleFailure]:
+        """`process_safely(self.process, article)` for each article, in order, with the NLP of all
+        of them run at once. Each article fails on its own: if the batch's NLP fails, every article
+        is processed alone."""
+        from kg.nlp import annotate_batch
+
+        try:
+            docs = annotate_batch(self.nlp, articles)
+        except Exception:  # noqa: BLE001 - find the failing article by running each alone
+            return [process_safely(self.process, article) for article in articles]
+        return [process_safely(functools.partial(self._process_annotated, doc), article) for doc, article in zip(docs, articles)]
+
+    def _process_annotated(self, doc: Doc, article: Article) -> ArticleResult:
+        return self._validated(self._extract(doc, article))
+
+    def _extract(self, doc: Doc, article: Article) -> Extraction:
+        from kg.extract import extract
+
+        return extract(doc, article, gazetteer=self.gazetteer)
+
+    def _validated(self, extraction: Extraction) -> ArticleResult:
         links = self.linker.link(extraction)
         return validated_graph(extraction, links, self.shapes)
 
@@ -83,7 +109,7 @@ def validated_graph(extraction: Extraction, links: dict[str, Link], shapes: Grap
     rejections: list[Rejection] = []
     while True:
         graph = to_graph(dataclasses.replace(extraction, claims=tuple(claims)), links)
-        report = validate(graph, shapes)
+        report = validate(graph, shapes, warnings=False)  # the warnings of a graph stored whole go nowhere
         if report.conforms:
             return ArticleResult(article, graph, _count_facts(graph), tuple(rejections))
         failing = _failing_facts(graph, report)
@@ -162,13 +188,17 @@ def process_safely(process: Callable[[Article], ArticleResult], article: Article
 
 
 Mapper = Callable[[Callable[[Article], "ArticleResult | ArticleFailure"], Iterable[Article]], Iterable["ArticleResult | ArticleFailure"]]
+BatchProcess = Callable[[Sequence[Article]], Sequence["ArticleResult | ArticleFailure"]]
+BATCH_SIZE = 32  # articles whose NLP runs at once in `build` with a `process_batch`
 
 
 def build(
     inputs: Iterable[Article | InputError],
     store: ArticleStore,
     *,
-    process: Callable[[Article], ArticleResult],
+    process: Callable[[Article], ArticleResult] | None = None,
+    process_batch: BatchProcess | None = None,
+    batch_size: int = BATCH_SIZE,
     rejections: IO[str] | None = None,
     force: bool = False,
     progress: Progress | None = None,
@@ -180,8 +210,14 @@ def build(
     `force`: counted, not listed); one stored with other content is replaced. Every failed input and every
     rejected fact is counted in the summary and written to `rejections` as a JSON line.
     `mapper` runs the processing (the built-in `map` here; Dask's workers in kg.distributed);
-    the store is only ever written from this loop, so there is one writer.
+    the store is only ever written from this loop, so there is one writer. Given `process_batch`
+    (such as `Pipeline.process_batch`) instead of `process`, the articles are processed here,
+    `batch_size` at a time, and stored one by one as before.
     """
+    if (process is None) == (process_batch is None):
+        raise TypeError("build needs either process or process_batch")
+    if process_batch is not None and mapper is not map:
+        raise TypeError("process_batch runs in this process; a mapper runs process")
     summary = BuildSummary()
 
     def report(record: dict[str, str]) -> None:
@@ -189,13 +225,17 @@ def build(
             rejections.write(json.dumps(record, ensure_ascii=False) + "\n")
             rejections.flush()
 
-    def articles_to_process() -> Iterator[Article]:
+    def batches_to_process(size: int) -> Iterator[list[Article]]:
+        batch: list[Article] = []
         for item in inputs:
             if isinstance(item, InputError):
                 summary.failed_inputs.append((item.source, item.problem))
                 log.warning("input rejected: %s", item)
                 report({"input": item.source, "problem": item.problem})
                 continue
+            if any(article.id == item.id for article in batch):  # the store must hold the first before this one is checked
+                yield batch
+                batch = []
             summary.articles_read += 1
             if not force and store.content_hash(item.id) == item.content_hash:
                 summary.duplicates += 1
@@ -203,9 +243,20 @@ def build(
                 if progress:
                     progress.advance(skipped=summary.duplicates)
                 continue
-            yield item
+            batch.append(item)
+            if len(batch) >= size:
+                yield batch
+                batch = []
+        if batch:
+            yield batch
 
-    for outcome in mapper(functools.partial(process_safely, process), articles_to_process()):
+    outcomes: Iterable[ArticleResult | ArticleFailure]
+    if process_batch is not None:
+        outcomes = itertools.chain.from_iterable(map(process_batch, batches_to_process(batch_size)))
+    else:
+        assert process is not None
+        outcomes = mapper(functools.partial(process_safely, process), itertools.chain.from_iterable(batches_to_process(1)))
+    for outcome in outcomes:
         article = outcome.article
         if isinstance(outcome, ArticleFailure):
             summary.failed_inputs.append((article.origin or article.id, outcome.problem))
@@ -240,5 +291,5 @@ def build_paths(
     from kg.ingest import read_inputs
 
     return build(
-        read_inputs(paths, fetch=fetch), store, process=pipeline.process, rejections=rejections, force=force, progress=progress
+        read_inputs(paths, fetch=fetch), store, process_batch=pipeline.process_batch, rejections=rejections, force=force, progress=progress
     )

@@ -105,15 +105,17 @@ def load_shapes(folder: Path | None = None) -> Graph:
     return shapes
 
 
-def validate(graph: Graph, shapes: Graph) -> Report:
+def validate(graph: Graph, shapes: Graph, *, warnings: bool = True) -> Report:
     """Validate one article's graph against the shapes; raises ValidatorError if pySHACL fails.
 
+    With `warnings=False` a conforming graph may come back without its results of lesser severity
+    (a graph that does not conform always comes with all its results): enough to tell what to store.
     The shapes are compiled on first use and the compilation kept with them: do not change a
     shapes graph once it has validated something (a change of its size compiles it again)."""
     compiled = _COMPILED.get(shapes)
     if compiled is None or compiled.size != len(shapes):
         compiled = _COMPILED[shapes] = _CompiledShapes(shapes)
-    return compiled.validate(graph)
+    return compiled.validate(graph, warnings=warnings)
 
 
 # --------------------------------------------------------------------------- native rules
@@ -226,16 +228,22 @@ class _CompiledShapes:
         self.lock = threading.Lock()
         try:
             self.screen: Callable[[Graph], bool] | None = compile_screen(core)
+            self.violation_screen: Callable[[Graph], bool] | None = compile_screen(_violations_only(core))
         except Unscreenable:
-            self.screen = None
+            self.screen = self.violation_screen = None
 
-    def validate(self, graph: Graph) -> Report:
+    def validate(self, graph: Graph, *, warnings: bool = True) -> Report:
         found: set[Violation] = set()
-        if self.screen is None or not self.screen(graph):  # a graph the screen passes has nothing to report
-            with self.lock:
-                found.update(self._pyshacl(graph))
         for native in self.native:
             found.update(native.violations(graph))
+        # A graph the screen passes has nothing to report; one the violation screen passes, no
+        # Violation: then, if the native rules found none either, only the warnings are left.
+        core_results = self.screen is None or not self.screen(graph)
+        if core_results and not warnings and self.violation_screen is not None and self.violation_screen(graph):
+            core_results = any(violation.severity == "Violation" for violation in found)
+        if core_results:
+            with self.lock:
+                found.update(self._pyshacl(graph))
         violations = tuple(sorted(found, key=_sort_key))
         return Report(
             conforms=not any(violation.severity == "Violation" for violation in violations),
@@ -254,6 +262,32 @@ class _CompiledShapes:
 
 
 _COMPILED: "weakref.WeakKeyDictionary[Graph, _CompiledShapes]" = weakref.WeakKeyDictionary()
+
+
+def _violations_only(shapes: Graph) -> Graph:
+    """`shapes` with the shapes deactivated whose results are all of a lesser severity than
+    Violation and count nowhere else: those with no sh:property of their own, reached from other
+    shapes only through sh:property chains that no sh:node, sh:or, sh:not... tests for conformance.
+    A graph that passes it has no result of severity Violation."""
+    kept = Graph()
+    for triple in shapes:
+        kept.add(triple)
+    for shape, severity in shapes.subject_objects(SH.severity):
+        if severity == SH.Violation or (shape, SH.property, None) in shapes or _conformance_tested(shapes, shape, set()):
+            continue
+        kept.remove((shape, SH.deactivated, None))
+        kept.add((shape, SH.deactivated, Literal(True)))
+    return kept
+
+
+def _conformance_tested(shapes: Graph, shape: Node, seen: set[Node]) -> bool:
+    """Whether `shape`, or a shape holding it through sh:property, is used otherwise than as a
+    property shape (the object of sh:node, a member of an sh:or list ...)."""
+    seen.add(shape)
+    for holder, predicate in shapes.subject_predicates(shape):
+        if predicate != SH.property or (holder not in seen and _conformance_tested(shapes, holder, seen)):
+            return True
+    return False
 
 
 def _native_shapes(shapes: Graph) -> Iterator[_NativeShape]:

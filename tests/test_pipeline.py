@@ -123,3 +123,41 @@ def test_pipeline_a_violation_no_fact_owns_rejects_the_facts_and_keeps_the_artic
     assert all(r.message.startswith("rejected with its article: ") for r in result.rejections)
     assert "a state needs a population" in result.rejections[0].message
     assert set(result.graph.subjects(KG.articleId, None))
+
+
+def test_pipeline_batched_build_checks_a_repeated_article_against_the_store() -> None:
+    first = Article(id="a", text="one")
+    with KgStore(None) as store:
+        summary = build([first, first, Article(id="b", text="two")], store, process_batch=lambda batch: [_result(a) for a in batch])
+        assert (summary.articles_read, summary.articles_stored, summary.duplicates) == (3, 2, 1)
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles.jsonl"
+
+
+def test_pipeline_batched_build_stores_what_the_article_by_article_build_stores(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from kg.ingest import read_inputs
+
+    with KgStore(None) as one_by_one, KgStore(None) as batched:
+        build(read_inputs([EXAMPLES]), one_by_one, process=pipeline.process)
+        summary = build(read_inputs([EXAMPLES]), batched, process_batch=pipeline.process_batch, batch_size=4)
+        assert summary.articles_stored == len(list(read_inputs([EXAMPLES])))
+        assert sorted(map(str, batched.quads())) == sorted(map(str, one_by_one.quads()))
+
+
+def test_pipeline_a_batch_whose_nlp_fails_fails_only_the_bad_article(pipeline, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import kg.nlp
+
+    annotate_batch = kg.nlp.annotate_batch
+
+    def failing_on_boom(nlp, articles):  # type: ignore[no-untyped-def]
+        if any(article.id == "boom" for article in articles):
+            raise ValueError("the tokenizer choked")
+        return annotate_batch(nlp, articles)
+
+    monkeypatch.setattr(kg.nlp, "annotate_batch", failing_on_boom)
+    articles = [Article(id=name, title="Talks", text="Iran's foreign minister met the French president in Paris.") for name in ("one", "boom", "two")]
+    outcomes = pipeline.process_batch(articles)
+    assert [outcome.article.id for outcome in outcomes] == ["one", "boom", "two"]
+    assert [type(outcome).__name__ for outcome in outcomes] == ["ArticleResult", "ArticleFailure", "ArticleResult"]
+    assert "the tokenizer choked" in outcomes[1].problem

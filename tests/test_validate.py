@@ -89,6 +89,38 @@ def test_validate_warnings_do_not_break_conformance(shapes: Graph) -> None:
     ]
 
 
+def test_validate_without_warnings_passes_a_graph_of_warnings_and_reports_a_violation_whole(shapes: Graph) -> None:
+    warned = _graph("EventShape/valid.ttl")
+    warned.remove((EVENT, KG.target, None))
+    assert validate(warned, shapes, warnings=False) == Report(conforms=True, violations=())
+    failing = _graph("EventShape/valid.ttl")
+    failing.remove((EVENT, KG.target, None))
+    failing.remove((EVENT, KG.actor, None))
+    report = validate(failing, shapes, warnings=False)
+    assert report == validate(failing, shapes)
+    assert {violation.severity for violation in report.violations} == {"Violation", "Warning"}
+
+
+def test_validate_a_warning_shape_whose_conformance_counts_stays_in_the_violation_screen(tmp_path: Path) -> None:
+    (tmp_path / "shapes.ttl").write_text(
+        """
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix kg: <https://w3id.org/kg-ir/ontology#> .
+        <urn:test:Named> a sh:NodeShape ; sh:severity sh:Warning ;
+            sh:property [ sh:path kg:name ; sh:minCount 1 ; sh:severity sh:Warning ] .
+        <urn:test:Event> a sh:NodeShape ; sh:targetClass kg:Event ;
+            sh:property [ sh:path kg:actor ; sh:node <urn:test:Named> ] .
+        """,
+        encoding="utf-8",
+    )
+    graph = Graph().parse(data="<urn:e> a <https://w3id.org/kg-ir/ontology#Event> ; <https://w3id.org/kg-ir/ontology#actor> <urn:a> .", format="turtle")
+    shapes = load_shapes(tmp_path)
+    report = validate(graph, shapes, warnings=False)
+    assert not report.conforms
+    assert "NodeConstraintComponent" in {violation.constraint for violation in report.violations}
+    assert report == validate(graph, shapes)
+
+
 def test_validate_results_are_sorted_by_focus_node(shapes: Graph) -> None:
     graph = _graph("EventShape/invalid.ttl")
     report = validate(graph, shapes)
