@@ -282,10 +282,6 @@ def _read(
             if index.type_of(key) in actor_types
         ]
         inherited = bool(actors)
-    if not actors and event_type is EventType.MOBILIZE:
-        # "I have directed the USS X to move ...": whoever operates what is sent acts.
-        actors = _operators_of_sent(token, index, lex)
-        inherited = bool(actors)
     if not actors:
         # "Zelenskiy says the military has attacked X": the speaker's forces.
         actors = _speakers_forces(token, index, lex)
@@ -766,27 +762,6 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
         # "wrote to the US Embassy asking to waive ...": whom the words were addressed to.
         return _parties(index.follow(head, [ADDRESSEE]), index)
     return []
-
-
-def _operators_of_sent(token: Token, index: EntityIndex, lex: Lexicons) -> list[str]:
-    """The state whose ship or force is sent: from a ship prefix ("USS") or a qualifier."""
-    found: list[str] = []
-    states = {
-        entity.label.lower(): key
-        for key, entity in index.entities.items()
-        if entity.type is EntityType.STATE
-    }
-    for child in token.children:
-        if child.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        found += index.states_of(child)
-        key = index.at(child)
-        if key is not None:
-            prefix = index.entities[key].label.split()[0]
-            state = states.get(lex.ship_prefixes.get(prefix, "").lower())
-            if state is not None:
-                found.append(state)
-    return list(dict.fromkeys(found))
 
 
 def _speakers_forces(token: Token, index: EntityIndex, lex: Lexicons) -> list[str]:
