@@ -62,8 +62,6 @@ OBJECT_CONTROL = frozenset(
         "invite",
     }
 )
-# Subjects that stand for a state's armed forces or their operation without naming the state.
-FORCES = frozenset({"military", "army", "navy", "force", "troop", "soldier", "operation"})
 ADDRESSEE = parse_path(">prep[to]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset(
@@ -281,10 +279,6 @@ def _read(
             for key in _inherited_subject(token, index)
             if index.type_of(key) in actor_types
         ]
-        inherited = bool(actors)
-    if not actors:
-        # "Zelenskiy says the military has attacked X": the speaker's forces.
-        actors = _speakers_forces(token, index, lex)
         inherited = bool(actors)
     if actor_types == set(PARTIES):
         actors = actors or unnamed
@@ -762,26 +756,6 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
         # "wrote to the US Embassy asking to waive ...": whom the words were addressed to.
         return _parties(index.follow(head, [ADDRESSEE]), index)
     return []
-
-
-def _speakers_forces(token: Token, index: EntityIndex, lex: Lexicons) -> list[str]:
-    """The state whose forces act when the subject is "the military", "the army", "troops"
-    with no one named as theirs, and the clause is someone's word: the speaker's state
-    (or the speaker, a state)."""
-    if not any(
-        child.dep_ == "nsubj"
-        and child.lemma_.lower() in FORCES
-        and not any(grandchild.dep_ == "poss" for grandchild in child.children)
-        and not index.entities_of(child)
-        for child in token.children
-    ):
-        return []
-    claimant = assess(token, index, lex.cues).claimed_by
-    if claimant is None:
-        return []
-    if index.type_of(claimant) is EntityType.STATE:
-        return [claimant]
-    return _affiliations(claimant, index)[:1]
 
 
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:

@@ -1229,21 +1229,6 @@ def test_events_an_apology_needs_no_addressee_to_be_complete(annotated) -> None:
     assert to_no_one.provenance.confidence == to_someone.provenance.confidence
 
 
-@pytest.mark.parametrize(
-    ("text", "claimant"),
-    [
-        ("Ruritanian president Alma Vask says the army has attacked Freedonia.", "vask"),
-        ("Ruritania said the military struck Freedonia on Monday.", "ruritania"),
-        ("Ruritanian president Alma Vask announced that a joint operation had killed Omar Tellen.", "vask"),
-    ],
-)
-def test_events_unnamed_forces_in_a_speakers_word_are_the_speakers_state(annotated, text, claimant) -> None:  # type: ignore[no-untyped-def]
-    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
-    doc, entities, article = annotated(text, names)
-    [event] = [e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
-    assert event.actors == ("ruritania",) and event.provenance.claimed_by == claimant
-
-
 def test_events_unnamed_forces_in_the_articles_own_word_act_for_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in _events(annotated, "The army attacked Freedonia.") if e.type is EventType.ASSAULT]
 
