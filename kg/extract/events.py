@@ -87,7 +87,6 @@ AVERTING = frozenset(
         "denounce",
         "protest",
         "investigate",
-        "deny",
         "blame",
         "report",
     }
@@ -128,8 +127,11 @@ def extract(
                 event, whole = read
                 for one in [event] if whole else _pairs(event, index):
                     events.append(one)
-                    if trigger.flag("reciprocal") and one.targets:
-                        # "A and B exchanged fire": each fired on the other.
+                    if one.targets and (
+                        trigger.flag("reciprocal")
+                        or token.lemma_.lower() in trigger.words("reciprocal_lemmas")
+                    ):
+                        # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(
                             dataclasses.replace(
                                 one, actors=one.targets, targets=one.actors

@@ -1313,3 +1313,31 @@ def test_events_condemning_acts_by_a_party_accuses_that_party(annotated, text) -
 def test_events_rockets_fired_at_a_place_are_an_attack_there(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, "Ruritania fired rockets at Red Harbour overnight.", EventType.ASSAULT)
     assert (event.actors, event.targets, event.location) == (("ruritania",), (), "harbour")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania clashed with Freedonia near the border.",
+        "Ruritania skirmished with Freedonia on Monday.",
+        "Clashes between Ruritania and Freedonia erupted near the border.",
+    ],
+)
+def test_events_a_clash_is_an_assault_in_both_directions(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = {(e.actors, e.targets) for e in _events(annotated, text) if e.type is EventType.ASSAULT}
+    assert found == {(("ruritania",), ("freedonia",)), (("freedonia",), ("ruritania",))}
+
+
+def test_events_an_attack_is_one_directed_event(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = [(e.actors, e.targets) for e in _events(annotated, "Ruritania attacked Freedonia.") if e.type is EventType.ASSAULT]
+    assert found == [(("ruritania",), ("freedonia",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ruritania denied attacking Freedonia.", "Ruritania denies having struck Freedonia on Monday."],
+)
+def test_events_a_denied_attack_is_stored_negated(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, text, EventType.ASSAULT)
+    assert (event.actors, event.targets) == (("ruritania",), ("freedonia",))
+    assert event.provenance.negated and event.provenance.confidence < 0.5
