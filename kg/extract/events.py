@@ -305,12 +305,16 @@ def _read(
         (key for key in places if index.type_of(key) is EntityType.LOCATION), None
     )
     if event_type is EventType.ASSAULT and not targets and location is not None:
-        # "Russian strikes on Odesa, Ukraine": the state of the place struck.
-        home = {state for actor in actors for state in _affiliations(actor, index)}
-        targets = [  # not the attacker's own ("the Sudanese Army ... in Geneina, Sudan")
+        # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
+        # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
+        # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
+        home = {key for key in actors if index.type_of(key) is EntityType.STATE} | {
+            state for actor in actors for state in _affiliations(actor, index)
+        }
+        targets = [
             key
             for key in _state_of_place(token, events.paths(trigger, "locations"), index)
-            if key not in home
+            if home and key not in home
         ]
     if event_type is EventType.MOBILIZE:
         targets += [
@@ -698,23 +702,39 @@ def _affiliations(key: str, index: EntityIndex) -> list[str]:
 def _state_of_place(
     token: Token, paths: Iterable[Path], index: EntityIndex
 ) -> list[str]:
-    """States in apposition with a place the trigger reaches ("Odesa, Ukraine")."""
+    """The states that place a place the trigger reaches, within its own phrase: in apposition
+    ("Odesa, Ukraine"; "Bohodukhiv, Kharkiv Oblast, Ukraine") or after "in"/"of" ("Lviv in
+    western Ukraine", "the Kyiv and Odesa oblasts of Ukraine")."""
     found: list[str] = []
     for path in paths:
         for reached in path.follow(token):
             key = index.at(reached)
             if key is None or index.type_of(key) is not EntityType.LOCATION:
                 continue
-            for child in reached.children:
-                state = index.at(child)
+            for part in reached.subtree:
+                state = index.at(part)
                 if (
-                    child.dep_ == "appos"
-                    and state is not None
+                    state is not None
                     and index.type_of(state) is EntityType.STATE
                     and state not in found
+                    and _places(part, reached)
                 ):
                     found.append(state)
     return found
+
+
+def _places(part: Token, place: Token) -> bool:
+    """`part` qualifies `place` as where it lies: every step up from it is an apposition, a
+    conjunct, or the object of "in" or "of"."""
+    node = part
+    while node.i != place.i:
+        if node.dep_ == "pobj" and node.head.lower_ in ("in", "of"):
+            node = node.head.head
+        elif node.dep_ in ("appos", "conj"):
+            node = node.head
+        else:
+            return False
+    return True
 
 
 def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:

@@ -1341,3 +1341,31 @@ def test_events_a_denied_attack_is_stored_negated(annotated, text: str) -> None:
     event = _one(annotated, text, EventType.ASSAULT)
     assert (event.actors, event.targets) == (("ruritania",), ("freedonia",))
     assert event.provenance.negated and event.provenance.confidence < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people are killed in a Ruritanian airstrike on Red Harbour, Sea District, Freedonia.",
+        "A Ruritanian drone strikes a car in Red Harbour, Sea District, Freedonia.",
+        "Ruritania launched attacks on the Red Harbour and Sea District oblasts of Freedonia.",
+    ],
+)
+def test_events_a_state_striking_a_place_strikes_the_state_the_place_lies_in(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE), "Sea District": ("sea_district", EntityType.LOCATION)}
+    doc, entities, article = annotated(text, names)
+    found = [(e.actors, e.targets) for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
+    assert found == [(("ruritania",), ("freedonia",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen from the Tellen Brigade attack a bar in Red Harbour, Freedonia.",
+        "Freedonian forces shelled Red Harbour, Freedonia.",
+    ],
+)
+def test_events_a_place_makes_no_target_of_its_state_for_a_force_of_no_other_state(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Freedonian": ("freedonia", STATE), "Tellen Brigade": ("brigade", EntityType.ORGANIZATION)}
+    doc, entities, article = annotated(text, names)
+    assert not [e.targets for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT and e.targets]
