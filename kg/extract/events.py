@@ -137,7 +137,7 @@ def extract(
                                 one, actors=one.targets, targets=one.actors
                             )
                         )
-    return _deduplicate(events, headline_end)
+    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end)
 
 
 def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -513,6 +513,68 @@ def _told_before(
         when=when or event.when,
     )
     return True
+
+
+# Nouns that stand for what someone claimed: "CENTCOM denies *the claim*".
+CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account"})
+
+
+def _denied_claims(
+    doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]
+) -> list[Event]:
+    """ "X says it struck Y. Z denies the claim.": a definite claim noun with no words of its own
+    ("the claim", "the reports"), the object of a denying verb, stands for the claims of the
+    latest earlier sentence that someone other than the denier made; each is stored again,
+    negated and claimed by the denier, so the claim is contested."""
+    denying = {
+        cue.cue for cue in lex.cues if cue.kind == "negation" and cue.where in ("governor", "complement")
+    }
+    denials: list[Event] = []
+    for token in doc:
+        verb = token.head
+        if (
+            token.lemma_.lower() not in CLAIM_NOUNS
+            or token.dep_ != "dobj"
+            or verb.lemma_.lower() not in denying
+            or any(child.dep_ not in ("det", "amod") for child in token.children)
+            or not any(child.lower_ in DEFINITE for child in token.children)
+        ):
+            continue
+        deniers = _parties(
+            (key for child in verb.children if child.dep_ == "nsubj" for key in index.entities_of(child)), index
+        )
+        claims = [
+            event for event in events
+            if event.provenance.claimed_by not in (None, *deniers)
+            and not event.provenance.negated and event.provenance.evidence.end <= token.idx
+        ]  # fmt: skip
+        if not deniers or not claims:
+            continue
+        latest = max(event.provenance.evidence.start for event in claims)
+        claimed = [event for event in claims if event.provenance.evidence.start == latest]
+        rejection = lex.events.coded.get(EventType.REJECT.value)
+        if rejection is not None:  # the denier rejects the claimant ("Ukraine rejected Russia's claim")
+            evidence = sentence_evidence(token.sent)
+            score = confidence.score(rejection.base, inherited=True)
+            denials += [
+                Event(EventType.REJECT, (deniers[0],), (claimant,), Provenance(evidence, NAME, score))
+                for claimant in dict.fromkeys(event.provenance.claimed_by or "" for event in claimed)
+            ]
+        denials += [
+            dataclasses.replace(
+                event,
+                provenance=Provenance(
+                    sentence_evidence(token.sent),
+                    NAME,
+                    confidence.score(event.provenance.confidence, negated=True),
+                    deniers[0],
+                    True,
+                    event.provenance.hypothetical,
+                ),
+            )
+            for event in claimed
+        ]
+    return denials
 
 
 def _pairs(event: Event, index: EntityIndex) -> list[Event]:

@@ -1369,3 +1369,34 @@ def test_events_a_place_makes_no_target_of_its_state_for_a_force_of_no_other_sta
     names = {**NAMES, "Freedonian": ("freedonia", STATE), "Tellen Brigade": ("brigade", EntityType.ORGANIZATION)}
     doc, entities, article = annotated(text, names)
     assert not [e.targets for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT and e.targets]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elbonia says Ruritania attacked Freedonia. Ruritania denies the claim.",
+        "Elbonia said on Monday that Ruritania had struck Freedonia. Ruritania rejected the reports.",
+    ],
+)
+def test_events_a_denied_claim_is_stored_again_negated_and_claimed_by_the_denier(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assaults = {(e.actors, e.targets, e.provenance.claimed_by, e.provenance.negated) for e in found if e.type is EventType.ASSAULT}
+    assert assaults == {
+        (("ruritania",), ("freedonia",), "elbonia", False),
+        (("ruritania",), ("freedonia",), "ruritania", True),
+    }
+    [rejection] = [e for e in found if e.type is EventType.REJECT]
+    assert (rejection.actors, rejection.targets, rejection.provenance.negated) == (("ruritania",), ("elbonia",), False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania attacked Freedonia. Freedonia denies the claim.",  # the article's own word, no one's claim
+        "Elbonia says Ruritania attacked Freedonia. Elbonia denies the claim.",  # one's own claim
+        "Elbonia says Ruritania attacked Freedonia. Ruritania denies a claim of fraud.",  # another claim
+    ],
+)
+def test_events_a_denial_contests_only_an_earlier_claim_of_someone_else(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert not [e for e in found if e.provenance.negated or e.type is EventType.REJECT]
