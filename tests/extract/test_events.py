@@ -1400,3 +1400,15 @@ def test_events_a_denied_claim_is_stored_again_negated_and_claimed_by_the_denier
 def test_events_a_denial_contests_only_an_earlier_claim_of_someone_else(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, text)
     assert not [e for e in found if e.provenance.negated or e.type is EventType.REJECT]
+
+
+def test_events_an_attack_on_part_of_a_place_is_placed_there(annotated) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, "Ruritania attacks the outskirts of Red Harbour.", EventType.ASSAULT)
+    assert (event.actors, event.targets, event.location) == (("ruritania",), (), "harbour")
+
+
+def test_events_a_strike_on_a_vehicle_targeting_a_party_targets_the_party(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE), "Tellen Brigade": ("brigade", EntityType.ORGANIZATION)}
+    doc, entities, article = annotated("Four people are killed in a Ruritanian drone strike on a car targeting Tellen Brigade fighters.", names)
+    found = [(e.actors, e.targets) for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
+    assert found == [(("ruritania",), ("brigade",))]
