@@ -347,8 +347,12 @@ def _read(
         }
         targets = [key for key in targets if key not in own]
     targets = [key for key in targets if key not in actors]
-    if not targets and parties > 1 and _each_other(token):
-        # "X and Y accuse each other": each acts on the others (one event per pair, _pairs).
+    mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and not any(
+        child.dep_ == "dobj" for child in token.children
+    )  # "X and Y clashed", not "X and Y fight corruption"
+    if not targets and parties > 1 and (mutual or _each_other(token)):
+        # "X and Y accuse each other", "X and Y clashed": each acts on the others (one event
+        # per pair, _pairs).
         targets = actors[:parties]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):

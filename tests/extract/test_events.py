@@ -1412,3 +1412,13 @@ def test_events_a_strike_on_a_vehicle_targeting_a_party_targets_the_party(annota
     doc, entities, article = annotated("Four people are killed in a Ruritanian drone strike on a car targeting Tellen Brigade fighters.", names)
     found = [(e.actors, e.targets) for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT]
     assert found == [(("ruritania",), ("brigade",))]
+
+
+def test_events_parties_that_clashed_each_attacked_the_other(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = {(e.actors, e.targets) for e in _events(annotated, "Ruritania and Freedonia clashed on the border.") if e.type is EventType.ASSAULT}
+    assert found == {(("ruritania",), ("freedonia",)), (("freedonia",), ("ruritania",))}
+
+
+def test_events_parties_fighting_something_together_fight_not_each_other(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Ruritania and Freedonia fight corruption.")
+    assert not [e for e in found if e.type is EventType.ASSAULT]
