@@ -9,7 +9,8 @@ inherited from a governing verb when the trigger has no subject of its own ("acc
 imposes ..."); symmetric types ("X and Y held talks") put the first party among the actors and
 the others among the targets. The date is the time expression of the sentence nearest the
 trigger; modality and attribution come from kg.extract.modality; the score from
-kg.extract.confidence.
+kg.extract.confidence. A denial of "the claim" stores the claim again, negated and claimed by
+the denier, so the claim is contested.
 """
 
 from __future__ import annotations
