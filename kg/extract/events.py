@@ -9,7 +9,8 @@ inherited from a governing verb when the trigger has no subject of its own ("acc
 imposes ..."); symmetric types ("X and Y held talks") put the first party among the actors and
 the others among the targets. The date is the time expression of the sentence nearest the
 trigger; modality and attribution come from kg.extract.modality; the score from
-kg.extract.confidence.
+kg.extract.confidence. A denial of "the claim" stores the claim again, negated and claimed by
+the denier, so the claim is contested.
 """
 
 from __future__ import annotations
@@ -62,8 +63,6 @@ OBJECT_CONTROL = frozenset(
         "invite",
     }
 )
-# Subjects that stand for a state's armed forces or their operation without naming the state.
-FORCES = frozenset({"military", "army", "navy", "force", "troop", "soldier", "operation"})
 ADDRESSEE = parse_path(">prep[to]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset(
@@ -89,7 +88,6 @@ AVERTING = frozenset(
         "denounce",
         "protest",
         "investigate",
-        "deny",
         "blame",
         "report",
     }
@@ -130,14 +128,17 @@ def extract(
                 event, whole = read
                 for one in [event] if whole else _pairs(event, index):
                     events.append(one)
-                    if trigger.flag("reciprocal") and one.targets:
-                        # "A and B exchanged fire": each fired on the other.
+                    if one.targets and (
+                        trigger.flag("reciprocal")
+                        or token.lemma_.lower() in trigger.words("reciprocal_lemmas")
+                    ):
+                        # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(
                             dataclasses.replace(
                                 one, actors=one.targets, targets=one.actors
                             )
                         )
-    return _deduplicate(events, headline_end)
+    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end)
 
 
 def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -282,14 +283,6 @@ def _read(
             if index.type_of(key) in actor_types
         ]
         inherited = bool(actors)
-    if not actors and event_type is EventType.MOBILIZE:
-        # "I have directed the USS X to move ...": whoever operates what is sent acts.
-        actors = _operators_of_sent(token, index, lex)
-        inherited = bool(actors)
-    if not actors:
-        # "Zelenskiy says the military has attacked X": the speaker's forces.
-        actors = _speakers_forces(token, index, lex)
-        inherited = bool(actors)
     if actor_types == set(PARTIES):
         actors = actors or unnamed
     target_types = set(PARTIES) | (
@@ -313,12 +306,16 @@ def _read(
         (key for key in places if index.type_of(key) is EntityType.LOCATION), None
     )
     if event_type is EventType.ASSAULT and not targets and location is not None:
-        # "Russian strikes on Odesa, Ukraine": the state of the place struck.
-        home = {state for actor in actors for state in _affiliations(actor, index)}
-        targets = [  # not the attacker's own ("the Sudanese Army ... in Geneina, Sudan")
+        # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
+        # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
+        # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
+        home = {key for key in actors if index.type_of(key) is EntityType.STATE} | {
+            state for actor in actors for state in _affiliations(actor, index)
+        }
+        targets = [
             key
             for key in _state_of_place(token, events.paths(trigger, "locations"), index)
-            if key not in home
+            if home and key not in home
         ]
     if event_type is EventType.MOBILIZE:
         targets += [
@@ -351,8 +348,12 @@ def _read(
         }
         targets = [key for key in targets if key not in own]
     targets = [key for key in targets if key not in actors]
-    if not targets and parties > 1 and _each_other(token):
-        # "X and Y accuse each other": each acts on the others (one event per pair, _pairs).
+    mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and not any(
+        child.dep_ == "dobj" for child in token.children
+    )  # "X and Y clashed", not "X and Y fight corruption"
+    if not targets and parties > 1 and (mutual or _each_other(token)):
+        # "X and Y accuse each other", "X and Y clashed": each acts on the others (one event
+        # per pair, _pairs).
         targets = actors[:parties]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
@@ -517,6 +518,68 @@ def _told_before(
         when=when or event.when,
     )
     return True
+
+
+# Nouns that stand for what someone claimed: "CENTCOM denies *the claim*".
+CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account"})
+
+
+def _denied_claims(
+    doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]
+) -> list[Event]:
+    """ "X says it struck Y. Z denies the claim.": a definite claim noun with no words of its own
+    ("the claim", "the reports"), the object of a denying verb, stands for the claims of the
+    latest earlier sentence that someone other than the denier made; each is stored again,
+    negated and claimed by the denier, so the claim is contested."""
+    denying = {
+        cue.cue for cue in lex.cues if cue.kind == "negation" and cue.where in ("governor", "complement")
+    }
+    denials: list[Event] = []
+    for token in doc:
+        verb = token.head
+        if (
+            token.lemma_.lower() not in CLAIM_NOUNS
+            or token.dep_ != "dobj"
+            or verb.lemma_.lower() not in denying
+            or any(child.dep_ not in ("det", "amod") for child in token.children)
+            or not any(child.lower_ in DEFINITE for child in token.children)
+        ):
+            continue
+        deniers = _parties(
+            (key for child in verb.children if child.dep_ == "nsubj" for key in index.entities_of(child)), index
+        )
+        claims = [
+            event for event in events
+            if event.provenance.claimed_by not in (None, *deniers)
+            and not event.provenance.negated and event.provenance.evidence.end <= token.idx
+        ]  # fmt: skip
+        if not deniers or not claims:
+            continue
+        latest = max(event.provenance.evidence.start for event in claims)
+        claimed = [event for event in claims if event.provenance.evidence.start == latest]
+        rejection = lex.events.coded.get(EventType.REJECT.value)
+        if rejection is not None:  # the denier rejects the claimant ("Ukraine rejected Russia's claim")
+            evidence = sentence_evidence(token.sent)
+            score = confidence.score(rejection.base, inherited=True)
+            denials += [
+                Event(EventType.REJECT, (deniers[0],), (claimant,), Provenance(evidence, NAME, score))
+                for claimant in dict.fromkeys(event.provenance.claimed_by or "" for event in claimed)
+            ]
+        denials += [
+            dataclasses.replace(
+                event,
+                provenance=Provenance(
+                    sentence_evidence(token.sent),
+                    NAME,
+                    confidence.score(event.provenance.confidence, negated=True),
+                    deniers[0],
+                    True,
+                    event.provenance.hypothetical,
+                ),
+            )
+            for event in claimed
+        ]
+    return denials
 
 
 def _pairs(event: Event, index: EntityIndex) -> list[Event]:
@@ -706,23 +769,39 @@ def _affiliations(key: str, index: EntityIndex) -> list[str]:
 def _state_of_place(
     token: Token, paths: Iterable[Path], index: EntityIndex
 ) -> list[str]:
-    """States in apposition with a place the trigger reaches ("Odesa, Ukraine")."""
+    """The states that place a place the trigger reaches, within its own phrase: in apposition
+    ("Odesa, Ukraine"; "Bohodukhiv, Kharkiv Oblast, Ukraine") or after "in"/"of" ("Lviv in
+    western Ukraine", "the Kyiv and Odesa oblasts of Ukraine")."""
     found: list[str] = []
     for path in paths:
         for reached in path.follow(token):
             key = index.at(reached)
             if key is None or index.type_of(key) is not EntityType.LOCATION:
                 continue
-            for child in reached.children:
-                state = index.at(child)
+            for part in reached.subtree:
+                state = index.at(part)
                 if (
-                    child.dep_ == "appos"
-                    and state is not None
+                    state is not None
                     and index.type_of(state) is EntityType.STATE
                     and state not in found
+                    and _places(part, reached)
                 ):
                     found.append(state)
     return found
+
+
+def _places(part: Token, place: Token) -> bool:
+    """`part` qualifies `place` as where it lies: every step up from it is an apposition, a
+    conjunct, or the object of "in" or "of"."""
+    node = part
+    while node.i != place.i:
+        if node.dep_ == "pobj" and node.head.lower_ in ("in", "of"):
+            node = node.head.head
+        elif node.dep_ in ("appos", "conj"):
+            node = node.head
+        else:
+            return False
+    return True
 
 
 def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
@@ -766,47 +845,6 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
         # "wrote to the US Embassy asking to waive ...": whom the words were addressed to.
         return _parties(index.follow(head, [ADDRESSEE]), index)
     return []
-
-
-def _operators_of_sent(token: Token, index: EntityIndex, lex: Lexicons) -> list[str]:
-    """The state whose ship or force is sent: from a ship prefix ("USS") or a qualifier."""
-    found: list[str] = []
-    states = {
-        entity.label.lower(): key
-        for key, entity in index.entities.items()
-        if entity.type is EntityType.STATE
-    }
-    for child in token.children:
-        if child.dep_ not in ("dobj", "nsubjpass"):
-            continue
-        found += index.states_of(child)
-        key = index.at(child)
-        if key is not None:
-            prefix = index.entities[key].label.split()[0]
-            state = states.get(lex.ship_prefixes.get(prefix, "").lower())
-            if state is not None:
-                found.append(state)
-    return list(dict.fromkeys(found))
-
-
-def _speakers_forces(token: Token, index: EntityIndex, lex: Lexicons) -> list[str]:
-    """The state whose forces act when the subject is "the military", "the army", "troops"
-    with no one named as theirs, and the clause is someone's word: the speaker's state
-    (or the speaker, a state)."""
-    if not any(
-        child.dep_ == "nsubj"
-        and child.lemma_.lower() in FORCES
-        and not any(grandchild.dep_ == "poss" for grandchild in child.children)
-        and not index.entities_of(child)
-        for child in token.children
-    ):
-        return []
-    claimant = assess(token, index, lex.cues).claimed_by
-    if claimant is None:
-        return []
-    if index.type_of(claimant) is EntityType.STATE:
-        return [claimant]
-    return _affiliations(claimant, index)[:1]
 
 
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:

@@ -79,6 +79,15 @@ def test_a_group_acts_where_no_named_party_does(pipeline) -> None:  # type: igno
     assert event.provenance.confidence < 0.5  # kept in the store, below the default export threshold
 
 
+def test_unnamed_forces_in_a_speakers_word_are_a_group_claimed_by_the_speaker(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "Sudan said the army struck Chad on Monday."
+    extraction = pipeline.extract(Article(id="groups", text=text, published=PUBLISHED))
+    [event] = [c for c in extraction.claims if isinstance(c, Event)]
+    assert extraction.entity(event.actors[0]).type is EntityType.GROUP
+    assert extraction.entity(event.targets[0]).label == "Chad"
+    assert extraction.entity(event.provenance.claimed_by or "").label == "Sudan"
+
+
 def test_a_group_never_replaces_a_named_actor(pipeline) -> None:  # type: ignore[no-untyped-def]
     text = "Iranian police attacked the convoy, Tehran said."
     article = Article(id="groups", text=text, published=PUBLISHED)
