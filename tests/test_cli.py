@@ -85,7 +85,7 @@ def test_cli_query_help_after_a_name_prints_the_query_header(capsys: pytest.Capt
     assert out.startswith("events_between: Which events happened between two actors in a date range?\n")
     assert "  first (entity)   one actor; example: United States\n" in out
     assert "  from (date)      first day of the range; example: 2019-12-01\n" in out
-    assert "returns: type actor target earliest latest article\n" in out
+    assert "returns: type actor actor_iri target target_iri earliest latest article\n" in out
     assert "example: kg query events_between --param 'first=United States' --param 'second=Qasem Soleimani' " in out
     with pytest.raises(SystemExit) as done:
         main(["query", "--help"])
@@ -115,6 +115,9 @@ def test_cli_query_takes_names_and_qids_and_prints_curies_that_paste_back(exampl
         assert "person:Recep_Tayyip_Erdo%C4%9Fan  Recep Tayyip Erdoğan" in out, state
     assert main(["query", "actor_timeline", "--param", "actor=person:Recep_Tayyip_Erdo%C4%9Fan", "--format", "csv", *store]) == 0
     assert len(capsys.readouterr().out.splitlines()) > 1
+    assert main(["query", "actor_timeline", "--param", "actor=Iran", *store]) == 0
+    out = capsys.readouterr().out  # a year-only date as the year, the other party's IRI as a CURIE
+    assert re.search(r"^2018 +2018 +kg:Agree +target +Donald Trump +person:Donald_Trump ", out, re.M), out
     assert main(["query", "leaders_of_state", "--param", "state=Turky", "--param", "on=2020-12-31", *store]) == 2
     err = capsys.readouterr().err
     assert "kg query: no entity is named 'Turky'; closest:\n  Türkiye (state:T%C3%BCrkiye, kg:State, Q43)" in err
@@ -142,9 +145,18 @@ def test_cli_query_in_every_format(store: Path, capsys: pytest.CaptureFixture[st
     rows = json.loads(capsys.readouterr().out)
     assert any(r["actor"] == "Emmanuel Macron" and r["target"] == "Olaf Scholz" and r["mode"] == "phone" for r in rows), rows
     assert main(["query", "who_talked_to_whom", "--store", str(store), "--format", "csv"]) == 0
-    assert capsys.readouterr().out.splitlines()[0] == "actor,target,mode,earliest,latest,other,article"
+    assert capsys.readouterr().out.splitlines()[0] == "actor,actor_iri,target,target_iri,mode,earliest,latest,other,other_iri,article"
     assert main(["query", "leaders_of_state", "--store", str(store), "--param", "state=kgr:state/France", "--param", "on=2024-12-31"]) == 0
     assert "Emmanuel Macron" in capsys.readouterr().out
+
+
+def test_cli_query_table_iri_feeds_the_next_question(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A table abbreviates the IRI beside a label to a CURIE that --param takes as it is."""
+    assert main(["query", "who_talked_to_whom", "--store", str(store), "--format", "table"]) == 0
+    curies = set(re.findall(r"\bperson:\S+", capsys.readouterr().out))
+    assert "person:Olaf_Scholz" in curies
+    assert main(["query", "actor_timeline", "--store", str(store), "--param", "actor=person:Olaf_Scholz", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)
 
 
 def test_cli_query_refuses_bad_parameters(store: Path, capsys: pytest.CaptureFixture[str]) -> None:
