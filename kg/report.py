@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -122,7 +123,7 @@ def read_report_data(store: Store) -> ReportData:
         )
         for row in _run(store, "report_articles")
     }
-    facts = _events(_run(store, "report_events")) + _relations(_run(store, "report_relations"))
+    facts = _facts(_run(store, "report_events"), _event, "actor") + _facts(_run(store, "report_relations"), _relation, "source")
     return ReportData(entities, articles, tuple(sorted(facts, key=lambda fact: fact.iri)))
 
 
@@ -156,47 +157,44 @@ def _top(classes: set[str]) -> str:
     return next(top for top, _ in NODE_KINDS if top in classes)
 
 
-def _events(rows: list[dict[str, Value]]) -> list[ReportFact]:
+def _facts(rows: list[dict[str, Value]], read: Callable[[dict[str, Value]], ReportFact], source: str) -> list[ReportFact]:
+    """One ReportFact per fact: its first row reads it, every row adds its parties (the `source`
+    column, targets, claimants) and whether it is contested."""
     facts: dict[str, ReportFact] = {}
     for row in rows:
         iri = str(row["fact"])
-        fact = facts.get(iri) or ReportFact(
-            iri=iri, kind="event", type=str(row["type"]).removeprefix(KG_NS), quad=str(row["quad"]).removeprefix(KG_NS),
-            sources=(), targets=(), detail=_str(row["mode"]), operator=None,
-            earliest=_date(row["earliest"]), latest=_date(row["latest"]), article=str(row["article"]),
-            sentence=_str(row["sentence"]), confidence=float(str(row["confidence"])), claimed_by=(),
-            negated=row["negated"] is True, hypothetical=row["hypothetical"] is True, contested=False,
-        )  # fmt: skip
+        fact = facts.get(iri) or read(row)
         facts[iri] = replace(
             fact,
-            sources=_add(fact.sources, row["actor"]),
+            sources=_add(fact.sources, row[source]),
             targets=_add(fact.targets, row["target"]),
             claimed_by=_add(fact.claimed_by, row["claimed_by"]),
-            contested=fact.contested or row["contested"] is True,
+            contested=fact.contested or row.get("contested") is True,
         )
     return list(facts.values())
 
 
-def _relations(rows: list[dict[str, Value]]) -> list[ReportFact]:
-    facts: dict[str, ReportFact] = {}
-    for row in rows:
-        iri = str(row["fact"])
-        kind = str(row["kind"])
-        detail = _str(row["detail"])
-        fact = facts.get(iri) or ReportFact(
-            iri=iri, kind=kind, type=kind, quad=None, sources=(), targets=(),
-            detail=detail.removeprefix(KG_NS) if detail else None, operator=_str(row["operator"]),
-            earliest=_date(row["earliest"]), latest=_date(row["latest"]), article=str(row["article"]),
-            sentence=_str(row["sentence"]), confidence=float(str(row["confidence"])), claimed_by=(),
-            negated=row["negated"] is True, hypothetical=row["hypothetical"] is True, contested=False,
-        )  # fmt: skip
-        facts[iri] = replace(
-            fact,
-            sources=_add(fact.sources, row["source"]),
-            targets=_add(fact.targets, row["target"]),
-            claimed_by=_add(fact.claimed_by, row["claimed_by"]),
-        )
-    return list(facts.values())
+def _event(row: dict[str, Value]) -> ReportFact:
+    quad = str(row["quad"]).removeprefix(KG_NS)
+    return ReportFact(iri=str(row["fact"]), kind="event", type=str(row["type"]).removeprefix(KG_NS), quad=quad,
+                      detail=_str(row["mode"]), operator=None, **_fact_fields(row))  # fmt: skip
+
+
+def _relation(row: dict[str, Value]) -> ReportFact:
+    kind, detail = str(row["kind"]), _str(row["detail"])
+    return ReportFact(iri=str(row["fact"]), kind=kind, type=kind, quad=None,
+                      detail=detail.removeprefix(KG_NS) if detail else None, operator=_str(row["operator"]),
+                      **_fact_fields(row))  # fmt: skip
+
+
+def _fact_fields(row: dict[str, Value]) -> dict[str, Any]:
+    """What every kind of fact row says the same way: its interval, article, evidence and readings."""
+    return {
+        "sources": (), "targets": (), "claimed_by": (), "contested": False,
+        "earliest": _date(row["earliest"]), "latest": _date(row["latest"]), "article": str(row["article"]),
+        "sentence": _str(row["sentence"]), "confidence": float(str(row["confidence"])),
+        "negated": row["negated"] is True, "hypothetical": row["hypothetical"] is True,
+    }  # fmt: skip
 
 
 def _add(values: tuple[str, ...], value: Value) -> tuple[str, ...]:
