@@ -112,3 +112,11 @@ def test_terms_every_entity_path_is_a_minted_kind_with_its_own_prefix() -> None:
 
     for path in ENTITY_PATH.values():
         assert path in MINTED_KINDS and PREFIXES[path] == f"{KGR}{path}/"
+
+
+@pytest.mark.parametrize("name", ["SP.t.i", "3S.H.P", "p.6F.CW7t", "#ß\\oCA.:\"/#O.#", "sg).fü.T", "o e.l\t.", "USS Dwight D. Eisenhower"])
+def test_terms_curies_with_dots_read_back_through_oxigraph(name: str) -> None:
+    """Names whose plain '.' Oxigraph's parser misread (found by the property test above)."""
+    for tail in ("", "/position/president"):
+        iri = str(entity_iri(EntityType.PERSON, name)) + tail
+        assert _read_by_oxigraph(curie(iri)) == iri == expand_curie(curie(iri))
