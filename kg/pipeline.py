@@ -262,15 +262,15 @@ def build(
             summary.failed_inputs.append((article.origin or article.id, outcome.problem))
             log.warning("article %s failed: %s", article.id, outcome.problem)
             report({"input": article.origin or article.id, "article": article.id, "problem": outcome.problem})
-            continue
-        store.replace_article(article.id, outcome.graph)
-        summary.articles_stored += 1
-        summary.facts_stored += outcome.facts
-        summary.facts_rejected += len(outcome.rejections)
-        for rejection in outcome.rejections:
-            log.warning("%s: fact %s rejected: %s", rejection.article_id, rejection.fact, rejection.message)
-            report(dataclasses.asdict(rejection))
-        if progress:
+        else:
+            store.replace_article(article.id, outcome.graph)
+            summary.articles_stored += 1
+            summary.facts_stored += outcome.facts
+            summary.facts_rejected += len(outcome.rejections)
+            for rejection in outcome.rejections:
+                log.warning("%s: fact %s rejected: %s", rejection.article_id, rejection.fact, rejection.message)
+                report(dataclasses.asdict(rejection))
+        if progress:  # a failed article is a step too
             progress.advance(facts=summary.facts_stored, rejected=summary.facts_rejected, failed=len(summary.failed_inputs))
     if progress:
         progress.close()

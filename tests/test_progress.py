@@ -70,3 +70,22 @@ def test_build_shows_progress_and_summarises_skipped_duplicates(pipeline, caplog
     assert summary.duplicates == 2
     assert again.getvalue().splitlines()[-1].endswith(", skipped 2")
     assert "skipped" not in caplog.text  # counted in the summary, not listed one by one
+
+
+def test_build_progress_counts_a_failed_article_as_a_step(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from kg.errors import KgError
+    from kg.pipeline import build
+    from kg.records import Article
+    from kg.store import KgStore
+
+    def process(article: Article):  # type: ignore[no-untyped-def]
+        if article.id == "bad":
+            raise KgError("cannot be read")
+        return pipeline.process(article)
+
+    articles = [Article(id="good", text="French President Emmanuel Macron met German Chancellor Olaf Scholz."), Article(id="bad", text="x")]
+    stream = io.StringIO()
+    with KgStore(None) as store:
+        build(articles, store, process=process, progress=Progress("build", "articles", stream=stream, every_s=0.0))
+    assert stream.getvalue().splitlines()[-1].startswith("kg build: 2 articles (")
+    assert stream.getvalue().splitlines()[-1].endswith(", failed 1")
