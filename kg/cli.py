@@ -343,17 +343,18 @@ def _validate(args: argparse.Namespace) -> int:
     if args.file is not None:
         reports = validate_file(args.file, shapes)
     else:
-        from kg.store import KgStore
-
         from kg.progress import Progress
+        from kg.store import KgStore
 
         with KgStore(args.store, create=False, read_only=True) as store:
             names = store.graph_names()
             progress = Progress("validate", "graphs", total=len(names))
-            reports = []
+            reports, found = [], 0
             for name in names:
-                reports.append((name, validate(store.article_graph(name), shapes)))
-                progress.advance(violations=sum(len(report.violations) for _, report in reports))
+                report = validate(store.article_graph(name), shapes)
+                reports.append((name, report))
+                found += sum(violation.severity == "Violation" for violation in report.violations)
+                progress.advance(violations=found)
             progress.close()
     violations = 0
     for name, report in reports:
