@@ -51,7 +51,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 
 from kg.errors import DataFileError, QueryError
 from kg.resources import data_dir
-from kg.prefixes import PREFIXES, curie, entity_iri_of, expand_curie
+from kg.prefixes import curie, entity_iri_of, expand_curie
 from kg.sparql import Term, check_query, query_form, tokenize, with_constants, with_service_endpoint
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ serialization: a value can never become query syntax.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Union
 

@@ -33,8 +33,8 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
-from kg.dataset import with_descriptions
-from kg.errors import DataFileError, InputError, ValidatorError
+from kg.dataset import rdflib_term, with_descriptions
+from kg.errors import DataFileError, InputError, StoreError, ValidatorError
 from kg.prefixes import ENTITIES_GRAPH
 from kg.rdf import EVENT_CLASS
 from kg.resources import data_dir
@@ -334,11 +334,11 @@ def validate_file(path: Path, shapes: Graph) -> list[tuple[str, Report]]:
     try:
         for quad in pyoxigraph.parse(path=path, format=rdf_format):
             name = str(path) if isinstance(quad.graph_name, pyoxigraph.DefaultGraph) else quad.graph_name.value
-            triple = (_rdflib_term(quad.subject), _rdflib_term(quad.predicate), _rdflib_term(quad.object))
+            triple = (rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object))
             graphs.setdefault(name, Graph()).add(triple)
     except SyntaxError as error:
         raise InputError(f"{path}:{error.lineno}", f"not valid RDF: {error.msg}") from error
-    except ValueError as error:
+    except (ValueError, StoreError) as error:  # StoreError: an RDF-star triple term, which kg does not read
         raise InputError(str(path), str(error)) from error
     except OSError as error:
         raise InputError(str(path), f"cannot be read: {error.strerror or error}") from error
@@ -389,20 +389,6 @@ def _check_turtle(path: Path) -> None:
         raise DataFileError(path, f"not valid Turtle: {error.msg}", line=error.lineno) from error
     except OSError as error:
         raise DataFileError(path, f"cannot be read: {error.strerror or error}") from error
-
-
-def _rdflib_term(term: object) -> Node:
-    if isinstance(term, pyoxigraph.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, pyoxigraph.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == str(XSD.string):  # a plain literal, as rdflib parses it
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise ValueError(f"{term}: an RDF-star triple term; kg reads plain RDF only")
 
 
 def _violation(results: Graph, result: Node) -> Violation:
