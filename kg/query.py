@@ -388,7 +388,7 @@ def run_query(
         if not isinstance(solutions, QuerySolutions):
             raise QueryError(f"query {query.name!r} did not return solutions")
         columns = tuple(variable.value for variable in solutions.variables)
-        rows = tuple(tuple(_value(solution[i]) for i in range(len(columns))) for solution in solutions)
+        rows = tuple(tuple(term_value(solution[i]) for i in range(len(columns))) for solution in solutions)
     except SyntaxError as error:
         raise QueryError(f"{query.path}: {error}") from error
     except OSError as error:
@@ -409,7 +409,8 @@ _CONVERT: dict[str, Callable[[str], Value]] = {
 }
 
 
-def _value(term: object) -> Value:
+def term_value(term: object) -> Value:
+    """A pyoxigraph term of a solution as a plain Python value (None for an unbound variable)."""
     if term is None:
         return None
     if isinstance(term, NamedNode):
@@ -417,11 +418,11 @@ def _value(term: object) -> Value:
     if isinstance(term, BlankNode):
         return f"_:{term.value}"
     if isinstance(term, Literal):
-        return literal_value(term.value, term.datatype.value)
+        return _literal_value(term.value, term.datatype.value)
     return str(term)
 
 
-def literal_value(lexical: str, datatype: str | None) -> Value:
+def _literal_value(lexical: str, datatype: str | None) -> Value:
     """A literal as a plain Python value: numbers, booleans and dates converted, the rest as text."""
     convert = _CONVERT.get(datatype or "")
     if convert is not None:

@@ -37,7 +37,7 @@ from rdflib import Graph
 from SPARQLWrapper import INSERT, JSON, POST, SELECT, URLENCODED, SPARQLWrapper
 
 from kg.errors import KgError
-from kg.query import QueryResult, SavedQuery, Value, literal_value, prepare_query, resolve_entity_params
+from kg.query import QueryResult, SavedQuery, Value, prepare_query, resolve_entity_params, term_value
 from kg.dataset import article_update
 from kg.terms import KG, KGR, graph_iri
 
@@ -346,11 +346,4 @@ def _term(binding: dict[str, str]) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 
 def _value(binding: dict[str, str] | None) -> Value:
-    if binding is None:
-        return None
-    term = _term(binding)
-    if isinstance(term, ox.NamedNode):
-        return term.value
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    return literal_value(term.value, term.datatype.value)
+    return None if binding is None else term_value(_term(binding))
