@@ -28,6 +28,8 @@ from kg.prefixes import ENTITIES_GRAPH, PREFIXES
 if TYPE_CHECKING:
     from rdflib import Graph, URIRef
 
+    from kg.progress import Progress
+
 MARKER = "kg-store.json"
 FORMAT_VERSION = 2
 """1: entity descriptions repeated in every article graph; 2: kept once in the entities graph."""
@@ -143,18 +145,27 @@ class KgStore:
     def __len__(self) -> int:
         return len(self._store)
 
-    def dump(self, output: IO[bytes], format: ox.RdfFormat) -> int:
+    def dump(self, output: IO[bytes], format: ox.RdfFormat, *, progress: Progress | None = None) -> int:
         """Serialize the store; returns the number of quads, or of triples for a triple format.
 
         Dataset formats (TriG, N-Quads, JSON-LD) keep every graph name. A triple format (Turtle,
         N-Triples) holds one graph: the graphs are merged, their names dropped, and a triple held
         by several graphs is written once. pyoxigraph writes every literal in its stored lexical form.
+        `progress` advances by the quads or triples as they are written (the same bytes as the
+        store's own dump, streamed through Python to count them).
         """
         if format.supports_datasets:
-            self._store.dump(output, format)
-            return len(self._store)
-        triples = {ox.Triple(quad.subject, quad.predicate, quad.object) for quad in self._store}
-        ox.serialize(sorted(triples, key=str), output, format, prefixes=PREFIXES)
+            quads = len(self._store)
+            if progress is None:
+                self._store.dump(output, format)
+            else:
+                progress.expect(quads)
+                ox.serialize(progress.counted(self._store), output, format)
+            return quads
+        triples = sorted({ox.Triple(quad.subject, quad.predicate, quad.object) for quad in self._store}, key=str)
+        if progress is not None:
+            progress.expect(len(triples))
+        ox.serialize(triples if progress is None else progress.counted(triples), output, format, prefixes=PREFIXES)
         return len(triples)
 
     def quads(self) -> Iterator[ox.Quad]:
