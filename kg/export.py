@@ -48,8 +48,8 @@ def record_unit(format: str) -> str:
 
 
 def progress_unit(format: str) -> str:
-    """What `export`'s progress counts for a format: article graphs read (facts), or the records written."""
-    return "graphs" if format == "facts" else record_unit(format)
+    """What `export`'s progress counts for a format: article graphs (facts), else the store's quads."""
+    return "graphs" if format == "facts" else "quads"
 
 
 def export(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import fcntl
 import json
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from typing import TYPE_CHECKING
 
@@ -151,21 +151,25 @@ class KgStore:
         Dataset formats (TriG, N-Quads, JSON-LD) keep every graph name. A triple format (Turtle,
         N-Triples) holds one graph: the graphs are merged, their names dropped, and a triple held
         by several graphs is written once. pyoxigraph writes every literal in its stored lexical form.
-        `progress` advances by the quads or triples as they are written (the same bytes as the
-        store's own dump, streamed through Python to count them).
+        `progress` (in quads) advances by the quads as they are read from the store, which for a
+        dataset format is as they are written (the same bytes as the store's own dump, streamed
+        through Python to count them); for a triple format it ends with the count of triples.
         """
-        if format.supports_datasets:
-            quads = len(self._store)
-            if progress is None:
-                self._store.dump(output, format)
-            else:
-                progress.expect(quads)
-                ox.serialize(progress.counted(self._store), output, format)
-            return quads
-        triples = sorted({ox.Triple(quad.subject, quad.predicate, quad.object) for quad in self._store}, key=str)
+        if format.supports_datasets and progress is None:
+            self._store.dump(output, format)
+            return len(self._store)
+        quads: Iterable[ox.Quad] = self._store
         if progress is not None:
-            progress.expect(len(triples))
-        ox.serialize(triples if progress is None else progress.counted(triples), output, format, prefixes=PREFIXES)
+            count = len(self._store)
+            progress.expect(count)
+            quads = progress.counted(self._store)
+            if format.supports_datasets:
+                ox.serialize(quads, output, format)
+                return count
+        triples = sorted({ox.Triple(quad.subject, quad.predicate, quad.object) for quad in quads}, key=str)
+        ox.serialize(triples, output, format, prefixes=PREFIXES)
+        if progress is not None:
+            progress.advance(0, triples=len(triples))
         return len(triples)
 
     def quads(self) -> Iterator[ox.Quad]:
