@@ -64,7 +64,7 @@ def export(
 
     A triple format (turtle) holds one graph: the article graphs and the entities graph are
     merged into it, their names dropped, a triple held by several graphs written once.
-    `progress` (in `progress_unit(format)`) advances as the records are written.
+    `progress` (in `progress_unit(format)`) advances graph by graph, or quad by quad as `KgStore.dump` reads them.
     """
     if format == "facts":
         names = store.graph_names()

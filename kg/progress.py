@@ -8,7 +8,7 @@ in a log (a pipe or a file), so a build of thousands of articles is never silent
     progress.close()
 
 Counts given to `advance` are running totals, shown as they are. A command that learns how many
-items it has only once it has begun (an export counting the triples it will write) says so with
+items it has only once it has begun (an export that has counted the store's graphs) says so with
 `expect`; `counted` advances by the items of an iterable as they pass.
 """
 
