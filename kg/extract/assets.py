@@ -22,6 +22,7 @@ from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
+from kg.gazetteer import load_gazetteer
 from kg.records import (
     Article,
     AssetClass,
@@ -519,19 +520,14 @@ def _operator(
             return found
     prefix = entity.label.split()[0] if entity.label else ""
     if prefix in lex.ship_prefixes:
-        state = lex.ship_prefixes[prefix].lower()
-        if state in states:
-            return states[state]
-        # No state named, but its navy is: "the United States Navy".
-        return next(
-            (
-                key
-                for key, other in index.entities.items()
-                if other.type is EntityType.ORGANIZATION
-                and other.label.lower().startswith(state)
-            ),
-            None,
-        )
+        state = lex.ship_prefixes[prefix]
+        if state.lower() in states:
+            return states[state.lower()]
+        # No state named, but its navy is: "the United States Navy", "the US Navy".
+        names = {state.lower()} | {name.lower() for entry in load_gazetteer().lookup(state)
+                                   if entry.type is EntityType.STATE for name in (*entry.names, *entry.demonyms)}  # fmt: skip
+        return next((key for key, other in index.entities.items() if other.type is EntityType.ORGANIZATION
+                     and any(other.label.lower().startswith(name + " ") for name in names)), None)  # fmt: skip
     return None
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from itertools import product
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
+from kg.extract.paths import Path
+from kg.gazetteer import load_gazetteer
 from kg.records import (
     Article,
     Designation,
@@ -159,7 +161,7 @@ def _read(
         # An official notice names no acting party in the sentence: the official who signs it acts.
         authorities = _last_person(token, index)
     if not designees:
-        designees = _antecedent(token, index, authorities)
+        designees = _antecedent(token, index, authorities) or _people_of_a_state(token, table.paths(trigger, "designee"), index)
     if not authorities or not designees:
         return []
     modality = assess(token, index, lex.cues)
@@ -187,7 +189,7 @@ def _read(
     )  # fmt: skip
     status = (
         DesignationStatus.REVOKED
-        if _revoked(token, table, lex)
+        if _revoked(token, trigger, table, lex)
         else DesignationStatus.IN_FORCE
     )
     return [
@@ -342,6 +344,20 @@ def _antecedent(token: Token, index: EntityIndex, exclude: list[str]) -> list[st
     return []
 
 
+def _people_of_a_state(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """ "a travel ban on Americans": a designee written as the plural demonym of a state the article
+    names is that state (in other slots people of a state are not the state: "detained two Britons")."""
+    states = {entity.label: key for key, entity in index.entities.items() if entity.type is EntityType.STATE}
+    found: list[str] = []
+    for reached in (t for path in paths for t in path.follow(token)):
+        for person in (reached, *reached.conjuncts):
+            if person.tag_ in ("NNPS", "NNP") and person.lower_.endswith("s") and index.at(person) is None:
+                for entry in load_gazetteer().lookup(person.text[:-1]):
+                    if person.text[:-1] in entry.demonyms and entry.name in states:
+                        found.append(states[entry.name])
+    return list(dict.fromkeys(found))
+
+
 def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:
     """The organization or person named last before `token`, passing over parentheses
     ("Cartel de los Soles (also known as Cartel of the Suns)" points back at the first name)."""
@@ -381,12 +397,13 @@ def _legal_basis(
     return None, None
 
 
-def _revoked(token: Token, table: Lexicon, lex: Lexicons) -> bool:
+def _revoked(token: Token, trigger: Trigger, table: Lexicon, lex: Lexicons) -> bool:
     """ "revoked the designation", "the revocation of the sanctions" -- unless the revocation is
     itself denied or only possible ("does not warrant a revocation of the designation"); a trigger
-    that is itself a revocation ("removed X from the list") revokes."""
+    that is itself a revocation ("removed X from the list") revokes, unless what it takes away is
+    a right ("revokes visas for X" is a travel ban, not the end of one)."""
     if token.lemma_.lower() in table.revoking:
-        return True
+        return not trigger.words("requires_object_lemmas")
     node = token
     for _ in range(3):
         if node.head is node:

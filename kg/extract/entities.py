@@ -64,7 +64,7 @@ from kg.extract.surnames import surname_before_a_verb, untagged_surnames
 from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key, entry_key
 from kg.patterns import LabelSpec, load_labels
-from kg.records import Article, Entity, EntityType, Mention
+from kg.records import Article, AssetClass, Entity, EntityType, Mention
 
 
 # Nouns after a state's name that name a body of it ("the US Embassy").
@@ -443,6 +443,8 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         if any(s < end and start < e for s, e in named) or taken.intersection(range(start, end)):
             continue
         taken.update(range(start, end))
+        if _person_agent(doc, start, end, asset_class):
+            continue
         kind = kinds.get("ASSET_" + asset_class.value.upper())
         name = by_start.get(end) or by_end.get(start)
         # "the destroyer Yinchuan", not "warships Trump sent" (the tagger may call the noun JJ or NNP)
@@ -462,6 +464,14 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}",
                                 kind, named=False, weight=1))  # fmt: skip
     return found
+
+
+def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bool:
+    """A machine's noun that, with the word before it, is a Phoenix agent phrase of a sector other
+    than the military names a person: "a suicide bomber", "freedom fighters" (troops are people anyway)."""
+    if asset_class is AssetClass.TROOPS or start == 0:
+        return False
+    return load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL"
 
 
 def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:

@@ -1,0 +1,106 @@
+"""Roles, memberships, designations and military assets in news wording, through the whole
+extract stage (real model, gazetteer and entity stage), from sentences written for the test:
+several phrasings of each construction and the negatives that must give nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+from kg.gazetteer import load_gazetteer
+from kg.nlp import annotate, load_nlp
+from kg.records import Article, Claim, Deployment, Designation, DesignationStatus, Event, Membership, Role
+
+US, UK = "United States", "United Kingdom"
+
+
+@pytest.fixture(scope="module")
+def facts():  # type: ignore[no-untyped-def]
+    """`facts(text)` -> the claims of one article, as tuples of labels (confident ones only)."""
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+
+    def read(text: str, *, everything: bool = False) -> set[tuple[object, ...]]:
+        article = Article(id="t", text=text, published=date(2025, 11, 29))
+        extraction = extract(annotate(nlp, article), article, gazetteer=gazetteer)
+        label = {entity.key: entity.label for entity in extraction.entities}
+        found: set[tuple[object, ...]] = set()
+        for claim in extraction.claims:
+            if claim.provenance.confidence < 0.5 and not everything:
+                continue
+            found.add(_tuple(claim, label))
+        return found
+
+    return read
+
+
+def _tuple(claim: Claim, label: dict[str, str]) -> tuple[object, ...]:
+    def name(key: str | None) -> str | None:
+        return label[key] if key is not None else None
+
+    if isinstance(claim, Role):
+        return ("role", name(claim.person), claim.role, name(claim.of))
+    if isinstance(claim, Membership):
+        return ("member", name(claim.member), name(claim.organization))
+    if isinstance(claim, Designation):
+        revoked = claim.status is DesignationStatus.REVOKED
+        return ("designation", name(claim.authority), name(claim.designee), claim.category.flat, revoked)
+    if isinstance(claim, Deployment):
+        return ("asset", name(claim.asset), claim.asset_class.value, name(claim.operator), name(claim.location))
+    assert isinstance(claim, Event)
+    return ("event", claim.type.value, tuple(map(name, claim.actors)), tuple(map(name, claim.targets)))
+
+
+def _of_kind(found: set[tuple[object, ...]], kind: str) -> set[tuple[object, ...]]:
+    return {fact for fact in found if fact[0] == kind}
+
+
+# --------------------------------------------------------------------------- designations
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The people of a state the article names, by its plural demonym, stand for the state as a designee.
+        ("Mali imposes a travel ban on Americans in response to a United States entry ban.",
+         {("designation", "Mali", US, "travel_ban", False)}),
+        ("Mali imposes a travel ban on Americans.", set()),
+        ("Burkina Faso and Mali impose reciprocal travel bans on Americans after the United States added them "
+         "to a list of countries subject to a full U.S. entry ban.",
+         {("designation", "Burkina Faso", US, "travel_ban", False), ("designation", "Mali", US, "travel_ban", False),
+          ("designation", US, "Burkina Faso", "travel_ban", False), ("designation", US, "Mali", "travel_ban", False)}),
+        # Revoking visas is a ban in force, not the end of one; lifting sanctions ends them.
+        ("The United States revokes some existing visas for Nicaraguans over Nicaragua's migration policies.",
+         {("designation", US, "Nicaragua", "travel_ban", False)}),
+        ("The EU lifted sanctions on Syria.", {("designation", "European Union", "Syria", "sanctions", True)}),
+        ("The United States revoked the terrorist designation of Hayat Tahrir al-Sham.",
+         {("designation", US, "Hayat Tahrir al-Sham", "terrorist", True)}),
+    ],
+)  # fmt: skip
+def test_news_wording_designations(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
+    assert _of_kind(facts(text), "designation") == expected
+
+
+def test_news_wording_a_designation_is_no_event_as_well(facts) -> None:  # type: ignore[no-untyped-def]
+    found = facts("Mali imposes a travel ban on Americans in response to a United States entry ban.")
+    assert not {fact for fact in _of_kind(found, "event") if fact[1] in ("SANCTION", "COERCE")}
+
+
+# --------------------------------------------------------------------------- military assets
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A suicide bomber is a person; strategic bombers are aircraft.
+        ("An Islamic State suicide bomber blew himself up near a checkpoint in Aleppo.", set()),
+        ("Russia sent strategic bombers near Alaska.", {("asset", "strategic bombers", "bomber", "Russia", "Alaska")}),
+        # A ship prefix names the state whose navy the text names: "USS" and "the US Navy".
+        ("The US Navy said the aircraft carrier USS Harry S. Truman collided with a merchant ship in the "
+         "Mediterranean Sea.", {("asset", "USS Harry S. Truman", "aircraft_carrier", "US Navy", "Mediterranean Sea")}),
+    ],
+)  # fmt: skip
+def test_news_wording_military_assets(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
+    assert _of_kind(facts(text), "asset") == expected
