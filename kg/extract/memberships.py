@@ -14,9 +14,11 @@ frame, confidence). The frames read the dependency parse around a cue:
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
 - consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
-Members are states or organizations (conjuncts included); the organization is an
-Organization entity that is no government body or legislature; join and leave need an international organization (or an organization
-of no known kind), so that "left the White House" is no membership.
+Members are states or organizations (conjuncts included), and people of a party ("X joins the
+Democratic Party"); the organization is an Organization entity that is no government body or
+legislature; join and leave need an international organization, a party or an organization of no
+known kind, so that "left the White House" is no membership. A member the role modifiers call no
+holder ("a former member of O") is none.
 
 Confidence (docs/confidence.md): the cue's confidence from memberships.tsv, times
 kg.extract.confidence's factors for hypothetical and attributed readings (modality of the cue
@@ -38,6 +40,7 @@ from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
+from kg.extract.roles import load_role_modifiers
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
@@ -47,7 +50,8 @@ FRAMES = ("member-of", "ally-of", "join", "admit", "leave", "consists")
 COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
 COLLECTIVES = frozenset({"state", "country", "nation", "government"})
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
-OPEN_KINDS = (None, "InternationalOrganization")
+PARTY = "PoliticalParty"
+OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
                          "bundestag majlis".split())  # fmt: skip
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -106,6 +110,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
     index = EntityIndex(doc, entities)
     cues = load_membership_cues()
     modal_cues = load_lexicons().cues
+    modifiers = load_role_modifiers()
     emitted: dict[tuple[str, str], Membership] = {}
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else ""
@@ -113,12 +118,14 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         if cue is None:
             continue
         organizations = [o for o in _organizations(token, cue, index) if _fits(o, cue, index)]
-        members = [m for m in _members(token, cue, index) if index.type_of(m) in MEMBER_TYPES]
+        members = _members(token, cue, index, organizations)
+        members = [m for m in members if index.type_of(m) in MEMBER_TYPES or _party_member(m, organizations, index)]
         if not organizations or not members:
             continue
         modality = assess(token, index, modal_cues)
-        if modality.negated:
-            continue
+        if modality.negated or any(child.dep_ in ("amod", "advmod") and modifiers.get(child.lower_) is False
+                                   and index.at(child) is None for child in token.children):  # fmt: skip
+            continue  # "X is not a member of O"; "X, a former member of O"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
         if cue.frame == "leave":
             if not (hypothetical or token.head.lemma_ in ANNOUNCING):
@@ -138,6 +145,11 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
                 if key not in emitted or confidence > emitted[key].provenance.confidence:
                     emitted[key] = claim
     yield from emitted.values()
+
+
+def _party_member(key: str, organizations: list[str], index: EntityIndex) -> bool:
+    """A person is a member of a party ("X joins the Democratic Party", "X, a member of the Labour Party")."""
+    return index.type_of(key) is EntityType.PERSON and all(index.entities[o].kind == PARTY for o in organizations)
 
 
 def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
@@ -203,7 +215,7 @@ def _introduces(token: Token) -> bool:
     return token.dep_ == "amod" and token.lower_ == "such"
 
 
-def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
+def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     if cue.frame == "admit":
         objects = ("nsubjpass",) if _passive(token) else ("dobj",)
         return [k for c in token.children if c.dep_ in objects for k in index.entities_of(c)]
@@ -233,6 +245,7 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and index.at(following) is not None and not found:
             found += index.entities_of(following)  # "EU member states Hungary and Slovakia", however parsed
+        found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found
         counted = any(child.dep_ == "nummod" for child in token.children)
@@ -248,6 +261,7 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             found += _subject(child, index)
+    found = [key for key in found if key not in organizations]
     if not found and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not verb:
         for child in verb.head.children:
             if child.dep_ in SUBJECTS:

@@ -104,3 +104,30 @@ def test_news_wording_a_designation_is_no_event_as_well(facts) -> None:  # type:
 )  # fmt: skip
 def test_news_wording_military_assets(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
     assert _of_kind(facts(text), "asset") == expected
+
+
+# --------------------------------------------------------------------------- memberships
+
+NATO = "North Atlantic Treaty Organisation"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Joining, becoming a member and membership, in several phrasings.
+        ("Sweden joins NATO.", {("member", "Sweden", NATO)}),
+        ("Sweden became NATO's 32nd member on Thursday.", {("member", "Sweden", NATO)}),
+        ("Poland, which joined NATO in 1999, raised its defence budget.", {("member", "Poland", NATO)}),
+        ("Poland's membership in NATO gives it security guarantees.", {("member", "Poland", NATO)}),
+        ("Hungary is one of the EU's members.", {("member", "Hungary", "European Union")}),
+        # A person is a member of a party.
+        ("Kim Sang-wook joins the People Power Party.", {("member", "Kim Sang-wook", "People Power Party")}),
+        ("Rachel Reeves, a member of the Labour Party, spoke.", {("member", "Rachel Reeves", "Labour Party")}),
+        # A membership that ended, or was only sought, is no membership.
+        ("Boris Johnson, a former member of the Conservative Party, spoke.", set()),
+        ("Kim Sang-wook left the People Power Party in May.", set()),
+        ("Finland and Sweden applied for NATO membership in 2022.", set()),
+    ],
+)  # fmt: skip
+def test_news_wording_memberships(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
+    assert _of_kind(facts(text), "member") == expected
