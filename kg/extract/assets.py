@@ -229,7 +229,7 @@ def extract(
             )
         )
     by_key = {entity.key: entity for entity in entities}
-    return _merge_unnamed(_merge_named(_best_per_asset(claims), by_key), by_key)
+    return _merge_unnamed(_best_per_asset(claims), by_key)
 
 
 def _best_per_asset(claims: list[Deployment]) -> list[Deployment]:
@@ -312,33 +312,6 @@ def _adjacent(span: Span, other: Span) -> bool:
     )
 
 
-def _merge_named(
-    claims: list[Deployment], entities: dict[str, Entity]
-) -> list[Deployment]:
-    """ "USS Dwight D. Eisenhower Carrier Strike Group" and "Eisenhower CSG" are one asset when
-    the entity stage kept them apart: same class, and one name's distinctive words in the other's."""
-    kept: list[Deployment] = []
-    for claim in claims:
-        words = _distinctive(entities[claim.asset])
-        same = [
-            i
-            for i, other in enumerate(kept)
-            if other.asset_class is claim.asset_class
-            and entities[other.asset].named
-            and entities[claim.asset].named
-            and words
-            and (
-                words <= _distinctive(entities[other.asset])
-                or _distinctive(entities[other.asset]) <= words
-            )
-        ]
-        if not same:
-            kept.append(claim)
-        elif kept[same[0]].location is None and claim.location is not None:
-            kept[same[0]] = claim  # the reading that says where it went
-    return kept
-
-
 def _merge_unnamed(
     claims: list[Deployment], entities: dict[str, Entity]
 ) -> list[Deployment]:
@@ -358,26 +331,6 @@ def _merge_unnamed(
         elif claim.provenance.confidence > kept[key].provenance.confidence:
             kept[key] = claim
     return [kept[key] for key in order]
-
-
-def _distinctive(entity: Entity) -> frozenset[str]:
-    generic = {
-        "uss",
-        "hms",
-        "csg",
-        "carrier",
-        "strike",
-        "group",
-        "the",
-        "d.",
-        "r.",
-        "s.",
-    }
-    return frozenset(
-        word
-        for word in entity.label.lower().split()
-        if word not in generic and len(word) > 2
-    )
 
 
 def _class(

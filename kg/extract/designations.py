@@ -42,7 +42,6 @@ DESIGNEES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.STATE)
 ANAPHORS = frozenset(
     {"organization", "organisation", "group", "entity", "individual", "person"}
 )
-FIRST_PERSON = frozenset({"i", "we"})
 _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(
     r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE
@@ -155,8 +154,6 @@ def _read(
         if index.type_of(key) in AUTHORITIES and key not in designees
     ]
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
-    if not authorities:
-        authorities = _signer(token, index)
     if not authorities and _DATED.search(token.doc.text):
         # An official notice names no acting party in the sentence: the official who signs it acts.
         authorities = _last_person(token, index)
@@ -294,18 +291,6 @@ def _state_of_body(key: str, index: EntityIndex) -> str:
             if any(len(name) > 3 and f" {name} " in label for name in names):
                 return other.key
     return key
-
-
-def _signer(token: Token, index: EntityIndex) -> list[str]:
-    """ "I hereby designate": the person who signs the notice (the last person it names)."""
-    subjects = [
-        child
-        for child in token.children
-        if child.dep_ == "nsubj" and child.lower_ in FIRST_PERSON
-    ]
-    if not subjects:
-        return []
-    return _last_person(token, index)
 
 
 def _last_person(token: Token, index: EntityIndex) -> list[str]:
