@@ -60,7 +60,7 @@ from kg.extract.names import (
     candidate_of, fold, not_entities, org_kind, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
 from kg.extract.roles import RoleWord, load_role_words, role_phrases
-from kg.extract.surnames import surname_before_a_verb, untagged_surnames
+from kg.extract.surnames import untagged_surnames
 from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key, entry_key
 from kg.patterns import LabelSpec, load_labels
@@ -235,8 +235,6 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return None
     if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
         return None
-    if entity_type is EntityType.PERSON and (person := surname_before_a_verb(span, context)) is not None:
-        return candidate_of(span[:1], person, weight=1)
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
     return MentionCandidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
