@@ -334,8 +334,9 @@ def _operator(
 
     if verb is not None and verb.lemma_.lower() in lex.operator_verbs:
         if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
-            # "Poland closes its border and deploys troops": coordinated verbs share the subject.
-            shares = verb.dep_ == "conj" and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+            # "Poland closes its border and deploys troops", "the army began massing troops": a
+            # coordinated or complement verb shares the subject.
+            shares = verb.dep_ in ("conj", "xcomp") and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
             subjects = [*verb.children, *(verb.head.children if shares else ())]
             for child in subjects:
                 if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent":

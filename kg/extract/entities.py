@@ -473,13 +473,18 @@ def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bo
 
 
 def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:
-    """The capitalised words at `start` that no entity span holds, as a named asset."""
+    """The capitalised words at `start` that no entity span holds, as a named asset; with the
+    person's name that follows them ("the frigate Admiral Gorshkov": a ship named after a person)."""
     taken = {i for c in candidates for i in range(c.start, c.end)}
     end = start
     while end < len(doc) and end not in taken and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and doc[end].is_title:
         end += 1
     if end == start:
         return None
+    person = next((c for c in candidates if c.start == end and c.type is EntityType.PERSON and c.entry is None), None)
+    if person is not None:
+        candidates.remove(person)
+        end = person.end
     text = doc[start:end].text
     return MentionCandidate(start, end, EntityType.MILITARY_ASSET, text, f"{EntityType.MILITARY_ASSET.value}:{normalize_key(text)}")
 

@@ -100,6 +100,17 @@ def test_news_wording_a_designation_is_no_event_as_well(facts) -> None:  # type:
         # A ship prefix names the state whose navy the text names: "USS" and "the US Navy".
         ("The US Navy said the aircraft carrier USS Harry S. Truman collided with a merchant ship in the "
          "Mediterranean Sea.", {("asset", "USS Harry S. Truman", "aircraft_carrier", "US Navy", "Mediterranean Sea")}),
+        # A ship named after a person, after its class noun.
+        ("The Russian frigate Admiral Gorshkov arrived in Havana.",
+         {("asset", "Admiral Gorshkov", "warship", "Russia", "Havana")}),
+        # Formations and fighter models are assets; "stationed", "massing" place them.
+        ("Germany stationed a brigade in Lithuania.", {("asset", "brigade", "troops", "Germany", "Lithuania")}),
+        ("Britain sent Typhoon jets to Qatar.", {("asset", "Typhoon jets", "fighter", UK, "Qatar")}),
+        ("The Israel Defense Forces began massing troops near Gaza.",
+         {("asset", "troops", "troops", "Israel Defense Forces", "Gaza")}),
+        # A typhoon is weather, and a denied sending is no deployment.
+        ("A typhoon hit the Philippines.", set()),
+        ("Russia did not send troops to Belarus.", set()),
     ],
 )  # fmt: skip
 def test_news_wording_military_assets(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
