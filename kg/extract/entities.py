@@ -29,7 +29,8 @@ people the model misses are added (kg.extract.surnames).
 
 A name right after an asset noun ("the aircraft carrier Shandong", "cruiser USS Philippine
 Sea") is a named military asset of that noun's class; after a singular noun, also a name the
-model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser Moskva").
+model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser Moskva"), with a
+person's name after the untagged words ("the frigate Admiral Gorshkov").
 
 Unnamed military assets: patterns/assets.jsonl holds spaCy Matcher token patterns, each with
 its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match that is not
@@ -67,6 +68,8 @@ from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, AssetClass, Entity, EntityType, Mention
 
 
+# Organization kinds a name takes from the noun after it ("the Los Choneros cartel").
+GROUP_KINDS = frozenset({"CriminalOrganization", "NonStateArmedGroup", "PoliticalParty"})
 # Nouns after a state's name that name a body of it ("the US Embassy").
 STATE_BODIES = frozenset({"embassy", "consulate", "consulate-general"})
 
@@ -94,7 +97,14 @@ def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, Role
 
 
 def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
-    """A person's name the model cut short ("Karim [Ahmad Khan]") takes the capitalised words before it."""
+    """A person's name the model cut short ("Karim [Ahmad Khan]") takes the capitalised words before it,
+    and one it cut in two ("[José Adolfo] [Macías Villamar]") is one name."""
+    unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
+    for c in list(candidates):
+        after = unknown.get(c.end)
+        if c in candidates and c.type is EntityType.PERSON and c.entry is None and after is not None and after is not c:
+            candidates.remove(after)
+            c.end = after.end
     taken = {i for c in candidates for i in range(c.start, c.end)} | {i for s, e, _ in titles for i in range(s, e)}
     for c in candidates:
         if c.type is not EntityType.PERSON or c.entry is not None:
@@ -104,7 +114,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             if doc[start - 1].lower_ in TITLE_WORDS or doc[start].is_sent_start:
                 break
             start -= 1
-        if start != c.start:
+        if start != c.start or c.name != doc[c.start : c.end].text:
             c.start, c.name = start, doc[start : c.end].text
             c.group = f"{c.type.value}:{normalize_key(c.name)}"
     return candidates
@@ -113,8 +123,9 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
 def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
     """Type corrections for names the gazetteer does not know.
 
-    A name right after a title is a person ("far-right ministers Bezalel Smotrich"); a name in
-    a list takes the type the rest of the list agrees on ("the towns of A, B and C").
+    A name right after a title is a person ("far-right ministers Bezalel Smotrich"); a name before
+    a group's noun is that group ("the Los Choneros cartel"); a name in a list takes the type the
+    rest of the list agrees on ("the towns of A, B and C").
     """
     title_ends = {end for _, end, _ in titles}
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
@@ -132,6 +143,10 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
                 listed = by_token.get(after) if after > listed.end else None
             continue
         root = doc[c.start : c.end].root
+        if root.dep_ == "compound" and root.head.i == c.end and (kind := org_kind(root.head.text)) in GROUP_KINDS:
+            set_type(c, EntityType.ORGANIZATION)  # "the Los Choneros cartel", "the Tren de Aragua gang"
+            c.kind = kind
+            continue
         if c.type is EntityType.PERSON and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into"):
             set_type(c, EntityType.LOCATION)  # people are met, not been in: "an attack in Maidan Wardak"
             continue

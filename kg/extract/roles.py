@@ -44,6 +44,7 @@ from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
+from kg.extract.names import org_kind
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.patterns import PatternSpec, load_patterns
 from kg.records import Article, Entity, EntityType, Provenance, Role
@@ -300,12 +301,16 @@ def _read(
     before = doc[max(span.start - 1, role_start - 4, 0) : role_start]
     if any(_not_holder(t, modifiers) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
+    if role_start > 0 and (place := index.at(doc[role_start - 1])) is not None and index.type_of(place) is EntityType.LOCATION:
+        return []  # "Democratic Party of Korea leader X", "Gaza leader X": the title of a place no claim can name
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
-    if spec.extra.get("ends") == "of" and span.end < len(doc) and (
-        doc[span.end].text in ("-", "–") or doc[span.end]._.get(SLOT) in ("MOD", "POSS") or doc[span.end].pos_ in ("NOUN", "PROPN")
-    ):
-        return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only qualifies
+    following = doc[span.end] if span.end < len(doc) else None
+    if spec.extra.get("ends") == "of" and following is not None and (
+        following.text in ("-", "–") or following._.get(SLOT) in ("MOD", "POSS") or following.pos_ in ("NOUN", "PROPN")
+    ) and not _kind_noun(following, index):  # fmt: skip
+        return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only
+        # qualifies; but "leader of the Los Choneros cartel" is the cartel's
     if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect") or doc[role_end : role_end + 2].text.lower() == "-elect"):
         return []  # "President-elect Joe Biden" does not hold the office yet
 
@@ -371,6 +376,12 @@ def _stacked(
                 readings.append(_reading(person, phrase, of, doc, base))
             of_run = None
     return readings
+
+
+def _kind_noun(token: Token, index: EntityIndex) -> bool:
+    """The noun after an organization's name that says its kind ("the Los Choneros *cartel*")."""
+    key = index.at(token.doc[token.i - 1])
+    return key is not None and index.entities[key].kind is not None and index.entities[key].kind == org_kind(token.text)
 
 
 def _not_holder(token: Token, modifiers: dict[str, bool]) -> bool:

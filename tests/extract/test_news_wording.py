@@ -142,3 +142,27 @@ NATO = "North Atlantic Treaty Organisation"
 )  # fmt: skip
 def test_news_wording_memberships(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
     assert _of_kind(facts(text), "member") == expected
+
+
+# --------------------------------------------------------------------------- roles
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ahmed Attaf, the foreign minister of Algeria, arrived in Paris.",
+         {("role", "Ahmed Attaf", "foreign minister", "Algeria")}),
+        ("Japan's defence minister Gen Nakatani ordered the strike.",
+         {("role", "Gen Nakatani", "defense minister", "Japan")}),
+        ("Hamas names Khalil al-Hayya as its new leader.", {("role", "Khalil al-Hayya", "leader", "Hamas")}),
+        # A name before a group's noun is that group; its leader is the cartel's, and a name the
+        # model cut in two is one person.
+        ("Ecuador extradites José Adolfo Macías Villamar, leader of the Los Choneros cartel, to the United States.",
+         {("role", "José Adolfo Macías Villamar", "leader", "Los Choneros")}),
+        # A title qualified by a place is no role of a state or organization.
+        ("The High Court clears Democratic Party of Korea leader Lee Jae-myung of charges.", set()),
+        ("Gaza leader Yahya Sinwar was killed.", set()),
+    ],
+)  # fmt: skip
+def test_news_wording_roles(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
+    assert _of_kind(facts(text), "role") == expected
