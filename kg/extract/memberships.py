@@ -262,7 +262,7 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         if child.dep_ in SUBJECTS:
             found += _subject(child, index)
     found = [key for key in found if key not in organizations]
-    if not found and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not verb:
+    if not found and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:  # not "X claims Y was a member"
         for child in verb.head.children:
             if child.dep_ in SUBJECTS:
                 found += _subject(child, index)

@@ -108,6 +108,10 @@ def test_news_wording_a_designation_is_no_event_as_well(facts) -> None:  # type:
         ("Britain sent Typhoon jets to Qatar.", {("asset", "Typhoon jets", "fighter", UK, "Qatar")}),
         ("The Israel Defense Forces began massing troops near Gaza.",
          {("asset", "troops", "troops", "Israel Defense Forces", "Gaza")}),
+        ("Ukraine deploys its Mirage 2000 jets against Russian forces.",
+         {("asset", "Mirage 2000 jets", "fighter", "Ukraine", None)}),
+        # A named unit is an organization, not a formation of troops.
+        ("Clashes erupt between gunmen from the 444th Brigade and the Stability Support Apparatus in Tripoli.", set()),
         # A typhoon is weather, and a denied sending is no deployment.
         ("A typhoon hit the Philippines.", set()),
         ("Russia did not send troops to Belarus.", set()),
@@ -138,6 +142,8 @@ NATO = "North Atlantic Treaty Organisation"
         ("Boris Johnson, a former member of the Conservative Party, spoke.", set()),
         ("Kim Sang-wook left the People Power Party in May.", set()),
         ("Finland and Sweden applied for NATO membership in 2022.", set()),
+        # Whoever says that someone was a member is none.
+        ("The Israeli military claims the person killed was a Hamas member.", set()),
     ],
 )  # fmt: skip
 def test_news_wording_memberships(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
