@@ -168,6 +168,9 @@ def test_news_wording_memberships(facts, text: str, expected: set[tuple[object, 
         # A title qualified by a place is no role of a state or organization.
         ("The High Court clears Democratic Party of Korea leader Lee Jae-myung of charges.", set()),
         ("Gaza leader Yahya Sinwar was killed.", set()),
+        # "former" anywhere in the title phrase: the person holds the office no longer.
+        ("Former European Union foreign and security policy chief Federica Mogherini was arrested in Belgium.", set()),
+        ("China sanctions former Philippine Senate majority leader Francis Tolentino.", set()),
     ],
 )  # fmt: skip
 def test_news_wording_roles(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
