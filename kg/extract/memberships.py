@@ -8,6 +8,7 @@ frame, confidence). The frames read the dependency parse around a cue:
   subject of the verb the cue completes, or what the cue introduces ("such as", "including",
   an apposition, a compound head: "NATO member Poland").
 - ally-of: "NATO allies such as X": as member-of, for international organizations only.
+- party-member: "Likud lawmaker X", "X, a Labour MP": as member-of, for a person of a party only.
 - join / admit: "X joined O", "X became the 32nd member of O", "X acceded to O", "X's
   accession to O", "O admitted X", "X was admitted to O"; an infinitive ("applied to join O")
   is a joining not yet done (hypothetical).
@@ -45,7 +46,8 @@ from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
 NAME = "kg.memberships.v1"
-FRAMES = ("member-of", "ally-of", "join", "admit", "leave", "consists")
+FRAMES = ("member-of", "ally-of", "party-member", "join", "admit", "leave", "consists")
+NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organization qualifies it
 # Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
 COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
 COLLECTIVES = frozenset({"state", "country", "nation", "government"})
@@ -119,13 +121,15 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             continue
         organizations = [o for o in _organizations(token, cue, index) if _fits(o, cue, index)]
         members = _members(token, cue, index, organizations)
-        members = [m for m in members if index.type_of(m) in MEMBER_TYPES or _party_member(m, organizations, index)]
+        members = [m for m in members if (index.type_of(m) in MEMBER_TYPES and cue.frame != "party-member")
+                   or _party_member(m, organizations, index)]  # fmt: skip
         if not organizations or not members:
             continue
         modality = assess(token, index, modal_cues)
-        if modality.negated or any(child.dep_ in ("amod", "advmod") and modifiers.get(child.lower_) is False
-                                   and index.at(child) is None for child in token.children):  # fmt: skip
-            continue  # "X is not a member of O"; "X, a former member of O"
+        phrase = token.doc[(token.head if token.dep_ == "compound" else token).left_edge.i : token.i] if cue.pos == "NOUN" else ()
+        if modality.negated or any(word.pos_ in ("ADJ", "ADV") and modifiers.get(word.lower_) is False
+                                   and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
+            continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
         if cue.frame == "leave":
             if not (hypothetical or token.head.lemma_ in ANNOUNCING):
@@ -158,8 +162,8 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
         return False
     if entity.kind != "InternationalOrganization" and LEGISLATURES & set(entity.label.lower().split()):
         return False  # "members of the National Assembly" are its deputies
-    if cue.frame == "ally-of":
-        return entity.kind == "InternationalOrganization"  # "NATO allies"; "Hamas allies" are no members
+    if cue.frame in ("ally-of", "party-member"):
+        return entity.kind == ("InternationalOrganization" if cue.frame == "ally-of" else PARTY)  # "NATO allies"; "Hamas allies" are no members
     return cue.frame in ("member-of", "consists") or entity.kind in OPEN_KINDS
 
 
@@ -174,8 +178,10 @@ def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named:
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
-    if cue.frame in ("member-of", "ally-of"):
+    if cue.frame in NOUN_FRAMES:
         found = _objects(token, ("of", "to", "in"), index)
+        if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
+            found += index.entities_of(token.doc[token.i - 1])  # "Labour MP X", however parsed
         for child in token.children:  # "NATO members", "the EU's member states"
             if child.dep_ in ("compound", "poss", "nmod", "amod") and index.at(child) is not None:
                 found += index.entities_of(child)
@@ -238,7 +244,7 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
                 for obj in (*child.children, *(g for c in child.children for g in c.children)):
                     if obj.dep_ == "pobj":
                         found += index.entities_of(obj)
-        if cue.frame in ("member-of", "ally-of") and token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        if cue.frame in NOUN_FRAMES and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             found += index.entities_of(token.head)  # "NATO member Poland"
         if token.dep_ == "appos":
             found += index.entities_of(token.head)  # "Venezuela, a member of OPEC"
@@ -249,14 +255,14 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         if found:
             return found
         counted = any(child.dep_ == "nummod" for child in token.children)
-        if counted and cue.frame in ("member-of", "ally-of"):
+        if counted and cue.frame in NOUN_FRAMES:
             return []  # "15 Taliban members were killed": people, counted
         verb = token.head
         while verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound") and verb.head is not verb:
             if verb.pos_ in ("VERB", "AUX"):
                 break
             verb = verb.head
-        if verb.lemma_ not in COPULAS and cue.frame in ("member-of", "ally-of"):
+        if verb.lemma_ not in COPULAS and cue.frame in NOUN_FRAMES:
             return []  # "killed Taliban members": whoever killed them is no member
     for child in verb.children:
         if child.dep_ in SUBJECTS:

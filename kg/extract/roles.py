@@ -298,10 +298,10 @@ def _read(
     else:
         return []
     modifiers = load_role_modifiers()
-    first = span.start  # "former Philippine Senate majority leader X": the whole title phrase
-    while first > 0 and doc[first - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
-        first -= 1
-    before = doc[min(first, max(span.start - 1, role_start - 4, 0)) : role_start]
+    title_start = span.start  # "former Philippine Senate majority leader X": the whole title phrase
+    while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
+        title_start -= 1
+    before = doc[min(title_start, max(span.start - 1, role_start - 4, 0)) : role_start]
     if any(_not_holder(t, modifiers) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
     if role_start > 0 and (place := index.at(doc[role_start - 1])) is not None and index.type_of(place) is EntityType.LOCATION:

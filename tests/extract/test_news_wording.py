@@ -138,6 +138,13 @@ NATO = "North Atlantic Treaty Organisation"
         # A person is a member of a party.
         ("Kim Sang-wook joins the People Power Party.", {("member", "Kim Sang-wook", "People Power Party")}),
         ("Rachel Reeves, a member of the Labour Party, spoke.", {("member", "Rachel Reeves", "Labour Party")}),
+        ("Likud lawmaker Yuli Edelstein criticised the plan.", {("member", "Yuli Edelstein", "Likud")}),
+        ("Labour MP Diane Abbott was suspended.", {("member", "Diane Abbott", "Labour")}),
+        ("Diane Abbott, a Labour MP, was suspended.", {("member", "Diane Abbott", "Labour")}),
+        # A lawmaker of a body that is no party is no member of it.
+        ("EU lawmaker Sophie in 't Veld spoke.", set()),
+        ("Former People Power Party lawmaker Kim Sang-wook joins the Democratic Party.",
+         {("member", "Kim Sang-wook", "Democratic Party")}),
         # A membership that ended, or was only sought, is no membership.
         ("Boris Johnson, a former member of the Conservative Party, spoke.", set()),
         ("Kim Sang-wook left the People Power Party in May.", set()),
