@@ -319,6 +319,8 @@ def _operator(
     """Whose asset it is: the subject of the verb that sends it, a qualifier, a ship prefix."""
 
     def operators(token: Token) -> list[str]:
+        if token.pos_ == "PRON" and _rival_states(token, index):
+            return []  # "Guyana demands that Venezuela investigate shootings targeting its troops": whose?
         keys = [key for key in index.entities_of(token) if key != entity.key and index.type_of(key) in OPERATORS]
         # "the Strike Group includes ...": a name made of asset words is no operator.
         return [key for key in keys if not any(t.i in assets for t in token.subtree if index.at(t) == key)]
@@ -374,6 +376,14 @@ def _operator(
         return next((key for key, other in index.entities.items() if other.type is EntityType.ORGANIZATION
                      and any(other.label.lower().startswith(name + " ") for name in names)), None)  # fmt: skip
     return None
+
+
+def _rival_states(pronoun: Token, index: EntityIndex) -> bool:
+    """Two or more states named before a pronoun in its sentence: which one it stands for is a guess."""
+    sent = pronoun.sent
+    states = {key for t in pronoun.doc[sent.start : pronoun.i] if (key := index.at(t)) is not None
+              and index.type_of(key) is EntityType.STATE}  # fmt: skip
+    return len(states) > 1
 
 
 def _place_object(

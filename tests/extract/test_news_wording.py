@@ -112,6 +112,11 @@ def test_news_wording_a_designation_is_no_event_as_well(facts) -> None:  # type:
          {("asset", "Mirage 2000 jets", "fighter", "Ukraine", None)}),
         # A named unit is an organization, not a formation of troops.
         ("Clashes erupt between gunmen from the 444th Brigade and the Stability Support Apparatus in Tripoli.", set()),
+        # A possessive pronoun after two states names no operator; after one it does.
+        ("Guyana demands that Venezuela investigate shootings targeting its troops patrolling the Cuyuní River.",
+         set()),
+        ("Israel announces that its troops have recovered the body of a soldier in Gaza.",
+         {("asset", "troops", "troops", "Israel", "Gaza")}),
         # A typhoon is weather, and a denied sending is no deployment.
         ("A typhoon hit the Philippines.", set()),
         ("Russia did not send troops to Belarus.", set()),
