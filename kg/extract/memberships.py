@@ -183,7 +183,7 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
         if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
             found += index.entities_of(token.doc[token.i - 1])  # "Labour MP X", however parsed
         for child in token.children:  # "NATO members", "the EU's member states"
-            if child.dep_ in ("compound", "poss", "nmod", "amod") and index.at(child) is not None:
+            if child.dep_ in ("compound", "poss", "nmod", "amod") and index.at(child) is not None and not _non(child):
                 found += index.entities_of(child)
         if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             found += _organizations(token.head, cue, index)
@@ -196,6 +196,12 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
     if cue.frame in ("admit", "consists"):
         return [k for c in token.children if c.dep_ in SUBJECTS for k in index.entities_of(c)]
     return _objects(token, ("to",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+
+
+def _non(token: Token) -> bool:
+    """ "non-EU countries": the organization's name after "non"."""
+    words = [t.lower_ for t in token.doc[max(token.left_edge.i - 2, 0) : token.left_edge.i]]
+    return bool(words) and (words[-1] in ("non", "non-") or words == ["non", "-"])
 
 
 def _passive(token: Token) -> bool:

@@ -140,6 +140,12 @@ NATO = "North Atlantic Treaty Organisation"
         ("Poland, which joined NATO in 1999, raised its defence budget.", {("member", "Poland", NATO)}),
         ("Poland's membership in NATO gives it security guarantees.", {("member", "Poland", NATO)}),
         ("Hungary is one of the EU's members.", {("member", "Hungary", "European Union")}),
+        # Countries of an international organization are its members; "non-EU" countries are not.
+        ("EU countries such as France and Germany opposed the plan.",
+         {("member", "France", "European Union"), ("member", "Germany", "European Union")}),
+        ("Canada became the first G7 country to recognise Palestine.", {("member", "Canada", "G7")}),
+        ("Non-EU countries such as Norway joined the scheme.", set()),
+        ("African countries such as Kenya and Ghana signed.", set()),
         # A person is a member of a party.
         ("Kim Sang-wook joins the People Power Party.", {("member", "Kim Sang-wook", "People Power Party")}),
         ("Rachel Reeves, a member of the Labour Party, spoke.", {("member", "Rachel Reeves", "Labour Party")}),
