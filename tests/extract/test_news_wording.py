@@ -71,6 +71,20 @@ def _of_kind(found: set[tuple[object, ...]], kind: str) -> set[tuple[object, ...
          "to a list of countries subject to a full U.S. entry ban.",
          {("designation", "Burkina Faso", US, "travel_ban", False), ("designation", "Mali", US, "travel_ban", False),
           ("designation", US, "Burkina Faso", "travel_ban", False), ("designation", US, "Mali", "travel_ban", False)}),
+        # Passives with an agent, also after "as": "is designated as X by Y".
+        ("Hamas is designated as a terrorist organization by the European Union.",
+         {("designation", "European Union", "Hamas", "terrorist", False)}),
+        ("The Houthis were redesignated as a Foreign Terrorist Organization by the United States.",
+         {("designation", US, "Houthis", "terrorist", False)}),
+        # Freezing someone's assets sanctions them; freezing talks does not.
+        ("Japan froze Rosneft's assets.", {("designation", "Japan", "Rosneft", "sanctions", False)}),
+        ("The assets of Rosneft were frozen by Japan.", {("designation", "Japan", "Rosneft", "sanctions", False)}),
+        ("Japan froze talks with Rosneft.", set()),
+        # A company the model tags is no politician who shares its name and is out of office.
+        ("Russia banned Meta as an extremist organization.", {("designation", "Russia", "Meta", "other", False)}),
+        # Plans, threats and denials stay below the export threshold.
+        ("The EU did not sanction Rosneft.", set()),
+        ("The US threatened to sanction Colombia.", set()),
         # Revoking visas is a ban in force, not the end of one; lifting sanctions ends them.
         ("The United States revokes some existing visas for Nicaraguans over Nicaragua's migration policies.",
          {("designation", US, "Nicaragua", "travel_ban", False)}),
