@@ -193,6 +193,11 @@ def test_news_wording_memberships(facts, text: str, expected: set[tuple[object, 
         ("Japan's defence minister Gen Nakatani ordered the strike.",
          {("role", "Gen Nakatani", "defense minister", "Japan")}),
         ("Hamas names Khalil al-Hayya as its new leader.", {("role", "Khalil al-Hayya", "leader", "Hamas")}),
+        # Stacked titles, each of the state or party written before it.
+        ("Antigua and Barbuda's prime minister and Labour leader Gaston Browne won the election.",
+         {("role", "Gaston Browne", "prime minister", "Antigua and Barbuda"), ("role", "Gaston Browne", "leader", "Labour")}),
+        ("Hezbollah elected Naim Qassem as its new secretary-general.",
+         {("role", "Naim Qassem", "secretary-general", "Hezbollah")}),
         # A name before a group's noun is that group; its leader is the cartel's, and a name the
         # model cut in two is one person.
         ("Ecuador extradites José Adolfo Macías Villamar, leader of the Los Choneros cartel, to the United States.",
