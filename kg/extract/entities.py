@@ -123,8 +123,8 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
 def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
     """Type corrections for names the gazetteer does not know.
 
-    A name right after a title, or with a title in apposition ("Araghchi, Iran's foreign minister"),
-    is a person ("far-right ministers Bezalel Smotrich"); a name before
+    A name right after a title, or a subject with a title in apposition ("Araghchi, Iran's foreign
+    minister, said"), is a person ("far-right ministers Bezalel Smotrich"); a name before
     a group's noun is that group ("the Los Choneros cartel"); a name in a list takes the type the
     rest of the list agrees on ("the towns of A, B and C").
     """
@@ -144,8 +144,8 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
                 listed = by_token.get(after) if after > listed.end else None
             continue
         root = doc[c.start : c.end].root
-        if c.type is not EntityType.PERSON and any(child.dep_ == "appos" and any(s <= child.i < e for s, e, _ in titles)
-                                                   for child in root.children):  # fmt: skip
+        if c.type is not EntityType.PERSON and root.dep_ in ("nsubj", "nsubjpass") and any(
+                child.dep_ == "appos" and any(s <= child.i < e for s, e, _ in titles) for child in root.children):  # fmt: skip
             set_type(c, EntityType.PERSON)  # "Araghchi, Iran's foreign minister": a title in apposition
             continue
         if root.dep_ == "compound" and root.head.i == c.end and (kind := org_kind(root.head.text)) in GROUP_KINDS:

@@ -304,8 +304,9 @@ def _read(
     before = doc[min(title_start, max(span.start - 1, role_start - 4, 0)) : role_start]
     if any(_not_holder(t, modifiers) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
-    if role_start > 0 and (place := index.at(doc[role_start - 1])) is not None and index.type_of(place) is EntityType.LOCATION:
-        return []  # "Democratic Party of Korea leader X", "Gaza leader X": the title of a place no claim can name
+    if (role_start > 0 and (place := index.at(doc[role_start - 1])) is not None
+            and index.type_of(place) is EntityType.LOCATION and not phrases[-1][2].state_office):  # fmt: skip
+        return []  # "Democratic Party of Korea leader X", "Gaza leader X" (but a "Queensland senator" is Australia's)
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
     following = doc[span.end] if span.end < len(doc) else None

@@ -77,7 +77,10 @@ def _of_kind(found: set[tuple[object, ...]], kind: str) -> set[tuple[object, ...
         ("The Houthis were redesignated as a Foreign Terrorist Organization by the United States.",
          {("designation", US, "Houthis", "terrorist", False)}),
         # Freezing someone's assets sanctions them; freezing talks does not.
-        ("Japan froze Rosneft's assets.", {("designation", "Japan", "Rosneft", "sanctions", False)}),
+        ("Japan froze the assets of Rosneft.", {("designation", "Japan", "Rosneft", "sanctions", False)}),
+        # A possessive pronoun's owner is a guess: "their assets" names no designee.
+        ("The Department of Justice and the National Bureau of Investigation file charges against two senators, "
+         "with the Anti-Money Laundering Council freezing their assets.", set()),
         ("The assets of Rosneft were frozen by Japan.", {("designation", "Japan", "Rosneft", "sanctions", False)}),
         ("Japan froze talks with Rosneft.", set()),
         # A company the model tags is no politician who shares its name and is out of office.
@@ -208,6 +211,11 @@ def test_news_wording_memberships(facts, text: str, expected: set[tuple[object, 
         # A title qualified by a place is no role of a state or organization.
         ("The High Court clears Democratic Party of Korea leader Lee Jae-myung of charges.", set()),
         ("Gaza leader Yahya Sinwar was killed.", set()),
+        ("The Australian Senate suspends Queensland senator Pauline Hanson over a stunt in Australia.",
+         {("role", "Pauline Hanson", "senator", "Australia")}),
+        # An apposition the parser misreads makes no person of a parliament.
+        ("She is the first female leader of the LDP and, should she be confirmed by the Diet, the first female "
+         "prime minister of Japan.", set()),
         # "former" anywhere in the title phrase: the person holds the office no longer.
         ("Former European Union foreign and security policy chief Federica Mogherini was arrested in Belgium.", set()),
         ("China sanctions former Philippine Senate majority leader Francis Tolentino.", set()),
