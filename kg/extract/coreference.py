@@ -24,6 +24,7 @@ from kg.extract.names import (
     initials, name_words, surname_entry,
 )  # fmt: skip
 from kg.extract.roles import RoleWord
+from kg.extract.surnames import known_here
 from kg.gazetteer import GazetteerEntry
 from kg.nlp import entry_key
 from kg.records import EntityType
@@ -103,7 +104,9 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
             continue
         if first.type in (EntityType.PERSON, EntityType.ORGANIZATION) and len(mine) == 1 and not ACRONYM.match(first.name):
             known = surname_entry(first.name, context)
-            if known is not None:
+            # A lone word the model calls an organization is a person's surname only for someone
+            # the article names in full or who holds office on its date ("Meta" is no Ilir Meta).
+            if known is not None and (first.type is EntityType.PERSON or known_here(known, doc, context)):
                 target = f"entry:{entry_key(known)}"
                 if target not in groups:
                     found[target] = [candidate_of(doc[first.start : first.end], known, weight=2)]
