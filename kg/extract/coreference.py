@@ -38,7 +38,7 @@ def merge(doc: Doc, candidates: list[MentionCandidate], context: Context) -> lis
         groups[candidate.group].append(candidate)
     for group, members in groups.items():
         if group.startswith("name:"):
-            _vote_type(members)
+            _vote_type(doc, members, context.headline_end)
     _people_by_surname(groups)
     alias = _aliases(doc, groups, context)
     merged: dict[str, list[MentionCandidate]] = defaultdict(list)
@@ -55,11 +55,13 @@ def merge(doc: Doc, candidates: list[MentionCandidate], context: Context) -> lis
     return sorted(merged.values(), key=lambda members: min(c.start for c in members))
 
 
-def _vote_type(members: list[MentionCandidate]) -> None:
-    """The type most of a name's mentions have (the first mention's on a tie)."""
+def _vote_type(doc: Doc, members: list[MentionCandidate], headline_end: int) -> None:
+    """The type most of a name's mentions have; on a tie, the first body mention's: the model
+    misreads title-cased headlines ("Kupiansk offensive" makes Kupiansk an organization)."""
     votes = Counter(member.type for member in members)
     best = max(votes.values())
-    winner = next(member for member in members if votes[member.type] == best)
+    tied = [member for member in members if votes[member.type] == best]
+    winner = next((member for member in tied if doc[member.start].idx >= headline_end), tied[0])
     for member in members:
         member.type, member.kind = winner.type, winner.kind
 

@@ -77,7 +77,7 @@ STATE_BODIES = frozenset({"embassy", "consulate", "consulate-general"})
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
     """Every entity the article names, once, with all its mentions, in order of first mention."""
     context = Context(gazetteer, entries_by_key(gazetteer), load_labels(), article.published,
-                       surname_index(gazetteer))  # fmt: skip
+                      surname_index(gazetteer), len(article.title) if article.title else 0)  # fmt: skip
     candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]

@@ -378,3 +378,16 @@ def test_entities_a_past_leaders_government_is_the_state_of_the_phoenix_files(en
         found = _by_label(entities(text, published=date(2008, 3, 1)))
         assert found[state].type is STATE
         assert not [e for e in found.values() if e.type is PERSON]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        ("Kupiansk offensive", "Russian forces say they have captured the city of Kupiansk.", "Kupiansk"),
+        ("Battle of Pokrovsk", "Ukrainian troops withdrew from the town of Pokrovsk on Monday.", "Pokrovsk"),
+    ],
+)
+def test_entities_a_tie_between_headline_and_body_goes_to_the_body(entities, title, text, name) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text, title=title))
+    body_type = _by_label(entities(text))[name].type
+    assert found[name].type is body_type
