@@ -57,6 +57,8 @@ DROP = {
     "redundant_null": "codes no event ([---]) in a block whose verbs code none either (a no-op)",
     "same_as_default": "gives the very code the verb has without it",
     "duplicate": "repeats a pattern of the same block",
+    "ambiguous": "has the very words of another pattern of its block with another PLOVER type (LIFT: "
+    "'* SANCTION' [0351] and [085]): what told them apart is lost in kg's reading, so neither is kept",
     "unmapped_verb": "a verb whose block codes no PLOVER event, neither alone nor by any pattern",
 }
 
@@ -266,10 +268,20 @@ def _block_rows(
             {"kind": "pattern", "block": block_id, **parts, "code": code, "type": reading.type,
              "mode": reading.mode, "source": _source(line, table_line)}  # fmt: skip
         )
+    types: dict[str, set[str | None]] = {}
+    for row in pattern_rows:
+        types.setdefault(_words_key(row), set()).add(row["type"])
+    ambiguous = [row for row in pattern_rows if len(types[_words_key(row)]) > 1]
+    dropped["ambiguous"] += len(ambiguous)
+    pattern_rows = [row for row in pattern_rows if len(types[_words_key(row)]) == 1]
     if not any_default and not any(row["type"] for row in pattern_rows):
         dropped["unmapped_verb"] += len(verb_rows)
         return []
     return verb_rows + pattern_rows
+
+
+def _words_key(row: dict[str, Any]) -> str:
+    return json.dumps([row["subject"], row["object"], row["preps"]])
 
 
 def _source(line: int, table_line: int | None) -> str:

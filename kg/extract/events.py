@@ -250,6 +250,8 @@ def _read(
     rather than one event per pair of parties."""
     if not _requirements_met(token, trigger, assets):
         return None
+    if trigger.label != EventType.REQUEST.value and _asked_for(token, lex):
+        return None  # "urges X to lift sanctions": the urging is the event, not the lifting
     if any(
         c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects")
         for c in token.children
@@ -821,6 +823,36 @@ def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
             owned.add(key)  # "their 401st Brigade and Yahalom Unit": both
             owned.update(k for c in token.conjuncts for k in [index.at(c)] if k)
     return owned
+
+
+# How what is asked for hangs on the asking verb: "urged X *to withdraw*", "demanded that X
+# *leave*", "demanded *the release* of"; and how a trigger sits inside it ("asked X to sign
+# *the agreement*", "pressed X to halt *strikes*").
+ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj"})
+INSIDE_ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "advcl"})
+
+
+def _asked_for(token: Token, lex: Lexicons) -> bool:
+    """The trigger is the content of a request, or lies in it ("urges X to lift sanctions",
+    "calls on X to withdraw", "asks X to sign the agreement", "demands that X leave", "called
+    for talks"): what is asked for is no event of its own, the request is."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i or node.dep_ not in INSIDE_ASKED_DEPS or (node.dep_ == "conj" and node.tag_ != head.tag_):
+            return False  # "urged X to talk and attacked Y": a finite verb is no part of the asking
+        asked = node.dep_ in ASKED_DEPS or _infinitive(node) or (node.dep_ == "prep" and node.lower_ == "for")
+        if asked and head.pos_ == "VERB" and any(
+            trigger.label == EventType.REQUEST.value for trigger in _verb_types(head, lex)
+        ):
+            return True
+        node = head
+    return False
+
+
+def _infinitive(token: Token) -> bool:
+    """An infinitive clause the parser made adverbial ("urged X, *to withdraw*")."""
+    return token.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 
 def _in_a_request(token: Token, lex: Lexicons) -> bool:

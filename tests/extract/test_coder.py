@@ -217,3 +217,40 @@ def test_events_a_prisoner_swap_releases_both_ways(annotated) -> None:  # type: 
 def test_events_what_is_agreed_is_yet_to_be_done(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = [event for event in _events(annotated, text) if event.type in (EventType.RETREAT, EventType.CONSULT)]
     assert found and all(event.provenance.hypothetical for event in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania urges Freedonia to lift Elbonia sanctions",
+        "Ruritania called on Freedonia to withdraw its troops from Elbonia.",
+        "Ruritania asked Freedonia to sign the agreement with Elbonia.",
+        "Ruritania pressed Freedonia to halt strikes on Elbonia.",
+    ],
+)
+def test_events_what_a_request_asks_for_is_no_event_of_its_own(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert [(event.type, event.actors) for event in found] == [(EventType.REQUEST, ("ruritania",))], found
+
+
+def test_events_a_demanded_release_is_no_release(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert not _typed(annotated, "Ruritania demanded the release of Omar Tellen by Freedonia.", EventType.RETREAT)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Ruritania attacked Freedonia and urged Elbonia to help.", EventType.ASSAULT),
+        ("Ruritania asked Freedonia for talks after Elbonia attacked Freedonia.", EventType.ASSAULT),
+        ("Ruritania bombarded Freedonia after Elbonia urged Ruritania to stop.", EventType.ASSAULT),
+    ],
+)
+def test_events_beside_a_request_are_still_events(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
+    assert _typed(annotated, text, event_type), _events(annotated, text)
+
+
+@pytest.mark.parametrize("text", ["Ruritania lifted sanctions on Freedonia.", "Ruritania lifts the sanction on Freedonia."])
+def test_coder_lifting_sanctions_is_no_agreement(english_model, text) -> None:  # type: ignore[no-untyped-def]
+    """The dictionary codes LIFT '* SANCTION' both 0351 (intent to ease: AGREE) and 085 (ease)."""
+    code = verb_dictionary().code(_verb(english_model, text, "lift"))
+    assert code is None or code.type is not EventType.AGREE
