@@ -72,3 +72,15 @@ def test_convert_cameo_patterns_a_block_codes_two_ways_are_dropped() -> None:
     kept = [(row["object"], row["code"]) for row in rows if row["kind"] == "pattern"]
     assert kept == [(["ban"], "085"), (["curfew"], "085"), (["curfew"], "087"), (["troops"], "190")]
     assert dropped["ambiguous"] == 2
+
+
+def test_convert_cameo_a_verb_form_blocks_read_two_ways_loses_its_own_type() -> None:
+    rows = [
+        {"kind": "verb", "lemma": "pull", "particles": ["out"], "type": "CONSULT", "mode": None},
+        {"kind": "verb", "lemma": "pull", "particles": ["out"], "type": "CONCEDE", "mode": None},
+        {"kind": "verb", "lemma": "pull", "particles": ["back"], "type": "CONCEDE", "mode": None},
+        {"kind": "pattern", "type": "RETREAT"},
+    ]
+    dropped: collections.Counter[str] = collections.Counter()
+    kept = convert_cameo._without_ambiguous_defaults(rows, dropped)
+    assert [row["type"] for row in kept] == [None, None, "CONCEDE", "RETREAT"] and dropped["ambiguous_verb"] == 2

@@ -732,9 +732,11 @@ def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
 
 def _halted(token: Token, verbs: frozenset[str]) -> bool:
     """The trigger is what a verb of `verbs` stops: its object or complement ("stop strikes",
-    "halt attacking"), or the "of" phrase of that object ("suspends the implementation of
-    the accord")."""
+    "halt attacking"), the "of" phrase of that object ("suspends the implementation of
+    the accord"), or what it leaves ("withdrew X from a treaty", "pulled out of the deal")."""
     node = token
+    if node.dep_ == "pobj" and node.head.lower_ in ("from", "of") and node.head.head.pos_ == "VERB":
+        return node.head.head.lemma_.lower() in verbs
     if (
         node.dep_ == "pobj"
         and node.head.lower_ == "of"

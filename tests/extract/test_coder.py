@@ -254,3 +254,31 @@ def test_coder_lifting_sanctions_is_no_agreement(english_model, text) -> None:  
     """The dictionary codes LIFT '* SANCTION' both 0351 (intent to ease: AGREE) and 085 (ease)."""
     code = verb_dictionary().code(_verb(english_model, text, "lift"))
     assert code is None or code.type is not EventType.AGREE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Vask withdrew Ruritania from a nuclear treaty with Freedonia.",
+        "Ruritania withdrew from the agreement with Freedonia.",
+        "Ruritania pulled out of the deal with Freedonia.",
+        "Ruritania exits the trade pact with Freedonia",
+        "Ruritania violated the ceasefire agreement with Freedonia.",
+    ],
+)
+def test_events_leaving_an_agreement_is_no_agreement(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = [event for event in _events(annotated, text) if event.type in (EventType.AGREE, EventType.CONSULT)]
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    "text", ["Ruritania signed an agreement with Freedonia.", "Ruritania reached an agreement with Freedonia."]
+)
+def test_events_making_an_agreement_is_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, text, EventType.AGREE)
+    assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))]
+
+
+def test_coder_a_verb_two_blocks_read_differently_has_no_code_alone(english_model) -> None:  # type: ignore[no-untyped-def]
+    """PULL_OUT is listed under GO_SOMEWHERE (040, CONSULT) and RETREAT (080, CONCEDE)."""
+    assert verb_dictionary().code(_verb(english_model, "Ruritania pulled out.", "pull")) is None
