@@ -831,6 +831,9 @@ def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
 # *leave*", "demanded *the release* of"; and how a trigger sits inside it ("asked X to sign
 # *the agreement*", "pressed X to halt *strikes*").
 ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj"})
+# Verbs of command: what one orders one's forces to do is one's own act ("orders the navy to
+# open fire" threatens), not the content of a request.
+COMMANDS = frozenset({"order", "instruct", "direct", "command"})
 INSIDE_ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "advcl"})
 
 
@@ -844,7 +847,7 @@ def _asked_for(token: Token, lex: Lexicons) -> bool:
         if head.i == node.i or node.dep_ not in INSIDE_ASKED_DEPS or (node.dep_ == "conj" and node.tag_ != head.tag_):
             return False  # "urged X to talk and attacked Y": a finite verb is no part of the asking
         asked = node.dep_ in ASKED_DEPS or _infinitive(node) or (node.dep_ == "prep" and node.lower_ == "for")
-        if asked and head.pos_ == "VERB" and any(
+        if asked and head.pos_ == "VERB" and head.lemma_.lower() not in COMMANDS and any(
             trigger.label == EventType.REQUEST.value for trigger in _verb_types(head, lex)
         ):
             return True
