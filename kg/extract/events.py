@@ -252,6 +252,10 @@ def _read(
         return None
     if trigger.label != EventType.REQUEST.value and _asked_for(token, lex):
         return None  # "urges X to lift sanctions": the urging is the event, not the lifting
+    if _infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
+        t.label == EventType.MOBILIZE.value for t in _verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
+    ):
+        return None  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
     if any(
         c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects")
         for c in token.children

@@ -282,3 +282,33 @@ def test_events_making_an_agreement_is_one(annotated, text) -> None:  # type: ig
 def test_coder_a_verb_two_blocks_read_differently_has_no_code_alone(english_model) -> None:  # type: ignore[no-untyped-def]
     """PULL_OUT is listed under GO_SOMEWHERE (040, CONSULT) and RETREAT (080, CONCEDE)."""
     assert verb_dictionary().code(_verb(english_model, "Ruritania pulled out.", "pull")) is None
+
+
+ASSETS = {**NAMES, "troops": ("troops", EntityType.MILITARY_ASSET, None, False),
+          "warships": ("warships", EntityType.MILITARY_ASSET, None, False)}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania deploys troops to Red Harbour to monitor Freedonia.",
+        "Ruritania sent warships to blockade Freedonia.",
+        "Ruritania deployed troops to the border to attack Freedonia.",
+    ],
+)
+def test_events_the_aim_of_a_deployment_is_yet_to_be_done(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, {**ASSETS, "Red Harbour": ("harbour", EntityType.LOCATION)})
+    found = events.extract(doc, entities, article)
+    assert [event.type for event in found] == [EventType.MOBILIZE], found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Alma Vask travels to Ruritania to meet Omar Tellen.", EventType.CONSULT),
+        ("Alma Vask orders the troops to attack Freedonia.", EventType.THREATEN),
+    ],
+)
+def test_events_the_aim_of_other_verbs_stays(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, ASSETS)
+    assert [event for event in events.extract(doc, entities, article) if event.type is event_type]
