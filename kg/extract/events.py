@@ -92,6 +92,8 @@ AVERTING = frozenset(
         "report",
     }
 )
+# Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
@@ -149,6 +151,8 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     such parses ("VERB:misread")."""
     events = lex.events
     lemma = token.lemma_.lower()
+    if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and events.by_lemma(token.lower_, "NOUN"):
+        return events.by_lemma(token.lower_, "NOUN")  # a gerund in a noun's place: "*fighting* between X and Y killed"
     if token.pos_ == "NOUN":
         nouns = events.by_lemma(lemma, "NOUN")
         if not _misread_verb(token):

@@ -199,8 +199,20 @@ def test_events_parties_acting_on_each_other_act_both_ways(annotated) -> None:  
     ]
 
 
-def test_events_clashes_between_two_parties_go_both_ways(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _typed(annotated, "Clashes between Ruritania and Freedonia killed 12 people.", EventType.ASSAULT)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes between Ruritania and Freedonia killed 12 people.",
+        "Fighting between Ruritania and Freedonia killed 12 people.",
+        "Heavy fighting between Freedonia and Ruritania continues",
+        "Fighting broke out between Ruritania and Freedonia.",
+        "Clashes erupted between Ruritania and Freedonia on Monday.",
+        "Ruritania clashed with Freedonia.",
+        "Ruritania and Freedonia fought on Monday.",
+    ],
+)
+def test_events_clashes_between_two_parties_go_both_ways(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, text, EventType.ASSAULT)
     assert sorted((event.actors, event.targets) for event in found) == [
         (("freedonia",), ("ruritania",)), (("ruritania",), ("freedonia",))
     ]
@@ -312,3 +324,8 @@ def test_events_the_aim_of_a_deployment_is_yet_to_be_done(annotated, text) -> No
 def test_events_the_aim_of_other_verbs_stays(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
     doc, entities, article = annotated(text, ASSETS)
     assert [event for event in events.extract(doc, entities, article) if event.type is event_type]
+
+
+@pytest.mark.parametrize("text", ["Ruritania fought corruption.", "Fighting corruption, Ruritania arrested Omar Tellen."])
+def test_events_fighting_without_two_parties_is_no_clash(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not _typed(annotated, text, EventType.ASSAULT)
