@@ -26,6 +26,7 @@ from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.paths import Path, parse_path
+from kg.gazetteer import load_gazetteer
 from kg.records import (
     Article,
     Entity,
@@ -322,11 +323,8 @@ def _read(
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | {
             state for actor in actors for state in _affiliations(actor, index)
         }
-        targets = [
-            key
-            for key in _state_of_place(token, events.paths(trigger, "locations"), index)
-            if home and key not in home
-        ]
+        placed_in = _state_of_place(token, events.paths(trigger, "locations"), index) or _gazetteer_state(location, index)
+        targets = [key for key in placed_in if home and key not in home]
     if event_type is EventType.MOBILIZE:
         targets += [
             key
@@ -800,6 +798,17 @@ def _state_of_place(
                 ):
                     found.append(state)
     return found
+
+
+def _gazetteer_state(place: str, index: EntityIndex) -> list[str]:
+    """The state the gazetteer places a named place in ("Idlib": Syria), when the article names
+    that state too."""
+    gazetteer = load_gazetteer()
+    qids = {entry.state for entry in gazetteer.lookup(index.entities[place].label) if entry.state}
+    return [
+        key for key, entity in index.entities.items()
+        if qids and entity.type is EntityType.STATE and any(entry.qid in qids for entry in gazetteer.lookup(entity.label))
+    ]  # fmt: skip
 
 
 def _places(part: Token, place: Token) -> bool:
