@@ -354,3 +354,17 @@ def test_events_a_place_strikes_no_state_that_is_the_attackers_own_or_unnamed(an
     doc, entities, article = annotated(text, {surface: spec for surface, spec in PLACES.items() if surface in text})
     found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
     assert found and all(not event.targets for event in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Ruritania initiated military operations against Freedonia.", True),
+        ("Ruritania initiated military operations.", True),
+        ("Ruritania and Freedonia initiate a ceasefire and an end to military operations.", False),
+        ("Ruritania initiated talks on the end of military operations.", False),
+    ],
+)
+def test_coder_object_words_are_the_objects_own_not_its_phrases_or_conjuncts(english_model, text, coded) -> None:  # type: ignore[no-untyped-def]
+    code = verb_dictionary().code(_verb(english_model, text, "initiate"))
+    assert (code is not None and code.type is EventType.ASSAULT) is coded, code
