@@ -95,6 +95,10 @@ AVERTING = frozenset(
 )
 # Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Prepositions by which the subject of a verb takes part in the event its object names ("agreed
+# *to* a truce", "took part *in* talks", "launched a wave *of* attacks"); "attacked X *despite* the
+# agreement" and "warned Y *after* the attack" name events of others.
+TAKING_PART = frozenset({"to", "in", "into", "on", "for", "of", "with"})
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
@@ -915,7 +919,7 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         head = node.head
         if head.i == node.i or (
             node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING
-        ):
+        ) or (node.pos_ == "NOUN" and node.dep_ == "pobj" and head.lower_ not in TAKING_PART):
             return []
         if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             # "urged X to talk", "called on X to withdraw"

@@ -368,3 +368,23 @@ def test_events_a_place_strikes_no_state_that_is_the_attackers_own_or_unnamed(an
 def test_coder_object_words_are_the_objects_own_not_its_phrases_or_conjuncts(english_model, text, coded) -> None:  # type: ignore[no-untyped-def]
     code = verb_dictionary().code(_verb(english_model, text, "initiate"))
     assert (code is not None and code.type is EventType.ASSAULT) is coded, code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian and Freedonian forces exchange fire despite a ceasefire agreement.",
+        "Ruritania attacked Freedonia despite the agreement with Elbonia.",
+        "Ruritania entered Freedonia's airspace under the agreement with Elbonia.",
+    ],
+)
+def test_events_an_agreement_in_the_background_is_no_new_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not _typed(annotated, text, EventType.AGREE)
+
+
+@pytest.mark.parametrize(
+    "text", ["Ruritania agreed to a ceasefire with Freedonia.", "Ruritania took part in talks with Freedonia."]
+)
+def test_events_an_event_noun_one_takes_part_in_is_ones_own(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = [event for event in _events(annotated, text) if event.actors == ("ruritania",) and event.targets == ("freedonia",)]
+    assert found, _events(annotated, text)
