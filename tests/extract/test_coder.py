@@ -388,3 +388,12 @@ def test_events_an_agreement_in_the_background_is_no_new_one(annotated, text) ->
 def test_events_an_event_noun_one_takes_part_in_is_ones_own(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = [event for event in _events(annotated, text) if event.actors == ("ruritania",) and event.targets == ("freedonia",)]
     assert found, _events(annotated, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Following talks with Freedonia, Ruritania agreed to a ceasefire.", "After talks with Freedonia, Ruritania agreed to a ceasefire."],
+)
+def test_events_talks_before_the_main_clause_are_its_subjects(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, text, EventType.CONSULT)
+    assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))]
