@@ -24,7 +24,7 @@ from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
-from kg.extract.modality import assess, partisan
+from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.records import (
@@ -50,33 +50,11 @@ ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
 ADDRESSEE = parse_path(">prep[to]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
-SAID_TO = frozenset(
-    {
-        EventType.AGREE,
-        EventType.REQUEST,
-        EventType.CONCEDE,
-        EventType.REJECT,
-        EventType.SUPPORT,
-    }
-)
+SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Verbs whose subject does not do what their object or complement names: "failed to *prevent*
 # militia attacks", "*condemned* the strikes".
-AVERTING = frozenset(
-    {
-        "prevent",
-        "avert",
-        "thwart",
-        "foil",
-        "intercept",
-        "repel",
-        "condemn",
-        "denounce",
-        "protest",
-        "investigate",
-        "blame",
-        "report",
-    }
-)
+AVERTING = frozenset({"prevent", "avert", "thwart", "foil", "intercept", "repel",
+                      "condemn", "denounce", "protest", "investigate", "blame", "report"})  # fmt: skip
 # Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Prepositions by which the subject of a verb takes part in the event its object names ("agreed
@@ -245,7 +223,7 @@ def _read(
         return None
     if trigger.label != EventType.REQUEST.value and _asked_for(token, lex):
         return None  # "urges X to lift sanctions": the urging is the event, not the lifting
-    if _infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
+    if adverbial_infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
         t.label == EventType.MOBILIZE.value for t in _verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
     ):
         return None  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
@@ -373,7 +351,8 @@ def _read(
     if (
         event_type is EventType.REQUEST
         and modality.hypothetical
-        and _in_a_request(token, lex)
+        and token.head.i != token.i
+        and _requests(token.head, lex)
     ):
         # "joined the calls asking the US to waive": the asking is the call, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
@@ -541,9 +520,7 @@ def _denied_claims(
             or not any(child.lower_ in DEFINITE for child in token.children)
         ):
             continue
-        deniers = _parties(
-            (key for child in verb.children if child.dep_ == "nsubj" for key in index.entities_of(child)), index
-        )
+        deniers = _named_by(verb, "nsubj", index)
         claims = [
             event for event in events
             if event.provenance.claimed_by not in (None, *deniers)
@@ -731,16 +708,9 @@ def _halted(token: Token, verbs: frozenset[str]) -> bool:
     node = token
     if node.dep_ == "pobj" and node.head.lower_ in ("from", "of") and node.head.head.pos_ == "VERB":
         return node.head.head.lemma_.lower() in verbs
-    if (
-        node.dep_ == "pobj"
-        and node.head.lower_ == "of"
-        and node.head.head.pos_ == "NOUN"
-    ):
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
         node = node.head.head
-    return (
-        node.dep_ in ("dobj", "xcomp", "nsubjpass")
-        and node.head.lemma_.lower() in verbs
-    )
+    return node.dep_ in ("dobj", "xcomp", "nsubjpass") and node.head.lemma_.lower() in verbs
 
 
 def _speaks_for(claimant: str, actors: list[str], index: EntityIndex) -> bool:
@@ -851,26 +821,16 @@ def _asked_for(token: Token, lex: Lexicons) -> bool:
         head = node.head
         if head.i == node.i or node.dep_ not in INSIDE_ASKED_DEPS or (node.dep_ == "conj" and node.tag_ != head.tag_):
             return False  # "urged X to talk and attacked Y": a finite verb is no part of the asking
-        asked = node.dep_ in ASKED_DEPS or _infinitive(node) or (node.dep_ == "prep" and node.lower_ == "for")
-        if asked and head.pos_ == "VERB" and head.lemma_.lower() not in COMMANDS and any(
-            trigger.label == EventType.REQUEST.value for trigger in _verb_types(head, lex)
-        ):
+        asked = node.dep_ in ASKED_DEPS or adverbial_infinitive(node) or (node.dep_ == "prep" and node.lower_ == "for")
+        if asked and head.pos_ == "VERB" and head.lemma_.lower() not in COMMANDS and _requests(head, lex):
             return True
         node = head
     return False
 
 
-def _infinitive(token: Token) -> bool:
-    """An infinitive clause the parser made adverbial ("urged X, *to withdraw*")."""
-    return token.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
-
-
-def _in_a_request(token: Token, lex: Lexicons) -> bool:
-    """A request word governs the trigger directly ("the calls asking ...", "urged ... asking")."""
-    head = token.head
-    return head.i != token.i and any(
-        trigger.label == EventType.REQUEST.value for trigger in _verb_types(head, lex)
-    )
+def _requests(token: Token, lex: Lexicons) -> bool:
+    """The word is a request ("the *calls* asking ...", "*urged* X to ...")."""
+    return any(trigger.label == EventType.REQUEST.value for trigger in _verb_types(token, lex))
 
 
 def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
@@ -896,41 +856,28 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         return []
     node = token
     for _ in range(4):
-        if node.dep_ not in INHERIT_DEPS and not (
-            node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj")
-        ):
+        if node.dep_ not in INHERIT_DEPS and not (node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj")):
             return []
         head = node.head
-        if head.i == node.i or (
-            node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING
-        ) or (node.pos_ == "NOUN" and node.dep_ == "pobj" and head.lower_ not in TAKING_PART):
-            return []
-        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
-            # "forced X to withdraw", "invited X to visit"
-            objects = [child for child in head.children if child.dep_ == "dobj"]
-            found = _parties((key for child in objects for key in index.entities_of(child)), index)
-            if found:
-                return found
-        if (
-            node.dep_ == "pcomp"
-            and head.dep_ == "prep"
-            and head.lower_ in ("of", "for", "against")
-            and head.head.pos_ == "VERB"
+        if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
+            node.pos_ == "NOUN" and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
         ):
+            return []
+        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and _named_by(head, "dobj", index):
+            return _named_by(head, "dobj", index)  # "forced X to withdraw", "invited X to visit"
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and head.head.pos_ == "VERB":
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
-            objects = [child for child in head.head.children if child.dep_ == "dobj"]
-            return _parties(
-                (key for child in objects for key in index.entities_of(child)), index
-            )
-        subjects = [child for child in head.children if child.dep_ == "nsubj"]
-        found = _parties(
-            (key for child in subjects for key in index.entities_of(child)), index
-        )
-        if found:
-            return found
+            return _named_by(head.head, "dobj", index)
+        if _named_by(head, "nsubj", index):
+            return _named_by(head, "nsubj", index)
         node = head
     return []
+
+
+def _named_by(head: Token, dep: str, index: EntityIndex) -> list[str]:
+    """The parties named in the dependents of `head` attached by `dep`."""
+    return _parties((key for child in head.children if child.dep_ == dep for key in index.entities_of(child)), index)
 
 
 def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:
