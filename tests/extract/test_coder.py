@@ -397,3 +397,20 @@ def test_events_an_event_noun_one_takes_part_in_is_ones_own(annotated, text) -> 
 def test_events_talks_before_the_main_clause_are_its_subjects(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _typed(annotated, text, EventType.CONSULT)
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Ruritanian missile strike on an industrial park in Red Harbour, Freedonia, kills four people.",
+        "Nine people are killed in a Ruritanian airstrike on homes in Red Harbour, Freedonia.",
+        "Two people were killed in a Ruritanian drone attack on Red Harbour, Freedonia.",
+    ],
+)
+def test_events_a_qualified_strike_on_a_place_of_a_state(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """The attacker qualifies the weapon ("a *Ruritanian* missile strike"); the place may hang on the
+    verb the strike's victims are the subject of ("killed in an airstrike *on homes in X*")."""
+    names = {**NAMES, "Red Harbour": ("harbour", EntityType.LOCATION)}
+    doc, entities, article = annotated(text, names)
+    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))], found
