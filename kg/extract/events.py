@@ -175,9 +175,9 @@ def _misread_verb(token: Token) -> bool:
         return True
     verbless = not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
     if token.dep_ == "compound" and token.head.dep_ == "ROOT" and verbless:
-        # "The Houthis fire missiles at X" read as one noun phrase headed by "missiles".
+        # "The Houthis fire missiles at X", "X and Y exchange fire" read as one noun phrase.
         return any(
-            sibling.pos_ == "PROPN" and sibling.dep_ == "compound" and sibling.i < token.i
+            sibling.pos_ == "PROPN" and sibling.dep_ in ("compound", "nmod") and sibling.i < token.i
             for sibling in token.head.children
         )
     return any(
@@ -322,9 +322,9 @@ def _read(
         }
         targets = [key for key in targets if key not in own]
     targets = [key for key in targets if key not in actors]
-    mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and not any(
+    mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
-    )  # "X and Y clashed", not "X and Y fight corruption"
+    )  # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
     if not targets and parties > 1 and (mutual or _each_other(token)):
         # "X and Y accuse each other", "X and Y clashed": each acts on the others (one event
         # per pair, _pairs).

@@ -209,6 +209,9 @@ def test_events_parties_acting_on_each_other_act_both_ways(annotated) -> None:  
         "Clashes erupted between Ruritania and Freedonia on Monday.",
         "Ruritania clashed with Freedonia.",
         "Ruritania and Freedonia fought on Monday.",
+        "Ruritania and Freedonia exchange fire along the border.",
+        "Ruritania and Freedonia exchange fire",
+        "Ruritania and Freedonia exchanged fire.",
     ],
 )
 def test_events_clashes_between_two_parties_go_both_ways(annotated, text) -> None:  # type: ignore[no-untyped-def]
