@@ -148,6 +148,15 @@ def test_events_negated_denied_planned_or_conditional_attacks_are_not_asserted(a
     assert not asserted, asserted
 
 
+@pytest.mark.parametrize(
+    "text", ["Ruritania and Elbonia launch strikes on Freedonia.", "Ruritania and Elbonia launched strikes on Freedonia."]
+)
+def test_events_conjoined_subject_of_a_light_verb_headline(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """Headline present tense: the tagger may make "launch" a modifier of "strikes", the names its modifiers."""
+    found = _typed(annotated, text, EventType.ASSAULT)
+    assert sorted((event.actors, event.targets) for event in found) == [(("elbonia",), ("freedonia",)), (("ruritania",), ("freedonia",))]
+
+
 def test_events_light_verb_with_event_noun(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _typed(annotated, "Ruritania launched strikes on Freedonia.", EventType.ASSAULT)
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))]
