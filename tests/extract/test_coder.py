@@ -303,6 +303,24 @@ def test_events_making_an_agreement_is_one(annotated, text) -> None:  # type: ig
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Vask withdrew Ruritania from a nuclear treaty with Freedonia.",
+        "Ruritania withdrew from the agreement with Freedonia.",
+        "Ruritania pulled out of the deal with Freedonia.",
+    ],
+)
+def test_events_withdrawing_from_an_agreement_with_a_party_rejects_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, text, EventType.REJECT)
+    assert [event.targets for event in found] == [("freedonia",)], _events(annotated, text)
+
+
+@pytest.mark.parametrize("text", ["Ruritania withdrew its troops from Freedonia.", "Ruritania withdrew its ambassador from Freedonia."])
+def test_events_withdrawing_anything_else_rejects_nothing(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not _typed(annotated, text, EventType.REJECT)
+
+
 def test_coder_a_verb_two_blocks_read_differently_has_no_code_alone(english_model) -> None:  # type: ignore[no-untyped-def]
     """PULL_OUT is listed under GO_SOMEWHERE (040, CONSULT) and RETREAT (080, CONCEDE)."""
     assert verb_dictionary().code(_verb(english_model, "Ruritania pulled out.", "pull")) is None
