@@ -650,6 +650,7 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
             for child in token.children
             if child.dep_ in ("dobj", "nsubjpass")
             or (child.dep_ == "prep" and child.lower_ == "with")
+            or (child.dep_ == "npadvmod" and token.pos_ == "NOUN")  # misread: "X *summons* Y ambassador"
             for part in child.subtree
         }
         if trigger.pos == "VERB" and token.dep_ == "compound":

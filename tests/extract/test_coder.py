@@ -98,6 +98,16 @@ def test_events_a_dictionary_verb_gives_type_and_direction(annotated, text, even
     assert [(event.actors, event.targets) for event in found] == [(actors, targets)], _events(annotated, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Ruritania summons Freedonian ambassador", "Ruritania summons Freedonia's ambassador over strikes", "Ruritania summoned the Freedonian ambassador."],
+)
+def test_events_headline_summons(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """The tagger reads "summons" as a noun, and may attach the envoy to it as an adverbial noun."""
+    found = _typed(annotated, text, EventType.ACCUSE)
+    assert [(event.actors, event.targets, event.mode) for event in found] == [(("ruritania",), ("freedonia",), "summons")]
+
+
 def test_events_passive_with_agent_keeps_the_direction(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _typed(annotated, "Freedonia was bombarded by Ruritania.", EventType.ASSAULT)
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))]
