@@ -454,3 +454,12 @@ def test_events_a_qualified_strike_on_a_place_of_a_state(annotated, text) -> Non
     doc, entities, article = annotated(text, names)
     found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))], found
+
+
+@pytest.mark.parametrize(
+    "text", ["Ruritania deploys 4,000 troops to its border with Freedonia.", "Ruritania moved troops along its border with Freedonia."]
+)
+def test_events_a_deployment_to_the_border_with_a_state_is_aimed_at_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, ASSETS)
+    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.MOBILIZE]
+    assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))], found
