@@ -38,8 +38,7 @@ OUTSIDE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "relcl", 
 PARTICLES = frozenset({"on", "off", "up", "down", "out", "back", "over", "away", "around", "through", "along", "in"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
-# What a noun's phrase adds beyond the noun and its modifiers: its own prepositional phrases
-# (tested as preps, not object words), conjuncts and clauses.
+# What a noun's phrase adds to the noun and its modifiers (its preps are tested as preps).
 NOUN_PHRASE_DEPS = frozenset({"prep", "conj", "cc", "acl", "relcl", "appos"})
 
 # A requirement is met by any of its alternatives; an alternative is a phrase, all of whose
@@ -195,10 +194,8 @@ def _span_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[s
 
 
 def _core_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[str]:
-    """The forms and lemmas of the phrases `heads` head, without what a noun's own phrases and
-    conjuncts add: in "cited the repression of the people and its support for X" the verb's
-    object is "repression", not "support"; in "initiate a ceasefire and an end to military
-    operations" it is no "military operation"."""
+    """The forms and lemmas of the phrases `heads` head, less a noun's own phrases and conjuncts:
+    "initiate a ceasefire and an end to military operations" initiates no "military operation"."""
     words: set[str] = set()
     stack = list(heads)
     while stack:

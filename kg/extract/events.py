@@ -764,10 +764,8 @@ def _gazetteer_state(place: str, index: EntityIndex) -> list[str]:
     that state too."""
     gazetteer = load_gazetteer()
     qids = {entry.state for entry in gazetteer.lookup(index.entities[place].label) if entry.state}
-    return [
-        key for key, entity in index.entities.items()
-        if qids and entity.type is EntityType.STATE and any(entry.qid in qids for entry in gazetteer.lookup(entity.label))
-    ]  # fmt: skip
+    return [key for key, entity in index.entities.items()
+            if entity.type is EntityType.STATE and any(entry.qid in qids for entry in gazetteer.lookup(entity.label))]  # fmt: skip
 
 
 def _places(part: Token, place: Token) -> bool:
@@ -814,9 +812,8 @@ INSIDE_ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "conj",
 
 
 def _asked_for(token: Token, lex: Lexicons) -> bool:
-    """The trigger is the content of a request, or lies in it ("urges X to lift sanctions",
-    "calls on X to withdraw", "asks X to sign the agreement", "demands that X leave", "called
-    for talks"): what is asked for is no event of its own, the request is."""
+    """The trigger is, or lies in, what a request asks for ("urges X to lift sanctions", "asks X
+    to sign the agreement", "called for talks"): no event of its own, the request is."""
     node = token
     for _ in range(4):
         head = node.head
