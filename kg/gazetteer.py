@@ -25,6 +25,8 @@ from kg.resources import data_dir
 
 STATE_COLUMNS = ("qid", "name", "aliases", "demonyms", "capitals", "iso2", "iso3")
 ORGANIZATION_COLUMNS = ("qid", "name", "aliases", "kind")
+# locations.tsv adds the QID of the one state a place lies in, where it lies in one.
+LOCATION_COLUMNS = (*ORGANIZATION_COLUMNS, "state")
 LEADER_COLUMNS = (
     "person_qid", "person", "aliases", "position_qid", "position", "role",
     "of_qid", "of_name", "start", "end", "as_of", "source",
@@ -65,6 +67,7 @@ class GazetteerEntry:
     source: str
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
+    state: str | None = None  # a Location only: the QID of the state it lies in
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -294,6 +297,7 @@ def _curated(entity_type: EntityType) -> Callable[[Row, str], GazetteerEntry]:
             type=entity_type,
             kind=row["kind"],
             source=source,
+            state=_qid(row.get("state", ""), "state", required=False),
         )
 
     return parse
@@ -373,9 +377,13 @@ def read_gazetteer(folder: Path) -> Gazetteer:
         entries += _read(folder / CURATED_STATES, STATE_COLUMNS, _curated_state, problems)
     for name, entity_type in CURATED.items():
         if (folder / name).is_file():
-            entries += _read(folder / name, ORGANIZATION_COLUMNS, _curated(entity_type), problems)
+            columns = LOCATION_COLUMNS if entity_type is EntityType.LOCATION else ORGANIZATION_COLUMNS
+            entries += _read(folder / name, columns, _curated(entity_type), problems)
     tenures = _read(folder / "leaders.tsv", LEADER_COLUMNS, _tenure, problems)
     entries = _merge(entries, folder, problems)
+    states = {entry.qid for entry in entries if entry.type is EntityType.STATE}
+    problems += [(folder / entry.source, None, f"{entry.name}: state {entry.state} is no state of states.tsv")
+                 for entry in entries if entry.state is not None and entry.state not in states]  # fmt: skip
     if problems:
         path, line, problem = problems[0]
         more = "".join(f"\n{p}{'' if n is None else f':{n}'}: {text}" for p, n, text in problems[1:])
@@ -425,6 +433,7 @@ def _merge(entries: list[GazetteerEntry], folder: Path,
             source=f"{earlier.source}+{entry.source}",
             demonyms=tuple(dict.fromkeys((*earlier.demonyms, *entry.demonyms))),
             capitals=tuple(dict.fromkeys((*earlier.capitals, *entry.capitals))),
+            state=entry.state or earlier.state,
         )
     return result
 

@@ -57,7 +57,11 @@ DROP = {
     "redundant_null": "codes no event ([---]) in a block whose verbs code none either (a no-op)",
     "same_as_default": "gives the very code the verb has without it",
     "duplicate": "repeats a pattern of the same block",
+    "ambiguous": "has the very words of another pattern of its block with another PLOVER type (LIFT: "
+    "'* SANCTION' [0351] and [085]): what told them apart is lost in kg's reading, so neither is kept",
     "unmapped_verb": "a verb whose block codes no PLOVER event, neither alone nor by any pattern",
+    "ambiguous_verb": "a verb form listed in blocks whose codes read differently ('PULL_OUT' under "
+    "GO_SOMEWHERE [040] and RETREAT [080]) loses its code of its own there; its patterns stay",
 }
 
 
@@ -188,7 +192,22 @@ def convert(dictionaries: Path) -> tuple[list[dict[str, Any]], list[dict[str, An
     rows: list[dict[str, Any]] = []
     for block in _blocks(lines, verbs_start, verbs_end):
         rows.extend(_block_rows(block, synsets, plover, dropped))
-    return synset_rows, rows, dropped
+    return synset_rows, _without_ambiguous_defaults(rows, dropped), dropped
+
+
+def _without_ambiguous_defaults(rows: list[dict[str, Any]], dropped: Counter[str]) -> list[dict[str, Any]]:
+    """Verb rows of a form that several blocks read as different PLOVER types lose their type."""
+    types: dict[tuple[str, tuple[str, ...]], set[str | None]] = {}
+    for row in rows:
+        if row["kind"] == "verb":
+            types.setdefault((row["lemma"], tuple(row["particles"])), set()).add(row["type"])
+    out = []
+    for row in rows:
+        if row["kind"] == "verb" and len(types[(row["lemma"], tuple(row["particles"]))]) > 1:
+            dropped["ambiguous_verb"] += 1
+            row = {**row, "type": None, "mode": None}
+        out.append(row)
+    return out
 
 
 @dataclass
@@ -266,10 +285,20 @@ def _block_rows(
             {"kind": "pattern", "block": block_id, **parts, "code": code, "type": reading.type,
              "mode": reading.mode, "source": _source(line, table_line)}  # fmt: skip
         )
+    types: dict[str, set[str | None]] = {}
+    for row in pattern_rows:
+        types.setdefault(_words_key(row), set()).add(row["type"])
+    ambiguous = [row for row in pattern_rows if len(types[_words_key(row)]) > 1]
+    dropped["ambiguous"] += len(ambiguous)
+    pattern_rows = [row for row in pattern_rows if len(types[_words_key(row)]) == 1]
     if not any_default and not any(row["type"] for row in pattern_rows):
         dropped["unmapped_verb"] += len(verb_rows)
         return []
     return verb_rows + pattern_rows
+
+
+def _words_key(row: dict[str, Any]) -> str:
+    return json.dumps([row["subject"], row["object"], row["preps"]])
 
 
 def _source(line: int, table_line: int | None) -> str:

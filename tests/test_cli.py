@@ -117,7 +117,7 @@ def test_cli_query_takes_names_and_qids_and_prints_curies_that_paste_back(exampl
     assert len(capsys.readouterr().out.splitlines()) > 1
     assert main(["query", "actor_timeline", "--param", "actor=Iran", *store]) == 0
     out = capsys.readouterr().out  # a year-only date as the year, the other party's IRI as a CURIE
-    assert re.search(r"^2018 +2018 +kg:Agree +target +Donald Trump +person:Donald_Trump ", out, re.M), out
+    assert re.search(r"^2018 +2018 +kg:Reject +target +Donald Trump +person:Donald_Trump ", out, re.M), out
     assert main(["query", "leaders_of_state", "--param", "state=Turky", "--param", "on=2020-12-31", *store]) == 2
     err = capsys.readouterr().err
     assert "kg query: no entity is named 'Turky'; closest:\n  Türkiye (state:T%C3%BCrkiye, kg:State, Q43)" in err

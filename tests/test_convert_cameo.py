@@ -1,5 +1,6 @@
 """scripts/convert_cameo.py: the committed CAMEO pattern files are what the converter writes now."""
 
+import collections
 import importlib.util
 import json
 import sys
@@ -56,3 +57,30 @@ def test_convert_cameo_pattern_words_preps_and_synsets() -> None:
     with pytest.raises(convert_cameo.PatternError, match="no_words"):
         convert_cameo.parse_pattern(" * + THAT $ ", synsets)
     assert convert_cameo.parse_code("[042:043]") == "042" and convert_cameo.parse_code("[:190]") == "190"
+
+
+def test_convert_cameo_patterns_a_block_codes_two_ways_are_dropped() -> None:
+    """LIFT lists '* SANCTION' as 0351 (AGREE) and as 085 (RETREAT): kg cannot tell which."""
+    plover = {"03": (convert_cameo.Plover("AGREE", None), 1), "08": (convert_cameo.Plover("RETREAT", None), 2),
+              "19": (convert_cameo.Plover("ASSAULT", None), 3)}  # fmt: skip
+    block = convert_cameo.Block("LIFT", 1, "---", [(2, "LIFT")], [
+        (3, " * SANCTION   [0351]"), (4, " * SANCTION   [085]"), (5, " * BAN   [085]"), (6, " * CURFEW   [085]"),
+        (7, " * CURFEW   [087]"), (8, " * TROOPS (AGAINST)   [190]"),
+    ])  # fmt: skip
+    dropped: collections.Counter[str] = collections.Counter()
+    rows = convert_cameo._block_rows(block, {}, plover, dropped)
+    kept = [(row["object"], row["code"]) for row in rows if row["kind"] == "pattern"]
+    assert kept == [(["ban"], "085"), (["curfew"], "085"), (["curfew"], "087"), (["troops"], "190")]
+    assert dropped["ambiguous"] == 2
+
+
+def test_convert_cameo_a_verb_form_blocks_read_two_ways_loses_its_own_type() -> None:
+    rows = [
+        {"kind": "verb", "lemma": "pull", "particles": ["out"], "type": "CONSULT", "mode": None},
+        {"kind": "verb", "lemma": "pull", "particles": ["out"], "type": "CONCEDE", "mode": None},
+        {"kind": "verb", "lemma": "pull", "particles": ["back"], "type": "CONCEDE", "mode": None},
+        {"kind": "pattern", "type": "RETREAT"},
+    ]
+    dropped: collections.Counter[str] = collections.Counter()
+    kept = convert_cameo._without_ambiguous_defaults(rows, dropped)
+    assert [row["type"] for row in kept] == [None, None, "CONCEDE", "RETREAT"] and dropped["ambiguous_verb"] == 2

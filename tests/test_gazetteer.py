@@ -99,8 +99,24 @@ def test_gazetteer_curated_entry_for_a_listed_qid_is_merged_into_one(tmp_path: P
     assert entry.aliases == ("Nato", "North Atlantic Treaty Organisation", "NATO")
     assert entry.source == "igos.tsv+organizations.tsv"
     (folder / "organizations.tsv").write_text("qid\tname\taliases\tkind\n")
-    (folder / "locations.tsv").write_text("qid\tname\taliases\tkind\nQ7184\tNATO HQ\t\tLocation\n")
+    (folder / "locations.tsv").write_text("qid\tname\taliases\tkind\tstate\nQ7184\tNATO HQ\t\tLocation\t\n")
     with pytest.raises(DataFileError, match=r"locations.tsv: Q7184 is of type Location here and Organization in igos.tsv"):
+        read_gazetteer(folder)
+
+
+@needs_reference
+def test_gazetteer_location_states_are_states_of_the_reference_tables() -> None:
+    states = {row["qid"] for row in read_source("states.csv")}
+    rows = read_tsv(data_dir("gazetteers") / "locations.tsv")
+    assert {row["state"] for row in rows if row["state"]} <= states
+    assert [entry.state for entry in load_gazetteer().lookup("Idlib")] == ["Q858"]
+
+
+def test_gazetteer_a_location_in_no_listed_state_is_a_problem(tmp_path: Path) -> None:
+    folder = tmp_path / "g"
+    write_folder(folder, organizations="")
+    (folder / "locations.tsv").write_text("qid\tname\taliases\tkind\tstate\n\tNowhere Bay\t\tSea\tQ999999999\n")
+    with pytest.raises(DataFileError, match=r"Nowhere Bay: state Q999999999 is no state of states.tsv"):
         read_gazetteer(folder)
 
 

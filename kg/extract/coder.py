@@ -38,6 +38,8 @@ OUTSIDE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "relcl", 
 PARTICLES = frozenset({"on", "off", "up", "down", "out", "back", "over", "away", "around", "through", "along", "in"})
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
+# What a noun's phrase adds to the noun and its modifiers (its preps are tested as preps).
+NOUN_PHRASE_DEPS = frozenset({"prep", "conj", "cc", "acl", "relcl", "appos"})
 
 # A requirement is met by any of its alternatives; an alternative is a phrase, all of whose
 # words must be present ("armed forces").
@@ -144,7 +146,7 @@ class _Context:
         if misread:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
-        self.clause = _span_words(forms, clause)
+        self.clause = _core_words(forms, clause)
         if token.dep_ == "compound":
             # "The Houthis fire missiles at X": the noun it modifies is its object.
             self.clause |= _span_words(forms, [token.head]) - _span_words(forms, [token])
@@ -189,6 +191,19 @@ def _span_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[s
     return frozenset(
         word for head in heads for i in range(head.left_edge.i, head.right_edge.i + 1) for word in forms[i]
     )
+
+
+def _core_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[str]:
+    """The forms and lemmas of the phrases `heads` head, less a noun's own phrases and conjuncts:
+    "initiate a ceasefire and an end to military operations" initiates no "military operation"."""
+    words: set[str] = set()
+    stack = list(heads)
+    while stack:
+        token = stack.pop()
+        words.update(forms[token.i])
+        nominal = token.pos_ in ("NOUN", "PROPN", "PRON")
+        stack.extend(child for child in token.children if not (nominal and child.dep_ in NOUN_PHRASE_DEPS))
+    return frozenset(words)
 
 
 def _particle(requirement: Requirement) -> bool:

@@ -24,8 +24,9 @@ from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
-from kg.extract.modality import assess, partisan
+from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import Path, parse_path
+from kg.gazetteer import load_gazetteer
 from kg.records import (
     Article,
     Entity,
@@ -44,54 +45,22 @@ NAME = "kg.events.v2"
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # Types whose targets may be military assets ("a missile attack targeting the USS ...").
 ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
-# Verbs whose infinitive complement has their object as its subject ("urged X to talk").
-OBJECT_CONTROL = frozenset(
-    {
-        "urge",
-        "ask",
-        "tell",
-        "order",
-        "press",
-        "call",
-        "request",
-        "force",
-        "persuade",
-        "direct",
-        "advise",
-        "encourage",
-        "instruct",
-        "invite",
-    }
-)
+# Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
+# what a request asks for is no event at all (_asked_for), so request verbs are not here.
+OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
 ADDRESSEE = parse_path(">prep[to]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
-SAID_TO = frozenset(
-    {
-        EventType.AGREE,
-        EventType.REQUEST,
-        EventType.CONCEDE,
-        EventType.REJECT,
-        EventType.SUPPORT,
-    }
-)
+SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Verbs whose subject does not do what their object or complement names: "failed to *prevent*
 # militia attacks", "*condemned* the strikes".
-AVERTING = frozenset(
-    {
-        "prevent",
-        "avert",
-        "thwart",
-        "foil",
-        "intercept",
-        "repel",
-        "condemn",
-        "denounce",
-        "protest",
-        "investigate",
-        "blame",
-        "report",
-    }
-)
+AVERTING = frozenset({"prevent", "avert", "thwart", "foil", "intercept", "repel",
+                      "condemn", "denounce", "protest", "investigate", "blame", "report"})  # fmt: skip
+# Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Prepositions by which the subject of a verb takes part in the event its object names ("agreed
+# *to* a truce", "took part *in* talks", "launched a wave *of* attacks"); "attacked X *despite* the
+# agreement" and "warned Y *after* the attack" name events of others.
+TAKING_PART = frozenset({"to", "in", "into", "on", "for", "of", "with"})
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
@@ -149,6 +118,8 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     such parses ("VERB:misread")."""
     events = lex.events
     lemma = token.lemma_.lower()
+    if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and events.by_lemma(token.lower_, "NOUN"):
+        return events.by_lemma(token.lower_, "NOUN")  # a gerund in a noun's place: "*fighting* between X and Y killed"
     if token.pos_ == "NOUN":
         nouns = events.by_lemma(lemma, "NOUN")
         if not _misread_verb(token):
@@ -204,9 +175,9 @@ def _misread_verb(token: Token) -> bool:
         return True
     verbless = not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
     if token.dep_ == "compound" and token.head.dep_ == "ROOT" and verbless:
-        # "The Houthis fire missiles at X" read as one noun phrase headed by "missiles".
+        # "The Houthis fire missiles at X", "X and Y exchange fire" read as one noun phrase.
         return any(
-            sibling.pos_ == "PROPN" and sibling.dep_ == "compound" and sibling.i < token.i
+            sibling.pos_ == "PROPN" and sibling.dep_ in ("compound", "nmod") and sibling.i < token.i
             for sibling in token.head.children
         )
     return any(
@@ -250,6 +221,12 @@ def _read(
     rather than one event per pair of parties."""
     if not _requirements_met(token, trigger, assets):
         return None
+    if trigger.label != EventType.REQUEST.value and _asked_for(token, lex):
+        return None  # "urges X to lift sanctions": the urging is the event, not the lifting
+    if adverbial_infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
+        t.label == EventType.MOBILIZE.value for t in _verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
+    ):
+        return None  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
     if any(
         c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects")
         for c in token.children
@@ -312,11 +289,8 @@ def _read(
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | {
             state for actor in actors for state in _affiliations(actor, index)
         }
-        targets = [
-            key
-            for key in _state_of_place(token, events.paths(trigger, "locations"), index)
-            if home and key not in home
-        ]
+        placed_in = _state_of_place(token, events.paths(trigger, "locations"), index) or _gazetteer_state(location, index)
+        targets = [key for key in placed_in if home and key not in home]
     if event_type is EventType.MOBILIZE:
         targets += [
             key
@@ -348,9 +322,9 @@ def _read(
         }
         targets = [key for key in targets if key not in own]
     targets = [key for key in targets if key not in actors]
-    mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and not any(
+    mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
-    )  # "X and Y clashed", not "X and Y fight corruption"
+    )  # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
     if not targets and parties > 1 and (mutual or _each_other(token)):
         # "X and Y accuse each other", "X and Y clashed": each acts on the others (one event
         # per pair, _pairs).
@@ -377,7 +351,8 @@ def _read(
     if (
         event_type is EventType.REQUEST
         and modality.hypothetical
-        and _in_a_request(token, lex)
+        and token.head.i != token.i
+        and _requests(token.head, lex)
     ):
         # "joined the calls asking the US to waive": the asking is the call, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
@@ -545,9 +520,7 @@ def _denied_claims(
             or not any(child.lower_ in DEFINITE for child in token.children)
         ):
             continue
-        deniers = _parties(
-            (key for child in verb.children if child.dep_ == "nsubj" for key in index.entities_of(child)), index
-        )
+        deniers = _named_by(verb, "nsubj", index)
         claims = [
             event for event in events
             if event.provenance.claimed_by not in (None, *deniers)
@@ -677,6 +650,7 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
             for child in token.children
             if child.dep_ in ("dobj", "nsubjpass")
             or (child.dep_ == "prep" and child.lower_ == "with")
+            or (child.dep_ == "npadvmod" and token.pos_ == "NOUN")  # misread: "X *summons* Y ambassador"
             for part in child.subtree
         }
         if trigger.pos == "VERB" and token.dep_ == "compound":
@@ -730,19 +704,14 @@ def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
 
 def _halted(token: Token, verbs: frozenset[str]) -> bool:
     """The trigger is what a verb of `verbs` stops: its object or complement ("stop strikes",
-    "halt attacking"), or the "of" phrase of that object ("suspends the implementation of
-    the accord")."""
+    "halt attacking"), the "of" phrase of that object ("suspends the implementation of
+    the accord"), or what it leaves ("withdrew X from a treaty", "pulled out of the deal")."""
     node = token
-    if (
-        node.dep_ == "pobj"
-        and node.head.lower_ == "of"
-        and node.head.head.pos_ == "NOUN"
-    ):
+    if node.dep_ == "pobj" and node.head.lower_ in ("from", "of") and node.head.head.pos_ == "VERB":
+        return node.head.head.lemma_.lower() in verbs
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
         node = node.head.head
-    return (
-        node.dep_ in ("dobj", "xcomp", "nsubjpass")
-        and node.head.lemma_.lower() in verbs
-    )
+    return node.dep_ in ("dobj", "xcomp", "nsubjpass") and node.head.lemma_.lower() in verbs
 
 
 def _speaks_for(claimant: str, actors: list[str], index: EntityIndex) -> bool:
@@ -790,6 +759,15 @@ def _state_of_place(
     return found
 
 
+def _gazetteer_state(place: str, index: EntityIndex) -> list[str]:
+    """The state the gazetteer places a named place in ("Idlib": Syria), when the article names
+    that state too."""
+    gazetteer = load_gazetteer()
+    qids = {entry.state for entry in gazetteer.lookup(index.entities[place].label) if entry.state}
+    return [key for key, entity in index.entities.items()
+            if entity.type is EntityType.STATE and any(entry.qid in qids for entry in gazetteer.lookup(entity.label))]  # fmt: skip
+
+
 def _places(part: Token, place: Token) -> bool:
     """`part` qualifies `place` as where it lies: every step up from it is an apposition, a
     conjunct, or the object of "in" or "of"."""
@@ -823,12 +801,34 @@ def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
     return owned
 
 
-def _in_a_request(token: Token, lex: Lexicons) -> bool:
-    """A request word governs the trigger directly ("the calls asking ...", "urged ... asking")."""
-    head = token.head
-    return head.i != token.i and any(
-        trigger.label == EventType.REQUEST.value for trigger in _verb_types(head, lex)
-    )
+# How what is asked for hangs on the asking verb: "urged X *to withdraw*", "demanded that X
+# *leave*", "demanded *the release* of"; and how a trigger sits inside it ("asked X to sign
+# *the agreement*", "pressed X to halt *strikes*").
+ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj"})
+# Verbs of command: what one orders one's forces to do is one's own act ("orders the navy to
+# open fire" threatens), not the content of a request.
+COMMANDS = frozenset({"order", "instruct", "direct", "command"})
+INSIDE_ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "advcl"})
+
+
+def _asked_for(token: Token, lex: Lexicons) -> bool:
+    """The trigger is, or lies in, what a request asks for ("urges X to lift sanctions", "asks X
+    to sign the agreement", "called for talks"): no event of its own, the request is."""
+    node = token
+    for _ in range(4):
+        head = node.head
+        if head.i == node.i or node.dep_ not in INSIDE_ASKED_DEPS or (node.dep_ == "conj" and node.tag_ != head.tag_):
+            return False  # "urged X to talk and attacked Y": a finite verb is no part of the asking
+        asked = node.dep_ in ASKED_DEPS or adverbial_infinitive(node) or (node.dep_ == "prep" and node.lower_ == "for")
+        if asked and head.pos_ == "VERB" and head.lemma_.lower() not in COMMANDS and _requests(head, lex):
+            return True
+        node = head
+    return False
+
+
+def _requests(token: Token, lex: Lexicons) -> bool:
+    """The word is a request ("the *calls* asking ...", "*urged* X to ...")."""
+    return any(trigger.label == EventType.REQUEST.value for trigger in _verb_types(token, lex))
 
 
 def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
@@ -854,49 +854,28 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         return []
     node = token
     for _ in range(4):
-        if node.dep_ not in INHERIT_DEPS and not (
-            node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj")
-        ):
+        if node.dep_ not in INHERIT_DEPS and not (node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj")):
             return []
         head = node.head
-        if head.i == node.i or (
-            node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING
+        if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
+            node.pos_ == "NOUN" and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
         ):
             return []
-        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
-            # "urged X to talk", "called on X to withdraw"
-            objects = [child for child in head.children if child.dep_ == "dobj"] + [
-                grandchild
-                for child in head.children
-                if child.dep_ == "prep" and child.lower_ in ("on", "upon")
-                for grandchild in child.children
-                if grandchild.dep_ == "pobj"
-            ]
-            found = _parties(
-                (key for child in objects for key in index.entities_of(child)), index
-            )
-            if found:
-                return found
-        if (
-            node.dep_ == "pcomp"
-            and head.dep_ == "prep"
-            and head.lower_ in ("of", "for", "against")
-            and head.head.pos_ == "VERB"
-        ):
+        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and _named_by(head, "dobj", index):
+            return _named_by(head, "dobj", index)  # "forced X to withdraw", "invited X to visit"
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and head.head.pos_ == "VERB":
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
-            objects = [child for child in head.head.children if child.dep_ == "dobj"]
-            return _parties(
-                (key for child in objects for key in index.entities_of(child)), index
-            )
-        subjects = [child for child in head.children if child.dep_ == "nsubj"]
-        found = _parties(
-            (key for child in subjects for key in index.entities_of(child)), index
-        )
-        if found:
-            return found
+            return _named_by(head.head, "dobj", index)
+        if _named_by(head, "nsubj", index):
+            return _named_by(head, "nsubj", index)
         node = head
     return []
+
+
+def _named_by(head: Token, dep: str, index: EntityIndex) -> list[str]:
+    """The parties named in the dependents of `head` attached by `dep`."""
+    return _parties((key for child in head.children if child.dep_ == dep for key in index.entities_of(child)), index)
 
 
 def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:

@@ -169,7 +169,7 @@ def assess(
             kind in ("negation", "hypothetical")
             and (
                 node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
-                or _infinitive(node)  # "orders the navy to open fire" parsed as advcl
+                or adverbial_infinitive(node)  # "orders the navy to open fire" parsed as advcl
                 or (kind == "hypothetical" and _agreed_object(trigger, node))
             )
             and not (kind == "negation" and _is_negated(governor))
@@ -208,10 +208,10 @@ def _agreed_object(trigger: Token, node: Token) -> bool:
     return node.dep_ == "prep" and node.lower_ in ("to", "on") and trigger.head.i == node.i
 
 
-def _infinitive(token: Token) -> bool:
-    return token.dep_ == "advcl" and any(
-        child.dep_ == "aux" and child.lower_ == "to" for child in token.children
-    )
+def adverbial_infinitive(token: Token) -> bool:
+    """An infinitive clause the parser made adverbial: a purpose ("deploys X *to monitor*"), or a
+    complement misparsed ("orders the navy *to open* fire")."""
+    return token.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 
 def _is_negated(token: Token) -> bool:

@@ -715,13 +715,11 @@ def test_events_call_for_a_truce_between_parties_requests_them(annotated) -> Non
     }
 
 
-def test_events_called_on_to_act_makes_the_one_called_on_act(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(
-        annotated,
-        "Elbonia called on Ruritania to withdraw from Red Harbour.",
-        EventType.RETREAT,
-    )
-    assert event.actors == ("ruritania",) and event.provenance.hypothetical
+def test_events_what_one_is_called_on_to_do_is_asked_for_not_done(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Elbonia called on Ruritania to withdraw from Red Harbour."
+    assert [(e.type, e.actors, e.targets) for e in _events(annotated, text)] == [
+        (EventType.REQUEST, ("elbonia",), ("ruritania",))
+    ]
 
 
 def test_events_dated_by_the_verb_that_governs_the_clause(annotated) -> None:  # type: ignore[no-untyped-def]
@@ -1188,14 +1186,13 @@ def test_events_a_name_compounded_to_a_verb_is_its_subject(annotated, english_mo
 )
 def test_events_advising_a_withdrawal_requests_it_and_nothing_is_withdrawn(annotated, text) -> None:  # type: ignore[no-untyped-def]
     request = _one(annotated, text, EventType.REQUEST)
-    retreat = _one(annotated, text, EventType.RETREAT)
     assert (request.actors, request.targets) == (("league",), ("ruritania",))
-    assert retreat.actors == ("ruritania",) and retreat.provenance.hypothetical
+    assert not [e for e in _events(annotated, text) if e.type is EventType.RETREAT]
 
 
 def test_events_encouraged_talks_are_not_held(annotated) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, "Alma Vask encouraged Ruritania to negotiate with Freedonia.", EventType.CONSULT)
-    assert event.actors == ("ruritania",) and event.provenance.hypothetical
+    assert not [e for e in _events(annotated, "Alma Vask encouraged Ruritania to negotiate with Freedonia.")
+                if e.type is EventType.CONSULT]  # fmt: skip
 
 
 @pytest.mark.parametrize("verb", ["revealed", "affirmed", "stressed"])
