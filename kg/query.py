@@ -353,11 +353,13 @@ def resolve_entity_params(store: "Store | Select", query: SavedQuery, params: Ma
     """The parameters with every entity value (IRI, prefixed name, Wikidata id or name) replaced by
     the full IRI of the one entity of `store` (or of a remote endpoint's `Select`) it stands for;
     EntityNameError when there is none. Every value is checked (`bind_params`) first."""
-    from kg.names import EntityIndex, entity_exists, quick_resolve  # only where a parameter names an entity
-
     pairs = list(params.items()) if isinstance(params, Mapping) else list(params)
     bind_params(query, pairs, names=True)
     entity_params = {param.name for param in query.params if param.type == "entity"}
+    if not entity_params:
+        return pairs
+    from kg.names import EntityIndex, entity_exists, quick_resolve  # rdflib and the gazetteer: only when needed
+
     index: EntityIndex | None = None
     resolved = []
     for name, value in pairs:
