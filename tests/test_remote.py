@@ -50,7 +50,6 @@ def names_its_graphs(query: SavedQuery) -> bool:
 KNOWN_DIFFERENCES = {
     ("virtuoso", "designations_touching_entity"): "a constant BIND inside a UNION of a sub-SELECT does not restrict the join: every designation comes back",
     ("virtuoso", "events_between"): "no rows: the xsd:date comparison of the FILTER against the constant dates fails",
-    ("virtuoso", "report_events"): "the boolean 'contested' column (COALESCE over a comparison || BOUND) comes back as 0 where Oxigraph says true",
 }
 
 
