@@ -306,7 +306,8 @@ def _entities(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kg.export import DEFAULT_MIN_CONFIDENCE, export, record_unit
+    from kg.export import DEFAULT_MIN_CONFIDENCE, export, progress_unit, record_unit
+    from kg.progress import Progress
     from kg.store import KgStore
 
     min_confidence = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
@@ -318,12 +319,12 @@ def _export(args: argparse.Namespace) -> int:
         remote.copy_into(store.oxigraph)
     else:
         store = KgStore(args.store, create=False, read_only=True)
-    with store:
+    with store, Progress("export", progress_unit(args.format)) as progress:
         if args.output is None:
-            count = export(store, sys.stdout.buffer, args.format, min_confidence=min_confidence)
+            count = export(store, sys.stdout.buffer, args.format, min_confidence=min_confidence, progress=progress)
         else:
             with open(args.output, "wb") as output:
-                count = export(store, output, args.format, min_confidence=min_confidence)
+                count = export(store, output, args.format, min_confidence=min_confidence, progress=progress)
     unit = record_unit(args.format)
     dropped = " (one graph: the graph names are dropped; --format trig or nquads keeps them)" if unit == "triples" else ""
     print(f"kg export: {count} {unit} written{dropped}", file=sys.stderr)
@@ -410,11 +411,13 @@ def _day(text: str) -> "date":
 
 
 def _report(args: argparse.Namespace) -> int:
-    from kg.report import write_report
+    from kg.progress import Progress
+    from kg.report import REPORT_QUERIES, write_report
     from kg.store import KgStore
 
     with KgStore(args.store, create=False, read_only=True) as store:
-        summary = write_report(store.oxigraph, args.output, actors=args.actor, start=args.start, end=args.end)
+        with Progress("report", "queries", total=len(REPORT_QUERIES)) as progress:
+            summary = write_report(store.oxigraph, args.output, actors=args.actor, start=args.start, end=args.end, progress=progress)
     print(summary.path)
     print(summary.line(), file=sys.stderr)
     return 0

@@ -7,7 +7,7 @@ analyst loads into a spreadsheet is exactly what the graph says.
 from __future__ import annotations
 
 import json
-from typing import IO, Iterator
+from typing import IO, TYPE_CHECKING, Iterator
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
@@ -18,6 +18,9 @@ from kg.rdf import ASSET_CLASS, DESIGNATION_CATEGORY, ENTITY_CLASS, EVENT_CLASS,
 from kg.records import AssetClass
 from kg.store import KgStore
 from kg.terms import KG, WD
+
+if TYPE_CHECKING:
+    from kg.progress import Progress
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 """Facts read with less confidence stay in the store (and answer queries) but are left out of
@@ -44,21 +47,40 @@ def record_unit(format: str) -> str:
     return "quads" if RDF_FORMATS[format].supports_datasets else "triples"
 
 
-def export(store: KgStore, output: IO[bytes], format: str, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> int:
+def progress_unit(format: str) -> str:
+    """What `export`'s progress counts for a format: article graphs (facts), else the store's quads."""
+    return "graphs" if format == "facts" else "quads"
+
+
+def export(
+    store: KgStore,
+    output: IO[bytes],
+    format: str,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    progress: Progress | None = None,
+) -> int:
     """Write the whole store in one of EXPORT_FORMATS; returns the number of records (`record_unit`).
 
     A triple format (turtle) holds one graph: the article graphs and the entities graph are
     merged into it, their names dropped, a triple held by several graphs written once.
+    `progress` (in `progress_unit(format)`) advances graph by graph, or quad by quad as `KgStore.dump` reads them.
     """
     if format == "facts":
+        names = store.graph_names()
+        if progress is not None:
+            progress.expect(len(names))
         count = 0
-        for fact in store_facts(store, min_confidence=min_confidence):
-            output.write((json.dumps(fact, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
-            count += 1
+        for name in names:
+            facts = article_facts(store.article_graph(name), min_confidence=min_confidence)
+            output.write("".join(json.dumps(fact, ensure_ascii=False, sort_keys=True) + "\n" for fact in facts).encode("utf-8"))
+            count += len(facts)
+            if progress is not None:
+                progress.advance(facts=count)
         return count
     if format not in RDF_FORMATS:
         raise ValueError(f"unknown export format {format!r}; expected one of {', '.join(EXPORT_FORMATS)}")
-    return store.dump(output, RDF_FORMATS[format])
+    return store.dump(output, RDF_FORMATS[format], progress=progress)
 
 
 def store_facts(store: KgStore, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Iterator[dict[str, object]]:

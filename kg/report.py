@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -24,6 +24,9 @@ from pyoxigraph import Store
 from kg.errors import KgError
 from kg.query import QueryResult, Value, resolve_query, run_query
 from kg.resources import data_dir
+
+if TYPE_CHECKING:
+    from kg.progress import Progress
 
 KG_NS = "https://w3id.org/kg-ir/ontology#"
 WIKIDATA_NS = "http://www.wikidata.org/entity/"
@@ -39,6 +42,7 @@ NODE_KINDS = (
     ("Location", "location"),
 )
 FACT_KINDS = ("event", "designation", "role", "membership", "deployment")
+REPORT_QUERIES = ("report_entities", "report_articles", "report_events", "report_relations")
 
 
 class ReportError(KgError):
@@ -114,22 +118,24 @@ class ReportSummary:
 # --------------------------------------------------------------------------- reading
 
 
-def read_report_data(store: Store) -> ReportData:
-    """Everything the page can show, through the saved report queries."""
-    entities = _entities(_run(store, "report_entities"))
+def read_report_data(store: Store, *, progress: Progress | None = None) -> ReportData:
+    """Everything the page can show, through the saved report queries (REPORT_QUERIES);
+    `progress` counts the queries run, with the rows they returned."""
+    rows: dict[str, list[dict[str, Value]]] = {}
+    for name in REPORT_QUERIES:
+        result: QueryResult = run_query(store, resolve_query(name, allow_files=False))
+        rows[name] = [dict(zip(result.columns, row)) for row in result.rows]
+        if progress is not None:
+            progress.advance(rows=sum(map(len, rows.values())))
+    entities = _entities(rows["report_entities"])
     articles = {
         str(row["article"]): ReportArticle(
             str(row["article"]), _str(row["title"]), _str(row["url"]), _str(row["publisher"]), _date(row["published"])
         )
-        for row in _run(store, "report_articles")
+        for row in rows["report_articles"]
     }
-    facts = _facts(_run(store, "report_events"), _event, "actor") + _facts(_run(store, "report_relations"), _relation, "source")
+    facts = _facts(rows["report_events"], _event, "actor") + _facts(rows["report_relations"], _relation, "source")
     return ReportData(entities, articles, tuple(sorted(facts, key=lambda fact: fact.iri)))
-
-
-def _run(store: Store, name: str) -> list[dict[str, Value]]:
-    result: QueryResult = run_query(store, resolve_query(name, allow_files=False))
-    return [dict(zip(result.columns, row)) for row in result.rows]
 
 
 def _entities(rows: list[dict[str, Value]]) -> dict[str, ReportEntity]:
@@ -352,12 +358,17 @@ def write_report(
     start: date | None = None,
     end: date | None = None,
     title: str = "kg report",
+    progress: Progress | None = None,
 ) -> ReportSummary:
-    """Read the store, select, and write the page to `output`."""
-    data = read_report_data(store)
+    """Read the store, select, and write the page to `output`. `progress` (in queries, total
+    len(REPORT_QUERIES)) counts the report queries run, then the facts and events the page draws."""
+    data = read_report_data(store, progress=progress)
     chosen = resolve_actors(data, actors) if actors else None
     selected = select(data, chosen, start, end)
     scope = _scope(data, chosen, start, end)
+    events = sum(fact.kind == "event" for fact in selected.facts)
+    if progress is not None:
+        progress.advance(0, facts=len(selected.facts), events=events)
     try:
         output.write_text(render(selected, title=title, scope=scope), encoding="utf-8")
     except OSError as error:
@@ -365,7 +376,7 @@ def write_report(
     return ReportSummary(
         output,
         facts=len(selected.facts),
-        events=sum(fact.kind == "event" for fact in selected.facts),
+        events=events,
         entities=len(selected.entities),
         articles=len(selected.articles),
     )

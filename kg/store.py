@@ -16,7 +16,7 @@ from __future__ import annotations
 import fcntl
 import json
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterable, Iterator
 
 from typing import TYPE_CHECKING
 
@@ -27,6 +27,8 @@ from kg.prefixes import ENTITIES_GRAPH, PREFIXES
 
 if TYPE_CHECKING:
     from rdflib import Graph, URIRef
+
+    from kg.progress import Progress
 
 MARKER = "kg-store.json"
 FORMAT_VERSION = 2
@@ -143,18 +145,31 @@ class KgStore:
     def __len__(self) -> int:
         return len(self._store)
 
-    def dump(self, output: IO[bytes], format: ox.RdfFormat) -> int:
+    def dump(self, output: IO[bytes], format: ox.RdfFormat, *, progress: Progress | None = None) -> int:
         """Serialize the store; returns the number of quads, or of triples for a triple format.
 
         Dataset formats (TriG, N-Quads, JSON-LD) keep every graph name. A triple format (Turtle,
         N-Triples) holds one graph: the graphs are merged, their names dropped, and a triple held
         by several graphs is written once. pyoxigraph writes every literal in its stored lexical form.
+        `progress` (in quads) advances by the quads as they are read from the store, which for a
+        dataset format is as they are written (the same bytes as the store's own dump, streamed
+        through Python to count them); for a triple format it ends with the count of triples.
         """
-        if format.supports_datasets:
+        if format.supports_datasets and progress is None:
             self._store.dump(output, format)
             return len(self._store)
-        triples = {ox.Triple(quad.subject, quad.predicate, quad.object) for quad in self._store}
-        ox.serialize(sorted(triples, key=str), output, format, prefixes=PREFIXES)
+        quads: Iterable[ox.Quad] = self._store
+        if progress is not None:
+            count = len(self._store)
+            progress.expect(count)
+            quads = progress.counted(self._store)
+            if format.supports_datasets:
+                ox.serialize(quads, output, format)
+                return count
+        triples = sorted({ox.Triple(quad.subject, quad.predicate, quad.object) for quad in quads}, key=str)
+        ox.serialize(triples, output, format, prefixes=PREFIXES)
+        if progress is not None:
+            progress.advance(0, triples=len(triples))
         return len(triples)
 
     def quads(self) -> Iterator[ox.Quad]:

@@ -12,18 +12,9 @@ from kg.store import KgStore
 
 QUERIES = load_queries()
 FEDERATED = "heads_of_state_wikidata"  # asks Wikidata itself; tests/queries runs it on a local stand-in
-MISSING_CONTENT = {
-    "contested_claims": "no openly licensed article of ../shared/corpus (wikinews-ir, usgov-ir) yields, with "
-    "the current extractors, an accusation that its target rejects or a claim that another party denies; "
-    "add one to examples/ when one does",
-}
 
 
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(name, marks=pytest.mark.xfail(reason=MISSING_CONTENT[name], strict=True)) if name in MISSING_CONTENT else name
-     for name in sorted(set(QUERIES) - {FEDERATED})],
-)  # fmt: skip
+@pytest.mark.parametrize("name", sorted(set(QUERIES) - {FEDERATED}))
 def test_examples_every_saved_query_returns_rows_with_its_header_examples(examples_store: Path, name: str) -> None:
     query = QUERIES[name]
     with KgStore(examples_store, create=False, read_only=True) as store:

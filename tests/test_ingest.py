@@ -521,7 +521,7 @@ def test_ingest_examples_are_read_whole() -> None:
     results = read(Path(__file__).parent.parent / "examples" / "articles.jsonl")
     assert [a.id for a in articles(results)] == [
         "usgov-fr-2025-20750", "usgov-dod-2023-10-eisenhower-csg", "wikinews-c352228c48",
-        "wikinews-3978c8f76b", "wikinews-4ad5512fe8", "wikinews-30b42e8104",
+        "wikinews-3978c8f76b", "wikinews-4ad5512fe8", "wikinews-30b42e8104", "wcep-2025-11-21-9cc083ab",
     ]  # fmt: skip
     assert "Cartel de los Soles" in articles(results)[0].text
 

@@ -39,7 +39,7 @@ def report_file(tmp_path_factory: pytest.TempPathFactory, pipeline: Any, seed_ar
     denial.write_text(json.dumps(DENIAL) + "\n", encoding="utf-8")
     with KgStore(folder / "store") as store:
         summary = build_paths([str(EXAMPLES), str(seed_article_file), str(denial)], store, pipeline=pipeline)
-        assert summary.articles_stored == 8
+        assert summary.articles_stored == 9
         write_report(store.oxigraph, folder / "report.html")
     return folder / "report.html"
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
+LISTING_EVENTS = frozenset({"SANCTION", "COERCE"})
 
 EXTRACTORS: dict[str, Extractor] = {
     roles.NAME: roles.extract,
@@ -48,6 +49,10 @@ def extract(doc: "Doc", article: Article, *, gazetteer: Gazetteer) -> Extraction
                 log.warning("article %s: %s claim dropped, unknown entity %s", article.id, name, ", ".join(unknown))
                 continue
             claims.append(claim)
+    # A listing, sanction or ban is a designation only, not also a SANCTION or COERCE event.
+    listed = {(c.authority, c.designee, c.provenance.evidence.start) for c in claims if isinstance(c, Designation)}
+    claims = [c for c in claims if not (isinstance(c, Event) and c.type.value in LISTING_EVENTS and any(
+        (actor, target, c.provenance.evidence.start) in listed for actor in c.actors for target in c.targets))]  # fmt: skip
     # A person only titled ("the US president"), resolved to the office holder, is kept only
     # where a claim other than that person's own role refers to them; with them go their roles.
     described = {entity.key for entity in entities if entity.described}

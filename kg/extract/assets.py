@@ -22,14 +22,8 @@ from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
-from kg.records import (
-    Article,
-    AssetClass,
-    Deployment,
-    Entity,
-    EntityType,
-    Provenance,
-)
+from kg.gazetteer import load_gazetteer
+from kg.records import Article, AssetClass, Deployment, Entity, EntityType, Provenance
 from kg.timex import find_times
 
 if TYPE_CHECKING:
@@ -70,19 +64,7 @@ PLACE_PREPS = frozenset(
     }
 )
 PLACE_NOUNS = frozenset(
-    {
-        "town",
-        "city",
-        "village",
-        "region",
-        "area",
-        "province",
-        "district",
-        "territory",
-        "capital",
-        "base",
-        "port",
-    }
+    {"town", "city", "village", "region", "area", "province", "district", "territory", "capital", "base", "port"}
 )
 OPERATORS = (EntityType.STATE, EntityType.ORGANIZATION)
 PLACES = (EntityType.LOCATION, EntityType.STATE)
@@ -90,16 +72,13 @@ _HULL = re.compile(r"\(?\b([A-Z]{2,4})[ -]?(\d{1,3})\)?")
 BASE = 0.7
 
 
-def asset_tokens(
-    doc: Doc, index: EntityIndex, lexicons: Lexicons | None = None
-) -> set[int]:
+def asset_tokens(doc: Doc, index: EntityIndex, lexicons: Lexicons | None = None) -> set[int]:
     """Token positions that name a military asset: asset entities and asset lexicon matches."""
     lex = lexicons or load_lexicons()
     found = {
         token.i
         for token in doc
-        if (key := index.at(token)) is not None
-        and index.type_of(key) is EntityType.MILITARY_ASSET
+        if (key := index.at(token)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET
     }
     for start, end, _ in asset_matches(doc, lex):
         found.update(range(start, end))
@@ -138,11 +117,7 @@ def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, Asset
 
 
 def extract(
-    doc: Doc,
-    entities: tuple[Entity, ...],
-    article: Article,
-    *,
-    lexicons: Lexicons | None = None,
+    doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None
 ) -> list[Deployment]:
     """One Deployment per military asset whose operator the article tells, and per named asset
     whose place it tells."""
@@ -150,18 +125,12 @@ def extract(
     index = EntityIndex(doc, entities)
     matches = asset_matches(doc, lex)
     taken = asset_tokens(doc, index, lex)
-    states_by_name = {
-        entity.label.lower(): entity.key
-        for entity in entities
-        if entity.type is EntityType.STATE
-    }
+    states_by_name = {entity.label.lower(): entity.key for entity in entities if entity.type is EntityType.STATE}
     spans = []
     for entity in entities:
         if entity.type is EntityType.MILITARY_ASSET:
             for mention in entity.mentions:
-                span = doc.char_span(
-                    mention.start, mention.end, alignment_mode="expand"
-                )
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None:
                     spans.append((span, entity))
     spans.sort(key=lambda item: item[0].start)
@@ -170,9 +139,7 @@ def extract(
     last_operator: str | None = None
     last_place: str | None = None
     for span, entity in spans:
-        if not (entity.named or _specific(span)) and any(
-            _adjacent(span, other) for other in specific
-        ):
+        if not (entity.named or _specific(span)) and any(_adjacent(span, other) for other in specific):
             continue  # "the aircraft carrier USS Dwight D. Eisenhower": one asset, read with the name
         asset_class = _class(entity, span, lex, matches)
         if asset_class is None:
@@ -180,13 +147,7 @@ def extract(
         head = span.root
         verb = _governing_verb(head, lex)
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
-        place = _place_object(
-            head,
-            verb,
-            index,
-            exclude={entity.key, operator},
-            place_objects=lex.place_objects,
-        )
+        place = _place_object(head, verb, index, exclude={entity.key, operator}, place_objects=lex.place_objects)
         placed_by_verb = False
         placed_by_object = place is not None
         if place is None:
@@ -196,9 +157,7 @@ def extract(
         if operator is None and last_operator is not None and entity.named:
             operator, inherited = last_operator, True
         if place is None and _in_deployment_context(span):
-            place = last_place or _place_nearby(
-                span, index, exclude={entity.key, operator}
-            )
+            place = last_place or _place_nearby(span, index, exclude={entity.key, operator})
             inherited = inherited or place is not None
         if operator is None and not (entity.named and place is not None):
             continue  # a named ship that arrived somewhere is a fact even when its navy is not named
@@ -228,7 +187,7 @@ def extract(
             )
         )
     by_key = {entity.key: entity for entity in entities}
-    return _merge_unnamed(_merge_named(_best_per_asset(claims), by_key), by_key)
+    return _merge_unnamed(_best_per_asset(claims), by_key)
 
 
 def _best_per_asset(claims: list[Deployment]) -> list[Deployment]:
@@ -254,22 +213,12 @@ def _claim(
     inherited: bool, index: EntityIndex, lex: Lexicons, article: Article, *, denial_only: Token | None = None,
 ) -> Deployment:  # fmt: skip
     sent = span.sent
-    modality = (
-        assess(verb, index, lex.cues)
-        if verb is not None
-        else assess(span.root, index, lex.cues, own_only=True)
-    )
+    modality = assess(verb, index, lex.cues) if verb is not None else assess(span.root, index, lex.cues, own_only=True)
     if denial_only is not None:
         # "denied that troops had entered Moldova": the denial bears on where they are, the
         # tense or mood of "enter" does not.
-        modality = dataclasses.replace(
-            assess(denial_only, index, lex.cues), hypothetical=False
-        )
-    times = (
-        find_times(sent, article.published)
-        if article.published and verb is not None
-        else []
-    )
+        modality = dataclasses.replace(assess(denial_only, index, lex.cues), hypothetical=False)
+    times = find_times(sent, article.published) if article.published and verb is not None else []
     score = confidence.score(
         BASE,
         complete=place is not None and operator is not None,
@@ -283,22 +232,12 @@ def _claim(
         modality.claimed_by, modality.negated, modality.hypothetical,
     )  # fmt: skip
     when = times[0][2] if len(times) == 1 else None
-    return Deployment(
-        entity.key,
-        asset_class,
-        provenance,
-        operator=operator,
-        location=place,
-        when=when,
-    )
+    return Deployment(entity.key, asset_class, provenance, operator=operator, location=place, when=when)
 
 
 def _specific(span: Span) -> bool:
     """A model or a name ("P-8 Poseidon", "B-2"), not just a class noun."""
-    return any(
-        token.pos_ == "PROPN" or any(ch.isdigit() for ch in token.text)
-        for token in span
-    )
+    return any(token.pos_ == "PROPN" or any(ch.isdigit() for ch in token.text) for token in span)
 
 
 def _adjacent(span: Span, other: Span) -> bool:
@@ -311,36 +250,7 @@ def _adjacent(span: Span, other: Span) -> bool:
     )
 
 
-def _merge_named(
-    claims: list[Deployment], entities: dict[str, Entity]
-) -> list[Deployment]:
-    """ "USS Dwight D. Eisenhower Carrier Strike Group" and "Eisenhower CSG" are one asset when
-    the entity stage kept them apart: same class, and one name's distinctive words in the other's."""
-    kept: list[Deployment] = []
-    for claim in claims:
-        words = _distinctive(entities[claim.asset])
-        same = [
-            i
-            for i, other in enumerate(kept)
-            if other.asset_class is claim.asset_class
-            and entities[other.asset].named
-            and entities[claim.asset].named
-            and words
-            and (
-                words <= _distinctive(entities[other.asset])
-                or _distinctive(entities[other.asset]) <= words
-            )
-        ]
-        if not same:
-            kept.append(claim)
-        elif kept[same[0]].location is None and claim.location is not None:
-            kept[same[0]] = claim  # the reading that says where it went
-    return kept
-
-
-def _merge_unnamed(
-    claims: list[Deployment], entities: dict[str, Entity]
-) -> list[Deployment]:
+def _merge_unnamed(claims: list[Deployment], entities: dict[str, Entity]) -> list[Deployment]:
     """ "U.S. troops" and "about 5000 U.S. troops" in Iraq are one presence: unnamed assets of
     the same class, operator and place are one deployment (the most confident reading)."""
     kept: dict[tuple[object, ...], Deployment] = {}
@@ -359,32 +269,7 @@ def _merge_unnamed(
     return [kept[key] for key in order]
 
 
-def _distinctive(entity: Entity) -> frozenset[str]:
-    generic = {
-        "uss",
-        "hms",
-        "csg",
-        "carrier",
-        "strike",
-        "group",
-        "the",
-        "d.",
-        "r.",
-        "s.",
-    }
-    return frozenset(
-        word
-        for word in entity.label.lower().split()
-        if word not in generic and len(word) > 2
-    )
-
-
-def _class(
-    entity: Entity,
-    span: Span,
-    lex: Lexicons,
-    matches: list[tuple[int, int, AssetClass]],
-) -> AssetClass | None:
+def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, int, AssetClass]]) -> AssetClass | None:
     if entity.kind in KINDS:
         return KINDS[entity.kind]
     doc = span.doc
@@ -395,17 +280,13 @@ def _class(
     # The class noun beside the name: "the aircraft carrier USS Dwight D. Eisenhower",
     # "the USS Harry S. Truman aircraft carrier"; the longest such noun wins.
     beside = [
-        (end - start, asset_class)
-        for start, end, asset_class in matches
-        if end == span.start or start == span.end
+        (end - start, asset_class) for start, end, asset_class in matches if end == span.start or start == span.end
     ]
     if beside:
         return max(beside, key=lambda item: item[0])[1]
     # A class noun inside the name: "Carrier Air Wing 3".
     inside = [
-        (end - start, asset_class)
-        for start, end, asset_class in matches
-        if span.start <= start and end <= span.end
+        (end - start, asset_class) for start, end, asset_class in matches if span.start <= start and end <= span.end
     ]
     if inside:
         return max(inside, key=lambda item: item[0])[1]
@@ -418,9 +299,7 @@ def _governing_verb(token: Token, lex: Lexicons) -> Token | None:
     """The verb (or deployment noun: "the deployment of X to Y") that governs an asset."""
     node = token
     for _ in range(4):
-        if node is not token and (
-            node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lex.operator_verbs
-        ):
+        if node is not token and (node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lex.operator_verbs):
             return node
         if node.head is node:
             return None
@@ -440,54 +319,31 @@ def _operator(
     """Whose asset it is: the subject of the verb that sends it, a qualifier, a ship prefix."""
 
     def operators(token: Token) -> list[str]:
-        keys = [
-            key
-            for key in index.entities_of(token)
-            if key != entity.key and index.type_of(key) in OPERATORS
-        ]
+        if token.pos_ == "PRON" and _rival_states(token, index):
+            return []  # "Guyana demands that Venezuela investigate shootings targeting its troops": whose?
+        keys = [key for key in index.entities_of(token) if key != entity.key and index.type_of(key) in OPERATORS]
         # "the Strike Group includes ...": a name made of asset words is no operator.
-        return [
-            key
-            for key in keys
-            if not any(t.i in assets for t in token.subtree if index.at(t) == key)
-        ]
+        return [key for key in keys if not any(t.i in assets for t in token.subtree if index.at(t) == key)]
 
     def qualifier(token: Token) -> str | None:
         for child in token.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod") or (
-                child.dep_ == "prep" and child.lower_ == "of"
-            ):
-                target = (
-                    child
-                    if child.dep_ != "prep"
-                    else next((c for c in child.children if c.dep_ == "pobj"), child)
-                )
+            if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
+                target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), child)
                 keys = operators(target)
                 if keys:
                     return keys[0]
         return None
 
     if verb is not None and verb.lemma_.lower() in lex.operator_verbs:
-        if verb.pos_ in ("VERB", "AUX") and head.dep_ in (
-            "dobj",
-            "nsubjpass",
-            "conj",
-            "appos",
-            "nsubj",
-        ):
-            # "Poland closes its border and deploys troops": coordinated verbs share the subject.
-            shares = verb.dep_ == "conj" and not any(
-                child.dep_ in ("nsubj", "nsubjpass") for child in verb.children
-            )
+        if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
+            # "Poland closes its border and deploys troops", "the army began massing troops": a
+            # coordinated or complement verb shares the subject.
+            shares = verb.dep_ in ("conj", "xcomp") and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
             subjects = [*verb.children, *(verb.head.children if shares else ())]
             for child in subjects:
                 if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent":
                     target = (
-                        child
-                        if child.dep_ == "nsubj"
-                        else next(
-                            (c for c in child.children if c.dep_ == "pobj"), child
-                        )
+                        child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
                     )
                     keys = operators(target)
                     if keys:
@@ -496,15 +352,7 @@ def _operator(
             # "the US Air Force announced the deployment of F-16 squadrons": whose deployment.
             owner = qualifier(verb)
             if owner is None and verb.dep_ == "dobj":
-                owner = next(
-                    (
-                        k
-                        for c in verb.head.children
-                        if c.dep_ == "nsubj"
-                        for k in operators(c)
-                    ),
-                    None,
-                )
+                owner = next((k for c in verb.head.children if c.dep_ == "nsubj" for k in operators(c)), None)
             if owner is not None:
                 return owner
     # "the carrier X and warships of the Navy": one operator; "Japan's destroyer JS Kongo", "the
@@ -519,38 +367,32 @@ def _operator(
             return found
     prefix = entity.label.split()[0] if entity.label else ""
     if prefix in lex.ship_prefixes:
-        state = lex.ship_prefixes[prefix].lower()
-        if state in states:
-            return states[state]
-        # No state named, but its navy is: "the United States Navy".
-        return next(
-            (
-                key
-                for key, other in index.entities.items()
-                if other.type is EntityType.ORGANIZATION
-                and other.label.lower().startswith(state)
-            ),
-            None,
-        )
+        state = lex.ship_prefixes[prefix]
+        if state.lower() in states:
+            return states[state.lower()]
+        # No state named, but its navy is: "the United States Navy", "the US Navy".
+        names = {state.lower()} | {name.lower() for entry in load_gazetteer().lookup(state)
+                                   if entry.type is EntityType.STATE for name in (*entry.names, *entry.demonyms)}  # fmt: skip
+        return next((key for key, other in index.entities.items() if other.type is EntityType.ORGANIZATION
+                     and any(other.label.lower().startswith(name + " ") for name in names)), None)  # fmt: skip
     return None
 
 
+def _rival_states(pronoun: Token, index: EntityIndex) -> bool:
+    """Two or more states named before a pronoun in its sentence: which one it stands for is a guess."""
+    sent = pronoun.sent
+    states = {key for t in pronoun.doc[sent.start : pronoun.i] if (key := index.at(t)) is not None
+              and index.type_of(key) is EntityType.STATE}  # fmt: skip
+    return len(states) > 1
+
+
 def _place_object(
-    head: Token,
-    verb: Token | None,
-    index: EntityIndex,
-    exclude: set[str | None],
-    *,
-    place_objects: frozenset[str],
+    head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None], *, place_objects: frozenset[str]
 ) -> str | None:
     """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
     would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
     for governor in (verb, *(verb.children if verb is not None else ())):
-        if (
-            governor is not None
-            and governor.lemma_.lower() in place_objects
-            and governor.pos_ == "VERB"
-        ):
+        if governor is not None and governor.lemma_.lower() in place_objects and governor.pos_ == "VERB":
             objects = [child for child in governor.children if child.dep_ == "dobj"]
             objects += [
                 obj
@@ -577,9 +419,7 @@ def _place_object(
     return None
 
 
-def _place(
-    head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None]
-) -> str | None:
+def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None]) -> str | None:
     """The first place named by a place preposition of the asset or of the verb that moves it."""
     roots = [head] + ([verb] if verb is not None else [])
     skip = set(range(head.left_edge.i, head.right_edge.i + 1))
@@ -606,9 +446,7 @@ def _place(
     return None
 
 
-def _place_nearby(
-    span: Span, index: EntityIndex, exclude: set[str | None]
-) -> str | None:
+def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> str | None:
     """A place named with a place preposition earlier in the sentence or in the one before
     ("exercises around Taiwan. At least 19 warships are deployed ...")."""
     doc = span.doc
@@ -628,7 +466,11 @@ def _place_nearby(
 def _first_place(token: Token, index: EntityIndex, exclude: set[str | None], *, qualifiers: bool = False) -> str | None:
     """The first place (not excluded) that the phrase headed by `token` names."""
     return next(
-        (key for key in index.entities_of(token, qualifiers=qualifiers) if index.type_of(key) in PLACES and key not in exclude),
+        (
+            key
+            for key in index.entities_of(token, qualifiers=qualifiers)
+            if index.type_of(key) in PLACES and key not in exclude
+        ),
         None,
     )
 

@@ -24,6 +24,7 @@ from kg.extract.names import (
     initials, name_words, surname_entry,
 )  # fmt: skip
 from kg.extract.roles import RoleWord
+from kg.extract.surnames import known_here
 from kg.gazetteer import GazetteerEntry
 from kg.nlp import entry_key
 from kg.records import EntityType
@@ -37,7 +38,7 @@ def merge(doc: Doc, candidates: list[MentionCandidate], context: Context) -> lis
         groups[candidate.group].append(candidate)
     for group, members in groups.items():
         if group.startswith("name:"):
-            _vote_type(members)
+            _vote_type(doc, members, context.headline_end)
     _people_by_surname(groups)
     alias = _aliases(doc, groups, context)
     merged: dict[str, list[MentionCandidate]] = defaultdict(list)
@@ -54,11 +55,13 @@ def merge(doc: Doc, candidates: list[MentionCandidate], context: Context) -> lis
     return sorted(merged.values(), key=lambda members: min(c.start for c in members))
 
 
-def _vote_type(members: list[MentionCandidate]) -> None:
-    """The type most of a name's mentions have (the first mention's on a tie)."""
+def _vote_type(doc: Doc, members: list[MentionCandidate], headline_end: int) -> None:
+    """The type most of a name's mentions have; on a tie, the first body mention's: the model
+    misreads title-cased headlines ("Kupiansk offensive" makes Kupiansk an organization)."""
     votes = Counter(member.type for member in members)
     best = max(votes.values())
-    winner = next(member for member in members if votes[member.type] == best)
+    tied = [member for member in members if votes[member.type] == best]
+    winner = next((member for member in tied if doc[member.start].idx >= headline_end), tied[0])
     for member in members:
         member.type, member.kind = winner.type, winner.kind
 
@@ -103,7 +106,9 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
             continue
         if first.type in (EntityType.PERSON, EntityType.ORGANIZATION) and len(mine) == 1 and not ACRONYM.match(first.name):
             known = surname_entry(first.name, context)
-            if known is not None:
+            # A lone word the model calls an organization is a person's surname only for someone
+            # the article names in full or who holds office on its date ("Meta" is no Ilir Meta).
+            if known is not None and (first.type is EntityType.PERSON or known_here(known, doc, context)):
                 target = f"entry:{entry_key(known)}"
                 if target not in groups:
                     found[target] = [candidate_of(doc[first.start : first.end], known, weight=2)]

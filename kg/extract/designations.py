@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from itertools import product
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
+from kg.extract.paths import Path
+from kg.gazetteer import load_gazetteer
 from kg.records import (
     Article,
     Designation,
@@ -37,14 +39,9 @@ NAME = "kg.designations.v1"
 AUTHORITIES = (EntityType.STATE, EntityType.ORGANIZATION, EntityType.PERSON)
 DESIGNEES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.STATE)
 # Phrases of official notices that point back at the entity just named.
-ANAPHORS = frozenset(
-    {"organization", "organisation", "group", "entity", "individual", "person"}
-)
-FIRST_PERSON = frozenset({"i", "we"})
+ANAPHORS = frozenset({"organization", "organisation", "group", "entity", "individual", "person"})
 _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
-_UPON_PUBLICATION = re.compile(
-    r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE
-)
+_UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
 SINCE_OK = frozenset({"until", "till", "before", "by"})
 # The narrower terrorist categories are tried first.
 CATEGORY_ORDER = (
@@ -57,11 +54,7 @@ CATEGORY_ORDER = (
 
 
 def extract(
-    doc: Doc,
-    entities: tuple[Entity, ...],
-    article: Article,
-    *,
-    lexicons: Lexicons | None = None,
+    doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None
 ) -> list[Designation]:
     """Every designation, sanction or ban the Doc reports."""
     lex = lexicons or load_lexicons()
@@ -81,21 +74,14 @@ def extract(
                 for claim in _read(token, trigger, lex, index, times, article, found):
                     # The same listing read twice (headline and body): keep the dated reading.
                     key = (claim.authority, claim.designee, claim.category)
-                    if key not in claims or (
-                        claims[key].announced is None and claim.announced is not None
-                    ):
+                    if key not in claims or (claims[key].announced is None and claim.announced is not None):
                         claims[key] = claim
     # "Germany bans Mahan Air" (other) and "banned Mahan Air from flying" (travel ban) are one listing.
-    specific = {
-        (c.authority, c.designee)
-        for c in claims.values()
-        if c.category is not DesignationCategory.OTHER
-    }
+    specific = {(c.authority, c.designee) for c in claims.values() if c.category is not DesignationCategory.OTHER}
     return [
         c
         for c in claims.values()
-        if c.category is not DesignationCategory.OTHER
-        or (c.authority, c.designee) not in specific
+        if c.category is not DesignationCategory.OTHER or (c.authority, c.designee) not in specific
     ]
 
 
@@ -111,11 +97,7 @@ def _read(
     """The claims of one trigger; `parties` (authorities, designees) when word order, not the
     parse, gave them."""
     table = lex.designations
-    if (
-        token.pos_ == "NOUN"
-        and token.dep_ == "dobj"
-        and token.head.lemma_.lower() in table.asking
-    ):
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in table.asking:
         return []  # "Congo requests sanctions against Rwanda": a request, not a listing by Congo
     found = _category(token, trigger, table)
     if found is None:
@@ -139,12 +121,11 @@ def _read(
         return []
     designees = [
         key
-        for key in (parties[1] if parties else index.follow(
-            token,
-            table.paths(trigger, "designee"),
-            qualifiers=False,
-            transparent=table.transparent,
-        ))
+        for key in (
+            parties[1]
+            if parties
+            else index.follow(token, table.paths(trigger, "designee"), qualifiers=False, transparent=table.transparent)
+        )
         if index.type_of(key) in DESIGNEES
     ]
     authorities = [
@@ -153,26 +134,22 @@ def _read(
         if index.type_of(key) in AUTHORITIES and key not in designees
     ]
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
-    if not authorities:
-        authorities = _signer(token, index)
     if not authorities and _DATED.search(token.doc.text):
         # An official notice names no acting party in the sentence: the official who signs it acts.
         authorities = _last_person(token, index)
     if not designees:
-        designees = _antecedent(token, index, authorities)
+        designees = _antecedent(token, index, authorities) or _people_of_a_state(
+            token, table.paths(trigger, "designee"), index
+        )
     if not authorities or not designees:
         return []
     modality = assess(token, index, lex.cues)
     sent = token.sent
     # "sanctioned since 2011": for a listing, the start of the state is its date.
-    announced = clause_time(token, times, not_after=SINCE_OK) or _dated(
-        token.doc.text, article
-    )
+    announced = clause_time(token, times, not_after=SINCE_OK) or _dated(token.doc.text, article)
     effective = None
     if article.published and _UPON_PUBLICATION.search(token.doc.text):
-        effective = Interval(
-            article.published, article.published, "day", "upon publication"
-        )
+        effective = Interval(article.published, article.published, "day", "upon publication")
     legal_basis, programme = _legal_basis(sent.text, token.doc.text, table)
     score = confidence.score(
         trigger.base,
@@ -185,11 +162,7 @@ def _read(
         sentence_evidence(sent), NAME, score,
         modality.claimed_by, modality.negated, modality.hypothetical,
     )  # fmt: skip
-    status = (
-        DesignationStatus.REVOKED
-        if _revoked(token, table, lex)
-        else DesignationStatus.IN_FORCE
-    )
+    status = DesignationStatus.REVOKED if _revoked(token, trigger, table, lex) else DesignationStatus.IN_FORCE
     return [
         Designation(
             authority=authority,
@@ -237,30 +210,20 @@ def _ends_object(token: Token) -> bool:
             or token.tag_ in ("VBD", "VBZ", "VBN", "VBG", "MD"))  # fmt: skip
 
 
-def _category(
-    token: Token, trigger: Trigger, table: Lexicon
-) -> tuple[DesignationCategory, str | None] | None:
+def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[DesignationCategory, str | None] | None:
     """The category and its wording: the trigger's own, or a phrase near it."""
     cues = trigger.options.get("category_cues")
     if not trigger.label:
         region = " ".join(t.lower_ for t in token.sent)
         for wanted in CATEGORY_ORDER:
             for category, applies_to, phrases in table.categories:
-                if (
-                    category is wanted
-                    and applies_to is None
-                    and _first_phrase(region, phrases)
-                ):
+                if category is wanted and applies_to is None and _first_phrase(region, phrases):
                     return category, phrases[0]
         default = trigger.options.get("default_category")
         # "adds Colombia to its list of countries failing ...": a listing of another kind.
         return (DesignationCategory(default), None) if default else None
     if cues:
-        context = (
-            " ".join(t.lower_ for t in token.subtree)
-            + " "
-            + " ".join(t.lower_ for t in token.head.subtree)
-        )
+        context = " ".join(t.lower_ for t in token.subtree) + " " + " ".join(t.lower_ for t in token.head.subtree)
         for category, applies_to, phrases in table.categories:
             if applies_to == cues:
                 phrase = _first_phrase(context, phrases)
@@ -285,61 +248,44 @@ def _state_of_body(key: str, index: EntityIndex) -> str:
     label = f" {entity.label.lower()} "
     for other in index.entities.values():
         if other.type is EntityType.STATE:
-            names = {
-                other.label.lower(),
-                *(mention.text.lower() for mention in other.mentions),
-            }
+            names = {other.label.lower(), *(mention.text.lower() for mention in other.mentions)}
             if any(len(name) > 3 and f" {name} " in label for name in names):
                 return other.key
     return key
 
 
-def _signer(token: Token, index: EntityIndex) -> list[str]:
-    """ "I hereby designate": the person who signs the notice (the last person it names)."""
-    subjects = [
-        child
-        for child in token.children
-        if child.dep_ == "nsubj" and child.lower_ in FIRST_PERSON
-    ]
-    if not subjects:
-        return []
-    return _last_person(token, index)
-
-
 def _last_person(token: Token, index: EntityIndex) -> list[str]:
-    people = [
-        key
-        for t in token.doc
-        if (key := index.at(t)) is not None and index.type_of(key) is EntityType.PERSON
-    ]
+    people = [key for t in token.doc if (key := index.at(t)) is not None and index.type_of(key) is EntityType.PERSON]
     return people[-1:]
 
 
 def _antecedent(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:
     """The organization or person a designee phrase points back at: "the aforementioned
     organization" of a notice, or "X, a group Washington labels ..." (the group is X)."""
-    objects = [
-        child
-        for child in token.children
-        if child.dep_ in ("dobj", "nsubjpass", "nsubj")
-    ]
-    objects += [
-        obj
-        for child in token.children
-        if child.dep_ == "prep"
-        for obj in child.children
-        if obj.dep_ == "pobj"
-    ]
+    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass", "nsubj")]
+    objects += [obj for child in token.children if child.dep_ == "prep" for obj in child.children if obj.dep_ == "pobj"]
     for obj in objects:
         if obj.lemma_.lower() not in ANAPHORS or index.at(obj) is not None:
             continue
         determiners = {d.lower_ for d in obj.children if d.dep_ == "det"}
         after_comma = obj.left_edge.i > 0 and obj.doc[obj.left_edge.i - 1].text == ","
-        if determiners & {"the", "this", "aforementioned", "such"} or (
-            "a" in determiners and after_comma
-        ):
+        if determiners & {"the", "this", "aforementioned", "such"} or ("a" in determiners and after_comma):
             return _previous_entity(obj.left_edge, index, exclude)
     return []
+
+
+def _people_of_a_state(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """ "a travel ban on Americans": a designee written as the plural demonym of a state the article
+    names is that state (in other slots people of a state are not the state: "detained two Britons")."""
+    states = {entity.label: key for key, entity in index.entities.items() if entity.type is EntityType.STATE}
+    found: list[str] = []
+    for reached in (t for path in paths for t in path.follow(token)):
+        for person in (reached, *reached.conjuncts):
+            if person.tag_ in ("NNPS", "NNP") and person.lower_.endswith("s") and index.at(person) is None:
+                for entry in load_gazetteer().lookup(person.text[:-1]):
+                    if person.text[:-1] in entry.demonyms and entry.name in states:
+                        found.append(states[entry.name])
+    return list(dict.fromkeys(found))
 
 
 def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:
@@ -370,9 +316,7 @@ def _dated(text: str, article: Article) -> Interval | None:
     return resolve(match.group(1), article.published)
 
 
-def _legal_basis(
-    sentence: str, text: str, table: Lexicon
-) -> tuple[str | None, str | None]:
+def _legal_basis(sentence: str, text: str, table: Lexicon) -> tuple[str | None, str | None]:
     for source in (sentence, text):
         for pattern, programme in table.legal_bases:
             match = pattern.search(source)
@@ -381,20 +325,18 @@ def _legal_basis(
     return None, None
 
 
-def _revoked(token: Token, table: Lexicon, lex: Lexicons) -> bool:
+def _revoked(token: Token, trigger: Trigger, table: Lexicon, lex: Lexicons) -> bool:
     """ "revoked the designation", "the revocation of the sanctions" -- unless the revocation is
     itself denied or only possible ("does not warrant a revocation of the designation"); a trigger
-    that is itself a revocation ("removed X from the list") revokes."""
+    that is itself a revocation ("removed X from the list") revokes, unless what it takes away is
+    a right ("revokes visas for X" is a travel ban, not the end of one)."""
     if token.lemma_.lower() in table.revoking:
-        return True
+        return not trigger.words("requires_object_lemmas")
     node = token
     for _ in range(3):
         if node.head is node:
             return False
-        if (
-            node.dep_ in ("dobj", "pobj", "prep", "nsubjpass")
-            and node.head.lemma_.lower() in table.revoking
-        ):
+        if node.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and node.head.lemma_.lower() in table.revoking:
             revocation = assess(node.head, EntityIndex(token.doc, ()), lex.cues)
             return not (revocation.negated or revocation.hypothetical)
         node = node.head

@@ -29,7 +29,8 @@ people the model misses are added (kg.extract.surnames).
 
 A name right after an asset noun ("the aircraft carrier Shandong", "cruiser USS Philippine
 Sea") is a named military asset of that noun's class; after a singular noun, also a name the
-model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser Moskva").
+model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser Moskva"), with a
+person's name after the untagged words ("the frigate Admiral Gorshkov").
 
 Unnamed military assets: patterns/assets.jsonl holds spaCy Matcher token patterns, each with
 its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match that is not
@@ -60,13 +61,15 @@ from kg.extract.names import (
     candidate_of, fold, not_entities, org_kind, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
 from kg.extract.roles import RoleWord, load_role_words, role_phrases
-from kg.extract.surnames import surname_before_a_verb, untagged_surnames
+from kg.extract.surnames import untagged_surnames
 from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key, entry_key
 from kg.patterns import LabelSpec, load_labels
-from kg.records import Article, Entity, EntityType, Mention
+from kg.records import Article, AssetClass, Entity, EntityType, Mention
 
 
+# Organization kinds a name takes from the noun after it ("the Los Choneros cartel").
+GROUP_KINDS = frozenset({"CriminalOrganization", "NonStateArmedGroup", "PoliticalParty"})
 # Nouns after a state's name that name a body of it ("the US Embassy").
 STATE_BODIES = frozenset({"embassy", "consulate", "consulate-general"})
 
@@ -74,7 +77,7 @@ STATE_BODIES = frozenset({"embassy", "consulate", "consulate-general"})
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
     """Every entity the article names, once, with all its mentions, in order of first mention."""
     context = Context(gazetteer, entries_by_key(gazetteer), load_labels(), article.published,
-                       surname_index(gazetteer))  # fmt: skip
+                      surname_index(gazetteer), len(article.title) if article.title else 0)  # fmt: skip
     candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]
@@ -94,7 +97,14 @@ def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, Role
 
 
 def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
-    """A person's name the model cut short ("Karim [Ahmad Khan]") takes the capitalised words before it."""
+    """A person's name the model cut short ("Karim [Ahmad Khan]") takes the capitalised words before it,
+    and one it cut in two ("[José Adolfo] [Macías Villamar]") is one name."""
+    unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
+    for c in list(candidates):
+        after = unknown.get(c.end)
+        if c in candidates and c.type is EntityType.PERSON and c.entry is None and after is not None and after is not c:
+            candidates.remove(after)
+            c.end = after.end
     taken = {i for c in candidates for i in range(c.start, c.end)} | {i for s, e, _ in titles for i in range(s, e)}
     for c in candidates:
         if c.type is not EntityType.PERSON or c.entry is not None:
@@ -104,7 +114,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             if doc[start - 1].lower_ in TITLE_WORDS or doc[start].is_sent_start:
                 break
             start -= 1
-        if start != c.start:
+        if start != c.start or c.name != doc[c.start : c.end].text:
             c.start, c.name = start, doc[start : c.end].text
             c.group = f"{c.type.value}:{normalize_key(c.name)}"
     return candidates
@@ -113,8 +123,10 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
 def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
     """Type corrections for names the gazetteer does not know.
 
-    A name right after a title is a person ("far-right ministers Bezalel Smotrich"); a name in
-    a list takes the type the rest of the list agrees on ("the towns of A, B and C").
+    A name right after a title, or a subject with a title in apposition ("Araghchi, Iran's foreign
+    minister, said"), is a person ("far-right ministers Bezalel Smotrich"); a name before
+    a group's noun is that group ("the Los Choneros cartel"); a name in a list takes the type the
+    rest of the list agrees on ("the towns of A, B and C").
     """
     title_ends = {end for _, end, _ in titles}
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
@@ -132,6 +144,14 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
                 listed = by_token.get(after) if after > listed.end else None
             continue
         root = doc[c.start : c.end].root
+        if c.type is not EntityType.PERSON and root.dep_ in ("nsubj", "nsubjpass") and any(
+                child.dep_ == "appos" and any(s <= child.i < e for s, e, _ in titles) for child in root.children):  # fmt: skip
+            set_type(c, EntityType.PERSON)  # "Araghchi, Iran's foreign minister": a title in apposition
+            continue
+        if root.dep_ == "compound" and root.head.i == c.end and (kind := org_kind(root.head.text)) in GROUP_KINDS:
+            set_type(c, EntityType.ORGANIZATION)  # "the Los Choneros cartel", "the Tren de Aragua gang"
+            c.kind = kind
+            continue
         if c.type is EntityType.PERSON and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into"):
             set_type(c, EntityType.LOCATION)  # people are met, not been in: "an attack in Maidan Wardak"
             continue
@@ -235,8 +255,6 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return None
     if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
         return None
-    if entity_type is EntityType.PERSON and (person := surname_before_a_verb(span, context)) is not None:
-        return candidate_of(span[:1], person, weight=1)
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
     return MentionCandidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
@@ -443,6 +461,8 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         if any(s < end and start < e for s, e in named) or taken.intersection(range(start, end)):
             continue
         taken.update(range(start, end))
+        if _person_agent(doc, start, end, asset_class):
+            continue
         kind = kinds.get("ASSET_" + asset_class.value.upper())
         name = by_start.get(end) or by_end.get(start)
         # "the destroyer Yinchuan", not "warships Trump sent" (the tagger may call the noun JJ or NNP)
@@ -464,14 +484,27 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
     return found
 
 
+def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bool:
+    """A machine's noun that, with the word before it, is a Phoenix agent phrase of a sector other
+    than the military names a person: "a suicide bomber", "freedom fighters" (troops are people anyway)."""
+    if asset_class is AssetClass.TROOPS or start == 0:
+        return False
+    return load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL"
+
+
 def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:
-    """The capitalised words at `start` that no entity span holds, as a named asset."""
+    """The capitalised words at `start` that no entity span holds, as a named asset; with the
+    person's name that follows them ("the frigate Admiral Gorshkov": a ship named after a person)."""
     taken = {i for c in candidates for i in range(c.start, c.end)}
     end = start
     while end < len(doc) and end not in taken and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and doc[end].is_title:
         end += 1
     if end == start:
         return None
+    person = next((c for c in candidates if c.start == end and c.type is EntityType.PERSON and c.entry is None), None)
+    if person is not None:
+        candidates.remove(person)
+        end = person.end
     text = doc[start:end].text
     return MentionCandidate(start, end, EntityType.MILITARY_ASSET, text, f"{EntityType.MILITARY_ASSET.value}:{normalize_key(text)}")
 

@@ -520,8 +520,8 @@ def _told_before(
     return True
 
 
-# Nouns that stand for what someone claimed: "CENTCOM denies *the claim*".
-CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account"})
+# Nouns that stand for what someone claimed: "CENTCOM denies *the claim*", "Kyiv denies *the statement*".
+CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account", "statement", "assertion"})
 
 
 def _denied_claims(

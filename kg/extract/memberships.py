@@ -8,15 +8,18 @@ frame, confidence). The frames read the dependency parse around a cue:
   subject of the verb the cue completes, or what the cue introduces ("such as", "including",
   an apposition, a compound head: "NATO member Poland").
 - ally-of: "NATO allies such as X": as member-of, for international organizations only.
+- party-member: "Likud lawmaker X", "X, a Labour MP": as member-of, for a person of a party only.
 - join / admit: "X joined O", "X became the 32nd member of O", "X acceded to O", "X's
   accession to O", "O admitted X", "X was admitted to O"; an infinitive ("applied to join O")
   is a joining not yet done (hypothetical).
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
 - consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
-Members are states or organizations (conjuncts included); the organization is an
-Organization entity that is no government body or legislature; join and leave need an international organization (or an organization
-of no known kind), so that "left the White House" is no membership.
+Members are states or organizations (conjuncts included), and people of a party ("X joins the
+Democratic Party"); the organization is an Organization entity that is no government body or
+legislature; join and leave need an international organization, a party or an organization of no
+known kind, so that "left the White House" is no membership. A member the role modifiers call no
+holder ("a former member of O") is none.
 
 Confidence (docs/confidence.md): the cue's confidence from memberships.tsv, times
 kg.extract.confidence's factors for hypothetical and attributed readings (modality of the cue
@@ -38,16 +41,19 @@ from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
+from kg.extract.roles import load_role_modifiers
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
 NAME = "kg.memberships.v1"
-FRAMES = ("member-of", "ally-of", "join", "admit", "leave", "consists")
+FRAMES = ("member-of", "ally-of", "party-member", "join", "admit", "leave", "consists")
+NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organization qualifies it
 # Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
 COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
 COLLECTIVES = frozenset({"state", "country", "nation", "government"})
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
-OPEN_KINDS = (None, "InternationalOrganization")
+PARTY = "PoliticalParty"
+OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
                          "bundestag majlis".split())  # fmt: skip
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -106,6 +112,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
     index = EntityIndex(doc, entities)
     cues = load_membership_cues()
     modal_cues = load_lexicons().cues
+    modifiers = load_role_modifiers()
     emitted: dict[tuple[str, str], Membership] = {}
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else ""
@@ -113,12 +120,16 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         if cue is None:
             continue
         organizations = [o for o in _organizations(token, cue, index) if _fits(o, cue, index)]
-        members = [m for m in _members(token, cue, index) if index.type_of(m) in MEMBER_TYPES]
+        members = _members(token, cue, index, organizations)
+        members = [m for m in members if (index.type_of(m) in MEMBER_TYPES and cue.frame != "party-member")
+                   or _party_member(m, organizations, index)]  # fmt: skip
         if not organizations or not members:
             continue
         modality = assess(token, index, modal_cues)
-        if modality.negated:
-            continue
+        phrase = token.doc[(token.head if token.dep_ == "compound" else token).left_edge.i : token.i] if cue.pos == "NOUN" else ()
+        if modality.negated or any(word.pos_ in ("ADJ", "ADV") and modifiers.get(word.lower_) is False
+                                   and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
+            continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
         if cue.frame == "leave":
             if not (hypothetical or token.head.lemma_ in ANNOUNCING):
@@ -140,14 +151,19 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
     yield from emitted.values()
 
 
+def _party_member(key: str, organizations: list[str], index: EntityIndex) -> bool:
+    """A person is a member of a party ("X joins the Democratic Party", "X, a member of the Labour Party")."""
+    return index.type_of(key) is EntityType.PERSON and all(index.entities[o].kind == PARTY for o in organizations)
+
+
 def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     entity = index.entities[key]
     if entity.type is not EntityType.ORGANIZATION or entity.kind == "GovernmentBody":
         return False
     if entity.kind != "InternationalOrganization" and LEGISLATURES & set(entity.label.lower().split()):
         return False  # "members of the National Assembly" are its deputies
-    if cue.frame == "ally-of":
-        return entity.kind == "InternationalOrganization"  # "NATO allies"; "Hamas allies" are no members
+    if cue.frame in ("ally-of", "party-member"):
+        return entity.kind == ("InternationalOrganization" if cue.frame == "ally-of" else PARTY)  # "NATO allies"; "Hamas allies" are no members
     return cue.frame in ("member-of", "consists") or entity.kind in OPEN_KINDS
 
 
@@ -162,10 +178,12 @@ def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named:
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
-    if cue.frame in ("member-of", "ally-of"):
+    if cue.frame in NOUN_FRAMES:
         found = _objects(token, ("of", "to", "in"), index)
+        if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
+            found += index.entities_of(token.doc[token.i - 1])  # "Labour MP X", however parsed
         for child in token.children:  # "NATO members", "the EU's member states"
-            if child.dep_ in ("compound", "poss", "nmod", "amod") and index.at(child) is not None:
+            if child.dep_ in ("compound", "poss", "nmod", "amod") and index.at(child) is not None and not _non(child):
                 found += index.entities_of(child)
         if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             found += _organizations(token.head, cue, index)
@@ -178,6 +196,12 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
     if cue.frame in ("admit", "consists"):
         return [k for c in token.children if c.dep_ in SUBJECTS for k in index.entities_of(c)]
     return _objects(token, ("to",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+
+
+def _non(token: Token) -> bool:
+    """ "non-EU countries": the organization's name after "non"."""
+    words = [t.lower_ for t in token.doc[max(token.left_edge.i - 2, 0) : token.left_edge.i]]
+    return bool(words) and (words[-1] in ("non", "non-") or words == ["non", "-"])
 
 
 def _passive(token: Token) -> bool:
@@ -203,7 +227,7 @@ def _introduces(token: Token) -> bool:
     return token.dep_ == "amod" and token.lower_ == "such"
 
 
-def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
+def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     if cue.frame == "admit":
         objects = ("nsubjpass",) if _passive(token) else ("dobj",)
         return [k for c in token.children if c.dep_ in objects for k in index.entities_of(c)]
@@ -226,29 +250,31 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
                 for obj in (*child.children, *(g for c in child.children for g in c.children)):
                     if obj.dep_ == "pobj":
                         found += index.entities_of(obj)
-        if cue.frame in ("member-of", "ally-of") and token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        if cue.frame in NOUN_FRAMES and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             found += index.entities_of(token.head)  # "NATO member Poland"
         if token.dep_ == "appos":
             found += index.entities_of(token.head)  # "Venezuela, a member of OPEC"
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and index.at(following) is not None and not found:
             found += index.entities_of(following)  # "EU member states Hungary and Slovakia", however parsed
+        found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found
         counted = any(child.dep_ == "nummod" for child in token.children)
-        if counted and cue.frame in ("member-of", "ally-of"):
+        if counted and cue.frame in NOUN_FRAMES:
             return []  # "15 Taliban members were killed": people, counted
         verb = token.head
         while verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound") and verb.head is not verb:
             if verb.pos_ in ("VERB", "AUX"):
                 break
             verb = verb.head
-        if verb.lemma_ not in COPULAS and cue.frame in ("member-of", "ally-of"):
+        if verb.lemma_ not in COPULAS and cue.frame in NOUN_FRAMES:
             return []  # "killed Taliban members": whoever killed them is no member
     for child in verb.children:
         if child.dep_ in SUBJECTS:
             found += _subject(child, index)
-    if not found and verb.dep_ in ("xcomp", "ccomp", "conj") and verb.head is not verb:
+    found = [key for key in found if key not in organizations]
+    if not found and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:  # not "X claims Y was a member"
         for child in verb.head.children:
             if child.dep_ in SUBJECTS:
                 found += _subject(child, index)

@@ -145,6 +145,7 @@ class Context:
     labels: dict[str, LabelSpec]
     day: date | None
     surnames: dict[str, tuple[GazetteerEntry, ...]] = field(default_factory=dict)
+    headline_end: int = 0  # where the headline ends in the Doc's text (0: no headline)
 
 
 def set_type(candidate: MentionCandidate, entity_type: EntityType) -> None:

@@ -31,9 +31,7 @@ class Step:
 class Path:
     text: str
     steps: tuple[Step, ...]
-    whole_phrase: bool = (
-        False  # a trailing `*`: every entity in the reached phrase counts
-    )
+    whole_phrase: bool = False  # a trailing `*`: every entity in the reached phrase counts
 
     def follow(self, token: Token) -> list[Token]:
         """The tokens this path reaches from `token` (possibly none)."""
@@ -45,8 +43,7 @@ class Path:
                     reached.extend(
                         child
                         for child in node.children
-                        if child.dep_ == step.dep
-                        and (step.lemmas is None or child.lemma_.lower() in step.lemmas)
+                        if child.dep_ == step.dep and (step.lemmas is None or child.lemma_.lower() in step.lemmas)
                     )
                 elif (
                     node.dep_ == step.dep
@@ -70,13 +67,7 @@ def parse_path(text: str) -> Path:
         if match is None:
             raise ValueError(f"bad dependency path {text!r} at character {position}")
         lemmas = match.group(3)
-        allowed = (
-            frozenset(
-                word.strip().lower() for word in lemmas.split(",") if word.strip()
-            )
-            if lemmas
-            else None
-        )
+        allowed = frozenset(word.strip().lower() for word in lemmas.split(",") if word.strip()) if lemmas else None
         steps.append(Step(match.group(1) == ">", match.group(2), allowed))
         position = match.end()
     if not steps:

@@ -13,16 +13,8 @@ Data, not code:
   adjective). A match gives the person, the role and, where the pattern has OF tokens, the
   state or organization the role belongs to (the OF mention nearest the role words).
 
-A description the entity stage resolved to a person ("the Venezuelan leader" as a mention of
-Maduro, by a title the article gives him or by the gazetteer's office holders on the
-article's date) gives that person the role of the state in it (DESCRIBED, 0.7); times
-INHERITED when the article never names the person (a `described` entity: "the US president"
-resolved to the holder on the article's date). kg.extract keeps such a person, and this
-role, only when another claim refers to them.
-
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
-state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere;
-inherited from a coordinated title ("Israeli Prime Minister X and Defense Minister Y"); the
+state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere; the
 office the gazetteer's tenures show the person holding; the single state of roles.tsv's
 `default_of`; for a state office (scope "state"), the state the article mentions most (the
 first named on a tie: "Senator X" in an article about the United States); else no claim.
@@ -52,6 +44,7 @@ from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
+from kg.extract.names import org_kind
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.patterns import PatternSpec, load_patterns
 from kg.records import Article, Entity, EntityType, Provenance, Role
@@ -60,7 +53,6 @@ from kg.resources import data_dir
 NAME = "kg.roles.v1"
 SLOT = "kg_slot"
 HEAD_ROLES = frozenset({"president", "prime minister", "leader", "head of state", "head of government"})
-DESCRIBED = 0.7  # a role read from a description the entity stage resolved to its holder
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 # "the group's leader X": a noun standing for an organization or state named before.
 REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
@@ -248,31 +240,12 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
-    for reading in _described(doc, index, roles):
-        readings.setdefault((reading.person, reading.role_token.i), reading)
     yield from _claims(list(readings.values()), doc, index, article)
 
 
 def _rank(reading: _Reading) -> tuple[float, bool]:
     """Of two readings of one title, the more confident; on a tie the one whose words name its `of`."""
     return reading.confidence, reading.of is not None
-
-
-def _described(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]]) -> Iterator[_Reading]:
-    """ "the Venezuelan leader" when the entity stage made it a mention of a person: that
-    person holds the role of the state before it (DESCRIBED confidence)."""
-    for start, end, word in sorted(set(roles.values()), key=lambda phrase: phrase[0]):
-        person = index.at(doc[end - 1])
-        if person is None or index.type_of(person) is not EntityType.PERSON:
-            continue
-        i = start - 1
-        while i >= 0 and doc[i]._.get(SLOT) in ("MOD", "POSS"):
-            i -= 1
-        of = index.at(doc[i]) if i >= 0 and doc[i]._.get(SLOT) == "OF" else None
-        if of is not None:
-            # A holder the article never names comes from the gazetteer's tenures alone.
-            confidence = DESCRIBED * INHERITED if index.entities[person].described else DESCRIBED
-            yield _Reading(person, word.role, of, doc[end - 1], confidence, word.default_of, word.state_office)
 
 
 def _runs(span: Span) -> list[tuple[str, int, int]]:
@@ -325,15 +298,23 @@ def _read(
     else:
         return []
     modifiers = load_role_modifiers()
-    before = doc[max(span.start - 1, role_start - 4, 0) : role_start]
+    title_start = span.start  # "former Philippine Senate majority leader X": the whole title phrase
+    while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
+        title_start -= 1
+    before = doc[min(title_start, max(span.start - 1, role_start - 4, 0)) : role_start]
     if any(_not_holder(t, modifiers) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
+    if (role_start > 0 and (place := index.at(doc[role_start - 1])) is not None
+            and index.type_of(place) is EntityType.LOCATION and not phrases[-1][2].state_office):  # fmt: skip
+        return []  # "Democratic Party of Korea leader X", "Gaza leader X" (but a "Queensland senator" is Australia's)
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
-    if spec.extra.get("ends") == "of" and span.end < len(doc) and (
-        doc[span.end].text in ("-", "–") or doc[span.end]._.get(SLOT) in ("MOD", "POSS") or doc[span.end].pos_ in ("NOUN", "PROPN")
-    ):
-        return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only qualifies
+    following = doc[span.end] if span.end < len(doc) else None
+    if spec.extra.get("ends") == "of" and following is not None and (
+        following.text in ("-", "–") or following._.get(SLOT) in ("MOD", "POSS") or following.pos_ in ("NOUN", "PROPN")
+    ) and not _kind_noun(following, index):  # fmt: skip
+        return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only
+        # qualifies; but "leader of the Los Choneros cartel" is the cartel's
     if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect") or doc[role_end : role_end + 2].text.lower() == "-elect"):
         return []  # "President-elect Joe Biden" does not hold the office yet
 
@@ -401,6 +382,12 @@ def _stacked(
     return readings
 
 
+def _kind_noun(token: Token, index: EntityIndex) -> bool:
+    """The noun after an organization's name that says its kind ("the Los Choneros *cartel*")."""
+    key = index.at(token.doc[token.i - 1])
+    return key is not None and index.entities[key].kind is not None and index.entities[key].kind == org_kind(token.text)
+
+
 def _not_holder(token: Token, modifiers: dict[str, bool]) -> bool:
     """A word before a title that denies its holder holds it ("former", "deputy", "labour" leader),
     unless it is part of a name ("Labour" the party is whose leader it is)."""
@@ -448,7 +435,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
     for reading in sorted(readings, key=lambda r: r.role_token.i):
         of, inherited, guessed = reading.of, False, False
         if of is None:
-            of = _implicit_of(reading, readings, explicit, index, qids, gazetteer, article)
+            of = _implicit_of(reading, explicit, index, qids, gazetteer, article)
             inherited = True
         if of is None and reading.state_office:
             of, guessed = _dominant_state(index), True
@@ -482,7 +469,6 @@ def _entity_qids(index: EntityIndex, gazetteer: Gazetteer) -> dict[str, str]:
 
 def _implicit_of(
     reading: _Reading,
-    readings: list[_Reading],
     explicit: dict[str, list[_Reading]],
     index: EntityIndex,
     qids: dict[str, str],
@@ -492,9 +478,6 @@ def _implicit_of(
     for other in explicit.get(reading.person, ()):
         if other.role == reading.role:
             return other.of
-    coordinated = _coordinated_of(reading, readings)
-    if coordinated is not None:
-        return coordinated
     by_qid = {qid: key for key, qid in qids.items()}
     person_qid = qids.get(reading.person)
     if person_qid is not None:
@@ -516,15 +499,3 @@ def _dominant_state(index: EntityIndex) -> str | None:
     if not states:
         return None
     return min(states, key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions))).key
-
-
-def _coordinated_of(reading: _Reading, readings: list[_Reading]) -> str | None:
-    """ "Israeli Prime Minister X and Defense Minister Y": Y's role belongs to X's state."""
-    token = reading.role_token
-    for other in readings:
-        if other.of is None or other.role_token.sent != token.sent or other.role_token.i >= token.i:
-            continue
-        between = token.doc[other.role_token.i + 1 : token.i]
-        if any(t.lower_ in ("and", ",") for t in between) and len(between) <= 8:
-            return other.of
-    return None

@@ -2,15 +2,14 @@
 
 Input: the annotated Doc, the mention candidates so far and the entity `Context`. Output:
 `untagged_surnames(...)`, the mentions of known people the model left untagged ("Trump, Rubio
-and Hegseth met", "Trump signs ..." read as a noun), and `surname_before_a_verb(span, context)`,
-the known person whose surname starts a PERSON span that took a headline's verb in ("Trump Bans").
-A surname counts only when it is one known person's and the article names that person in full
-or they hold an office on the article's date (`known_here`).
+and Hegseth met", "Trump signs ..." read as a noun). A surname counts only when it is one known
+person's and the article names that person in full or they hold an office on the article's date
+(`known_here`).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.extract.names import (
     Context,
@@ -53,18 +52,3 @@ def known_here(person: GazetteerEntry, doc: Doc, context: Context) -> bool:
         return True
     return context.day is not None and any(t.person_qid == person.qid and t.held_on(context.day)
                                            for t in context.gazetteer.tenures)  # fmt: skip
-
-
-def surname_before_a_verb(span: Span, context: Context) -> GazetteerEntry | None:
-    """ "Trump Bans Americans ...": the known person whose surname starts `span` when the next
-    word is a capitalised verb-like word ending in -s that is none of that person's names."""
-    if len(span) < 2 or not span[1].is_title or not span[1].text.endswith("s"):
-        return None
-    person = surname_entry(span[0].text, context)
-    if person is None or not known_here(person, span.doc, context) or fold(span[1].text) in _names_of(person):
-        return None
-    return person
-
-
-def _names_of(person: GazetteerEntry) -> set[str]:
-    return {word for name in person.names for word in fold(name).split()}

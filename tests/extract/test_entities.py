@@ -365,12 +365,6 @@ def test_entities_surname_read_as_a_noun_is_the_person_the_article_names(entitie
     assert _texts(found["Donald Trump"]) == {"Trump", "Donald Trump"}
 
 
-def test_entities_headline_verb_after_a_known_surname_is_not_part_of_the_name(entities) -> None:  # type: ignore[no-untyped-def]
-    found = _by_label(entities("The order was signed on Friday.", title="Trump Bans Americans From Entering Ruritania"))
-    assert _texts(found["Donald Trump"]) == {"Trump"}
-    assert not any(label.startswith("Trump ") for label in found)
-
-
 def test_entities_a_past_office_holder_of_the_phoenix_files_is_a_person(entities) -> None:  # type: ignore[no-untyped-def]
     # The model tags this name GPE; the Phoenix actor files give it South African government posts.
     found = _by_label(entities("Thabo Mbeki criticised the agreement on Monday.", published=date(2005, 3, 1)))
@@ -384,3 +378,16 @@ def test_entities_a_past_leaders_government_is_the_state_of_the_phoenix_files(en
         found = _by_label(entities(text, published=date(2008, 3, 1)))
         assert found[state].type is STATE
         assert not [e for e in found.values() if e.type is PERSON]
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        ("Kupiansk offensive", "Russian forces say they have captured the city of Kupiansk.", "Kupiansk"),
+        ("Battle of Pokrovsk", "Ukrainian troops withdrew from the town of Pokrovsk on Monday.", "Pokrovsk"),
+    ],
+)
+def test_entities_a_tie_between_headline_and_body_goes_to_the_body(entities, title, text, name) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text, title=title))
+    body_type = _by_label(entities(text))[name].type
+    assert found[name].type is body_type

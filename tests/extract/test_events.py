@@ -1376,6 +1376,9 @@ def test_events_a_place_makes_no_target_of_its_state_for_a_force_of_no_other_sta
     [
         "Elbonia says Ruritania attacked Freedonia. Ruritania denies the claim.",
         "Elbonia said on Monday that Ruritania had struck Freedonia. Ruritania rejected the reports.",
+        "Elbonia announces that Ruritania has attacked Freedonia. Ruritania denies the statement.",
+        "Elbonia said in a statement that Ruritania attacked Freedonia. Ruritania dismissed that statement.",
+        "Elbonia claims that Ruritania struck Freedonia. Ruritania rejects the assertion.",
     ],
 )
 def test_events_a_denied_claim_is_stored_again_negated_and_claimed_by_the_denier(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -1395,6 +1398,10 @@ def test_events_a_denied_claim_is_stored_again_negated_and_claimed_by_the_denier
         "Ruritania attacked Freedonia. Freedonia denies the claim.",  # the article's own word, no one's claim
         "Elbonia says Ruritania attacked Freedonia. Elbonia denies the claim.",  # one's own claim
         "Elbonia says Ruritania attacked Freedonia. Ruritania denies a claim of fraud.",  # another claim
+        "Ruritania attacked Freedonia. Freedonia denies the statement.",  # no one's claim
+        "Elbonia says Ruritania attacked Freedonia. Ruritania welcomed the statement.",  # no denial
+        "Elbonia says Ruritania attacked Freedonia. Ruritania denies a statement on trade.",  # another statement
+        "Elbonia says Ruritania attacked Freedonia. Ruritania issued a statement.",
     ],
 )
 def test_events_a_denial_contests_only_an_earlier_claim_of_someone_else(annotated, text: str) -> None:  # type: ignore[no-untyped-def]

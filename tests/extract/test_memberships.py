@@ -120,7 +120,7 @@ def test_memberships_cue_file_problems_name_the_line(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         memberships.load_membership_cues(path)
     message = str(caught.value)
-    assert f"{path}:3: frame 'enter' is not one of member-of, ally-of, join, admit, leave, consists" in message
+    assert f"{path}:3: frame 'enter' is not one of member-of, ally-of, party-member, join, admit, leave, consists" in message
     assert f"{path}:4: confidence 'high' is not a number in (0, 1]" in message
 
 

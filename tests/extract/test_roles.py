@@ -9,7 +9,6 @@ import pytest
 
 from kg.errors import DataFileError
 from kg.extract import roles
-from kg.extract.confidence import INHERITED
 from kg.extract.entities import find_entities
 from kg.gazetteer import load_gazetteer
 from kg.nlp import annotate, load_nlp
@@ -116,13 +115,6 @@ def test_roles_shipped_words_normalise_to_gold_wordings() -> None:
     assert words["secretary of state"].default_of == "Q30"
 
 
-def test_roles_description_of_a_named_holder(read_roles) -> None:  # type: ignore[no-untyped-def]
-    text = "Maduro met the envoy in Caracas. The Venezuelan leader later thanked Norway."
-    found, labels = read_roles(text, published=date(2019, 5, 2))
-    assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Nicolás Maduro", "leader", "Venezuela")}
-    assert found[0].provenance.confidence == pytest.approx(roles.DESCRIBED)
-
-
 def test_roles_opposition_leader_does_not_lead_the_state(read_roles) -> None:  # type: ignore[no-untyped-def]
     assert _triples(read_roles, "Russian opposition leader Alexei Navalny was poisoned, Germany said.") == set()
 
@@ -171,12 +163,6 @@ def test_roles_state_qualifying_the_organization_is_not_its_owner(read_roles) ->
 def test_roles_portfolio_after_for_is_not_the_owner(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "US Special Representative for Iran Brian Hook met reporters in Washington."
     assert _triples(read_roles, text) == {("Brian Hook", "special representative", "United States")}
-
-
-def test_roles_title_of_an_unnamed_holder_costs_inherited(read_roles) -> None:  # type: ignore[no-untyped-def]
-    found, labels = read_roles("The German chancellor said on Monday that the talks would go on.")
-    assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Friedrich Merz", "chancellor", "Germany")}
-    assert found[0].provenance.confidence == pytest.approx(roles.DESCRIBED * INHERITED)
 
 
 def test_roles_appointment_by_the_organization_whose_role_it_is(read_roles) -> None:  # type: ignore[no-untyped-def]
