@@ -26,7 +26,7 @@ from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
 from rapidfuzz import fuzz, process
-from rdflib.namespace import OWL, RDFS
+from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import QueryError
 from kg.gazetteer import normalize_key
@@ -203,6 +203,66 @@ class EntityIndex:
 
     def _closest(self, text: str) -> list[NamedEntity]:
         return [match.entity for match in self.search(text, CANDIDATES)]
+
+
+def quick_resolve(store: Store | Select, value: str) -> str | None:
+    """The IRI of the entity `value` names when its first rule (an exact label, or a Wikidata id)
+    finds exactly one, looked up without reading every name of the store; None otherwise, when
+    `EntityIndex.resolve` must decide (an alias, a partial name, an error listing candidates).
+
+    The answer is the one `EntityIndex.from_store(store).resolve(value)` gives. A label can fold
+    to the name only if lowercasing it gives the name, or it holds something lowercasing leaves
+    for `fold` to remove (a character outside `A-Za-z0-9 `, a doubled or outer space, a leading
+    "the "); the store sends only those labels, and they are folded here. Every entity has a
+    label (shapes/actor.ttl), so no entity is named by its IRI alone.
+    """
+    select = _selector(store)
+    text = value.strip()
+    qid = QID_REFERENCE.fullmatch(text)
+    if qid is not None:
+        item = NamedNode(f"{WD}{qid[1].upper()}")
+        found = {entity for (entity,) in _texts(select(f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e <{OWL.sameAs}> {item} }} }}"))}
+        described = _descriptions(select, found)
+        matches = [e for e in found if e in described.types and min(described.items[e]) == item.value[len(str(WD)) :]]
+    else:
+        wanted = fold(text)
+        if not wanted:
+            return None
+        maybe = (
+            f"LCASE(?name) = {Literal(wanted)} || REGEX(?name, \"[^A-Za-z0-9 ]|  |^ | $|^[Tt][Hh][Ee] \")"
+        )
+        rows = _texts(select(f"SELECT DISTINCT ?e ?name WHERE {{ GRAPH ?g {{ ?e <{RDFS.label}> ?name }} FILTER ({maybe}) }}"))
+        found = {entity for entity, name in rows if fold(name) == wanted}
+        described = _descriptions(select, found)
+        matches = [e for e in found if e in described.types and fold(min(described.labels[e])) == wanted]
+    return matches[0] if len(matches) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Described:
+    types: set[str]
+    labels: dict[str, set[str]]
+    items: dict[str, set[str]]
+
+
+def _descriptions(select: Select, entities: Iterable[str]) -> _Described:
+    """Which of `entities` have an entity class, and their labels and Wikidata items, from any graph."""
+    wanted = sorted(entities)
+    described = _Described(set(), defaultdict(set), defaultdict(set))
+    if not wanted:
+        return described
+    rows = select(
+        f"SELECT DISTINCT ?e ?p ?o WHERE {{ VALUES ?e {{ {_iris(wanted)} }} "
+        f"VALUES ?p {{ <{RDF.type}> <{RDFS.label}> <{OWL.sameAs}> }} GRAPH ?g {{ ?e ?p ?o }} }}"
+    )
+    for entity, predicate, obj in _texts(rows):
+        if predicate == str(RDF.type) and obj in ENTITY_TYPES:
+            described.types.add(entity)
+        elif predicate == str(RDFS.label):
+            described.labels[entity].add(obj)
+        elif predicate == str(OWL.sameAs) and obj.startswith(str(WD)):
+            described.items[entity].add(obj[len(str(WD)) :])
+    return described
 
 
 def entity_exists(store: Store | Select, iri: str) -> bool:

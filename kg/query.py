@@ -353,17 +353,23 @@ def resolve_entity_params(store: "Store | Select", query: SavedQuery, params: Ma
     """The parameters with every entity value (IRI, prefixed name, Wikidata id or name) replaced by
     the full IRI of the one entity of `store` (or of a remote endpoint's `Select`) it stands for;
     EntityNameError when there is none. Every value is checked (`bind_params`) first."""
-    from kg.names import EntityIndex, entity_exists  # only where a parameter names an entity
-
     pairs = list(params.items()) if isinstance(params, Mapping) else list(params)
     bind_params(query, pairs, names=True)
     entity_params = {param.name for param in query.params if param.type == "entity"}
+    if not entity_params:
+        return pairs
+    from kg.names import EntityIndex, entity_exists, quick_resolve  # rdflib and the gazetteer: only when needed
+
     index: EntityIndex | None = None
     resolved = []
     for name, value in pairs:
         if name in entity_params:
             iri = entity_iri_of(value)
-            if iri is None or not entity_exists(store, iri):
+            if iri is None:
+                iri = quick_resolve(store, value)  # an exact label or Wikidata id of one entity
+            elif not entity_exists(store, iri):
+                iri = None
+            if iri is None:  # the full index decides, or says what is closest
                 index = index or EntityIndex.from_store(store)
                 iri = index.resolve(value).iri
             value = iri

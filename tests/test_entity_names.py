@@ -6,7 +6,7 @@ import pytest
 from pyoxigraph import Literal, NamedNode, RdfFormat, Store
 
 from kg.errors import QueryError
-from kg.names import EntityIndex, EntityNameError, Select, entity_exists, facts_mentioning, fold
+from kg.names import EntityIndex, EntityNameError, Select, entity_exists, facts_mentioning, fold, quick_resolve
 from kg.prefixes import entity_iri_of
 from kg.query import bind_params, resolve_entity_params, resolve_query, run_query
 from kg.terms import KGR
@@ -196,3 +196,27 @@ def test_names_work_through_a_select_function_as_for_a_remote_endpoint() -> None
     assert facts_mentioning(select, [ERDOGAN]) == {ERDOGAN: 2}
     assert entity_exists(select, US) and not entity_exists(select, f"{KGR}state/Atlantis")
     assert resolve_entity_params(select, resolve_query("actor_timeline"), {"actor": "Türkiye"}) == [("actor", TURKIYE)]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["United States", "united states", "the United States", "UNITED  STATES ", "Türkiye", "turkiye", "TURKIYE",
+     "Recep Tayyip Erdogan", "Q30", "wd:Q43", "q7747", "Q999", "Georgia", "US", "U.S.", "Turkey", "Putin",
+     "United Nations'", "Atlantis", "...", "United_States"],
+)  # fmt: skip
+@pytest.mark.parametrize("layout", ["per-article", "entities-graph"])
+def test_names_quick_resolve_answers_only_as_the_full_index_does(layout: str, value: str) -> None:
+    """The look-up without the full index: an exact label or a Wikidata id naming one entity gives
+    the index's answer; anything else (an alias, a partial name, several entities, none) is left
+    to the index."""
+    store = _store(layout)
+    index = EntityIndex.from_store(store)
+    try:
+        expected: str | None = index.resolve(value).iri
+    except EntityNameError:
+        expected = None
+    found = quick_resolve(store, value)
+    assert found is None or found == expected
+    exact_label = sum(fold(label) == fold(value) for _, _, label, _, _ in ENTITIES) == 1
+    if exact_label or value in ("Q30", "wd:Q43", "q7747"):
+        assert found == expected is not None
