@@ -1,4 +1,5 @@
-"""contested_claims on claims that act on no one: a capture of a place is contested as any claim is."""
+"""contested_claims and the report's contested mark on claims that act on no one: a capture of a
+place is contested as any claim is."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ CONTENT = (
 )
 
 
-def _rows(*events: tuple[EventType, tuple[str, ...], str, str | None, bool]) -> list[tuple[object, ...]]:
-    """contested_claims over one article holding these events: (type, targets, sentence start, claimant, negated)."""
+def _rows(*events: tuple[EventType, tuple[str, ...], str, str | None, bool], query_name: str = "contested_claims") -> list[dict[str, object]]:
+    """A saved query over one article holding these events: (type, targets, sentence start, claimant, negated)."""
     a = _Article(Article(id="capture", title="Red Harbour", text=CONTENT, published=date(2025, 11, 21)))
     a.entity("elbonia", "Elbonia", STATE, "Elbonian", "Elbonia")
     a.entity("freedonia", "Freedonia", STATE, "Freedonian", "Freedonia")
@@ -31,7 +32,7 @@ def _rows(*events: tuple[EventType, tuple[str, ...], str, str | None, bool]) -> 
     extraction, links = a.extraction()
     with KgStore(None) as store:
         store.replace_article("capture", to_graph(extraction, links))
-        query = load_queries()["contested_claims"]
+        query = load_queries()[query_name]
         result = run_query(store.oxigraph, query, {})
     return [dict(zip(result.columns, row)) for row in result.rows]
 
@@ -59,3 +60,24 @@ def test_a_party_denying_its_own_claim_does_not_contest_it() -> None:
         (EventType.COERCE, (), "Elbonian army chief", "varga", False),
         (EventType.COERCE, (), "The Freedonian military", "varga", True),
     ) == []
+
+
+def test_the_report_marks_a_claim_with_no_target_and_its_denial_contested() -> None:
+    rows = _rows(
+        (EventType.COERCE, (), "Elbonian army chief", "varga", False),
+        (EventType.COERCE, (), "The Freedonian military", "freedonia", True),
+        (EventType.ASSAULT, ("freedonia",), "Varga also says", "varga", False),
+        query_name="report_events",
+    )
+    assert sorted((str(row["type"]).rsplit("#")[-1], row["negated"], row["contested"]) for row in rows) == [
+        ("Assault", False, False), ("Coerce", False, True), ("Coerce", True, True),
+    ]
+
+
+def test_the_report_does_not_contest_a_claim_with_no_target_by_one_with_a_target() -> None:
+    rows = _rows(
+        (EventType.COERCE, (), "Elbonian army chief", "varga", False),
+        (EventType.COERCE, ("freedonia",), "The Freedonian military", "freedonia", True),
+        query_name="report_events",
+    )
+    assert [row["contested"] for row in rows] == [False, False]
