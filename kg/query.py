@@ -52,7 +52,8 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 from kg.errors import DataFileError, QueryError
 from kg.resources import data_dir
 from kg.prefixes import curie, entity_iri_of, expand_curie
-from kg.sparql import Term, check_query, query_form, tokenize, with_constants, with_service_endpoint
+from kg.sparql import Term, check_query, query_form, tokenize, with_constants, with_service_endpoint, without_final_order
+from kg.term_order import order_rows
 
 if TYPE_CHECKING:
     from kg.names import Select
@@ -389,17 +390,29 @@ def run_query(
 ) -> QueryResult:
     """Run a SELECT query on the store, with an empty default graph (queries name their graphs)."""
     text = prepare_query(query, resolve_entity_params(store, query, params), service_endpoint=service_endpoint)
+    unordered = without_final_order(tokenize(text))
     try:
-        solutions = store.query(text)
-        if not isinstance(solutions, QuerySolutions):
-            raise QueryError(f"query {query.name!r} did not return solutions")
-        columns = tuple(variable.value for variable in solutions.variables)
-        rows = tuple(tuple(term_value(solution[i]) for i in range(len(columns))) for solution in solutions)
+        if unordered is not None:  # sorted here: Oxigraph's ORDER BY reads IRIs from disk (kg/term_order.py)
+            columns, terms = _solutions(store, query, unordered[0])
+            positions = [(columns.index(key.variable), key) for key in unordered[1] if key.variable in columns]
+            ordered = order_rows(terms, positions) if len(positions) == len(unordered[1]) else None
+            if ordered is not None:
+                return QueryResult(columns, tuple(tuple(map(term_value, row)) for row in ordered))
+        columns, terms = _solutions(store, query, text)
     except SyntaxError as error:
         raise QueryError(f"{query.path}: {error}") from error
     except OSError as error:
         raise QueryError(f"query {query.name!r} could not run: {error}") from error
-    return QueryResult(columns, rows)
+    return QueryResult(columns, tuple(tuple(map(term_value, row)) for row in terms))
+
+
+def _solutions(store: Store, query: SavedQuery, text: str) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """The column names and the rows of pyoxigraph terms (None where unbound) of a SELECT."""
+    solutions = store.query(text)
+    if not isinstance(solutions, QuerySolutions):
+        raise QueryError(f"query {query.name!r} did not return solutions")
+    columns = tuple(variable.value for variable in solutions.variables)
+    return columns, [tuple(solution) for solution in solutions]
 
 
 _CONVERT: dict[str, Callable[[str], Value]] = {

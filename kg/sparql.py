@@ -4,7 +4,8 @@ Strings, IRIs and comments are single tokens, so a keyword inside a literal is n
 one. `check_query` refuses updates, LOAD and SERVICE calls outside an allowlist before any engine
 sees the text (both pyoxigraph and rdflib would call out: an SSRF path). `with_constants` binds
 parameters as RDF terms put in place of their variables, in pyoxigraph's canonical
-serialization: a value can never become query syntax.
+serialization: a value can never become query syntax. `without_final_order` takes off a query's
+closing ORDER BY of variables, for a caller that sorts the rows itself.
 """
 
 from __future__ import annotations
@@ -159,3 +160,42 @@ def with_service_endpoint(tokens: list[Token], endpoint: str, *, replacing: str)
 
 
 # --------------------------------------------------------------------------- update text
+
+
+@dataclass(frozen=True, slots=True)
+class OrderKey:
+    """One key of an ORDER BY: a variable's name (without `?`), ascending or descending."""
+
+    variable: str
+    descending: bool
+
+
+def without_final_order(tokens: list[Token]) -> tuple[str, tuple[OrderKey, ...]] | None:
+    """The query text without the ORDER BY that ends it, and that clause's keys; None unless the
+    query ends with an ORDER BY of variables only (`?v`, `ASC(?v)`, `DESC(?v)`): after an
+    expression, a LIMIT, an OFFSET or a closing VALUES the order cannot be applied apart."""
+    significant = _significant(tokens)
+    words = [token.text.upper() if token.kind == "word" else token.text for _, token in significant]
+    start = len(words) - 1
+    while start > 0 and words[start] != "}":
+        start -= 1
+    while start < len(words) - 1 and words[start : start + 2] != ["ORDER", "BY"]:
+        start += 1  # past GROUP BY and HAVING, which stay
+    if words[start : start + 2] != ["ORDER", "BY"]:
+        return None
+    keys: list[OrderKey] = []
+    position = start + 2
+    while position < len(significant):
+        token = significant[position][1]
+        if token.kind == "var":
+            keys.append(OrderKey(token.text[1:], False))
+            position += 1
+        elif words[position] in ("ASC", "DESC") and words[position + 1 : position + 2] == ["("] and words[position + 3 : position + 4] == [")"] and significant[position + 2][1].kind == "var":
+            keys.append(OrderKey(significant[position + 2][1].text[1:], words[position] == "DESC"))
+            position += 4
+        else:
+            return None
+    if not keys:
+        return None
+    cut = significant[start][0]
+    return "".join(token.text for token in tokens[:cut]), tuple(keys)
