@@ -30,6 +30,9 @@ Every query is checked before it runs: it must be a read-only query (no update, 
 may call SERVICE only for the Wikidata endpoint, `WIKIDATA_SPARQL`. The caller may send those
 calls to another endpoint holding Wikidata (a mirror, or a local Oxigraph with an extract):
 `run_query(..., service_endpoint=URL)` rewrites that one IRI after the check.
+
+On the embedded store, `run_query` sorts the rows of a closing ORDER BY of variables itself, in
+Oxigraph's order (kg/term_order.py): Oxigraph 0.5 reads IRIs from disk at every comparison.
 """
 
 from __future__ import annotations
