@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, RDF
 
 from kg.errors import DataFileError
 from kg.gazetteer import load_gazetteer
-from kg.nlp import CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, lines, load_nlp, model_name, ruler_patterns
+from kg.nlp import ATTRIBUTES, CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, lines, load_nlp, model_name, ruler_patterns
 from kg.patterns import load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.resources import data_dir
@@ -109,6 +109,17 @@ def test_nlp_ner_finds_the_same_entities_with_the_ruler_labels_hidden() -> None:
         seen.append([(ent.start, ent.end, ent.label_) for ent in model(text).ents])
     assert seen[0] == seen[1]
     assert (0, 2, "ARMED_UNIT") in seen[1]
+
+
+def test_nlp_attribute_ruler_looked_up_assigns_what_the_models_assigns(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ATTRIBUTES in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    model = spacy.load(model_name(), disable=["ner"])
+    text = ("They ain't gonna stop: the U.S.-led coalition's jets (F-16s) struck at 3 p.m., and   "
+            "Iran's Foreign Minister said \"we won't\" -- wanna bet? Gotta go.\n\nIt is what it is.")  # fmt: skip
+    ours, theirs = nlp(text), model(text)
+    assert [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_) for t in ours] == [
+        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_) for t in theirs
+    ]
 
 
 def test_nlp_lines_join_back_to_the_text() -> None:
