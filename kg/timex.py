@@ -407,6 +407,7 @@ def _absolute(text: str, published: date) -> tuple[date, date, Granularity] | No
     return _explicit_day(text, published)
 
 
+@lru_cache(maxsize=1024)  # dateparser is slow, and articles repeat their dates
 def _explicit_day(text: str, published: date) -> tuple[date, date, Granularity] | None:
     """A day written out ("November 25, 2025", "25 November", "2025-11-25"), via dateparser."""
     has_year = re.search(r"\b\d{4}\b", text) is not None
