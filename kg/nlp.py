@@ -220,6 +220,7 @@ class _AttributeMatches:
         anchored, length = self.anchored, len(doc)
         for token in doc:
             start = token.i
+            # The patterns to test here: those looked up by nothing, then by each of _ANCHORS.
             for candidates in (self.everywhere, anchored.get(("LOWER", token.lower_), ()),
                                anchored.get(("TAG", token.tag_), ()), anchored.get(("DEP", token.dep_), ())):  # fmt: skip
                 for pattern in candidates:
