@@ -83,11 +83,23 @@ class Lexicon:
         return self.defaults.get(trigger.pos, {}).get(slot, ())
 
     def by_lemma(self, lemma: str, pos: str) -> list[Trigger]:
-        return [
-            trigger
-            for trigger in self.triggers
-            if trigger.pos == pos and lemma in trigger.lemmas
-        ]
+        return list(_lemma_index(self.triggers).get((pos, lemma), ()))
+
+
+# id of a Lexicon's triggers -> the triggers (held, so the id stays theirs) and, by (part of speech,
+# lemma), the triggers that have it, in order: `by_lemma` is asked about every word of an article.
+_LEMMA_INDEXES: dict[int, tuple[tuple[Trigger, ...], dict[tuple[str, str], list[Trigger]]]] = {}
+
+
+def _lemma_index(triggers: tuple[Trigger, ...]) -> dict[tuple[str, str], list[Trigger]]:
+    held = _LEMMA_INDEXES.get(id(triggers))
+    if held is None or held[0] is not triggers:
+        index: dict[tuple[str, str], list[Trigger]] = {}
+        for trigger in triggers:
+            for lemma in trigger.lemmas:
+                index.setdefault((trigger.pos, lemma), []).append(trigger)
+        held = _LEMMA_INDEXES[id(triggers)] = (triggers, index)
+    return held[1]
 
 
 @dataclass(frozen=True, slots=True)
