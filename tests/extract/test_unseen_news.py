@@ -1,10 +1,13 @@
 """Constructions of unseen news that left items without a fact (constructed sentences): the
-victims of an event noun named by the verb whose "in" phrase it is."""
+victims of an event noun named by the verb whose "in" phrase it is; a crowd counted by a
+quantity noun ("thousands of people protest")."""
+
+from datetime import date
 
 import pytest
 
 from kg.extract import events
-from kg.records import EntityType, EventType
+from kg.records import Article, EntityType, Event, EventType
 
 STATE, PERSON = EntityType.STATE, EntityType.PERSON
 NAMES = {
@@ -55,3 +58,47 @@ def test_victims_of_an_attack_named_in_the_verbs_in_phrase(annotated, text) -> N
 def test_no_victim_without_an_attacker_a_harm_or_a_real_event(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _asserted(annotated, text, EventType.ASSAULT)
     assert not [targets for _, targets in found if "vask" in targets], found
+
+
+def _events_of(pipeline, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    """(type, actor labels, target labels) of the asserted events, Group actors as "<group>"."""
+    extraction = pipeline.extract(Article(id="crowd", text=text, published=date(2025, 11, 29)))
+
+    def labels(keys: tuple[str, ...]) -> tuple[str, ...]:
+        entities = [extraction.entity(key) for key in keys]
+        return tuple("<group>" if e.type is EntityType.GROUP else e.label for e in entities)
+
+    return [
+        (claim.type, labels(claim.actors), labels(claim.targets))
+        for claim in extraction.claims
+        if isinstance(claim, Event) and not (claim.provenance.negated or claim.provenance.hypothetical)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Thousands of people protest in Lima, Peru, against President Dina Boluarte.", "Dina Boluarte"),
+        ("Hundreds of thousands of people protested against Israel on the streets of Tehran.", "Israel"),
+        ("Thousands of protesters rallied against Israel in Tehran.", "Israel"),
+        ("A crowd of demonstrators protested against Israel in London.", "Israel"),
+    ],
+)
+def test_a_crowd_counted_by_a_quantity_noun_is_the_group_that_acts(pipeline, text, target) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.PROTEST, ("<group>",), (target,)) in _events_of(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of people did not protest against Israel in Tehran.",
+        "Thousands of people plan to protest against Israel in Tehran.",
+        "Thousands of letters protested against Israel in Tehran.",  # no agent noun: no group
+    ],
+)
+def test_no_crowd_protest_when_denied_planned_or_no_people(pipeline, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [event for event in _events_of(pipeline, text) if event[0] is EventType.PROTEST]
+
+
+def test_a_named_party_in_the_crowd_phrase_still_wins(pipeline) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.PROTEST, ("Hamas",), ("Israel",)) in _events_of(pipeline, "Hamas protested against Israel in Gaza.")
