@@ -1,6 +1,7 @@
 """Constructions of unseen news that left items without a fact (constructed sentences): the
 victims of an event noun named by the verb whose "in" phrase it is; a crowd counted by a
-quantity noun ("thousands of people protest")."""
+quantity noun ("thousands of people protest"); the other side of a ceasefire declared or of a
+deal reached "with" someone."""
 
 from datetime import date
 
@@ -11,6 +12,7 @@ from kg.records import Article, EntityType, Event, EventType
 
 STATE, PERSON = EntityType.STATE, EntityType.PERSON
 NAMES = {
+    "Elbonia": ("elbonia", STATE),
     "Ruritanian": ("ruritania", STATE),
     "Ruritania": ("ruritania", STATE),
     "Freedonia": ("freedonia", STATE),
@@ -102,3 +104,29 @@ def test_no_crowd_protest_when_denied_planned_or_no_people(pipeline, text) -> No
 
 def test_a_named_party_in_the_crowd_phrase_still_wins(pipeline) -> None:  # type: ignore[no-untyped-def]
     assert (EventType.PROTEST, ("Hamas",), ("Israel",)) in _events_of(pipeline, "Hamas protested against Israel in Gaza.")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Ruritania declares a temporary ceasefire with Elbonia.", EventType.RETREAT),
+        ("Ruritania announced a truce with Elbonia.", EventType.RETREAT),
+        ("Ruritania finalized a trade deal with Elbonia.", EventType.AGREE),
+        ("Ruritania reached an agreement with Elbonia.", EventType.AGREE),
+    ],
+)
+def test_the_other_side_of_a_ceasefire_or_deal_made_with_someone(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
+    assert _asserted(annotated, text, event_type) == [(("ruritania",), ("elbonia",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania rejects a ceasefire with Elbonia.",
+        "Ruritania violated its ceasefire with Elbonia.",
+        "Ruritania ends its ceasefire with Elbonia.",
+        "Ruritania will not declare a ceasefire with Elbonia.",
+    ],
+)
+def test_a_ceasefire_rejected_violated_ended_or_refused_is_no_retreat(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert _asserted(annotated, text, EventType.RETREAT) == []
