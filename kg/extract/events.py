@@ -282,15 +282,18 @@ def _read(
     location = next(
         (key for key in places if index.type_of(key) is EntityType.LOCATION), None
     )
-    if event_type is EventType.ASSAULT and not targets and location is not None:
+    if event_type is EventType.ASSAULT and location is not None and all(
+        index.type_of(key) is EntityType.GROUP for key in targets
+    ):
         # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
+        # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | {
             state for actor in actors for state in _affiliations(actor, index)
         }
         placed_in = _state_of_place(token, events.paths(trigger, "locations"), index) or _gazetteer_state(location, index)
-        targets = [key for key in placed_in if home and key not in home]
+        targets = [key for key in placed_in if home and key not in home] or targets
     if event_type is EventType.MOBILIZE:
         targets += [
             key

@@ -110,7 +110,7 @@ def test_a_named_party_in_the_crowd_phrase_still_wins(pipeline) -> None:  # type
     ("text", "event_type"),
     [
         ("Ruritania declares a temporary ceasefire with Elbonia.", EventType.RETREAT),
-        ("Ruritania announced a truce with Elbonia.", EventType.RETREAT),
+        ("Ruritania announces a ceasefire with Elbonia after forty years of conflict.", EventType.RETREAT),
         ("Ruritania finalized a trade deal with Elbonia.", EventType.AGREE),
         ("Ruritania reached an agreement with Elbonia.", EventType.AGREE),
     ],
@@ -130,3 +130,15 @@ def test_the_other_side_of_a_ceasefire_or_deal_made_with_someone(annotated, text
 )
 def test_a_ceasefire_rejected_violated_ended_or_refused_is_no_retreat(annotated, text) -> None:  # type: ignore[no-untyped-def]
     assert _asserted(annotated, text, EventType.RETREAT) == []
+
+
+def test_a_mediator_is_no_side_of_the_ceasefire(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _asserted(annotated, "Ruritania has reached a ceasefire with Elbonia, with Freedonia as mediator.", EventType.RETREAT)
+    assert ("freedonia",) not in [targets for _, targets in found], found
+
+
+def test_the_state_of_the_place_struck_stands_before_unnamed_victims(pipeline) -> None:  # type: ignore[no-untyped-def]
+    found = _events_of(pipeline, "Nine people are killed in an Israeli airstrike on residential units in Gilan, Iran.")
+    assert (EventType.ASSAULT, ("Israel",), ("Iran",)) in found, found
+    found = _events_of(pipeline, "Thousands of people were killed by Israel in Gaza.")
+    assert (EventType.ASSAULT, ("Israel",), ("<group>",)) in found, found  # no other state: the victims stay
