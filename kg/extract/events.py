@@ -107,7 +107,8 @@ def extract(
                                 one, actors=one.targets, targets=one.actors
                             )
                         )
-    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end)
+    groups = frozenset(key for key in index.entities if index.type_of(key) is EntityType.GROUP)
+    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
 
 
 def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -934,15 +935,17 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     return str(coded) if coded else None
 
 
-def _deduplicate(events: list[Event], headline_end: int = 0) -> list[Event]:
+def _deduplicate(events: list[Event], headline_end: int = 0, groups: frozenset[str] = frozenset()) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
     sentence already holds (two triggers of one clause, "launched an attack targeting"), and an
-    event the article tells twice (headline and body) with the same parties and modality."""
+    event the article tells twice (headline and body) with the same parties and modality. Named
+    parties rank first: unnamed victims do not outweigh a place ("people killed in an air strike
+    that struck the X hospital")."""
     kept: list[Event] = []
     ranked = sorted(
         events,
         key=lambda e: (
-            -len(e.actors) - len(e.targets),
+            -len(set(e.actors) - groups) - len(set(e.targets) - groups),
             e.when is None,
             -e.provenance.confidence,
         ),

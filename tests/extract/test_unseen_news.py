@@ -142,3 +142,13 @@ def test_the_state_of_the_place_struck_stands_before_unnamed_victims(pipeline) -
     assert (EventType.ASSAULT, ("Israel",), ("Iran",)) in found, found
     found = _events_of(pipeline, "Thousands of people were killed by Israel in Gaza.")
     assert (EventType.ASSAULT, ("Israel",), ("<group>",)) in found, found  # no other state: the victims stay
+
+
+def test_unnamed_victims_do_not_outrank_the_place_struck(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "At least 28 people are killed in an Israeli air strike that struck the Gaza European Hospital."
+    extraction = pipeline.extract(Article(id="victims", text=text, published=date(2025, 11, 29)))
+    placed = [
+        claim for claim in extraction.claims
+        if isinstance(claim, Event) and claim.type is EventType.ASSAULT and claim.location is not None
+    ]  # fmt: skip
+    assert placed and placed[0].provenance.confidence >= 0.5, extraction.claims
