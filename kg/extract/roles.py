@@ -270,7 +270,10 @@ def _read(
 
     `people`: "nearest" (default; the person next to the role words) or "all" ("ministers A
     and B"); `of`: "nearest" (default), "first" ("US Ambassador to Germany X": the first
-    state) or "possessor" ("Merkel's spokesperson X": the possessor's own state); `role`:
+    state), "last" ("X of the Y party is elected president of Z": the one after the title)
+    or "possessor" ("Merkel's spokesperson X": the possessor's own state); `title`:
+    "after-verb" takes the title's modifiers ("former") only after the pattern's last word of
+    no slot (its verb); `role`:
     "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
     and B of Y"); `ends`: "role" for a pattern that ends with the title, which is void when a
     name follows it (the title is then that name's), "of" for one that ends with the state or
@@ -302,6 +305,11 @@ def _read(
     while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
         title_start -= 1
     before = doc[min(title_start, max(span.start - 1, role_start - 4, 0)) : role_start]
+    if spec.extra.get("title") == "after-verb":
+        # "X of the opposition Y party is elected president": the words before the verb
+        # describe the person, not the title.
+        verb = max((t.i for t in before if not t._.get(SLOT)), default=before.start - 1)
+        before = doc[verb + 1 : role_start]
     if any(_not_holder(t, modifiers) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
     if (role_start > 0 and (place := index.at(doc[role_start - 1])) is not None
@@ -333,7 +341,7 @@ def _read(
         if of is None:
             return []
     elif ofs:
-        of_run = ofs[0] if spec.extra.get("of") == "first" else nearest(ofs)
+        of_run = {"first": ofs[0], "last": ofs[-1]}.get(str(spec.extra.get("of"))) or nearest(ofs)
         of = _of_key(doc, of_run, index)
     readings: list[_Reading] = []
     for run in holders:
