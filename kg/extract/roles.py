@@ -122,16 +122,35 @@ def role_patterns() -> tuple[PatternSpec, ...]:
     return load_patterns(data_dir("patterns") / "roles.jsonl")
 
 
+@dataclass(frozen=True, slots=True)
+class _Matchers:
+    """The role patterns that need a ROLE token (run only on sentences that have one: the
+    Matcher tests `._.kg_slot` slowly, at every token), the others, and the role words."""
+
+    with_role: Matcher
+    without_role: Matcher
+    phrases: PhraseMatcher
+
+
 @lru_cache(maxsize=4)
-def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
-    matcher = Matcher(vocab, validate=True)
+def _matchers(vocab: Vocab) -> _Matchers:
+    with_role, without_role = Matcher(vocab, validate=True), Matcher(vocab, validate=True)
     for spec in role_patterns():
-        matcher.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
+        needs_role = isinstance(spec.pattern, list) and any(token.get("_", {}).get(SLOT) == "ROLE" for token in spec.pattern)
+        (with_role if needs_role else without_role).add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     phrases = PhraseMatcher(vocab, attr="LOWER")
     make_doc = English(vocab=vocab).make_doc
     for surface in load_role_words():
         phrases.add(surface, [make_doc(surface)])
-    return matcher, phrases
+    return _Matchers(with_role, without_role, phrases)
+
+
+def _matches(doc: Doc, matchers: _Matchers, roles: dict[int, tuple[int, int, RoleWord]]) -> list[tuple[int, int, int]]:
+    """(pattern id, start, end) of every role pattern match, in order of start."""
+    found = list(matchers.without_role(doc))
+    for sent in sorted({doc[i].sent for i in roles}, key=lambda sent: sent.start):
+        found += [(match_id, sent.start + start, sent.start + end) for match_id, start, end in matchers.with_role(sent)]
+    return sorted(found, key=lambda match: match[1])
 
 
 # --------------------------------------------------------------------------- slots
@@ -196,7 +215,7 @@ def role_phrases(doc: Doc, phrases: PhraseMatcher | None = None) -> list[tuple[i
 
     A one-word phrase counts only as a noun ("head" of state, not "head to").
     """
-    phrases = phrases or _matchers(doc.vocab)[1]
+    phrases = phrases or _matchers(doc.vocab).phrases
     words = load_role_words()
     found: list[tuple[int, int, RoleWord]] = []
     taken: set[int] = set()
@@ -228,11 +247,11 @@ class _Reading:
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
     """Role claims of one article (registered as kg.roles.v1)."""
     index = EntityIndex(doc, entities)
-    matcher, phrases = _matchers(doc.vocab)
-    roles = _set_slots(doc, index, phrases)
+    matchers = _matchers(doc.vocab)
+    roles = _set_slots(doc, index, matchers.phrases)
     specs = {spec.id: spec for spec in role_patterns()}
     readings: dict[tuple[str, int], _Reading] = {}
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: m[1]):
+    for match_id, start, end in _matches(doc, matchers, roles):
         span = doc[start:end]
         if span.start < span.sent.start or span.end > span.sent.end:
             continue

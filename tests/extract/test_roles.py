@@ -254,3 +254,28 @@ def test_roles_appointment_with_the_persons_party_or_term_between(read_roles, te
 def test_roles_appointment_wording_denied_planned_or_former_is_no_role(read_roles, text) -> None:  # type: ignore[no-untyped-def]
     assert _triples(read_roles, text) == set()
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish President Recep Tayyip Erdogan met Emmanuel Macron, the president of France. Talks went on.",
+        "The talks ended. Marco Rubio, the secretary of state, and Sergei Lavrov of the Russian Foreign Ministry spoke.",
+        "Hamas names Khalil al-Hayya as its new leader, and Israel's defence minister Israel Katz responds.",
+    ],
+)
+def test_role_patterns_run_per_sentence_find_what_the_whole_doc_matcher_finds(text: str) -> None:
+    from spacy.matcher import Matcher
+
+    from kg.extract.arguments import EntityIndex
+
+    gazetteer = load_gazetteer()
+    article = Article(id="t", text=text, published=date(2025, 11, 29))
+    doc = annotate(load_nlp(gazetteer=gazetteer), article)
+    matchers = roles._matchers(doc.vocab)
+    found = roles._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)), matchers.phrases)
+    whole = Matcher(doc.vocab)
+    for spec in roles.role_patterns():
+        whole.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
+    in_one_sentence = [m for m in sorted(whole(doc), key=lambda m: m[1]) if doc[m[1]].sent == doc[m[2] - 1].sent]
+    assert in_one_sentence and roles._matches(doc, matchers, found) == in_one_sentence
