@@ -47,12 +47,10 @@ def names_its_graphs(query: SavedQuery) -> bool:
     return any(token.kind == "word" and token.text.upper() in ("GRAPH", "FROM") for token in tokenize(query.text))
 
 
-# Virtuoso 7.2's SPARQL compiler answers these otherwise than Oxigraph (and the SPARQL 1.1
-# semantics): each entry is checked to still differ, so a fixed one fails until it is removed.
-KNOWN_DIFFERENCES = {
-    ("virtuoso", "designations_touching_entity"): "a constant BIND inside a UNION of a sub-SELECT does not restrict the join: every designation comes back",
-    ("virtuoso", "events_between"): "no rows: the xsd:date comparison of the FILTER against the constant dates fails",
-}
+# (server, saved query) pairs a server answers otherwise than Oxigraph (and the SPARQL 1.1
+# semantics), with the reason: each entry is checked to still differ, so a fixed one fails until
+# it is removed. None now: every saved query gives the embedded rows on both servers.
+KNOWN_DIFFERENCES: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")
