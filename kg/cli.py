@@ -316,7 +316,8 @@ def _export(args: argparse.Namespace) -> int:
 
         remote = RemoteStore(Endpoint.from_environment(args.endpoint))
         store = KgStore(None)  # the endpoint's kg graphs, copied into memory, export as the store's do
-        remote.copy_into(store.oxigraph)
+        with Progress("export", "graphs read from the endpoint") as reading:
+            remote.copy_into(store.oxigraph, reading)
     else:
         store = KgStore(args.store, create=False, read_only=True)
     with store, Progress("export", progress_unit(args.format)) as progress:

@@ -130,6 +130,7 @@ class PhoenixPost:
         return (self.start is None or self.start <= day) and day <= last
 
 
+@lru_cache(maxsize=1 << 16)  # the linker and the entity stage ask for the same names again and again
 def normalize_key(name: str) -> str:
     """The lookup form of a name, as the gold scorer compares labels.
 

@@ -30,7 +30,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from email.message import Message
-from typing import IO, NoReturn
+from typing import IO, TYPE_CHECKING, NoReturn
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -40,6 +40,9 @@ from kg.errors import KgError
 from kg.query import QueryResult, SavedQuery, Value, prepare_query, resolve_entity_params, term_value
 from kg.dataset import article_update
 from kg.terms import KG, KGR, graph_iri
+
+if TYPE_CHECKING:
+    from kg.progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -179,25 +182,35 @@ class RemoteStore:
     def quads(self) -> Iterator[ox.Quad]:
         """Every quad of kg's named graphs, read graph by graph in pages."""
         for name in self.graph_names():
-            graph = ox.NamedNode(name)
-            text = f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o"
-            for row in self._pages(text):
-                subject, predicate, obj = _term(row["s"]), _term(row["p"]), _term(row["o"])
-                if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
-                    raise EndpointError(f"graph <{name}>: the endpoint answered a triple with a literal subject or a non-IRI predicate")
-                yield ox.Quad(subject, predicate, obj, graph)
+            yield from self._graph_quads(name)
 
-    def copy_into(self, store: ox.Store) -> int:
-        """Load the endpoint's kg graphs into a pyoxigraph store; returns the number of quads."""
+    def copy_into(self, store: ox.Store, progress: Progress | None = None) -> int:
+        """Load the endpoint's kg graphs into a pyoxigraph store; returns the number of quads.
+        `progress` advances by a graph, with the running count of quads copied."""
+        names = self.graph_names()
+        if progress is not None:
+            progress.expect(len(names))
         count = 0
         batch: list[ox.Quad] = []
-        for quad in self.quads():
-            batch.append(quad)
-            if len(batch) >= PAGE_SIZE:
-                store.extend(batch)
-                count, batch = count + len(batch), []
+        for name in names:
+            for quad in self._graph_quads(name):
+                batch.append(quad)
+                if len(batch) >= PAGE_SIZE:
+                    store.extend(batch)
+                    count, batch = count + len(batch), []
+            if progress is not None:
+                progress.advance(quads=count + len(batch))
         store.extend(batch)
         return count + len(batch)
+
+    def _graph_quads(self, name: str) -> Iterator[ox.Quad]:
+        graph = ox.NamedNode(name)
+        text = f"SELECT ?s ?p ?o WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }} ORDER BY ?s ?p ?o"
+        for row in self._pages(text):
+            subject, predicate, obj = _term(row["s"]), _term(row["p"]), _term(row["o"])
+            if isinstance(subject, ox.Literal) or not isinstance(predicate, ox.NamedNode):
+                raise EndpointError(f"graph <{name}>: the endpoint answered a triple with a literal subject or a non-IRI predicate")
+            yield ox.Quad(subject, predicate, obj, graph)
 
     # ----------------------------------------------------------------------- protocol
 

@@ -41,7 +41,41 @@ class Unscreenable(Exception):
     """The shapes use SHACL the screen does not know; pySHACL must validate every graph."""
 
 
-NodeCheck = Callable[[Graph, Node], bool]  # True: the node passes the shape
+class _Triples:
+    """A data graph's triples indexed once for the screen, which looks up the values of every
+    focus node and property (rdflib's own look-ups cost more than the checks)."""
+
+    __slots__ = ("_triples", "_objects", "_subjects", "_subjects_of", "_objects_of")
+
+    def __init__(self, graph: Graph) -> None:
+        self._triples = set(graph)
+        self._objects: dict[tuple[Node, Node], list[Node]] = {}
+        self._subjects: dict[tuple[Node, Node], list[Node]] = {}
+        self._subjects_of: dict[Node, dict[Node, None]] = {}
+        self._objects_of: dict[Node, list[Node]] = {}
+        for subject, predicate, value in self._triples:
+            self._objects.setdefault((subject, predicate), []).append(value)
+            self._subjects.setdefault((predicate, value), []).append(subject)
+            self._subjects_of.setdefault(predicate, {})[subject] = None
+            self._objects_of.setdefault(predicate, []).append(value)
+
+    def __contains__(self, triple: tuple[Node, Node, Node]) -> bool:
+        return triple in self._triples
+
+    def objects(self, subject: Node | None, predicate: Node) -> Iterable[Node]:
+        """As Graph.objects; a subject of None stands for any."""
+        if subject is None:
+            return self._objects_of.get(predicate, ())
+        return self._objects.get((subject, predicate), ())
+
+    def subjects(self, predicate: Node, value: Node | None) -> Iterable[Node]:
+        """As Graph.subjects; a value of None stands for any."""
+        if value is None:
+            return self._subjects_of.get(predicate, {})
+        return self._subjects.get((predicate, value), ())
+
+
+NodeCheck = Callable[[_Triples, Node], bool]  # True: the node passes the shape
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +91,7 @@ def compile_screen(shapes: Graph, skip: Iterable[Node] = ()) -> Callable[[Graph]
     """A function telling whether a data graph passes every targeted shape of `shapes` but those
     in `skip` (checked elsewhere). Raises Unscreenable for shapes outside the screened SHACL."""
     skipped = set(skip)
-    screens: list[tuple[Callable[[Graph], set[Node]], NodeCheck]] = []
+    screens: list[tuple[Callable[[_Triples], set[Node]], NodeCheck]] = []
     for shape in sorted({s for target in (*_TARGETS, SH.target) for s in shapes.subjects(target, None)}, key=str):
         if shape in skipped or _deactivated(shapes, shape):
             continue
@@ -68,7 +102,8 @@ def compile_screen(shapes: Graph, skip: Iterable[Node] = ()) -> Callable[[Graph]
         screens.append((_focus_nodes(shapes, shape), _shape(shapes, shape).passes))
 
     def passes(graph: Graph) -> bool:
-        return all(check(graph, focus) for focus_nodes, check in screens for focus in focus_nodes(graph))
+        triples = _Triples(graph)
+        return all(check(triples, focus) for focus_nodes, check in screens for focus in focus_nodes(triples))
 
     return passes
 
@@ -82,13 +117,13 @@ def _deactivated(shapes: Graph, shape: Node) -> bool:
     return flag.value
 
 
-def _focus_nodes(shapes: Graph, shape: Node) -> Callable[[Graph], set[Node]]:
+def _focus_nodes(shapes: Graph, shape: Node) -> Callable[[_Triples], set[Node]]:
     classes = set(shapes.objects(shape, SH.targetClass))
     nodes = set(shapes.objects(shape, SH.targetNode))
     subjects_of = set(shapes.objects(shape, SH.targetSubjectsOf))
     objects_of = set(shapes.objects(shape, SH.targetObjectsOf))
 
-    def focus_nodes(graph: Graph) -> set[Node]:
+    def focus_nodes(graph: _Triples) -> set[Node]:
         found = set(nodes)
         for cls in _with_subclasses(graph, classes):
             found.update(graph.subjects(RDF.type, cls))
@@ -101,7 +136,7 @@ def _focus_nodes(shapes: Graph, shape: Node) -> Callable[[Graph], set[Node]]:
     return focus_nodes
 
 
-def _with_subclasses(graph: Graph, classes: set[Node]) -> set[Node]:
+def _with_subclasses(graph: _Triples, classes: set[Node]) -> set[Node]:
     found, todo = set(classes), list(classes)
     while todo:
         for sub in graph.subjects(RDFS.subClassOf, todo.pop()):
@@ -125,14 +160,14 @@ def _shape(shapes: Graph, shape: Node) -> Check:
     return Check(lambda graph, focus: all(check.passes(graph, focus) for check in checks), exact)
 
 
-def _path(shapes: Graph, path: Node) -> Callable[[Graph, Node], list[Node]]:
+def _path(shapes: Graph, path: Node) -> Callable[[_Triples, Node], list[Node]]:
     if isinstance(path, URIRef):
         return lambda graph, focus: list(dict.fromkeys(graph.objects(focus, path)))
     steps = list(Collection(shapes, path)) if (path, RDF.first, None) in shapes else []
     if not steps or not all(isinstance(step, URIRef) for step in steps):
         raise Unscreenable(f"path {path}: only IRIs and sequences of IRIs")
 
-    def sequence(graph: Graph, focus: Node) -> list[Node]:
+    def sequence(graph: _Triples, focus: Node) -> list[Node]:
         nodes = [focus]
         for step in steps:
             nodes = list(dict.fromkeys(value for node in nodes for value in graph.objects(node, step)))
@@ -141,7 +176,7 @@ def _path(shapes: Graph, path: Node) -> Callable[[Graph, Node], list[Node]]:
     return sequence
 
 
-def _constraint(shapes: Graph, shape: Node, parameter: Node, values: Callable[[Graph, Node], list[Node]],
+def _constraint(shapes: Graph, shape: Node, parameter: Node, values: Callable[[_Triples, Node], list[Node]],
                 *, is_property: bool) -> Check:  # fmt: skip
     """One constraint parameter of a shape, over the shape's value nodes of a focus node."""
     argument = shapes.value(shape, parameter)
@@ -191,7 +226,7 @@ def _constraint(shapes: Graph, shape: Node, parameter: Node, values: Callable[[G
     if parameter in (SH.equals, SH.disjoint):
         same = parameter == SH.equals
 
-        def compared(graph: Graph, focus: Node) -> bool:
+        def compared(graph: _Triples, focus: Node) -> bool:
             mine, other = set(values(graph, focus)), set(graph.objects(focus, argument))
             return mine == other if same else not mine & other
 
@@ -215,7 +250,7 @@ def _constraint(shapes: Graph, shape: Node, parameter: Node, values: Callable[[G
     raise Unscreenable(f"{shape}: {parameter}")
 
 
-def _qualified(shapes: Graph, shape: Node, values: Callable[[Graph, Node], list[Node]]) -> Check:
+def _qualified(shapes: Graph, shape: Node, values: Callable[[_Triples, Node], list[Node]]) -> Check:
     if (shape, SH.qualifiedValueShapesDisjoint, None) in shapes:
         raise Unscreenable(f"{shape}: sh:qualifiedValueShapesDisjoint")
     qualified = _shape(shapes, shapes.value(shape, SH.qualifiedValueShape) or RDF.nil)
@@ -223,7 +258,7 @@ def _qualified(shapes: Graph, shape: Node, values: Callable[[Graph, Node], list[
         raise Unscreenable(f"{shape}: a qualified value shape the screen cannot judge exactly")
     low, high = shapes.value(shape, SH.qualifiedMinCount), shapes.value(shape, SH.qualifiedMaxCount)
 
-    def passes(graph: Graph, focus: Node) -> bool:
+    def passes(graph: _Triples, focus: Node) -> bool:
         found = sum(1 for value in values(graph, focus) if qualified.passes(graph, value))
         return (low is None or found >= _integer(low)) and (high is None or found <= _integer(high))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -173,7 +173,7 @@ def _find_times(doc_or_span: Doc | Span, published: date) -> tuple[tuple[int, in
 
 def _candidates(doc_or_span: Doc | Span) -> Iterator[tuple[int, int, str]]:
     doc = doc_or_span.doc if hasattr(doc_or_span, "doc") else doc_or_span
-    for ent in doc_or_span.ents:
+    for ent in _entities(doc_or_span):
         if ent.label_ not in ("DATE", "TIME") or _names_an_event(ent):
             continue
         first = ent.start
@@ -186,6 +186,30 @@ def _candidates(doc_or_span: Doc | Span) -> Iterator[tuple[int, int, str]]:
     offset = doc_or_span.start_char if hasattr(doc_or_span, "start_char") else 0
     for match in _SEARCH.finditer(doc_or_span.text):
         yield offset + match.start(), offset + match.end(), match.group(0)
+
+
+# The last Doc whose entities were listed, with them: `Doc.ents` (and `Span.ents`, which reads it)
+# makes a Span of every entity of the whole Doc on each call, and every sentence is asked about.
+_last_entities: list[tuple[Doc | Span, tuple[Span, ...]]] = []
+
+
+def _entities(doc_or_span: Doc | Span) -> Sequence[Span]:
+    """`doc_or_span.ents`, from the entities of its Doc listed once."""
+    doc = doc_or_span.doc if hasattr(doc_or_span, "doc") else doc_or_span
+    last = _last_entities[0] if _last_entities else None
+    if last is None or last[0] is not doc:
+        last = (doc, tuple(doc.ents))
+        _last_entities[:] = [last]
+    if doc_or_span is doc:
+        return last[1]
+    start, end = getattr(doc_or_span, "start"), getattr(doc_or_span, "end")
+    inside: list[Span] = []
+    for ent in last[1]:  # as Span.ents: from the first entity starting in the span, up to one ending past it
+        if ent.start >= start:
+            if ent.end > end:
+                break
+            inside.append(ent)
+    return inside
 
 
 def _names_an_event(ent: Span) -> bool:
@@ -383,6 +407,7 @@ def _absolute(text: str, published: date) -> tuple[date, date, Granularity] | No
     return _explicit_day(text, published)
 
 
+@lru_cache(maxsize=1024)  # dateparser is slow, and articles repeat their dates
 def _explicit_day(text: str, published: date) -> tuple[date, date, Granularity] | None:
     """A day written out ("November 25, 2025", "25 November", "2025-11-25"), via dateparser."""
     has_year = re.search(r"\b\d{4}\b", text) is not None

@@ -223,7 +223,9 @@ def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
     blocks: list[Block] = []
     for number in range(start, end):
         raw = lines[number]
-        header = re.match(r"^---\s+(\S+)\s+(\[[^\]]*\])\s+---", raw)
+        # Four headers close without a space ("---  DELAY   [120]---  ---"); missing them would
+        # merge their verbs and patterns into the block before ("condemn * ATTACK" read as DELAY's 053).
+        header = re.match(r"^---\s+(\S+)\s+(\[[^\]]*\])\s*---", raw)
         if header:
             blocks.append(Block(header.group(1), number + 1, parse_code(header.group(2)), [], []))
         elif blocks and raw.startswith("-"):

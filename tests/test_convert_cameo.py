@@ -84,3 +84,27 @@ def test_convert_cameo_a_verb_form_blocks_read_two_ways_loses_its_own_type() -> 
     dropped: collections.Counter[str] = collections.Counter()
     kept = convert_cameo._without_ambiguous_defaults(rows, dropped)
     assert [row["type"] for row in kept] == [None, None, "CONCEDE", "RETREAT"] and dropped["ambiguous_verb"] == 2
+
+
+def test_convert_cameo_a_header_closed_without_a_space_starts_its_own_block() -> None:
+    """CAMEO.2.0.txt writes four headers as "---  DELAY   [120]---  ---": their verbs and
+    patterns are DELAY's, not the block's before ("condemn the attack" is no 053)."""
+    lines = ["---  BLAME   [112]  ---", "CONDEMN [111]", "- * BOMBING   [111]", "",
+             "---  DELAY   [120]---  ---", "POSTPONE", "- * ATTACK   [053]",
+             "---  WHIP [190] ---", "WHIP"]  # fmt: skip
+    blocks = convert_cameo._blocks(lines, 0, len(lines))
+    assert [(b.name, b.code, [v for _, v in b.verbs], [p for _, p in b.patterns]) for b in blocks] == [
+        ("BLAME", "112", ["CONDEMN [111]"], [" * BOMBING   [111]"]),
+        ("DELAY", "120", ["POSTPONE"], [" * ATTACK   [053]"]),
+        ("WHIP", "190", ["WHIP"], []),
+    ]
+
+
+@needs_dictionaries
+def test_convert_cameo_delaying_verbs_reject_and_condemning_an_attack_accuses() -> None:
+    rows = [json.loads(line) for line in (ROOT / "patterns" / "cameo_verbs.jsonl").read_text().splitlines()]
+    verbs = {row["lemma"]: row for row in rows if row["kind"] == "verb" and not row["particles"]}
+    assert verbs["postpone"]["type"] == verbs["prevent"]["type"] == "REJECT"  # not BLAME's ACCUSE
+    condemn = verbs["condemn"]["block"]
+    attack = [row["code"] for row in rows if row["kind"] == "pattern" and row["block"] == condemn and row["object"] == ["attack"]]
+    assert "053" not in attack  # DELAY's "* ATTACK [053]" (prevent an attack) is not condemn's

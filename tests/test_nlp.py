@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, RDF
 
 from kg.errors import DataFileError
 from kg.gazetteer import load_gazetteer
-from kg.nlp import CAPITAL, DEMONYM, LATE_RULER, MODEL_ENV, ModelNotInstalled, annotate, lines, load_nlp, model_name, ruler_patterns
+from kg.nlp import ATTRIBUTES, CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, lines, load_nlp, model_name, ruler_patterns
 from kg.patterns import load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.resources import data_dir
@@ -84,6 +84,42 @@ def test_nlp_line_break_ends_a_sentence_unless_after_a_comma(nlp) -> None:  # ty
     assert sentences == ["Ruritania and Elbonia talk", "US President Ana Ruiz spoke by phone", "The talks begin on Monday.",
                          "-", "Signed by Ana Ruiz,\nForeign Minister."]  # fmt: skip
     assert doc.text == "Ruritania and Elbonia talk\n\n" + text
+
+
+def test_nlp_ner_keeps_its_moves_and_the_ruler_labels(nlp) -> None:  # type: ignore[no-untyped-def]
+    moves = nlp.get_pipe("ner").moves.n_moves
+    doc = nlp("The destroyer USS Mason sailed while U.S. and NATO envoys met in Oslo.")
+    assert nlp.get_pipe("ner").moves.n_moves == moves  # no move added for ASSET, STATE or IGO
+    found = {ent.text: ent.label_ for ent in doc.ents}
+    assert (found["USS Mason"], found["U.S."], found["NATO"]) == ("ASSET", "STATE", "IGO")
+    assert not doc.user_data
+
+
+def test_nlp_ner_finds_the_same_entities_with_the_ruler_labels_hidden() -> None:
+    text = "Ruritanian Guard units shelled Elbonia as Ruritania's envoy Ana Ruiz met Pedro Gomez in Paris on Monday."
+    patterns = [{"label": "STATE", "pattern": "Ruritania"}, {"label": "ARMED_UNIT", "pattern": "Ruritanian Guard"},
+                {"label": "PERSON", "pattern": "Ana Ruiz"}]  # fmt: skip
+    seen = []
+    for hidden in (False, True):
+        model = spacy.load(model_name())
+        model.add_pipe("entity_ruler", before="ner").add_patterns(patterns)  # type: ignore[attr-defined]
+        if hidden:
+            model.add_pipe(HIDE_LABELS, before="ner")
+            model.add_pipe(RESTORE_LABELS, after="ner")
+        seen.append([(ent.start, ent.end, ent.label_) for ent in model(text).ents])
+    assert seen[0] == seen[1]
+    assert (0, 2, "ARMED_UNIT") in seen[1]
+
+
+def test_nlp_attribute_ruler_looked_up_assigns_what_the_models_assigns(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ATTRIBUTES in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    model = spacy.load(model_name(), disable=["ner"])
+    text = ("They ain't gonna stop: the U.S.-led coalition's jets (F-16s) struck at 3 p.m., and   "
+            "Iran's Foreign Minister said \"we won't\" -- wanna bet? Gotta go.\n\nIt is what it is.")  # fmt: skip
+    ours, theirs = nlp(text), model(text)
+    assert [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_) for t in ours] == [
+        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_) for t in theirs
+    ]
 
 
 def test_nlp_lines_join_back_to_the_text() -> None:

@@ -50,6 +50,9 @@ REPRESENTATIVES = frozenset(
 )
 # Dependents inside a noun phrase that may name what the phrase stands for.
 QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
+# Nouns that count or gather the people of their "of" phrase ("thousands of protesters").
+CROWDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+                    "tens", "scores", "crowd", "crowds", "group", "groups"})  # fmt: skip
 
 
 class EntityIndex:
@@ -334,6 +337,10 @@ class EntityIndex:
     ) -> list[str]:
         named = self._named_phrase_entities(token, qualifiers, depth)
         group = self._group_heads.get(token.i) if depth == 0 else None
+        if group is None and depth == 0 and token.lemma_.lower() in CROWDS:
+            # "thousands of people protest", "a crowd of demonstrators": the group counted.
+            group = next((self._group_heads[word.i] for of in token.children if of.dep_ == "prep" and of.lower_ == "of"
+                          for word in of.children if word.dep_ == "pobj" and word.i in self._group_heads), None)  # fmt: skip
         return named or ([group] if group is not None else [])
 
     def _named_phrase_entities(

@@ -16,14 +16,13 @@ import dataclasses
 import re
 from typing import TYPE_CHECKING
 
-from spacy.matcher import Matcher
-
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.gazetteer import load_gazetteer
 from kg.records import Article, AssetClass, Deployment, Entity, EntityType, Provenance
+from kg.screened_matcher import ScreenedMatcher
 from kg.timex import find_times
 
 if TYPE_CHECKING:
@@ -87,7 +86,7 @@ def asset_tokens(doc: Doc, index: EntityIndex, lexicons: Lexicons | None = None)
 
 # The last Doc the asset patterns ran on, the Matcher and its matches: the event and asset
 # extractors both ask for the same Doc's matches, and a run costs about 10 ms an article.
-_last_matches: list[tuple[Doc, Matcher, list[tuple[int, int, AssetClass]]]] = []
+_last_matches: list[tuple[Doc, ScreenedMatcher, list[tuple[int, int, AssetClass]]]] = []
 
 
 def asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:

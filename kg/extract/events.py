@@ -107,7 +107,8 @@ def extract(
                                 one, actors=one.targets, targets=one.actors
                             )
                         )
-    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end)
+    groups = frozenset(key for key in index.entities if index.type_of(key) is EntityType.GROUP)
+    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
 
 
 def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -282,15 +283,18 @@ def _read(
     location = next(
         (key for key in places if index.type_of(key) is EntityType.LOCATION), None
     )
-    if event_type is EventType.ASSAULT and not targets and location is not None:
+    if event_type is EventType.ASSAULT and location is not None and all(
+        index.type_of(key) is EntityType.GROUP for key in targets
+    ):
         # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
+        # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | {
             state for actor in actors for state in _affiliations(actor, index)
         }
         placed_in = _state_of_place(token, events.paths(trigger, "locations"), index) or _gazetteer_state(location, index)
-        targets = [key for key in placed_in if home and key not in home]
+        targets = [key for key in placed_in if home and key not in home] or targets
     if event_type is EventType.MOBILIZE:
         targets += [
             key
@@ -931,15 +935,17 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     return str(coded) if coded else None
 
 
-def _deduplicate(events: list[Event], headline_end: int = 0) -> list[Event]:
+def _deduplicate(events: list[Event], headline_end: int = 0, groups: frozenset[str] = frozenset()) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
     sentence already holds (two triggers of one clause, "launched an attack targeting"), and an
-    event the article tells twice (headline and body) with the same parties and modality."""
+    event the article tells twice (headline and body) with the same parties and modality. Named
+    parties rank first: unnamed victims do not outweigh a place ("people killed in an air strike
+    that struck the X hospital")."""
     kept: list[Event] = []
     ranked = sorted(
         events,
         key=lambda e: (
-            -len(e.actors) - len(e.targets),
+            -len(set(e.actors) - groups) - len(set(e.targets) - groups),
             e.when is None,
             -e.provenance.confidence,
         ),

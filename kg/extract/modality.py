@@ -94,6 +94,13 @@ def assess(
         and not own_only
     ):
         carriers.append(trigger.head)
+    if _in_phrase_of_verb(trigger) and not own_only:
+        # "was not killed in an Israeli strike", "may be wounded in the attack": the verb's
+        # negation and modal bear on the event its "in" phrase names (not "no one was
+        # killed in the strike": the strike happened).
+        for child in trigger.head.head.children:
+            if child.dep_ in ("neg", "aux"):
+                note(table.kind("child", child), child)
     for carrier in list(carriers):
         # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary
         # of the first verb is shared by the verbs coordinated with it.
@@ -251,4 +258,16 @@ def partisan(modality: Modality, actors: Iterable[str], index: EntityIndex) -> b
         claimant is not None
         and claimant not in set(actors)
         and index.entities[claimant].kind not in REPORTERS
+    )
+
+
+def _in_phrase_of_verb(trigger: Token) -> bool:
+    """A noun trigger in a verb's "in" or "during" phrase: "killed *in* a strike"."""
+    prep = trigger.head
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "pobj"
+        and prep.lower_ in ("in", "during")
+        and prep.dep_ == "prep"
+        and prep.head.pos_ == "VERB"
     )

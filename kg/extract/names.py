@@ -164,6 +164,7 @@ _TRANSLITERATE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ"
                                 "œ": "oe", "þ": "th"})  # fmt: skip
 
 
+@lru_cache(maxsize=1 << 14)  # the same names are folded again and again
 def fold(text: str) -> str:
     return normalize_key(text).translate(_TRANSLITERATE)
 

@@ -122,16 +122,35 @@ def role_patterns() -> tuple[PatternSpec, ...]:
     return load_patterns(data_dir("patterns") / "roles.jsonl")
 
 
+@dataclass(frozen=True, slots=True)
+class _Matchers:
+    """The role patterns that need a ROLE token (run only on sentences that have one: the
+    Matcher tests `._.kg_slot` slowly, at every token), the others, and the role words."""
+
+    with_role: Matcher
+    without_role: Matcher
+    phrases: PhraseMatcher
+
+
 @lru_cache(maxsize=4)
-def _matchers(vocab: Vocab) -> tuple[Matcher, PhraseMatcher]:
-    matcher = Matcher(vocab, validate=True)
+def _matchers(vocab: Vocab) -> _Matchers:
+    with_role, without_role = Matcher(vocab, validate=True), Matcher(vocab, validate=True)
     for spec in role_patterns():
-        matcher.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
+        needs_role = isinstance(spec.pattern, list) and any(token.get("_", {}).get(SLOT) == "ROLE" for token in spec.pattern)
+        (with_role if needs_role else without_role).add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     phrases = PhraseMatcher(vocab, attr="LOWER")
     make_doc = English(vocab=vocab).make_doc
     for surface in load_role_words():
         phrases.add(surface, [make_doc(surface)])
-    return matcher, phrases
+    return _Matchers(with_role, without_role, phrases)
+
+
+def _matches(doc: Doc, matchers: _Matchers, roles: dict[int, tuple[int, int, RoleWord]]) -> list[tuple[int, int, int]]:
+    """(pattern id, start, end) of every role pattern match, in order of start."""
+    found = list(matchers.without_role(doc))
+    for sent in sorted({doc[i].sent for i in roles}, key=lambda sent: sent.start):
+        found += [(match_id, sent.start + start, sent.start + end) for match_id, start, end in matchers.with_role(sent)]
+    return sorted(found, key=lambda match: match[1])
 
 
 # --------------------------------------------------------------------------- slots
@@ -196,7 +215,7 @@ def role_phrases(doc: Doc, phrases: PhraseMatcher | None = None) -> list[tuple[i
 
     A one-word phrase counts only as a noun ("head" of state, not "head to").
     """
-    phrases = phrases or _matchers(doc.vocab)[1]
+    phrases = phrases or _matchers(doc.vocab).phrases
     words = load_role_words()
     found: list[tuple[int, int, RoleWord]] = []
     taken: set[int] = set()
@@ -228,11 +247,11 @@ class _Reading:
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
     """Role claims of one article (registered as kg.roles.v1)."""
     index = EntityIndex(doc, entities)
-    matcher, phrases = _matchers(doc.vocab)
-    roles = _set_slots(doc, index, phrases)
+    matchers = _matchers(doc.vocab)
+    roles = _set_slots(doc, index, matchers.phrases)
     specs = {spec.id: spec for spec in role_patterns()}
     readings: dict[tuple[str, int], _Reading] = {}
-    for match_id, start, end in sorted(matcher(doc), key=lambda m: m[1]):
+    for match_id, start, end in _matches(doc, matchers, roles):
         span = doc[start:end]
         if span.start < span.sent.start or span.end > span.sent.end:
             continue
@@ -270,7 +289,10 @@ def _read(
 
     `people`: "nearest" (default; the person next to the role words) or "all" ("ministers A
     and B"); `of`: "nearest" (default), "first" ("US Ambassador to Germany X": the first
-    state) or "possessor" ("Merkel's spokesperson X": the possessor's own state); `role`:
+    state), "last" ("X of the Y party is elected president of Z": the one after the title)
+    or "possessor" ("Merkel's spokesperson X": the possessor's own state); `title`:
+    "after-verb" takes the title's modifiers ("former") only after the pattern's last word of
+    no slot (its verb); `role`:
     "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
     and B of Y"); `ends`: "role" for a pattern that ends with the title, which is void when a
     name follows it (the title is then that name's), "of" for one that ends with the state or
@@ -302,6 +324,11 @@ def _read(
     while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
         title_start -= 1
     before = doc[min(title_start, max(span.start - 1, role_start - 4, 0)) : role_start]
+    if spec.extra.get("title") == "after-verb":
+        # "X of the opposition Y party is elected president": the words before the verb
+        # describe the person, not the title.
+        verb = max((t.i for t in before if not t._.get(SLOT)), default=before.start - 1)
+        before = doc[verb + 1 : role_start]
     if any(_not_holder(t, modifiers) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
     if (role_start > 0 and (place := index.at(doc[role_start - 1])) is not None
@@ -333,7 +360,7 @@ def _read(
         if of is None:
             return []
     elif ofs:
-        of_run = ofs[0] if spec.extra.get("of") == "first" else nearest(ofs)
+        of_run = {"first": ofs[0], "last": ofs[-1]}.get(str(spec.extra.get("of"))) or nearest(ofs)
         of = _of_key(doc, of_run, index)
     readings: list[_Reading] = []
     for run in holders:

@@ -219,3 +219,63 @@ def test_roles_portfolio_noun_before_minister_is_part_of_the_role(read_roles) ->
     assert _triples(read_roles, "French cabinet minister Monique Barbut spoke.") == {("Monique Barbut", "minister", "France")}
     text = "Marjorie Michel, Canada's minister of health, spoke."
     assert _triples(read_roles, text) == {("Marjorie Michel", "health minister", "Canada")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lee Jae-myung of the Democratic Party is elected the 14th president of South Korea.",
+         ("Lee Jae Myung", "president", "South Korea")),
+        ("Andrej Babiš of the opposition ANO party is appointed as Prime Minister of the Czech Republic.",
+         ("Andrej Babiš", "prime minister", "Czechia")),
+        ("Nicolás Maduro is sworn in for a third six-year term as President of Venezuela in Caracas.",
+         ("Nicolás Maduro", "president", "Venezuela")),
+        ("Peter Mutharika is sworn in for his second non-consecutive term as President of Malawi.",
+         ("Peter Mutharika", "president", "Malawi")),
+    ],
+)  # fmt: skip
+def test_roles_appointment_with_the_persons_party_or_term_between(read_roles, text, expected) -> None:  # type: ignore[no-untyped-def]
+    """News wording of an appointment: the person's party before the verb ("X of the Y party is
+    elected"), the term before the title ("sworn in for a third term as"): the office is the
+    state's after the title, not the party's."""
+    assert _triples(read_roles, text) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andrej Babiš of the ANO party is not appointed as Prime Minister of the Czech Republic.",
+        "Andrej Babiš of the ANO party is expected to be appointed as Prime Minister of the Czech Republic.",
+        "Andrej Babiš of the ANO party is appointed as former Prime Minister of the Czech Republic.",
+        "Peter Mutharika is not sworn in for a second term as President of Malawi.",
+        "Peter Mutharika will be sworn in for a second term as President of Malawi.",
+    ],
+)
+def test_roles_appointment_wording_denied_planned_or_former_is_no_role(read_roles, text) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == set()
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish President Recep Tayyip Erdogan met Emmanuel Macron, the president of France. Talks went on.",
+        "The talks ended. Marco Rubio, the secretary of state, and Sergei Lavrov of the Russian Foreign Ministry spoke.",
+        "Hamas names Khalil al-Hayya as its new leader, and Israel's defence minister Israel Katz responds.",
+    ],
+)
+def test_role_patterns_run_per_sentence_find_what_the_whole_doc_matcher_finds(text: str) -> None:
+    from spacy.matcher import Matcher
+
+    from kg.extract.arguments import EntityIndex
+
+    gazetteer = load_gazetteer()
+    article = Article(id="t", text=text, published=date(2025, 11, 29))
+    doc = annotate(load_nlp(gazetteer=gazetteer), article)
+    matchers = roles._matchers(doc.vocab)
+    found = roles._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)), matchers.phrases)
+    whole = Matcher(doc.vocab)
+    for spec in roles.role_patterns():
+        whole.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
+    in_one_sentence = [m for m in sorted(whole(doc), key=lambda m: m[1]) if doc[m[1]].sent == doc[m[2] - 1].sent]
+    assert in_one_sentence and roles._matches(doc, matchers, found) == in_one_sentence
