@@ -396,26 +396,29 @@ def run_query(
     unordered = without_final_order(tokenize(text))
     try:
         if unordered is not None:  # sorted here: Oxigraph's ORDER BY reads IRIs from disk (kg/term_order.py)
-            columns, terms = _solutions(store, query, unordered[0])
-            positions = [(columns.index(key.variable), key) for key in unordered[1] if key.variable in columns]
-            ordered = order_rows(terms, positions) if len(positions) == len(unordered[1]) else None
-            if ordered is not None:
-                return QueryResult(columns, tuple(tuple(map(term_value, row)) for row in ordered))
-        columns, terms = _solutions(store, query, text)
+            text_without_order, keys = unordered
+            solutions = _select(store, query, text_without_order)
+            columns = tuple(variable.value for variable in solutions.variables)
+            if all(key.variable in columns for key in keys):  # else the engine sorts: decided before any row is read
+                ordered = order_rows([tuple(solution) for solution in solutions], [(columns.index(key.variable), key) for key in keys])
+                if ordered is not None:
+                    return QueryResult(columns, tuple(tuple(map(term_value, row)) for row in ordered))
+        solutions = _select(store, query, text)
+        columns = tuple(variable.value for variable in solutions.variables)
+        rows = tuple(tuple(map(term_value, solution)) for solution in solutions)
     except SyntaxError as error:
         raise QueryError(f"{query.path}: {error}") from error
     except OSError as error:
         raise QueryError(f"query {query.name!r} could not run: {error}") from error
-    return QueryResult(columns, tuple(tuple(map(term_value, row)) for row in terms))
+    return QueryResult(columns, rows)
 
 
-def _solutions(store: Store, query: SavedQuery, text: str) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
-    """The column names and the rows of pyoxigraph terms (None where unbound) of a SELECT."""
+def _select(store: Store, query: SavedQuery, text: str) -> QuerySolutions:
+    """The solutions of a SELECT, read lazily (pyoxigraph streams them)."""
     solutions = store.query(text)
     if not isinstance(solutions, QuerySolutions):
         raise QueryError(f"query {query.name!r} did not return solutions")
-    columns = tuple(variable.value for variable in solutions.variables)
-    return columns, [tuple(solution) for solution in solutions]
+    return solutions
 
 
 _CONVERT: dict[str, Callable[[str], Value]] = {

@@ -7,12 +7,19 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg.query import SavedQuery, _solutions, run_query, term_value
+from kg.query import SavedQuery, run_query, term_value
 from kg.sparql import OrderKey, tokenize, without_final_order
 from kg.term_order import order_rows
 
 EX = "http://example.org/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def engine_rows(store: ox.Store, text: str) -> tuple[tuple[str, ...], list[tuple[object, ...]]]:
+    """The columns and rows of pyoxigraph terms the engine itself answers."""
+    solutions = store.query(text)
+    assert isinstance(solutions, ox.QuerySolutions)
+    return tuple(variable.value for variable in solutions.variables), [tuple(solution) for solution in solutions]
 
 
 def typed(value: str, datatype: str) -> ox.Literal:
@@ -65,8 +72,8 @@ def test_rows_sorted_in_python_come_in_the_engines_order(store: ox.Store, order:
     saved = query(order)
     unordered = without_final_order(tokenize(saved.text))
     assert unordered is not None
-    columns, engine_sorted = _solutions(store, saved, saved.text)
-    _, terms = _solutions(store, saved, unordered[0])
+    columns, engine_sorted = engine_rows(store, saved.text)
+    _, terms = engine_rows(store, unordered[0])
     positions = [(columns.index(key.variable), key) for key in unordered[1]]
     assert order_rows(terms, positions) == engine_sorted
 
@@ -75,7 +82,7 @@ def test_a_column_mixing_kinds_of_literal_is_left_to_the_engine(store: ox.Store)
     assert order_rows([(ox.Literal("text"),), (typed("1", "integer"),)], [(0, OrderKey("value", False))]) is None
     assert order_rows([(ox.Literal("text", language="en"),)], [(0, OrderKey("value", False))]) is None
     saved = query("?mixed ?subject")  # numbers and a string in one column
-    _, engine_sorted = _solutions(store, saved, saved.text)
+    _, engine_sorted = engine_rows(store, saved.text)
     assert run_query(store, saved).rows == tuple(tuple(map(term_value, row)) for row in engine_sorted)
 
 
