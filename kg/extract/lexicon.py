@@ -76,6 +76,16 @@ class Lexicon:
     # asks for a listing rather than makes it ("requests sanctions against").
     transparent: frozenset[str] = frozenset()
     asking: frozenset[str] = frozenset()
+    # By (part of speech, lemma), the triggers that have it, in order: `by_lemma` is asked about
+    # every word of an article.
+    _by_pos_lemma: dict[tuple[str, str], list[Trigger]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, str], list[Trigger]] = {}
+        for trigger in self.triggers:
+            for lemma in trigger.lemmas:
+                index.setdefault((trigger.pos, lemma), []).append(trigger)
+        object.__setattr__(self, "_by_pos_lemma", index)
 
     def paths(self, trigger: Trigger, slot: str) -> tuple[DepPath, ...]:
         if slot in trigger.slots:
@@ -83,23 +93,7 @@ class Lexicon:
         return self.defaults.get(trigger.pos, {}).get(slot, ())
 
     def by_lemma(self, lemma: str, pos: str) -> list[Trigger]:
-        return list(_lemma_index(self.triggers).get((pos, lemma), ()))
-
-
-# id of a Lexicon's triggers -> the triggers (held, so the id stays theirs) and, by (part of speech,
-# lemma), the triggers that have it, in order: `by_lemma` is asked about every word of an article.
-_LEMMA_INDEXES: dict[int, tuple[tuple[Trigger, ...], dict[tuple[str, str], list[Trigger]]]] = {}
-
-
-def _lemma_index(triggers: tuple[Trigger, ...]) -> dict[tuple[str, str], list[Trigger]]:
-    held = _LEMMA_INDEXES.get(id(triggers))
-    if held is None or held[0] is not triggers:
-        index: dict[tuple[str, str], list[Trigger]] = {}
-        for trigger in triggers:
-            for lemma in trigger.lemmas:
-                index.setdefault((trigger.pos, lemma), []).append(trigger)
-        held = _LEMMA_INDEXES[id(triggers)] = (triggers, index)
-    return held[1]
+        return list(self._by_pos_lemma.get((pos, lemma), ()))
 
 
 @dataclass(frozen=True, slots=True)
