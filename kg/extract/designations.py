@@ -20,16 +20,7 @@ from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.paths import Path
 from kg.gazetteer import load_gazetteer
-from kg.records import (
-    Article,
-    Designation,
-    DesignationCategory,
-    DesignationStatus,
-    Entity,
-    EntityType,
-    Interval,
-    Provenance,
-)
+from kg.records import Article, Designation, DesignationCategory, DesignationStatus, Entity, EntityType, Interval, Provenance
 from kg.timex import find_times, resolve
 
 if TYPE_CHECKING:
@@ -53,9 +44,8 @@ CATEGORY_ORDER = (
 )
 
 
-def extract(
-    doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None
-) -> list[Designation]:
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
+            lexicons: Lexicons | None = None) -> list[Designation]:  # fmt: skip
     """Every designation, sanction or ban the Doc reports."""
     lex = lexicons or load_lexicons()
     index = EntityIndex(doc, entities)
@@ -78,22 +68,12 @@ def extract(
                         claims[key] = claim
     # "Germany bans Mahan Air" (other) and "banned Mahan Air from flying" (travel ban) are one listing.
     specific = {(c.authority, c.designee) for c in claims.values() if c.category is not DesignationCategory.OTHER}
-    return [
-        c
-        for c in claims.values()
-        if c.category is not DesignationCategory.OTHER or (c.authority, c.designee) not in specific
-    ]
+    return [c for c in claims.values()
+            if c.category is not DesignationCategory.OTHER or (c.authority, c.designee) not in specific]  # fmt: skip
 
 
-def _read(
-    token: Token,
-    trigger: Trigger,
-    lex: Lexicons,
-    index: EntityIndex,
-    times: list[tuple[int, int, Interval]],
-    article: Article,
-    parties: tuple[list[str], list[str]] | None = None,
-) -> list[Designation]:
+def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, times: list[tuple[int, int, Interval]],
+          article: Article, parties: tuple[list[str], list[str]] | None = None) -> list[Designation]:  # fmt: skip
     """The claims of one trigger; `parties` (authorities, designees) when word order, not the
     parse, gave them."""
     table = lex.designations
@@ -103,44 +83,23 @@ def _read(
     if found is None:
         return []
     category, label = found
-    wanted = trigger.words("requires_prep_object")
-    if wanted and not any(
-        part.lemma_.lower() in wanted
-        for child in token.children
-        if child.dep_ in ("prep", "dative")
-        for part in child.subtree
-    ):
-        return []
-    required = trigger.words("requires_object_lemmas")
-    if required and not any(
-        part.lemma_.lower() in required
-        for child in token.children
-        if child.dep_ in ("dobj", "nsubjpass")
-        for part in child.subtree
-    ):
-        return []
-    designees = [
-        key
-        for key in (
-            parties[1]
-            if parties
-            else index.follow(token, table.paths(trigger, "designee"), qualifiers=False, transparent=table.transparent)
-        )
-        if index.type_of(key) in DESIGNEES
-    ]
-    authorities = [
-        key
-        for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
-        if index.type_of(key) in AUTHORITIES and key not in designees
-    ]
+    for option, deps in (("requires_prep_object", ("prep", "dative")), ("requires_object_lemmas", ("dobj", "nsubjpass"))):
+        wanted = trigger.words(option)
+        if wanted and not any(part.lemma_.lower() in wanted for child in token.children if child.dep_ in deps
+                              for part in child.subtree):  # fmt: skip
+            return []
+    designees = [key for key in (parties[1] if parties else index.follow(
+        token, table.paths(trigger, "designee"), qualifiers=False, transparent=table.transparent))
+        if index.type_of(key) in DESIGNEES]  # fmt: skip
+    authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
+                   if index.type_of(key) in AUTHORITIES and key not in designees]  # fmt: skip
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
     if not authorities and _DATED.search(token.doc.text):
         # An official notice names no acting party in the sentence: the official who signs it acts.
         authorities = _last_person(token, index)
     if not designees:
-        designees = _antecedent(token, index, authorities) or _people_of_a_state(
-            token, table.paths(trigger, "designee"), index
-        )
+        designees = (_antecedent(token, index, authorities)
+                     or _people_of_a_state(token, table.paths(trigger, "designee"), index))  # fmt: skip
     if not authorities or not designees:
         return []
     modality = assess(token, index, lex.cues)
@@ -151,34 +110,14 @@ def _read(
     if article.published and _UPON_PUBLICATION.search(token.doc.text):
         effective = Interval(article.published, article.published, "day", "upon publication")
     legal_basis, programme = _legal_basis(sent.text, token.doc.text, table)
-    score = confidence.score(
-        trigger.base,
-        negated=modality.negated,
-        hypothetical=modality.hypothetical,
-        attributed=partisan(modality, authorities, index),
-        state=True,
-    )
-    provenance = Provenance(
-        sentence_evidence(sent), NAME, score,
-        modality.claimed_by, modality.negated, modality.hypothetical,
-    )  # fmt: skip
+    score = confidence.score(trigger.base, negated=modality.negated, hypothetical=modality.hypothetical,
+                             attributed=partisan(modality, authorities, index), state=True)  # fmt: skip
+    provenance = Provenance(sentence_evidence(sent), NAME, score,
+                            modality.claimed_by, modality.negated, modality.hypothetical)  # fmt: skip
     status = DesignationStatus.REVOKED if _revoked(token, trigger, table, lex) else DesignationStatus.IN_FORCE
-    return [
-        Designation(
-            authority=authority,
-            designee=designee,
-            category=category,
-            provenance=provenance,
-            label=label,
-            programme=programme,
-            legal_basis=legal_basis,
-            announced=announced,
-            effective=effective,
-            status=status,
-        )
-        for authority, designee in product(authorities, designees)
-        if authority != designee
-    ]
+    return [Designation(authority, designee, category, provenance, label=label, programme=programme,
+                        legal_basis=legal_basis, announced=announced, effective=effective, status=status)
+            for authority, designee in product(authorities, designees) if authority != designee]  # fmt: skip
 
 
 def _headline_parties(token: Token, index: EntityIndex) -> tuple[list[str], list[str]] | None:
@@ -299,11 +238,7 @@ def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> li
             depth = max(depth - 1, 0)
         elif depth == 0:
             key = index.at(earlier)
-            if (
-                key is not None
-                and key not in exclude
-                and index.type_of(key) in (EntityType.ORGANIZATION, EntityType.PERSON)
-            ):
+            if key is not None and key not in exclude and index.type_of(key) in (EntityType.ORGANIZATION, EntityType.PERSON):
                 return [key]
     return []
 
