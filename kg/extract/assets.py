@@ -21,6 +21,7 @@ from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
+from kg.extract.names import PLACE_NOUNS, PLACE_PREPOSITIONS
 from kg.gazetteer import load_gazetteer
 from kg.patterns import load_labels
 from kg.records import Article, AssetClass, Deployment, Entity, EntityType, Provenance
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 NAME = "kg.assets.v1"
-PLACE_PREPS = frozenset("to near in into off around toward towards over at across within inside through".split())
-PLACE_NOUNS = frozenset("town city village region area province district territory capital base port".split())
 OPERATORS = (EntityType.STATE, EntityType.ORGANIZATION)
 PLACES = (EntityType.LOCATION, EntityType.STATE)
 _HULL = re.compile(r"\(?\b([A-Z]{2,4})[ -]?(\d{1,3})\)?")
@@ -332,7 +331,7 @@ def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str
             for child in node.children:
                 if node is not head and child.i in skip:
                     continue
-                if child.dep_ in ("prep", "dative") and child.lower_ in PLACE_PREPS:
+                if child.dep_ in ("prep", "dative") and child.lower_ in PLACE_PREPOSITIONS:
                     for obj in child.children:
                         place = _first_place(obj, index, exclude) if obj.dep_ == "pobj" else None
                         if place is not None:
@@ -353,7 +352,7 @@ def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> s
         if region is None:
             continue
         for token in reversed(list(region)):
-            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
                 place = _first_place(token, index, exclude)
                 if place is not None:
                     return place
