@@ -22,6 +22,7 @@ from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.names import PLACE_NOUNS, PLACE_PREPOSITIONS
+from kg.extract.paths import parse_path
 from kg.gazetteer import load_gazetteer
 from kg.patterns import load_labels
 from kg.records import Article, AssetClass, Deployment, Entity, EntityType, Provenance
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
 NAME = "kg.assets.v1"
 OPERATORS = (EntityType.STATE, EntityType.ORGANIZATION)
 PLACES = (EntityType.LOCATION, EntityType.STATE)
+_OBJECT, _FROM_OBJECT, _OF_OBJECT = parse_path(">dobj"), parse_path(">prep[from]>pobj"), parse_path(">prep[of]>pobj")
 _HULL = re.compile(r"\(?\b([A-Z]{2,4})[ -]?(\d{1,3})\)?")
 BASE = 0.7
 
@@ -306,10 +308,10 @@ def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: 
     would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
     for governor in (verb, *(verb.children if verb is not None else ())):
         if governor is not None and governor.lemma_.lower() in place_objects and governor.pos_ == "VERB":
-            objects = [child for child in governor.children if child.dep_ == "dobj"] + _prep_objects(governor, "from")
+            objects = [*_OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
             # "entered the town of Sudzha": the place a place noun names.
             objects += [obj for child in list(objects) if child.lemma_.lower() in PLACE_NOUNS
-                        for obj in _prep_objects(child, "of")]  # fmt: skip
+                        for obj in _OF_OBJECT.follow(child)]  # fmt: skip
             for child in objects:
                 if child.i not in range(head.left_edge.i, head.right_edge.i + 1):
                     place = _first_place(child, index, exclude, qualifiers=True)
@@ -368,12 +370,6 @@ def _first_place(token: Token, index: EntityIndex, exclude: set[str | None], *, 
 def _pobj(prep: Token) -> Token:
     """The object of a prepositional phrase (the preposition itself when it has none)."""
     return next((c for c in prep.children if c.dep_ == "pobj"), prep)
-
-
-def _prep_objects(token: Token, preposition: str) -> list[Token]:
-    """The objects of `token`'s phrases with `preposition` ("from X", "of Y")."""
-    return [obj for child in token.children if child.dep_ == "prep" and child.lower_ == preposition
-            for obj in child.children if obj.dep_ == "pobj"]  # fmt: skip
 
 
 def _in_deployment_context(span: Span) -> bool:

@@ -18,7 +18,7 @@ from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
-from kg.extract.paths import Path
+from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.records import Article, Designation, DesignationCategory, DesignationStatus, Entity, EntityType, Interval, Provenance
 from kg.timex import find_times, resolve
@@ -33,6 +33,7 @@ DESIGNEES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.STATE)
 ANAPHORS = frozenset({"organization", "organisation", "group", "entity", "individual", "person"})
 _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
+_PREP_OBJECT = parse_path(">prep>pobj")
 SINCE_OK = frozenset({"until", "till", "before", "by"})
 # The narrower terrorist categories are tried first.
 CATEGORY_ORDER = (
@@ -202,7 +203,7 @@ def _antecedent(token: Token, index: EntityIndex, exclude: list[str]) -> list[st
     """The organization or person a designee phrase points back at: "the aforementioned
     organization" of a notice, or "X, a group Washington labels ..." (the group is X)."""
     objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass", "nsubj")]
-    objects += [obj for child in token.children if child.dep_ == "prep" for obj in child.children if obj.dep_ == "pobj"]
+    objects += _PREP_OBJECT.follow(token)
     for obj in objects:
         if obj.lemma_.lower() not in ANAPHORS or index.at(obj) is not None:
             continue
