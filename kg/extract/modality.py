@@ -87,8 +87,6 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
                 note(table.kind("child", child), child)
             if child.dep_ in ("amod", "compound", "advmod") and carrier.pos_ in ("NOUN", "PROPN"):
                 note(table.kind("modifier", child), child)
-            if child.dep_ == "prep" and child.lower_ == "without":
-                note(table.kind("head", child), child)
             if child.dep_ in ("nsubj", "nsubjpass"):
                 for word in child.children:
                     if word.dep_ in ("preconj", "det"):
