@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, sentence_evidence
@@ -138,20 +138,27 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
         claims.append(_claim(entity, asset_class, operator, place, span, verb if placed_by_verb or sent_by else None,
                              inherited, index, lex, article,
                              denial_only=verb if placed_by_object and not sent_by else None))  # fmt: skip
-    by_key = {entity.key: entity for entity in entities}
-    return _merge_unnamed(_best_per_asset(claims), by_key)
+    # An asset named several times is one deployment; so are unnamed assets of one class, operator
+    # and place ("U.S. troops" and "about 5000 U.S. troops" in Iraq are one presence).
+    unnamed = {entity.key for entity in entities if not entity.named}
+    return _best(_best(claims, lambda c: c.asset, placed_first=True),
+                 lambda c: (c.asset_class, c.operator, c.location) if c.asset in unnamed and c.location is not None else c.asset,
+                 placed_first=False)  # fmt: skip
 
 
-def _best_per_asset(claims: list[Deployment]) -> list[Deployment]:
-    """An asset named several times is one deployment: the reading that says where it went and
-    has most confidence, else the first."""
-    best: dict[str, Deployment] = {}
+def _best(claims: list[Deployment], key: Callable[[Deployment], object], *, placed_first: bool) -> list[Deployment]:
+    """One claim per key, in order of first appearance: the most confident one; with
+    `placed_first`, one that says where the asset went before any that does not."""
+    best: dict[object, Deployment] = {}
     for claim in claims:
-        kept = best.get(claim.asset)
-        more_confident = kept is not None and claim.provenance.confidence > kept.provenance.confidence
-        if kept is None or (kept.location is None and claim.location is not None) or (
-                (kept.location is None) == (claim.location is None) and more_confident):  # fmt: skip
-            best[claim.asset] = claim
+        kept = best.get(key(claim))
+        if kept is None:
+            best[key(claim)] = claim
+        elif placed_first and (kept.location is None) != (claim.location is None):
+            if claim.location is not None:
+                best[key(claim)] = claim
+        elif claim.provenance.confidence > kept.provenance.confidence:
+            best[key(claim)] = claim
     return list(best.values())
 
 
@@ -185,22 +192,6 @@ def _adjacent(span: Span, other: Span) -> bool:
     between = span.doc[min(span.end, other.end) : max(span.start, other.start)]
     return (span.start != other.start and len(between) <= 2
             and all(t.is_punct or t.lower_ in ("the", "a", "an") for t in between))  # fmt: skip
-
-
-def _merge_unnamed(claims: list[Deployment], entities: dict[str, Entity]) -> list[Deployment]:
-    """ "U.S. troops" and "about 5000 U.S. troops" in Iraq are one presence: unnamed assets of
-    the same class, operator and place are one deployment (the most confident reading)."""
-    kept: dict[tuple[object, ...], Deployment] = {}
-    order: list[tuple[object, ...]] = []
-    for claim in claims:
-        unnamed = not entities[claim.asset].named and claim.location is not None
-        key: tuple[object, ...] = (claim.asset_class, claim.operator, claim.location) if unnamed else (claim.asset,)
-        if key not in kept:
-            order.append(key)
-            kept[key] = claim
-        elif claim.provenance.confidence > kept[key].provenance.confidence:
-            kept[key] = claim
-    return [kept[key] for key in order]
 
 
 def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, int, AssetClass]]) -> AssetClass | None:
