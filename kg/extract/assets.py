@@ -141,9 +141,10 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
     # An asset named several times is one deployment; so are unnamed assets of one class, operator
     # and place ("U.S. troops" and "about 5000 U.S. troops" in Iraq are one presence).
     unnamed = {entity.key for entity in entities if not entity.named}
-    return _best(_best(claims, lambda c: c.asset, placed_first=True),
-                 lambda c: (c.asset_class, c.operator, c.location) if c.asset in unnamed and c.location is not None else c.asset,
-                 placed_first=False)  # fmt: skip
+    def presence(c: Deployment) -> object:
+        return (c.asset_class, c.operator, c.location) if c.asset in unnamed and c.location is not None else c.asset
+
+    return _best(_best(claims, lambda c: c.asset, placed_first=True), presence, placed_first=False)
 
 
 def _best(claims: list[Deployment], key: Callable[[Deployment], object], *, placed_first: bool) -> list[Deployment]:
@@ -204,8 +205,9 @@ def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, i
             return lex.hulls[hull.group(1)]
     # The class noun beside the name ("the aircraft carrier USS Dwight D. Eisenhower", "the USS
     # Harry S. Truman aircraft carrier"), else inside it ("Carrier Air Wing 3"); the longest wins.
-    for found in ([(end - start, c) for start, end, c in matches if end == span.start or start == span.end],
-                  [(end - start, c) for start, end, c in matches if span.start <= start and end <= span.end]):  # fmt: skip
+    beside = [(end - start, c) for start, end, c in matches if end == span.start or start == span.end]
+    inside = [(end - start, c) for start, end, c in matches if span.start <= start and end <= span.end]
+    for found in (beside, inside):
         if found:
             return max(found, key=lambda item: item[0])[1]
     if span[0].text in lex.ship_prefixes:

@@ -20,7 +20,9 @@ from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
-from kg.records import Article, Designation, DesignationCategory, DesignationStatus, Entity, EntityType, Interval, Provenance
+from kg.records import (
+    Article, Designation, DesignationCategory, DesignationStatus, Entity, EntityType, Interval, Provenance,
+)  # fmt: skip
 from kg.timex import find_times, resolve
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ NAME = "kg.designations.v1"
 AUTHORITIES = (EntityType.STATE, EntityType.ORGANIZATION, EntityType.PERSON)
 DESIGNEES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.STATE)
 # Phrases of official notices that point back at the entity just named.
+ANTECEDENTS = (EntityType.ORGANIZATION, EntityType.PERSON)
 ANAPHORS = frozenset({"organization", "organisation", "group", "entity", "individual", "person"})
 _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
@@ -84,7 +87,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     if found is None:
         return []
     category, label = found
-    for option, deps in (("requires_prep_object", ("prep", "dative")), ("requires_object_lemmas", ("dobj", "nsubjpass"))):
+    for option, deps in (("requires_prep_object", ("prep", "dative")),
+                         ("requires_object_lemmas", ("dobj", "nsubjpass"))):  # fmt: skip
         wanted = trigger.words(option)
         if wanted and not any(part.lemma_.lower() in wanted for child in token.children if child.dep_ in deps
                               for part in child.subtree):  # fmt: skip
@@ -239,7 +243,7 @@ def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> li
             depth = max(depth - 1, 0)
         elif depth == 0:
             key = index.at(earlier)
-            if key is not None and key not in exclude and index.type_of(key) in (EntityType.ORGANIZATION, EntityType.PERSON):
+            if key is not None and key not in exclude and index.type_of(key) in ANTECEDENTS:
                 return [key]
     return []
 

@@ -105,7 +105,8 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
         for child in node.children:
             if child.dep_ == "mark":
                 note(table.kind("clause", child), child)
-            if child.dep_ in ("parataxis", "ccomp") and table.kind("governor", child) == "attribution" and claimed_by is None:
+            speech = child.dep_ in ("parataxis", "ccomp") and table.kind("governor", child) == "attribution"
+            if speech and claimed_by is None:
                 claimed_by = _subject_claimant(child, index)
                 if claimed_by:
                     found.append(child.text)
