@@ -161,7 +161,7 @@ def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[Designati
         region = " ".join(t.lower_ for t in token.sent)
         for wanted in CATEGORY_ORDER:
             for category, applies_to, phrases in table.categories:
-                if category is wanted and applies_to is None and _first_phrase(region, phrases):
+                if category is wanted and applies_to is None and _says(region, phrases):
                     return category, phrases[0]
         default = trigger.options.get("default_category")
         # "adds Colombia to its list of countries failing ...": a listing of another kind.
@@ -169,18 +169,14 @@ def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[Designati
     if cues:
         context = " ".join(t.lower_ for t in token.subtree) + " " + " ".join(t.lower_ for t in token.head.subtree)
         for category, applies_to, phrases in table.categories:
-            if applies_to == cues:
-                phrase = _first_phrase(context, phrases)
-                if phrase:
-                    return category, None
+            if applies_to == cues and _says(context, phrases):
+                return category, None
     return DesignationCategory(trigger.label), None
 
 
-def _first_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
-    for phrase in sorted(phrases, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(phrase)}\b", text):
-            return phrase
-    return None
+def _says(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `phrases` as whole words."""
+    return any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in phrases)
 
 
 def _state_of_body(key: str, index: EntityIndex) -> str:
