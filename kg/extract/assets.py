@@ -141,6 +141,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
     # An asset named several times is one deployment; so are unnamed assets of one class, operator
     # and place ("U.S. troops" and "about 5000 U.S. troops" in Iraq are one presence).
     unnamed = {entity.key for entity in entities if not entity.named}
+
     def presence(c: Deployment) -> object:
         return (c.asset_class, c.operator, c.location) if c.asset in unnamed and c.location is not None else c.asset
 
