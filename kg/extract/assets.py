@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable
 
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
+from kg.extract.names import PLACE_NOUNS, PLACE_PREPOSITIONS
+from kg.extract.paths import parse_path
 from kg.gazetteer import load_gazetteer
+from kg.patterns import load_labels
 from kg.records import Article, AssetClass, Deployment, Entity, EntityType, Provenance
 from kg.screened_matcher import ScreenedMatcher
 from kg.timex import find_times
@@ -29,56 +33,26 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 NAME = "kg.assets.v1"
-# The ontology class local names (Entity.kind) of each asset class.
-KINDS = {
-    "AircraftCarrier": AssetClass.AIRCRAFT_CARRIER,
-    "CarrierStrikeGroup": AssetClass.CARRIER_STRIKE_GROUP,
-    "Warship": AssetClass.WARSHIP,
-    "Submarine": AssetClass.SUBMARINE,
-    "Bomber": AssetClass.BOMBER,
-    "Fighter": AssetClass.FIGHTER,
-    "MilitaryAircraft": AssetClass.MILITARY_AIRCRAFT,
-    "Drone": AssetClass.DRONE,
-    "MissileSystem": AssetClass.MISSILE,
-    "AirDefence": AssetClass.AIR_DEFENSE,
-    "Troops": AssetClass.TROOPS,
-    "Vessel": AssetClass.VESSEL,
-}
-PLACE_PREPS = frozenset(
-    {
-        "to",
-        "near",
-        "in",
-        "into",
-        "off",
-        "around",
-        "toward",
-        "towards",
-        "over",
-        "at",
-        "across",
-        "within",
-        "inside",
-        "through",
-    }
-)
-PLACE_NOUNS = frozenset(
-    {"town", "city", "village", "region", "area", "province", "district", "territory", "capital", "base", "port"}
-)
 OPERATORS = (EntityType.STATE, EntityType.ORGANIZATION)
 PLACES = (EntityType.LOCATION, EntityType.STATE)
+_OBJECT, _FROM_OBJECT, _OF_OBJECT = parse_path(">dobj"), parse_path(">prep[from]>pobj"), parse_path(">prep[of]>pobj")
 _HULL = re.compile(r"\(?\b([A-Z]{2,4})[ -]?(\d{1,3})\)?")
 BASE = 0.7
+
+
+@lru_cache(maxsize=1)
+def asset_kinds() -> dict[str, AssetClass]:
+    """The asset class of each ontology class local name (Entity.kind), from patterns/labels.tsv:
+    the label ASSET_AIRCRAFT_CARRIER has the kind AircraftCarrier."""
+    return {spec.kind: AssetClass(label.removeprefix("ASSET_").lower()) for label, spec in load_labels().items()
+            if spec.type is EntityType.MILITARY_ASSET and spec.kind}  # fmt: skip
 
 
 def asset_tokens(doc: Doc, index: EntityIndex, lexicons: Lexicons | None = None) -> set[int]:
     """Token positions that name a military asset: asset entities and asset lexicon matches."""
     lex = lexicons or load_lexicons()
-    found = {
-        token.i
-        for token in doc
-        if (key := index.at(token)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET
-    }
+    found = {token.i for token in doc
+             if (key := index.at(token)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET}  # fmt: skip
     for start, end, _ in asset_matches(doc, lex):
         found.update(range(start, end))
     return found
@@ -115,9 +89,8 @@ def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, Asset
     return longest
 
 
-def extract(
-    doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None
-) -> list[Deployment]:
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
+            lexicons: Lexicons | None = None) -> list[Deployment]:  # fmt: skip
     """One Deployment per military asset whose operator the article tells, and per named asset
     whose place it tells."""
     lex = lexicons or load_lexicons()
@@ -125,14 +98,9 @@ def extract(
     matches = asset_matches(doc, lex)
     taken = asset_tokens(doc, index, lex)
     states_by_name = {entity.label.lower(): entity.key for entity in entities if entity.type is EntityType.STATE}
-    spans = []
-    for entity in entities:
-        if entity.type is EntityType.MILITARY_ASSET:
-            for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is not None:
-                    spans.append((span, entity))
-    spans.sort(key=lambda item: item[0].start)
+    mentions = [(doc.char_span(m.start, m.end, alignment_mode="expand"), entity) for entity in entities
+                if entity.type is EntityType.MILITARY_ASSET for m in entity.mentions]  # fmt: skip
+    spans = sorted(((span, entity) for span, entity in mentions if span is not None), key=lambda item: item[0].start)
     specific = [span for span, entity in spans if entity.named or _specific(span)]
     claims: list[Deployment] = []
     last_operator: str | None = None
@@ -165,45 +133,34 @@ def extract(
         # The verb's modality ("should enter", "must not send") bears on the deployment only when
         # the verb is what places the asset or names its operator; a force's existence is not
         # hypothetical.
-        sent_by = verb is not None and any(
-            operator in index.entities_of(child)
-            for child in verb.children
-            if child.dep_ in ("nsubj", "agent") and child != head
-        )
-        claims.append(
-            _claim(
-                entity,
-                asset_class,
-                operator,
-                place,
-                span,
-                verb if placed_by_verb or sent_by else None,
-                inherited,
-                index,
-                lex,
-                article,
-                denial_only=verb if placed_by_object and not sent_by else None,
-            )
-        )
-    by_key = {entity.key: entity for entity in entities}
-    return _merge_unnamed(_best_per_asset(claims), by_key)
+        sent_by = verb is not None and any(operator in index.entities_of(child) for child in verb.children
+                                           if child.dep_ in ("nsubj", "agent") and child != head)  # fmt: skip
+        claims.append(_claim(entity, asset_class, operator, place, span, verb if placed_by_verb or sent_by else None,
+                             inherited, index, lex, article,
+                             denial_only=verb if placed_by_object and not sent_by else None))  # fmt: skip
+    # An asset named several times is one deployment; so are unnamed assets of one class, operator
+    # and place ("U.S. troops" and "about 5000 U.S. troops" in Iraq are one presence).
+    unnamed = {entity.key for entity in entities if not entity.named}
+
+    def presence(c: Deployment) -> object:
+        return (c.asset_class, c.operator, c.location) if c.asset in unnamed and c.location is not None else c.asset
+
+    return _best(_best(claims, lambda c: c.asset, placed_first=True), presence, placed_first=False)
 
 
-def _best_per_asset(claims: list[Deployment]) -> list[Deployment]:
-    """An asset named several times is one deployment: the reading that says where it went and
-    has most confidence, else the first."""
-    best: dict[str, Deployment] = {}
+def _best(claims: list[Deployment], key: Callable[[Deployment], object], *, placed_first: bool) -> list[Deployment]:
+    """One claim per key, in order of first appearance: the most confident one; with
+    `placed_first`, one that says where the asset went before any that does not."""
+    best: dict[object, Deployment] = {}
     for claim in claims:
-        kept = best.get(claim.asset)
-        if (
-            kept is None
-            or (kept.location is None and claim.location is not None)
-            or (
-                (kept.location is None) == (claim.location is None)
-                and claim.provenance.confidence > kept.provenance.confidence
-            )
-        ):
-            best[claim.asset] = claim
+        kept = best.get(key(claim))
+        if kept is None:
+            best[key(claim)] = claim
+        elif placed_first and (kept.location is None) != (claim.location is None):
+            if claim.location is not None:
+                best[key(claim)] = claim
+        elif claim.provenance.confidence > kept.provenance.confidence:
+            best[key(claim)] = claim
     return list(best.values())
 
 
@@ -218,18 +175,11 @@ def _claim(
         # tense or mood of "enter" does not.
         modality = dataclasses.replace(assess(denial_only, index, lex.cues), hypothetical=False)
     times = find_times(sent, article.published) if article.published and verb is not None else []
-    score = confidence.score(
-        BASE,
-        complete=place is not None and operator is not None,
-        negated=modality.negated,
-        hypothetical=modality.hypothetical,
-        attributed=partisan(modality, [operator] if operator else [], index),
-        inherited=inherited,
-    )
-    provenance = Provenance(
-        sentence_evidence(sent), NAME, score,
-        modality.claimed_by, modality.negated, modality.hypothetical,
-    )  # fmt: skip
+    score = confidence.score(BASE, complete=place is not None and operator is not None, negated=modality.negated,
+                             hypothetical=modality.hypothetical, inherited=inherited,
+                             attributed=partisan(modality, [operator] if operator else [], index))  # fmt: skip
+    provenance = Provenance(sentence_evidence(sent), NAME, score,
+                            modality.claimed_by, modality.negated, modality.hypothetical)  # fmt: skip
     when = times[0][2] if len(times) == 1 else None
     return Deployment(entity.key, asset_class, provenance, operator=operator, location=place, when=when)
 
@@ -242,53 +192,25 @@ def _specific(span: Span) -> bool:
 def _adjacent(span: Span, other: Span) -> bool:
     """Two spans side by side, or apart only by a determiner or a parenthesis."""
     between = span.doc[min(span.end, other.end) : max(span.start, other.start)]
-    return (
-        span.start != other.start
-        and all(t.is_punct or t.lower_ in ("the", "a", "an") for t in between)
-        and len(between) <= 2
-    )
-
-
-def _merge_unnamed(claims: list[Deployment], entities: dict[str, Entity]) -> list[Deployment]:
-    """ "U.S. troops" and "about 5000 U.S. troops" in Iraq are one presence: unnamed assets of
-    the same class, operator and place are one deployment (the most confident reading)."""
-    kept: dict[tuple[object, ...], Deployment] = {}
-    order: list[tuple[object, ...]] = []
-    for claim in claims:
-        key: tuple[object, ...] = (
-            (claim.asset_class, claim.operator, claim.location)
-            if not entities[claim.asset].named and claim.location is not None
-            else (claim.asset,)
-        )
-        if key not in kept:
-            order.append(key)
-            kept[key] = claim
-        elif claim.provenance.confidence > kept[key].provenance.confidence:
-            kept[key] = claim
-    return [kept[key] for key in order]
+    return (span.start != other.start and len(between) <= 2
+            and all(t.is_punct or t.lower_ in ("the", "a", "an") for t in between))  # fmt: skip
 
 
 def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, int, AssetClass]]) -> AssetClass | None:
-    if entity.kind in KINDS:
-        return KINDS[entity.kind]
+    if entity.kind in asset_kinds():
+        return asset_kinds()[entity.kind]
     doc = span.doc
     for text in (span.text, doc.text[span.end_char : span.end_char + 12]):
         hull = _HULL.search(text)
         if hull and hull.group(1) in lex.hulls:
             return lex.hulls[hull.group(1)]
-    # The class noun beside the name: "the aircraft carrier USS Dwight D. Eisenhower",
-    # "the USS Harry S. Truman aircraft carrier"; the longest such noun wins.
-    beside = [
-        (end - start, asset_class) for start, end, asset_class in matches if end == span.start or start == span.end
-    ]
-    if beside:
-        return max(beside, key=lambda item: item[0])[1]
-    # A class noun inside the name: "Carrier Air Wing 3".
-    inside = [
-        (end - start, asset_class) for start, end, asset_class in matches if span.start <= start and end <= span.end
-    ]
-    if inside:
-        return max(inside, key=lambda item: item[0])[1]
+    # The class noun beside the name ("the aircraft carrier USS Dwight D. Eisenhower", "the USS
+    # Harry S. Truman aircraft carrier"), else inside it ("Carrier Air Wing 3"); the longest wins.
+    beside = [(end - start, c) for start, end, c in matches if end == span.start or start == span.end]
+    inside = [(end - start, c) for start, end, c in matches if span.start <= start and end <= span.end]
+    for found in (beside, inside):
+        if found:
+            return max(found, key=lambda item: item[0])[1]
     if span[0].text in lex.ship_prefixes:
         return AssetClass.WARSHIP
     return None
@@ -306,15 +228,8 @@ def _governing_verb(token: Token, lex: Lexicons) -> Token | None:
     return None
 
 
-def _operator(
-    head: Token,
-    verb: Token | None,
-    index: EntityIndex,
-    entity: Entity,
-    lex: Lexicons,
-    states: dict[str, str],
-    assets: set[int],
-) -> str | None:
+def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entity, lex: Lexicons,
+              states: dict[str, str], assets: set[int]) -> str | None:  # fmt: skip
     """Whose asset it is: the subject of the verb that sends it, a qualifier, a ship prefix."""
 
     def operators(token: Token) -> list[str]:
@@ -327,8 +242,7 @@ def _operator(
     def qualifier(token: Token) -> str | None:
         for child in token.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
-                target = child if child.dep_ != "prep" else next((c for c in child.children if c.dep_ == "pobj"), child)
-                keys = operators(target)
+                keys = operators(child if child.dep_ != "prep" else _pobj(child))
                 if keys:
                     return keys[0]
         return None
@@ -341,10 +255,7 @@ def _operator(
             subjects = [*verb.children, *(verb.head.children if shares else ())]
             for child in subjects:
                 if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent":
-                    target = (
-                        child if child.dep_ == "nsubj" else next((c for c in child.children if c.dep_ == "pobj"), child)
-                    )
-                    keys = operators(target)
+                    keys = operators(child if child.dep_ == "nsubj" else _pobj(child))
                     if keys:
                         return keys[0]
         elif verb.pos_ == "NOUN":
@@ -385,31 +296,16 @@ def _rival_states(pronoun: Token, index: EntityIndex) -> bool:
     return len(states) > 1
 
 
-def _place_object(
-    head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None], *, place_objects: frozenset[str]
-) -> str | None:
+def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None], *,
+                  place_objects: frozenset[str]) -> str | None:  # fmt: skip
     """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
     would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
     for governor in (verb, *(verb.children if verb is not None else ())):
         if governor is not None and governor.lemma_.lower() in place_objects and governor.pos_ == "VERB":
-            objects = [child for child in governor.children if child.dep_ == "dobj"]
-            objects += [
-                obj
-                for child in governor.children
-                if child.dep_ == "prep" and child.lower_ == "from"
-                for obj in child.children
-                if obj.dep_ == "pobj"
-            ]
+            objects = [*_OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
             # "entered the town of Sudzha": the place a place noun names.
-            objects += [
-                obj
-                for child in list(objects)
-                if child.lemma_.lower() in PLACE_NOUNS
-                for prep in child.children
-                if prep.dep_ == "prep" and prep.lower_ == "of"
-                for obj in prep.children
-                if obj.dep_ == "pobj"
-            ]
+            objects += [obj for child in list(objects) if child.lemma_.lower() in PLACE_NOUNS
+                        for obj in _OF_OBJECT.follow(child)]  # fmt: skip
             for child in objects:
                 if child.i not in range(head.left_edge.i, head.right_edge.i + 1):
                     place = _first_place(child, index, exclude, qualifiers=True)
@@ -431,16 +327,13 @@ def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str
             for child in node.children:
                 if node is not head and child.i in skip:
                     continue
-                if child.dep_ in ("prep", "dative") and child.lower_ in PLACE_PREPS:
+                if child.dep_ in ("prep", "dative") and child.lower_ in PLACE_PREPOSITIONS:
                     for obj in child.children:
                         place = _first_place(obj, index, exclude) if obj.dep_ == "pobj" else None
                         if place is not None:
                             return place
-                if (
-                    child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp")
-                    and node is not head
-                    or (node is head and child.dep_ == "prep")
-                ):
+                if (child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp") and node is not head
+                        or (node is head and child.dep_ == "prep")):  # fmt: skip
                     queue.append(child)
     return None
 
@@ -455,7 +348,7 @@ def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> s
         if region is None:
             continue
         for token in reversed(list(region)):
-            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPS:
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
                 place = _first_place(token, index, exclude)
                 if place is not None:
                     return place
@@ -464,14 +357,13 @@ def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> s
 
 def _first_place(token: Token, index: EntityIndex, exclude: set[str | None], *, qualifiers: bool = False) -> str | None:
     """The first place (not excluded) that the phrase headed by `token` names."""
-    return next(
-        (
-            key
-            for key in index.entities_of(token, qualifiers=qualifiers)
-            if index.type_of(key) in PLACES and key not in exclude
-        ),
-        None,
-    )
+    return next((key for key in index.entities_of(token, qualifiers=qualifiers)
+                 if index.type_of(key) in PLACES and key not in exclude), None)  # fmt: skip
+
+
+def _pobj(prep: Token) -> Token:
+    """The object of a prepositional phrase (the preposition itself when it has none)."""
+    return next((c for c in prep.children if c.dep_ == "pobj"), prep)
 
 
 def _in_deployment_context(span: Span) -> bool:

@@ -18,18 +18,11 @@ from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
-from kg.extract.paths import Path
+from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.records import (
-    Article,
-    Designation,
-    DesignationCategory,
-    DesignationStatus,
-    Entity,
-    EntityType,
-    Interval,
-    Provenance,
-)
+    Article, Designation, DesignationCategory, DesignationStatus, Entity, EntityType, Interval, Provenance,
+)  # fmt: skip
 from kg.timex import find_times, resolve
 
 if TYPE_CHECKING:
@@ -39,9 +32,11 @@ NAME = "kg.designations.v1"
 AUTHORITIES = (EntityType.STATE, EntityType.ORGANIZATION, EntityType.PERSON)
 DESIGNEES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.STATE)
 # Phrases of official notices that point back at the entity just named.
+ANTECEDENTS = (EntityType.ORGANIZATION, EntityType.PERSON)
 ANAPHORS = frozenset({"organization", "organisation", "group", "entity", "individual", "person"})
 _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
+_PREP_OBJECT = parse_path(">prep>pobj")
 SINCE_OK = frozenset({"until", "till", "before", "by"})
 # The narrower terrorist categories are tried first.
 CATEGORY_ORDER = (
@@ -53,9 +48,8 @@ CATEGORY_ORDER = (
 )
 
 
-def extract(
-    doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None
-) -> list[Designation]:
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
+            lexicons: Lexicons | None = None) -> list[Designation]:  # fmt: skip
     """Every designation, sanction or ban the Doc reports."""
     lex = lexicons or load_lexicons()
     index = EntityIndex(doc, entities)
@@ -78,22 +72,12 @@ def extract(
                         claims[key] = claim
     # "Germany bans Mahan Air" (other) and "banned Mahan Air from flying" (travel ban) are one listing.
     specific = {(c.authority, c.designee) for c in claims.values() if c.category is not DesignationCategory.OTHER}
-    return [
-        c
-        for c in claims.values()
-        if c.category is not DesignationCategory.OTHER or (c.authority, c.designee) not in specific
-    ]
+    return [c for c in claims.values()
+            if c.category is not DesignationCategory.OTHER or (c.authority, c.designee) not in specific]  # fmt: skip
 
 
-def _read(
-    token: Token,
-    trigger: Trigger,
-    lex: Lexicons,
-    index: EntityIndex,
-    times: list[tuple[int, int, Interval]],
-    article: Article,
-    parties: tuple[list[str], list[str]] | None = None,
-) -> list[Designation]:
+def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, times: list[tuple[int, int, Interval]],
+          article: Article, parties: tuple[list[str], list[str]] | None = None) -> list[Designation]:  # fmt: skip
     """The claims of one trigger; `parties` (authorities, designees) when word order, not the
     parse, gave them."""
     table = lex.designations
@@ -103,44 +87,24 @@ def _read(
     if found is None:
         return []
     category, label = found
-    wanted = trigger.words("requires_prep_object")
-    if wanted and not any(
-        part.lemma_.lower() in wanted
-        for child in token.children
-        if child.dep_ in ("prep", "dative")
-        for part in child.subtree
-    ):
-        return []
-    required = trigger.words("requires_object_lemmas")
-    if required and not any(
-        part.lemma_.lower() in required
-        for child in token.children
-        if child.dep_ in ("dobj", "nsubjpass")
-        for part in child.subtree
-    ):
-        return []
-    designees = [
-        key
-        for key in (
-            parties[1]
-            if parties
-            else index.follow(token, table.paths(trigger, "designee"), qualifiers=False, transparent=table.transparent)
-        )
-        if index.type_of(key) in DESIGNEES
-    ]
-    authorities = [
-        key
-        for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
-        if index.type_of(key) in AUTHORITIES and key not in designees
-    ]
+    for option, deps in (("requires_prep_object", ("prep", "dative")),
+                         ("requires_object_lemmas", ("dobj", "nsubjpass"))):  # fmt: skip
+        wanted = trigger.words(option)
+        if wanted and not any(part.lemma_.lower() in wanted for child in token.children if child.dep_ in deps
+                              for part in child.subtree):  # fmt: skip
+            return []
+    designees = [key for key in (parties[1] if parties else index.follow(
+        token, table.paths(trigger, "designee"), qualifiers=False, transparent=table.transparent))
+        if index.type_of(key) in DESIGNEES]  # fmt: skip
+    authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
+                   if index.type_of(key) in AUTHORITIES and key not in designees]  # fmt: skip
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
     if not authorities and _DATED.search(token.doc.text):
         # An official notice names no acting party in the sentence: the official who signs it acts.
         authorities = _last_person(token, index)
     if not designees:
-        designees = _antecedent(token, index, authorities) or _people_of_a_state(
-            token, table.paths(trigger, "designee"), index
-        )
+        designees = (_antecedent(token, index, authorities)
+                     or _people_of_a_state(token, table.paths(trigger, "designee"), index))  # fmt: skip
     if not authorities or not designees:
         return []
     modality = assess(token, index, lex.cues)
@@ -151,34 +115,14 @@ def _read(
     if article.published and _UPON_PUBLICATION.search(token.doc.text):
         effective = Interval(article.published, article.published, "day", "upon publication")
     legal_basis, programme = _legal_basis(sent.text, token.doc.text, table)
-    score = confidence.score(
-        trigger.base,
-        negated=modality.negated,
-        hypothetical=modality.hypothetical,
-        attributed=partisan(modality, authorities, index),
-        state=True,
-    )
-    provenance = Provenance(
-        sentence_evidence(sent), NAME, score,
-        modality.claimed_by, modality.negated, modality.hypothetical,
-    )  # fmt: skip
+    score = confidence.score(trigger.base, negated=modality.negated, hypothetical=modality.hypothetical,
+                             attributed=partisan(modality, authorities, index), state=True)  # fmt: skip
+    provenance = Provenance(sentence_evidence(sent), NAME, score,
+                            modality.claimed_by, modality.negated, modality.hypothetical)  # fmt: skip
     status = DesignationStatus.REVOKED if _revoked(token, trigger, table, lex) else DesignationStatus.IN_FORCE
-    return [
-        Designation(
-            authority=authority,
-            designee=designee,
-            category=category,
-            provenance=provenance,
-            label=label,
-            programme=programme,
-            legal_basis=legal_basis,
-            announced=announced,
-            effective=effective,
-            status=status,
-        )
-        for authority, designee in product(authorities, designees)
-        if authority != designee
-    ]
+    return [Designation(authority, designee, category, provenance, label=label, programme=programme,
+                        legal_basis=legal_basis, announced=announced, effective=effective, status=status)
+            for authority, designee in product(authorities, designees) if authority != designee]  # fmt: skip
 
 
 def _headline_parties(token: Token, index: EntityIndex) -> tuple[list[str], list[str]] | None:
@@ -217,7 +161,7 @@ def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[Designati
         region = " ".join(t.lower_ for t in token.sent)
         for wanted in CATEGORY_ORDER:
             for category, applies_to, phrases in table.categories:
-                if category is wanted and applies_to is None and _first_phrase(region, phrases):
+                if category is wanted and applies_to is None and _says(region, phrases):
                     return category, phrases[0]
         default = trigger.options.get("default_category")
         # "adds Colombia to its list of countries failing ...": a listing of another kind.
@@ -225,18 +169,14 @@ def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[Designati
     if cues:
         context = " ".join(t.lower_ for t in token.subtree) + " " + " ".join(t.lower_ for t in token.head.subtree)
         for category, applies_to, phrases in table.categories:
-            if applies_to == cues:
-                phrase = _first_phrase(context, phrases)
-                if phrase:
-                    return category, None
+            if applies_to == cues and _says(context, phrases):
+                return category, None
     return DesignationCategory(trigger.label), None
 
 
-def _first_phrase(text: str, phrases: tuple[str, ...]) -> str | None:
-    for phrase in sorted(phrases, key=len, reverse=True):
-        if re.search(rf"\b{re.escape(phrase)}\b", text):
-            return phrase
-    return None
+def _says(text: str, phrases: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `phrases` as whole words."""
+    return any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in phrases)
 
 
 def _state_of_body(key: str, index: EntityIndex) -> str:
@@ -263,7 +203,7 @@ def _antecedent(token: Token, index: EntityIndex, exclude: list[str]) -> list[st
     """The organization or person a designee phrase points back at: "the aforementioned
     organization" of a notice, or "X, a group Washington labels ..." (the group is X)."""
     objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass", "nsubj")]
-    objects += [obj for child in token.children if child.dep_ == "prep" for obj in child.children if obj.dep_ == "pobj"]
+    objects += _PREP_OBJECT.follow(token)
     for obj in objects:
         if obj.lemma_.lower() not in ANAPHORS or index.at(obj) is not None:
             continue
@@ -299,11 +239,7 @@ def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> li
             depth = max(depth - 1, 0)
         elif depth == 0:
             key = index.at(earlier)
-            if (
-                key is not None
-                and key not in exclude
-                and index.type_of(key) in (EntityType.ORGANIZATION, EntityType.PERSON)
-            ):
+            if key is not None and key not in exclude and index.type_of(key) in ANTECEDENTS:
                 return [key]
     return []
 

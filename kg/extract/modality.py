@@ -22,22 +22,7 @@ if TYPE_CHECKING:
 
 # How far up the tree a governing cue is looked for, and through which dependencies.
 GOVERNOR_DEPTH = 4
-CLIMB = frozenset(
-    {
-        "xcomp",
-        "ccomp",
-        "dobj",
-        "pobj",
-        "prep",
-        "acl",
-        "pcomp",
-        "nsubj",
-        "nsubjpass",
-        "attr",
-        "advcl",
-        "relcl",
-    }
-)
+CLIMB = frozenset("xcomp ccomp dobj pobj prep acl pcomp nsubj nsubjpass attr advcl relcl".split())
 LIGHT_VERB_DEPS = frozenset({"dobj", "nsubjpass", "attr", "nsubj"})
 CLAIMANT_TYPES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 
@@ -52,19 +37,14 @@ class Modality:
 
 class _Cues:
     def __init__(self, cues: Iterable[Cue]) -> None:
-        self.table: dict[tuple[str, str], str] = {
-            (cue.where, cue.cue): cue.kind for cue in cues
-        }
+        self.table = {(cue.where, cue.cue): cue.kind for cue in cues}
 
     def kind(self, where: str, token: Token) -> str | None:
-        return self.table.get((where, token.lemma_.lower())) or self.table.get(
-            (where, token.lower_)
-        )
+        """The kind of the cue `token` is at `where` (by lemma, else by its lower-cased form)."""
+        return self.table.get((where, token.lemma_.lower())) or self.table.get((where, token.lower_))
 
 
-def assess(
-    trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only: bool = False
-) -> Modality:
+def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only: bool = False) -> Modality:
     """The modality of the claim whose trigger word is `trigger`.
 
     With `own_only`, only the word's own dependents count ("a *possible* deployment"), not the
@@ -87,12 +67,7 @@ def assess(
 
     # The trigger's own dependents, and those of a light verb ("did not hold talks").
     carriers = [trigger]
-    if (
-        trigger.pos_ == "NOUN"
-        and trigger.dep_ in LIGHT_VERB_DEPS
-        and trigger.head is not trigger
-        and not own_only
-    ):
+    if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger and not own_only:
         carriers.append(trigger.head)
     if _in_phrase_of_verb(trigger) and not own_only:
         # "was not killed in an Israeli strike", "may be wounded in the attack": the verb's
@@ -110,20 +85,13 @@ def assess(
         for child in carrier.children:
             if child.dep_ in ("neg", "aux", "det", "advmod", "auxpass"):
                 note(table.kind("child", child), child)
-            if child.dep_ in ("amod", "compound", "advmod") and carrier.pos_ in (
-                "NOUN",
-                "PROPN",
-            ):
+            if child.dep_ in ("amod", "compound", "advmod") and carrier.pos_ in ("NOUN", "PROPN"):
                 note(table.kind("modifier", child), child)
-            if child.dep_ == "prep" and child.lower_ == "without":
-                note(table.kind("head", child), child)
             if child.dep_ in ("nsubj", "nsubjpass"):
                 for word in child.children:
                     if word.dep_ in ("preconj", "det"):
                         note(table.kind("subject", word), word)
-    if trigger.head.i != trigger.i and (
-        trigger.head.lower_ == "without" or trigger.dep_ == "pcomp"
-    ):
+    if trigger.head.i != trigger.i and (trigger.head.lower_ == "without" or trigger.dep_ == "pcomp"):
         # "without meeting", "without talks", "warned X against sending troops" (but "protests
         # against the strikes" are against real ones)
         note(table.kind("head", trigger.head), trigger.head)
@@ -131,22 +99,15 @@ def assess(
     # Governing words and conditional clauses on the way up; a verb coordinated with another of
     # the same form shares what governs the first ("attempted to stop and seize", but not
     # "urged X to reconsider and spoke with Y").
-    shares = (
-        trigger.dep_ == "conj"
-        and trigger.pos_ == "VERB"
-        and trigger.tag_ == trigger.head.tag_
-    )
+    shares = trigger.dep_ == "conj" and trigger.pos_ == "VERB" and trigger.tag_ == trigger.head.tag_
     node = trigger.head if shares else trigger
     for _ in range(0 if own_only else GOVERNOR_DEPTH):
         for child in node.children:
             if child.dep_ == "mark":
                 note(table.kind("clause", child), child)
-            if (
-                child.dep_ in ("parataxis", "ccomp")
-                and table.kind("governor", child) == "attribution"
-                and claimed_by is None
-            ):
-                claimed_by = _claimant(child, index)
+            speech = child.dep_ in ("parataxis", "ccomp") and table.kind("governor", child) == "attribution"
+            if speech and claimed_by is None:
+                claimed_by = _subject_claimant(child, index)
                 if claimed_by:
                     found.append(child.text)
         if node.dep_ not in CLIMB or node.head is node:
@@ -164,27 +125,17 @@ def assess(
             # "an executive order designating X" designates: a participle modifying a noun is
             # no complement of it ("plans targeting X" stay plans: "plan" is a governor cue).
             kind = table.kind("complement", governor)
-        if (
-            kind == "attribution"
-            and node.dep_ in ("ccomp", "xcomp", "dobj", "prep")
-            and claimed_by is None
-        ):
-            claimed_by = _claimant(governor, index)
+        if kind == "attribution" and node.dep_ in ("ccomp", "xcomp", "dobj", "prep") and claimed_by is None:
+            claimed_by = _subject_claimant(governor, index)
             if claimed_by:
                 found.append(governor.text)
-        elif (
-            kind in ("negation", "hypothetical")
-            and (
-                node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
-                or adverbial_infinitive(node)  # "orders the navy to open fire" parsed as advcl
-                or (kind == "hypothetical" and _agreed_object(trigger, node))
-            )
-            and not (kind == "negation" and _is_negated(governor))
-        ):
+        elif (kind in ("negation", "hypothetical")
+              and (node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
+                   or adverbial_infinitive(node)  # "orders the navy to open fire" parsed as advcl
+                   or (kind == "hypothetical" and _agreed_object(trigger, node)))
+              and not (kind == "negation" and any(child.dep_ == "neg" for child in governor.children))):  # fmt: skip
             note(kind, governor)
-            if kind == "hypothetical" and any(
-                c.dep_ == "det" and c.lower_ == "no" for c in governor.children
-            ):
+            if kind == "hypothetical" and any(c.dep_ == "det" and c.lower_ == "no" for c in governor.children):
                 note("negation", governor)  # "no plans to send troops"
         node = governor
 
@@ -221,29 +172,21 @@ def adverbial_infinitive(token: Token) -> bool:
     return token.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 
-def _is_negated(token: Token) -> bool:
-    return any(child.dep_ == "neg" for child in token.children)
+def _claimant(phrases: Iterable[Token], index: EntityIndex) -> str | None:
+    """The first person, state or organization that the noun phrases headed by `phrases` name."""
+    return next((key for phrase in phrases for key in index.entities_of(phrase)
+                 if index.type_of(key) in CLAIMANT_TYPES), None)  # fmt: skip
 
 
-def _claimant(verb: Token, index: EntityIndex) -> str | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            for key in index.entities_of(child):
-                if index.type_of(key) in CLAIMANT_TYPES:
-                    return key
-    return None
+def _subject_claimant(verb: Token, index: EntityIndex) -> str | None:
+    """ "X said ...": the claimant is the verb's subject."""
+    return _claimant((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), index)
 
 
 def _according_to(trigger: Token, index: EntityIndex, table: _Cues) -> str | None:
-    for token in trigger.sent:
-        if table.kind("prep", token) == "attribution":
-            for to in token.children:
-                for obj in to.children:
-                    if obj.dep_ == "pobj":
-                        for key in index.entities_of(obj):
-                            if index.type_of(key) in CLAIMANT_TYPES:
-                                return key
-    return None
+    """ "according to X" anywhere in the trigger's sentence."""
+    return _claimant((obj for token in trigger.sent if table.kind("prep", token) == "attribution"
+                      for to in token.children for obj in to.children if obj.dep_ == "pobj"), index)  # fmt: skip
 
 
 # Claimants that report rather than take a side: a claim "according to Reuters" is the news.
@@ -254,20 +197,11 @@ def partisan(modality: Modality, actors: Iterable[str], index: EntityIndex) -> b
     """Whether the claim is a party's word rather than the article's: attributed to someone
     other than its actor, who is not a news organization."""
     claimant = modality.claimed_by
-    return (
-        claimant is not None
-        and claimant not in set(actors)
-        and index.entities[claimant].kind not in REPORTERS
-    )
+    return claimant is not None and claimant not in set(actors) and index.entities[claimant].kind not in REPORTERS
 
 
 def _in_phrase_of_verb(trigger: Token) -> bool:
     """A noun trigger in a verb's "in" or "during" phrase: "killed *in* a strike"."""
     prep = trigger.head
-    return (
-        trigger.pos_ == "NOUN"
-        and trigger.dep_ == "pobj"
-        and prep.lower_ in ("in", "during")
-        and prep.dep_ == "prep"
-        and prep.head.pos_ == "VERB"
-    )
+    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in ("in", "during")
+            and prep.dep_ == "prep" and prep.head.pos_ == "VERB")  # fmt: skip

@@ -19,6 +19,7 @@ from typing import Iterator
 from spacy.tokens import Span
 
 from kg.errors import DataFileError
+from kg.gazetteer import ACRONYM as ACRONYM  # an acronym is the gazetteer's: "SDF", "NATO"
 from kg.gazetteer import Gazetteer, GazetteerEntry, normalize_key
 from kg.nlp import entry_key
 from kg.patterns import LabelSpec, load_labels
@@ -72,7 +73,6 @@ GENERIC_HEADS = frozenset("house council court party ministry army navy agency o
                           "police authority corps".split())  # fmt: skip
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
-ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
 # An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.
 DESIGNATOR = re.compile(r"^[A-Z]{1,3}-[0-9]+[A-Z]?\b")

@@ -26,6 +26,9 @@ class Step:
     dep: str
     lemmas: frozenset[str] | None
 
+    def allows(self, token: Token) -> bool:
+        return self.lemmas is None or token.lemma_.lower() in self.lemmas
+
 
 @dataclass(frozen=True, slots=True)
 class Path:
@@ -37,23 +40,12 @@ class Path:
         """The tokens this path reaches from `token` (possibly none)."""
         current = [token]
         for step in self.steps:
-            reached: list[Token] = []
-            for node in current:
-                if step.down:
-                    reached.extend(
-                        child
-                        for child in node.children
-                        if child.dep_ == step.dep and (step.lemmas is None or child.lemma_.lower() in step.lemmas)
-                    )
-                elif (
-                    node.dep_ == step.dep
-                    and node.head is not node
-                    and (step.lemmas is None or node.head.lemma_.lower() in step.lemmas)
-                ):
-                    reached.append(node.head)
-            current = reached
-            if not current:
-                break
+            if step.down:
+                current = [child for node in current for child in node.children
+                           if child.dep_ == step.dep and step.allows(child)]  # fmt: skip
+            else:
+                current = [node.head for node in current
+                           if node.dep_ == step.dep and node.head is not node and step.allows(node.head)]  # fmt: skip
         return current
 
 

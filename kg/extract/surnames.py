@@ -11,13 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.names import (
-    Context,
-    MentionCandidate,
-    candidate_of,
-    fold,
-    surname_entry,
-)
+from kg.extract.names import Context, MentionCandidate, candidate_of, fold, surname_entry
 from kg.gazetteer import GazetteerEntry
 from kg.records import EntityType
 

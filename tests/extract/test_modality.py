@@ -33,6 +33,13 @@ def test_modality_negation_by_not_and_never(annotated) -> None:  # type: ignore[
     assert _assess(annotated, "Ruritania never attacked Freedonia.", "attacked").negated
 
 
+def test_modality_without_phrase_of_the_trigger_does_not_negate_it(annotated) -> None:  # type: ignore[no-untyped-def]
+    # "without" negates what it governs ("without meeting"), not the act it qualifies.
+    assert not _assess(annotated, "Ruritania attacked Freedonia without warning.", "attacked").negated
+    assert not _assess(annotated, "Ruritania held talks with Freedonia without preconditions.", "talks").negated
+    assert _assess(annotated, "Ruritania left without meeting Freedonia.", "meeting").negated
+
+
 def test_modality_negation_by_denial_and_refusal(annotated) -> None:  # type: ignore[no-untyped-def]
     assert _assess(
         annotated, "Ruritania denied attacking Freedonia.", "attacking"
