@@ -155,6 +155,8 @@ def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) ->
     if template is None:
         return []
     options = {**template.options, "coded_mode": code.mode} if code.mode else template.options
+    if code.mode in template.words("targetless_modes"):
+        options = {**options, "targetless": True}  # "X resigns": a resignation acts on no one
     return [dataclasses.replace(template, id=f"cameo.{code.cameo}", lemmas=frozenset({lemma}), options=options)]
 
 
@@ -396,12 +398,15 @@ def _read(
     steps = _steps(token, index, [*actors, *targets])
     named_targets = [key for key in targets if index.type_of(key) is not EntityType.GROUP]
     targets = named_targets or targets  # groups are acted upon only where no one named is
-    needs_target = not (trigger.flag("targetless") or (location and trigger.flag("placed")))
+    # "releases 131 detainees": where the codebook needs no recipient, an unnamed one is enough.
+    unnamed_suffices = trigger.flag("unnamed_targets") and bool(targets)
+    needs_target = not (trigger.flag("targetless") or (location and trigger.flag("placed")) or unnamed_suffices)
     score = confidence.score(
         trigger.base,
         unnamed=all(index.type_of(key) is EntityType.GROUP for key in actors)
         or (needs_target and not named_targets),
         complete=bool(named_targets)
+        or unnamed_suffices
         or event_type is EventType.MOBILIZE
         or trigger.flag("targetless")
         or (location is not None and trigger.flag("placed")),
