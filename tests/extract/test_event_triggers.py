@@ -95,3 +95,74 @@ def test_events_a_release_of_people_with_or_without_names(annotated, text, targe
 )
 def test_events_releasing_a_thing_is_no_release_of_captives(annotated, text) -> None:  # type: ignore[no-untyped-def]
     assert not any(kind is EventType.RETREAT for kind, *_ in _events(annotated, text)), _events(annotated, text)
+
+
+# ------------------------------------------------- a cancelled act is no act (CAMEO's undoing verbs)
+
+ENVOYS = {**NAMES, "Ivo Marek": ("marek", PERSON), "Lena Dorn": ("dorn", PERSON)}
+
+
+def _envoy_events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, ENVOYS)
+    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Vask cancels sending envoys Ivo Marek and Lena Dorn to Freedonia for negotiations.",
+        "Alma Vask cancelled sending envoys to Freedonia for talks.",
+        "Alma Vask postponed her visit to Freedonia.",
+        "Alma Vask called off the meeting with Omar Tellen.",
+        "Ruritania suspended its talks with Freedonia.",
+    ],
+)
+def test_events_a_cancelled_meeting_or_visit_is_no_consultation(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(kind is EventType.CONSULT for kind, *_ in _envoy_events(annotated, text)), _envoy_events(annotated, text)
+
+
+def test_events_a_meeting_held_is_still_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert any(kind is EventType.CONSULT and set(actors + targets) == {"vask", "freedonia"}
+               for kind, actors, targets in _envoy_events(annotated, "Alma Vask visited Freedonia on Monday."))  # fmt: skip
+
+
+def test_events_the_cancelling_verbs_come_from_the_dictionary_blocks() -> None:
+    from kg.extract.events import _cancelling
+    from kg.extract.lexicon import load_lexicons
+
+    verbs = _cancelling(load_lexicons().events.cancelling_blocks)
+    assert {"cancel", "postpone", "revoke", "suspend", "halt", "call off"} <= verbs
+    assert not {"visit", "send", "meet", "agree", "call"} & verbs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Vask sends envoys Ivo Marek and Lena Dorn to Freedonia.",
+        "Alma Vask ordered envoys Ivo Marek and Lena Dorn to Freedonia.",
+    ],
+)
+def test_events_a_conjoined_object_is_not_actor_and_target(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _envoy_events(annotated, text)
+    assert not any({"marek", "dorn"} <= set(actors + targets) and not {"vask"} & set(actors) for _, actors, targets in found), found
+
+
+# ------------------------------------------------------ a visitor received, not aid received
+
+RECEIVED = {**NAMES, "Xi Jinping": ("xi", PERSON), "Vladimir Putin": ("putin", PERSON), "Iranian": ("iran", STATE),
+            "Houthis": ("houthis", ORG)}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "consult"),
+    [
+        ("Xi Jinping received Vladimir Putin in Beijing.", True),
+        ("Questions remain how much direct Iranian assistance is received by the Houthis.", False),
+        ("The Houthis received Iranian weapons last year.", False),
+        ("Freedonia received a letter from Ruritania.", False),
+    ],
+)
+def test_events_receiving_a_person_is_a_meeting_receiving_a_thing_is_not(annotated, text, consult) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, RECEIVED)
+    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.CONSULT]
+    assert bool(found) is consult, found
