@@ -166,3 +166,129 @@ def test_events_receiving_a_person_is_a_meeting_receiving_a_thing_is_not(annotat
     doc, entities, article = annotated(text, RECEIVED)
     found = [event for event in events.extract(doc, entities, article) if event.type is EventType.CONSULT]
     assert bool(found) is consult, found
+
+
+# ------------------------------------------------------------ verbs and nouns CAMEO lacks or misreads
+
+WORDS = {
+    **NAMES,
+    "Supreme Court": ("court", ORG),
+    "House of Representatives": ("house", ORG),
+    "Hezbollah": ("hezbollah", ORG),
+    "91st Division": ("division", ORG),
+    "Iglesia ni Cristo": ("inc", ORG),
+    "Manila": ("manila", EntityType.LOCATION),
+    "Lebanon": ("lebanon", STATE),
+    "three drones": ("drones", EntityType.MILITARY_ASSET, None, False),
+    "Ruritanian drones": ("drones", EntityType.MILITARY_ASSET, None, False),
+}
+
+
+def _typed(annotated, text: str, kind: EventType) -> list[tuple[tuple[str, ...], tuple[str, ...], bool, float]]:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, WORDS)
+    return [
+        (event.actors, event.targets, event.provenance.negated, event.provenance.confidence)
+        for event in events.extract(doc, entities, article)
+        if event.type is kind
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("The House of Representatives impeached Alma Vask on Wednesday.", "house", "vask"),
+        ("Alma Vask was impeached by the House of Representatives.", "house", "vask"),
+        ("The House of Representatives voted to impeach Alma Vask.", "house", "vask"),
+    ],
+)
+def test_events_an_impeachment_is_an_accusation(annotated, text, actor, target) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, text, EventType.ACCUSE)
+    assert any(actor in actors and targets == (target,) for actors, targets, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Ruritania intercepts three drones launched from Freedonia.", "freedonia"),
+        ("Ruritania's army intercepted Freedonian drones over the capital.", "freedonia"),
+    ],
+)
+def test_events_intercepting_weapons_is_coercion(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+    names = {**WORDS, "Freedonian": ("freedonia", STATE)}
+    doc, entities, article = annotated(text, names)
+    found = [(e.type, e.actors, e.targets) for e in events.extract(doc, entities, article)]
+    assert any(kind is EventType.COERCE and "ruritania" in actors and targets == (target,) for kind, actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania intercepted a phone call between Freedonia and Alma Vask.",  # no weapon: no interception
+        "Ruritania intercepted the message from Freedonia.",
+    ],
+)
+def test_events_intercepting_no_weapon_is_no_coercion(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not _typed(annotated, text, EventType.COERCE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 91st Division launches a ground operation against Hezbollah in southern Lebanon.",
+        "The 91st Division began a military campaign against Hezbollah.",
+    ],
+)
+def test_events_an_operation_against_someone_is_an_attack(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert any(targets == ("hezbollah",) for _, targets, _, _ in _typed(annotated, text, EventType.ASSAULT))
+    assert not _typed(annotated, text, EventType.COOPERATE)
+
+
+def test_events_a_joint_operation_stays_cooperation(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, "Ruritania and Freedonia held a joint operation near the border.", EventType.COOPERATE)
+    assert found and not _typed(annotated, "Ruritania and Freedonia held a joint operation near the border.", EventType.ASSAULT)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The Supreme Court ruled that Alma Vask's decree was unlawful.", "vask"),
+        ("The Supreme Court found Alma Vask guilty of fraud.", "vask"),
+        ("The Supreme Court ruled against Ruritania on Tuesday.", "ruritania"),
+    ],
+)
+def test_events_an_adverse_court_ruling_is_a_sanction(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, text, EventType.SANCTION)
+    assert any(actors == ("court",) and targets == (target,) and not negated for actors, targets, negated, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Supreme Court ruled that Alma Vask's decree was lawful.",
+        "Alma Vask found Ruritania guilty of aggression.",  # no court: an accusation, not a conviction
+        "Ruritania rules Freedonia with an iron fist.",  # governing is no cooperation either
+    ],
+)
+def test_events_no_sanction_or_cooperation_from_other_rulings(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not _typed(annotated, text, EventType.SANCTION) and not _typed(annotated, text, EventType.COOPERATE)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Alma Vask's advice to Omar Tellen was unlawful.", "vask", "tellen"),
+        ("Ruritania's request to Freedonia for weapons was rejected.", "ruritania", "freedonia"),
+        ("The request of Ruritania to Freedonia went unanswered.", "ruritania", "freedonia"),
+    ],
+)
+def test_events_a_request_or_advice_named_as_a_noun(annotated, text, actor, target) -> None:  # type: ignore[no-untyped-def]
+    assert any(actors == (actor,) and targets == (target,) for actors, targets, _, _ in _typed(annotated, text, EventType.REQUEST))
+
+
+def test_events_a_request_with_no_one_asked_is_none(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert not _typed(annotated, "Ruritania's request was rejected.", EventType.REQUEST)
+
+
+def test_events_rallies_organized_by_a_party(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, "Thousands joined rallies organized by the Iglesia ni Cristo in Manila.", EventType.PROTEST)
+    assert any(actors == ("inc",) for actors, _, _, _ in found), found
