@@ -292,3 +292,35 @@ def test_events_a_request_with_no_one_asked_is_none(annotated) -> None:  # type:
 def test_events_rallies_organized_by_a_party(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _typed(annotated, "Thousands joined rallies organized by the Iglesia ni Cristo in Manila.", EventType.PROTEST)
     assert any(actors == ("inc",) for actors, _, _, _ in found), found
+
+
+# --------------------------------------- a violated airspace (CAMEO: "violate * AIRSPACE", 150)
+
+AIRSPACE = {**NAMES, "Ruritanian": ("ruritania", STATE), "Freedonian": ("freedonia", STATE)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian military aircraft violated Freedonian airspace on Friday.",
+        "Ruritania violated Freedonia's airspace twice this week.",
+        "Ruritanian drones entered Freedonian airspace.",
+    ],
+)
+def test_events_violating_a_states_airspace_is_a_show_of_force(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, AIRSPACE)
+    found = [(e.type, e.actors, e.targets) for e in events.extract(doc, entities, article)]
+    assert (EventType.MOBILIZE, ("ruritania",), ("freedonia",)) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedonia closed its airspace to Ruritanian airlines.",  # a closure, not an incursion
+        "Ruritanian diplomats entered Freedonia on Friday.",  # no airspace
+        "Ruritania violated the agreement with Freedonia.",
+    ],
+)
+def test_events_no_incursion_without_an_airspace_entered(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, AIRSPACE)
+    assert not [e for e in events.extract(doc, entities, article) if e.type is EventType.MOBILIZE]
