@@ -237,9 +237,11 @@ def _read(
     ):
         return None  # "warns its citizens to leave Iran": travel advice, not a threat
     if _halted(token, trigger.words("dropped_by")) or (
-        not trigger.options.get("if_halted") and _halted(token, _cancelling(lex.events.cancelling_blocks))
+        trigger.label != EventType.ASSAULT.value and _halted(token, _cancelling(lex.events.cancelling_blocks))
     ):
-        return None  # "postpones his visit", "cancels sending envoys": no meeting, no visit
+        # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that
+        # a ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
+        return None
     events = lex.events
     event_type = EventType(trigger.label)
     # Actor paths are tried in order and the first that names someone wins ("the US buildup",

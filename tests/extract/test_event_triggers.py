@@ -324,3 +324,9 @@ def test_events_violating_a_states_airspace_is_a_show_of_force(annotated, text) 
 def test_events_no_incursion_without_an_airspace_entered(annotated, text) -> None:  # type: ignore[no-untyped-def]
     doc, entities, article = annotated(text, AIRSPACE)
     assert not [e for e in events.extract(doc, entities, article) if e.type is EventType.MOBILIZE]
+
+
+def test_events_fighting_that_a_ceasefire_ended_was_fought(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated("A ceasefire ended a year of fighting between Ruritania and Freedonia.", NAMES)
+    found = [(e.type, e.actors, e.targets) for e in events.extract(doc, entities, article)]
+    assert (EventType.ASSAULT, ("ruritania",), ("freedonia",)) in found, found
