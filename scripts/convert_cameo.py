@@ -18,7 +18,10 @@ CAMEO codes map to PLOVER by the longest code the table lists (its two-digit row
 defaults, longer rows add the mode); the codebook's old names are read as the new ones
 (DEMAND=REQUEST, DISAPPROVE/INVESTIGATE=ACCUSE, FIGHT=ASSAULT); where the PLOVER codebook
 (PLOVER_MANUAL.tex) reads an entry otherwise (resignations are RETREAT), CODEBOOK_READINGS
-below follows the codebook and the row names its line. Patterns are dropped by the
+below follows the codebook and the row names its line. A code the
+dictionary writes after a colon alone ("X * (IN AIRSTRIKE) [:195]", "receive * LOAN [:071]")
+is the other party's event upon the subject, so such a pattern codes no event of the
+subject's own (type null), as "[---]" does. Patterns are dropped by the
 rules of DROP below, each counted on stderr. The output is deterministic: a test reruns this
 script and fails when the committed files are stale.
 """
@@ -152,11 +155,14 @@ def read_synsets(lines: list[str], start: int, end: int) -> dict[str, tuple[list
 
 
 def parse_code(text: str) -> str | None:
-    """'[042:043]' -> '042', '[:190]' -> '190', '[---]' -> '---'."""
-    parts = [part.strip() for part in text.strip("[] ").split(":") if part.strip()]
+    """'[042:043]' -> '042', '[---]' -> '---', and '[:190]' -> ':190': a code after the colon
+    alone is the event of the other party upon the subject ("X dies in an airstrike", "X
+    receives a loan"), which the subject does not do."""
+    inner = text.strip("[] ")
+    parts = [part.strip() for part in inner.split(":") if part.strip()]
     if not parts or not re.fullmatch(r"\d+|---", parts[0]):
         return None
-    return parts[0]
+    return f":{parts[0]}" if inner.startswith(":") else parts[0]
 
 
 class PatternError(ValueError):
@@ -277,7 +283,7 @@ def _block_rows(
         if code is not None and (block.name, code) in (codebook or {}):
             reading, codebook_line = (codebook or {})[(block.name, code)]
             return reading, f"{VERBS_FILE}:{line}; {CODEBOOK_FILE}:{codebook_line}"
-        reading, table_line = plover_of(None if code == "---" else code, plover)
+        reading, table_line = plover_of(None if code == "---" or code.startswith(":") else code, plover)
         return reading, _source(line, table_line)
 
     verb_rows: list[dict[str, Any]] = []
@@ -310,7 +316,7 @@ def _block_rows(
             dropped[str(error)] += 1
             continue
         reading, source = reading_of(code, line)
-        if reading.type is None and code != "---":
+        if reading.type is None and code != "---" and not code.startswith(":"):
             dropped["plover_drops"] += 1
             continue
         if reading.type is None and not any_default:

@@ -56,7 +56,7 @@ def test_convert_cameo_pattern_words_preps_and_synsets() -> None:
         convert_cameo.parse_pattern(" * &NOSUCH ", synsets)
     with pytest.raises(convert_cameo.PatternError, match="no_words"):
         convert_cameo.parse_pattern(" * + THAT $ ", synsets)
-    assert convert_cameo.parse_code("[042:043]") == "042" and convert_cameo.parse_code("[:190]") == "190"
+    assert convert_cameo.parse_code("[042:043]") == "042" and convert_cameo.parse_code("[:190]") == ":190"
 
 
 def test_convert_cameo_patterns_a_block_codes_two_ways_are_dropped() -> None:
@@ -131,3 +131,15 @@ def test_convert_cameo_a_codebook_reading_names_a_line_that_says_it(tmp_path: Pa
     manual.write_text("\\section{RETREAT}\nnothing about leaving office\n", encoding="utf-8")
     with pytest.raises(ValueError, match="no line says"):
         convert_cameo.read_codebook_readings(manual)
+
+
+def test_convert_cameo_the_other_partys_event_upon_the_subject_is_none_of_its_own() -> None:
+    """'X dies in an airstrike [:195]', 'X receives a loan [:071]': X neither strikes nor lends."""
+    plover = {"19": (convert_cameo.Plover("ASSAULT", None), 1), "07": (convert_cameo.Plover("AID", None), 2)}
+    block = convert_cameo.Block("DIE", 1, "---", [(2, "DIE"), (3, "PERISH [190]")], [
+        (4, " * (IN AIRSTRIKE)   [:195]"), (5, " * (IN BATTLE)   [193]"),
+    ])  # fmt: skip
+    dropped: collections.Counter[str] = collections.Counter()
+    rows = convert_cameo._block_rows(block, {}, plover, dropped)
+    patterns = {row["code"]: row["type"] for row in rows if row["kind"] == "pattern"}
+    assert patterns == {":195": None, "193": "ASSAULT"}
