@@ -369,9 +369,9 @@ def _read(
     ):
         # "joined the calls asking the US to waive": the asking is the call, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
-    # "if X attacks", "warned X against attacking": no threat by X.
+    # "if X attacks", "warned X against attacking", "unclear whether X attacked": no threat by X.
     conditional = any(
-        word.lower() in ("if", "unless", "against")
+        word.lower() in ("if", "unless", "against", "whether")
         for word in (modality.cue or "").split()
     )
     halted = trigger.options.get("if_halted")

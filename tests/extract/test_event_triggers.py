@@ -330,3 +330,27 @@ def test_events_fighting_that_a_ceasefire_ended_was_fought(annotated) -> None:  
     doc, entities, article = annotated("A ceasefire ended a year of fighting between Ruritania and Freedonia.", NAMES)
     found = [(e.type, e.actors, e.targets) for e in events.extract(doc, entities, article)]
     assert (EventType.ASSAULT, ("ruritania",), ("freedonia",)) in found, found
+
+
+# ------------------------------------------------------------------ an open question is no fact
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is unclear whether Ruritania attacked Freedonia.",
+        "Analysts asked whether Ruritania attacked Freedonia.",
+        "Questions remain over whether Ruritania attacked Freedonia.",
+    ],
+)
+def test_events_an_attack_asked_about_is_neither_stated_nor_a_threat(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    found = [(e.type, e.provenance.hypothetical) for e in events.extract(doc, entities, article)]
+    assert (EventType.ASSAULT, False) not in found, found
+    assert not any(kind is EventType.THREATEN for kind, _ in found), found
+
+
+def test_events_an_attack_asked_about_stays_as_a_possible_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated("It is unclear whether Ruritania attacked Freedonia.", NAMES)
+    found = [(e.type, e.actors, e.targets, e.provenance.hypothetical) for e in events.extract(doc, entities, article)]
+    assert found == [(EventType.ASSAULT, ("ruritania",), ("freedonia",), True)], found
