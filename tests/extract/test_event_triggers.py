@@ -354,3 +354,25 @@ def test_events_an_attack_asked_about_stays_as_a_possible_one(annotated) -> None
     doc, entities, article = annotated("It is unclear whether Ruritania attacked Freedonia.", NAMES)
     found = [(e.type, e.actors, e.targets, e.provenance.hypothetical) for e in events.extract(doc, entities, article)]
     assert found == [(EventType.ASSAULT, ("ruritania",), ("freedonia",), True)], found
+
+
+# ---------------------------- a meeting cancelled is a REJECT (codebook), not a SANCTION or a meeting
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Alma Vask cancelled her meeting with Omar Tellen.", "tellen"),
+        ("Alma Vask postponed her visit to Freedonia after the incident.", "freedonia"),
+        ("Ruritania scrapped the talks with Freedonia.", "freedonia"),
+    ],
+)
+def test_events_a_cancelled_meeting_is_a_rejection(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+    found = _envoy_events(annotated, text)
+    assert any(kind is EventType.REJECT and targets == (target,) for kind, _, targets in found), found
+    assert not any(kind in (EventType.CONSULT, EventType.SANCTION) for kind, _, _ in found), found
+
+
+def test_events_cancelling_a_contract_rejects_no_meeting(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _envoy_events(annotated, "Ruritania cancelled the contract with Freedonia.")
+    assert not any(kind is EventType.REJECT for kind, _, _ in found), found
