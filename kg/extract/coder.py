@@ -132,7 +132,6 @@ class VerbDictionary:
             return None
         return next((entry.default for entry in applicable if entry.default.type is not None), None)
 
-
     def verbs_of(self, blocks: frozenset[str]) -> frozenset[str]:
         """The verbs of the named synonym blocks ("CANCEL": "halt", "call off" ...), a verb with
         its particles written after it."""
