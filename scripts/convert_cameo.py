@@ -16,7 +16,12 @@ context), and writes, one JSON object a line, each row naming its source file an
 
 CAMEO codes map to PLOVER by the longest code the table lists (its two-digit rows are the
 defaults, longer rows add the mode); the codebook's old names are read as the new ones
-(DEMAND=REQUEST, DISAPPROVE/INVESTIGATE=ACCUSE, FIGHT=ASSAULT). Patterns are dropped by the
+(DEMAND=REQUEST, DISAPPROVE/INVESTIGATE=ACCUSE, FIGHT=ASSAULT); where the PLOVER codebook
+(PLOVER_MANUAL.tex) reads an entry otherwise (resignations are RETREAT), CODEBOOK_READINGS
+below follows the codebook and the row names its line. A code the
+dictionary writes after a colon alone ("X * (IN AIRSTRIKE) [:195]", "receive * LOAN [:071]")
+is the other party's event upon the subject, so such a pattern codes no event of the
+subject's own (type null), as "[---]" does. Patterns are dropped by the
 rules of DROP below, each counted on stderr. The output is deterministic: a test reruns this
 script and fails when the committed files are stale.
 """
@@ -34,6 +39,7 @@ from typing import Any
 
 VERBS_FILE = "CAMEO.2.0.txt"
 PLOVER_FILE = "CAMEO2PLOVER-2021.txt"
+CODEBOOK_FILE = "PLOVER_MANUAL.tex"
 
 # The codebook's conversion table names some types by their older names.
 OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -41,6 +47,18 @@ PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
     "SANCTION MOBILIZE COERCE ASSAULT".split()
 )
+# Where the PLOVER codebook reads a CAMEO entry otherwise than the conversion table: (block,
+# code) -> the codebook's reading and the words of the codebook that give it (the source names
+# their line). CAMEO codes a resignation 083x "accede to demands for change in leadership"
+# (CONCEDE in the table); the codebook puts resignations under RETREAT, mode "resign".
+RESIGNATION = "RETREAT", "resign", "RETREAT} also covers resignations of government officials"
+CODEBOOK_READINGS = {
+    ("RESIGN", "083"): RESIGNATION,  # resign
+    ("RESIGN", "0831"): RESIGNATION,  # resign the government, minister resigns
+    ("STEP", "0831"): RESIGNATION,  # step down, leader steps aside
+    ("SUBMIT", "0831"): RESIGNATION,  # submit one's resignation
+    ("EXPLAIN_VERBAL", "0831"): RESIGNATION,  # announce one's resignation
+}
 # Words a pattern may spell out that say nothing about the event (auxiliaries, articles,
 # complementizers): a dependency parse does not need them, so they are not required words.
 FUNCTION_WORDS = frozenset(
@@ -101,6 +119,18 @@ def plover_of(code: str | None, table: dict[str, tuple[Plover, int]]) -> tuple[P
     return Plover(None, None), None
 
 
+def read_codebook_readings(path: Path) -> dict[tuple[str, str], tuple[Plover, int]]:
+    """CODEBOOK_READINGS with the line of the codebook that gives each reading."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    readings: dict[tuple[str, str], tuple[Plover, int]] = {}
+    for key, (name, mode, words) in CODEBOOK_READINGS.items():
+        line = next((number for number, text in enumerate(lines, start=1) if words in text), None)
+        if line is None:
+            raise ValueError(f"{path.name}: no line says {words!r}")
+        readings[key] = (Plover(name, mode), line)
+    return readings
+
+
 WORD = re.compile(r"[A-Z0-9][A-Z0-9'\-]*_?|&[A-Z0-9_]+")
 
 
@@ -125,11 +155,14 @@ def read_synsets(lines: list[str], start: int, end: int) -> dict[str, tuple[list
 
 
 def parse_code(text: str) -> str | None:
-    """'[042:043]' -> '042', '[:190]' -> '190', '[---]' -> '---'."""
-    parts = [part.strip() for part in text.strip("[] ").split(":") if part.strip()]
+    """'[042:043]' -> '042', '[---]' -> '---', and '[:190]' -> ':190': a code after the colon
+    alone is the event of the other party upon the subject ("X dies in an airstrike", "X
+    receives a loan"), which the subject does not do."""
+    inner = text.strip("[] ")
+    parts = [part.strip() for part in inner.split(":") if part.strip()]
     if not parts or not re.fullmatch(r"\d+|---", parts[0]):
         return None
-    return parts[0]
+    return f":{parts[0]}" if inner.startswith(":") else parts[0]
 
 
 class PatternError(ValueError):
@@ -179,6 +212,7 @@ VERB_LINE = re.compile(r"^(\+?)([A-Z][A-Z_'\-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?"
 def convert(dictionaries: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Counter[str]]:
     """(synset rows, verb and pattern rows, counts of dropped items by rule)."""
     plover = read_plover(dictionaries / PLOVER_FILE)
+    codebook = read_codebook_readings(dictionaries / CODEBOOK_FILE)
     lines = (dictionaries / VERBS_FILE).read_text(encoding="latin-1").splitlines()
     marks = {line.strip("# ").split(" #")[0].strip(): number for number, line in enumerate(lines) if line.startswith("####")}
     verbs_start = next(n for key, n in marks.items() if key.startswith("VERB PATTERNS"))
@@ -191,7 +225,7 @@ def convert(dictionaries: Path) -> tuple[list[dict[str, Any]], list[dict[str, An
     ]
     rows: list[dict[str, Any]] = []
     for block in _blocks(lines, verbs_start, verbs_end):
-        rows.extend(_block_rows(block, synsets, plover, dropped))
+        rows.extend(_block_rows(block, synsets, plover, dropped, codebook))
     return synset_rows, _without_ambiguous_defaults(rows, dropped), dropped
 
 
@@ -236,9 +270,22 @@ def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
 
 
 def _block_rows(
-    block: Block, synsets: dict[str, Any], plover: dict[str, tuple[Plover, int]], dropped: Counter[str]
+    block: Block,
+    synsets: dict[str, Any],
+    plover: dict[str, tuple[Plover, int]],
+    dropped: Counter[str],
+    codebook: dict[tuple[str, str], tuple[Plover, int]] | None = None,
 ) -> list[dict[str, Any]]:
     block_id = f"{block.name}@{block.line}"
+
+    def reading_of(code: str | None, line: int) -> tuple[Plover, str]:
+        """The code's PLOVER reading and the source of the row (dictionary, table or codebook)."""
+        if code is not None and (block.name, code) in (codebook or {}):
+            reading, codebook_line = (codebook or {})[(block.name, code)]
+            return reading, f"{VERBS_FILE}:{line}; {CODEBOOK_FILE}:{codebook_line}"
+        reading, table_line = plover_of(None if code == "---" or code.startswith(":") else code, plover)
+        return reading, _source(line, table_line)
+
     verb_rows: list[dict[str, Any]] = []
     for line, raw in block.verbs:
         match = VERB_LINE.match(raw.split("#", 1)[0].strip())
@@ -247,10 +294,10 @@ def _block_rows(
         words = words_of(match.group(2))
         own = parse_code(match.group(4)) if match.group(4) else None
         code = own if own is not None else block.code
-        reading, table_line = plover_of(None if code == "---" else code, plover)
+        reading, source = reading_of(code, line)
         verb_rows.append(
             {"kind": "verb", "lemma": words[0], "particles": words[1:], "block": block_id, "code": code,
-             "type": reading.type, "mode": reading.mode, "source": _source(line, table_line)}  # fmt: skip
+             "type": reading.type, "mode": reading.mode, "source": source}  # fmt: skip
         )
     pattern_rows: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -268,8 +315,8 @@ def _block_rows(
         except PatternError as error:
             dropped[str(error)] += 1
             continue
-        reading, table_line = plover_of(None if code == "---" else code, plover)
-        if reading.type is None and code != "---":
+        reading, source = reading_of(code, line)
+        if reading.type is None and code != "---" and not code.startswith(":"):
             dropped["plover_drops"] += 1
             continue
         if reading.type is None and not any_default:
@@ -285,7 +332,7 @@ def _block_rows(
         seen.add(key)
         pattern_rows.append(
             {"kind": "pattern", "block": block_id, **parts, "code": code, "type": reading.type,
-             "mode": reading.mode, "source": _source(line, table_line)}  # fmt: skip
+             "mode": reading.mode, "source": source}  # fmt: skip
         )
     types: dict[str, set[str | None]] = {}
     for row in pattern_rows:

@@ -56,7 +56,7 @@ def test_convert_cameo_pattern_words_preps_and_synsets() -> None:
         convert_cameo.parse_pattern(" * &NOSUCH ", synsets)
     with pytest.raises(convert_cameo.PatternError, match="no_words"):
         convert_cameo.parse_pattern(" * + THAT $ ", synsets)
-    assert convert_cameo.parse_code("[042:043]") == "042" and convert_cameo.parse_code("[:190]") == "190"
+    assert convert_cameo.parse_code("[042:043]") == "042" and convert_cameo.parse_code("[:190]") == ":190"
 
 
 def test_convert_cameo_patterns_a_block_codes_two_ways_are_dropped() -> None:
@@ -108,3 +108,38 @@ def test_convert_cameo_delaying_verbs_reject_and_condemning_an_attack_accuses() 
     condemn = verbs["condemn"]["block"]
     attack = [row["code"] for row in rows if row["kind"] == "pattern" and row["block"] == condemn and row["object"] == ["attack"]]
     assert "053" not in attack  # DELAY's "* ATTACK [053]" (prevent an attack) is not condemn's
+
+
+@needs_dictionaries
+def test_convert_cameo_resignations_take_the_codebooks_reading_with_its_line() -> None:
+    """CAMEO codes "resign" 083 (CONCEDE in the table); the codebook puts resignations under RETREAT."""
+    readings = convert_cameo.read_codebook_readings(DICTIONARIES / convert_cameo.CODEBOOK_FILE)
+    reading, line = readings[("RESIGN", "083")]
+    assert reading == convert_cameo.Plover("RETREAT", "resign")
+    manual = (DICTIONARIES / convert_cameo.CODEBOOK_FILE).read_text(encoding="utf-8").splitlines()
+    assert "resignations" in manual[line - 1]
+    rows = [json.loads(line) for line in (ROOT / "patterns" / "cameo_verbs.jsonl").read_text().splitlines()]
+    resign = next(row for row in rows if row["kind"] == "verb" and row["lemma"] == "resign")
+    assert (resign["type"], resign["mode"], resign["source"]) == ("RETREAT", "resign", f"CAMEO.2.0.txt:3061; PLOVER_MANUAL.tex:{line}")
+    # A call for early elections (0831 in another block) keeps the table's reading.
+    call = next(row for row in rows if row["block"].startswith("CALL@") and row.get("object") == ["election"])
+    assert call["type"] == "CONCEDE"
+
+
+def test_convert_cameo_a_codebook_reading_names_a_line_that_says_it(tmp_path: Path) -> None:
+    manual = tmp_path / "manual.tex"
+    manual.write_text("\\section{RETREAT}\nnothing about leaving office\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no line says"):
+        convert_cameo.read_codebook_readings(manual)
+
+
+def test_convert_cameo_the_other_partys_event_upon_the_subject_is_none_of_its_own() -> None:
+    """'X dies in an airstrike [:195]', 'X receives a loan [:071]': X neither strikes nor lends."""
+    plover = {"19": (convert_cameo.Plover("ASSAULT", None), 1), "07": (convert_cameo.Plover("AID", None), 2)}
+    block = convert_cameo.Block("DIE", 1, "---", [(2, "DIE"), (3, "PERISH [190]")], [
+        (4, " * (IN AIRSTRIKE)   [:195]"), (5, " * (IN BATTLE)   [193]"),
+    ])  # fmt: skip
+    dropped: collections.Counter[str] = collections.Counter()
+    rows = convert_cameo._block_rows(block, {}, plover, dropped)
+    patterns = {row["code"]: row["type"] for row in rows if row["kind"] == "pattern"}
+    assert patterns == {":195": None, "193": "ASSAULT"}

@@ -97,6 +97,7 @@ class VerbEntry:
     particles: frozenset[str]
     default: Code
     block: Block
+    block_name: str  # the dictionary's name of its synonym block ("REVOKE_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,16 @@ class VerbDictionary:
         if not default:
             return None
         return next((entry.default for entry in applicable if entry.default.type is not None), None)
+
+    def verbs_of(self, blocks: frozenset[str]) -> frozenset[str]:
+        """The verbs of the named synonym blocks ("CANCEL": "halt", "call off" ...), a verb with
+        its particles written after it."""
+        return frozenset(
+            " ".join((entry.lemma, *sorted(entry.particles)))
+            for found in self.entries.values()
+            for entry in found
+            if entry.block_name in blocks
+        )
 
 
 class _Context:
@@ -243,7 +254,8 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
     entries: dict[str, list[VerbEntry]] = defaultdict(list)
     for row in verbs:
         block = blocks.get(row["block"], empty)
-        entries[row["lemma"]].append(VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block))
+        name = row["block"].split("@")[0]
+        entries[row["lemma"]].append(VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name))
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
 
 

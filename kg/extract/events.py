@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
@@ -155,6 +156,8 @@ def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) ->
     if template is None:
         return []
     options = {**template.options, "coded_mode": code.mode} if code.mode else template.options
+    if code.mode in template.words("targetless_modes"):
+        options = {**options, "targetless": True}  # "X resigns": a resignation acts on no one
     return [dataclasses.replace(template, id=f"cameo.{code.cameo}", lemmas=frozenset({lemma}), options=options)]
 
 
@@ -233,8 +236,12 @@ def _read(
         for c in token.children
     ):
         return None  # "warns its citizens to leave Iran": travel advice, not a threat
-    if _halted(token, trigger.words("dropped_by")):
-        return None  # "postpones his visit", "suspends the agreements": no meeting, no accord
+    if _halted(token, trigger.words("dropped_by")) or (
+        trigger.label != EventType.ASSAULT.value and _halted(token, _cancelling(lex.events.cancelling_blocks))
+    ):
+        # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that
+        # a ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
+        return None
     events = lex.events
     event_type = EventType(trigger.label)
     # Actor paths are tried in order and the first that names someone wins ("the US buildup",
@@ -340,7 +347,9 @@ def _read(
             # ("Macron's talks" are not talks between Macron and France).
             actors = sorted(actors, key=lambda key: index.first_in(sent, key))
             actors, targets = actors[:1], actors[1:]
-        elif not actors and len(targets) > 1:
+        elif not actors and len(targets) > 1 and token.pos_ == "NOUN":
+            # "talks between X and Y"; a verb's conjoined object ("sending envoys X and Y") is
+            # acted upon, never the actor.
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting and, unless its type stands alone (a deployment) or a place
     # says where it happened, someone acted upon.
@@ -360,9 +369,9 @@ def _read(
     ):
         # "joined the calls asking the US to waive": the asking is the call, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
-    # "if X attacks", "warned X against attacking": no threat by X.
+    # "if X attacks", "warned X against attacking", "unclear whether X attacked": no threat by X.
     conditional = any(
-        word.lower() in ("if", "unless", "against")
+        word.lower() in ("if", "unless", "against", "whether")
         for word in (modality.cue or "").split()
     )
     halted = trigger.options.get("if_halted")
@@ -396,12 +405,15 @@ def _read(
     steps = _steps(token, index, [*actors, *targets])
     named_targets = [key for key in targets if index.type_of(key) is not EntityType.GROUP]
     targets = named_targets or targets  # groups are acted upon only where no one named is
-    needs_target = not (trigger.flag("targetless") or (location and trigger.flag("placed")))
+    # "releases 131 detainees": where the codebook needs no recipient, an unnamed one is enough.
+    unnamed_suffices = trigger.flag("unnamed_targets") and bool(targets)
+    needs_target = not (trigger.flag("targetless") or (location and trigger.flag("placed")) or unnamed_suffices)
     score = confidence.score(
         trigger.base,
         unnamed=all(index.type_of(key) is EntityType.GROUP for key in actors)
         or (needs_target and not named_targets),
         complete=bool(named_targets)
+        or unnamed_suffices
         or event_type is EventType.MOBILIZE
         or trigger.flag("targetless")
         or (location is not None and trigger.flag("placed")),
@@ -706,16 +718,29 @@ def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) in PARTIES]
 
 
+@lru_cache(maxsize=4)
+def _cancelling(blocks: frozenset[str]) -> frozenset[str]:
+    """The verbs of the CAMEO blocks that undo what they govern (cancel, postpone, halt ...)."""
+    return verb_dictionary().verbs_of(blocks)
+
+
 def _halted(token: Token, verbs: frozenset[str]) -> bool:
     """The trigger is what a verb of `verbs` stops: its object or complement ("stop strikes",
     "halt attacking"), the "of" phrase of that object ("suspends the implementation of
     the accord"), or what it leaves ("withdrew X from a treaty", "pulled out of the deal")."""
     node = token
     if node.dep_ == "pobj" and node.head.lower_ in ("from", "of") and node.head.head.pos_ == "VERB":
-        return node.head.head.lemma_.lower() in verbs
+        return bool(_verb_forms(node.head.head) & verbs)
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
         node = node.head.head
-    return node.dep_ in ("dobj", "xcomp", "nsubjpass") and node.head.lemma_.lower() in verbs
+    gerund = node.dep_ == "acl" and node.tag_ == "VBG"  # "Trump cancels sending", the verb misread as a noun
+    return (node.dep_ in ("dobj", "xcomp", "nsubjpass") or gerund) and bool(_verb_forms(node.head) & verbs)
+
+
+def _verb_forms(verb: Token) -> set[str]:
+    """A verb's lemma, alone and with each of its particles ("call", "call off")."""
+    lemma = verb.lemma_.lower()
+    return {lemma, *(f"{lemma} {child.lower_}" for child in verb.children if child.dep_ == "prt")}
 
 
 def _speaks_for(claimant: str, actors: list[str], index: EntityIndex) -> bool:

@@ -68,6 +68,8 @@ class Lexicon:
     # patterns count; and CAMEO codes another extractor reads (sanctions are designations).
     pattern_only: frozenset[str] = frozenset()
     left_to_others: frozenset[str] = frozenset()
+    # CAMEO synonym blocks of verbs that undo what they govern ("cancels sending envoys").
+    cancelling_blocks: frozenset[str] = frozenset()
     modes: tuple[tuple[str, frozenset[str]], ...] = ()
     categories: tuple[tuple[DesignationCategory, str | None, tuple[str, ...]], ...] = ()
     legal_bases: tuple[tuple[re.Pattern[str], str | None], ...] = ()
@@ -255,6 +257,7 @@ def load_events(folder: Path) -> Lexicon:
     coded: dict[str, Trigger] = {}
     pattern_only: set[str] = set()
     left_to_others: set[str] = set()
+    cancelling_blocks: set[str] = set()
     for number, record in _json_lines(path, problems):
         kind = record.get("kind", "trigger")
         if kind == "arguments":
@@ -280,6 +283,7 @@ def load_events(folder: Path) -> Lexicon:
                 continue
             pattern_only.update(str(lemma).lower() for lemma in record["pattern_only"])
             left_to_others.update(str(code) for code in record["left_to_others"])
+            cancelling_blocks.update(str(block) for block in record.get("cancelling_blocks") or ())
         elif kind in ("trigger", "coded"):
             if record.get("type") not in EventType.__members__:
                 problems.add(
@@ -296,8 +300,9 @@ def load_events(folder: Path) -> Lexicon:
             problems.add(number, f"unknown kind {kind!r}")
     problems.raise_any()
     return Lexicon(
-        tuple(triggers), defaults, coded, frozenset(pattern_only), frozenset(left_to_others), modes=tuple(modes)
-    )
+        tuple(triggers), defaults, coded, frozenset(pattern_only), frozenset(left_to_others),
+        frozenset(cancelling_blocks), modes=tuple(modes),
+    )  # fmt: skip
 
 
 def load_designations(folder: Path) -> Lexicon:
