@@ -12,7 +12,6 @@ verb's own code. A pattern may code no event ("fight corruption"): then the verb
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import DataFileError
+from kg.patterns import Problems, json_objects, raise_problems
 from kg.records import EventType
 from kg.resources import data_dir
 
@@ -231,13 +231,18 @@ def _code(row: dict[str, Any]) -> Code:
 
 def load_verb_dictionary(folder: Path) -> VerbDictionary:
     """Compile patterns/cameo_verbs.jsonl and cameo_synsets.jsonl into a VerbDictionary."""
+    problems: Problems = []
     synsets: dict[str, Requirement] = {
-        row["name"]: tuple(tuple(phrase) for phrase in row["phrases"]) for _, row in _rows(folder / SYNSETS_FILE)
+        row["name"]: tuple(tuple(phrase) for phrase in row["phrases"])
+        for _, row in json_objects(folder / SYNSETS_FILE, problems)
     }
+    raise_problems(folder / SYNSETS_FILE, problems)
     verbs: list[dict[str, Any]] = []
     patterns: dict[str, list[VerbPattern]] = defaultdict(list)
     path = folder / VERBS_FILE
-    for number, row in _rows(path):
+    rows = list(json_objects(path, problems))
+    raise_problems(path, problems)
+    for number, row in rows:
         try:
             if row["kind"] == "verb":
                 verbs.append(row)
@@ -270,20 +275,6 @@ def _block(patterns: list[VerbPattern]) -> Block:
 
 def _requirements(words: list[str], synsets: dict[str, Requirement]) -> tuple[Requirement, ...]:
     return tuple(synsets[word] if word.startswith("&") else ((word,),) for word in words)
-
-
-def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DataFileError(path, f"cannot read: {error}") from error
-    rows = []
-    for number, line in enumerate(lines, start=1):
-        try:
-            rows.append((number, json.loads(line)))
-        except json.JSONDecodeError as error:
-            raise DataFileError(path, f"not JSON: {error.msg}", line=number) from error
-    return rows
 
 
 @lru_cache(maxsize=4)
