@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import DataFileError
 from kg.patterns import Problems, json_objects, raise_problems
 from kg.records import EventType
 from kg.resources import data_dir
@@ -173,20 +172,14 @@ class _Context:
         self.words = self.subject | self.clause | frozenset(word for form, phrase in self.preps for word in (form, *phrase))
 
     def matches(self, pattern: VerbPattern) -> bool:
-        if not all(_met(requirement, self.subject) for requirement in pattern.subject):
-            return False
-        if not all(
-            _met(requirement, self.particles if _particle(requirement) else self.clause)
-            for requirement in pattern.object
-        ):
-            return False
-        for prep, words in pattern.preps:
-            if not any(
-                form == prep and all(_met(requirement, phrase) for requirement in words)
-                for form, phrase in self.preps
-            ):
-                return False
-        return True
+        return (
+            all(_met(requirement, self.subject) for requirement in pattern.subject)
+            and all(_met(requirement, self.particles if _particle(requirement) else self.clause)
+                    for requirement in pattern.object)
+            and all(any(form == prep and all(_met(requirement, phrase) for requirement in words)
+                        for form, phrase in self.preps)
+                    for prep, words in pattern.preps)
+        )  # fmt: skip
 
 
 def _forms(doc: Doc) -> list[tuple[str, str]]:
@@ -240,9 +233,7 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
     verbs: list[dict[str, Any]] = []
     patterns: dict[str, list[VerbPattern]] = defaultdict(list)
     path = folder / VERBS_FILE
-    rows = list(json_objects(path, problems))
-    raise_problems(path, problems)
-    for number, row in rows:
+    for number, row in json_objects(path, problems):
         try:
             if row["kind"] == "verb":
                 verbs.append(row)
@@ -253,7 +244,8 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
                                 preps, _code(row))  # fmt: skip
                 )
         except (KeyError, ValueError, TypeError) as error:
-            raise DataFileError(path, f"bad row: {error}", line=number) from error
+            problems.append((number, f"bad row: {error}"))
+    raise_problems(path, problems)
     blocks = {name: _block(found) for name, found in patterns.items()}
     empty = Block((), {})
     entries: dict[str, list[VerbEntry]] = defaultdict(list)
