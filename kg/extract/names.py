@@ -60,7 +60,7 @@ TITLE_WORDS = frozenset(
     "president vice prime minister secretary general gen. mr. mrs. ms. dr. sen. senator rep. king queen "
     "chancellor premier emir sheikh prince crown leader former interim acting foreign defense defence "
     "us u.s. state chief justice judge ambassador envoy spokesman spokeswoman spokesperson commander "
-    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan sheikh archbishop bishop democrat republican staff".split()
+    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan archbishop bishop democrat republican staff".split()
 )
 GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
                       "governorate district county prefecture state".split())  # fmt: skip
