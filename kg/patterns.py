@@ -19,8 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 
-from spacy.schemas import validate_token_pattern
-
 from kg.errors import DataFileError
 from kg.records import EntityType
 from kg.resources import data_dir
@@ -173,6 +171,8 @@ def _check_pattern(obj: dict[str, Any], labels: frozenset[str] | None, seen: Map
             yield f"{name} has an empty phrase"
     elif isinstance(pattern, list) and pattern and all(isinstance(token, dict) for token in pattern):
         if not all("RIGHT_ID" in token for token in pattern):
+            from spacy.schemas import validate_token_pattern  # here: the gazetteer and linker read TSVs without spaCy
+
             for error in validate_token_pattern(pattern):
                 yield f"{name}: {error}"
     else:
