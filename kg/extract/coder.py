@@ -157,14 +157,13 @@ class _Context:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
         self.clause = _core_words(forms, clause)
+        objects = [child for child in children if child.dep_ in OBJECT_DEPS]
         if token.dep_ == "compound":
             # "The Houthis fire missiles at X": the noun it modifies is its object.
             self.clause |= _span_words(forms, [token.head]) - _span_words(forms, [token])
+            objects.append(token.head)
         # Prepositional phrases of the verb itself, and of its object ("sent police *to the
         # border*"); deeper ones belong to other words ("ship-*to*-ship transfers").
-        objects = [child for child in children if child.dep_ in OBJECT_DEPS]
-        if token.dep_ == "compound":
-            objects.append(token.head)
         preps = [child for child in children if child.dep_ in PREP_DEPS] + [
             grandchild for head in objects for grandchild in head.children if grandchild.dep_ in PREP_DEPS
         ]
