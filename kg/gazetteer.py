@@ -9,7 +9,6 @@ phoenix_office_holders.tsv, when present, is built by scripts/convert_phoenix.py
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections import defaultdict
@@ -17,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator, TypeVar
+from typing import Callable, TypeVar
 
 from kg.errors import DataFileError
+from kg.patterns import tsv_rows
 from kg.records import EntityType
 from kg.resources import data_dir
 
@@ -222,23 +222,6 @@ Row = dict[str, str]
 Parsed = TypeVar("Parsed")
 
 
-def _rows(path: Path, columns: tuple[str, ...], problems: list[tuple[int | None, str]]) -> Iterator[tuple[int, Row]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader, None)
-        if header is None or tuple(header) != columns:
-            problems.append((1, f"header is {header!r}; expected the columns {', '.join(columns)}"))
-            return
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(columns):
-                problems.append((line, f"{len(row)} cells; expected {len(columns)} ({', '.join(columns)})"))
-                continue
-            yield line, {column: cell.strip() for column, cell in zip(columns, row)}
-
-
 def _list(cell: str) -> tuple[str, ...]:
     return tuple(item.strip() for item in cell.split("|") if item.strip())
 
@@ -337,15 +320,26 @@ def _post(row: Row, source: str) -> PhoenixPost:
 
 def _read(path: Path, columns: tuple[str, ...], parse: Callable[[Row, str], Parsed],
           problems: list[tuple[Path, int | None, str]]) -> list[Parsed]:  # fmt: skip
-    found: list[tuple[int | None, str]] = []
     records = []
-    for line, row in _rows(path, columns, found):
-        try:
-            records.append(parse(row, path.name))
-        except ValueError as error:
-            found.append((line, str(error)))
-    problems.extend((path, line, problem) for line, problem in found)
+    try:
+        for line, cells in tsv_rows(path, columns):
+            try:
+                if len(cells) != len(columns):
+                    raise ValueError(f"{len(cells)} cells; expected {len(columns)} ({', '.join(columns)})")
+                records.append(parse(dict(zip(columns, cells)), path.name))
+            except ValueError as error:
+                problems.append((path, line, str(error)))
+    except DataFileError as error:  # a missing or unreadable file, a wrong header
+        problems.append((path, error.line, error.problem))
     return records
+
+
+def _raise_any(problems: list[tuple[Path, int | None, str]]) -> None:
+    """One DataFileError at the first problem, listing every other one after it."""
+    if problems:
+        path, line, problem = problems[0]
+        more = "".join(f"\n{p}{'' if n is None else f':{n}'}: {text}" for p, n, text in problems[1:])
+        raise DataFileError(path, problem + more, line=line)
 
 
 def _people(tenures: list[Tenure]) -> list[GazetteerEntry]:
@@ -369,9 +363,7 @@ def read_gazetteer(folder: Path) -> Gazetteer:
     for name in REQUIRED:
         if not (folder / name).is_file():
             problems.append((folder / name, None, "missing; run scripts/build_gazetteers.py"))
-    if problems:
-        path, line, problem = problems[0]
-        raise DataFileError(path, problem, line=line)
+    _raise_any(problems)
     entries: list[GazetteerEntry] = []
     entries += _read(folder / "states.tsv", STATE_COLUMNS, _state, problems)
     if (folder / CURATED_STATES).is_file():
@@ -385,10 +377,7 @@ def read_gazetteer(folder: Path) -> Gazetteer:
     states = {entry.qid for entry in entries if entry.type is EntityType.STATE}
     problems += [(folder / entry.source, None, f"{entry.name}: state {entry.state} is no state of states.tsv")
                  for entry in entries if entry.state is not None and entry.state not in states]  # fmt: skip
-    if problems:
-        path, line, problem = problems[0]
-        more = "".join(f"\n{p}{'' if n is None else f':{n}'}: {text}" for p, n, text in problems[1:])
-        raise DataFileError(path, problem + more, line=line)
+    _raise_any(problems)
     entries += _people(tenures)
     posts = folder / PHOENIX_HOLDERS
     return Gazetteer(tuple(entries), tuple(tenures), (lambda: _read_posts(posts)) if posts.is_file() else None)
@@ -398,10 +387,7 @@ def _read_posts(path: Path) -> list[PhoenixPost]:
     """phoenix_office_holders.tsv; DataFileError lists every bad row."""
     problems: list[tuple[Path, int | None, str]] = []
     posts = _read(path, PHOENIX_COLUMNS, _post, problems)
-    if problems:
-        _, line, problem = problems[0]
-        more = "".join(f"\n{path}{'' if n is None else f':{n}'}: {text}" for _, n, text in problems[1:])
-        raise DataFileError(path, problem + more, line=line)
+    _raise_any(problems)
     return posts
 
 

@@ -2,7 +2,8 @@
 
 Input: the files of `patterns/`. Output: typed records (`LabelSpec`, `PatternSpec`) for the
 NLP stage (entity ruler) and the extractors (spaCy Matcher and DependencyMatcher patterns).
-Every problem of a file is reported at once, with file and line, as one `DataFileError`.
+Every problem of a file is reported at once, with file and line, as one `DataFileError`;
+`tsv_rows`, `json_objects` and `raise_problems` do the same for every other data file's loader.
 
 A pattern line is one JSON object with a versioned `id` ("role.title-name.v1"), a `label`
 and a `pattern`: a phrase (string) or a list of token patterns. Other keys are kept in
@@ -11,15 +12,12 @@ and a `pattern`: a phrase (string) or a list of token patterns. Other keys are k
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Mapping
-
-from spacy.schemas import validate_token_pattern
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from kg.errors import DataFileError
 from kg.records import EntityType
@@ -54,10 +52,50 @@ class PatternSpec:
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
-def _problems_error(path: Path, problems: list[tuple[int, str]]) -> DataFileError:
-    first_line = problems[0][0]
-    detail = "\n".join(f"{path}:{line}: {problem}" for line, problem in problems)
-    return DataFileError(path, f"{len(problems)} problem(s):\n{detail}", line=first_line)
+Problems = list[tuple[int, str]]  # (line, problem) of one file
+
+
+def raise_problems(path: Path, problems: Sequence[tuple[int, str]]) -> None:
+    """Raise one DataFileError listing every problem of the file, if it has any."""
+    if problems:
+        detail = "\n".join(f"{path}:{line}: {problem}" for line, problem in problems)
+        raise DataFileError(path, f"{len(problems)} problem(s):\n{detail}", line=problems[0][0])
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise DataFileError(path, f"cannot read: {error.strerror}") from error
+
+
+def tsv_rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
+    """The non-blank rows of a tab-separated file whose header starts with `columns`: line
+    number and stripped cells, as many as the row has."""
+    lines = _lines(path)
+    header = lines[0].split("\t") if lines else None
+    if header is None or tuple(header[: len(columns)]) != columns:
+        raise DataFileError(path, f"header is {header!r}; expected the columns {', '.join(columns)}", line=1)
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip():
+            yield number, [cell.strip() for cell in line.split("\t")]
+
+
+def json_objects(path: Path, problems: Problems) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The JSON objects of a JSON Lines file with their line numbers; blank lines and `//`
+    comments are skipped, a line that is no object goes to `problems`."""
+    for number, text in enumerate(_lines(path), start=1):
+        if not text.strip() or text.lstrip().startswith("//"):
+            continue
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as error:
+            problems.append((number, f"not valid JSON: {error.msg} at column {error.colno}"))
+            continue
+        if isinstance(obj, dict):
+            yield number, obj
+        else:
+            problems.append((number, f"expected a JSON object, got {type(obj).__name__}"))
 
 
 def load_labels(path: Path | None = None) -> dict[str, LabelSpec]:
@@ -68,31 +106,23 @@ def load_labels(path: Path | None = None) -> dict[str, LabelSpec]:
 
 @lru_cache(maxsize=8)
 def _load_labels(path: Path) -> tuple[tuple[str, LabelSpec], ...]:
-    problems: list[tuple[int, str]] = []
+    problems: Problems = []
     labels: dict[str, LabelSpec] = {}
     types = {t.value: t for t in EntityType}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t")
-        header = next(reader, None)
-        if header is None or header[:3] != ["label", "type", "kind"]:
-            raise DataFileError(path, f"expected the header 'label<TAB>type<TAB>kind', got {header!r}", line=1)
-        for line, row in enumerate(reader, start=2):
-            if not row or not "".join(row).strip():
-                continue
-            if len(row) < 3:
-                problems.append((line, f"expected at least 3 tab-separated columns, got {len(row)}"))
-                continue
-            label, type_name, kind = (cell.strip() for cell in row[:3])
-            if not label:
-                problems.append((line, "empty label"))
-            elif label in labels:
-                problems.append((line, f"label {label!r} is defined twice"))
-            if type_name not in types:
-                problems.append((line, f"type {type_name!r} is not one of {', '.join(types)}"))
-                continue
-            labels[label] = LabelSpec(label, types[type_name], kind or None)
-    if problems:
-        raise _problems_error(path, problems)
+    for line, row in tsv_rows(path, ("label", "type", "kind")):
+        if len(row) < 3:
+            problems.append((line, f"expected at least 3 tab-separated columns, got {len(row)}"))
+            continue
+        label, type_name, kind = row[:3]
+        if not label:
+            problems.append((line, "empty label"))
+        elif label in labels:
+            problems.append((line, f"label {label!r} is defined twice"))
+        if type_name not in types:
+            problems.append((line, f"type {type_name!r} is not one of {', '.join(types)}"))
+            continue
+        labels[label] = LabelSpec(label, types[type_name], kind or None)
+    raise_problems(path, problems)
     return tuple(labels.items())
 
 
@@ -107,21 +137,10 @@ def load_patterns(path: Path, *, labels: Mapping[str, LabelSpec] | None = None) 
 
 @lru_cache(maxsize=32)
 def _load_patterns(path: Path, labels: frozenset[str] | None) -> tuple[PatternSpec, ...]:
-    problems: list[tuple[int, str]] = []
+    problems: Problems = []
     specs: list[PatternSpec] = []
     seen: dict[str, int] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DataFileError(path, f"cannot read the pattern file: {error.strerror}") from error
-    for number, text in enumerate(lines, start=1):
-        if not text.strip() or text.lstrip().startswith("//"):
-            continue
-        try:
-            obj = json.loads(text)
-        except json.JSONDecodeError as error:
-            problems.append((number, f"not valid JSON: {error.msg} at column {error.colno}"))
-            continue
+    for number, obj in json_objects(path, problems):
         line_problems = list(_check_pattern(obj, labels, seen))
         if line_problems:
             problems.extend((number, problem) for problem in line_problems)
@@ -129,15 +148,11 @@ def _load_patterns(path: Path, labels: frozenset[str] | None) -> tuple[PatternSp
         seen[obj["id"]] = number
         extra = {key: value for key, value in obj.items() if key not in ("id", "label", "pattern")}
         specs.append(PatternSpec(obj["id"], obj["label"], obj["pattern"], str(path), number, extra))
-    if problems:
-        raise _problems_error(path, problems)
+    raise_problems(path, problems)
     return tuple(specs)
 
 
-def _check_pattern(obj: Any, labels: frozenset[str] | None, seen: Mapping[str, int]) -> Iterable[str]:
-    if not isinstance(obj, dict):
-        yield f"expected a JSON object, got {type(obj).__name__}"
-        return
+def _check_pattern(obj: dict[str, Any], labels: frozenset[str] | None, seen: Mapping[str, int]) -> Iterable[str]:
     pattern_id = obj.get("id")
     name = f"pattern {pattern_id!r}" if isinstance(pattern_id, str) else "pattern"
     if not isinstance(pattern_id, str) or not PATTERN_ID.match(pattern_id):
@@ -156,6 +171,8 @@ def _check_pattern(obj: Any, labels: frozenset[str] | None, seen: Mapping[str, i
             yield f"{name} has an empty phrase"
     elif isinstance(pattern, list) and pattern and all(isinstance(token, dict) for token in pattern):
         if not all("RIGHT_ID" in token for token in pattern):
+            from spacy.schemas import validate_token_pattern  # here: the gazetteer and linker read TSVs without spaCy
+
             for error in validate_token_pattern(pattern):
                 yield f"{name}: {error}"
     else:

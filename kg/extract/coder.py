@@ -12,14 +12,13 @@ verb's own code. A pattern may code no event ("fight corruption"): then the verb
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kg.errors import DataFileError
+from kg.patterns import Problems, json_objects, raise_problems
 from kg.records import EventType
 from kg.resources import data_dir
 
@@ -158,14 +157,13 @@ class _Context:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
         self.clause = _core_words(forms, clause)
+        objects = [child for child in children if child.dep_ in OBJECT_DEPS]
         if token.dep_ == "compound":
             # "The Houthis fire missiles at X": the noun it modifies is its object.
             self.clause |= _span_words(forms, [token.head]) - _span_words(forms, [token])
+            objects.append(token.head)
         # Prepositional phrases of the verb itself, and of its object ("sent police *to the
         # border*"); deeper ones belong to other words ("ship-*to*-ship transfers").
-        objects = [child for child in children if child.dep_ in OBJECT_DEPS]
-        if token.dep_ == "compound":
-            objects.append(token.head)
         preps = [child for child in children if child.dep_ in PREP_DEPS] + [
             grandchild for head in objects for grandchild in head.children if grandchild.dep_ in PREP_DEPS
         ]
@@ -173,20 +171,14 @@ class _Context:
         self.words = self.subject | self.clause | frozenset(word for form, phrase in self.preps for word in (form, *phrase))
 
     def matches(self, pattern: VerbPattern) -> bool:
-        if not all(_met(requirement, self.subject) for requirement in pattern.subject):
-            return False
-        if not all(
-            _met(requirement, self.particles if _particle(requirement) else self.clause)
-            for requirement in pattern.object
-        ):
-            return False
-        for prep, words in pattern.preps:
-            if not any(
-                form == prep and all(_met(requirement, phrase) for requirement in words)
-                for form, phrase in self.preps
-            ):
-                return False
-        return True
+        return (
+            all(_met(requirement, self.subject) for requirement in pattern.subject)
+            and all(_met(requirement, self.particles if _particle(requirement) else self.clause)
+                    for requirement in pattern.object)
+            and all(any(form == prep and all(_met(requirement, phrase) for requirement in words)
+                        for form, phrase in self.preps)
+                    for prep, words in pattern.preps)
+        )  # fmt: skip
 
 
 def _forms(doc: Doc) -> list[tuple[str, str]]:
@@ -231,13 +223,16 @@ def _code(row: dict[str, Any]) -> Code:
 
 def load_verb_dictionary(folder: Path) -> VerbDictionary:
     """Compile patterns/cameo_verbs.jsonl and cameo_synsets.jsonl into a VerbDictionary."""
+    problems: Problems = []
     synsets: dict[str, Requirement] = {
-        row["name"]: tuple(tuple(phrase) for phrase in row["phrases"]) for _, row in _rows(folder / SYNSETS_FILE)
+        row["name"]: tuple(tuple(phrase) for phrase in row["phrases"])
+        for _, row in json_objects(folder / SYNSETS_FILE, problems)
     }
+    raise_problems(folder / SYNSETS_FILE, problems)
     verbs: list[dict[str, Any]] = []
     patterns: dict[str, list[VerbPattern]] = defaultdict(list)
     path = folder / VERBS_FILE
-    for number, row in _rows(path):
+    for number, row in json_objects(path, problems):
         try:
             if row["kind"] == "verb":
                 verbs.append(row)
@@ -248,7 +243,8 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
                                 preps, _code(row))  # fmt: skip
                 )
         except (KeyError, ValueError, TypeError) as error:
-            raise DataFileError(path, f"bad row: {error}", line=number) from error
+            problems.append((number, f"bad row: {error}"))
+    raise_problems(path, problems)
     blocks = {name: _block(found) for name, found in patterns.items()}
     empty = Block((), {})
     entries: dict[str, list[VerbEntry]] = defaultdict(list)
@@ -270,20 +266,6 @@ def _block(patterns: list[VerbPattern]) -> Block:
 
 def _requirements(words: list[str], synsets: dict[str, Requirement]) -> tuple[Requirement, ...]:
     return tuple(synsets[word] if word.startswith("&") else ((word,),) for word in words)
-
-
-def _rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DataFileError(path, f"cannot read: {error}") from error
-    rows = []
-    for number, line in enumerate(lines, start=1):
-        try:
-            rows.append((number, json.loads(line)))
-        except json.JSONDecodeError as error:
-            raise DataFileError(path, f"not JSON: {error.msg}", line=number) from error
-    return rows
 
 
 @lru_cache(maxsize=4)

@@ -8,7 +8,6 @@ bad pattern fails at start-up. Loaded lexicons are cached per folder.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,9 +19,9 @@ from spacy.errors import MatchPatternError
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
-from kg.errors import DataFileError
 from kg.extract.paths import Path as DepPath
 from kg.extract.paths import parse_path
+from kg.patterns import Problems, json_objects, raise_problems, tsv_rows
 from kg.records import AssetClass, DesignationCategory, DesignationStatus, EventType
 from kg.resources import data_dir
 from kg.screened_matcher import ScreenedMatcher
@@ -114,132 +113,69 @@ class Cue:
     where: str
 
 
-class _Problems:
-    """Collects every problem of one file, then raises them together."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.items: list[str] = []
-
-    def add(self, line: int, problem: str) -> None:
-        self.items.append(f"line {line}: {problem}")
-
-    def raise_any(self) -> None:
-        if self.items:
-            raise DataFileError(self.path, "; ".join(self.items))
+def _records(path: Path, problems: Problems) -> Iterator[tuple[int, dict[str, Any]]]:
+    for number, record in json_objects(path, problems):
+        if isinstance(record.get("id"), str):
+            yield number, record
+        else:
+            problems.append((number, "expected an object with a string 'id'"))
 
 
-def _json_lines(
-    path: Path, problems: _Problems
-) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise DataFileError(path, f"cannot read: {error}") from error
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            problems.add(number, f"not JSON: {error.msg}")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("id"), str):
-            problems.add(number, "expected an object with a string 'id'")
-            continue
-        yield number, record
+def _tsv_dicts(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    for number, cells in tsv_rows(path, columns):
+        yield number, dict(zip(columns, cells + [""] * len(columns)))
 
 
-def _tsv_rows(
-    path: Path, columns: tuple[str, ...]
-) -> Iterator[tuple[int, dict[str, str]]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DataFileError(path, f"cannot read: {error}") from error
-    if not lines or tuple(lines[0].split("\t")[: len(columns)]) != columns:
-        raise DataFileError(path, f"header must start with {' '.join(columns)}", line=1)
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip():
-            cells = line.split("\t")
-            yield (
-                number,
-                dict(
-                    zip(columns, (cell.strip() for cell in cells + [""] * len(columns)))
-                ),
-            )
+def _lemmas(record: dict[str, Any]) -> frozenset[str]:
+    return frozenset(str(lemma).lower() for lemma in record["lemmas"])
 
 
-def _paths(value: Any, number: int, problems: _Problems) -> tuple[DepPath, ...]:
+def _paths(value: Any, number: int, problems: Problems) -> tuple[DepPath, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        problems.add(number, "argument paths must be a list of strings")
+        problems.append((number, "argument paths must be a list of strings"))
         return ()
     parsed = []
     for text in value:
         try:
             parsed.append(parse_path(text))
         except ValueError as error:
-            problems.add(number, str(error))
+            problems.append((number, str(error)))
     return tuple(parsed)
 
 
-def _trigger(
-    number: int,
-    record: dict[str, Any],
-    label: str,
-    slot_names: tuple[str, ...],
-    problems: _Problems,
-) -> Trigger | None:
+def _slots(number: int, record: dict[str, Any], slot_names: tuple[str, ...],
+           problems: Problems) -> dict[str, tuple[DepPath, ...]]:  # fmt: skip
+    return {name: _paths(record[name], number, problems) for name in slot_names if name in record}
+
+
+def _trigger(number: int, record: dict[str, Any], label: str, slot_names: tuple[str, ...],
+             problems: Problems) -> Trigger | None:  # fmt: skip
     coded = record.get("kind") == "coded"
     pos = record.get("pos", "VERB" if coded else None)
     lemmas, base = record.get("lemmas"), record.get("base", 0.5)
     if pos not in POS:
-        problems.add(number, f"pos must be one of {', '.join(POS)}, not {pos!r}")
+        problems.append((number, f"pos must be one of {', '.join(POS)}, not {pos!r}"))
         return None
     if coded:
         lemmas = lemmas or ["*"]  # any verb the coder gives this type
-    if (
-        not isinstance(lemmas, list)
-        or not lemmas
-        or not all(isinstance(lemma, str) for lemma in lemmas)
-    ):
-        problems.add(number, "lemmas must be a non-empty list of strings")
+    if not isinstance(lemmas, list) or not lemmas or not all(isinstance(lemma, str) for lemma in lemmas):
+        problems.append((number, "lemmas must be a non-empty list of strings"))
         return None
     if not isinstance(base, (int, float)) or not 0 < base <= 1:
-        problems.add(number, f"base must be a number in (0, 1], not {base!r}")
+        problems.append((number, f"base must be a number in (0, 1], not {base!r}"))
         return None
-    slots = {
-        name: _paths(record[name], number, problems)
-        for name in slot_names
-        if name in record
-    }
+    slots = _slots(number, record, slot_names, problems)
     skip = {"id", "kind", "type", "pos", "lemmas", "base", "category", *slot_names}
     options = {key: value for key, value in record.items() if key not in skip}
-    return Trigger(
-        record["id"],
-        label,
-        pos,
-        frozenset(lemma.lower() for lemma in lemmas),
-        float(base),
-        slots,
-        options,
-    )
+    return Trigger(record["id"], label, pos, frozenset(lemma.lower() for lemma in lemmas), float(base), slots, options)
 
 
-def _defaults(
-    number: int,
-    record: dict[str, Any],
-    slot_names: tuple[str, ...],
-    problems: _Problems,
-) -> tuple[str, dict[str, tuple[DepPath, ...]]]:
+def _defaults(number: int, record: dict[str, Any], slot_names: tuple[str, ...],
+              problems: Problems) -> tuple[str, dict[str, tuple[DepPath, ...]]]:  # fmt: skip
     pos = record.get("pos")
     if pos not in POS:
-        problems.add(number, f"pos must be one of {', '.join(POS)}, not {pos!r}")
-    return str(pos), {
-        name: _paths(record[name], number, problems)
-        for name in slot_names
-        if name in record
-    }
+        problems.append((number, f"pos must be one of {', '.join(POS)}, not {pos!r}"))
+    return str(pos), _slots(number, record, slot_names, problems)
 
 
 EVENT_SLOTS = ("actors", "targets", "locations", "participants")
@@ -250,7 +186,7 @@ def load_events(folder: Path) -> Lexicon:
     """patterns/events.jsonl: event triggers, the trigger per type for verbs the CAMEO coder
     types ("coded"), default argument paths and mode words."""
     path = folder / "events.jsonl"
-    problems = _Problems(path)
+    problems: Problems = []
     triggers: list[Trigger] = []
     defaults: dict[str, dict[str, tuple[DepPath, ...]]] = {}
     modes: list[tuple[str, frozenset[str]]] = []
@@ -258,7 +194,7 @@ def load_events(folder: Path) -> Lexicon:
     pattern_only: set[str] = set()
     left_to_others: set[str] = set()
     cancelling_blocks: set[str] = set()
-    for number, record in _json_lines(path, problems):
+    for number, record in _records(path, problems):
         kind = record.get("kind", "trigger")
         if kind == "arguments":
             pos, slots = _defaults(number, record, EVENT_SLOTS, problems)
@@ -266,30 +202,20 @@ def load_events(folder: Path) -> Lexicon:
             # tagged as a noun), kept apart from the part of speech's own defaults.
             defaults[f"{pos}:{record['reading']}" if "reading" in record else pos] = slots
         elif kind == "mode":
-            if not isinstance(record.get("mode"), str) or not isinstance(
-                record.get("lemmas"), list
-            ):
-                problems.add(number, "a mode needs 'mode' (string) and 'lemmas' (list)")
+            if not isinstance(record.get("mode"), str) or not isinstance(record.get("lemmas"), list):
+                problems.append((number, "a mode needs 'mode' (string) and 'lemmas' (list)"))
                 continue
-            modes.append(
-                (
-                    record["mode"],
-                    frozenset(str(lemma).lower() for lemma in record["lemmas"]),
-                )
-            )
+            modes.append((record["mode"], _lemmas(record)))
         elif kind == "coder":
             if not isinstance(record.get("pattern_only"), list) or not isinstance(record.get("left_to_others"), list):
-                problems.add(number, "a coder entry needs 'pattern_only' (lemmas) and 'left_to_others' (CAMEO codes)")
+                problems.append((number, "a coder entry needs 'pattern_only' (lemmas) and 'left_to_others' (CAMEO codes)"))
                 continue
             pattern_only.update(str(lemma).lower() for lemma in record["pattern_only"])
             left_to_others.update(str(code) for code in record["left_to_others"])
             cancelling_blocks.update(str(block) for block in record.get("cancelling_blocks") or ())
         elif kind in ("trigger", "coded"):
             if record.get("type") not in EventType.__members__:
-                problems.add(
-                    number,
-                    f"type must be a PLOVER event type, not {record.get('type')!r}",
-                )
+                problems.append((number, f"type must be a PLOVER event type, not {record.get('type')!r}"))
                 continue
             trigger = _trigger(number, record, record["type"], EVENT_SLOTS, problems)
             if trigger is not None and kind == "coded":
@@ -297,8 +223,8 @@ def load_events(folder: Path) -> Lexicon:
             elif trigger is not None:
                 triggers.append(trigger)
         else:
-            problems.add(number, f"unknown kind {kind!r}")
-    problems.raise_any()
+            problems.append((number, f"unknown kind {kind!r}"))
+    raise_problems(path, problems)
     return Lexicon(
         tuple(triggers), defaults, coded, frozenset(pattern_only), frozenset(left_to_others),
         frozenset(cancelling_blocks), modes=tuple(modes),
@@ -308,16 +234,15 @@ def load_events(folder: Path) -> Lexicon:
 def load_designations(folder: Path) -> Lexicon:
     """patterns/designations.jsonl: triggers, category phrases, legal bases, revoking words."""
     path = folder / "designations.jsonl"
-    problems = _Problems(path)
+    problems: Problems = []
     triggers: list[Trigger] = []
     defaults: dict[str, dict[str, tuple[DepPath, ...]]] = {}
     categories: list[tuple[DesignationCategory, str | None, tuple[str, ...]]] = []
     legal: list[tuple[re.Pattern[str], str | None]] = []
+    lemma_sets: dict[str, set[str]] = {"transparent": set(), "asking": set()}
     revoking: set[str] = set()
-    transparent: set[str] = set()
-    asking: set[str] = set()
     values = {category.value for category in DesignationCategory}
-    for number, record in _json_lines(path, problems):
+    for number, record in _records(path, problems):
         kind = record.get("kind", "trigger")
         if kind == "arguments":
             pos, slots = _defaults(number, record, DESIGNATION_SLOTS, problems)
@@ -325,176 +250,115 @@ def load_designations(folder: Path) -> Lexicon:
         elif kind == "trigger":
             category = record.get("category")
             if category is not None and category not in values:
-                problems.add(
-                    number,
-                    f"category must be one of {', '.join(sorted(values))} or null, not {category!r}",
-                )
+                problems.append((number, f"category must be one of {', '.join(sorted(values))} or null, not {category!r}"))
                 continue
-            trigger = _trigger(
-                number, record, category or "", DESIGNATION_SLOTS, problems
-            )
+            trigger = _trigger(number, record, category or "", DESIGNATION_SLOTS, problems)
             if trigger is not None:
                 triggers.append(trigger)
         elif kind == "category":
             phrases = record.get("phrases")
-            if (
-                record.get("category") not in values
-                or not isinstance(phrases, list)
-                or not phrases
-            ):
-                problems.add(
-                    number,
-                    "a category needs a known 'category' and a non-empty 'phrases' list",
-                )
+            if record.get("category") not in values or not isinstance(phrases, list) or not phrases:
+                problems.append((number, "a category needs a known 'category' and a non-empty 'phrases' list"))
                 continue
-            categories.append(
-                (
-                    DesignationCategory(record["category"]),
-                    record.get("for"),
-                    tuple(str(p).lower() for p in phrases),
-                )
-            )
+            categories.append((DesignationCategory(record["category"]), record.get("for"), tuple(str(p).lower() for p in phrases)))
         elif kind == "legal_basis":
             try:
-                legal.append(
-                    (
-                        re.compile(str(record.get("pattern", ""))),
-                        record.get("programme"),
-                    )
-                )
+                legal.append((re.compile(str(record.get("pattern", ""))), record.get("programme")))
             except re.error as error:
-                problems.add(number, f"bad regular expression: {error}")
+                problems.append((number, f"bad regular expression: {error}"))
         elif kind == "status":
-            if record.get(
-                "status"
-            ) != DesignationStatus.REVOKED.value or not isinstance(
-                record.get("lemmas"), list
-            ):
-                problems.add(
-                    number, "a status entry needs status 'revoked' and a 'lemmas' list"
-                )
+            if record.get("status") != DesignationStatus.REVOKED.value or not isinstance(record.get("lemmas"), list):
+                problems.append((number, "a status entry needs status 'revoked' and a 'lemmas' list"))
                 continue
-            revoking.update(str(lemma).lower() for lemma in record["lemmas"])
-        elif kind in ("transparent", "asking"):
+            revoking.update(_lemmas(record))
+        elif kind in lemma_sets:
             if not isinstance(record.get("lemmas"), list):
-                problems.add(number, f"a {kind} entry needs a 'lemmas' list")
+                problems.append((number, f"a {kind} entry needs a 'lemmas' list"))
                 continue
-            (transparent if kind == "transparent" else asking).update(
-                str(lemma).lower() for lemma in record["lemmas"]
-            )
+            lemma_sets[kind].update(_lemmas(record))
         else:
-            problems.add(number, f"unknown kind {kind!r}")
-    problems.raise_any()
+            problems.append((number, f"unknown kind {kind!r}"))
+    raise_problems(path, problems)
     return Lexicon(
-        tuple(triggers),
-        defaults,
-        categories=tuple(categories),
-        legal_bases=tuple(legal),
-        revoking=frozenset(revoking),
-        transparent=frozenset(transparent),
-        asking=frozenset(asking),
-    )
+        tuple(triggers), defaults, categories=tuple(categories), legal_bases=tuple(legal), revoking=frozenset(revoking),
+        transparent=frozenset(lemma_sets["transparent"]), asking=frozenset(lemma_sets["asking"]),
+    )  # fmt: skip
 
 
-def load_assets(
-    folder: Path,
-) -> tuple[tuple[AssetPattern, ...], frozenset[str], frozenset[str]]:
+def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str], frozenset[str]]:
     """patterns/assets.jsonl: spaCy Matcher token patterns, each with its asset class; the
     verbs whose subject operates the asset they govern ("the US *deployed* a carrier"); and the
     verbs whose object is where the asset is ("troops *leaving* Syria")."""
     path = folder / "assets.jsonl"
-    problems = _Problems(path)
+    problems: Problems = []
     patterns: list[AssetPattern] = []
-    operator_verbs: set[str] = set()
-    place_objects: set[str] = set()
+    verbs: dict[str, set[str]] = {"operator_verbs": set(), "place_objects": set()}
     classes = {item.value for item in AssetClass}
     matcher = Matcher(Vocab(), validate=True)
-    for number, record in _json_lines(path, problems):
-        if record.get("kind") in ("operator_verbs", "place_objects"):
+    for number, record in _records(path, problems):
+        if record.get("kind") in verbs:
             if not isinstance(record.get("lemmas"), list):
-                problems.add(number, f"{record['kind']} needs a 'lemmas' list")
-                continue
-            target = (
-                operator_verbs if record["kind"] == "operator_verbs" else place_objects
-            )
-            target.update(str(lemma).lower() for lemma in record["lemmas"])
+                problems.append((number, f"{record['kind']} needs a 'lemmas' list"))
+            else:
+                verbs[record["kind"]].update(_lemmas(record))
             continue
         if record.get("class") not in classes:
-            problems.add(
-                number,
-                f"class must be one of {', '.join(sorted(classes))}, not {record.get('class')!r}",
-            )
+            problems.append((number, f"class must be one of {', '.join(sorted(classes))}, not {record.get('class')!r}"))
             continue
         pattern = record.get("pattern")
-        if not isinstance(pattern, list) or not all(
-            isinstance(token, dict) for token in pattern
-        ):
-            problems.add(
-                number, "bad token pattern: 'pattern' must be a list of token objects"
-            )
+        if not isinstance(pattern, list) or not all(isinstance(token, dict) for token in pattern):
+            problems.append((number, "bad token pattern: 'pattern' must be a list of token objects"))
             continue
         try:
             matcher.add(record["id"], [pattern])
         except (MatchPatternError, ValueError, KeyError) as error:
-            problems.add(number, f"bad token pattern: {error}".replace("\n", " "))
+            problems.append((number, f"bad token pattern: {error}".replace("\n", " ")))
             continue
-        patterns.append(
-            AssetPattern(record["id"], AssetClass(record["class"]), pattern)
-        )
-    problems.raise_any()
-    return tuple(patterns), frozenset(operator_verbs), frozenset(place_objects)
+        patterns.append(AssetPattern(record["id"], AssetClass(record["class"]), pattern))
+    raise_problems(path, problems)
+    return tuple(patterns), frozenset(verbs["operator_verbs"]), frozenset(verbs["place_objects"])
 
 
 def load_hulls(folder: Path) -> dict[str, AssetClass]:
     """patterns/hulls.tsv: hull classification prefixes ("CVN") -> asset class."""
     path = folder / "hulls.tsv"
-    problems = _Problems(path)
+    problems: Problems = []
     hulls: dict[str, AssetClass] = {}
     classes = {item.value for item in AssetClass}
-    for number, row in _tsv_rows(path, ("prefix", "class")):
+    for number, row in _tsv_dicts(path, ("prefix", "class")):
         if not row["prefix"].isalpha() or row["class"] not in classes:
-            problems.add(
-                number,
-                f"expected an alphabetic prefix and an asset class, got {row['prefix']!r} {row['class']!r}",
-            )
-            continue
-        hulls[row["prefix"]] = AssetClass(row["class"])
-    problems.raise_any()
+            problems.append((number, f"expected an alphabetic prefix and an asset class, got {row['prefix']!r} {row['class']!r}"))
+        else:
+            hulls[row["prefix"]] = AssetClass(row["class"])
+    raise_problems(path, problems)
     return hulls
 
 
 def load_ship_prefixes(folder: Path) -> dict[str, str]:
     """patterns/ship_prefixes.tsv: ship name prefixes ("USS") -> the name of the operating state."""
     path = folder / "ship_prefixes.tsv"
-    problems = _Problems(path)
+    problems: Problems = []
     prefixes: dict[str, str] = {}
-    for number, row in _tsv_rows(path, ("prefix", "state")):
+    for number, row in _tsv_dicts(path, ("prefix", "state")):
         if not row["prefix"] or not row["state"]:
-            problems.add(number, "prefix and state are both required")
-            continue
-        prefixes[row["prefix"]] = row["state"]
-    problems.raise_any()
+            problems.append((number, "prefix and state are both required"))
+        else:
+            prefixes[row["prefix"]] = row["state"]
+    raise_problems(path, problems)
     return prefixes
 
 
 def load_cues(folder: Path) -> tuple[Cue, ...]:
     """patterns/modality.tsv: negation, hypothetical and attribution cue words."""
     path = folder / "modality.tsv"
-    problems = _Problems(path)
+    problems: Problems = []
     cues: list[Cue] = []
-    for number, row in _tsv_rows(path, ("cue", "kind", "where")):
-        if (
-            row["kind"] not in MODALITY_KINDS
-            or row["where"] not in MODALITY_PLACES
-            or not row["cue"]
-        ):
-            problems.add(
-                number,
-                f"expected a cue, a kind in {MODALITY_KINDS} and a place in {MODALITY_PLACES}",
-            )
-            continue
-        cues.append(Cue(row["cue"].lower(), row["kind"], row["where"]))
-    problems.raise_any()
+    for number, row in _tsv_dicts(path, ("cue", "kind", "where")):
+        if row["kind"] not in MODALITY_KINDS or row["where"] not in MODALITY_PLACES or not row["cue"]:
+            problems.append((number, f"expected a cue, a kind in {MODALITY_KINDS} and a place in {MODALITY_PLACES}"))
+        else:
+            cues.append(Cue(row["cue"].lower(), row["kind"], row["where"]))
+    raise_problems(path, problems)
     return tuple(cues)
 
 
@@ -514,11 +378,7 @@ class Lexicons:
     @property
     def speech_verbs(self) -> frozenset[str]:
         """Verbs that report speech: the attribution cues that govern what is said."""
-        return frozenset(
-            cue.cue
-            for cue in self.cues
-            if cue.kind == "attribution" and cue.where == "governor"
-        )
+        return frozenset(cue.cue for cue in self.cues if cue.kind == "attribution" and cue.where == "governor")
 
 
 @lru_cache(maxsize=4)

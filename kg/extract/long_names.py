@@ -25,7 +25,7 @@ from kg.extract.roles import load_role_words
 # The last word of the first part of a long organization name.
 ORGANIZATION_NOUNS = GENERIC_HEADS | frozenset(
     "alliance coalition organization organisation federation association society foundation institute bloc "
-    "command brigade brigades army front movement union party council congress".split()
+    "command brigade brigades".split()
 )
 CONNECTORS = frozenset({"of", "for", "the", "and"})
 HYPHENS = frozenset({"-", "–"})

@@ -14,15 +14,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
 
 from spacy.tokens import Span
 
-from kg.errors import DataFileError
 from kg.gazetteer import ACRONYM as ACRONYM  # an acronym is the gazetteer's: "SDF", "NATO"
 from kg.gazetteer import Gazetteer, GazetteerEntry, normalize_key
 from kg.nlp import entry_key
-from kg.patterns import LabelSpec, load_labels
+from kg.patterns import LabelSpec, Problems, load_labels, raise_problems, tsv_rows
 from kg.records import EntityType
 from kg.resources import data_dir
 
@@ -62,7 +60,7 @@ TITLE_WORDS = frozenset(
     "president vice prime minister secretary general gen. mr. mrs. ms. dr. sen. senator rep. king queen "
     "chancellor premier emir sheikh prince crown leader former interim acting foreign defense defence "
     "us u.s. state chief justice judge ambassador envoy spokesman spokeswoman spokesperson commander "
-    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan sheikh archbishop bishop democrat republican staff".split()
+    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan archbishop bishop democrat republican staff".split()
 )
 GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
                       "governorate district county prefecture state".split())  # fmt: skip
@@ -90,22 +88,6 @@ class NotEntities:
         return span[-1].lower_ in self.last_words or fold(span.text) in self.names
 
 
-def _rows(path: Path, header: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    """The rows of a small tab-separated word list after its header, with line numbers."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    if not lines or tuple(lines[0].split("\t")[: len(header)]) != header:
-        raise DataFileError(path, f"expected the header {'<TAB>'.join(header)!r}", line=1)
-    for number, line in enumerate(lines[1:], start=2):
-        if line.strip():
-            yield number, [cell.strip() for cell in line.split("\t")]
-
-
-def _raise_all(path: Path, problems: list[tuple[int, str]]) -> None:
-    if problems:
-        detail = "\n".join(f"{path}:{line}: {problem}" for line, problem in problems)
-        raise DataFileError(path, f"{len(problems)} problem(s):\n{detail}", line=problems[0][0])
-
-
 @lru_cache(maxsize=4)
 def not_entities(path: Path | None = None) -> NotEntities:
     """patterns/not_entities.tsv: names that are events, laws, programmes, categories or
@@ -113,13 +95,13 @@ def not_entities(path: Path | None = None) -> NotEntities:
     path = path or data_dir("patterns") / "not_entities.tsv"
     last: set[str] = set()
     whole: set[str] = set()
-    problems: list[tuple[int, str]] = []
-    for number, cells in _rows(path, ("name", "match")):
+    problems: Problems = []
+    for number, cells in tsv_rows(path, ("name", "match")):
         if len(cells) < 2 or cells[1] not in ("last", "whole"):
             problems.append((number, "match must be 'last' (the last word) or 'whole' (the whole name)"))
         else:
             (last if cells[1] == "last" else whole).add(cells[0].lower())
-    _raise_all(path, problems)
+    raise_problems(path, problems)
     return NotEntities(frozenset(last), frozenset(whole))
 
 
@@ -209,14 +191,14 @@ def org_kinds(path: Path | None = None) -> tuple[tuple[tuple[str, ...], str], ..
     path = path or data_dir("patterns") / "org_kinds.tsv"
     kinds = {spec.kind for spec in load_labels().values() if spec.type is EntityType.ORGANIZATION and spec.kind}
     rows: list[tuple[tuple[str, ...], str]] = []
-    problems: list[tuple[int, str]] = []
-    for number, cells in _rows(path, ("ending", "kind")):
+    problems: Problems = []
+    for number, cells in tsv_rows(path, ("ending", "kind")):
         kind = cells[1] if len(cells) > 1 else ""
         if kind not in kinds:
             problems.append((number, f"kind {kind!r} is not an organization kind of patterns/labels.tsv"))
         else:
             rows.append((tuple(cells[0].lower().split()), kind))
-    _raise_all(path, problems)
+    raise_problems(path, problems)
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 

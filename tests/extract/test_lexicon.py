@@ -74,7 +74,7 @@ def _append(path: Path, line: str) -> int:
             load_events,
             "dependency path",
         ),
-        ("events.jsonl", "{not json", load_events, "not JSON"),
+        ("events.jsonl", "{not json", load_events, "not valid JSON"),
         (
             "designations.jsonl",
             '{"id": "x", "kind": "trigger", "pos": "VERB", "lemmas": ["list"], "category": "naughty"}',
@@ -111,7 +111,7 @@ def test_lexicon_bad_line_names_file_and_line(
     with pytest.raises(DataFileError) as raised:
         loader(folder)
     message = str(raised.value)
-    assert name in message and f"line {number}" in message and problem in message
+    assert name in message and f"{name}:{number}:" in message and problem in message
 
 
 def test_lexicon_path_language() -> None:
