@@ -15,6 +15,9 @@ frame, confidence). The frames read the dependency parse around a cue:
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
 - consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
+Two readings need no cue word: a person who holds a role of a party (kg.extract.roles: "Labour
+leader X", "the Conservative Party's chairman X") is its member, and so is a person named with
+the party right after the name ("MP X of the Labour Party", "X of the Democratic Party said").
 Members are states or organizations (conjuncts included), and people of a party ("X joins the
 Democratic Party"); the organization is an Organization entity that is no government body or
 legislature; join and leave need an international organization, a party or an organization of no
@@ -29,7 +32,7 @@ word); negated readings ("X is not a member of O") are not emitted.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -39,8 +42,9 @@ from spacy.tokens import Doc, Token
 from kg.errors import DataFileError
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import score
-from kg.extract.lexicon import load_lexicons
+from kg.extract.lexicon import Cue, load_lexicons
 from kg.extract.modality import assess
+from kg.extract import roles
 from kg.extract.roles import load_role_modifiers
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
@@ -60,6 +64,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 # Verbs of a withdrawal not yet done: "X announces its withdrawal from O".
 ANNOUNCING = frozenset({"announce", "notify", "declare", "begin", "start", "trigger", "initiate"})
 INTRODUCERS = ("including", "like")
+# "X of the Labour Party": a person named with their party.
+NAMED_WITH_PARTY = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,11 +150,49 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             for member in members:
                 if member == organization:
                     continue
-                claim = Membership(member, organization, provenance)
-                key = (member, organization)
-                if key not in emitted or confidence > emitted[key].provenance.confidence:
-                    emitted[key] = claim
+                _keep(emitted, Membership(member, organization, provenance))
+    for claim in (*_party_roles(doc, entities, article, index), *_named_with_party(doc, index, modal_cues)):
+        _keep(emitted, claim)
     yield from emitted.values()
+
+
+def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None:
+    """Keep the most confident claim of each (member, organization)."""
+    key = (claim.member, claim.organization)
+    if key not in emitted or claim.provenance.confidence > emitted[key].provenance.confidence:
+        emitted[key] = claim
+
+
+def _party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article, index: EntityIndex) -> Iterator[Membership]:
+    """A person holding a role of a party ("Labour Party leader X") is its member."""
+    for role in roles.extract(doc, entities, article):
+        if index.type_of(role.person) is EntityType.PERSON and index.entities[role.of].kind == PARTY:
+            yield Membership(role.person, role.of, replace(role.provenance, extractor=NAME))
+
+
+def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...]) -> Iterator[Membership]:
+    """ "MP X of the Labour Party", "X of the Democratic Party said": a person's name right
+    before "of [the]" and a party that ends the noun phrase (not "of the Labour Party's youth wing")."""
+    for token in doc:
+        person = index.at(doc[token.i - 1]) if token.lower_ == "of" and token.i > 0 else None
+        if person is None or index.type_of(person) is not EntityType.PERSON:
+            continue
+        start = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the" else token.i + 1
+        party = index.at(doc[start]) if start < len(doc) else None
+        if party is None or index.type_of(party) is not EntityType.ORGANIZATION or index.entities[party].kind != PARTY:
+            continue
+        end = start
+        while end < len(doc) and index.at(doc[end]) == party:
+            end += 1
+        if end < len(doc) and (doc[end].lower_ in ("'s", "’s") or doc[end].pos_ in ("NOUN", "PROPN")):
+            continue
+        modality = assess(token, index, modal_cues)
+        if modality.negated:
+            continue
+        confidence = score(NAMED_WITH_PARTY, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None,
+                           state=True)  # fmt: skip
+        yield Membership(person, party, Provenance(sentence_evidence(token.sent), NAME, confidence, modality.claimed_by,
+                                                   False, modality.hypothetical))  # fmt: skip
 
 
 def _party_member(key: str, organizations: list[str], index: EntityIndex) -> bool:

@@ -151,3 +151,29 @@ def test_memberships_parties_in_a_legislative_council_are_no_members(pairs) -> N
 
 def test_memberships_people_counted_as_members_make_no_state_a_member(pairs) -> None:  # type: ignore[no-untyped-def]
     assert pairs("Pakistan claims that it killed at least 15 Taliban members in an airstrike.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Labour Party leader Jeremy Corbyn called the move a smash and grab.", {("Jeremy Corbyn", "Labour Party")}),
+    ("Conservative Party leader and Prime Minister Boris Johnson said he was humbled.",
+     {("Boris Johnson", "Conservative Party")}),
+    ("The Labour Party's leader, Jeremy Corbyn, announced he will step down.", {("Jeremy Corbyn", "Labour Party")}),
+    ("Jeremy Corbyn, the leader of the Labour Party, spoke on Monday.", {("Jeremy Corbyn", "Labour Party")}),
+    # A former leader, the leader of an armed group and a leader met are no members read here.
+    ("Former Labour Party leader Jeremy Corbyn spoke on Monday.", set()),
+    ("Hamas leader Khalil al-Hayya spoke on Monday.", set()),
+    ("Jeremy Corbyn met the leader of the Labour Party.", set()),
+])  # fmt: skip
+def test_memberships_a_party_role_implies_membership(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MP Yvette Cooper of the Labour Party said the bill was needed.", {("Yvette Cooper", "Labour Party")}),
+    ("Jeremy Corbyn of the Labour Party voted against the bill.", {("Jeremy Corbyn", "Labour Party")}),
+    # The party only qualifies what follows it; the person is not named right before "of".
+    ("Jeremy Corbyn of the Labour Party's youth wing voted against the bill.", set()),
+    ("The wife of Jeremy Corbyn met the Labour Party.", set()),
+])  # fmt: skip
+def test_memberships_person_named_with_the_party(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected
