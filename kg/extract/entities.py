@@ -38,6 +38,10 @@ part of a named asset is a mention of an Entity with `named=False` and the class
 kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and owners on
 ("19 Chinese warships"); mentions with the same content words are one entity. Extractors that need an asset entity find it through `EntityIndex`.
 
+A party's name without its kind noun ("Conservative" of the gazetteer's "Conservative Party") is a
+mention of the party where it qualifies a title or a party member's noun: "Conservative MP X",
+"Two Democratic Representatives, X and Y", "Republican Senator X"; elsewhere it is only a word.
+
 Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
 last, on the words no other entity or title holds.
 """
@@ -47,6 +51,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -55,12 +60,13 @@ from kg.extract.assets import longest_asset_matches
 from kg.extract.groups import find_groups, load_agents
 from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import with_long_names
+from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
     ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, FACILITY_NOUNS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, fold, not_entities, org_kind, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
-from kg.extract.roles import RoleWord, load_role_words, role_phrases
+from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import untagged_surnames
 from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key, entry_key
@@ -85,6 +91,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _governments(doc, candidates, context)
     candidates = _state_bodies(doc, candidates)
+    candidates += _party_adjectives(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
     resolve_descriptions(doc, groups, titles, context)
@@ -411,6 +418,44 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
         result.append(MentionCandidate(c.start, c.end + 1, EntityType.ORGANIZATION, text,
                                        f"{EntityType.ORGANIZATION.value}:{normalize_key(text)}"))  # fmt: skip
     return result
+
+
+def _party_adjectives(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]],
+                      gazetteer: Gazetteer) -> list[MentionCandidate]:
+    """ "Conservative MP X", "Democratic Representatives X and Y": a party's name without its
+    kind noun, capitalised, right before a title or a party member's noun, names the party."""
+    adjectives = party_adjectives(gazetteer)
+    title_starts = {start for start, _, _ in titles}
+    member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame == "party-member"}
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    found: list[MentionCandidate] = []
+    for start in range(len(doc)):
+        for words, entry in sorted(adjectives.items(), key=lambda item: -len(item[0])):  # "Liberal Democratic" first
+            end = start + len(words)
+            if tuple(t.text for t in doc[start:end]) != words or end >= len(doc) or taken.intersection(range(start, end)):
+                continue
+            if end in title_starts or doc[end].lower_ in member_nouns or doc[end].lemma_.lower() in member_nouns:
+                found.append(candidate_of(doc[start:end], entry, weight=1))
+                taken.update(range(start, end))
+    return found
+
+
+@lru_cache(maxsize=4)
+def party_adjectives(gazetteer: Gazetteer) -> dict[tuple[str, ...], GazetteerEntry]:
+    """The words of each party's name before "Party" ("Conservative Party" -> Conservative),
+    where they are capitalised, name nothing else in the gazetteer and no other party."""
+    found: dict[tuple[str, ...], list[GazetteerEntry]] = {}
+    for entry in gazetteer.entries:
+        if entry.type is not EntityType.ORGANIZATION or entry.kind != PARTY:
+            continue
+        for name in entry.names:
+            words = tuple(name.split())
+            if len(words) > 1 and words[-1] == "Party" and all(w[:1].isupper() and w.isalpha() for w in words[:-1]):
+                found.setdefault(words[:-1], [])
+                if entry not in found[words[:-1]]:
+                    found[words[:-1]].append(entry)
+    return {words: entries[0] for words, entries in found.items()
+            if len(entries) == 1 and not gazetteer.lookup(" ".join(words))}  # fmt: skip
 
 
 def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:

@@ -45,7 +45,7 @@ from kg.extract.confidence import score
 from kg.extract.lexicon import Cue, load_lexicons
 from kg.extract.modality import assess
 from kg.extract import roles
-from kg.extract.roles import load_role_modifiers
+from kg.extract.roles import PARTY, load_role_modifiers
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
@@ -56,7 +56,6 @@ NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organ
 COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
 COLLECTIVES = frozenset({"state", "country", "nation", "government"})
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
-PARTY = "PoliticalParty"
 OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
                          "bundestag majlis".split())  # fmt: skip
@@ -301,6 +300,8 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and index.at(following) is not None and not found:
             found += index.entities_of(following)  # "EU member states Hungary and Slovakia", however parsed
+        if following is not None and following.text == "," and not found:
+            found += _listed(token.doc, token.i + 2, index)  # "Two Democratic Representatives, X and Y"
         found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found
@@ -323,6 +324,18 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             if child.dep_ in SUBJECTS:
                 found += _subject(child, index)
     return found
+
+
+def _listed(doc: Doc, start: int, index: EntityIndex) -> list[str]:
+    """The names of a list that starts at `start` ("X, Y and Z"); none for a single name."""
+    found: list[str] = []
+    i = start
+    while i < len(doc) and (index.at(doc[i]) is not None or doc[i].lower_ in (",", "and")):
+        key = index.at(doc[i])
+        if key is not None and key not in found:
+            found.append(key)
+        i += 1
+    return found if len(found) > 1 else []
 
 
 def _subject(token: Token, index: EntityIndex) -> list[str]:

@@ -16,8 +16,8 @@ Data, not code:
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere; the
 office the gazetteer's tenures show the person holding; the single state of roles.tsv's
-`default_of`; for a state office (scope "state"), the state the article mentions most (the
-first named on a tie: "Senator X" in an article about the United States); else no claim.
+`default_of`; for a state office (scope "state"), the state the article mentions most, its office holders'
+mentions counted (the first named on a tie: "Senator X" in an article about the United States); else no claim.
 
 Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
 wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
@@ -28,8 +28,8 @@ negated reading ("X is not the president") are not emitted.
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -53,6 +53,7 @@ from kg.resources import data_dir
 NAME = "kg.roles.v1"
 SLOT = "kg_slot"
 HEAD_ROLES = frozenset({"president", "prime minister", "leader", "head of state", "head of government"})
+PARTY = "PoliticalParty"
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 # "the group's leader X": a noun standing for an organization or state named before.
 REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
@@ -452,6 +453,9 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
 
 def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article) -> Iterator[Role]:
     gazetteer = load_gazetteer()
+    # "Republican Senator X", "Labour minister X": a party is not whose state office it is.
+    readings = [replace(r, of=None) if r.of is not None and r.state_office and index.entities[r.of].kind == PARTY else r
+                for r in readings]  # fmt: skip
     explicit: dict[str, list[_Reading]] = defaultdict(list)
     for reading in readings:
         if reading.of is not None:
@@ -465,7 +469,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
             of = _implicit_of(reading, explicit, index, qids, gazetteer, article)
             inherited = True
         if of is None and reading.state_office:
-            of, guessed = _dominant_state(index), True
+            of, guessed = _dominant_state(index, qids, gazetteer, article), True
         if of is None or of == reading.person:
             continue
         modality = assess(reading.role_token, index, cues)
@@ -519,10 +523,24 @@ def _implicit_of(
     return None
 
 
-def _dominant_state(index: EntityIndex) -> str | None:
-    """The state the article mentions most (on a tie, the one it names first): a state
-    office's state when the text gives none."""
-    states = [e for e in index.entities.values() if e.type is EntityType.STATE and e.mentions]
-    if not states:
+def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazetteer, article: Article) -> str | None:
+    """The state the article is most about, a state office's state when the text gives none:
+    each mention of a state counts, and so does each mention of a person the gazetteer's
+    tenures make an office holder of a state (on the article's date where known); on a tie
+    the state named first. None when that state is not named itself ("the House" in an article
+    that names Trump often and Ukraine once is no office of Ukraine)."""
+    states = {key: entity for key, entity in index.entities.items() if entity.type is EntityType.STATE and entity.mentions}
+    by_qid = {qid: key for key, qid in qids.items() if key in states}
+    weights: Counter[str] = Counter({key: len(entity.mentions) for key, entity in states.items()})
+    for key, qid in qids.items():
+        if index.type_of(key) is not EntityType.PERSON:
+            continue
+        tenures = [t for t in gazetteer.tenures if t.person_qid == qid]
+        if article.published is not None:
+            tenures = [t for t in tenures if t.held_on(article.published)] or tenures
+        for state in {t.of_qid for t in tenures}:
+            weights[by_qid.get(state, state)] += len(index.entities[key].mentions)  # a QID: a state not named
+    if not weights:
         return None
-    return min(states, key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions))).key
+    top = min(weights, key=lambda k: (-weights[k], min(m.start for m in states[k].mentions) if k in states else len(article.content)))
+    return top if top in states else None

@@ -391,3 +391,25 @@ def test_entities_a_tie_between_headline_and_body_goes_to_the_body(entities, tit
     found = _by_label(entities(text, title=title))
     body_type = _by_label(entities(text))[name].type
     assert found[name].type is body_type
+
+
+@pytest.mark.parametrize(("text", "party", "written"), [
+    ("Conservative MP Philip Hammond voted against the bill.", "Conservative Party", "Conservative"),
+    ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, voted against.", "Democratic Party", "Democratic"),
+    ("Republican Senator Lindsey Graham said the deal was bad.", "Republican Party", "Republican"),
+    ("Liberal Democratic lawmaker Taro Kono spoke in Tokyo.", "Liberal Democratic Party", "Liberal Democratic"),
+])  # fmt: skip
+def test_entities_party_name_without_party_before_a_title_is_the_party(entities, text: str, party: str, written: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[party].type is ORG and found[party].kind == "PoliticalParty"
+    assert _texts(found[party]) == {written}
+
+
+@pytest.mark.parametrize("text", [
+    "Conservative estimates put the toll at 40.",
+    "The Democratic Republic of the Congo accused Rwanda of backing the rebels.",
+    "Iran's Republican Guard attacked the town.",
+    "The conservative MP Philip Hammond voted against the bill.",  # lower case: a leaning, not the party
+])  # fmt: skip
+def test_entities_party_adjective_elsewhere_names_no_party(entities, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in entities(text) if e.kind == "PoliticalParty"]

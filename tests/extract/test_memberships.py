@@ -177,3 +177,15 @@ def test_memberships_a_party_role_implies_membership(pairs, text: str, expected:
 ])  # fmt: skip
 def test_memberships_person_named_with_the_party(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Conservative MP Philip Hammond voted against the bill.", {("Philip Hammond", "Conservative Party")}),
+    ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed both articles.",
+     {("Collin Peterson", "Democratic Party"), ("Jeff Van Drew", "Democratic Party")}),
+    ("Republican Senator Lindsey Graham said the deal was bad.", {("Lindsey Graham", "Republican Party")}),
+    # One name after a comma is no list of members: "Labour lawmakers, Starmer said, will vote".
+    ("Labour lawmakers, Keir Starmer said, will vote against the bill.", set()),
+])  # fmt: skip
+def test_memberships_party_adjective_before_a_members_noun(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected

@@ -279,3 +279,30 @@ def test_role_patterns_run_per_sentence_find_what_the_whole_doc_matcher_finds(te
         whole.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     in_one_sentence = [m for m in sorted(whole(doc), key=lambda m: m[1]) if doc[m[1]].sent == doc[m[2] - 1].sent]
     assert in_one_sentence and roles._matches(doc, matchers, found) == in_one_sentence
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("US special envoys Steve Witkoff and Jared Kushner flew to Moscow.",
+     {("Steve Witkoff", "special envoy", "United States"), ("Jared Kushner", "special envoy", "United States")}),
+    # No state in the title: the state the article is about, its leader's mentions counted.
+    ("President Donald Trump cancels sending special envoys Steve Witkoff and Jared Kushner to Islamabad, Pakistan. "
+     "Trump said the United States would wait.",
+     {("Steve Witkoff", "special envoy", "United States"), ("Jared Kushner", "special envoy", "United States")}),
+    # A former title is held by none of the names.
+    ("Former US special envoys Steve Witkoff and Jared Kushner flew to Moscow.", set()),
+])  # fmt: skip
+def test_roles_one_title_over_a_list_of_names(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert {t for t in _triples(read_roles, text) if t[1] == "special envoy"} == expected
+
+
+def test_roles_a_party_is_not_whose_state_office_it_is(read_roles) -> None:  # type: ignore[no-untyped-def]
+    triples = _triples(read_roles, "Republican Senator Lindsey Graham and Labour minister Ed Miliband spoke.")
+    assert not [t for t in triples if t[2] in ("Republican Party", "Labour Party")]
+
+
+def test_roles_guessed_state_is_the_one_whose_office_holders_the_article_names(read_roles) -> None:  # type: ignore[no-untyped-def]
+    # Ukraine is the only state named, but the article is about Trump's country, which it does not name:
+    # no state is guessed for the representatives.
+    text = ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed the impeachment of Donald Trump. "
+            "Trump had asked Ukraine to investigate. Trump said the vote was a hoax. Trump left.")
+    assert not [t for t in _triples(read_roles, text) if t[1] == "representative"]
