@@ -16,7 +16,7 @@ frame, confidence). The frames read the dependency parse around a cue:
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
 - consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
 Two readings need no cue word: a person who holds a role of a party (kg.extract.roles: "Labour
-leader X", "the Conservative Party's chairman X") is its member, and so is a person named with
+leader X", "the Conservative Party's chairman X", "X, the Republican Senate Majority Leader") is its member, and so is a person named with
 the party right after the name ("MP X of the Labour Party", "X of the Democratic Party said").
 Members are states or organizations (conjuncts included), and people of a party ("X joins the
 Democratic Party"); the organization is an Organization entity that is no government body or
@@ -163,8 +163,9 @@ def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None
 
 
 def _party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article, index: EntityIndex) -> Iterator[Membership]:
-    """A person holding a role of a party ("Labour Party leader X") is its member."""
-    for role in roles.extract(doc, entities, article):
+    """A person holding a role of a party ("Labour Party leader X") or a state office the party's
+    name qualifies ("the Republican Senate Majority Leader") is its member."""
+    for role in roles.read_titles(doc, entities, article, party_offices=True):
         if index.type_of(role.person) is EntityType.PERSON and index.entities[role.of].kind == PARTY:
             yield Membership(role.person, role.of, replace(role.provenance, extractor=NAME))
 

@@ -17,7 +17,7 @@ Where the text names no state or organization ("President Trump", "Rubio, the se
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere; the
 office the gazetteer's tenures show the person holding; the single state of roles.tsv's
 `default_of`; for a state office (scope "state"), the state the article mentions most, its office holders'
-mentions counted (the first named on a tie: "Senator X" in an article about the United States); else no claim.
+mentions counted (by the roles the article states, else the gazetteer's tenures; the first named on a tie: "Senator X" in an article about the United States); else no claim.
 
 Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
 wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
@@ -247,6 +247,14 @@ class _Reading:
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
     """Role claims of one article (registered as kg.roles.v1)."""
+    return read_titles(doc, entities, article, party_offices=False)
+
+
+def read_titles(doc: Doc, entities: tuple[Entity, ...], article: Article, *, party_offices: bool) -> Iterator[Role]:
+    """The roles of one article; with `party_offices`, a state office keeps the party written
+    before it as its `of` ("Republican Senator X": senator, Republican Party), which tells
+    kg.extract.memberships whose member X is; without, the party is no one's office and the
+    state is looked for as when the text names none."""
     index = EntityIndex(doc, entities)
     matchers = _matchers(doc.vocab)
     roles = _set_slots(doc, index, matchers.phrases)
@@ -260,7 +268,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
-    yield from _claims(list(readings.values()), doc, index, article)
+    yield from _claims(list(readings.values()), doc, index, article, party_offices=party_offices)
 
 
 def _rank(reading: _Reading) -> tuple[float, bool]:
@@ -451,11 +459,11 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
     return None
 
 
-def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article) -> Iterator[Role]:
+def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article, *, party_offices: bool) -> Iterator[Role]:
     gazetteer = load_gazetteer()
-    # "Republican Senator X", "Labour minister X": a party is not whose state office it is.
-    readings = [replace(r, of=None) if r.of is not None and r.state_office and index.entities[r.of].kind == PARTY else r
-                for r in readings]  # fmt: skip
+    if not party_offices:  # "Republican Senator X", "Labour minister X": a party is not whose state office it is
+        readings = [replace(r, of=None) if r.of is not None and r.state_office and index.entities[r.of].kind == PARTY
+                    else r for r in readings]  # fmt: skip
     explicit: dict[str, list[_Reading]] = defaultdict(list)
     for reading in readings:
         if reading.of is not None:
@@ -469,7 +477,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
             of = _implicit_of(reading, explicit, index, qids, gazetteer, article)
             inherited = True
         if of is None and reading.state_office:
-            of, guessed = _dominant_state(index, qids, gazetteer, article), True
+            of, guessed = _dominant_state(index, qids, gazetteer, article, explicit), True
         if of is None or of == reading.person:
             continue
         modality = assess(reading.role_token, index, cues)
@@ -523,23 +531,28 @@ def _implicit_of(
     return None
 
 
-def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazetteer, article: Article) -> str | None:
+def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazetteer, article: Article,
+                    explicit: dict[str, list[_Reading]]) -> str | None:
     """The state the article is most about, a state office's state when the text gives none:
-    each mention of a state counts, and so does each mention of a person the gazetteer's
-    tenures make an office holder of a state (on the article's date where known); on a tie
-    the state named first. None when that state is not named itself ("the House" in an article
-    that names Trump often and Ukraine once is no office of Ukraine)."""
+    each mention of a state counts, and so does each mention of a person who holds an office
+    of it, by a role the article states or else by the gazetteer's tenures (on the article's
+    date where known); on a tie the state named first. None when that state is not named
+    itself ("the House" in an article that names Trump often and Ukraine once is no office of
+    Ukraine)."""
     states = {key: entity for key, entity in index.entities.items() if entity.type is EntityType.STATE and entity.mentions}
     by_qid = {qid: key for key, qid in qids.items() if key in states}
     weights: Counter[str] = Counter({key: len(entity.mentions) for key, entity in states.items()})
-    for key, qid in qids.items():
-        if index.type_of(key) is not EntityType.PERSON:
+    for key, person in index.entities.items():
+        if person.type is not EntityType.PERSON:
             continue
-        tenures = [t for t in gazetteer.tenures if t.person_qid == qid]
-        if article.published is not None:
-            tenures = [t for t in tenures if t.held_on(article.published)] or tenures
-        for state in {t.of_qid for t in tenures}:
-            weights[by_qid.get(state, state)] += len(index.entities[key].mentions)  # a QID: a state not named
+        held = {r.of for r in explicit.get(key, ()) if r.of in states}
+        if not held and key in qids:
+            tenures = [t for t in gazetteer.tenures if t.person_qid == qids[key]]
+            if article.published is not None:
+                tenures = [t for t in tenures if t.held_on(article.published)] or tenures
+            held = {by_qid.get(t.of_qid, t.of_qid) for t in tenures}  # a QID: a state not named
+        for state in held:
+            weights[state] += len(person.mentions)
     if not weights:
         return None
     top = min(weights, key=lambda k: (-weights[k], min(m.start for m in states[k].mentions) if k in states else len(article.content)))

@@ -413,3 +413,26 @@ def test_entities_party_name_without_party_before_a_title_is_the_party(entities,
 ])  # fmt: skip
 def test_entities_party_adjective_elsewhere_names_no_party(entities, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in entities(text) if e.kind == "PoliticalParty"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # A portfolio after "of" is no first name.
+    ("After Deputy Prime Minister for Finance and Minister of Economy Richard Sulík failed, the cabinet met.", "Richard Sulík"),
+    ("Minister of Health Jane Smith resigned.", "Jane Smith"),
+    # The model's span slid onto the title: the title goes, the surname it left out comes in.
+    ("According to Chief Superintendent Graciano Mijares of the police, fourteen civilians died.", "Graciano Mijares"),
+])  # fmt: skip
+def test_entities_titles_are_stripped_from_person_names(entities, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.label for e in entities(text) if e.type is PERSON] == [person]
+
+
+def test_entities_a_name_run_on_into_a_title_ends_before_it(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The order came from Coast Guard Commandant Admiral Elson Hermogino on Monday."))
+    assert "Coast Guard Commandant" not in found
+    assert found["Coast Guard"].type is ORG and found["Elson Hermogino"].type is PERSON
+
+
+def test_entities_party_and_legislature_before_a_title_is_the_party(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Mitch McConnell, the Republican Senate Majority Leader, committed to a trial."))
+    assert _texts(found["Republican Party"]) == {"Republican"}
+    assert "Republican Senate" not in found

@@ -189,3 +189,8 @@ def test_memberships_person_named_with_the_party(pairs, text: str, expected: set
 ])  # fmt: skip
 def test_memberships_party_adjective_before_a_members_noun(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert pairs(text) == expected
+
+
+def test_memberships_party_before_a_legislatures_office(pairs) -> None:  # type: ignore[no-untyped-def]
+    text = "Mitch McConnell, the Republican Senate Majority Leader, committed to a trial."
+    assert pairs(text) == {("Mitch McConnell", "Republican Party")}

@@ -306,3 +306,10 @@ def test_roles_guessed_state_is_the_one_whose_office_holders_the_article_names(r
     text = ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed the impeachment of Donald Trump. "
             "Trump had asked Ukraine to investigate. Trump said the vote was a hoax. Trump left.")
     assert not [t for t in _triples(read_roles, text) if t[1] == "representative"]
+
+
+def test_roles_guessed_state_counts_the_office_holders_the_article_names(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = ("Prime Minister Igor Matovič of Slovakia tested positive after a summit with President of France "
+            "Emmanuel Macron. Igor Matovič will isolate. Igor Matovič said the rules were followed. After Minister of Economy "
+            "Richard Sulík failed to buy tests, the government apologised. France sent kits.")
+    assert ("Richard Sulík", "economy minister", "Slovakia") in _triples(read_roles, text)
