@@ -16,8 +16,11 @@ Data, not code:
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere; the
 office the gazetteer's tenures show the person holding; the single state of roles.tsv's
-`default_of`; for a state office (scope "state"), the state the article mentions most, its office holders'
-mentions counted (by the roles the article states, else the gazetteer's tenures; the first named on a tie: "Senator X" in an article about the United States); else no claim.
+`default_of`; for a state office (scope "state"), the state the article mentions most, each
+mention of its office holders counted too (by the roles the article states, else the
+gazetteer's tenures; the first named on a tie: "Senator X" in an article about the United
+States), and for a head of state or government that state where the title's sentence names
+it ("Belarus plans ... a decree signed by prime minister X"); else no claim.
 
 Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
 wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
@@ -44,7 +47,7 @@ from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
-from kg.extract.names import org_kind
+from kg.extract.names import GENERIC_HEADS, org_kind
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.patterns import PatternSpec, load_patterns
 from kg.records import Article, Entity, EntityType, Provenance, Role
@@ -53,6 +56,8 @@ from kg.resources import data_dir
 NAME = "kg.roles.v1"
 SLOT = "kg_slot"
 HEAD_ROLES = frozenset({"president", "prime minister", "leader", "head of state", "head of government"})
+# Titles of a state's head, given the state the article is about where the sentence names it.
+STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
 PARTY = "PoliticalParty"
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 # "the group's leader X": a noun standing for an organization or state named before.
@@ -170,6 +175,10 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         elif token.lower_ in REFERRING and token.i > 0 and doc[token.i - 1].lower_ == "the" and \
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):  # fmt: skip
             slot = "OFREF"  # "the group's leader"
+        elif token.is_title and _short_name_of(token, index) is not None:
+            slot = "OFREF"  # "Council spokesperson X" after "the European Council"
+        elif any(_parenthesized_acronym(doc, i, index) for i in range(token.i - 2, token.i + 1)):
+            slot = "OF"  # "Organisation of Islamic Cooperation (OIC) head X": the name, then its acronym
         elif token.lower_ in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in ("-", "–") or (
             token.pos_ == "CCONJ" and 0 < token.i < len(doc) - 1
             and doc[token.i - 1].pos_ in ("NOUN", "ADJ") and doc[token.i + 1].pos_ in ("NOUN", "ADJ")
@@ -187,6 +196,29 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
             token._.set(SLOT, "ROLE")
             roles[token.i] = (start, end, word)
     return roles
+
+
+def _short_name_of(token: Token, index: EntityIndex) -> str | None:
+    """The one organization of the article whose name ends in `token`, a generic head that no
+    entity holds ("Council" for the European Council the article names), itself unqualified (not
+    "Republican Senate"); None if not one."""
+    if index.at(token) is not None or token.lower_ not in GENERIC_HEADS or (token.i > 0 and index.at(token.doc[token.i - 1])):
+        return None
+    named = [key for key, entity in index.entities.items()
+             if entity.type is EntityType.ORGANIZATION and entity.label.lower().split()[-1:] == [token.lower_]]  # fmt: skip
+    return named[0] if len(named) == 1 else None
+
+
+def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
+    """ "(" at `i` opens one token that stands for the entity named right before it: a mention
+    of it, or an acronym of its capitalised words ("Organisation of Islamic Cooperation (OIC)")."""
+    if i < 1 or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return False
+    before, inside = index.at(doc[i - 1]), doc[i + 1]
+    if before is None or index.at(inside) not in (None, before):
+        return False
+    initials = "".join(word[0] for word in index.entities[before].label.split() if word[:1].isupper())
+    return index.at(inside) == before or (inside.is_upper and inside.text == initials)
 
 
 def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, bool]) -> tuple[int, int, RoleWord]:
@@ -450,7 +482,9 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
             owner = index.at(doc[start - 2])
             if owner is not None and index.type_of(owner) is EntityType.ORGANIZATION:
                 return owner
-        return index.at(doc[run[2] - 1])
+        return next((key for t in reversed(doc[run[1] : run[2]]) if (key := index.at(t)) is not None), None)
+    if (short := _short_name_of(doc[run[1]], index)) is not None:
+        return short
     wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
     for token in reversed(doc[max(0, run[1] - 80) : run[1]]):
         key = index.at(token)
@@ -476,8 +510,10 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if of is None:
             of = _implicit_of(reading, explicit, index, qids, gazetteer, article)
             inherited = True
-        if of is None and reading.state_office:
-            of, guessed = _dominant_state(index, qids, gazetteer, article, explicit), True
+        if of is None and (reading.state_office or reading.role in STATE_HEADS):
+            dominant = _dominant_state(index, qids, gazetteer, article, explicit)
+            if reading.state_office or (dominant is not None and index.first_in(reading.role_token.sent, dominant) < reading.role_token.sent.end):
+                of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
         modality = assess(reading.role_token, index, cues)

@@ -313,3 +313,39 @@ def test_roles_guessed_state_counts_the_office_holders_the_article_names(read_ro
             "Emmanuel Macron. Igor Matovič will isolate. Igor Matovič said the rules were followed. After Minister of Economy "
             "Richard Sulík failed to buy tests, the government apologised. France sent kits.")
     assert ("Richard Sulík", "economy minister", "Slovakia") in _triples(read_roles, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Belarus plans to open an embassy in North Korea after president Alexander Lukashenko visited the country "
+     "following a decree signed by prime minister Alexander Turchin.",
+     {("Alexander Lukashenko", "president", "Belarus"), ("Alexander Turchin", "prime minister", "Belarus")}),
+    ("Wes Streeting resigns as the United Kingdom's health secretary, saying he has lost confidence in prime minister "
+     "Keir Starmer.", {("Keir Starmer", "prime minister", "United Kingdom")}),
+    # The article is about Ukraine, but this sentence does not name it: whose president is not said.
+    ("Ukraine's army said Russia fired 40 drones. Ukraine asked for help. Russia denied it, said President Ivan Petrov.",
+     set()),
+])  # fmt: skip
+def test_roles_head_of_state_of_the_state_the_article_is_about_named_in_the_sentence(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert {t for t in _triples(read_roles, text) if t[1] in ("president", "prime minister")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The summit was chaired by European Council chief Charles Michel. Council spokesperson Barend Leyts said rules "
+     "were followed.", {("Barend Leyts", "spokesperson", "European Council")}),
+    # Two councils: "Council" alone is neither.
+    ("European Council chief Charles Michel met the Security Council. Council spokesperson Barend Leyts said rules "
+     "were followed.", set()),
+    ("The Court ruled on Monday. Council spokesperson Barend Leyts said rules were followed.", set()),
+])  # fmt: skip
+def test_roles_organization_by_the_generic_head_of_its_name(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert {t for t in _triples(read_roles, text) if t[1] == "spokesperson"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Condemnation came from Organisation of Islamic Cooperation (OIC) head Yousef Al-Othaimeen on Monday.",
+     {("Yousef Al-Othaimeen", "head", "Organisation of Islamic Cooperation")}),
+    # Letters in brackets that are not the organization's initials stand for something else.
+    ("Condemnation came from Organisation of Islamic Cooperation (XYZ) head Yousef Al-Othaimeen on Monday.", set()),
+])  # fmt: skip
+def test_roles_organization_with_its_acronym_in_brackets_before_the_title(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
