@@ -62,6 +62,9 @@ LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress
 SUBJECTS = ("nsubj", "nsubjpass")
 # Verbs of a withdrawal not yet done: "X announces its withdrawal from O".
 ANNOUNCING = frozenset({"announce", "notify", "declare", "begin", "start", "trigger", "initiate"})
+# Nouns of an aim not yet reached: "efforts to complete the withdrawal", "plans to leave".
+INTENTS = frozenset({"effort", "plan", "bid", "attempt", "intention", "mission", "push", "process", "negotiation",
+                     "talk", "deadline", "referendum"})  # fmt: skip
 INTRODUCERS = ("including", "like")
 # "X of the Labour Party": a person named with their party.
 NAMED_WITH_PARTY = 0.8
@@ -136,8 +139,10 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
                                    and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
             continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
+        if cue.frame in NOUN_FRAMES and _ceasing(token):
+            continue  # "X ceased to be a member of O": the leaving ("cease") decides
         if cue.frame == "leave":
-            if not (hypothetical or token.head.lemma_ in ANNOUNCING):
+            if not (hypothetical or _pending(token)):
                 continue  # "X left O", "X withdrew from O": no longer a member
             hypothetical = False  # "X threatens to leave O", "announces its withdrawal": a member until then
         sentence = token.sent
@@ -233,7 +238,9 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
             found += _organizations(token.head, cue, index)
         return found
     if cue.frame == "leave":
-        return _objects(token, ("from",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+        ceased = [k for c in token.children if c.dep_ == "xcomp" for a in c.children if a.dep_ == "attr"
+                  and a.lemma_ in ("part", "member") for k in _objects(a, ("of",), index, named=True)]  # fmt: skip
+        return ceased + _objects(token, ("from",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
     if cue.frame == "admit" and _passive(token):  # "X was admitted to O (by O)"
         return _objects(token, ("to", "into"), index, named=True) + [
             k for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for k in _named(g, index)]
@@ -280,6 +287,12 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             return []
         return _objects(token, ("of",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
     found: list[str] = []
+    if cue.frame in ("leave", "join") and cue.pos == "NOUN":
+        found += _objects(token, ("of",), index, named=True)  # "the withdrawal of X from O"
+    if cue.frame == "leave" and cue.pos == "VERB" and not any(c.dep_ in SUBJECTS for c in token.children):
+        found += _intender(token, index)  # "X's efforts on leaving O"
+    if found:
+        return [key for key in found if key not in organizations]
     if cue.pos == "VERB":
         verb = token
     else:
@@ -325,6 +338,31 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             if child.dep_ in SUBJECTS:
                 found += _subject(child, index)
     return found
+
+
+def _pending(token: Token) -> bool:
+    """A leaving not done yet: announced, or the aim of an effort or plan ("announces its
+    withdrawal", "efforts to complete the withdrawal", "efforts on leaving")."""
+    for step, word in enumerate(token.ancestors):
+        if step >= 3 or word.dep_ == "ROOT" and word.pos_ == "VERB" and word.lemma_ not in ANNOUNCING:
+            return False
+        if word.lemma_ in ANNOUNCING or word.lemma_ in INTENTS or _infinitive(word):
+            return True
+    return False
+
+
+def _ceasing(token: Token) -> bool:
+    """ "X ceased to be a member of O", "X would cease to be part of O": a leaving, read by its verb."""
+    return any(word.lemma_ == "cease" for word in list(token.ancestors)[:3])
+
+
+def _intender(token: Token, index: EntityIndex) -> list[str]:
+    """Who a gerund's leaving is of: the possessor of the effort or plan it completes ("the UK's
+    efforts on leaving O")."""
+    for word in list(token.ancestors)[:3]:
+        if word.pos_ == "NOUN" and word.lemma_ in INTENTS:
+            return [k for c in word.children if c.dep_ == "poss" and c.pos_ != "PRON" for k in index.entities_of(c)]
+    return []
 
 
 def _listed(doc: Doc, start: int, index: EntityIndex) -> list[str]:

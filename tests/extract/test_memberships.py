@@ -194,3 +194,20 @@ def test_memberships_party_adjective_before_a_members_noun(pairs, text: str, exp
 def test_memberships_party_before_a_legislatures_office(pairs) -> None:  # type: ignore[no-untyped-def]
     text = "Mitch McConnell, the Republican Senate Majority Leader, committed to a trial."
     assert pairs(text) == {("Mitch McConnell", "Republican Party")}
+
+
+UK_EU = {("United Kingdom", "European Union")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A leaving not done yet: the aim of efforts or a plan, or what would happen.
+    ("His efforts to complete the withdrawal of the United Kingdom from the European Union stalled.", UK_EU),
+    ("A no-deal exit means the UK would cease to be part of the European Union without arrangements.", UK_EU),
+    ("The UK's efforts on leaving the European Union were described as a historic mandate.", UK_EU),
+    # A leaving done: no longer a member.
+    ("After the withdrawal of the United States from the World Health Organization, funding fell.", set()),
+    ("The United Kingdom ceased to be a member of the European Union in 2020.", set()),
+    ("The United Kingdom left the European Union in 2020.", set()),
+])  # fmt: skip
+def test_memberships_a_leaving_not_yet_done_means_still_a_member(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected
