@@ -223,16 +223,21 @@ def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
 
 def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, bool]) -> tuple[int, int, RoleWord]:
     """ "education minister", "Minister of Health X": a noun compounded to a bare "minister", or
-    after its "of" or "for", is its portfolio; the role is "<portfolio> minister" (a state office)."""
+    after its "of" or "for", is its portfolio; the role is "<portfolio> minister" (a state office).
+    A longer minister's title keeps its role and takes in the portfolio ("Deputy Prime Minister
+    for Finance")."""
 
     def portfolio(token: Token | None) -> bool:
         return (token is not None and token.pos_ in ("NOUN", "PROPN") and token._.get(SLOT) == "MOD"
                 and token.is_alpha and token.lower_ not in modifiers)  # fmt: skip
 
-    if word.role != "minister" or end - start != 1:
-        return start, end, word
     before = doc[start - 1] if start > 0 else None
     after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") else None
+    if word.role != "minister" or end - start != 1:
+        if word.role.endswith("minister") and portfolio(after) and after is not None and not portfolio(
+                doc[after.i + 1] if after.i + 1 < len(doc) else None):  # fmt: skip
+            return start, end + 2, word  # "Deputy Prime Minister for Finance": the title goes on to its portfolio
+        return start, end, word
     if portfolio(before) and before is not None and before.dep_ == "compound" and before.head.i == start:
         start, noun = start - 1, before
     elif portfolio(after) and after is not None and not portfolio(doc[after.i + 1] if after.i + 1 < len(doc) else None):
@@ -458,8 +463,9 @@ def _kind_noun(token: Token, index: EntityIndex) -> bool:
 
 def _not_holder(token: Token, modifiers: dict[str, bool]) -> bool:
     """A word before a title that denies its holder holds it ("former", "deputy", "labour" leader),
-    unless it is part of a name ("Labour" the party is whose leader it is)."""
-    return modifiers.get(token.lower_) is False and token._.get(SLOT) != "OF"
+    unless it is part of a name ("Labour" the party is whose leader it is) or of a title ("Deputy Prime
+    Minister" before "and Minister of Economy X")."""
+    return modifiers.get(token.lower_) is False and token._.get(SLOT) not in ("OF", "ROLE")
 
 
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:

@@ -349,3 +349,17 @@ def test_roles_organization_by_the_generic_head_of_its_name(read_roles, text: st
 ])  # fmt: skip
 def test_roles_organization_with_its_acronym_in_brackets_before_the_title(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert _triples(read_roles, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Slovakia's cabinet met. After Deputy Prime Minister for Finance and Minister of Economy Richard Sulík failed, "
+     "Slovakia apologised.",
+     {("Richard Sulík", "deputy prime minister", "Slovakia"), ("Richard Sulík", "economy minister", "Slovakia")}),
+    ("Deputy Prime Minister for Finance Jane Doe of Slovakia resigned.", {("Jane Doe", "deputy prime minister", "Slovakia")}),
+    # "former" before the first title still denies it.
+    ("Slovakia's cabinet met. Former Deputy Prime Minister for Finance and Minister of Economy Richard Sulík spoke.", set()),
+])  # fmt: skip
+def test_roles_a_ministers_title_with_its_portfolio_stacked_with_another(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = _triples(read_roles, text)
+    assert {t for t in found if t[1] == "deputy prime minister"} == {t for t in expected if t[1] == "deputy prime minister"}
+    assert {t for t in expected if t[1] != "deputy prime minister"} <= found
