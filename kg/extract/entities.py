@@ -105,10 +105,12 @@ def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, Role
 
 
 def _before_title(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
-    """A name the model ran on into a title ("Coast Guard Commandant" Admiral X) ends before the
-    title; False when no name is left before it."""
+    """A name the model ran on into a title that goes on to a name ("Coast Guard Commandant"
+    Admiral X) ends before the title (not "the Council of Representatives"); False when no name
+    is left before it."""
     for start, end, _ in titles:
-        if candidate.start < start < candidate.end <= end and doc[start].is_title:
+        named = end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"  # the title goes on to a name
+        if candidate.start < start < candidate.end <= end and doc[start].is_title and named and doc[start - 1].lower_ != "of":
             span = doc[candidate.start : start]
             while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
                 span = span[:-1]
@@ -137,7 +139,8 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             if _title_word(doc[start - 1].lower_) or doc[start].is_sent_start:
                 break
             if start > 1 and doc[start - 2].lower_ in ("of", "for"):
-                break  # "Minister of Economy Richard Sulík": the portfolio, not a first name
+                start = c.start  # "Minister of Economic Affairs Robert Habeck": a portfolio, not first names
+                break
             start -= 1
         if start != c.start or c.name != doc[c.start : c.end].text:
             c.start, c.name = start, doc[start : c.end].text

@@ -388,8 +388,9 @@ def _read(
     ) and not _kind_noun(following, index):  # fmt: skip
         return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only
         # qualifies; but "leader of the Los Choneros cartel" is the cartel's
-    if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect") or doc[role_end : role_end + 2].text.lower() == "-elect"):
-        return []  # "President-elect Joe Biden" does not hold the office yet
+    if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect", "-designate", "designate")
+                                or doc[role_end : role_end + 2].text.lower() in ("-elect", "-designate")):  # fmt: skip
+        return []  # "President-elect Joe Biden", "prime minister-designate X" do not hold the office yet
 
     def nearest(candidates: list[tuple[str, int, int]]) -> tuple[str, int, int]:
         return min(candidates, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
@@ -397,6 +398,8 @@ def _read(
     if spec.extra.get("titles") == "each":
         return _stacked(runs, roles, index, doc, base, nearest(people))
     holders = people if spec.extra.get("people") == "all" else [nearest(people)]
+    holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
+    # "President X and Gbagbo's wife": a possessor in the list holds nothing
     if spec.extra.get("of") == "possessor":
         holders = [people[-1]]
     of: str | None = None
@@ -518,7 +521,8 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
             inherited = True
         if of is None and (reading.state_office or reading.role in STATE_HEADS):
             dominant = _dominant_state(index, qids, gazetteer, article, explicit)
-            if reading.state_office or (dominant is not None and index.first_in(reading.role_token.sent, dominant) < reading.role_token.sent.end):
+            if reading.state_office or (dominant is not None and _bare(reading.role_token)
+                                        and index.first_in(reading.role_token.sent, dominant) < reading.role_token.sent.end):  # fmt: skip
                 of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
@@ -536,6 +540,18 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if key not in emitted or confidence > emitted[key].provenance.confidence:
             emitted[key] = claim
     yield from emitted.values()
+
+
+def _bare(role_token: Token) -> bool:
+    """A title with no word before it that could say whose it is ("signed by prime minister X",
+    not "Ontario Premier X", "regional president X", "Greenlandic prime minister X"), and not
+    "premier", which heads a province as often as a state."""
+    if role_token.lower_ == "premier":
+        return False
+    start = role_token.i
+    while start > role_token.sent.start and role_token.doc[start - 1]._.get(SLOT) == "ROLE":
+        start -= 1
+    return start == role_token.sent.start or role_token.doc[start - 1].pos_ in ("ADP", "DET", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ")
 
 
 def _entity_qids(index: EntityIndex, gazetteer: Gazetteer) -> dict[str, str]:
