@@ -114,8 +114,8 @@ def _before_title(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int,
             span = doc[candidate.start : start]
             while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
                 span = span[:-1]
-            if not span or not any(t.is_title for t in span):
-                return False
+            if not span or not any(t.is_title for t in span) or all(_title_word(t.lower_) for t in span):
+                return False  # nothing, or only more title ("[State for Justice] X" of "Secretary of State for Justice X")
             candidate.end, candidate.name = span.end, span.text
             candidate.group = f"{candidate.type.value}:{normalize_key(span.text)}"
     return True

@@ -442,3 +442,8 @@ def test_entities_party_and_legislature_before_a_title_is_the_party(entities) ->
 def test_entities_a_name_ending_in_a_title_word_keeps_it_when_no_name_follows(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Haibat al-Halbousi is elected Speaker of the Council of Representatives on Monday."))
     assert "Council of Representatives" in found and "Council" not in found
+
+
+def test_entities_a_name_of_only_title_words_before_a_title_is_none(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Starmer appoints Secretary of State for Justice Shabana Mahmood as the new home secretary."
+    assert [e.label for e in entities(text) if e.type is ORG] == []
