@@ -522,7 +522,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if of is None and (reading.state_office or reading.role in STATE_HEADS):
             dominant = _dominant_state(index, qids, gazetteer, article, explicit)
             if reading.state_office or (dominant is not None and _bare(reading.role_token)
-                                        and index.first_in(reading.role_token.sent, dominant) < reading.role_token.sent.end):  # fmt: skip
+                                        and _names_state(reading.role_token.sent, dominant, index)):  # fmt: skip
                 of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
@@ -540,6 +540,13 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if key not in emitted or confidence > emitted[key].provenance.confidence:
             emitted[key] = claim
     yield from emitted.values()
+
+
+def _names_state(sentence: Span, state: str, index: EntityIndex) -> bool:
+    """The sentence names the state as a party to it: by name, or by a demonym of a person or
+    title ("Algerian president X"), not one that only qualifies a thing ("an Israeli airstrike")."""
+    return any(index.at(token) == state and not (token.dep_ == "amod" and token.head._.get(SLOT) not in ("ROLE", "PERSON"))
+               for token in sentence)  # fmt: skip
 
 
 def _bare(role_token: Token) -> bool:

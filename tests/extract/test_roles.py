@@ -323,6 +323,9 @@ def test_roles_guessed_state_counts_the_office_holders_the_article_names(read_ro
     # The article is about Ukraine, but this sentence does not name it: whose president is not said.
     ("Ukraine's army said Russia fired 40 drones. Ukraine asked for help. Russia denied it, said President Ivan Petrov.",
      set()),
+    # A demonym of a thing is no party to the sentence: the Houthis' prime minister is not Israel's.
+    ("Israel struck Yemen. Israel said more would follow. The Houthis confirm the death of Prime Minister Ahmed "
+     "al-Rahawi in an Israeli airstrike.", set()),
     # A word before the title may say whose it is; a premier heads a province as often as a state.
     ("Canada imposed tariffs. Ontario Premier Doug Ford said Canada would answer.", set()),
     ("Spain held regional elections. In Extremadura, Spain, regional president María Guardiola won.", set()),
