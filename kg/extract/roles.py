@@ -54,6 +54,7 @@ from kg.records import Article, Entity, EntityType, Provenance, Role
 from kg.resources import data_dir
 
 NAME = "kg.roles.v1"
+READINGS_KEY = "kg_role_readings"  # Doc.user_data key: (entities, index, readings) of the last reading
 SLOT = "kg_slot"
 HEAD_ROLES = frozenset({"president", "prime minister", "leader", "head of state", "head of government"})
 # Titles of a state's head, given the state the article is about where the sentence names it.
@@ -292,6 +293,16 @@ def read_titles(doc: Doc, entities: tuple[Entity, ...], article: Article, *, par
     before it as its `of` ("Republican Senator X": senator, Republican Party), which tells
     kg.extract.memberships whose member X is; without, the party is no one's office and the
     state is looked for as when the text names none."""
+    index, readings = _readings(doc, entities)
+    yield from _claims(readings, doc, index, article, party_offices=party_offices)
+
+
+def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list[_Reading]]:
+    """Every title the patterns read, once per Doc and entities (kept in `Doc.user_data`: the
+    roles and the memberships stages both read them)."""
+    cached = doc.user_data.get(READINGS_KEY)
+    if cached is not None and cached[0] is entities:
+        return cached[1], cached[2]
     index = EntityIndex(doc, entities)
     matchers = _matchers(doc.vocab)
     roles = _set_slots(doc, index, matchers.phrases)
@@ -305,7 +316,8 @@ def read_titles(doc: Doc, entities: tuple[Entity, ...], article: Article, *, par
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
-    yield from _claims(list(readings.values()), doc, index, article, party_offices=party_offices)
+    doc.user_data[READINGS_KEY] = (entities, index, list(readings.values()))
+    return index, list(readings.values())
 
 
 def _rank(reading: _Reading) -> tuple[float, bool]:
