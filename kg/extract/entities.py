@@ -464,10 +464,11 @@ def _party_adjectives(doc: Doc, candidates: list[MentionCandidate], titles: list
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     replaced: set[int] = set()
     found: list[MentionCandidate] = []
-    for start in range(len(doc)):
+    first_words = {words[0] for words, _ in adjectives}
+    for start in (token.i for token in doc if token.text in first_words):
         for words, entry in adjectives:
             end = start + len(words)
-            if tuple(t.text for t in doc[start:end]) != words:
+            if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(words)):
                 continue
             after = end
             while after < len(doc) and doc[after].is_title and doc[after].lower_ in GENERIC_HEADS:

@@ -526,13 +526,16 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
     qids = _entity_qids(index, gazetteer)
     cues = load_lexicons().cues
     emitted: dict[tuple[str, str, str], Role] = {}
+    dominant_found: list[str | None] = []
     for reading in sorted(readings, key=lambda r: r.role_token.i):
         of, inherited, guessed = reading.of, False, False
         if of is None:
             of = _implicit_of(reading, explicit, index, qids, gazetteer, article)
             inherited = True
         if of is None and (reading.state_office or reading.role in STATE_HEADS):
-            dominant = _dominant_state(index, qids, gazetteer, article, explicit)
+            if not dominant_found:  # the same for every title of the article
+                dominant_found.append(_dominant_state(index, qids, gazetteer, article, explicit))
+            dominant = dominant_found[0]
             if reading.state_office or (dominant is not None and _bare(reading.role_token)
                                         and _names_state(reading.role_token.sent, dominant, index)):  # fmt: skip
                 of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
