@@ -170,8 +170,8 @@ def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None
 def _party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article, index: EntityIndex) -> Iterator[Membership]:
     """A person holding a role of a party ("Labour Party leader X") or a state office the party's
     name qualifies ("the Republican Senate Majority Leader") is its member."""
-    for role in roles.read_titles(doc, entities, article, party_offices=True):
-        if index.type_of(role.person) is EntityType.PERSON and index.entities[role.of].kind == PARTY:
+    for role in roles.party_roles(doc, entities, article):
+        if index.type_of(role.person) is EntityType.PERSON:
             yield Membership(role.person, role.of, replace(role.provenance, extractor=NAME))
 
 

@@ -178,7 +178,8 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
             slot = "OFREF"  # "the group's leader"
         elif token.is_title and _short_name_of(token, index) is not None:
             slot = "OFREF"  # "Council spokesperson X" after "the European Council"
-        elif any(_parenthesized_acronym(doc, i, index) for i in range(token.i - 2, token.i + 1)):
+        elif (token.text in ("(", ")") or (token.i > 0 and doc[token.i - 1].text == "(")) and any(
+                _parenthesized_acronym(doc, i, index) for i in range(token.i - 2, token.i + 1)):  # fmt: skip
             slot = "OF"  # "Organisation of Islamic Cooperation (OIC) head X": the name, then its acronym
         elif token.lower_ in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in ("-", "–") or (
             token.pos_ == "CCONJ" and 0 < token.i < len(doc) - 1
@@ -285,16 +286,21 @@ class _Reading:
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
     """Role claims of one article (registered as kg.roles.v1)."""
-    return read_titles(doc, entities, article, party_offices=False)
-
-
-def read_titles(doc: Doc, entities: tuple[Entity, ...], article: Article, *, party_offices: bool) -> Iterator[Role]:
-    """The roles of one article; with `party_offices`, a state office keeps the party written
-    before it as its `of` ("Republican Senator X": senator, Republican Party), which tells
-    kg.extract.memberships whose member X is; without, the party is no one's office and the
-    state is looked for as when the text names none."""
     index, readings = _readings(doc, entities)
-    yield from _claims(readings, doc, index, article, party_offices=party_offices)
+    # "Republican Senator X", "Labour minister X": a party is not whose state office it is.
+    readings = [replace(r, of=None) if r.state_office and _party(r.of, index) else r for r in readings]
+    yield from _claims(readings, doc, index, article)
+
+
+def party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
+    """The roles of one article written with a party, a state office's included ("Republican
+    Senator X": senator, Republican Party): whose member X is, for kg.extract.memberships."""
+    index, readings = _readings(doc, entities)
+    yield from _claims([r for r in readings if _party(r.of, index)], doc, index, article)
+
+
+def _party(key: str | None, index: EntityIndex) -> bool:
+    return key is not None and index.entities[key].kind == PARTY
 
 
 def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list[_Reading]]:
@@ -514,11 +520,8 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
     return None
 
 
-def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article, *, party_offices: bool) -> Iterator[Role]:
+def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article) -> Iterator[Role]:
     gazetteer = load_gazetteer()
-    if not party_offices:  # "Republican Senator X", "Labour minister X": a party is not whose state office it is
-        readings = [replace(r, of=None) if r.of is not None and r.state_office and index.entities[r.of].kind == PARTY
-                    else r for r in readings]  # fmt: skip
     explicit: dict[str, list[_Reading]] = defaultdict(list)
     for reading in readings:
         if reading.of is not None:
