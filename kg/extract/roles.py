@@ -47,7 +47,7 @@ from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
-from kg.extract.names import GENERIC_HEADS, org_kind
+from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.patterns import PatternSpec, load_patterns
 from kg.records import Article, Entity, EntityType, Provenance, Role
@@ -197,6 +197,10 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
             roles[token.i] = (start, end, word)
+    for start, end, _ in set(roles.values()):  # "Coast Guard Commandant Admiral X": the rank is the name's
+        rank = doc[end] if end + 1 < len(doc) else None
+        if rank is not None and rank.lower_ in TITLE_WORDS and rank._.get(SLOT) == "MOD" and doc[end + 1]._.get(SLOT) == "PERSON":
+            rank._.set(SLOT, "PERSON")
     return roles
 
 
@@ -422,7 +426,7 @@ def _read(
         holders = [people[-1]]
     of: str | None = None
     if spec.extra.get("of") == "possessor":
-        possessor = index.at(doc[people[0][1]])
+        possessor = _holder(doc, people[0], index)
         of = next((r.of for r in earlier if r.person == possessor and r.of is not None), None)
         if of is None:
             return []
@@ -431,7 +435,7 @@ def _read(
         of = _of_key(doc, of_run, index)
     readings: list[_Reading] = []
     for run in holders:
-        person = index.at(doc[run[1]])
+        person = _holder(doc, run, index)
         if person is None:
             continue
         # "AU chairperson President X of Egypt": the first title goes with the OF before it,
@@ -457,7 +461,7 @@ def _stacked(
 ) -> list[_Reading]:
     """ "Antigua's prime minister and Labour leader X": every title is X's, each of the state or
     organization written before it (and after the title before it), else of none yet."""
-    person = index.at(doc[holder[1]])
+    person = _holder(doc, holder, index)
     if person is None:
         return []
     modifiers = load_role_modifiers()
@@ -474,6 +478,11 @@ def _stacked(
                 readings.append(_reading(person, phrase, of, doc, base))
             of_run = None
     return readings
+
+
+def _holder(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | None:
+    """The person a PERSON run names (its rank before the name holds none)."""
+    return next((key for token in doc[run[1] : run[2]] if (key := index.at(token)) is not None), None)
 
 
 def _kind_noun(token: Token, index: EntityIndex) -> bool:

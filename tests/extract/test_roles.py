@@ -374,3 +374,12 @@ def test_roles_a_ministers_title_with_its_portfolio_stacked_with_another(read_ro
 def test_roles_a_possessor_in_a_list_after_a_title_holds_nothing(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Ivory Coast approves candidacies including President Alassane Ouattara and Gbagbo's wife Simone."
     assert {t[0] for t in _triples(read_roles, text) if t[1] == "president"} == {"Alassane Ouattara"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The order came from Coast Guard Commandant Admiral Elson Hermogino on Monday.",
+     {("Elson Hermogino", "commandant", "Coast Guard")}),
+    ("Prime Minister Mr Keir Starmer of the United Kingdom spoke.", {("Keir Starmer", "prime minister", "United Kingdom")}),
+])  # fmt: skip
+def test_roles_a_rank_between_the_title_and_the_name(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
