@@ -383,3 +383,8 @@ def test_roles_a_possessor_in_a_list_after_a_title_holds_nothing(read_roles) -> 
 ])  # fmt: skip
 def test_roles_a_rank_between_the_title_and_the_name(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert _triples(read_roles, text) == expected
+
+
+def test_roles_an_ousted_leader_holds_the_title_no_more(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "The Bangladesh military clashes with supporters of ousted prime minister Sheikh Hasina in Gopalganj."
+    assert not [t for t in _triples(read_roles, text) if t[1] == "prime minister"]
