@@ -38,6 +38,10 @@ part of a named asset is a mention of an Entity with `named=False` and the class
 kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and owners on
 ("19 Chinese warships"); mentions with the same content words are one entity. Extractors that need an asset entity find it through `EntityIndex`.
 
+A party's name without its kind noun ("Conservative" of the gazetteer's "Conservative Party") is a
+mention of the party where it qualifies a title or a party member's noun: "Conservative MP X",
+"Two Democratic Representatives, X and Y", "Republican Senator X"; elsewhere it is only a word.
+
 Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
 last, on the words no other entity or title holds.
 """
@@ -47,6 +51,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -55,12 +60,13 @@ from kg.extract.assets import longest_asset_matches
 from kg.extract.groups import find_groups, load_agents
 from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import with_long_names
+from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, FACILITY_NOUNS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, fold, not_entities, org_kind, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
-from kg.extract.roles import RoleWord, load_role_words, role_phrases
+from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import untagged_surnames
 from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key, entry_key
@@ -81,10 +87,12 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]
+    candidates = [c for c in candidates if c.entry is not None or _before_title(doc, c, titles)]
     candidates += untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _governments(doc, candidates, context)
     candidates = _state_bodies(doc, candidates)
+    candidates = _party_adjectives(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
     resolve_descriptions(doc, groups, titles, context)
@@ -94,6 +102,23 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
 
 def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
     return any(end - start > 1 and start <= candidate.start and candidate.end <= end for start, end, _ in titles)
+
+
+def _before_title(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
+    """A name the model ran on into a title that goes on to a name ("Coast Guard Commandant"
+    Admiral X) ends before the title (not "the Council of Representatives"); False when no name
+    is left before it."""
+    for start, end, _ in titles:
+        named = end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"  # the title goes on to a name
+        if candidate.start < start < candidate.end <= end and doc[start].is_title and named and doc[start - 1].lower_ != "of":
+            span = doc[candidate.start : start]
+            while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
+                span = span[:-1]
+            if not span or not any(t.is_title for t in span) or all(_title_word(t.lower_) for t in span):
+                return False  # nothing, or only more title ("[State for Justice] X" of "Secretary of State for Justice X")
+            candidate.end, candidate.name = span.end, span.text
+            candidate.group = f"{candidate.type.value}:{normalize_key(span.text)}"
+    return True
 
 
 def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
@@ -111,7 +136,10 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             continue
         start = c.start
         while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
-            if doc[start - 1].lower_ in TITLE_WORDS or doc[start].is_sent_start:
+            if _title_word(doc[start - 1].lower_) or doc[start].is_sent_start:
+                break
+            if start > 1 and doc[start - 2].lower_ in ("of", "for"):
+                start = c.start  # "Minister of Economic Affairs Robert Habeck": a portfolio, not first names
                 break
             start -= 1
         if start != c.start or c.name != doc[c.start : c.end].text:
@@ -204,8 +232,14 @@ def _trim(ent: Span) -> Span:
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
     if ent.label_ == "PERSON":
-        while start < end - 1 and doc[start].lower_ in TITLE_WORDS:
+        stripped = start
+        while start < end - 1 and _title_word(doc[start].lower_):
             start += 1
+        # "[Superintendent Graciano] Mijares": the model's window slid onto the title; the
+        # name's words it left out follow it.
+        while stripped < start and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
+                not doc[end].ent_type_ and not _title_word(doc[end].lower_):  # fmt: skip
+            stripped, end = stripped + 1, end + 1
     for i in range(start + 1, end):  # "Movement for Democratic Change (MDC"
         if doc[i].text == "(":
             end = i
@@ -214,6 +248,11 @@ def _trim(ent: Span) -> Span:
                            or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):  # fmt: skip
         end -= 1
     return doc[start:end]
+
+
+def _title_word(word: str) -> bool:
+    """A word of the title lexicon: a title word of kg.extract.names or a one-word role of patterns/roles.tsv."""
+    return word in TITLE_WORDS or word in load_role_words()
 
 
 def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
@@ -411,6 +450,57 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
         result.append(MentionCandidate(c.start, c.end + 1, EntityType.ORGANIZATION, text,
                                        f"{EntityType.ORGANIZATION.value}:{normalize_key(text)}"))  # fmt: skip
     return result
+
+
+def _party_adjectives(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]],
+                      gazetteer: Gazetteer) -> list[MentionCandidate]:
+    """ "Conservative MP X", "Democratic Representatives X and Y", "the Republican Senate Majority
+    Leader": a party's name without its kind noun, capitalised, right before a title or a party
+    member's noun (a legislature's generic name between), names the party. A name the model made
+    of it and the legislature's generic name ("Republican Senate") gives way to it."""
+    adjectives = sorted(party_adjectives(gazetteer).items(), key=lambda item: -len(item[0]))  # "Liberal Democratic" first
+    title_starts = {start for start, _, _ in titles}
+    member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame == "party-member"}
+    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    replaced: set[int] = set()
+    found: list[MentionCandidate] = []
+    first_words = {words[0] for words, _ in adjectives}
+    for start in (token.i for token in doc if token.text in first_words):
+        for words, entry in adjectives:
+            end = start + len(words)
+            if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(words)):
+                continue
+            after = end
+            while after < len(doc) and doc[after].is_title and doc[after].lower_ in GENERIC_HEADS:
+                after += 1  # "Republican Senate Majority Leader", "Democratic House Speaker"
+            held = {id(c): c for i in range(start, after) if (c := by_token.get(i)) is not None}
+            if any(c.entry is not None or c.start < start or c.end > after for c in held.values()):
+                continue
+            if after < len(doc) and (after in title_starts or doc[after].lower_ in member_nouns
+                                     or doc[after].lemma_.lower() in member_nouns):  # fmt: skip
+                replaced.update(held)
+                found.append(candidate_of(doc[start:end], entry, weight=1))
+                by_token.update({i: found[-1] for i in range(start, end)})
+                break
+    return [c for c in candidates if id(c) not in replaced] + found
+
+
+@lru_cache(maxsize=4)
+def party_adjectives(gazetteer: Gazetteer) -> dict[tuple[str, ...], GazetteerEntry]:
+    """The words of each party's name before "Party" ("Conservative Party" -> Conservative),
+    where they are capitalised, name nothing else in the gazetteer and no other party."""
+    found: dict[tuple[str, ...], list[GazetteerEntry]] = {}
+    for entry in gazetteer.entries:
+        if entry.type is not EntityType.ORGANIZATION or entry.kind != PARTY:
+            continue
+        for name in entry.names:
+            words = tuple(name.split())
+            if len(words) > 1 and words[-1] == "Party" and all(w[:1].isupper() and w.isalpha() for w in words[:-1]):
+                found.setdefault(words[:-1], [])
+                if entry not in found[words[:-1]]:
+                    found[words[:-1]].append(entry)
+    return {words: entries[0] for words, entries in found.items()
+            if len(entries) == 1 and not gazetteer.lookup(" ".join(words))}  # fmt: skip
 
 
 def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:

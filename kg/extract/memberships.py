@@ -15,6 +15,9 @@ frame, confidence). The frames read the dependency parse around a cue:
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
 - consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
+Two readings need no cue word: a person who holds a role of a party (kg.extract.roles: "Labour
+leader X", "the Conservative Party's chairman X", "X, the Republican Senate Majority Leader") is its member, and so is a person named with
+the party right after the name ("MP X of the Labour Party", "X of the Democratic Party said").
 Members are states or organizations (conjuncts included), and people of a party ("X joins the
 Democratic Party"); the organization is an Organization entity that is no government body or
 legislature; join and leave need an international organization, a party or an organization of no
@@ -29,7 +32,7 @@ word); negated readings ("X is not a member of O") are not emitted.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -39,9 +42,10 @@ from spacy.tokens import Doc, Token
 from kg.errors import DataFileError
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import score
-from kg.extract.lexicon import load_lexicons
+from kg.extract.lexicon import Cue, load_lexicons
 from kg.extract.modality import assess
-from kg.extract.roles import load_role_modifiers
+from kg.extract import roles
+from kg.extract.roles import PARTY, load_role_modifiers
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
@@ -52,14 +56,18 @@ NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organ
 COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
 COLLECTIVES = frozenset({"state", "country", "nation", "government"})
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
-PARTY = "PoliticalParty"
 OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
                          "bundestag majlis".split())  # fmt: skip
 SUBJECTS = ("nsubj", "nsubjpass")
 # Verbs of a withdrawal not yet done: "X announces its withdrawal from O".
 ANNOUNCING = frozenset({"announce", "notify", "declare", "begin", "start", "trigger", "initiate"})
+# Nouns of an aim not yet reached: "efforts to complete the withdrawal", "plans to leave".
+INTENTS = frozenset({"effort", "plan", "bid", "attempt", "intention", "mission", "push", "process", "negotiation",
+                     "talk", "deadline", "referendum"})  # fmt: skip
 INTRODUCERS = ("including", "like")
+# "X of the Labour Party": a person named with their party.
+NAMED_WITH_PARTY = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,8 +139,10 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
                                    and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
             continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
+        if cue.frame in NOUN_FRAMES and _ceasing(token):
+            continue  # "X ceased to be a member of O": the leaving ("cease") decides
         if cue.frame == "leave":
-            if not (hypothetical or token.head.lemma_ in ANNOUNCING):
+            if not (hypothetical or _pending(token)):
                 continue  # "X left O", "X withdrew from O": no longer a member
             hypothetical = False  # "X threatens to leave O", "announces its withdrawal": a member until then
         sentence = token.sent
@@ -144,11 +154,50 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             for member in members:
                 if member == organization:
                     continue
-                claim = Membership(member, organization, provenance)
-                key = (member, organization)
-                if key not in emitted or confidence > emitted[key].provenance.confidence:
-                    emitted[key] = claim
+                _keep(emitted, Membership(member, organization, provenance))
+    for claim in (*_party_roles(doc, entities, article, index), *_named_with_party(doc, index, modal_cues)):
+        _keep(emitted, claim)
     yield from emitted.values()
+
+
+def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None:
+    """Keep the most confident claim of each (member, organization)."""
+    key = (claim.member, claim.organization)
+    if key not in emitted or claim.provenance.confidence > emitted[key].provenance.confidence:
+        emitted[key] = claim
+
+
+def _party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article, index: EntityIndex) -> Iterator[Membership]:
+    """A person holding a role of a party ("Labour Party leader X") or a state office the party's
+    name qualifies ("the Republican Senate Majority Leader") is its member."""
+    for role in roles.party_roles(doc, entities, article):
+        if index.type_of(role.person) is EntityType.PERSON:
+            yield Membership(role.person, role.of, replace(role.provenance, extractor=NAME))
+
+
+def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...]) -> Iterator[Membership]:
+    """ "MP X of the Labour Party", "X of the Democratic Party said": a person's name right
+    before "of [the]" and a party that ends the noun phrase (not "of the Labour Party's youth wing")."""
+    for token in doc:
+        person = index.at(doc[token.i - 1]) if token.lower_ == "of" and token.i > 0 else None
+        if person is None or index.type_of(person) is not EntityType.PERSON:
+            continue
+        start = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the" else token.i + 1
+        party = index.at(doc[start]) if start < len(doc) else None
+        if party is None or index.type_of(party) is not EntityType.ORGANIZATION or index.entities[party].kind != PARTY:
+            continue
+        end = start
+        while end < len(doc) and index.at(doc[end]) == party:
+            end += 1
+        if end < len(doc) and (doc[end].lower_ in ("'s", "’s") or doc[end].pos_ in ("NOUN", "PROPN")):
+            continue
+        modality = assess(token, index, modal_cues)
+        if modality.negated:
+            continue
+        confidence = score(NAMED_WITH_PARTY, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None,
+                           state=True)  # fmt: skip
+        yield Membership(person, party, Provenance(sentence_evidence(token.sent), NAME, confidence, modality.claimed_by,
+                                                   False, modality.hypothetical))  # fmt: skip
 
 
 def _party_member(key: str, organizations: list[str], index: EntityIndex) -> bool:
@@ -189,7 +238,9 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
             found += _organizations(token.head, cue, index)
         return found
     if cue.frame == "leave":
-        return _objects(token, ("from",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+        ceased = [k for c in token.children if c.dep_ == "xcomp" for a in c.children if a.dep_ == "attr"
+                  and a.lemma_ in ("part", "member") for k in _objects(a, ("of",), index, named=True)]  # fmt: skip
+        return ceased + _objects(token, ("from",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
     if cue.frame == "admit" and _passive(token):  # "X was admitted to O (by O)"
         return _objects(token, ("to", "into"), index, named=True) + [
             k for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for k in _named(g, index)]
@@ -236,6 +287,12 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             return []
         return _objects(token, ("of",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
     found: list[str] = []
+    if cue.frame in ("leave", "join") and cue.pos == "NOUN":
+        found += _objects(token, ("of",), index, named=True)  # "the withdrawal of X from O"
+    if cue.frame == "leave" and cue.pos == "VERB" and not any(c.dep_ in SUBJECTS for c in token.children):
+        found += _intender(token, index)  # "X's efforts on leaving O"
+    if found:
+        return [key for key in found if key not in organizations]
     if cue.pos == "VERB":
         verb = token
     else:
@@ -257,6 +314,8 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         if following is not None and index.at(following) is not None and not found:
             found += index.entities_of(following)  # "EU member states Hungary and Slovakia", however parsed
+        if following is not None and following.text == "," and not found:
+            found += _listed(token.doc, token.i + 2, index)  # "Two Democratic Representatives, X and Y"
         found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found
@@ -279,6 +338,43 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             if child.dep_ in SUBJECTS:
                 found += _subject(child, index)
     return found
+
+
+def _pending(token: Token) -> bool:
+    """A leaving not done yet: announced, or the aim of an effort or plan ("announces its
+    withdrawal", "efforts to complete the withdrawal", "efforts on leaving")."""
+    for step, word in enumerate(token.ancestors):
+        if step >= 3 or word.dep_ == "ROOT" and word.pos_ == "VERB" and word.lemma_ not in ANNOUNCING:
+            return False
+        if word.lemma_ in ANNOUNCING or word.lemma_ in INTENTS or _infinitive(word):
+            return True
+    return False
+
+
+def _ceasing(token: Token) -> bool:
+    """ "X ceased to be a member of O", "X would cease to be part of O": a leaving, read by its verb."""
+    return any(word.lemma_ == "cease" for word in list(token.ancestors)[:3])
+
+
+def _intender(token: Token, index: EntityIndex) -> list[str]:
+    """Who a gerund's leaving is of: the possessor of the effort or plan it completes ("the UK's
+    efforts on leaving O")."""
+    for word in list(token.ancestors)[:3]:
+        if word.pos_ == "NOUN" and word.lemma_ in INTENTS:
+            return [k for c in word.children if c.dep_ == "poss" and c.pos_ != "PRON" for k in index.entities_of(c)]
+    return []
+
+
+def _listed(doc: Doc, start: int, index: EntityIndex) -> list[str]:
+    """The names of a list that starts at `start` ("X, Y and Z"); none for a single name."""
+    found: list[str] = []
+    i = start
+    while i < len(doc) and (index.at(doc[i]) is not None or doc[i].lower_ in (",", "and")):
+        key = index.at(doc[i])
+        if key is not None and key not in found:
+            found.append(key)
+        i += 1
+    return found if len(found) > 1 else []
 
 
 def _subject(token: Token, index: EntityIndex) -> list[str]:

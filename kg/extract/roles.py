@@ -16,8 +16,11 @@ Data, not code:
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere; the
 office the gazetteer's tenures show the person holding; the single state of roles.tsv's
-`default_of`; for a state office (scope "state"), the state the article mentions most (the
-first named on a tie: "Senator X" in an article about the United States); else no claim.
+`default_of`; for a state office (scope "state"), the state the article mentions most, each
+mention of its office holders counted too (by the roles the article states, else the
+gazetteer's tenures; the first named on a tie: "Senator X" in an article about the United
+States), and for a head of state or government that state where the title's sentence names
+it ("Belarus plans ... a decree signed by prime minister X"); else no claim.
 
 Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
 wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
@@ -28,8 +31,8 @@ negated reading ("X is not the president") are not emitted.
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -44,15 +47,19 @@ from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
-from kg.extract.names import org_kind
+from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.patterns import PatternSpec, load_patterns
 from kg.records import Article, Entity, EntityType, Provenance, Role
 from kg.resources import data_dir
 
 NAME = "kg.roles.v1"
+READINGS_KEY = "kg_role_readings"  # Doc.user_data key: (entities, index, readings) of the last reading
 SLOT = "kg_slot"
 HEAD_ROLES = frozenset({"president", "prime minister", "leader", "head of state", "head of government"})
+# Titles of a state's head, given the state the article is about where the sentence names it.
+STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
+PARTY = "PoliticalParty"
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 # "the group's leader X": a noun standing for an organization or state named before.
 REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
@@ -169,6 +176,11 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         elif token.lower_ in REFERRING and token.i > 0 and doc[token.i - 1].lower_ == "the" and \
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):  # fmt: skip
             slot = "OFREF"  # "the group's leader"
+        elif token.is_title and _short_name_of(token, index) is not None:
+            slot = "OFREF"  # "Council spokesperson X" after "the European Council"
+        elif (token.text in ("(", ")") or (token.i > 0 and doc[token.i - 1].text == "(")) and any(
+                _parenthesized_acronym(doc, i, index) for i in range(token.i - 2, token.i + 1)):  # fmt: skip
+            slot = "OF"  # "Organisation of Islamic Cooperation (OIC) head X": the name, then its acronym
         elif token.lower_ in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in ("-", "–") or (
             token.pos_ == "CCONJ" and 0 < token.i < len(doc) - 1
             and doc[token.i - 1].pos_ in ("NOUN", "ADJ") and doc[token.i + 1].pos_ in ("NOUN", "ADJ")
@@ -185,21 +197,53 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
             roles[token.i] = (start, end, word)
+    for start, end, _ in set(roles.values()):  # "Coast Guard Commandant Admiral X": the rank is the name's
+        rank = doc[end] if end + 1 < len(doc) else None
+        if rank is not None and rank.lower_ in TITLE_WORDS and rank._.get(SLOT) == "MOD" and doc[end + 1]._.get(SLOT) == "PERSON":
+            rank._.set(SLOT, "PERSON")
     return roles
+
+
+def _short_name_of(token: Token, index: EntityIndex) -> str | None:
+    """The one organization of the article whose name ends in `token`, a generic head that no
+    entity holds ("Council" for the European Council the article names), itself unqualified (not
+    "Republican Senate"); None if not one."""
+    if index.at(token) is not None or token.lower_ not in GENERIC_HEADS or (token.i > 0 and index.at(token.doc[token.i - 1])):
+        return None
+    named = [key for key, entity in index.entities.items()
+             if entity.type is EntityType.ORGANIZATION and entity.label.lower().split()[-1:] == [token.lower_]]  # fmt: skip
+    return named[0] if len(named) == 1 else None
+
+
+def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
+    """ "(" at `i` opens one token that stands for the entity named right before it: a mention
+    of it, or an acronym of its capitalised words ("Organisation of Islamic Cooperation (OIC)")."""
+    if i < 1 or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return False
+    before, inside = index.at(doc[i - 1]), doc[i + 1]
+    if before is None or index.at(inside) not in (None, before):
+        return False
+    initials = "".join(word[0] for word in index.entities[before].label.split() if word[:1].isupper())
+    return index.at(inside) == before or (inside.is_upper and inside.text == initials)
 
 
 def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, bool]) -> tuple[int, int, RoleWord]:
     """ "education minister", "Minister of Health X": a noun compounded to a bare "minister", or
-    after its "of" or "for", is its portfolio; the role is "<portfolio> minister" (a state office)."""
+    after its "of" or "for", is its portfolio; the role is "<portfolio> minister" (a state office).
+    A longer minister's title keeps its role and takes in the portfolio ("Deputy Prime Minister
+    for Finance")."""
 
     def portfolio(token: Token | None) -> bool:
         return (token is not None and token.pos_ in ("NOUN", "PROPN") and token._.get(SLOT) == "MOD"
                 and token.is_alpha and token.lower_ not in modifiers)  # fmt: skip
 
-    if word.role != "minister" or end - start != 1:
-        return start, end, word
     before = doc[start - 1] if start > 0 else None
     after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") else None
+    if word.role != "minister" or end - start != 1:
+        if word.role.endswith("minister") and portfolio(after) and after is not None and not portfolio(
+                doc[after.i + 1] if after.i + 1 < len(doc) else None):  # fmt: skip
+            return start, end + 2, word  # "Deputy Prime Minister for Finance": the title goes on to its portfolio
+        return start, end, word
     if portfolio(before) and before is not None and before.dep_ == "compound" and before.head.i == start:
         start, noun = start - 1, before
     elif portfolio(after) and after is not None and not portfolio(doc[after.i + 1] if after.i + 1 < len(doc) else None):
@@ -246,6 +290,29 @@ class _Reading:
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
     """Role claims of one article (registered as kg.roles.v1)."""
+    index, readings = _readings(doc, entities)
+    # "Republican Senator X", "Labour minister X": a party is not whose state office it is.
+    readings = [replace(r, of=None) if r.state_office and _party(r.of, index) else r for r in readings]
+    yield from _claims(readings, doc, index, article)
+
+
+def party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
+    """The roles of one article written with a party, a state office's included ("Republican
+    Senator X": senator, Republican Party): whose member X is, for kg.extract.memberships."""
+    index, readings = _readings(doc, entities)
+    yield from _claims([r for r in readings if _party(r.of, index)], doc, index, article)
+
+
+def _party(key: str | None, index: EntityIndex) -> bool:
+    return key is not None and index.entities[key].kind == PARTY
+
+
+def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list[_Reading]]:
+    """Every title the patterns read, once per Doc and entities (kept in `Doc.user_data`: the
+    roles and the memberships stages both read them)."""
+    cached = doc.user_data.get(READINGS_KEY)
+    if cached is not None and cached[0] is entities:
+        return cached[1], cached[2]
     index = EntityIndex(doc, entities)
     matchers = _matchers(doc.vocab)
     roles = _set_slots(doc, index, matchers.phrases)
@@ -259,7 +326,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
-    yield from _claims(list(readings.values()), doc, index, article)
+    doc.user_data[READINGS_KEY] = (entities, index, list(readings.values()))
+    return index, list(readings.values())
 
 
 def _rank(reading: _Reading) -> tuple[float, bool]:
@@ -342,8 +410,9 @@ def _read(
     ) and not _kind_noun(following, index):  # fmt: skip
         return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only
         # qualifies; but "leader of the Los Choneros cartel" is the cartel's
-    if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect") or doc[role_end : role_end + 2].text.lower() == "-elect"):
-        return []  # "President-elect Joe Biden" does not hold the office yet
+    if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect", "-designate", "designate")
+                                or doc[role_end : role_end + 2].text.lower() in ("-elect", "-designate")):  # fmt: skip
+        return []  # "President-elect Joe Biden", "prime minister-designate X" do not hold the office yet
 
     def nearest(candidates: list[tuple[str, int, int]]) -> tuple[str, int, int]:
         return min(candidates, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
@@ -351,11 +420,13 @@ def _read(
     if spec.extra.get("titles") == "each":
         return _stacked(runs, roles, index, doc, base, nearest(people))
     holders = people if spec.extra.get("people") == "all" else [nearest(people)]
+    holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
+    # "President X and Gbagbo's wife": a possessor in the list holds nothing
     if spec.extra.get("of") == "possessor":
         holders = [people[-1]]
     of: str | None = None
     if spec.extra.get("of") == "possessor":
-        possessor = index.at(doc[people[0][1]])
+        possessor = _holder(doc, people[0], index)
         of = next((r.of for r in earlier if r.person == possessor and r.of is not None), None)
         if of is None:
             return []
@@ -364,7 +435,7 @@ def _read(
         of = _of_key(doc, of_run, index)
     readings: list[_Reading] = []
     for run in holders:
-        person = index.at(doc[run[1]])
+        person = _holder(doc, run, index)
         if person is None:
             continue
         # "AU chairperson President X of Egypt": the first title goes with the OF before it,
@@ -390,7 +461,7 @@ def _stacked(
 ) -> list[_Reading]:
     """ "Antigua's prime minister and Labour leader X": every title is X's, each of the state or
     organization written before it (and after the title before it), else of none yet."""
-    person = index.at(doc[holder[1]])
+    person = _holder(doc, holder, index)
     if person is None:
         return []
     modifiers = load_role_modifiers()
@@ -409,6 +480,11 @@ def _stacked(
     return readings
 
 
+def _holder(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | None:
+    """The person a PERSON run names (its rank before the name holds none)."""
+    return next((key for token in doc[run[1] : run[2]] if (key := index.at(token)) is not None), None)
+
+
 def _kind_noun(token: Token, index: EntityIndex) -> bool:
     """The noun after an organization's name that says its kind ("the Los Choneros *cartel*")."""
     key = index.at(token.doc[token.i - 1])
@@ -417,8 +493,9 @@ def _kind_noun(token: Token, index: EntityIndex) -> bool:
 
 def _not_holder(token: Token, modifiers: dict[str, bool]) -> bool:
     """A word before a title that denies its holder holds it ("former", "deputy", "labour" leader),
-    unless it is part of a name ("Labour" the party is whose leader it is)."""
-    return modifiers.get(token.lower_) is False and token._.get(SLOT) != "OF"
+    unless it is part of a name ("Labour" the party is whose leader it is) or of a title ("Deputy Prime
+    Minister" before "and Minister of Economy X")."""
+    return modifiers.get(token.lower_) is False and token._.get(SLOT) not in ("OF", "ROLE")
 
 
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
@@ -441,7 +518,9 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
             owner = index.at(doc[start - 2])
             if owner is not None and index.type_of(owner) is EntityType.ORGANIZATION:
                 return owner
-        return index.at(doc[run[2] - 1])
+        return next((key for t in reversed(doc[run[1] : run[2]]) if (key := index.at(t)) is not None), None)
+    if (short := _short_name_of(doc[run[1]], index)) is not None:
+        return short
     wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
     for token in reversed(doc[max(0, run[1] - 80) : run[1]]):
         key = index.at(token)
@@ -459,13 +538,19 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
     qids = _entity_qids(index, gazetteer)
     cues = load_lexicons().cues
     emitted: dict[tuple[str, str, str], Role] = {}
+    dominant_found: list[str | None] = []
     for reading in sorted(readings, key=lambda r: r.role_token.i):
         of, inherited, guessed = reading.of, False, False
         if of is None:
             of = _implicit_of(reading, explicit, index, qids, gazetteer, article)
             inherited = True
-        if of is None and reading.state_office:
-            of, guessed = _dominant_state(index), True
+        if of is None and (reading.state_office or reading.role in STATE_HEADS):
+            if not dominant_found:  # the same for every title of the article
+                dominant_found.append(_dominant_state(index, qids, gazetteer, article, explicit))
+            dominant = dominant_found[0]
+            if reading.state_office or (dominant is not None and _bare(reading.role_token)
+                                        and _names_state(reading.role_token.sent, dominant, index)):  # fmt: skip
+                of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
         modality = assess(reading.role_token, index, cues)
@@ -482,6 +567,25 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if key not in emitted or confidence > emitted[key].provenance.confidence:
             emitted[key] = claim
     yield from emitted.values()
+
+
+def _names_state(sentence: Span, state: str, index: EntityIndex) -> bool:
+    """The sentence names the state as a party to it: by name, or by a demonym of a person or
+    title ("Algerian president X"), not one that only qualifies a thing ("an Israeli airstrike")."""
+    return any(index.at(token) == state and not (token.dep_ == "amod" and token.head._.get(SLOT) not in ("ROLE", "PERSON"))
+               for token in sentence)  # fmt: skip
+
+
+def _bare(role_token: Token) -> bool:
+    """A title with no word before it that could say whose it is ("signed by prime minister X",
+    not "Ontario Premier X", "regional president X", "Greenlandic prime minister X"), and not
+    "premier", which heads a province as often as a state."""
+    if role_token.lower_ == "premier":
+        return False
+    start = role_token.i
+    while start > role_token.sent.start and role_token.doc[start - 1]._.get(SLOT) == "ROLE":
+        start -= 1
+    return start == role_token.sent.start or role_token.doc[start - 1].pos_ in ("ADP", "DET", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ")
 
 
 def _entity_qids(index: EntityIndex, gazetteer: Gazetteer) -> dict[str, str]:
@@ -519,10 +623,29 @@ def _implicit_of(
     return None
 
 
-def _dominant_state(index: EntityIndex) -> str | None:
-    """The state the article mentions most (on a tie, the one it names first): a state
-    office's state when the text gives none."""
-    states = [e for e in index.entities.values() if e.type is EntityType.STATE and e.mentions]
-    if not states:
+def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazetteer, article: Article,
+                    explicit: dict[str, list[_Reading]]) -> str | None:
+    """The state the article is most about, a state office's state when the text gives none:
+    each mention of a state counts, and so does each mention of a person who holds an office
+    of it, by a role the article states or else by the gazetteer's tenures (on the article's
+    date where known); on a tie the state named first. None when that state is not named
+    itself ("the House" in an article that names Trump often and Ukraine once is no office of
+    Ukraine)."""
+    states = {key: entity for key, entity in index.entities.items() if entity.type is EntityType.STATE and entity.mentions}
+    by_qid = {qid: key for key, qid in qids.items() if key in states}
+    weights: Counter[str] = Counter({key: len(entity.mentions) for key, entity in states.items()})
+    for key, person in index.entities.items():
+        if person.type is not EntityType.PERSON:
+            continue
+        held = {r.of for r in explicit.get(key, ()) if r.of in states}
+        if not held and key in qids:
+            tenures = [t for t in gazetteer.tenures if t.person_qid == qids[key]]
+            if article.published is not None:
+                tenures = [t for t in tenures if t.held_on(article.published)] or tenures
+            held = {by_qid.get(t.of_qid, t.of_qid) for t in tenures}  # a QID: a state not named
+        for state in held:
+            weights[state] += len(person.mentions)
+    if not weights:
         return None
-    return min(states, key=lambda e: (-len(e.mentions), min(m.start for m in e.mentions))).key
+    top = min(weights, key=lambda k: (-weights[k], min(m.start for m in states[k].mentions) if k in states else len(article.content)))
+    return top if top in states else None

@@ -391,3 +391,59 @@ def test_entities_a_tie_between_headline_and_body_goes_to_the_body(entities, tit
     found = _by_label(entities(text, title=title))
     body_type = _by_label(entities(text))[name].type
     assert found[name].type is body_type
+
+
+@pytest.mark.parametrize(("text", "party", "written"), [
+    ("Conservative MP Philip Hammond voted against the bill.", "Conservative Party", "Conservative"),
+    ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, voted against.", "Democratic Party", "Democratic"),
+    ("Republican Senator Lindsey Graham said the deal was bad.", "Republican Party", "Republican"),
+    ("Liberal Democratic lawmaker Taro Kono spoke in Tokyo.", "Liberal Democratic Party", "Liberal Democratic"),
+])  # fmt: skip
+def test_entities_party_name_without_party_before_a_title_is_the_party(entities, text: str, party: str, written: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[party].type is ORG and found[party].kind == "PoliticalParty"
+    assert _texts(found[party]) == {written}
+
+
+@pytest.mark.parametrize("text", [
+    "Conservative estimates put the toll at 40.",
+    "The Democratic Republic of the Congo accused Rwanda of backing the rebels.",
+    "Iran's Republican Guard attacked the town.",
+    "The conservative MP Philip Hammond voted against the bill.",  # lower case: a leaning, not the party
+])  # fmt: skip
+def test_entities_party_adjective_elsewhere_names_no_party(entities, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in entities(text) if e.kind == "PoliticalParty"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    # A portfolio after "of" is no first name.
+    ("After Deputy Prime Minister for Finance and Minister of Economy Richard Sulík failed, the cabinet met.", "Richard Sulík"),
+    ("Minister of Health Jane Smith resigned.", "Jane Smith"),
+    ("Minister of Economic Affairs Robert Habeck accused Donald Trump.", "Robert Habeck"),
+    # The model's span slid onto the title: the title goes, the surname it left out comes in.
+    ("According to Chief Superintendent Graciano Mijares of the police, fourteen civilians died.", "Graciano Mijares"),
+])  # fmt: skip
+def test_entities_titles_are_stripped_from_person_names(entities, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.label for e in entities(text) if e.type is PERSON][:1] == [person]
+
+
+def test_entities_a_name_run_on_into_a_title_ends_before_it(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("The order came from Coast Guard Commandant Admiral Elson Hermogino on Monday."))
+    assert "Coast Guard Commandant" not in found
+    assert found["Coast Guard"].type is ORG and found["Elson Hermogino"].type is PERSON
+
+
+def test_entities_party_and_legislature_before_a_title_is_the_party(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Mitch McConnell, the Republican Senate Majority Leader, committed to a trial."))
+    assert _texts(found["Republican Party"]) == {"Republican"}
+    assert "Republican Senate" not in found
+
+
+def test_entities_a_name_ending_in_a_title_word_keeps_it_when_no_name_follows(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Haibat al-Halbousi is elected Speaker of the Council of Representatives on Monday."))
+    assert "Council of Representatives" in found and "Council" not in found
+
+
+def test_entities_a_name_of_only_title_words_before_a_title_is_none(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Starmer appoints Secretary of State for Justice Shabana Mahmood as the new home secretary."
+    assert [e.label for e in entities(text) if e.type is ORG] == []

@@ -151,3 +151,63 @@ def test_memberships_parties_in_a_legislative_council_are_no_members(pairs) -> N
 
 def test_memberships_people_counted_as_members_make_no_state_a_member(pairs) -> None:  # type: ignore[no-untyped-def]
     assert pairs("Pakistan claims that it killed at least 15 Taliban members in an airstrike.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Labour Party leader Jeremy Corbyn called the move a smash and grab.", {("Jeremy Corbyn", "Labour Party")}),
+    ("Conservative Party leader and Prime Minister Boris Johnson said he was humbled.",
+     {("Boris Johnson", "Conservative Party")}),
+    ("The Labour Party's leader, Jeremy Corbyn, announced he will step down.", {("Jeremy Corbyn", "Labour Party")}),
+    ("Jeremy Corbyn, the leader of the Labour Party, spoke on Monday.", {("Jeremy Corbyn", "Labour Party")}),
+    # A former leader, the leader of an armed group and a leader met are no members read here.
+    ("Former Labour Party leader Jeremy Corbyn spoke on Monday.", set()),
+    ("Hamas leader Khalil al-Hayya spoke on Monday.", set()),
+    ("Jeremy Corbyn met the leader of the Labour Party.", set()),
+])  # fmt: skip
+def test_memberships_a_party_role_implies_membership(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("MP Yvette Cooper of the Labour Party said the bill was needed.", {("Yvette Cooper", "Labour Party")}),
+    ("Jeremy Corbyn of the Labour Party voted against the bill.", {("Jeremy Corbyn", "Labour Party")}),
+    # The party only qualifies what follows it; the person is not named right before "of".
+    ("Jeremy Corbyn of the Labour Party's youth wing voted against the bill.", set()),
+    ("The wife of Jeremy Corbyn met the Labour Party.", set()),
+])  # fmt: skip
+def test_memberships_person_named_with_the_party(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Conservative MP Philip Hammond voted against the bill.", {("Philip Hammond", "Conservative Party")}),
+    ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed both articles.",
+     {("Collin Peterson", "Democratic Party"), ("Jeff Van Drew", "Democratic Party")}),
+    ("Republican Senator Lindsey Graham said the deal was bad.", {("Lindsey Graham", "Republican Party")}),
+    # One name after a comma is no list of members: "Labour lawmakers, Starmer said, will vote".
+    ("Labour lawmakers, Keir Starmer said, will vote against the bill.", set()),
+])  # fmt: skip
+def test_memberships_party_adjective_before_a_members_noun(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected
+
+
+def test_memberships_party_before_a_legislatures_office(pairs) -> None:  # type: ignore[no-untyped-def]
+    text = "Mitch McConnell, the Republican Senate Majority Leader, committed to a trial."
+    assert pairs(text) == {("Mitch McConnell", "Republican Party")}
+
+
+UK_EU = {("United Kingdom", "European Union")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A leaving not done yet: the aim of efforts or a plan, or what would happen.
+    ("His efforts to complete the withdrawal of the United Kingdom from the European Union stalled.", UK_EU),
+    ("A no-deal exit means the UK would cease to be part of the European Union without arrangements.", UK_EU),
+    ("The UK's efforts on leaving the European Union were described as a historic mandate.", UK_EU),
+    # A leaving done: no longer a member.
+    ("After the withdrawal of the United States from the World Health Organization, funding fell.", set()),
+    ("The United Kingdom ceased to be a member of the European Union in 2020.", set()),
+    ("The United Kingdom left the European Union in 2020.", set()),
+])  # fmt: skip
+def test_memberships_a_leaving_not_yet_done_means_still_a_member(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected

@@ -279,3 +279,112 @@ def test_role_patterns_run_per_sentence_find_what_the_whole_doc_matcher_finds(te
         whole.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     in_one_sentence = [m for m in sorted(whole(doc), key=lambda m: m[1]) if doc[m[1]].sent == doc[m[2] - 1].sent]
     assert in_one_sentence and roles._matches(doc, matchers, found) == in_one_sentence
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("US special envoys Steve Witkoff and Jared Kushner flew to Moscow.",
+     {("Steve Witkoff", "special envoy", "United States"), ("Jared Kushner", "special envoy", "United States")}),
+    # No state in the title: an envoy's is not guessed ("U.S. Middle East Envoy X" in an article about Israel).
+    ("President Donald Trump cancels sending special envoys Steve Witkoff and Jared Kushner to Islamabad, Pakistan. "
+     "Trump said the United States would wait.", set()),
+    # A former title is held by none of the names.
+    ("Former US special envoys Steve Witkoff and Jared Kushner flew to Moscow.", set()),
+])  # fmt: skip
+def test_roles_one_title_over_a_list_of_names(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert {t for t in _triples(read_roles, text) if t[1] == "special envoy"} == expected
+
+
+def test_roles_a_party_is_not_whose_state_office_it_is(read_roles) -> None:  # type: ignore[no-untyped-def]
+    triples = _triples(read_roles, "Republican Senator Lindsey Graham and Labour minister Ed Miliband spoke.")
+    assert not [t for t in triples if t[2] in ("Republican Party", "Labour Party")]
+
+
+def test_roles_guessed_state_is_the_one_whose_office_holders_the_article_names(read_roles) -> None:  # type: ignore[no-untyped-def]
+    # Ukraine is the only state named, but the article is about Trump's country, which it does not name:
+    # no state is guessed for the representatives.
+    text = ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed the impeachment of Donald Trump. "
+            "Trump had asked Ukraine to investigate. Trump said the vote was a hoax. Trump left.")
+    assert not [t for t in _triples(read_roles, text) if t[1] == "representative"]
+
+
+def test_roles_guessed_state_counts_the_office_holders_the_article_names(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = ("Prime Minister Igor Matovič of Slovakia tested positive after a summit with President of France "
+            "Emmanuel Macron. Igor Matovič will isolate. Igor Matovič said the rules were followed. After Minister of Economy "
+            "Richard Sulík failed to buy tests, the government apologised. France sent kits.")
+    assert ("Richard Sulík", "economy minister", "Slovakia") in _triples(read_roles, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Belarus plans to open an embassy in North Korea after president Alexander Lukashenko visited the country "
+     "following a decree signed by prime minister Alexander Turchin.",
+     {("Alexander Lukashenko", "president", "Belarus"), ("Alexander Turchin", "prime minister", "Belarus")}),
+    ("Wes Streeting resigns as the United Kingdom's health secretary, saying he has lost confidence in prime minister "
+     "Keir Starmer.", {("Keir Starmer", "prime minister", "United Kingdom")}),
+    # The article is about Ukraine, but this sentence does not name it: whose president is not said.
+    ("Ukraine's army said Russia fired 40 drones. Ukraine asked for help. Russia denied it, said President Ivan Petrov.",
+     set()),
+    # A demonym of a thing is no party to the sentence: the Houthis' prime minister is not Israel's.
+    ("Israel struck Yemen. Israel said more would follow. The Houthis confirm the death of Prime Minister Ahmed "
+     "al-Rahawi in an Israeli airstrike.", set()),
+    # A word before the title may say whose it is; a premier heads a province as often as a state.
+    ("Canada imposed tariffs. Ontario Premier Doug Ford said Canada would answer.", set()),
+    ("Spain held regional elections. In Extremadura, Spain, regional president María Guardiola won.", set()),
+    ("Canada imposed tariffs. In the Canadian province of Alberta, premier Danielle Smith said Canada would answer.", set()),
+])  # fmt: skip
+def test_roles_head_of_state_of_the_state_the_article_is_about_named_in_the_sentence(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert {t for t in _triples(read_roles, text) if t[1] in ("president", "prime minister")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The summit was chaired by European Council chief Charles Michel. Council spokesperson Barend Leyts said rules "
+     "were followed.", {("Barend Leyts", "spokesperson", "European Council")}),
+    # Two councils: "Council" alone is neither.
+    ("European Council chief Charles Michel met the Security Council. Council spokesperson Barend Leyts said rules "
+     "were followed.", set()),
+    ("The Court ruled on Monday. Council spokesperson Barend Leyts said rules were followed.", set()),
+])  # fmt: skip
+def test_roles_organization_by_the_generic_head_of_its_name(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert {t for t in _triples(read_roles, text) if t[1] == "spokesperson"} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Condemnation came from Organisation of Islamic Cooperation (OIC) head Yousef Al-Othaimeen on Monday.",
+     {("Yousef Al-Othaimeen", "head", "Organisation of Islamic Cooperation")}),
+    # Letters in brackets that are not the organization's initials stand for something else.
+    ("Condemnation came from Organisation of Islamic Cooperation (XYZ) head Yousef Al-Othaimeen on Monday.", set()),
+])  # fmt: skip
+def test_roles_organization_with_its_acronym_in_brackets_before_the_title(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Slovakia's cabinet met. After Deputy Prime Minister for Finance and Minister of Economy Richard Sulík failed, "
+     "Slovakia apologised.",
+     {("Richard Sulík", "deputy prime minister", "Slovakia"), ("Richard Sulík", "economy minister", "Slovakia")}),
+    ("Deputy Prime Minister for Finance Jane Doe of Slovakia resigned.", {("Jane Doe", "deputy prime minister", "Slovakia")}),
+    # "former" before the first title still denies it.
+    ("Slovakia's cabinet met. Former Deputy Prime Minister for Finance and Minister of Economy Richard Sulík spoke.", set()),
+])  # fmt: skip
+def test_roles_a_ministers_title_with_its_portfolio_stacked_with_another(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    found = _triples(read_roles, text)
+    assert {t for t in found if t[1] == "deputy prime minister"} == {t for t in expected if t[1] == "deputy prime minister"}
+    assert {t for t in expected if t[1] != "deputy prime minister"} <= found
+
+
+def test_roles_a_possessor_in_a_list_after_a_title_holds_nothing(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Ivory Coast approves candidacies including President Alassane Ouattara and Gbagbo's wife Simone."
+    assert {t[0] for t in _triples(read_roles, text) if t[1] == "president"} == {"Alassane Ouattara"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The order came from Coast Guard Commandant Admiral Elson Hermogino on Monday.",
+     {("Elson Hermogino", "commandant", "Coast Guard")}),
+    ("Prime Minister Mr Keir Starmer of the United Kingdom spoke.", {("Keir Starmer", "prime minister", "United Kingdom")}),
+])  # fmt: skip
+def test_roles_a_rank_between_the_title_and_the_name(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
+
+
+def test_roles_an_ousted_leader_holds_the_title_no_more(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "The Bangladesh military clashes with supporters of ousted prime minister Sheikh Hasina in Gopalganj."
+    assert not [t for t in _triples(read_roles, text) if t[1] == "prime minister"]
