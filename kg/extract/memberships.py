@@ -31,7 +31,6 @@ word); negated readings ("X is not a member of O") are not emitted.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -39,7 +38,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.errors import DataFileError
+from kg.patterns import raise_problems, tsv_rows
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import score
 from kg.extract.lexicon import Cue, load_lexicons
@@ -84,34 +83,24 @@ def load_membership_cues(path: Path | None = None) -> dict[tuple[str, str], Memb
     path = path or data_dir("patterns") / "memberships.tsv"
     cues: dict[tuple[str, str], MembershipCue] = {}
     problems: list[tuple[int, str]] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader, None)
-        if header is None or header[:4] != ["cue", "pos", "frame", "confidence"]:
-            raise DataFileError(path, f"header is {header!r}; expected cue, pos, frame, confidence, note", line=1)
-        for row in reader:
-            line = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) < 4:
-                problems.append((line, f"{len(row)} cells; expected at least 4"))
-                continue
-            cue, pos, frame, confidence = (cell.strip() for cell in row[:4])
-            try:
-                value = float(confidence)
-            except ValueError:
-                value = -1.0
-            if frame not in FRAMES:
-                problems.append((line, f"frame {frame!r} is not one of {', '.join(FRAMES)}"))
-            elif pos not in ("NOUN", "VERB"):
-                problems.append((line, f"pos {pos!r} is not NOUN or VERB"))
-            elif not 0.0 < value <= 1.0:
-                problems.append((line, f"confidence {confidence!r} is not a number in (0, 1]"))
-            else:
-                cues[(cue.lower(), pos)] = MembershipCue(cue.lower(), pos, frame, value)
-    if problems:
-        detail = "\n".join(f"{path}:{line}: {problem}" for line, problem in problems)
-        raise DataFileError(path, f"{len(problems)} problem(s):\n{detail}", line=problems[0][0])
+    for line, row in tsv_rows(path, ("cue", "pos", "frame", "confidence")):
+        if len(row) < 4:
+            problems.append((line, f"{len(row)} cells; expected at least 4"))
+            continue
+        cue, pos, frame, confidence = row[:4]
+        try:
+            value = float(confidence)
+        except ValueError:
+            value = -1.0
+        if frame not in FRAMES:
+            problems.append((line, f"frame {frame!r} is not one of {', '.join(FRAMES)}"))
+        elif pos not in ("NOUN", "VERB"):
+            problems.append((line, f"pos {pos!r} is not NOUN or VERB"))
+        elif not 0.0 < value <= 1.0:
+            problems.append((line, f"confidence {confidence!r} is not a number in (0, 1]"))
+        else:
+            cues[(cue.lower(), pos)] = MembershipCue(cue.lower(), pos, frame, value)
+    raise_problems(path, problems)
     return cues
 
 

@@ -30,7 +30,6 @@ negated reading ("X is not the president") are not emitted.
 
 from __future__ import annotations
 
-import csv
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -49,7 +48,7 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
 from kg.gazetteer import Gazetteer, load_gazetteer
-from kg.patterns import PatternSpec, load_patterns
+from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Provenance, Role
 from kg.resources import data_dir
 
@@ -78,38 +77,26 @@ class RoleWord:
     state_office: bool = False  # an office of a state's government ("senator", "finance minister")
 
 
-def _tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, list[str]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader, None)
-        if header is None or tuple(header[: len(columns)]) != columns:
-            raise DataFileError(path, f"header is {header!r}; expected the columns {', '.join(columns)}", line=1)
-        for row in reader:
-            if any(cell.strip() for cell in row):
-                yield reader.line_num, [cell.strip() for cell in row]
-
-
 @lru_cache(maxsize=4)
 def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
     """patterns/roles.tsv by lower-case surface form; every bad row is reported."""
     path = path or data_dir("patterns") / "roles.tsv"
     words: dict[str, RoleWord] = {}
-    problems: list[str] = []
-    for line, row in _tsv(path, ("surface", "role", "default_of", "scope")):
+    problems: Problems = []
+    for line, row in tsv_rows(path, ("surface", "role", "default_of", "scope")):
         row += [""] * (4 - len(row))
         surface, role, default_of, scope = row[0].lower(), row[1].lower(), row[2], row[3]
         if not surface or not role:
-            problems.append(f"{path}:{line}: surface and role are both required")
+            problems.append((line, "surface and role are both required"))
         elif surface in words:
-            problems.append(f"{path}:{line}: surface {surface!r} is listed twice")
+            problems.append((line, f"surface {surface!r} is listed twice"))
         elif default_of and not (default_of.startswith("Q") and default_of[1:].isdigit()):
-            problems.append(f"{path}:{line}: default_of {default_of!r} is not a Wikidata QID like Q30")
+            problems.append((line, f"default_of {default_of!r} is not a Wikidata QID like Q30"))
         elif scope not in ("", "state"):
-            problems.append(f"{path}:{line}: scope {scope!r} is not 'state' or empty")
+            problems.append((line, f"scope {scope!r} is not 'state' or empty"))
         else:
             words[surface] = RoleWord(surface, role, default_of or None, scope == "state")
-    if problems:
-        raise DataFileError(path, "\n".join(problems), line=int(problems[0].split(":")[1]))
+    raise_problems(path, problems)
     return words
 
 
@@ -118,7 +105,7 @@ def load_role_modifiers(path: Path | None = None) -> dict[str, bool]:
     """patterns/role_modifiers.tsv: word -> True when its person still holds the role."""
     path = path or data_dir("patterns") / "role_modifiers.tsv"
     modifiers: dict[str, bool] = {}
-    for line, row in _tsv(path, ("word", "meaning")):
+    for line, row in tsv_rows(path, ("word", "meaning")):
         if len(row) < 2 or row[1] not in ("holder", "not-holder"):
             raise DataFileError(path, "meaning must be 'holder' or 'not-holder'", line=line)
         modifiers[row[0].lower()] = row[1] == "holder"
