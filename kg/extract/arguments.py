@@ -99,6 +99,10 @@ class EntityIndex:
     def at(self, token: Token) -> str | None:
         return self._by_token.get(token.i)
 
+    def group_at(self, token: Token) -> str | None:
+        """The unnamed group whose noun `token` is ("gunmen"), when the index holds groups."""
+        return self._group_heads.get(token.i)
+
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type
 

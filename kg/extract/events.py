@@ -62,6 +62,9 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # agreement" and "warned Y *after* the attack" name events of others.
 TAKING_PART = frozenset({"to", "in", "into", "on", "for", "of", "with"})
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
+# Types whose passive subject is the one acted upon: "X was killed / arrested in Y" reports the
+# event even where the article never says who did it.
+UNSTATED_ACTOR_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE})
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "acl"})
@@ -263,6 +266,10 @@ def _read(
         inherited = bool(actors)
     if actor_types == set(PARTIES):
         actors = actors or unnamed
+    if not actors and event_type is EventType.ASSAULT:
+        # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
+        actors = next((found for noun in _attacks_suffered(token, lex) if (found := _attackers(noun, lex, index))), [])
+        inherited = bool(actors)
     target_types = set(PARTIES) | (
         {EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set()
     ) | ({EntityType.GROUP} if event_type is not EventType.MOBILIZE else set())  # forces sent are no target
@@ -342,9 +349,10 @@ def _read(
             actors, targets = actors[:1], actors[1:]
         elif not actors and len(targets) > 1:
             actors, targets = targets[:1], targets[1:]
-    # An event needs someone acting and, unless its type stands alone (a deployment) or a place
-    # says where it happened, someone acted upon.
-    if not actors or (
+    # An event needs someone acting (or an article that does not say who acted) and, unless its
+    # type stands alone (a deployment) or a place says where it happened, someone acted upon.
+    unstated = not actors and event_type in UNSTATED_ACTOR_TYPES and _actor_unstated(token, trigger, lex, index)
+    if not (actors or unstated) or (
         not targets
         and not (trigger.flag("targetless") or (location and trigger.flag("placed")))
     ):
@@ -361,6 +369,8 @@ def _read(
         # "joined the calls asking the US to waive": the asking is the call, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
     # "if X attacks", "warned X against attacking": no threat by X.
+    if unstated and (modality.negated or modality.hypothetical):
+        return None  # "X was not killed", "X could be arrested": by no one named, not a fact to keep
     conditional = any(
         word.lower() in ("if", "unless", "against")
         for word in (modality.cue or "").split()
@@ -388,6 +398,7 @@ def _read(
     if (
         isinstance(verbal, dict)
         and token.lemma_.lower() in verbal.get("lemmas", ())
+        and actors
         and all(index.type_of(key) is EntityType.PERSON for key in (*actors, *targets))
     ):
         # "Biden attacked Trump": between politicians an attack is in words.
@@ -399,7 +410,8 @@ def _read(
     needs_target = not (trigger.flag("targetless") or (location and trigger.flag("placed")))
     score = confidence.score(
         trigger.base,
-        unnamed=all(index.type_of(key) is EntityType.GROUP for key in actors)
+        unnamed=unstated  # no actor at all: the party an analyst would follow is unknown
+        or all(index.type_of(key) is EntityType.GROUP for key in actors)
         or (needs_target and not named_targets),
         complete=bool(named_targets)
         or event_type is EventType.MOBILIZE
@@ -567,7 +579,7 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
         index.type_of(key) is not EntityType.STATE for key in event.actors
     )
     mutual = bool(event.targets) and set(event.targets) <= set(event.actors)
-    groups = [event.actors] if mixed and not mutual else [(key,) for key in event.actors]
+    groups: list[tuple[str, ...]] = [event.actors] if mixed and not mutual else [(key,) for key in event.actors] or [()]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
     return [
         dataclasses.replace(event, actors=actors, targets=target)
@@ -849,6 +861,103 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
         # "wrote to the US Embassy asking to waive ...": whom the words were addressed to.
         return _parties(index.follow(head, [ADDRESSEE]), index)
     return []
+
+
+# Verbs whose passive with no agent states an outcome rather than reports an attack: "ISIS has
+# been defeated", "X was beaten in the election", "the minister was fired".
+OUTCOMES = frozenset({"defeat", "beat", "fire", "overthrow", "topple", "oust", "remove", "destroy"})
+# Prepositions by which the victims of a passive stand in an attack: "killed *in* a strike".
+IN_ATTACK = frozenset({"in", "during", "amid"})
+
+
+def _passive(token: Token) -> bool:
+    return {"auxpass", "nsubjpass"} <= {child.dep_ for child in token.children}
+
+
+def _attack_nouns(token: Token, lex: Lexicons) -> list[Token]:
+    """The attack nouns a passive suffers "in" ("are killed and others injured *in shelling*",
+    the phrase on either conjunct), or the attack noun subject of an active verb ("*a suicide
+    bombing* killed four")."""
+    nouns = _causes(token) if _passive(token) else [child for child in token.children if child.dep_ == "nsubj"]
+    return [noun for noun in nouns if _attack_trigger(noun, lex) is not None]
+
+
+def _attacks_suffered(token: Token, lex: Lexicons) -> list[Token]:
+    return _attack_nouns(token, lex) if _passive(token) else []
+
+
+def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
+    """The ASSAULT noun trigger of a word, read as a noun ("in *shelling* by X" is often a gerund)."""
+    return next((trigger for form in (noun.lemma_.lower(), noun.lower_) for trigger in lex.events.by_lemma(form, "NOUN")
+                 if trigger.label == EventType.ASSAULT.value), None)  # fmt: skip
+
+
+def _attackers(noun: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
+    """Who an attack noun names as its author ("an Israeli airstrike", "shelling by the RSF",
+    "an ambush by gunmen"): the parties, else the unnamed groups."""
+    trigger = _attack_trigger(noun, lex)
+    reached = index.follow(noun, lex.events.paths(trigger, "actors")) if trigger is not None else []
+    return _parties(reached, index) or [key for key in reached if index.type_of(key) is EntityType.GROUP]
+
+
+def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
+    """The article reports the event and not who did it: a passive with no agent ("four officers
+    were killed in Bhakkar", "X was arrested on Sunday"), or a verb whose subject is an attack no
+    one is named for ("a suicide bombing killed four officers"). Not where an attack it names
+    holds a party no path reads as its author ("killed in clashes with the army")."""
+    if token.pos_ != "VERB" or trigger.flag("requires_actor") or token.lemma_.lower() in OUTCOMES:
+        return False
+    if any(child.dep_ == "agent" for verb in (token, *token.conjuncts) for child in verb.children):
+        return False  # "killed by gunmen", "beaten and dragged by protesters": stated, named or not
+    if _party_in(token, index, besides=("nsubjpass", "dobj")):
+        # "killed in an ambush by gunmen", "killed when militants stormed ...", "killed after
+        # Russian strikes": someone other than the victims stands in the clause.
+        return False
+    if token.dep_ == "ccomp" and token.head.lemma_ == "be":
+        return False  # "the lie is that X is defeated": what is said of something, not a report
+    if any(_attack_trigger(cause, lex) is None for cause in _causes(token)):
+        return False  # "killed in a car crash": no attack
+    attacks = _attack_nouns(token, lex)
+    return (_passive(token) or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
+
+
+def _causes(token: Token) -> list[Token]:
+    """The common nouns a passive happened "in", "during" or "amid", save times ("killed in a car
+    crash", "wounded during the protests"; not "in Red Harbour", "in the morning")."""
+    if not _passive(token):
+        return []
+    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb))]
+    return [noun for verb in verbs for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
+            for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
+            and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
+
+
+# Prepositions of where an attack happened: the states and places they hold are no authors;
+# unless a preposition of the parties stands below ("in clashes *with* the army", "in an ambush
+# *by* gunmen").
+WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "off"})
+PARTY_PREPS = frozenset({"by", "with", "between", "from"})
+
+
+def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) -> bool:
+    """A party or group stands in the phrase or clause of `head` other than as where it happened
+    or in a dependent by one of `besides` (the victims of a passive) of `head`, of a verb joined to
+    it ("killed and others *injured*") or of a gap ("officers are killed and *civilians* injured")."""
+    verbs = {head.i, *(verb.i for verb in head.conjuncts if verb.pos_ == "VERB")}
+    for part in head.subtree:
+        key = index.at(part) or index.group_at(part)
+        if key is None or index.type_of(key) is EntityType.LOCATION:
+            continue
+        node = part
+        while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE):
+            if node.dep_ in ("prep", "agent") and node.lower_ in PARTY_PREPS:
+                return True
+            if node.dep_ in besides and node.head.i in verbs or (node.dep_ == "conj" and node.pos_ != "VERB" and node.head.i == head.i):
+                break
+            node = node.head
+        if node.i == head.i:
+            return True
+    return False
 
 
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
