@@ -147,7 +147,7 @@ def every_claim_extraction() -> Extraction:
             assets=("csg", "bombers"),
         ),
         # "... was deployed to the Caribbean Sea": read alone, the passive does not say who sent it.
-        Event(EventType.MOBILIZE, (), ("venezuela",), provenance(deployment, 0.6), location="caribbean"),
+        Event(EventType.MOBILIZE, (), ("venezuela",), provenance(deployment, 0.6), location="caribbean", when=week),
         Designation(
             "us",
             "cartel",
