@@ -258,12 +258,12 @@ def _read(
             break
     inherited = False
     if not actors:
-        actors = [
-            key
-            for key in _inherited_subject(token, index)
-            if index.type_of(key) in actor_types
-        ]
+        subject = _inherited_subject(token, index)
+        actors = [key for key in subject if index.type_of(key) in actor_types]
         inherited = bool(actors)
+        if not unnamed:  # "police rescued 46 students, *arresting* eight suspects"
+            unnamed = [key for key in subject if index.type_of(key) is EntityType.GROUP]
+            inherited = inherited or bool(unnamed)
     if actor_types == set(PARTIES):
         actors = actors or unnamed
     if not actors and event_type is EventType.ASSAULT:
@@ -371,6 +371,10 @@ def _read(
     # "if X attacks", "warned X against attacking": no threat by X.
     if unstated and (modality.negated or modality.hypothetical):
         return None  # "X was not killed", "X could be arrested": by no one named, not a fact to keep
+    speaker_state = _speaker_state(modality.claimed_by, index)
+    if speaker_state is not None and speaker_state not in targets and actors and all(_stateless_organ(key, index) for key in actors):
+        # "Nigerian president X says the military rescued ...": the forces of the speaker's state.
+        actors, inherited = [speaker_state], True
     conditional = any(
         word.lower() in ("if", "unless", "against")
         for word in (modality.cue or "").split()
@@ -967,11 +971,11 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         return []
     node = token
     for _ in range(4):
-        if node.dep_ not in INHERIT_DEPS and not (node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj")):
+        if node.dep_ not in INHERIT_DEPS and not (node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj")):
             return []
         head = node.head
         if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
-            node.pos_ == "NOUN" and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
+            node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
         ):
             return []
         if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and _named_by(head, "dobj", index):
@@ -980,10 +984,32 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
             return _named_by(head.head, "dobj", index)
-        if _named_by(head, "nsubj", index):
-            return _named_by(head, "nsubj", index)
+        subjects = [key for child in head.children if child.dep_ == "nsubj" for key in index.entities_of(child)]
+        groups = [key for key in subjects if index.type_of(key) is EntityType.GROUP]
+        if _parties(subjects, index) or groups:
+            return _parties(subjects, index) or groups  # parties, else the groups no one names
         node = head
     return []
+
+
+# Sectors of a state's own organs: a group of one with no state of its own acts for the state its
+# speaker speaks for.
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _stateless_organ(key: str, index: EntityIndex) -> bool:
+    entity = index.entities[key]
+    return entity.type is EntityType.GROUP and entity.state is None and entity.sector in STATE_ORGANS
+
+
+def _speaker_state(claimant: str | None, index: EntityIndex) -> str | None:
+    """The one state a claimant is or speaks for ("*Nigerian* President Bola Tinubu says")."""
+    if claimant is None:
+        return None
+    if index.type_of(claimant) is EntityType.STATE:
+        return claimant
+    states = _affiliations(claimant, index)
+    return states[0] if len(states) == 1 else None
 
 
 def _named_by(head: Token, dep: str, index: EntityIndex) -> list[str]:
