@@ -579,9 +579,11 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     """One event per acting party and per party acted upon ("Saudi Arabia and the US accused
     Iran" is two accusations; "Buhari and Talon signed the AfCFTA" two signatures); a state
     stays with the person or force acting for it ("the Chinese PLA Navy": one party)."""
-    mixed = any(index.type_of(key) is EntityType.STATE for key in event.actors) and any(
-        index.type_of(key) is not EntityType.STATE for key in event.actors
-    )
+    states = {key for key in event.actors if index.type_of(key) is EntityType.STATE}
+    others = [key for key in event.actors if key not in states]
+    # Mixed only where the states are those of the others ("the *Chinese* PLA Navy"), not a list
+    # of parties that names states and others ("Pope Francis, Germany and France").
+    mixed = bool(states and others) and states <= {state for key in others for state in _affiliations(key, index)}
     mutual = bool(event.targets) and set(event.targets) <= set(event.actors)
     groups: list[tuple[str, ...]] = [event.actors] if mixed and not mutual else [(key,) for key in event.actors] or [()]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
