@@ -111,6 +111,7 @@ def extract(
                             )
                         )
     groups = frozenset(key for key in index.entities if index.type_of(key) is EntityType.GROUP)
+    events += _claimed_attacks(doc, index, lex, events)
     return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
 
 
@@ -519,6 +520,35 @@ def _told_before(
 CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account", "statement", "assertion"})
 
 
+# Verbs by which a party owns an attack: "X claimed responsibility for the attack".
+OWNING = frozenset({"claim", "accept", "admit", "take"})
+
+
+def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
+    """ "Bombs struck X. Y claimed responsibility for the attack.": a party owning a definite attack
+    noun ("the attack", "these bombings") claims the latest earlier attack whose actor the article
+    did not state; the attack is stored again with the claimant as its actor, claimed by it."""
+    claims: list[Event] = []
+    for token in doc:
+        verb = token.head
+        if token.lemma_.lower() != "responsibility" or token.dep_ != "dobj" or verb.lemma_.lower() not in OWNING:
+            continue
+        attacks = [noun for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                   for noun in prep.children if noun.dep_ == "pobj" and _attack_trigger(noun, lex) is not None
+                   and any(child.dep_ == "det" and child.lower_ in DEFINITE | {"these", "those"} for child in noun.children)]  # fmt: skip
+        claimants = _named_by(verb, "nsubj", index)
+        unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
+                    and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
+        if not attacks or not claimants or not unstated:
+            continue
+        attack = max(unstated, key=lambda event: event.provenance.evidence.start)
+        evidence = sentence_evidence(token.sent)
+        score = confidence.score(attack.provenance.confidence / confidence.UNNAMED, inherited=True)
+        claims += [dataclasses.replace(attack, actors=(claimant,), provenance=Provenance(evidence, NAME, score, claimant))
+                   for claimant in claimants[:1]]  # fmt: skip
+    return claims
+
+
 def _denied_claims(
     doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]
 ) -> list[Event]:
@@ -913,8 +943,12 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     holds a party no path reads as its author ("killed in clashes with the army")."""
     if token.pos_ != "VERB" or trigger.flag("requires_actor") or token.lemma_.lower() in OUTCOMES:
         return False
-    if any(child.dep_ == "agent" for verb in (token, *token.conjuncts) for child in verb.children):
-        return False  # "killed by gunmen", "beaten and dragged by protesters": stated, named or not
+    if any(child.dep_ == "agent" and not all(_attack_trigger(obj, lex) is not None and not _party_in(obj, index)
+                                             for obj in child.children if obj.dep_ == "pobj")
+           for verb in (token, *token.conjuncts) for child in verb.children):  # fmt: skip
+        # "killed by gunmen", "beaten and dragged by protesters": stated, named or not; "hit by
+        # drone strikes" names the attack, not its author.
+        return False
     if _party_in(token, index, besides=("nsubjpass", "dobj")):
         # "killed in an ambush by gunmen", "killed when militants stormed ...", "killed after
         # Russian strikes": someone other than the victims stands in the clause.
@@ -952,8 +986,8 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
     verbs = {head.i, *(verb.i for verb in head.conjuncts if verb.pos_ == "VERB")}
     for part in head.subtree:
         key = index.at(part) or index.group_at(part)
-        if key is None or index.type_of(key) is EntityType.LOCATION:
-            continue
+        if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET):
+            continue  # a place, or a weapon whose owner, if any, is named by its own words
         node = part
         while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE):
             if node.dep_ in ("prep", "agent") and node.lower_ in PARTY_PREPS:

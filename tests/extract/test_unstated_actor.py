@@ -10,6 +10,7 @@ STATE, PERSON, ORG, GROUP = EntityType.STATE, EntityType.PERSON, EntityType.ORGA
 NAMES = {
     "Ruritania": ("ruritania", STATE),
     "Ruritanian": ("ruritania", STATE),
+    "Freedonia": ("freedonia", STATE),
     "Alma Vask": ("vask", PERSON),
     "Omar Tellen": ("tellen", PERSON),
     "Northern Front": ("front", ORG),
@@ -33,6 +34,7 @@ def _read(annotated, text: str):  # type: ignore[no-untyped-def]
         ("Alma Vask was arrested in Red Harbour on Sunday.", EventType.COERCE, ("vask",), "harbour"),
         ("Alma Vask has been detained.", EventType.COERCE, ("vask",), None),
         ("A suicide bombing killed Omar Tellen in Red Harbour.", EventType.ASSAULT, ("tellen",), "harbour"),
+        ("Freedonia was hit by drone strikes on Saturday.", EventType.ASSAULT, ("freedonia",), None),  # the attack, not its author
     ],
 )
 def test_an_event_whose_actor_is_not_stated_is_kept_without_one(annotated, text, event_type, targets, location) -> None:  # type: ignore[no-untyped-def]
@@ -73,3 +75,34 @@ def test_the_victims_of_an_attack_are_acted_on_by_its_author(annotated, text, ac
 )
 def test_no_actorless_event_where_an_actor_may_be_stated_or_nothing_happened(annotated, text) -> None:  # type: ignore[no-untyped-def]
     assert not any(actors == () for _, actors, _, _ in _read(annotated, text)), _read(annotated, text)
+
+
+def _claims(annotated, text: str):  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    return [(event.actors, event.targets, event.provenance.claimed_by)
+            for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for the attacks.", "freedonia"),
+        ("Omar Tellen was shot dead in Red Harbour. On Monday the Northern Front claimed responsibility for the killing.", "tellen"),
+    ],
+)
+def test_a_claim_of_responsibility_names_the_actor_of_an_earlier_attack(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(annotated, text)
+    assert [(targets, claimant) for actors, targets, claimant in found if actors == ("front",)] == [((target,), "front")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedonia was hit by drone strikes on Saturday. The Northern Front denied responsibility for the attacks.",
+        "Ruritania struck Freedonia on Monday. The Northern Front claimed responsibility for the attack.",  # stated
+        "The Northern Front claimed responsibility for the attack. Freedonia was hit by drone strikes.",  # after
+        "Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for an attack.",
+    ],
+)
+def test_no_claimed_actor_without_an_earlier_attack_of_unstated_actor(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any("front" in actors for actors, _, _ in _claims(annotated, text)), _claims(annotated, text)
