@@ -269,7 +269,7 @@ def _read(
         actors = actors or unnamed
     if not actors and event_type is EventType.ASSAULT:
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
-        actors = next((found for noun in _attacks_suffered(token, lex) if (found := _attackers(noun, lex, index))), [])
+        actors = next((found for noun in _attack_nouns(token, lex) if (found := _attackers(noun, lex, index))), [])
         inherited = bool(actors)
     target_types = set(PARTIES) | (
         {EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set()
@@ -916,10 +916,6 @@ def _attack_nouns(token: Token, lex: Lexicons) -> list[Token]:
     bombing* killed four")."""
     nouns = _causes(token) if _passive(token) else [child for child in token.children if child.dep_ == "nsubj"]
     return [noun for noun in nouns if _attack_trigger(noun, lex) is not None]
-
-
-def _attacks_suffered(token: Token, lex: Lexicons) -> list[Token]:
-    return _attack_nouns(token, lex) if _passive(token) else []
 
 
 def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
