@@ -28,9 +28,21 @@ PRONOUNS = {
 }  # fmt: skip
 RELATIVE = frozenset({"who", "which", "that"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
-# Nouns for people or bodies that stand for whom they come from ("delegates from Cambodia").
+# Nouns for people or bodies that stand for whom they come from ("delegates from Cambodia"), or
+# for the one their "of" phrase names ("the President of France Emmanuel Macron").
 REPRESENTATIVES = frozenset(
     {
+        "president",
+        "king",
+        "queen",
+        "chancellor",
+        "premier",
+        "head",
+        "chief",
+        "secretary",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
         "delegate",
         "delegation",
         "envoy",

@@ -1,7 +1,8 @@
 """Parties the argument paths used not to reach (constructed sentences): the speakers of an
 accusation noun in a "from" phrase of come/arrive ("condemnation of X came from Y and Z"), each
 of a list of parties acting on its own, and a party in a hyphened modifier ("a U.S.-led
-coalition")."""
+coalition"), or named after a title and its "of" phrase ("a summit with President of France Emmanuel
+Macron")."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ NAMES = {
     "Freedonia": ("freedonia", STATE),
     "Elbonia": ("elbonia", STATE),
     "Alma Vask": ("vask", PERSON),
+    "Omar Tellen": ("tellen", PERSON),
 }
 
 
@@ -52,6 +54,23 @@ def test_the_speakers_of_an_accusation_that_came_from_them(annotated, text, spea
 def test_nothing_else_comes_from_the_from_phrase(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _read(annotated, text)
     assert not [event for event in found if event[0] is not EventType.ACCUSE and "ruritania" in event[1]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "target"),
+    [
+        ("Alma Vask held talks with the President of Ruritania Omar Tellen.", EventType.CONSULT, "vask", "tellen"),
+        ("Alma Vask attended a summit with President of Ruritania Omar Tellen.", EventType.CONSULT, "vask", "tellen"),
+        ("The president of Ruritania threatened Freedonia.", EventType.THREATEN, "ruritania", "freedonia"),
+        ("The head of Ruritania's delegation criticised Freedonia.", EventType.ACCUSE, "ruritania", "freedonia"),
+    ],
+)
+def test_a_title_stands_for_whom_its_of_phrase_names(annotated, text, event_type, actor, target) -> None:  # type: ignore[no-untyped-def]
+    assert (event_type, (actor,), (target,)) in _read(annotated, text), _read(annotated, text)
+
+
+def test_a_title_of_no_party_stands_for_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert not _read(annotated, "The head of the household criticised Freedonia."), _read(annotated, "The head of the household criticised Freedonia.")
 
 
 def test_a_party_in_a_hyphened_modifier_is_reached(pipeline) -> None:  # type: ignore[no-untyped-def]
