@@ -151,3 +151,13 @@ def test_query_events_of_type_gives_an_event_whose_actor_is_not_stated() -> None
         params = {"type": "kg:Mobilize", "from": "2025-11-01", "to": "2025-11-30"}
         rows = list(csv.DictReader(io.StringIO(format_csv(run_query(kg_store.oxigraph, QUERIES["events_of_type"], params)))))
     assert [(row["actor"], row["actor_iri"], row["target"]) for row in rows] == [("", "", "Venezuela")]  # the other is undated
+
+
+def test_query_report_events_gives_an_event_whose_actor_is_not_stated_uncontested() -> None:
+    with KgStore(None) as kg_store:
+        kg_store.replace_article("seed-all-claims", to_graph(every_claim_extraction(), EVERY_CLAIM_LINKS))
+        rows = list(csv.DictReader(io.StringIO(format_csv(run_query(kg_store.oxigraph, QUERIES["report_events"], {})))))
+    mobilize = [row for row in rows if row["type"].endswith("Mobilize")]
+    assert sorted((row["actor"] == "", row["contested"]) for row in mobilize) == [
+        (False, "false"), (False, "false"), (True, "false")  # the US and its strike group; no one stated
+    ], mobilize
