@@ -60,6 +60,7 @@ REPRESENTATIVES = frozenset(
         "authority",
     }
 )
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 # Dependents inside a noun phrase that may name what the phrase stands for.
 QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 # Nouns that count or gather the people of their "of" phrase ("thousands of protesters").
@@ -426,11 +427,13 @@ class EntityIndex:
                             found.append(more[0])
                     return found
         if token.lemma_.lower() in REPRESENTATIVES:
-            # "delegates from Cambodia and Thailand", "the governments of X and Y": each party.
+            # "delegates from Cambodia and Thailand", "the governments of X and Y": each party;
+            # "a spokesperson for President X": whom one speaks for.
+            preps = ("of", "from", "for") if token.lemma_.lower() in SPOKESPEOPLE else ("of", "from")
             return [
                 key
                 for child in token.children
-                if child.dep_ == "prep" and child.lower_ in ("of", "from")
+                if child.dep_ == "prep" and child.lower_ in preps
                 for obj in child.children
                 if obj.dep_ == "pobj"
                 for part in (obj, *obj.conjuncts)

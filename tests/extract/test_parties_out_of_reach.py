@@ -63,14 +63,22 @@ def test_nothing_else_comes_from_the_from_phrase(annotated, text) -> None:  # ty
         ("Alma Vask attended a summit with President of Ruritania Omar Tellen.", EventType.CONSULT, "vask", "tellen"),
         ("The president of Ruritania threatened Freedonia.", EventType.THREATEN, "ruritania", "freedonia"),
         ("The head of Ruritania's delegation criticised Freedonia.", EventType.ACCUSE, "ruritania", "freedonia"),
+        ("A spokesperson for Omar Tellen criticised Freedonia.", EventType.ACCUSE, "tellen", "freedonia"),
     ],
 )
 def test_a_title_stands_for_whom_its_of_phrase_names(annotated, text, event_type, actor, target) -> None:  # type: ignore[no-untyped-def]
     assert (event_type, (actor,), (target,)) in _read(annotated, text), _read(annotated, text)
 
 
-def test_a_title_of_no_party_stands_for_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
-    assert not _read(annotated, "The head of the household criticised Freedonia."), _read(annotated, "The head of the household criticised Freedonia.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head of the household criticised Freedonia.",
+        "A delegate for Ruritania criticised Freedonia.",  # "for" is whom a spokesperson speaks for only
+    ],
+)
+def test_a_title_of_no_party_stands_for_no_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [event for event in _read(annotated, text) if event[1]], _read(annotated, text)
 
 
 def test_a_party_in_a_hyphened_modifier_is_reached(pipeline) -> None:  # type: ignore[no-untyped-def]
