@@ -543,7 +543,10 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
             continue
         attack = max(unstated, key=lambda event: event.provenance.evidence.start)
         evidence = sentence_evidence(token.sent)
-        score = confidence.score(attack.provenance.confidence / confidence.UNNAMED, inherited=True)
+        # The attack was scored as one by no one named (x UNNAMED); its claimant is named, and only
+        # victims that are all unnamed groups still leave a party unknown.
+        victims_unnamed = bool(attack.targets) and all(index.type_of(key) is EntityType.GROUP for key in attack.targets)
+        score = confidence.score(attack.provenance.confidence / confidence.UNNAMED, inherited=True, unnamed=victims_unnamed)
         claims += [dataclasses.replace(attack, actors=(claimant,), provenance=Provenance(evidence, NAME, score, claimant))
                    for claimant in claimants[:1]]  # fmt: skip
     return claims

@@ -106,3 +106,13 @@ def test_a_claim_of_responsibility_names_the_actor_of_an_earlier_attack(annotate
 )
 def test_no_claimed_actor_without_an_earlier_attack_of_unstated_actor(annotated, text) -> None:  # type: ignore[no-untyped-def]
     assert not any("front" in actors for actors, _, _ in _claims(annotated, text)), _claims(annotated, text)
+
+
+def test_a_claimed_attack_on_unnamed_victims_stays_below_one_on_a_named_party(annotated) -> None:  # type: ignore[no-untyped-def]
+    def claimed(text: str) -> float:
+        doc, entities, article = annotated(text, NAMES)
+        return next(event.provenance.confidence for event in events.extract(doc, entities, article) if event.actors == ("front",))
+
+    named = claimed("Freedonia was hit by drone strikes. The Northern Front claimed responsibility for the attacks.")
+    unnamed = claimed("Four police officers were killed by drone strikes. The Northern Front claimed responsibility for the attacks.")
+    assert unnamed < 0.5 <= named
