@@ -35,6 +35,7 @@ from typing import Any, Callable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 from spacy.pipeline import AttributeRuler
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.tokens import Doc, Token
@@ -127,6 +128,17 @@ def _entries_by_key(gazetteer: Gazetteer) -> dict[str, GazetteerEntry]:
     return index
 
 
+# A hyphen between an abbreviation and a lower-case word splits them, so that the party of a
+# compound modifier is a token of its own: "a U.S.-led coalition", "U.N.-backed talks".
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[a-z])"
+
+
+def split_abbreviation_hyphens(nlp: Language) -> None:
+    """Make the tokenizer of `nlp` split at ABBREVIATION_HYPHEN too."""
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), ABBREVIATION_HYPHEN]).finditer
+
+
 @lru_cache(maxsize=4)
 def _load_nlp(model: str, gazetteer: Gazetteer) -> Language:
     try:
@@ -137,6 +149,7 @@ def _load_nlp(model: str, gazetteer: Gazetteer) -> Language:
             f"`pip install {model.replace('_', '-')}` (or `python -m spacy download {model}` for a "
             f"spaCy-published model), or choose another model with ${MODEL_ENV}"
         ) from error
+    split_abbreviation_hyphens(nlp)
     if MODEL_ATTRIBUTES in nlp.pipe_names and _AttributeMatches.readable(nlp.get_pipe(MODEL_ATTRIBUTES)):
         nlp.add_pipe(ATTRIBUTES, before=MODEL_ATTRIBUTES)
         nlp.remove_pipe(MODEL_ATTRIBUTES)

@@ -328,6 +328,8 @@ class _Mapper:
         self.add(node, RDF.type, EVENT_CLASS[event.type])
         for actor in event.actors:
             self.add(node, KG.actor, self.iris[actor])
+        if not event.actors:
+            self.add(node, KG.actorStated, Literal(False))  # the article does not say who acted
         for target in event.targets:
             self.add(node, KG.target, self.iris[target])
         for asset in event.assets:

@@ -146,6 +146,8 @@ def every_claim_extraction() -> Extraction:
             location="caribbean",
             assets=("csg", "bombers"),
         ),
+        # "... was deployed to the Caribbean Sea": read alone, the passive does not say who sent it.
+        Event(EventType.MOBILIZE, (), ("venezuela",), provenance(deployment, 0.6), location="caribbean", when=week),
         Designation(
             "us",
             "cartel",

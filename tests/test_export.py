@@ -14,7 +14,7 @@ from kg.export import EXPORT_FORMATS, article_facts, export
 from kg.rdf import to_graph
 from kg.store import KgStore
 from kg.terms import ENTITIES_GRAPH, graph_iri
-from sample import sample_extraction
+from sample import EVERY_CLAIM_LINKS, every_claim_extraction, sample_extraction
 
 US = {"label": "United States", "type": "State", "wikidata": "Q30"}
 VENEZUELA = {"label": "Venezuela", "type": "State", "wikidata": "Q717"}
@@ -117,3 +117,11 @@ def test_export_turtle_merges_the_graphs_and_keeps_lexical_forms(tmp_path, capsy
     assert [(s.value, s.datatype.value) for s in scores] == [("1", str(XSD.decimal))]
     assert main(["export", "--store", str(tmp_path / "store"), "--format", "nquads", "-o", str(output)]) == 0
     assert f"kg export: {quads} quads written\n" in capsys.readouterr().err
+
+
+def test_export_an_event_whose_actor_is_not_stated_has_no_actors() -> None:
+    with KgStore(None) as store:
+        store.replace_article("seed-all-claims", to_graph(every_claim_extraction(), EVERY_CLAIM_LINKS))
+        facts = article_facts(store.article_graph(graph_iri("seed-all-claims")), min_confidence=0)
+    unstated = [f for f in facts if f.get("type") == "MOBILIZE" and not f["actors"]]
+    assert [(f["actors"], f["targets"], f["location"]["label"]) for f in unstated] == [([], [VENEZUELA], "Caribbean Sea")]

@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, RDF
 
 from kg.errors import DataFileError
 from kg.gazetteer import load_gazetteer
-from kg.nlp import ATTRIBUTES, CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, lines, load_nlp, model_name, ruler_patterns
+from kg.nlp import ATTRIBUTES, CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, lines, load_nlp, model_name, ruler_patterns, split_abbreviation_hyphens
 from kg.patterns import load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.resources import data_dir
@@ -114,6 +114,7 @@ def test_nlp_ner_finds_the_same_entities_with_the_ruler_labels_hidden() -> None:
 def test_nlp_attribute_ruler_looked_up_assigns_what_the_models_assigns(nlp) -> None:  # type: ignore[no-untyped-def]
     assert ATTRIBUTES in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
     model = spacy.load(model_name(), disable=["ner"])
+    split_abbreviation_hyphens(model)
     text = ("They ain't gonna stop: the U.S.-led coalition's jets (F-16s) struck at 3 p.m., and   "
             "Iran's Foreign Minister said \"we won't\" -- wanna bet? Gotta go.\n\nIt is what it is.")  # fmt: skip
     ours, theirs = nlp(text), model(text)
@@ -205,3 +206,12 @@ def test_patterns_label_types_are_entity_types() -> None:
     assert labels["IGO"].type is EntityType.ORGANIZATION
     assert labels["IGO"].ontology_class == "InternationalOrganization"
     assert labels["STATE"].ontology_class == "State"
+
+
+def test_nlp_splits_an_abbreviation_from_the_word_it_is_hyphened_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = annotate(nlp, Article(id="led", text="Saudi Arabia joined a U.S.-led coalition and U.N.-backed talks, e.g.-style."))
+    words = [token.text for token in doc]
+    assert words[words.index("U.S."):words.index("coalition")] == ["U.S.", "-", "led"]
+    assert ["U.N.", "-", "backed"] == words[words.index("U.N."):words.index("talks")]
+    assert "e.g.-style" in words  # lower-case abbreviations stay whole
+    assert any(ent.text == "U.S." and ent.label_ == "STATE" for ent in doc.ents)

@@ -36,9 +36,9 @@ def test_pipeline_sample_conforms_and_keeps_every_fact(shapes: Graph) -> None:
 def test_pipeline_failing_facts_are_rejected_and_the_rest_stored(shapes: Graph) -> None:
     extraction, links = sample_extraction()
     evidence = extraction.claims[0].provenance.evidence
-    actorless = Event(EventType.ASSAULT, (), ("venezuela",), Provenance(evidence, "kg.events.v1", 0.6))
+    about_nothing = Event(EventType.ASSAULT, (), (), Provenance(evidence, "kg.events.v1", 0.6))  # no actor, target or place
     state_as_holder = Role("us", "president", "venezuela", Provenance(evidence, "kg.roles.v1", 0.6))
-    bad = dataclasses.replace(extraction, claims=(*extraction.claims, actorless, state_as_holder))
+    bad = dataclasses.replace(extraction, claims=(*extraction.claims, about_nothing, state_as_holder))
     result = validated_graph(bad, links, shapes)
     assert result.facts == len(extraction.claims)
     assert set(result.graph) == set(to_graph(extraction, links))

@@ -28,9 +28,21 @@ PRONOUNS = {
 }  # fmt: skip
 RELATIVE = frozenset({"who", "which", "that"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
-# Nouns for people or bodies that stand for whom they come from ("delegates from Cambodia").
+# Nouns for people or bodies that stand for whom they come from ("delegates from Cambodia"), or
+# for the one their "of" phrase names ("the President of France Emmanuel Macron").
 REPRESENTATIVES = frozenset(
     {
+        "president",
+        "king",
+        "queen",
+        "chancellor",
+        "premier",
+        "head",
+        "chief",
+        "secretary",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
         "delegate",
         "delegation",
         "envoy",
@@ -48,6 +60,7 @@ REPRESENTATIVES = frozenset(
         "authority",
     }
 )
+SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 # Dependents inside a noun phrase that may name what the phrase stands for.
 QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 # Nouns that count or gather the people of their "of" phrase ("thousands of protesters").
@@ -98,6 +111,10 @@ class EntityIndex:
 
     def at(self, token: Token) -> str | None:
         return self._by_token.get(token.i)
+
+    def group_at(self, token: Token) -> str | None:
+        """The unnamed group whose noun `token` is ("gunmen"), when the index holds groups."""
+        return self._group_heads.get(token.i)
 
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type
@@ -410,11 +427,13 @@ class EntityIndex:
                             found.append(more[0])
                     return found
         if token.lemma_.lower() in REPRESENTATIVES:
-            # "delegates from Cambodia and Thailand", "the governments of X and Y": each party.
+            # "delegates from Cambodia and Thailand", "the governments of X and Y": each party;
+            # "a spokesperson for President X": whom one speaks for.
+            preps = ("of", "from", "for") if token.lemma_.lower() in SPOKESPEOPLE else ("of", "from")
             return [
                 key
                 for child in token.children
-                if child.dep_ == "prep" and child.lower_ in ("of", "from")
+                if child.dep_ == "prep" and child.lower_ in preps
                 for obj in child.children
                 if obj.dep_ == "pobj"
                 for part in (obj, *obj.conjuncts)

@@ -63,6 +63,9 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # agreement" and "warned Y *after* the attack" name events of others.
 TAKING_PART = frozenset({"to", "in", "into", "on", "for", "of", "with"})
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
+# Types whose passive subject is the one acted upon: "X was killed / arrested in Y" reports the
+# event even where the article never says who did it.
+UNSTATED_ACTOR_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE})
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "acl"})
@@ -109,6 +112,7 @@ def extract(
                             )
                         )
     groups = frozenset(key for key in index.entities if index.type_of(key) is EntityType.GROUP)
+    events += _claimed_attacks(doc, index, lex, events)
     return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
 
 
@@ -262,14 +266,18 @@ def _read(
             break
     inherited = False
     if not actors:
-        actors = [
-            key
-            for key in _inherited_subject(token, index)
-            if index.type_of(key) in actor_types
-        ]
+        subject = _inherited_subject(token, index)
+        actors = [key for key in subject if index.type_of(key) in actor_types]
         inherited = bool(actors)
+        if not unnamed:  # "police rescued 46 students, *arresting* eight suspects"
+            unnamed = [key for key in subject if index.type_of(key) is EntityType.GROUP]
+            inherited = inherited or bool(unnamed)
     if actor_types == set(PARTIES):
         actors = actors or unnamed
+    if not actors and event_type is EventType.ASSAULT:
+        # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
+        actors = next((found for noun in _attack_nouns(token, lex) if (found := _attackers(noun, lex, index))), [])
+        inherited = bool(actors)
     target_types = set(PARTIES) | (
         {EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set()
     ) | ({EntityType.GROUP} if event_type is not EventType.MOBILIZE else set())  # forces sent are no target
@@ -351,9 +359,10 @@ def _read(
             # "talks between X and Y"; a verb's conjoined object ("sending envoys X and Y") is
             # acted upon, never the actor.
             actors, targets = targets[:1], targets[1:]
-    # An event needs someone acting and, unless its type stands alone (a deployment) or a place
-    # says where it happened, someone acted upon.
-    if not actors or (
+    # An event needs someone acting (or an article that does not say who acted) and, unless its
+    # type stands alone (a deployment) or a place says where it happened, someone acted upon.
+    unstated = not actors and event_type in UNSTATED_ACTOR_TYPES and _actor_unstated(token, trigger, lex, index)
+    if not (actors or unstated) or (
         not targets
         and not (trigger.flag("targetless") or (location and trigger.flag("placed")))
     ):
@@ -369,6 +378,12 @@ def _read(
     ):
         # "joined the calls asking the US to waive": the asking is the call, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
+    if unstated and (modality.negated or modality.hypothetical):
+        return None  # "X was not killed", "X could be arrested": by no one named, not a fact to keep
+    speaker_state = _speaker_state(modality.claimed_by, index)
+    if speaker_state is not None and speaker_state not in targets and actors and all(_stateless_organ(key, index) for key in actors):
+        # "Nigerian president X says the military rescued ...": the forces of the speaker's state.
+        actors, inherited = [speaker_state], True
     # "if X attacks", "warned X against attacking", "unclear whether X attacked": no threat by X.
     conditional = any(
         word.lower() in ("if", "unless", "against", "whether")
@@ -397,6 +412,7 @@ def _read(
     if (
         isinstance(verbal, dict)
         and token.lemma_.lower() in verbal.get("lemmas", ())
+        and actors
         and all(index.type_of(key) is EntityType.PERSON for key in (*actors, *targets))
     ):
         # "Biden attacked Trump": between politicians an attack is in words.
@@ -410,7 +426,8 @@ def _read(
     needs_target = not (trigger.flag("targetless") or (location and trigger.flag("placed")) or unnamed_suffices)
     score = confidence.score(
         trigger.base,
-        unnamed=all(index.type_of(key) is EntityType.GROUP for key in actors)
+        unnamed=unstated  # no actor at all: the party an analyst would follow is unknown
+        or all(index.type_of(key) is EntityType.GROUP for key in actors)
         or (needs_target and not named_targets),
         complete=bool(named_targets)
         or unnamed_suffices
@@ -515,6 +532,38 @@ def _told_before(
 CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account", "statement", "assertion"})
 
 
+# Verbs by which a party owns an attack: "X claimed responsibility for the attack".
+OWNING = frozenset({"claim", "accept", "admit", "take"})
+
+
+def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
+    """ "Bombs struck X. Y claimed responsibility for the attack.": a party owning a definite attack
+    noun ("the attack", "these bombings") claims the latest earlier attack whose actor the article
+    did not state; the attack is stored again with the claimant as its actor, claimed by it."""
+    claims: list[Event] = []
+    for token in doc:
+        verb = token.head
+        if token.lemma_.lower() != "responsibility" or token.dep_ != "dobj" or verb.lemma_.lower() not in OWNING:
+            continue
+        attacks = [noun for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                   for noun in prep.children if noun.dep_ == "pobj" and _attack_trigger(noun, lex) is not None
+                   and any(child.dep_ == "det" and child.lower_ in DEFINITE | {"these", "those"} for child in noun.children)]  # fmt: skip
+        claimants = _named_by(verb, "nsubj", index)
+        unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
+                    and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
+        if not attacks or not claimants or not unstated:
+            continue
+        attack = max(unstated, key=lambda event: event.provenance.evidence.start)
+        evidence = sentence_evidence(token.sent)
+        # The attack was scored as one by no one named (x UNNAMED); its claimant is named, and only
+        # victims that are all unnamed groups still leave a party unknown.
+        victims_unnamed = bool(attack.targets) and all(index.type_of(key) is EntityType.GROUP for key in attack.targets)
+        score = confidence.score(attack.provenance.confidence / confidence.UNNAMED, inherited=True, unnamed=victims_unnamed)
+        claims += [dataclasses.replace(attack, actors=(claimant,), provenance=Provenance(evidence, NAME, score, claimant))
+                   for claimant in claimants[:1]]  # fmt: skip
+    return claims
+
+
 def _denied_claims(
     doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]
 ) -> list[Event]:
@@ -575,11 +624,13 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     """One event per acting party and per party acted upon ("Saudi Arabia and the US accused
     Iran" is two accusations; "Buhari and Talon signed the AfCFTA" two signatures); a state
     stays with the person or force acting for it ("the Chinese PLA Navy": one party)."""
-    mixed = any(index.type_of(key) is EntityType.STATE for key in event.actors) and any(
-        index.type_of(key) is not EntityType.STATE for key in event.actors
-    )
+    states = {key for key in event.actors if index.type_of(key) is EntityType.STATE}
+    others = [key for key in event.actors if key not in states]
+    # Mixed only where the states are those of the others ("the *Chinese* PLA Navy"), not a list
+    # of parties that names states and others ("Pope Francis, Germany and France").
+    mixed = bool(states and others) and states <= {state for key in others for state in _affiliations(key, index)}
     mutual = bool(event.targets) and set(event.targets) <= set(event.actors)
-    groups = [event.actors] if mixed and not mutual else [(key,) for key in event.actors]
+    groups: list[tuple[str, ...]] = [event.actors] if mixed and not mutual else [(key,) for key in event.actors] or [()]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
     return [
         dataclasses.replace(event, actors=actors, targets=target)
@@ -876,6 +927,103 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
     return []
 
 
+# Verbs whose passive with no agent states an outcome rather than reports an attack: "ISIS has
+# been defeated", "X was beaten in the election", "the minister was fired".
+OUTCOMES = frozenset({"defeat", "beat", "fire", "overthrow", "topple", "oust", "remove", "destroy"})
+# Prepositions by which the victims of a passive stand in an attack: "killed *in* a strike".
+IN_ATTACK = frozenset({"in", "during", "amid"})
+
+
+def _passive(token: Token) -> bool:
+    return {"auxpass", "nsubjpass"} <= {child.dep_ for child in token.children}
+
+
+def _attack_nouns(token: Token, lex: Lexicons) -> list[Token]:
+    """The attack nouns a passive suffers "in" ("are killed and others injured *in shelling*",
+    the phrase on either conjunct), or the attack noun subject of an active verb ("*a suicide
+    bombing* killed four")."""
+    nouns = _causes(token) if _passive(token) else [child for child in token.children if child.dep_ == "nsubj"]
+    return [noun for noun in nouns if _attack_trigger(noun, lex) is not None]
+
+
+def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
+    """The ASSAULT noun trigger of a word, read as a noun ("in *shelling* by X" is often a gerund)."""
+    return next((trigger for form in (noun.lemma_.lower(), noun.lower_) for trigger in lex.events.by_lemma(form, "NOUN")
+                 if trigger.label == EventType.ASSAULT.value), None)  # fmt: skip
+
+
+def _attackers(noun: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
+    """Who an attack noun names as its author ("an Israeli airstrike", "shelling by the RSF",
+    "an ambush by gunmen"): the parties, else the unnamed groups."""
+    trigger = _attack_trigger(noun, lex)
+    reached = index.follow(noun, lex.events.paths(trigger, "actors")) if trigger is not None else []
+    return _parties(reached, index) or [key for key in reached if index.type_of(key) is EntityType.GROUP]
+
+
+def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
+    """The article reports the event and not who did it: a passive with no agent ("four officers
+    were killed in Bhakkar", "X was arrested on Sunday"), or a verb whose subject is an attack no
+    one is named for ("a suicide bombing killed four officers"). Not where an attack it names
+    holds a party no path reads as its author ("killed in clashes with the army")."""
+    if token.pos_ != "VERB" or trigger.flag("requires_actor") or token.lemma_.lower() in OUTCOMES:
+        return False
+    if any(child.dep_ == "agent" and not all(_attack_trigger(obj, lex) is not None and not _party_in(obj, index)
+                                             for obj in child.children if obj.dep_ == "pobj")
+           for verb in (token, *token.conjuncts) for child in verb.children):  # fmt: skip
+        # "killed by gunmen", "beaten and dragged by protesters": stated, named or not; "hit by
+        # drone strikes" names the attack, not its author.
+        return False
+    if _party_in(token, index, besides=("nsubjpass", "dobj")):
+        # "killed in an ambush by gunmen", "killed when militants stormed ...", "killed after
+        # Russian strikes": someone other than the victims stands in the clause.
+        return False
+    if token.dep_ == "ccomp" and token.head.lemma_ == "be":
+        return False  # "the lie is that X is defeated": what is said of something, not a report
+    if any(_attack_trigger(cause, lex) is None for cause in _causes(token)):
+        return False  # "killed in a car crash": no attack
+    attacks = _attack_nouns(token, lex)
+    return (_passive(token) or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
+
+
+def _causes(token: Token) -> list[Token]:
+    """The common nouns a passive happened "in", "during" or "amid", save times ("killed in a car
+    crash", "wounded during the protests"; not "in Red Harbour", "in the morning")."""
+    if not _passive(token):
+        return []
+    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb))]
+    return [noun for verb in verbs for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
+            for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
+            and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
+
+
+# Prepositions of where an attack happened: the states and places they hold are no authors;
+# unless a preposition of the parties stands below ("in clashes *with* the army", "in an ambush
+# *by* gunmen").
+WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "off"})
+PARTY_PREPS = frozenset({"by", "with", "between", "from"})
+
+
+def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) -> bool:
+    """A party or group stands in the phrase or clause of `head` other than as where it happened
+    or in a dependent by one of `besides` (the victims of a passive) of `head`, of a verb joined to
+    it ("killed and others *injured*") or of a gap ("officers are killed and *civilians* injured")."""
+    verbs = {head.i, *(verb.i for verb in head.conjuncts if verb.pos_ == "VERB")}
+    for part in head.subtree:
+        key = index.at(part) or index.group_at(part)
+        if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET):
+            continue  # a place, or a weapon whose owner, if any, is named by its own words
+        node = part
+        while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE):
+            if node.dep_ in ("prep", "agent") and node.lower_ in PARTY_PREPS:
+                return True
+            if node.dep_ in besides and node.head.i in verbs or (node.dep_ == "conj" and node.pos_ != "VERB" and node.head.i == head.i):
+                break
+            node = node.head
+        if node.i == head.i:
+            return True
+    return False
+
+
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
     """The subject a trigger without one shares with the verb that governs it. A passive
     trigger inherits nothing: in "X died after being shot" X is the one shot, not the shooter."""
@@ -883,11 +1031,11 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         return []
     node = token
     for _ in range(4):
-        if node.dep_ not in INHERIT_DEPS and not (node.pos_ == "NOUN" and node.dep_ in ("dobj", "pobj")):
+        if node.dep_ not in INHERIT_DEPS and not (node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj")):
             return []
         head = node.head
         if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
-            node.pos_ == "NOUN" and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
+            node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
         ):
             return []
         if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and _named_by(head, "dobj", index):
@@ -896,10 +1044,32 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
             return _named_by(head.head, "dobj", index)
-        if _named_by(head, "nsubj", index):
-            return _named_by(head, "nsubj", index)
+        subjects = [key for child in head.children if child.dep_ == "nsubj" for key in index.entities_of(child)]
+        groups = [key for key in subjects if index.type_of(key) is EntityType.GROUP]
+        if _parties(subjects, index) or groups:
+            return _parties(subjects, index) or groups  # parties, else the groups no one names
         node = head
     return []
+
+
+# Sectors of a state's own organs: a group of one with no state of its own acts for the state its
+# speaker speaks for.
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _stateless_organ(key: str, index: EntityIndex) -> bool:
+    entity = index.entities[key]
+    return entity.type is EntityType.GROUP and entity.state is None and entity.sector in STATE_ORGANS
+
+
+def _speaker_state(claimant: str | None, index: EntityIndex) -> str | None:
+    """The one state a claimant is or speaks for ("*Nigerian* President Bola Tinubu says")."""
+    if claimant is None:
+        return None
+    if index.type_of(claimant) is EntityType.STATE:
+        return claimant
+    states = _affiliations(claimant, index)
+    return states[0] if len(states) == 1 else None
 
 
 def _named_by(head: Token, dep: str, index: EntityIndex) -> list[str]:

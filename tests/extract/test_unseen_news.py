@@ -49,7 +49,7 @@ def test_victims_of_an_attack_named_in_the_verbs_in_phrase(annotated, text) -> N
 @pytest.mark.parametrize(
     "text",
     [
-        "Alma Vask is killed in a drone strike.",  # no one named as attacker
+        "Alma Vask is killed in a drone strike.",  # no one named as attacker: the actor is unstated
         "Alma Vask was killed in a car crash in Ruritania.",  # no attack
         "Alma Vask was not killed in a Ruritanian drone strike.",  # negated
         "Alma Vask may be killed in a Ruritanian strike.",  # possible
@@ -59,7 +59,7 @@ def test_victims_of_an_attack_named_in_the_verbs_in_phrase(annotated, text) -> N
 )
 def test_no_victim_without_an_attacker_a_harm_or_a_real_event(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _asserted(annotated, text, EventType.ASSAULT)
-    assert not [targets for _, targets in found if "vask" in targets], found
+    assert not [targets for actors, targets in found if "vask" in targets and actors], found
 
 
 def _events_of(pipeline, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]

@@ -18,6 +18,9 @@ from pyoxigraph import Store
 from rdflib.plugins.sparql import prepareQuery
 
 from fixture import fixture_store
+from kg.rdf import to_graph
+from kg.store import KgStore
+from sample import EVERY_CLAIM_LINKS, every_claim_extraction
 from kg.query import PARAM_TYPES, SavedQuery, bind_params, format_csv, load_queries, prepare_query, resolve_entity_params, run_query
 
 if TYPE_CHECKING:
@@ -140,3 +143,21 @@ def test_query_federated_heads_of_state(store: Store, oxigraph_server: "Oxigraph
     endpoint = f"{oxigraph_server.query_url}?default-graph-uri={urllib.parse.quote(WIKIDATA_GRAPH, safe='')}"
     query = QUERIES[FEDERATED]
     _compare(query, format_csv(run_query(store, query, service_endpoint=endpoint)))
+
+
+def test_query_events_of_type_gives_an_event_whose_actor_is_not_stated() -> None:
+    with KgStore(None) as kg_store:
+        kg_store.replace_article("seed-all-claims", to_graph(every_claim_extraction(), EVERY_CLAIM_LINKS))
+        params = {"type": "kg:Mobilize", "from": "2025-11-01", "to": "2025-11-30"}
+        rows = list(csv.DictReader(io.StringIO(format_csv(run_query(kg_store.oxigraph, QUERIES["events_of_type"], params)))))
+    assert [(row["actor"], row["actor_iri"], row["target"]) for row in rows] == [("", "", "Venezuela")]  # the other is undated
+
+
+def test_query_report_events_gives_an_event_whose_actor_is_not_stated_uncontested() -> None:
+    with KgStore(None) as kg_store:
+        kg_store.replace_article("seed-all-claims", to_graph(every_claim_extraction(), EVERY_CLAIM_LINKS))
+        rows = list(csv.DictReader(io.StringIO(format_csv(run_query(kg_store.oxigraph, QUERIES["report_events"], {})))))
+    mobilize = [row for row in rows if row["type"].endswith("Mobilize")]
+    assert sorted((row["actor"] == "", row["contested"]) for row in mobilize) == [
+        (False, "false"), (False, "false"), (True, "false")  # the US and its strike group; no one stated
+    ], mobilize

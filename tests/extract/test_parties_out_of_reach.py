@@ -1,0 +1,89 @@
+"""Parties the argument paths used not to reach (constructed sentences): the speakers of an
+accusation noun in a "from" phrase of come/arrive ("condemnation of X came from Y and Z"), each
+of a list of parties acting on its own, and a party in a hyphened modifier ("a U.S.-led
+coalition"), or named after a title and its "of" phrase ("a summit with President of France Emmanuel
+Macron")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import events
+from kg.records import Article, EntityType, Event, EventType
+
+STATE, PERSON = EntityType.STATE, EntityType.PERSON
+NAMES = {
+    "Ruritania": ("ruritania", STATE),
+    "Freedonia": ("freedonia", STATE),
+    "Elbonia": ("elbonia", STATE),
+    "Alma Vask": ("vask", PERSON),
+    "Omar Tellen": ("tellen", PERSON),
+}
+
+
+def _read(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("Condemnation of Freedonia came from Ruritania and Elbonia.", ["ruritania", "elbonia"]),
+        ("Criticism of Freedonia came from Ruritania.", ["ruritania"]),
+        ("Statements of condemnation of Freedonia have come from Alma Vask and Ruritania.", ["vask", "ruritania"]),
+        ("Sharp criticism of Freedonia arrived from Elbonia on Monday.", ["elbonia"]),
+    ],
+)
+def test_the_speakers_of_an_accusation_that_came_from_them(annotated, text, speakers) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    assert sorted(found) == sorted((EventType.ACCUSE, (speaker,), ("freedonia",)) for speaker in speakers), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Condemnation of the attack on Freedonia came from Ruritania.",  # the attack is not Ruritania's
+        "Calls for a ceasefire came from Ruritania and Elbonia.",  # no meeting between them
+        "The delegation of Freedonia came from Ruritania.",
+        "News of the talks with Freedonia came from Ruritania.",
+    ],
+)
+def test_nothing_else_comes_from_the_from_phrase(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    assert not [event for event in found if event[0] is not EventType.ACCUSE and "ruritania" in event[1]], found
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "target"),
+    [
+        ("Alma Vask held talks with the President of Ruritania Omar Tellen.", EventType.CONSULT, "vask", "tellen"),
+        ("Alma Vask attended a summit with President of Ruritania Omar Tellen.", EventType.CONSULT, "vask", "tellen"),
+        ("The president of Ruritania threatened Freedonia.", EventType.THREATEN, "ruritania", "freedonia"),
+        ("The head of Ruritania's delegation criticised Freedonia.", EventType.ACCUSE, "ruritania", "freedonia"),
+        ("A spokesperson for Omar Tellen criticised Freedonia.", EventType.ACCUSE, "tellen", "freedonia"),
+    ],
+)
+def test_a_title_stands_for_whom_its_of_phrase_names(annotated, text, event_type, actor, target) -> None:  # type: ignore[no-untyped-def]
+    assert (event_type, (actor,), (target,)) in _read(annotated, text), _read(annotated, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The head of the household criticised Freedonia.",
+        "A delegate for Ruritania criticised Freedonia.",  # "for" is whom a spokesperson speaks for only
+    ],
+)
+def test_a_title_of_no_party_stands_for_no_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [event for event in _read(annotated, text) if event[1]], _read(annotated, text)
+
+
+def test_a_party_in_a_hyphened_modifier_is_reached(pipeline) -> None:  # type: ignore[no-untyped-def]
+    extraction = pipeline.extract(Article(id="led", text="Saudi Arabia joined the U.S.-led coalition.", published=date(2025, 11, 29)))
+    label = {entity.key: entity.label for entity in extraction.entities}
+    parties = {(label[a], label[t]) for claim in extraction.claims if isinstance(claim, Event)
+               for a in claim.actors for t in claim.targets}  # fmt: skip
+    assert ("Saudi Arabia", "United States") in parties, extraction.claims

@@ -1,0 +1,118 @@
+"""Events whose actor the article does not state ("four officers were killed in a bombing"): kept
+with no actor, the attack's author taken where the attack names one; constructed sentences."""
+
+import pytest
+
+from kg.extract import events
+from kg.records import EntityType, EventType
+
+STATE, PERSON, ORG, GROUP = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP
+NAMES = {
+    "Ruritania": ("ruritania", STATE),
+    "Ruritanian": ("ruritania", STATE),
+    "Freedonia": ("freedonia", STATE),
+    "Alma Vask": ("vask", PERSON),
+    "Omar Tellen": ("tellen", PERSON),
+    "Northern Front": ("front", ORG),
+    "Red Harbour": ("harbour", EntityType.LOCATION),
+    "police officers": ("officers", GROUP, None, False),
+    "gunmen": ("gunmen", GROUP, None, False),
+}
+
+
+def _read(annotated, text: str):  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    return [(event.type, event.actors, event.targets, event.location) for event in events.extract(doc, entities, article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "targets", "location"),
+    [
+        ("Four police officers were killed in a suicide bombing in Red Harbour.", EventType.ASSAULT, ("officers",), "harbour"),
+        ("Four police officers are killed in Red Harbour.", EventType.ASSAULT, ("officers",), "harbour"),
+        ("Omar Tellen was shot dead on Monday.", EventType.ASSAULT, ("tellen",), None),
+        ("Alma Vask was arrested in Red Harbour on Sunday.", EventType.COERCE, ("vask",), "harbour"),
+        ("Alma Vask has been detained.", EventType.COERCE, ("vask",), None),
+        ("A suicide bombing killed Omar Tellen in Red Harbour.", EventType.ASSAULT, ("tellen",), "harbour"),
+        ("Freedonia was hit by drone strikes on Saturday.", EventType.ASSAULT, ("freedonia",), None),  # the attack, not its author
+    ],
+)
+def test_an_event_whose_actor_is_not_stated_is_kept_without_one(annotated, text, event_type, targets, location) -> None:  # type: ignore[no-untyped-def]
+    assert (event_type, (), targets, location) in _read(annotated, text), _read(annotated, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Four police officers were killed in a Ruritanian airstrike on Red Harbour.", "ruritania", "officers"),
+        ("Omar Tellen was killed and two others were injured in shelling by the Northern Front.", "front", "tellen"),
+        ("Omar Tellen was killed in an attack by gunmen in Red Harbour.", "gunmen", "tellen"),
+    ],
+)
+def test_the_victims_of_an_attack_are_acted_on_by_its_author(annotated, text, actor, target) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    assert any(kind is EventType.ASSAULT and actors == (actor,) and target in targets for kind, actors, targets, _ in found), found
+    assert not any(actors == () for _, actors, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar Tellen was killed by the Northern Front.",  # stated
+        "Omar Tellen was killed in clashes with the Northern Front.",  # a party of the fighting
+        "Omar Tellen was killed in an ambush by gunmen in Red Harbour.",  # an author stands in the clause
+        "Omar Tellen was killed when the Northern Front stormed Red Harbour.",
+        "Omar Tellen was killed after Ruritania shelled Red Harbour.",
+        "Alma Vask was not arrested.",  # nothing happened
+        "Alma Vask could be arrested if she returns to Red Harbour.",  # nothing happened yet
+        "The Northern Front has been defeated.",  # an outcome, not an attack
+        "Alma Vask was beaten in the election.",
+        "The truth is that the Northern Front was attacked.",  # said of something, not reported
+        "Alma Vask was elected in Red Harbour.",  # no victim
+        "Omar Tellen was killed in a car crash in Red Harbour.",  # no attack
+        "Four police officers were injured during the storm.",
+    ],
+)
+def test_no_actorless_event_where_an_actor_may_be_stated_or_nothing_happened(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(actors == () for _, actors, _, _ in _read(annotated, text)), _read(annotated, text)
+
+
+def _claims(annotated, text: str):  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    return [(event.actors, event.targets, event.provenance.claimed_by)
+            for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for the attacks.", "freedonia"),
+        ("Omar Tellen was shot dead in Red Harbour. On Monday the Northern Front claimed responsibility for the killing.", "tellen"),
+    ],
+)
+def test_a_claim_of_responsibility_names_the_actor_of_an_earlier_attack(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(annotated, text)
+    assert [(targets, claimant) for actors, targets, claimant in found if actors == ("front",)] == [((target,), "front")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedonia was hit by drone strikes on Saturday. The Northern Front denied responsibility for the attacks.",
+        "Ruritania struck Freedonia on Monday. The Northern Front claimed responsibility for the attack.",  # stated
+        "The Northern Front claimed responsibility for the attack. Freedonia was hit by drone strikes.",  # after
+        "Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for an attack.",
+    ],
+)
+def test_no_claimed_actor_without_an_earlier_attack_of_unstated_actor(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any("front" in actors for actors, _, _ in _claims(annotated, text)), _claims(annotated, text)
+
+
+def test_a_claimed_attack_on_unnamed_victims_stays_below_one_on_a_named_party(annotated) -> None:  # type: ignore[no-untyped-def]
+    def claimed(text: str) -> float:
+        doc, entities, article = annotated(text, NAMES)
+        return next(event.provenance.confidence for event in events.extract(doc, entities, article) if event.actors == ("front",))
+
+    named = claimed("Freedonia was hit by drone strikes. The Northern Front claimed responsibility for the attacks.")
+    unnamed = claimed("Four police officers were killed by drone strikes. The Northern Front claimed responsibility for the attacks.")
+    assert unnamed < 0.5 <= named
