@@ -255,6 +255,9 @@ def _only(found: Sequence[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+_DESCRIBED_AT_ONCE = 100  # entities described by one query
+
+
 @dataclass(frozen=True, slots=True)
 class _Described:
     types: set[str]
@@ -266,12 +269,17 @@ def _descriptions(select: Select, entities: Iterable[str]) -> _Described:
     """Which of `entities` have an entity class, and their labels and Wikidata items, from any graph."""
     wanted = sorted(entities)
     described = _Described(set(), defaultdict(set), defaultdict(set))
-    if not wanted:
-        return described
-    rows = select(
-        f"SELECT DISTINCT ?e ?p ?o WHERE {{ VALUES ?e {{ {_iris(wanted)} }} "
-        f"VALUES ?p {{ <{RDF.type}> <{RDFS.label}> <{OWL.sameAs}> }} GRAPH ?g {{ ?e ?p ?o }} }}"
-    )
+    rows: list[Sequence[object]] = []
+    for start in range(0, len(wanted), _DESCRIBED_AT_ONCE):
+        # One branch per entity and property, each a constant subject and predicate: a VALUES block
+        # is joined last by Oxigraph, after reading every triple of the entity (tens of thousands
+        # of mentions and aliases of the United States).
+        branches = " UNION ".join(
+            f"{{ GRAPH ?g {{ {node} {predicate} ?o }} BIND ({node} AS ?e) BIND ({predicate} AS ?p) }}"
+            for node in map(NamedNode, wanted[start : start + _DESCRIBED_AT_ONCE])
+            for predicate in (NamedNode(str(RDF.type)), NamedNode(str(RDFS.label)), NamedNode(str(OWL.sameAs)))
+        )
+        rows += select(f"SELECT DISTINCT ?e ?p ?o WHERE {{ {branches} }}")
     for entity, predicate, obj in _texts(rows):
         if predicate == str(RDF.type) and obj in ENTITY_TYPES:
             described.types.add(entity)
