@@ -10,7 +10,7 @@ every article under a new id (`<id>~r<r>`), which re-mints its article, graph, f
 article-scoped entity IRIs, and shifts every date by r x 97 days, so the copies are new reports
 about the same entities on other days, as a longer run of the same news would be. A synthetic
 article is new, so its update would only insert: each round is split the same way
-(`kg.dataset.is_description`) and bulk-loaded in one transaction, which is many times faster.
+(`kg.dataset.split_graph`) and bulk-loaded in one transaction, which is many times faster.
 An existing store is continued: articles already in it are skipped.
 """
 
@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.dataset import is_description, rdflib_term
+from kg.dataset import is_description, name_key, oxigraph_term, rdflib_term
 from kg.store import KgStore
 from kg.terms import ENTITIES_GRAPH, KG, KGR, graph_iri
 
@@ -78,13 +78,16 @@ def to_graph(text: str) -> Graph:
 
 
 def split_quads(text: str) -> list[ox.Quad]:
-    """Articles' N-Quads with each entity description moved to the entities graph."""
+    """Articles' N-Quads as `kg.dataset.split_graph` splits an article: each entity description
+    moved to the entities graph, each name with its key beside it."""
     entities = ox.NamedNode(str(ENTITIES_GRAPH))
     quads = []
     for quad in ox.parse(text.encode("utf-8"), ox.RdfFormat.N_QUADS):
         triple = (rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object))
-        graph = entities if is_description(triple) else quad.graph_name
-        quads.append(ox.Quad(quad.subject, quad.predicate, quad.object, graph))
+        key = name_key(triple)
+        for stored in (triple, key) if key is not None else (triple,):
+            graph = entities if is_description(stored) else quad.graph_name
+            quads.append(ox.Quad(*(oxigraph_term(term) for term in stored), graph))  # type: ignore[misc]
     return quads
 
 

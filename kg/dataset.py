@@ -10,6 +10,12 @@ graph is split in two:
   used for an entity (kg:alias), kg:mentionedIn, the linker's candidates, the head-of-state and
   membership shortcuts the article's facts imply) stays in the article's own named graph.
 
+Each entity's label and alias is stored with its folded form (`name_key`: kg:labelKey beside the
+label in the entities graph, kg:aliasKey beside the alias in the article graph), so a lookup by
+name reads the names that fold alike instead of folding every name of the store (kg/names.py).
+The keys are index data: written, replaced and deleted with the names they fold, and left out of
+an article's graph as the mapper made it (`with_descriptions`).
+
 `article_update` writes both parts in one SPARQL Update, which any SPARQL 1.1 store applies as
 one request and pyoxigraph in one transaction: the article graph is replaced, the entities graph
 gains what it lacks. An entity minted for one article only (an unnamed "carrier strike group",
@@ -27,11 +33,15 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from kg.errors import StoreError
+from kg.names import fold
 from kg.terms import ENTITIES_GRAPH, ENTITY_PATH, KG, KGR, article_scope, graph_iri
 
 Triple = tuple[Node, Node, Node]
 
-ENTITY_DESCRIPTION = frozenset({RDF.type, RDFS.label, OWL.sameAs})
+ENTITY_DESCRIPTION = frozenset({RDF.type, RDFS.label, OWL.sameAs, KG.labelKey})
+NAME_KEYS = {RDFS.label: KG.labelKey, KG.alias: KG.aliasKey}
+"""The predicate of each name's folded form, by the predicate of the name."""
+_KEY_PREDICATES = frozenset(NAME_KEYS.values())
 POSITION_DESCRIPTION = frozenset({RDF.type, KG.roleName, KG.positionOf})
 _ENTITY_PATHS = frozenset(ENTITY_PATH.values())
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -65,22 +75,46 @@ def is_description(triple: Triple) -> bool:
     return kind == "position" and predicate in POSITION_DESCRIPTION
 
 
+def name_key(triple: Triple) -> Triple | None:
+    """The folded form (`kg.names.fold`) of an entity's label or alias, as the triple that stores
+    it: `(entity, kg:labelKey or kg:aliasKey, "united states")`; None for any other triple, or a
+    name that folds to nothing."""
+    subject, predicate, obj = triple
+    key = NAME_KEYS.get(predicate)  # type: ignore[call-overload]
+    if key is None or not isinstance(obj, Literal) or described_node(subject) != "entity":
+        return None
+    folded = fold(str(obj))
+    return (subject, key, Literal(folded)) if folded else None
+
+
 def split_graph(graph: Graph) -> tuple[list[Triple], list[Triple]]:
-    """An article graph as the mapper made it -> (article graph triples, entity descriptions)."""
+    """An article graph as the mapper made it -> (article graph triples, entity descriptions),
+    each name with its key (`name_key`) beside it."""
     article: list[Triple] = []
     entities: list[Triple] = []
     for triple in graph:
-        (entities if is_description(triple) else article).append(triple)
+        key = name_key(triple)
+        for stored in (triple, key) if key is not None else (triple,):
+            (entities if is_description(stored) else article).append(stored)
     return article, entities
+
+
+def is_name_key(predicate: object) -> bool:
+    """Whether a predicate is that of a stored name key (index data, not what the mapper made)."""
+    return predicate in _KEY_PREDICATES
 
 
 def with_descriptions(graph: Graph, described: Callable[[URIRef], Iterable[tuple[Node, Node]]]) -> Graph:
     """An article's named graph as the mapper made it: `graph` plus the description (predicate,
-    object pairs that `described` gives, from the entities graph) of every node it names."""
+    object pairs that `described` gives, from the entities graph) of every node it names, without
+    the name keys stored beside the names."""
+    for key_predicate in _KEY_PREDICATES:
+        graph.remove((None, key_predicate, None))
     nodes = {node for triple in graph for node in (triple[0], triple[2]) if isinstance(node, URIRef)}
     for node in sorted(nodes):
         for predicate, obj in described(node):
-            graph.add((node, predicate, obj))
+            if predicate not in _KEY_PREDICATES:
+                graph.add((node, predicate, obj))
     return graph
 
 

@@ -13,6 +13,9 @@ message lists the closest candidates: never a silent empty answer.
 Every lookup is a SELECT over the named graphs (`GRAPH ?g { ... }`), so it works whether entity
 descriptions sit in each article graph or in one graph of their own, and on any store that can
 answer a SELECT: a pyoxigraph Store, or a remote endpoint given as a `Select` function.
+`quick_resolve` reads only the names that can match, by the folded form kg stores beside each
+label and alias (kg:labelKey, kg:aliasKey; kg/dataset.py), and leaves to the full index only
+what it must list candidates for.
 """
 
 from __future__ import annotations
@@ -206,15 +209,16 @@ class EntityIndex:
 
 
 def quick_resolve(store: Store | Select, value: str) -> str | None:
-    """The IRI of the entity `value` names when its first rule (an exact label, or a Wikidata id)
-    finds exactly one, looked up without reading every name of the store; None otherwise, when
-    `EntityIndex.resolve` must decide (an alias, a partial name, an error listing candidates).
+    """The IRI of the entity `value` names when the first rule of `EntityIndex.resolve` that finds
+    anything finds exactly one, looked up without reading every name of the store; None when
+    `EntityIndex.resolve` must decide (no entity, or several: an error listing candidates).
 
-    The answer is the one `EntityIndex.from_store(store).resolve(value)` gives. A label can fold
-    to the name only if lowercasing it gives the name, or it holds something lowercasing leaves
-    for `fold` to remove (a character outside `A-Za-z0-9 `, a doubled or outer space, a leading
-    "the "); the store sends only those labels, and they are folded here. Every entity has a
-    label (shapes/actor.ttl), so no entity is named by its IRI alone.
+    The answer is the one `EntityIndex.from_store(store).resolve(value)` gives. A Wikidata id is
+    looked up by its item. A name is looked up by the folded forms stored beside every label and
+    alias (kg:labelKey, kg:aliasKey; docs/dataset.md): the labels and aliases that fold to it for
+    the first two rules, and for the third (every word given) the names whose folded form holds
+    its longest word, checked here word by word. Every entity has a label (shapes/actor.ttl), so
+    no entity is named by its IRI alone.
     """
     select = _selector(store)
     text = value.strip()
@@ -223,19 +227,35 @@ def quick_resolve(store: Store | Select, value: str) -> str | None:
         item = NamedNode(f"{WD}{qid[1].upper()}")
         found = {entity for (entity,) in _texts(select(f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e <{OWL.sameAs}> {item} }} }}"))}
         described = _descriptions(select, found)
-        matches = [e for e in found if e in described.types and min(described.items[e]) == item.value[len(str(WD)) :]]
-    else:
-        wanted = fold(text)
-        if not wanted:
-            return None
-        maybe = (
-            f"LCASE(?name) = {Literal(wanted)} || REGEX(?name, \"[^A-Za-z0-9 ]|  |^ | $|^[Tt][Hh][Ee] \")"
-        )
-        rows = _texts(select(f"SELECT DISTINCT ?e ?name WHERE {{ GRAPH ?g {{ ?e <{RDFS.label}> ?name }} FILTER ({maybe}) }}"))
-        found = {entity for entity, name in rows if fold(name) == wanted}
-        described = _descriptions(select, found)
-        matches = [e for e in found if e in described.types and fold(min(described.labels[e])) == wanted]
-    return matches[0] if len(matches) == 1 else None
+        return _only([e for e in found if e in described.types and min(described.items[e]) == item.value[len(str(WD)) :]])
+    wanted = fold(text)
+    if not wanted:
+        return None
+    key = Literal(wanted)
+    labelled = {entity for (entity,) in _texts(select(f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e <{KG.labelKey}> {key} }} }}"))}
+    described = _descriptions(select, labelled)
+    by_label = [e for e in labelled if e in described.types and fold(min(described.labels[e])) == wanted]
+    if by_label:
+        return _only(by_label)
+    aliased = {entity for (entity,) in _texts(select(f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e <{KG.aliasKey}> {key} }} }}"))}
+    named = labelled | aliased
+    if named:
+        return _only(sorted(named & _descriptions(select, named).types))
+    words = set(wanted.split())
+    longest = Literal(max(sorted(words), key=len))
+    rows = select(
+        f"SELECT DISTINCT ?e ?key WHERE {{ VALUES ?p {{ <{KG.labelKey}> <{KG.aliasKey}> }} "
+        f"GRAPH ?g {{ ?e ?p ?key }} FILTER (CONTAINS(?key, {longest})) }}"
+    )
+    holding = {entity for entity, name_key in _texts(rows) if words <= set(name_key.split())}
+    return _only(sorted(holding & _descriptions(select, holding).types))
+
+
+def _only(found: Sequence[str]) -> str | None:
+    return found[0] if len(found) == 1 else None
+
+
+_DESCRIBED_AT_ONCE = 100  # entities described by one query
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,12 +269,17 @@ def _descriptions(select: Select, entities: Iterable[str]) -> _Described:
     """Which of `entities` have an entity class, and their labels and Wikidata items, from any graph."""
     wanted = sorted(entities)
     described = _Described(set(), defaultdict(set), defaultdict(set))
-    if not wanted:
-        return described
-    rows = select(
-        f"SELECT DISTINCT ?e ?p ?o WHERE {{ VALUES ?e {{ {_iris(wanted)} }} "
-        f"VALUES ?p {{ <{RDF.type}> <{RDFS.label}> <{OWL.sameAs}> }} GRAPH ?g {{ ?e ?p ?o }} }}"
-    )
+    rows: list[Sequence[object]] = []
+    for start in range(0, len(wanted), _DESCRIBED_AT_ONCE):
+        # One branch per entity and property, each a constant subject and predicate: a VALUES block
+        # is joined last by Oxigraph, after reading every triple of the entity (tens of thousands
+        # of mentions and aliases of the United States).
+        branches = " UNION ".join(
+            f"{{ GRAPH ?g {{ {node} {predicate} ?o }} BIND ({node} AS ?e) BIND ({predicate} AS ?p) }}"
+            for node in map(NamedNode, wanted[start : start + _DESCRIBED_AT_ONCE])
+            for predicate in (NamedNode(str(RDF.type)), NamedNode(str(RDFS.label)), NamedNode(str(OWL.sameAs)))
+        )
+        rows += select(f"SELECT DISTINCT ?e ?p ?o WHERE {{ {branches} }}")
     for entity, predicate, obj in _texts(rows):
         if predicate == str(RDF.type) and obj in ENTITY_TYPES:
             described.types.add(entity)

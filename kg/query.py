@@ -436,6 +436,11 @@ _CONVERT: dict[str, Callable[[str], Value]] = {
 
 def term_value(term: object) -> Value:
     """A pyoxigraph term of a solution as a plain Python value (None for an unbound variable)."""
+    kind = type(term)  # the exact classes first: this runs for every cell of every row
+    if kind is NamedNode:
+        return term.value  # type: ignore[attr-defined,no-any-return]
+    if kind is Literal:
+        return _literal_value(term.value, term.datatype.value)  # type: ignore[attr-defined]
     if term is None:
         return None
     if isinstance(term, NamedNode):
@@ -449,6 +454,8 @@ def term_value(term: object) -> Value:
 
 def _literal_value(lexical: str, datatype: str | None) -> Value:
     """A literal as a plain Python value: numbers, booleans and dates converted, the rest as text."""
+    if datatype == _XSD_STRING:
+        return lexical
     convert = _CONVERT.get(datatype or "")
     if convert is not None:
         try:
@@ -456,6 +463,9 @@ def _literal_value(lexical: str, datatype: str | None) -> Value:
         except (ValueError, InvalidOperation):
             return lexical
     return lexical
+
+
+_XSD_STRING = XSD + "string"
 
 
 # --------------------------------------------------------------------------- writing

@@ -31,8 +31,9 @@ if TYPE_CHECKING:
     from kg.progress import Progress
 
 MARKER = "kg-store.json"
-FORMAT_VERSION = 2
-"""1: entity descriptions repeated in every article graph; 2: kept once in the entities graph."""
+FORMAT_VERSION = 3
+"""1: entity descriptions repeated in every article graph; 2: kept once in the entities graph;
+3: each label and alias stored with its folded form (kg:labelKey, kg:aliasKey)."""
 LOCK = "kg-write.lock"
 _STORE_SUBDIR = "oxigraph"
 

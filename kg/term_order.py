@@ -18,7 +18,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Union
+from functools import lru_cache
+from typing import Union, cast
 
 from pyoxigraph import BlankNode, Literal, NamedNode
 
@@ -43,27 +44,44 @@ Row = Sequence[object]
 
 def term_sort_key(term: object) -> SortKey | None:
     """The key that sorts `term` as Oxigraph's ORDER BY does; None for a literal of no known order."""
+    kind = type(term)
+    if kind is NamedNode:
+        return (2, "", term.value)  # type: ignore[attr-defined]
+    if kind is Literal:
+        return _literal_key(term.value, term.datatype.value)  # type: ignore[attr-defined]
     if term is None:
         return (0, "", "")
     if isinstance(term, BlankNode):
         return (1, "", "")
     if isinstance(term, NamedNode):
         return (2, "", term.value)
-    if not isinstance(term, Literal):
-        return None
-    datatype = term.datatype.value
-    lexical = term.value
+    if isinstance(term, Literal):
+        return _literal_key(term.value, term.datatype.value)
+    return None
+
+
+_STRING = XSD + "string"
+_BOOLEAN = XSD + "boolean"
+_DATE = XSD + "date"
+
+
+def _literal_key(lexical: str, datatype: str) -> SortKey | None:
+    if datatype == _STRING:
+        return (3, "string", lexical)
+    return _typed_literal_key(lexical, datatype)
+
+
+@lru_cache(maxsize=1 << 16)  # dates, numbers and booleans repeat from row to row
+def _typed_literal_key(lexical: str, datatype: str) -> SortKey | None:
     try:
-        if datatype == XSD + "string":
-            return (3, "string", lexical)
         if datatype in _EXACT:
             return (3, "exact", Decimal(lexical))
         if datatype in _FLOATING:
             number = float(lexical)
             return None if math.isnan(number) else (3, "floating", number)
-        if datatype == XSD + "boolean":
+        if datatype == _BOOLEAN:
             return (3, "boolean", lexical in ("true", "1"))
-        if datatype == XSD + "date" and _PLAIN_DATE.fullmatch(lexical):
+        if datatype == _DATE and _PLAIN_DATE.fullmatch(lexical):
             return (3, "date", date.fromisoformat(lexical))
     except (ValueError, InvalidOperation):
         return None
@@ -75,12 +93,10 @@ def order_rows(rows: Sequence[Row], positions: Sequence[tuple[int, OrderKey]]) -
     key says, ties kept in their order; None when a column has no order here (see the module)."""
     order = list(range(len(rows)))
     for column, key in reversed(positions):
-        keys: list[SortKey] = []
-        for row in rows:
-            sort_key = term_sort_key(row[column])
-            if sort_key is None:
-                return None
-            keys.append(sort_key)
+        found = [term_sort_key(row[column]) for row in rows]
+        if None in found:
+            return None
+        keys = cast(list[SortKey], found)
         if len({sort_key[1] for sort_key in keys if sort_key[0] == 3}) > 1:
             return None
         order.sort(key=keys.__getitem__, reverse=key.descending)

@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
 
-from kg.dataset import article_update, described_node, split_graph
+from kg.dataset import article_update, described_node, is_name_key, name_key, split_graph
 from kg.rdf import to_graph
 from kg.store import KgStore
 from kg.terms import ENTITIES_GRAPH, KG, KGR, article_entity_iri, entity_iri, graph_iri, position_iri
@@ -33,10 +33,16 @@ def test_dataset_nodes_are_told_apart_by_their_minted_iris() -> None:
 def test_dataset_split_keeps_facts_aliases_and_mentions_in_the_article_graph() -> None:
     graph = to_graph(*sample_extraction())
     article, entities = split_graph(graph)
-    assert len(article) + len(entities) == len(graph)
+    keys = [triple for triple in article + entities if is_name_key(triple[1])]
+    assert len(article) + len(entities) - len(keys) == len(graph)
+    assert len(keys) == len(set(graph.triples((None, RDFS.label, None))) | set(graph.triples((None, KG.alias, None)))) - len(
+        [s for s in graph.subjects(RDFS.label, None) if not described_node(s)]
+    )
     assert (US, RDFS.label, Literal("United States")) in entities
+    assert (US, KG.labelKey, Literal("united states")) in entities
     assert (US, RDF.type, KG.State) in entities
-    assert {p for _, p, _ in entities} <= {RDF.type, RDFS.label, OWL.sameAs, KG.roleName, KG.positionOf}
+    assert {p for _, p, _ in entities} <= {RDF.type, RDFS.label, OWL.sameAs, KG.labelKey, KG.roleName, KG.positionOf}
+    assert all(p == KG.aliasKey for _, p, _ in article if is_name_key(p))
     assert any(s == US and p == KG.alias for s, p, _ in article)
     assert any(s == US and p == KG.mentionedIn for s, p, _ in article)
     assert not any(p == RDF.type and described_node(s) for s, p, _ in article)
@@ -108,7 +114,7 @@ def test_dataset_article_update_is_one_request_a_plain_sparql_store_applies() ->
     store.update(update)
     names = {name.value for name in store.named_graphs()}
     assert names == {str(graph_iri("sample-call")), str(ENTITIES_GRAPH)}
-    assert len(store) == len(graph)
+    assert len(store) == len(graph) + sum(1 for triple in graph if name_key(triple) is not None)
 
 
 def test_dataset_relinking_replaces_an_entitys_wikidata_link() -> None:
@@ -120,3 +126,26 @@ def test_dataset_relinking_replaces_an_entitys_wikidata_link() -> None:
         store.replace_article("sample-call", graph)
         store.replace_article("sample-call", relinked, replace_links=True)
         assert set(store.entities_graph().objects(US, OWL.sameAs)) == {URIRef("http://www.wikidata.org/entity/Q1")}
+
+
+def test_dataset_name_keys_fold_each_label_and_alias_and_leave_with_them() -> None:
+    extraction, links = sample_extraction()
+    us_alias = (US, KG.alias, Literal("the Stars-and-Stripes"))
+    graph = to_graph(extraction, links).add(us_alias)
+    assert name_key(us_alias) == (US, KG.aliasKey, Literal("stars and stripes"))
+    assert name_key((US, KG.alias, Literal("the U.S."))) == (US, KG.aliasKey, Literal("us"))
+    assert name_key((US, RDFS.label, Literal("Türkiye"))) == (US, KG.labelKey, Literal("turkiye"))
+    assert name_key((US, RDFS.label, Literal("..."))) is None
+    assert name_key((KGR["designation/0123456789abcdef0123"], RDFS.label, Literal("FTO list"))) is None
+    us = ox.NamedNode(str(US))
+    with KgStore(None) as store:
+        store.replace_article("a", graph)
+        alias_keys = lambda: {(q.object.value, q.graph_name.value) for q in store.oxigraph.quads_for_pattern(us, ox.NamedNode(str(KG.aliasKey)), None)}
+        assert ("stars and stripes", str(graph_iri("a"))) in alias_keys()
+        assert isomorphic(store.article_graph(graph_iri("a")), graph)  # keys are index data, not the mapper's
+        store.replace_article("a", graph.remove(us_alias))
+        assert ("stars and stripes", str(graph_iri("a"))) not in alias_keys()
+        store.remove_article("a")
+        assert not alias_keys()
+        assert store.prune_entities() > 0
+        assert not list(store.oxigraph.quads_for_pattern(None, ox.NamedNode(str(KG.labelKey)), None))
