@@ -47,7 +47,7 @@ from kg.extract.confidence import INHERITED, score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
-from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Provenance, Role
 from kg.resources import data_dir
@@ -55,9 +55,9 @@ from kg.resources import data_dir
 NAME = "kg.roles.v1"
 READINGS_KEY = "kg_role_readings"  # Doc.user_data key: (entities, index, readings) of the last reading
 SLOT = "kg_slot"
-HEAD_ROLES = frozenset({"president", "prime minister", "leader", "head of state", "head of government"})
 # Titles of a state's head, given the state the article is about where the sentence names it.
 STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
+HEAD_ROLES = STATE_HEADS | {"leader"}
 PARTY = "PoliticalParty"
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 # "the group's leader X": a noun standing for an organization or state named before.
@@ -267,19 +267,17 @@ def role_phrases(doc: Doc, phrases: PhraseMatcher | None = None) -> list[tuple[i
 @dataclass(frozen=True, slots=True)
 class _Reading:
     person: str
-    role: str
+    word: RoleWord
     of: str | None
     role_token: Token
     confidence: float
-    default_of: str | None
-    state_office: bool = False
 
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
     """Role claims of one article (registered as kg.roles.v1)."""
     index, readings = _readings(doc, entities)
     # "Republican Senator X", "Labour minister X": a party is not whose state office it is.
-    readings = [replace(r, of=None) if r.state_office and _party(r.of, index) else r for r in readings]
+    readings = [replace(r, of=None) if r.word.state_office and _party(r.of, index) else r for r in readings]
     yield from _claims(readings, doc, index, article)
 
 
@@ -366,8 +364,7 @@ def _read(
         if not previous:
             return []
         template = max(previous, key=lambda r: r.role_token.i)
-        phrases = [(template.role_token.i, template.role_token.i + 1,
-                    RoleWord("", template.role, template.default_of, template.state_office))]  # fmt: skip
+        phrases = [(template.role_token.i, template.role_token.i + 1, template.word)]
         role_start = role_end = span.start
     elif role_runs:
         _, role_start, role_end = role_runs[-1]
@@ -409,10 +406,9 @@ def _read(
     holders = people if spec.extra.get("people") == "all" else [nearest(people)]
     holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
     # "President X and Gbagbo's wife": a possessor in the list holds nothing
-    if spec.extra.get("of") == "possessor":
-        holders = [people[-1]]
     of: str | None = None
     if spec.extra.get("of") == "possessor":
+        holders = [people[-1]]
         possessor = _holder(doc, people[0], index)
         of = next((r.of for r in earlier if r.person == possessor and r.of is not None), None)
         if of is None:
@@ -428,13 +424,10 @@ def _read(
         # "AU chairperson President X of Egypt": the first title goes with the OF before it,
         # the last one with the person; the role-name-of pattern then gives it its state.
         if len(phrases) > 1 and of is not None:
-            first = phrases[0]
-            readings.append(_reading(person, first, of, doc, base))
-            last = phrases[-1]
-            readings.append(_reading(person, last, None, doc, base * 0.9))
+            readings.append(_reading(person, phrases[0], of, doc, base))
+            readings.append(_reading(person, phrases[-1], None, doc, base * 0.9))
         else:
-            last = phrases[-1]
-            readings.append(_reading(person, last, of, doc, base))
+            readings.append(_reading(person, phrases[-1], of, doc, base))
     return readings
 
 
@@ -486,8 +479,7 @@ def _not_holder(token: Token, modifiers: dict[str, bool]) -> bool:
 
 
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
-    word = phrase[2]
-    return _Reading(person, word.role, of, doc[phrase[1] - 1], base, word.default_of, word.state_office)
+    return _Reading(person, phrase[2], of, doc[phrase[1] - 1], base)
 
 
 def _person_follows(doc: Doc, i: int) -> bool:
@@ -531,11 +523,11 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if of is None:
             of = _implicit_of(reading, explicit, index, qids, gazetteer, article)
             inherited = True
-        if of is None and (reading.state_office or reading.role in STATE_HEADS):
+        if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS):
             if not dominant_found:  # the same for every title of the article
                 dominant_found.append(_dominant_state(index, qids, gazetteer, article, explicit))
             dominant = dominant_found[0]
-            if reading.state_office or (dominant is not None and _bare(reading.role_token)
+            if reading.word.state_office or (dominant is not None and _bare(reading.role_token)
                                         and _names_state(reading.role_token.sent, dominant, index)):  # fmt: skip
                 of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
@@ -549,8 +541,8 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         confidence = score(reading.confidence * (INHERITED if guessed else 1.0), inherited=inherited,
                            hypothetical=modality.hypothetical)  # fmt: skip
         provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, modality.hypothetical)
-        claim = Role(reading.person, reading.role, of, provenance)
-        key = (reading.person, reading.role, of)
+        claim = Role(reading.person, reading.word.role, of, provenance)
+        key = (reading.person, reading.word.role, of)
         if key not in emitted or confidence > emitted[key].provenance.confidence:
             emitted[key] = claim
     yield from emitted.values()
@@ -594,19 +586,17 @@ def _implicit_of(
     article: Article,
 ) -> str | None:
     for other in explicit.get(reading.person, ()):
-        if other.role == reading.role:
+        if other.word.role == reading.word.role:
             return other.of
     by_qid = {qid: key for key, qid in qids.items()}
     person_qid = qids.get(reading.person)
     if person_qid is not None:
-        tenures = [t for t in gazetteer.tenures if t.person_qid == person_qid and t.of_qid in by_qid]
-        if article.published is not None:
-            tenures = [t for t in tenures if t.held_on(article.published)] or tenures
-        matching = {t.of_qid for t in tenures if t.role == reading.role or reading.role in HEAD_ROLES}
+        tenures = _on_date([t for t in gazetteer.tenures if t.person_qid == person_qid and t.of_qid in by_qid], article)
+        matching = {t.of_qid for t in tenures if t.role == reading.word.role or reading.word.role in HEAD_ROLES}
         if len(matching) == 1:
             return by_qid[matching.pop()]
-    if reading.default_of is not None:
-        return by_qid.get(reading.default_of)
+    if reading.word.default_of is not None:
+        return by_qid.get(reading.word.default_of)
     return None
 
 
@@ -626,9 +616,7 @@ def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazette
             continue
         held = {r.of for r in explicit.get(key, ()) if r.of in states}
         if not held and key in qids:
-            tenures = [t for t in gazetteer.tenures if t.person_qid == qids[key]]
-            if article.published is not None:
-                tenures = [t for t in tenures if t.held_on(article.published)] or tenures
+            tenures = _on_date([t for t in gazetteer.tenures if t.person_qid == qids[key]], article)
             held = {by_qid.get(t.of_qid, t.of_qid) for t in tenures}  # a QID: a state not named
         for state in held:
             weights[state] += len(person.mentions)
@@ -636,3 +624,9 @@ def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazette
         return None
     top = min(weights, key=lambda k: (-weights[k], min(m.start for m in states[k].mentions) if k in states else len(article.content)))
     return top if top in states else None
+
+
+def _on_date(tenures: list[Tenure], article: Article) -> list[Tenure]:
+    """The tenures held on the article's date, where it has one and any are; else all of them."""
+    day = article.published
+    return [t for t in tenures if day is not None and t.held_on(day)] or tenures
