@@ -52,6 +52,7 @@ import re
 from collections import Counter
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -68,7 +69,7 @@ from kg.extract.names import (
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import untagged_surnames
-from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
+from kg.gazetteer import Gazetteer, GazetteerEntry, PhoenixPost, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key, entry_key
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, AssetClass, Entity, EntityType, Mention
@@ -276,7 +277,7 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return candidate_of(span, entry, weight=1 if form else 2)
     spec = context.labels.get(ent.label_)
     if ent.ent_id_ and spec is not None:  # a pattern of patterns/entities.jsonl
-        return MentionCandidate(span.start, span.end, spec.type, text, f"{spec.type.value}:{normalize_key(text)}", spec.kind)
+        return _unknown(span.start, span.end, spec.type, text, spec.kind)
     if ent.label_ not in ACCEPTS:
         return None
     known = _lookup(text, ent.label_, context)
@@ -296,7 +297,7 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return None
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
-    return MentionCandidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
+    return _unknown(span.start, span.end, entity_type, text)
 
 
 def _past_office_holder(span: Span, context: Context) -> bool:
@@ -353,9 +354,13 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
     return context.entries.get(entry_key(signs[0]), signs[0]) if len(signs) == 1 else None
 
 
+def _unknown(start: int, end: int, entity_type: EntityType, text: str, kind: str | None = None) -> MentionCandidate:
+    """A mention of a name the gazetteer does not know, grouped with the others of its type and name."""
+    return MentionCandidate(start, end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}", kind)
+
+
 def _location(span: Span) -> MentionCandidate:
-    text = span.text.strip()
-    return MentionCandidate(span.start, span.end, EntityType.LOCATION, text, f"Location:{normalize_key(text)}")
+    return _unknown(span.start, span.end, EntityType.LOCATION, span.text.strip())
 
 
 def _lookup(text: str, label: str, context: Context) -> GazetteerEntry | None:
@@ -446,9 +451,7 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
         if not body:
             result.append(c)
             continue
-        text = doc[c.start : c.end + 1].text
-        result.append(MentionCandidate(c.start, c.end + 1, EntityType.ORGANIZATION, text,
-                                       f"{EntityType.ORGANIZATION.value}:{normalize_key(text)}"))  # fmt: skip
+        result.append(_unknown(c.start, c.end + 1, EntityType.ORGANIZATION, doc[c.start : c.end + 1].text))
     return result
 
 
@@ -513,9 +516,7 @@ def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry 
     tenures = [t for t in context.gazetteer.tenures if t.person_qid == person.qid and t.role in HEAD_ROLES]
     if not tenures:
         return None
-    current = [t for t in tenures if context.day is not None and t.held_on(context.day)]
-    chosen = (current or sorted(tenures, key=_tenure_recency))[-1]
-    return context.gazetteer.entry_by_qid(chosen.of_qid)
+    return context.gazetteer.entry_by_qid(_current_or_latest(tenures, context.day).of_qid)
 
 
 def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:
@@ -527,14 +528,18 @@ def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerE
     posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state]
     if not posts:
         return None
-    current = [post for post in posts if context.day is not None and post.held_on(context.day)]
-    chosen = (current or sorted(posts, key=lambda post: post.start or date.min))[-1]
+    chosen = _current_or_latest(posts, context.day)
     states = {e.qid or e.name: e for e in context.gazetteer.lookup(chosen.state) if e.type is EntityType.STATE}
     return next(iter(states.values())) if len(states) == 1 else None
 
 
-def _tenure_recency(tenure: Tenure) -> date:
-    return tenure.start or date.min
+Dated = TypeVar("Dated", Tenure, PhoenixPost)
+
+
+def _current_or_latest(held: list[Dated], day: date | None) -> Dated:
+    """The last of those held on `day`, else the one that started last."""
+    current = [x for x in held if day is not None and x.held_on(day)]
+    return (current or sorted(held, key=lambda x: x.start or date.min))[-1]
 
 
 def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[str, LabelSpec]) -> list[MentionCandidate]:
@@ -595,8 +600,7 @@ def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> 
     if person is not None:
         candidates.remove(person)
         end = person.end
-    text = doc[start:end].text
-    return MentionCandidate(start, end, EntityType.MILITARY_ASSET, text, f"{EntityType.MILITARY_ASSET.value}:{normalize_key(text)}")
+    return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text)
 
 
 def _phrase_start(span: Span, taken: set[int]) -> int:
