@@ -220,21 +220,20 @@ def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[s
     A longer minister's title keeps its role and takes in the portfolio ("Deputy Prime Minister
     for Finance")."""
 
-    def portfolio(token: Token | None) -> bool:
-        return (token is not None and token.pos_ in ("NOUN", "PROPN") and token._.get(SLOT) == "MOD"
-                and token.is_alpha and token.lower_ not in modifiers)  # fmt: skip
+    def portfolio(i: int) -> bool:
+        return (0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i]._.get(SLOT) == "MOD"
+                and doc[i].is_alpha and doc[i].lower_ not in modifiers)  # fmt: skip
 
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") else None
+    # "of" or "for" and a one-word portfolio after the title
+    portfolio_after = end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and portfolio(end + 1) and not portfolio(end + 2)
     if word.role != "minister" or end - start != 1:
-        if word.role.endswith("minister") and portfolio(after) and after is not None and not portfolio(
-                doc[after.i + 1] if after.i + 1 < len(doc) else None):  # fmt: skip
+        if word.role.endswith("minister") and portfolio_after:
             return start, end + 2, word  # "Deputy Prime Minister for Finance": the title goes on to its portfolio
         return start, end, word
-    if portfolio(before) and before is not None and before.dep_ == "compound" and before.head.i == start:
-        start, noun = start - 1, before
-    elif portfolio(after) and after is not None and not portfolio(doc[after.i + 1] if after.i + 1 < len(doc) else None):
-        end, noun = end + 2, after
+    if portfolio(start - 1) and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == start:
+        start, noun = start - 1, doc[start - 1]
+    elif portfolio_after:
+        end, noun = end + 2, doc[end + 1]
     else:
         return start, end, word
     role = f"{noun.lower_} minister"
@@ -536,8 +535,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         copula = reading.role_token.head
         if modality.negated or (copula.lemma_ == "be" and any(c.dep_ == "neg" for c in copula.children)):
             continue
-        sentence = reading.role_token.sent
-        evidence = sentence_evidence(sentence)
+        evidence = sentence_evidence(reading.role_token.sent)
         confidence = score(reading.confidence * (INHERITED if guessed else 1.0), inherited=inherited,
                            hypothetical=modality.hypothetical)  # fmt: skip
         provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, modality.hypothetical)
