@@ -134,11 +134,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             if not (hypothetical or _pending(token)):
                 continue  # "X left O", "X withdrew from O": no longer a member
             hypothetical = False  # "X threatens to leave O", "announces its withdrawal": a member until then
-        sentence = token.sent
-        evidence = sentence_evidence(sentence)
         confidence = score(cue.confidence, hypothetical=hypothetical, attributed=modality.claimed_by is not None,
                            state=True)
-        provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, hypothetical)
+        provenance = Provenance(sentence_evidence(token.sent), NAME, confidence, modality.claimed_by, False, hypothetical)
         for organization in organizations:
             for member in members:
                 if member == organization:
@@ -205,14 +203,15 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     return cue.frame in ("member-of", "consists") or entity.kind in OPEN_KINDS
 
 
+def _children(token: Token, deps: tuple[str, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
+    """The entities in `token`'s dependents of the relations `deps` (with `named`, those they name themselves)."""
+    return [key for c in token.children if c.dep_ in deps for key in (_named(c, index) if named else index.entities_of(c))]
+
+
 def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
-    found: list[str] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    found += _named(obj, index) if named else index.entities_of(obj)
-    return found
+    """The entities in the objects of `token`'s prepositions `preps`."""
+    return [key for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for key in _children(c, ("pobj",), index, named=named)]  # fmt: skip
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
@@ -229,13 +228,13 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
     if cue.frame == "leave":
         ceased = [k for c in token.children if c.dep_ == "xcomp" for a in c.children if a.dep_ == "attr"
                   and a.lemma_ in ("part", "member") for k in _objects(a, ("of",), index, named=True)]  # fmt: skip
-        return ceased + _objects(token, ("from",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+        return ceased + _objects(token, ("from",), index, named=True) + _children(token, ("dobj",), index, named=True)
     if cue.frame == "admit" and _passive(token):  # "X was admitted to O (by O)"
         return _objects(token, ("to", "into"), index, named=True) + [
-            k for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for k in _named(g, index)]
+            k for c in token.children if c.dep_ == "agent" for k in _children(c, ("pobj",), index, named=True)]
     if cue.frame in ("admit", "consists"):
-        return [k for c in token.children if c.dep_ in SUBJECTS for k in index.entities_of(c)]
-    return _objects(token, ("to",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+        return _children(token, SUBJECTS, index)
+    return _objects(token, ("to",), index, named=True) + _children(token, ("dobj",), index, named=True)
 
 
 def _non(token: Token) -> bool:
@@ -269,12 +268,11 @@ def _introduces(token: Token) -> bool:
 
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     if cue.frame == "admit":
-        objects = ("nsubjpass",) if _passive(token) else ("dobj",)
-        return [k for c in token.children if c.dep_ in objects for k in index.entities_of(c)]
+        return _children(token, ("nsubjpass",) if _passive(token) else ("dobj",), index)
     if cue.frame == "consists":
         if token.lemma_ == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
             return []
-        return _objects(token, ("of",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
+        return _objects(token, ("of",), index) + _children(token, ("dobj",), index)
     found: list[str] = []
     if cue.frame in ("leave", "join") and cue.pos == "NOUN":
         found += _objects(token, ("of",), index, named=True)  # "the withdrawal of X from O"
@@ -318,14 +316,9 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             verb = verb.head
         if verb.lemma_ not in COPULAS and cue.frame in NOUN_FRAMES:
             return []  # "killed Taliban members": whoever killed them is no member
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            found += _subject(child, index)
-    found = [key for key in found if key not in organizations]
+    found = [key for key in found + _subjects(verb, index) if key not in organizations]
     if not found and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:  # not "X claims Y was a member"
-        for child in verb.head.children:
-            if child.dep_ in SUBJECTS:
-                found += _subject(child, index)
+        found = _subjects(verb.head, index)
     return found
 
 
@@ -366,11 +359,14 @@ def _listed(doc: Doc, start: int, index: EntityIndex) -> list[str]:
     return found if len(found) > 1 else []
 
 
-def _subject(token: Token, index: EntityIndex) -> list[str]:
-    """The entities a subject names; for a list ("A, B, the C and D") every state or
+def _subjects(verb: Token, index: EntityIndex) -> list[str]:
+    """The entities `verb`'s subjects name; for a list ("A, B, the C and D") every state or
     organization in it, however the parser attached the items."""
-    found = index.entities_of(token)
-    subtree = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    if any(t.lower_ in (",", "and") for t in subtree):
-        found += [key for key in index.in_span(subtree, MEMBER_TYPES) if key not in found]
+    found: list[str] = []
+    for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
+        named = index.entities_of(subject)
+        subtree = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        if any(t.lower_ in (",", "and") for t in subtree):
+            named += [key for key in index.in_span(subtree, MEMBER_TYPES) if key not in named]
+        found += named
     return found
