@@ -293,7 +293,7 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         entity_type = _named_after_its_noun(span[-1].lower_, entity_type)
     if entity_type is None or not_entities().match(span) or DESIGNATOR.match(text):
         return None
-    if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
+    if len(span) == 1 and _title_word(span[0].lower_):  # "Sultan" alone
         return None
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
@@ -544,8 +544,6 @@ def _current_or_latest(held: list[Dated], day: date | None) -> Dated:
 
 def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[str, LabelSpec]) -> list[MentionCandidate]:
     lexicons = load_lexicons()
-    if not lexicons.assets:
-        return []
     kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
     by_start = {c.start: c for c in candidates if c.entry is None and c.named}
@@ -625,12 +623,8 @@ def _entities(doc: Doc, article: Article, groups: list[list[MentionCandidate]]) 
     used: set[str] = set()
     for members in groups:
         head = members[0]
-        mentions: dict[tuple[int, int], Mention] = {}
-        for c in members:
-            span = doc[c.start : c.end]
-            mentions[(span.start_char, span.end_char)] = Mention(
-                span.start_char, span.end_char, content[span.start_char : span.end_char]
-            )
+        chars = dict.fromkeys((doc[c.start : c.end].start_char, doc[c.start : c.end].end_char) for c in members)
+        mentions = sorted((Mention(start, end, content[start:end]) for start, end in chars), key=lambda m: m.start)
         names = [c for c in members if c.weight == 2]
         if head.entry is not None and (head.entry.qid or not names):
             label = head.entry.name
@@ -649,6 +643,5 @@ def _entities(doc: Doc, article: Article, groups: list[list[MentionCandidate]]) 
         if kind is None and head.type is EntityType.ORGANIZATION and head.entry is None:
             kind = org_kind(label)
         described = all(c.weight == 0 for c in members)  # titles only: "the US president" (kg.extract.coreference)
-        entities.append(Entity(key, label, head.type, tuple(sorted(mentions.values(), key=lambda m: m.start)),
-                               kind, head.named, described))  # fmt: skip
+        entities.append(Entity(key, label, head.type, tuple(mentions), kind, head.named, described))
     return tuple(entities)
