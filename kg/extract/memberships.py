@@ -49,13 +49,18 @@ from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
 NAME = "kg.memberships.v1"
-FRAMES = ("member-of", "ally-of", "party-member", "join", "admit", "leave", "consists")
+OPEN_KINDS = (None, "InternationalOrganization", PARTY)
+# The kinds of organization each frame's organization may be (None: any kind): "NATO allies" are
+# members, "Hamas allies" are not; join and leave need an open kind ("left the White House").
+FRAME_KINDS: dict[str, tuple[str | None, ...] | None] = {
+    "member-of": None, "ally-of": ("InternationalOrganization",), "party-member": (PARTY,),
+    "join": OPEN_KINDS, "admit": OPEN_KINDS, "leave": OPEN_KINDS, "consists": None,
+}  # fmt: skip
 NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organization qualifies it
 # Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
 COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
 COLLECTIVES = frozenset({"state", "country", "nation", "government"})
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
-OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
                          "bundestag majlis".split())  # fmt: skip
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -92,8 +97,8 @@ def load_membership_cues(path: Path | None = None) -> dict[tuple[str, str], Memb
             value = float(confidence)
         except ValueError:
             value = -1.0
-        if frame not in FRAMES:
-            problems.append((line, f"frame {frame!r} is not one of {', '.join(FRAMES)}"))
+        if frame not in FRAME_KINDS:
+            problems.append((line, f"frame {frame!r} is not one of {', '.join(FRAME_KINDS)}"))
         elif pos not in ("NOUN", "VERB"):
             problems.append((line, f"pos {pos!r} is not NOUN or VERB"))
         elif not 0.0 < value <= 1.0:
@@ -198,9 +203,8 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
         return False
     if entity.kind != "InternationalOrganization" and LEGISLATURES & set(entity.label.lower().split()):
         return False  # "members of the National Assembly" are its deputies
-    if cue.frame in ("ally-of", "party-member"):
-        return entity.kind == ("InternationalOrganization" if cue.frame == "ally-of" else PARTY)  # "NATO allies"; "Hamas allies" are no members
-    return cue.frame in ("member-of", "consists") or entity.kind in OPEN_KINDS
+    kinds = FRAME_KINDS[cue.frame]
+    return kinds is None or entity.kind in kinds
 
 
 def _children(token: Token, deps: tuple[str, ...], index: EntityIndex, *, named: bool = False) -> list[str]:

@@ -370,7 +370,6 @@ def _read(
         phrases = sorted({roles[i] for i in range(role_start, role_end)}, key=lambda p: p[0])
     else:
         return []
-    modifiers = load_role_modifiers()
     title_start = span.start  # "former Philippine Senate majority leader X": the whole title phrase
     while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
         title_start -= 1
@@ -380,7 +379,7 @@ def _read(
         # describe the person, not the title.
         verb = max((t.i for t in before if not t._.get(SLOT)), default=before.start - 1)
         before = doc[verb + 1 : role_start]
-    if any(_not_holder(t, modifiers) for t in before) or (before and before[-1].text.lower().endswith("-")):
+    if any(_not_holder(t) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
     if (role_start > 0 and (place := index.at(doc[role_start - 1])) is not None
             and index.type_of(place) is EntityType.LOCATION and not phrases[-1][2].state_office):  # fmt: skip
@@ -443,14 +442,13 @@ def _stacked(
     person = _holder(doc, holder, index)
     if person is None:
         return []
-    modifiers = load_role_modifiers()
     readings: list[_Reading] = []
     of_run: tuple[str, int, int] | None = None
     for run in runs:
         if run[0] in ("OF", "OFREF"):
             of_run = run
         elif run[0] == "ROLE":
-            held = not any(_not_holder(t, modifiers) for t in doc[max(run[1] - 3, 0) : run[1]])
+            held = not any(_not_holder(t) for t in doc[max(run[1] - 3, 0) : run[1]])
             if held:
                 phrase = max({roles[i] for i in range(run[1], run[2])}, key=lambda p: p[0])
                 of = _of_key(doc, of_run, index) if of_run is not None else None
@@ -470,11 +468,11 @@ def _kind_noun(token: Token, index: EntityIndex) -> bool:
     return key is not None and index.entities[key].kind is not None and index.entities[key].kind == org_kind(token.text)
 
 
-def _not_holder(token: Token, modifiers: dict[str, bool]) -> bool:
+def _not_holder(token: Token) -> bool:
     """A word before a title that denies its holder holds it ("former", "deputy", "labour" leader),
     unless it is part of a name ("Labour" the party is whose leader it is) or of a title ("Deputy Prime
     Minister" before "and Minister of Economy X")."""
-    return modifiers.get(token.lower_) is False and token._.get(SLOT) not in ("OF", "ROLE")
+    return load_role_modifiers().get(token.lower_) is False and token._.get(SLOT) not in ("OF", "ROLE")
 
 
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
