@@ -285,9 +285,10 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         states = [e for e in context.gazetteer.lookup(text) if e.type is EntityType.STATE]
         known = _shared_name(text, states[0], ent.doc, context) if states else None
     if known is not None:
-        if known.type is EntityType.STATE and _is_capital(text, known) and not _stands_for_government(span):
+        capital = _written_as(text, known.capitals) and not _written_as(text, known.names)
+        if known.type is EntityType.STATE and capital and not _stands_for_government(span):
             return _location(span)
-        return candidate_of(span, known, weight=1 if _is_demonym(text, known) else 2)
+        return candidate_of(span, known, weight=1 if _written_as(text, known.demonyms) else 2)
     entity_type = MODEL_TYPES[ent.label_]
     if entity_type is not None and len(span) > 1:
         entity_type = _named_after_its_noun(span[-1].lower_, entity_type)
@@ -373,16 +374,10 @@ def _lookup(text: str, label: str, context: Context) -> GazetteerEntry | None:
     return None
 
 
-def _is_capital(text: str, entry: GazetteerEntry) -> bool:
+def _written_as(text: str, names: tuple[str, ...]) -> bool:
+    """`text` is one of `names`, compared as the gazetteer compares names."""
     key = normalize_key(text)
-    return any(normalize_key(capital) == key for capital in entry.capitals) and not any(
-        normalize_key(name) == key for name in entry.names
-    )
-
-
-def _is_demonym(text: str, entry: GazetteerEntry) -> bool:
-    key = normalize_key(text)
-    return any(normalize_key(demonym) == key for demonym in entry.demonyms)
+    return any(normalize_key(name) == key for name in names)
 
 
 def _stands_for_government(span: Span) -> bool:
