@@ -509,9 +509,7 @@ def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry 
     if person is None or person.qid is None:
         return _governed_state(candidate, context)
     tenures = [t for t in context.gazetteer.tenures if t.person_qid == person.qid and t.role in HEAD_ROLES]
-    if not tenures:
-        return None
-    return context.gazetteer.entry_by_qid(_current_or_latest(tenures, context.day).of_qid)
+    return context.gazetteer.entry_by_qid(_current_or_latest(tenures, context.day).of_qid) if tenures else None
 
 
 def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:

@@ -480,7 +480,7 @@ def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc
 
 
 def _person_follows(doc: Doc, i: int) -> bool:
-    while i < len(doc) and doc[i].text in (",", "(") or (i < len(doc) and doc[i].is_space):
+    while i < len(doc) and (doc[i].text in (",", "(") or doc[i].is_space):
         i += 1
     return i < len(doc) and doc[i]._.get(SLOT) == "PERSON"
 
