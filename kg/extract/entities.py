@@ -52,6 +52,7 @@ import re
 from collections import Counter
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -68,7 +69,7 @@ from kg.extract.names import (
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import untagged_surnames
-from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
+from kg.gazetteer import Gazetteer, GazetteerEntry, PhoenixPost, Tenure, normalize_key
 from kg.nlp import CAPITAL, entries_by_key, entry_key
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, AssetClass, Entity, EntityType, Mention
@@ -276,7 +277,7 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return candidate_of(span, entry, weight=1 if form else 2)
     spec = context.labels.get(ent.label_)
     if ent.ent_id_ and spec is not None:  # a pattern of patterns/entities.jsonl
-        return MentionCandidate(span.start, span.end, spec.type, text, f"{spec.type.value}:{normalize_key(text)}", spec.kind)
+        return _unknown(span.start, span.end, spec.type, text, spec.kind)
     if ent.label_ not in ACCEPTS:
         return None
     known = _lookup(text, ent.label_, context)
@@ -284,19 +285,20 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         states = [e for e in context.gazetteer.lookup(text) if e.type is EntityType.STATE]
         known = _shared_name(text, states[0], ent.doc, context) if states else None
     if known is not None:
-        if known.type is EntityType.STATE and _is_capital(text, known) and not _stands_for_government(span):
+        capital = _written_as(text, known.capitals) and not _written_as(text, known.names)
+        if known.type is EntityType.STATE and capital and not _stands_for_government(span):
             return _location(span)
-        return candidate_of(span, known, weight=1 if _is_demonym(text, known) else 2)
+        return candidate_of(span, known, weight=1 if _written_as(text, known.demonyms) else 2)
     entity_type = MODEL_TYPES[ent.label_]
     if entity_type is not None and len(span) > 1:
         entity_type = _named_after_its_noun(span[-1].lower_, entity_type)
     if entity_type is None or not_entities().match(span) or DESIGNATOR.match(text):
         return None
-    if len(span) == 1 and (span[0].lower_ in load_role_words() or span[0].lower_ in TITLE_WORDS):  # "Sultan" alone
+    if len(span) == 1 and _title_word(span[0].lower_):  # "Sultan" alone
         return None
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
-    return MentionCandidate(span.start, span.end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}")
+    return _unknown(span.start, span.end, entity_type, text)
 
 
 def _past_office_holder(span: Span, context: Context) -> bool:
@@ -353,9 +355,13 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
     return context.entries.get(entry_key(signs[0]), signs[0]) if len(signs) == 1 else None
 
 
+def _unknown(start: int, end: int, entity_type: EntityType, text: str, kind: str | None = None) -> MentionCandidate:
+    """A mention of a name the gazetteer does not know, grouped with the others of its type and name."""
+    return MentionCandidate(start, end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}", kind)
+
+
 def _location(span: Span) -> MentionCandidate:
-    text = span.text.strip()
-    return MentionCandidate(span.start, span.end, EntityType.LOCATION, text, f"Location:{normalize_key(text)}")
+    return _unknown(span.start, span.end, EntityType.LOCATION, span.text.strip())
 
 
 def _lookup(text: str, label: str, context: Context) -> GazetteerEntry | None:
@@ -368,16 +374,10 @@ def _lookup(text: str, label: str, context: Context) -> GazetteerEntry | None:
     return None
 
 
-def _is_capital(text: str, entry: GazetteerEntry) -> bool:
+def _written_as(text: str, names: tuple[str, ...]) -> bool:
+    """`text` is one of `names`, compared as the gazetteer compares names."""
     key = normalize_key(text)
-    return any(normalize_key(capital) == key for capital in entry.capitals) and not any(
-        normalize_key(name) == key for name in entry.names
-    )
-
-
-def _is_demonym(text: str, entry: GazetteerEntry) -> bool:
-    key = normalize_key(text)
-    return any(normalize_key(demonym) == key for demonym in entry.demonyms)
+    return any(normalize_key(name) == key for name in names)
 
 
 def _stands_for_government(span: Span) -> bool:
@@ -446,9 +446,7 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
         if not body:
             result.append(c)
             continue
-        text = doc[c.start : c.end + 1].text
-        result.append(MentionCandidate(c.start, c.end + 1, EntityType.ORGANIZATION, text,
-                                       f"{EntityType.ORGANIZATION.value}:{normalize_key(text)}"))  # fmt: skip
+        result.append(_unknown(c.start, c.end + 1, EntityType.ORGANIZATION, doc[c.start : c.end + 1].text))
     return result
 
 
@@ -511,11 +509,7 @@ def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry 
     if person is None or person.qid is None:
         return _governed_state(candidate, context)
     tenures = [t for t in context.gazetteer.tenures if t.person_qid == person.qid and t.role in HEAD_ROLES]
-    if not tenures:
-        return None
-    current = [t for t in tenures if context.day is not None and t.held_on(context.day)]
-    chosen = (current or sorted(tenures, key=_tenure_recency))[-1]
-    return context.gazetteer.entry_by_qid(chosen.of_qid)
+    return context.gazetteer.entry_by_qid(_current_or_latest(tenures, context.day).of_qid) if tenures else None
 
 
 def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:
@@ -527,20 +521,22 @@ def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerE
     posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state]
     if not posts:
         return None
-    current = [post for post in posts if context.day is not None and post.held_on(context.day)]
-    chosen = (current or sorted(posts, key=lambda post: post.start or date.min))[-1]
+    chosen = _current_or_latest(posts, context.day)
     states = {e.qid or e.name: e for e in context.gazetteer.lookup(chosen.state) if e.type is EntityType.STATE}
     return next(iter(states.values())) if len(states) == 1 else None
 
 
-def _tenure_recency(tenure: Tenure) -> date:
-    return tenure.start or date.min
+Dated = TypeVar("Dated", Tenure, PhoenixPost)
+
+
+def _current_or_latest(held: list[Dated], day: date | None) -> Dated:
+    """The last of those held on `day`, else the one that started last."""
+    current = [x for x in held if day is not None and x.held_on(day)]
+    return (current or sorted(held, key=lambda x: x.start or date.min))[-1]
 
 
 def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[str, LabelSpec]) -> list[MentionCandidate]:
     lexicons = load_lexicons()
-    if not lexicons.assets:
-        return []
     kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
     by_start = {c.start: c for c in candidates if c.entry is None and c.named}
@@ -595,8 +591,7 @@ def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> 
     if person is not None:
         candidates.remove(person)
         end = person.end
-    text = doc[start:end].text
-    return MentionCandidate(start, end, EntityType.MILITARY_ASSET, text, f"{EntityType.MILITARY_ASSET.value}:{normalize_key(text)}")
+    return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text)
 
 
 def _phrase_start(span: Span, taken: set[int]) -> int:
@@ -621,12 +616,8 @@ def _entities(doc: Doc, article: Article, groups: list[list[MentionCandidate]]) 
     used: set[str] = set()
     for members in groups:
         head = members[0]
-        mentions: dict[tuple[int, int], Mention] = {}
-        for c in members:
-            span = doc[c.start : c.end]
-            mentions[(span.start_char, span.end_char)] = Mention(
-                span.start_char, span.end_char, content[span.start_char : span.end_char]
-            )
+        chars = dict.fromkeys((doc[c.start : c.end].start_char, doc[c.start : c.end].end_char) for c in members)
+        mentions = sorted((Mention(start, end, content[start:end]) for start, end in chars), key=lambda m: m.start)
         names = [c for c in members if c.weight == 2]
         if head.entry is not None and (head.entry.qid or not names):
             label = head.entry.name
@@ -645,6 +636,5 @@ def _entities(doc: Doc, article: Article, groups: list[list[MentionCandidate]]) 
         if kind is None and head.type is EntityType.ORGANIZATION and head.entry is None:
             kind = org_kind(label)
         described = all(c.weight == 0 for c in members)  # titles only: "the US president" (kg.extract.coreference)
-        entities.append(Entity(key, label, head.type, tuple(sorted(mentions.values(), key=lambda m: m.start)),
-                               kind, head.named, described))  # fmt: skip
+        entities.append(Entity(key, label, head.type, tuple(mentions), kind, head.named, described))
     return tuple(entities)

@@ -49,13 +49,18 @@ from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
 NAME = "kg.memberships.v1"
-FRAMES = ("member-of", "ally-of", "party-member", "join", "admit", "leave", "consists")
+OPEN_KINDS = (None, "InternationalOrganization", PARTY)
+# The kinds of organization each frame's organization may be (None: any kind): "NATO allies" are
+# members, "Hamas allies" are not; join and leave need an open kind ("left the White House").
+FRAME_KINDS: dict[str, tuple[str | None, ...] | None] = {
+    "member-of": None, "ally-of": ("InternationalOrganization",), "party-member": (PARTY,),
+    "join": OPEN_KINDS, "admit": OPEN_KINDS, "leave": OPEN_KINDS, "consists": None,
+}  # fmt: skip
 NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organization qualifies it
 # Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
 COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
 COLLECTIVES = frozenset({"state", "country", "nation", "government"})
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
-OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
                          "bundestag majlis".split())  # fmt: skip
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -92,8 +97,8 @@ def load_membership_cues(path: Path | None = None) -> dict[tuple[str, str], Memb
             value = float(confidence)
         except ValueError:
             value = -1.0
-        if frame not in FRAMES:
-            problems.append((line, f"frame {frame!r} is not one of {', '.join(FRAMES)}"))
+        if frame not in FRAME_KINDS:
+            problems.append((line, f"frame {frame!r} is not one of {', '.join(FRAME_KINDS)}"))
         elif pos not in ("NOUN", "VERB"):
             problems.append((line, f"pos {pos!r} is not NOUN or VERB"))
         elif not 0.0 < value <= 1.0:
@@ -134,11 +139,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             if not (hypothetical or _pending(token)):
                 continue  # "X left O", "X withdrew from O": no longer a member
             hypothetical = False  # "X threatens to leave O", "announces its withdrawal": a member until then
-        sentence = token.sent
-        evidence = sentence_evidence(sentence)
         confidence = score(cue.confidence, hypothetical=hypothetical, attributed=modality.claimed_by is not None,
                            state=True)
-        provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, hypothetical)
+        provenance = Provenance(sentence_evidence(token.sent), NAME, confidence, modality.claimed_by, False, hypothetical)
         for organization in organizations:
             for member in members:
                 if member == organization:
@@ -200,19 +203,19 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
         return False
     if entity.kind != "InternationalOrganization" and LEGISLATURES & set(entity.label.lower().split()):
         return False  # "members of the National Assembly" are its deputies
-    if cue.frame in ("ally-of", "party-member"):
-        return entity.kind == ("InternationalOrganization" if cue.frame == "ally-of" else PARTY)  # "NATO allies"; "Hamas allies" are no members
-    return cue.frame in ("member-of", "consists") or entity.kind in OPEN_KINDS
+    kinds = FRAME_KINDS[cue.frame]
+    return kinds is None or entity.kind in kinds
+
+
+def _children(token: Token, deps: tuple[str, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
+    """The entities in `token`'s dependents of the relations `deps` (with `named`, those they name themselves)."""
+    return [key for c in token.children if c.dep_ in deps for key in (_named(c, index) if named else index.entities_of(c))]
 
 
 def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
-    found: list[str] = []
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    found += _named(obj, index) if named else index.entities_of(obj)
-    return found
+    """The entities in the objects of `token`'s prepositions `preps`."""
+    return [key for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+            for key in _children(c, ("pobj",), index, named=named)]  # fmt: skip
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
@@ -229,13 +232,13 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
     if cue.frame == "leave":
         ceased = [k for c in token.children if c.dep_ == "xcomp" for a in c.children if a.dep_ == "attr"
                   and a.lemma_ in ("part", "member") for k in _objects(a, ("of",), index, named=True)]  # fmt: skip
-        return ceased + _objects(token, ("from",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+        return ceased + _objects(token, ("from",), index, named=True) + _children(token, ("dobj",), index, named=True)
     if cue.frame == "admit" and _passive(token):  # "X was admitted to O (by O)"
         return _objects(token, ("to", "into"), index, named=True) + [
-            k for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj" for k in _named(g, index)]
+            k for c in token.children if c.dep_ == "agent" for k in _children(c, ("pobj",), index, named=True)]
     if cue.frame in ("admit", "consists"):
-        return [k for c in token.children if c.dep_ in SUBJECTS for k in index.entities_of(c)]
-    return _objects(token, ("to",), index, named=True) + [k for c in token.children if c.dep_ == "dobj" for k in _named(c, index)]
+        return _children(token, SUBJECTS, index)
+    return _objects(token, ("to",), index, named=True) + _children(token, ("dobj",), index, named=True)
 
 
 def _non(token: Token) -> bool:
@@ -269,12 +272,11 @@ def _introduces(token: Token) -> bool:
 
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     if cue.frame == "admit":
-        objects = ("nsubjpass",) if _passive(token) else ("dobj",)
-        return [k for c in token.children if c.dep_ in objects for k in index.entities_of(c)]
+        return _children(token, ("nsubjpass",) if _passive(token) else ("dobj",), index)
     if cue.frame == "consists":
         if token.lemma_ == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
             return []
-        return _objects(token, ("of",), index) + [k for c in token.children if c.dep_ == "dobj" for k in index.entities_of(c)]
+        return _objects(token, ("of",), index) + _children(token, ("dobj",), index)
     found: list[str] = []
     if cue.frame in ("leave", "join") and cue.pos == "NOUN":
         found += _objects(token, ("of",), index, named=True)  # "the withdrawal of X from O"
@@ -318,14 +320,9 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             verb = verb.head
         if verb.lemma_ not in COPULAS and cue.frame in NOUN_FRAMES:
             return []  # "killed Taliban members": whoever killed them is no member
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            found += _subject(child, index)
-    found = [key for key in found if key not in organizations]
+    found = [key for key in found + _subjects(verb, index) if key not in organizations]
     if not found and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:  # not "X claims Y was a member"
-        for child in verb.head.children:
-            if child.dep_ in SUBJECTS:
-                found += _subject(child, index)
+        found = _subjects(verb.head, index)
     return found
 
 
@@ -366,11 +363,14 @@ def _listed(doc: Doc, start: int, index: EntityIndex) -> list[str]:
     return found if len(found) > 1 else []
 
 
-def _subject(token: Token, index: EntityIndex) -> list[str]:
-    """The entities a subject names; for a list ("A, B, the C and D") every state or
+def _subjects(verb: Token, index: EntityIndex) -> list[str]:
+    """The entities `verb`'s subjects name; for a list ("A, B, the C and D") every state or
     organization in it, however the parser attached the items."""
-    found = index.entities_of(token)
-    subtree = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    if any(t.lower_ in (",", "and") for t in subtree):
-        found += [key for key in index.in_span(subtree, MEMBER_TYPES) if key not in found]
+    found: list[str] = []
+    for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
+        named = index.entities_of(subject)
+        subtree = subject.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        if any(t.lower_ in (",", "and") for t in subtree):
+            named += [key for key in index.in_span(subtree, MEMBER_TYPES) if key not in named]
+        found += named
     return found

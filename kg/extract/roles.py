@@ -47,7 +47,7 @@ from kg.extract.confidence import INHERITED, score
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
-from kg.gazetteer import Gazetteer, load_gazetteer
+from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Provenance, Role
 from kg.resources import data_dir
@@ -55,9 +55,9 @@ from kg.resources import data_dir
 NAME = "kg.roles.v1"
 READINGS_KEY = "kg_role_readings"  # Doc.user_data key: (entities, index, readings) of the last reading
 SLOT = "kg_slot"
-HEAD_ROLES = frozenset({"president", "prime minister", "leader", "head of state", "head of government"})
 # Titles of a state's head, given the state the article is about where the sentence names it.
 STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
+HEAD_ROLES = STATE_HEADS | {"leader"}
 PARTY = "PoliticalParty"
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 # "the group's leader X": a noun standing for an organization or state named before.
@@ -220,21 +220,20 @@ def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[s
     A longer minister's title keeps its role and takes in the portfolio ("Deputy Prime Minister
     for Finance")."""
 
-    def portfolio(token: Token | None) -> bool:
-        return (token is not None and token.pos_ in ("NOUN", "PROPN") and token._.get(SLOT) == "MOD"
-                and token.is_alpha and token.lower_ not in modifiers)  # fmt: skip
+    def portfolio(i: int) -> bool:
+        return (0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i]._.get(SLOT) == "MOD"
+                and doc[i].is_alpha and doc[i].lower_ not in modifiers)  # fmt: skip
 
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end + 1] if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") else None
+    # "of" or "for" and a one-word portfolio after the title
+    portfolio_after = end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and portfolio(end + 1) and not portfolio(end + 2)
     if word.role != "minister" or end - start != 1:
-        if word.role.endswith("minister") and portfolio(after) and after is not None and not portfolio(
-                doc[after.i + 1] if after.i + 1 < len(doc) else None):  # fmt: skip
+        if word.role.endswith("minister") and portfolio_after:
             return start, end + 2, word  # "Deputy Prime Minister for Finance": the title goes on to its portfolio
         return start, end, word
-    if portfolio(before) and before is not None and before.dep_ == "compound" and before.head.i == start:
-        start, noun = start - 1, before
-    elif portfolio(after) and after is not None and not portfolio(doc[after.i + 1] if after.i + 1 < len(doc) else None):
-        end, noun = end + 2, after
+    if portfolio(start - 1) and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == start:
+        start, noun = start - 1, doc[start - 1]
+    elif portfolio_after:
+        end, noun = end + 2, doc[end + 1]
     else:
         return start, end, word
     role = f"{noun.lower_} minister"
@@ -267,19 +266,17 @@ def role_phrases(doc: Doc, phrases: PhraseMatcher | None = None) -> list[tuple[i
 @dataclass(frozen=True, slots=True)
 class _Reading:
     person: str
-    role: str
+    word: RoleWord
     of: str | None
     role_token: Token
     confidence: float
-    default_of: str | None
-    state_office: bool = False
 
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
     """Role claims of one article (registered as kg.roles.v1)."""
     index, readings = _readings(doc, entities)
     # "Republican Senator X", "Labour minister X": a party is not whose state office it is.
-    readings = [replace(r, of=None) if r.state_office and _party(r.of, index) else r for r in readings]
+    readings = [replace(r, of=None) if r.word.state_office and _party(r.of, index) else r for r in readings]
     yield from _claims(readings, doc, index, article)
 
 
@@ -366,15 +363,13 @@ def _read(
         if not previous:
             return []
         template = max(previous, key=lambda r: r.role_token.i)
-        phrases = [(template.role_token.i, template.role_token.i + 1,
-                    RoleWord("", template.role, template.default_of, template.state_office))]  # fmt: skip
+        phrases = [(template.role_token.i, template.role_token.i + 1, template.word)]
         role_start = role_end = span.start
     elif role_runs:
         _, role_start, role_end = role_runs[-1]
         phrases = sorted({roles[i] for i in range(role_start, role_end)}, key=lambda p: p[0])
     else:
         return []
-    modifiers = load_role_modifiers()
     title_start = span.start  # "former Philippine Senate majority leader X": the whole title phrase
     while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
         title_start -= 1
@@ -384,7 +379,7 @@ def _read(
         # describe the person, not the title.
         verb = max((t.i for t in before if not t._.get(SLOT)), default=before.start - 1)
         before = doc[verb + 1 : role_start]
-    if any(_not_holder(t, modifiers) for t in before) or (before and before[-1].text.lower().endswith("-")):
+    if any(_not_holder(t) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
     if (role_start > 0 and (place := index.at(doc[role_start - 1])) is not None
             and index.type_of(place) is EntityType.LOCATION and not phrases[-1][2].state_office):  # fmt: skip
@@ -409,10 +404,9 @@ def _read(
     holders = people if spec.extra.get("people") == "all" else [nearest(people)]
     holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
     # "President X and Gbagbo's wife": a possessor in the list holds nothing
-    if spec.extra.get("of") == "possessor":
-        holders = [people[-1]]
     of: str | None = None
     if spec.extra.get("of") == "possessor":
+        holders = [people[-1]]
         possessor = _holder(doc, people[0], index)
         of = next((r.of for r in earlier if r.person == possessor and r.of is not None), None)
         if of is None:
@@ -428,13 +422,10 @@ def _read(
         # "AU chairperson President X of Egypt": the first title goes with the OF before it,
         # the last one with the person; the role-name-of pattern then gives it its state.
         if len(phrases) > 1 and of is not None:
-            first = phrases[0]
-            readings.append(_reading(person, first, of, doc, base))
-            last = phrases[-1]
-            readings.append(_reading(person, last, None, doc, base * 0.9))
+            readings.append(_reading(person, phrases[0], of, doc, base))
+            readings.append(_reading(person, phrases[-1], None, doc, base * 0.9))
         else:
-            last = phrases[-1]
-            readings.append(_reading(person, last, of, doc, base))
+            readings.append(_reading(person, phrases[-1], of, doc, base))
     return readings
 
 
@@ -451,14 +442,13 @@ def _stacked(
     person = _holder(doc, holder, index)
     if person is None:
         return []
-    modifiers = load_role_modifiers()
     readings: list[_Reading] = []
     of_run: tuple[str, int, int] | None = None
     for run in runs:
         if run[0] in ("OF", "OFREF"):
             of_run = run
         elif run[0] == "ROLE":
-            held = not any(_not_holder(t, modifiers) for t in doc[max(run[1] - 3, 0) : run[1]])
+            held = not any(_not_holder(t) for t in doc[max(run[1] - 3, 0) : run[1]])
             if held:
                 phrase = max({roles[i] for i in range(run[1], run[2])}, key=lambda p: p[0])
                 of = _of_key(doc, of_run, index) if of_run is not None else None
@@ -478,20 +468,19 @@ def _kind_noun(token: Token, index: EntityIndex) -> bool:
     return key is not None and index.entities[key].kind is not None and index.entities[key].kind == org_kind(token.text)
 
 
-def _not_holder(token: Token, modifiers: dict[str, bool]) -> bool:
+def _not_holder(token: Token) -> bool:
     """A word before a title that denies its holder holds it ("former", "deputy", "labour" leader),
     unless it is part of a name ("Labour" the party is whose leader it is) or of a title ("Deputy Prime
     Minister" before "and Minister of Economy X")."""
-    return modifiers.get(token.lower_) is False and token._.get(SLOT) not in ("OF", "ROLE")
+    return load_role_modifiers().get(token.lower_) is False and token._.get(SLOT) not in ("OF", "ROLE")
 
 
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
-    word = phrase[2]
-    return _Reading(person, word.role, of, doc[phrase[1] - 1], base, word.default_of, word.state_office)
+    return _Reading(person, phrase[2], of, doc[phrase[1] - 1], base)
 
 
 def _person_follows(doc: Doc, i: int) -> bool:
-    while i < len(doc) and doc[i].text in (",", "(") or (i < len(doc) and doc[i].is_space):
+    while i < len(doc) and (doc[i].text in (",", "(") or doc[i].is_space):
         i += 1
     return i < len(doc) and doc[i]._.get(SLOT) == "PERSON"
 
@@ -531,11 +520,11 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if of is None:
             of = _implicit_of(reading, explicit, index, qids, gazetteer, article)
             inherited = True
-        if of is None and (reading.state_office or reading.role in STATE_HEADS):
+        if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS):
             if not dominant_found:  # the same for every title of the article
                 dominant_found.append(_dominant_state(index, qids, gazetteer, article, explicit))
             dominant = dominant_found[0]
-            if reading.state_office or (dominant is not None and _bare(reading.role_token)
+            if reading.word.state_office or (dominant is not None and _bare(reading.role_token)
                                         and _names_state(reading.role_token.sent, dominant, index)):  # fmt: skip
                 of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
@@ -544,13 +533,12 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         copula = reading.role_token.head
         if modality.negated or (copula.lemma_ == "be" and any(c.dep_ == "neg" for c in copula.children)):
             continue
-        sentence = reading.role_token.sent
-        evidence = sentence_evidence(sentence)
+        evidence = sentence_evidence(reading.role_token.sent)
         confidence = score(reading.confidence * (INHERITED if guessed else 1.0), inherited=inherited,
                            hypothetical=modality.hypothetical)  # fmt: skip
         provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, modality.hypothetical)
-        claim = Role(reading.person, reading.role, of, provenance)
-        key = (reading.person, reading.role, of)
+        claim = Role(reading.person, reading.word.role, of, provenance)
+        key = (reading.person, reading.word.role, of)
         if key not in emitted or confidence > emitted[key].provenance.confidence:
             emitted[key] = claim
     yield from emitted.values()
@@ -594,19 +582,17 @@ def _implicit_of(
     article: Article,
 ) -> str | None:
     for other in explicit.get(reading.person, ()):
-        if other.role == reading.role:
+        if other.word.role == reading.word.role:
             return other.of
     by_qid = {qid: key for key, qid in qids.items()}
     person_qid = qids.get(reading.person)
     if person_qid is not None:
-        tenures = [t for t in gazetteer.tenures if t.person_qid == person_qid and t.of_qid in by_qid]
-        if article.published is not None:
-            tenures = [t for t in tenures if t.held_on(article.published)] or tenures
-        matching = {t.of_qid for t in tenures if t.role == reading.role or reading.role in HEAD_ROLES}
+        tenures = _on_date([t for t in gazetteer.tenures if t.person_qid == person_qid and t.of_qid in by_qid], article)
+        matching = {t.of_qid for t in tenures if t.role == reading.word.role or reading.word.role in HEAD_ROLES}
         if len(matching) == 1:
             return by_qid[matching.pop()]
-    if reading.default_of is not None:
-        return by_qid.get(reading.default_of)
+    if reading.word.default_of is not None:
+        return by_qid.get(reading.word.default_of)
     return None
 
 
@@ -626,9 +612,7 @@ def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazette
             continue
         held = {r.of for r in explicit.get(key, ()) if r.of in states}
         if not held and key in qids:
-            tenures = [t for t in gazetteer.tenures if t.person_qid == qids[key]]
-            if article.published is not None:
-                tenures = [t for t in tenures if t.held_on(article.published)] or tenures
+            tenures = _on_date([t for t in gazetteer.tenures if t.person_qid == qids[key]], article)
             held = {by_qid.get(t.of_qid, t.of_qid) for t in tenures}  # a QID: a state not named
         for state in held:
             weights[state] += len(person.mentions)
@@ -636,3 +620,9 @@ def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazette
         return None
     top = min(weights, key=lambda k: (-weights[k], min(m.start for m in states[k].mentions) if k in states else len(article.content)))
     return top if top in states else None
+
+
+def _on_date(tenures: list[Tenure], article: Article) -> list[Tenure]:
+    """The tenures held on the article's date, where it has one and any are; else all of them."""
+    day = article.published
+    return [t for t in tenures if day is not None and t.held_on(day)] or tenures
