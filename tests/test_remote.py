@@ -1,7 +1,8 @@
 """kg on real triplestores: the Oxigraph server and Virtuoso Open Source, on loopback.
 
-The examples are processed once; the same article graphs are written into the embedded store
-and, through SPARQL 1.1 Update, into each server. Every saved query must then give the same
+The examples are processed once; the same article graphs, and the hand-made sample article with
+every kind of claim (an event whose actor is not stated among them), are written into the embedded
+store and, through SPARQL 1.1 Update, into each server. Every saved query must then give the same
 rows everywhere, and the dataset read back must be the one written.
 """
 
@@ -31,7 +32,9 @@ from kg.query import QueryResult, SavedQuery, Value, load_queries, run_query
 from kg.records import Article
 from kg.remote import Endpoint, RemoteStore
 from kg.sparql import tokenize
+from kg.rdf import to_graph
 from kg.store import KgStore
+from sample import EVERY_CLAIM_LINKS, every_claim_extraction
 
 pytestmark = pytest.mark.server
 
@@ -71,11 +74,21 @@ def write(articles: list[Article], results: dict[str, ArticleResult], store: KgS
     return summary.articles_stored
 
 
+def write_with_sample(articles: list[Article], results: dict[str, ArticleResult], store: KgStore | RemoteStore) -> None:
+    assert write(articles, results, store) == len(articles)
+    store.replace_article(SAMPLE_ARTICLE, to_graph(every_claim_extraction(), EVERY_CLAIM_LINKS))
+
+
+SAMPLE_ARTICLE = "seed-all-claims"
+UNSTATED_ACTOR_EVENTS = {"type": "kg:Mobilize", "from": "2025-11-01", "to": "2025-11-30"}
+"""events_of_type's parameters that list the sample's event whose actor is not stated."""
+
+
 @pytest.fixture(scope="module")
 def embedded(tmp_path_factory: pytest.TempPathFactory, processed: list[Article], results: dict[str, ArticleResult]) -> Path:
     path = tmp_path_factory.mktemp("embedded") / "store"
     with KgStore(path) as store:
-        assert write(processed, results, store) == len(processed)
+        write_with_sample(processed, results, store)
     return path
 
 
@@ -89,14 +102,14 @@ def embedded_rows(embedded: Path) -> dict[str, QueryResult]:
 def oxigraph_remote(tmp_path_factory: pytest.TempPathFactory, processed: list[Article], results: dict[str, ArticleResult]) -> Iterator[RemoteStore]:
     with oxigraph(tmp_path_factory.mktemp("oxigraph-remote")) as server:
         store = RemoteStore(Endpoint(server.query_url, f"{server.url}/update"))
-        assert write(processed, results, store) == len(processed)
+        write_with_sample(processed, results, store)
         yield store
 
 
 @pytest.fixture(scope="module")
 def virtuoso_remote(virtuoso_server, processed: list[Article], results: dict[str, ArticleResult]) -> RemoteStore:  # type: ignore[no-untyped-def]
     store = RemoteStore(Endpoint(virtuoso_server.sparql_url, virtuoso_server.sparql_url))
-    assert write(processed, results, store) == len(processed)
+    write_with_sample(processed, results, store)
     return store
 
 
@@ -148,6 +161,22 @@ def test_remote_saved_query_on_oxigraph_server_gives_the_embedded_rows(name: str
 @pytest.mark.parametrize("name", LOCAL)
 def test_remote_saved_query_on_virtuoso_gives_the_embedded_rows(name: str, virtuoso_remote: RemoteStore, embedded_rows: dict[str, QueryResult]) -> None:
     compare("virtuoso", virtuoso_remote, name, embedded_rows)
+
+
+@pytest.fixture(scope="module")
+def embedded_unstated_actor_rows(embedded: Path) -> QueryResult:
+    with KgStore(embedded, create=False, read_only=True) as store:
+        return run_query(store.oxigraph, SAVED["events_of_type"], UNSTATED_ACTOR_EVENTS)
+
+
+@pytest.mark.parametrize("server", ["oxigraph", "virtuoso", "kg serve"])
+def test_remote_event_whose_actor_is_not_stated_is_listed_as_embedded(
+    server: str, embedded_unstated_actor_rows: QueryResult, request: pytest.FixtureRequest
+) -> None:
+    remote = request.getfixturevalue({"oxigraph": "oxigraph_remote", "virtuoso": "virtuoso_remote", "kg serve": "served"}[server])
+    answer = remote.run_query(SAVED["events_of_type"], UNSTATED_ACTOR_EVENTS)
+    assert (None, None, "Venezuela") in [(row[2], row[3], row[4]) for row in answer.rows]  # no actor, no actor_iri; the target
+    assert rows(answer) == rows(embedded_unstated_actor_rows)
 
 
 @pytest.mark.parametrize("name", LOCAL)
