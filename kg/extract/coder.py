@@ -152,12 +152,17 @@ class _Context:
         subject = [child for child in children if child.dep_ in SUBJECT_DEPS]
         misread = token.dep_ == "compound" or token.pos_ == "NOUN"
         clause = [child for child in children if child.dep_ not in SUBJECT_DEPS and child.dep_ not in OUTSIDE_DEPS]
+        # "granted Angela Stanton a pardon": behind a name of several words the parser hangs the
+        # thing given on the recipient as an apposition; it is the verb's second object.
+        given = [second for child in children if child.dep_ == "dative" for second in child.children
+                 if _second_object(second)]  # fmt: skip
+        clause += given
         self.subject = _span_words(forms, subject)
         if misread:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
         self.clause = _core_words(forms, clause)
-        objects = [child for child in children if child.dep_ in OBJECT_DEPS]
+        objects = [child for child in children if child.dep_ in OBJECT_DEPS] + given
         if token.dep_ == "compound":
             # "The Houthis fire missiles at X": the noun it modifies is its object.
             self.clause |= _span_words(forms, [token.head]) - _span_words(forms, [token])
@@ -207,6 +212,16 @@ def _core_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[s
         nominal = token.pos_ in ("NOUN", "PROPN", "PRON")
         stack.extend(child for child in token.children if not (nominal and child.dep_ in NOUN_PHRASE_DEPS))
     return frozenset(words)
+
+
+def _second_object(token: Token) -> bool:
+    """A common noun read as an apposition of a verb's recipient with nothing between them: the
+    second object of a double object ("granted X a full pardon"), not an apposition set off by a
+    comma ("gave X, the envoy, ...")."""
+    if token.dep_ != "appos" or token.pos_ != "NOUN":
+        return False
+    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+    return before is not None and not before.is_punct and token.left_edge.i > token.head.i
 
 
 def _particle(requirement: Requirement) -> bool:
