@@ -83,7 +83,7 @@ def test_query_header_complete(store: Store, name: str) -> None:
     assert query.title.endswith("?") and query.description and query.returns
     assert all(param.type in PARAM_TYPES and param.example and param.description for param in query.params)
     bound = bind_params(query, resolve_entity_params(store, query, fixture_params(query)))
-    assert set(bound) == {param.name for param in query.params}
+    assert set(bound) == {variable for param in query.params for variable in param.variables()}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
