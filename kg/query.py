@@ -8,7 +8,11 @@ A saved query documents itself in a leading comment header, which is also the lo
     # param: on (date) example: 2025-11-29 — the date
     # returns: person role earliest latest
 
-Parameter types are entity, iri, string, date, integer and decimal. An iri value may be written
+Parameter types are entity, iri, string, name, date, integer and decimal. A name is a string
+bound twice: as itself (`?name`) and folded as kg folds names (`?name_key`, `kg.names.fold`: case,
+accents and punctuation do not count), so a query can look it up by the name keys stored beside
+every label and alias (kg:labelKey, kg:aliasKey; docs/dataset.md) and then test the name itself
+on the few names found. An iri value may be written
 with one of kg's prefixes (`kg:Consult`, `state:Venezuela`). An entity value may also be a
 Wikidata id or a name (`Q717`, `venezuela`), looked up in the store by `resolve_entity_params`
 (kg/names.py) before the query runs; a value that names no entity of the store is an error.
@@ -63,12 +67,13 @@ if TYPE_CHECKING:
 
 WIKIDATA_SPARQL = "https://query.wikidata.org/sparql"
 
-ParamType = TypingLiteral["entity", "iri", "string", "date", "integer", "decimal"]
+ParamType = TypingLiteral["entity", "iri", "string", "name", "date", "integer", "decimal"]
 PARAM_TYPES: tuple[str, ...] = get_args(ParamType)
 
 Value = Union[str, int, float, Decimal, bool, date, None]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
+NAME_KEY_SUFFIX = "_key"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,10 @@ class Param:
     type: ParamType
     example: str
     description: str
+
+    def variables(self) -> tuple[str, ...]:
+        """The variables the parameter binds: its own, and for a name its folded form (`?name_key`)."""
+        return (self.name, self.name + NAME_KEY_SUFFIX) if self.type == "name" else (self.name,)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,8 +226,10 @@ def _read_query(path: Path, *, require_header: bool) -> SavedQuery:
         except QueryError as error:
             raise DataFileError(path, str(error)) from error
         for param in params:
-            if param.name not in variables:
+            if not variables & set(param.variables()):
                 raise DataFileError(path, f"parameter {param.name!r} is declared but ?{param.name} is not used")
+            if any(variable in (p.name for p in params) for variable in param.variables()[1:]):
+                raise DataFileError(path, f"parameter {param.name!r} binds ?{param.name}{NAME_KEY_SUFFIX}, also declared as a parameter")
     return SavedQuery(
         name=path.stem,
         path=path,
@@ -289,7 +300,10 @@ def bind_params(query: SavedQuery, raw: Mapping[str, str] | Iterable[tuple[str, 
             raise QueryError(f"query {query.name!r} has no parameter {name!r} (its parameters: {takes})")
         if name in bound:
             raise QueryError(f"query {query.name!r}: parameter {name!r} is given more than once")
-        bound[name] = _ENTITY_PLACEHOLDER if names and _is_entity_name(declared[name], value) else _term(declared[name], value)
+        if names and _is_entity_name(declared[name], value):
+            bound[name] = _ENTITY_PLACEHOLDER
+        else:
+            bound.update(zip(declared[name].variables(), _terms(declared[name], value)))
     missing = [param for param in query.params if param.name not in bound]
     if missing:
         needed = " ".join(f"--param {param.name}={param.example}" for param in missing)
@@ -301,6 +315,15 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER = re.compile(r"[+-]?\d{1,30}")
 _DECIMAL = re.compile(r"[+-]?(\d{1,30}(\.\d{0,30})?|\.\d{1,30})")
 _ENTITY_PLACEHOLDER = NamedNode("urn:example:entity")
+
+
+def _terms(param: Param, value: str) -> tuple[Term, ...]:
+    """The terms of `param.variables()`, in their order."""
+    if param.type == "name":
+        from kg.names import fold  # the gazetteer's normalisation: only when needed
+
+        return (Literal(value), Literal(fold(value)))
+    return (_term(param, value),)
 
 
 def _is_entity_name(param: Param, value: str) -> bool:
@@ -316,7 +339,7 @@ def _term(param: Param, value: str) -> Term:
             return NamedNode(expand_curie(value) or value)
         except ValueError as error:
             raise QueryError(f"{problem} an absolute IRI ({error})") from None
-    if param.type == "string":
+    if param.type in ("string", "name"):
         return Literal(value)
     if param.type == "date":
         try:

@@ -195,6 +195,38 @@ def test_query_parameters_enter_as_terms_in_place_of_their_variables() -> None:
     assert 'LCASE("a\\"b")' in text and "?name" not in text
 
 
+def test_query_name_parameter_binds_the_name_and_its_folded_key() -> None:
+    bound = bind_params(resolve_query("entities_named"), {"name": "the Türkiye's"})
+    assert (str(bound["name"]), str(bound["name_key"])) == ('"the Türkiye\'s"', '"turkiye"')
+
+
+@pytest.mark.parametrize("name", ["Washington", "WASHINGTON", "u.s.", "US", "Türkiye"])
+def test_query_entities_named_by_key_finds_what_comparing_every_name_finds(store: Store, name: str) -> None:
+    """The name keys only narrow the names compared: the rows are those of comparing every
+    label and alias of the store with the name, ignoring case."""
+    every_name = """
+        PREFIX kg: <https://w3id.org/kg-ir/ontology#>
+        PREFIX kgr: <https://w3id.org/kg-ir/id/>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?entity ?label ?type WHERE {
+          { SELECT DISTINCT ?entity WHERE {
+              { GRAPH kgr:entities { ?entity rdfs:label ?known_as } } UNION { GRAPH ?g { ?entity kg:alias ?known_as } }
+              FILTER (LCASE(STR(?known_as)) = LCASE(NAME)) } }
+          GRAPH kgr:entities { ?entity a ?type ; rdfs:label ?label }
+          FILTER (?type IN (kg:State, kg:Person, kg:Organization, kg:Location, kg:MilitaryAsset))
+        } ORDER BY ?label ?type ?entity"""
+    expected = [tuple(term.value for term in row) for row in store.query(every_name.replace("NAME", str(Literal(name))))]
+    rows = run_query(store, resolve_query("entities_named"), {"name": name}).rows
+    assert [tuple(map(str, row)) for row in rows] == expected
+
+
+def test_query_name_parameter_key_may_not_be_another_parameter(tmp_path: Path) -> None:
+    _adhoc(tmp_path, HEADER + "# param: who (name) example: X — y\n# param: who_key (string) example: x — z\n"
+           "SELECT ?entity WHERE { ?entity ?p ?who, ?who_key }", "twice.rq")
+    with pytest.raises(DataFileError, match="twice.rq: parameter 'who' binds \\?who_key, also declared as a parameter"):
+        load_queries(tmp_path)
+
+
 @pytest.mark.parametrize(
     ("body", "problem"),
     [
@@ -320,7 +352,7 @@ def test_query_resolve_unknown_name() -> None:
     ("text", "line", "problem"),
     [
         (HEADER + "# param: who (person) example: x — y\nSELECT ?who WHERE {}", 4,
-         "parameter 'who' has type 'person'; expected one of entity, iri, string, date, integer, decimal"),
+         "parameter 'who' has type 'person'; expected one of entity, iri, string, name, date, integer, decimal"),
         (HEADER + "# param: who (iri) x\nSELECT ?who WHERE {}", 4,
          "parameter line 'who (iri) x' is not 'name (type) example: value — description'"),
         (HEADER + "# param: on (date) example: yesterday — the day\nSELECT ?on WHERE {}", 4,

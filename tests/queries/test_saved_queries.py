@@ -83,7 +83,7 @@ def test_query_header_complete(store: Store, name: str) -> None:
     assert query.title.endswith("?") and query.description and query.returns
     assert all(param.type in PARAM_TYPES and param.example and param.description for param in query.params)
     bound = bind_params(query, resolve_entity_params(store, query, fixture_params(query)))
-    assert set(bound) == {param.name for param in query.params}
+    assert set(bound) == {variable for param in query.params for variable in param.variables()}
 
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
@@ -161,3 +161,47 @@ def test_query_report_events_gives_an_event_whose_actor_is_not_stated_unconteste
     assert sorted((row["actor"] == "", row["contested"]) for row in mobilize) == [
         (False, "false"), (False, "false"), (True, "false")  # the US and its strike group; no one stated
     ], mobilize
+
+
+_KG, _KGR = "https://w3id.org/kg-ir/ontology#", "https://w3id.org/kg-ir/id/"
+_XSD_BOOLEAN = "<http://www.w3.org/2001/XMLSchema#boolean>"
+
+
+def _facts_store(facts: str, labels: dict[str, str]) -> Store:
+    """A store of one article graph holding `facts` (Turtle predicates with the kg: prefix) and
+    the entities graph labelling and typing `labels` (local name -> label) as states."""
+    entities = " ".join(
+        f'<{_KGR}state/{name}> a <{_KG}State> ; <http://www.w3.org/2000/01/rdf-schema#label> "{label}" .'
+        for name, label in labels.items()
+    )
+    store = Store()
+    store.update(
+        f"PREFIX kg: <{_KG}> PREFIX s: <{_KGR}state/> PREFIX e: <{_KGR}event/> "
+        f"INSERT DATA {{ GRAPH <{_KGR}graph/a1> {{ {facts} }} GRAPH <{_KGR}entities> {{ {entities} }} }}"
+    )
+    return store
+
+
+def test_query_who_talked_to_whom_other_participant_of_a_consultation_with_its_actor_as_target() -> None:
+    """Two participants only, but the actor is also a target: the row of the actor with itself
+    has the other target as its other participant (the grouped look-up must not skip it)."""
+    facts = (
+        f'e:c a kg:Consult ; kg:actor s:A ; kg:target s:A, s:B ; kg:derivedFrom <{_KGR}article/a1> ; '
+        f'kg:negated "false"^^{_XSD_BOOLEAN} ; kg:hypothetical "false"^^{_XSD_BOOLEAN} .'
+    )
+    rows = run_query(_facts_store(facts, {"A": "Aland", "B": "Bland"}), QUERIES["who_talked_to_whom"]).rows
+    assert [(row[0], row[2], row[7]) for row in rows] == [("Aland", "Aland", "Bland"), ("Aland", "Bland", None)]
+
+
+def test_query_contested_claims_denial_without_target_meets_claim_without_target_only() -> None:
+    claim = 'kg:actor s:A ; kg:claimedBy s:{who} ; kg:derivedFrom <{art}> ; kg:negated "{negated}"^^{boolean} ; kg:hypothetical "false"^^{boolean}'
+    facts = " ".join(
+        f"e:{name} a kg:Capture ; {claim.format(who=who, art=_KGR + 'article/a1', negated=negated, boolean=_XSD_BOOLEAN)}{extra} ."
+        for name, who, negated, extra in [
+            ("claimed", "A", "false", ""),
+            ("denied", "B", "true", ""),
+            ("claimed_with_target", "C", "false", " ; kg:target s:B"),
+        ]
+    )
+    rows = run_query(_facts_store(facts, {"A": "Aland", "B": "Bland", "C": "Cland"}), QUERIES["contested_claims"]).rows
+    assert [(row[1], row[3], row[5], row[7]) for row in rows] == [("Aland", None, "Aland", "Bland")]
