@@ -380,10 +380,12 @@ def _read(
         modality = dataclasses.replace(modality, hypothetical=False)
     if unstated and (modality.negated or modality.hypothetical):
         return None  # "X was not killed", "X could be arrested": by no one named, not a fact to keep
-    speaker_state = _speaker_state(modality.claimed_by, index)
-    if speaker_state is not None and speaker_state not in targets and actors and all(_stateless_organ(key, index) for key in actors):
-        # "Nigerian president X says the military rescued ...": the forces of the speaker's state.
-        actors, inherited = [speaker_state], True
+    if actors and all(_stateless_organ(key, index) for key in actors):
+        # "Nigerian president X says the military rescued ...": the forces of the speaker's state
+        # (looked for only then: a speaker's states are read from the whole article).
+        speaker_state = _speaker_state(modality.claimed_by, index)
+        if speaker_state is not None and speaker_state not in targets:
+            actors, inherited = [speaker_state], True
     # "if X attacks", "warned X against attacking", "unclear whether X attacked": no threat by X.
     conditional = any(
         word.lower() in ("if", "unless", "against", "whether")
