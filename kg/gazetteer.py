@@ -170,6 +170,7 @@ class Gazetteer:
         self._by_acronym: dict[str, list[GazetteerEntry]] = defaultdict(list)
         self._by_qid: dict[str, GazetteerEntry] = {}
         self._offices: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
+        self._held_by: dict[str, list[Tenure]] = defaultdict(list)
         for entry in entries:
             for name in (*entry.names, *entry.demonyms, *entry.capitals):
                 acronym = acronym_key(name)
@@ -181,6 +182,7 @@ class Gazetteer:
                 self._by_qid.setdefault(entry.qid, entry)
         for tenure in tenures:
             self._offices[(tenure.of_qid, tenure.role)].append(tenure)
+            self._held_by[tenure.person_qid].append(tenure)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Entries one of whose names, demonyms or capitals is `name` (normalised)."""
@@ -193,6 +195,10 @@ class Gazetteer:
 
     def entry_by_qid(self, qid: str) -> GazetteerEntry | None:
         return self._by_qid.get(qid)
+
+    def tenures_of(self, person_qid: str) -> list[Tenure]:
+        """The offices a person held, in the order of leaders.tsv."""
+        return list(self._held_by.get(person_qid, ()))
 
     def posts_of(self, name: str) -> list[PhoenixPost]:
         """The Phoenix posts of the actor one of whose names is `name` (normalised)."""

@@ -216,7 +216,7 @@ class Linker:
         for candidate in found.values():
             entry = candidate.entry
             if entry.type is EntityType.PERSON and entry.qid:
-                tenures = [t for t in self.gazetteer.tenures if t.person_qid == entry.qid and t.of_qid in others]
+                tenures = [t for t in self.gazetteer.tenures_of(entry.qid) if t.of_qid in others]
                 if published is not None and any(t.held_on(published) for t in tenures):
                     candidate.boost(HOLDER_IN_CONTEXT, "in office in a state of the article")
                 elif tenures:

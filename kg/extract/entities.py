@@ -508,7 +508,7 @@ def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry 
         person = surname_entry(candidate.name, context)
     if person is None or person.qid is None:
         return _governed_state(candidate, context)
-    tenures = [t for t in context.gazetteer.tenures if t.person_qid == person.qid and t.role in HEAD_ROLES]
+    tenures = [t for t in context.gazetteer.tenures_of(person.qid) if t.role in HEAD_ROLES]
     return context.gazetteer.entry_by_qid(_current_or_latest(tenures, context.day).of_qid) if tenures else None
 
 

@@ -587,7 +587,7 @@ def _implicit_of(
     by_qid = {qid: key for key, qid in qids.items()}
     person_qid = qids.get(reading.person)
     if person_qid is not None:
-        tenures = _on_date([t for t in gazetteer.tenures if t.person_qid == person_qid and t.of_qid in by_qid], article)
+        tenures = _on_date([t for t in gazetteer.tenures_of(person_qid) if t.of_qid in by_qid], article)
         matching = {t.of_qid for t in tenures if t.role == reading.word.role or reading.word.role in HEAD_ROLES}
         if len(matching) == 1:
             return by_qid[matching.pop()]
@@ -612,7 +612,7 @@ def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazette
             continue
         held = {r.of for r in explicit.get(key, ()) if r.of in states}
         if not held and key in qids:
-            tenures = _on_date([t for t in gazetteer.tenures if t.person_qid == qids[key]], article)
+            tenures = _on_date(gazetteer.tenures_of(qids[key]), article)
             held = {by_qid.get(t.of_qid, t.of_qid) for t in tenures}  # a QID: a state not named
         for state in held:
             weights[state] += len(person.mentions)

@@ -44,5 +44,5 @@ def known_here(person: GazetteerEntry, doc: Doc, context: Context) -> bool:
     """The article names `person` in full, or they hold an office on the article's date."""
     if any(name in doc.text for name in person.names if " " in name):
         return True
-    return context.day is not None and any(t.person_qid == person.qid and t.held_on(context.day)
-                                           for t in context.gazetteer.tenures)  # fmt: skip
+    return context.day is not None and person.qid is not None and any(
+        t.held_on(context.day) for t in context.gazetteer.tenures_of(person.qid))  # fmt: skip
