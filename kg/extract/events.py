@@ -1040,16 +1040,16 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
         ):
             return []
-        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and _named_by(head, "dobj", index):
-            return _named_by(head, "dobj", index)  # "forced X to withdraw", "invited X to visit"
+        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and (objects := _named_by(head, "dobj", index)):
+            return objects  # "forced X to withdraw", "invited X to visit"
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and head.head.pos_ == "VERB":
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
             return _named_by(head.head, "dobj", index)
         subjects = [key for child in head.children if child.dep_ == "nsubj" for key in index.entities_of(child)]
-        groups = [key for key in subjects if index.type_of(key) is EntityType.GROUP]
-        if _parties(subjects, index) or groups:
-            return _parties(subjects, index) or groups  # parties, else the groups no one names
+        found = _parties(subjects, index) or [key for key in subjects if index.type_of(key) is EntityType.GROUP]
+        if found:
+            return found  # parties, else the groups no one names
         node = head
     return []
 
