@@ -244,3 +244,12 @@ def test_gazetteer_reads_phoenix_posts_by_every_name_with_their_dates(tmp_path: 
     )
     with pytest.raises(DataFileError, match=r"phoenix_office_holders.tsv:2: a post needs a start or an end"):
         read_gazetteer(folder).posts_of("X")  # read when first asked for
+
+
+def test_gazetteer_tenures_of_a_person_are_their_rows_of_leaders_tsv_in_order() -> None:
+    gazetteer = load_gazetteer()
+    for person_qid in ("Q316901", "Q107422711"):  # Edi Rama, Bajram Begaj (leaders.tsv)
+        assert gazetteer.tenures_of(person_qid) == [t for t in gazetteer.tenures if t.person_qid == person_qid] != []
+    assert gazetteer.tenures_of("Q0") == []
+    gazetteer.tenures_of("Q316901").clear()  # a copy: the index stays whole
+    assert gazetteer.tenures_of("Q316901")
