@@ -23,7 +23,7 @@ from kg.records import EventType
 from kg.resources import data_dir
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 FORMS_KEY = "kg.coder.forms"
 VERBS_FILE = "cameo_verbs.jsonl"
@@ -39,6 +39,9 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 # What a noun's phrase adds to the noun and its modifiers (its preps are tested as preps).
 NOUN_PHRASE_DEPS = frozenset({"prep", "conj", "cc", "acl", "relcl", "appos"})
+# What makes a past form active: an auxiliary, or an object or complement of its own.
+ACTIVE_DEPS = frozenset({"aux", "auxpass", "nsubjpass", "csubj", "expl", "dobj", "dative", "ccomp", "xcomp", "prt"})
+FULL_STOPS = frozenset({".", "!", "?", ";", ":"})
 
 # A requirement is met by any of its alternatives; an alternative is a phrase, all of whose
 # words must be present ("armed forces").
@@ -149,9 +152,11 @@ class _Context:
         forms = _forms(token.doc)
         children = list(token.children)
         self.particles = {word for child in children for word in forms[child.i]}
-        subject = [child for child in children if child.dep_ in SUBJECT_DEPS]
+        passive = headline_passive(token)
+        subject_deps = SUBJECT_DEPS - {"nsubj"} if passive else SUBJECT_DEPS
+        subject = [child for child in children if child.dep_ in subject_deps]
         misread = token.dep_ == "compound" or token.pos_ == "NOUN"
-        clause = [child for child in children if child.dep_ not in SUBJECT_DEPS and child.dep_ not in OUTSIDE_DEPS]
+        clause = [child for child in children if child.dep_ not in subject_deps and child.dep_ not in OUTSIDE_DEPS]
         # "granted Angela Stanton a pardon": behind a name of several words the parser hangs the
         # thing given on the recipient as an apposition; it is the verb's second object.
         given = [second for child in children if child.dep_ == "dative" for second in child.children
@@ -162,9 +167,11 @@ class _Context:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
         self.clause = _core_words(forms, clause)
-        objects = [child for child in children if child.dep_ in OBJECT_DEPS] + given
-        if token.dep_ == "compound":
-            # "The Houthis fire missiles at X": the noun it modifies is its object.
+        objects = [child for child in children if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubj")]
+        objects += given
+        if token.dep_ == "compound" or (passive and token.dep_ == "acl"):
+            # "The Houthis fire missiles at X", "Diplomat *expelled* from Y": the noun it
+            # modifies is its object.
             self.clause |= _span_words(forms, [token.head]) - _span_words(forms, [token])
             objects.append(token.head)
         # Prepositional phrases of the verb itself, and of its object ("sent police *to the
@@ -184,6 +191,31 @@ class _Context:
                         for form, phrase in self.preps)
                     for prep, words in pattern.preps)
         )  # fmt: skip
+
+
+def headline_passive(token: Token) -> bool:
+    """A past form with no auxiliary and no object in a headline ("X shot dead in Aden",
+    "Three soldiers wounded in attack", "Y says X poisoned"): a passive, its subject (or the
+    noun it hangs on) the one acted upon. A headline is a line of its own with no full stop."""
+    if token.tag_ not in ("VBD", "VBN") or token.pos_ != "VERB":
+        return False
+    if any(child.dep_ in ACTIVE_DEPS for child in token.children):
+        return False
+    patient = any(child.dep_ == "nsubj" for child in token.children) or (
+        token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN")
+    )
+    return patient and _headline(token.sent)
+
+
+def _headline(sent: Span) -> bool:
+    words = [token for token in sent if not token.is_space]
+    if not words or words[-1].text in FULL_STOPS or (words[-1].is_quote and len(words) > 1 and words[-2].text in FULL_STOPS):
+        return False
+    doc = sent.doc
+    first, last = words[0].i, words[-1].i
+    starts = first == 0 or "\n" in doc[first - 1].text_with_ws
+    ends = last == len(doc) - 1 or "\n" in doc[last].whitespace_ or "\n" in doc[last + 1].text
+    return starts and ends
 
 
 def _forms(doc: Doc) -> list[tuple[str, str]]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
 from kg.extract.assets import asset_tokens
-from kg.extract.coder import verb_dictionary
+from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import Path, parse_path
@@ -135,11 +135,26 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
         nouns, candidates = [], [lemma]
     misread = token.pos_ == "NOUN" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
     paths = events.defaults.get("VERB:misread", {}) if misread else {}
+    passive = events.defaults.get("VERB:passive", {}) if headline_passive(token) else {}
     for candidate in candidates:
         verbs = _verb_triggers(token, candidate, lex, assets)
         if verbs:
-            return nouns + [dataclasses.replace(verb, slots={**verb.slots, **paths}) for verb in verbs]
+            return nouns + [
+                dataclasses.replace(verb, slots={**verb.slots, **paths, **(passive if _transitive(verb, token) else {})})
+                for verb in verbs
+            ]
     return nouns
+
+
+def _transitive(trigger: Trigger, token: Token) -> bool:
+    """A trigger whose event acts on someone: not one that stands alone ("X resigned"), between
+    its own subjects ("X and Y met", "clashed") or with no one acted upon ("protesters marched")."""
+    return not (
+        trigger.flag("targetless")
+        or trigger.flag("symmetric")
+        or trigger.flag("intransitive")
+        or token.lemma_.lower() in trigger.words("reciprocal_lemmas")
+    )
 
 
 def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -937,7 +952,7 @@ IN_ATTACK = frozenset({"in", "during", "amid"})
 
 
 def _passive(token: Token) -> bool:
-    return {"auxpass", "nsubjpass"} <= {child.dep_ for child in token.children}
+    return {"auxpass", "nsubjpass"} <= {child.dep_ for child in token.children} or headline_passive(token)
 
 
 def _attack_nouns(token: Token, lex: Lexicons) -> list[Token]:
@@ -975,7 +990,7 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         # "killed by gunmen", "beaten and dragged by protesters": stated, named or not; "hit by
         # drone strikes" names the attack, not its author.
         return False
-    if _party_in(token, index, besides=("nsubjpass", "dobj")):
+    if _party_in(token, index, besides=("nsubjpass", "dobj", "nsubj") if headline_passive(token) else ("nsubjpass", "dobj")):
         # "killed in an ambush by gunmen", "killed when militants stormed ...", "killed after
         # Russian strikes": someone other than the victims stands in the clause.
         return False
@@ -1029,7 +1044,7 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
     """The subject a trigger without one shares with the verb that governs it. A passive
     trigger inherits nothing: in "X died after being shot" X is the one shot, not the shooter."""
-    if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children) or headline_passive(token):
         return []
     node = token
     for _ in range(4):
