@@ -127,7 +127,7 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and events.by_lemma(token.lower_, "NOUN"):
         return events.by_lemma(token.lower_, "NOUN")  # a gerund in a noun's place: "*fighting* between X and Y killed"
     if token.pos_ == "NOUN":
-        nouns = events.by_lemma(lemma, "NOUN")
+        nouns = [_held_by_its_verb(trigger, token, lex) for trigger in events.by_lemma(lemma, "NOUN")]
         if not _misread_verb(token):
             return nouns
         candidates = _verb_lemmas(token.lower_)
@@ -144,6 +144,21 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
                 for verb in verbs
             ]
     return nouns
+
+
+def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
+    """A meeting noun takes its parties from the verb it is the object or passive subject of
+    only where that verb reads as the meeting itself ("*held* talks", "the agreement was *signed*
+    by") or, for an object, as no event at all ("*had* a phone call"); a verb of another event
+    ("*welcomed* the talks") or, for a passive, of none ("the call was *seconded* by A and B": an
+    appeal backed) leaves the noun its own phrase ("A's call with B")."""
+    if not trigger.flag("symmetric") or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ != "VERB":
+        return trigger
+    types = {verb.label for verb in _verb_types(noun.head, lex)}
+    if trigger.label in types or not types and noun.dep_ == "dobj":
+        return trigger
+    own = tuple(path for path in lex.events.paths(trigger, "actors") if path.steps[0].down)
+    return dataclasses.replace(trigger, slots={**trigger.slots, "actors": own}, options={**trigger.options, "own_phrase": True})
 
 
 def _transitive(trigger: Trigger, token: Token) -> bool:
@@ -280,7 +295,7 @@ def _read(
             actors = _with_states(token, [path], actors, index)
             break
     inherited = False
-    if not actors:
+    if not actors and not trigger.flag("own_phrase"):
         subject = _inherited_subject(token, index)
         actors = [key for key in subject if index.type_of(key) in actor_types]
         inherited = bool(actors)
