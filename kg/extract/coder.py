@@ -100,6 +100,7 @@ class VerbEntry:
     default: Code
     block: Block
     block_name: str  # the dictionary's name of its synonym block ("REVOKE_")
+    needs_object: bool = False  # its block reads it by its object: alone it codes nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,8 @@ class VerbDictionary:
             return best.code if best.code.type is not None else None
         if not default:
             return None
-        return next((entry.default for entry in applicable if entry.default.type is not None), None)
+        return next((entry.default for entry in applicable if entry.default.type is not None
+                     and (context.has_object or not entry.needs_object)), None)  # fmt: skip
 
     def verbs_of(self, blocks: frozenset[str]) -> frozenset[str]:
         """The verbs of the named synonym blocks ("CANCEL": "halt", "call off" ...), a verb with
@@ -180,6 +182,7 @@ class _Context:
             grandchild for head in objects for grandchild in head.children if grandchild.dep_ in PREP_DEPS
         ]
         self.preps = [(forms[prep.i][0], _span_words(forms, [prep])) for prep in preps]
+        self.has_object = bool(objects) or any(child.dep_ in ("ccomp", "xcomp") for child in children)
         self.words = self.subject | self.clause | frozenset(word for form, phrase in self.preps for word in (form, *phrase))
 
     def matches(self, pattern: VerbPattern) -> bool:
@@ -298,7 +301,9 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
     for row in verbs:
         block = blocks.get(row["block"], empty)
         name = row["block"].split("@")[0]
-        entries[row["lemma"]].append(VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name))
+        entries[row["lemma"]].append(
+            VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object")))
+        )
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
 
 
