@@ -238,15 +238,24 @@ def _span_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[s
 
 def _core_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[str]:
     """The forms and lemmas of the phrases `heads` head, less a noun's own phrases and conjuncts:
-    "initiate a ceasefire and an end to military operations" initiates no "military operation"."""
+    "initiate a ceasefire and an end to military operations" initiates no "military operation";
+    save an of-phrase of counted things ("a series of seven pardons")."""
     words: set[str] = set()
     stack = list(heads)
     while stack:
         token = stack.pop()
         words.update(forms[token.i])
         nominal = token.pos_ in ("NOUN", "PROPN", "PRON")
-        stack.extend(child for child in token.children if not (nominal and child.dep_ in NOUN_PHRASE_DEPS))
+        stack.extend(child for child in token.children if not (nominal and child.dep_ in NOUN_PHRASE_DEPS) or _counted(child))
     return frozenset(words)
+
+
+def _counted(prep: Token) -> bool:
+    """An of-phrase of counted things names what its noun is made of: "issued a series *of seven
+    pardons*" issues pardons."""
+    return prep.dep_ == "prep" and prep.lower_ == "of" and any(
+        obj.dep_ == "pobj" and any(child.dep_ == "nummod" for child in obj.children) for obj in prep.children
+    )
 
 
 def _second_object(token: Token) -> bool:

@@ -7,8 +7,9 @@ paths and options of each type. For each trigger word: actors and targets by dep
 (subject -> actors; object, "with", "against", "on" -> targets; passives through the agent),
 inherited from a governing verb when the trigger has no subject of its own ("accuses ... and
 imposes ..."); symmetric types ("X and Y held talks") put the first party among the actors and
-the others among the targets. The date is the time expression of the sentence nearest the
-trigger; modality and attribution come from kg.extract.modality; the score from
+the others among the targets. The date is the time expression of the trigger's own clause
+(kg.extract.arguments.clause_time), else the lead's where the event goes on with the lead's own
+(same type and actor: "On Tuesday, Trump issued seven pardons" ... "Trump granted X a pardon"); modality and attribution come from kg.extract.modality; the score from
 kg.extract.confidence. A denial of "the claim" stores the claim again, negated and claimed by
 the denier, so the claim is contested.
 """
@@ -113,7 +114,33 @@ def extract(
                         )
     groups = frozenset(key for key in index.entities if index.type_of(key) is EntityType.GROUP)
     events += _claimed_attacks(doc, index, lex, events)
-    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
+    events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
+    return _dated_by_lead(events, doc, article, lex, index, assets)
+
+
+def _dated_by_lead(
+    events: list[Event], doc: Doc, article: Article, lex: Lexicons, index: EntityIndex, assets: set[int]
+) -> list[Event]:
+    """Events of later sentences that go on with the lead's own event (its main verb's type and
+    subject: "On Tuesday, Trump issued seven pardons" ... "Trump granted X a full pardon") take
+    the lead's date where their own clause gives none."""
+    headline_end = len(article.title) if article.title else 0
+    lead = next((sent for sent in doc.sents if sent.start_char >= headline_end and not all(t.is_space for t in sent)), None)
+    if lead is None or article.published is None or not any(event.when is None for event in events):
+        return events
+    times = find_times(lead, article.published)
+    frames = [
+        (trigger.label, set(_parties(index.follow(verb, lex.events.paths(trigger, "actors")), index)), when)
+        for verb in (lead.root, *lead.root.conjuncts)
+        if times and (when := clause_time(verb, times)) is not None
+        for trigger in _triggers(verb, lex, assets)
+    ]
+    return [
+        next((dataclasses.replace(event, when=when) for label, actors, when in frames
+              if label == event.type.value and actors.intersection(event.actors)), event)
+        if event.when is None and event.provenance.evidence.start >= lead.end_char else event
+        for event in events
+    ]  # fmt: skip
 
 
 def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
