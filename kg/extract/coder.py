@@ -211,14 +211,12 @@ def headline_passive(token: Token) -> bool:
 
 
 def _headline(sent: Span) -> bool:
-    words = [token for token in sent if not token.is_space]
-    if not words or words[-1].text in FULL_STOPS or (words[-1].is_quote and len(words) > 1 and words[-2].text in FULL_STOPS):
+    words = [token for token in sent if not (token.is_space or token.is_quote)]
+    if not words or words[-1].text in FULL_STOPS:
         return False
-    doc = sent.doc
-    first, last = words[0].i, words[-1].i
+    doc, first, last = sent.doc, words[0].i, words[-1].i
     starts = first == 0 or "\n" in doc[first - 1].text_with_ws
-    ends = last == len(doc) - 1 or "\n" in doc[last].whitespace_ or "\n" in doc[last + 1].text
-    return starts and ends
+    return starts and (last == len(doc) - 1 or "\n" in doc[last].whitespace_ + doc[last + 1].text)
 
 
 def _forms(doc: Doc) -> list[tuple[str, str]]:

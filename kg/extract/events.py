@@ -7,10 +7,10 @@ paths and options of each type. For each trigger word: actors and targets by dep
 (subject -> actors; object, "with", "against", "on" -> targets; passives through the agent),
 inherited from a governing verb when the trigger has no subject of its own ("accuses ... and
 imposes ..."); symmetric types ("X and Y held talks") put the first party among the actors and
-the others among the targets. The date is the time expression of the trigger's own clause
-(kg.extract.arguments.clause_time), else the lead's where the event goes on with the lead's own
-(same type and actor: "On Tuesday, Trump issued seven pardons" ... "Trump granted X a pardon"); modality and attribution come from kg.extract.modality; the score from
-kg.extract.confidence. A denial of "the claim" stores the claim again, negated and claimed by
+the others among the targets. The date is the time expression of the trigger's own clause,
+else the lead's where the event goes on with the lead's own (same type and actor: "On Tuesday,
+Trump issued seven pardons" ... "Trump granted X a pardon"); modality and attribution come from
+kg.extract.modality; the score from kg.extract.confidence. A denial of "the claim" stores the claim again, negated and claimed by
 the denier, so the claim is contested.
 """
 
@@ -191,11 +191,8 @@ def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
 def _transitive(trigger: Trigger, token: Token) -> bool:
     """A trigger whose event acts on someone: not one that stands alone ("X resigned"), between
     its own subjects ("X and Y met", "clashed") or with no one acted upon ("protesters marched")."""
-    return not (
-        trigger.flag("targetless")
-        or trigger.flag("symmetric")
-        or trigger.flag("intransitive")
-        or token.lemma_.lower() in trigger.words("reciprocal_lemmas")
+    return not any(trigger.flag(flag) for flag in ("targetless", "symmetric", "intransitive")) and (
+        token.lemma_.lower() not in trigger.words("reciprocal_lemmas")
     )
 
 
