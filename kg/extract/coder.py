@@ -161,8 +161,8 @@ class _Context:
         clause = [child for child in children if child.dep_ not in subject_deps and child.dep_ not in OUTSIDE_DEPS]
         # "granted Angela Stanton a pardon": behind a name of several words the parser hangs the
         # thing given on the recipient as an apposition; it is the verb's second object.
-        given = [second for child in children if child.dep_ == "dative" for second in child.children
-                 if _second_object(second)]  # fmt: skip
+        given = [second for child in children if child.dep_ in ("dative", "dobj") for second in child.subtree
+                 if _second_object(second, child)]  # fmt: skip
         clause += given
         self.subject = _span_words(forms, subject)
         if misread:
@@ -256,14 +256,18 @@ def _counted(prep: Token) -> bool:
     )
 
 
-def _second_object(token: Token) -> bool:
+def _second_object(token: Token, recipient: Token) -> bool:
     """A common noun read as an apposition of a verb's recipient with nothing between them: the
     second object of a double object ("granted X a full pardon"), not an apposition set off by a
-    comma ("gave X, the envoy, ...")."""
-    if token.dep_ != "appos" or token.pos_ != "NOUN":
+    comma ("gave X, the envoy, ..."); or one with an indefinite article that ends the phrase of
+    the recipient's own apposition ("granted X, formerly the chief of staff, a full pardon")."""
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or token.left_edge.i <= token.head.i:
         return False
-    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-    return before is not None and not before.is_punct and token.left_edge.i > token.head.i
+    before = token.doc[token.left_edge.i - 1]
+    if token.head.i == recipient.i:
+        return recipient.dep_ == "dative" and not before.is_punct
+    return (before.text == "," and token.left_edge.lower_ in ("a", "an") and token.right_edge.i == recipient.right_edge.i
+            and any(child.dep_ == "appos" and child.i < token.i for child in recipient.children))  # fmt: skip
 
 
 def _particle(requirement: Requirement) -> bool:
