@@ -138,7 +138,8 @@ def _dated_by_lead(
     return [
         next((dataclasses.replace(event, when=when) for label, actors, when in frames
               if label == event.type.value and actors.intersection(event.actors)), event)
-        if event.when is None and event.provenance.evidence.start >= lead.end_char else event
+        if event.when is None and not event.provenance.hypothetical and event.provenance.evidence.start >= lead.end_char
+        else event
         for event in events
     ]  # fmt: skip
 

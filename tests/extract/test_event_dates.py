@@ -80,3 +80,9 @@ def test_the_leads_date_only_for_its_own_event(annotated, text, actors, expected
     found = _dated(annotated, text)
     later = [when for _, acting, targets, when in found if acting == actors and "freedonia" not in targets]
     assert later and all(when == expected for when in later), found
+
+
+def test_a_plan_is_not_dated_by_the_lead(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _dated(annotated, "On Tuesday, Alma Vask issued three pardons. Alma Vask will grant Omar Tellen a full pardon.")
+    planned = [when for kind, actors, targets, when in found if kind is EventType.CONCEDE and "tellen" in targets]
+    assert planned and all(when is None for when in planned), found
