@@ -38,9 +38,11 @@ part of a named asset is a mention of an Entity with `named=False` and the class
 kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and owners on
 ("19 Chinese warships"); mentions with the same content words are one entity. Extractors that need an asset entity find it through `EntityIndex`.
 
-A party's name without its kind noun ("Conservative" of the gazetteer's "Conservative Party") is a
-mention of the party where it qualifies a title or a party member's noun: "Conservative MP X",
-"Two Democratic Representatives, X and Y", "Republican Senator X"; elsewhere it is only a word.
+A party's name without its kind noun ("Conservative" of the gazetteer's "Conservative Party") or a
+party word of patterns/party_words.tsv ("Democrat", the letter in "(R-MT)") is a mention of the party
+where it qualifies a title, a member's noun or a name, or is said of a person: "Conservative MP X",
+"Two Democratic Representatives, X and Y", "Democrat X", "X is a Republican", "Senator X (R-MT)";
+elsewhere it is only a word.
 
 Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
 last, on the words no other entity or title holds.
@@ -65,7 +67,7 @@ from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
     ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
-    candidate_of, fold, not_entities, org_kind, set_type, slug, surname_entry, surname_index,
+    candidate_of, fold, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import untagged_surnames
@@ -93,7 +95,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _governments(doc, candidates, context)
     candidates = _state_bodies(doc, candidates)
-    candidates = _party_adjectives(doc, candidates, titles, context.gazetteer)
+    candidates = _party_words(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
     resolve_descriptions(doc, groups, titles, context)
@@ -450,23 +452,29 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
     return result
 
 
-def _party_adjectives(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]],
-                      gazetteer: Gazetteer) -> list[MentionCandidate]:
-    """ "Conservative MP X", "Democratic Representatives X and Y", "the Republican Senate Majority
-    Leader": a party's name without its kind noun, capitalised, right before a title or a party
-    member's noun (a legislature's generic name between), names the party. A name the model made
-    of it and the legislature's generic name ("Republican Senate") gives way to it."""
-    adjectives = sorted(party_adjectives(gazetteer).items(), key=lambda item: -len(item[0]))  # "Liberal Democratic" first
+def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]],
+                 gazetteer: Gazetteer) -> list[MentionCandidate]:
+    """A party named without its name: its name without the kind noun or a member noun
+    (patterns/party_words.tsv), capitalised, right before a title, a member's noun (a
+    legislature's generic name between) or a person's name ("Conservative MP X", "the
+    Republican Senate Majority Leader", "Republican members of the House", "Democrat X"), or
+    predicated of someone ("X is a Republican", "X, a Democrat, said"); a party letter in
+    parentheses after a person's name ("Senator X (R-MT)"). A name the model made of it and the
+    legislature's generic name ("Republican Senate") gives way to it."""
+    words = sorted(party_names(gazetteer).items(), key=lambda item: -len(item[0]))  # "Liberal Democratic" first
     title_starts = {start for start, _, _ in titles}
-    member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame == "party-member"}
+    member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame in ("party-member", "member-of")}
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    people = [c for c in candidates if c.type is EntityType.PERSON]
+    person_starts, person_ends = {c.start for c in people}, {c.end for c in people}
+    person_tokens = {i for c in people for i in range(c.start, c.end)}
     replaced: set[int] = set()
     found: list[MentionCandidate] = []
-    first_words = {words[0] for words, _ in adjectives}
+    first_words = {name[0] for name, _ in words}
     for start in (token.i for token in doc if token.text in first_words):
-        for words, entry in adjectives:
-            end = start + len(words)
-            if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(words)):
+        for name, (entry, form) in words:
+            end = start + len(name)
+            if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(name)):
                 continue
             after = end
             while after < len(doc) and doc[after].is_title and doc[after].lower_ in GENERIC_HEADS:
@@ -474,13 +482,40 @@ def _party_adjectives(doc: Doc, candidates: list[MentionCandidate], titles: list
             held = {id(c): c for i in range(start, after) if (c := by_token.get(i)) is not None}
             if any(c.entry is not None or c.start < start or c.end > after for c in held.values()):
                 continue
-            if after < len(doc) and (after in title_starts or doc[after].lower_ in member_nouns
-                                     or doc[after].lemma_.lower() in member_nouns):  # fmt: skip
+            word = doc[start]
+            if form == "letter":
+                named = (doc[start - 1].text == "(" and start - 1 in person_ends
+                         and end < len(doc) and doc[end].text in (")", "-", "–"))  # fmt: skip
+            else:
+                following = by_token.get(after)
+                if form == "noun" and following is not None and following.start == after and following.entry is None and \
+                        following.type is EntityType.ORGANIZATION and all(t.pos_ == "PROPN" for t in doc[after : following.end]):  # fmt: skip
+                    set_type(following, EntityType.PERSON)  # "Democrat Rod Blagojevich" tagged ORG: a member's name
+                    person_starts.add(after)
+                named = after < len(doc) and (after in title_starts or after in person_starts or doc[after].lower_ in member_nouns
+                                              or doc[after].lemma_.lower() in member_nouns)  # fmt: skip
+                named = named or (word.pos_ in ("NOUN", "PROPN") and end == start + 1 and (
+                    (word.dep_ == "attr" and word.head.lemma_ == "be") or (word.dep_ == "appos" and word.head.i in person_tokens)))
+            if named:
                 replaced.update(held)
                 found.append(candidate_of(doc[start:end], entry, weight=1))
                 by_token.update({i: found[-1] for i in range(start, end)})
                 break
     return [c for c in candidates if id(c) not in replaced] + found
+
+
+@lru_cache(maxsize=4)
+def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], tuple[GazetteerEntry, str]]:
+    """The words that name a party without its name, with their form: its name's words before
+    "Party" (`party_adjectives`, form "adjective") and the words of patterns/party_words.tsv whose
+    party the gazetteer knows as one party."""
+    named: dict[tuple[str, ...], tuple[GazetteerEntry, str]] = {
+        words: (entry, "adjective") for words, entry in party_adjectives(gazetteer).items()}
+    for row in party_words():
+        parties = {e.qid or e.name: e for e in gazetteer.lookup(row.party) if e.type is EntityType.ORGANIZATION and e.kind == PARTY}
+        if len(parties) == 1:
+            named[tuple(row.word.split())] = (next(iter(parties.values())), row.form)
+    return named
 
 
 @lru_cache(maxsize=4)

@@ -184,6 +184,30 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_") or "entity"
 
 
+@dataclass(frozen=True, slots=True)
+class PartyWord:
+    """A word that names a party without its name: a member noun ("Democrat") or a letter ("R")."""
+
+    word: str
+    party: str  # the party's name in the gazetteer
+    form: str  # "noun" or "letter"
+
+
+@lru_cache(maxsize=4)
+def party_words(path: Path | None = None) -> tuple[PartyWord, ...]:
+    """patterns/party_words.tsv; every bad row is reported."""
+    path = path or data_dir("patterns") / "party_words.tsv"
+    rows: list[PartyWord] = []
+    problems: Problems = []
+    for number, cells in tsv_rows(path, ("word", "party", "form")):
+        if len(cells) < 3 or not cells[0] or not cells[1] or cells[2] not in ("noun", "letter"):
+            problems.append((number, "word, party and a form 'noun' or 'letter' are required"))
+        else:
+            rows.append(PartyWord(cells[0], cells[1], cells[2]))
+    raise_problems(path, problems)
+    return tuple(rows)
+
+
 @lru_cache(maxsize=4)
 def org_kinds(path: Path | None = None) -> tuple[tuple[tuple[str, ...], str], ...]:
     """patterns/org_kinds.tsv: the last words of an organization's name -> its kind, longest
