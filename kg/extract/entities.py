@@ -79,8 +79,6 @@ from kg.records import Article, AssetClass, Entity, EntityType, Mention
 
 # Organization kinds a name takes from the noun after it ("the Los Choneros cartel").
 GROUP_KINDS = frozenset({"CriminalOrganization", "NonStateArmedGroup", "PoliticalParty"})
-# Nouns after a state's name that name a body of it ("the US Embassy").
-STATE_BODIES = frozenset({"embassy", "consulate", "consulate-general"})
 
 
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
@@ -94,7 +92,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates += untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _governments(doc, candidates, context)
-    candidates = _state_bodies(doc, candidates)
+    candidates = _state_bodies(doc, candidates, context)
     candidates = _party_words(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
@@ -438,18 +436,42 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     return [c for c in candidates if id(c) not in replaced] + result
 
 
-def _state_bodies(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
-    """ "the US Embassy": a body of a state, named by the state's name and the noun after it
-    (patterns/org_kinds.tsv gives the kind); the state's name inside is no mention of it."""
+def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """ "the US Embassy", "the U.S. justice department", "the Philippine senate", "Singapore's
+    parliament": a body of a state, named by the state's name, demonym or possessive and up to three
+    words that end in a government body's noun (patterns/org_kinds.tsv), lower case or not, with no
+    indefinite article ("a US court" is none). It is the body the gazetteer lists under a name the
+    words make with the state's ("U.S. Department of Justice"), else an organization of that name.
+    The body's mention is its own words; the state's name stays a mention of the state."""
+    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     result: list[MentionCandidate] = []
     for c in candidates:
-        after = doc[c.end] if c.end < len(doc) else None
-        body = after is not None and c.type is EntityType.STATE and after.lower_ in STATE_BODIES and c.weight == 2
-        if not body:
-            result.append(c)
+        start = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in ("'s", "’s") else c.end
+        end = next((end for end in range(start + 1, min(start + 4, len(doc) + 1))
+                    if any(not t.is_alpha or t.i in by_token or t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in doc[start:end])
+                    or org_kind(doc[start:end].text) == "GovernmentBody"), start)  # fmt: skip
+        body = doc[start:end]
+        result.append(c)
+        if (c.type is not EntityType.STATE or c.entry is None or not body or org_kind(body.text) != "GovernmentBody"
+                or body[-1].tag_ in ("NNS", "NNPS") or (c.start > 0 and doc[c.start - 1].lower_ in ("a", "an"))):  # fmt: skip
             continue
-        result.append(_unknown(c.start, c.end + 1, EntityType.ORGANIZATION, doc[c.start : c.end + 1].text))
+        listed = _listed_body(doc[c.start : c.end].text, body.text, c.entry, context.gazetteer)
+        name = doc[c.start : end].text
+        result.append(candidate_of(body, listed, weight=1) if listed is not None else MentionCandidate(
+            start, end, EntityType.ORGANIZATION, name, f"Organization:{normalize_key(name)}", "GovernmentBody", weight=1))
     return result
+
+
+def _listed_body(written: str, words: str, state: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The one government body the gazetteer names by a state's name and a body's words, as
+    written ("U.S. Justice Department") or reordered ("Department of Justice of the Philippines")."""
+    titled = " ".join(word if word.isupper() else word.capitalize() for word in words.split())
+    *modifiers, head = titled.split()
+    bodies = [titled, f"{head} of {' '.join(modifiers)}"] if modifiers else [titled]
+    states = dict.fromkeys((written, state.name, *state.aliases, *state.demonyms))
+    names = [name for body in bodies for s in states for name in (f"{s} {body}", f"{body} of {s}", f"{body} of the {s}")]
+    found = {e.qid or e.name: e for name in names for e in gazetteer.lookup(name) if e.type is EntityType.ORGANIZATION}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]],

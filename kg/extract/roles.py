@@ -529,6 +529,8 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
                 of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
+        if reading.word.role in STATE_HEADS:
+            of = _state_of_body(of, reading.role_token, index) or of
         modality = assess(reading.role_token, index, cues)
         copula = reading.role_token.head
         if modality.negated or (copula.lemma_ == "be" and any(c.dep_ == "neg" for c in copula.children)):
@@ -542,6 +544,26 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if key not in emitted or confidence > emitted[key].provenance.confidence:
             emitted[key] = claim
     yield from emitted.values()
+
+
+def _state_of_body(of: str, role_token: Token, index: EntityIndex) -> str | None:
+    """The state whose body `of` is, written before its mention ("Japan's parliament elected X
+    as prime minister": Japan's), when the body's name does not qualify the title itself
+    ("senate president X" is the senate's)."""
+    if index.entities[of].kind != "GovernmentBody":
+        return None
+    doc = role_token.doc
+    for token in role_token.sent:
+        if index.at(token) != of or token.i < 1 or index.at(doc[token.i - 1]) == of:
+            continue
+        before = doc[token.i - 2] if token.i > 1 and doc[token.i - 1].lower_ in ("'s", "’s") else doc[token.i - 1]
+        end = token.i
+        while end < len(doc) and index.at(doc[end]) == of:
+            end += 1
+        state = index.at(before)
+        if state is not None and index.type_of(state) is EntityType.STATE and (end == len(doc) or doc[end]._.get(SLOT) != "ROLE"):
+            return state
+    return None
 
 
 def _names_state(sentence: Span, state: str, index: EntityIndex) -> bool:

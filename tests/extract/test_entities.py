@@ -357,7 +357,28 @@ def test_entities_plural_asset_noun_does_not_name_the_person_after_it(entities) 
 def test_entities_embassy_of_a_state_is_a_body(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("The police wrote to the US Embassy in London on Monday."))
     assert found["US Embassy"].type is ORG and found["US Embassy"].kind == "GovernmentBody"
-    assert "United States" not in found and found["London"].type is LOC
+    assert found["United States"].type is STATE and found["London"].type is LOC  # "US" names the state too
+
+
+@pytest.mark.parametrize(("text", "body", "state"), [
+    ("The U.S. justice department announced the charges on Monday.", "United States Department of Justice", "United States"),
+    ("Brazil denies visas to two U.S. state department officials.", "United States Department of State", "United States"),
+    ("The Philippine senate resumes the impeachment process.", "Philippine senate", "Philippines"),
+    ("Singapore's parliament votes to remove him.", "Singapore's parliament", "Singapore"),
+    ("The Indian foreign ministry said the talks had failed.", "Indian foreign ministry", "India"),
+])  # fmt: skip
+def test_entities_a_states_body_in_lower_case(entities, text: str, body: str, state: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[body].type is ORG and found[body].kind == "GovernmentBody" and found[state].type is STATE
+
+
+@pytest.mark.parametrize("text", [
+    "A US court ruled against the plan on Monday.",  # an indefinite court: no body named
+    "Indian foreign ministries have argued for years.",  # plural: no one body
+    "The US military said the strike hit its target.",  # no government body's noun
+])  # fmt: skip
+def test_entities_no_states_body_without_one_named(entities, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in entities(text) if e.type is ORG and e.kind == "GovernmentBody"]
 
 
 def test_entities_surname_read_as_a_noun_is_the_person_the_article_names(entities) -> None:  # type: ignore[no-untyped-def]

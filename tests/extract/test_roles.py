@@ -388,3 +388,11 @@ def test_roles_a_rank_between_the_title_and_the_name(read_roles, text: str, expe
 def test_roles_an_ousted_leader_holds_the_title_no_more(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "The Bangladesh military clashes with supporters of ousted prime minister Sheikh Hasina in Gopalganj."
     assert not [t for t in _triples(read_roles, text) if t[1] == "prime minister"]
+
+
+def test_roles_a_head_of_state_elected_by_a_states_body_is_the_states(read_roles) -> None:  # type: ignore[no-untyped-def]
+    # "Japan's parliament" is a body of Japan; its own president is the body's, not the state's.
+    assert _triples(read_roles, "Japan's parliament elected Sanae Takaichi as prime minister.") == {
+        ("Sanae Takaichi", "prime minister", "Japan")}
+    assert _triples(read_roles, "The Philippine senate president Alan Peter Cayetano said the senator had left.") == {
+        ("Alan Peter Cayetano", "president", "Philippine senate")}
