@@ -65,8 +65,8 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
-    PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
+    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, fold, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
@@ -124,13 +124,33 @@ def _before_title(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int,
 
 def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
     """A person's name the model cut short ("Karim [Ahmad Khan]") takes the capitalised words before it,
-    and one it cut in two ("[José Adolfo] [Macías Villamar]") is one name."""
+    one it cut in two ("[José Adolfo] [Macías Villamar]", "[Dick van] der [Laan]") is one name, and
+    so is one cut at a particle ("Valéry Giscard [d'Estaing]", "Ursula [von der Leyen]"). A state's
+    name between a title and an unknown person's name is the person's first name ("Israeli defense
+    minister [Israel] [Katz]"). An untagged name listed with a person's ("Darin LaHood and Mike Bost")
+    is a person's."""
+    title_ends = {end for _, end, _ in titles}
+    for c in list(candidates):
+        before = next((b for b in candidates if b.end == c.start and b.type is EntityType.STATE), None)
+        if c.type is EntityType.PERSON and c.entry is None and before is not None and before.start in title_ends \
+                and before.end - before.start == 1 and before.weight == 2:  # fmt: skip
+            candidates.remove(before)
+            c.start = before.start
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
     for c in list(candidates):
-        after = unknown.get(c.end)
-        if c in candidates and c.type is EntityType.PERSON and c.entry is None and after is not None and after is not c:
+        if c not in candidates or c.type is not EntityType.PERSON or c.entry is not None:
+            continue
+        end = c.end
+        while end < len(doc) and doc[end].text in NAME_PARTICLES:
+            end += 1
+        after = unknown.get(end)
+        if after is not None and after is not c:
             candidates.remove(after)
             c.end = after.end
+        elif end < len(doc) and (end > c.end or doc[c.end - 1].text in NAME_PARTICLES) and doc[end].is_title \
+                and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ or end < len(doc) and ELIDED_PARTICLE.match(doc[end].text):  # fmt: skip
+            c.end = end + 1
+    candidates += _listed_people(doc, candidates)
     taken = {i for c in candidates for i in range(c.start, c.end)} | {i for s, e, _ in titles for i in range(s, e)}
     for c in candidates:
         if c.type is not EntityType.PERSON or c.entry is not None:
@@ -147,6 +167,24 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             c.start, c.name = start, doc[start : c.end].text
             c.group = f"{c.type.value}:{normalize_key(c.name)}"
     return candidates
+
+
+def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """Two or three capitalised words no entity holds, not at a sentence's start, listed right
+    before a person's name ("Darin LaHood and Mike Bost", "Darin LaHood, Mike Bost")."""
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    found: list[MentionCandidate] = []
+    for c in candidates:
+        i = c.start - 1
+        if c.type is not EntityType.PERSON or i < 2 or doc[i].lower_ not in ("and", ","):
+            continue
+        start = i
+        while start > 0 and start - 1 not in taken and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].is_sent_start and not _title_word(doc[start - 1].lower_):  # fmt: skip
+            start -= 1
+        if 2 <= i - start <= 3:
+            found.append(_unknown(start, i, EntityType.PERSON, doc[start:i].text))
+    return found
 
 
 def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:

@@ -70,6 +70,10 @@ GENERIC_HEADS = frozenset("house council court party ministry army navy agency o
                           "forces guard union bank group movement league commission parliament senate congress government "
                           "police authority corps".split())  # fmt: skip
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+# Lower-case words inside a person's name ("Dick van der Laan", "Ronald dela Rosa"), and the
+# elided ones written onto the next word ("Valéry Giscard d'Estaing").
+NAME_PARTICLES = PATRONYMIC | frozenset("de del della dela der den di da das dos du van von ter ten la le".split())
+ELIDED_PARTICLE = re.compile(r"^(?:d|l|o)['’][A-Z]")
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
 
 # An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.

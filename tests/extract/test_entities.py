@@ -468,3 +468,24 @@ def test_entities_a_name_ending_in_a_title_word_keeps_it_when_no_name_follows(en
 def test_entities_a_name_of_only_title_words_before_a_title_is_none(entities) -> None:  # type: ignore[no-untyped-def]
     text = "Starmer appoints Secretary of State for Justice Shabana Mahmood as the new home secretary."
     assert [e.label for e in entities(text) if e.type is ORG] == []
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("He served first under President Valéry Giscard d'Estaing in 1976.", "Valéry Giscard d'Estaing"),
+    ("Dutch prime minister Dick van der Laan met reporters.", "Dick van der Laan"),
+    ("Senator Ronald dela Rosa left the building.", "Ronald dela Rosa"),
+    ("Israeli defense minister Israel Katz said the army would stay.", "Israel Katz"),
+    ("Officials, including members of the House of Representatives Darin LaHood and Mike Bost, objected.", "Darin LaHood"),
+])  # fmt: skip
+def test_entities_whole_person_names(entities, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_label(entities(text))[person].type is PERSON
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Trump met Netanyahu in Israel and Jordan.", "Israel Jordan"),  # two states listed: no person
+    ("The talks in New York and Mike Bost's office failed.", "New York"),  # a place tagged as such stays one
+    ("Israel Katz and the Israeli army disagreed.", "Israel Katz"),  # no title before: the model's reading stands
+])  # fmt: skip
+def test_entities_no_person_made_of_other_names(entities, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert absent not in found or found[absent].type is not PERSON
