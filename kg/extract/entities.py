@@ -89,6 +89,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]
     candidates = [c for c in candidates if c.entry is not None or _before_title(doc, c, titles)]
+    candidates = _hyphenated_pairs(doc, candidates, context)
     candidates += untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _governments(doc, candidates, context)
@@ -99,6 +100,32 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     resolve_descriptions(doc, groups, titles, context)
     entities = _entities(doc, article, groups)
     return entities + find_groups(doc, article, entities, [(start, end) for start, end, _ in titles])
+
+
+def _hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """ "the Trump-Putin summit", "Russia-Ukraine talks": a name the gazetteer does not know made
+    of parts joined by hyphens, each of which names one known state or person (a surname of
+    kg.extract.surnames's known people), is a mention of each part."""
+    result: list[MentionCandidate] = []
+    for c in candidates:
+        hyphens = [i for i in range(c.start + 1, c.end - 1) if doc[i].text in ("-", "–") and not doc[i - 1].whitespace_]
+        parts = [doc[start:end] for start, end in zip([c.start, *(i + 1 for i in hyphens)], [*hyphens, c.end])]
+        known = [_known_part(part.text, context) for part in parts] if c.entry is None and hyphens else [None]
+        if all(entry is not None for entry in known):
+            result += [candidate_of(part, entry, weight=1) for part, entry in zip(parts, known) if entry is not None]
+        else:
+            result.append(c)
+    return result
+
+
+def _known_part(text: str, context: Context) -> GazetteerEntry | None:
+    """The one state or person a part of a hyphenated name names ("Trump" of "Trump-Putin")."""
+    found = {e.qid or e.name: e for e in context.gazetteer.lookup(text) if e.type in (EntityType.STATE, EntityType.PERSON)}
+    if len(found) == 1:
+        return next(iter(found.values()))
+    person = surname_entry(text, context) if not found else None
+    return person if person is not None and person.qid is not None and any(
+        context.day is not None and t.held_on(context.day) for t in context.gazetteer.tenures_of(person.qid)) else None  # fmt: skip
 
 
 def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:

@@ -489,3 +489,19 @@ def test_entities_whole_person_names(entities, text: str, person: str) -> None: 
 def test_entities_no_person_made_of_other_names(entities, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities(text))
     assert absent not in found or found[absent].type is not PERSON
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Trump says the Trump-Putin summit will go ahead.", {"Donald Trump", "Vladimir Putin"}),
+    ("The Russia-Ukraine talks resume in Istanbul.", {"Russia", "Ukraine"}),
+])  # fmt: skip
+def test_entities_hyphenated_pair_names_both_parties(entities, text: str, parties: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert parties <= set(_by_label(entities(text)))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Coca-Cola company met Rolls-Royce.", "Rolls-Royce"),  # parts that name no state or person
+    ("Trump met Smith-Jones in Alaska.", "Smith-Jones"),  # a double-barrelled name of someone unknown
+])  # fmt: skip
+def test_entities_hyphenated_name_stays_whole(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in _by_label(entities(text))
