@@ -44,6 +44,7 @@ from spacy.vocab import Vocab
 from kg.errors import DataFileError
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
+from kg.extract.groups import load_agents
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
@@ -518,7 +519,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
     for reading in sorted(readings, key=lambda r: r.role_token.i):
         of, inherited, guessed = reading.of, False, False
         if of is None:
-            of = _implicit_of(reading, explicit, index, qids, gazetteer, article)
+            of = _implicit_of(reading, explicit, index, qids, gazetteer, article) or _group_owner(reading, index)
             inherited = True
         if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS):
             if not dominant_found:  # the same for every title of the article
@@ -544,6 +545,32 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if key not in emitted or confidence > emitted[key].provenance.confidence:
             emitted[key] = claim
     yield from emitted.values()
+
+
+# "officials including / such as / like / among ...": what lists people in a group.
+LISTING = frozenset({"including", "as", "like", "among"})
+
+
+def _group_owner(reading: _Reading, index: EntityIndex) -> str | None:
+    """The state or organization that qualifies the group of people a title is listed in ("Iranian
+    government officials including health minister X", "Hamas officials such as spokesman X"): the
+    group's noun ends a Phoenix agent phrase, and "including", "such as", "like" or "among" lists
+    the title's holder in it."""
+    word = reading.role_token
+    while word.dep_ in ("compound", "appos", "pobj", "conj") and word.head is not word:
+        word = word.head
+    if word.dep_ != "prep" or word.lower_ not in LISTING:
+        return None
+    group = word.head.head if word.head.lower_ == "such" else word.head
+    if group.lemma_.lower() not in _agent_heads():
+        return None
+    return next((key for child in group.lefts if (key := index.at(child)) is not None
+                 and index.type_of(key) in (EntityType.STATE, EntityType.ORGANIZATION)), None)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _agent_heads() -> frozenset[str]:
+    return frozenset(phrase[-1] for phrase in load_agents())
 
 
 def _state_of_body(of: str, role_token: Token, index: EntityIndex) -> str | None:

@@ -396,3 +396,16 @@ def test_roles_a_head_of_state_elected_by_a_states_body_is_the_states(read_roles
         ("Sanae Takaichi", "prime minister", "Japan")}
     assert _triples(read_roles, "The Philippine senate president Alan Peter Cayetano said the senator had left.") == {
         ("Alan Peter Cayetano", "president", "Philippine senate")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iranian officials such as spokesman Esmaeil Baghaei denied the report.", {("Esmaeil Baghaei", "spokesperson", "Iran")}),
+    ("Hamas officials, including spokesman Abu Obaida, denied the report.", {("Abu Obaida", "spokesperson", "Hamas")}),
+    ("Multiple Iranian government officials including health minister Iraj Harirchi tested positive.",
+     {("Iraj Harirchi", "health minister", "Iran")}),
+    # The state qualifies no group of people the title is listed in.
+    ("Trump met spokesman Esmaeil Baghaei in Rome.", set()),
+    ("The Russian attack on officials including spokesman Esmaeil Baghaei failed.", set()),
+])  # fmt: skip
+def test_roles_owner_of_the_group_a_title_is_listed_in(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
