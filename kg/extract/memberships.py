@@ -336,6 +336,9 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             found += index.entities_of(following)  # "EU member states Hungary and Slovakia", however parsed
         if following is not None and following.text == "," and not found:
             found += _listed(token.doc, token.i + 2, index)  # "Two Democratic Representatives, X and Y"
+        after = max((c.right_edge.i + 1 for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), default=len(token.doc))
+        if not found and cue.frame in NOUN_FRAMES and after < len(token.doc) and index.at(token.doc[after]) is not None:
+            found += _listed(token.doc, after, index) or index.entities_of(token.doc[after])  # "Republican members of the House X and Y"
         found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found

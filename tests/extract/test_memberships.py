@@ -246,3 +246,13 @@ def test_memberships_the_states_a_groups_definition_lists(pairs, text: str, expe
 ])  # fmt: skip
 def test_memberships_party_words_and_letters(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials, including Republican members of the House of Representatives Darin LaHood and Mike Bost, objected.",
+     {("Darin LaHood", "Republican Party"), ("Mike Bost", "Republican Party")}),
+    # The people after the phrase are not listed in it: the object of a verb.
+    ("Republican members of the House of Representatives met Trump.", set()),
+])  # fmt: skip
+def test_memberships_people_listed_after_a_members_phrase(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected
