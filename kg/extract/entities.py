@@ -317,8 +317,9 @@ def _trim(ent: Span) -> Span:
 
 
 def _title_word(word: str) -> bool:
-    """A word of the title lexicon: a title word of kg.extract.names or a one-word role of patterns/roles.tsv."""
-    return word in TITLE_WORDS or word in load_role_words()
+    """A word of the title lexicon: a title word of kg.extract.names, a one-word role of
+    patterns/roles.tsv or a party's noun of patterns/party_words.tsv ("Republicans X")."""
+    return word in TITLE_WORDS or word in load_role_words() or word in {w.word.lower() for w in party_words() if w.form == "noun"}
 
 
 def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
@@ -505,7 +506,8 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context
     """ "the US Embassy", "the U.S. justice department", "the Philippine senate", "Singapore's
     parliament": a body of a state, named by the state's name, demonym or possessive and up to three
     words that end in a government body's noun (patterns/org_kinds.tsv), lower case or not, with no
-    indefinite article ("a US court" is none). It is the body the gazetteer lists under a name the
+    indefinite article ("a US court" is none) and no "of" after ("Iran's Ministry of ..." is a longer
+    name). It is the body the gazetteer lists under a name the
     words make with the state's ("U.S. Department of Justice"), else an organization of that name.
     The body's mention is its own words; the state's name stays a mention of the state."""
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
@@ -518,7 +520,8 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context
         body = doc[start:end]
         result.append(c)
         if (c.type is not EntityType.STATE or c.entry is None or not body or org_kind(body.text) != "GovernmentBody"
-                or body[-1].tag_ in ("NNS", "NNPS") or (c.start > 0 and doc[c.start - 1].lower_ in ("a", "an"))):  # fmt: skip
+                or body[-1].tag_ in ("NNS", "NNPS") or (c.start > 0 and doc[c.start - 1].lower_ in ("a", "an"))
+                or (end < len(doc) and doc[end].lower_ == "of")):  # fmt: skip
             continue
         listed = _listed_body(doc[c.start : c.end].text, body.text, c.entry, context.gazetteer)
         name = doc[c.start : end].text
@@ -593,34 +596,22 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
 
 @lru_cache(maxsize=4)
 def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], tuple[GazetteerEntry, str]]:
-    """The words that name a party without its name, with their form: its name's words before
-    "Party" (`party_adjectives`, form "adjective") and the words of patterns/party_words.tsv whose
-    party the gazetteer knows as one party."""
-    named: dict[tuple[str, ...], tuple[GazetteerEntry, str]] = {
-        words: (entry, "adjective") for words, entry in party_adjectives(gazetteer).items()}
+    """The words that name a party without its name, with their form: the capitalised words of its
+    name before "Party" ("Conservative Party" -> Conservative, form "adjective") that name nothing
+    else in the gazetteer and no other party, and the words of patterns/party_words.tsv whose party
+    the gazetteer knows as one party."""
+    found: dict[tuple[str, ...], dict[str, GazetteerEntry]] = {}
+    for entry in gazetteer.entries:
+        for words in (tuple(name.split()) for name in entry.names if entry.kind == PARTY):
+            if len(words) > 1 and words[-1] == "Party" and all(w[:1].isupper() and w.isalpha() for w in words[:-1]):
+                found.setdefault(words[:-1], {})[entry.qid or entry.name] = entry
+    named = {words: (next(iter(entries.values())), "adjective") for words, entries in found.items()
+             if len(entries) == 1 and not gazetteer.lookup(" ".join(words))}  # fmt: skip
     for row in party_words():
-        parties = {e.qid or e.name: e for e in gazetteer.lookup(row.party) if e.type is EntityType.ORGANIZATION and e.kind == PARTY}
+        parties = {e.qid or e.name: e for e in gazetteer.lookup(row.party) if e.kind == PARTY}
         if len(parties) == 1:
             named[tuple(row.word.split())] = (next(iter(parties.values())), row.form)
     return named
-
-
-@lru_cache(maxsize=4)
-def party_adjectives(gazetteer: Gazetteer) -> dict[tuple[str, ...], GazetteerEntry]:
-    """The words of each party's name before "Party" ("Conservative Party" -> Conservative),
-    where they are capitalised, name nothing else in the gazetteer and no other party."""
-    found: dict[tuple[str, ...], list[GazetteerEntry]] = {}
-    for entry in gazetteer.entries:
-        if entry.type is not EntityType.ORGANIZATION or entry.kind != PARTY:
-            continue
-        for name in entry.names:
-            words = tuple(name.split())
-            if len(words) > 1 and words[-1] == "Party" and all(w[:1].isupper() and w.isalpha() for w in words[:-1]):
-                found.setdefault(words[:-1], [])
-                if entry not in found[words[:-1]]:
-                    found[words[:-1]].append(entry)
-    return {words: entries[0] for words, entries in found.items()
-            if len(entries) == 1 and not gazetteer.lookup(" ".join(words))}  # fmt: skip
 
 
 def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:

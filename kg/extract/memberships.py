@@ -196,7 +196,8 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...])
         confidence = score(NAMED_WITH_PARTY, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None,
                            state=True)  # fmt: skip
         provenance = Provenance(sentence_evidence(word.sent), NAME, confidence, modality.claimed_by, False, modality.hypothetical)
-        for person in dict.fromkeys(key for token in people if (key := index.at(token)) is not None):
+        listed = _listed(doc, end, index) if word.tag_ in ("NNS", "NNPS") else []  # "Republicans X and Y"
+        for person in dict.fromkeys([*listed, *(key for token in people if (key := index.at(token)) is not None)]):
             if index.type_of(person) is EntityType.PERSON:
                 yield Membership(person, party, provenance)
 
@@ -331,14 +332,14 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             found += index.entities_of(token.head)  # "NATO member Poland"
         if token.dep_ == "appos":
             found += index.entities_of(token.head)  # "Venezuela, a member of OPEC"
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if following is not None and index.at(following) is not None and not found:
-            found += index.entities_of(following)  # "EU member states Hungary and Slovakia", however parsed
-        if following is not None and following.text == "," and not found:
-            found += _listed(token.doc, token.i + 2, index)  # "Two Democratic Representatives, X and Y"
-        after = max((c.right_edge.i + 1 for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), default=len(token.doc))
-        if not found and cue.frame in NOUN_FRAMES and after < len(token.doc) and index.at(token.doc[after]) is not None:
-            found += _listed(token.doc, after, index) or index.entities_of(token.doc[after])  # "Republican members of the House X and Y"
+        # The names right after the noun or its "of" phrase: "EU member states Hungary and Slovakia",
+        # however parsed; "Republican members of the House X and Y"; "Two Democratic Representatives, X and Y".
+        after = max((c.right_edge.i + 1 for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), default=token.i + 1)
+        following = token.doc[after] if after < len(token.doc) and not found else None
+        if following is not None and index.at(following) is not None and (after == token.i + 1 or cue.frame in NOUN_FRAMES):
+            found += _listed(token.doc, after, index) or index.entities_of(following)
+        elif following is not None and following.text == ",":
+            found += _listed(token.doc, after + 1, index)
         found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found

@@ -376,6 +376,7 @@ def test_entities_a_states_body_in_lower_case(entities, text: str, body: str, st
     "A US court ruled against the plan on Monday.",  # an indefinite court: no body named
     "Indian foreign ministries have argued for years.",  # plural: no one body
     "The US military said the strike hit its target.",  # no government body's noun
+    "Iran's Ministry of Intelligence arrested him.",  # a longer name: the model's, not a state's body
 ])  # fmt: skip
 def test_entities_no_states_body_without_one_named(entities, text: str) -> None:  # type: ignore[no-untyped-def]
     assert not [e for e in entities(text) if e.type is ORG and e.kind == "GovernmentBody"]
