@@ -506,3 +506,21 @@ def test_entities_hyphenated_pair_names_both_parties(entities, text: str, partie
 ])  # fmt: skip
 def test_entities_hyphenated_name_stays_whole(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert name in _by_label(entities(text))
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    ("Iran's Supreme National Security Council met on Monday.", "Supreme National Security Council", "National Security Council"),
+    ("New Democratic Party leader Jagmeet Singh lost his seat.", "New Democratic Party", "Democratic Party"),
+])  # fmt: skip
+def test_entities_a_gazetteer_name_inside_a_longer_name(entities, text: str, name: str, not_name: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[name].type is ORG and not_name not in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Former National Security Council official John Bolton spoke.", "National Security Council"),  # a title word before it
+    ("The US National Security Council met.", "National Security Council"),  # a state's name before it
+    ("Yesterday the Democratic Party won.", "Democratic Party"),
+])  # fmt: skip
+def test_entities_a_gazetteer_name_after_other_words_stays(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in _by_label(entities(text))
