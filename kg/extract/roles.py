@@ -345,7 +345,8 @@ def _read(
     state), "last" ("X of the Y party is elected president of Z": the one after the title)
     or "possessor" ("Merkel's spokesperson X": the possessor's own state); `title`:
     "after-verb" takes the title's modifiers ("former") only after the pattern's last word of
-    no slot (its verb); `role`:
+    no slot (its verb), "with-portfolio" makes the title's "of" phrase part of the role ("director of
+    global news" for AFP); `role`:
     "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
     and B of Y"); `ends`: "role" for a pattern that ends with the title, which is void when a
     name follows it (the title is then that name's), "of" for one that ends with the state or
@@ -369,6 +370,10 @@ def _read(
     elif role_runs:
         _, role_start, role_end = role_runs[-1]
         phrases = sorted({roles[i] for i in range(role_start, role_end)}, key=lambda p: p[0])
+        if spec.extra.get("title") == "with-portfolio":  # "director of global news for AFP": the whole title
+            end = next(i for i in range(role_end + 1, span.end) if doc[i]._.get(SLOT) != "MOD")
+            title = f"{phrases[-1][2].role} {doc[role_end:end].text.lower()}"
+            phrases[-1] = (phrases[-1][0], phrases[-1][1], RoleWord(title, title, None))
     else:
         return []
     title_start = span.start  # "former Philippine Senate majority leader X": the whole title phrase

@@ -416,3 +416,15 @@ def test_roles_secretary_of_a_council(read_roles) -> None:  # type: ignore[no-un
     assert _triples(read_roles, text) == {("Ali Larijani", "secretary", "Supreme National Security Council")}
     # A longer title keeps its own role.
     assert _triples(read_roles, "US Secretary of State Marco Rubio met Lavrov.") == {("Marco Rubio", "secretary of state", "United States")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Phil Chetwynd, director of global news for AFP, said the agency was shocked.",
+     {("Phil Chetwynd", "director of global news", "AFP")}),
+    ("Jane Doe, head of communications at the World Health Organization, said no.",
+     {("Jane Doe", "head of communications", "World Health Organization")}),
+    # A former holder holds nothing.
+    ("Jane Doe, former head of communications at the World Health Organization, said no.", set()),
+])  # fmt: skip
+def test_roles_title_with_its_portfolio_for_an_organization(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
