@@ -102,15 +102,22 @@ def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
 
 
 @lru_cache(maxsize=4)
-def load_role_modifiers(path: Path | None = None) -> dict[str, bool]:
-    """patterns/role_modifiers.tsv: word -> True when its person still holds the role."""
+def load_role_meanings(path: Path | None = None) -> dict[str, str]:
+    """patterns/role_modifiers.tsv: word -> "holder" (its person holds the role), "not-holder"
+    (does not: "former"), or "deputy" (holds the role with the word before it: "deputy health minister")."""
     path = path or data_dir("patterns") / "role_modifiers.tsv"
-    modifiers: dict[str, bool] = {}
+    meanings: dict[str, str] = {}
     for line, row in tsv_rows(path, ("word", "meaning")):
-        if len(row) < 2 or row[1] not in ("holder", "not-holder"):
-            raise DataFileError(path, "meaning must be 'holder' or 'not-holder'", line=line)
-        modifiers[row[0].lower()] = row[1] == "holder"
-    return modifiers
+        if len(row) < 2 or row[1] not in ("holder", "not-holder", "deputy"):
+            raise DataFileError(path, "meaning must be 'holder', 'not-holder' or 'deputy'", line=line)
+        meanings[row[0].lower()] = row[1]
+    return meanings
+
+
+@lru_cache(maxsize=4)
+def load_role_modifiers(path: Path | None = None) -> dict[str, bool]:
+    """patterns/role_modifiers.tsv: word -> True when its person holds the very role after it."""
+    return {word: meaning == "holder" for word, meaning in load_role_meanings(path).items()}
 
 
 def role_patterns() -> tuple[PatternSpec, ...]:
@@ -385,6 +392,10 @@ def _read(
         # describe the person, not the title.
         verb = max((t.i for t in before if not t._.get(SLOT)), default=before.start - 1)
         before = doc[verb + 1 : role_start]
+    if before and load_role_meanings().get(before[-1].lower_) == "deputy" and before[-1]._.get(SLOT) == "MOD":
+        title = f"{before[-1].lower_} {phrases[-1][2].role}"  # "deputy health minister X"
+        phrases[-1] = (before[-1].i, phrases[-1][1], RoleWord(title, title, None, phrases[-1][2].state_office))
+        before = before[:-1]
     if any(_not_holder(t) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
     if (role_start > 0 and (place := index.at(doc[role_start - 1])) is not None

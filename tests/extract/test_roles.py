@@ -88,9 +88,12 @@ def test_roles_title_without_state_resolved_through_the_gazetteer(read_roles) ->
     assert ("Nicolás Maduro", "president", "Venezuela") in _triples(read_roles, text)
 
 
-def test_roles_former_and_deputy_holders_are_not_claimed(read_roles) -> None:  # type: ignore[no-untyped-def]
+def test_roles_former_holders_are_not_claimed_and_deputies_hold_the_deputy_role(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Former French President Nicolas Sarkozy met Russian Deputy Foreign Minister Sergei Ryabkov."
-    assert _triples(read_roles, text) == set()
+    assert _triples(read_roles, text) == {("Sergei Ryabkov", "deputy foreign minister", "Russia")}
+    text = "Iranian officials including deputy health minister Iraj Harirchi tested positive."
+    assert _triples(read_roles, text) == {("Iraj Harirchi", "deputy health minister", "Iran")}
+    assert _triples(read_roles, "Former deputy foreign minister Sergei Ryabkov of Russia said no.") == set()
 
 
 def test_roles_negated_reading_is_not_claimed(read_roles) -> None:  # type: ignore[no-untyped-def]
