@@ -223,8 +223,9 @@ def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
 
 
 def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, bool]) -> tuple[int, int, RoleWord]:
-    """ "education minister", "Minister of Health X": a noun compounded to a bare "minister", or
-    after its "of" or "for", is its portfolio; the role is "<portfolio> minister" (a state office).
+    """ "education minister", "Minister of Health X", "Health Secretary X": a noun compounded to a bare
+    "minister" or "secretary", or after its "of" or "for", is its portfolio; the role is "<portfolio>
+    minister" (a state office).
     A longer minister's title keeps its role and takes in the portfolio ("Deputy Prime Minister
     for Finance")."""
 
@@ -234,7 +235,7 @@ def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[s
 
     # "of" or "for" and a one-word portfolio after the title
     portfolio_after = end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and portfolio(end + 1) and not portfolio(end + 2)
-    if word.role != "minister" or end - start != 1:
+    if word.role not in ("minister", "secretary") or end - start != 1:
         if word.role.endswith("minister") and portfolio_after:
             return start, end + 2, word  # "Deputy Prime Minister for Finance": the title goes on to its portfolio
         return start, end, word
@@ -244,7 +245,7 @@ def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[s
         end, noun = end + 2, doc[end + 1]
     else:
         return start, end, word
-    role = f"{noun.lower_} minister"
+    role = f"{noun.lower_} {word.role}"
     return start, end, RoleWord(role, role, None, True)
 
 

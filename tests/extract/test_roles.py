@@ -431,3 +431,8 @@ def test_roles_secretary_of_a_council(read_roles) -> None:  # type: ignore[no-un
 ])  # fmt: skip
 def test_roles_title_with_its_portfolio_for_an_organization(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert _triples(read_roles, text) == expected
+
+
+def test_roles_a_secretarys_portfolio_before_the_title(read_roles) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, "US Health Secretary Robert F. Kennedy Jr. said no.") == {
+        ("Robert F. Kennedy Jr.", "health secretary", "United States")}
