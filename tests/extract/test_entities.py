@@ -155,6 +155,17 @@ def test_entities_generic_words_are_not_names(entities) -> None:  # type: ignore
     assert found["Government"].type is EntityType.GROUP
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Party secretary Li Qiang met the governor of Hebei on Monday.", "Party"),
+    ("Secretary of Education Linda McMahon said the department would close.", "Education"),
+    ("The Secretary of Defense Pete Hegseth visited Japan.", "Defense"),
+])
+def test_entities_a_party_or_portfolio_word_alone_is_no_organization(entities, text, word) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert word not in found
+    assert any(entity.type is EntityType.PERSON for entity in found.values())
+
+
 def test_entities_a_border_between_two_states_is_a_place(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Troops massed along the Ethiopia–Somalia border on Sunday."))
     assert found["Ethiopia–Somalia border"].type is LOC
