@@ -416,7 +416,9 @@ def _read(
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting (or an article that does not say who acted) and, unless its
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
-    unstated = not actors and event_type in UNSTATED_ACTOR_TYPES and _actor_unstated(token, trigger, lex, index)
+    unstated = not actors and event_type in UNSTATED_ACTOR_TYPES and (
+        _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
+    )
     alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     if not (actors or unstated) or (not targets and not alone):
         return None
@@ -1037,6 +1039,19 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         return False  # "killed in a car crash": no attack
     attacks = _attack_nouns(token, lex)
     return (_passive(token) or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
+
+
+def _untold_attack(noun: Token, index: EntityIndex) -> bool:
+    """An attack a clause follows, introduced by an indefinite noun that names no party ("charged
+    *following a car bombing* outside a police station in X", "arrested after a stabbing"): an
+    attack whose actor the article does not state. A definite one ("the attack") is told
+    elsewhere; one feared or investigated ("fear an attack") may not have happened."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("following", "after")
+        and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
+        and not _party_in(noun, index)
+    )
 
 
 def _causes(token: Token) -> list[Token]:

@@ -42,6 +42,10 @@ def _read(annotated, text: str):  # type: ignore[no-untyped-def]
         ("Freedonia was hit by rockets on Saturday.", EventType.ASSAULT, ("freedonia",), None),
         ("Alma Vask was stabbed, according to police officers.", EventType.ASSAULT, ("vask",), None),
         ("Omar Tellen was arrested, according to Ruritania.", EventType.COERCE, ("tellen",), None),
+        # An attack a clause follows, brought in by an indefinite noun with a place and no party.
+        ("A man is charged with terrorism following a car bombing outside of a police station in Red Harbour.",
+         EventType.ASSAULT, (), "harbour"),
+        ("Security was tightened after a bombing at a market in Red Harbour.", EventType.ASSAULT, (), "harbour"),
     ],
 )
 def test_an_event_whose_actor_is_not_stated_is_kept_without_one(annotated, text, event_type, targets, location) -> None:  # type: ignore[no-untyped-def]
@@ -83,6 +87,10 @@ def test_the_victims_of_an_attack_are_acted_on_by_its_author(annotated, text, ac
         "Ruritania tested a missile in Red Harbour.",  # a weapon, no attack
         "A missile could strike Red Harbour.",
         "No rocket hit Red Harbour.",
+        "Officials fear an attack in Red Harbour.",  # feared, not reported
+        "Security was tightened after the attack in Red Harbour.",  # told elsewhere
+        "Security was tightened after a Ruritanian attack in Red Harbour.",  # its author is named
+        "Police are investigating a bombing in Red Harbour.",
     ],
 )
 def test_no_actorless_event_where_an_actor_may_be_stated_or_nothing_happened(annotated, text) -> None:  # type: ignore[no-untyped-def]
