@@ -1042,10 +1042,8 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
 
 
 def _untold_attack(noun: Token, index: EntityIndex) -> bool:
-    """An attack a clause follows, introduced by an indefinite noun that names no party ("charged
-    *following a car bombing* outside a police station in X", "arrested after a stabbing"): an
-    attack whose actor the article does not state. A definite one ("the attack") is told
-    elsewhere; one feared or investigated ("fear an attack") may not have happened."""
+    """An attack a clause follows, brought in by an indefinite noun that names no party ("charged
+    *following a car bombing* in X"); not a definite one, told elsewhere, nor one feared."""
     return (
         noun.dep_ == "pobj"
         and noun.head.lower_ in ("following", "after")
@@ -1065,13 +1063,11 @@ def _causes(token: Token) -> list[Token]:
             and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 
 
-# Prepositions of where an attack happened: the states and places they hold are no authors;
-# unless a preposition of the parties stands below ("in clashes *with* the army", "in an ambush
-# *by* gunmen").
-WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "off"})
+# Prepositions of where an attack happened, or of the source of its report ("*according* to
+# police"): the states, places and sources they hold are no authors; unless a preposition of the
+# parties stands below ("in clashes *with* the army", "in an ambush *by* gunmen").
+WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "off", "according"})
 PARTY_PREPS = frozenset({"by", "with", "between", "from"})
-# The source a report is attributed to ("killed, *according to* police") took no part in it.
-SOURCES = frozenset({"according"})
 
 
 def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) -> bool:
@@ -1086,7 +1082,7 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
         if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET):
             continue  # a place, or a weapon whose owner, if any, is named by its own words
         node = part
-        while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE | SOURCES):
+        while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE):
             if node.dep_ in ("prep", "agent") and node.lower_ in PARTY_PREPS:
                 return True
             if node.dep_ in besides and node.head.i in verbs or (node.dep_ == "conj" and node.pos_ != "VERB" and node.head.i == head.i):
