@@ -410,3 +410,34 @@ def test_events_seconding_an_appeal_and_putting_a_deal_on_hold(annotated, text, 
 def test_events_no_support_or_suspension_from_other_senses(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, text)
     assert not any(kind in (EventType.SUPPORT, EventType.SANCTION) for kind, *_ in found), found
+
+
+# ------------------------------------------------ condolences (CAMEO 018, the codebook's SUPPORT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania offered condolences to Freedonia.",
+        "Alma Vask expressed her condolences to Freedonia over the earthquake.",
+        "Ruritania extended its condolences to Freedonia after the attack.",
+        "Ruritania expressed sympathy with Freedonia.",
+    ],
+)
+def test_events_condolences_offered_to_a_party_support_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert any(kind is EventType.SUPPORT and targets == ("freedonia",) and not negated
+               for kind, _, targets, negated, _ in found), found  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania expressed regret to Freedonia.",  # the codebook's CONCEDE, not support
+        "Ruritania offered Freedonia a loan.",
+        "Ruritania did not offer condolences to Freedonia.",
+    ],
+)
+def test_events_no_condolences_no_support(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert not any(kind is EventType.SUPPORT and not negated for kind, _, _, negated, _ in found), found
