@@ -60,6 +60,10 @@ RESIGNATION = "RETREAT", "resign", "RETREAT} also covers resignations of governm
 # place, not that it is yet to be; the codebook puts all meetings under CONSULT and future ones
 # under AGREE, which kg reads from the verb's modality, not from its prepositions.
 MEETING = "CONSULT", None, "All consultations and meetings"
+# CAMEO codes condolences 018 "make empathetic comment", in the statements (01) the codebook
+# drops; the codebook's SUPPORT expresses support for an actor, which condolences offered to a
+# party are (not its regrets, 018 too: the codebook's CONCEDE). Keyed by the pattern's object word.
+CONDOLENCES = "SUPPORT", None, "express support for, commend"
 CODEBOOK_READINGS = {
     ("MEET_PEOPLE", "036"): MEETING,  # meet, contact, communicate with ... (at, with leaders, for talks)
     ("RESIGN", "083"): RESIGNATION,  # resign
@@ -67,6 +71,8 @@ CODEBOOK_READINGS = {
     ("STEP", "0831"): RESIGNATION,  # step down, leader steps aside
     ("SUBMIT", "0831"): RESIGNATION,  # submit one's resignation
     ("EXPLAIN_VERBAL", "0831"): RESIGNATION,  # announce one's resignation
+    **{(block, "018", word): CONDOLENCES for block in ("EXPLAIN_VERBAL", "OFFER", "EXTEND", "SOUND")
+       for word in ("condolences", "condolence", "sympathy", "sympathies")},  # express condolences ...
 }
 # Words a pattern may spell out that say nothing about the event (auxiliaries, articles,
 # complementizers): a dependency parse does not need them, so they are not required words.
@@ -135,10 +141,10 @@ def plover_of(code: str | None, table: dict[str, tuple[Plover, int]]) -> tuple[P
     return Plover(None, None), None
 
 
-def read_codebook_readings(path: Path) -> dict[tuple[str, str], tuple[Plover, int]]:
+def read_codebook_readings(path: Path) -> dict[tuple[str, ...], tuple[Plover, int]]:
     """CODEBOOK_READINGS with the line of the codebook that gives each reading."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    readings: dict[tuple[str, str], tuple[Plover, int]] = {}
+    readings: dict[tuple[str, ...], tuple[Plover, int]] = {}
     for key, (name, mode, words) in CODEBOOK_READINGS.items():
         line = next((number for number, text in enumerate(lines, start=1) if words in text), None)
         if line is None:
@@ -290,15 +296,17 @@ def _block_rows(
     synsets: dict[str, Any],
     plover: dict[str, tuple[Plover, int]],
     dropped: Counter[str],
-    codebook: dict[tuple[str, str], tuple[Plover, int]] | None = None,
+    codebook: dict[tuple[str, ...], tuple[Plover, int]] | None = None,
 ) -> list[dict[str, Any]]:
     block_id = f"{block.name}@{block.line}"
 
-    def reading_of(code: str | None, line: int) -> tuple[Plover, str]:
-        """The code's PLOVER reading and the source of the row (dictionary, table or codebook)."""
-        if code is not None and (block.name, code) in (codebook or {}):
-            reading, codebook_line = (codebook or {})[(block.name, code)]
-            return reading, f"{VERBS_FILE}:{line}; {CODEBOOK_FILE}:{codebook_line}"
+    def reading_of(code: str | None, line: int, words: tuple[str, ...] = ()) -> tuple[Plover, str]:
+        """The code's PLOVER reading and the source of the row (dictionary, table or codebook);
+        a codebook reading may be for a pattern's first object word only."""
+        for key in ((block.name, code, *words[:1]), (block.name, code)):
+            if code is not None and key in (codebook or {}):
+                reading, codebook_line = (codebook or {})[key]
+                return reading, f"{VERBS_FILE}:{line}; {CODEBOOK_FILE}:{codebook_line}"
         reading, table_line = plover_of(None if code == "---" or code.startswith(":") else code, plover)
         return reading, _source(line, table_line)
 
@@ -333,7 +341,7 @@ def _block_rows(
             dropped[str(error)] += 1
             continue
         objects.append(bool(parts["object"]))
-        reading, source = reading_of(code, line)
+        reading, source = reading_of(code, line, tuple(parts["object"]))
         if reading.type is None and code != "---" and not code.startswith(":"):
             dropped["plover_drops"] += 1
             continue

@@ -126,6 +126,17 @@ def test_convert_cameo_resignations_take_the_codebooks_reading_with_its_line() -
     assert call["type"] == "CONCEDE"
 
 
+@needs_dictionaries
+def test_convert_cameo_condolences_are_support_and_regrets_are_not() -> None:
+    """CAMEO's 018 (a statement the codebook drops) reads as SUPPORT for condolences and sympathy
+    only, by the pattern's object word: regret is the codebook's CONCEDE, not support."""
+    rows = [json.loads(line) for line in (ROOT / "patterns" / "cameo_verbs.jsonl").read_text().splitlines()]
+    coded = {(row["block"].split("@")[0], row["object"][0]): row["type"]
+             for row in rows if row["kind"] == "pattern" and row["code"] == "018"}  # fmt: skip
+    assert coded[("OFFER", "condolences")] == coded[("EXPLAIN_VERBAL", "sympathy")] == "SUPPORT"
+    assert ("EXPLAIN_VERBAL", "regret") not in coded and ("SOUND", "regret") not in coded
+
+
 def test_convert_cameo_a_codebook_reading_names_a_line_that_says_it(tmp_path: Path) -> None:
     manual = tmp_path / "manual.tex"
     manual.write_text("\\section{RETREAT}\nnothing about leaving office\n", encoding="utf-8")

@@ -61,6 +61,10 @@ REPRESENTATIVES = frozenset(
     }
 )
 SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+# Nouns for a person known by another one ("bin Laden's *son*", "the president's *aide*"): a
+# different person, who does not stand for the one their possessive names.
+RELATIVES = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "child",
+                       "nephew", "niece", "cousin", "relative", "widow", "aide", "bodyguard", "lawyer", "friend"})  # fmt: skip
 # Dependents inside a noun phrase that may name what the phrase stands for.
 QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
 # Nouns that count or gather the people of their "of" phrase ("thousands of protesters").
@@ -412,7 +416,7 @@ class EntityIndex:
         if not qualifiers:
             return []
         for child in token.children:
-            if child.dep_ in QUALIFIERS:
+            if child.dep_ in QUALIFIERS and not (child.dep_ == "poss" and token.lemma_.lower() in RELATIVES):
                 keys = self._phrase_entities(child, qualifiers, depth + 1)
                 if keys:
                     found = keys[:1]

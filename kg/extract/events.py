@@ -416,11 +416,11 @@ def _read(
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting (or an article that does not say who acted) and, unless its
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
-    unstated = not actors and event_type in UNSTATED_ACTOR_TYPES and _actor_unstated(token, trigger, lex, index)
-    if not (actors or unstated) or (
-        not targets
-        and not (trigger.flag("targetless") or (location and trigger.flag("placed")))
-    ):
+    unstated = not actors and event_type in UNSTATED_ACTOR_TYPES and (
+        _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
+    )
+    alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
+    if not (actors or unstated) or (not targets and not alone):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
@@ -480,17 +480,12 @@ def _read(
     targets = named_targets or targets  # groups are acted upon only where no one named is
     # "releases 131 detainees": where the codebook needs no recipient, an unnamed one is enough.
     unnamed_suffices = trigger.flag("unnamed_targets") and bool(targets)
-    needs_target = not (trigger.flag("targetless") or (location and trigger.flag("placed")) or unnamed_suffices)
     score = confidence.score(
         trigger.base,
         unnamed=unstated  # no actor at all: the party an analyst would follow is unknown
         or all(index.type_of(key) is EntityType.GROUP for key in actors)
-        or (needs_target and not named_targets),
-        complete=bool(named_targets)
-        or unnamed_suffices
-        or event_type is EventType.MOBILIZE
-        or trigger.flag("targetless")
-        or (location is not None and trigger.flag("placed")),
+        or not (alone or unnamed_suffices or named_targets),
+        complete=bool(named_targets) or unnamed_suffices or event_type is EventType.MOBILIZE or alone,
         steps=steps,
         negated=modality.negated,
         hypothetical=modality.hypothetical,
@@ -1004,9 +999,13 @@ def _attack_nouns(token: Token, lex: Lexicons) -> list[Token]:
 
 
 def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
-    """The ASSAULT noun trigger of a word, read as a noun ("in *shelling* by X" is often a gerund)."""
-    return next((trigger for form in (noun.lemma_.lower(), noun.lower_) for trigger in lex.events.by_lemma(form, "NOUN")
-                 if trigger.label == EventType.ASSAULT.value), None)  # fmt: skip
+    """The ASSAULT noun trigger of a word, read as a noun ("in *shelling* by X" is often a gerund),
+    or of the weapon that stands for its attack ("a missile struck X", "hit by rockets")."""
+    forms = (noun.lemma_.lower(), noun.lower_)
+    return next((trigger for form in forms for trigger in lex.events.by_lemma(form, "NOUN")
+                 if trigger.label == EventType.ASSAULT.value), None) or next(
+        (trigger for trigger in lex.events.triggers if trigger.label == EventType.ASSAULT.value
+         and trigger.words("weapons").intersection(forms)), None)  # fmt: skip
 
 
 def _attackers(noun: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
@@ -1042,6 +1041,17 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     return (_passive(token) or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
 
 
+def _untold_attack(noun: Token, index: EntityIndex) -> bool:
+    """An attack a clause follows, brought in by an indefinite noun that names no party ("charged
+    *following a car bombing* in X"); not a definite one, told elsewhere, nor one feared."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("following", "after")
+        and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
+        and not _party_in(noun, index)
+    )
+
+
 def _causes(token: Token) -> list[Token]:
     """The common nouns a passive happened "in", "during" or "amid", save times ("killed in a car
     crash", "wounded during the protests"; not "in Red Harbour", "in the morning")."""
@@ -1053,18 +1063,20 @@ def _causes(token: Token) -> list[Token]:
             and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 
 
-# Prepositions of where an attack happened: the states and places they hold are no authors;
-# unless a preposition of the parties stands below ("in clashes *with* the army", "in an ambush
-# *by* gunmen").
-WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "off"})
+# Prepositions of where an attack happened, or of the source of its report ("*according* to
+# police"): the states, places and sources they hold are no authors; unless a preposition of the
+# parties stands below ("in clashes *with* the army", "in an ambush *by* gunmen").
+WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "off", "according"})
 PARTY_PREPS = frozenset({"by", "with", "between", "from"})
 
 
 def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) -> bool:
     """A party or group stands in the phrase or clause of `head` other than as where it happened
     or in a dependent by one of `besides` (the victims of a passive) of `head`, of a verb joined to
-    it ("killed and others *injured*") or of a gap ("officers are killed and *civilians* injured")."""
-    verbs = {head.i, *(verb.i for verb in head.conjuncts if verb.pos_ == "VERB")}
+    it ("killed and others *injured*", "struck X, *killing* two") or of a gap ("officers are killed
+    and *civilians* injured")."""
+    participles = [child for child in head.children if child.dep_ == "advcl" and child.tag_ == "VBG"]
+    verbs = {head.i, *(verb.i for part in (head, *participles) for verb in (part, *part.conjuncts) if verb.pos_ == "VERB")}
     for part in head.subtree:
         key = index.at(part) or index.group_at(part)
         if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET):

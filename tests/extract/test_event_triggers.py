@@ -376,3 +376,68 @@ def test_events_a_cancelled_meeting_is_a_rejection(annotated, text, target) -> N
 def test_events_cancelling_a_contract_rejects_no_meeting(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _envoy_events(annotated, "Ruritania cancelled the contract with Freedonia.")
     assert not any(kind is EventType.REJECT for kind, _, _ in found), found
+
+
+# ------------------------------------------ seconding an appeal (SUPPORT), putting on hold (SANCTION)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actor", "target"),
+    [
+        ("Freedonia seconded Ruritania's call for a ceasefire.", EventType.SUPPORT, "freedonia", "ruritania"),
+        ("Ruritania's proposal was seconded by Freedonia.", EventType.SUPPORT, "freedonia", "ruritania"),
+        ("Alma Vask seconded the motion by Omar Tellen.", EventType.SUPPORT, "vask", "tellen"),
+        ("Ruritania put its arms agreement with Freedonia on hold.", EventType.SANCTION, "ruritania", "freedonia"),
+        ("The arms deal with Freedonia was put on hold by Ruritania.", EventType.SANCTION, "ruritania", "freedonia"),
+        ("Ruritania placed its trade pact with Freedonia on hold.", EventType.SANCTION, "ruritania", "freedonia"),
+    ],
+)
+def test_events_seconding_an_appeal_and_putting_a_deal_on_hold(annotated, text, event_type, actor, target) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert any(kind is event_type and actors == (actor,) and targets == (target,) for kind, actors, targets, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Ruritanian officers were seconded to Freedonia.",  # a posting, not an endorsement
+        "Ruritania came second to Freedonia.",
+        "Alma Vask seconded Omar Tellen.",  # no appeal backed
+        "Ruritania put Freedonia's troops on alert.",  # an alert, not a suspension
+        "Ruritania put the question to Freedonia.",
+    ],
+)
+def test_events_no_support_or_suspension_from_other_senses(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert not any(kind in (EventType.SUPPORT, EventType.SANCTION) for kind, *_ in found), found
+
+
+# ------------------------------------------------ condolences (CAMEO 018, the codebook's SUPPORT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania offered condolences to Freedonia.",
+        "Alma Vask expressed her condolences to Freedonia over the earthquake.",
+        "Ruritania extended its condolences to Freedonia after the attack.",
+        "Ruritania expressed sympathy with Freedonia.",
+    ],
+)
+def test_events_condolences_offered_to_a_party_support_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert any(kind is EventType.SUPPORT and targets == ("freedonia",) and not negated
+               for kind, _, targets, negated, _ in found), found  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania expressed regret to Freedonia.",  # the codebook's CONCEDE, not support
+        "Ruritania offered Freedonia a loan.",
+        "Ruritania did not offer condolences to Freedonia.",
+    ],
+)
+def test_events_no_condolences_no_support(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert not any(kind is EventType.SUPPORT and not negated for kind, _, _, negated, _ in found), found

@@ -87,3 +87,29 @@ def test_a_party_in_a_hyphened_modifier_is_reached(pipeline) -> None:  # type: i
     parties = {(label[a], label[t]) for claim in extraction.claims if isinstance(claim, Event)
                for a in claim.actors for t in claim.targets}  # fmt: skip
     assert ("Saudi Arabia", "United States") in parties, extraction.claims
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Ruritania killed Omar Tellen's son in an airstrike.", "tellen"),  # the son, not his father
+        ("Freedonia arrested Alma Vask's wife.", "vask"),
+        ("Alma Vask's aide met Omar Tellen.", "vask"),
+        ("Ruritania detained Omar Tellen's lawyer.", "tellen"),
+    ],
+)
+def test_a_relative_named_through_a_possessive_is_another_person(annotated, text, absent) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    assert not any(absent in (*actors, *targets) for _, actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Ruritania condemned Freedonia's foreign minister.", "freedonia"),  # a representative stands for the state
+        ("Ruritania struck Freedonia's capital.", "freedonia"),
+    ],
+)
+def test_a_possessive_of_an_office_or_place_still_names_its_party(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    assert any(target in targets for _, _, targets in found), found

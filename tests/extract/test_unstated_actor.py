@@ -35,6 +35,17 @@ def _read(annotated, text: str):  # type: ignore[no-untyped-def]
         ("Alma Vask has been detained.", EventType.COERCE, ("vask",), None),
         ("A suicide bombing killed Omar Tellen in Red Harbour.", EventType.ASSAULT, ("tellen",), "harbour"),
         ("Freedonia was hit by drone strikes on Saturday.", EventType.ASSAULT, ("freedonia",), None),  # the attack, not its author
+        # A weapon that struck stands for its attack; the source of the report is no party of it.
+        ("A missile struck a residential area in Red Harbour.", EventType.ASSAULT, (), "harbour"),
+        ("A military projectile struck a market in Red Harbour, killing two people.", EventType.ASSAULT, (), "harbour"),
+        ("Rockets hit a school in Red Harbour on Friday, killing four and injuring 12.", EventType.ASSAULT, (), "harbour"),
+        ("Freedonia was hit by rockets on Saturday.", EventType.ASSAULT, ("freedonia",), None),
+        ("Alma Vask was stabbed, according to police officers.", EventType.ASSAULT, ("vask",), None),
+        ("Omar Tellen was arrested, according to Ruritania.", EventType.COERCE, ("tellen",), None),
+        # An attack a clause follows, brought in by an indefinite noun with a place and no party.
+        ("A man is charged with terrorism following a car bombing outside of a police station in Red Harbour.",
+         EventType.ASSAULT, (), "harbour"),
+        ("Security was tightened after a bombing at a market in Red Harbour.", EventType.ASSAULT, (), "harbour"),
     ],
 )
 def test_an_event_whose_actor_is_not_stated_is_kept_without_one(annotated, text, event_type, targets, location) -> None:  # type: ignore[no-untyped-def]
@@ -47,6 +58,7 @@ def test_an_event_whose_actor_is_not_stated_is_kept_without_one(annotated, text,
         ("Four police officers were killed in a Ruritanian airstrike on Red Harbour.", "ruritania", "officers"),
         ("Omar Tellen was killed and two others were injured in shelling by the Northern Front.", "front", "tellen"),
         ("Omar Tellen was killed in an attack by gunmen in Red Harbour.", "gunmen", "tellen"),
+        ("A Ruritanian missile struck Freedonia, killing two people.", "ruritania", "freedonia"),
     ],
 )
 def test_the_victims_of_an_attack_are_acted_on_by_its_author(annotated, text, actor, target) -> None:  # type: ignore[no-untyped-def]
@@ -71,6 +83,14 @@ def test_the_victims_of_an_attack_are_acted_on_by_its_author(annotated, text, ac
         "Alma Vask was elected in Red Harbour.",  # no victim
         "Omar Tellen was killed in a car crash in Red Harbour.",  # no attack
         "Four police officers were injured during the storm.",
+        "Omar Tellen was shot by gunmen, according to Ruritania.",  # stated; the source is not the actor
+        "Ruritania tested a missile in Red Harbour.",  # a weapon, no attack
+        "A missile could strike Red Harbour.",
+        "No rocket hit Red Harbour.",
+        "Officials fear an attack in Red Harbour.",  # feared, not reported
+        "Security was tightened after the attack in Red Harbour.",  # told elsewhere
+        "Security was tightened after a Ruritanian attack in Red Harbour.",  # its author is named
+        "Police are investigating a bombing in Red Harbour.",
     ],
 )
 def test_no_actorless_event_where_an_actor_may_be_stated_or_nothing_happened(annotated, text) -> None:  # type: ignore[no-untyped-def]
