@@ -15,14 +15,13 @@ qualifies it: a demonym or name before it ("Israeli troops", "Sudan's army") or 
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.errors import DataFileError
 from kg.extract.names import slug
+from kg.patterns import Problems, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
 
@@ -42,17 +41,15 @@ def load_agents(path: Path | None = None) -> dict[tuple[str, ...], str]:
     under several sectors ("security force": COP, MIL) takes the one of its first line."""
     path = path or data_dir("patterns") / "agents.tsv"
     first: dict[tuple[str, ...], tuple[int, str]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        if tuple(reader.fieldnames or ()) != AGENT_COLUMNS:
-            raise DataFileError(path, f"expected the columns {' '.join(AGENT_COLUMNS)}", line=1)
-        for number, row in enumerate(reader, start=2):
-            if not row["phrase"] or not row["sector"] or ":" not in row["source"]:
-                raise DataFileError(path, "a row needs a phrase, a sector and a source", line=number)
-            line = int(row["source"].rsplit(":", 1)[1])
-            words = tuple(row["phrase"].split())
-            if words not in first or line < first[words][0]:
-                first[words] = (line, row["sector"])
+    problems: Problems = []
+    for number, cells in tsv_rows(path, AGENT_COLUMNS):
+        phrase, sector, _, source = (cells + ["", "", ""])[:4]
+        if not phrase or not sector or ":" not in source:
+            problems.append((number, "a row needs a phrase, a sector and a source"))
+            continue
+        words, line = tuple(phrase.split()), int(source.rsplit(":", 1)[1])
+        first[words] = min(first.get(words, (line, sector)), (line, sector))
+    raise_problems(path, problems)
     return {words: sector for words, (_, sector) in first.items()}
 
 
@@ -84,7 +81,7 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
             continue
         start, sector = match
         state = _state_of(token, owner)
-        label_start = min([start] + [i for i in _qualifier_tokens(token, owner, state)])
+        label_start = min([start, *_qualifier_tokens(token, owner, state)])
         while label_start < start and doc[label_start].pos_ in LEADING:
             label_start += 1
         words = " ".join(t.lemma_.lower() for t in doc[start : token.i + 1])
