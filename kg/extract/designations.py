@@ -38,14 +38,6 @@ _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
 _PREP_OBJECT = parse_path(">prep>pobj")
 SINCE_OK = frozenset({"until", "till", "before", "by"})
-# The narrower terrorist categories are tried first.
-CATEGORY_ORDER = (
-    DesignationCategory.FTO,
-    DesignationCategory.SDGT,
-    DesignationCategory.TERRORIST,
-    DesignationCategory.SANCTIONS,
-    DesignationCategory.TRAVEL_BAN,
-)
 
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
@@ -101,7 +93,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
     if not authorities and _DATED.search(token.doc.text):
         # An official notice names no acting party in the sentence: the official who signs it acts.
-        authorities = _last_person(token, index)
+        authorities = [key for t in token.doc if (key := index.at(t)) is not None
+                       and index.type_of(key) is EntityType.PERSON][-1:]  # fmt: skip
     if not designees:
         designees = (_antecedent(token, index, authorities)
                      or _people_of_a_state(token, table.paths(trigger, "designee"), index))  # fmt: skip
@@ -158,11 +151,12 @@ def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[Designati
     """The category and its wording: the trigger's own, or a phrase near it."""
     cues = trigger.options.get("category_cues")
     if not trigger.label:
+        # The first category phrase of the sentence, in the order of the data file (the narrower
+        # terrorist categories first).
         region = " ".join(t.lower_ for t in token.sent)
-        for wanted in CATEGORY_ORDER:
-            for category, applies_to, phrases in table.categories:
-                if category is wanted and applies_to is None and _says(region, phrases):
-                    return category, phrases[0]
+        for category, applies_to, phrases in table.categories:
+            if applies_to is None and _says(region, phrases):
+                return category, phrases[0]
         default = trigger.options.get("default_category")
         # "adds Colombia to its list of countries failing ...": a listing of another kind.
         return (DesignationCategory(default), None) if default else None
@@ -192,11 +186,6 @@ def _state_of_body(key: str, index: EntityIndex) -> str:
             if any(len(name) > 3 and f" {name} " in label for name in names):
                 return other.key
     return key
-
-
-def _last_person(token: Token, index: EntityIndex) -> list[str]:
-    people = [key for t in token.doc if (key := index.at(t)) is not None and index.type_of(key) is EntityType.PERSON]
-    return people[-1:]
 
 
 def _antecedent(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:
