@@ -104,9 +104,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     sent = token.sent
     # "sanctioned since 2011": for a listing, the start of the state is its date.
     announced = clause_time(token, times, not_after=SINCE_OK) or _dated(token.doc.text, article)
-    effective = None
-    if article.published and _UPON_PUBLICATION.search(token.doc.text):
-        effective = Interval(article.published, article.published, "day", "upon publication")
+    effective = (Interval(article.published, article.published, "day", "upon publication")
+                 if article.published and _UPON_PUBLICATION.search(token.doc.text) else None)  # fmt: skip
     legal_basis, programme = _legal_basis(sent.text, token.doc.text, table)
     score = confidence.score(trigger.base, negated=modality.negated, hypothetical=modality.hypothetical,
                              attributed=partisan(modality, authorities, index), state=True)  # fmt: skip
@@ -149,7 +148,6 @@ def _ends_object(token: Token) -> bool:
 
 def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[DesignationCategory, str | None] | None:
     """The category and its wording: the trigger's own, or a phrase near it."""
-    cues = trigger.options.get("category_cues")
     if not trigger.label:
         # The first category phrase of the sentence, in the order of the data file (the narrower
         # terrorist categories first).
@@ -160,7 +158,7 @@ def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[Designati
         default = trigger.options.get("default_category")
         # "adds Colombia to its list of countries failing ...": a listing of another kind.
         return (DesignationCategory(default), None) if default else None
-    if cues:
+    if cues := trigger.options.get("category_cues"):
         context = " ".join(t.lower_ for t in token.subtree) + " " + " ".join(t.lower_ for t in token.head.subtree)
         for category, applies_to, phrases in table.categories:
             if applies_to == cues and _says(context, phrases):

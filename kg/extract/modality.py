@@ -47,19 +47,14 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
         """The kind of the cue `token` is at `where` (by lemma, else by its lower-cased form)."""
         return table.get((where, token.lemma_.lower())) or table.get((where, token.lower_))
 
-    negated = hypothetical = False
+    kinds: set[str] = set()  # "negation", "hypothetical"
     claimed_by: str | None = None
     found: list[str] = []
 
     def note(kind: str | None, word: Token) -> None:
-        nonlocal negated, hypothetical
-        if kind == "negation":
-            negated = True
-        elif kind == "hypothetical":
-            hypothetical = True
-        else:
-            return
-        found.append(word.text)
+        if kind in ("negation", "hypothetical"):
+            kinds.add(kind)
+            found.append(word.text)
 
     # The trigger's own dependents, and those of a light verb ("did not hold talks").
     carriers = [trigger]
@@ -144,7 +139,7 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
                                 for to in token.children for obj in to.children if obj.dep_ == "pobj"), index)  # fmt: skip
         if claimed_by:
             found.append("according to")
-    return Modality(negated, hypothetical, claimed_by, " ".join(found) or None)
+    return Modality("negation" in kinds, "hypothetical" in kinds, claimed_by, " ".join(found) or None)
 
 
 def _completes(trigger: Token, node: Token) -> bool:
