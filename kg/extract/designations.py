@@ -91,7 +91,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
                    if index.type_of(key) in AUTHORITIES and key not in designees]  # fmt: skip
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
-    if not authorities and _DATED.search(token.doc.text):
+    dated = _DATED.search(token.doc.text)  # the "Dated: November 16, 2025." line of an official notice
+    if not authorities and dated:
         # An official notice names no acting party in the sentence: the official who signs it acts.
         authorities = [key for t in token.doc if (key := index.at(t)) is not None
                        and index.type_of(key) is EntityType.PERSON][-1:]  # fmt: skip
@@ -103,7 +104,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     modality = assess(token, index, lex.cues)
     sent = token.sent
     # "sanctioned since 2011": for a listing, the start of the state is its date.
-    announced = clause_time(token, times, not_after=SINCE_OK) or _dated(token.doc.text, article)
+    announced = clause_time(token, times, not_after=SINCE_OK) or (
+        resolve(dated.group(1), article.published) if dated and article.published else None)
     effective = (Interval(article.published, article.published, "day", "upon publication")
                  if article.published and _UPON_PUBLICATION.search(token.doc.text) else None)  # fmt: skip
     legal_basis, programme = _legal_basis(sent.text, token.doc.text, table)
@@ -229,14 +231,6 @@ def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> li
             if key is not None and key not in exclude and index.type_of(key) in ANTECEDENTS:
                 return [key]
     return []
-
-
-def _dated(text: str, article: Article) -> Interval | None:
-    """The "Dated: November 16, 2025." line of an official notice."""
-    match = _DATED.search(text)
-    if match is None or article.published is None:
-        return None
-    return resolve(match.group(1), article.published)
 
 
 def _legal_basis(sentence: str, text: str, table: Lexicon) -> tuple[str | None, str | None]:
