@@ -62,7 +62,6 @@ def _agent_index() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
 
 def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles: list[tuple[int, int]]) -> tuple[Entity, ...]:
     """The unnamed actors of an article, as GROUP entities keyed apart from `entities`."""
-    agents, last_words, longest = _agent_index()
     owner: dict[int, Entity] = {}
     for entity in entities:
         for mention in entity.mentions:
@@ -76,7 +75,7 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
             continue
         if any(child.is_quote for child in token.children):
             continue  # a label in quotation marks ('labels it a "terrorist organization"')
-        match = _agent_at(doc, token, agents, last_words, longest, taken)
+        match = _agent_at(token, taken)
         if match is None:
             continue
         start, sector = match
@@ -100,21 +99,19 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
     return tuple(groups)
 
 
-def _agent_at(doc: Doc, head: Token, agents: dict[tuple[str, ...], str], last_words: frozenset[str], longest: int,
-              taken: set[int]) -> tuple[int, str] | None:  # fmt: skip
+def _agent_at(head: Token, taken: set[int]) -> tuple[int, str] | None:
     """(first token, sector) of the longest agent phrase ending at `head`, its last word read as
     written or as its lemma ("gunmen", "protesters" -> "protester")."""
+    agents, last_words, longest = _agent_index()
+    doc = head.doc
     lasts = [word for word in (head.lower_, head.lemma_.lower()) if word in last_words]
     if not lasts:
         return None
-    before: list[Token] = []  # the words of the phrase before its noun, nearest last
-    i = head.i - 1
-    while i >= 0 and len(before) < longest - 1 and i not in taken and not doc[i].is_punct:
-        before.insert(0, doc[i])
-        i -= 1
-    for size in range(len(before), -1, -1):
-        words = before[len(before) - size :]
-        start = head.i - size
+    first = head.i  # the furthest the phrase may start: no taken word, no punctuation
+    while first > 0 and head.i - first < longest - 1 and first - 1 not in taken and not doc[first - 1].is_punct:
+        first -= 1
+    for start in range(first, head.i + 1):  # the longest phrase first
+        words = doc[start : head.i]
         if any(not start <= t.head.i <= head.i for t in words):
             continue
         for last in lasts:
