@@ -239,24 +239,20 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
         return [key for key in keys if not any(t.i in assets for t in token.subtree if index.at(t) == key)]
 
     def qualifier(token: Token) -> str | None:
-        for child in token.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
-                keys = operators(child if child.dep_ != "prep" else _pobj(child))
-                if keys:
-                    return keys[0]
-        return None
+        return next((key for child in token.children
+                     if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of")
+                     for key in operators(child if child.dep_ != "prep" else _pobj(child))), None)  # fmt: skip
 
     if verb is not None and verb.lemma_.lower() in lex.operator_verbs:
         if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
             # "Poland closes its border and deploys troops", "the army began massing troops": a
             # coordinated or complement verb shares the subject.
             shares = verb.dep_ in ("conj", "xcomp") and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
-            subjects = [*verb.children, *(verb.head.children if shares else ())]
-            for child in subjects:
-                if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent":
-                    keys = operators(child if child.dep_ == "nsubj" else _pobj(child))
-                    if keys:
-                        return keys[0]
+            subjects = [child for child in (*verb.children, *(verb.head.children if shares else ()))
+                        if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent"]  # fmt: skip
+            owner = next((key for child in subjects for key in operators(_pobj(child) if child.dep_ == "agent" else child)), None)
+            if owner is not None:
+                return owner
         elif verb.pos_ == "NOUN":
             # "the US Air Force announced the deployment of F-16 squadrons": whose deployment.
             owner = qualifier(verb)
