@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Callable
 
 from kg.extract import confidence
@@ -315,10 +316,7 @@ def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str
     skip = set(range(head.left_edge.i, head.right_edge.i + 1))
     for root in roots:
         queue = [root]
-        seen = 0
-        while queue and seen < 40:
-            node = queue.pop(0)
-            seen += 1
+        for node in islice(queue, 40):  # breadth first (the loop reads what it appends), 40 nodes at most
             for child in node.children:
                 if node is not head and child.i in skip:
                     continue
