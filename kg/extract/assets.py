@@ -197,10 +197,10 @@ def _adjacent(span: Span, other: Span) -> bool:
 
 
 def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, int, AssetClass]]) -> AssetClass | None:
+    """The asset's class: its entity's kind, a hull number, a class noun beside or inside it, a ship prefix."""
     if entity.kind in asset_kinds():
         return asset_kinds()[entity.kind]
-    doc = span.doc
-    for text in (span.text, doc.text[span.end_char : span.end_char + 12]):
+    for text in (span.text, span.doc.text[span.end_char : span.end_char + 12]):  # "USS Nimitz (CVN 68)"
         hull = _HULL.search(text)
         if hull and hull.group(1) in lex.hulls:
             return lex.hulls[hull.group(1)]
