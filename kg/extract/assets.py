@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from functools import lru_cache
+from itertools import islice
 from typing import TYPE_CHECKING, Callable
 
 from kg.extract import confidence
@@ -38,6 +39,9 @@ PLACES = (EntityType.LOCATION, EntityType.STATE)
 _OBJECT, _FROM_OBJECT, _OF_OBJECT = parse_path(">dobj"), parse_path(">prep[from]>pobj"), parse_path(">prep[of]>pobj")
 _HULL = re.compile(r"\(?\b([A-Z]{2,4})[ -]?(\d{1,3})\)?")
 BASE = 0.7
+# A listed asset (in a group, with a hull number, beside other assets) takes the place of the
+# deployment before it.
+LISTED = frozenset({"dobj", "conj", "appos", "pobj", "nsubjpass", "attr"})
 
 
 @lru_cache(maxsize=1)
@@ -48,9 +52,8 @@ def asset_kinds() -> dict[str, AssetClass]:
             if spec.type is EntityType.MILITARY_ASSET and spec.kind}  # fmt: skip
 
 
-def asset_tokens(doc: Doc, index: EntityIndex, lexicons: Lexicons | None = None) -> set[int]:
+def asset_tokens(doc: Doc, index: EntityIndex, lex: Lexicons) -> set[int]:
     """Token positions that name a military asset: asset entities and asset lexicon matches."""
-    lex = lexicons or load_lexicons()
     found = {token.i for token in doc
              if (key := index.at(token)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET}  # fmt: skip
     for start, end, _ in asset_matches(doc, lex):
@@ -115,15 +118,13 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
         verb = _governing_verb(head, lex)
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
         place = _place_object(head, verb, index, exclude={entity.key, operator}, place_objects=lex.place_objects)
-        placed_by_verb = False
         placed_by_object = place is not None
-        if place is None:
-            place = _place(head, verb, index, exclude={entity.key, operator})
-            placed_by_verb = place is not None
+        place = place or _place(head, verb, index, exclude={entity.key, operator})
+        placed_by_verb = place is not None and not placed_by_object
         inherited = False
         if operator is None and last_operator is not None and entity.named:
             operator, inherited = last_operator, True
-        if place is None and _in_deployment_context(span):
+        if place is None and head.dep_ in LISTED:
             place = last_place or _place_nearby(span, index, exclude={entity.key, operator})
             inherited = inherited or place is not None
         if operator is None and not (entity.named and place is not None):
@@ -151,15 +152,14 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
 def _best(claims: list[Deployment], key: Callable[[Deployment], object], *, placed_first: bool) -> list[Deployment]:
     """One claim per key, in order of first appearance: the most confident one; with
     `placed_first`, one that says where the asset went before any that does not."""
+
+    def rank(claim: Deployment) -> tuple[bool, float]:
+        return placed_first and claim.location is not None, claim.provenance.confidence
+
     best: dict[object, Deployment] = {}
     for claim in claims:
         kept = best.get(key(claim))
-        if kept is None:
-            best[key(claim)] = claim
-        elif placed_first and (kept.location is None) != (claim.location is None):
-            if claim.location is not None:
-                best[key(claim)] = claim
-        elif claim.provenance.confidence > kept.provenance.confidence:
+        if kept is None or rank(claim) > rank(kept):
             best[key(claim)] = claim
     return list(best.values())
 
@@ -197,10 +197,10 @@ def _adjacent(span: Span, other: Span) -> bool:
 
 
 def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, int, AssetClass]]) -> AssetClass | None:
+    """The asset's class: its entity's kind, a hull number, a class noun beside or inside it, a ship prefix."""
     if entity.kind in asset_kinds():
         return asset_kinds()[entity.kind]
-    doc = span.doc
-    for text in (span.text, doc.text[span.end_char : span.end_char + 12]):
+    for text in (span.text, span.doc.text[span.end_char : span.end_char + 12]):  # "USS Nimitz (CVN 68)"
         hull = _HULL.search(text)
         if hull and hull.group(1) in lex.hulls:
             return lex.hulls[hull.group(1)]
@@ -240,24 +240,20 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
         return [key for key in keys if not any(t.i in assets for t in token.subtree if index.at(t) == key)]
 
     def qualifier(token: Token) -> str | None:
-        for child in token.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of"):
-                keys = operators(child if child.dep_ != "prep" else _pobj(child))
-                if keys:
-                    return keys[0]
-        return None
+        return next((key for child in token.children
+                     if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of")
+                     for key in operators(child if child.dep_ != "prep" else _pobj(child))), None)  # fmt: skip
 
     if verb is not None and verb.lemma_.lower() in lex.operator_verbs:
         if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
             # "Poland closes its border and deploys troops", "the army began massing troops": a
             # coordinated or complement verb shares the subject.
             shares = verb.dep_ in ("conj", "xcomp") and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
-            subjects = [*verb.children, *(verb.head.children if shares else ())]
-            for child in subjects:
-                if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent":
-                    keys = operators(child if child.dep_ == "nsubj" else _pobj(child))
-                    if keys:
-                        return keys[0]
+            subjects = [child for child in (*verb.children, *(verb.head.children if shares else ()))
+                        if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent"]  # fmt: skip
+            owner = next((key for child in subjects for key in operators(_pobj(child) if child.dep_ == "agent" else child)), None)
+            if owner is not None:
+                return owner
         elif verb.pos_ == "NOUN":
             # "the US Air Force announced the deployment of F-16 squadrons": whose deployment.
             owner = qualifier(verb)
@@ -320,10 +316,7 @@ def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str
     skip = set(range(head.left_edge.i, head.right_edge.i + 1))
     for root in roots:
         queue = [root]
-        seen = 0
-        while queue and seen < 40:
-            node = queue.pop(0)
-            seen += 1
+        for node in islice(queue, 40):  # breadth first (the loop reads what it appends), 40 nodes at most
             for child in node.children:
                 if node is not head and child.i in skip:
                     continue
@@ -341,13 +334,10 @@ def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str
 def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> str | None:
     """A place named with a place preposition earlier in the sentence or in the one before
     ("exercises around Taiwan. At least 19 warships are deployed ...")."""
-    doc = span.doc
-    sent = span.sent
-    previous = doc[sent.start - 1].sent if sent.start > 0 else None
-    for region in (doc[sent.start : span.start], previous):
-        if region is None:
-            continue
-        for token in reversed(list(region)):
+    doc, sent = span.doc, span.sent
+    regions = [doc[sent.start : span.start]] + ([doc[sent.start - 1].sent] if sent.start > 0 else [])
+    for region in regions:
+        for token in reversed(region):
             if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
                 place = _first_place(token, index, exclude)
                 if place is not None:
@@ -364,8 +354,3 @@ def _first_place(token: Token, index: EntityIndex, exclude: set[str | None], *, 
 def _pobj(prep: Token) -> Token:
     """The object of a prepositional phrase (the preposition itself when it has none)."""
     return next((c for c in prep.children if c.dep_ == "pobj"), prep)
-
-
-def _in_deployment_context(span: Span) -> bool:
-    """A listed asset (in a group, with a hull number, beside other assets) inherits the place."""
-    return span.root.dep_ in ("dobj", "conj", "appos", "pobj", "nsubjpass", "attr")

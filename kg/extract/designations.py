@@ -38,14 +38,6 @@ _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
 _PREP_OBJECT = parse_path(">prep>pobj")
 SINCE_OK = frozenset({"until", "till", "before", "by"})
-# The narrower terrorist categories are tried first.
-CATEGORY_ORDER = (
-    DesignationCategory.FTO,
-    DesignationCategory.SDGT,
-    DesignationCategory.TERRORIST,
-    DesignationCategory.SANCTIONS,
-    DesignationCategory.TRAVEL_BAN,
-)
 
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
@@ -99,9 +91,11 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
                    if index.type_of(key) in AUTHORITIES and key not in designees]  # fmt: skip
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
-    if not authorities and _DATED.search(token.doc.text):
+    dated = _DATED.search(token.doc.text)  # the "Dated: November 16, 2025." line of an official notice
+    if not authorities and dated:
         # An official notice names no acting party in the sentence: the official who signs it acts.
-        authorities = _last_person(token, index)
+        authorities = [key for t in token.doc if (key := index.at(t)) is not None
+                       and index.type_of(key) is EntityType.PERSON][-1:]  # fmt: skip
     if not designees:
         designees = (_antecedent(token, index, authorities)
                      or _people_of_a_state(token, table.paths(trigger, "designee"), index))  # fmt: skip
@@ -110,10 +104,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     modality = assess(token, index, lex.cues)
     sent = token.sent
     # "sanctioned since 2011": for a listing, the start of the state is its date.
-    announced = clause_time(token, times, not_after=SINCE_OK) or _dated(token.doc.text, article)
-    effective = None
-    if article.published and _UPON_PUBLICATION.search(token.doc.text):
-        effective = Interval(article.published, article.published, "day", "upon publication")
+    announced = clause_time(token, times, not_after=SINCE_OK) or (
+        resolve(dated.group(1), article.published) if dated and article.published else None)
+    effective = (Interval(article.published, article.published, "day", "upon publication")
+                 if article.published and _UPON_PUBLICATION.search(token.doc.text) else None)  # fmt: skip
     legal_basis, programme = _legal_basis(sent.text, token.doc.text, table)
     score = confidence.score(trigger.base, negated=modality.negated, hypothetical=modality.hypothetical,
                              attributed=partisan(modality, authorities, index), state=True)  # fmt: skip
@@ -156,17 +150,17 @@ def _ends_object(token: Token) -> bool:
 
 def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[DesignationCategory, str | None] | None:
     """The category and its wording: the trigger's own, or a phrase near it."""
-    cues = trigger.options.get("category_cues")
     if not trigger.label:
+        # The first category phrase of the sentence, in the order of the data file (the narrower
+        # terrorist categories first).
         region = " ".join(t.lower_ for t in token.sent)
-        for wanted in CATEGORY_ORDER:
-            for category, applies_to, phrases in table.categories:
-                if category is wanted and applies_to is None and _says(region, phrases):
-                    return category, phrases[0]
+        for category, applies_to, phrases in table.categories:
+            if applies_to is None and _says(region, phrases):
+                return category, phrases[0]
         default = trigger.options.get("default_category")
         # "adds Colombia to its list of countries failing ...": a listing of another kind.
         return (DesignationCategory(default), None) if default else None
-    if cues:
+    if cues := trigger.options.get("category_cues"):
         context = " ".join(t.lower_ for t in token.subtree) + " " + " ".join(t.lower_ for t in token.head.subtree)
         for category, applies_to, phrases in table.categories:
             if applies_to == cues and _says(context, phrases):
@@ -192,11 +186,6 @@ def _state_of_body(key: str, index: EntityIndex) -> str:
             if any(len(name) > 3 and f" {name} " in label for name in names):
                 return other.key
     return key
-
-
-def _last_person(token: Token, index: EntityIndex) -> list[str]:
-    people = [key for t in token.doc if (key := index.at(t)) is not None and index.type_of(key) is EntityType.PERSON]
-    return people[-1:]
 
 
 def _antecedent(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:
@@ -242,14 +231,6 @@ def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> li
             if key is not None and key not in exclude and index.type_of(key) in ANTECEDENTS:
                 return [key]
     return []
-
-
-def _dated(text: str, article: Article) -> Interval | None:
-    """The "Dated: November 16, 2025." line of an official notice."""
-    match = _DATED.search(text)
-    if match is None or article.published is None:
-        return None
-    return resolve(match.group(1), article.published)
 
 
 def _legal_basis(sentence: str, text: str, table: Lexicon) -> tuple[str | None, str | None]:

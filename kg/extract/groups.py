@@ -15,14 +15,13 @@ qualifies it: a demonym or name before it ("Israeli troops", "Sudan's army") or 
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.errors import DataFileError
 from kg.extract.names import slug
+from kg.patterns import Problems, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
 
@@ -42,17 +41,15 @@ def load_agents(path: Path | None = None) -> dict[tuple[str, ...], str]:
     under several sectors ("security force": COP, MIL) takes the one of its first line."""
     path = path or data_dir("patterns") / "agents.tsv"
     first: dict[tuple[str, ...], tuple[int, str]] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        if tuple(reader.fieldnames or ()) != AGENT_COLUMNS:
-            raise DataFileError(path, f"expected the columns {' '.join(AGENT_COLUMNS)}", line=1)
-        for number, row in enumerate(reader, start=2):
-            if not row["phrase"] or not row["sector"] or ":" not in row["source"]:
-                raise DataFileError(path, "a row needs a phrase, a sector and a source", line=number)
-            line = int(row["source"].rsplit(":", 1)[1])
-            words = tuple(row["phrase"].split())
-            if words not in first or line < first[words][0]:
-                first[words] = (line, row["sector"])
+    problems: Problems = []
+    for number, cells in tsv_rows(path, AGENT_COLUMNS):
+        phrase, sector, _, source = (cells + ["", "", ""])[:4]
+        if not phrase or not sector or ":" not in source:
+            problems.append((number, "a row needs a phrase, a sector and a source"))
+            continue
+        words, line = tuple(phrase.split()), int(source.rsplit(":", 1)[1])
+        first[words] = min(first.get(words, (line, sector)), (line, sector))
+    raise_problems(path, problems)
     return {words: sector for words, (_, sector) in first.items()}
 
 
@@ -65,7 +62,6 @@ def _agent_index() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
 
 def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles: list[tuple[int, int]]) -> tuple[Entity, ...]:
     """The unnamed actors of an article, as GROUP entities keyed apart from `entities`."""
-    agents, last_words, longest = _agent_index()
     owner: dict[int, Entity] = {}
     for entity in entities:
         for mention in entity.mentions:
@@ -79,12 +75,12 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
             continue
         if any(child.is_quote for child in token.children):
             continue  # a label in quotation marks ('labels it a "terrorist organization"')
-        match = _agent_at(doc, token, agents, last_words, longest, taken)
+        match = _agent_at(token, taken)
         if match is None:
             continue
         start, sector = match
         state = _state_of(token, owner)
-        label_start = min([start] + [i for i in _qualifier_tokens(token, owner, state)])
+        label_start = min([start, *_qualifier_tokens(token, owner, state)])
         while label_start < start and doc[label_start].pos_ in LEADING:
             label_start += 1
         words = " ".join(t.lemma_.lower() for t in doc[start : token.i + 1])
@@ -103,21 +99,19 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
     return tuple(groups)
 
 
-def _agent_at(doc: Doc, head: Token, agents: dict[tuple[str, ...], str], last_words: frozenset[str], longest: int,
-              taken: set[int]) -> tuple[int, str] | None:  # fmt: skip
+def _agent_at(head: Token, taken: set[int]) -> tuple[int, str] | None:
     """(first token, sector) of the longest agent phrase ending at `head`, its last word read as
     written or as its lemma ("gunmen", "protesters" -> "protester")."""
+    agents, last_words, longest = _agent_index()
+    doc = head.doc
     lasts = [word for word in (head.lower_, head.lemma_.lower()) if word in last_words]
     if not lasts:
         return None
-    before: list[Token] = []  # the words of the phrase before its noun, nearest last
-    i = head.i - 1
-    while i >= 0 and len(before) < longest - 1 and i not in taken and not doc[i].is_punct:
-        before.insert(0, doc[i])
-        i -= 1
-    for size in range(len(before), -1, -1):
-        words = before[len(before) - size :]
-        start = head.i - size
+    first = head.i  # the furthest the phrase may start: no taken word, no punctuation
+    while first > 0 and head.i - first < longest - 1 and first - 1 not in taken and not doc[first - 1].is_punct:
+        first -= 1
+    for start in range(first, head.i + 1):  # the longest phrase first
+        words = doc[start : head.i]
         if any(not start <= t.head.i <= head.i for t in words):
             continue
         for last in lasts:

@@ -35,47 +35,40 @@ class Modality:
     cue: str | None = None  # the cue words that decided, for the evidence trail
 
 
-class _Cues:
-    def __init__(self, cues: Iterable[Cue]) -> None:
-        self.table = {(cue.where, cue.cue): cue.kind for cue in cues}
-
-    def kind(self, where: str, token: Token) -> str | None:
-        """The kind of the cue `token` is at `where` (by lemma, else by its lower-cased form)."""
-        return self.table.get((where, token.lemma_.lower())) or self.table.get((where, token.lower_))
-
-
 def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only: bool = False) -> Modality:
     """The modality of the claim whose trigger word is `trigger`.
 
     With `own_only`, only the word's own dependents count ("a *possible* deployment"), not the
     clause around it: for a thing named in passing rather than an event.
     """
-    table = _Cues(cues)
-    negated = hypothetical = False
+    table = {(cue.where, cue.cue): cue.kind for cue in cues}
+
+    def cue_kind(where: str, token: Token) -> str | None:
+        """The kind of the cue `token` is at `where` (by lemma, else by its lower-cased form)."""
+        return table.get((where, token.lemma_.lower())) or table.get((where, token.lower_))
+
+    kinds: set[str] = set()  # "negation", "hypothetical"
     claimed_by: str | None = None
     found: list[str] = []
 
     def note(kind: str | None, word: Token) -> None:
-        nonlocal negated, hypothetical
-        if kind == "negation":
-            negated = True
-        elif kind == "hypothetical":
-            hypothetical = True
-        else:
-            return
-        found.append(word.text)
+        if kind in ("negation", "hypothetical"):
+            kinds.add(kind)
+            found.append(word.text)
 
     # The trigger's own dependents, and those of a light verb ("did not hold talks").
     carriers = [trigger]
     if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger and not own_only:
         carriers.append(trigger.head)
-    if _in_phrase_of_verb(trigger) and not own_only:
+    prep = trigger.head
+    if (not own_only and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in ("in", "during")
+            and prep.dep_ == "prep" and prep.head.pos_ == "VERB"):  # fmt: skip
         # "was not killed in an Israeli strike", "may be wounded in the attack": the verb's
         # negation and modal bear on the event its "in" phrase names (not "no one was
         # killed in the strike": the strike happened).
-        for child in trigger.head.head.children:
+        for child in prep.head.children:
             if child.dep_ in ("neg", "aux"):
-                note(table.kind("child", child), child)
+                note(cue_kind("child", child), child)
     for carrier in list(carriers):
         # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary
         # of the first verb is shared by the verbs coordinated with it.
@@ -84,17 +77,17 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
     for carrier in carriers:
         for child in carrier.children:
             if child.dep_ in ("neg", "aux", "det", "advmod", "auxpass"):
-                note(table.kind("child", child), child)
+                note(cue_kind("child", child), child)
             if child.dep_ in ("amod", "compound", "advmod") and carrier.pos_ in ("NOUN", "PROPN"):
-                note(table.kind("modifier", child), child)
+                note(cue_kind("modifier", child), child)
             if child.dep_ in ("nsubj", "nsubjpass"):
                 for word in child.children:
                     if word.dep_ in ("preconj", "det"):
-                        note(table.kind("subject", word), word)
+                        note(cue_kind("subject", word), word)
     if trigger.head.i != trigger.i and (trigger.head.lower_ == "without" or trigger.dep_ == "pcomp"):
         # "without meeting", "without talks", "warned X against sending troops" (but "protests
         # against the strikes" are against real ones)
-        note(table.kind("head", trigger.head), trigger.head)
+        note(cue_kind("head", trigger.head), trigger.head)
 
     # Governing words and conditional clauses on the way up; a verb coordinated with another of
     # the same form shares what governs the first ("attempted to stop and seize", but not
@@ -104,8 +97,8 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
     for _ in range(0 if own_only else GOVERNOR_DEPTH):
         for child in node.children:
             if child.dep_ == "mark":
-                note(table.kind("clause", child), child)
-            speech = child.dep_ in ("parataxis", "ccomp") and table.kind("governor", child) == "attribution"
+                note(cue_kind("clause", child), child)
+            speech = child.dep_ in ("parataxis", "ccomp") and cue_kind("governor", child) == "attribution"
             if speech and claimed_by is None:
                 claimed_by = _subject_claimant(child, index)
                 if claimed_by:
@@ -118,13 +111,14 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
             # shares the negation and the modal of the verb it completes.
             for child in governor.children:
                 if child.dep_ in ("neg", "aux"):
-                    note(table.kind("child", child), child)
-        kind = table.kind("governor", governor)
-        if kind is None and not (node.i == trigger.i and node.dep_ == "dobj") and not _participle_modifier(node):
+                    note(cue_kind("child", child), child)
+        kind = cue_kind("governor", governor)
+        participle = node.dep_ == "acl" and node.tag_ in ("VBG", "VBN")
+        if kind is None and not (node.i == trigger.i and node.dep_ == "dobj") and not participle:
             # "rejected reports that it attacked" denies; "rejects the deployment" opposes it;
             # "an executive order designating X" designates: a participle modifying a noun is
             # no complement of it ("plans targeting X" stay plans: "plan" is a governor cue).
-            kind = table.kind("complement", governor)
+            kind = cue_kind("complement", governor)
         if kind == "attribution" and node.dep_ in ("ccomp", "xcomp", "dobj", "prep") and claimed_by is None:
             claimed_by = _subject_claimant(governor, index)
             if claimed_by:
@@ -140,15 +134,12 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
         node = governor
 
     if claimed_by is None and not own_only:
-        claimed_by = _according_to(trigger, index, table)
+        # "according to X" anywhere in the trigger's sentence.
+        claimed_by = _claimant((obj for token in trigger.sent if cue_kind("prep", token) == "attribution"
+                                for to in token.children for obj in to.children if obj.dep_ == "pobj"), index)  # fmt: skip
         if claimed_by:
             found.append("according to")
-    return Modality(negated, hypothetical, claimed_by, " ".join(found) or None)
-
-
-def _participle_modifier(node: Token) -> bool:
-    """`node` is a participle modifying a noun: "an order *designating* X", "plans *targeting* X"."""
-    return node.dep_ == "acl" and node.tag_ in ("VBG", "VBN")
+    return Modality("negation" in kinds, "hypothetical" in kinds, claimed_by, " ".join(found) or None)
 
 
 def _completes(trigger: Token, node: Token) -> bool:
@@ -183,12 +174,6 @@ def _subject_claimant(verb: Token, index: EntityIndex) -> str | None:
     return _claimant((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), index)
 
 
-def _according_to(trigger: Token, index: EntityIndex, table: _Cues) -> str | None:
-    """ "according to X" anywhere in the trigger's sentence."""
-    return _claimant((obj for token in trigger.sent if table.kind("prep", token) == "attribution"
-                      for to in token.children for obj in to.children if obj.dep_ == "pobj"), index)  # fmt: skip
-
-
 # Claimants that report rather than take a side: a claim "according to Reuters" is the news.
 REPORTERS = frozenset({"MediaOrganization"})
 
@@ -198,10 +183,3 @@ def partisan(modality: Modality, actors: Iterable[str], index: EntityIndex) -> b
     other than its actor, who is not a news organization."""
     claimant = modality.claimed_by
     return claimant is not None and claimant not in set(actors) and index.entities[claimant].kind not in REPORTERS
-
-
-def _in_phrase_of_verb(trigger: Token) -> bool:
-    """A noun trigger in a verb's "in" or "during" phrase: "killed *in* a strike"."""
-    prep = trigger.head
-    return (trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in ("in", "during")
-            and prep.dep_ == "prep" and prep.head.pos_ == "VERB")  # fmt: skip

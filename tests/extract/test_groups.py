@@ -4,9 +4,11 @@ sector and the state the text gives them, standing in events where no named part
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from kg.errors import DataFileError
 from kg.extract.arguments import EntityIndex
 from kg.extract.entities import find_entities
 from kg.extract.groups import load_agents
@@ -31,6 +33,16 @@ def test_agents_table_reads_phrases_with_their_first_sector() -> None:
     assert agents[("gunman",)] == "UAF"
     assert agents[("foreign", "minister")] == "GOV"
     assert agents[("security", "force")] == "COP"  # listed under COP before MIL
+
+
+def test_agents_table_problems_are_all_reported(tmp_path: Path) -> None:
+    path = tmp_path / "agents.tsv"
+    path.write_text("phrase\tsector\tcode\tsource\npolice\tCOP\tCOP\tagents.txt:2\nmob\t\t\tagents.txt:3\n"
+                    "rebel\tREB\tREB\n", encoding="utf-8")  # fmt: skip
+    with pytest.raises(DataFileError) as caught:
+        load_agents(path)
+    assert f"{path}:3: a row needs a phrase, a sector and a source" in str(caught.value)
+    assert f"{path}:4: a row needs a phrase, a sector and a source" in str(caught.value)
 
 
 @pytest.mark.parametrize(
