@@ -12,7 +12,8 @@ Ruler spans carry the gazetteer entry in `Span.ent_id_` (see `entry_key`, plus `
 The model's "attribute_ruler" (POS, morphology and lemma exceptions by tag and word) runs as
 "kg_attribute_ruler": the same patterns and the same assignments, its matches found by looking
 up each token's tag, word and dependency instead of by spaCy's Matcher, which tried all 179
-patterns at every token (a seventh of the model's time).
+patterns at every token (a seventh of the model's time); what a token's attributes start is
+remembered across Docs, so most tokens cost one lookup of their attribute hashes.
 "ner" sees the early ruler's spans under a label of its own ("kg_hide_ruler_labels" before it,
 "kg_restore_ruler_labels" after it): a label it does not know would make it add moves for it
 and grow its output layer by half (114 moves instead of 74), a third of the cost of the whole
@@ -175,6 +176,8 @@ _TOKEN_ATTRIBUTES: dict[str, Callable[[Token], str | bool]] = {
     "TAG": lambda token: token.tag_, "LOWER": lambda token: token.lower_, "DEP": lambda token: token.dep_,
     "IS_SPACE": lambda token: token.is_space,
 }  # fmt: skip
+_ARRAY_ATTRIBUTES: list[int | str] = ["LOWER", "TAG", "DEP", "IS_SPACE"]  # the same attributes, as Doc.to_array reads them
+_MAX_REMEMBERED = 100_000  # attribute combinations whose starting patterns are kept across Docs
 _ANCHORS = ("LOWER", "TAG", "DEP")  # attributes a pattern's first token is looked up by, the most telling first
 TokenTest = Callable[[Token], bool]
 
@@ -200,6 +203,8 @@ class _AttributeMatches:
         self.ruler = ruler
         self.anchored: dict[tuple[str, str], list[_AttributePattern]] = {}
         self.everywhere: list[_AttributePattern] = []
+        # The patterns whose first token passes, by the hashes of the attributes the tests read.
+        self.starting: dict[tuple[int, ...], tuple[_AttributePattern, ...]] = {}
         entries: list[dict[str, Any]] = ruler.patterns
         for rule, entry in enumerate(entries):
             key, index = ruler.vocab.strings[str(rule)], entry.get("index", 0)
@@ -230,22 +235,31 @@ class _AttributeMatches:
 
     def __call__(self, doc: Doc) -> Doc:
         found: set[tuple[int, int, int, int, int]] = set()
-        anchored, length = self.anchored, len(doc)
-        for token in doc:
-            start = token.i
-            # The patterns to test here: those looked up by nothing, then by each of _ANCHORS.
-            for candidates in (self.everywhere, anchored.get(("LOWER", token.lower_), ()),
-                               anchored.get(("TAG", token.tag_), ()), anchored.get(("DEP", token.dep_), ())):  # fmt: skip
-                for pattern in candidates:
-                    end = start + len(pattern.tests)
-                    if end <= length and all(test(doc[start + k]) for k, tests in enumerate(pattern.tests) for test in tests):
-                        target = (start if pattern.index >= 0 else end) + pattern.index
-                        found.add((pattern.rule, pattern.key, start, end, target))
+        length, starting = len(doc), self.starting
+        if len(starting) > _MAX_REMEMBERED:
+            starting.clear()
+        for start, values in enumerate(map(tuple, doc.to_array(_ARRAY_ATTRIBUTES).tolist())):
+            candidates = starting.get(values)
+            if candidates is None:
+                candidates = starting[values] = self._starting_at(doc[start])
+            for pattern in candidates:
+                end = start + len(pattern.tests)
+                if end <= length and all(test(doc[start + k]) for k in range(1, len(pattern.tests)) for test in pattern.tests[k]):
+                    target = (start if pattern.index >= 0 else end) + pattern.index
+                    found.add((pattern.rule, pattern.key, start, end, target))
         for rule, _, start, end, target in sorted(found):  # the order of AttributeRuler.match
             if not start <= target < end:
                 raise ValueError(f"attribute rule {rule}: no token {target - start} in a match of {end - start}")
             set_token_attrs(doc[target], self.ruler.attrs[rule])
         return doc
+
+    def _starting_at(self, token: Token) -> tuple[_AttributePattern, ...]:
+        """The patterns whose first token spec `token` passes: those looked up by nothing, then by
+        each of _ANCHORS, each tested on what its lookup did not test."""
+        anchored = self.anchored
+        candidates = (*self.everywhere, *anchored.get(("LOWER", token.lower_), ()),
+                      *anchored.get(("TAG", token.tag_), ()), *anchored.get(("DEP", token.dep_), ()))  # fmt: skip
+        return tuple(pattern for pattern in candidates if all(test(token) for test in pattern.tests[0]))
 
 
 def _values(value: Any) -> list[str] | None:
