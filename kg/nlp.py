@@ -53,6 +53,7 @@ RULER, LATE_RULER = "kg_entity_ruler", "kg_demonym_ruler"
 HIDE_LABELS, RESTORE_LABELS = "kg_hide_ruler_labels", "kg_restore_ruler_labels"
 ATTRIBUTES, MODEL_ATTRIBUTES = "kg_attribute_ruler", "attribute_ruler"
 _HIDDEN_LABELS = "kg_hidden_ruler_labels"  # Doc.user_data key: the labels hidden from "ner", by token
+_TEXT = "kg_text"  # Doc.user_data key: the Doc's text (`doc_text`)
 # A line that ends so goes on on the next line ("Marco Rubio,\nSecretary of State.").
 CONTINUED = (",", ";")
 # Suffixes of Span.ent_id_ after the entry key: what kind of name the ruler matched.
@@ -91,6 +92,15 @@ def annotate_batch(nlp: Language, articles: Sequence[Article]) -> list[Doc]:
     pieces = [lines(article.content) for article in articles]
     docs = nlp.pipe(itertools.chain.from_iterable(pieces))
     return [_joined(list(itertools.islice(docs, len(article_lines)))) for article_lines in pieces]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc and kept in `Doc.user_data` (spaCy joins the tokens' texts
+    anew on every read of `Doc.text`)."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 def _joined(docs: list[Doc]) -> Doc:

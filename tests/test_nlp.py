@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, RDF
 
 from kg.errors import DataFileError
 from kg.gazetteer import load_gazetteer
-from kg.nlp import ATTRIBUTES, CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, lines, load_nlp, model_name, ruler_patterns, split_abbreviation_hyphens
+from kg.nlp import ATTRIBUTES, CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, doc_text, lines, load_nlp, model_name, ruler_patterns, split_abbreviation_hyphens
 from kg.patterns import load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.resources import data_dir
@@ -215,3 +215,10 @@ def test_nlp_splits_an_abbreviation_from_the_word_it_is_hyphened_to(nlp) -> None
     assert ["U.N.", "-", "backed"] == words[words.index("U.N."):words.index("talks")]
     assert "e.g.-style" in words  # lower-case abbreviations stay whole
     assert any(ent.text == "U.S." and ent.label_ == "STATE" for ent in doc.ents)
+
+
+def test_nlp_doc_text_is_the_docs_text_read_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article(id="t", text="Iran warned the US.\n\nTalks went on.", published=None)
+    doc = annotate(nlp, article)
+    assert doc_text(doc) == doc.text == article.content
+    assert doc_text(doc) is doc_text(doc)  # kept, not joined again

@@ -20,6 +20,7 @@ from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
+from kg.nlp import doc_text
 from kg.records import (
     Article, Designation, DesignationCategory, DesignationStatus, Entity, EntityType, Interval, Provenance,
 )  # fmt: skip
@@ -99,7 +100,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
                    if index.type_of(key) in AUTHORITIES and key not in designees]  # fmt: skip
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
-    if not authorities and _DATED.search(token.doc.text):
+    if not authorities and _DATED.search(doc_text(token.doc)):
         # An official notice names no acting party in the sentence: the official who signs it acts.
         authorities = _last_person(token, index)
     if not designees:
@@ -110,11 +111,11 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     modality = assess(token, index, lex.cues)
     sent = token.sent
     # "sanctioned since 2011": for a listing, the start of the state is its date.
-    announced = clause_time(token, times, not_after=SINCE_OK) or _dated(token.doc.text, article)
+    announced = clause_time(token, times, not_after=SINCE_OK) or _dated(doc_text(token.doc), article)
     effective = None
-    if article.published and _UPON_PUBLICATION.search(token.doc.text):
+    if article.published and _UPON_PUBLICATION.search(doc_text(token.doc)):
         effective = Interval(article.published, article.published, "day", "upon publication")
-    legal_basis, programme = _legal_basis(sent.text, token.doc.text, table)
+    legal_basis, programme = _legal_basis(sent.text, doc_text(token.doc), table)
     score = confidence.score(trigger.base, negated=modality.negated, hypothetical=modality.hypothetical,
                              attributed=partisan(modality, authorities, index), state=True)  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score,
