@@ -806,10 +806,8 @@ def _affiliations(key: str, index: EntityIndex) -> list[str]:
     """The states that qualify an entity where the article names it ("*Turkish* President
     Erdogan")."""
     found: list[str] = []
-    for token in index.doc:
-        if index.at(token) == key and (
-            token.head.i == token.i or index.at(token.head) != key
-        ):
+    for token in index.tokens_of(key):
+        if token.head.i == token.i or index.at(token.head) != key:
             before = token.doc[token.left_edge.i : token.i]
             found += [
                 s for s in index.in_span(before, [EntityType.STATE]) if s not in found
