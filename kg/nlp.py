@@ -32,7 +32,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Collection, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -101,6 +101,14 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
     return text
+
+
+def tokens_whose(doc: Doc, attribute: str, words: Collection[str]) -> list[Token]:
+    """The tokens of `doc` whose `attribute` ("LOWER", "LEMMA"), lower-cased, is one of `words`,
+    in order: read from the Doc's array of hashes, with a Token object made only for those."""
+    strings, column = doc.vocab.strings, doc.to_array(attribute).tolist()
+    wanted = {value for value in set(column) if strings[value].lower() in words}
+    return [doc[i] for i, value in enumerate(column) if value in wanted]
 
 
 def _joined(docs: list[Doc]) -> Doc:

@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, RDF
 
 from kg.errors import DataFileError
 from kg.gazetteer import load_gazetteer
-from kg.nlp import ATTRIBUTES, CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, doc_text, lines, load_nlp, model_name, ruler_patterns, split_abbreviation_hyphens
+from kg.nlp import ATTRIBUTES, CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, doc_text, lines, tokens_whose, load_nlp, model_name, ruler_patterns, split_abbreviation_hyphens
 from kg.patterns import load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.resources import data_dir
@@ -222,3 +222,11 @@ def test_nlp_doc_text_is_the_docs_text_read_once(nlp) -> None:  # type: ignore[n
     doc = annotate(nlp, article)
     assert doc_text(doc) == doc.text == article.content
     assert doc_text(doc) is doc_text(doc)  # kept, not joined again
+
+
+def test_nlp_tokens_whose_lemma_or_word_is_listed(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = annotate(nlp, Article(id="t", text="The Government denied the claims. Claims of a government plot grew.", published=None))
+    assert [t.i for t in tokens_whose(doc, "LEMMA", {"claim"})] == [t.i for t in doc if t.lemma_.lower() == "claim"]
+    assert len(tokens_whose(doc, "LEMMA", {"claim"})) == 2
+    assert [t.text for t in tokens_whose(doc, "LOWER", {"government"})] == ["Government", "government"]
+    assert tokens_whose(doc, "LOWER", set()) == []

@@ -70,7 +70,7 @@ from kg.extract.names import (
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import untagged_surnames
 from kg.gazetteer import Gazetteer, GazetteerEntry, PhoenixPost, Tenure, normalize_key
-from kg.nlp import CAPITAL, doc_text, entries_by_key, entry_key
+from kg.nlp import CAPITAL, doc_text, entries_by_key, entry_key, tokens_whose
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, AssetClass, Entity, EntityType, Mention
 
@@ -416,9 +416,7 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     by_end = {c.end: c for c in candidates}
     result: list[MentionCandidate] = []
     replaced: set[int] = set()
-    for token in doc:
-        if token.lower_ not in GOVERNMENT_NOUNS:
-            continue
+    for token in tokens_whose(doc, "LOWER", GOVERNMENT_NOUNS):
         end = token.i
         if end > 0 and doc[end - 1].lower_ in ("'s", "’s"):
             end -= 1
