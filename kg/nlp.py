@@ -13,7 +13,9 @@ The model's "attribute_ruler" (POS, morphology and lemma exceptions by tag and w
 "kg_attribute_ruler": the same patterns and the same assignments, its matches found by looking
 up each token's tag, word and dependency instead of by spaCy's Matcher, which tried all 179
 patterns at every token (a seventh of the model's time); what a token's attributes start is
-remembered across Docs, so most tokens cost one lookup of their attribute hashes.
+remembered across Docs, so most tokens cost one lookup of their attribute hashes. Its
+"lemmatizer" runs as "kg_lemmatizer", which remembers the lemma of each word, part of speech and
+morphology across Docs in the same way.
 "ner" sees the early ruler's spans under a label of its own ("kg_hide_ruler_labels" before it,
 "kg_restore_ruler_labels" after it): a label it does not know would make it add moves for it
 and grow its output layer by half (114 moves instead of 74), a third of the cost of the whole
@@ -34,10 +36,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Collection, Iterator, Sequence
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
-from spacy.pipeline import AttributeRuler
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.tokens import Doc, Token
 
@@ -52,6 +56,7 @@ MODEL_ENV = "KG_SPACY_MODEL"
 RULER, LATE_RULER = "kg_entity_ruler", "kg_demonym_ruler"
 HIDE_LABELS, RESTORE_LABELS = "kg_hide_ruler_labels", "kg_restore_ruler_labels"
 ATTRIBUTES, MODEL_ATTRIBUTES = "kg_attribute_ruler", "attribute_ruler"
+LEMMAS, MODEL_LEMMAS = "kg_lemmatizer", "lemmatizer"
 _HIDDEN_LABELS = "kg_hidden_ruler_labels"  # Doc.user_data key: the labels hidden from "ner", by token
 _TEXT = "kg_text"  # Doc.user_data key: the Doc's text (`doc_text`)
 # A line that ends so goes on on the next line ("Marco Rubio,\nSecretary of State.").
@@ -172,6 +177,9 @@ def _load_nlp(model: str, gazetteer: Gazetteer) -> Language:
     if MODEL_ATTRIBUTES in nlp.pipe_names and _AttributeMatches.readable(nlp.get_pipe(MODEL_ATTRIBUTES)):
         nlp.add_pipe(ATTRIBUTES, before=MODEL_ATTRIBUTES)
         nlp.remove_pipe(MODEL_ATTRIBUTES)
+    if MODEL_LEMMAS in nlp.pipe_names and _RememberedLemmas.readable(nlp.get_pipe(MODEL_LEMMAS)):
+        nlp.add_pipe(LEMMAS, before=MODEL_LEMMAS)
+        nlp.remove_pipe(MODEL_LEMMAS)
     labels = load_labels()
     has_ner = "ner" in nlp.pipe_names
     names, demonyms = ruler_patterns(gazetteer, labels)
@@ -195,7 +203,8 @@ _TOKEN_ATTRIBUTES: dict[str, Callable[[Token], str | bool]] = {
     "IS_SPACE": lambda token: token.is_space,
 }  # fmt: skip
 _ARRAY_ATTRIBUTES: list[int | str] = ["LOWER", "TAG", "DEP", "IS_SPACE"]  # the same attributes, as Doc.to_array reads them
-_MAX_REMEMBERED = 100_000  # attribute combinations whose starting patterns are kept across Docs
+_MAX_REMEMBERED = 100_000  # attribute combinations whose starting patterns (or lemmas) are kept across Docs
+_LEMMA_ATTRIBUTES: list[int | str] = ["ORTH", "POS", "MORPH", "LEMMA"]  # what the rule lemmatizer reads, and its lemma
 _ANCHORS = ("LOWER", "TAG", "DEP")  # attributes a pattern's first token is looked up by, the most telling first
 TokenTest = Callable[[Token], bool]
 
@@ -309,6 +318,44 @@ def _attribute_test(name: str, value: Any) -> TokenTest:
         allowed, inside = frozenset(argument), operator == "IN"
         return lambda token: (read(token) in allowed) is inside
     raise ValueError(f"token spec {name}: {value!r}")
+
+
+class _RememberedLemmas:
+    """The model's rule lemmatizer, its lemma of each word, part of speech and morphology (all that
+    it reads of a token) remembered across Docs: a Token object is made only for a combination not
+    seen before, and the lemmas are written at once with `Doc.from_array`. As the lemmatizer, it
+    leaves the lemmas that the attribute ruler set."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.lemmas: dict[tuple[int, int, int], int] = {}
+
+    @staticmethod
+    def readable(lemmatizer: Any) -> bool:
+        """Whether `lemmatizer` is spaCy's (or its English) rule lemmatizer, which reads no more of a token."""
+        return type(lemmatizer) in (Lemmatizer, EnglishLemmatizer) and lemmatizer.mode == "rule" and not lemmatizer.overwrite
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmas, strings = self.lemmas, doc.vocab.strings
+        if len(lemmas) > _MAX_REMEMBERED:
+            lemmas.clear()
+        rows = doc.to_array(_LEMMA_ATTRIBUTES)
+        column: list[int] = []
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma == 0:
+                lemma = lemmas.get((orth, pos, morph), 0)
+                if lemma == 0:
+                    lemma = lemmas[(orth, pos, morph)] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            column.append(lemma)
+        if column:
+            doc.from_array(["LEMMA"], numpy.array(column, dtype=numpy.uint64)[:, None])  # type: ignore[arg-type]  # a uint64 column, as to_array gives
+        return doc
+
+
+@Language.factory(LEMMAS)
+def _make_lemmatizer(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The model's lemmatizer with its lemmas remembered (`_RememberedLemmas`)."""
+    return _RememberedLemmas(nlp.get_pipe(MODEL_LEMMAS))  # type: ignore[arg-type]
 
 
 @Language.factory(ATTRIBUTES)

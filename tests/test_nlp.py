@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, RDF
 
 from kg.errors import DataFileError
 from kg.gazetteer import load_gazetteer
-from kg.nlp import ATTRIBUTES, CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, doc_text, lines, tokens_whose, load_nlp, model_name, ruler_patterns, split_abbreviation_hyphens
+from kg.nlp import ATTRIBUTES, CAPITAL, LEMMAS, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, doc_text, lines, tokens_whose, load_nlp, model_name, ruler_patterns, split_abbreviation_hyphens
 from kg.patterns import load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.resources import data_dir
@@ -230,3 +230,13 @@ def test_nlp_tokens_whose_lemma_or_word_is_listed(nlp) -> None:  # type: ignore[
     assert len(tokens_whose(doc, "LEMMA", {"claim"})) == 2
     assert [t.text for t in tokens_whose(doc, "LOWER", {"government"})] == ["Government", "government"]
     assert tokens_whose(doc, "LOWER", set()) == []
+
+
+def test_nlp_lemmatizer_remembered_gives_the_models_lemmas(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert LEMMAS in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    model = spacy.load(model_name(), disable=["ner"])
+    split_abbreviation_hyphens(model)
+    texts = ["The ministers were meeting; she met them and they'd met before.", "Meeting the best-known leaders, "
+             "he said the meetings went better than the earlier ones.", "Ministers met. Better meetings were held."]  # fmt: skip
+    for text in texts:  # the same words again in other Docs: the remembered lemmas
+        assert [(t.text, t.lemma_) for t in nlp(text)] == [(t.text, t.lemma_) for t in model(text)]
