@@ -6,8 +6,10 @@ patterns name words that most articles lack: a pattern with a required token (no
 operator) that asks for a word, lemma or text (equality or IN) no token of the Doc has cannot
 match in it. `ScreenedMatcher` leaves those out and runs a Matcher of the rest, built once per
 set of patterns (the Doc's words, lemmas and texts read as hashes, with `Doc.to_array`, and
-compared with the hashes of the patterns' values). Its matches are the full Matcher's, in the same order: the patterns left keep
-their keys and their order, and a pattern that matches nothing adds no match and moves none.
+compared with the hashes of the patterns' values). Its matches are the full Matcher's, in the
+same order: the patterns left keep their keys and their order, and a pattern that matches
+nothing adds no match and moves none. kg's asset patterns and the entity rulers' token patterns
+run so.
 """
 
 from __future__ import annotations
