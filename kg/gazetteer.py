@@ -137,10 +137,11 @@ def normalize_key(name: str) -> str:
     Case-folded, accents removed, full stops and apostrophes (and a possessive 's) dropped, other
     punctuation folded to spaces, a leading "the" dropped: "the U.S.'s" -> "us".
     """
-    text = unicodedata.normalize("NFKC", name).strip()
-    text = _POSSESSIVE.sub("", text)
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = (name if name.isascii() else unicodedata.normalize("NFKC", name)).strip()  # ASCII is its own NFKC
+    text = _POSSESSIVE.sub("", text).casefold()
+    if not text.isascii():  # ASCII has no accents to take off
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
     text = re.sub(r"[.'\u2019\u2018`]", "", text)
     text = _PUNCTUATION.sub(" ", text)
     words = text.split()

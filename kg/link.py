@@ -104,6 +104,15 @@ class Linker:
                     names_of.setdefault((entry.type, normalize_key(entry.name)), set()).add(entry.qid)
                 if entry.type is EntityType.PERSON:
                     self._tokens.append((entry, tuple(key.split())))
+        # The places in _tokens of the names that hold each word, and of those that end in each surname.
+        self._holding: dict[str, set[int]] = {}
+        self._by_surname: dict[str, list[int]] = {}
+        for place, (_, name_tokens) in enumerate(self._tokens):
+            for word in name_tokens:
+                self._holding.setdefault(word, set()).add(place)
+            surname = _surname(name_tokens)
+            if surname is not None:
+                self._by_surname.setdefault(surname, []).append(place)
         # QIDs whose canonical name another item of the same type also has: linking either would
         # mint one IRI for two items, so neither is ever suggested.
         self._shared_name = {qid for qids in names_of.values() if len(qids) > 1 for qid in qids}
@@ -159,13 +168,16 @@ class Linker:
         return found
 
     def _name_parts(self, label: str, found: dict[str, _Scored]) -> None:
+        """The people one of whose names holds every word of `label` (two words or more), or whose
+        surname `label` is (one word), in the order of the gazetteer."""
         tokens = set(normalize_key(label).split())
-        if not tokens:
-            return
-        for entry, name_tokens in self._tokens:
-            if len(tokens) >= 2 and tokens <= set(name_tokens):
+        if len(tokens) >= 2:
+            for place in sorted(set.intersection(*(self._holding.get(word, set()) for word in tokens))):
+                entry = self._tokens[place][0]
                 _keep(found, entry, NAME_PART, f"name part of {entry.name!r}")
-            elif len(tokens) == 1 and tokens == {_surname(name_tokens)}:
+        elif tokens:
+            for place in self._by_surname.get(next(iter(tokens)), []):
+                entry = self._tokens[place][0]
                 _keep(found, entry, SURNAME, f"surname of {entry.name!r}")
 
     def _fuzzy(self, subject: Subject, found: dict[str, _Scored]) -> None:

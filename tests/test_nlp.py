@@ -11,7 +11,7 @@ from rdflib.namespace import OWL, RDF
 
 from kg.errors import DataFileError
 from kg.gazetteer import load_gazetteer
-from kg.nlp import ATTRIBUTES, CAPITAL, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, lines, load_nlp, model_name, ruler_patterns, split_abbreviation_hyphens
+from kg.nlp import ATTRIBUTES, CAPITAL, LEMMAS, DEMONYM, HIDE_LABELS, LATE_RULER, MODEL_ENV, RESTORE_LABELS, ModelNotInstalled, annotate, doc_text, lines, tokens_whose, load_nlp, model_name, ruler_patterns, split_abbreviation_hyphens
 from kg.patterns import load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.resources import data_dir
@@ -215,3 +215,40 @@ def test_nlp_splits_an_abbreviation_from_the_word_it_is_hyphened_to(nlp) -> None
     assert ["U.N.", "-", "backed"] == words[words.index("U.N."):words.index("talks")]
     assert "e.g.-style" in words  # lower-case abbreviations stay whole
     assert any(ent.text == "U.S." and ent.label_ == "STATE" for ent in doc.ents)
+
+
+def test_nlp_doc_text_is_the_docs_text_read_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article(id="t", text="Iran warned the US.\n\nTalks went on.", published=None)
+    doc = annotate(nlp, article)
+    assert doc_text(doc) == doc.text == article.content
+    assert doc_text(doc) is doc_text(doc)  # kept, not joined again
+
+
+def test_nlp_tokens_whose_lemma_or_word_is_listed(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = annotate(nlp, Article(id="t", text="The Government denied the claims. Claims of a government plot grew.", published=None))
+    assert [t.i for t in tokens_whose(doc, "LEMMA", {"claim"})] == [t.i for t in doc if t.lemma_.lower() == "claim"]
+    assert len(tokens_whose(doc, "LEMMA", {"claim"})) == 2
+    assert [t.text for t in tokens_whose(doc, "LOWER", {"government"})] == ["Government", "government"]
+    assert tokens_whose(doc, "LOWER", set()) == []
+
+
+def test_nlp_lemmatizer_remembered_gives_the_models_lemmas(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert LEMMAS in nlp.pipe_names and "lemmatizer" not in nlp.pipe_names
+    model = spacy.load(model_name(), disable=["ner"])
+    split_abbreviation_hyphens(model)
+    texts = ["The ministers were meeting; she met them and they'd met before.", "Meeting the best-known leaders, "
+             "he said the meetings went better than the earlier ones.", "Ministers met. Better meetings were held."]  # fmt: skip
+    for text in texts:  # the same words again in other Docs: the remembered lemmas
+        assert [(t.text, t.lemma_) for t in nlp(text)] == [(t.text, t.lemma_) for t in model(text)]
+
+
+def test_nlp_ruler_token_patterns_run_screened_and_still_match(nlp) -> None:  # type: ignore[no-untyped-def]
+    from kg.screened_matcher import ScreenedMatcher
+
+    assert isinstance(nlp.get_pipe("kg_entity_ruler").matcher, ScreenedMatcher)
+    doc = nlp("Tankers crossed the Strait of Zanzibar as jets left Fort Smith Air Base near RAF Lakenheath.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [
+        ("Strait of Zanzibar", "location.strait-gulf-of.v1"), ("Fort Smith Air Base", "location.air-base.v1"),
+        ("RAF Lakenheath", "location.raf-station.v1"),
+    ]  # fmt: skip
+    assert not [e for e in nlp("Talks went on all day.").ents if "." in e.ent_id_]  # no pattern's words: nothing run

@@ -116,6 +116,10 @@ class EntityIndex:
     def at(self, token: Token) -> str | None:
         return self._by_token.get(token.i)
 
+    def tokens_of(self, key: str) -> list[Token]:
+        """The tokens that belong to entity `key`, in the order of the Doc."""
+        return [self.doc[i] for i in sorted(i for i, held_by in self._by_token.items() if held_by == key)]
+
     def group_at(self, token: Token) -> str | None:
         """The unnamed group whose noun `token` is ("gunmen"), when the index holds groups."""
         return self._group_heads.get(token.i)

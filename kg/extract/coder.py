@@ -223,7 +223,9 @@ def _forms(doc: Doc) -> list[tuple[str, str]]:
     """Each token's lower-cased form and lemma, computed once per Doc."""
     forms = doc.user_data.get(FORMS_KEY)
     if forms is None:
-        forms = doc.user_data[FORMS_KEY] = [(t.lower_, t.lemma_.lower()) for t in doc]
+        strings = doc.vocab.strings  # read from the arrays of hashes: no Token object for each token
+        forms = doc.user_data[FORMS_KEY] = [(strings[lower], strings[lemma].lower())
+                                            for lower, lemma in doc.to_array(["LOWER", "LEMMA"]).tolist()]  # fmt: skip
     return forms
 
 

@@ -20,6 +20,7 @@ from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
+from kg.nlp import doc_text
 from kg.records import (
     Article, Designation, DesignationCategory, DesignationStatus, Entity, EntityType, Interval, Provenance,
 )  # fmt: skip
@@ -91,7 +92,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
                    if index.type_of(key) in AUTHORITIES and key not in designees]  # fmt: skip
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
-    dated = _DATED.search(token.doc.text)  # the "Dated: November 16, 2025." line of an official notice
+    text = doc_text(token.doc)
+    dated = _DATED.search(text)  # the "Dated: November 16, 2025." line of an official notice
     if not authorities and dated:
         # An official notice names no acting party in the sentence: the official who signs it acts.
         authorities = [key for t in token.doc if (key := index.at(t)) is not None
@@ -107,8 +109,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     announced = clause_time(token, times, not_after=SINCE_OK) or (
         resolve(dated.group(1), article.published) if dated and article.published else None)
     effective = (Interval(article.published, article.published, "day", "upon publication")
-                 if article.published and _UPON_PUBLICATION.search(token.doc.text) else None)  # fmt: skip
-    legal_basis, programme = _legal_basis(sent.text, token.doc.text, table)
+                 if article.published and _UPON_PUBLICATION.search(text) else None)  # fmt: skip
+    legal_basis, programme = _legal_basis(sent.text, text, table)
     score = confidence.score(trigger.base, negated=modality.negated, hypothetical=modality.hypothetical,
                              attributed=partisan(modality, authorities, index), state=True)  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score,

@@ -72,7 +72,7 @@ from kg.extract.names import (
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import untagged_surnames
 from kg.gazetteer import Gazetteer, GazetteerEntry, PhoenixPost, Tenure, normalize_key
-from kg.nlp import CAPITAL, entries_by_key, entry_key
+from kg.nlp import CAPITAL, doc_text, entries_by_key, entry_key, tokens_whose
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, AssetClass, Entity, EntityType, Mention
 
@@ -396,7 +396,7 @@ def _disambiguate(acronym: str, entry: GazetteerEntry, doc: Doc, context: Contex
     found = [e for e in found if acronym in e.names] or found  # "OPEC" itself before "OPEC+"
     if len(found) < 2:
         return context.entries.get(entry_key(found[0]), found[0]) if found else entry
-    written = [e for e in found if any(name in doc.text for name in e.names if name != acronym and len(name) > 6)]
+    written = [e for e in found if any(name in doc_text(doc) for name in e.names if name != acronym and len(name) > 6)]
     if len(written) == 1:
         return context.entries.get(entry_key(written[0]), written[0])
     curated = [e for e in found if e.source == "organizations.tsv"]
@@ -414,8 +414,8 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
     for state in states:
         names = [n for n in (*state.names, *state.capitals) if normalize_key(n) != text_key and len(n) > 3]
         holders = [t.person for t in context.gazetteer.tenures if t.of_qid == state.qid and t.role in HEAD_ROLES]
-        if any(re.search(rf"\b{re.escape(name)}\b", doc.text) for name in (*names, *holders)) or any(
-            fold(holder).split()[-1] in fold(doc.text).split() for holder in holders
+        if any(re.search(rf"\b{re.escape(name)}\b", doc_text(doc)) for name in (*names, *holders)) or any(
+            fold(holder).split()[-1] in fold(doc_text(doc)).split() for holder in holders
         ):
             signs.append(state)
     return context.entries.get(entry_key(signs[0]), signs[0]) if len(signs) == 1 else None
@@ -482,9 +482,7 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     by_end = {c.end: c for c in candidates}
     result: list[MentionCandidate] = []
     replaced: set[int] = set()
-    for token in doc:
-        if token.lower_ not in GOVERNMENT_NOUNS:
-            continue
+    for token in tokens_whose(doc, "LOWER", GOVERNMENT_NOUNS):
         end = token.i
         if end > 0 and doc[end - 1].lower_ in ("'s", "’s"):
             end -= 1

@@ -29,6 +29,7 @@ from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
+from kg.nlp import tokens_whose
 from kg.records import (
     Article,
     Entity,
@@ -236,8 +237,11 @@ def _misread_verb(token: Token) -> bool:
         return False
     if any(child.dep_ == "dobj" for child in token.children):
         return True
-    verbless = not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
-    if token.dep_ == "compound" and token.head.dep_ == "ROOT" and verbless:
+
+    def verbless() -> bool:  # asked only where it decides: Token.sent looks for the sentence anew
+        return not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
+
+    if token.dep_ == "compound" and token.head.dep_ == "ROOT" and verbless():
         # "The Houthis fire missiles at X", "X and Y exchange fire" read as one noun phrase.
         return any(
             sibling.pos_ == "PROPN" and sibling.dep_ in ("compound", "nmod") and sibling.i < token.i
@@ -248,7 +252,7 @@ def _misread_verb(token: Token) -> bool:
         and child.dep_ in ("compound", "nsubj", "amod")
         and child.i < token.i
         for child in token.children
-    ) and (token.dep_ == "ROOT" or verbless)
+    ) and (token.dep_ == "ROOT" or verbless())
 
 
 def _verb_lemmas(form: str) -> list[str]:
@@ -593,9 +597,9 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
     noun ("the attack", "these bombings") claims the latest earlier attack whose actor the article
     did not state; the attack is stored again with the claimant as its actor, claimed by it."""
     claims: list[Event] = []
-    for token in doc:
+    for token in tokens_whose(doc, "LEMMA", ("responsibility",)):
         verb = token.head
-        if token.lemma_.lower() != "responsibility" or token.dep_ != "dobj" or verb.lemma_.lower() not in OWNING:
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in OWNING:
             continue
         attacks = [noun for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for"
                    for noun in prep.children if noun.dep_ == "pobj" and _attack_trigger(noun, lex) is not None
@@ -627,11 +631,10 @@ def _denied_claims(
         cue.cue for cue in lex.cues if cue.kind == "negation" and cue.where in ("governor", "complement")
     }
     denials: list[Event] = []
-    for token in doc:
+    for token in tokens_whose(doc, "LEMMA", CLAIM_NOUNS):
         verb = token.head
         if (
-            token.lemma_.lower() not in CLAIM_NOUNS
-            or token.dep_ != "dobj"
+            token.dep_ != "dobj"
             or verb.lemma_.lower() not in denying
             or any(child.dep_ not in ("det", "amod") for child in token.children)
             or not any(child.lower_ in DEFINITE for child in token.children)
@@ -856,10 +859,8 @@ def _affiliations(key: str, index: EntityIndex) -> list[str]:
     """The states that qualify an entity where the article names it ("*Turkish* President
     Erdogan")."""
     found: list[str] = []
-    for token in index.doc:
-        if index.at(token) == key and (
-            token.head.i == token.i or index.at(token.head) != key
-        ):
+    for token in index.tokens_of(key):
+        if token.head.i == token.i or index.at(token.head) != key:
             before = token.doc[token.left_edge.i : token.i]
             found += [
                 s for s in index.in_span(before, [EntityType.STATE]) if s not in found

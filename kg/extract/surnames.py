@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from kg.extract.names import Context, MentionCandidate, candidate_of, fold, surname_entry
 from kg.gazetteer import GazetteerEntry
+from kg.nlp import doc_text
 from kg.records import EntityType
 
 
@@ -42,7 +43,7 @@ def untagged_surnames(doc: Doc, candidates: list[MentionCandidate], context: Con
 
 def known_here(person: GazetteerEntry, doc: Doc, context: Context) -> bool:
     """The article names `person` in full, or they hold an office on the article's date."""
-    if any(name in doc.text for name in person.names if " " in name):
+    if any(name in doc_text(doc) for name in person.names if " " in name):
         return True
     return context.day is not None and person.qid is not None and any(
         t.held_on(context.day) for t in context.gazetteer.tenures_of(person.qid))  # fmt: skip

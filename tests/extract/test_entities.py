@@ -284,6 +284,17 @@ def test_entities_title_of_an_unnamed_holder_is_found_by_the_entity_index() -> N
     assert russia is not None and index.type_of(russia) is STATE  # "Russia" stays the state
 
 
+def test_entities_index_lists_the_tokens_of_an_entity_in_order() -> None:
+    gazetteer = load_gazetteer()
+    article = Article(id="t", text="Iran warned the US. Iran's navy then seized a tanker near Iran.", published=date(2025, 11, 29))
+    doc = annotate(load_nlp(gazetteer=gazetteer), article)
+    index = EntityIndex(doc, find_entities(doc, article, gazetteer))
+    iran = index.at(doc[0])
+    assert iran is not None
+    assert [token.i for token in index.tokens_of(iran)] == [token.i for token in doc if index.at(token) == iran]
+    assert len(index.tokens_of(iran)) == 3
+
+
 def test_entities_britain_is_the_united_kingdom(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Britain said it would reply, and ministers in Britain met on Friday."))
     assert found["United Kingdom"].type is STATE
