@@ -26,7 +26,7 @@ PRONOUNS = {
     "it": _BODIES, "its": _BODIES, "they": (*_BODIES, EntityType.PERSON), "their": (*_BODIES, EntityType.PERSON),
     "them": (*_BODIES, EntityType.PERSON),
 }  # fmt: skip
-RELATIVE = frozenset({"who", "which", "that"})
+RELATIVE = frozenset({"who", "whom", "which", "that"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
 # Nouns for people or bodies that stand for whom they come from ("delegates from Cambodia"), or
 # for the one their "of" phrase names ("the President of France Emmanuel Macron").
@@ -219,14 +219,12 @@ class EntityIndex:
         """What a personal pronoun stands for: the subject of a clause that governs it ("Rwanda
         announces *its* withdrawal", "X claims that *it* launched"), else the nearest entity of a
         fitting type before it in the sentence or the sentence before."""
-        if (
-            token.lower_ in RELATIVE
-            and token.dep_ in ("nsubj", "nsubjpass")
-            and token.head.dep_ == "relcl"
-        ):
-            keys = self.entities_of(
-                token.head.head
-            )  # "YPG militia which support the PKK"
+        if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.dep_ == "relcl":
+            # "YPG militia which support the PKK", "Freedonia, which X invaded in 2020"; an object
+            # stands for none of the clause's subject's own ("U.S. sanctions, which U.S. Secretary
+            # of State X threatened": not the United States).
+            own = {self.at(t) for c in token.head.children if c.dep_ == "nsubj" for t in c.subtree}
+            keys = [key for key in self.entities_of(token.head.head) if token.dep_ != "dobj" or key not in own]
             return keys[0] if keys else None
         if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
             return self.speaker(token)
@@ -335,8 +333,11 @@ class EntityIndex:
         return [key]
 
     def states_of(self, token: Token) -> list[str]:
-        """States qualifying a phrase: "the Chinese PLA Navy" -> China, "Russian President X" -> Russia."""
+        """States qualifying a phrase: "the Chinese PLA Navy" -> China, "Russian President X" -> Russia;
+        none for a phrase that names its members ("Iran's critics, which include X")."""
         found: list[str] = []
+        if members_named(token):
+            return found
         for head in (token, *token.conjuncts):
             for child in head.children:
                 if child.dep_ in QUALIFIERS:
@@ -409,6 +410,9 @@ class EntityIndex:
                 ]
                 if keys:
                     return keys
+        members = [key for part in members_named(token) for key in self._phrase_entities(part, qualifiers, depth + 1)]
+        if members:
+            return members
         if not qualifiers:
             return []
         for child in token.children:
@@ -468,6 +472,17 @@ class EntityIndex:
                     if key not in found:
                         found.append(key)
         return found
+
+
+def members_named(token: Token) -> list[Token]:
+    """The members a group of the noun `token` names: "his critics, *which include* Greenpeace",
+    "critics, *including* the UN and the EU" (the heads of the listed phrases)."""
+    listed = [obj for child in token.children if child.dep_ == "prep" and child.lower_ == "including"
+              for obj in child.children if obj.dep_ == "pobj"]  # fmt: skip
+    listed += [obj for child in token.children if child.dep_ == "relcl" and child.lemma_.lower() == "include"
+               and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE for c in child.children)
+               for obj in child.children if obj.dep_ == "dobj"]  # fmt: skip
+    return [part for head in listed for part in (head, *head.conjuncts)]
 
 
 def _starts_clause(token: Token, conjunct: Token) -> bool:

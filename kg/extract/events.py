@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
+from kg.extract.arguments import EntityIndex, clause_time, members_named, sentence_evidence
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
@@ -255,6 +255,7 @@ def _read(
     } or set(PARTIES)
     actors: list[str] = []
     parties = 0  # the actors named, before the states they act for are added
+    listed = False  # the actors are the members a phrase lists ("critics, including X and Y")
     unnamed: list[str] = []  # a group ("gunmen") acts only where nothing names an actor
     for path in events.paths(trigger, "actors"):
         reached = index.follow(token, [path])
@@ -262,6 +263,7 @@ def _read(
         unnamed = unnamed or [key for key in reached if index.type_of(key) is EntityType.GROUP]
         if actors:
             parties = len(actors)
+            listed = any(members_named(reached) for reached in path.follow(token))
             actors = _with_states(token, [path], actors, index)
             break
     inherited = False
@@ -286,7 +288,7 @@ def _read(
     excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())
     targets = [
         key
-        for key in index.follow(token, events.paths(trigger, "targets"))
+        for key in index.follow(token, events.paths(trigger, "targets")) + _shared_patient(token, index)
         if index.type_of(key) in target_types
         and index.entities[key].kind not in excluded_kinds
         and (
@@ -350,7 +352,7 @@ def _read(
         targets = actors[:parties]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
-        if len(actors) > 1 and not targets and parties != 1:
+        if len(actors) > 1 and not targets and parties != 1 and not listed:
             # "Trump and Putin agree": the party named first acts, in the order of the text
             # ("Macron's talks" are not talks between Macron and France).
             actors = sorted(actors, key=lambda key: index.first_in(sent, key))
@@ -1052,6 +1054,17 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             return found  # parties, else the groups no one names
         node = head
     return []
+
+
+def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
+    """The one a passive conjunct without a subject of its own acts on: the subject of the verb
+    it is joined to ("X interrupts a hearing and *is removed* by police": X is removed)."""
+    if token.dep_ != "conj" or token.pos_ != "VERB":
+        return []
+    deps = {child.dep_ for child in token.children}
+    if "auxpass" not in deps or deps & {"nsubj", "nsubjpass", "expl"}:
+        return []
+    return [key for child in token.head.children if child.dep_ in ("nsubj", "nsubjpass") for key in index.entities_of(child)]
 
 
 # Sectors of a state's own organs: a group of one with no state of its own acts for the state its

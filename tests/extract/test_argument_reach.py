@@ -1,0 +1,118 @@
+"""Arguments in constructions the paths used not to reach (constructed sentences): the shared
+subject of a passive conjunct ("X interrupts a hearing and is removed by police"), the antecedent
+of an object relative pronoun ("Freedonia, which X invaded"), the members a phrase lists ("critics,
+which include X"), and a party in an "against" phrase of the object ("files a case against X")."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import events
+from kg.records import EntityType, EventType
+
+STATE, PERSON, ORGANIZATION = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
+NAMES = {
+    "Ruritania": ("ruritania", STATE),
+    "Freedonia": ("freedonia", STATE),
+    "Elbonia": ("elbonia", STATE),
+    "Alma Vask": ("vask", PERSON),
+    "Omar Tellen": ("tellen", PERSON),
+    "Daimler": ("daimler", ORGANIZATION),
+    "Siemens": ("siemens", ORGANIZATION),
+}
+
+
+def _read(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alma Vask interrupted the hearing and was arrested by Ruritania.", (EventType.COERCE, ("ruritania",), ("vask",))),
+        ("Omar Tellen left Elbonia and was detained by Ruritania.", (EventType.COERCE, ("ruritania",), ("tellen",))),
+        ("Ruritania attacked Freedonia and was condemned by Elbonia.", (EventType.ACCUSE, ("elbonia",), ("ruritania",))),
+        ("Alma Vask met Omar Tellen and was later expelled by Ruritania.", (EventType.SANCTION, ("ruritania",), ("vask",))),
+    ],
+)
+def test_a_passive_conjunct_acts_on_the_shared_subject(annotated, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _read(annotated, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The conjunct has a subject of its own: the first subject is not its patient.
+        "Alma Vask interrupted the hearing and Omar Tellen was arrested by Ruritania.",
+        # An active conjunct shares its subject as its actor, not as its patient.
+        "Alma Vask interrupted the hearing and then arrested Omar Tellen.",
+    ],
+)
+def test_no_shared_patient_where_the_conjunct_has_its_own(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(targets == ("vask",) for _, _, targets in _read(annotated, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Omar Tellen, whom Ruritania arrested last year, was released.", (EventType.COERCE, ("ruritania",), ("tellen",))),
+        ("Freedonia, which Ruritania attacked in 2020, demanded reparations.", (EventType.ASSAULT, ("ruritania",), ("freedonia",))),
+        ("Alma Vask, who Ruritania expelled in May, returned.", (EventType.SANCTION, ("ruritania",), ("vask",))),
+        # The antecedent stands for the state that qualifies it, as a subject pronoun's does.
+        ("They cited the Freedonian election, which Ruritania rejected as fraudulent.", (EventType.REJECT, ("ruritania",), ("freedonia",))),
+    ],
+)
+def test_an_object_relative_pronoun_is_its_antecedent(annotated, text, expected) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Freedonian": ("freedonia", STATE)}
+    doc, entities, article = annotated(text, names)
+    found = [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+    assert expected in found, found
+
+
+def test_an_object_relative_pronoun_is_not_the_subjects_own_state(annotated) -> None:  # type: ignore[no-untyped-def]
+    # Sanctions of Ruritania that a Ruritanian official threatens are no threat to Ruritania.
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
+    text = "Elbonia will shield Omar Tellen from Ruritanian sanctions, which Ruritanian minister Alma Vask threatened."
+    doc, entities, article = annotated(text, names)
+    found = [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+    assert not any(kind is EventType.THREATEN and "ruritania" in targets for kind, _, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Vask visited Elbonia. Her critics, which include Ruritania, blame her for the crisis.",
+        "Alma Vask visited Elbonia. Her critics, including Ruritania, accuse her of lying.",
+        "Critics, including Ruritania and Freedonia, accused Alma Vask of fraud.",
+    ],
+)
+def test_a_phrase_that_lists_its_members_stands_for_them(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    assert (EventType.ACCUSE, ("ruritania",), ("vask",)) in found, found
+
+
+def test_listed_members_are_not_their_owners_state(annotated) -> None:  # type: ignore[no-untyped-def]
+    # Elbonia's critics are not Elbonia.
+    found = _read(annotated, "Elbonia's critics, which include Ruritania, blame Alma Vask for the crisis.")
+    assert (EventType.ACCUSE, ("ruritania",), ("vask",)) in found, found
+    assert not any("elbonia" in actors for _, actors, _ in found), found
+
+
+def test_listed_members_are_no_parties_to_each_other(annotated) -> None:  # type: ignore[no-untyped-def]
+    # A symmetric event among the members of a list is no agreement between them.
+    text = "Firms including Daimler and Siemens have announced plans to leave Ruritania."
+    found = _read(annotated, text)
+    assert not any(actors == ("daimler",) and "siemens" in targets for _, actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania files a case against Freedonia.",
+        "Ruritania filed a complaint against Freedonia at the court.",
+    ],
+)
+def test_a_party_against_whom_the_object_is_brought(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    assert (EventType.ACCUSE, ("ruritania",), ("freedonia",)) in found, found
