@@ -116,3 +116,32 @@ def test_listed_members_are_no_parties_to_each_other(annotated) -> None:  # type
 def test_a_party_against_whom_the_object_is_brought(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _read(annotated, text)
     assert (EventType.ACCUSE, ("ruritania",), ("freedonia",)) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Freedonia faces attacks by Ruritania.", (EventType.ASSAULT, ("ruritania",), ("freedonia",))),
+        ("Freedonia survived an attack by Ruritania.", (EventType.ASSAULT, ("ruritania",), ("freedonia",))),
+        ("Alma Vask received a call from Omar Tellen.", (EventType.CONSULT, ("tellen",), ("vask",))),
+        ("Alma Vask faces an arrest warrant from the Lakeside Court.", (EventType.COERCE, ("court",), ("vask",))),
+        ("Ruritania said Alma Vask, who has an arrest warrant from the Lakeside Court, left.", (EventType.COERCE, ("court",), ("vask",))),
+    ],
+)
+def test_who_faces_or_receives_an_event_is_its_target(annotated, text, expected) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, {**NAMES, "the Lakeside Court": ("court", ORGANIZATION)})
+    found = [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Who faces attacks is never their author, named or not.
+        "Freedonia faces attacks in Port Marlo.",
+        "Freedonia suffered heavy shelling near the border.",
+    ],
+)
+def test_who_faces_an_event_does_not_act_in_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, {**NAMES, "Port Marlo": ("marlo", EntityType.LOCATION)})
+    assert not any("freedonia" in event.actors for event in events.extract(doc, entities, article))
