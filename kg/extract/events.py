@@ -299,7 +299,7 @@ def _read(
     places = index.follow(token, events.paths(trigger, "locations"))
     location = next(
         (key for key in places if index.type_of(key) is EntityType.LOCATION), None
-    )
+    ) or _place_within(token, events.paths(trigger, "locations"), index)
     if event_type is EventType.ASSAULT and location is not None and all(
         index.type_of(key) is EntityType.GROUP for key in targets
     ):
@@ -828,8 +828,8 @@ def _state_of_place(
     found: list[str] = []
     for path in paths:
         for reached in path.follow(token):
-            key = index.at(reached)
-            if key is None or index.type_of(key) is not EntityType.LOCATION:
+            named = (reached, *(child for child in reached.children if child.dep_ == "compound"))  # "Muharraq Governorate"
+            if not any((key := index.at(t)) is not None and index.type_of(key) is EntityType.LOCATION for t in named):
                 continue
             for part in reached.subtree:
                 state = index.at(part)
@@ -1054,6 +1054,13 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             return found  # parties, else the groups no one names
         node = head
     return []
+
+
+def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> str | None:
+    """A place named inside a place phrase that stands for a state ("in Muharraq Governorate,
+    Bahrain": Muharraq), for a trigger no place path reaches as a place."""
+    phrases = [dataclasses.replace(path, whole_phrase=True) for path in paths if path.steps[-1].dep == "pobj"]
+    return next((key for key in index.follow(token, phrases) if index.type_of(key) is EntityType.LOCATION), None)
 
 
 def _shared_patient(token: Token, index: EntityIndex) -> list[str]:

@@ -145,3 +145,20 @@ def test_who_faces_or_receives_an_event_is_its_target(annotated, text, expected)
 def test_who_faces_an_event_does_not_act_in_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
     doc, entities, article = annotated(text, {**NAMES, "Port Marlo": ("marlo", EntityType.LOCATION)})
     assert not any("freedonia" in event.actors for event in events.extract(doc, entities, article))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Ruritanian strike hit a depot in Tarn Province, Freedonia.",
+        "A Ruritanian strike hits fuel storage tanks at a facility in Tarn Governorate, Freedonia.",
+        "Ruritanian drones struck a base near Tarn District, Freedonia.",
+    ],
+)
+def test_a_place_named_inside_a_longer_place_phrase(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    # The place is the modifier of the phrase's head and its state the head's apposition: the
+    # attack is placed there and strikes that state.
+    names = {**NAMES, "Ruritanian": ("ruritania", STATE), "Tarn": ("tarn", EntityType.LOCATION)}
+    doc, entities, article = annotated(text, names)
+    found = [(e.type, e.actors, e.targets, e.location) for e in events.extract(doc, entities, article)]
+    assert (EventType.ASSAULT, ("ruritania",), ("freedonia",), "tarn") in found, found
