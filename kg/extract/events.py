@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex, clause_time, members_named, sentence_evidence
+from kg.extract.arguments import RELATIVE, EntityIndex, clause_time, members_named, sentence_evidence
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
@@ -945,8 +945,11 @@ def _passive(token: Token) -> bool:
 def _attack_nouns(token: Token, lex: Lexicons) -> list[Token]:
     """The attack nouns a passive suffers "in" ("are killed and others injured *in shelling*",
     the phrase on either conjunct), or the attack noun subject of an active verb ("*a suicide
-    bombing* killed four")."""
-    nouns = _causes(token) if _passive(token) else [child for child in token.children if child.dep_ == "nsubj"]
+    bombing* killed four", "launched *an airstrike* that killed four")."""
+    subjects = [child for child in token.children if child.dep_ == "nsubj"]
+    if token.dep_ == "relcl":
+        subjects = [token.head if child.lower_ in RELATIVE else child for child in subjects]
+    nouns = _causes(token) if _passive(token) else subjects
     return [noun for noun in nouns if _attack_trigger(noun, lex) is not None]
 
 

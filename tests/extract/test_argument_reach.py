@@ -17,6 +17,7 @@ NAMES = {
     "Elbonia": ("elbonia", STATE),
     "Alma Vask": ("vask", PERSON),
     "Omar Tellen": ("tellen", PERSON),
+    "Lena Kovic": ("kovic", PERSON),
     "Daimler": ("daimler", ORGANIZATION),
     "Siemens": ("siemens", ORGANIZATION),
 }
@@ -162,3 +163,36 @@ def test_a_place_named_inside_a_longer_place_phrase(annotated, text) -> None:  #
     doc, entities, article = annotated(text, names)
     found = [(e.type, e.actors, e.targets, e.location) for e in events.extract(doc, entities, article)]
     assert (EventType.ASSAULT, ("ruritania",), ("freedonia",), "tarn") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania launched an airstrike that killed Omar Tellen in Freedonia.",
+        "Ruritania carried out a drone strike which killed Omar Tellen.",
+        "Ruritania conducted an attack that killed Omar Tellen.",
+    ],
+)
+def test_who_attacks_in_a_relative_clause_is_the_attack_nouns_author(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    assert (EventType.ASSAULT, ("ruritania",), ("tellen",)) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No attack: nobody's.
+        "The flood that killed Omar Tellen hit Ruritania.",
+        # Whoever condemns an attack does not carry it out.
+        "A drone strike that killed Omar Tellen was condemned by Ruritania.",
+        "A drone strike on Omar Tellen was condemned by Ruritania.",
+    ],
+)
+def test_no_author_of_an_attack_but_its_own(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(actors == ("ruritania",) and kind is EventType.ASSAULT for kind, actors, _ in _read(annotated, text))
+
+
+def test_who_seconds_a_call_holds_no_phone_call(annotated) -> None:  # type: ignore[no-untyped-def]
+    # "The call was seconded by A and B": an appeal they supported, no call between them.
+    found = _read(annotated, "Alma Vask urged a truce. The call was quickly seconded by Omar Tellen and Lena Kovic.")
+    assert not any(kind is EventType.CONSULT for kind, _, _ in found), found
