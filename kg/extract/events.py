@@ -138,7 +138,10 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     for candidate in candidates:
         verbs = _verb_triggers(token, candidate, lex, assets)
         if verbs:
-            return nouns + [dataclasses.replace(verb, slots={**verb.slots, **paths}) for verb in verbs]
+            # A trigger's own paths first ("launch a missile *at* X"), then those of the misparse.
+            return nouns + [dataclasses.replace(verb, slots={**verb.slots, **{
+                slot: tuple(dict.fromkeys((*verb.slots.get(slot, ()), *more))) for slot, more in paths.items()}})
+                for verb in verbs]  # fmt: skip
     return nouns
 
 

@@ -196,3 +196,33 @@ def test_who_seconds_a_call_holds_no_phone_call(annotated) -> None:  # type: ign
     # "The call was seconded by A and B": an appeal they supported, no call between them.
     found = _read(annotated, "Alma Vask urged a truce. The call was quickly seconded by Omar Tellen and Lena Kovic.")
     assert not any(kind is EventType.CONSULT for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Houthis launch a ballistic missile at Israel, which is intercepted.",
+        "The Houthis launch a ballistic missile at Israel on Monday.",
+    ],
+)
+def test_a_misread_headline_verb_keeps_its_triggers_own_paths(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads "launch" as a noun; the target of "launch a missile at X" is still X.
+    doc, entities, article = annotated(text, {"Houthis": ("houthis", ORGANIZATION), "Israel": ("israel", STATE)})
+    assert [t.pos_ for t in doc if t.lower_ == "launch"] == ["NOUN"]
+    found = [(e.type, e.actors, e.targets) for e in events.extract(doc, entities, article)]
+    assert (EventType.ASSAULT, ("houthis",), ("israel",)) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people were killed in an attack on a hospital by Ruritania in Port Marlo.",
+        "Two soldiers were wounded in an attack on a checkpoint by Freedonia near Port Marlo.",
+    ],
+)
+def test_an_attack_on_something_by_someone(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    # The parser hangs "by X" on the thing attacked; X is the attacker.
+    doc, entities, article = annotated(text, {**NAMES, "Port Marlo": ("marlo", EntityType.LOCATION)})
+    found = [(e.type, e.actors) for e in events.extract(doc, entities, article)]
+    attacker = "freedonia" if "Freedonia" in text else "ruritania"
+    assert (EventType.ASSAULT, (attacker,)) in found, found
