@@ -226,3 +226,20 @@ def test_an_attack_on_something_by_someone(annotated, text) -> None:  # type: ig
     found = [(e.type, e.actors) for e in events.extract(doc, entities, article)]
     attacker = "freedonia" if "Freedonia" in text else "ruritania"
     assert (EventType.ASSAULT, (attacker,)) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania granted a pardon to Alma Vask.",
+        "Ruritania granted a full pardon to the jailed activist Alma Vask.",
+    ],
+)
+def test_a_recipient_in_a_to_phrase_parsed_as_a_dative(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.CONCEDE, ("ruritania",), ("vask",)) in _read(annotated, text)
+
+
+def test_a_pardon_refused_to_its_recipient_stays_negated(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated("Ruritania refused to grant a pardon to Alma Vask.", NAMES)
+    found = [e for e in events.extract(doc, entities, article) if e.type is EventType.CONCEDE]
+    assert found and all(e.provenance.negated for e in found), found
