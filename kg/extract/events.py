@@ -1063,10 +1063,11 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
 
 
 def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> str | None:
-    """A place named inside a place phrase that stands for a state ("in Muharraq Governorate,
-    Bahrain": Muharraq), for a trigger no place path reaches as a place."""
-    phrases = [dataclasses.replace(path, whole_phrase=True) for path in paths if path.steps[-1].dep == "pobj"]
-    return next((key for key in index.follow(token, phrases) if index.type_of(key) is EntityType.LOCATION), None)
+    """A place that names the head of a place phrase standing for a state ("in Muharraq
+    Governorate, Bahrain": Muharraq), for a trigger no place path reaches as a place."""
+    return next((key for path in paths for reached in path.follow(token) for child in reached.children
+                 if child.dep_ == "compound" and (key := index.at(child)) is not None
+                 and index.type_of(key) is EntityType.LOCATION), None)  # fmt: skip
 
 
 def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
