@@ -217,6 +217,11 @@ def build_igos(reference: Path) -> list[dict[str, str | list[str]]]:
     return rows
 
 
+def name_words(name: str) -> set[str]:
+    """The words of a person's name, case-folded: two spellings of one name share some."""
+    return set(name.casefold().split())
+
+
 def normalize_role(position: str) -> str:
     head = re.split(r"\s+of(?: the)?\s+", position, maxsplit=1)[0].strip().casefold()
     if head not in ROLES:
@@ -247,10 +252,16 @@ def build_leaders(reference: Path, states: list[dict[str, str | list[str]]],
             }
         )
     by_iso2 = {str(state["iso2"]): state for state in states if state["iso2"]}
+    named_by_wikidata = {str(row["person_qid"]): str(row["person"]) for row in rows}
     seen = set()
     by_name = {str(igo["name"]): igo for igo in igos if igo["qid"]}
     for row in read_csv(reference / LEADERS_2026):
         if not QID.match(row["person_qid"]):
+            continue
+        other = named_by_wikidata.get(row["person_qid"])
+        if other is not None and not name_words(other) & name_words(row["person"]):
+            print(f"{LEADERS_2026}: {row['person_qid']} is {other} in {LEADERS_2022}, not {row['person']}: "
+                  "row left out", file=sys.stderr)  # fmt: skip
             continue
         holder = by_iso2.get(row["entity_iso2"]) or by_name.get(row["entity"])
         if holder is None:

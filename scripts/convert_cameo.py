@@ -10,14 +10,17 @@ context), and writes, one JSON object a line, each row naming its source file an
 - patterns/cameo_verbs.jsonl: a `verb` row per verb form of a block (its lemma, the particle
   words a multi-word verb needs, its block and the code it has on its own), then a `pattern`
   row per pattern of a block: the words its subject must hold (`subject`), the words the rest
-  of the clause must hold (`object`), its prepositional phrases (`preps`), and the code. Every
+  of the clause must hold (`object`), its prepositional phrases (`preps`), and the code (a
+  verb row has `needs_object` where its block reads its verbs by their objects: OBJECT_SENSE_SHARE
+  below). Every
   code is mapped to its PLOVER type and mode; `type` is null where the dictionary says the verb
   is no event there (`[---]`: "fight corruption").
 
 CAMEO codes map to PLOVER by the longest code the table lists (its two-digit rows are the
 defaults, longer rows add the mode); the codebook's old names are read as the new ones
 (DEMAND=REQUEST, DISAPPROVE/INVESTIGATE=ACCUSE, FIGHT=ASSAULT); where the PLOVER codebook
-(PLOVER_MANUAL.tex) reads an entry otherwise (resignations are RETREAT), CODEBOOK_READINGS
+(PLOVER_MANUAL.tex) reads an entry otherwise (resignations are RETREAT, a meeting held is a
+CONSULT whatever its preposition), CODEBOOK_READINGS
 below follows the codebook and the row names its line. A code the
 dictionary writes after a colon alone ("X * (IN AIRSTRIKE) [:195]", "receive * LOAN [:071]")
 is the other party's event upon the subject, so such a pattern codes no event of the
@@ -52,7 +55,13 @@ PLOVER_TYPES = frozenset(
 # their line). CAMEO codes a resignation 083x "accede to demands for change in leadership"
 # (CONCEDE in the table); the codebook puts resignations under RETREAT, mode "resign".
 RESIGNATION = "RETREAT", "resign", "RETREAT} also covers resignations of government officials"
+# CAMEO codes some patterns of its verbs of meeting 036 "express intent to meet" ("meet *at* X",
+# "contact X *at* Y", "meet *with leaders*"): words that say where or with whom the meeting took
+# place, not that it is yet to be; the codebook puts all meetings under CONSULT and future ones
+# under AGREE, which kg reads from the verb's modality, not from its prepositions.
+MEETING = "CONSULT", None, "All consultations and meetings"
 CODEBOOK_READINGS = {
+    ("MEET_PEOPLE", "036"): MEETING,  # meet, contact, communicate with ... (at, with leaders, for talks)
     ("RESIGN", "083"): RESIGNATION,  # resign
     ("RESIGN", "0831"): RESIGNATION,  # resign the government, minister resigns
     ("STEP", "0831"): RESIGNATION,  # step down, leader steps aside
@@ -65,6 +74,13 @@ FUNCTION_WORDS = frozenset(
     "a an the that this these those will would is are was were be been being has have had to "
     "and or it its their his her as".split()
 )
+# A block whose patterns (nearly) all name an object word ("give * AID", "give * SUPPORT", "give
+# * STATEMENT") reads its verbs by what they act on. Where such a verb's own code is a transfer
+# (the codebook's material cooperation, less RETREAT, which gives nothing), the verb with nothing
+# given ("contributed to AFP": wrote for it) is not that event (`needs_object` on its rows).
+OBJECT_SENSE_SHARE = 0.9
+OBJECT_SENSE_MIN_PATTERNS = 5
+TRANSFERS = frozenset({"COOPERATE", "AID"})
 # Why a pattern (or verb) is left out; the counts are printed when the script runs.
 DROP = {
     "unknown_synset": "names a synset the dictionary does not define (PETRARCH ignores these too)",
@@ -300,6 +316,7 @@ def _block_rows(
              "type": reading.type, "mode": reading.mode, "source": source}  # fmt: skip
         )
     pattern_rows: list[dict[str, Any]] = []
+    objects: list[bool] = []  # whether each readable pattern of the block names an object word
     seen: set[str] = set()
     defaults = {row["code"] for row in verb_rows}
     any_default = any(row["type"] for row in verb_rows)
@@ -315,6 +332,7 @@ def _block_rows(
         except PatternError as error:
             dropped[str(error)] += 1
             continue
+        objects.append(bool(parts["object"]))
         reading, source = reading_of(code, line)
         if reading.type is None and code != "---" and not code.startswith(":"):
             dropped["plover_drops"] += 1
@@ -343,6 +361,8 @@ def _block_rows(
     if not any_default and not any(row["type"] for row in pattern_rows):
         dropped["unmapped_verb"] += len(verb_rows)
         return []
+    if len(objects) >= OBJECT_SENSE_MIN_PATTERNS and sum(objects) >= OBJECT_SENSE_SHARE * len(objects):
+        verb_rows = [{**row, "needs_object": True} if row["type"] in TRANSFERS else row for row in verb_rows]
     return verb_rows + pattern_rows
 
 

@@ -143,3 +143,31 @@ def test_convert_cameo_the_other_partys_event_upon_the_subject_is_none_of_its_ow
     rows = convert_cameo._block_rows(block, {}, plover, dropped)
     patterns = {row["code"]: row["type"] for row in rows if row["kind"] == "pattern"}
     assert patterns == {":195": None, "193": "ASSAULT"}
+
+
+@needs_dictionaries
+def test_convert_cameo_a_meeting_held_somewhere_is_a_consultation() -> None:
+    """CAMEO codes "meet/contact X *at* Y" 036 (intent to meet, AGREE in the table); the codebook
+    puts all meetings under CONSULT (intent is the verb's modality, not its preposition)."""
+    rows = [json.loads(line) for line in (ROOT / "patterns" / "cameo_verbs.jsonl").read_text().splitlines()]
+    meet = [row for row in rows if row["kind"] == "pattern" and row["block"].startswith("MEET_PEOPLE@") and row["code"] == "036"]
+    assert meet and all(row["type"] == "CONSULT" and "PLOVER_MANUAL.tex:" in row["source"] for row in meet)
+    # Elsewhere 036 keeps the table's reading: "intends to visit" is an intent.
+    intend = [row for row in rows if row["kind"] == "pattern" and row["block"].startswith("INTEND@") and row["code"] == "036"]
+    assert intend and all(row["type"] == "AGREE" for row in intend)
+
+
+def test_convert_cameo_verbs_of_giving_read_by_their_object_need_one() -> None:
+    """GRANT reads its verbs by what is given: a giving verb with nothing given is no AID; a
+    block whose patterns name no object, or a verb whose own code gives nothing, needs none."""
+    plover = {"06": (convert_cameo.Plover("COOPERATE", None), 1), "07": (convert_cameo.Plover("AID", None), 2),
+              "05": (convert_cameo.Plover("SUPPORT", None), 3), "19": (convert_cameo.Plover("ASSAULT", None), 4)}  # fmt: skip
+    objects = [(n, f" * THING{n}   [05]") for n in range(3, 9)]
+    grant = convert_cameo.Block("GRANT", 1, "060", [(2, "CONTRIBUTE [070]"), (9, "PRAISE [051]")], objects)
+    dropped: collections.Counter[str] = collections.Counter()
+    verbs = {row["lemma"]: row for row in convert_cameo._block_rows(grant, {}, plover, dropped) if row["kind"] == "verb"}
+    assert verbs["contribute"].get("needs_object") is True and "needs_object" not in verbs["praise"]
+    places = [(n, f" * (IN PLACE{n})   [190]") for n in range(3, 9)]
+    fight = convert_cameo.Block("FIGHT", 1, "190", [(2, "FIGHT"), (9, "HELP [070]")], places)
+    rows = convert_cameo._block_rows(fight, {}, plover, dropped)
+    assert not any(row.get("needs_object") for row in rows)

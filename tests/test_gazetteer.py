@@ -74,6 +74,15 @@ def test_gazetteer_leader_qids_occur_in_source_rows_for_the_same_person_and_offi
             assert row["of_qid"] in known, row
 
 
+def test_gazetteer_no_person_qid_names_two_people() -> None:
+    names: dict[str, set[str]] = {}
+    for row in read_tsv(data_dir("gazetteers") / "leaders.tsv"):
+        names.setdefault(row["person_qid"], set()).add(row["person"])
+    for qid, spellings in names.items():
+        words = [set(name.casefold().split()) for name in spellings]
+        assert set.intersection(*words), f"{qid} names {sorted(spellings)}"
+
+
 @needs_reference
 def test_gazetteer_curated_qids_occur_in_source_rows_for_one_of_their_names() -> None:
     sources: dict[str, set[str]] = {}

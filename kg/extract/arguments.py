@@ -556,8 +556,10 @@ EMBEDDING = frozenset({"advcl", "relcl", "ccomp", "acl"})
 
 def _embedded(time: Token, clause: Token, trigger: Token) -> bool:
     """The time belongs to a clause inside the trigger's own: "the first strike since the
-    ceasefire started *on April 16*". A clause that modifies the trigger itself ("talks held
-    on Monday") is the trigger's."""
+    ceasefire started *on April 16*", or to a noun in a prepositional phrase of the clause:
+    "removed X following his conviction for perjury *in 2021*" dates the conviction. A clause
+    that modifies the trigger itself ("talks held on Monday") is the trigger's."""
+    below = time
     for node in time.ancestors:
         if node.i in (clause.i, trigger.i):
             return False
@@ -565,8 +567,9 @@ def _embedded(time: Token, clause: Token, trigger: Token) -> bool:
             node.dep_ in EMBEDDING
             and node.pos_ in ("VERB", "AUX")
             and node.head.i != trigger.i
-        ):
+        ) or (node.pos_ == "NOUN" and node.dep_ == "pobj" and below.dep_ in ("prep", "acl")):
             return True
+        below = node
     return False
 
 

@@ -23,7 +23,7 @@ from kg.records import EventType
 from kg.resources import data_dir
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 FORMS_KEY = "kg.coder.forms"
 VERBS_FILE = "cameo_verbs.jsonl"
@@ -39,6 +39,9 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 # What a noun's phrase adds to the noun and its modifiers (its preps are tested as preps).
 NOUN_PHRASE_DEPS = frozenset({"prep", "conj", "cc", "acl", "relcl", "appos"})
+# What makes a past form active: an auxiliary, or an object or complement of its own.
+ACTIVE_DEPS = frozenset({"aux", "auxpass", "nsubjpass", "csubj", "expl", "dobj", "dative", "ccomp", "xcomp", "prt"})
+FULL_STOPS = frozenset({".", "!", "?", ";", ":"})
 
 # A requirement is met by any of its alternatives; an alternative is a phrase, all of whose
 # words must be present ("armed forces").
@@ -97,6 +100,7 @@ class VerbEntry:
     default: Code
     block: Block
     block_name: str  # the dictionary's name of its synonym block ("REVOKE_")
+    needs_object: bool = False  # its block reads it by its object: alone it codes nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +133,8 @@ class VerbDictionary:
             return best.code if best.code.type is not None else None
         if not default:
             return None
-        return next((entry.default for entry in applicable if entry.default.type is not None), None)
+        return next((entry.default for entry in applicable if entry.default.type is not None
+                     and (context.has_object or not entry.needs_object)), None)  # fmt: skip
 
     def verbs_of(self, blocks: frozenset[str]) -> frozenset[str]:
         """The verbs of the named synonym blocks ("CANCEL": "halt", "call off" ...), a verb with
@@ -149,22 +154,26 @@ class _Context:
         forms = _forms(token.doc)
         children = list(token.children)
         self.particles = {word for child in children for word in forms[child.i]}
-        subject = [child for child in children if child.dep_ in SUBJECT_DEPS]
+        passive = headline_passive(token)
+        subject_deps = SUBJECT_DEPS - {"nsubj"} if passive else SUBJECT_DEPS
+        subject = [child for child in children if child.dep_ in subject_deps]
         misread = token.dep_ == "compound" or token.pos_ == "NOUN"
-        clause = [child for child in children if child.dep_ not in SUBJECT_DEPS and child.dep_ not in OUTSIDE_DEPS]
+        clause = [child for child in children if child.dep_ not in subject_deps and child.dep_ not in OUTSIDE_DEPS]
         # "granted Angela Stanton a pardon": behind a name of several words the parser hangs the
         # thing given on the recipient as an apposition; it is the verb's second object.
-        given = [second for child in children if child.dep_ == "dative" for second in child.children
-                 if _second_object(second)]  # fmt: skip
+        given = [second for child in children if child.dep_ in ("dative", "dobj") for second in child.subtree
+                 if _second_object(second, child)]  # fmt: skip
         clause += given
         self.subject = _span_words(forms, subject)
         if misread:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
         self.clause = _core_words(forms, clause)
-        objects = [child for child in children if child.dep_ in OBJECT_DEPS] + given
-        if token.dep_ == "compound":
-            # "The Houthis fire missiles at X": the noun it modifies is its object.
+        objects = [child for child in children if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubj")]
+        objects += given
+        if token.dep_ == "compound" or (passive and token.dep_ == "acl"):
+            # "The Houthis fire missiles at X", "Diplomat *expelled* from Y": the noun it
+            # modifies is its object.
             self.clause |= _span_words(forms, [token.head]) - _span_words(forms, [token])
             objects.append(token.head)
         # Prepositional phrases of the verb itself, and of its object ("sent police *to the
@@ -173,6 +182,7 @@ class _Context:
             grandchild for head in objects for grandchild in head.children if grandchild.dep_ in PREP_DEPS
         ]
         self.preps = [(forms[prep.i][0], _span_words(forms, [prep])) for prep in preps]
+        self.has_object = bool(objects) or any(child.dep_ in ("ccomp", "xcomp") for child in children)
         self.words = self.subject | self.clause | frozenset(word for form, phrase in self.preps for word in (form, *phrase))
 
     def matches(self, pattern: VerbPattern) -> bool:
@@ -184,6 +194,29 @@ class _Context:
                         for form, phrase in self.preps)
                     for prep, words in pattern.preps)
         )  # fmt: skip
+
+
+def headline_passive(token: Token) -> bool:
+    """A past form with no auxiliary and no object in a headline ("X shot dead in Aden",
+    "Three soldiers wounded in attack", "Y says X poisoned"): a passive, its subject (or the
+    noun it hangs on) the one acted upon. A headline is a line of its own with no full stop."""
+    if token.tag_ not in ("VBD", "VBN") or token.pos_ != "VERB":
+        return False
+    if any(child.dep_ in ACTIVE_DEPS for child in token.children):
+        return False
+    patient = any(child.dep_ == "nsubj" for child in token.children) or (
+        token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN")
+    )
+    return patient and _headline(token.sent)
+
+
+def _headline(sent: Span) -> bool:
+    words = [token for token in sent if not (token.is_space or token.is_quote)]
+    if not words or words[-1].text in FULL_STOPS:
+        return False
+    doc, first, last = sent.doc, words[0].i, words[-1].i
+    starts = first == 0 or "\n" in doc[first - 1].text_with_ws
+    return starts and (last == len(doc) - 1 or "\n" in doc[last].whitespace_ + doc[last + 1].text)
 
 
 def _forms(doc: Doc) -> list[tuple[str, str]]:
@@ -203,25 +236,38 @@ def _span_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[s
 
 def _core_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[str]:
     """The forms and lemmas of the phrases `heads` head, less a noun's own phrases and conjuncts:
-    "initiate a ceasefire and an end to military operations" initiates no "military operation"."""
+    "initiate a ceasefire and an end to military operations" initiates no "military operation";
+    save an of-phrase of counted things ("a series of seven pardons")."""
     words: set[str] = set()
     stack = list(heads)
     while stack:
         token = stack.pop()
         words.update(forms[token.i])
         nominal = token.pos_ in ("NOUN", "PROPN", "PRON")
-        stack.extend(child for child in token.children if not (nominal and child.dep_ in NOUN_PHRASE_DEPS))
+        stack.extend(child for child in token.children if not (nominal and child.dep_ in NOUN_PHRASE_DEPS) or _counted(child))
     return frozenset(words)
 
 
-def _second_object(token: Token) -> bool:
+def _counted(prep: Token) -> bool:
+    """An of-phrase of counted things names what its noun is made of: "issued a series *of seven
+    pardons*" issues pardons."""
+    return prep.dep_ == "prep" and prep.lower_ == "of" and any(
+        obj.dep_ == "pobj" and any(child.dep_ == "nummod" for child in obj.children) for obj in prep.children
+    )
+
+
+def _second_object(token: Token, recipient: Token) -> bool:
     """A common noun read as an apposition of a verb's recipient with nothing between them: the
     second object of a double object ("granted X a full pardon"), not an apposition set off by a
-    comma ("gave X, the envoy, ...")."""
-    if token.dep_ != "appos" or token.pos_ != "NOUN":
+    comma ("gave X, the envoy, ..."); or one with an indefinite article that ends the phrase of
+    the recipient's own apposition ("granted X, formerly the chief of staff, a full pardon")."""
+    if token.dep_ != "appos" or token.pos_ != "NOUN" or token.left_edge.i <= token.head.i:
         return False
-    before = token.doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
-    return before is not None and not before.is_punct and token.left_edge.i > token.head.i
+    before = token.doc[token.left_edge.i - 1]
+    if token.head.i == recipient.i:
+        return recipient.dep_ == "dative" and not before.is_punct
+    return (before.text == "," and token.left_edge.lower_ in ("a", "an") and token.right_edge.i == recipient.right_edge.i
+            and any(child.dep_ == "appos" and child.i < token.i for child in recipient.children))  # fmt: skip
 
 
 def _particle(requirement: Requirement) -> bool:
@@ -266,7 +312,9 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
     for row in verbs:
         block = blocks.get(row["block"], empty)
         name = row["block"].split("@")[0]
-        entries[row["lemma"]].append(VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name))
+        entries[row["lemma"]].append(
+            VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object")))
+        )
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
 
 

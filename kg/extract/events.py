@@ -7,9 +7,10 @@ paths and options of each type. For each trigger word: actors and targets by dep
 (subject -> actors; object, "with", "against", "on" -> targets; passives through the agent),
 inherited from a governing verb when the trigger has no subject of its own ("accuses ... and
 imposes ..."); symmetric types ("X and Y held talks") put the first party among the actors and
-the others among the targets. The date is the time expression of the sentence nearest the
-trigger; modality and attribution come from kg.extract.modality; the score from
-kg.extract.confidence. A denial of "the claim" stores the claim again, negated and claimed by
+the others among the targets. The date is the time expression of the trigger's own clause,
+else the lead's where the event goes on with the lead's own (same type and actor: "On Tuesday,
+Trump issued seven pardons" ... "Trump granted X a pardon"); modality and attribution come from
+kg.extract.modality; the score from kg.extract.confidence. A denial of "the claim" stores the claim again, negated and claimed by
 the denier, so the claim is contested.
 """
 
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 from kg.extract import confidence
 from kg.extract.arguments import RELATIVE, EntityIndex, clause_time, members_named, sentence_evidence
 from kg.extract.assets import asset_tokens
-from kg.extract.coder import verb_dictionary
+from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import Path, parse_path
@@ -113,7 +114,34 @@ def extract(
                         )
     groups = frozenset(key for key in index.entities if index.type_of(key) is EntityType.GROUP)
     events += _claimed_attacks(doc, index, lex, events)
-    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
+    events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
+    return _dated_by_lead(events, doc, article, lex, index, assets)
+
+
+def _dated_by_lead(
+    events: list[Event], doc: Doc, article: Article, lex: Lexicons, index: EntityIndex, assets: set[int]
+) -> list[Event]:
+    """Events of later sentences that go on with the lead's own event (its main verb's type and
+    subject: "On Tuesday, Trump issued seven pardons" ... "Trump granted X a full pardon") take
+    the lead's date where their own clause gives none."""
+    headline_end = len(article.title) if article.title else 0
+    lead = next((sent for sent in doc.sents if sent.start_char >= headline_end and not all(t.is_space for t in sent)), None)
+    if lead is None or article.published is None or not any(event.when is None for event in events):
+        return events
+    times = find_times(lead, article.published)
+    frames = [
+        (trigger.label, set(_parties(index.follow(verb, lex.events.paths(trigger, "actors")), index)), when)
+        for verb in (lead.root, *lead.root.conjuncts)
+        if times and (when := clause_time(verb, times)) is not None
+        for trigger in _triggers(verb, lex, assets)
+    ]
+    return [
+        next((dataclasses.replace(event, when=when) for label, actors, when in frames
+              if label == event.type.value and actors.intersection(event.actors)), event)
+        if event.when is None and not event.provenance.hypothetical and event.provenance.evidence.start >= lead.end_char
+        else event
+        for event in events
+    ]  # fmt: skip
 
 
 def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -127,7 +155,7 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and events.by_lemma(token.lower_, "NOUN"):
         return events.by_lemma(token.lower_, "NOUN")  # a gerund in a noun's place: "*fighting* between X and Y killed"
     if token.pos_ == "NOUN":
-        nouns = events.by_lemma(lemma, "NOUN")
+        nouns = [_held_by_its_verb(trigger, token, lex) for trigger in events.by_lemma(lemma, "NOUN")]
         if not _misread_verb(token):
             return nouns
         candidates = _verb_lemmas(token.lower_)
@@ -135,14 +163,41 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
         nouns, candidates = [], [lemma]
     misread = token.pos_ == "NOUN" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
     paths = events.defaults.get("VERB:misread", {}) if misread else {}
+    passive = events.defaults.get("VERB:passive", {}) if headline_passive(token) else {}
     for candidate in candidates:
         verbs = _verb_triggers(token, candidate, lex, assets)
         if verbs:
             # A trigger's own paths first ("launch a missile *at* X"), then those of the misparse.
-            return nouns + [dataclasses.replace(verb, slots={**verb.slots, **{
-                slot: tuple(dict.fromkeys((*verb.slots.get(slot, ()), *more))) for slot, more in paths.items()}})
-                for verb in verbs]  # fmt: skip
+            return nouns + [
+                dataclasses.replace(verb, slots={**verb.slots, **{
+                    slot: tuple(dict.fromkeys((*verb.slots.get(slot, ()), *more))) for slot, more in paths.items()},
+                    **(passive if _transitive(verb, token) else {})})
+                for verb in verbs
+            ]  # fmt: skip
     return nouns
+
+
+def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
+    """A meeting noun takes its parties from the verb it is the object or passive subject of
+    only where that verb reads as the meeting itself ("*held* talks", "the agreement was *signed*
+    by") or, for an object, as no event at all ("*had* a phone call"); a verb of another event
+    ("*welcomed* the talks") or, for a passive, of none ("the call was *seconded* by A and B": an
+    appeal backed) leaves the noun its own phrase ("A's call with B")."""
+    if not trigger.flag("symmetric") or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ != "VERB":
+        return trigger
+    types = {verb.label for verb in _verb_types(noun.head, lex)}
+    if trigger.label in types or not types and noun.dep_ == "dobj":
+        return trigger
+    own = tuple(path for path in lex.events.paths(trigger, "actors") if path.steps[0].down)
+    return dataclasses.replace(trigger, slots={**trigger.slots, "actors": own}, options={**trigger.options, "own_phrase": True})
+
+
+def _transitive(trigger: Trigger, token: Token) -> bool:
+    """A trigger whose event acts on someone: not one that stands alone ("X resigned"), between
+    its own subjects ("X and Y met", "clashed") or with no one acted upon ("protesters marched")."""
+    return not any(trigger.flag(flag) for flag in ("targetless", "symmetric", "intransitive")) and (
+        token.lemma_.lower() not in trigger.words("reciprocal_lemmas")
+    )
 
 
 def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -270,7 +325,7 @@ def _read(
             actors = _with_states(token, [path], actors, index)
             break
     inherited = False
-    if not actors:
+    if not actors and not trigger.flag("own_phrase"):
         subject = _inherited_subject(token, index)
         actors = [key for key in subject if index.type_of(key) in actor_types]
         inherited = bool(actors)
@@ -942,7 +997,7 @@ IN_ATTACK = frozenset({"in", "during", "amid"})
 
 
 def _passive(token: Token) -> bool:
-    return {"auxpass", "nsubjpass"} <= {child.dep_ for child in token.children}
+    return {"auxpass", "nsubjpass"} <= {child.dep_ for child in token.children} or headline_passive(token)
 
 
 def _attack_nouns(token: Token, lex: Lexicons) -> list[Token]:
@@ -983,7 +1038,7 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         # "killed by gunmen", "beaten and dragged by protesters": stated, named or not; "hit by
         # drone strikes" names the attack, not its author.
         return False
-    if _party_in(token, index, besides=("nsubjpass", "dobj")):
+    if _party_in(token, index, besides=("nsubjpass", "dobj", "nsubj") if headline_passive(token) else ("nsubjpass", "dobj")):
         # "killed in an ambush by gunmen", "killed when militants stormed ...", "killed after
         # Russian strikes": someone other than the victims stands in the clause.
         return False
@@ -1037,7 +1092,7 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
     """The subject a trigger without one shares with the verb that governs it. A passive
     trigger inherits nothing: in "X died after being shot" X is the one shot, not the shooter."""
-    if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children):
+    if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children) or headline_passive(token):
         return []
     node = token
     for _ in range(4):

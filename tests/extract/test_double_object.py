@@ -1,5 +1,6 @@
 """A double object ("granted X a pardon", "granted X clemency"): the thing given is the verb's
-second object even where the parser hangs it on a recipient of several words as an apposition,
+second object even where the parser hangs it on a recipient of several words as an apposition
+(or on the end of the recipient's own apposition: "granted X, formerly the chief, a pardon"),
 so the CAMEO pattern for it applies (GRANT "* pardon": a concession, not cooperation), and the
 recipient is the one conceded to; constructed sentences."""
 
@@ -61,3 +62,16 @@ def test_a_pardon_refused_stays_negated(annotated) -> None:  # type: ignore[no-u
     doc, entities, article = annotated("Alma Vask did not grant Tomas Orel Brandt a pardon.", NAMES)
     found = [e for e in events.extract(doc, entities, article) if e.type is EventType.CONCEDE]
     assert found and all(e.provenance.negated for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Vask granted Tomas Orel Brandt, formerly the chief of staff of Freedonia, a full and unconditional pardon.",
+        "Alma Vask granted Tomas Orel Brandt, the former envoy, a pardon.",
+    ],
+)
+def test_a_pardon_given_behind_the_recipients_apposition(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert (EventType.CONCEDE, ("vask",), ("brandt",)) in found, found
+    assert not any(kind is EventType.COOPERATE for kind, _, _ in found), found

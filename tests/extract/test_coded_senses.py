@@ -1,0 +1,67 @@
+"""Coded verbs read in the sense their dictionary block gives them (constructed sentences): a
+meeting held somewhere is a consultation, not an intent to meet; a verb of giving with nothing
+given ("contributed to a newspaper") is no aid."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import events
+from kg.records import EntityType, EventType
+
+STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
+NAMES = {
+    "Ruritania": ("ruritania", STATE),
+    "Freedonia": ("freedonia", STATE),
+    "Alma Vask": ("vask", PERSON),
+    "Omar Tellen": ("tellen", PERSON),
+    "Northern Herald": ("herald", ORG),
+}
+
+
+def _events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Vask contacted Omar Tellen at the summit.",
+        "Alma Vask met Omar Tellen at the summit in Geneva.",
+        "Alma Vask contacted Omar Tellen over the refugees out at sea.",
+        "Alma Vask met Omar Tellen for talks.",
+    ],
+)
+def test_a_meeting_held_is_a_consultation(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert (EventType.CONSULT, ("vask",), ("tellen",)) in found, found
+    assert not any(kind is EventType.AGREE for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar Tellen contributed to the Northern Herald among other news organizations.",
+        "Omar Tellen, who contributed to the Northern Herald, was killed.",
+        "Ruritania contributed to Freedonia.",
+    ],
+)
+def test_a_verb_of_giving_with_nothing_given_is_no_aid(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert not any(kind in (EventType.AID, EventType.COOPERATE) for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania donated $5 million to Freedonia.",
+        "Ruritania contributed troops to Freedonia.",
+        "Ruritania gave Freedonia humanitarian aid.",
+        "Ruritania provided Freedonia with assistance.",
+    ],
+)
+def test_a_verb_of_giving_with_something_given_still_codes(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert any(kind in (EventType.AID, EventType.COOPERATE) and actors == ("ruritania",) and "freedonia" in targets
+               for kind, actors, targets in found), found  # fmt: skip
