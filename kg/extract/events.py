@@ -344,20 +344,12 @@ def _read(
     if trigger.options.get("target_types"):
         target_types &= {EntityType(name) for name in trigger.options["target_types"]}
     excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())
-    targets = [
-        key
-        for key in index.follow(token, events.paths(trigger, "targets")) + _shared_patient(token, index)
-        if index.type_of(key) in target_types
-        and index.entities[key].kind not in excluded_kinds
-        and (
-            index.entities[key].named
-            or index.type_of(key) is not EntityType.MILITARY_ASSET
-        )
-    ]
+    targets = [key for key in index.follow(token, events.paths(trigger, "targets")) + _shared_patient(token, index)
+               if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
+               and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     places = index.follow(token, events.paths(trigger, "locations"))
-    location = next(
-        (key for key in places if index.type_of(key) is EntityType.LOCATION), None
-    ) or _place_within(token, events.paths(trigger, "locations"), index)
+    location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
+        token, events.paths(trigger, "locations"), index)  # fmt: skip
     if event_type is EventType.ASSAULT and location is not None and all(
         index.type_of(key) is EntityType.GROUP for key in targets
     ):
@@ -811,20 +803,11 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     return True
 
 
-def _with_states(
-    token: Token, paths: Iterable[Path], actors: list[str], index: EntityIndex
-) -> list[str]:
+def _with_states(token: Token, paths: Iterable[Path], actors: list[str], index: EntityIndex) -> list[str]:
     """Add the state an acting organization or person belongs to when the text says it
     ("the Chinese PLA Navy"): the state acts through them."""
-    extra = [
-        key
-        for path in paths
-        for reached in path.follow(token)
-        for key in index.states_of(reached)
-    ]
-    return actors + [
-        key for key in dict.fromkeys(extra) if key not in actors and actors
-    ]
+    extra = [key for path in paths for reached in path.follow(token) for key in index.states_of(reached)]
+    return actors + [key for key in dict.fromkeys(extra) if key not in actors and actors]
 
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
@@ -867,19 +850,13 @@ def _affiliations(key: str, index: EntityIndex) -> list[str]:
     Erdogan")."""
     found: list[str] = []
     for token in index.doc:
-        if index.at(token) == key and (
-            token.head.i == token.i or index.at(token.head) != key
-        ):
+        if index.at(token) == key and (token.head.i == token.i or index.at(token.head) != key):
             before = token.doc[token.left_edge.i : token.i]
-            found += [
-                s for s in index.in_span(before, [EntityType.STATE]) if s not in found
-            ]
+            found += [s for s in index.in_span(before, [EntityType.STATE]) if s not in found]
     return found
 
 
-def _state_of_place(
-    token: Token, paths: Iterable[Path], index: EntityIndex
-) -> list[str]:
+def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
     """The states that place a place the trigger reaches, within its own phrase: in apposition
     ("Odesa, Ukraine"; "Bohodukhiv, Kharkiv Oblast, Ukraine") or after "in"/"of" ("Lviv in
     western Ukraine", "the Kyiv and Odesa oblasts of Ukraine")."""
@@ -891,12 +868,7 @@ def _state_of_place(
                 continue
             for part in reached.subtree:
                 state = index.at(part)
-                if (
-                    state is not None
-                    and index.type_of(state) is EntityType.STATE
-                    and state not in found
-                    and _places(part, reached)
-                ):
+                if state is not None and index.type_of(state) is EntityType.STATE and state not in found and _places(part, reached):
                     found.append(state)
     return found
 
