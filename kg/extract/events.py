@@ -392,7 +392,10 @@ def _read(
             state for actor in actors for state in _affiliations(actor, index)
         }
         targets = [key for key in targets if key not in own]
-    targets = [key for key in targets if key not in actors]
+    # No one acts on themselves, nor a person on the state they hold office in ("Trump expands the
+    # country's travel ban": not a cooperation of Trump with the United States).
+    own = {state for actor in actors if index.type_of(actor) is EntityType.PERSON for state in _affiliations(actor, index)}
+    targets = [key for key in targets if key not in actors and key not in own]
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
     )  # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)

@@ -248,3 +248,18 @@ def test_no_cooperation_against_a_party(annotated) -> None:  # type: ignore[no-u
     # Only hostile types read the "against" phrase of their object as their target.
     found = _read(annotated, "Ruritania has expanded sanctions against Freedonia.")
     assert not any(kind is EventType.COOPERATE for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # "the country" is Ruritania, the president's own state: no event on it.
+        ("Ruritanian president Alma Vask expands the country's travel ban.", None),
+        ("Ruritanian president Alma Vask accused Freedonia of aggression.", (EventType.ACCUSE, ("vask",), ("freedonia",))),
+    ],
+)
+def test_a_person_does_not_act_on_their_own_state(annotated, text, kept) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, {**NAMES, "Ruritanian": ("ruritania", STATE), "the country": ("ruritania", STATE)})
+    found = [(e.type, e.actors, e.targets) for e in events.extract(doc, entities, article)]
+    assert not any("ruritania" in targets for _, _, targets in found), found
+    assert kept is None or kept in found, found
