@@ -59,7 +59,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
 from kg.errors import DataFileError, QueryError
 from kg.resources import data_dir
 from kg.prefixes import curie, entity_iri_of, expand_curie
-from kg.sparql import Term, check_query, query_form, tokenize, with_constants, with_service_endpoint, without_final_order
+from kg.sparql import Term, Token, bound_tokens, check_query, query_form, tokenize, with_service_endpoint, without_final_order
 from kg.term_order import order_rows
 
 if TYPE_CHECKING:
@@ -264,11 +264,10 @@ def _parse_param(path: Path, number: int, value: str, earlier: list[Param]) -> P
 
 
 def _check_saved(query: SavedQuery) -> None:
-    check_query(query.text, allow_service=frozenset({WIKIDATA_SPARQL}))
-    tokens = tokenize(query.text)
+    tokens = check_query(query.text, allow_service=frozenset({WIKIDATA_SPARQL}))
     if query_form(tokens) != "SELECT":
         raise QueryError("a saved query must be a SELECT query")
-    with_constants(tokens, bind_params(query, query.examples(), names=True))
+    bound_tokens(tokens, bind_params(query, query.examples(), names=True))
 
 
 # --------------------------------------------------------------------------- parameters
@@ -365,15 +364,21 @@ def prepare_query(
     service_endpoint: str | None = None,
 ) -> str:
     """The checked SELECT text, with its parameters bound, ready for any SPARQL engine."""
-    check_query(query.text, allow_service=frozenset({WIKIDATA_SPARQL}))
-    tokens = tokenize(query.text)
+    return "".join(token.text for token in _prepared_tokens(query, params, service_endpoint))
+
+
+def _prepared_tokens(
+    query: SavedQuery, params: Mapping[str, str] | Iterable[tuple[str, str]], service_endpoint: str | None
+) -> list[Token]:
+    """The tokens of `prepare_query`'s text: the query read once, for the check and the binding."""
+    tokens = check_query(query.text, allow_service=frozenset({WIKIDATA_SPARQL}))
     form = query_form(tokens)
     if form != "SELECT":
         raise QueryError(f"query {query.name!r} is a {form} query; kg runs SELECT queries")
     bindings = bind_params(query, params)
     if service_endpoint is not None:
         tokens = with_service_endpoint(tokens, service_endpoint, replacing=WIKIDATA_SPARQL)
-    return with_constants(tokens, bindings)
+    return bound_tokens(tokens, bindings)
 
 
 def resolve_entity_params(store: "Store | Select", query: SavedQuery, params: Mapping[str, str] | Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -415,8 +420,9 @@ def run_query(
     service_endpoint: str | None = None,
 ) -> QueryResult:
     """Run a SELECT query on the store, with an empty default graph (queries name their graphs)."""
-    text = prepare_query(query, resolve_entity_params(store, query, params), service_endpoint=service_endpoint)
-    unordered = without_final_order(tokenize(text))
+    tokens = _prepared_tokens(query, resolve_entity_params(store, query, params), service_endpoint)
+    text = "".join(token.text for token in tokens)
+    unordered = without_final_order(tokens)
     try:
         if unordered is not None:  # sorted here: Oxigraph's ORDER BY reads IRIs from disk (kg/term_order.py)
             text_without_order, keys = unordered

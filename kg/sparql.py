@@ -2,7 +2,7 @@
 
 Strings, IRIs and comments are single tokens, so a keyword inside a literal is never taken for
 one. `check_query` refuses updates, LOAD and SERVICE calls outside an allowlist before any engine
-sees the text (both pyoxigraph and rdflib would call out: an SSRF path). `with_constants` binds
+sees the text (both pyoxigraph and rdflib would call out: an SSRF path). `bound_tokens` binds
 parameters as RDF terms put in place of their variables, in pyoxigraph's canonical
 serialization: a value can never become query syntax. `without_final_order` takes off a query's
 closing ORDER BY of variables, for a caller that sorts the rows itself.
@@ -74,8 +74,9 @@ def query_form(tokens: list[Token]) -> str:
     return ""
 
 
-def check_query(text: str, *, allow_service: frozenset[str] = frozenset()) -> None:
-    """Refuse anything but a read-only query: updates, LOAD, and SERVICE outside `allow_service`.
+def check_query(text: str, *, allow_service: frozenset[str] = frozenset()) -> list[Token]:
+    """Refuse anything but a read-only query: updates, LOAD, and SERVICE outside `allow_service`;
+    the tokens of the text, read once for the check and for the caller.
 
     A static check of the text, before any engine sees it: both pyoxigraph and rdflib would
     otherwise call out to any SERVICE or LOAD address (an SSRF path).
@@ -102,10 +103,12 @@ def check_query(text: str, *, allow_service: frozenset[str] = frozenset()) -> No
         if endpoint not in allow_service:
             allowed = ", ".join(sorted(allow_service)) or "none"
             raise QueryError(f"SERVICE <{endpoint}> is not allowed (allowed endpoints: {allowed})")
+    return tokens
 
 
-def with_constants(tokens: list[Token], bindings: Mapping[str, Term]) -> str:
-    """The query text with each parameter variable replaced by its RDF term, written by pyoxigraph.
+def bound_tokens(tokens: list[Token], bindings: Mapping[str, Term]) -> list[Token]:
+    """The tokens with each parameter variable replaced by its RDF term, written by pyoxigraph
+    (a token of kind "term").
 
     A parameter is one constant throughout the query, so it may appear anywhere a term may: in
     triple patterns (where the engine's planner sees it and starts from it), FILTERs, BINDs, UNION
@@ -113,7 +116,7 @@ def with_constants(tokens: list[Token], bindings: Mapping[str, Term]) -> str:
     in a VALUES header, where a constant is not allowed: such a query is refused.
     """
     significant = _significant(tokens)
-    text = [token.text for token in tokens]
+    bound = list(tokens)
     clause = ""  # the keyword clause a bare variable is in: SELECT (projection), GROUP, VALUES ...
     depth = 0
     previous = ""
@@ -133,9 +136,9 @@ def with_constants(tokens: list[Token], bindings: Mapping[str, Term]) -> str:
                 raise QueryError(f"parameter {name} is assigned with AS; a parameter is a constant")
             if clause in ("SELECT", "GROUP", "ORDER", "VALUES") and (depth == 0 or clause == "VALUES"):
                 raise QueryError(f"parameter {name} is projected, grouped by, ordered by or listed in VALUES; use it in the pattern only")
-            text[index] = str(bindings[token.text[1:]])
+            bound[index] = Token("term", str(bindings[token.text[1:]]))
         previous = word
-    return "".join(text)
+    return bound
 
 
 def with_service_endpoint(tokens: list[Token], endpoint: str, *, replacing: str) -> list[Token]:

@@ -80,10 +80,22 @@ def test_rows_sorted_in_python_come_in_the_engines_order(store: ox.Store, order:
 
 def test_a_column_mixing_kinds_of_literal_is_left_to_the_engine(store: ox.Store) -> None:
     assert order_rows([(ox.Literal("text"),), (typed("1", "integer"),)], [(0, OrderKey("value", False))]) is None
-    assert order_rows([(ox.Literal("text", language="en"),)], [(0, OrderKey("value", False))]) is None
+    tagged = [(ox.Literal("text", language="en"),), (ox.Literal("texte", language="fr"),)]
+    assert order_rows(tagged, [(0, OrderKey("value", False))]) is None
     saved = query("?mixed ?subject")  # numbers and a string in one column
     _, engine_sorted = engine_rows(store, saved.text)
     assert run_query(store, saved).rows == tuple(tuple(map(term_value, row)) for row in engine_sorted)
+
+
+def test_a_later_column_orders_only_the_rows_tied_before_it() -> None:
+    """A column the engine never compares (every row's first key its own) needs no order here."""
+    keys = [(0, OrderKey("name", False)), (1, OrderKey("value", False))]
+    rows = [(ox.Literal("b"), ox.Literal("texte", language="fr")), (ox.Literal("a"), typed("1", "integer"))]
+    assert order_rows(rows, keys) == [rows[1], rows[0]]
+    tied = [(ox.Literal("a"), ox.Literal("texte", language="fr")), (ox.Literal("a"), typed("1", "integer"))]
+    assert order_rows(tied, keys) is None
+    ordered = [(ox.Literal("a"), typed("2", "integer")), (ox.Literal("b"), ox.Literal("x")), (ox.Literal("a"), typed("10", "integer"))]
+    assert order_rows(ordered, keys) == [ordered[0], ordered[2], ordered[1]]
 
 
 def test_only_a_closing_order_of_variables_is_taken_off() -> None:

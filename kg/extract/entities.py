@@ -38,9 +38,11 @@ part of a named asset is a mention of an Entity with `named=False` and the class
 kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and owners on
 ("19 Chinese warships"); mentions with the same content words are one entity. Extractors that need an asset entity find it through `EntityIndex`.
 
-A party's name without its kind noun ("Conservative" of the gazetteer's "Conservative Party") is a
-mention of the party where it qualifies a title or a party member's noun: "Conservative MP X",
-"Two Democratic Representatives, X and Y", "Republican Senator X"; elsewhere it is only a word.
+A party's name without its kind noun ("Conservative" of the gazetteer's "Conservative Party") or a
+party word of patterns/party_words.tsv ("Democrat", the letter in "(R-MT)") is a mention of the party
+where it qualifies a title, a member's noun or a name, or is said of a person: "Conservative MP X",
+"Two Democratic Representatives, X and Y", "Democrat X", "X is a Republican", "Senator X (R-MT)";
+elsewhere it is only a word.
 
 Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
 last, on the words no other entity or title holds.
@@ -63,9 +65,9 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
-    PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
-    candidate_of, fold, not_entities, org_kind, set_type, slug, surname_entry, surname_index,
+    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
+    candidate_of, fold, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import untagged_surnames
@@ -77,8 +79,6 @@ from kg.records import Article, AssetClass, Entity, EntityType, Mention
 
 # Organization kinds a name takes from the noun after it ("the Los Choneros cartel").
 GROUP_KINDS = frozenset({"CriminalOrganization", "NonStateArmedGroup", "PoliticalParty"})
-# Nouns after a state's name that name a body of it ("the US Embassy").
-STATE_BODIES = frozenset({"embassy", "consulate", "consulate-general"})
 
 
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
@@ -89,16 +89,43 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]
     candidates = [c for c in candidates if c.entry is not None or _before_title(doc, c, titles)]
+    candidates = _hyphenated_pairs(doc, candidates, context)
     candidates += untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _governments(doc, candidates, context)
-    candidates = _state_bodies(doc, candidates)
-    candidates = _party_adjectives(doc, candidates, titles, context.gazetteer)
+    candidates = _state_bodies(doc, candidates, context)
+    candidates = _party_words(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
     resolve_descriptions(doc, groups, titles, context)
     entities = _entities(doc, article, groups)
     return entities + find_groups(doc, article, entities, [(start, end) for start, end, _ in titles])
+
+
+def _hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """ "the Trump-Putin summit", "Russia-Ukraine talks": a name the gazetteer does not know made
+    of parts joined by hyphens, each of which names one known state or person (a surname of
+    kg.extract.surnames's known people), is a mention of each part."""
+    result: list[MentionCandidate] = []
+    for c in candidates:
+        hyphens = [i for i in range(c.start + 1, c.end - 1) if doc[i].text in ("-", "–") and not doc[i - 1].whitespace_]
+        parts = [doc[start:end] for start, end in zip([c.start, *(i + 1 for i in hyphens)], [*hyphens, c.end])]
+        known = [_known_part(part.text, context) for part in parts] if c.entry is None and hyphens else [None]
+        if all(entry is not None for entry in known):
+            result += [candidate_of(part, entry, weight=1) for part, entry in zip(parts, known) if entry is not None]
+        else:
+            result.append(c)
+    return result
+
+
+def _known_part(text: str, context: Context) -> GazetteerEntry | None:
+    """The one state or person a part of a hyphenated name names ("Trump" of "Trump-Putin")."""
+    found = {e.qid or e.name: e for e in context.gazetteer.lookup(text) if e.type in (EntityType.STATE, EntityType.PERSON)}
+    if len(found) == 1:
+        return next(iter(found.values()))
+    person = surname_entry(text, context) if not found else None
+    return person if person is not None and person.qid is not None and any(
+        context.day is not None and t.held_on(context.day) for t in context.gazetteer.tenures_of(person.qid)) else None  # fmt: skip
 
 
 def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
@@ -124,13 +151,33 @@ def _before_title(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int,
 
 def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
     """A person's name the model cut short ("Karim [Ahmad Khan]") takes the capitalised words before it,
-    and one it cut in two ("[José Adolfo] [Macías Villamar]") is one name."""
+    one it cut in two ("[José Adolfo] [Macías Villamar]", "[Dick van] der [Laan]") is one name, and
+    so is one cut at a particle ("Valéry Giscard [d'Estaing]", "Ursula [von der Leyen]"). A state's
+    name between a title and an unknown person's name is the person's first name ("Israeli defense
+    minister [Israel] [Katz]"). An untagged name listed with a person's ("Darin LaHood and Mike Bost")
+    is a person's."""
+    title_ends = {end for _, end, _ in titles}
+    for c in list(candidates):
+        before = next((b for b in candidates if b.end == c.start and b.type is EntityType.STATE), None)
+        if c.type is EntityType.PERSON and c.entry is None and before is not None and before.start in title_ends \
+                and before.end - before.start == 1 and before.weight == 2:  # fmt: skip
+            candidates.remove(before)
+            c.start = before.start
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
     for c in list(candidates):
-        after = unknown.get(c.end)
-        if c in candidates and c.type is EntityType.PERSON and c.entry is None and after is not None and after is not c:
+        if c not in candidates or c.type is not EntityType.PERSON or c.entry is not None:
+            continue
+        end = c.end
+        while end < len(doc) and doc[end].text in NAME_PARTICLES:
+            end += 1
+        after = unknown.get(end)
+        if after is not None and after is not c:
             candidates.remove(after)
             c.end = after.end
+        elif end < len(doc) and (end > c.end or doc[c.end - 1].text in NAME_PARTICLES) and doc[end].is_title \
+                and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ or end < len(doc) and ELIDED_PARTICLE.match(doc[end].text):  # fmt: skip
+            c.end = end + 1
+    candidates += _listed_people(doc, candidates)
     taken = {i for c in candidates for i in range(c.start, c.end)} | {i for s, e, _ in titles for i in range(s, e)}
     for c in candidates:
         if c.type is not EntityType.PERSON or c.entry is not None:
@@ -147,6 +194,24 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             c.start, c.name = start, doc[start : c.end].text
             c.group = f"{c.type.value}:{normalize_key(c.name)}"
     return candidates
+
+
+def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """Two or three capitalised words no entity holds, not at a sentence's start, listed right
+    before a person's name ("Darin LaHood and Mike Bost", "Darin LaHood, Mike Bost")."""
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    found: list[MentionCandidate] = []
+    for c in candidates:
+        i = c.start - 1
+        if c.type is not EntityType.PERSON or i < 2 or doc[i].lower_ not in ("and", ","):
+            continue
+        start = i
+        while start > 0 and start - 1 not in taken and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].is_sent_start and not _title_word(doc[start - 1].lower_):  # fmt: skip
+            start -= 1
+        if 2 <= i - start <= 3:
+            found.append(_unknown(start, i, EntityType.PERSON, doc[start:i].text))
+    return found
 
 
 def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
@@ -252,8 +317,9 @@ def _trim(ent: Span) -> Span:
 
 
 def _title_word(word: str) -> bool:
-    """A word of the title lexicon: a title word of kg.extract.names or a one-word role of patterns/roles.tsv."""
-    return word in TITLE_WORDS or word in load_role_words()
+    """A word of the title lexicon: a title word of kg.extract.names, a one-word role of
+    patterns/roles.tsv or a party's noun of patterns/party_words.tsv ("Republicans X")."""
+    return word in TITLE_WORDS or word in load_role_words() or word in {w.word.lower() for w in party_words() if w.form == "noun"}
 
 
 def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
@@ -436,37 +502,69 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     return [c for c in candidates if id(c) not in replaced] + result
 
 
-def _state_bodies(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
-    """ "the US Embassy": a body of a state, named by the state's name and the noun after it
-    (patterns/org_kinds.tsv gives the kind); the state's name inside is no mention of it."""
+def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """ "the US Embassy", "the U.S. justice department", "the Philippine senate", "Singapore's
+    parliament": a body of a state, named by the state's name, demonym or possessive and up to three
+    words that end in a government body's noun (patterns/org_kinds.tsv), lower case or not, with no
+    indefinite article ("a US court" is none) and no "of" after ("Iran's Ministry of ..." is a longer
+    name). It is the body the gazetteer lists under a name the
+    words make with the state's ("U.S. Department of Justice"), else an organization of that name.
+    The body's mention is its own words; the state's name stays a mention of the state."""
+    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     result: list[MentionCandidate] = []
     for c in candidates:
-        after = doc[c.end] if c.end < len(doc) else None
-        body = after is not None and c.type is EntityType.STATE and after.lower_ in STATE_BODIES and c.weight == 2
-        if not body:
-            result.append(c)
+        start = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in ("'s", "’s") else c.end
+        end = next((end for end in range(start + 1, min(start + 4, len(doc) + 1))
+                    if any(not t.is_alpha or t.i in by_token or t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in doc[start:end])
+                    or org_kind(doc[start:end].text) == "GovernmentBody"), start)  # fmt: skip
+        body = doc[start:end]
+        result.append(c)
+        if (c.type is not EntityType.STATE or c.entry is None or not body or org_kind(body.text) != "GovernmentBody"
+                or body[-1].tag_ in ("NNS", "NNPS") or (c.start > 0 and doc[c.start - 1].lower_ in ("a", "an"))
+                or (end < len(doc) and doc[end].lower_ == "of")):  # fmt: skip
             continue
-        result.append(_unknown(c.start, c.end + 1, EntityType.ORGANIZATION, doc[c.start : c.end + 1].text))
+        listed = _listed_body(doc[c.start : c.end].text, body.text, c.entry, context.gazetteer)
+        name = doc[c.start : end].text
+        result.append(candidate_of(body, listed, weight=1) if listed is not None else MentionCandidate(
+            start, end, EntityType.ORGANIZATION, name, f"Organization:{normalize_key(name)}", "GovernmentBody", weight=1))
     return result
 
 
-def _party_adjectives(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]],
-                      gazetteer: Gazetteer) -> list[MentionCandidate]:
-    """ "Conservative MP X", "Democratic Representatives X and Y", "the Republican Senate Majority
-    Leader": a party's name without its kind noun, capitalised, right before a title or a party
-    member's noun (a legislature's generic name between), names the party. A name the model made
-    of it and the legislature's generic name ("Republican Senate") gives way to it."""
-    adjectives = sorted(party_adjectives(gazetteer).items(), key=lambda item: -len(item[0]))  # "Liberal Democratic" first
+def _listed_body(written: str, words: str, state: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The one government body the gazetteer names by a state's name and a body's words, as
+    written ("U.S. Justice Department") or reordered ("Department of Justice of the Philippines")."""
+    titled = " ".join(word if word.isupper() else word.capitalize() for word in words.split())
+    *modifiers, head = titled.split()
+    bodies = [titled, f"{head} of {' '.join(modifiers)}"] if modifiers else [titled]
+    states = dict.fromkeys((written, state.name, *state.aliases, *state.demonyms))
+    names = [name for body in bodies for s in states for name in (f"{s} {body}", f"{body} of {s}", f"{body} of the {s}")]
+    found = {e.qid or e.name: e for name in names for e in gazetteer.lookup(name) if e.type is EntityType.ORGANIZATION}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]],
+                 gazetteer: Gazetteer) -> list[MentionCandidate]:
+    """A party named without its name: its name without the kind noun or a member noun
+    (patterns/party_words.tsv), capitalised, right before a title, a member's noun (a
+    legislature's generic name between) or a person's name ("Conservative MP X", "the
+    Republican Senate Majority Leader", "Republican members of the House", "Democrat X"), or
+    predicated of someone ("X is a Republican", "X, a Democrat, said"); a party letter in
+    parentheses after a person's name ("Senator X (R-MT)"). A name the model made of it and the
+    legislature's generic name ("Republican Senate") gives way to it."""
+    words = sorted(party_names(gazetteer).items(), key=lambda item: -len(item[0]))  # "Liberal Democratic" first
     title_starts = {start for start, _, _ in titles}
-    member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame == "party-member"}
+    member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame in ("party-member", "member-of")}
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    people = [c for c in candidates if c.type is EntityType.PERSON]
+    person_starts, person_ends = {c.start for c in people}, {c.end for c in people}
+    person_tokens = {i for c in people for i in range(c.start, c.end)}
     replaced: set[int] = set()
     found: list[MentionCandidate] = []
-    first_words = {words[0] for words, _ in adjectives}
+    first_words = {name[0] for name, _ in words}
     for start in (token.i for token in doc if token.text in first_words):
-        for words, entry in adjectives:
-            end = start + len(words)
-            if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(words)):
+        for name, (entry, form) in words:
+            end = start + len(name)
+            if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(name)):
                 continue
             after = end
             while after < len(doc) and doc[after].is_title and doc[after].lower_ in GENERIC_HEADS:
@@ -474,8 +572,21 @@ def _party_adjectives(doc: Doc, candidates: list[MentionCandidate], titles: list
             held = {id(c): c for i in range(start, after) if (c := by_token.get(i)) is not None}
             if any(c.entry is not None or c.start < start or c.end > after for c in held.values()):
                 continue
-            if after < len(doc) and (after in title_starts or doc[after].lower_ in member_nouns
-                                     or doc[after].lemma_.lower() in member_nouns):  # fmt: skip
+            word = doc[start]
+            if form == "letter":
+                named = (doc[start - 1].text == "(" and start - 1 in person_ends
+                         and end < len(doc) and doc[end].text in (")", "-", "–"))  # fmt: skip
+            else:
+                following = by_token.get(after)
+                if form == "noun" and following is not None and following.start == after and following.entry is None and \
+                        following.type is EntityType.ORGANIZATION and all(t.pos_ == "PROPN" for t in doc[after : following.end]):  # fmt: skip
+                    set_type(following, EntityType.PERSON)  # "Democrat Rod Blagojevich" tagged ORG: a member's name
+                    person_starts.add(after)
+                named = after < len(doc) and (after in title_starts or after in person_starts or doc[after].lower_ in member_nouns
+                                              or doc[after].lemma_.lower() in member_nouns)  # fmt: skip
+                named = named or (word.pos_ in ("NOUN", "PROPN") and end == start + 1 and (
+                    (word.dep_ == "attr" and word.head.lemma_ == "be") or (word.dep_ == "appos" and word.head.i in person_tokens)))
+            if named:
                 replaced.update(held)
                 found.append(candidate_of(doc[start:end], entry, weight=1))
                 by_token.update({i: found[-1] for i in range(start, end)})
@@ -484,21 +595,23 @@ def _party_adjectives(doc: Doc, candidates: list[MentionCandidate], titles: list
 
 
 @lru_cache(maxsize=4)
-def party_adjectives(gazetteer: Gazetteer) -> dict[tuple[str, ...], GazetteerEntry]:
-    """The words of each party's name before "Party" ("Conservative Party" -> Conservative),
-    where they are capitalised, name nothing else in the gazetteer and no other party."""
-    found: dict[tuple[str, ...], list[GazetteerEntry]] = {}
+def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], tuple[GazetteerEntry, str]]:
+    """The words that name a party without its name, with their form: the capitalised words of its
+    name before "Party" ("Conservative Party" -> Conservative, form "adjective") that name nothing
+    else in the gazetteer and no other party, and the words of patterns/party_words.tsv whose party
+    the gazetteer knows as one party."""
+    found: dict[tuple[str, ...], dict[str, GazetteerEntry]] = {}
     for entry in gazetteer.entries:
-        if entry.type is not EntityType.ORGANIZATION or entry.kind != PARTY:
-            continue
-        for name in entry.names:
-            words = tuple(name.split())
+        for words in (tuple(name.split()) for name in entry.names if entry.kind == PARTY):
             if len(words) > 1 and words[-1] == "Party" and all(w[:1].isupper() and w.isalpha() for w in words[:-1]):
-                found.setdefault(words[:-1], [])
-                if entry not in found[words[:-1]]:
-                    found[words[:-1]].append(entry)
-    return {words: entries[0] for words, entries in found.items()
-            if len(entries) == 1 and not gazetteer.lookup(" ".join(words))}  # fmt: skip
+                found.setdefault(words[:-1], {})[entry.qid or entry.name] = entry
+    named = {words: (next(iter(entries.values())), "adjective") for words, entries in found.items()
+             if len(entries) == 1 and not gazetteer.lookup(" ".join(words))}  # fmt: skip
+    for row in party_words():
+        parties = {e.qid or e.name: e for e in gazetteer.lookup(row.party) if e.kind == PARTY}
+        if len(parties) == 1:
+            named[tuple(row.word.split())] = (next(iter(parties.values())), row.form)
+    return named
 
 
 def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.names import ACRONYM, GENERIC_HEADS
+from kg.extract.names import ACRONYM, GENERIC_HEADS, TITLE_WORDS
 from kg.extract.roles import load_role_words
+from kg.patterns import load_labels
+from kg.records import EntityType
 
 # The last word of the first part of a long organization name.
 ORGANIZATION_NOUNS = GENERIC_HEADS | frozenset(
@@ -32,7 +34,12 @@ HYPHENS = frozenset({"-", "–"})
 
 
 def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
-    """`ents` with each long organization name of `doc` as one ORG span in place of its pieces."""
+    """`ents` with each long organization name of `doc` as one ORG span in place of its pieces,
+    and a gazetteer organization's name with capitalised words before it (no title, article or
+    name of their own, a sentence's first word only as a proper noun) as the longer ORG name it is part of: the
+    "Supreme National Security Council" is not the "National Security Council", nor the "New
+    Democratic Party" the "Democratic Party"."""
+    ents = [_longer_name(doc, e) for e in ents]
     organizations = {e.end for e in ents if e.label_ == "ORG" and not e.ent_id_}
     for start, end in _chains(doc, organizations):
         inside = [e for e in ents if e.start < end and start < e.end]
@@ -40,6 +47,17 @@ def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
             continue
         ents = sorted([e for e in ents if e not in inside] + [Span(doc, start, end, label="ORG")], key=lambda e: e.start)
     return ents
+
+
+def _longer_name(doc: Doc, ent: Span) -> Span:
+    spec = load_labels().get(ent.label_)
+    if not ent.ent_id_ or spec is None or spec.type is not EntityType.ORGANIZATION:
+        return ent
+    start = ent.start
+    while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_ \
+            and (doc[start - 1].pos_ == "PROPN" or not doc[start - 1].is_sent_start) and doc[start - 1].lower_ not in TITLE_WORDS | CONNECTORS | set(load_role_words()):  # fmt: skip
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label="ORG")
 
 
 def _chains(doc: Doc, organizations: set[int]) -> list[tuple[int, int]]:

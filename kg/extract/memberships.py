@@ -15,6 +15,10 @@ frame, confidence). The frames read the dependency parse around a cue:
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
 - consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
+- group-of: a definition of O as a group of states and the states it lists ("O is a group of
+  seven countries, A, B and C", "O, a bloc of four countries: A, B, C and D", "O, a grouping of
+  states including A and B"): O is the subject of the copula or the name the group noun is in
+  apposition to, the members the states listed with the "of" phrase's collective noun.
 Two readings need no cue word: a person who holds a role of a party (kg.extract.roles: "Labour
 leader X", "the Conservative Party's chairman X", "X, the Republican Senate Majority Leader") is its member, and so is a person named with
 the party right after the name ("MP X of the Labour Party", "X of the Democratic Party said").
@@ -55,6 +59,7 @@ OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 FRAME_KINDS: dict[str, tuple[str | None, ...] | None] = {
     "member-of": None, "ally-of": ("InternationalOrganization",), "party-member": (PARTY,),
     "join": OPEN_KINDS, "admit": OPEN_KINDS, "leave": OPEN_KINDS, "consists": None,
+    "group-of": (None, "InternationalOrganization"),
 }  # fmt: skip
 NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organization qualifies it
 # Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
@@ -168,28 +173,46 @@ def _party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article, index
 
 
 def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...]) -> Iterator[Membership]:
-    """ "MP X of the Labour Party", "X of the Democratic Party said": a person's name right
-    before "of [the]" and a party that ends the noun phrase (not "of the Labour Party's youth wing")."""
-    for token in doc:
-        person = index.at(doc[token.i - 1]) if token.lower_ == "of" and token.i > 0 else None
-        if person is None or index.type_of(person) is not EntityType.PERSON:
-            continue
-        start = token.i + 2 if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "the" else token.i + 1
-        party = index.at(doc[start]) if start < len(doc) else None
-        if party is None or index.type_of(party) is not EntityType.ORGANIZATION or index.entities[party].kind != PARTY:
-            continue
-        end = start
-        while end < len(doc) and index.at(doc[end]) == party:
-            end += 1
-        if end < len(doc) and (doc[end].lower_ in ("'s", "’s") or doc[end].pos_ in ("NOUN", "PROPN")):
-            continue
-        modality = assess(token, index, modal_cues)
-        if modality.negated:
-            continue
+    """A person named with their party: the party right before the name ("Democrat X",
+    "Republican X"), in parentheses after it ("Senator X (R-MT)", "X (Likud)"), after "of [the]"
+    and ending the noun phrase ("MP X of the Labour Party", not "of the Labour Party's youth
+    wing"), or said of the person ("X is a Republican", "X, a Democrat, said")."""
+    for start, end, party in _party_mentions(doc, index):
+        word = doc[start]
+        people = [doc[end]] if end < len(doc) else []  # "Democrat X"
+        if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text in (")", "-", "–"):
+            people.append(doc[start - 2])  # "X (R-MT)"
+        of = start - 2 if start > 1 and doc[start - 1].lower_ == "the" else start - 1
+        if of > 0 and doc[of].lower_ == "of" and not (end < len(doc) and (doc[end].lower_ in ("'s", "’s")
+                                                                           or doc[end].pos_ in ("NOUN", "PROPN"))):  # fmt: skip
+            people.append(doc[of - 1])  # "X of the Labour Party"
+        if word.dep_ == "attr" and word.head.lemma_ == "be":
+            people += [c for c in word.head.children if c.dep_ == "nsubj"]  # "X is a Republican"
+        if word.dep_ == "appos":
+            people.append(word.head)  # "X, a Democrat, said"
+        modality = assess(word, index, modal_cues)
+        if modality.negated or any(c.dep_ == "neg" for c in word.head.children if word.dep_ == "attr"):
+            continue  # "X is not a Republican"
         confidence = score(NAMED_WITH_PARTY, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None,
                            state=True)  # fmt: skip
-        yield Membership(person, party, Provenance(sentence_evidence(token.sent), NAME, confidence, modality.claimed_by,
-                                                   False, modality.hypothetical))  # fmt: skip
+        provenance = Provenance(sentence_evidence(word.sent), NAME, confidence, modality.claimed_by, False, modality.hypothetical)
+        listed = _listed(doc, end, index) if word.tag_ in ("NNS", "NNPS") else []  # "Republicans X and Y"
+        for person in dict.fromkeys([*listed, *(key for token in people if (key := index.at(token)) is not None)]):
+            if index.type_of(person) is EntityType.PERSON:
+                yield Membership(person, party, provenance)
+
+
+def _party_mentions(doc: Doc, index: EntityIndex) -> Iterator[tuple[int, int, str]]:
+    """(start, end, key) of every mention of a party."""
+    start = 0
+    while start < len(doc):
+        key = index.at(doc[start])
+        end = start + 1
+        while key is not None and end < len(doc) and index.at(doc[end]) == key:
+            end += 1
+        if key is not None and index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind == PARTY:
+            yield start, end, key
+        start = end
 
 
 def _party_member(key: str, organizations: list[str], index: EntityIndex) -> bool:
@@ -219,6 +242,10 @@ def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named:
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
+    if cue.frame == "group-of":  # "O is a group of ...", "O, a bloc of ..."
+        if token.dep_ == "appos":
+            return _named(token.head, index)
+        return [k for c in token.head.children if c.dep_ == "nsubj" for k in _named(c, index)] if token.dep_ == "attr" else []
     if cue.frame in NOUN_FRAMES:
         found = _objects(token, ("of", "to", "in"), index)
         if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
@@ -273,6 +300,9 @@ def _introduces(token: Token) -> bool:
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     if cue.frame == "admit":
         return _children(token, ("nsubjpass",) if _passive(token) else ("dobj",), index)
+    if cue.frame == "group-of":
+        return [k for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                if o.dep_ == "pobj" and o.lemma_ in COLLECTIVES for k in _enumerated(o, index)]  # fmt: skip
     if cue.frame == "consists":
         if token.lemma_ == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
             return []
@@ -302,11 +332,14 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             found += index.entities_of(token.head)  # "NATO member Poland"
         if token.dep_ == "appos":
             found += index.entities_of(token.head)  # "Venezuela, a member of OPEC"
-        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-        if following is not None and index.at(following) is not None and not found:
-            found += index.entities_of(following)  # "EU member states Hungary and Slovakia", however parsed
-        if following is not None and following.text == "," and not found:
-            found += _listed(token.doc, token.i + 2, index)  # "Two Democratic Representatives, X and Y"
+        # The names right after the noun or its "of" phrase: "EU member states Hungary and Slovakia",
+        # however parsed; "Republican members of the House X and Y"; "Two Democratic Representatives, X and Y".
+        after = max((c.right_edge.i + 1 for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), default=token.i + 1)
+        following = token.doc[after] if after < len(token.doc) and not found else None
+        if following is not None and index.at(following) is not None and (after == token.i + 1 or cue.frame in NOUN_FRAMES):
+            found += _listed(token.doc, after, index) or index.entities_of(following)
+        elif following is not None and following.text == ",":
+            found += _listed(token.doc, after + 1, index)
         found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found
@@ -323,6 +356,25 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
     found = [key for key in found + _subjects(verb, index) if key not in organizations]
     if not found and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:  # not "X claims Y was a member"
         found = _subjects(verb.head, index)
+    return found
+
+
+def _enumerated(noun: Token, index: EntityIndex) -> list[str]:
+    """The states a collective noun lists: its appositions and conjuncts, and what "including" or
+    "such as" introduce ("seven countries, A, B and C"; "four states including A and B"), not
+    the words of a clause about it ("countries led by A")."""
+    found: list[str] = []
+    stack = [noun]
+    while stack:
+        token = stack.pop()
+        key = index.at(token)
+        if key is not None and index.type_of(key) is EntityType.STATE and key not in found:
+            found.append(key)
+        for child in token.children:
+            if child.dep_ in ("appos", "conj", "compound") or (child.dep_ == "pobj" and token is not noun) or _introduces(child):
+                stack.append(child)
+            elif child.dep_ == "amod" and child.lower_ == "such":
+                stack.extend(c for c in child.children if c.dep_ == "prep")
     return found
 
 

@@ -70,6 +70,10 @@ GENERIC_HEADS = frozenset("house council court party ministry army navy agency o
                           "forces guard union bank group movement league commission parliament senate congress government "
                           "police authority corps".split())  # fmt: skip
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
+# Lower-case words inside a person's name ("Dick van der Laan", "Ronald dela Rosa"), and the
+# elided ones written onto the next word ("Valéry Giscard d'Estaing").
+NAME_PARTICLES = PATRONYMIC | frozenset("de del della dela der den di da das dos du van von ter ten la le".split())
+ELIDED_PARTICLE = re.compile(r"^(?:d|l|o)['’][A-Z]")
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
 
 # An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.
@@ -182,6 +186,30 @@ def name_words(name: str) -> list[str]:
 
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_") or "entity"
+
+
+@dataclass(frozen=True, slots=True)
+class PartyWord:
+    """A word that names a party without its name: a member noun ("Democrat") or a letter ("R")."""
+
+    word: str
+    party: str  # the party's name in the gazetteer
+    form: str  # "noun" or "letter"
+
+
+@lru_cache(maxsize=4)
+def party_words(path: Path | None = None) -> tuple[PartyWord, ...]:
+    """patterns/party_words.tsv; every bad row is reported."""
+    path = path or data_dir("patterns") / "party_words.tsv"
+    rows: list[PartyWord] = []
+    problems: Problems = []
+    for number, cells in tsv_rows(path, ("word", "party", "form")):
+        if len(cells) < 3 or not cells[0] or not cells[1] or cells[2] not in ("noun", "letter"):
+            problems.append((number, "word, party and a form 'noun' or 'letter' are required"))
+        else:
+            rows.append(PartyWord(cells[0], cells[1], cells[2]))
+    raise_problems(path, problems)
+    return tuple(rows)
 
 
 @lru_cache(maxsize=4)

@@ -44,6 +44,7 @@ from spacy.vocab import Vocab
 from kg.errors import DataFileError
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
+from kg.extract.groups import load_agents
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
@@ -101,15 +102,22 @@ def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
 
 
 @lru_cache(maxsize=4)
-def load_role_modifiers(path: Path | None = None) -> dict[str, bool]:
-    """patterns/role_modifiers.tsv: word -> True when its person still holds the role."""
+def load_role_meanings(path: Path | None = None) -> dict[str, str]:
+    """patterns/role_modifiers.tsv: word -> "holder" (its person holds the role), "not-holder"
+    (does not: "former"), or "deputy" (holds the role with the word before it: "deputy health minister")."""
     path = path or data_dir("patterns") / "role_modifiers.tsv"
-    modifiers: dict[str, bool] = {}
+    meanings: dict[str, str] = {}
     for line, row in tsv_rows(path, ("word", "meaning")):
-        if len(row) < 2 or row[1] not in ("holder", "not-holder"):
-            raise DataFileError(path, "meaning must be 'holder' or 'not-holder'", line=line)
-        modifiers[row[0].lower()] = row[1] == "holder"
-    return modifiers
+        if len(row) < 2 or row[1] not in ("holder", "not-holder", "deputy"):
+            raise DataFileError(path, "meaning must be 'holder', 'not-holder' or 'deputy'", line=line)
+        meanings[row[0].lower()] = row[1]
+    return meanings
+
+
+@lru_cache(maxsize=4)
+def load_role_modifiers(path: Path | None = None) -> dict[str, bool]:
+    """patterns/role_modifiers.tsv: word -> True when its person holds the very role after it."""
+    return {word: meaning == "holder" for word, meaning in load_role_meanings(path).items()}
 
 
 def role_patterns() -> tuple[PatternSpec, ...]:
@@ -215,8 +223,9 @@ def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
 
 
 def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, bool]) -> tuple[int, int, RoleWord]:
-    """ "education minister", "Minister of Health X": a noun compounded to a bare "minister", or
-    after its "of" or "for", is its portfolio; the role is "<portfolio> minister" (a state office).
+    """ "education minister", "Minister of Health X", "Health Secretary X": a noun compounded to a bare
+    "minister" or "secretary", or after its "of" or "for", is its portfolio; the role is "<portfolio>
+    minister" (a state office).
     A longer minister's title keeps its role and takes in the portfolio ("Deputy Prime Minister
     for Finance")."""
 
@@ -226,7 +235,7 @@ def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[s
 
     # "of" or "for" and a one-word portfolio after the title
     portfolio_after = end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and portfolio(end + 1) and not portfolio(end + 2)
-    if word.role != "minister" or end - start != 1:
+    if word.role not in ("minister", "secretary") or end - start != 1:
         if word.role.endswith("minister") and portfolio_after:
             return start, end + 2, word  # "Deputy Prime Minister for Finance": the title goes on to its portfolio
         return start, end, word
@@ -236,7 +245,7 @@ def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[s
         end, noun = end + 2, doc[end + 1]
     else:
         return start, end, word
-    role = f"{noun.lower_} minister"
+    role = f"{noun.lower_} {word.role}"
     return start, end, RoleWord(role, role, None, True)
 
 
@@ -344,7 +353,8 @@ def _read(
     state), "last" ("X of the Y party is elected president of Z": the one after the title)
     or "possessor" ("Merkel's spokesperson X": the possessor's own state); `title`:
     "after-verb" takes the title's modifiers ("former") only after the pattern's last word of
-    no slot (its verb); `role`:
+    no slot (its verb), "with-portfolio" makes the title's "of" phrase part of the role ("director of
+    global news" for AFP); `role`:
     "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
     and B of Y"); `ends`: "role" for a pattern that ends with the title, which is void when a
     name follows it (the title is then that name's), "of" for one that ends with the state or
@@ -368,6 +378,10 @@ def _read(
     elif role_runs:
         _, role_start, role_end = role_runs[-1]
         phrases = sorted({roles[i] for i in range(role_start, role_end)}, key=lambda p: p[0])
+        if spec.extra.get("title") == "with-portfolio":  # "director of global news for AFP": the whole title
+            end = next(i for i in range(role_end + 1, span.end) if doc[i]._.get(SLOT) != "MOD")
+            title = f"{phrases[-1][2].role} {doc[role_end:end].text.lower()}"
+            phrases[-1] = (phrases[-1][0], phrases[-1][1], RoleWord(title, title, None))
     else:
         return []
     title_start = span.start  # "former Philippine Senate majority leader X": the whole title phrase
@@ -379,6 +393,10 @@ def _read(
         # describe the person, not the title.
         verb = max((t.i for t in before if not t._.get(SLOT)), default=before.start - 1)
         before = doc[verb + 1 : role_start]
+    if before and load_role_meanings().get(before[-1].lower_) == "deputy" and before[-1]._.get(SLOT) == "MOD":
+        title = f"{before[-1].lower_} {phrases[-1][2].role}"  # "deputy health minister X"
+        phrases[-1] = (before[-1].i, phrases[-1][1], RoleWord(title, title, None, phrases[-1][2].state_office))
+        before = before[:-1]
     if any(_not_holder(t) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
     if (role_start > 0 and (place := index.at(doc[role_start - 1])) is not None
@@ -518,7 +536,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
     for reading in sorted(readings, key=lambda r: r.role_token.i):
         of, inherited, guessed = reading.of, False, False
         if of is None:
-            of = _implicit_of(reading, explicit, index, qids, gazetteer, article)
+            of = _implicit_of(reading, explicit, index, qids, gazetteer, article) or _group_owner(reading, index)
             inherited = True
         if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS):
             if not dominant_found:  # the same for every title of the article
@@ -529,6 +547,8 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
                 of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
+        if reading.word.role in STATE_HEADS:
+            of = _state_of_body(of, reading.role_token, index) or of
         modality = assess(reading.role_token, index, cues)
         copula = reading.role_token.head
         if modality.negated or (copula.lemma_ == "be" and any(c.dep_ == "neg" for c in copula.children)):
@@ -542,6 +562,52 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if key not in emitted or confidence > emitted[key].provenance.confidence:
             emitted[key] = claim
     yield from emitted.values()
+
+
+# "officials including / such as / like / among ...": what lists people in a group.
+LISTING = frozenset({"including", "as", "like", "among"})
+
+
+def _group_owner(reading: _Reading, index: EntityIndex) -> str | None:
+    """The state or organization that qualifies the group of people a title is listed in ("Iranian
+    government officials including health minister X", "Hamas officials such as spokesman X"): the
+    group's noun ends a Phoenix agent phrase, and "including", "such as", "like" or "among" lists
+    the title's holder in it."""
+    word = reading.role_token
+    while word.dep_ in ("compound", "appos", "pobj", "conj") and word.head is not word:
+        word = word.head
+    if word.dep_ != "prep" or word.lower_ not in LISTING:
+        return None
+    group = word.head.head if word.head.lower_ == "such" else word.head
+    if group.lemma_.lower() not in _agent_heads():
+        return None
+    return next((key for child in group.lefts if (key := index.at(child)) is not None
+                 and index.type_of(key) in (EntityType.STATE, EntityType.ORGANIZATION)), None)  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _agent_heads() -> frozenset[str]:
+    return frozenset(phrase[-1] for phrase in load_agents())
+
+
+def _state_of_body(of: str, role_token: Token, index: EntityIndex) -> str | None:
+    """The state whose body `of` is, written before its mention ("Japan's parliament elected X
+    as prime minister": Japan's), when the body's name does not qualify the title itself
+    ("senate president X" is the senate's)."""
+    if index.entities[of].kind != "GovernmentBody":
+        return None
+    doc = role_token.doc
+    for token in role_token.sent:
+        if index.at(token) != of or token.i < 1 or index.at(doc[token.i - 1]) == of:
+            continue
+        before = doc[token.i - 2] if token.i > 1 and doc[token.i - 1].lower_ in ("'s", "’s") else doc[token.i - 1]
+        end = token.i
+        while end < len(doc) and index.at(doc[end]) == of:
+            end += 1
+        state = index.at(before)
+        if state is not None and index.type_of(state) is EntityType.STATE and (end == len(doc) or doc[end]._.get(SLOT) != "ROLE"):
+            return state
+    return None
 
 
 def _names_state(sentence: Span, state: str, index: EntityIndex) -> bool:

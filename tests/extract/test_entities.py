@@ -155,6 +155,17 @@ def test_entities_generic_words_are_not_names(entities) -> None:  # type: ignore
     assert found["Government"].type is EntityType.GROUP
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Party secretary Li Qiang met the governor of Hebei on Monday.", "Party"),
+    ("Secretary of Education Linda McMahon said the department would close.", "Education"),
+    ("The Secretary of Defense Pete Hegseth visited Japan.", "Defense"),
+])
+def test_entities_a_party_or_portfolio_word_alone_is_no_organization(entities, text, word) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert word not in found
+    assert any(entity.type is EntityType.PERSON for entity in found.values())
+
+
 def test_entities_a_border_between_two_states_is_a_place(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Troops massed along the Ethiopia–Somalia border on Sunday."))
     assert found["Ethiopia–Somalia border"].type is LOC
@@ -357,7 +368,29 @@ def test_entities_plural_asset_noun_does_not_name_the_person_after_it(entities) 
 def test_entities_embassy_of_a_state_is_a_body(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("The police wrote to the US Embassy in London on Monday."))
     assert found["US Embassy"].type is ORG and found["US Embassy"].kind == "GovernmentBody"
-    assert "United States" not in found and found["London"].type is LOC
+    assert found["United States"].type is STATE and found["London"].type is LOC  # "US" names the state too
+
+
+@pytest.mark.parametrize(("text", "body", "state"), [
+    ("The U.S. justice department announced the charges on Monday.", "United States Department of Justice", "United States"),
+    ("Brazil denies visas to two U.S. state department officials.", "United States Department of State", "United States"),
+    ("The Philippine senate resumes the impeachment process.", "Philippine senate", "Philippines"),
+    ("Singapore's parliament votes to remove him.", "Singapore's parliament", "Singapore"),
+    ("The Indian foreign ministry said the talks had failed.", "Indian foreign ministry", "India"),
+])  # fmt: skip
+def test_entities_a_states_body_in_lower_case(entities, text: str, body: str, state: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[body].type is ORG and found[body].kind == "GovernmentBody" and found[state].type is STATE
+
+
+@pytest.mark.parametrize("text", [
+    "A US court ruled against the plan on Monday.",  # an indefinite court: no body named
+    "Indian foreign ministries have argued for years.",  # plural: no one body
+    "The US military said the strike hit its target.",  # no government body's noun
+    "Iran's Ministry of Intelligence arrested him.",  # a longer name: the model's, not a state's body
+])  # fmt: skip
+def test_entities_no_states_body_without_one_named(entities, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in entities(text) if e.type is ORG and e.kind == "GovernmentBody"]
 
 
 def test_entities_surname_read_as_a_noun_is_the_person_the_article_names(entities) -> None:  # type: ignore[no-untyped-def]
@@ -447,3 +480,58 @@ def test_entities_a_name_ending_in_a_title_word_keeps_it_when_no_name_follows(en
 def test_entities_a_name_of_only_title_words_before_a_title_is_none(entities) -> None:  # type: ignore[no-untyped-def]
     text = "Starmer appoints Secretary of State for Justice Shabana Mahmood as the new home secretary."
     assert [e.label for e in entities(text) if e.type is ORG] == []
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("He served first under President Valéry Giscard d'Estaing in 1976.", "Valéry Giscard d'Estaing"),
+    ("Dutch prime minister Dick van der Laan met reporters.", "Dick van der Laan"),
+    ("Senator Ronald dela Rosa left the building.", "Ronald dela Rosa"),
+    ("Israeli defense minister Israel Katz said the army would stay.", "Israel Katz"),
+    ("Officials, including members of the House of Representatives Darin LaHood and Mike Bost, objected.", "Darin LaHood"),
+])  # fmt: skip
+def test_entities_whole_person_names(entities, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_label(entities(text))[person].type is PERSON
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Trump met Netanyahu in Israel and Jordan.", "Israel Jordan"),  # two states listed: no person
+    ("The talks in New York and Mike Bost's office failed.", "New York"),  # a place tagged as such stays one
+    ("Israel Katz and the Israeli army disagreed.", "Israel Katz"),  # no title before: the model's reading stands
+])  # fmt: skip
+def test_entities_no_person_made_of_other_names(entities, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert absent not in found or found[absent].type is not PERSON
+
+
+@pytest.mark.parametrize(("text", "parties"), [
+    ("Trump says the Trump-Putin summit will go ahead.", {"Donald Trump", "Vladimir Putin"}),
+    ("The Russia-Ukraine talks resume in Istanbul.", {"Russia", "Ukraine"}),
+])  # fmt: skip
+def test_entities_hyphenated_pair_names_both_parties(entities, text: str, parties: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert parties <= set(_by_label(entities(text)))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Coca-Cola company met Rolls-Royce.", "Rolls-Royce"),  # parts that name no state or person
+    ("Trump met Smith-Jones in Alaska.", "Smith-Jones"),  # a double-barrelled name of someone unknown
+])  # fmt: skip
+def test_entities_hyphenated_name_stays_whole(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in _by_label(entities(text))
+
+
+@pytest.mark.parametrize(("text", "name", "not_name"), [
+    ("Iran's Supreme National Security Council met on Monday.", "Supreme National Security Council", "National Security Council"),
+    ("New Democratic Party leader Jagmeet Singh lost his seat.", "New Democratic Party", "Democratic Party"),
+])  # fmt: skip
+def test_entities_a_gazetteer_name_inside_a_longer_name(entities, text: str, name: str, not_name: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[name].type is ORG and not_name not in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Former National Security Council official John Bolton spoke.", "National Security Council"),  # a title word before it
+    ("The US National Security Council met.", "National Security Council"),  # a state's name before it
+    ("Yesterday the Democratic Party won.", "Democratic Party"),
+])  # fmt: skip
+def test_entities_a_gazetteer_name_after_other_words_stays(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in _by_label(entities(text))

@@ -88,9 +88,12 @@ def test_roles_title_without_state_resolved_through_the_gazetteer(read_roles) ->
     assert ("Nicolás Maduro", "president", "Venezuela") in _triples(read_roles, text)
 
 
-def test_roles_former_and_deputy_holders_are_not_claimed(read_roles) -> None:  # type: ignore[no-untyped-def]
+def test_roles_former_holders_are_not_claimed_and_deputies_hold_the_deputy_role(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Former French President Nicolas Sarkozy met Russian Deputy Foreign Minister Sergei Ryabkov."
-    assert _triples(read_roles, text) == set()
+    assert _triples(read_roles, text) == {("Sergei Ryabkov", "deputy foreign minister", "Russia")}
+    text = "Iranian officials including deputy health minister Iraj Harirchi tested positive."
+    assert _triples(read_roles, text) == {("Iraj Harirchi", "deputy health minister", "Iran")}
+    assert _triples(read_roles, "Former deputy foreign minister Sergei Ryabkov of Russia said no.") == set()
 
 
 def test_roles_negated_reading_is_not_claimed(read_roles) -> None:  # type: ignore[no-untyped-def]
@@ -388,3 +391,48 @@ def test_roles_a_rank_between_the_title_and_the_name(read_roles, text: str, expe
 def test_roles_an_ousted_leader_holds_the_title_no_more(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "The Bangladesh military clashes with supporters of ousted prime minister Sheikh Hasina in Gopalganj."
     assert not [t for t in _triples(read_roles, text) if t[1] == "prime minister"]
+
+
+def test_roles_a_head_of_state_elected_by_a_states_body_is_the_states(read_roles) -> None:  # type: ignore[no-untyped-def]
+    # "Japan's parliament" is a body of Japan; its own president is the body's, not the state's.
+    assert _triples(read_roles, "Japan's parliament elected Sanae Takaichi as prime minister.") == {
+        ("Sanae Takaichi", "prime minister", "Japan")}
+    assert _triples(read_roles, "The Philippine senate president Alan Peter Cayetano said the senator had left.") == {
+        ("Alan Peter Cayetano", "president", "Philippine senate")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Iranian officials such as spokesman Esmaeil Baghaei denied the report.", {("Esmaeil Baghaei", "spokesperson", "Iran")}),
+    ("Hamas officials, including spokesman Abu Obaida, denied the report.", {("Abu Obaida", "spokesperson", "Hamas")}),
+    ("Multiple Iranian government officials including health minister Iraj Harirchi tested positive.",
+     {("Iraj Harirchi", "health minister", "Iran")}),
+    # The state qualifies no group of people the title is listed in.
+    ("Trump met spokesman Esmaeil Baghaei in Rome.", set()),
+    ("The Russian attack on officials including spokesman Esmaeil Baghaei failed.", set()),
+])  # fmt: skip
+def test_roles_owner_of_the_group_a_title_is_listed_in(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
+
+
+def test_roles_secretary_of_a_council(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran's Supreme National Security Council secretary Ali Larijani said no."
+    assert _triples(read_roles, text) == {("Ali Larijani", "secretary", "Supreme National Security Council")}
+    # A longer title keeps its own role.
+    assert _triples(read_roles, "US Secretary of State Marco Rubio met Lavrov.") == {("Marco Rubio", "secretary of state", "United States")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Phil Chetwynd, director of global news for AFP, said the agency was shocked.",
+     {("Phil Chetwynd", "director of global news", "AFP")}),
+    ("Jane Doe, head of communications at the World Health Organization, said no.",
+     {("Jane Doe", "head of communications", "World Health Organization")}),
+    # A former holder holds nothing.
+    ("Jane Doe, former head of communications at the World Health Organization, said no.", set()),
+])  # fmt: skip
+def test_roles_title_with_its_portfolio_for_an_organization(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
+
+
+def test_roles_a_secretarys_portfolio_before_the_title(read_roles) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, "US Health Secretary Robert F. Kennedy Jr. said no.") == {
+        ("Robert F. Kennedy Jr.", "health secretary", "United States")}

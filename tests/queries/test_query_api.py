@@ -237,10 +237,10 @@ def test_query_name_parameter_key_may_not_be_another_parameter(tmp_path: Path) -
     ],
 )
 def test_query_parameter_that_cannot_be_a_constant_is_refused(body: str, problem: str) -> None:
-    from kg.sparql import tokenize, with_constants
+    from kg.sparql import bound_tokens, tokenize
 
     with pytest.raises(QueryError, match=problem):
-        with_constants(tokenize(body), {"name": Literal("x")})
+        bound_tokens(tokenize(body), {"name": Literal("x")})
 
 
 # --------------------------------------------------------------------------- the static check
