@@ -26,7 +26,7 @@ PRONOUNS = {
     "it": _BODIES, "its": _BODIES, "they": (*_BODIES, EntityType.PERSON), "their": (*_BODIES, EntityType.PERSON),
     "them": (*_BODIES, EntityType.PERSON),
 }  # fmt: skip
-RELATIVE = frozenset({"who", "which", "that"})
+RELATIVE = frozenset({"who", "whom", "which", "that"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
 # Nouns for people or bodies that stand for whom they come from ("delegates from Cambodia"), or
 # for the one their "of" phrase names ("the President of France Emmanuel Macron").
@@ -227,45 +227,27 @@ class EntityIndex:
         """What a personal pronoun stands for: the subject of a clause that governs it ("Rwanda
         announces *its* withdrawal", "X claims that *it* launched"), else the nearest entity of a
         fitting type before it in the sentence or the sentence before."""
-        if (
-            token.lower_ in RELATIVE
-            and token.dep_ in ("nsubj", "nsubjpass")
-            and token.head.dep_ == "relcl"
-        ):
-            keys = self.entities_of(
-                token.head.head
-            )  # "YPG militia which support the PKK"
+        if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.dep_ == "relcl":
+            # "YPG militia which support the PKK", "Freedonia, which X invaded in 2020"; an object
+            # stands for none of the clause's subject's own ("U.S. sanctions, which U.S. Secretary
+            # of State X threatened": not the United States).
+            own = {self.at(t) for c in token.head.children if c.dep_ == "nsubj" for t in c.subtree}
+            keys = [key for key in self.entities_of(token.head.head) if token.dep_ != "dobj" or key not in own]
             return keys[0] if keys else None
         if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
             return self.speaker(token)
         types = PRONOUNS.get(token.lower_)
         if types is None or token.pos_ != "PRON":
             return None
-        objects = token.dep_ in ("dobj", "pobj", "dative") and token.lower_ in (
-            "them",
-            "him",
-            "her",
-        )
+        objects = token.dep_ in ("dobj", "pobj", "dative") and token.lower_ in ("them", "him", "her")
         # "the US added them": an object pronoun is not the subject of its own clause.
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        subjects = {
-            t.i
-            for c in (verb.children if verb is not None else ())
-            if c.dep_ in ("nsubj", "nsubjpass")
-            for t in c.subtree
-        }
+        subjects = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
+                    for t in c.subtree}  # fmt: skip
         for ancestor in [] if objects else token.ancestors:
             for child in ancestor.children:
-                if (
-                    child.dep_ in ("nsubj", "nsubjpass")
-                    and child is not token
-                    and token not in child.subtree
-                ):
-                    keys = [
-                        k
-                        for k in self.entities_of(child)
-                        if self.entities[k].type in types
-                    ]
+                if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree:
+                    keys = [k for k in self.entities_of(child) if self.entities[k].type in types]
                     if keys:
                         return keys[0]
         sent = token.sent
@@ -275,19 +257,11 @@ class EntityIndex:
         # "they" and "them" look back within their sentence only: across sentences (and quotes)
         # a plural pronoun too often means a group no entity names.
         plural = token.lower_ in ("they", "their", "them")
-        start = (
-            token.doc[sent.start - 1].sent.start
-            if sent.start > 0 and not plural
-            else sent.start
-        )
+        start = token.doc[sent.start - 1].sent.start if sent.start > 0 and not plural else sent.start
         for earlier in reversed(token.doc[start : token.i]):
             key = self.at(earlier)
             # "X accused them": an object pronoun is not the subject of its own clause.
-            if (
-                key is not None
-                and self.entities[key].type in types
-                and not (objects and earlier.i in subjects)
-            ):
+            if key is not None and self.entities[key].type in types and not (objects and earlier.i in subjects):
                 return key
         return None
 
@@ -331,9 +305,7 @@ class EntityIndex:
             if self.at(earlier) != key:
                 continue
             while earlier.head.i != earlier.i and self.at(earlier.head) == key:
-                earlier = (
-                    earlier.head
-                )  # the head of the name ("Faso" of "Burkina Faso")
+                earlier = earlier.head  # the head of the name ("Faso" of "Burkina Faso")
             group = [key]
             for other in earlier.conjuncts:
                 found = self.at(other)
@@ -343,18 +315,16 @@ class EntityIndex:
         return [key]
 
     def states_of(self, token: Token) -> list[str]:
-        """States qualifying a phrase: "the Chinese PLA Navy" -> China, "Russian President X" -> Russia."""
+        """States qualifying a phrase: "the Chinese PLA Navy" -> China, "Russian President X" -> Russia;
+        none for a phrase that names its members ("Iran's critics, which include X")."""
         found: list[str] = []
+        if members_named(token):
+            return found
         for head in (token, *token.conjuncts):
             for child in head.children:
-                if child.dep_ in QUALIFIERS:
-                    key = self.at(child)
-                    if (
-                        key is not None
-                        and self.entities[key].type is EntityType.STATE
-                        and key not in found
-                    ):
-                        found.append(key)
+                key = self.at(child) if child.dep_ in QUALIFIERS else None
+                if key is not None and self.entities[key].type is EntityType.STATE and key not in found:
+                    found.append(key)
         return found
 
     def _phrase_entities(
@@ -377,32 +347,18 @@ class EntityIndex:
             if len(keys) > 1:
                 return keys
             key = keys[0] if keys else None
-        if (
-            key is not None
-            and self.entities[key].type is EntityType.MILITARY_ASSET
-            and token.dep_ in ("nsubj", "agent", "pobj")
-            and depth == 0
-        ):
+        asset = key is not None and self.entities[key].type is EntityType.MILITARY_ASSET
+        if asset and token.dep_ in ("nsubj", "agent", "pobj") and depth == 0:
             # "US troops defeated ISIS": troops act for whoever they belong to.
-            owners = [
-                k
-                for child in token.children
-                if child.dep_ in QUALIFIERS
-                for k in [self.at(child)]
-                if k is not None
-                and self.entities[k].type in (EntityType.STATE, EntityType.ORGANIZATION)
-            ]
+            owners = [k for child in token.children if child.dep_ in QUALIFIERS for k in [self.at(child)]
+                      if k is not None and self.entities[k].type in (EntityType.STATE, EntityType.ORGANIZATION)]  # fmt: skip
             if owners:
                 return owners[:1]
         if key is not None and not self.entities[key].named:
             # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
             for child in token.children:
                 other = self.at(child)
-                if (
-                    child.dep_ in ("compound", "appos")
-                    and other is not None
-                    and self.entities[other].named
-                ):
+                if child.dep_ in ("compound", "appos") and other is not None and self.entities[other].named:
                     return [other]
         if key is not None:
             return [key]
@@ -410,13 +366,12 @@ class EntityIndex:
             return []
         for child in token.children:
             if child.dep_ == "appos":
-                keys = [
-                    k
-                    for part in (child, *child.conjuncts)
-                    for k in self._phrase_entities(part, qualifiers, depth + 1)
-                ]
+                keys = [k for part in (child, *child.conjuncts) for k in self._phrase_entities(part, qualifiers, depth + 1)]
                 if keys:
                     return keys
+        members = [key for part in members_named(token) for key in self._phrase_entities(part, qualifiers, depth + 1)]
+        if members:
+            return members
         if not qualifiers:
             return []
         for child in token.children:
@@ -425,11 +380,7 @@ class EntityIndex:
                 if keys:
                     found = keys[:1]
                     # "Cambodian and Thai forces", "Russian and Ukrainian officials": both.
-                    for part in (
-                        child.conjuncts
-                        if token.lemma_.lower() in REPRESENTATIVES
-                        else ()
-                    ):
+                    for part in child.conjuncts if token.lemma_.lower() in REPRESENTATIVES else ():
                         more = self._phrase_entities(part, qualifiers, depth + 1)
                         if more and more[0] not in found:
                             found.append(more[0])
@@ -438,15 +389,9 @@ class EntityIndex:
             # "delegates from Cambodia and Thailand", "the governments of X and Y": each party;
             # "a spokesperson for President X": whom one speaks for.
             preps = ("of", "from", "for") if token.lemma_.lower() in SPOKESPEOPLE else ("of", "from")
-            return [
-                key
-                for child in token.children
-                if child.dep_ == "prep" and child.lower_ in preps
-                for obj in child.children
-                if obj.dep_ == "pobj"
-                for part in (obj, *obj.conjuncts)
-                for key in self._phrase_entities(part, qualifiers, depth + 1)
-            ]
+            return [key for child in token.children if child.dep_ == "prep" and child.lower_ in preps
+                    for obj in child.children if obj.dep_ == "pobj" for part in (obj, *obj.conjuncts)
+                    for key in self._phrase_entities(part, qualifiers, depth + 1)]  # fmt: skip
         return []
 
     def follow(
@@ -465,17 +410,24 @@ class EntityIndex:
         for path in paths:
             for reached in path.follow(token):
                 if path.whole_phrase:
-                    keys = self.in_span(
-                        reached.doc[reached.left_edge.i : reached.right_edge.i + 1]
-                    )
+                    keys = self.in_span(reached.doc[reached.left_edge.i : reached.right_edge.i + 1])
                 else:
-                    keys = self.entities_of(
-                        reached, qualifiers=qualifiers, transparent=transparent
-                    )
+                    keys = self.entities_of(reached, qualifiers=qualifiers, transparent=transparent)
                 for key in keys:
                     if key not in found:
                         found.append(key)
         return found
+
+
+def members_named(token: Token) -> list[Token]:
+    """The members a group of the noun `token` names: "his critics, *which include* Greenpeace",
+    "critics, *including* the UN and the EU" (the heads of the listed phrases)."""
+    listed = [obj for child in token.children if child.dep_ == "prep" and child.lower_ == "including"
+              for obj in child.children if obj.dep_ == "pobj"]  # fmt: skip
+    listed += [obj for child in token.children if child.dep_ == "relcl" and child.lemma_.lower() == "include"
+               and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE for c in child.children)
+               for obj in child.children if obj.dep_ == "dobj"]  # fmt: skip
+    return [part for head in listed for part in (head, *head.conjuncts)]
 
 
 def _starts_clause(token: Token, conjunct: Token) -> bool:

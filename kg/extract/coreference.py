@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.names import (
     ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, Context, MentionCandidate, candidate_of, fold,
@@ -222,6 +222,49 @@ def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]], titles:
     if unnamed:
         groups.extend(unnamed.values())
         groups.sort(key=lambda members: min(c.start for c in members))
+    _definite_descriptions(doc, groups)
+
+
+# "the country" stands for the one state named before it; "the council" for the one organization
+# named before whose name ends in that noun (a body's own word: "the administration" of an article
+# about the Trump administration is no Federal Aviation Administration).
+COUNTRY_NOUNS = frozenset({"country", "nation"})
+BODY_NOUNS = frozenset({"council", "court", "agency", "commission", "committee", "party", "movement", "alliance",
+                        "union", "front", "organization", "organisation", "tribunal", "assembly", "coalition", "bloc",
+                        "militia", "group", "fund", "bank"})  # fmt: skip
+BARE_DEPS = frozenset({"det", "case", "punct", "relcl", "cc", "conj", "preconj"})  # none says which one
+
+
+def _definite_descriptions(doc: Doc, groups: list[list[MentionCandidate]]) -> None:
+    """ "Both *the council* and the government ...": a bare definite description becomes a
+    mention of the one thing of its kind the article named before it ("the country": the one
+    state named earlier in its sentence, else in the article; "the council": the one organization
+    whose name ends in "Council"). Two that fit, or none, and it stays a description of nobody."""
+    taken = {i for members in groups for c in members for i in range(c.start, c.end)}
+    for token in doc:
+        if (token.pos_ != "NOUN" or not token.is_lower or token.i in taken or token.i == 0
+                or token.lower_ not in COUNTRY_NOUNS | BODY_NOUNS
+                or doc[token.i - 1].lower_ != "the" or doc[token.i - 1].dep_ != "det"
+                or any(child.dep_ not in BARE_DEPS for child in token.children)):  # fmt: skip
+            continue
+        fitting = [members for members in groups if _fits(token, members, token.sent.start)]
+        if not fitting and token.lower_ in COUNTRY_NOUNS:
+            fitting = [members for members in groups if _fits(token, members, 0)]
+        if len(fitting) == 1:
+            head = fitting[0][0]
+            fitting[0].append(MentionCandidate(token.i - 1, token.i + 1, head.type, head.name, head.group, head.kind,
+                                               head.entry, weight=0))  # fmt: skip
+
+
+def _fits(token: Token, members: list[MentionCandidate], since: int) -> bool:
+    """A group of the kind `token` describes, with a mention between `since` and it."""
+    head, words = members[0], members[0].name.split()
+    if token.lower_ in COUNTRY_NOUNS:
+        kind = head.type is EntityType.STATE
+    else:
+        kind = head.type is EntityType.ORGANIZATION and len(words) > 1 and words[-1].lower() == token.lower_
+        since = 0
+    return kind and any(since <= c.start and c.end <= token.i for c in members)
 
 
 def _elect(doc: Doc, end: int) -> bool:

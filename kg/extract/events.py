@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
+from kg.extract.arguments import RELATIVE, EntityIndex, clause_time, members_named, sentence_evidence
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
@@ -168,10 +168,13 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     for candidate in candidates:
         verbs = _verb_triggers(token, candidate, lex, assets)
         if verbs:
+            # A trigger's own paths first ("launch a missile *at* X"), then those of the misparse.
             return nouns + [
-                dataclasses.replace(verb, slots={**verb.slots, **paths, **(passive if _transitive(verb, token) else {})})
+                dataclasses.replace(verb, slots={**verb.slots, **{
+                    slot: tuple(dict.fromkeys((*verb.slots.get(slot, ()), *more))) for slot, more in paths.items()},
+                    **(passive if _transitive(verb, token) else {})})
                 for verb in verbs
-            ]
+            ]  # fmt: skip
     return nouns
 
 
@@ -314,6 +317,7 @@ def _read(
     } or set(PARTIES)
     actors: list[str] = []
     parties = 0  # the actors named, before the states they act for are added
+    listed = False  # the actors are the members a phrase lists ("critics, including X and Y")
     unnamed: list[str] = []  # a group ("gunmen") acts only where nothing names an actor
     for path in events.paths(trigger, "actors"):
         reached = index.follow(token, [path])
@@ -321,6 +325,7 @@ def _read(
         unnamed = unnamed or [key for key in reached if index.type_of(key) is EntityType.GROUP]
         if actors:
             parties = len(actors)
+            listed = any(members_named(reached) for reached in path.follow(token))
             actors = _with_states(token, [path], actors, index)
             break
     inherited = False
@@ -343,20 +348,12 @@ def _read(
     if trigger.options.get("target_types"):
         target_types &= {EntityType(name) for name in trigger.options["target_types"]}
     excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())
-    targets = [
-        key
-        for key in index.follow(token, events.paths(trigger, "targets"))
-        if index.type_of(key) in target_types
-        and index.entities[key].kind not in excluded_kinds
-        and (
-            index.entities[key].named
-            or index.type_of(key) is not EntityType.MILITARY_ASSET
-        )
-    ]
+    targets = [key for key in index.follow(token, events.paths(trigger, "targets")) + _shared_patient(token, index)
+               if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
+               and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     places = index.follow(token, events.paths(trigger, "locations"))
-    location = next(
-        (key for key in places if index.type_of(key) is EntityType.LOCATION), None
-    )
+    location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
+        token, events.paths(trigger, "locations"), index)  # fmt: skip
     if event_type is EventType.ASSAULT and location is not None and all(
         index.type_of(key) is EntityType.GROUP for key in targets
     ):
@@ -399,7 +396,10 @@ def _read(
             state for actor in actors for state in _affiliations(actor, index)
         }
         targets = [key for key in targets if key not in own]
-    targets = [key for key in targets if key not in actors]
+    # No one acts on themselves, nor a person on the state they hold office in ("Trump expands the
+    # country's travel ban": not a cooperation of Trump with the United States).
+    own = {state for actor in actors if index.type_of(actor) is EntityType.PERSON for state in _affiliations(actor, index)}
+    targets = [key for key in targets if key not in actors and key not in own]
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
     )  # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
@@ -409,7 +409,7 @@ def _read(
         targets = actors[:parties]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
-        if len(actors) > 1 and not targets and parties != 1:
+        if len(actors) > 1 and not targets and parties != 1 and not listed:
             # "Trump and Putin agree": the party named first acts, in the order of the text
             # ("Macron's talks" are not talks between Macron and France).
             actors = sorted(actors, key=lambda key: index.first_in(sent, key))
@@ -804,20 +804,11 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     return True
 
 
-def _with_states(
-    token: Token, paths: Iterable[Path], actors: list[str], index: EntityIndex
-) -> list[str]:
+def _with_states(token: Token, paths: Iterable[Path], actors: list[str], index: EntityIndex) -> list[str]:
     """Add the state an acting organization or person belongs to when the text says it
     ("the Chinese PLA Navy"): the state acts through them."""
-    extra = [
-        key
-        for path in paths
-        for reached in path.follow(token)
-        for key in index.states_of(reached)
-    ]
-    return actors + [
-        key for key in dict.fromkeys(extra) if key not in actors and actors
-    ]
+    extra = [key for path in paths for reached in path.follow(token) for key in index.states_of(reached)]
+    return actors + [key for key in dict.fromkeys(extra) if key not in actors and actors]
 
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
@@ -862,32 +853,23 @@ def _affiliations(key: str, index: EntityIndex) -> list[str]:
     for token in index.tokens_of(key):
         if token.head.i == token.i or index.at(token.head) != key:
             before = token.doc[token.left_edge.i : token.i]
-            found += [
-                s for s in index.in_span(before, [EntityType.STATE]) if s not in found
-            ]
+            found += [s for s in index.in_span(before, [EntityType.STATE]) if s not in found]
     return found
 
 
-def _state_of_place(
-    token: Token, paths: Iterable[Path], index: EntityIndex
-) -> list[str]:
+def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
     """The states that place a place the trigger reaches, within its own phrase: in apposition
     ("Odesa, Ukraine"; "Bohodukhiv, Kharkiv Oblast, Ukraine") or after "in"/"of" ("Lviv in
     western Ukraine", "the Kyiv and Odesa oblasts of Ukraine")."""
     found: list[str] = []
     for path in paths:
         for reached in path.follow(token):
-            key = index.at(reached)
-            if key is None or index.type_of(key) is not EntityType.LOCATION:
+            named = (reached, *(child for child in reached.children if child.dep_ == "compound"))  # "Muharraq Governorate"
+            if not any((key := index.at(t)) is not None and index.type_of(key) is EntityType.LOCATION for t in named):
                 continue
             for part in reached.subtree:
                 state = index.at(part)
-                if (
-                    state is not None
-                    and index.type_of(state) is EntityType.STATE
-                    and state not in found
-                    and _places(part, reached)
-                ):
+                if state is not None and index.type_of(state) is EntityType.STATE and state not in found and _places(part, reached):
                     found.append(state)
     return found
 
@@ -994,8 +976,11 @@ def _passive(token: Token) -> bool:
 def _attack_nouns(token: Token, lex: Lexicons) -> list[Token]:
     """The attack nouns a passive suffers "in" ("are killed and others injured *in shelling*",
     the phrase on either conjunct), or the attack noun subject of an active verb ("*a suicide
-    bombing* killed four")."""
-    nouns = _causes(token) if _passive(token) else [child for child in token.children if child.dep_ == "nsubj"]
+    bombing* killed four", "launched *an airstrike* that killed four")."""
+    subjects = [child for child in token.children if child.dep_ == "nsubj"]
+    if token.dep_ == "relcl":
+        subjects = [token.head if child.lower_ in RELATIVE else child for child in subjects]
+    nouns = _causes(token) if _passive(token) else subjects
     return [noun for noun in nouns if _attack_trigger(noun, lex) is not None]
 
 
@@ -1120,6 +1105,25 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             return found  # parties, else the groups no one names
         node = head
     return []
+
+
+def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> str | None:
+    """A place that names the head of a place phrase standing for a state ("in Muharraq
+    Governorate, Bahrain": Muharraq), for a trigger no place path reaches as a place."""
+    return next((key for path in paths for reached in path.follow(token) for child in reached.children
+                 if child.dep_ == "compound" and (key := index.at(child)) is not None
+                 and index.type_of(key) is EntityType.LOCATION), None)  # fmt: skip
+
+
+def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
+    """The one a passive conjunct without a subject of its own acts on: the subject of the verb
+    it is joined to ("X interrupts a hearing and *is removed* by police": X is removed)."""
+    if token.dep_ != "conj" or token.pos_ != "VERB":
+        return []
+    deps = {child.dep_ for child in token.children}
+    if "auxpass" not in deps or deps & {"nsubj", "nsubjpass", "expl"}:
+        return []
+    return [key for child in token.head.children if child.dep_ in ("nsubj", "nsubjpass") for key in index.entities_of(child)]
 
 
 # Sectors of a state's own organs: a group of one with no state of its own acts for the state its

@@ -4,7 +4,8 @@ A path is a sequence of steps from a trigger token. `>dep` goes down to the chil
 by `dep`; `<dep` goes up to the head when the current token is attached by `dep`. A step may
 restrict lemmas (of the child going down, of the head going up): `>prep[with,against]>pobj`
 is "the object of a with- or against-phrase of the trigger"; `<dobj>nsubj` is "the subject of
-the verb whose direct object the trigger is" ("held talks": the holder). A trailing `*` takes
+the verb whose direct object the trigger is" ("held talks": the holder). `[^face,suffer]` allows
+every lemma but those ("faces attacks": the subject suffers them). A trailing `*` takes
 every entity inside the phrase reached ("sanctions on six officials, *including* ...").
 """
 
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_STEP = re.compile(r"([<>])([a-z:]+)(?:\[([^\]]*)\])?")
+_STEP = re.compile(r"([<>])([a-z:]+)(?:\[(\^?)([^\]]*)\])?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +26,10 @@ class Step:
     down: bool
     dep: str
     lemmas: frozenset[str] | None
+    excluded: bool = False  # `[^...]`: the lemmas are the ones not allowed
 
     def allows(self, token: Token) -> bool:
-        return self.lemmas is None or token.lemma_.lower() in self.lemmas
+        return self.lemmas is None or (token.lemma_.lower() in self.lemmas) != self.excluded
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +60,9 @@ def parse_path(text: str) -> Path:
         match = _STEP.match(body, position)
         if match is None:
             raise ValueError(f"bad dependency path {text!r} at character {position}")
-        lemmas = match.group(3)
+        lemmas = match.group(4)
         allowed = frozenset(word.strip().lower() for word in lemmas.split(",") if word.strip()) if lemmas else None
-        steps.append(Step(match.group(1) == ">", match.group(2), allowed))
+        steps.append(Step(match.group(1) == ">", match.group(2), allowed, excluded=bool(match.group(3))))
         position = match.end()
     if not steps:
         raise ValueError("empty dependency path")

@@ -120,5 +120,7 @@ def test_lexicon_path_language() -> None:
         (True, "prep", frozenset({"with", "against"})), (True, "pobj", None),
     ]  # fmt: skip
     assert parse_path("<dobj>nsubj*").whole_phrase
+    excluded = parse_path("<dobj[^face,suffer]>nsubj").steps[0]
+    assert (excluded.lemmas, excluded.excluded) == (frozenset({"face", "suffer"}), True)
     with pytest.raises(ValueError, match="bad dependency path"):
         parse_path("nsubj")
