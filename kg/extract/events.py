@@ -17,8 +17,9 @@ the denier, so the claim is contested.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
@@ -73,13 +74,7 @@ UNSTATED_ACTOR_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE})
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "acl"})
 
 
-def extract(
-    doc: Doc,
-    entities: tuple[Entity, ...],
-    article: Article,
-    *,
-    lexicons: Lexicons | None = None,
-) -> list[Event]:
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Event]:
     """Every event the Doc states between the article's entities."""
     headline_end = len(article.title) if article.title else 0
     lex = lexicons or load_lexicons()
@@ -90,9 +85,7 @@ def extract(
     for sent in doc.sents:
         times = find_times(sent, article.published) if article.published else []
         for token in sent:
-            if token.pos_ not in ("VERB", "NOUN") or (
-                topic and token.idx < headline_end
-            ):
+            if token.pos_ not in ("VERB", "NOUN") or (topic and token.idx < headline_end):
                 continue
             for trigger in _triggers(token, lex, assets):
                 if _told_before(token, trigger, lex, index, times, events):
@@ -103,16 +96,9 @@ def extract(
                 event, whole = read
                 for one in [event] if whole else _pairs(event, index):
                     events.append(one)
-                    if one.targets and (
-                        trigger.flag("reciprocal")
-                        or token.lemma_.lower() in trigger.words("reciprocal_lemmas")
-                    ):
+                    if one.targets and (trigger.flag("reciprocal") or token.lemma_.lower() in trigger.words("reciprocal_lemmas")):
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
-                        events.append(
-                            dataclasses.replace(
-                                one, actors=one.targets, targets=one.actors
-                            )
-                        )
+                        events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     groups = frozenset(key for key in index.entities if index.type_of(key) is EntityType.GROUP)
     events += _claimed_attacks(doc, index, lex, events)
     events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
@@ -532,27 +518,17 @@ DEFINITE = frozenset({"the", "this", "that"})
 MEETINGS = frozenset({EventType.CONSULT, EventType.AGREE})
 
 
-def _told_before(
-    token: Token,
-    trigger: Trigger,
-    lex: Lexicons,
-    index: EntityIndex,
-    times: list[tuple[int, int, Interval]],
-    events: list[Event],
-) -> bool:
+def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex,
+                 times: list[tuple[int, int, Interval]], events: list[Event]) -> bool:  # fmt: skip
     """ "Two people confirmed *the call* occurred late last week and included Rubio": a definite
     event noun with no parties of its own is the event told before. It adds who took part and,
     when narrower, when it happened, to the latest earlier event of its type (and mode)."""
-    if token.pos_ != "NOUN" or not any(
-        child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children
-    ):
+    if token.pos_ != "NOUN" or not any(child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children):
         return False
     table = lex.events
-    if index.follow(token, table.paths(trigger, "actors")) or index.follow(
-        token, table.paths(trigger, "targets")
-    ):
+    if index.follow(token, [*table.paths(trigger, "actors"), *table.paths(trigger, "targets")]):
         return False
-    mode = trigger.options.get("mode") or _mode(token, trigger, table)
+    mode = _mode(token, trigger, table)
     earlier = [
         i for i, event in enumerate(events)
         if event.type.value == trigger.label and (mode is None or event.mode in (None, mode))
@@ -562,25 +538,12 @@ def _told_before(
         return False
     i = earlier[-1]
     event = events[i]
-    joined = [
-        key
-        for key in _parties(
-            index.follow(token, table.paths(trigger, "participants")), index
-        )
-        if key not in event.targets
-    ]
+    joined = [key for key in _parties(index.follow(token, table.paths(trigger, "participants")), index)
+              if key not in event.targets]  # fmt: skip
     when = clause_time(token, times)
-    if (
-        when is not None
-        and event.when is not None
-        and (when.latest - when.earliest) >= (event.when.latest - event.when.earliest)
-    ):
-        when = event.when
-    events[i] = dataclasses.replace(
-        event,
-        actors=tuple(dict.fromkeys((*event.actors, *joined))),
-        when=when or event.when,
-    )
+    if when is None or event.when is not None and when.latest - when.earliest >= event.when.latest - event.when.earliest:
+        when = event.when  # the narrower of the two
+    events[i] = dataclasses.replace(event, actors=tuple(dict.fromkeys((*event.actors, *joined))), when=when)
     return True
 
 
@@ -620,25 +583,18 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
     return claims
 
 
-def _denied_claims(
-    doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]
-) -> list[Event]:
+def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
     """ "X says it struck Y. Z denies the claim.": a definite claim noun with no words of its own
     ("the claim", "the reports"), the object of a denying verb, stands for the claims of the
     latest earlier sentence that someone other than the denier made; each is stored again,
     negated and claimed by the denier, so the claim is contested."""
-    denying = {
-        cue.cue for cue in lex.cues if cue.kind == "negation" and cue.where in ("governor", "complement")
-    }
+    denying = {cue.cue for cue in lex.cues if cue.kind == "negation" and cue.where in ("governor", "complement")}
     denials: list[Event] = []
     for token in tokens_whose(doc, "LEMMA", CLAIM_NOUNS):
         verb = token.head
-        if (
-            token.dep_ != "dobj"
-            or verb.lemma_.lower() not in denying
-            or any(child.dep_ not in ("det", "amod") for child in token.children)
-            or not any(child.lower_ in DEFINITE for child in token.children)
-        ):
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in denying or not any(
+            child.lower_ in DEFINITE for child in token.children
+        ) or any(child.dep_ not in ("det", "amod") for child in token.children):
             continue
         deniers = _named_by(verb, "nsubj", index)
         claims = [
@@ -650,28 +606,20 @@ def _denied_claims(
             continue
         latest = max(event.provenance.evidence.start for event in claims)
         claimed = [event for event in claims if event.provenance.evidence.start == latest]
+        evidence = sentence_evidence(token.sent)
         rejection = lex.events.coded.get(EventType.REJECT.value)
         if rejection is not None:  # the denier rejects the claimant ("Ukraine rejected Russia's claim")
-            evidence = sentence_evidence(token.sent)
             score = confidence.score(rejection.base, inherited=True)
             denials += [
                 Event(EventType.REJECT, (deniers[0],), (claimant,), Provenance(evidence, NAME, score))
                 for claimant in dict.fromkeys(event.provenance.claimed_by or "" for event in claimed)
             ]
         denials += [
-            dataclasses.replace(
-                event,
-                provenance=Provenance(
-                    sentence_evidence(token.sent),
-                    NAME,
-                    confidence.score(event.provenance.confidence, negated=True),
-                    deniers[0],
-                    True,
-                    event.provenance.hypothetical,
-                ),
-            )
+            dataclasses.replace(event, provenance=Provenance(
+                evidence, NAME, confidence.score(event.provenance.confidence, negated=True), deniers[0], True,
+                event.provenance.hypothetical))
             for event in claimed
-        ]
+        ]  # fmt: skip
     return denials
 
 
@@ -737,71 +685,43 @@ def _retold(event: Event, other: Event, headline_end: int) -> bool:
 
 
 def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
+    """The words around `token` meet the trigger's requirements (a requirement not stated is met)."""
+
+    def met(requirement: str, words: Iterable[str]) -> bool:
+        required = trigger.words(requirement)
+        return not required or not required.isdisjoint(words)
+
+    def lemmas_below(deps: Iterable[str]) -> Iterator[str]:
+        return (part.lemma_.lower() for child in token.children if child.dep_ in deps for part in child.subtree)
+
     preps = {child.lower_ for child in token.children if child.dep_ in ("prep", "prt")}
-    if preps & trigger.words("excludes_prep"):
-        return False
-    if trigger.words("requires_prep") and not preps & trigger.words("requires_prep"):
-        return False
     deps = {child.dep_ for child in token.children}
-    if trigger.words("requires_child") and not deps & trigger.words("requires_child"):
-        return False
-    if deps & trigger.words("excludes_child"):
+    if preps & trigger.words("excludes_prep") or deps & trigger.words("excludes_child"):
         return False  # "calling it a lie" is no phone call
-    if trigger.words("requires_prep_object"):
-        objects = {
-            grandchild.lemma_.lower()
-            for child in token.children
-            if child.dep_ == "prep"
-            for grandchild in child.subtree
-        }
-        if not objects & trigger.words("requires_prep_object"):
-            return False
-    if trigger.words("requires_modifier") and not {
-        c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")
-    } & trigger.words("requires_modifier"):
-        return False
-    excluded = trigger.words("excludes_xcomp")
-    if excluded and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in excluded for c in token.children
-    ):
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in trigger.words("excludes_xcomp") for c in token.children):
         return False  # "ordered the troops to withdraw" sends no one
-    if trigger.words("requires_object_lemmas"):
-        # "provided Ukraine *with* a loan": what is given may follow "with".
-        objects = {
-            part.lemma_.lower()
-            for child in token.children
-            if child.dep_ in ("dobj", "nsubjpass")
-            or (child.dep_ == "prep" and child.lower_ == "with")
-            or (child.dep_ == "npadvmod" and token.pos_ == "NOUN")  # misread: "X *summons* Y ambassador"
-            for part in child.subtree
-        }
-        if trigger.pos == "VERB" and token.dep_ == "compound":
-            objects.add(token.head.lemma_.lower())  # a misread verb: "fire *missiles*"
-        if not objects & trigger.words("requires_object_lemmas"):
-            return False
-    if trigger.words("requires_complement_lemmas"):
+    # "provided Ukraine *with* a loan": what is given may follow "with"; a misread verb's object
+    # is its head ("fire *missiles*") or a noun after it ("X *summons* Y ambassador").
+    misread = [token.head.lemma_.lower()] if trigger.pos == "VERB" and token.dep_ == "compound" else []
+    objects = (part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass")
+               or (child.dep_ == "prep" and child.lower_ == "with") or (child.dep_ == "npadvmod" and token.pos_ == "NOUN")
+               for part in child.subtree)  # fmt: skip
+    if not (
+        met("requires_prep", preps)
+        and met("requires_child", deps)
+        and met("requires_prep_object", lemmas_below(("prep",)))
+        and met("requires_modifier", (c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")))
+        and met("requires_object_lemmas", chain(misread, objects))
         # "declared the envoy persona non grata": the words may sit anywhere in the complement.
-        words = {
-            part.lemma_.lower()
-            for child in token.children
-            if child.dep_ in ("ccomp", "xcomp", "oprd", "dobj")
-            for part in child.subtree
-        }
-        if not words & trigger.words("requires_complement_lemmas"):
-            return False
-    if trigger.flag("requires_asset"):
-        # What is sent must be an asset itself ("ordered troops"), not merely mention one
-        # ("ordered the suspension of Patriot shipments").
-        arguments = [
-            child for child in token.children if child.dep_ in ("dobj", "nsubjpass")
-        ]
-        if not any(
-            head.i in assets
-            for child in arguments
-            for head in (child, *child.conjuncts)
-        ):
-            return False
-    return True
+        and met("requires_complement_lemmas", lemmas_below(("ccomp", "xcomp", "oprd", "dobj")))
+    ):
+        return False
+    # What is sent must be an asset itself ("ordered troops"), not merely mention one ("ordered
+    # the suspension of Patriot shipments").
+    return not trigger.flag("requires_asset") or any(
+        head.i in assets for child in token.children if child.dep_ in ("dobj", "nsubjpass")
+        for head in (child, *child.conjuncts)
+    )  # fmt: skip
 
 
 def _with_states(token: Token, paths: Iterable[Path], actors: list[str], index: EntityIndex) -> list[str]:
@@ -1153,17 +1073,8 @@ def _named_by(head: Token, dep: str, index: EntityIndex) -> list[str]:
 
 def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:
     """Dependency steps from the trigger to its farthest argument's nearest token."""
-    farthest = 1
-    for key in keys:
-        nearest = None
-        for other in token.sent:
-            if index.at(other) != key:
-                continue
-            distance = _tree_distance(token, other)
-            nearest = distance if nearest is None else min(nearest, distance)
-        if nearest is not None:
-            farthest = max(farthest, nearest)
-    return farthest
+    return max([1, *(min((_tree_distance(token, other) for other in token.sent if index.at(other) == key), default=1)
+                     for key in keys)])  # fmt: skip
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -1180,25 +1091,15 @@ def _tree_distance(a: Token, b: Token) -> int:
 def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     if trigger.options.get("mode"):
         return str(trigger.options["mode"])
-    nearby = {token.lemma_.lower(), token.lower_}
-    for child in token.children:
-        nearby.add(child.lemma_.lower())
-        nearby.update(
-            grandchild.lemma_.lower()
-            for grandchild in child.children
-            if child.dep_ in ("prep", "compound", "amod")
-        )
+    nearby = {token.lemma_.lower(), token.lower_, *(child.lemma_.lower() for child in token.children)}
+    nearby.update(grandchild.lemma_.lower() for child in token.children if child.dep_ in ("prep", "compound", "amod")
+                  for grandchild in child.children)  # fmt: skip
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj"):
-        nearby.update(
-            child.lemma_.lower()
-            for child in token.head.children
-            if child.dep_ == "prep"
-            for child in child.children
-        )
-    for mode, words in events.modes:
-        if nearby & words:
-            return mode
-    if trigger.words("mode_lemmas") & {token.lemma_.lower()}:
+        nearby.update(obj.lemma_.lower() for prep in token.head.children if prep.dep_ == "prep" for obj in prep.children)
+    found = next((mode for mode, words in events.modes if nearby & words), None)
+    if found is not None:
+        return found
+    if token.lemma_.lower() in trigger.words("mode_lemmas"):
         return str(trigger.options.get("mode_default"))
     coded = trigger.options.get("coded_mode")  # the PLOVER mode of the verb's CAMEO code
     return str(coded) if coded else None
@@ -1211,14 +1112,8 @@ def _deduplicate(events: list[Event], headline_end: int = 0, groups: frozenset[s
     parties rank first: unnamed victims do not outweigh a place ("people killed in an air strike
     that struck the X hospital")."""
     kept: list[Event] = []
-    ranked = sorted(
-        events,
-        key=lambda e: (
-            -len(set(e.actors) - groups) - len(set(e.targets) - groups),
-            e.when is None,
-            -e.provenance.confidence,
-        ),
-    )
+    ranked = sorted(events, key=lambda e: (-len(set(e.actors) - groups) - len(set(e.targets) - groups),
+                                           e.when is None, -e.provenance.confidence))  # fmt: skip
     for event in ranked:
         parties = set(event.actors) | set(event.targets)
         if any(
@@ -1229,15 +1124,9 @@ def _deduplicate(events: list[Event], headline_end: int = 0, groups: frozenset[s
             for other in kept
         ):
             continue
-        same = [
-            i for i, other in enumerate(kept) if _retold(event, other, headline_end)
-        ]
-        if same:
-            other = kept[same[0]]
-            if (
-                other.mode is None and event.mode is not None
-            ):  # keep what the retelling adds
-                kept[same[0]] = dataclasses.replace(other, mode=event.mode)
-            continue
-        kept.append(event)
+        same = next((i for i, other in enumerate(kept) if _retold(event, other, headline_end)), None)
+        if same is None:
+            kept.append(event)
+        elif kept[same].mode is None and event.mode is not None:  # keep what the retelling adds
+            kept[same] = dataclasses.replace(kept[same], mode=event.mode)
     return sorted(kept, key=lambda e: (e.provenance.evidence.start, e.type.value))
