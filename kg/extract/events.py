@@ -264,15 +264,8 @@ def _topic_heading(doc: Doc, headline_end: int) -> bool:
     return bool(title) and not any(token.pos_ in ("VERB", "AUX") for token in title)
 
 
-def _read(
-    token: Token,
-    trigger: Trigger,
-    lex: Lexicons,
-    index: EntityIndex,
-    assets: set[int],
-    times: list[tuple[int, int, Interval]],
-    sent: Span,
-) -> tuple[Event, bool] | None:
+def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, assets: set[int],
+          times: list[tuple[int, int, Interval]], sent: Span) -> tuple[Event, bool] | None:  # fmt: skip
     """The event a trigger word states, and whether it stays whole (a meeting of two parties)
     rather than one event per pair of parties."""
     if not _requirements_met(token, trigger, assets):
@@ -283,10 +276,7 @@ def _read(
         t.label == EventType.MOBILIZE.value for t in _verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
     ):
         return None  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
-    if any(
-        c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects")
-        for c in token.children
-    ):
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects") for c in token.children):
         return None  # "warns its citizens to leave Iran": travel advice, not a threat
     if _halted(token, trigger.words("dropped_by")) or (
         trigger.label != EventType.ASSAULT.value and _halted(token, _cancelling(lex.events.cancelling_blocks))
@@ -298,9 +288,7 @@ def _read(
     event_type = EventType(trigger.label)
     # Actor paths are tried in order and the first that names someone wins ("the US buildup",
     # before "the subject of the clause around it").
-    actor_types = {
-        EntityType(name) for name in trigger.options.get("actor_types") or ()
-    } or set(PARTIES)
+    actor_types = {EntityType(name) for name in trigger.options.get("actor_types") or ()} or set(PARTIES)
     actors: list[str] = []
     parties = 0  # the actors named, before the states they act for are added
     listed = False  # the actors are the members a phrase lists ("critics, including X and Y")
@@ -308,7 +296,7 @@ def _read(
     for path in events.paths(trigger, "actors"):
         reached = index.follow(token, [path])
         actors = [key for key in _parties(reached, index) if index.type_of(key) in actor_types]
-        unnamed = unnamed or [key for key in reached if index.type_of(key) is EntityType.GROUP]
+        unnamed = unnamed or _groups(reached, index)
         if actors:
             parties = len(actors)
             listed = any(members_named(reached) for reached in path.follow(token))
@@ -320,7 +308,7 @@ def _read(
         actors = [key for key in subject if index.type_of(key) in actor_types]
         inherited = bool(actors)
         if not unnamed:  # "police rescued 46 students, *arresting* eight suspects"
-            unnamed = [key for key in subject if index.type_of(key) is EntityType.GROUP]
+            unnamed = _groups(subject, index)
             inherited = inherited or bool(unnamed)
     if actor_types == set(PARTIES):
         actors = actors or unnamed
@@ -328,9 +316,9 @@ def _read(
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
         actors = next((found for noun in _attack_nouns(token, lex) if (found := _attackers(noun, lex, index))), [])
         inherited = bool(actors)
-    target_types = set(PARTIES) | (
-        {EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set()
-    ) | ({EntityType.GROUP} if event_type is not EventType.MOBILIZE else set())  # forces sent are no target
+    target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set())
+    if event_type is not EventType.MOBILIZE:  # forces sent are no target
+        target_types.add(EntityType.GROUP)
     if trigger.options.get("target_types"):
         target_types &= {EntityType(name) for name in trigger.options["target_types"]}
     excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())
@@ -347,29 +335,19 @@ def _read(
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
-        home = {key for key in actors if index.type_of(key) is EntityType.STATE} | {
-            state for actor in actors for state in _affiliations(actor, index)
-        }
+        home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
         placed_in = _state_of_place(token, events.paths(trigger, "locations"), index) or _gazetteer_state(location, index)
         targets = [key for key in placed_in if home and key not in home] or targets
     if event_type is EventType.MOBILIZE:
-        targets += [
-            key
-            for key in places
-            if index.type_of(key) is EntityType.STATE and key not in targets
-        ]
+        targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
     if trigger.flag("agent_over_patient"):
         # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
         paths = events.paths(trigger, "targets")
-        agents = index.follow(
-            token, [p for p in paths if any(step.dep == "agent" for step in p.steps)]
-        )
+        agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
         if agents:
-            patients = index.follow(
-                token, [p for p in paths if p.steps[-1].dep == "nsubjpass"]
-            )
+            patients = index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])
             targets = [key for key in targets if key in agents or key not in patients]
     if trigger.flag("excludes_object"):
         # "dismisses prime minister X": the one dismissed from office is not rejected.
@@ -378,13 +356,11 @@ def _read(
     if trigger.flag("not_own"):
         # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
         # lawful": a claim about one's own is no accusation.
-        own = _owned(sent, actors, index) | {
-            state for actor in actors for state in _affiliations(actor, index)
-        }
+        own = _owned(sent, actors, index) | _states_of(actors, index)
         targets = [key for key in targets if key not in own]
     # No one acts on themselves, nor a person on the state they hold office in ("Trump expands the
     # country's travel ban": not a cooperation of Trump with the United States).
-    own = {state for actor in actors if index.type_of(actor) is EntityType.PERSON for state in _affiliations(actor, index)}
+    own = _states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)
     targets = [key for key in targets if key not in actors and key not in own]
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
@@ -415,12 +391,7 @@ def _read(
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
     modality = assess(token, index, lex.cues)
-    if (
-        event_type is EventType.REQUEST
-        and modality.hypothetical
-        and token.head.i != token.i
-        and _requests(token.head, lex)
-    ):
+    if event_type is EventType.REQUEST and modality.hypothetical and token.head.i != token.i and _requests(token.head, lex):
         # "joined the calls asking the US to waive": the asking is the call, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
     if unstated and (modality.negated or modality.hypothetical):
@@ -432,35 +403,25 @@ def _read(
         if speaker_state is not None and speaker_state not in targets:
             actors, inherited = [speaker_state], True
     # "if X attacks", "warned X against attacking", "unclear whether X attacked": no threat by X.
-    conditional = any(
-        word.lower() in ("if", "unless", "against", "whether")
-        for word in (modality.cue or "").split()
-    )
+    conditional = any(word.lower() in ("if", "unless", "against", "whether") for word in (modality.cue or "").split())
     halted = trigger.options.get("if_halted")
     if halted and _halted(token, trigger.words("halted_by")):
         # "agreed to stop strikes on X", "suspends airstrikes on X": the attacks end.
         event_type = EventType(halted)
     elif (
-        modality.hypothetical
-        and not modality.negated
-        and not conditional
-        and trigger.options.get("if_hypothetical")
-        and (
-            modality.claimed_by is None
-            or modality.claimed_by in actors
-            or _speaks_for(modality.claimed_by, actors, index)
-        )
-    ):
+        modality.hypothetical and not modality.negated and not conditional and trigger.options.get("if_hypothetical")
+        # the claimant is the actor or named as one of the acting state's own ("*Israeli* Prime
+        # Minister Netanyahu says Israel will retaliate"): its words are the state's
+        and (modality.claimed_by is None or modality.claimed_by in actors
+             or not set(actors).isdisjoint(_affiliations(modality.claimed_by, index)))
+    ):  # fmt: skip
         # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack;
         # and the threat itself was made, it is no hypothesis.
         event_type = EventType(trigger.options["if_hypothetical"])
         modality = dataclasses.replace(modality, hypothetical=False)
     verbal = trigger.options.get("between_people")
-    if (
-        isinstance(verbal, dict)
-        and token.lemma_.lower() in verbal.get("lemmas", ())
-        and actors
-        and all(index.type_of(key) is EntityType.PERSON for key in (*actors, *targets))
+    if isinstance(verbal, dict) and token.lemma_.lower() in verbal.get("lemmas", ()) and actors and all(
+        index.type_of(key) is EntityType.PERSON for key in (*actors, *targets)
     ):
         # "Biden attacked Trump": between politicians an attack is in words.
         event_type = EventType(verbal["type"])
@@ -482,33 +443,11 @@ def _read(
         attributed=partisan(modality, actors, index),
         inherited=inherited,
     )
-    evidence = sentence_evidence(sent)
-    provenance = Provenance(
-        evidence,
-        NAME,
-        score,
-        modality.claimed_by,
-        modality.negated,
-        modality.hypothetical,
-    )
-    involved = tuple(
-        key
-        for key in index.in_span(
-            token.doc[token.left_edge.i : token.right_edge.i + 1],
-            [EntityType.MILITARY_ASSET],
-        )
-        if key not in targets
-    )
-    event = Event(
-        type=event_type,
-        actors=tuple(actors),
-        targets=tuple(targets),
-        provenance=provenance,
-        mode=_mode(token, trigger, events),
-        when=when,
-        location=location,
-        assets=involved,
-    )
+    provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
+    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    involved = tuple(key for key in index.in_span(phrase, [EntityType.MILITARY_ASSET]) if key not in targets)
+    event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
+                  mode=_mode(token, trigger, events), when=when, location=location, assets=involved)  # fmt: skip
     return event, whole
 
 
@@ -631,7 +570,7 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     others = [key for key in event.actors if key not in states]
     # Mixed only where the states are those of the others ("the *Chinese* PLA Navy"), not a list
     # of parties that names states and others ("Pope Francis, Germany and France").
-    mixed = bool(states and others) and states <= {state for key in others for state in _affiliations(key, index)}
+    mixed = bool(states and others) and states <= _states_of(others, index)
     mutual = bool(event.targets) and set(event.targets) <= set(event.actors)
     groups: list[tuple[str, ...]] = [event.actors] if mixed and not mutual else [(key,) for key in event.actors] or [()]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
@@ -658,29 +597,19 @@ def _retold(event: Event, other: Event, headline_end: int) -> bool:
     parties, or again without anyone acted upon ("19 Chinese warships are deployed" after "China
     holds exercises around Taiwan"). Two statements in the body stay two facts (two officials
     accusing the same airline)."""
-    if (
-        other.type is not event.type
-        or other.provenance.negated != event.provenance.negated
-        or other.provenance.hypothetical != event.provenance.hypothetical
-    ):
+    if (other.type, other.provenance.negated, other.provenance.hypothetical) != (
+        event.type, event.provenance.negated, event.provenance.hypothetical
+    ):  # fmt: skip
         return False
     if not event.targets and set(event.actors) <= set(other.actors):
         return True
-    in_headline = (
-        min(event.provenance.evidence.start, other.provenance.evidence.start)
-        < headline_end
-    )
-    if (
-        not (in_headline or event.type in MEETINGS)
-        or set(other.actors) != set(event.actors)
-        or set(other.targets) != set(event.targets)
-    ):
+    in_headline = min(event.provenance.evidence.start, other.provenance.evidence.start) < headline_end
+    if not (in_headline or event.type in MEETINGS) or (set(other.actors), set(other.targets)) != (
+        set(event.actors), set(event.targets)
+    ):  # fmt: skip
         return False
-    if event.when is None or other.when is None:
-        return True
-    return (
-        event.when.earliest <= other.when.latest
-        and other.when.earliest <= event.when.latest
+    return event.when is None or other.when is None or (
+        event.when.earliest <= other.when.latest and other.when.earliest <= event.when.latest
     )
 
 
@@ -735,6 +664,10 @@ def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) in PARTIES]
 
 
+def _groups(keys: Iterable[str], index: EntityIndex) -> list[str]:
+    return [key for key in keys if index.type_of(key) is EntityType.GROUP]
+
+
 @lru_cache(maxsize=4)
 def _cancelling(blocks: frozenset[str]) -> frozenset[str]:
     """The verbs of the CAMEO blocks that undo what they govern (cancel, postpone, halt ...)."""
@@ -760,10 +693,9 @@ def _verb_forms(verb: Token) -> set[str]:
     return {lemma, *(f"{lemma} {child.lower_}" for child in verb.children if child.dep_ == "prt")}
 
 
-def _speaks_for(claimant: str, actors: list[str], index: EntityIndex) -> bool:
-    """The claimant is named as one of the acting state's own ("*Israeli* Prime Minister
-    Netanyahu says Israel will retaliate"): its words are the state's."""
-    return bool(set(_affiliations(claimant, index)) & set(actors))
+def _states_of(actors: Iterable[str], index: EntityIndex) -> set[str]:
+    """The states that qualify any of `actors` where the article names them."""
+    return {state for actor in actors for state in _affiliations(actor, index)}
 
 
 def _affiliations(key: str, index: EntityIndex) -> list[str]:
@@ -919,7 +851,7 @@ def _attackers(noun: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
     "an ambush by gunmen"): the parties, else the unnamed groups."""
     trigger = _attack_trigger(noun, lex)
     reached = index.follow(noun, lex.events.paths(trigger, "actors")) if trigger is not None else []
-    return _parties(reached, index) or [key for key in reached if index.type_of(key) is EntityType.GROUP]
+    return _parties(reached, index) or _groups(reached, index)
 
 
 def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
@@ -1020,7 +952,7 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             # troops": the object does it.
             return _named_by(head.head, "dobj", index)
         subjects = [key for child in head.children if child.dep_ == "nsubj" for key in index.entities_of(child)]
-        found = _parties(subjects, index) or [key for key in subjects if index.type_of(key) is EntityType.GROUP]
+        found = _parties(subjects, index) or _groups(subjects, index)
         if found:
             return found  # parties, else the groups no one names
         node = head
