@@ -136,20 +136,16 @@ class EntityIndex:
     def _coordinated_in_chain(self, token: Token) -> list[str]:
         """ "U.S. President Donald Trump and Russian President Vladimir Putin" parsed as one
         compound chain: the people (else the states or organizations) named before the head."""
-        if self.at(token) is None:
-            return []
+        own = self.at(token)
         left = token.doc[token.left_edge.i : token.i]
-        if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in left):
+        if own is None or not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in left):
             return []
         keys = self.in_span(left)
-        for wanted in (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION):
-            of_type = [key for key in keys if self.entities[key].type is wanted]
-            if of_type:
-                own = self.at(token)
-                if own is not None and self.entities[own].type is not wanted:
-                    return []
-                return of_type
-        return []
+        types = {self.entities[key].type for key in keys}
+        wanted = next((kind for kind in (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION) if kind in types), None)
+        if wanted is None or self.entities[own].type is not wanted:
+            return []
+        return [key for key in keys if self.entities[key].type is wanted]
 
     def antecedent(self, token: Token) -> str | None:
         """What a personal pronoun stands for: the subject of a clause that governs it ("Rwanda
@@ -219,26 +215,16 @@ class EntityIndex:
                 continue
             while earlier.head.i != earlier.i and self.at(earlier.head) == key:
                 earlier = earlier.head  # the head of the name ("Faso" of "Burkina Faso")
-            group = [key]
-            for other in earlier.conjuncts:
-                found = self.at(other)
-                if found is not None and found not in group:
-                    group.append(found)
-            return group
+            return list(dict.fromkeys([key, *(found for other in earlier.conjuncts if (found := self.at(other)) is not None)]))
         return [key]
 
     def states_of(self, token: Token) -> list[str]:
         """States qualifying a phrase: "the Chinese PLA Navy" -> China, "Russian President X" -> Russia;
         none for a phrase that names its members ("Iran's critics, which include X")."""
-        found: list[str] = []
         if members_named(token):
-            return found
-        for head in (token, *token.conjuncts):
-            for child in head.children:
-                key = self.at(child) if child.dep_ in QUALIFIERS else None
-                if key is not None and self.entities[key].type is EntityType.STATE and key not in found:
-                    found.append(key)
-        return found
+            return []
+        keys = (self.at(child) for head in (token, *token.conjuncts) for child in head.children if child.dep_ in QUALIFIERS)
+        return list(dict.fromkeys(key for key in keys if key is not None and self.entities[key].type is EntityType.STATE))
 
     def _phrase_entities(self, token: Token, qualifiers: bool, depth: int = 0) -> list[str]:
         named = self._named_phrase_entities(token, qualifiers, depth)
@@ -263,14 +249,12 @@ class EntityIndex:
                       if k is not None and self.entities[k].type in (EntityType.STATE, EntityType.ORGANIZATION)]  # fmt: skip
             if owners:
                 return owners[:1]
-        if key is not None and not self.entities[key].named:
-            # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
-            for child in token.children:
-                other = self.at(child)
-                if child.dep_ in ("compound", "appos") and other is not None and self.entities[other].named:
-                    return [other]
         if key is not None:
-            return [key]
+            # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
+            named = None if self.entities[key].named else next(
+                (other for child in token.children if child.dep_ in ("compound", "appos")
+                 and (other := self.at(child)) is not None and self.entities[other].named), None)  # fmt: skip
+            return [named or key]
         if depth > 2:
             return []
         for child in token.children:
@@ -287,13 +271,10 @@ class EntityIndex:
             if child.dep_ in QUALIFIERS and not (child.dep_ == "poss" and token.lemma_.lower() in RELATIVES):
                 keys = self._phrase_entities(child, qualifiers, depth + 1)
                 if keys:
-                    found = keys[:1]
                     # "Cambodian and Thai forces", "Russian and Ukrainian officials": both.
-                    for part in child.conjuncts if token.lemma_.lower() in REPRESENTATIVES else ():
-                        more = self._phrase_entities(part, qualifiers, depth + 1)
-                        if more and more[0] not in found:
-                            found.append(more[0])
-                    return found
+                    conjuncts = child.conjuncts if token.lemma_.lower() in REPRESENTATIVES else ()
+                    firsts = (more[0] for part in conjuncts if (more := self._phrase_entities(part, qualifiers, depth + 1)))
+                    return list(dict.fromkeys([keys[0], *firsts]))
         if token.lemma_.lower() in REPRESENTATIVES:
             # "delegates from Cambodia and Thailand", "the governments of X and Y": each party;
             # "a spokesperson for President X": whom one speaks for.

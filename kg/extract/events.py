@@ -99,7 +99,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicon
                     if one.targets and (trigger.flag("reciprocal") or token.lemma_.lower() in trigger.words("reciprocal_lemmas")):
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
-    groups = frozenset(key for key in index.entities if index.type_of(key) is EntityType.GROUP)
+    groups = frozenset(_groups(index.entities, index))
     events += _claimed_attacks(doc, index, lex, events)
     events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
     return _dated_by_lead(events, doc, article, lex, index, assets)
@@ -584,12 +584,8 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
 
 def _each_other(token: Token) -> bool:
     """The verb's object (or the object of its preposition) is "each other" or "one another"."""
-    return any(
-        part.lower_ == "other" and part.i > 0 and token.doc[part.i - 1].lower_ in ("each", "one")
-        for child in token.children
-        if child.dep_ in ("dobj", "prep")
-        for part in child.subtree
-    )
+    return any(part.lower_ == "other" and part.i > 0 and token.doc[part.i - 1].lower_ in ("each", "one")
+               for child in token.children if child.dep_ in ("dobj", "prep") for part in child.subtree)  # fmt: skip
 
 
 def _retold(event: Event, other: Event, headline_end: int) -> bool:
@@ -755,14 +751,8 @@ def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
     owned: set[str] = set()
     for token in sent:
         key = index.at(token)
-        if key is None:
-            continue
-        if any(
-            child.dep_ == "poss"
-            and child.pos_ == "PRON"
-            and index.antecedent(child) in actors
-            for child in token.children
-        ):
+        if key is not None and any(child.dep_ == "poss" and child.pos_ == "PRON" and index.antecedent(child) in actors
+                                   for child in token.children):  # fmt: skip
             owned.add(key)  # "their 401st Brigade and Yahalom Unit": both
             owned.update(k for c in token.conjuncts for k in [index.at(c)] if k)
     return owned
@@ -882,12 +872,9 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
 def _untold_attack(noun: Token, index: EntityIndex) -> bool:
     """An attack a clause follows, brought in by an indefinite noun that names no party ("charged
     *following a car bombing* in X"); not a definite one, told elsewhere, nor one feared."""
-    return (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ in ("following", "after")
-        and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
-        and not _party_in(noun, index)
-    )
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("following", "after") and any(
+        child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children
+    ) and not _party_in(noun, index)
 
 
 def _causes(token: Token) -> list[Token]:
