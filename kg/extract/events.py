@@ -197,9 +197,9 @@ def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) ->
     if own:
         return own
     code = verb_dictionary().code(token, lemma, default=lemma not in lex.events.pattern_only)
-    if code is None or code.type is None or code.cameo in lex.events.left_to_others:
-        return []
-    if any(trigger.label == code.type.value for trigger in written):
+    if code is None or code.type is None or code.cameo in lex.events.left_to_others or any(
+        trigger.label == code.type.value for trigger in written
+    ):
         return []
     template = lex.events.coded.get(code.type.value)
     if template is None:
@@ -236,12 +236,8 @@ def _misread_verb(token: Token) -> bool:
             sibling.pos_ == "PROPN" and sibling.dep_ in ("compound", "nmod") and sibling.i < token.i
             for sibling in token.head.children
         )
-    return any(
-        child.pos_ == "PROPN"
-        and child.dep_ in ("compound", "nsubj", "amod")
-        and child.i < token.i
-        for child in token.children
-    ) and (token.dep_ == "ROOT" or verbless())
+    return any(child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj", "amod") and child.i < token.i
+               for child in token.children) and (token.dep_ == "ROOT" or verbless())  # fmt: skip
 
 
 def _verb_lemmas(form: str) -> list[str]:
@@ -299,8 +295,11 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         unnamed = unnamed or _groups(reached, index)
         if actors:
             parties = len(actors)
-            listed = any(members_named(reached) for reached in path.follow(token))
-            actors = _with_states(token, [path], actors, index)
+            heads = path.follow(token)
+            listed = any(members_named(head) for head in heads)
+            # The state an acting organization or person belongs to acts through them ("the Chinese PLA Navy").
+            states = dict.fromkeys(key for head in heads for key in index.states_of(head))
+            actors += [key for key in states if key not in actors]
             break
     inherited = False
     if not actors and not trigger.flag("own_phrase"):
@@ -647,13 +646,6 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         head.i in assets for child in token.children if child.dep_ in ("dobj", "nsubjpass")
         for head in (child, *child.conjuncts)
     )  # fmt: skip
-
-
-def _with_states(token: Token, paths: Iterable[Path], actors: list[str], index: EntityIndex) -> list[str]:
-    """Add the state an acting organization or person belongs to when the text says it
-    ("the Chinese PLA Navy"): the state acts through them."""
-    extra = [key for path in paths for reached in path.follow(token) for key in index.states_of(reached)]
-    return actors + [key for key in dict.fromkeys(extra) if key not in actors and actors]
 
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
