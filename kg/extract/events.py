@@ -31,15 +31,7 @@ from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.nlp import tokens_whose
-from kg.records import (
-    Article,
-    Entity,
-    EntityType,
-    Event,
-    EventType,
-    Interval,
-    Provenance,
-)
+from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
 from kg.timex import find_times
 
 if TYPE_CHECKING:
@@ -432,16 +424,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     unnamed_suffices = trigger.flag("unnamed_targets") and bool(targets)
     score = confidence.score(
         trigger.base,
-        unnamed=unstated  # no actor at all: the party an analyst would follow is unknown
-        or all(index.type_of(key) is EntityType.GROUP for key in actors)
+        # No actor at all, or only unnamed ones: the party an analyst would follow is unknown.
+        unnamed=unstated or all(index.type_of(key) is EntityType.GROUP for key in actors)
         or not (alone or unnamed_suffices or named_targets),
         complete=bool(named_targets) or unnamed_suffices or event_type is EventType.MOBILIZE or alone,
-        steps=steps,
-        negated=modality.negated,
-        hypothetical=modality.hypothetical,
-        attributed=partisan(modality, actors, index),
-        inherited=inherited,
-    )
+        steps=steps, negated=modality.negated, hypothetical=modality.hypothetical,
+        attributed=partisan(modality, actors, index), inherited=inherited,
+    )  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
     involved = tuple(key for key in index.in_span(phrase, [EntityType.MILITARY_ASSET]) if key not in targets)
@@ -573,12 +562,9 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     mutual = bool(event.targets) and set(event.targets) <= set(event.actors)
     groups: list[tuple[str, ...]] = [event.actors] if mixed and not mutual else [(key,) for key in event.actors] or [()]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
-    return [
-        dataclasses.replace(event, actors=actors, targets=target)
-        for actors in groups
-        for target in targets
-        if not set(target) & set(actors)  # no one acts on themselves ("accuse each other")
-    ]
+    # No one acts on themselves ("accuse each other").
+    return [dataclasses.replace(event, actors=actors, targets=target) for actors in groups for target in targets
+            if not set(target) & set(actors)]  # fmt: skip
 
 
 def _each_other(token: Token) -> bool:
@@ -1027,13 +1013,9 @@ def _deduplicate(events: list[Event], headline_end: int = 0, groups: frozenset[s
                                            e.when is None, -e.provenance.confidence))  # fmt: skip
     for event in ranked:
         parties = set(event.actors) | set(event.targets)
-        if any(
-            other.type is event.type
-            and other.provenance.evidence.start == event.provenance.evidence.start
-            and parties <= set(other.actors) | set(other.targets)
-            and set(event.actors) <= set(other.actors)
-            for other in kept
-        ):
+        if any(other.type is event.type and other.provenance.evidence.start == event.provenance.evidence.start
+               and parties <= set(other.actors) | set(other.targets) and set(event.actors) <= set(other.actors)
+               for other in kept):  # fmt: skip
             continue
         same = next((i for i, other in enumerate(kept) if _retold(event, other, headline_end)), None)
         if same is None:
