@@ -163,28 +163,24 @@ class EntityIndex:
         types = PRONOUNS.get(token.lower_)
         if types is None or token.pos_ != "PRON":
             return None
+        # "the US added them", "X accused them": an object pronoun is not the subject of its own clause.
         objects = token.dep_ in ("dobj", "pobj", "dative") and token.lower_ in ("them", "him", "her")
-        # "the US added them": an object pronoun is not the subject of its own clause.
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subjects = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
                     for t in c.subtree}  # fmt: skip
-        for ancestor in [] if objects else token.ancestors:
-            for child in ancestor.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree:
-                    keys = [k for k in self.entities_of(child) if self.entities[k].type in types]
-                    if keys:
-                        return keys[0]
+        governing = (key for ancestor in ([] if objects else token.ancestors) for child in ancestor.children
+                     if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree
+                     for key in self.entities_of(child) if self.entities[key].type in types)  # fmt: skip
+        found = next(governing, None) or self._previous_subject(token, types)
+        if found is not None:
+            return found
         sent = token.sent
-        carried = self._previous_subject(token, types)
-        if carried is not None:
-            return carried
         # "they" and "them" look back within their sentence only: across sentences (and quotes)
         # a plural pronoun too often means a group no entity names.
         plural = token.lower_ in ("they", "their", "them")
         start = token.doc[sent.start - 1].sent.start if sent.start > 0 and not plural else sent.start
         for earlier in reversed(token.doc[start : token.i]):
             key = self.at(earlier)
-            # "X accused them": an object pronoun is not the subject of its own clause.
             if key is not None and self.entities[key].type in types and not (objects and earlier.i in subjects):
                 return key
         return None
