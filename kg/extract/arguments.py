@@ -30,36 +30,10 @@ RELATIVE = frozenset({"who", "whom", "which", "that"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
 # Nouns for people or bodies that stand for whom they come from ("delegates from Cambodia"), or
 # for the one their "of" phrase names ("the President of France Emmanuel Macron").
-REPRESENTATIVES = frozenset(
-    {
-        "president",
-        "king",
-        "queen",
-        "chancellor",
-        "premier",
-        "head",
-        "chief",
-        "secretary",
-        "spokesperson",
-        "spokesman",
-        "spokeswoman",
-        "delegate",
-        "delegation",
-        "envoy",
-        "representative",
-        "negotiator",
-        "official",
-        "government",
-        "leader",
-        "minister",
-        "diplomat",
-        "ambassador",
-        "force",
-        "troop",
-        "military",
-        "authority",
-    }
-)
+REPRESENTATIVES = frozenset({"president", "king", "queen", "chancellor", "premier", "head", "chief", "secretary",
+                             "spokesperson", "spokesman", "spokeswoman", "delegate", "delegation", "envoy",
+                             "representative", "negotiator", "official", "government", "leader", "minister",
+                             "diplomat", "ambassador", "force", "troop", "military", "authority"})  # fmt: skip
 SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 # Nouns for a person known by another one ("bin Laden's *son*", "the president's *aide*"): a
 # different person, who does not stand for the one their possessive names.
@@ -75,14 +49,8 @@ CROWDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "do
 class EntityIndex:
     """Which entity each token of a Doc belongs to."""
 
-    def __init__(
-        self,
-        doc: Doc,
-        entities: Iterable[Entity],
-        *,
-        speech_verbs: frozenset[str] = frozenset(),
-        groups: bool = False,
-    ) -> None:
+    def __init__(self, doc: Doc, entities: Iterable[Entity], *, speech_verbs: frozenset[str] = frozenset(),
+                 groups: bool = False) -> None:  # fmt: skip
         """`speech_verbs` ("say", "write", "tweet") let "I" in a quotation stand for its speaker.
 
         GROUP entities (unnamed actors) hold no token: with `groups`, a noun phrase that names no
@@ -97,9 +65,7 @@ class EntityIndex:
         spans: list[tuple[int, int, int, str]] = []
         for entity in self.entities.values():
             for mention in entity.mentions:
-                span = doc.char_span(
-                    mention.start, mention.end, alignment_mode="expand"
-                )
+                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is not None and entity.type is EntityType.GROUP:
                     if groups:
                         self._group_heads[span[-1].i] = entity.key
@@ -107,9 +73,7 @@ class EntityIndex:
                     spans.append((len(span), span.start, span.end, entity.key))
         # Longest first, so that shorter mentions win their tokens: "USS Ford" inside
         # "USS Ford Carrier Strike Group" keeps the ship when both are entities.
-        for _, start, end, key in sorted(
-            spans, key=lambda item: (-item[0], item[1], item[3])
-        ):
+        for _, start, end, key in sorted(spans, key=lambda item: (-item[0], item[1], item[3])):
             for i in range(start, end):
                 self._by_token[i] = key
 
@@ -143,85 +107,45 @@ class EntityIndex:
         candidates = list(token.ancestors)
         if sent.start > 0:
             candidates += list(self.doc[sent.start - 1].sent)
-        for verb in candidates:
-            if verb.lemma_.lower() not in self.speech_verbs:
-                continue
-            for child in verb.children:
-                if child.dep_ == "nsubj" and child.lower_ not in FIRST_PERSON:
-                    keys = [
-                        k
-                        for k in self.entities_of(child)
-                        if self.entities[k].type is EntityType.PERSON
-                    ]
-                    if keys:
-                        return keys[0]
-        return None
+        subjects = (child for verb in candidates if verb.lemma_.lower() in self.speech_verbs for child in verb.children
+                    if child.dep_ == "nsubj" and child.lower_ not in FIRST_PERSON)  # fmt: skip
+        return next((key for child in subjects for key in self.entities_of(child)
+                     if self.entities[key].type is EntityType.PERSON), None)  # fmt: skip
 
     def first_in(self, span: Span, key: str) -> int:
         """The position of an entity's first token in a span (after the span if absent)."""
-        return next(
-            (token.i for token in span if self._by_token.get(token.i) == key), span.end
-        )
+        return next((token.i for token in span if self._by_token.get(token.i) == key), span.end)
 
-    def in_span(
-        self, span: Span, types: Iterable[EntityType] | None = None
-    ) -> list[str]:
+    def in_span(self, span: Span, types: Iterable[EntityType] | None = None) -> list[str]:
         """Entities with a token in `span`, in order of first appearance."""
         allowed = set(types) if types is not None else None
-        found: list[str] = []
-        for token in span:
-            key = self._by_token.get(token.i)
-            if (
-                key is not None
-                and key not in found
-                and (allowed is None or self.entities[key].type in allowed)
-            ):
-                found.append(key)
-        return found
+        keys = (self._by_token.get(token.i) for token in span)
+        return list(dict.fromkeys(key for key in keys if key is not None and (allowed is None or self.entities[key].type in allowed)))
 
-    def entities_of(
-        self,
-        token: Token,
-        *,
-        qualifiers: bool = True,
-        transparent: frozenset[str] = frozenset(),
-    ) -> list[str]:
+    def entities_of(self, token: Token, *, qualifiers: bool = True, transparent: frozenset[str] = frozenset()) -> list[str]:
         """The entities a noun phrase headed by `token` stands for, conjuncts included.
 
         Without `qualifiers`, a common noun does not stand for the entity that qualifies it
         ("six Chinese officials" are not China, "the Yemeni Houthi movement" is not Yemen),
         except nouns in `transparent` ("U.S. citizens" do stand for the United States).
         """
-        found: list[str] = []
-        for head in (token, *token.conjuncts):
-            if head is not token and _starts_clause(token, head):
-                continue
-            allow = qualifiers or head.lemma_.lower() in transparent
-            for key in self._phrase_entities(head, allow):
-                if key not in found:
-                    found.append(key)
-        for key in self._coordinated_in_chain(token):
-            if key not in found:
-                found.append(key)
-        return found
+        heads = [head for head in (token, *token.conjuncts) if head is token or not _starts_clause(token, head)]
+        keys = [key for head in heads for key in self._phrase_entities(head, qualifiers or head.lemma_.lower() in transparent)]
+        return list(dict.fromkeys([*keys, *self._coordinated_in_chain(token)]))
 
     def _coordinated_in_chain(self, token: Token) -> list[str]:
         """ "U.S. President Donald Trump and Russian President Vladimir Putin" parsed as one
         compound chain: the people (else the states or organizations) named before the head."""
-        if self.at(token) is None:
-            return []
+        own = self.at(token)
         left = token.doc[token.left_edge.i : token.i]
-        if not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in left):
+        if own is None or not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in left):
             return []
         keys = self.in_span(left)
-        for wanted in (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION):
-            of_type = [key for key in keys if self.entities[key].type is wanted]
-            if of_type:
-                own = self.at(token)
-                if own is not None and self.entities[own].type is not wanted:
-                    return []
-                return of_type
-        return []
+        types = {self.entities[key].type for key in keys}
+        wanted = next((kind for kind in (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION) if kind in types), None)
+        if wanted is None or self.entities[own].type is not wanted:
+            return []
+        return [key for key in keys if self.entities[key].type is wanted]
 
     def antecedent(self, token: Token) -> str | None:
         """What a personal pronoun stands for: the subject of a clause that governs it ("Rwanda
@@ -239,59 +163,40 @@ class EntityIndex:
         types = PRONOUNS.get(token.lower_)
         if types is None or token.pos_ != "PRON":
             return None
+        # "the US added them", "X accused them": an object pronoun is not the subject of its own clause.
         objects = token.dep_ in ("dobj", "pobj", "dative") and token.lower_ in ("them", "him", "her")
-        # "the US added them": an object pronoun is not the subject of its own clause.
         verb = next((a for a in token.ancestors if a.pos_ in ("VERB", "AUX")), None)
         subjects = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
                     for t in c.subtree}  # fmt: skip
-        for ancestor in [] if objects else token.ancestors:
-            for child in ancestor.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree:
-                    keys = [k for k in self.entities_of(child) if self.entities[k].type in types]
-                    if keys:
-                        return keys[0]
+        governing = (key for ancestor in ([] if objects else token.ancestors) for child in ancestor.children
+                     if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree
+                     for key in self.entities_of(child) if self.entities[key].type in types)  # fmt: skip
+        found = next(governing, None) or self._previous_subject(token, types)
+        if found is not None:
+            return found
         sent = token.sent
-        carried = self._previous_subject(token, types)
-        if carried is not None:
-            return carried
         # "they" and "them" look back within their sentence only: across sentences (and quotes)
         # a plural pronoun too often means a group no entity names.
         plural = token.lower_ in ("they", "their", "them")
         start = token.doc[sent.start - 1].sent.start if sent.start > 0 and not plural else sent.start
         for earlier in reversed(token.doc[start : token.i]):
             key = self.at(earlier)
-            # "X accused them": an object pronoun is not the subject of its own clause.
             if key is not None and self.entities[key].type in types and not (objects and earlier.i in subjects):
                 return key
         return None
 
-    def _previous_subject(
-        self, token: Token, types: tuple[EntityType, ...]
-    ) -> str | None:
+    def _previous_subject(self, token: Token, types: tuple[EntityType, ...]) -> str | None:
         """ "Sacoolas ... was involved in a collision which killed Harry Dunn. *She* left the UK":
         a subject pronoun with nothing fitting before it in its sentence continues the subject of
         the sentence before, not its last name."""
         sent = token.sent
-        if (
-            token.dep_ not in ("nsubj", "nsubjpass")
-            or token.lower_ not in ("he", "she", "it")
-            or sent.start == 0
-        ):
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.lower_ not in ("he", "she", "it") or sent.start == 0:
             return None  # "They called on ...": a plural may mean a group no one names
-        if any(
-            (key := self.at(t)) is not None and self.entities[key].type in types
-            for t in token.doc[sent.start : token.i]
-        ):
+        if self.in_span(token.doc[sent.start : token.i], types):
             return None
         root = token.doc[sent.start - 1].sent.root
-        for child in root.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                keys = [
-                    k for k in self.entities_of(child) if self.entities[k].type in types
-                ]
-                if keys:
-                    return keys[0]
-        return None
+        return next((key for child in root.children if child.dep_ in ("nsubj", "nsubjpass")
+                     for key in self.entities_of(child) if self.entities[key].type in types), None)  # fmt: skip
 
     def antecedents(self, token: Token) -> list[str]:
         """What a pronoun stands for; a plural one for every party of the list it points back at
@@ -306,30 +211,18 @@ class EntityIndex:
                 continue
             while earlier.head.i != earlier.i and self.at(earlier.head) == key:
                 earlier = earlier.head  # the head of the name ("Faso" of "Burkina Faso")
-            group = [key]
-            for other in earlier.conjuncts:
-                found = self.at(other)
-                if found is not None and found not in group:
-                    group.append(found)
-            return group
+            return list(dict.fromkeys([key, *(found for other in earlier.conjuncts if (found := self.at(other)) is not None)]))
         return [key]
 
     def states_of(self, token: Token) -> list[str]:
         """States qualifying a phrase: "the Chinese PLA Navy" -> China, "Russian President X" -> Russia;
         none for a phrase that names its members ("Iran's critics, which include X")."""
-        found: list[str] = []
         if members_named(token):
-            return found
-        for head in (token, *token.conjuncts):
-            for child in head.children:
-                key = self.at(child) if child.dep_ in QUALIFIERS else None
-                if key is not None and self.entities[key].type is EntityType.STATE and key not in found:
-                    found.append(key)
-        return found
+            return []
+        keys = (self.at(child) for head in (token, *token.conjuncts) for child in head.children if child.dep_ in QUALIFIERS)
+        return list(dict.fromkeys(key for key in keys if key is not None and self.entities[key].type is EntityType.STATE))
 
-    def _phrase_entities(
-        self, token: Token, qualifiers: bool, depth: int = 0
-    ) -> list[str]:
+    def _phrase_entities(self, token: Token, qualifiers: bool, depth: int = 0) -> list[str]:
         named = self._named_phrase_entities(token, qualifiers, depth)
         group = self._group_heads.get(token.i) if depth == 0 else None
         if group is None and depth == 0 and token.lemma_.lower() in CROWDS:
@@ -338,9 +231,7 @@ class EntityIndex:
                           for word in of.children if word.dep_ == "pobj" and word.i in self._group_heads), None)  # fmt: skip
         return named or ([group] if group is not None else [])
 
-    def _named_phrase_entities(
-        self, token: Token, qualifiers: bool, depth: int = 0
-    ) -> list[str]:
+    def _named_phrase_entities(self, token: Token, qualifiers: bool, depth: int = 0) -> list[str]:
         key = self.at(token)
         if key is None:
             keys = self.antecedents(token)
@@ -354,14 +245,12 @@ class EntityIndex:
                       if k is not None and self.entities[k].type in (EntityType.STATE, EntityType.ORGANIZATION)]  # fmt: skip
             if owners:
                 return owners[:1]
-        if key is not None and not self.entities[key].named:
-            # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
-            for child in token.children:
-                other = self.at(child)
-                if child.dep_ in ("compound", "appos") and other is not None and self.entities[other].named:
-                    return [other]
         if key is not None:
-            return [key]
+            # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
+            named = None if self.entities[key].named else next(
+                (other for child in token.children if child.dep_ in ("compound", "appos")
+                 and (other := self.at(child)) is not None and self.entities[other].named), None)  # fmt: skip
+            return [named or key]
         if depth > 2:
             return []
         for child in token.children:
@@ -378,13 +267,10 @@ class EntityIndex:
             if child.dep_ in QUALIFIERS and not (child.dep_ == "poss" and token.lemma_.lower() in RELATIVES):
                 keys = self._phrase_entities(child, qualifiers, depth + 1)
                 if keys:
-                    found = keys[:1]
                     # "Cambodian and Thai forces", "Russian and Ukrainian officials": both.
-                    for part in child.conjuncts if token.lemma_.lower() in REPRESENTATIVES else ():
-                        more = self._phrase_entities(part, qualifiers, depth + 1)
-                        if more and more[0] not in found:
-                            found.append(more[0])
-                    return found
+                    conjuncts = child.conjuncts if token.lemma_.lower() in REPRESENTATIVES else ()
+                    firsts = (more[0] for part in conjuncts if (more := self._phrase_entities(part, qualifiers, depth + 1)))
+                    return list(dict.fromkeys([keys[0], *firsts]))
         if token.lemma_.lower() in REPRESENTATIVES:
             # "delegates from Cambodia and Thailand", "the governments of X and Y": each party;
             # "a spokesperson for President X": whom one speaks for.
@@ -394,29 +280,16 @@ class EntityIndex:
                     for key in self._phrase_entities(part, qualifiers, depth + 1)]  # fmt: skip
         return []
 
-    def follow(
-        self,
-        token: Token,
-        paths: Iterable[Path],
-        *,
-        qualifiers: bool = True,
-        transparent: frozenset[str] = frozenset(),
-    ) -> list[str]:
+    def follow(self, token: Token, paths: Iterable[Path], *, qualifiers: bool = True,
+               transparent: frozenset[str] = frozenset()) -> list[str]:  # fmt: skip
         """Entities reached from `token` by any of `paths`, in path order.
 
         A path ending in `*` takes every entity inside the phrase it reaches.
         """
-        found: list[str] = []
-        for path in paths:
-            for reached in path.follow(token):
-                if path.whole_phrase:
-                    keys = self.in_span(reached.doc[reached.left_edge.i : reached.right_edge.i + 1])
-                else:
-                    keys = self.entities_of(reached, qualifiers=qualifiers, transparent=transparent)
-                for key in keys:
-                    if key not in found:
-                        found.append(key)
-        return found
+        return list(dict.fromkeys(
+            key for path in paths for reached in path.follow(token)
+            for key in (self.in_span(reached.doc[reached.left_edge.i : reached.right_edge.i + 1]) if path.whole_phrase
+                        else self.entities_of(reached, qualifiers=qualifiers, transparent=transparent))))  # fmt: skip
 
 
 def members_named(token: Token) -> list[Token]:
@@ -448,12 +321,7 @@ def _starts_clause(token: Token, conjunct: Token) -> bool:
 NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from"})
 
 
-def clause_time(
-    token: Token,
-    times: list[tuple[int, int, Interval]],
-    *,
-    not_after: frozenset[str] = NOT_WHEN,
-) -> Interval | None:
+def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_after: frozenset[str] = NOT_WHEN) -> Interval | None:
     """The time expression of a trigger's own clause: inside the subtree of the trigger or of
     the verb whose object or subject it is ("held a phone call last week"), nearest first.
     Times right after a word of `not_after` are left out."""
@@ -463,10 +331,7 @@ def clause_time(
         # "has been the subject of sanctions since 2011".
         node = token
         for _ in range(4):
-            if (
-                node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep")
-                or node.head is node
-            ):
+            if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep") or node.head is node:
                 break
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
@@ -479,11 +344,7 @@ def clause_time(
         if not (low <= start and end <= high):
             continue
         first = doc.char_span(start, end, alignment_mode="expand")
-        before = (
-            list(doc[max(first.start - 2, 0) : first.start])
-            if first is not None
-            else []
-        )
+        before = list(doc[max(first.start - 2, 0) : first.start]) if first is not None else []
         if before and before[-1].lower_ in ("the", "a", "an"):
             before = before[:-1]
         if before and before[-1].lower_ in not_after:
@@ -508,11 +369,9 @@ def _embedded(time: Token, clause: Token, trigger: Token) -> bool:
     for node in time.ancestors:
         if node.i in (clause.i, trigger.i):
             return False
-        if (
-            node.dep_ in EMBEDDING
-            and node.pos_ in ("VERB", "AUX")
-            and node.head.i != trigger.i
-        ) or (node.pos_ == "NOUN" and node.dep_ == "pobj" and below.dep_ in ("prep", "acl")):
+        if (node.dep_ in EMBEDDING and node.pos_ in ("VERB", "AUX") and node.head.i != trigger.i) or (
+            node.pos_ == "NOUN" and node.dep_ == "pobj" and below.dep_ in ("prep", "acl")
+        ):
             return True
         below = node
     return False
@@ -523,11 +382,7 @@ def _embedded(time: Token, clause: Token, trigger: Token) -> bool:
 GOVERNED = frozenset({"conj", "ccomp", "xcomp", "acl", "dobj"})
 
 
-def _governing_time(
-    clause: Token,
-    times: list[tuple[int, int, Interval]],
-    not_after: frozenset[str],
-) -> Interval | None:
+def _governing_time(clause: Token, times: list[tuple[int, int, Interval]], not_after: frozenset[str]) -> Interval | None:
     """The time that modifies a verb governing `clause` directly ("On Monday" on "reported"),
     up to three verbs up, nearest verb first."""
     doc = clause.doc
@@ -544,9 +399,7 @@ def _governing_time(
                 continue
             root = span.root
             attached = root.head.i == node.i or (
-                root.head.dep_ == "prep"
-                and root.head.head.i == node.i
-                and root.head.lower_ not in not_after
+                root.head.dep_ == "prep" and root.head.head.i == node.i and root.head.lower_ not in not_after
             )
             if attached and root.dep_ in ("npadvmod", "pobj", "advmod", "tmod"):
                 return interval

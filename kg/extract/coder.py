@@ -122,12 +122,8 @@ class VerbDictionary:
             return None
         most = max(len(entry.particles) for entry in applicable)
         applicable = [entry for entry in applicable if len(entry.particles) == most]
-        matched = [
-            pattern
-            for entry in applicable
-            for pattern in entry.block.candidates(context.words)
-            if context.matches(pattern)
-        ]
+        matched = [pattern for entry in applicable for pattern in entry.block.candidates(context.words)
+                   if context.matches(pattern)]  # fmt: skip
         if matched:
             best = max(matched, key=lambda pattern: pattern.weight)
             return best.code if best.code.type is not None else None
@@ -139,12 +135,8 @@ class VerbDictionary:
     def verbs_of(self, blocks: frozenset[str]) -> frozenset[str]:
         """The verbs of the named synonym blocks ("CANCEL": "halt", "call off" ...), a verb with
         its particles written after it."""
-        return frozenset(
-            " ".join((entry.lemma, *sorted(entry.particles)))
-            for found in self.entries.values()
-            for entry in found
-            if entry.block_name in blocks
-        )
+        return frozenset(" ".join((entry.lemma, *sorted(entry.particles))) for found in self.entries.values()
+                         for entry in found if entry.block_name in blocks)  # fmt: skip
 
 
 class _Context:
@@ -200,9 +192,7 @@ def headline_passive(token: Token) -> bool:
     """A past form with no auxiliary and no object in a headline ("X shot dead in Aden",
     "Three soldiers wounded in attack", "Y says X poisoned"): a passive, its subject (or the
     noun it hangs on) the one acted upon. A headline is a line of its own with no full stop."""
-    if token.tag_ not in ("VBD", "VBN") or token.pos_ != "VERB":
-        return False
-    if any(child.dep_ in ACTIVE_DEPS for child in token.children):
+    if token.tag_ not in ("VBD", "VBN") or token.pos_ != "VERB" or any(child.dep_ in ACTIVE_DEPS for child in token.children):
         return False
     patient = any(child.dep_ == "nsubj" for child in token.children) or (
         token.dep_ == "acl" and token.head.dep_ == "ROOT" and token.head.pos_ in ("NOUN", "PROPN")
@@ -301,10 +291,8 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
                 verbs.append(row)
             else:
                 preps = tuple((item["prep"], _requirements(item["words"], synsets)) for item in row["preps"])
-                patterns[row["block"]].append(
-                    VerbPattern(_requirements(row["subject"], synsets), _requirements(row["object"], synsets),
-                                preps, _code(row))  # fmt: skip
-                )
+                subject, obj = _requirements(row["subject"], synsets), _requirements(row["object"], synsets)
+                patterns[row["block"]].append(VerbPattern(subject, obj, preps, _code(row)))
         except (KeyError, ValueError, TypeError) as error:
             problems.append((number, f"bad row: {error}"))
     raise_problems(path, problems)
@@ -312,11 +300,9 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
     empty = Block((), {})
     entries: dict[str, list[VerbEntry]] = defaultdict(list)
     for row in verbs:
-        block = blocks.get(row["block"], empty)
-        name = row["block"].split("@")[0]
+        block, name = blocks.get(row["block"], empty), row["block"].split("@")[0]
         entries[row["lemma"]].append(
-            VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object")))
-        )
+            VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object"))))
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
 
 

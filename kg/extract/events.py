@@ -17,8 +17,9 @@ the denier, so the claim is contested.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
@@ -30,15 +31,7 @@ from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.nlp import tokens_whose
-from kg.records import (
-    Article,
-    Entity,
-    EntityType,
-    Event,
-    EventType,
-    Interval,
-    Provenance,
-)
+from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
 from kg.timex import find_times
 
 if TYPE_CHECKING:
@@ -73,13 +66,7 @@ UNSTATED_ACTOR_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE})
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "acl"})
 
 
-def extract(
-    doc: Doc,
-    entities: tuple[Entity, ...],
-    article: Article,
-    *,
-    lexicons: Lexicons | None = None,
-) -> list[Event]:
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Event]:
     """Every event the Doc states between the article's entities."""
     headline_end = len(article.title) if article.title else 0
     lex = lexicons or load_lexicons()
@@ -90,9 +77,7 @@ def extract(
     for sent in doc.sents:
         times = find_times(sent, article.published) if article.published else []
         for token in sent:
-            if token.pos_ not in ("VERB", "NOUN") or (
-                topic and token.idx < headline_end
-            ):
+            if token.pos_ not in ("VERB", "NOUN") or (topic and token.idx < headline_end):
                 continue
             for trigger in _triggers(token, lex, assets):
                 if _told_before(token, trigger, lex, index, times, events):
@@ -103,17 +88,10 @@ def extract(
                 event, whole = read
                 for one in [event] if whole else _pairs(event, index):
                     events.append(one)
-                    if one.targets and (
-                        trigger.flag("reciprocal")
-                        or token.lemma_.lower() in trigger.words("reciprocal_lemmas")
-                    ):
+                    if one.targets and (trigger.flag("reciprocal") or token.lemma_.lower() in trigger.words("reciprocal_lemmas")):
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
-                        events.append(
-                            dataclasses.replace(
-                                one, actors=one.targets, targets=one.actors
-                            )
-                        )
-    groups = frozenset(key for key in index.entities if index.type_of(key) is EntityType.GROUP)
+                        events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
+    groups = frozenset(_groups(index.entities, index))
     events += _claimed_attacks(doc, index, lex, events)
     events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
     return _dated_by_lead(events, doc, article, lex, index, assets)
@@ -211,9 +189,9 @@ def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) ->
     if own:
         return own
     code = verb_dictionary().code(token, lemma, default=lemma not in lex.events.pattern_only)
-    if code is None or code.type is None or code.cameo in lex.events.left_to_others:
-        return []
-    if any(trigger.label == code.type.value for trigger in written):
+    if code is None or code.type is None or code.cameo in lex.events.left_to_others or any(
+        trigger.label == code.type.value for trigger in written
+    ):
         return []
     template = lex.events.coded.get(code.type.value)
     if template is None:
@@ -250,12 +228,8 @@ def _misread_verb(token: Token) -> bool:
             sibling.pos_ == "PROPN" and sibling.dep_ in ("compound", "nmod") and sibling.i < token.i
             for sibling in token.head.children
         )
-    return any(
-        child.pos_ == "PROPN"
-        and child.dep_ in ("compound", "nsubj", "amod")
-        and child.i < token.i
-        for child in token.children
-    ) and (token.dep_ == "ROOT" or verbless())
+    return any(child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj", "amod") and child.i < token.i
+               for child in token.children) and (token.dep_ == "ROOT" or verbless())  # fmt: skip
 
 
 def _verb_lemmas(form: str) -> list[str]:
@@ -278,15 +252,8 @@ def _topic_heading(doc: Doc, headline_end: int) -> bool:
     return bool(title) and not any(token.pos_ in ("VERB", "AUX") for token in title)
 
 
-def _read(
-    token: Token,
-    trigger: Trigger,
-    lex: Lexicons,
-    index: EntityIndex,
-    assets: set[int],
-    times: list[tuple[int, int, Interval]],
-    sent: Span,
-) -> tuple[Event, bool] | None:
+def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, assets: set[int],
+          times: list[tuple[int, int, Interval]], sent: Span) -> tuple[Event, bool] | None:  # fmt: skip
     """The event a trigger word states, and whether it stays whole (a meeting of two parties)
     rather than one event per pair of parties."""
     if not _requirements_met(token, trigger, assets):
@@ -297,10 +264,7 @@ def _read(
         t.label == EventType.MOBILIZE.value for t in _verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
     ):
         return None  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
-    if any(
-        c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects")
-        for c in token.children
-    ):
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects") for c in token.children):
         return None  # "warns its citizens to leave Iran": travel advice, not a threat
     if _halted(token, trigger.words("dropped_by")) or (
         trigger.label != EventType.ASSAULT.value and _halted(token, _cancelling(lex.events.cancelling_blocks))
@@ -312,9 +276,7 @@ def _read(
     event_type = EventType(trigger.label)
     # Actor paths are tried in order and the first that names someone wins ("the US buildup",
     # before "the subject of the clause around it").
-    actor_types = {
-        EntityType(name) for name in trigger.options.get("actor_types") or ()
-    } or set(PARTIES)
+    actor_types = {EntityType(name) for name in trigger.options.get("actor_types") or ()} or set(PARTIES)
     actors: list[str] = []
     parties = 0  # the actors named, before the states they act for are added
     listed = False  # the actors are the members a phrase lists ("critics, including X and Y")
@@ -322,11 +284,14 @@ def _read(
     for path in events.paths(trigger, "actors"):
         reached = index.follow(token, [path])
         actors = [key for key in _parties(reached, index) if index.type_of(key) in actor_types]
-        unnamed = unnamed or [key for key in reached if index.type_of(key) is EntityType.GROUP]
+        unnamed = unnamed or _groups(reached, index)
         if actors:
             parties = len(actors)
-            listed = any(members_named(reached) for reached in path.follow(token))
-            actors = _with_states(token, [path], actors, index)
+            heads = path.follow(token)
+            listed = any(members_named(head) for head in heads)
+            # The state an acting organization or person belongs to acts through them ("the Chinese PLA Navy").
+            states = dict.fromkeys(key for head in heads for key in index.states_of(head))
+            actors += [key for key in states if key not in actors]
             break
     inherited = False
     if not actors and not trigger.flag("own_phrase"):
@@ -334,7 +299,7 @@ def _read(
         actors = [key for key in subject if index.type_of(key) in actor_types]
         inherited = bool(actors)
         if not unnamed:  # "police rescued 46 students, *arresting* eight suspects"
-            unnamed = [key for key in subject if index.type_of(key) is EntityType.GROUP]
+            unnamed = _groups(subject, index)
             inherited = inherited or bool(unnamed)
     if actor_types == set(PARTIES):
         actors = actors or unnamed
@@ -342,9 +307,9 @@ def _read(
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
         actors = next((found for noun in _attack_nouns(token, lex) if (found := _attackers(noun, lex, index))), [])
         inherited = bool(actors)
-    target_types = set(PARTIES) | (
-        {EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set()
-    ) | ({EntityType.GROUP} if event_type is not EventType.MOBILIZE else set())  # forces sent are no target
+    target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set())
+    if event_type is not EventType.MOBILIZE:  # forces sent are no target
+        target_types.add(EntityType.GROUP)
     if trigger.options.get("target_types"):
         target_types &= {EntityType(name) for name in trigger.options["target_types"]}
     excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())
@@ -361,29 +326,19 @@ def _read(
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
-        home = {key for key in actors if index.type_of(key) is EntityType.STATE} | {
-            state for actor in actors for state in _affiliations(actor, index)
-        }
+        home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
         placed_in = _state_of_place(token, events.paths(trigger, "locations"), index) or _gazetteer_state(location, index)
         targets = [key for key in placed_in if home and key not in home] or targets
     if event_type is EventType.MOBILIZE:
-        targets += [
-            key
-            for key in places
-            if index.type_of(key) is EntityType.STATE and key not in targets
-        ]
+        targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
     if trigger.flag("agent_over_patient"):
         # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
         paths = events.paths(trigger, "targets")
-        agents = index.follow(
-            token, [p for p in paths if any(step.dep == "agent" for step in p.steps)]
-        )
+        agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
         if agents:
-            patients = index.follow(
-                token, [p for p in paths if p.steps[-1].dep == "nsubjpass"]
-            )
+            patients = index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])
             targets = [key for key in targets if key in agents or key not in patients]
     if trigger.flag("excludes_object"):
         # "dismisses prime minister X": the one dismissed from office is not rejected.
@@ -392,13 +347,11 @@ def _read(
     if trigger.flag("not_own"):
         # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
         # lawful": a claim about one's own is no accusation.
-        own = _owned(sent, actors, index) | {
-            state for actor in actors for state in _affiliations(actor, index)
-        }
+        own = _owned(sent, actors, index) | _states_of(actors, index)
         targets = [key for key in targets if key not in own]
     # No one acts on themselves, nor a person on the state they hold office in ("Trump expands the
     # country's travel ban": not a cooperation of Trump with the United States).
-    own = {state for actor in actors if index.type_of(actor) is EntityType.PERSON for state in _affiliations(actor, index)}
+    own = _states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)
     targets = [key for key in targets if key not in actors and key not in own]
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
@@ -429,12 +382,7 @@ def _read(
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
     modality = assess(token, index, lex.cues)
-    if (
-        event_type is EventType.REQUEST
-        and modality.hypothetical
-        and token.head.i != token.i
-        and _requests(token.head, lex)
-    ):
+    if event_type is EventType.REQUEST and modality.hypothetical and token.head.i != token.i and _requests(token.head, lex):
         # "joined the calls asking the US to waive": the asking is the call, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
     if unstated and (modality.negated or modality.hypothetical):
@@ -446,35 +394,25 @@ def _read(
         if speaker_state is not None and speaker_state not in targets:
             actors, inherited = [speaker_state], True
     # "if X attacks", "warned X against attacking", "unclear whether X attacked": no threat by X.
-    conditional = any(
-        word.lower() in ("if", "unless", "against", "whether")
-        for word in (modality.cue or "").split()
-    )
+    conditional = any(word.lower() in ("if", "unless", "against", "whether") for word in (modality.cue or "").split())
     halted = trigger.options.get("if_halted")
     if halted and _halted(token, trigger.words("halted_by")):
         # "agreed to stop strikes on X", "suspends airstrikes on X": the attacks end.
         event_type = EventType(halted)
     elif (
-        modality.hypothetical
-        and not modality.negated
-        and not conditional
-        and trigger.options.get("if_hypothetical")
-        and (
-            modality.claimed_by is None
-            or modality.claimed_by in actors
-            or _speaks_for(modality.claimed_by, actors, index)
-        )
-    ):
+        modality.hypothetical and not modality.negated and not conditional and trigger.options.get("if_hypothetical")
+        # the claimant is the actor or named as one of the acting state's own ("*Israeli* Prime
+        # Minister Netanyahu says Israel will retaliate"): its words are the state's
+        and (modality.claimed_by is None or modality.claimed_by in actors
+             or not set(actors).isdisjoint(_affiliations(modality.claimed_by, index)))
+    ):  # fmt: skip
         # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack;
         # and the threat itself was made, it is no hypothesis.
         event_type = EventType(trigger.options["if_hypothetical"])
         modality = dataclasses.replace(modality, hypothetical=False)
     verbal = trigger.options.get("between_people")
-    if (
-        isinstance(verbal, dict)
-        and token.lemma_.lower() in verbal.get("lemmas", ())
-        and actors
-        and all(index.type_of(key) is EntityType.PERSON for key in (*actors, *targets))
+    if isinstance(verbal, dict) and token.lemma_.lower() in verbal.get("lemmas", ()) and actors and all(
+        index.type_of(key) is EntityType.PERSON for key in (*actors, *targets)
     ):
         # "Biden attacked Trump": between politicians an attack is in words.
         event_type = EventType(verbal["type"])
@@ -486,43 +424,18 @@ def _read(
     unnamed_suffices = trigger.flag("unnamed_targets") and bool(targets)
     score = confidence.score(
         trigger.base,
-        unnamed=unstated  # no actor at all: the party an analyst would follow is unknown
-        or all(index.type_of(key) is EntityType.GROUP for key in actors)
+        # No actor at all, or only unnamed ones: the party an analyst would follow is unknown.
+        unnamed=unstated or all(index.type_of(key) is EntityType.GROUP for key in actors)
         or not (alone or unnamed_suffices or named_targets),
         complete=bool(named_targets) or unnamed_suffices or event_type is EventType.MOBILIZE or alone,
-        steps=steps,
-        negated=modality.negated,
-        hypothetical=modality.hypothetical,
-        attributed=partisan(modality, actors, index),
-        inherited=inherited,
-    )
-    evidence = sentence_evidence(sent)
-    provenance = Provenance(
-        evidence,
-        NAME,
-        score,
-        modality.claimed_by,
-        modality.negated,
-        modality.hypothetical,
-    )
-    involved = tuple(
-        key
-        for key in index.in_span(
-            token.doc[token.left_edge.i : token.right_edge.i + 1],
-            [EntityType.MILITARY_ASSET],
-        )
-        if key not in targets
-    )
-    event = Event(
-        type=event_type,
-        actors=tuple(actors),
-        targets=tuple(targets),
-        provenance=provenance,
-        mode=_mode(token, trigger, events),
-        when=when,
-        location=location,
-        assets=involved,
-    )
+        steps=steps, negated=modality.negated, hypothetical=modality.hypothetical,
+        attributed=partisan(modality, actors, index), inherited=inherited,
+    )  # fmt: skip
+    provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
+    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    involved = tuple(key for key in index.in_span(phrase, [EntityType.MILITARY_ASSET]) if key not in targets)
+    event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
+                  mode=_mode(token, trigger, events), when=when, location=location, assets=involved)  # fmt: skip
     return event, whole
 
 
@@ -532,27 +445,17 @@ DEFINITE = frozenset({"the", "this", "that"})
 MEETINGS = frozenset({EventType.CONSULT, EventType.AGREE})
 
 
-def _told_before(
-    token: Token,
-    trigger: Trigger,
-    lex: Lexicons,
-    index: EntityIndex,
-    times: list[tuple[int, int, Interval]],
-    events: list[Event],
-) -> bool:
+def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex,
+                 times: list[tuple[int, int, Interval]], events: list[Event]) -> bool:  # fmt: skip
     """ "Two people confirmed *the call* occurred late last week and included Rubio": a definite
     event noun with no parties of its own is the event told before. It adds who took part and,
     when narrower, when it happened, to the latest earlier event of its type (and mode)."""
-    if token.pos_ != "NOUN" or not any(
-        child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children
-    ):
+    if token.pos_ != "NOUN" or not any(child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children):
         return False
     table = lex.events
-    if index.follow(token, table.paths(trigger, "actors")) or index.follow(
-        token, table.paths(trigger, "targets")
-    ):
+    if index.follow(token, [*table.paths(trigger, "actors"), *table.paths(trigger, "targets")]):
         return False
-    mode = trigger.options.get("mode") or _mode(token, trigger, table)
+    mode = _mode(token, trigger, table)
     earlier = [
         i for i, event in enumerate(events)
         if event.type.value == trigger.label and (mode is None or event.mode in (None, mode))
@@ -562,25 +465,12 @@ def _told_before(
         return False
     i = earlier[-1]
     event = events[i]
-    joined = [
-        key
-        for key in _parties(
-            index.follow(token, table.paths(trigger, "participants")), index
-        )
-        if key not in event.targets
-    ]
+    joined = [key for key in _parties(index.follow(token, table.paths(trigger, "participants")), index)
+              if key not in event.targets]  # fmt: skip
     when = clause_time(token, times)
-    if (
-        when is not None
-        and event.when is not None
-        and (when.latest - when.earliest) >= (event.when.latest - event.when.earliest)
-    ):
-        when = event.when
-    events[i] = dataclasses.replace(
-        event,
-        actors=tuple(dict.fromkeys((*event.actors, *joined))),
-        when=when or event.when,
-    )
+    if when is None or event.when is not None and when.latest - when.earliest >= event.when.latest - event.when.earliest:
+        when = event.when  # the narrower of the two
+    events[i] = dataclasses.replace(event, actors=tuple(dict.fromkeys((*event.actors, *joined))), when=when)
     return True
 
 
@@ -620,25 +510,18 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
     return claims
 
 
-def _denied_claims(
-    doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]
-) -> list[Event]:
+def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
     """ "X says it struck Y. Z denies the claim.": a definite claim noun with no words of its own
     ("the claim", "the reports"), the object of a denying verb, stands for the claims of the
     latest earlier sentence that someone other than the denier made; each is stored again,
     negated and claimed by the denier, so the claim is contested."""
-    denying = {
-        cue.cue for cue in lex.cues if cue.kind == "negation" and cue.where in ("governor", "complement")
-    }
+    denying = {cue.cue for cue in lex.cues if cue.kind == "negation" and cue.where in ("governor", "complement")}
     denials: list[Event] = []
     for token in tokens_whose(doc, "LEMMA", CLAIM_NOUNS):
         verb = token.head
-        if (
-            token.dep_ != "dobj"
-            or verb.lemma_.lower() not in denying
-            or any(child.dep_ not in ("det", "amod") for child in token.children)
-            or not any(child.lower_ in DEFINITE for child in token.children)
-        ):
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in denying or not any(
+            child.lower_ in DEFINITE for child in token.children
+        ) or any(child.dep_ not in ("det", "amod") for child in token.children):
             continue
         deniers = _named_by(verb, "nsubj", index)
         claims = [
@@ -650,28 +533,20 @@ def _denied_claims(
             continue
         latest = max(event.provenance.evidence.start for event in claims)
         claimed = [event for event in claims if event.provenance.evidence.start == latest]
+        evidence = sentence_evidence(token.sent)
         rejection = lex.events.coded.get(EventType.REJECT.value)
         if rejection is not None:  # the denier rejects the claimant ("Ukraine rejected Russia's claim")
-            evidence = sentence_evidence(token.sent)
             score = confidence.score(rejection.base, inherited=True)
             denials += [
                 Event(EventType.REJECT, (deniers[0],), (claimant,), Provenance(evidence, NAME, score))
                 for claimant in dict.fromkeys(event.provenance.claimed_by or "" for event in claimed)
             ]
         denials += [
-            dataclasses.replace(
-                event,
-                provenance=Provenance(
-                    sentence_evidence(token.sent),
-                    NAME,
-                    confidence.score(event.provenance.confidence, negated=True),
-                    deniers[0],
-                    True,
-                    event.provenance.hypothetical,
-                ),
-            )
+            dataclasses.replace(event, provenance=Provenance(
+                evidence, NAME, confidence.score(event.provenance.confidence, negated=True), deniers[0], True,
+                event.provenance.hypothetical))
             for event in claimed
-        ]
+        ]  # fmt: skip
     return denials
 
 
@@ -683,26 +558,19 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     others = [key for key in event.actors if key not in states]
     # Mixed only where the states are those of the others ("the *Chinese* PLA Navy"), not a list
     # of parties that names states and others ("Pope Francis, Germany and France").
-    mixed = bool(states and others) and states <= {state for key in others for state in _affiliations(key, index)}
+    mixed = bool(states and others) and states <= _states_of(others, index)
     mutual = bool(event.targets) and set(event.targets) <= set(event.actors)
     groups: list[tuple[str, ...]] = [event.actors] if mixed and not mutual else [(key,) for key in event.actors] or [()]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
-    return [
-        dataclasses.replace(event, actors=actors, targets=target)
-        for actors in groups
-        for target in targets
-        if not set(target) & set(actors)  # no one acts on themselves ("accuse each other")
-    ]
+    # No one acts on themselves ("accuse each other").
+    return [dataclasses.replace(event, actors=actors, targets=target) for actors in groups for target in targets
+            if not set(target) & set(actors)]  # fmt: skip
 
 
 def _each_other(token: Token) -> bool:
     """The verb's object (or the object of its preposition) is "each other" or "one another"."""
-    return any(
-        part.lower_ == "other" and part.i > 0 and token.doc[part.i - 1].lower_ in ("each", "one")
-        for child in token.children
-        if child.dep_ in ("dobj", "prep")
-        for part in child.subtree
-    )
+    return any(part.lower_ == "other" and part.i > 0 and token.doc[part.i - 1].lower_ in ("each", "one")
+               for child in token.children if child.dep_ in ("dobj", "prep") for part in child.subtree)  # fmt: skip
 
 
 def _retold(event: Event, other: Event, headline_end: int) -> bool:
@@ -710,109 +578,68 @@ def _retold(event: Event, other: Event, headline_end: int) -> bool:
     parties, or again without anyone acted upon ("19 Chinese warships are deployed" after "China
     holds exercises around Taiwan"). Two statements in the body stay two facts (two officials
     accusing the same airline)."""
-    if (
-        other.type is not event.type
-        or other.provenance.negated != event.provenance.negated
-        or other.provenance.hypothetical != event.provenance.hypothetical
-    ):
+    if (other.type, other.provenance.negated, other.provenance.hypothetical) != (
+        event.type, event.provenance.negated, event.provenance.hypothetical
+    ):  # fmt: skip
         return False
     if not event.targets and set(event.actors) <= set(other.actors):
         return True
-    in_headline = (
-        min(event.provenance.evidence.start, other.provenance.evidence.start)
-        < headline_end
-    )
-    if (
-        not (in_headline or event.type in MEETINGS)
-        or set(other.actors) != set(event.actors)
-        or set(other.targets) != set(event.targets)
-    ):
+    in_headline = min(event.provenance.evidence.start, other.provenance.evidence.start) < headline_end
+    if not (in_headline or event.type in MEETINGS) or (set(other.actors), set(other.targets)) != (
+        set(event.actors), set(event.targets)
+    ):  # fmt: skip
         return False
-    if event.when is None or other.when is None:
-        return True
-    return (
-        event.when.earliest <= other.when.latest
-        and other.when.earliest <= event.when.latest
+    return event.when is None or other.when is None or (
+        event.when.earliest <= other.when.latest and other.when.earliest <= event.when.latest
     )
 
 
 def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
+    """The words around `token` meet the trigger's requirements (a requirement not stated is met)."""
+
+    def met(requirement: str, words: Iterable[str]) -> bool:
+        required = trigger.words(requirement)
+        return not required or not required.isdisjoint(words)
+
+    def lemmas_below(deps: Iterable[str]) -> Iterator[str]:
+        return (part.lemma_.lower() for child in token.children if child.dep_ in deps for part in child.subtree)
+
     preps = {child.lower_ for child in token.children if child.dep_ in ("prep", "prt")}
-    if preps & trigger.words("excludes_prep"):
-        return False
-    if trigger.words("requires_prep") and not preps & trigger.words("requires_prep"):
-        return False
     deps = {child.dep_ for child in token.children}
-    if trigger.words("requires_child") and not deps & trigger.words("requires_child"):
-        return False
-    if deps & trigger.words("excludes_child"):
+    if preps & trigger.words("excludes_prep") or deps & trigger.words("excludes_child"):
         return False  # "calling it a lie" is no phone call
-    if trigger.words("requires_prep_object"):
-        objects = {
-            grandchild.lemma_.lower()
-            for child in token.children
-            if child.dep_ == "prep"
-            for grandchild in child.subtree
-        }
-        if not objects & trigger.words("requires_prep_object"):
-            return False
-    if trigger.words("requires_modifier") and not {
-        c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")
-    } & trigger.words("requires_modifier"):
-        return False
-    excluded = trigger.words("excludes_xcomp")
-    if excluded and any(
-        c.dep_ == "xcomp" and c.lemma_.lower() in excluded for c in token.children
-    ):
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in trigger.words("excludes_xcomp") for c in token.children):
         return False  # "ordered the troops to withdraw" sends no one
-    if trigger.words("requires_object_lemmas"):
-        # "provided Ukraine *with* a loan": what is given may follow "with".
-        objects = {
-            part.lemma_.lower()
-            for child in token.children
-            if child.dep_ in ("dobj", "nsubjpass")
-            or (child.dep_ == "prep" and child.lower_ == "with")
-            or (child.dep_ == "npadvmod" and token.pos_ == "NOUN")  # misread: "X *summons* Y ambassador"
-            for part in child.subtree
-        }
-        if trigger.pos == "VERB" and token.dep_ == "compound":
-            objects.add(token.head.lemma_.lower())  # a misread verb: "fire *missiles*"
-        if not objects & trigger.words("requires_object_lemmas"):
-            return False
-    if trigger.words("requires_complement_lemmas"):
+    # "provided Ukraine *with* a loan": what is given may follow "with"; a misread verb's object
+    # is its head ("fire *missiles*") or a noun after it ("X *summons* Y ambassador").
+    misread = [token.head.lemma_.lower()] if trigger.pos == "VERB" and token.dep_ == "compound" else []
+    objects = (part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass")
+               or (child.dep_ == "prep" and child.lower_ == "with") or (child.dep_ == "npadvmod" and token.pos_ == "NOUN")
+               for part in child.subtree)  # fmt: skip
+    if not (
+        met("requires_prep", preps)
+        and met("requires_child", deps)
+        and met("requires_prep_object", lemmas_below(("prep",)))
+        and met("requires_modifier", (c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")))
+        and met("requires_object_lemmas", chain(misread, objects))
         # "declared the envoy persona non grata": the words may sit anywhere in the complement.
-        words = {
-            part.lemma_.lower()
-            for child in token.children
-            if child.dep_ in ("ccomp", "xcomp", "oprd", "dobj")
-            for part in child.subtree
-        }
-        if not words & trigger.words("requires_complement_lemmas"):
-            return False
-    if trigger.flag("requires_asset"):
-        # What is sent must be an asset itself ("ordered troops"), not merely mention one
-        # ("ordered the suspension of Patriot shipments").
-        arguments = [
-            child for child in token.children if child.dep_ in ("dobj", "nsubjpass")
-        ]
-        if not any(
-            head.i in assets
-            for child in arguments
-            for head in (child, *child.conjuncts)
-        ):
-            return False
-    return True
-
-
-def _with_states(token: Token, paths: Iterable[Path], actors: list[str], index: EntityIndex) -> list[str]:
-    """Add the state an acting organization or person belongs to when the text says it
-    ("the Chinese PLA Navy"): the state acts through them."""
-    extra = [key for path in paths for reached in path.follow(token) for key in index.states_of(reached)]
-    return actors + [key for key in dict.fromkeys(extra) if key not in actors and actors]
+        and met("requires_complement_lemmas", lemmas_below(("ccomp", "xcomp", "oprd", "dobj")))
+    ):
+        return False
+    # What is sent must be an asset itself ("ordered troops"), not merely mention one ("ordered
+    # the suspension of Patriot shipments").
+    return not trigger.flag("requires_asset") or any(
+        head.i in assets for child in token.children if child.dep_ in ("dobj", "nsubjpass")
+        for head in (child, *child.conjuncts)
+    )  # fmt: skip
 
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) in PARTIES]
+
+
+def _groups(keys: Iterable[str], index: EntityIndex) -> list[str]:
+    return [key for key in keys if index.type_of(key) is EntityType.GROUP]
 
 
 @lru_cache(maxsize=4)
@@ -840,10 +667,9 @@ def _verb_forms(verb: Token) -> set[str]:
     return {lemma, *(f"{lemma} {child.lower_}" for child in verb.children if child.dep_ == "prt")}
 
 
-def _speaks_for(claimant: str, actors: list[str], index: EntityIndex) -> bool:
-    """The claimant is named as one of the acting state's own ("*Israeli* Prime Minister
-    Netanyahu says Israel will retaliate"): its words are the state's."""
-    return bool(set(_affiliations(claimant, index)) & set(actors))
+def _states_of(actors: Iterable[str], index: EntityIndex) -> set[str]:
+    """The states that qualify any of `actors` where the article names them."""
+    return {state for actor in actors for state in _affiliations(actor, index)}
 
 
 def _affiliations(key: str, index: EntityIndex) -> list[str]:
@@ -903,14 +729,8 @@ def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
     owned: set[str] = set()
     for token in sent:
         key = index.at(token)
-        if key is None:
-            continue
-        if any(
-            child.dep_ == "poss"
-            and child.pos_ == "PRON"
-            and index.antecedent(child) in actors
-            for child in token.children
-        ):
+        if key is not None and any(child.dep_ == "poss" and child.pos_ == "PRON" and index.antecedent(child) in actors
+                                   for child in token.children):  # fmt: skip
             owned.add(key)  # "their 401st Brigade and Yahalom Unit": both
             owned.update(k for c in token.conjuncts for k in [index.at(c)] if k)
     return owned
@@ -999,7 +819,7 @@ def _attackers(noun: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
     "an ambush by gunmen"): the parties, else the unnamed groups."""
     trigger = _attack_trigger(noun, lex)
     reached = index.follow(noun, lex.events.paths(trigger, "actors")) if trigger is not None else []
-    return _parties(reached, index) or [key for key in reached if index.type_of(key) is EntityType.GROUP]
+    return _parties(reached, index) or _groups(reached, index)
 
 
 def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
@@ -1030,12 +850,9 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
 def _untold_attack(noun: Token, index: EntityIndex) -> bool:
     """An attack a clause follows, brought in by an indefinite noun that names no party ("charged
     *following a car bombing* in X"); not a definite one, told elsewhere, nor one feared."""
-    return (
-        noun.dep_ == "pobj"
-        and noun.head.lower_ in ("following", "after")
-        and any(child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children)
-        and not _party_in(noun, index)
-    )
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("following", "after") and any(
+        child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children
+    ) and not _party_in(noun, index)
 
 
 def _causes(token: Token) -> list[Token]:
@@ -1100,7 +917,7 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             # troops": the object does it.
             return _named_by(head.head, "dobj", index)
         subjects = [key for child in head.children if child.dep_ == "nsubj" for key in index.entities_of(child)]
-        found = _parties(subjects, index) or [key for key in subjects if index.type_of(key) is EntityType.GROUP]
+        found = _parties(subjects, index) or _groups(subjects, index)
         if found:
             return found  # parties, else the groups no one names
         node = head
@@ -1153,17 +970,8 @@ def _named_by(head: Token, dep: str, index: EntityIndex) -> list[str]:
 
 def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:
     """Dependency steps from the trigger to its farthest argument's nearest token."""
-    farthest = 1
-    for key in keys:
-        nearest = None
-        for other in token.sent:
-            if index.at(other) != key:
-                continue
-            distance = _tree_distance(token, other)
-            nearest = distance if nearest is None else min(nearest, distance)
-        if nearest is not None:
-            farthest = max(farthest, nearest)
-    return farthest
+    return max([1, *(min((_tree_distance(token, other) for other in token.sent if index.at(other) == key), default=1)
+                     for key in keys)])  # fmt: skip
 
 
 def _tree_distance(a: Token, b: Token) -> int:
@@ -1180,25 +988,15 @@ def _tree_distance(a: Token, b: Token) -> int:
 def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     if trigger.options.get("mode"):
         return str(trigger.options["mode"])
-    nearby = {token.lemma_.lower(), token.lower_}
-    for child in token.children:
-        nearby.add(child.lemma_.lower())
-        nearby.update(
-            grandchild.lemma_.lower()
-            for grandchild in child.children
-            if child.dep_ in ("prep", "compound", "amod")
-        )
+    nearby = {token.lemma_.lower(), token.lower_, *(child.lemma_.lower() for child in token.children)}
+    nearby.update(grandchild.lemma_.lower() for child in token.children if child.dep_ in ("prep", "compound", "amod")
+                  for grandchild in child.children)  # fmt: skip
     if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj"):
-        nearby.update(
-            child.lemma_.lower()
-            for child in token.head.children
-            if child.dep_ == "prep"
-            for child in child.children
-        )
-    for mode, words in events.modes:
-        if nearby & words:
-            return mode
-    if trigger.words("mode_lemmas") & {token.lemma_.lower()}:
+        nearby.update(obj.lemma_.lower() for prep in token.head.children if prep.dep_ == "prep" for obj in prep.children)
+    found = next((mode for mode, words in events.modes if nearby & words), None)
+    if found is not None:
+        return found
+    if token.lemma_.lower() in trigger.words("mode_lemmas"):
         return str(trigger.options.get("mode_default"))
     coded = trigger.options.get("coded_mode")  # the PLOVER mode of the verb's CAMEO code
     return str(coded) if coded else None
@@ -1211,33 +1009,17 @@ def _deduplicate(events: list[Event], headline_end: int = 0, groups: frozenset[s
     parties rank first: unnamed victims do not outweigh a place ("people killed in an air strike
     that struck the X hospital")."""
     kept: list[Event] = []
-    ranked = sorted(
-        events,
-        key=lambda e: (
-            -len(set(e.actors) - groups) - len(set(e.targets) - groups),
-            e.when is None,
-            -e.provenance.confidence,
-        ),
-    )
+    ranked = sorted(events, key=lambda e: (-len(set(e.actors) - groups) - len(set(e.targets) - groups),
+                                           e.when is None, -e.provenance.confidence))  # fmt: skip
     for event in ranked:
         parties = set(event.actors) | set(event.targets)
-        if any(
-            other.type is event.type
-            and other.provenance.evidence.start == event.provenance.evidence.start
-            and parties <= set(other.actors) | set(other.targets)
-            and set(event.actors) <= set(other.actors)
-            for other in kept
-        ):
+        if any(other.type is event.type and other.provenance.evidence.start == event.provenance.evidence.start
+               and parties <= set(other.actors) | set(other.targets) and set(event.actors) <= set(other.actors)
+               for other in kept):  # fmt: skip
             continue
-        same = [
-            i for i, other in enumerate(kept) if _retold(event, other, headline_end)
-        ]
-        if same:
-            other = kept[same[0]]
-            if (
-                other.mode is None and event.mode is not None
-            ):  # keep what the retelling adds
-                kept[same[0]] = dataclasses.replace(other, mode=event.mode)
-            continue
-        kept.append(event)
+        same = next((i for i, other in enumerate(kept) if _retold(event, other, headline_end)), None)
+        if same is None:
+            kept.append(event)
+        elif kept[same].mode is None and event.mode is not None:  # keep what the retelling adds
+            kept[same] = dataclasses.replace(kept[same], mode=event.mode)
     return sorted(kept, key=lambda e: (e.provenance.evidence.start, e.type.value))
