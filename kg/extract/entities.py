@@ -319,7 +319,12 @@ def _trim(ent: Span) -> Span:
 def _title_word(word: str) -> bool:
     """A word of the title lexicon: a title word of kg.extract.names, a one-word role of
     patterns/roles.tsv or a party's noun of patterns/party_words.tsv ("Republicans X")."""
-    return word in TITLE_WORDS or word in load_role_words() or word in {w.word.lower() for w in party_words() if w.form == "noun"}
+    return word in _title_lexicon()
+
+
+@lru_cache(maxsize=1)
+def _title_lexicon() -> frozenset[str]:
+    return TITLE_WORDS | frozenset(load_role_words()) | {w.word.lower() for w in party_words() if w.form == "noun"}
 
 
 def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
@@ -559,7 +564,7 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
     replaced: set[int] = set()
     found: list[MentionCandidate] = []
     first_words = {name[0] for name, _ in words}
-    for start in (token.i for token in doc if token.text in first_words):
+    for start in (token.i for token in tokens_whose(doc, "ORTH", {word.lower() for word in first_words}) if token.text in first_words):
         for name, (entry, form) in words:
             end = start + len(name)
             if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(name)):

@@ -39,7 +39,9 @@ def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
     name of their own, a sentence's first word only as a proper noun) as the longer ORG name it is part of: the
     "Supreme National Security Council" is not the "National Security Council", nor the "New
     Democratic Party" the "Democratic Party"."""
-    ents = [_longer_name(doc, e) for e in ents]
+    organization_labels = frozenset(label for label, spec in load_labels().items() if spec.type is EntityType.ORGANIZATION)
+    role_words = TITLE_WORDS | CONNECTORS | set(load_role_words())
+    ents = [_longer_name(doc, e, role_words) if e.ent_id_ and e.label_ in organization_labels else e for e in ents]
     organizations = {e.end for e in ents if e.label_ == "ORG" and not e.ent_id_}
     for start, end in _chains(doc, organizations):
         inside = [e for e in ents if e.start < end and start < e.end]
@@ -49,13 +51,11 @@ def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
-def _longer_name(doc: Doc, ent: Span) -> Span:
-    spec = load_labels().get(ent.label_)
-    if not ent.ent_id_ or spec is None or spec.type is not EntityType.ORGANIZATION:
-        return ent
+def _longer_name(doc: Doc, ent: Span, stop_words: frozenset[str] | set[str]) -> Span:
+    """A gazetteer organization's span, with the capitalised words before it that are none of `stop_words`."""
     start = ent.start
     while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_ \
-            and (doc[start - 1].pos_ == "PROPN" or not doc[start - 1].is_sent_start) and doc[start - 1].lower_ not in TITLE_WORDS | CONNECTORS | set(load_role_words()):  # fmt: skip
+            and (doc[start - 1].pos_ == "PROPN" or not doc[start - 1].is_sent_start) and doc[start - 1].lower_ not in stop_words:  # fmt: skip
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label="ORG")
 
