@@ -137,8 +137,10 @@ def _before_title(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int,
     Admiral X) ends before the title (not "the Council of Representatives"); False when no name
     is left before it."""
     for start, end, _ in titles:
+        if not candidate.start < start < candidate.end <= end:
+            continue
         named = end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"  # the title goes on to a name
-        if candidate.start < start < candidate.end <= end and doc[start].is_title and named and doc[start - 1].lower_ != "of":
+        if doc[start].is_title and named and doc[start - 1].lower_ != "of":
             span = doc[candidate.start : start]
             while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
                 span = span[:-1]
@@ -158,9 +160,10 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
     is a person's."""
     title_ends = {end for _, end, _ in titles}
     for c in list(candidates):
+        if c.type is not EntityType.PERSON or c.entry is not None:
+            continue
         before = next((b for b in candidates if b.end == c.start and b.type is EntityType.STATE), None)
-        if c.type is EntityType.PERSON and c.entry is None and before is not None and before.start in title_ends \
-                and before.end - before.start == 1 and before.weight == 2:  # fmt: skip
+        if before is not None and before.start in title_ends and before.end - before.start == 1 and before.weight == 2:
             candidates.remove(before)
             c.start = before.start
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
@@ -516,14 +519,15 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     result: list[MentionCandidate] = []
     for c in candidates:
+        result.append(c)
+        if c.type is not EntityType.STATE or c.entry is None or (c.start > 0 and doc[c.start - 1].lower_ in ("a", "an")):
+            continue
         start = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in ("'s", "’s") else c.end
         end = next((end for end in range(start + 1, min(start + 4, len(doc) + 1))
                     if any(not t.is_alpha or t.i in by_token or t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in doc[start:end])
                     or org_kind(doc[start:end].text) == "GovernmentBody"), start)  # fmt: skip
         body = doc[start:end]
-        result.append(c)
-        if (c.type is not EntityType.STATE or c.entry is None or not body or org_kind(body.text) != "GovernmentBody"
-                or body[-1].tag_ in ("NNS", "NNPS") or (c.start > 0 and doc[c.start - 1].lower_ in ("a", "an"))
+        if (not body or org_kind(body.text) != "GovernmentBody" or body[-1].tag_ in ("NNS", "NNPS")
                 or (end < len(doc) and doc[end].lower_ == "of")):  # fmt: skip
             continue
         listed = _listed_body(doc[c.start : c.end].text, body.text, c.entry, context.gazetteer)
@@ -732,7 +736,7 @@ def _entities(doc: Doc, article: Article, groups: list[list[MentionCandidate]]) 
     used: set[str] = set()
     for members in groups:
         head = members[0]
-        chars = dict.fromkeys((doc[c.start : c.end].start_char, doc[c.start : c.end].end_char) for c in members)
+        chars = dict.fromkeys((span.start_char, span.end_char) for span in (doc[c.start : c.end] for c in members))
         mentions = sorted((Mention(start, end, content[start:end]) for start, end in chars), key=lambda m: m.start)
         names = [c for c in members if c.weight == 2]
         if head.entry is not None and (head.entry.qid or not names):
