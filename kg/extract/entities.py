@@ -167,15 +167,16 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             candidates.remove(before)
             c.start = before.start
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
+    removed: set[int] = set()  # the candidates taken out below; the others are in `candidates` still
     for c in list(candidates):
-        if c not in candidates or c.type is not EntityType.PERSON or c.entry is not None:
+        if c.type is not EntityType.PERSON or c.entry is not None or (id(c) in removed and c not in candidates):
             continue
         end = c.end
         while end < len(doc) and doc[end].text in NAME_PARTICLES:
             end += 1
         after = unknown.get(end)
         if after is not None and after is not c:
-            candidates.remove(after)
+            removed.add(id(candidates.pop(candidates.index(after))))
             c.end = after.end
         elif end < len(doc) and (end > c.end or doc[c.end - 1].text in NAME_PARTICLES) and doc[end].is_title \
                 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ or end < len(doc) and ELIDED_PARTICLE.match(doc[end].text):  # fmt: skip

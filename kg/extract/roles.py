@@ -164,7 +164,12 @@ def _matches(doc: Doc, matchers: _Matchers) -> list[tuple[int, int, int]]:
         if not needed:
             found += matcher(doc)
             continue
-        for sent in sorted({doc[i].sent for i, slot in slotted.items() if slot == needed}, key=lambda sent: sent.start):
+        matched_to = 0
+        for i in sorted(i for i, slot in slotted.items() if slot == needed):
+            if i < matched_to:
+                continue  # in the sentence just matched (Token.sent looks for the sentence anew each time)
+            sent = doc[i].sent
+            matched_to = sent.end
             found += [(match_id, sent.start + start, sent.start + end) for match_id, start, end in matcher(sent)]
     return sorted(found, key=lambda match: match[1])
 
