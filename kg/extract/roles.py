@@ -183,20 +183,21 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
     slotted: dict[int, str] = {}
     for token in doc:
         key = index.at(token)
+        lower = token.lower_
         slot = ""
         if key is not None:
             slot = SLOTS.get(index.type_of(key), "")
-        elif token.lower_ in ("'s", "’s"):
+        elif lower in ("'s", "’s"):
             slot = "POSS"
-        elif token.lower_ in REFERRING and token.i > 0 and doc[token.i - 1].lower_ == "the" and \
+        elif lower in REFERRING and token.i > 0 and doc[token.i - 1].lower_ == "the" and \
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):  # fmt: skip
             slot = "OFREF"  # "the group's leader"
-        elif token.is_title and _short_name_of(token, index) is not None:
+        elif lower in GENERIC_HEADS and token.is_title and _short_name_of(token, index) is not None:
             slot = "OFREF"  # "Council spokesperson X" after "the European Council"
         elif (token.text in ("(", ")") or (token.i > 0 and doc[token.i - 1].text == "(")) and any(
                 _parenthesized_acronym(doc, i, index) for i in range(token.i - 2, token.i + 1)):  # fmt: skip
             slot = "OF"  # "Organisation of Islamic Cooperation (OIC) head X": the name, then its acronym
-        elif token.lower_ in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in ("-", "–") or (
+        elif lower in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in ("-", "–") or (
             token.pos_ == "CCONJ" and 0 < token.i < len(doc) - 1
             and doc[token.i - 1].pos_ in ("NOUN", "ADJ") and doc[token.i + 1].pos_ in ("NOUN", "ADJ")
         ):  # fmt: skip
