@@ -137,8 +137,10 @@ def _before_title(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int,
     Admiral X) ends before the title (not "the Council of Representatives"); False when no name
     is left before it."""
     for start, end, _ in titles:
+        if not candidate.start < start < candidate.end <= end:
+            continue
         named = end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"  # the title goes on to a name
-        if candidate.start < start < candidate.end <= end and doc[start].is_title and named and doc[start - 1].lower_ != "of":
+        if doc[start].is_title and named and doc[start - 1].lower_ != "of":
             span = doc[candidate.start : start]
             while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
                 span = span[:-1]
@@ -158,21 +160,23 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
     is a person's."""
     title_ends = {end for _, end, _ in titles}
     for c in list(candidates):
+        if c.type is not EntityType.PERSON or c.entry is not None:
+            continue
         before = next((b for b in candidates if b.end == c.start and b.type is EntityType.STATE), None)
-        if c.type is EntityType.PERSON and c.entry is None and before is not None and before.start in title_ends \
-                and before.end - before.start == 1 and before.weight == 2:  # fmt: skip
+        if before is not None and before.start in title_ends and before.end - before.start == 1 and before.weight == 2:
             candidates.remove(before)
             c.start = before.start
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
+    removed: set[int] = set()  # the candidates taken out below; the others are in `candidates` still
     for c in list(candidates):
-        if c not in candidates or c.type is not EntityType.PERSON or c.entry is not None:
+        if c.type is not EntityType.PERSON or c.entry is not None or (id(c) in removed and c not in candidates):
             continue
         end = c.end
         while end < len(doc) and doc[end].text in NAME_PARTICLES:
             end += 1
         after = unknown.get(end)
         if after is not None and after is not c:
-            candidates.remove(after)
+            removed.add(id(candidates.pop(candidates.index(after))))
             c.end = after.end
         elif end < len(doc) and (end > c.end or doc[c.end - 1].text in NAME_PARTICLES) and doc[end].is_title \
                 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ or end < len(doc) and ELIDED_PARTICLE.match(doc[end].text):  # fmt: skip
@@ -319,7 +323,12 @@ def _trim(ent: Span) -> Span:
 def _title_word(word: str) -> bool:
     """A word of the title lexicon: a title word of kg.extract.names, a one-word role of
     patterns/roles.tsv or a party's noun of patterns/party_words.tsv ("Republicans X")."""
-    return word in TITLE_WORDS or word in load_role_words() or word in {w.word.lower() for w in party_words() if w.form == "noun"}
+    return word in _title_lexicon()
+
+
+@lru_cache(maxsize=1)
+def _title_lexicon() -> frozenset[str]:
+    return TITLE_WORDS | frozenset(load_role_words()) | {w.word.lower() for w in party_words() if w.form == "noun"}
 
 
 def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
@@ -511,14 +520,15 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     result: list[MentionCandidate] = []
     for c in candidates:
+        result.append(c)
+        if c.type is not EntityType.STATE or c.entry is None or (c.start > 0 and doc[c.start - 1].lower_ in ("a", "an")):
+            continue
         start = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in ("'s", "’s") else c.end
         end = next((end for end in range(start + 1, min(start + 4, len(doc) + 1))
                     if any(not t.is_alpha or t.i in by_token or t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in doc[start:end])
                     or org_kind(doc[start:end].text) == "GovernmentBody"), start)  # fmt: skip
         body = doc[start:end]
-        result.append(c)
-        if (c.type is not EntityType.STATE or c.entry is None or not body or org_kind(body.text) != "GovernmentBody"
-                or body[-1].tag_ in ("NNS", "NNPS") or (c.start > 0 and doc[c.start - 1].lower_ in ("a", "an"))
+        if (not body or org_kind(body.text) != "GovernmentBody" or body[-1].tag_ in ("NNS", "NNPS")
                 or (end < len(doc) and doc[end].lower_ == "of")):  # fmt: skip
             continue
         listed = _listed_body(doc[c.start : c.end].text, body.text, c.entry, context.gazetteer)
@@ -559,7 +569,7 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
     replaced: set[int] = set()
     found: list[MentionCandidate] = []
     first_words = {name[0] for name, _ in words}
-    for start in (token.i for token in doc if token.text in first_words):
+    for start in (token.i for token in tokens_whose(doc, "ORTH", {word.lower() for word in first_words}) if token.text in first_words):
         for name, (entry, form) in words:
             end = start + len(name)
             if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(name)):
@@ -727,7 +737,7 @@ def _entities(doc: Doc, article: Article, groups: list[list[MentionCandidate]]) 
     used: set[str] = set()
     for members in groups:
         head = members[0]
-        chars = dict.fromkeys((doc[c.start : c.end].start_char, doc[c.start : c.end].end_char) for c in members)
+        chars = dict.fromkeys((span.start_char, span.end_char) for span in (doc[c.start : c.end] for c in members))
         mentions = sorted((Mention(start, end, content[start:end]) for start, end in chars), key=lambda m: m.start)
         names = [c for c in members if c.weight == 2]
         if head.entry is not None and (head.entry.qid or not names):

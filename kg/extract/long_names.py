@@ -39,7 +39,9 @@ def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
     name of their own, a sentence's first word only as a proper noun) as the longer ORG name it is part of: the
     "Supreme National Security Council" is not the "National Security Council", nor the "New
     Democratic Party" the "Democratic Party"."""
-    ents = [_longer_name(doc, e) for e in ents]
+    organization_labels = frozenset(label for label, spec in load_labels().items() if spec.type is EntityType.ORGANIZATION)
+    role_words = TITLE_WORDS | CONNECTORS | set(load_role_words())
+    ents = [_longer_name(doc, e, role_words) if e.ent_id_ and e.label_ in organization_labels else e for e in ents]
     organizations = {e.end for e in ents if e.label_ == "ORG" and not e.ent_id_}
     for start, end in _chains(doc, organizations):
         inside = [e for e in ents if e.start < end and start < e.end]
@@ -49,13 +51,11 @@ def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
-def _longer_name(doc: Doc, ent: Span) -> Span:
-    spec = load_labels().get(ent.label_)
-    if not ent.ent_id_ or spec is None or spec.type is not EntityType.ORGANIZATION:
-        return ent
+def _longer_name(doc: Doc, ent: Span, stop_words: frozenset[str] | set[str]) -> Span:
+    """A gazetteer organization's span, with the capitalised words before it that are none of `stop_words`."""
     start = ent.start
     while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_ \
-            and (doc[start - 1].pos_ == "PROPN" or not doc[start - 1].is_sent_start) and doc[start - 1].lower_ not in TITLE_WORDS | CONNECTORS | set(load_role_words()):  # fmt: skip
+            and (doc[start - 1].pos_ == "PROPN" or not doc[start - 1].is_sent_start) and doc[start - 1].lower_ not in stop_words:  # fmt: skip
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label="ORG")
 
@@ -82,18 +82,18 @@ def _chains(doc: Doc, organizations: set[int]) -> list[tuple[int, int]]:
 def _runs(sent: Span) -> list[tuple[int, int]]:
     """(start, end) of each run of capitalised words, hyphenated names held whole ("Palestine-General Command")."""
     runs: list[tuple[int, int]] = []
-    i = sent.start
-    while i < sent.end:
-        if not _capitalised(sent.doc[i]):
+    doc, i, sent_end = sent.doc, sent.start, sent.end
+    while i < sent_end:
+        if not _capitalised(doc[i]):
             i += 1
             continue
         end = i + 1
-        while end < sent.end and (_capitalised(sent.doc[end]) or _hyphen_joined(sent.doc, end, sent.end)):
-            if sent.doc[end].ent_iob_ == "B" and sent.doc[end].ent_type_ == "PERSON":
-                while end > i + 1 and sent.doc[end - 1].lower_ in load_role_words():
+        while end < sent_end and (_capitalised(doc[end]) or _hyphen_joined(doc, end, sent_end)):
+            if doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON":
+                while end > i + 1 and doc[end - 1].lower_ in load_role_words():
                     end -= 1  # "House of Commons Speaker John Bercow": the title goes with the person
                 break
-            end += 1 if _capitalised(sent.doc[end]) else 2
+            end += 1 if _capitalised(doc[end]) else 2
         runs.append((i, end))
         i = max(end, i + 1)
     return runs
@@ -111,5 +111,10 @@ def _hyphen_joined(doc: Doc, i: int, end: int) -> bool:
 
 def _joined(doc: Doc, end: int, start: int) -> bool:
     """Only connectors between two runs, at least one of them "of" or "for"."""
-    between = [t.lower_ for t in doc[end:start]]
-    return bool(between) and all(w in CONNECTORS for w in between) and ("of" in between or "for" in between)
+    between: list[str] = []
+    for i in range(end, start):  # up to the first word that is no connector: runs can be a sentence apart
+        word = doc[i].lower_
+        if word not in CONNECTORS:
+            return False
+        between.append(word)
+    return "of" in between or "for" in between

@@ -230,6 +230,7 @@ def org_kinds(path: Path | None = None) -> tuple[tuple[tuple[str, ...], str], ..
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 
+@lru_cache(maxsize=4096)
 def org_kind(name: str) -> str | None:
     """The kind an unknown organization's name says ("Mexican Navy" -> ArmedForces)."""
     words = tuple(fold(name).split())

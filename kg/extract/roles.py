@@ -56,6 +56,7 @@ from kg.resources import data_dir
 NAME = "kg.roles.v1"
 READINGS_KEY = "kg_role_readings"  # Doc.user_data key: (entities, index, readings) of the last reading
 SLOT = "kg_slot"
+SLOTTED_KEY = "kg_role_slots"  # Doc.user_data key: token index -> its `._.kg_slot` where that is not ""
 # Titles of a state's head, given the state the article is about where the sentence names it.
 STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
 HEAD_ROLES = STATE_HEADS | {"leader"}
@@ -126,32 +127,50 @@ def role_patterns() -> tuple[PatternSpec, ...]:
 
 @dataclass(frozen=True, slots=True)
 class _Matchers:
-    """The role patterns that need a ROLE token (run only on sentences that have one: the
-    Matcher tests `._.kg_slot` slowly, at every token), the others, and the role words."""
+    """The role patterns by the slot they need a token of (the Matcher tests `._.kg_slot` slowly, at
+    every token): those with a ROLE token run only on the sentences that have one, the others with a
+    PERSON token only on the sentences that have one, the rest on the whole Doc; and the role words."""
 
-    with_role: Matcher
-    without_role: Matcher
+    by_needed_slot: tuple[tuple[str, Matcher], ...]  # ("", ...) first, then "PERSON", then "ROLE"; none empty
     phrases: PhraseMatcher
 
 
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> _Matchers:
-    with_role, without_role = Matcher(vocab, validate=True), Matcher(vocab, validate=True)
+    by_needed_slot = {slot: Matcher(vocab, validate=True) for slot in ("", "PERSON", "ROLE")}
     for spec in role_patterns():
-        needs_role = isinstance(spec.pattern, list) and any(token.get("_", {}).get(SLOT) == "ROLE" for token in spec.pattern)
-        (with_role if needs_role else without_role).add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
+        (by_needed_slot[_needed_slot(spec.pattern)]).add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     phrases = PhraseMatcher(vocab, attr="LOWER")
     make_doc = English(vocab=vocab).make_doc
     for surface in load_role_words():
         phrases.add(surface, [make_doc(surface)])
-    return _Matchers(with_role, without_role, phrases)
+    return _Matchers(tuple((slot, matcher) for slot, matcher in by_needed_slot.items() if len(matcher)), phrases)
 
 
-def _matches(doc: Doc, matchers: _Matchers, roles: dict[int, tuple[int, int, RoleWord]]) -> list[tuple[int, int, int]]:
-    """(pattern id, start, end) of every role pattern match, in order of start."""
-    found = list(matchers.without_role(doc))
-    for sent in sorted({doc[i].sent for i in roles}, key=lambda sent: sent.start):
-        found += [(match_id, sent.start + start, sent.start + end) for match_id, start, end in matchers.with_role(sent)]
+def _needed_slot(pattern: object) -> str:
+    """ROLE where the pattern has a ROLE token, else PERSON where it has a required PERSON token, else ""."""
+    tokens = pattern if isinstance(pattern, list) else []
+    slots = [(token.get("_", {}).get(SLOT), token.get("OP")) for token in tokens if isinstance(token, dict)]
+    if any(slot == "ROLE" for slot, _ in slots):
+        return "ROLE"
+    return "PERSON" if any(slot == "PERSON" and op in (None, "+") for slot, op in slots) else ""
+
+
+def _matches(doc: Doc, matchers: _Matchers) -> list[tuple[int, int, int]]:
+    """(pattern id, start, end) of every role pattern match, in order of start (after `_set_slots`)."""
+    found: list[tuple[int, int, int]] = []
+    slotted: dict[int, str] = doc.user_data.get(SLOTTED_KEY, {})
+    for needed, matcher in matchers.by_needed_slot:
+        if not needed:
+            found += matcher(doc)
+            continue
+        matched_to = 0
+        for i in sorted(i for i, slot in slotted.items() if slot == needed):
+            if i < matched_to:
+                continue  # in the sentence just matched (Token.sent looks for the sentence anew each time)
+            sent = doc[i].sent
+            matched_to = sent.end
+            found += [(match_id, sent.start + start, sent.start + end) for match_id, start, end in matcher(sent)]
     return sorted(found, key=lambda match: match[1])
 
 
@@ -161,27 +180,34 @@ def _matches(doc: Doc, matchers: _Matchers, roles: dict[int, tuple[int, int, Rol
 def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int, tuple[int, int, RoleWord]]:
     """Set `._.kg_slot` on every token; return the role phrase (start, end, word) of each role token."""
     modifiers = load_role_modifiers()
+    slotted: dict[int, str] = {}
     for token in doc:
         key = index.at(token)
+        lower = token.lower_
         slot = ""
         if key is not None:
             slot = SLOTS.get(index.type_of(key), "")
-        elif token.lower_ in ("'s", "’s"):
+        elif lower in ("'s", "’s"):
             slot = "POSS"
-        elif token.lower_ in REFERRING and token.i > 0 and doc[token.i - 1].lower_ == "the" and \
+        elif lower in REFERRING and token.i > 0 and doc[token.i - 1].lower_ == "the" and \
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):  # fmt: skip
             slot = "OFREF"  # "the group's leader"
-        elif token.is_title and _short_name_of(token, index) is not None:
+        elif lower in GENERIC_HEADS and token.is_title and _short_name_of(token, index) is not None:
             slot = "OFREF"  # "Council spokesperson X" after "the European Council"
         elif (token.text in ("(", ")") or (token.i > 0 and doc[token.i - 1].text == "(")) and any(
                 _parenthesized_acronym(doc, i, index) for i in range(token.i - 2, token.i + 1)):  # fmt: skip
             slot = "OF"  # "Organisation of Islamic Cooperation (OIC) head X": the name, then its acronym
-        elif token.lower_ in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in ("-", "–") or (
+        elif lower in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in ("-", "–") or (
             token.pos_ == "CCONJ" and 0 < token.i < len(doc) - 1
             and doc[token.i - 1].pos_ in ("NOUN", "ADJ") and doc[token.i + 1].pos_ in ("NOUN", "ADJ")
         ):  # fmt: skip
             slot = "MOD"  # "far-right ministers", "trade and industry commissioner"
-        token._.set(SLOT, slot)
+        if slot:
+            slotted[token.i] = slot
+    for i in doc.user_data.get(SLOTTED_KEY, {}).keys() - slotted.keys():
+        doc[i]._.set(SLOT, "")  # slotted by an earlier reading of this Doc; the others keep the default ""
+    for i, slot in slotted.items():
+        doc[i]._.set(SLOT, slot)
     roles: dict[int, tuple[int, int, RoleWord]] = {}
     for start, end, word in role_phrases(doc, phrases):
         # A title inside a description ("the Venezuelan leader", a mention of Maduro) is a title.
@@ -191,11 +217,14 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         start, end, word = _portfolio(doc, start, end, word, modifiers)
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
+            slotted[token.i] = "ROLE"
             roles[token.i] = (start, end, word)
     for start, end, _ in set(roles.values()):  # "Coast Guard Commandant Admiral X": the rank is the name's
         rank = doc[end] if end + 1 < len(doc) else None
         if rank is not None and rank.lower_ in TITLE_WORDS and rank._.get(SLOT) == "MOD" and doc[end + 1]._.get(SLOT) == "PERSON":
             rank._.set(SLOT, "PERSON")
+            slotted[rank.i] = "PERSON"
+    doc.user_data[SLOTTED_KEY] = slotted
     return roles
 
 
@@ -311,7 +340,7 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
     roles = _set_slots(doc, index, matchers.phrases)
     specs = {spec.id: spec for spec in role_patterns()}
     readings: dict[tuple[str, int], _Reading] = {}
-    for match_id, start, end in _matches(doc, matchers, roles):
+    for match_id, start, end in _matches(doc, matchers):
         span = doc[start:end]
         if span.start < span.sent.start or span.end > span.sent.end:
             continue

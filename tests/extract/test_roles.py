@@ -276,12 +276,12 @@ def test_role_patterns_run_per_sentence_find_what_the_whole_doc_matcher_finds(te
     article = Article(id="t", text=text, published=date(2025, 11, 29))
     doc = annotate(load_nlp(gazetteer=gazetteer), article)
     matchers = roles._matchers(doc.vocab)
-    found = roles._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)), matchers.phrases)
+    roles._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)), matchers.phrases)
     whole = Matcher(doc.vocab)
     for spec in roles.role_patterns():
         whole.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     in_one_sentence = [m for m in sorted(whole(doc), key=lambda m: m[1]) if doc[m[1]].sent == doc[m[2] - 1].sent]
-    assert in_one_sentence and roles._matches(doc, matchers, found) == in_one_sentence
+    assert in_one_sentence and roles._matches(doc, matchers) == in_one_sentence
 
 
 @pytest.mark.parametrize(("text", "expected"), [
