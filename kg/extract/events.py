@@ -23,7 +23,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import RELATIVE, EntityIndex, clause_time, members_named, sentence_evidence
+from kg.extract.arguments import RELATIVE, REPRESENTATIVES, EntityIndex, clause_time, members_named, sentence_evidence
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
@@ -313,7 +313,12 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if trigger.options.get("target_types"):
         target_types &= {EntityType(name) for name in trigger.options["target_types"]}
     excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())
-    targets = [key for key in index.follow(token, events.paths(trigger, "targets")) + _shared_patient(token, index)
+    # "called Theresa May's deal 'lousy'" calls no one: the party called is the object itself or
+    # whom it represents ("called the Russian president"), never what merely qualifies it.
+    parties_only = trigger.flag("party_objects")
+    reached = index.follow(token, events.paths(trigger, "targets"), qualifiers=not parties_only,
+                           transparent=REPRESENTATIVES if parties_only else frozenset())  # fmt: skip
+    targets = [key for key in reached + _shared_patient(token, index)
                if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     places = index.follow(token, events.paths(trigger, "locations"))

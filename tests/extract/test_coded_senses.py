@@ -1,6 +1,6 @@
 """Coded verbs read in the sense their dictionary block gives them (constructed sentences): a
 meeting held somewhere is a consultation, not an intent to meet; a verb of giving with nothing
-given ("contributed to a newspaper") is no aid."""
+given ("contributed to a newspaper") is no aid; calling someone's thing a name is no phone call."""
 
 from __future__ import annotations
 
@@ -65,3 +65,28 @@ def test_a_verb_of_giving_with_something_given_still_codes(annotated, text) -> N
     found = _events(annotated, text)
     assert any(kind in (EventType.AID, EventType.COOPERATE) and actors == ("ruritania",) and "freedonia" in targets
                for kind, actors, targets in found), found  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Vask called Omar Tellen's proposed deal \"lousy\" on Monday.",
+        "Alma Vask called Omar Tellen's plan a disaster.",
+        "Speaking in the capital, Alma Vask called the investigation into Omar Tellen \"a farce\".",
+        "Alma Vask called Ruritania's offer unacceptable.",
+    ],
+)
+def test_calling_a_thing_of_someone_a_name_calls_no_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(kind is EventType.CONSULT for kind, _, _ in _events(annotated, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Alma Vask called Omar Tellen to discuss the war.", "tellen"),
+        ("Alma Vask called Omar Tellen about the refugees.", "tellen"),
+        ("Alma Vask called the president of Ruritania to discuss the war.", "ruritania"),
+    ],
+)
+def test_a_phone_call_reaches_the_party_called(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.CONSULT, ("vask",), (target,)) in _events(annotated, text)
