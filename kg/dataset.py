@@ -33,6 +33,7 @@ from rdflib.namespace import OWL, RDF, RDFS
 from rdflib.term import Node
 
 from kg.errors import StoreError
+from kg.term_order import XSD_STRING
 from kg.names import fold
 from kg.terms import ENTITIES_GRAPH, ENTITY_PATH, KG, KGR, article_scope, graph_iri
 
@@ -44,7 +45,6 @@ NAME_KEYS = {RDFS.label: KG.labelKey, KG.alias: KG.aliasKey}
 _KEY_PREDICATES = frozenset(NAME_KEYS.values())
 POSITION_DESCRIPTION = frozenset({RDF.type, KG.roleName, KG.positionOf})
 _ENTITY_PATHS = frozenset(ENTITY_PATH.values())
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def described_node(node: Node) -> str | None:
@@ -193,7 +193,7 @@ def rdflib_term(term: object) -> URIRef | Literal | BNode:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
+        if term.datatype.value == XSD_STRING:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     if isinstance(term, ox.BlankNode):

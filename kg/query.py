@@ -60,7 +60,7 @@ from kg.errors import DataFileError, QueryError
 from kg.resources import data_dir
 from kg.prefixes import curie, entity_iri_of, expand_curie
 from kg.sparql import Term, Token, bound_tokens, check_query, query_form, tokenize, with_service_endpoint, without_final_order
-from kg.term_order import order_rows
+from kg.term_order import XSD, XSD_STRING, order_rows
 
 if TYPE_CHECKING:
     from kg.names import Select
@@ -72,7 +72,6 @@ PARAM_TYPES: tuple[str, ...] = get_args(ParamType)
 
 Value = Union[str, int, float, Decimal, bool, date, None]
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 NAME_KEY_SUFFIX = "_key"
 
 
@@ -472,18 +471,14 @@ def term_value(term: object) -> Value:
         return _literal_value(term.value, term.datatype.value)  # type: ignore[attr-defined]
     if term is None:
         return None
-    if isinstance(term, NamedNode):
-        return term.value
-    if isinstance(term, BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, Literal):
-        return _literal_value(term.value, term.datatype.value)
+    if kind is BlankNode:
+        return f"_:{term.value}"  # type: ignore[attr-defined]
     return str(term)
 
 
 def _literal_value(lexical: str, datatype: str | None) -> Value:
     """A literal as a plain Python value: numbers, booleans and dates converted, the rest as text."""
-    if datatype == _XSD_STRING:
+    if datatype == XSD_STRING:
         return lexical
     convert = _CONVERT.get(datatype or "")
     if convert is not None:
@@ -492,9 +487,6 @@ def _literal_value(lexical: str, datatype: str | None) -> Value:
         except (ValueError, InvalidOperation):
             return lexical
     return lexical
-
-
-_XSD_STRING = XSD + "string"
 
 
 # --------------------------------------------------------------------------- writing

@@ -54,22 +54,18 @@ def term_sort_key(term: object) -> SortKey | None:
         return _literal_key(term.value, term.datatype.value)  # type: ignore[attr-defined]
     if term is None:
         return (0, "", "")
-    if isinstance(term, BlankNode):
+    if kind is BlankNode:
         return (1, "", "")
-    if isinstance(term, NamedNode):
-        return (2, "", term.value)
-    if isinstance(term, Literal):
-        return _literal_key(term.value, term.datatype.value)
     return None
 
 
-_STRING = XSD + "string"
+XSD_STRING = XSD + "string"
 _BOOLEAN = XSD + "boolean"
 _DATE = XSD + "date"
 
 
 def _literal_key(lexical: str, datatype: str) -> SortKey | None:
-    if datatype == _STRING:
+    if datatype == XSD_STRING:
         return (3, "string", lexical)
     return _typed_literal_key(lexical, datatype)
 
