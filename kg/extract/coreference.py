@@ -232,6 +232,7 @@ COUNTRY_NOUNS = frozenset({"country", "nation"})
 BODY_NOUNS = frozenset({"council", "court", "agency", "commission", "committee", "party", "movement", "alliance",
                         "union", "front", "organization", "organisation", "tribunal", "assembly", "coalition", "bloc",
                         "militia", "group", "fund", "bank"})  # fmt: skip
+DESCRIPTION_NOUNS = COUNTRY_NOUNS | BODY_NOUNS
 BARE_DEPS = frozenset({"det", "case", "punct", "relcl", "cc", "conj", "preconj"})  # none says which one
 
 
@@ -243,7 +244,7 @@ def _definite_descriptions(doc: Doc, groups: list[list[MentionCandidate]]) -> No
     taken = {i for members in groups for c in members for i in range(c.start, c.end)}
     for token in doc:
         if (token.pos_ != "NOUN" or not token.is_lower or token.i in taken or token.i == 0
-                or token.lower_ not in COUNTRY_NOUNS | BODY_NOUNS
+                or token.lower_ not in DESCRIPTION_NOUNS
                 or doc[token.i - 1].lower_ != "the" or doc[token.i - 1].dep_ != "det"
                 or any(child.dep_ not in BARE_DEPS for child in token.children)):  # fmt: skip
             continue

@@ -419,20 +419,23 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
     if len(states) < 2:
         return entry
     text_key = normalize_key(text)
+    words = set(fold(doc_text(doc)).split())
     signs = []
     for state in states:
         names = [n for n in (*state.names, *state.capitals) if normalize_key(n) != text_key and len(n) > 3]
         holders = [t.person for t in context.gazetteer.tenures if t.of_qid == state.qid and t.role in HEAD_ROLES]
         if any(re.search(rf"\b{re.escape(name)}\b", doc_text(doc)) for name in (*names, *holders)) or any(
-            fold(holder).split()[-1] in fold(doc_text(doc)).split() for holder in holders
+            fold(holder).split()[-1] in words for holder in holders
         ):
             signs.append(state)
     return context.entries.get(entry_key(signs[0]), signs[0]) if len(signs) == 1 else None
 
 
-def _unknown(start: int, end: int, entity_type: EntityType, text: str, kind: str | None = None) -> MentionCandidate:
+def _unknown(start: int, end: int, entity_type: EntityType, text: str, kind: str | None = None, *,
+             weight: int = 2) -> MentionCandidate:  # fmt: skip
     """A mention of a name the gazetteer does not know, grouped with the others of its type and name."""
-    return MentionCandidate(start, end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}", kind)
+    return MentionCandidate(start, end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}", kind,
+                            weight=weight)  # fmt: skip
 
 
 def _location(span: Span) -> MentionCandidate:
@@ -533,8 +536,8 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context
             continue
         listed = _listed_body(doc[c.start : c.end].text, body.text, c.entry, context.gazetteer)
         name = doc[c.start : end].text
-        result.append(candidate_of(body, listed, weight=1) if listed is not None else MentionCandidate(
-            start, end, EntityType.ORGANIZATION, name, f"Organization:{normalize_key(name)}", "GovernmentBody", weight=1))
+        result.append(candidate_of(body, listed, weight=1) if listed is not None
+                      else _unknown(start, end, EntityType.ORGANIZATION, name, "GovernmentBody", weight=1))  # fmt: skip
     return result
 
 
