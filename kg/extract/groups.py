@@ -60,6 +60,11 @@ def _agent_index() -> tuple[dict[tuple[str, ...], str], frozenset[str], int]:
     return agents, frozenset(words[-1] for words in agents), max((len(words) for words in agents), default=0)
 
 
+def agent_heads() -> frozenset[str]:
+    """The last words of the shipped agents' phrases ("officials", "police")."""
+    return _agent_index()[1]
+
+
 def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles: list[tuple[int, int]]) -> tuple[Entity, ...]:
     """The unnamed actors of an article, as GROUP entities keyed apart from `entities`."""
     owner: dict[int, Entity] = {}

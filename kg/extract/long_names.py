@@ -17,6 +17,8 @@ of Sudan" stays a mention of Sudan.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.names import ACRONYM, GENERIC_HEADS, TITLE_WORDS
@@ -39,8 +41,7 @@ def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
     name of their own, a sentence's first word only as a proper noun) as the longer ORG name it is part of: the
     "Supreme National Security Council" is not the "National Security Council", nor the "New
     Democratic Party" the "Democratic Party"."""
-    organization_labels = frozenset(label for label, spec in load_labels().items() if spec.type is EntityType.ORGANIZATION)
-    role_words = TITLE_WORDS | CONNECTORS | set(load_role_words())
+    organization_labels, role_words = _longer_name_words()
     ents = [_longer_name(doc, e, role_words) if e.ent_id_ and e.label_ in organization_labels else e for e in ents]
     organizations = {e.end for e in ents if e.label_ == "ORG" and not e.ent_id_}
     for start, end in _chains(doc, organizations):
@@ -51,7 +52,14 @@ def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
     return ents
 
 
-def _longer_name(doc: Doc, ent: Span, stop_words: frozenset[str] | set[str]) -> Span:
+@lru_cache(maxsize=1)
+def _longer_name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The entity ruler's organization labels, and the words that end a longer name going back."""
+    organization_labels = frozenset(label for label, spec in load_labels().items() if spec.type is EntityType.ORGANIZATION)
+    return organization_labels, TITLE_WORDS | CONNECTORS | frozenset(load_role_words())
+
+
+def _longer_name(doc: Doc, ent: Span, stop_words: frozenset[str]) -> Span:
     """A gazetteer organization's span, with the capitalised words before it that are none of `stop_words`."""
     start = ent.start
     while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_ \

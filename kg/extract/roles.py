@@ -44,7 +44,7 @@ from spacy.vocab import Vocab
 from kg.errors import DataFileError
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
-from kg.extract.groups import load_agents
+from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
@@ -608,15 +608,10 @@ def _group_owner(reading: _Reading, index: EntityIndex) -> str | None:
     if word.dep_ != "prep" or word.lower_ not in LISTING:
         return None
     group = word.head.head if word.head.lower_ == "such" else word.head
-    if group.lemma_.lower() not in _agent_heads():
+    if group.lemma_.lower() not in agent_heads():
         return None
     return next((key for child in group.lefts if (key := index.at(child)) is not None
                  and index.type_of(key) in (EntityType.STATE, EntityType.ORGANIZATION)), None)  # fmt: skip
-
-
-@lru_cache(maxsize=1)
-def _agent_heads() -> frozenset[str]:
-    return frozenset(phrase[-1] for phrase in load_agents())
 
 
 def _state_of_body(of: str, role_token: Token, index: EntityIndex) -> str | None:
