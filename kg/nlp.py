@@ -208,7 +208,7 @@ _TOKEN_ATTRIBUTES: dict[str, Callable[[Token], str | bool]] = {
     "TAG": lambda token: token.tag_, "LOWER": lambda token: token.lower_, "DEP": lambda token: token.dep_,
     "IS_SPACE": lambda token: token.is_space,
 }  # fmt: skip
-_ARRAY_ATTRIBUTES: list[int | str] = ["LOWER", "TAG", "DEP", "IS_SPACE"]  # the same attributes, as Doc.to_array reads them
+_ARRAY_ATTRIBUTES: list[int | str] = list(_TOKEN_ATTRIBUTES)  # the same attributes, as Doc.to_array reads them
 _MAX_REMEMBERED = 100_000  # attribute combinations whose starting patterns (or lemmas) are kept across Docs
 _LEMMA_ATTRIBUTES: list[int | str] = ["ORTH", "POS", "MORPH", "LEMMA"]  # what the rule lemmatizer reads, and its lemma
 _ANCHORS = ("LOWER", "TAG", "DEP")  # attributes a pattern's first token is looked up by, the most telling first
