@@ -27,7 +27,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.dataset import is_description, name_key, oxigraph_term, rdflib_term
+from kg.dataset import is_description, oxigraph_term, rdflib_term, with_name_key
 from kg.store import KgStore
 from kg.terms import ENTITIES_GRAPH, KG, KGR, graph_iri
 
@@ -84,8 +84,7 @@ def split_quads(text: str) -> list[ox.Quad]:
     quads = []
     for quad in ox.parse(text.encode("utf-8"), ox.RdfFormat.N_QUADS):
         triple = (rdflib_term(quad.subject), rdflib_term(quad.predicate), rdflib_term(quad.object))
-        key = name_key(triple)
-        for stored in (triple, key) if key is not None else (triple,):
+        for stored in with_name_key(triple):
             graph = entities if is_description(stored) else quad.graph_name
             quads.append(ox.Quad(*(oxigraph_term(term) for term in stored), graph))  # type: ignore[misc]
     return quads

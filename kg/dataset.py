@@ -93,10 +93,15 @@ def split_graph(graph: Graph) -> tuple[list[Triple], list[Triple]]:
     article: list[Triple] = []
     entities: list[Triple] = []
     for triple in graph:
-        key = name_key(triple)
-        for stored in (triple, key) if key is not None else (triple,):
+        for stored in with_name_key(triple):
             (entities if is_description(stored) else article).append(stored)
     return article, entities
+
+
+def with_name_key(triple: Triple) -> tuple[Triple, ...]:
+    """A triple as it is stored: a name followed by its key, anything else alone."""
+    key = name_key(triple)
+    return (triple,) if key is None else (triple, key)
 
 
 def is_name_key(predicate: object) -> bool:
@@ -113,7 +118,7 @@ def with_descriptions(graph: Graph, described: Callable[[URIRef], Iterable[tuple
     nodes = {node for triple in graph for node in (triple[0], triple[2]) if isinstance(node, URIRef)}
     for node in sorted(nodes):
         for predicate, obj in described(node):
-            if predicate not in _KEY_PREDICATES:
+            if not is_name_key(predicate):
                 graph.add((node, predicate, obj))
     return graph
 
