@@ -34,7 +34,7 @@ from rdflib.term import Node
 
 from kg.errors import StoreError
 from kg.term_order import XSD_STRING
-from kg.names import fold
+from kg.gazetteer import fold
 from kg.terms import ENTITIES_GRAPH, ENTITY_PATH, KG, KGR, article_scope, graph_iri
 
 Triple = tuple[Node, Node, Node]
@@ -76,7 +76,7 @@ def is_description(triple: Triple) -> bool:
 
 
 def name_key(triple: Triple) -> Triple | None:
-    """The folded form (`kg.names.fold`) of an entity's label or alias, as the triple that stores
+    """The folded form (`kg.gazetteer.fold`) of an entity's label or alias, as the triple that stores
     it: `(entity, kg:labelKey or kg:aliasKey, "united states")`; None for any other triple, or a
     name that folds to nothing."""
     subject, predicate, obj = triple

@@ -150,6 +150,13 @@ def normalize_key(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=1 << 16)
+def fold(name: str) -> str:
+    """The form names of a store are compared in (kg.names, the name keys of kg.dataset):
+    `normalize_key` ("the U.S.'s" -> "us"), `_` as a space."""
+    return normalize_key(name.replace("_", " "))
+
+
 def acronym_key(name: str) -> str | None:
     """The acronym a name is written as ("U.S." -> "US"), or None when it is not one."""
     compact = re.sub(r"[.\s]", "", unicodedata.normalize("NFKC", _POSSESSIVE.sub("", name.strip())))

@@ -24,7 +24,6 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Store
@@ -32,7 +31,7 @@ from rapidfuzz import fuzz, process
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import QueryError
-from kg.gazetteer import normalize_key
+from kg.gazetteer import fold
 from kg.rdf import ENTITY_CLASS
 from kg.prefixes import QID_REFERENCE, curie, entity_iri_of
 from kg.terms import KG, WD
@@ -78,12 +77,6 @@ class EntityNameError(QueryError):
         self.candidates = tuple(candidates)
         listed = "".join(f"\n  {entity.describe()}" for entity in self.candidates)
         super().__init__(message + (f"; closest:{listed}" if listed else "; the store has no entity with a similar name"))
-
-
-@lru_cache(maxsize=1 << 16)
-def fold(name: str) -> str:
-    """The form names are compared in: `normalize_key` ("the U.S.'s" -> "us"), `_` as a space."""
-    return normalize_key(name.replace("_", " "))
 
 
 class EntityIndex:

@@ -9,7 +9,7 @@ A saved query documents itself in a leading comment header, which is also the lo
     # returns: person role earliest latest
 
 Parameter types are entity, iri, string, name, date, integer and decimal. A name is a string
-bound twice: as itself (`?name`) and folded as kg folds names (`?name_key`, `kg.names.fold`: case,
+bound twice: as itself (`?name`) and folded as kg folds names (`?name_key`, `kg.gazetteer.fold`: case,
 accents and punctuation do not count), so a query can look it up by the name keys stored beside
 every label and alias (kg:labelKey, kg:aliasKey; docs/dataset.md) and then test the name itself
 on the few names found. An iri value may be written
@@ -318,7 +318,7 @@ _ENTITY_PLACEHOLDER = NamedNode("urn:example:entity")
 def _terms(param: Param, value: str) -> tuple[Term, ...]:
     """The terms of `param.variables()`, in their order."""
     if param.type == "name":
-        from kg.names import fold  # the gazetteer's normalisation: only when needed
+        from kg.gazetteer import fold  # the gazetteer's normalisation: only when needed
 
         return (Literal(value), Literal(fold(value)))
     return (_term(param, value),)
