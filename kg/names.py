@@ -231,9 +231,8 @@ def quick_resolve(store: Store | Select, value: str) -> str | None:
     if by_label:
         return _only(by_label)
     aliased = {entity for (entity,) in _texts(select(f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e <{KG.aliasKey}> {key} }} }}"))}
-    named = labelled | aliased
-    if named:
-        return _only(sorted(named & _descriptions(select, named).types))
+    if labelled or aliased:  # the labelled ones are described already
+        return _only(sorted((labelled | aliased) & (described.types | _descriptions(select, aliased - labelled).types)))
     words = set(wanted.split())
     longest = Literal(max(sorted(words), key=len))
     rows = select(
