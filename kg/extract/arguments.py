@@ -76,13 +76,16 @@ class EntityIndex:
         for _, start, end, key in sorted(spans, key=lambda item: (-item[0], item[1], item[3])):
             for i in range(start, end):
                 self._by_token[i] = key
+        self._held: dict[str, list[int]] = {}  # each entity's tokens, in the order of the Doc
+        for i in sorted(self._by_token):
+            self._held.setdefault(self._by_token[i], []).append(i)
 
     def at(self, token: Token) -> str | None:
         return self._by_token.get(token.i)
 
     def tokens_of(self, key: str) -> list[Token]:
         """The tokens that belong to entity `key`, in the order of the Doc."""
-        return [self.doc[i] for i in sorted(i for i, held_by in self._by_token.items() if held_by == key)]
+        return [self.doc[i] for i in self._held.get(key, ())]
 
     def group_at(self, token: Token) -> str | None:
         """The unnamed group whose noun `token` is ("gunmen"), when the index holds groups."""
