@@ -94,16 +94,14 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicon
     groups = frozenset(_groups(index.entities, index))
     events += _claimed_attacks(doc, index, lex, events)
     events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
-    return _dated_by_lead(events, doc, article, lex, index, assets)
+    return _dated_by_lead(events, doc, article, headline_end, lex, index, assets)
 
 
-def _dated_by_lead(
-    events: list[Event], doc: Doc, article: Article, lex: Lexicons, index: EntityIndex, assets: set[int]
-) -> list[Event]:
+def _dated_by_lead(events: list[Event], doc: Doc, article: Article, headline_end: int, lex: Lexicons, index: EntityIndex,
+                   assets: set[int]) -> list[Event]:  # fmt: skip
     """Events of later sentences that go on with the lead's own event (its main verb's type and
     subject: "On Tuesday, Trump issued seven pardons" ... "Trump granted X a full pardon") take
     the lead's date where their own clause gives none."""
-    headline_end = len(article.title) if article.title else 0
     lead = next((sent for sent in doc.sents if sent.start_char >= headline_end and not all(t.is_space for t in sent)), None)
     if lead is None or article.published is None or not any(event.when is None for event in events):
         return events
@@ -815,8 +813,8 @@ def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
     forms = (noun.lemma_.lower(), noun.lower_)
     return next((trigger for form in forms for trigger in lex.events.by_lemma(form, "NOUN")
                  if trigger.label == EventType.ASSAULT.value), None) or next(
-        (trigger for trigger in lex.events.triggers if trigger.label == EventType.ASSAULT.value
-         and trigger.words("weapons").intersection(forms)), None)  # fmt: skip
+        (trigger for form in forms for trigger in lex.events.by_weapon(form) if trigger.label == EventType.ASSAULT.value),
+        None)  # fmt: skip
 
 
 def _attackers(noun: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
@@ -846,10 +844,12 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         return False
     if token.dep_ == "ccomp" and token.head.lemma_ == "be":
         return False  # "the lie is that X is defeated": what is said of something, not a report
-    if any(_attack_trigger(cause, lex) is None for cause in _causes(token)):
+    causes = _causes(token)
+    if any(_attack_trigger(cause, lex) is None for cause in causes):
         return False  # "killed in a car crash": no attack
-    attacks = _attack_nouns(token, lex)
-    return (_passive(token) or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
+    passive = _passive(token)
+    attacks = causes if passive else _attack_nouns(token, lex)  # a passive's causes are all attacks now
+    return (passive or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
 
 
 def _untold_attack(noun: Token, index: EntityIndex) -> bool:

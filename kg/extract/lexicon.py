@@ -78,7 +78,7 @@ class Lexicon:
     transparent: frozenset[str] = frozenset()
     asking: frozenset[str] = frozenset()
     # By (part of speech, lemma), the triggers that have it, in order: `by_lemma` is asked about
-    # every word of an article.
+    # every word of an article; by ("weapon", word), the triggers whose attack a weapon stands for.
     _by_pos_lemma: dict[tuple[str, str], list[Trigger]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -86,6 +86,8 @@ class Lexicon:
         for trigger in self.triggers:
             for lemma in trigger.lemmas:
                 index.setdefault((trigger.pos, lemma), []).append(trigger)
+            for weapon in trigger.words("weapons"):
+                index.setdefault(("weapon", weapon), []).append(trigger)
         object.__setattr__(self, "_by_pos_lemma", index)
 
     def paths(self, trigger: Trigger, slot: str) -> tuple[DepPath, ...]:
@@ -95,6 +97,10 @@ class Lexicon:
 
     def by_lemma(self, lemma: str, pos: str) -> list[Trigger]:
         return list(self._by_pos_lemma.get((pos, lemma), ()))
+
+    def by_weapon(self, word: str) -> list[Trigger]:
+        """The triggers whose attack a weapon ("missile", "rockets") stands for."""
+        return list(self._by_pos_lemma.get(("weapon", word), ()))
 
 
 @dataclass(frozen=True, slots=True)
