@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 from typing import TypeVar
@@ -120,9 +121,9 @@ def _hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Con
 
 def _known_part(text: str, context: Context) -> GazetteerEntry | None:
     """The one state or person a part of a hyphenated name names ("Trump" of "Trump-Putin")."""
-    found = {e.qid or e.name: e for e in context.gazetteer.lookup(text) if e.type in (EntityType.STATE, EntityType.PERSON)}
-    if len(found) == 1:
-        return next(iter(found.values()))
+    found = [e for e in context.gazetteer.lookup(text) if e.type in (EntityType.STATE, EntityType.PERSON)]
+    if (one := _only(found)) is not None:
+        return one
     person = surname_entry(text, context) if not found else None
     return person if person is not None and person.qid is not None and any(
         context.day is not None and t.held_on(context.day) for t in context.gazetteer.tenures_of(person.qid)) else None  # fmt: skip
@@ -431,6 +432,12 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
     return context.entries.get(entry_key(signs[0]), signs[0]) if len(signs) == 1 else None
 
 
+def _only(entries: Iterable[GazetteerEntry]) -> GazetteerEntry | None:
+    """The one entry among `entries` (told apart by QID, else name), or None for none or several."""
+    distinct = {e.qid or e.name: e for e in entries}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
 def _unknown(start: int, end: int, entity_type: EntityType, text: str, kind: str | None = None, *,
              weight: int = 2) -> MentionCandidate:  # fmt: skip
     """A mention of a name the gazetteer does not know, grouped with the others of its type and name."""
@@ -549,8 +556,7 @@ def _listed_body(written: str, words: str, state: GazetteerEntry, gazetteer: Gaz
     bodies = [titled, f"{head} of {' '.join(modifiers)}"] if modifiers else [titled]
     states = dict.fromkeys((written, state.name, *state.aliases, *state.demonyms))
     names = [name for body in bodies for s in states for name in (f"{s} {body}", f"{body} of {s}", f"{body} of the {s}")]
-    found = {e.qid or e.name: e for name in names for e in gazetteer.lookup(name) if e.type is EntityType.ORGANIZATION}
-    return next(iter(found.values())) if len(found) == 1 else None
+    return _only(e for name in names for e in gazetteer.lookup(name) if e.type is EntityType.ORGANIZATION)
 
 
 def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]],
@@ -619,9 +625,9 @@ def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], tuple[GazetteerEn
     named = {words: (next(iter(entries.values())), "adjective") for words, entries in found.items()
              if len(entries) == 1 and not gazetteer.lookup(" ".join(words))}  # fmt: skip
     for row in party_words():
-        parties = {e.qid or e.name: e for e in gazetteer.lookup(row.party) if e.kind == PARTY}
-        if len(parties) == 1:
-            named[tuple(row.word.split())] = (next(iter(parties.values())), row.form)
+        party = _only(e for e in gazetteer.lookup(row.party) if e.kind == PARTY)
+        if party is not None:
+            named[tuple(row.word.split())] = (party, row.form)
     return named
 
 
@@ -646,8 +652,7 @@ def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerE
     if not posts:
         return None
     chosen = _current_or_latest(posts, context.day)
-    states = {e.qid or e.name: e for e in context.gazetteer.lookup(chosen.state) if e.type is EntityType.STATE}
-    return next(iter(states.values())) if len(states) == 1 else None
+    return _only(e for e in context.gazetteer.lookup(chosen.state) if e.type is EntityType.STATE)
 
 
 Dated = TypeVar("Dated", Tenure, PhoenixPost)
