@@ -299,13 +299,14 @@ def _block_rows(
     codebook: dict[tuple[str, ...], tuple[Plover, int]] | None = None,
 ) -> list[dict[str, Any]]:
     block_id = f"{block.name}@{block.line}"
+    readings = codebook or {}
 
     def reading_of(code: str | None, line: int, words: tuple[str, ...] = ()) -> tuple[Plover, str]:
         """The code's PLOVER reading and the source of the row (dictionary, table or codebook);
         a codebook reading may be for a pattern's first object word only."""
         for key in ((block.name, code, *words[:1]), (block.name, code)):
-            if code is not None and key in (codebook or {}):
-                reading, codebook_line = (codebook or {})[key]
+            if code is not None and key in readings:
+                reading, codebook_line = readings[key]
                 return reading, f"{VERBS_FILE}:{line}; {CODEBOOK_FILE}:{codebook_line}"
         reading, table_line = plover_of(None if code == "---" or code.startswith(":") else code, plover)
         return reading, _source(line, table_line)
