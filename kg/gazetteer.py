@@ -179,6 +179,7 @@ class Gazetteer:
         self._by_qid: dict[str, GazetteerEntry] = {}
         self._offices: dict[tuple[str, str], list[Tenure]] = defaultdict(list)
         self._held_by: dict[str, list[Tenure]] = defaultdict(list)
+        self._held_in: dict[str, list[Tenure]] = defaultdict(list)
         for entry in entries:
             for name in (*entry.names, *entry.demonyms, *entry.capitals):
                 acronym = acronym_key(name)
@@ -191,6 +192,7 @@ class Gazetteer:
         for tenure in tenures:
             self._offices[(tenure.of_qid, tenure.role)].append(tenure)
             self._held_by[tenure.person_qid].append(tenure)
+            self._held_in[tenure.of_qid].append(tenure)
 
     def lookup(self, name: str) -> list[GazetteerEntry]:
         """Entries one of whose names, demonyms or capitals is `name` (normalised)."""
@@ -207,6 +209,10 @@ class Gazetteer:
     def tenures_of(self, person_qid: str) -> list[Tenure]:
         """The offices a person held, in the order of leaders.tsv."""
         return list(self._held_by.get(person_qid, ()))
+
+    def tenures_in(self, of_qid: str) -> list[Tenure]:
+        """The offices of a state or organization, in the order of leaders.tsv."""
+        return list(self._held_in.get(of_qid, ()))
 
     def posts_of(self, name: str) -> list[PhoenixPost]:
         """The Phoenix posts of the actor one of whose names is `name` (normalised)."""

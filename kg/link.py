@@ -234,7 +234,7 @@ class Linker:
                 elif tenures:
                     candidate.boost(RULED_IN_CONTEXT, "held an office of a state of the article")
             elif entry.type is EntityType.STATE and entry.qid:
-                if any(t.of_qid == entry.qid and t.person_qid in others for t in self.gazetteer.tenures):
+                if any(t.person_qid in others for t in self.gazetteer.tenures_in(entry.qid)):
                     candidate.boost(STATE_OF_CONTEXT, "one of its office holders is in the article")
                 if len(found) > 1 and any(_in_text(name, text) for name in (*entry.capitals, *entry.demonyms)):
                     candidate.boost(NAMED_IN_TEXT, "its capital or demonym is in the text")

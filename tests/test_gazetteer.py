@@ -262,3 +262,10 @@ def test_gazetteer_tenures_of_a_person_are_their_rows_of_leaders_tsv_in_order() 
     assert gazetteer.tenures_of("Q0") == []
     gazetteer.tenures_of("Q316901").clear()  # a copy: the index stays whole
     assert gazetteer.tenures_of("Q316901")
+
+
+def test_gazetteer_tenures_in_a_state_are_its_rows_of_leaders_tsv_in_order() -> None:
+    gazetteer = load_gazetteer()
+    for of_qid in ("Q222", "Q30"):  # Albania, the United States (leaders.tsv)
+        assert gazetteer.tenures_in(of_qid) == [t for t in gazetteer.tenures if t.of_qid == of_qid] != []
+    assert gazetteer.tenures_in("Q0") == []

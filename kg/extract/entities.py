@@ -424,7 +424,7 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
     signs = []
     for state in states:
         names = [n for n in (*state.names, *state.capitals) if normalize_key(n) != text_key and len(n) > 3]
-        holders = [t.person for t in context.gazetteer.tenures if t.of_qid == state.qid and t.role in HEAD_ROLES]
+        holders = [t.person for t in context.gazetteer.tenures_in(state.qid) if t.role in HEAD_ROLES] if state.qid else []
         if any(re.search(rf"\b{re.escape(name)}\b", doc_text(doc)) for name in (*names, *holders)) or any(
             fold(holder).split()[-1] in words for holder in holders
         ):
