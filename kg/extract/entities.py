@@ -71,7 +71,7 @@ from kg.extract.names import (
     candidate_of, fold, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
-from kg.extract.surnames import untagged_surnames
+from kg.extract.surnames import in_office, untagged_surnames
 from kg.gazetteer import Gazetteer, GazetteerEntry, PhoenixPost, Tenure, normalize_key
 from kg.nlp import CAPITAL, doc_text, entries_by_key, entry_key, tokens_whose
 from kg.patterns import LabelSpec, load_labels
@@ -125,8 +125,7 @@ def _known_part(text: str, context: Context) -> GazetteerEntry | None:
     if (one := _only(found)) is not None:
         return one
     person = surname_entry(text, context) if not found else None
-    return person if person is not None and person.qid is not None and any(
-        context.day is not None and t.held_on(context.day) for t in context.gazetteer.tenures_of(person.qid)) else None  # fmt: skip
+    return person if person is not None and in_office(person, context) else None
 
 
 def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:

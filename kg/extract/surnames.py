@@ -43,7 +43,10 @@ def untagged_surnames(doc: Doc, candidates: list[MentionCandidate], context: Con
 
 def known_here(person: GazetteerEntry, doc: Doc, context: Context) -> bool:
     """The article names `person` in full, or they hold an office on the article's date."""
-    if any(name in doc_text(doc) for name in person.names if " " in name):
-        return True
+    return any(name in doc_text(doc) for name in person.names if " " in name) or in_office(person, context)
+
+
+def in_office(person: GazetteerEntry, context: Context) -> bool:
+    """`person` holds an office on the article's date."""
     return context.day is not None and person.qid is not None and any(
         t.held_on(context.day) for t in context.gazetteer.tenures_of(person.qid))  # fmt: skip
