@@ -218,14 +218,11 @@ def _people_of_a_state(token: Token, paths: Iterable[Path], index: EntityIndex) 
     """ "a travel ban on Americans": a designee written as the plural demonym of a state the article
     names is that state (in other slots people of a state are not the state: "detained two Britons")."""
     states = {entity.label: key for key, entity in index.entities.items() if entity.type is EntityType.STATE}
-    found: list[str] = []
-    for reached in (t for path in paths for t in path.follow(token)):
-        for person in (reached, *reached.conjuncts):
-            if person.tag_ in ("NNPS", "NNP") and person.lower_.endswith("s") and index.at(person) is None:
-                for entry in load_gazetteer().lookup(person.text[:-1]):
-                    if person.text[:-1] in entry.demonyms and entry.name in states:
-                        found.append(states[entry.name])
-    return list(dict.fromkeys(found))
+    demonyms = [person.text[:-1] for path in paths for reached in path.follow(token)
+                for person in (reached, *reached.conjuncts)
+                if person.tag_ in ("NNPS", "NNP") and person.lower_.endswith("s") and index.at(person) is None]  # fmt: skip
+    return list(dict.fromkeys(states[entry.name] for demonym in demonyms for entry in load_gazetteer().lookup(demonym)
+                              if demonym in entry.demonyms and entry.name in states))  # fmt: skip
 
 
 def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:
