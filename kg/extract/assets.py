@@ -117,10 +117,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
         head = span.root
         verb = _governing_verb(head, lex)
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
-        place = _place_object(head, verb, index, exclude={entity.key, operator}, place_objects=lex.place_objects)
-        placed_by_object = place is not None
-        place = place or _place(head, verb, index, exclude={entity.key, operator})
-        placed_by_verb = place is not None and not placed_by_object
+        as_object = _place_object(head, verb, index, exclude={entity.key, operator}, place_objects=lex.place_objects)
+        by_preposition = None if as_object else _place(head, verb, index, exclude={entity.key, operator})
+        place = as_object or by_preposition
         inherited = False
         if operator is None and last_operator is not None and entity.named:
             operator, inherited = last_operator, True
@@ -136,9 +135,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
         # hypothetical.
         sent_by = verb is not None and any(operator in index.entities_of(child) for child in verb.children
                                            if child.dep_ in ("nsubj", "agent") and child != head)  # fmt: skip
-        claims.append(_claim(entity, asset_class, operator, place, span, verb if placed_by_verb or sent_by else None,
+        claims.append(_claim(entity, asset_class, operator, place, span, verb if by_preposition or sent_by else None,
                              inherited, index, lex, article,
-                             denial_only=verb if placed_by_object and not sent_by else None))  # fmt: skip
+                             denial_only=verb if as_object and not sent_by else None))  # fmt: skip
     # An asset named several times is one deployment; so are unnamed assets of one class, operator
     # and place ("U.S. troops" and "about 5000 U.S. troops" in Iraq are one presence).
     unnamed = {entity.key for entity in entities if not entity.named}
@@ -217,15 +216,9 @@ def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, i
 
 
 def _governing_verb(token: Token, lex: Lexicons) -> Token | None:
-    """The verb (or deployment noun: "the deployment of X to Y") that governs an asset."""
-    node = token
-    for _ in range(4):
-        if node is not token and (node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lex.operator_verbs):
-            return node
-        if node.head is node:
-            return None
-        node = node.head
-    return None
+    """The verb (or deployment noun: "the deployment of X to Y") that governs an asset, three heads up at most."""
+    return next((node for node in islice(token.ancestors, 3)
+                 if node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lex.operator_verbs), None)  # fmt: skip
 
 
 def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entity, lex: Lexicons,
@@ -233,8 +226,10 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
     """Whose asset it is: the subject of the verb that sends it, a qualifier, a ship prefix."""
 
     def operators(token: Token) -> list[str]:
-        if token.pos_ == "PRON" and _rival_states(token, index):
-            return []  # "Guyana demands that Venezuela investigate shootings targeting its troops": whose?
+        # "Guyana demands that Venezuela investigate shootings targeting its troops": whose? Of two
+        # states named before a pronoun in its sentence, which one it stands for is a guess.
+        if token.pos_ == "PRON" and len(index.in_span(token.doc[token.sent.start : token.i], (EntityType.STATE,))) > 1:
+            return []
         keys = [key for key in index.entities_of(token) if key != entity.key and index.type_of(key) in OPERATORS]
         # "the Strike Group includes ...": a name made of asset words is no operator.
         return [key for key in keys if not any(t.i in assets for t in token.subtree if index.at(t) == key)]
@@ -271,9 +266,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
         found = qualifier(noun)
         if found is not None:
             return found
-    prefix = entity.label.split()[0] if entity.label else ""
-    if prefix in lex.ship_prefixes:
-        state = lex.ship_prefixes[prefix]
+    if (state := lex.ship_prefixes.get(entity.label.split()[0] if entity.label else "")) is not None:
         if state.lower() in states:
             return states[state.lower()]
         # No state named, but its navy is: "the United States Navy", "the US Navy".
@@ -282,14 +275,6 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
         return next((key for key, other in index.entities.items() if other.type is EntityType.ORGANIZATION
                      and any(other.label.lower().startswith(name + " ") for name in names)), None)  # fmt: skip
     return None
-
-
-def _rival_states(pronoun: Token, index: EntityIndex) -> bool:
-    """Two or more states named before a pronoun in its sentence: which one it stands for is a guess."""
-    sent = pronoun.sent
-    states = {key for t in pronoun.doc[sent.start : pronoun.i] if (key := index.at(t)) is not None
-              and index.type_of(key) is EntityType.STATE}  # fmt: skip
-    return len(states) > 1
 
 
 def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None], *,

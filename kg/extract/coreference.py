@@ -16,6 +16,7 @@ in a 2025 article: Donald Trump, an entity whose only mentions are titles).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -163,9 +164,8 @@ def _part_of(words: list[str], longer: list[str]) -> bool:
     if longer[-len(words) :] == words:
         return True
     if len(words) == 1:  # a surname; a given name only before "bin"/"ibn" ("Qaboos bin Said"); "Gaza" (Strip)
-        if words[0] == longer[0] and all(word in GEO_NOUNS for word in longer[1:]):
-            return True
-        return words[0] in longer[1:] or (words[0] == longer[0] and len(longer) > 2 and longer[1] in PATRONYMIC)
+        return words[0] in longer[1:] or words[0] == longer[0] and (
+            all(word in GEO_NOUNS for word in longer[1:]) or len(longer) > 2 and longer[1] in PATRONYMIC)
     if words[0] != longer[0] or words[-1] != longer[-1]:
         return False
     rest = iter(longer)
@@ -207,18 +207,17 @@ def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]], titles:
         if not holders and context.day is not None and state.entry is not None and state.entry.qid:
             qids = {t.person_qid for role in roles for t in context.gazetteer.holders(state.entry.qid, role, context.day)}
             holders = [g for g in people if g[0].entry is not None and g[0].entry.qid in qids]
-            if not holders and len(qids) == 1 and not _elect(doc, end):
+            # "the US president-elect" does not hold the office yet.
+            elect = doc[end : end + 2].text.lower().startswith(("-elect", "elect", "- elect"))
+            if not holders and len(qids) == 1 and not elect:
                 entry = _unnamed_holder(qids.pop(), people, context)
                 if entry is not None:  # the title is the only mention of a holder the article never names
-                    unnamed.setdefault(entry_key(entry), []).append(
-                        MentionCandidate(first, end, EntityType.PERSON, entry.name, f"entry:{entry_key(entry)}",
-                                         entry=entry, weight=0))  # fmt: skip
+                    unnamed.setdefault(entry_key(entry), []).append(candidate_of(doc[first:end], entry, weight=0))
                 continue
         unique = {id(g): g for g in holders}
         if len(unique) == 1:
-            target = next(iter(unique.values()))
-            head = target[0]
-            target.append(MentionCandidate(first, end, head.type, head.name, head.group, head.kind, head.entry, weight=0))
+            (target,) = unique.values()
+            target.append(replace(target[0], start=first, end=end, weight=0))
     if unnamed:
         groups.extend(unnamed.values())
         groups.sort(key=lambda members: min(c.start for c in members))
@@ -252,9 +251,7 @@ def _definite_descriptions(doc: Doc, groups: list[list[MentionCandidate]]) -> No
         if not fitting and token.lower_ in COUNTRY_NOUNS:
             fitting = [members for members in groups if _fits(token, members, 0)]
         if len(fitting) == 1:
-            head = fitting[0][0]
-            fitting[0].append(MentionCandidate(token.i - 1, token.i + 1, head.type, head.name, head.group, head.kind,
-                                               head.entry, weight=0))  # fmt: skip
+            fitting[0].append(replace(fitting[0][0], start=token.i - 1, end=token.i + 1, weight=0))
 
 
 def _fits(token: Token, members: list[MentionCandidate], since: int) -> bool:
@@ -266,12 +263,6 @@ def _fits(token: Token, members: list[MentionCandidate], since: int) -> bool:
         kind = head.type is EntityType.ORGANIZATION and len(words) > 1 and words[-1].lower() == token.lower_
         since = 0
     return kind and any(since <= c.start and c.end <= token.i for c in members)
-
-
-def _elect(doc: Doc, end: int) -> bool:
-    """ "the US president-elect" does not hold the office yet."""
-    after = doc[end : end + 2].text.lower()
-    return after.startswith(("-elect", "elect", "- elect"))
 
 
 def _unnamed_holder(qid: str, people: list[list[MentionCandidate]], context: Context) -> GazetteerEntry | None:

@@ -11,8 +11,8 @@ Every authority named with every designee gives one claim ("the UK and Canada sa
 from __future__ import annotations
 
 import re
-from itertools import product
-from typing import TYPE_CHECKING, Iterable
+from itertools import islice, product
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
@@ -41,14 +41,31 @@ _PREP_OBJECT = parse_path(">prep>pobj")
 SINCE_OK = frozenset({"until", "till", "before", "by"})
 
 
+class Notice(NamedTuple):
+    """What an article says once for all its listings, as an official notice does: the official who
+    signs it (the person named last, when a "Dated: November 16, 2025." line ends it), that line's
+    date, its taking effect upon publication, and the legal basis it cites."""
+
+    signer: list[str]
+    dated: Interval | None
+    effective: Interval | None
+    legal_basis: tuple[str | None, str | None]
+
+
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
             lexicons: Lexicons | None = None) -> list[Designation]:  # fmt: skip
     """Every designation, sanction or ban the Doc reports."""
     lex = lexicons or load_lexicons()
     index = EntityIndex(doc, entities)
+    text, day = doc_text(doc), article.published
+    dated = _DATED.search(text)
+    people = [person for t in doc if (person := index.at(t)) is not None and index.type_of(person) is EntityType.PERSON]
+    notice = Notice(people[-1:] if dated else [], resolve(dated.group(1), day) if dated and day else None,
+                    Interval(day, day, "day", "upon publication") if day and _UPON_PUBLICATION.search(text) else None,
+                    _legal_basis(text, lex.designations) or (None, None))  # fmt: skip
     claims: dict[tuple[str, str, DesignationCategory], Designation] = {}
     for sent in doc.sents:
-        times = find_times(sent, article.published) if article.published else []
+        times = find_times(sent, day) if day else []
         for token in sent:
             if token.pos_ not in ("VERB", "NOUN"):
                 continue
@@ -58,7 +75,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
             readings = [(trigger, parties) for trigger in verbs] or [
                 (trigger, None) for trigger in lex.designations.by_lemma(token.lemma_.lower(), token.pos_)]  # fmt: skip
             for trigger, found in readings:
-                for claim in _read(token, trigger, lex, index, times, article, found):
+                for claim in _read(token, trigger, lex, index, times, notice, found):
                     # The same listing read twice (headline and body): keep the dated reading.
                     key = (claim.authority, claim.designee, claim.category)
                     if key not in claims or (claims[key].announced is None and claim.announced is not None):
@@ -70,7 +87,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
 
 
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, times: list[tuple[int, int, Interval]],
-          article: Article, parties: tuple[list[str], list[str]] | None = None) -> list[Designation]:  # fmt: skip
+          notice: Notice, parties: tuple[list[str], list[str]] | None = None) -> list[Designation]:  # fmt: skip
     """The claims of one trigger; `parties` (authorities, designees) when word order, not the
     parse, gave them."""
     table = lex.designations
@@ -91,13 +108,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
         if index.type_of(key) in DESIGNEES]  # fmt: skip
     authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
                    if index.type_of(key) in AUTHORITIES and key not in designees]  # fmt: skip
-    authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities))
-    text = doc_text(token.doc)
-    dated = _DATED.search(text)  # the "Dated: November 16, 2025." line of an official notice
-    if not authorities and dated:
-        # An official notice names no acting party in the sentence: the official who signs it acts.
-        authorities = [key for t in token.doc if (key := index.at(t)) is not None
-                       and index.type_of(key) is EntityType.PERSON][-1:]  # fmt: skip
+    # An official notice names no acting party in the sentence: the official who signs it acts.
+    authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities)) or notice.signer
     if not designees:
         designees = (_antecedent(token, index, authorities)
                      or _people_of_a_state(token, table.paths(trigger, "designee"), index))  # fmt: skip
@@ -106,18 +118,15 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     modality = assess(token, index, lex.cues)
     sent = token.sent
     # "sanctioned since 2011": for a listing, the start of the state is its date.
-    announced = clause_time(token, times, not_after=SINCE_OK) or (
-        resolve(dated.group(1), article.published) if dated and article.published else None)
-    effective = (Interval(article.published, article.published, "day", "upon publication")
-                 if article.published and _UPON_PUBLICATION.search(text) else None)  # fmt: skip
-    legal_basis, programme = _legal_basis(sent.text, text, table)
+    announced = clause_time(token, times, not_after=SINCE_OK) or notice.dated
+    legal_basis, programme = _legal_basis(sent.text, table) or notice.legal_basis
     score = confidence.score(trigger.base, negated=modality.negated, hypothetical=modality.hypothetical,
                              attributed=partisan(modality, authorities, index), state=True)  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score,
                             modality.claimed_by, modality.negated, modality.hypothetical)  # fmt: skip
     status = DesignationStatus.REVOKED if _revoked(token, trigger, table, lex) else DesignationStatus.IN_FORCE
     return [Designation(authority, designee, category, provenance, label=label, programme=programme,
-                        legal_basis=legal_basis, announced=announced, effective=effective, status=status)
+                        legal_basis=legal_basis, announced=announced, effective=notice.effective, status=status)
             for authority, designee in product(authorities, designees) if authority != designee]  # fmt: skip
 
 
@@ -209,14 +218,11 @@ def _people_of_a_state(token: Token, paths: Iterable[Path], index: EntityIndex) 
     """ "a travel ban on Americans": a designee written as the plural demonym of a state the article
     names is that state (in other slots people of a state are not the state: "detained two Britons")."""
     states = {entity.label: key for key, entity in index.entities.items() if entity.type is EntityType.STATE}
-    found: list[str] = []
-    for reached in (t for path in paths for t in path.follow(token)):
-        for person in (reached, *reached.conjuncts):
-            if person.tag_ in ("NNPS", "NNP") and person.lower_.endswith("s") and index.at(person) is None:
-                for entry in load_gazetteer().lookup(person.text[:-1]):
-                    if person.text[:-1] in entry.demonyms and entry.name in states:
-                        found.append(states[entry.name])
-    return list(dict.fromkeys(found))
+    demonyms = [person.text[:-1] for path in paths for reached in path.follow(token)
+                for person in (reached, *reached.conjuncts)
+                if person.tag_ in ("NNPS", "NNP") and person.lower_.endswith("s") and index.at(person) is None]  # fmt: skip
+    return list(dict.fromkeys(states[entry.name] for demonym in demonyms for entry in load_gazetteer().lookup(demonym)
+                              if demonym in entry.demonyms and entry.name in states))  # fmt: skip
 
 
 def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:
@@ -235,13 +241,10 @@ def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> li
     return []
 
 
-def _legal_basis(sentence: str, text: str, table: Lexicon) -> tuple[str | None, str | None]:
-    for source in (sentence, text):
-        for pattern, programme in table.legal_bases:
-            match = pattern.search(source)
-            if match:
-                return match.group(0), programme
-    return None, None
+def _legal_basis(text: str, table: Lexicon) -> tuple[str, str | None] | None:
+    """The legal basis `text` cites first in the order of the data file, and its programme."""
+    return next(((match.group(0), programme) for pattern, programme in table.legal_bases
+                 if (match := pattern.search(text))), None)  # fmt: skip
 
 
 def _revoked(token: Token, trigger: Trigger, table: Lexicon, lex: Lexicons) -> bool:
@@ -251,12 +254,8 @@ def _revoked(token: Token, trigger: Trigger, table: Lexicon, lex: Lexicons) -> b
     a right ("revokes visas for X" is a travel ban, not the end of one)."""
     if token.lemma_.lower() in table.revoking:
         return not trigger.words("requires_object_lemmas")
-    node = token
-    for _ in range(3):
-        if node.head is node:
-            return False
+    for node in (token, *islice(token.ancestors, 2)):
         if node.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and node.head.lemma_.lower() in table.revoking:
             revocation = assess(node.head, EntityIndex(token.doc, ()), lex.cues)
             return not (revocation.negated or revocation.hypothetical)
-        node = node.head
     return False
