@@ -1,8 +1,8 @@
 """Attribution and modality of a claim's trigger (part of extract): Token -> Modality.
 
 Reads the cue words of patterns/modality.tsv around the trigger: its own dependents ("did
-*not* meet", "*may* strike", "a *possible* meeting"), the words that govern it ("*denied*
-attacking", "*threatened* to strike", "*plans* to visit", "X *said* Y attacked"), a conditional
+*not* meet", "*may* strike", "a *possible* meeting"), a verb that keeps someone from it ("*banned*
+X from attending"), the words that govern it ("*denied* attacking", "*threatened* to strike", "*plans* to visit", "X *said* Y attacked"), a conditional
 clause ("*if* ...") and "*according to* X". A negated or hypothetical claim is never stored as
 plain true; `claimed_by` names the entity the article attributes the claim to.
 """
@@ -88,6 +88,9 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
         # "without meeting", "without talks", "warned X against sending troops" (but "protests
         # against the strikes" are against real ones)
         note(cue_kind("head", trigger.head), trigger.head)
+        if trigger.dep_ == "pcomp" and trigger.head.lower_ == "from":
+            # "banned X from attending", "refrained from attacking": kept from the act
+            note(cue_kind("from", trigger.head.head), trigger.head.head)
 
     # Governing words and conditional clauses on the way up; a verb coordinated with another of
     # the same form shares what governs the first ("attempted to stop and seize", but not
