@@ -90,7 +90,8 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
         note(cue_kind("head", trigger.head), trigger.head)
         if trigger.dep_ == "pcomp" and trigger.head.lower_ == "from":
             # "banned X from attending", "refrained from attacking": kept from the act
-            note(cue_kind("from", trigger.head.head), trigger.head.head)
+            keeper = _keeper(trigger.head)
+            note(cue_kind("from", keeper), keeper)
 
     # Governing words and conditional clauses on the way up; a verb coordinated with another of
     # the same form shares what governs the first ("attempted to stop and seize", but not
@@ -143,6 +144,15 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
         if claimed_by:
             found.append("according to")
     return Modality("negation" in kinds, "hypothetical" in kinds, claimed_by, " ".join(found) or None)
+
+
+def _keeper(prep: Token) -> Token:
+    """The verb a "from" phrase completes, also where the parser hung the phrase on the verb's
+    object or its conjunct ("blocks X and 80 other officials *from* attending")."""
+    keeper = prep.head
+    while keeper.dep_ in ("dobj", "conj") and keeper.pos_ in ("NOUN", "PROPN", "PRON") and keeper.head is not keeper:
+        keeper = keeper.head
+    return keeper
 
 
 def _completes(trigger: Token, node: Token) -> bool:

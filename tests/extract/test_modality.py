@@ -49,6 +49,7 @@ def test_modality_without_phrase_of_the_trigger_does_not_negate_it(annotated) ->
         ("A judge blocked Ruritania from deploying troops to Freedonia.", "deploying"),
         ("Freedonia barred Alma Vask from entering the country.", "entering"),
         ("Ruritania refrained from attacking Freedonia.", "attacking"),
+        ("Ruritania blocked Alma Vask and 80 other officials from attending the summit.", "attending"),
     ],
 )
 def test_modality_an_act_someone_is_kept_from_is_negated(annotated, text, trigger) -> None:  # type: ignore[no-untyped-def]
