@@ -39,6 +39,10 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 # What a noun's phrase adds to the noun and its modifiers (its preps are tested as preps).
 NOUN_PHRASE_DEPS = frozenset({"prep", "conj", "cc", "acl", "relcl", "appos"})
+# A subject's conjuncts and appositions are subjects too ("X and Y", "its leader, Z").
+SUBJECT_PHRASE_DEPS = frozenset({"prep", "acl", "relcl"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
+COMMON_POS = NOMINAL_POS - {"PROPN"}
 # What makes a past form active: an auxiliary, or an object or complement of its own.
 ACTIVE_DEPS = frozenset({"aux", "auxpass", "nsubjpass", "csubj", "expl", "dobj", "dative", "ccomp", "xcomp", "prt"})
 FULL_STOPS = frozenset({".", "!", "?", ";", ":"})
@@ -156,7 +160,9 @@ class _Context:
         given = [second for child in children if child.dep_ in ("dative", "dobj") for second in child.subtree
                  if _second_object(second, child)]  # fmt: skip
         clause += given
-        self.subject = _span_words(forms, subject)
+        # Words the subject must hold are its own, as an object's are: not those of its phrases
+        # (but a name's, "Coalition of Patriots for Change", are the name).
+        self.subject = _core_words(forms, subject, SUBJECT_PHRASE_DEPS, COMMON_POS)
         if misread:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
@@ -226,24 +232,30 @@ def _span_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[s
     )
 
 
-def _core_words(forms: list[tuple[str, str]], heads: list[Token]) -> frozenset[str]:
-    """The forms and lemmas of the phrases `heads` head, less a noun's own phrases and conjuncts:
-    "initiate a ceasefire and an end to military operations" initiates no "military operation";
-    save an of-phrase of counted things ("a series of seven pardons")."""
+def _core_words(forms: list[tuple[str, str]], heads: list[Token], phrases: frozenset[str] = NOUN_PHRASE_DEPS,
+                nominals: frozenset[str] = NOMINAL_POS) -> frozenset[str]:  # fmt: skip
+    """The forms and lemmas of the phrases `heads` head, less a noun's own phrases (`phrases`: by
+    default also its conjuncts): "initiate a ceasefire and an end to military operations"
+    initiates no "military operation"; "fighting between X and the army continues" is no
+    army's advance (a gerund subject is a noun); save an of-phrase of counted things ("a series
+    of seven pardons", "hundreds of troops")."""
     words: set[str] = set()
     stack = list(heads)
     while stack:
         token = stack.pop()
         words.update(forms[token.i])
-        nominal = token.pos_ in ("NOUN", "PROPN", "PRON")
-        stack.extend(child for child in token.children if not (nominal and child.dep_ in NOUN_PHRASE_DEPS) or _counted(child))
+        nominal = token.pos_ in nominals or (token.tag_ == "VBG" and token.dep_ in SUBJECT_DEPS)
+        stack.extend(child for child in token.children if not (nominal and child.dep_ in phrases) or _counted(child))
     return frozenset(words)
 
 
 def _counted(prep: Token) -> bool:
     """An of-phrase of counted things names what its noun is made of: "issued a series *of seven
-    pardons*" issues pardons."""
-    return prep.dep_ == "prep" and prep.lower_ == "of" and any(
+    pardons*" issues pardons, "*hundreds of troops* entered" is troops entering."""
+    if prep.dep_ != "prep" or prep.lower_ != "of":
+        return False
+    vocab = prep.doc.vocab
+    return vocab[prep.head.lemma_].like_num or any(
         obj.dep_ == "pobj" and any(child.dep_ == "nummod" for child in obj.children) for obj in prep.children
     )
 

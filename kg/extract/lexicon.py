@@ -28,7 +28,7 @@ from kg.screened_matcher import ScreenedMatcher
 
 POS = ("VERB", "NOUN")
 MODALITY_KINDS = ("negation", "hypothetical", "attribution")
-MODALITY_PLACES = ("child", "head", "governor", "complement", "modifier", "clause", "prep", "subject")
+MODALITY_PLACES = ("child", "head", "from", "governor", "complement", "modifier", "clause", "prep", "subject")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,8 @@
 """Attribution and modality of a claim's trigger (part of extract): Token -> Modality.
 
 Reads the cue words of patterns/modality.tsv around the trigger: its own dependents ("did
-*not* meet", "*may* strike", "a *possible* meeting"), the words that govern it ("*denied*
-attacking", "*threatened* to strike", "*plans* to visit", "X *said* Y attacked"), a conditional
+*not* meet", "*may* strike", "a *possible* meeting"), a verb that keeps someone from it ("*banned*
+X from attending"), the words that govern it ("*denied* attacking", "*threatened* to strike", "*plans* to visit", "X *said* Y attacked"), a conditional
 clause ("*if* ...") and "*according to* X". A negated or hypothetical claim is never stored as
 plain true; `claimed_by` names the entity the article attributes the claim to.
 """
@@ -88,6 +88,10 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
         # "without meeting", "without talks", "warned X against sending troops" (but "protests
         # against the strikes" are against real ones)
         note(cue_kind("head", trigger.head), trigger.head)
+        if trigger.dep_ == "pcomp" and trigger.head.lower_ == "from":
+            # "banned X from attending", "refrained from attacking": kept from the act
+            keeper = _keeper(trigger.head)
+            note(cue_kind("from", keeper), keeper)
 
     # Governing words and conditional clauses on the way up; a verb coordinated with another of
     # the same form shares what governs the first ("attempted to stop and seize", but not
@@ -140,6 +144,15 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
         if claimed_by:
             found.append("according to")
     return Modality("negation" in kinds, "hypothetical" in kinds, claimed_by, " ".join(found) or None)
+
+
+def _keeper(prep: Token) -> Token:
+    """The verb a "from" phrase completes, also where the parser hung the phrase on the verb's
+    object or its conjunct ("blocks X and 80 other officials *from* attending")."""
+    keeper = prep.head
+    while keeper.dep_ in ("dobj", "conj") and keeper.pos_ in ("NOUN", "PROPN", "PRON") and keeper.head is not keeper:
+        keeper = keeper.head
+    return keeper
 
 
 def _completes(trigger: Token, node: Token) -> bool:

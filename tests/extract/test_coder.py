@@ -26,14 +26,17 @@ def _write(folder: Path, name: str, rows: list[dict]) -> None:  # type: ignore[t
 
 @pytest.fixture()
 def small(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A two-verb dictionary: 'fight' assaults unless it fights corruption, and fights with
-    &MILITARY alongside someone is cooperation; 'blow up' is an attack, 'blow' alone nothing."""
+    """A small dictionary: 'fight' assaults unless it fights corruption, and fights with
+    &MILITARY alongside someone is cooperation; 'continue' codes nothing unless &MILITARY
+    continues; 'blow up' is an attack, 'blow' alone nothing."""
     _write(tmp_path, "cameo_synsets.jsonl", [{"kind": "synset", "name": "&MILITARY", "phrases": [["troops"], ["armed", "forces"]], "source": "t:1"}])
     code = {"mode": None, "source": "t:2"}
     _write(tmp_path, "cameo_verbs.jsonl", [
         {"kind": "verb", "lemma": "fight", "particles": [], "block": "F", "code": "190", "type": "ASSAULT", **code},
         {"kind": "pattern", "block": "F", "subject": [], "object": ["corruption"], "preps": [], "code": "---", "type": None, **code},
         {"kind": "pattern", "block": "F", "subject": ["&MILITARY"], "object": [], "preps": [{"prep": "alongside", "words": []}], "code": "062", "type": "COOPERATE", **code},
+        {"kind": "verb", "lemma": "continue", "particles": [], "block": "C", "code": "---", "type": None, **code},
+        {"kind": "pattern", "block": "C", "subject": ["&MILITARY"], "object": [], "preps": [], "code": "190", "type": "ASSAULT", **code},
         {"kind": "verb", "lemma": "blow", "particles": ["up"], "block": "B", "code": "183", "type": "ASSAULT", **code},
         {"kind": "verb", "lemma": "blow", "particles": [], "block": "B2", "code": "---", "type": None, **code},
     ])  # fmt: skip
@@ -58,6 +61,33 @@ def test_coder_synset_and_preposition_patterns(small, english_model) -> None:  #
     assert code is not None and code.type is EventType.COOPERATE
     code = small.code(_verb(english_model, "The armed forces fought alongside Freedonia.", "fight"))
     assert code is not None and code.type is EventType.COOPERATE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian troops continued into Freedonia.",
+        "Ruritania and its troops continued into Freedonia.",
+        "Hundreds of Ruritanian troops continued into Freedonia.",
+        "The armed forces, led by Alma Vask, continued into Freedonia.",
+    ],
+)
+def test_coder_a_subject_pattern_reads_the_subject(small, english_model, text) -> None:  # type: ignore[no-untyped-def]
+    code = small.code(_verb(english_model, text, "continue"))
+    assert code is not None and code.type is EventType.ASSAULT, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As fighting between Ruritania and Freedonian troops continues in Elbonia, Alma Vask opens a corridor.",
+        "The agreement allowing Freedonian troops to use the base continues until April.",
+        "The talks with the troops continued in Elbonia.",
+        "Protests against the armed forces continued.",
+    ],
+)
+def test_coder_a_subject_pattern_ignores_the_subjects_own_phrases(small, english_model, text) -> None:  # type: ignore[no-untyped-def]
+    assert small.code(_verb(english_model, text, "continue")) is None, text
 
 
 def test_coder_multi_word_verbs_need_their_particle(small, english_model) -> None:  # type: ignore[no-untyped-def]

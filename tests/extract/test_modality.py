@@ -1,5 +1,7 @@
 """Attribution and modality of claim triggers, on sentences written for the test."""
 
+import pytest
+
 from kg.extract.arguments import EntityIndex
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
@@ -38,6 +40,32 @@ def test_modality_without_phrase_of_the_trigger_does_not_negate_it(annotated) ->
     assert not _assess(annotated, "Ruritania attacked Freedonia without warning.", "attacked").negated
     assert not _assess(annotated, "Ruritania held talks with Freedonia without preconditions.", "talks").negated
     assert _assess(annotated, "Ruritania left without meeting Freedonia.", "meeting").negated
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Ruritania banned Freedonian officials from attending the summit.", "attending"),
+        ("A judge blocked Ruritania from deploying troops to Freedonia.", "deploying"),
+        ("Freedonia barred Alma Vask from entering the country.", "entering"),
+        ("Ruritania refrained from attacking Freedonia.", "attacking"),
+        ("Ruritania blocked Alma Vask and 80 other officials from attending the summit.", "attending"),
+    ],
+)
+def test_modality_an_act_someone_is_kept_from_is_negated(annotated, text, trigger) -> None:  # type: ignore[no-untyped-def]
+    assert _assess(annotated, text, trigger).negated, text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Ruritania returned from attacking Freedonia.", "attacking"),
+        ("Alma Vask came back from visiting Freedonia.", "visiting"),
+        ("Ruritania banned imports after attacking Freedonia.", "attacking"),
+    ],
+)
+def test_modality_an_act_come_from_is_not_negated(annotated, text, trigger) -> None:  # type: ignore[no-untyped-def]
+    assert not _assess(annotated, text, trigger).negated, text
 
 
 def test_modality_negation_by_denial_and_refusal(annotated) -> None:  # type: ignore[no-untyped-def]
