@@ -167,6 +167,8 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             candidates.remove(before)
             c.start = before.start
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
+    # after a particle, any unknown name goes on a person's ("Ursula [von der] [Leyen]" with "Leyen" tagged GPE)
+    named = {c.start: c for c in candidates if c.entry is None and c.named and c.type is not EntityType.MILITARY_ASSET}
     removed: set[int] = set()  # the candidates taken out below; the others are in `candidates` still
     for c in list(candidates):
         if c.type is not EntityType.PERSON or c.entry is not None or (id(c) in removed and c not in candidates):
@@ -174,7 +176,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
         end = c.end
         while end < len(doc) and doc[end].text in NAME_PARTICLES:
             end += 1
-        after = unknown.get(end)
+        after = named.get(end) if end > c.end or doc[c.end - 1].text in NAME_PARTICLES else unknown.get(end)
         if after is not None and after is not c:
             removed.add(id(candidates.pop(candidates.index(after))))
             c.end = after.end
@@ -262,10 +264,10 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
                 or c.type is EntityType.ORGANIZATION and not ACRONYM.match(c.name) and _place_like(c.name, doc[c.start - 1])):  # fmt: skip
             set_type(c, EntityType.LOCATION)  # people are met, not been in: "an attack in Maidan Wardak"; nor is a place's name
             continue  # with no organization's noun ("an attack near Dharin")
-        if root.dep_ == "compound" and root.head.lemma_ in PLACE_NOUNS and root.head.i == c.end:
+        if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i == c.end:
             set_type(c, EntityType.LOCATION)  # "the Bara area", "the Al-Murra village"
             continue
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_ in PLACE_NOUNS or
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_.lower() in PLACE_NOUNS or
                                                                  root.head.head.lemma_ in MOTION):  # fmt: skip
             set_type(c, EntityType.LOCATION)  # "the town of Yeoncheon", "70 km of Mogadishu"
             continue
@@ -280,7 +282,7 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         first = min(root.conjuncts, key=lambda t: t.i) if root.conjuncts else root
         if first.i > root.i:
             first = root
-        if first.head.lemma_ in PLACE_NOUNS or first.head.head.lemma_ in PLACE_NOUNS:
+        if first.head.lemma_.lower() in PLACE_NOUNS or first.head.head.lemma_.lower() in PLACE_NOUNS:
             set_type(c, EntityType.LOCATION)
             continue
         votes = Counter(m.type for m in members if m.type in (EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION))

@@ -1,6 +1,7 @@
-"""Place names the gazetteer does not know and the model tags as organizations or people: a chain of
-places after them, or a locative preposition before them, makes them places; a name with an
-organization's noun stays an organization (sentences written for the test, fictional places)."""
+"""Names the gazetteer does not know, typed and spanned by what the sentence says of them: a chain of
+places after a name, or a locative preposition before it, makes it a place, unless it has an
+organization's noun; a name after a person's particle goes on the person's name (sentences written
+for the test, fictional names but for one real person)."""
 
 from __future__ import annotations
 
@@ -73,3 +74,13 @@ def test_an_organization_stays_an_organization(types, text: str, organization: s
 def test_a_court_case_named_after_an_organization_is_no_place(types) -> None:  # type: ignore[no-untyped-def]
     found = types("The Supreme Court rules in Learning Resources v. Trump that the tariffs are unlawful.")
     assert found["Learning Resources"] is EntityType.ORGANIZATION
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Prime Minister Tomás d'Avila dos Reyes resigns.", "Tomás d'Avila dos Reyes"),  # "Reyes" tagged ORG
+    ("Commission president Ursula von der Leyen survives a vote of confidence.", "Ursula von der Leyen"),  # "Leyen" GPE
+])  # fmt: skip
+def test_a_name_after_a_persons_particle_goes_on_the_persons_name_whatever_its_tag(types, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    found = types(text)
+    assert found.get(person) is EntityType.PERSON
+    assert set(found) == {person}
