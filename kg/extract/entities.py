@@ -332,9 +332,9 @@ def _without_region_noun(name: str) -> str:
 
 
 def _place_like(name: str, before: Token | None = None) -> bool:
-    """A name that may be a place's: one that ends in a place's or an administrative noun
-    ("Norte de Santander Department", "Intan Jaya Regency"), else one with none of an
-    organization's nouns in it and, if one word, no "the" before it (`before`: "in the Diet", "in The Lancet")."""
+    """A name that may be a place's: one that ends in a place's or a region's noun ("Taiz Governorate",
+    "Norte de Santander Department"), else one with none of an organization's nouns in it and, if
+    one word, no "the" before it (`before`: "in the Diet", "in The Lancet")."""
     words = fold(name).split()
     if words[-1] in PLACE_NOUNS or words[-1] in GEO_NOUNS or words[-1] in ADMINISTRATIVE_NOUNS:
         return True
