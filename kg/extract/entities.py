@@ -17,6 +17,11 @@ How a span becomes an entity mention:
 - A name the model tags as a place or organization that the Phoenix actor files give a
   government or elite post is a person ("Thabo Mbeki").
 - A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
+- A name the gazetteer does not know is typed by the sentence where the model's label is often
+  wrong on foreign names: a chain of places after it ("in Cúcuta, Norte de Santander, Colombia") or
+  a locative preposition before it ("near Dharin") makes it a place unless an organization's noun
+  is in it (`_retype`); after a person's particle it is the rest of that person's name ("Ursula
+  [von der] [Leyen]", `_extend_names`).
 - An organization the gazetteer does not know takes the kind its name ends in
   (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
 - Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
