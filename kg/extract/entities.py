@@ -17,6 +17,11 @@ How a span becomes an entity mention:
 - A name the model tags as a place or organization that the Phoenix actor files give a
   government or elite post is a person ("Thabo Mbeki").
 - A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
+- A name the gazetteer does not know is typed by the sentence where the model's label is often
+  wrong on foreign names: a chain of places after it ("in Cúcuta, Norte de Santander, Colombia") or
+  a locative preposition before it ("near Dharin") makes it a place unless an organization's noun
+  is in it (`_retype`); after a person's particle it is the rest of that person's name ("Ursula
+  [von der] [Leyen]", `_extend_names`).
 - An organization the gazetteer does not know takes the kind its name ends in
   (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
 - Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
@@ -57,16 +62,16 @@ from datetime import date
 from functools import lru_cache
 from typing import TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coreference import merge, resolve_descriptions
 from kg.extract.assets import longest_asset_matches
 from kg.extract.groups import find_groups, load_agents
 from kg.extract.lexicon import load_lexicons
-from kg.extract.long_names import with_long_names
+from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    ACCEPTS, ACRONYM, ADMINISTRATIVE_NOUNS, DESIGNATOR, DISTANCES, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, fold, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
@@ -167,6 +172,8 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             candidates.remove(before)
             c.start = before.start
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
+    # after a particle, any unknown name goes on a person's ("Ursula [von der] [Leyen]" with "Leyen" tagged GPE)
+    named = {c.start: c for c in candidates if c.entry is None and c.named and c.type is not EntityType.MILITARY_ASSET}
     removed: set[int] = set()  # the candidates taken out below; the others are in `candidates` still
     for c in list(candidates):
         if c.type is not EntityType.PERSON or c.entry is not None or (id(c) in removed and c not in candidates):
@@ -174,7 +181,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
         end = c.end
         while end < len(doc) and doc[end].text in NAME_PARTICLES:
             end += 1
-        after = unknown.get(end)
+        after = named.get(end) if end > c.end or doc[c.end - 1].text in NAME_PARTICLES else unknown.get(end)
         if after is not None and after is not c:
             removed.add(id(candidates.pop(candidates.index(after))))
             c.end = after.end
@@ -224,12 +231,19 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
     A name right after a title, or a subject with a title in apposition ("Araghchi, Iran's foreign
     minister, said"), is a person ("far-right ministers Bezalel Smotrich"); a name before
     a group's noun is that group ("the Los Choneros cartel"); a name in a list takes the type the
-    rest of the list agrees on ("the towns of A, B and C").
+    rest of the list agrees on ("the towns of A, B and C"). A name that a place chain follows
+    ("in Cúcuta, Norte de Santander, Colombia") is a place (`_place_chains`), and so is every
+    other mention of that name in the article.
     """
     title_ends = {end for _, end, _ in titles}
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    placed = _place_chains(doc, candidates)
+    places = {normalize_key(name) for c in placed for name in (c.name, _without_region_noun(c.name))}
     for c in candidates:
         if c.entry is not None or not c.named or c.type is EntityType.MILITARY_ASSET:
+            continue
+        if places and c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and normalize_key(c.name) in places:
+            set_type(c, EntityType.LOCATION)
             continue
         if _after_title(doc, c, title_ends, by_token) and all(t.pos_ == "PROPN" for t in doc[c.start : c.end]):
             # "ministers A and B": the title covers the names listed right after the first
@@ -250,13 +264,15 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
             set_type(c, EntityType.ORGANIZATION)  # "the Los Choneros cartel", "the Tren de Aragua gang"
             c.kind = kind
             continue
-        if c.type is EntityType.PERSON and root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into"):
-            set_type(c, EntityType.LOCATION)  # people are met, not been in: "an attack in Maidan Wardak"
-            continue
-        if root.dep_ == "compound" and root.head.lemma_ in PLACE_NOUNS and root.head.i == c.end:
+        case = c.end < len(doc) and doc[c.end].lower_ in ("v.", "vs.", "v", "vs")  # "rules in X v. Y": a court case
+        if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into") and not case and (c.type is EntityType.PERSON
+                or c.type is EntityType.ORGANIZATION and not ACRONYM.match(c.name) and _place_like(c.name, doc[c.start - 1])):  # fmt: skip
+            set_type(c, EntityType.LOCATION)  # people are met, not been in: "an attack in Maidan Wardak"; nor is a place's name
+            continue  # with no organization's noun ("an attack near Dharin")
+        if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i == c.end:
             set_type(c, EntityType.LOCATION)  # "the Bara area", "the Al-Murra village"
             continue
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_ in PLACE_NOUNS or
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_.lower() in PLACE_NOUNS or
                                                                  root.head.head.lemma_ in MOTION):  # fmt: skip
             set_type(c, EntityType.LOCATION)  # "the town of Yeoncheon", "70 km of Mogadishu"
             continue
@@ -271,7 +287,7 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         first = min(root.conjuncts, key=lambda t: t.i) if root.conjuncts else root
         if first.i > root.i:
             first = root
-        if first.head.lemma_ in PLACE_NOUNS or first.head.head.lemma_ in PLACE_NOUNS:
+        if first.head.lemma_.lower() in PLACE_NOUNS or first.head.head.lemma_.lower() in PLACE_NOUNS:
             set_type(c, EntityType.LOCATION)
             continue
         votes = Counter(m.type for m in members if m.type in (EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION))
@@ -279,6 +295,56 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         if ranked and ranked[0][0] is not c.type and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             set_type(c, ranked[0][0])
     return candidates
+
+
+def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """The unknown names, tagged as organizations or people, that are places by the chain of places
+    after them: a comma, then a known state or place that ends its phrase ("Daraban, Khyber
+    Pakhtunkhwa, Pakistan."; not "U.S. forces", "Israel and Hamas"), or another such name
+    ("Cúcuta, Norte de Santander Department, Colombia"). A name ending in an organization's noun
+    ("Stockholm District Court, Sweden") is none; an administrative one ("Meta Department") is."""
+    by_start = {c.start: c for c in candidates}
+    placed: list[MentionCandidate] = []
+    for c in candidates:
+        if c.entry is not None or c.type not in (EntityType.ORGANIZATION, EntityType.PERSON) or not c.named:
+            continue
+        chain = [c]
+        following = _after_comma(doc, c, by_start)
+        while following is not None and following.entry is None and following.named and following.type in (
+                EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON):  # fmt: skip
+            chain.append(following)
+            following = _after_comma(doc, following, by_start)
+        if following is None or following.entry is None or following.type not in (EntityType.STATE, EntityType.LOCATION) \
+                or following.weight != 2:
+            continue
+        end = following.end  # the known place ends its phrase: not "U.S. forces", "Israel and Hamas", "Israel's"
+        if end == len(doc) or doc[end].is_punct and doc[end].text not in ("-", "–") or \
+                doc[end].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART") and doc[end].lower_ not in ("'s", "’s"):  # fmt: skip
+            if all(_place_like(name.name) for name in chain):
+                placed += [name for name in chain if name.type is not EntityType.LOCATION]
+    return placed
+
+
+def _after_comma(doc: Doc, candidate: MentionCandidate, by_start: dict[int, MentionCandidate]) -> MentionCandidate | None:
+    return by_start.get(candidate.end + 1) if candidate.end < len(doc) and doc[candidate.end].text == "," else None
+
+
+def _without_region_noun(name: str) -> str:
+    """A place's name without the region's noun it ends in ("Norte de Santander Department" -> "Norte de Santander")."""
+    words = name.split()
+    last = fold(words[-1])
+    return " ".join(words[:-1]) if len(words) > 1 and (last in GEO_NOUNS or last in ADMINISTRATIVE_NOUNS) else name
+
+
+def _place_like(name: str, before: Token | None = None) -> bool:
+    """A name that may be a place's: one that ends in a place's or a region's noun ("Taiz Governorate",
+    "Norte de Santander Department"), else one with none of an organization's nouns in it and, if
+    one word, no "the" before it (`before`: "in the Diet", "in The Lancet")."""
+    words = fold(name).split()
+    if words[-1] in PLACE_NOUNS or words[-1] in GEO_NOUNS or words[-1] in ADMINISTRATIVE_NOUNS:
+        return True
+    return (org_kind(name) is None and not any(word in ORGANIZATION_NOUNS or word == "force" for word in words)
+            and (before is None or before.lower_ != "the" or len(words) > 1))  # fmt: skip
 
 
 def _after_title(doc: Doc, candidate: MentionCandidate, title_ends: set[int], by_token: dict[int, MentionCandidate]) -> bool:

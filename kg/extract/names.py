@@ -64,6 +64,8 @@ TITLE_WORDS = frozenset(
 )
 GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
                       "governorate district county prefecture state".split())  # fmt: skip
+# The last words of regions' names that also end organizations' names: "Meta Department, Colombia".
+ADMINISTRATIVE_NOUNS = frozenset({"department"})
 QUANTIFIERS = frozenset("least more most about around nearly over some several approximately up to".split())
 # Head nouns of many names: alone, they name none of them ("the House", "the Council").
 GENERIC_HEADS = frozenset("house council court party ministry army navy agency office department committee assembly front "

@@ -1,0 +1,86 @@
+"""Names the gazetteer does not know, typed and spanned by what the sentence says of them: a chain of
+places after a name, or a locative preposition before it, makes it a place, unless it has an
+organization's noun; a name after a person's particle goes on the person's name (sentences written
+for the test, fictional names but for one real person)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract.entities import find_entities
+from kg.gazetteer import load_gazetteer
+from kg.nlp import annotate, load_nlp
+from kg.records import Article, EntityType
+
+
+@pytest.fixture(scope="module")
+def types():  # type: ignore[no-untyped-def]
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+
+    def find(text: str) -> dict[str, EntityType]:
+        article = Article(id="t", text=text, published=date(2025, 6, 1))
+        return {entity.label: entity.type for entity in find_entities(annotate(nlp, article), article, gazetteer)}
+
+    return find
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Gunmen kill five villagers in Dumbaro, Borno State, Nigeria.", ["Dumbaro"]),
+    ("A car bomb explodes in Zorvana, Meta Department, Colombia, killing two people.", ["Meta Department"]),
+    ("A Russian drone strike hits a shop in Velyka Kortivka, Sumy Oblast, Ukraine.", ["Velyka Kortivka", "Sumy Oblast"]),
+    ("Israeli airstrikes kill three people in Toulbra and Nabatieh, Lebanon.", ["Nabatieh"]),
+])  # fmt: skip
+def test_a_name_followed_by_a_chain_of_places_ending_in_a_state_is_a_place(types, text: str, places: list[str]) -> None:  # type: ignore[no-untyped-def]
+    found = types(text)
+    assert {place: found.get(place) for place in places} == {place: EntityType.LOCATION for place in places}
+
+
+def test_every_mention_of_a_name_the_chain_makes_a_place_is_the_place(types) -> None:  # type: ignore[no-untyped-def]
+    found = types("Four bombings hit police stations in Cúcuta, Norte de Santander Department, Colombia. "
+                  "Authorities in Norte de Santander declare a curfew.")  # fmt: skip
+    assert found["Cúcuta"] is EntityType.LOCATION
+    assert found["Norte de Santander Department"] is EntityType.LOCATION
+    assert found["Norte de Santander"] is EntityType.LOCATION  # the region's name without "Department"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Militants attack an army post near Dharinqo, killing four soldiers.", "Dharinqo"),
+    ("Ukrainian drones hit an oil refinery in Ilsky, injuring two workers.", "Ilsky"),
+])  # fmt: skip
+def test_the_object_of_a_locative_preposition_is_a_place(types, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert types(text)[place] is EntityType.LOCATION
+
+
+@pytest.mark.parametrize(("text", "organization"), [
+    # an organization's noun in the name
+    ("Islamic terrorist Osama Krayem is found guilty at Stockholm District Court, Sweden, of a war crime.",
+     "Stockholm District Court"),
+    ("Protesters rally outside the Velmora Trade Council in Tarsk.", "Velmora Trade Council"),
+    # the state after the comma does not end a phrase: a modifier, or a list
+    ("According to the Syrian Observatory for Human Rights, U.S. forces are deploying a new convoy.",
+     "Syrian Observatory for Human Rights"),
+    ("Soldiers are killed in an ambush on a convoy of the Garvani Liberation Front, Nigeria and Chad say.",
+     "Garvani Liberation Front"),
+    # one word after "the": a body or a publication ("in the Diet", "in The Lancet")
+    ("A study published in The Lancet claims that 3% of the population has died.", "Lancet"),
+])  # fmt: skip
+def test_an_organization_stays_an_organization(types, text: str, organization: str) -> None:  # type: ignore[no-untyped-def]
+    assert types(text)[organization] is EntityType.ORGANIZATION
+
+
+def test_a_court_case_named_after_an_organization_is_no_place(types) -> None:  # type: ignore[no-untyped-def]
+    found = types("The Supreme Court rules in Learning Resources v. Trump that the tariffs are unlawful.")
+    assert found["Learning Resources"] is EntityType.ORGANIZATION
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Prime Minister Tomás d'Avila dos Reyes resigns.", "Tomás d'Avila dos Reyes"),  # "Reyes" tagged ORG
+    ("Commission president Ursula von der Leyen survives a vote of confidence.", "Ursula von der Leyen"),  # "Leyen" GPE
+])  # fmt: skip
+def test_a_name_after_a_persons_particle_goes_on_the_persons_name_whatever_its_tag(types, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    found = types(text)
+    assert found.get(person) is EntityType.PERSON
+    assert set(found) == {person}
