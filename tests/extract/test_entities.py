@@ -52,6 +52,20 @@ def test_entities_abbreviations_demonyms_and_capitals_stand_for_the_state(entiti
     assert found["Caracas"].type is LOC
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Ecuadorian troops patrol the border.", "Ecuador"),
+        ("Nepali officials met the delegation.", "Nepal"),
+        ("The Slovenian government protested.", "Slovenia"),
+        ("Surinamese police arrested two men.", "Suriname"),
+    ],
+)
+def test_entities_common_demonyms_the_reference_tables_lack_stand_for_the_state(entities, text: str, state: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[state].type is STATE
+
+
 def test_entities_governments_are_their_state(entities) -> None:  # type: ignore[no-untyped-def]
     text = "The Trump administration criticised the Cuban government, and Cuba's government replied."
     found = _by_label(entities(text))
