@@ -365,7 +365,9 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
-    for reading in _clause_readings(doc, index, roles, list(readings.values())):
+    clause_readings, voided = _clause_readings(doc, index, roles, list(readings.values()))
+    readings = {slot: reading for slot, reading in readings.items() if reading.role_token.i not in voided}
+    for reading in clause_readings:
         readings[(reading.person, reading.role_token.i)] = reading  # the parse's reading of a clause, not the word order's
     doc.user_data[READINGS_KEY] = (entities, index, list(readings.values()))
     return index, list(readings.values())
@@ -496,34 +498,43 @@ def _read(
 
 
 def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]],
-                     earlier: list[_Reading]) -> list[_Reading]:
+                     earlier: list[_Reading]) -> tuple[list[_Reading], set[int]]:
     """Titles a clause gives a person, by a verb of patterns/role_verbs.tsv with the title after
     "as" or as its predicate: "X is sworn in as president", "the Senate confirms X as Treasury
     Secretary", "X is elected leader of the party", "X succeeds Y as governor" (X's, not Y's).
     A state's office the text gives no state is of the state whose office its appointer holds
-    ("Yemen's president Y appoints X to be the new prime minister")."""
+    ("Yemen's president Y appoints X to be the new prime minister").
+    Also the titles (by their last token) such a clause gives no one, whatever the word order
+    reads: denied, planned, given to each of two people in turn, or a first rather than an office."""
     verbs = load_role_verbs()
     cues = load_lexicons().cues
     readings: list[_Reading] = []
+    voided: set[int] = set()
     for start, end, word in set(roles.values()):
         title = doc[start:end].root
         clause = _office_clause(title, verbs)
         if clause is None:
             continue
         verb, holders = clause
-        if any(c.dep_ == "neg" for c in verb.children) or assess(verb, index, cues).hypothetical:
-            continue  # "the Congress did not elect X as president", "X is expected to be appointed as"
+        if (any(c.dep_ == "neg" for c in verb.children) or assess(verb, index, cues).hypothetical
+                or (len(holders) > 1 and any(c.dep_ == "conj" for c in title.children))
+                or any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+                       for c in title.children)):  # fmt: skip
+            # "did not elect X as president", "X is expected to be appointed as", "X and Y are sworn in
+            # as the president and vice president", "become the first EU foreign ministers to travel"
+            voided.add(end - 1)
+            continue
         before = doc[min(title.left_edge.i, start) : start]
-        if any(_not_holder(t) for t in before) or (end < len(doc) and doc[end].lower_ in ("-elect", "elect", "-designate", "designate")):
-            continue  # "was appointed former ...", "is sworn in as President-elect"
+        if any(_not_holder(t) for t in before) or doc[end : end + 2].text.lower().replace("–", "-").lstrip("-").startswith(("elect", "designate")):
+            continue  # "was appointed former ...", "is sworn in as President-elect", "becoming prime minister–designate"
         if start > 0 and (place := index.at(doc[start - 1])) is not None and index.type_of(place) is EntityType.LOCATION:
             continue  # "elected as Gaza leader": no state or organization of it
-        if any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in title.children):
-            continue  # "become the first EU foreign ministers to travel to Damascus": a first, not an office
         phrase = (start, end, word)
         if before and load_role_meanings().get(before[-1].lower_) == "deputy":
             title_text = f"{before[-1].lower_} {word.role}"  # "is appointed deputy foreign minister"
             phrase = (start, end, RoleWord(title_text, title_text, None, word.state_office))
+        if _place_owned(title, index):
+            continue  # "elected as the mayor of New York City", "to become the city's first mayor"
         of = _clause_of(title, before, verb, index)
         if of is None and (word.state_office or word.role in STATE_HEADS):
             of = _appointer_state(verb, index, earlier)
@@ -536,7 +547,7 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
                     and t.i not in predecessor for t in between):  # fmt: skip
                 continue  # "appoints A as deputy and B as home secretary": the title is the nearer person's
             readings.append(_reading(person, phrase, of, doc, CLAUSE_CONFIDENCE))
-    return readings
+    return readings, voided
 
 
 def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Token]] | None:
@@ -580,12 +591,27 @@ def _clause_subjects(verb: Token) -> list[Token]:
             return subjects
         if verb.dep_ in ("relcl", "acl") and (subjects or verb.tag_ == "VBN"):
             return [verb.head]
-        if subjects or verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
-            return []
-        if verb.dep_ == "xcomp" and (objects := [c for c in verb.head.children if c.dep_ == "dobj"]):
-            return objects  # "elects X to serve as its secretary general"
+        participle = verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux"))
+        if subjects or not (verb.dep_ in ("conj", "xcomp") or participle) or verb.head is verb:
+            return []  # (a participle: "X wins the election, becoming the next president of Y")
+        if verb.dep_ == "xcomp" and load_role_verbs().get(verb.head.lemma_.lower()) == "object" and (
+                objects := [c for c in verb.head.children if c.dep_ == "dobj"]):  # fmt: skip
+            return objects  # "elects X to serve as its secretary general" (not "defeats X to become")
         verb = verb.head
     return []
+
+
+def _place_owned(title: Token, index: EntityIndex) -> bool:
+    """The title is said to be a place's, not a state's or organization's: its "of" phrase names a
+    location ("mayor of New York City") or its possessor is a common noun for one ("the city's"; "the
+    state's", which in a clause of an election is a province's as often as a country's)."""
+    for child in title.children:
+        if child.dep_ == "poss" and child.pos_ == "NOUN" and index.at(child) is None and child.lower_ not in REFERRING - {"state"}:
+            return True
+        for obj in (o for o in child.children if child.dep_ == "prep" and child.lower_ == "of" and o.dep_ == "pobj"):
+            if (key := index.at(obj)) is not None and index.type_of(key) is EntityType.LOCATION:
+                return True
+    return False
 
 
 def _appointer_state(verb: Token, index: EntityIndex, earlier: list[_Reading]) -> str | None:
@@ -596,6 +622,8 @@ def _appointer_state(verb: Token, index: EntityIndex, earlier: list[_Reading]) -
         key = index.at(subject)
         if key is None or index.type_of(key) is EntityType.STATE:
             return key
+        if index.type_of(key) is EntityType.GROUP:
+            return index.entities[key].state  # "the Surinamese parliament elects X as the country's first female president"
         if index.type_of(key) is EntityType.ORGANIZATION:
             return _state_of_body(key, subject, index)
         held = {r.of for r in earlier if r.person == key and r.of is not None and index.type_of(r.of) is EntityType.STATE}
@@ -610,7 +638,8 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     else the one written before it ("as U.S. Treasury Secretary"), else for "its" or
     "their" the verb's subject ("the party names X as its leader"); None if the text gives none."""
     owners = (EntityType.STATE, EntityType.ORGANIZATION)
-    named = [key for t in before if (key := index.at(t)) is not None and index.type_of(key) in owners]
+    named = [key for t in before if (key := index.at(t) if t._.get(SLOT) != "OFREF" else _of_key(t.doc, ("OFREF", t.i, t.i + 1), index))
+             is not None and index.type_of(key) in owners]  # fmt: skip
     for obj in (o for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"):
         if (key := index.at(obj)) is not None and index.type_of(key) in owners:
             # "as the U.S. Secretary of Health and Human Services": the department is the portfolio

@@ -43,6 +43,10 @@ def triples():  # type: ignore[no-untyped-def]
         ("The Organization of American States elects Daniel Whitfield to serve as its secretary general.",
          ("Daniel Whitfield", "secretary-general", "Organization of American States")),
         ("Daniel Whitfield resigns as foreign minister of Norway.", ("Daniel Whitfield", "foreign minister", "Norway")),
+        ("Sarah Collins wins the election in Chile, becoming the first female president of Chile.",
+         ("Sarah Collins", "president", "Chile")),
+        ("The talks with Chile ended. Sarah Collins is elected as the country's new president.",
+         ("Sarah Collins", "president", "Chile")),
     ],
 )  # fmt: skip
 def test_a_clause_gives_the_title(triples, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -63,6 +67,10 @@ def test_the_successor_holds_the_title_not_the_predecessor(triples) -> None:  # 
         "Daniel Whitfield succeeds the president of Peru.",  # the president is someone else
         "The Peruvian Congress did not elect Daniel Whitfield as president.",  # negated
         "Daniel Whitfield and Laura Ortiz become the first Peruvian ministers to visit Norway.",  # a first, not an office
+        "Sarah Collins defeats Daniel Whitfield to become the next president of Chile.",  # the defeated one
+        "Daniel Whitfield wins the party vote in Canada, becoming prime minister–designate of Canada.",  # not yet
+        "Daniel Whitfield is elected as the mayor of Lima to become the city's first American mayor.",  # a city's
+        "Daniel Whitfield and Laura Ortiz are sworn in as the president and vice president of Chile.",  # which is whose
     ],
 )
 def test_no_title_where_the_clause_gives_none(triples, text: str) -> None:  # type: ignore[no-untyped-def]
