@@ -400,10 +400,8 @@ def _read(
 
     `people`: "nearest" (default; the person next to the role words) or "all" ("ministers A
     and B"); `of`: "nearest" (default), "first" ("US Ambassador to Germany X": the first
-    state), "last" ("X of the Y party is elected president of Z": the one after the title)
-    or "possessor" ("Merkel's spokesperson X": the possessor's own state); `title`:
-    "after-verb" takes the title's modifiers ("former") only after the pattern's last word of
-    no slot (its verb), "with-portfolio" makes the title's "of" phrase part of the role ("director of
+    state) or "possessor" ("Merkel's spokesperson X": the possessor's own state); `title`:
+    "with-portfolio" makes the title's "of" phrase part of the role ("director of
     global news" for AFP); `role`:
     "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
     and B of Y"); `ends`: "role" for a pattern that ends with the title, which is void when a
@@ -438,11 +436,6 @@ def _read(
     while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
         title_start -= 1
     before = doc[min(title_start, max(span.start - 1, role_start - 4, 0)) : role_start]
-    if spec.extra.get("title") == "after-verb":
-        # "X of the opposition Y party is elected president": the words before the verb
-        # describe the person, not the title.
-        verb = max((t.i for t in before if not t._.get(SLOT)), default=before.start - 1)
-        before = doc[verb + 1 : role_start]
     if before and load_role_meanings().get(before[-1].lower_) == "deputy" and before[-1]._.get(SLOT) == "MOD":
         title = f"{before[-1].lower_} {phrases[-1][2].role}"  # "deputy health minister X"
         phrases[-1] = (before[-1].i, phrases[-1][1], RoleWord(title, title, None, phrases[-1][2].state_office))
@@ -480,7 +473,7 @@ def _read(
         if of is None:
             return []
     elif ofs:
-        of_run = {"first": ofs[0], "last": ofs[-1]}.get(str(spec.extra.get("of"))) or nearest(ofs)
+        of_run = ofs[0] if spec.extra.get("of") == "first" else nearest(ofs)
         of = _of_key(doc, of_run, index)
     readings: list[_Reading] = []
     for run in holders:
@@ -557,6 +550,8 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
     verb = title.head
     if title.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
         verb = verb.head
+        if verb.lemma_ == "term" and verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "is sworn in for a third term as president"
     elif title.dep_ not in ("oprd", "attr", "dobj"):
         return None
     if verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
