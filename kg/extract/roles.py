@@ -462,7 +462,8 @@ def _read(
 
     if spec.extra.get("titles") == "each":
         return _stacked(runs, roles, index, doc, base, nearest(people))
-    holders = people if spec.extra.get("people") == "all" else [nearest(people)]
+    plural = doc[role_end - 1].tag_ in ("NNS", "NNPS")  # "ministers A and B"; not "Prime Minister A, B announces"
+    holders = people if spec.extra.get("people") == "all" and plural else [nearest(people)]
     holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
     # "President X and Gbagbo's wife": a possessor in the list holds nothing
     of: str | None = None

@@ -81,3 +81,13 @@ def test_each_title_goes_to_the_person_nearest_before_it(triples) -> None:  # ty
     found = triples("Chilean president Sarah Collins appoints Daniel Whitfield as her deputy and Laura Ortiz "
                     "as the new foreign minister.")  # fmt: skip
     assert ("Daniel Whitfield", "foreign minister", "Chile") not in found
+
+
+def test_a_singular_title_is_not_shared_by_the_names_after_it(triples) -> None:  # type: ignore[no-untyped-def]
+    found = triples("After calls with Chilean President Sarah Collins and Peruvian Prime Minister Laura Ortiz, "
+                    "Daniel Whitfield announces a pause on tariffs.")  # fmt: skip
+    assert ("Laura Ortiz", "prime minister", "Peru") in found
+    assert not {t for t in found if t[0] == "Daniel Whitfield"}
+    assert {("Sarah Collins", "president", "Chile"), ("Laura Ortiz", "president", "Chile")} & found == {
+        ("Sarah Collins", "president", "Chile")
+    }
