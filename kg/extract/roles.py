@@ -618,8 +618,6 @@ def _appointer_state(verb: Token, index: EntityIndex, earlier: list[_Reading]) -
         key = index.at(subject)
         if key is None or index.type_of(key) is EntityType.STATE:
             return key
-        if index.type_of(key) is EntityType.GROUP:
-            return index.entities[key].state  # "the Surinamese parliament elects X as the country's first female president"
         if index.type_of(key) is EntityType.ORGANIZATION:
             return _state_of_body(key, subject, index)
         held = {r.of for r in earlier if r.person == key and r.of is not None and index.type_of(r.of) is EntityType.STATE}
