@@ -7,6 +7,9 @@ Data, not code:
   state's government ("senator", "finance minister").
 - patterns/role_modifiers.tsv: words before a role; `not-holder` ones ("former", "deputy")
   mean the person does not hold that very role, so no claim is made.
+- patterns/role_verbs.tsv: verbs that give a person an office by a clause ("X is sworn in as
+  president", "parliament elects X as speaker", "X succeeds Y as governor"), each with whose the
+  office is: the verb's `object` (its subject when passive) or its `subject`.
 - patterns/roles.jsonl: spaCy Matcher patterns over the token attribute `._.kg_slot`, which
   this module sets on every token of the Doc: PERSON (in a Person mention), OF (in a State or
   Organization mention), ROLE (in a role phrase of roles.tsv), POSS ("'s"), MOD (a modifier or
@@ -56,6 +59,7 @@ from kg.resources import data_dir
 NAME = "kg.roles.v1"
 READINGS_KEY = "kg_role_readings"  # Doc.user_data key: (entities, index, readings) of the last reading
 SLOT = "kg_slot"
+CLAUSE_CONFIDENCE = 0.8  # a title a clause gives ("X is sworn in as president"), as explicit as "X is the president"
 SLOTTED_KEY = "kg_role_slots"  # Doc.user_data key: token index -> its `._.kg_slot` where that is not ""
 # Titles of a state's head, given the state the article is about where the sentence names it.
 STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
@@ -119,6 +123,19 @@ def load_role_meanings(path: Path | None = None) -> dict[str, str]:
 def load_role_modifiers(path: Path | None = None) -> dict[str, bool]:
     """patterns/role_modifiers.tsv: word -> True when its person holds the very role after it."""
     return {word: meaning == "holder" for word, meaning in load_role_meanings(path).items()}
+
+
+@lru_cache(maxsize=4)
+def load_role_verbs(path: Path | None = None) -> dict[str, str]:
+    """patterns/role_verbs.tsv: verb lemma -> "object" (the office is its object's; its
+    subject's when passive) or "subject" (its subject's; its agent's when passive)."""
+    path = path or data_dir("patterns") / "role_verbs.tsv"
+    verbs: dict[str, str] = {}
+    for line, row in tsv_rows(path, ("verb", "holder")):
+        if len(row) < 2 or row[1] not in ("object", "subject"):
+            raise DataFileError(path, "holder must be 'object' or 'subject'", line=line)
+        verbs[row[0].lower()] = row[1]
+    return verbs
 
 
 def role_patterns() -> tuple[PatternSpec, ...]:
@@ -348,6 +365,10 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
+    clause_readings, voided = _clause_readings(doc, index, roles, list(readings.values()))
+    readings = {slot: reading for slot, reading in readings.items() if reading.role_token.i not in voided}
+    for reading in clause_readings:
+        readings[(reading.person, reading.role_token.i)] = reading  # the parse's reading of a clause, not the word order's
     doc.user_data[READINGS_KEY] = (entities, index, list(readings.values()))
     return index, list(readings.values())
 
@@ -379,10 +400,8 @@ def _read(
 
     `people`: "nearest" (default; the person next to the role words) or "all" ("ministers A
     and B"); `of`: "nearest" (default), "first" ("US Ambassador to Germany X": the first
-    state), "last" ("X of the Y party is elected president of Z": the one after the title)
-    or "possessor" ("Merkel's spokesperson X": the possessor's own state); `title`:
-    "after-verb" takes the title's modifiers ("former") only after the pattern's last word of
-    no slot (its verb), "with-portfolio" makes the title's "of" phrase part of the role ("director of
+    state) or "possessor" ("Merkel's spokesperson X": the possessor's own state); `title`:
+    "with-portfolio" makes the title's "of" phrase part of the role ("director of
     global news" for AFP); `role`:
     "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
     and B of Y"); `ends`: "role" for a pattern that ends with the title, which is void when a
@@ -417,11 +436,6 @@ def _read(
     while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
         title_start -= 1
     before = doc[min(title_start, max(span.start - 1, role_start - 4, 0)) : role_start]
-    if spec.extra.get("title") == "after-verb":
-        # "X of the opposition Y party is elected president": the words before the verb
-        # describe the person, not the title.
-        verb = max((t.i for t in before if not t._.get(SLOT)), default=before.start - 1)
-        before = doc[verb + 1 : role_start]
     if before and load_role_meanings().get(before[-1].lower_) == "deputy" and before[-1]._.get(SLOT) == "MOD":
         title = f"{before[-1].lower_} {phrases[-1][2].role}"  # "deputy health minister X"
         phrases[-1] = (before[-1].i, phrases[-1][1], RoleWord(title, title, None, phrases[-1][2].state_office))
@@ -448,7 +462,8 @@ def _read(
 
     if spec.extra.get("titles") == "each":
         return _stacked(runs, roles, index, doc, base, nearest(people))
-    holders = people if spec.extra.get("people") == "all" else [nearest(people)]
+    plural = doc[role_end - 1].tag_ in ("NNS", "NNPS")  # "ministers A and B"; not "Prime Minister A, B announces"
+    holders = people if spec.extra.get("people") == "all" and plural else [nearest(people)]
     holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
     # "President X and Gbagbo's wife": a possessor in the list holds nothing
     of: str | None = None
@@ -459,7 +474,7 @@ def _read(
         if of is None:
             return []
     elif ofs:
-        of_run = {"first": ofs[0], "last": ofs[-1]}.get(str(spec.extra.get("of"))) or nearest(ofs)
+        of_run = ofs[0] if spec.extra.get("of") == "first" else nearest(ofs)
         of = _of_key(doc, of_run, index)
     readings: list[_Reading] = []
     for run in holders:
@@ -474,6 +489,164 @@ def _read(
         else:
             readings.append(_reading(person, phrases[-1], of, doc, base))
     return readings
+
+
+def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]],
+                     earlier: list[_Reading]) -> tuple[list[_Reading], set[int]]:
+    """Titles a clause gives a person, by a verb of patterns/role_verbs.tsv with the title after
+    "as" or as its predicate: "X is sworn in as president", "the Senate confirms X as Treasury
+    Secretary", "X is elected leader of the party", "X succeeds Y as governor" (X's, not Y's).
+    A state's office the text gives no state is of the state whose office its appointer holds
+    ("Yemen's president Y appoints X to be the new prime minister").
+    Also the titles (by their last token) such a clause gives no one, whatever the word order
+    reads: denied, planned, given to each of two people in turn, or a first rather than an office."""
+    verbs = load_role_verbs()
+    cues = load_lexicons().cues
+    readings: list[_Reading] = []
+    voided: set[int] = set()
+    for start, end, word in set(roles.values()):
+        title = doc[start:end].root
+        clause = _office_clause(title, verbs)
+        if clause is None:
+            continue
+        verb, holders = clause
+        if (any(c.dep_ == "neg" for c in verb.children) or assess(verb, index, cues).hypothetical
+                or (len(holders) > 1 and any(c.dep_ == "conj" for c in title.children))
+                or any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+                       for c in title.children)):  # fmt: skip
+            # "did not elect X as president", "X is expected to be appointed as", "X and Y are sworn in
+            # as the president and vice president", "become the first EU foreign ministers to travel"
+            voided.add(end - 1)
+            continue
+        before = doc[min(title.left_edge.i, start) : start]
+        if any(_not_holder(t) for t in before) or doc[end : end + 2].text.lower().replace("–", "-").lstrip("-").startswith(("elect", "designate")):
+            continue  # "was appointed former ...", "is sworn in as President-elect", "becoming prime minister–designate"
+        if start > 0 and (place := index.at(doc[start - 1])) is not None and index.type_of(place) is EntityType.LOCATION:
+            continue  # "elected as Gaza leader": no state or organization of it
+        phrase = (start, end, word)
+        if before and load_role_meanings().get(before[-1].lower_) == "deputy":
+            title_text = f"{before[-1].lower_} {word.role}"  # "is appointed deputy foreign minister"
+            phrase = (start, end, RoleWord(title_text, title_text, None, word.state_office))
+        if _place_owned(title, index):
+            continue  # "elected as the mayor of New York City", "to become the city's first mayor"
+        of = _clause_of(title, before, verb, index)
+        if of is None and (word.state_office or word.role in STATE_HEADS):
+            of = _appointer_state(verb, index, earlier)
+        predecessor = {t.i for c in verb.children if c.dep_ == "dobj" and c not in holders for t in c.subtree}  # "succeeds Y as"
+        for holder in holders:
+            person = index.at(holder)
+            between = doc[holder.i + 1 : start] if holder.i < start else doc[end : holder.i]
+            if person is None or index.type_of(person) is not EntityType.PERSON or person == of or any(
+                    (key := index.at(t)) not in (None, person) and index.type_of(key) is EntityType.PERSON
+                    and t.i not in predecessor for t in between):  # fmt: skip
+                continue  # "appoints A as deputy and B as home secretary": the title is the nearer person's
+            readings.append(_reading(person, phrase, of, doc, CLAUSE_CONFIDENCE))
+    return readings, voided
+
+
+def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Token]] | None:
+    """The verb of patterns/role_verbs.tsv whose clause gives `title` ("as <title>" on the verb or
+    on its object; the title as the verb's predicate, or of its "to be"), and the head words of the
+    people it gives the title to (their conjuncts included); None where there is no such clause."""
+    verb = title.head
+    if title.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
+        verb = verb.head
+        if verb.lemma_ == "term" and verb.dep_ == "pobj" and verb.head.dep_ == "prep":
+            verb = verb.head.head  # "is sworn in for a third term as president"
+    elif title.dep_ not in ("oprd", "attr", "dobj"):
+        return None
+    if verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # "appoints X to be prime minister"
+        verb = verb.head
+        if subjects and verbs.get(verb.lemma_.lower()) == "object":
+            return verb, [t for head in subjects for t in (head, *head.conjuncts)]
+    if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":  # "appoints X as ...", "replaces Y as ...", with "as" on the object
+        if verbs.get(verb.head.lemma_.lower()) == "object":
+            return verb.head, [verb, *verb.conjuncts]
+        verb = verb.head
+    holder = verbs.get(verb.lemma_.lower())
+    if holder is None or verb.pos_ not in ("VERB", "AUX") or (title.dep_ == "dobj" and holder == "subject"):
+        return None  # "X succeeds the president" gives X no title
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+    if holder == "object" and not passive:
+        found = [c for c in verb.children if c.dep_ == "dobj" and c is not title]
+    elif holder == "subject" and passive:  # "X was replaced as leader by Y": Y's
+        found = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    else:
+        found = _clause_subjects(verb)
+    return verb, [t for head in found for t in (head, *head.conjuncts)]
+
+
+def _clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of `verb`, or of the verb it is conjoined to or completes ("X is elected and
+    sworn in as ..."); for a relative clause or a participle, the noun it describes ("X, who was
+    sworn in as ...", "X, appointed as ...")."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].lower_ not in ("who", "that"):
+            return subjects
+        if verb.dep_ in ("relcl", "acl") and (subjects or verb.tag_ == "VBN"):
+            return [verb.head]
+        participle = verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux"))
+        if subjects or not (verb.dep_ in ("conj", "xcomp") or participle) or verb.head is verb:
+            return []  # (a participle: "X wins the election, becoming the next president of Y")
+        if verb.dep_ == "xcomp" and load_role_verbs().get(verb.head.lemma_.lower()) == "object" and (
+                objects := [c for c in verb.head.children if c.dep_ == "dobj"]):  # fmt: skip
+            return objects  # "elects X to serve as its secretary general" (not "defeats X to become")
+        verb = verb.head
+    return []
+
+
+def _place_owned(title: Token, index: EntityIndex) -> bool:
+    """The title is said to be a place's, not a state's or organization's: its "of" phrase names a
+    location ("mayor of New York City") or its possessor is a common noun for one ("the city's"; "the
+    state's", which in a clause of an election is a province's as often as a country's)."""
+    for child in title.children:
+        if child.dep_ == "poss" and child.pos_ == "NOUN" and index.at(child) is None and child.lower_ not in REFERRING - {"state"}:
+            return True
+        for obj in (o for o in child.children if child.dep_ == "prep" and child.lower_ == "of" and o.dep_ == "pobj"):
+            if (key := index.at(obj)) is not None and index.type_of(key) is EntityType.LOCATION:
+                return True
+    return False
+
+
+def _appointer_state(verb: Token, index: EntityIndex, earlier: list[_Reading]) -> str | None:
+    """The state that appoints: the subject of the appointing verb, a state, the state a body
+    is written as of ("the Ukrainian parliament appoints X as the new prime minister"), or the
+    state whose office the subject holds by a title the text gives it ("Yemen's president")."""
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        key = index.at(subject)
+        if key is None or index.type_of(key) is EntityType.STATE:
+            return key
+        if index.type_of(key) is EntityType.ORGANIZATION:
+            return _state_of_body(key, subject, index)
+        held = {r.of for r in earlier if r.person == key and r.of is not None and index.type_of(r.of) is EntityType.STATE}
+        if len(held) == 1:
+            return held.pop()
+    return None
+
+
+def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> str | None:
+    """Whose a clause's title is: the state or organization of its "of" phrase ("president of
+    Chile"; but the state written before a department's title: "as the U.S. Secretary of Health"),
+    else the one written before it ("as U.S. Treasury Secretary"), else for "its" or
+    "their" the verb's subject ("the party names X as its leader"); None if the text gives none."""
+    owners = (EntityType.STATE, EntityType.ORGANIZATION)
+    named = [key for t in before if (key := index.at(t) if t._.get(SLOT) != "OFREF" else _of_key(t.doc, ("OFREF", t.i, t.i + 1), index))
+             is not None and index.type_of(key) in owners]  # fmt: skip
+    for obj in (o for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"):
+        if (key := index.at(obj)) is not None and index.type_of(key) in owners:
+            # "as the U.S. Secretary of Health and Human Services": the department is the portfolio
+            department = index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind in (None, "GovernmentBody")
+            return named[-1] if named and department and index.type_of(named[-1]) is EntityType.STATE else key
+    if named:
+        return named[-1]
+    if any(t.lower_ in ("its", "their") for t in before):
+        while verb.dep_ == "xcomp" and verb.head is not verb:
+            verb = verb.head  # "O elects X to serve as its secretary general"
+        return next((key for c in verb.children if c.dep_ == "nsubj" and (key := index.at(c)) is not None
+                     and index.type_of(key) in (EntityType.STATE, EntityType.ORGANIZATION)), None)  # fmt: skip
+    return None
 
 
 def _stacked(
@@ -643,12 +816,14 @@ def _names_state(sentence: Span, state: str, index: EntityIndex) -> bool:
 
 def _bare(role_token: Token) -> bool:
     """A title with no word before it that could say whose it is ("signed by prime minister X",
-    not "Ontario Premier X", "regional president X", "Greenlandic prime minister X"), and not
-    "premier", which heads a province as often as a state."""
+    "appoints X to be the new prime minister", not "Ontario Premier X", "regional president X",
+    "Greenlandic prime minister X"), and not "premier", which heads a province as often as a state."""
     if role_token.lower_ == "premier":
         return False
     start = role_token.i
-    while start > role_token.sent.start and role_token.doc[start - 1]._.get(SLOT) == "ROLE":
+    holding = load_role_modifiers()
+    while start > role_token.sent.start and (role_token.doc[start - 1]._.get(SLOT) == "ROLE"
+                                             or holding.get(role_token.doc[start - 1].lower_) is True):  # fmt: skip
         start -= 1
     return start == role_token.sent.start or role_token.doc[start - 1].pos_ in ("ADP", "DET", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ")
 

@@ -196,8 +196,10 @@ def test_roles_denied_or_other_appointments_are_no_roles(read_roles) -> None:  #
     # The person before the verb closes an apposition; the subject is someone else.
     text = "Mojtaba Khamenei, the son of the late Ali Khamenei, is elected as the next Supreme Leader of Iran."
     assert ("Ali Khamenei", "supreme leader", "Iran") not in _triples(read_roles, text)
-    # The state qualifies the organization whose leader he is.
-    assert _triples(read_roles, "Avi Lewis is elected leader of Canada's New Democratic Party.") == set()
+    # The state qualifies the organization whose leader he is: the party's leader, not Canada's.
+    assert _triples(read_roles, "Avi Lewis is elected leader of Canada's New Democratic Party.") == {
+        ("Avi Lewis", "leader", "New Democratic Party")
+    }
 
 
 def test_roles_stacked_titles_each_with_its_owner(read_roles) -> None:  # type: ignore[no-untyped-def]
