@@ -153,7 +153,6 @@ class _Context:
         passive = headline_passive(token)
         subject_deps = SUBJECT_DEPS - {"nsubj"} if passive else SUBJECT_DEPS
         subject = [child for child in children if child.dep_ in subject_deps]
-        misread = token.dep_ == "compound" or token.pos_ == "NOUN"
         clause = [child for child in children if child.dep_ not in subject_deps and child.dep_ not in OUTSIDE_DEPS]
         # "granted Angela Stanton a pardon": behind a name of several words the parser hangs the
         # thing given on the recipient as an apposition; it is the verb's second object.
@@ -163,7 +162,7 @@ class _Context:
         # Words the subject must hold are its own, as an object's are: not those of its phrases
         # (but a name's, "Coalition of Patriots for Change", are the name).
         self.subject = _core_words(forms, subject, SUBJECT_PHRASE_DEPS, COMMON_POS)
-        if misread:
+        if token.dep_ == "compound" or token.pos_ == "NOUN":
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
         self.clause = _core_words(forms, clause)
@@ -309,10 +308,9 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
             problems.append((number, f"bad row: {error}"))
     raise_problems(path, problems)
     blocks = {name: _block(found) for name, found in patterns.items()}
-    empty = Block((), {})
     entries: dict[str, list[VerbEntry]] = defaultdict(list)
     for row in verbs:
-        block, name = blocks.get(row["block"], empty), row["block"].split("@")[0]
+        block, name = blocks.get(row["block"], Block((), {})), row["block"].split("@")[0]
         entries[row["lemma"]].append(
             VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object"))))
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})

@@ -119,10 +119,5 @@ def _hyphen_joined(doc: Doc, i: int, end: int) -> bool:
 
 def _joined(doc: Doc, end: int, start: int) -> bool:
     """Only connectors between two runs, at least one of them "of" or "for"."""
-    between: list[str] = []
-    for i in range(end, start):  # up to the first word that is no connector: runs can be a sentence apart
-        word = doc[i].lower_
-        if word not in CONNECTORS:
-            return False
-        between.append(word)
-    return "of" in between or "for" in between
+    between = {doc[i].lower_ for i in range(end, start)}
+    return between <= CONNECTORS and not between.isdisjoint(("of", "for"))
