@@ -62,8 +62,8 @@ def _longer_name_words() -> tuple[frozenset[str], frozenset[str]]:
 def _longer_name(doc: Doc, ent: Span, stop_words: frozenset[str]) -> Span:
     """A gazetteer organization's span, with the capitalised words before it that are none of `stop_words`."""
     start = ent.start
-    while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_ \
-            and (doc[start - 1].pos_ == "PROPN" or not doc[start - 1].is_sent_start) and doc[start - 1].lower_ not in stop_words:  # fmt: skip
+    while start > 0 and _capitalised(before := doc[start - 1]) and not before.ent_type_ \
+            and (before.pos_ == "PROPN" or not before.is_sent_start) and before.lower_ not in stop_words:  # fmt: skip
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label="ORG")
 
@@ -103,7 +103,7 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
                 break
             end += 1 if _capitalised(doc[end]) else 2
         runs.append((i, end))
-        i = max(end, i + 1)
+        i = end
     return runs
 
 

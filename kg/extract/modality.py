@@ -72,11 +72,9 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
         for child in prep.head.children:
             if child.dep_ in ("neg", "aux"):
                 note_cue("child", child)
-    for carrier in list(carriers):
-        # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary
-        # of the first verb is shared by the verbs coordinated with it.
-        if carrier.pos_ == "VERB" and carrier.dep_ == "conj" and not own_only:
-            carriers.append(carrier.head)
+    # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary of the
+    # first verb is shared by the verbs coordinated with it.
+    carriers += [carrier.head for carrier in carriers if carrier.pos_ == "VERB" and carrier.dep_ == "conj" and not own_only]
     for carrier in carriers:
         for child in carrier.children:
             if child.dep_ in ("neg", "aux", "det", "advmod", "auxpass"):
