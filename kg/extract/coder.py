@@ -122,18 +122,14 @@ class VerbDictionary:
             return None
         context = _Context(token)
         applicable = [entry for entry in candidates if entry.particles <= context.particles]
-        if not applicable:
-            return None
-        most = max(len(entry.particles) for entry in applicable)
+        most = max((len(entry.particles) for entry in applicable), default=0)
         applicable = [entry for entry in applicable if len(entry.particles) == most]
         matched = [pattern for entry in applicable for pattern in entry.block.candidates(context.words)
                    if context.matches(pattern)]  # fmt: skip
         if matched:
             best = max(matched, key=lambda pattern: pattern.weight)
             return best.code if best.code.type is not None else None
-        if not default:
-            return None
-        return next((entry.default for entry in applicable if entry.default.type is not None
+        return next((entry.default for entry in applicable if default and entry.default.type is not None
                      and (context.has_object or not entry.needs_object)), None)  # fmt: skip
 
     def verbs_of(self, blocks: frozenset[str]) -> frozenset[str]:
