@@ -101,7 +101,7 @@ class Lexicon:
 
     def by_weapon(self, word: str) -> list[Trigger]:
         """The triggers whose attack a weapon ("missile", "rockets") stands for."""
-        return list(self._by_pos_lemma.get(("weapon", word), ()))
+        return self.by_lemma(word, "weapon")
 
 
 @dataclass(frozen=True, slots=True)

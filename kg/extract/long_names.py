@@ -46,7 +46,7 @@ def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
     organizations = {e.end for e in ents if e.label_ == "ORG" and not e.ent_id_}
     for start, end in _chains(doc, organizations):
         inside = [e for e in ents if e.start < end and start < e.end]
-        if any(e.ent_id_ and (e.start < start or e.end > end or e.start == start or e.end == end) for e in inside):
+        if any(e.ent_id_ and (e.start <= start or e.end >= end) for e in inside):
             continue
         ents = sorted([e for e in ents if e not in inside] + [Span(doc, start, end, label="ORG")], key=lambda e: e.start)
     return ents
