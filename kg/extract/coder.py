@@ -149,12 +149,11 @@ class _Context:
         passive = headline_passive(token)
         subject_deps = SUBJECT_DEPS - {"nsubj"} if passive else SUBJECT_DEPS
         subject = [child for child in children if child.dep_ in subject_deps]
-        clause = [child for child in children if child.dep_ not in subject_deps and child.dep_ not in OUTSIDE_DEPS]
         # "granted Angela Stanton a pardon": behind a name of several words the parser hangs the
         # thing given on the recipient as an apposition; it is the verb's second object.
         given = [second for child in children if child.dep_ in ("dative", "dobj") for second in child.subtree
                  if _second_object(second, child)]  # fmt: skip
-        clause += given
+        clause = [child for child in children if child.dep_ not in subject_deps and child.dep_ not in OUTSIDE_DEPS] + given
         # Words the subject must hold are its own, as an object's are: not those of its phrases
         # (but a name's, "Coalition of Patriots for Change", are the name).
         self.subject = _core_words(forms, subject, SUBJECT_PHRASE_DEPS, COMMON_POS)
@@ -162,8 +161,7 @@ class _Context:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
         self.clause = _core_words(forms, clause)
-        objects = [child for child in children if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubj")]
-        objects += given
+        objects = [child for child in children if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubj")] + given
         if token.dep_ == "compound" or (passive and token.dep_ == "acl"):
             # "The Houthis fire missiles at X", "Diplomat *expelled* from Y": the noun it
             # modifies is its object.
