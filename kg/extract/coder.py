@@ -122,18 +122,14 @@ class VerbDictionary:
             return None
         context = _Context(token)
         applicable = [entry for entry in candidates if entry.particles <= context.particles]
-        if not applicable:
-            return None
-        most = max(len(entry.particles) for entry in applicable)
+        most = max((len(entry.particles) for entry in applicable), default=0)
         applicable = [entry for entry in applicable if len(entry.particles) == most]
         matched = [pattern for entry in applicable for pattern in entry.block.candidates(context.words)
                    if context.matches(pattern)]  # fmt: skip
         if matched:
             best = max(matched, key=lambda pattern: pattern.weight)
             return best.code if best.code.type is not None else None
-        if not default:
-            return None
-        return next((entry.default for entry in applicable if entry.default.type is not None
+        return next((entry.default for entry in applicable if default and entry.default.type is not None
                      and (context.has_object or not entry.needs_object)), None)  # fmt: skip
 
     def verbs_of(self, blocks: frozenset[str]) -> frozenset[str]:
@@ -153,22 +149,19 @@ class _Context:
         passive = headline_passive(token)
         subject_deps = SUBJECT_DEPS - {"nsubj"} if passive else SUBJECT_DEPS
         subject = [child for child in children if child.dep_ in subject_deps]
-        misread = token.dep_ == "compound" or token.pos_ == "NOUN"
-        clause = [child for child in children if child.dep_ not in subject_deps and child.dep_ not in OUTSIDE_DEPS]
         # "granted Angela Stanton a pardon": behind a name of several words the parser hangs the
         # thing given on the recipient as an apposition; it is the verb's second object.
         given = [second for child in children if child.dep_ in ("dative", "dobj") for second in child.subtree
                  if _second_object(second, child)]  # fmt: skip
-        clause += given
+        clause = [child for child in children if child.dep_ not in subject_deps and child.dep_ not in OUTSIDE_DEPS] + given
         # Words the subject must hold are its own, as an object's are: not those of its phrases
         # (but a name's, "Coalition of Patriots for Change", are the name).
         self.subject = _core_words(forms, subject, SUBJECT_PHRASE_DEPS, COMMON_POS)
-        if misread:
+        if token.dep_ == "compound" or token.pos_ == "NOUN":
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
         self.clause = _core_words(forms, clause)
-        objects = [child for child in children if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubj")]
-        objects += given
+        objects = [child for child in children if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubj")] + given
         if token.dep_ == "compound" or (passive and token.dep_ == "acl"):
             # "The Houthis fire missiles at X", "Diplomat *expelled* from Y": the noun it
             # modifies is its object.
@@ -309,10 +302,9 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
             problems.append((number, f"bad row: {error}"))
     raise_problems(path, problems)
     blocks = {name: _block(found) for name, found in patterns.items()}
-    empty = Block((), {})
     entries: dict[str, list[VerbEntry]] = defaultdict(list)
     for row in verbs:
-        block, name = blocks.get(row["block"], empty), row["block"].split("@")[0]
+        block, name = blocks.get(row["block"], Block((), {})), row["block"].split("@")[0]
         entries[row["lemma"]].append(
             VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object"))))
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})

@@ -9,7 +9,7 @@ bad pattern fails at start-up. Loaded lexicons are cached per folder.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +29,7 @@ from kg.screened_matcher import ScreenedMatcher
 POS = ("VERB", "NOUN")
 MODALITY_KINDS = ("negation", "hypothetical", "attribution")
 MODALITY_PLACES = ("child", "head", "from", "governor", "complement", "modifier", "clause", "prep", "subject")
+ASSET_CLASSES = frozenset(item.value for item in AssetClass)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +101,7 @@ class Lexicon:
 
     def by_weapon(self, word: str) -> list[Trigger]:
         """The triggers whose attack a weapon ("missile", "rockets") stands for."""
-        return list(self._by_pos_lemma.get(("weapon", word), ()))
+        return self.by_lemma(word, "weapon")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,9 +128,13 @@ def _records(path: Path, problems: Problems) -> Iterator[tuple[int, dict[str, An
             problems.append((number, "expected an object with a string 'id'"))
 
 
-def _tsv_dicts(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
-    for number, cells in tsv_rows(path, columns):
-        yield number, dict(zip(columns, cells + [""] * len(columns)))
+def _valid_rows(path: Path, columns: tuple[str, ...], valid: Callable[[dict[str, str]], bool],
+                problem: str) -> list[dict[str, str]]:  # fmt: skip
+    """The rows of a tab-separated file by column, a missing cell empty; every row that is not
+    `valid` is reported as `problem` filled in with its cells."""
+    rows = [(number, dict(zip(columns, cells + [""] * len(columns)))) for number, cells in tsv_rows(path, columns)]
+    raise_problems(path, [(number, problem.format_map(row)) for number, row in rows if not valid(row)])
+    return [row for _, row in rows]
 
 
 def _lemmas(record: dict[str, Any]) -> frozenset[str]:
@@ -158,12 +163,11 @@ def _trigger(number: int, record: dict[str, Any], label: str, slot_names: tuple[
              problems: Problems) -> Trigger | None:  # fmt: skip
     coded = record.get("kind") == "coded"
     pos = record.get("pos", "VERB" if coded else None)
-    lemmas, base = record.get("lemmas"), record.get("base", 0.5)
+    lemmas = record.get("lemmas") or (["*"] if coded else None)  # coded: any verb the coder gives this type
+    base = record.get("base", 0.5)
     if pos not in POS:
         problems.append((number, f"pos must be one of {', '.join(POS)}, not {pos!r}"))
         return None
-    if coded:
-        lemmas = lemmas or ["*"]  # any verb the coder gives this type
     if not isinstance(lemmas, list) or not lemmas or not all(isinstance(lemma, str) for lemma in lemmas):
         problems.append((number, "lemmas must be a non-empty list of strings"))
         return None
@@ -299,7 +303,6 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
     problems: Problems = []
     patterns: list[AssetPattern] = []
     verbs: dict[str, set[str]] = {"operator_verbs": set(), "place_objects": set()}
-    classes = {item.value for item in AssetClass}
     matcher = Matcher(Vocab(), validate=True)
     for number, record in _records(path, problems):
         if record.get("kind") in verbs:
@@ -308,8 +311,8 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
             else:
                 verbs[record["kind"]].update(_lemmas(record))
             continue
-        if record.get("class") not in classes:
-            problems.append((number, f"class must be one of {', '.join(sorted(classes))}, not {record.get('class')!r}"))
+        if record.get("class") not in ASSET_CLASSES:
+            problems.append((number, f"class must be one of {', '.join(sorted(ASSET_CLASSES))}, not {record.get('class')!r}"))
             continue
         pattern = record.get("pattern")
         if not isinstance(pattern, list) or not all(isinstance(token, dict) for token in pattern):
@@ -327,45 +330,25 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
 
 def load_hulls(folder: Path) -> dict[str, AssetClass]:
     """patterns/hulls.tsv: hull classification prefixes ("CVN") -> asset class."""
-    path = folder / "hulls.tsv"
-    problems: Problems = []
-    hulls: dict[str, AssetClass] = {}
-    classes = {item.value for item in AssetClass}
-    for number, row in _tsv_dicts(path, ("prefix", "class")):
-        if not row["prefix"].isalpha() or row["class"] not in classes:
-            problems.append((number, f"expected an alphabetic prefix and an asset class, got {row['prefix']!r} {row['class']!r}"))
-        else:
-            hulls[row["prefix"]] = AssetClass(row["class"])
-    raise_problems(path, problems)
-    return hulls
+    rows = _valid_rows(folder / "hulls.tsv", ("prefix", "class"),
+                       lambda row: row["prefix"].isalpha() and row["class"] in ASSET_CLASSES,
+                       "expected an alphabetic prefix and an asset class, got {prefix!r} {class!r}")  # fmt: skip
+    return {row["prefix"]: AssetClass(row["class"]) for row in rows}
 
 
 def load_ship_prefixes(folder: Path) -> dict[str, str]:
     """patterns/ship_prefixes.tsv: ship name prefixes ("USS") -> the name of the operating state."""
-    path = folder / "ship_prefixes.tsv"
-    problems: Problems = []
-    prefixes: dict[str, str] = {}
-    for number, row in _tsv_dicts(path, ("prefix", "state")):
-        if not row["prefix"] or not row["state"]:
-            problems.append((number, "prefix and state are both required"))
-        else:
-            prefixes[row["prefix"]] = row["state"]
-    raise_problems(path, problems)
-    return prefixes
+    rows = _valid_rows(folder / "ship_prefixes.tsv", ("prefix", "state"),
+                       lambda row: bool(row["prefix"] and row["state"]), "prefix and state are both required")  # fmt: skip
+    return {row["prefix"]: row["state"] for row in rows}
 
 
 def load_cues(folder: Path) -> tuple[Cue, ...]:
     """patterns/modality.tsv: negation, hypothetical and attribution cue words."""
-    path = folder / "modality.tsv"
-    problems: Problems = []
-    cues: list[Cue] = []
-    for number, row in _tsv_dicts(path, ("cue", "kind", "where")):
-        if row["kind"] not in MODALITY_KINDS or row["where"] not in MODALITY_PLACES or not row["cue"]:
-            problems.append((number, f"expected a cue, a kind in {MODALITY_KINDS} and a place in {MODALITY_PLACES}"))
-        else:
-            cues.append(Cue(row["cue"].lower(), row["kind"], row["where"]))
-    raise_problems(path, problems)
-    return tuple(cues)
+    rows = _valid_rows(folder / "modality.tsv", ("cue", "kind", "where"),
+                       lambda row: bool(row["cue"]) and row["kind"] in MODALITY_KINDS and row["where"] in MODALITY_PLACES,
+                       f"expected a cue, a kind in {MODALITY_KINDS} and a place in {MODALITY_PLACES}")  # fmt: skip
+    return tuple(Cue(row["cue"].lower(), row["kind"], row["where"]) for row in rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,17 +374,8 @@ class Lexicons:
 def load_lexicons(folder: Path | None = None) -> Lexicons:
     """All extraction lexicons of a patterns folder (the installed one by default)."""
     folder = folder or data_dir("patterns")
-    assets, operator_verbs, place_objects = load_assets(folder)
-    return Lexicons(
-        events=load_events(folder),
-        designations=load_designations(folder),
-        assets=assets,
-        operator_verbs=operator_verbs,
-        place_objects=place_objects,
-        hulls=load_hulls(folder),
-        ship_prefixes=load_ship_prefixes(folder),
-        cues=load_cues(folder),
-    )
+    return Lexicons(load_events(folder), load_designations(folder), *load_assets(folder), load_hulls(folder),
+                    load_ship_prefixes(folder), load_cues(folder))  # fmt: skip
 
 
 # (id of vocab, id of patterns) -> the vocab and patterns (held, so the ids stay theirs) and the Matcher.

@@ -46,7 +46,7 @@ def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
     organizations = {e.end for e in ents if e.label_ == "ORG" and not e.ent_id_}
     for start, end in _chains(doc, organizations):
         inside = [e for e in ents if e.start < end and start < e.end]
-        if any(e.ent_id_ and (e.start < start or e.end > end or e.start == start or e.end == end) for e in inside):
+        if any(e.ent_id_ and (e.start <= start or e.end >= end) for e in inside):
             continue
         ents = sorted([e for e in ents if e not in inside] + [Span(doc, start, end, label="ORG")], key=lambda e: e.start)
     return ents
@@ -62,8 +62,8 @@ def _longer_name_words() -> tuple[frozenset[str], frozenset[str]]:
 def _longer_name(doc: Doc, ent: Span, stop_words: frozenset[str]) -> Span:
     """A gazetteer organization's span, with the capitalised words before it that are none of `stop_words`."""
     start = ent.start
-    while start > 0 and doc[start - 1].is_alpha and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_ \
-            and (doc[start - 1].pos_ == "PROPN" or not doc[start - 1].is_sent_start) and doc[start - 1].lower_ not in stop_words:  # fmt: skip
+    while start > 0 and _capitalised(before := doc[start - 1]) and not before.ent_type_ \
+            and (before.pos_ == "PROPN" or not before.is_sent_start) and before.lower_ not in stop_words:  # fmt: skip
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label="ORG")
 
@@ -103,7 +103,7 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
                 break
             end += 1 if _capitalised(doc[end]) else 2
         runs.append((i, end))
-        i = max(end, i + 1)
+        i = end
     return runs
 
 
@@ -119,10 +119,5 @@ def _hyphen_joined(doc: Doc, i: int, end: int) -> bool:
 
 def _joined(doc: Doc, end: int, start: int) -> bool:
     """Only connectors between two runs, at least one of them "of" or "for"."""
-    between: list[str] = []
-    for i in range(end, start):  # up to the first word that is no connector: runs can be a sentence apart
-        word = doc[i].lower_
-        if word not in CONNECTORS:
-            return False
-        between.append(word)
-    return "of" in between or "for" in between
+    between = {doc[i].lower_ for i in range(end, start)}
+    return between <= CONNECTORS and not between.isdisjoint(("of", "for"))

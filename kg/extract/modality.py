@@ -56,6 +56,9 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
             kinds.add(kind)
             found.append(word.text)
 
+    def note_cue(where: str, word: Token) -> None:
+        note(cue_kind(where, word), word)
+
     # The trigger's own dependents, and those of a light verb ("did not hold talks").
     carriers = [trigger]
     if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger and not own_only:
@@ -68,30 +71,27 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
         # killed in the strike": the strike happened).
         for child in prep.head.children:
             if child.dep_ in ("neg", "aux"):
-                note(cue_kind("child", child), child)
-    for carrier in list(carriers):
-        # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary
-        # of the first verb is shared by the verbs coordinated with it.
-        if carrier.pos_ == "VERB" and carrier.dep_ == "conj" and not own_only:
-            carriers.append(carrier.head)
+                note_cue("child", child)
+    # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary of the
+    # first verb is shared by the verbs coordinated with it.
+    carriers += [carrier.head for carrier in carriers if carrier.pos_ == "VERB" and carrier.dep_ == "conj" and not own_only]
     for carrier in carriers:
         for child in carrier.children:
             if child.dep_ in ("neg", "aux", "det", "advmod", "auxpass"):
-                note(cue_kind("child", child), child)
+                note_cue("child", child)
             if child.dep_ in ("amod", "compound", "advmod") and carrier.pos_ in ("NOUN", "PROPN"):
-                note(cue_kind("modifier", child), child)
+                note_cue("modifier", child)
             if child.dep_ in ("nsubj", "nsubjpass"):
                 for word in child.children:
                     if word.dep_ in ("preconj", "det"):
-                        note(cue_kind("subject", word), word)
+                        note_cue("subject", word)
     if trigger.head.i != trigger.i and (trigger.head.lower_ == "without" or trigger.dep_ == "pcomp"):
         # "without meeting", "without talks", "warned X against sending troops" (but "protests
         # against the strikes" are against real ones)
-        note(cue_kind("head", trigger.head), trigger.head)
+        note_cue("head", trigger.head)
         if trigger.dep_ == "pcomp" and trigger.head.lower_ == "from":
             # "banned X from attending", "refrained from attacking": kept from the act
-            keeper = _keeper(trigger.head)
-            note(cue_kind("from", keeper), keeper)
+            note_cue("from", _keeper(trigger.head))
 
     # Governing words and conditional clauses on the way up; a verb coordinated with another of
     # the same form shares what governs the first ("attempted to stop and seize", but not
@@ -101,12 +101,10 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
     for _ in range(0 if own_only else GOVERNOR_DEPTH):
         for child in node.children:
             if child.dep_ == "mark":
-                note(cue_kind("clause", child), child)
+                note_cue("clause", child)
             speech = child.dep_ in ("parataxis", "ccomp") and cue_kind("governor", child) == "attribution"
-            if speech and claimed_by is None:
-                claimed_by = _subject_claimant(child, index)
-                if claimed_by:
-                    found.append(child.text)
+            if speech and claimed_by is None and (claimed_by := _subject_claimant(child, index)):
+                found.append(child.text)
         if node.dep_ not in CLIMB or node.head is node:
             break
         governor = node.head
@@ -115,7 +113,7 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
             # shares the negation and the modal of the verb it completes.
             for child in governor.children:
                 if child.dep_ in ("neg", "aux"):
-                    note(cue_kind("child", child), child)
+                    note_cue("child", child)
         kind = cue_kind("governor", governor)
         participle = node.dep_ == "acl" and node.tag_ in ("VBG", "VBN")
         if kind is None and not (node.i == trigger.i and node.dep_ == "dobj") and not participle:
@@ -123,10 +121,9 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
             # "an executive order designating X" designates: a participle modifying a noun is
             # no complement of it ("plans targeting X" stay plans: "plan" is a governor cue).
             kind = cue_kind("complement", governor)
-        if kind == "attribution" and node.dep_ in ("ccomp", "xcomp", "dobj", "prep") and claimed_by is None:
-            claimed_by = _subject_claimant(governor, index)
-            if claimed_by:
-                found.append(governor.text)
+        if (kind == "attribution" and node.dep_ in ("ccomp", "xcomp", "dobj", "prep") and claimed_by is None
+                and (claimed_by := _subject_claimant(governor, index))):  # fmt: skip
+            found.append(governor.text)
         elif (kind in ("negation", "hypothetical")
               and (node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
                    or adverbial_infinitive(node)  # "orders the navy to open fire" parsed as advcl

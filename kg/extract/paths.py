@@ -60,9 +60,9 @@ def parse_path(text: str) -> Path:
         match = _STEP.match(body, position)
         if match is None:
             raise ValueError(f"bad dependency path {text!r} at character {position}")
-        lemmas = match.group(4)
+        direction, dep, excluded, lemmas = match.groups()
         allowed = frozenset(word.strip().lower() for word in lemmas.split(",") if word.strip()) if lemmas else None
-        steps.append(Step(match.group(1) == ">", match.group(2), allowed, excluded=bool(match.group(3))))
+        steps.append(Step(direction == ">", dep, allowed, excluded=bool(excluded)))
         position = match.end()
     if not steps:
         raise ValueError("empty dependency path")
