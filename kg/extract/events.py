@@ -92,7 +92,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicon
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     groups = frozenset(_groups(index.entities, index))
-    events += _claimed_attacks(doc, index, lex, events)
+    events = _told_of_named(events + _claimed_attacks(doc, index, lex, events), index)
     events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
     return _dated_by_lead(events, doc, article, headline_end, lex, index, assets)
 
@@ -428,8 +428,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     score = confidence.score(
         trigger.base,
         # No actor at all, or only unnamed ones: the party an analyst would follow is unknown.
-        unnamed=unstated or all(index.type_of(key) is EntityType.GROUP for key in actors)
-        or not (alone or unnamed_suffices or named_targets),
+        unnamed=not _followed(event_type, actors, targets, location, index)
+        and (unstated or all(index.type_of(key) is EntityType.GROUP for key in actors)
+             or not (alone or unnamed_suffices or named_targets)),
         complete=bool(named_targets) or unnamed_suffices or event_type is EventType.MOBILIZE or alone,
         steps=steps, negated=modality.negated, hypothetical=modality.hypothetical,
         attributed=partisan(modality, actors, index), inherited=inherited,
@@ -440,6 +441,30 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
                   mode=_mode(token, trigger, events), when=when, location=location, assets=involved)  # fmt: skip
     return event, whole
+
+
+def _followed(event_type: EventType, actors: Iterable[str], targets: Iterable[str], location: str | None,
+              index: EntityIndex) -> bool:  # fmt: skip
+    """Violence the news reports with a named party on either side or with its place ("X was shot
+    dead", "gunmen killed four in Y", "Israeli strikes kill 26 people"): an analyst follows it by
+    that party or place, whoever did it, so it is not scored as unnamed (confidence.UNNAMED)."""
+    return event_type in UNSTATED_ACTOR_TYPES and (
+        location is not None or any(index.type_of(key) is not EntityType.GROUP for key in chain(actors, targets)))
+
+
+def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
+    """An attack or arrest told with no actor, in an article where another of its type names its
+    actor ("Iran fires missiles at Israel ... In Haifa, four people are injured"), is most likely that
+    one told again by its toll: it is scored as one by no one named after all."""
+    named = {event.type for event in events if not (event.provenance.negated or event.provenance.hypothetical)
+             and any(index.type_of(key) is not EntityType.GROUP for key in event.actors)}  # fmt: skip
+    return [
+        dataclasses.replace(event, provenance=dataclasses.replace(
+            event.provenance, confidence=confidence.score(event.provenance.confidence, unnamed=True)))
+        if not event.actors and event.type in named and _followed(event.type, (), event.targets, event.location, index)
+        else event
+        for event in events
+    ]  # fmt: skip
 
 
 DEFINITE = frozenset({"the", "this", "that"})
@@ -504,10 +529,10 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
             continue
         attack = max(unstated, key=lambda event: event.provenance.evidence.start)
         evidence = sentence_evidence(token.sent)
-        # The attack was scored as one by no one named (x UNNAMED); its claimant is named, and only
-        # victims that are all unnamed groups still leave a party unknown.
-        victims_unnamed = bool(attack.targets) and all(index.type_of(key) is EntityType.GROUP for key in attack.targets)
-        score = confidence.score(attack.provenance.confidence / confidence.UNNAMED, inherited=True, unnamed=victims_unnamed)
+        # An attack with neither a named victim nor a place was scored as one by no one named (x
+        # UNNAMED); its claimant is named now.
+        unnamed = not _followed(attack.type, (), attack.targets, attack.location, index)
+        score = confidence.score(attack.provenance.confidence / (confidence.UNNAMED if unnamed else 1), inherited=True)
         claims += [dataclasses.replace(attack, actors=(claimant,), provenance=Provenance(evidence, NAME, score, claimant))
                    for claimant in claimants[:1]]  # fmt: skip
     return claims
@@ -786,8 +811,9 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
 
 
 # Verbs whose passive with no agent states an outcome rather than reports an attack: "ISIS has
-# been defeated", "X was beaten in the election", "the minister was fired".
-OUTCOMES = frozenset({"defeat", "beat", "fire", "overthrow", "topple", "oust", "remove", "destroy"})
+# been defeated", "X was beaten in the election", "the minister was fired"; or a body found ("X is
+# found dead": CAMEO's "find dead").
+OUTCOMES = frozenset({"defeat", "beat", "fire", "overthrow", "topple", "oust", "remove", "destroy", "find", "discover"})
 # Prepositions by which the victims of a passive stand in an attack: "killed *in* a strike".
 IN_ATTACK = frozenset({"in", "during", "amid"})
 
