@@ -321,7 +321,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     places = index.follow(token, events.paths(trigger, "locations"))
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
-        token, events.paths(trigger, "locations"), index)  # fmt: skip
+        token, events.paths(trigger, "locations"), index) or (  # fmt: skip
+        _attack_place(token, lex, index) if event_type is EventType.ASSAULT else None)
     if event_type is EventType.ASSAULT and location is not None and all(
         index.type_of(key) is EntityType.GROUP for key in targets
     ):
@@ -380,7 +381,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
     )
     alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
-    if not (actors or unstated) or (not targets and not alone):
+    if not (actors or unstated) or (not targets and not alone and not (event_type in UNSTATED_ACTOR_TYPES and _counted(token))):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
@@ -876,6 +877,24 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     passive = _passive(token)
     attacks = causes if passive else _attack_nouns(token, lex)  # a passive's causes are all attacks now
     return (passive or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
+
+
+def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None:
+    """Where the attack that did it happened, for a verb with no place of its own ("an attack *in
+    Balochistan* kills five people", "killed in an airstrike *on Injar*")."""
+    for noun in _attack_nouns(token, lex):
+        trigger = _attack_trigger(noun, lex)
+        paths = lex.events.paths(trigger, "locations") if trigger is not None else ()
+        found = next((key for key in index.follow(noun, paths) if index.type_of(key) is EntityType.LOCATION), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _counted(token: Token) -> bool:
+    """The object is counted, victims or captives no name stands for ("kill *78 Palestinians*",
+    "detained *more than 300 supporters*"): someone was acted upon though no entity is."""
+    return any(child.dep_ == "dobj" and any(n.dep_ == "nummod" for n in child.children) for child in token.children)
 
 
 def _untold_attack(noun: Token, index: EntityIndex) -> bool:

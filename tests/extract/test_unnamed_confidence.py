@@ -70,3 +70,44 @@ def test_a_body_found_reports_no_attack(annotated) -> None:  # type: ignore[no-u
 def test_unnamed_actors_of_other_events_stay_under_the_threshold(annotated) -> None:  # type: ignore[no-untyped-def]
     scores = _scores(annotated, "Gunmen threatened Freedonia in Red Harbour.", EventType.THREATEN)
     assert all(score < THRESHOLD for score in scores), scores
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("An attack in Red Harbour kills five police officers.", "harbour"),
+        ("An airstrike near a market in Red Harbour kills at least 30 people.", "harbour"),
+        ("Four police officers were killed in an attack on a mosque in Red Harbour.", "harbour"),
+    ],
+)
+def test_a_verb_with_no_place_of_its_own_takes_the_place_of_its_attack(annotated, text, location) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert any(event.location == location and event.provenance.confidence >= THRESHOLD for event in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Ruritanian airstrikes kill 78 fishermen.", "ruritania"),  # counted victims no entity names
+        ("The Northern Front killed at least 12 villagers on Monday.", "front"),
+    ],
+)
+def test_counted_victims_no_entity_names_are_still_acted_upon(annotated, text, actor) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert [(event.actors, event.targets) for event in found] == [((actor,), ())], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Northern Front killed the villagers on Monday.",  # not counted: who is unclear
+        "Gunmen killed 12 villagers on Monday.",  # no one named, nowhere
+        "The Northern Front did not kill 12 villagers.",
+    ],
+)
+def test_uncounted_or_unnamed_or_denied_killings_of_no_entity_stay_unstated(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert all(event.provenance.confidence < THRESHOLD for event in found), found
