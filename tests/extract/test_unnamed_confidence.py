@@ -111,3 +111,24 @@ def test_uncounted_or_unnamed_or_denied_killings_of_no_entity_stay_unstated(anno
     doc, entities, article = annotated(text, NAMES)
     found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
     assert all(event.provenance.confidence < THRESHOLD for event in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two people are killed in a shooting in Red Harbour.",
+        "Four police officers were killed in an ambush in Red Harbour.",
+        "Four people are injured in a mass stabbing in Red Harbour.",
+        "Four police officers are killed in a shootout in Red Harbour.",
+    ],
+)
+def test_shootings_ambushes_and_stabbings_are_attacks(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    found = [(event.actors, event.location, event.provenance.confidence >= THRESHOLD)
+             for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]  # fmt: skip
+    assert ((), "harbour", True) in found, found
+
+
+def test_a_shootout_with_a_party_is_no_attack_by_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated("Four police officers are killed in a shootout with the Northern Front.", NAMES)
+    assert not [event for event in events.extract(doc, entities, article) if not event.actors]
