@@ -381,7 +381,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
     )
     alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
-    if not (actors or unstated) or (not targets and not alone and not (event_type in UNSTATED_ACTOR_TYPES and _counted(token))):
+    if not (actors or unstated) or (not targets and not alone and not (event_type in UNSTATED_ACTOR_TYPES and _counted(token, lex))):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
@@ -432,7 +432,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         unnamed=not _followed(event_type, actors, targets, location, index)
         and (unstated or all(index.type_of(key) is EntityType.GROUP for key in actors)
              or not (alone or unnamed_suffices or named_targets)),
-        complete=bool(named_targets) or unnamed_suffices or event_type is EventType.MOBILIZE or alone,
+        # "Israeli strikes kill 26 people": a named party's attack on victims no name stands for is
+        # whole (not so an arrest: "issued arrest warrants on 36 people" leaves out whom it names).
+        complete=bool(named_targets) or unnamed_suffices or event_type is EventType.MOBILIZE or alone
+        or (event_type is EventType.ASSAULT and any(index.type_of(key) is not EntityType.GROUP for key in actors)),
         steps=steps, negated=modality.negated, hypothetical=modality.hypothetical,
         attributed=partisan(modality, actors, index), inherited=inherited,
     )  # fmt: skip
@@ -891,10 +894,12 @@ def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None
     return None
 
 
-def _counted(token: Token) -> bool:
+def _counted(token: Token, lex: Lexicons) -> bool:
     """The object is counted, victims or captives no name stands for ("kill *78 Palestinians*",
-    "detained *more than 300 supporters*"): someone was acted upon though no entity is."""
-    return any(child.dep_ == "dobj" and any(n.dep_ == "nummod" for n in child.children) for child in token.children)
+    "detained *more than 300 supporters*"): someone was acted upon though no entity is. Not
+    weapons counted ("fired *36 shells*"), which say nothing of whom they hit."""
+    return any(child.dep_ == "dobj" and any(n.dep_ == "nummod" for n in child.children)
+               and not lex.events.by_weapon(child.lemma_.lower()) for child in token.children)  # fmt: skip
 
 
 def _untold_attack(noun: Token, index: EntityIndex) -> bool:

@@ -132,3 +132,13 @@ def test_shootings_ambushes_and_stabbings_are_attacks(annotated, text) -> None: 
 def test_a_shootout_with_a_party_is_no_attack_by_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
     doc, entities, article = annotated("Four police officers are killed in a shootout with the Northern Front.", NAMES)
     assert not [event for event in events.extract(doc, entities, article) if not event.actors]
+
+
+def test_a_named_partys_attack_on_unnamed_victims_is_whole(annotated) -> None:  # type: ignore[no-untyped-def]
+    whole = _scores(annotated, "Ruritanian airstrikes killed four people on Monday.")
+    arrest = _scores(annotated, "Ruritania arrested four people on Monday.", EventType.COERCE)
+    assert whole and arrest and max(whole) > max(arrest), (whole, arrest)  # an arrest names whom it holds
+
+
+def test_weapons_counted_are_no_victims(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert _scores(annotated, "The Northern Front fired 36 shells on Monday.") == []
