@@ -895,10 +895,11 @@ def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None
 
 
 def _counted(token: Token, lex: Lexicons) -> bool:
-    """The object is counted, victims or captives no name stands for ("kill *78 Palestinians*",
-    "detained *more than 300 supporters*"): someone was acted upon though no entity is. Not
-    weapons counted ("fired *36 shells*"), which say nothing of whom they hit."""
-    return any(child.dep_ == "dobj" and any(n.dep_ == "nummod" for n in child.children)
+    """The object or passive subject is counted, victims or captives no name stands for ("kill
+    *78 Palestinians*", "detained *more than 300 supporters*", "*64 Palestinians* are killed by
+    Israeli tanks"): someone was acted upon though no entity is. Not weapons counted ("fired *36
+    shells*"), which say nothing of whom they hit."""
+    return any(child.dep_ in ("dobj", "nsubjpass") and any(n.dep_ == "nummod" for n in child.children)
                and not lex.events.by_weapon(child.lemma_.lower()) for child in token.children)  # fmt: skip
 
 

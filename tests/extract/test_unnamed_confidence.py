@@ -91,6 +91,7 @@ def test_a_verb_with_no_place_of_its_own_takes_the_place_of_its_attack(annotated
     [
         ("Ruritanian airstrikes kill 78 fishermen.", "ruritania"),  # counted victims no entity names
         ("The Northern Front killed at least 12 villagers on Monday.", "front"),
+        ("At least 64 fishermen are killed by Ruritanian tanks.", "ruritania"),
     ],
 )
 def test_counted_victims_no_entity_names_are_still_acted_upon(annotated, text, actor) -> None:  # type: ignore[no-untyped-def]
