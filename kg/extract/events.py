@@ -381,7 +381,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
     )
     alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
-    counted = not targets and event_type in UNSTATED_ACTOR_TYPES and _counted(token, lex)  # "kill 78 Palestinians"
+    # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
+    # no actor and no place, nobody in nowhere: no fact).
+    counted = bool(actors) and not targets and event_type in UNSTATED_ACTOR_TYPES and _counted(token, lex)
     if not (actors or unstated) or (not targets and not alone and not counted):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:

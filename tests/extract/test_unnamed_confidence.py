@@ -141,5 +141,9 @@ def test_a_named_partys_attack_on_unnamed_victims_is_whole(annotated) -> None:  
     assert whole and arrest and max(whole) > max(arrest), (whole, arrest)  # an arrest names whom it holds
 
 
+def test_counted_victims_of_no_one_nowhere_are_no_event(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert _scores(annotated, "At least 78 fishermen were killed on Monday.") == []
+
+
 def test_weapons_counted_are_no_victims(annotated) -> None:  # type: ignore[no-untyped-def]
     assert _scores(annotated, "The Northern Front fired 36 shells on Monday.") == []
