@@ -10,7 +10,8 @@ A prediction is right when the scorer matches it to a required gold fact, neutra
 optional one (left out of the shares), wrong otherwise. Printed, each with the number of stated facts
 and the share that is right: per kind and score; per kind and cue (the event type, designation
 category, asset class, role or organization the pattern gave); per kind and reading (plain, claimed by
-a party, hypothetical, negated); per kind above and below the export threshold.
+a party, hypothetical, negated); per event actor (named, only unnamed groups, none stated) and score
+side; per kind above and below the export threshold.
 Calibrate only on dev and bench/heldout, never on a blind set.
 """
 
@@ -35,6 +36,7 @@ class Judged(NamedTuple):
     right: bool
     cue: str
     reading: str
+    actor: str
 
 
 def reading(fact: dict[str, Any]) -> str:
@@ -43,6 +45,14 @@ def reading(fact: dict[str, Any]) -> str:
     if fact.get("hypothetical"):
         return "hypothetical"
     return "claimed" if fact.get("claimed_by") else "plain"
+
+
+def actor(fact: dict[str, Any]) -> str:
+    """An event's actor: named, only groups with no name ("gunmen"), or none stated."""
+    actors = fact.get("actors") or []
+    if not actors:
+        return "none"
+    return "group" if all(ref.get("type") == "Group" for ref in actors) else "named"
 
 
 def load_scorer() -> ModuleType:
@@ -67,7 +77,8 @@ def judged(scorer: ModuleType, gold_dir: str, predictions: str) -> list[Judged]:
             right = set(scorer.match_facts(gold, required, stated).values())
             left = [j for j in range(len(stated)) if j not in right]
             neutral = {left[j] for j in scorer.match_facts(gold, optional, [stated[j] for j in left]).values()}
-            out += [Judged(kind, float(p.get("confidence", 1.0)), j in right, str(p.get(CUES.get(kind, ""), "")), reading(p))
+            out += [Judged(kind, float(p.get("confidence", 1.0)), j in right, str(p.get(CUES.get(kind, ""), "")), reading(p),
+                            actor(p) if kind == "event" else "")
                     for j, p in enumerate(stated) if j not in neutral]  # fmt: skip
     return out
 
@@ -88,11 +99,14 @@ def table(rows: list[Judged]) -> str:
             groups[(row.kind, value(row))].append(row.right)
         lines += shares(title, groups)
     sides: dict[tuple[str, str], list[bool]] = defaultdict(list)
+    actors: dict[tuple[str, str], list[bool]] = defaultdict(list)
     for row in rows:
         side = f">={THRESHOLD}" if row.confidence >= THRESHOLD else f"<{THRESHOLD}"
         sides[(row.kind, side)].append(row.right)
         sides[("all", side)].append(row.right)
-    return "\n".join(lines + shares("side", sides))
+        if row.actor:
+            actors[(row.kind, f"{row.actor} {side}")].append(row.right)
+    return "\n".join(lines + shares("actor, side", actors) + shares("side", sides))
 
 
 def main(argv: list[str]) -> int:

@@ -92,7 +92,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicon
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     groups = frozenset(_groups(index.entities, index))
-    events += _claimed_attacks(doc, index, lex, events)
+    events = _told_of_named(events + _claimed_attacks(doc, index, lex, events), index)
     events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
     return _dated_by_lead(events, doc, article, headline_end, lex, index, assets)
 
@@ -321,7 +321,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     places = index.follow(token, events.paths(trigger, "locations"))
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
-        token, events.paths(trigger, "locations"), index)  # fmt: skip
+        token, events.paths(trigger, "locations"), index) or (  # fmt: skip
+        _attack_place(token, lex, index) if event_type is EventType.ASSAULT else None)
     if event_type is EventType.ASSAULT and location is not None and all(
         index.type_of(key) is EntityType.GROUP for key in targets
     ):
@@ -380,7 +381,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
     )
     alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
-    if not (actors or unstated) or (not targets and not alone):
+    # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
+    # no actor and no place, nobody in nowhere: no fact).
+    counted = bool(actors) and not targets and event_type in UNSTATED_ACTOR_TYPES and _counted(token, lex)
+    if not (actors or unstated) or (not targets and not alone and not counted):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
@@ -428,9 +432,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     score = confidence.score(
         trigger.base,
         # No actor at all, or only unnamed ones: the party an analyst would follow is unknown.
-        unnamed=unstated or all(index.type_of(key) is EntityType.GROUP for key in actors)
-        or not (alone or unnamed_suffices or named_targets),
-        complete=bool(named_targets) or unnamed_suffices or event_type is EventType.MOBILIZE or alone,
+        unnamed=not _followed(event_type, actors, targets, location, index)
+        and (unstated or all(index.type_of(key) is EntityType.GROUP for key in actors)
+             or not (alone or unnamed_suffices or named_targets)),
+        # "Israeli strikes kill 26 people": a named party's attack on victims no name stands for is
+        # whole (not so an arrest: "issued arrest warrants on 36 people" leaves out whom it names).
+        complete=bool(named_targets) or unnamed_suffices or event_type is EventType.MOBILIZE or alone
+        or (event_type is EventType.ASSAULT and any(index.type_of(key) is not EntityType.GROUP for key in actors)),
         steps=steps, negated=modality.negated, hypothetical=modality.hypothetical,
         attributed=partisan(modality, actors, index), inherited=inherited,
     )  # fmt: skip
@@ -440,6 +448,30 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
                   mode=_mode(token, trigger, events), when=when, location=location, assets=involved)  # fmt: skip
     return event, whole
+
+
+def _followed(event_type: EventType, actors: Iterable[str], targets: Iterable[str], location: str | None,
+              index: EntityIndex) -> bool:  # fmt: skip
+    """Violence the news reports with a named party on either side or with its place ("X was shot
+    dead", "gunmen killed four in Y", "Israeli strikes kill 26 people"): an analyst follows it by
+    that party or place, whoever did it, so it is not scored as unnamed (confidence.UNNAMED)."""
+    return event_type in UNSTATED_ACTOR_TYPES and (
+        location is not None or any(index.type_of(key) is not EntityType.GROUP for key in chain(actors, targets)))
+
+
+def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
+    """An attack or arrest told with no actor, in an article where another of its type names its
+    actor ("Iran fires missiles at Israel ... In Haifa, four people are injured"), is most likely that
+    one told again by its toll: it is scored as one by no one named after all."""
+    named = {event.type for event in events if not (event.provenance.negated or event.provenance.hypothetical)
+             and any(index.type_of(key) is not EntityType.GROUP for key in event.actors)}  # fmt: skip
+    return [
+        dataclasses.replace(event, provenance=dataclasses.replace(
+            event.provenance, confidence=confidence.score(event.provenance.confidence, unnamed=True)))
+        if not event.actors and event.type in named and _followed(event.type, (), event.targets, event.location, index)
+        else event
+        for event in events
+    ]  # fmt: skip
 
 
 DEFINITE = frozenset({"the", "this", "that"})
@@ -504,10 +536,10 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
             continue
         attack = max(unstated, key=lambda event: event.provenance.evidence.start)
         evidence = sentence_evidence(token.sent)
-        # The attack was scored as one by no one named (x UNNAMED); its claimant is named, and only
-        # victims that are all unnamed groups still leave a party unknown.
-        victims_unnamed = bool(attack.targets) and all(index.type_of(key) is EntityType.GROUP for key in attack.targets)
-        score = confidence.score(attack.provenance.confidence / confidence.UNNAMED, inherited=True, unnamed=victims_unnamed)
+        # An attack with neither a named victim nor a place was scored as one by no one named (x
+        # UNNAMED); its claimant is named now.
+        unnamed = not _followed(attack.type, (), attack.targets, attack.location, index)
+        score = confidence.score(attack.provenance.confidence / (confidence.UNNAMED if unnamed else 1), inherited=True)
         claims += [dataclasses.replace(attack, actors=(claimant,), provenance=Provenance(evidence, NAME, score, claimant))
                    for claimant in claimants[:1]]  # fmt: skip
     return claims
@@ -786,8 +818,9 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
 
 
 # Verbs whose passive with no agent states an outcome rather than reports an attack: "ISIS has
-# been defeated", "X was beaten in the election", "the minister was fired".
-OUTCOMES = frozenset({"defeat", "beat", "fire", "overthrow", "topple", "oust", "remove", "destroy"})
+# been defeated", "X was beaten in the election", "the minister was fired"; or a body found ("X is
+# found dead": CAMEO's "find dead").
+OUTCOMES = frozenset({"defeat", "beat", "fire", "overthrow", "topple", "oust", "remove", "destroy", "find", "discover"})
 # Prepositions by which the victims of a passive stand in an attack: "killed *in* a strike".
 IN_ATTACK = frozenset({"in", "during", "amid"})
 
@@ -850,6 +883,27 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     passive = _passive(token)
     attacks = causes if passive else _attack_nouns(token, lex)  # a passive's causes are all attacks now
     return (passive or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
+
+
+def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None:
+    """Where the attack that did it happened, for a verb with no place of its own ("an attack *in
+    Balochistan* kills five people", "killed in an airstrike *on Injar*")."""
+    for noun in _attack_nouns(token, lex):
+        trigger = _attack_trigger(noun, lex)
+        paths = lex.events.paths(trigger, "locations") if trigger is not None else ()
+        found = next((key for key in index.follow(noun, paths) if index.type_of(key) is EntityType.LOCATION), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _counted(token: Token, lex: Lexicons) -> bool:
+    """The object or passive subject is counted, victims or captives no name stands for ("kill
+    *78 Palestinians*", "detained *more than 300 supporters*", "*64 Palestinians* are killed by
+    Israeli tanks"): someone was acted upon though no entity is. Not weapons counted ("fired *36
+    shells*"), which say nothing of whom they hit."""
+    return any(child.dep_ in ("dobj", "nsubjpass") and any(n.dep_ == "nummod" for n in child.children)
+               and not lex.events.by_weapon(child.lemma_.lower()) for child in token.children)  # fmt: skip
 
 
 def _untold_attack(noun: Token, index: EntityIndex) -> bool:

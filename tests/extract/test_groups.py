@@ -88,6 +88,13 @@ def test_a_group_acts_where_no_named_party_does(pipeline) -> None:  # type: igno
     extraction = pipeline.extract(Article(id="groups", text="Gunmen attacked a mosque in Kano on Friday.", published=PUBLISHED))
     event = next(c for c in extraction.claims if isinstance(c, Event))
     assert extraction.entity(event.actors[0]).type is EntityType.GROUP
+    assert event.provenance.confidence >= 0.5  # an attack with its place is reported news, whoever did it
+
+
+def test_a_groups_attack_on_no_one_named_nowhere_stays_below_the_threshold(pipeline) -> None:  # type: ignore[no-untyped-def]
+    extraction = pipeline.extract(Article(id="groups", text="Gunmen attacked police officers on Friday.", published=PUBLISHED))
+    event = next(c for c in extraction.claims if isinstance(c, Event))
+    assert extraction.entity(event.actors[0]).type is EntityType.GROUP
     assert event.provenance.confidence < 0.5  # kept in the store, below the default export threshold
 
 
