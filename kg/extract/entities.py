@@ -433,13 +433,20 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     entity_type = MODEL_TYPES[ent.label_]
     if entity_type is not None and len(span) > 1:
         entity_type = _named_after_its_noun(span[-1].lower_, entity_type)
-    if entity_type is None or not_entities().match(span) or DESIGNATOR.match(text):
+    if entity_type is None or not_entities().match(span) or DESIGNATOR.match(text) or _common_word(span):
         return None
     if len(span) == 1 and _title_word(span[0].lower_):  # "Sultan" alone
         return None
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
     return _unknown(span.start, span.end, entity_type, text)
+
+
+def _common_word(span: Span) -> bool:
+    """One word the tagger reads as a plural common noun or an adjective, not written in capitals
+    ("Citizens of X vote", "Alawite men", "Humanitarian aid"): a word capitalised at a sentence's
+    start or as a people's, not a name (an acronym such as "USAID" the tagger may call an adjective)."""
+    return len(span) == 1 and span[0].tag_ in ("NNS", "JJ") and not span[0].text.isupper()
 
 
 def _past_office_holder(span: Span, context: Context) -> bool:
