@@ -25,7 +25,9 @@ How a span becomes an entity mention:
 - An organization the gazetteer does not know takes the kind its name ends in
   (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
 - Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
-  that is no known demonym, dates, numbers, laws, events and the like are not entities.
+  that is no known demonym, dates, numbers, laws, events and the like are not entities, nor is
+  one word the tagger reads as a plural common noun or an adjective ("Citizens of X vote",
+  "Alawite men") or a people's name of patterns/not_entities.tsv ("Druze").
 
 Within an article, mentions then merge into one entity per thing (kg.extract.coreference);
 the word lists and data files a name is judged by are in kg.extract.names. Long "X for the Y
