@@ -57,3 +57,26 @@ def test_peoples_and_religious_communities_are_no_organizations(names) -> None: 
 )
 def test_names_of_the_same_shape_stay(names, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert name in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cut"),
+    [
+        ("The Royal Thai Navy engages Cambodian forces near Zembla.", "Royal Thai Navy", "Royal"),
+        ("Karel Vostrak of the Social Democratic Party is elected president of Ruritania.", "Social Democratic Party",
+         "Democratic Party"),
+        ("Protesters in Zembla burn the Regional House of Representatives building.", "Regional House of Representatives",
+         "Regional"),
+        ("The U.S. Navy attacked a boat in the Eastern Pacific, killing four people.", "Eastern Pacific", "Eastern"),
+    ],
+)
+def test_a_word_before_a_known_name_starts_one_longer_name(names, text: str, name: str, cut: str) -> None:  # type: ignore[no-untyped-def]
+    found = names(text)
+    assert name in found and cut not in found
+
+
+def test_a_longer_name_that_is_a_law_or_an_acronym_after_a_place_is_none(names) -> None:  # type: ignore[no-untyped-def]
+    found = names("Ireland and the United Kingdom agree to replace the Northern Ireland Legacy Act.")
+    assert set(found) == {"Ireland", "United Kingdom"}
+    found = names("Leaders meet at the Hague NATO summit to discuss Ruritania.")
+    assert "Hague" in found and not any("Hague N" in label for label in found)  # an organization's acronym is no name's end
