@@ -17,6 +17,8 @@ How a span becomes an entity mention:
 - A name the model tags as a place or organization that the Phoenix actor files give a
   government or elite post is a person ("Thabo Mbeki").
 - A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
+- A capitalised word the model tagged alone right before a known name the ruler matched is the
+  start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
 - A name the gazetteer does not know is typed by the sentence where the model's label is often
   wrong on foreign names: a chain of places after it ("in Cúcuta, Norte de Santander, Colombia") or
   a locative preposition before it ("near Dharin") makes it a place unless an organization's noun
@@ -25,7 +27,9 @@ How a span becomes an entity mention:
 - An organization the gazetteer does not know takes the kind its name ends in
   (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
 - Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
-  that is no known demonym, dates, numbers, laws, events and the like are not entities.
+  that is no known demonym, dates, numbers, laws, events and the like are not entities, nor is
+  one word the tagger reads as a plural common noun or an adjective ("Citizens of X vote",
+  "Alawite men") or a people's name of patterns/not_entities.tsv ("Druze").
 
 Within an article, mentions then merge into one entity per thing (kg.extract.coreference);
 the word lists and data files a name is judged by are in kg.extract.names. Long "X for the Y
@@ -85,6 +89,9 @@ from kg.records import Article, AssetClass, Entity, EntityType, Mention
 
 # Organization kinds a name takes from the noun after it ("the Los Choneros cartel").
 GROUP_KINDS = frozenset({"CriminalOrganization", "NonStateArmedGroup", "PoliticalParty"})
+# The entity ruler's labels of known names that a longer name may start with another word before
+# ("Royal Thai Navy", "Social Democratic Party"); not an organization's acronym ("the Hague NATO summit").
+CUT_LABELS = frozenset({"STATE", "LOCATION", "PARTY", "GOV_BODY"})
 
 
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
@@ -95,6 +102,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]
     candidates = [c for c in candidates if c.entry is not None or _before_title(doc, c, titles)]
+    candidates = _names_cut_by_known(doc, candidates)
     candidates = _hyphenated_pairs(doc, candidates, context)
     candidates += untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
@@ -106,6 +114,33 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     resolve_descriptions(doc, groups, titles, context)
     entities = _entities(doc, article, groups)
     return entities + find_groups(doc, article, entities, [(start, end) for start, end, _ in titles])
+
+
+def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """A capitalised word the model tagged as a name of its own right before a state's, place's, party's
+    or government body's name the entity ruler matched ("[Royal] [Thai] Navy", "the [Social]
+    [Democratic Party]", "[Credit] [Suisse]", "[Northern] [Ireland]") is the first word of one longer
+    name the gazetteer does not know, with the capitalised words that go on after it, unless that
+    name is an event's or a law's (patterns/not_entities.tsv); the known name is no mention there."""
+    by_start = {c.start: c for c in candidates}
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    cut: set[int] = set()
+    for c in candidates:
+        known = by_start.get(c.end)
+        first = doc[c.start]
+        if (c.entry is not None or not c.named or c.end - c.start != 1 or known is None or known.entry is None
+                or first.tag_ != "NNP" or not first.is_title or not first.whitespace_
+                or doc[known.start].ent_type_ not in CUT_LABELS):  # fmt: skip
+            continue
+        end = known.end
+        while end < len(doc) and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        cut.add(id(known))
+        if not_entities().match(doc[c.start : end]):
+            cut.add(id(c))  # "the [Northern] [Ireland] Legacy Act": a law
+        c.end, c.name = end, doc[c.start : end].text
+        c.group = f"{c.type.value}:{normalize_key(c.name)}"
+    return [c for c in candidates if id(c) not in cut]
 
 
 def _hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
@@ -433,13 +468,20 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     entity_type = MODEL_TYPES[ent.label_]
     if entity_type is not None and len(span) > 1:
         entity_type = _named_after_its_noun(span[-1].lower_, entity_type)
-    if entity_type is None or not_entities().match(span) or DESIGNATOR.match(text):
+    if entity_type is None or not_entities().match(span) or DESIGNATOR.match(text) or _common_word(span):
         return None
     if len(span) == 1 and _title_word(span[0].lower_):  # "Sultan" alone
         return None
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
     return _unknown(span.start, span.end, entity_type, text)
+
+
+def _common_word(span: Span) -> bool:
+    """One word the tagger reads as a plural common noun or an adjective, not written in capitals
+    ("Citizens of X vote", "Alawite men", "Humanitarian aid"): a word capitalised at a sentence's
+    start or as a people's, not a name (an acronym such as "USAID" the tagger may call an adjective)."""
+    return len(span) == 1 and span[0].tag_ in ("NNS", "JJ") and not span[0].text.isupper()
 
 
 def _past_office_holder(span: Span, context: Context) -> bool:
