@@ -59,6 +59,8 @@ def test_entities_abbreviations_demonyms_and_capitals_stand_for_the_state(entiti
         ("Nepali officials met the delegation.", "Nepal"),
         ("The Slovenian government protested.", "Slovenia"),
         ("Surinamese police arrested two men.", "Suriname"),
+        ("Kyrgyz border guards exchanged fire.", "Kyrgyzstan"),
+        ("The Kosovan president spoke.", "Kosovo"),
     ],
 )
 def test_entities_common_demonyms_the_reference_tables_lack_stand_for_the_state(entities, text: str, state: str) -> None:  # type: ignore[no-untyped-def]
