@@ -38,6 +38,8 @@ from typing import Any, NamedTuple
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "tools" / "kg_score.py"
 THRESHOLD = 0.5
+# The score's factors a reading may carry, besides "incomplete" and "far" (kg.extract.confidence.score).
+FLAGS = ("inherited", "unnamed", "attributed", "hypothetical", "negated")
 CUES = {"event": "type", "designation": "category", "military_asset": "asset_class", "role": "role"}
 
 
@@ -158,10 +160,9 @@ def build(gold_dir: str, predictions: str) -> None:
     def reading_of(token: Any, trigger: Any, *args: Any) -> Any:
         result = read(token, trigger, *args)
         if result is not None:
-            factors = [name for name, on in (("inherited", scored.get("inherited")), ("unnamed", scored.get("unnamed")),
-                                             ("incomplete", scored.get("complete") is False),
-                                             ("far", scored.get("steps", 1) > 2), ("attributed", scored.get("attributed")),
-                                             ("hypothetical", scored.get("hypothetical")), ("negated", scored.get("negated"))) if on]  # fmt: skip
+            flags = {"incomplete": scored.get("complete") is False, "far": scored.get("steps", 1) > 2,
+                     **{name: bool(scored.get(name)) for name in FLAGS}}  # fmt: skip
+            factors = [name for name, on in flags.items() if on]
             event, (lex, index) = result[0], args[:2]
             paths = {slot: next((path.text for path in lex.events.paths(trigger, slot)
                                  if set(index.follow(token, [path])) & set(getattr(event, slot))), "elsewhere")
