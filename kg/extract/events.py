@@ -197,7 +197,11 @@ def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) ->
     options = {**template.options, "coded_mode": code.mode} if code.mode else template.options
     if code.mode in template.words("targetless_modes"):
         options = {**options, "targetless": True}  # "X resigns": a resignation acts on no one
-    return [dataclasses.replace(template, id=f"cameo.{code.cameo}", lemmas=frozenset({lemma}), options=options)]
+    # "appoints X as prime minister": CAMEO codes the naming of an official as cooperation or
+    # support, where the text gives a person a title (a role: kg.extract.roles), no event between
+    # parties; the reading stays in the store, under the export threshold.
+    base = float(template.options["appointing_base"]) if lemma in _cancelling(template.words("appointing_blocks")) else template.base
+    return [dataclasses.replace(template, id=f"cameo.{code.cameo}", lemmas=frozenset({lemma}), options=options, base=base)]
 
 
 def _verb_types(token: Token, lex: Lexicons) -> list[Trigger]:
@@ -677,9 +681,10 @@ def _groups(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) is EntityType.GROUP]
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _cancelling(blocks: frozenset[str]) -> frozenset[str]:
-    """The verbs of the CAMEO blocks that undo what they govern (cancel, postpone, halt ...)."""
+    """The verbs of the CAMEO blocks that undo what they govern (cancel, postpone, halt ...), or
+    of other named blocks (NAME: appoint, elect, nominate ...)."""
     return verb_dictionary().verbs_of(blocks)
 
 
