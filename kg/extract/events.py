@@ -212,8 +212,6 @@ def _verb_types(token: Token, lex: Lexicons) -> list[Trigger]:
 def _misread_verb(token: Token) -> bool:
     """A noun that takes a direct object, or one with a name before it ("The EU sanctions")
     heading its sentence or in a sentence without any verb, is a verb the tagger misread."""
-    if token.pos_ != "NOUN":
-        return False
     if any(child.dep_ == "dobj" for child in token.children):
         return True
 
@@ -433,7 +431,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         trigger.base,
         # No actor at all, or only unnamed ones: the party an analyst would follow is unknown.
         unnamed=not _followed(event_type, actors, targets, location, index)
-        and (unstated or all(index.type_of(key) is EntityType.GROUP for key in actors)
+        and (all(index.type_of(key) is EntityType.GROUP for key in actors)
              or not (alone or unnamed_suffices or named_targets)),
         # "Israeli strikes kill 26 people": a named party's attack on victims no name stands for is
         # whole (not so an arrest: "issued arrest warrants on 36 people" leaves out whom it names).
@@ -540,8 +538,8 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         # UNNAMED); its claimant is named now.
         unnamed = not _followed(attack.type, (), attack.targets, attack.location, index)
         score = confidence.score(attack.provenance.confidence / (confidence.UNNAMED if unnamed else 1), inherited=True)
-        claims += [dataclasses.replace(attack, actors=(claimant,), provenance=Provenance(evidence, NAME, score, claimant))
-                   for claimant in claimants[:1]]  # fmt: skip
+        provenance = Provenance(evidence, NAME, score, claimants[0])
+        claims.append(dataclasses.replace(attack, actors=(claimants[0],), provenance=provenance))
     return claims
 
 
@@ -844,10 +842,8 @@ def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
     """The ASSAULT noun trigger of a word, read as a noun ("in *shelling* by X" is often a gerund),
     or of the weapon that stands for its attack ("a missile struck X", "hit by rockets")."""
     forms = (noun.lemma_.lower(), noun.lower_)
-    return next((trigger for form in forms for trigger in lex.events.by_lemma(form, "NOUN")
-                 if trigger.label == EventType.ASSAULT.value), None) or next(
-        (trigger for form in forms for trigger in lex.events.by_weapon(form) if trigger.label == EventType.ASSAULT.value),
-        None)  # fmt: skip
+    found = chain(*(lex.events.by_lemma(form, "NOUN") for form in forms), *map(lex.events.by_weapon, forms))
+    return next((trigger for trigger in found if trigger.label == EventType.ASSAULT.value), None)
 
 
 def _attackers(noun: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
@@ -863,7 +859,7 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     were killed in Bhakkar", "X was arrested on Sunday"), or a verb whose subject is an attack no
     one is named for ("a suicide bombing killed four officers"). Not where an attack it names
     holds a party no path reads as its author ("killed in clashes with the army")."""
-    if token.pos_ != "VERB" or trigger.flag("requires_actor") or token.lemma_.lower() in OUTCOMES:
+    if trigger.flag("requires_actor") or token.lemma_.lower() in OUTCOMES:
         return False
     if any(child.dep_ == "agent" and not all(_attack_trigger(obj, lex) is not None and not _party_in(obj, index)
                                              for obj in child.children if obj.dep_ == "pobj")
@@ -877,24 +873,19 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         return False
     if token.dep_ == "ccomp" and token.head.lemma_ == "be":
         return False  # "the lie is that X is defeated": what is said of something, not a report
-    causes = _causes(token)
-    if any(_attack_trigger(cause, lex) is None for cause in causes):
-        return False  # "killed in a car crash": no attack
     passive = _passive(token)
-    attacks = causes if passive else _attack_nouns(token, lex)  # a passive's causes are all attacks now
+    attacks = _causes(token) if passive else _attack_nouns(token, lex)
+    if any(_attack_trigger(noun, lex) is None for noun in attacks):
+        return False  # "killed in a car crash": no attack
     return (passive or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
 
 
 def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None:
     """Where the attack that did it happened, for a verb with no place of its own ("an attack *in
     Balochistan* kills five people", "killed in an airstrike *on Injar*")."""
-    for noun in _attack_nouns(token, lex):
-        trigger = _attack_trigger(noun, lex)
-        paths = lex.events.paths(trigger, "locations") if trigger is not None else ()
-        found = next((key for key in index.follow(noun, paths) if index.type_of(key) is EntityType.LOCATION), None)
-        if found is not None:
-            return found
-    return None
+    places = (key for noun in _attack_nouns(token, lex) if (trigger := _attack_trigger(noun, lex))
+              for key in index.follow(noun, lex.events.paths(trigger, "locations")))
+    return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
 
 
 def _counted(token: Token, lex: Lexicons) -> bool:
@@ -917,8 +908,6 @@ def _untold_attack(noun: Token, index: EntityIndex) -> bool:
 def _causes(token: Token) -> list[Token]:
     """The common nouns a passive happened "in", "during" or "amid", save times ("killed in a car
     crash", "wounded during the protests"; not "in Red Harbour", "in the morning")."""
-    if not _passive(token):
-        return []
     verbs = [token, *(verb for verb in token.conjuncts if _passive(verb))]
     return [noun for verb in verbs for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
             for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
@@ -1061,7 +1050,7 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     return str(coded) if coded else None
 
 
-def _deduplicate(events: list[Event], headline_end: int = 0, groups: frozenset[str] = frozenset()) -> list[Event]:
+def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str]) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
     sentence already holds (two triggers of one clause, "launched an attack targeting"), and an
     event the article tells twice (headline and body) with the same parties and modality. Named
