@@ -129,8 +129,8 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     such parses ("VERB:misread")."""
     events = lex.events
     lemma = token.lemma_.lower()
-    if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and events.by_lemma(token.lower_, "NOUN"):
-        return events.by_lemma(token.lower_, "NOUN")  # a gerund in a noun's place: "*fighting* between X and Y killed"
+    if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and (nouns := events.by_lemma(token.lower_, "NOUN")):
+        return nouns  # a gerund in a noun's place: "*fighting* between X and Y killed"
     if token.pos_ == "NOUN":
         nouns = [_held_by_its_verb(trigger, token, lex) for trigger in events.by_lemma(lemma, "NOUN")]
         if not _misread_verb(token):
@@ -425,18 +425,17 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     steps = _steps(token, index, [*actors, *targets])
     named_targets = [key for key in targets if index.type_of(key) is not EntityType.GROUP]
     targets = named_targets or targets  # groups are acted upon only where no one named is
-    # "releases 131 detainees": where the codebook needs no recipient, an unnamed one is enough.
-    unnamed_suffices = trigger.flag("unnamed_targets") and bool(targets)
+    named_actor = any(index.type_of(key) is not EntityType.GROUP for key in actors)
+    # The party acted upon is named or needs no name: the event stands alone, or the codebook needs no
+    # recipient ("releases 131 detainees").
+    acted_upon = bool(named_targets) or alone or (trigger.flag("unnamed_targets") and bool(targets))
     score = confidence.score(
         trigger.base,
-        # No actor at all, or only unnamed ones: the party an analyst would follow is unknown.
-        unnamed=not _followed(event_type, actors, targets, location, index)
-        and (all(index.type_of(key) is EntityType.GROUP for key in actors)
-             or not (alone or unnamed_suffices or named_targets)),
+        # No named actor, or no party acted upon where one is needed: the party an analyst would follow is unknown.
+        unnamed=not (named_actor and acted_upon) and not _followed(event_type, actors, targets, location, index),
         # "Israeli strikes kill 26 people": a named party's attack on victims no name stands for is
         # whole (not so an arrest: "issued arrest warrants on 36 people" leaves out whom it names).
-        complete=bool(named_targets) or unnamed_suffices or event_type is EventType.MOBILIZE or alone
-        or (event_type is EventType.ASSAULT and any(index.type_of(key) is not EntityType.GROUP for key in actors)),
+        complete=acted_upon or event_type is EventType.MOBILIZE or (event_type is EventType.ASSAULT and named_actor),
         steps=steps, negated=modality.negated, hypothetical=modality.hypothetical,
         attributed=partisan(modality, actors, index), inherited=inherited,
     )  # fmt: skip
@@ -1025,8 +1024,7 @@ def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:
 def _tree_distance(a: Token, b: Token) -> int:
     """Steps between two tokens in the parse tree, counting content words only: a list ("China,
     India and Russia") is one step, and so is a prepositional phrase ("with the navies of China")."""
-    up_a = [t for t in (a, *a.ancestors) if t is a or t.dep_ not in FUNCTION_DEPS]
-    up_b = [t for t in (b, *b.ancestors) if t is b or t.dep_ not in FUNCTION_DEPS]
+    up_a, up_b = ([t for t in (x, *x.ancestors) if t is x or t.dep_ not in FUNCTION_DEPS] for x in (a, b))
     for i, node in enumerate(up_a):
         if node in up_b:
             return i + up_b.index(node)
