@@ -141,17 +141,14 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     misread = token.pos_ == "NOUN" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
     paths = events.defaults.get("VERB:misread", {}) if misread else {}
     passive = events.defaults.get("VERB:passive", {}) if headline_passive(token) else {}
-    for candidate in candidates:
-        verbs = _verb_triggers(token, candidate, lex, assets)
-        if verbs:
-            # A trigger's own paths first ("launch a missile *at* X"), then those of the misparse.
-            return nouns + [
-                dataclasses.replace(verb, slots={**verb.slots, **{
-                    slot: tuple(dict.fromkeys((*verb.slots.get(slot, ()), *more))) for slot, more in paths.items()},
-                    **(passive if _transitive(verb, token) else {})})
-                for verb in verbs
-            ]  # fmt: skip
-    return nouns
+    verbs = next((found for candidate in candidates if (found := _verb_triggers(token, candidate, lex, assets))), [])
+    # A trigger's own paths first ("launch a missile *at* X"), then those of the misparse.
+    return nouns + [
+        dataclasses.replace(verb, slots={**verb.slots, **{
+            slot: tuple(dict.fromkeys((*verb.slots.get(slot, ()), *more))) for slot, more in paths.items()},
+            **(passive if _transitive(verb, token) else {})})
+        for verb in verbs
+    ]  # fmt: skip
 
 
 def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
@@ -488,14 +485,11 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     if index.follow(token, [*table.paths(trigger, "actors"), *table.paths(trigger, "targets")]):
         return False
     mode = _mode(token, trigger, table)
-    earlier = [
-        i for i, event in enumerate(events)
-        if event.type.value == trigger.label and (mode is None or event.mode in (None, mode))
-        and not event.provenance.hypothetical and event.provenance.evidence.start < token.idx
-    ]  # fmt: skip
-    if not earlier:
+    i = max((i for i, event in enumerate(events) if event.type.value == trigger.label
+             and (mode is None or event.mode in (None, mode)) and not event.provenance.hypothetical
+             and event.provenance.evidence.start < token.idx), default=None)  # fmt: skip
+    if i is None:
         return False
-    i = earlier[-1]
     event = events[i]
     joined = [key for key in _parties(index.follow(token, table.paths(trigger, "participants")), index)
               if key not in event.targets]  # fmt: skip
