@@ -429,7 +429,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     score = confidence.score(
         trigger.base,
         # No named actor, or no party acted upon where one is needed: the party an analyst would follow is unknown.
-        unnamed=not (named_actor and acted_upon) and not _followed(event_type, actors, targets, location, index),
+        unnamed=not (named_actor and acted_upon) and not _followed(event_type, [*actors, *targets], location, index),
         # "Israeli strikes kill 26 people": a named party's attack on victims no name stands for is
         # whole (not so an arrest: "issued arrest warrants on 36 people" leaves out whom it names).
         complete=acted_upon or event_type is EventType.MOBILIZE or (event_type is EventType.ASSAULT and named_actor),
@@ -444,13 +444,12 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     return event, whole
 
 
-def _followed(event_type: EventType, actors: Iterable[str], targets: Iterable[str], location: str | None,
-              index: EntityIndex) -> bool:  # fmt: skip
+def _followed(event_type: EventType, parties: Iterable[str], location: str | None, index: EntityIndex) -> bool:
     """Violence the news reports with a named party on either side or with its place ("X was shot
     dead", "gunmen killed four in Y", "Israeli strikes kill 26 people"): an analyst follows it by
     that party or place, whoever did it, so it is not scored as unnamed (confidence.UNNAMED)."""
     return event_type in UNSTATED_ACTOR_TYPES and (
-        location is not None or any(index.type_of(key) is not EntityType.GROUP for key in chain(actors, targets)))
+        location is not None or any(index.type_of(key) is not EntityType.GROUP for key in parties))
 
 
 def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
@@ -462,7 +461,7 @@ def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
     return [
         dataclasses.replace(event, provenance=dataclasses.replace(
             event.provenance, confidence=confidence.score(event.provenance.confidence, unnamed=True)))
-        if not event.actors and event.type in named and _followed(event.type, (), event.targets, event.location, index)
+        if not event.actors and event.type in named and _followed(event.type, event.targets, event.location, index)
         else event
         for event in events
     ]  # fmt: skip
@@ -529,7 +528,7 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         evidence = sentence_evidence(token.sent)
         # An attack with neither a named victim nor a place was scored as one by no one named (x
         # UNNAMED); its claimant is named now.
-        unnamed = not _followed(attack.type, (), attack.targets, attack.location, index)
+        unnamed = not _followed(attack.type, attack.targets, attack.location, index)
         score = confidence.score(attack.provenance.confidence / (confidence.UNNAMED if unnamed else 1), inherited=True)
         provenance = Provenance(evidence, NAME, score, claimants[0])
         claims.append(dataclasses.replace(attack, actors=(claimants[0],), provenance=provenance))
