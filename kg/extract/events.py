@@ -129,8 +129,8 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     such parses ("VERB:misread")."""
     events = lex.events
     lemma = token.lemma_.lower()
-    if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and events.by_lemma(token.lower_, "NOUN"):
-        return events.by_lemma(token.lower_, "NOUN")  # a gerund in a noun's place: "*fighting* between X and Y killed"
+    if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and (nouns := events.by_lemma(token.lower_, "NOUN")):
+        return nouns  # a gerund in a noun's place: "*fighting* between X and Y killed"
     if token.pos_ == "NOUN":
         nouns = [_held_by_its_verb(trigger, token, lex) for trigger in events.by_lemma(lemma, "NOUN")]
         if not _misread_verb(token):
@@ -141,17 +141,14 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     misread = token.pos_ == "NOUN" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
     paths = events.defaults.get("VERB:misread", {}) if misread else {}
     passive = events.defaults.get("VERB:passive", {}) if headline_passive(token) else {}
-    for candidate in candidates:
-        verbs = _verb_triggers(token, candidate, lex, assets)
-        if verbs:
-            # A trigger's own paths first ("launch a missile *at* X"), then those of the misparse.
-            return nouns + [
-                dataclasses.replace(verb, slots={**verb.slots, **{
-                    slot: tuple(dict.fromkeys((*verb.slots.get(slot, ()), *more))) for slot, more in paths.items()},
-                    **(passive if _transitive(verb, token) else {})})
-                for verb in verbs
-            ]  # fmt: skip
-    return nouns
+    verbs = next((found for candidate in candidates if (found := _verb_triggers(token, candidate, lex, assets))), [])
+    # A trigger's own paths first ("launch a missile *at* X"), then those of the misparse.
+    return nouns + [
+        dataclasses.replace(verb, slots={**verb.slots, **{
+            slot: tuple(dict.fromkeys((*verb.slots.get(slot, ()), *more))) for slot, more in paths.items()},
+            **(passive if _transitive(verb, token) else {})})
+        for verb in verbs
+    ]  # fmt: skip
 
 
 def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
@@ -216,8 +213,6 @@ def _verb_types(token: Token, lex: Lexicons) -> list[Trigger]:
 def _misread_verb(token: Token) -> bool:
     """A noun that takes a direct object, or one with a name before it ("The EU sanctions")
     heading its sentence or in a sentence without any verb, is a verb the tagger misread."""
-    if token.pos_ != "NOUN":
-        return False
     if any(child.dep_ == "dobj" for child in token.children):
         return True
 
@@ -431,18 +426,17 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     steps = _steps(token, index, [*actors, *targets])
     named_targets = [key for key in targets if index.type_of(key) is not EntityType.GROUP]
     targets = named_targets or targets  # groups are acted upon only where no one named is
-    # "releases 131 detainees": where the codebook needs no recipient, an unnamed one is enough.
-    unnamed_suffices = trigger.flag("unnamed_targets") and bool(targets)
+    named_actor = any(index.type_of(key) is not EntityType.GROUP for key in actors)
+    # The party acted upon is named or needs no name: the event stands alone, or the codebook needs no
+    # recipient ("releases 131 detainees").
+    acted_upon = bool(named_targets) or alone or (trigger.flag("unnamed_targets") and bool(targets))
     score = confidence.score(
         trigger.base,
-        # No actor at all, or only unnamed ones: the party an analyst would follow is unknown.
-        unnamed=not _followed(event_type, actors, targets, location, index)
-        and (unstated or all(index.type_of(key) is EntityType.GROUP for key in actors)
-             or not (alone or unnamed_suffices or named_targets)),
+        # No named actor, or no party acted upon where one is needed: the party an analyst would follow is unknown.
+        unnamed=not (named_actor and acted_upon) and not _followed(event_type, [*actors, *targets], location, index),
         # "Israeli strikes kill 26 people": a named party's attack on victims no name stands for is
         # whole (not so an arrest: "issued arrest warrants on 36 people" leaves out whom it names).
-        complete=bool(named_targets) or unnamed_suffices or event_type is EventType.MOBILIZE or alone
-        or (event_type is EventType.ASSAULT and any(index.type_of(key) is not EntityType.GROUP for key in actors)),
+        complete=acted_upon or event_type is EventType.MOBILIZE or (event_type is EventType.ASSAULT and named_actor),
         steps=steps, negated=modality.negated, hypothetical=modality.hypothetical,
         attributed=partisan(modality, actors, index), inherited=inherited,
     )  # fmt: skip
@@ -454,13 +448,12 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     return event, whole
 
 
-def _followed(event_type: EventType, actors: Iterable[str], targets: Iterable[str], location: str | None,
-              index: EntityIndex) -> bool:  # fmt: skip
+def _followed(event_type: EventType, parties: Iterable[str], location: str | None, index: EntityIndex) -> bool:
     """Violence the news reports with a named party on either side or with its place ("X was shot
     dead", "gunmen killed four in Y", "Israeli strikes kill 26 people"): an analyst follows it by
     that party or place, whoever did it, so it is not scored as unnamed (confidence.UNNAMED)."""
     return event_type in UNSTATED_ACTOR_TYPES and (
-        location is not None or any(index.type_of(key) is not EntityType.GROUP for key in chain(actors, targets)))
+        location is not None or any(index.type_of(key) is not EntityType.GROUP for key in parties))
 
 
 def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
@@ -472,7 +465,7 @@ def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
     return [
         dataclasses.replace(event, provenance=dataclasses.replace(
             event.provenance, confidence=confidence.score(event.provenance.confidence, unnamed=True)))
-        if not event.actors and event.type in named and _followed(event.type, (), event.targets, event.location, index)
+        if not event.actors and event.type in named and _followed(event.type, event.targets, event.location, index)
         else event
         for event in events
     ]  # fmt: skip
@@ -495,14 +488,11 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     if index.follow(token, [*table.paths(trigger, "actors"), *table.paths(trigger, "targets")]):
         return False
     mode = _mode(token, trigger, table)
-    earlier = [
-        i for i, event in enumerate(events)
-        if event.type.value == trigger.label and (mode is None or event.mode in (None, mode))
-        and not event.provenance.hypothetical and event.provenance.evidence.start < token.idx
-    ]  # fmt: skip
-    if not earlier:
+    i = max((i for i, event in enumerate(events) if event.type.value == trigger.label
+             and (mode is None or event.mode in (None, mode)) and not event.provenance.hypothetical
+             and event.provenance.evidence.start < token.idx), default=None)  # fmt: skip
+    if i is None:
         return False
-    i = earlier[-1]
     event = events[i]
     joined = [key for key in _parties(index.follow(token, table.paths(trigger, "participants")), index)
               if key not in event.targets]  # fmt: skip
@@ -542,10 +532,10 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         evidence = sentence_evidence(token.sent)
         # An attack with neither a named victim nor a place was scored as one by no one named (x
         # UNNAMED); its claimant is named now.
-        unnamed = not _followed(attack.type, (), attack.targets, attack.location, index)
+        unnamed = not _followed(attack.type, attack.targets, attack.location, index)
         score = confidence.score(attack.provenance.confidence / (confidence.UNNAMED if unnamed else 1), inherited=True)
-        claims += [dataclasses.replace(attack, actors=(claimant,), provenance=Provenance(evidence, NAME, score, claimant))
-                   for claimant in claimants[:1]]  # fmt: skip
+        provenance = Provenance(evidence, NAME, score, claimants[0])
+        claims.append(dataclasses.replace(attack, actors=(claimants[0],), provenance=provenance))
     return claims
 
 
@@ -849,10 +839,8 @@ def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
     """The ASSAULT noun trigger of a word, read as a noun ("in *shelling* by X" is often a gerund),
     or of the weapon that stands for its attack ("a missile struck X", "hit by rockets")."""
     forms = (noun.lemma_.lower(), noun.lower_)
-    return next((trigger for form in forms for trigger in lex.events.by_lemma(form, "NOUN")
-                 if trigger.label == EventType.ASSAULT.value), None) or next(
-        (trigger for form in forms for trigger in lex.events.by_weapon(form) if trigger.label == EventType.ASSAULT.value),
-        None)  # fmt: skip
+    found = chain(*(lex.events.by_lemma(form, "NOUN") for form in forms), *map(lex.events.by_weapon, forms))
+    return next((trigger for trigger in found if trigger.label == EventType.ASSAULT.value), None)
 
 
 def _attackers(noun: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
@@ -868,7 +856,7 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     were killed in Bhakkar", "X was arrested on Sunday"), or a verb whose subject is an attack no
     one is named for ("a suicide bombing killed four officers"). Not where an attack it names
     holds a party no path reads as its author ("killed in clashes with the army")."""
-    if token.pos_ != "VERB" or trigger.flag("requires_actor") or token.lemma_.lower() in OUTCOMES:
+    if trigger.flag("requires_actor") or token.lemma_.lower() in OUTCOMES:
         return False
     if any(child.dep_ == "agent" and not all(_attack_trigger(obj, lex) is not None and not _party_in(obj, index)
                                              for obj in child.children if obj.dep_ == "pobj")
@@ -882,24 +870,19 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         return False
     if token.dep_ == "ccomp" and token.head.lemma_ == "be":
         return False  # "the lie is that X is defeated": what is said of something, not a report
-    causes = _causes(token)
-    if any(_attack_trigger(cause, lex) is None for cause in causes):
-        return False  # "killed in a car crash": no attack
     passive = _passive(token)
-    attacks = causes if passive else _attack_nouns(token, lex)  # a passive's causes are all attacks now
+    attacks = _causes(token) if passive else _attack_nouns(token, lex)
+    if any(_attack_trigger(noun, lex) is None for noun in attacks):
+        return False  # "killed in a car crash": no attack
     return (passive or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
 
 
 def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None:
     """Where the attack that did it happened, for a verb with no place of its own ("an attack *in
     Balochistan* kills five people", "killed in an airstrike *on Injar*")."""
-    for noun in _attack_nouns(token, lex):
-        trigger = _attack_trigger(noun, lex)
-        paths = lex.events.paths(trigger, "locations") if trigger is not None else ()
-        found = next((key for key in index.follow(noun, paths) if index.type_of(key) is EntityType.LOCATION), None)
-        if found is not None:
-            return found
-    return None
+    places = (key for noun in _attack_nouns(token, lex) if (trigger := _attack_trigger(noun, lex))
+              for key in index.follow(noun, lex.events.paths(trigger, "locations")))
+    return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
 
 
 def _counted(token: Token, lex: Lexicons) -> bool:
@@ -922,8 +905,6 @@ def _untold_attack(noun: Token, index: EntityIndex) -> bool:
 def _causes(token: Token) -> list[Token]:
     """The common nouns a passive happened "in", "during" or "amid", save times ("killed in a car
     crash", "wounded during the protests"; not "in Red Harbour", "in the morning")."""
-    if not _passive(token):
-        return []
     verbs = [token, *(verb for verb in token.conjuncts if _passive(verb))]
     return [noun for verb in verbs for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
             for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
@@ -1041,8 +1022,7 @@ def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:
 def _tree_distance(a: Token, b: Token) -> int:
     """Steps between two tokens in the parse tree, counting content words only: a list ("China,
     India and Russia") is one step, and so is a prepositional phrase ("with the navies of China")."""
-    up_a = [t for t in (a, *a.ancestors) if t is a or t.dep_ not in FUNCTION_DEPS]
-    up_b = [t for t in (b, *b.ancestors) if t is b or t.dep_ not in FUNCTION_DEPS]
+    up_a, up_b = ([t for t in (x, *x.ancestors) if t is x or t.dep_ not in FUNCTION_DEPS] for x in (a, b))
     for i, node in enumerate(up_a):
         if node in up_b:
             return i + up_b.index(node)
@@ -1066,7 +1046,7 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     return str(coded) if coded else None
 
 
-def _deduplicate(events: list[Event], headline_end: int = 0, groups: frozenset[str] = frozenset()) -> list[Event]:
+def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str]) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
     sentence already holds (two triggers of one clause, "launched an attack targeting"), and an
     event the article tells twice (headline and body) with the same parties and modality. Named

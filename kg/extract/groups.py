@@ -85,7 +85,9 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
             continue
         start, sector = match
         state = _state_of(token, owner)
-        label_start = min([start, *_qualifier_tokens(token, owner, state)])
+        # The label starts at the state's words before the noun ("Sudan's army" starts at "Sudan").
+        label_start = min([start, *(t.i for child in token.children if state and child.dep_ in STATE_QUALIFIERS
+                                    and child.i < token.i for t in child.subtree if owner.get(t.i) is state)])
         while label_start < start and doc[label_start].pos_ in LEADING:
             label_start += 1
         words = " ".join(t.lemma_.lower() for t in doc[start : token.i + 1])
@@ -138,11 +140,3 @@ def _state_of(head: Token, owner: dict[int, Entity]) -> Entity | None:
                 if obj.dep_ == "pobj" and of is not None and of.type is EntityType.STATE:
                     return of
     return None
-
-
-def _qualifier_tokens(head: Token, owner: dict[int, Entity], state: Entity | None) -> list[int]:
-    """Where the state's words before the noun start ("Sudan's army" starts at "Sudan")."""
-    if state is None:
-        return []
-    return [t.i for child in head.children if child.dep_ in STATE_QUALIFIERS and child.i < head.i
-            for t in child.subtree if owner.get(t.i) is state]  # fmt: skip
