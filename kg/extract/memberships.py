@@ -48,7 +48,7 @@ from kg.extract.confidence import score
 from kg.extract.lexicon import Cue, load_lexicons
 from kg.extract.modality import assess
 from kg.extract import roles
-from kg.extract.roles import PARTY, load_role_modifiers
+from kg.extract.roles import NOT_HOLDING, PARTY, load_role_meanings
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
@@ -119,7 +119,6 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
     index = EntityIndex(doc, entities)
     cues = load_membership_cues()
     modal_cues = load_lexicons().cues
-    modifiers = load_role_modifiers()
     emitted: dict[tuple[str, str], Membership] = {}
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else ""
@@ -134,7 +133,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             continue
         modality = assess(token, index, modal_cues)
         phrase = token.doc[(token.head if token.dep_ == "compound" else token).left_edge.i : token.i] if cue.pos == "NOUN" else ()
-        if modality.negated or any(word.pos_ in ("ADJ", "ADV") and modifiers.get(word.lower_) is False
+        if modality.negated or any(word.pos_ in ("ADJ", "ADV") and load_role_meanings().get(word.lower_) in NOT_HOLDING
                                    and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
             continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
