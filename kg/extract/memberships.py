@@ -151,7 +151,11 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
                 if member == organization:
                     continue
                 _keep(emitted, Membership(member, organization, provenance))
-    for claim in (*_party_roles(doc, entities, article, index), *_named_with_party(doc, index, modal_cues)):
+    # A person holding a role of a party ("Labour Party leader X") or a state office the party's name
+    # qualifies ("the Republican Senate Majority Leader") is its member.
+    party_roles = [Membership(r.person, r.of, replace(r.provenance, extractor=NAME))
+                   for r in roles.party_roles(doc, entities, article)]  # fmt: skip
+    for claim in (*party_roles, *_named_with_party(doc, index, modal_cues)):
         _keep(emitted, claim)
     yield from emitted.values()
 
@@ -161,14 +165,6 @@ def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None
     key = (claim.member, claim.organization)
     if key not in emitted or claim.provenance.confidence > emitted[key].provenance.confidence:
         emitted[key] = claim
-
-
-def _party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article, index: EntityIndex) -> Iterator[Membership]:
-    """A person holding a role of a party ("Labour Party leader X") or a state office the party's
-    name qualifies ("the Republican Senate Majority Leader") is its member."""
-    for role in roles.party_roles(doc, entities, article):
-        if index.type_of(role.person) is EntityType.PERSON:
-            yield Membership(role.person, role.of, replace(role.provenance, extractor=NAME))
 
 
 def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...]) -> Iterator[Membership]:

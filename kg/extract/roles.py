@@ -585,7 +585,7 @@ def _not_yet(doc: Doc, end: int) -> bool:
 
 
 def _after_place(doc: Doc, start: int, index: EntityIndex) -> bool:
-    """The title starting at `start` follows a location's name ("Gaza leader X"): a place's, whose the text does not say."""
+    """The title starting at `start` follows a location's name ("Gaza leader X"): a place's title."""
     return start > 0 and (place := index.at(doc[start - 1])) is not None and index.type_of(place) is EntityType.LOCATION
 
 
@@ -710,11 +710,8 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
     if (short := _short_name_of(doc[run[1]], index)) is not None:
         return short
     wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
-    for token in reversed(doc[max(0, run[1] - 80) : run[1]]):
-        key = index.at(token)
-        if key is not None and index.type_of(key) in wanted:
-            return key
-    return None
+    return next((key for t in reversed(doc[max(0, run[1] - 80) : run[1]]) if (key := index.at(t)) is not None
+                 and index.type_of(key) in wanted), None)  # fmt: skip
 
 
 def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article) -> Iterator[Role]:
