@@ -285,10 +285,8 @@ def _named(token: Token, index: EntityIndex) -> list[str]:
 
 
 def _introduces(token: Token) -> bool:
-    if token.dep_ == "prep" and token.lower_ in INTRODUCERS:
-        return True
-    if token.dep_ == "prep" and token.lower_ == "as":
-        return any(child.lower_ == "such" for child in token.children)
+    if token.dep_ == "prep":
+        return token.lower_ in INTRODUCERS or (token.lower_ == "as" and any(c.lower_ == "such" for c in token.children))
     return token.dep_ == "amod" and token.lower_ == "such"
 
 

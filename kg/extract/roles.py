@@ -45,11 +45,10 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.errors import DataFileError
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
-from kg.extract.lexicon import load_lexicons
+from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
 from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
@@ -112,26 +111,19 @@ def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
 def load_role_meanings(path: Path | None = None) -> dict[str, str]:
     """patterns/role_modifiers.tsv: word -> "holder" (its person holds the role), "not-holder"
     (does not: "former"), or "deputy" (holds the role with the word before it: "deputy health minister")."""
-    path = path or data_dir("patterns") / "role_modifiers.tsv"
-    meanings: dict[str, str] = {}
-    for line, row in tsv_rows(path, ("word", "meaning")):
-        if len(row) < 2 or row[1] not in ("holder", "not-holder", "deputy"):
-            raise DataFileError(path, "meaning must be 'holder', 'not-holder' or 'deputy'", line=line)
-        meanings[row[0].lower()] = row[1]
-    return meanings
+    rows = valid_rows(path or data_dir("patterns") / "role_modifiers.tsv", ("word", "meaning"),
+                      lambda row: row["meaning"] in ("holder", "not-holder", "deputy"),
+                      "meaning {meaning!r} is not 'holder', 'not-holder' or 'deputy'")  # fmt: skip
+    return {row["word"].lower(): row["meaning"] for row in rows}
 
 
 @lru_cache(maxsize=4)
 def load_role_verbs(path: Path | None = None) -> dict[str, str]:
     """patterns/role_verbs.tsv: verb lemma -> "object" (the office is its object's; its
     subject's when passive) or "subject" (its subject's; its agent's when passive)."""
-    path = path or data_dir("patterns") / "role_verbs.tsv"
-    verbs: dict[str, str] = {}
-    for line, row in tsv_rows(path, ("verb", "holder")):
-        if len(row) < 2 or row[1] not in ("object", "subject"):
-            raise DataFileError(path, "holder must be 'object' or 'subject'", line=line)
-        verbs[row[0].lower()] = row[1]
-    return verbs
+    rows = valid_rows(path or data_dir("patterns") / "role_verbs.tsv", ("verb", "holder"),
+                      lambda row: row["holder"] in ("object", "subject"), "holder {holder!r} is not 'object' or 'subject'")
+    return {row["verb"].lower(): row["holder"] for row in rows}
 
 
 def role_patterns() -> tuple[PatternSpec, ...]:
