@@ -128,7 +128,7 @@ def _records(path: Path, problems: Problems) -> Iterator[tuple[int, dict[str, An
             problems.append((number, "expected an object with a string 'id'"))
 
 
-def _valid_rows(path: Path, columns: tuple[str, ...], valid: Callable[[dict[str, str]], bool],
+def valid_rows(path: Path, columns: tuple[str, ...], valid: Callable[[dict[str, str]], bool],
                 problem: str) -> list[dict[str, str]]:  # fmt: skip
     """The rows of a tab-separated file by column, a missing cell empty; every row that is not
     `valid` is reported as `problem` filled in with its cells."""
@@ -330,7 +330,7 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
 
 def load_hulls(folder: Path) -> dict[str, AssetClass]:
     """patterns/hulls.tsv: hull classification prefixes ("CVN") -> asset class."""
-    rows = _valid_rows(folder / "hulls.tsv", ("prefix", "class"),
+    rows = valid_rows(folder / "hulls.tsv", ("prefix", "class"),
                        lambda row: row["prefix"].isalpha() and row["class"] in ASSET_CLASSES,
                        "expected an alphabetic prefix and an asset class, got {prefix!r} {class!r}")  # fmt: skip
     return {row["prefix"]: AssetClass(row["class"]) for row in rows}
@@ -338,14 +338,14 @@ def load_hulls(folder: Path) -> dict[str, AssetClass]:
 
 def load_ship_prefixes(folder: Path) -> dict[str, str]:
     """patterns/ship_prefixes.tsv: ship name prefixes ("USS") -> the name of the operating state."""
-    rows = _valid_rows(folder / "ship_prefixes.tsv", ("prefix", "state"),
+    rows = valid_rows(folder / "ship_prefixes.tsv", ("prefix", "state"),
                        lambda row: bool(row["prefix"] and row["state"]), "prefix and state are both required")  # fmt: skip
     return {row["prefix"]: row["state"] for row in rows}
 
 
 def load_cues(folder: Path) -> tuple[Cue, ...]:
     """patterns/modality.tsv: negation, hypothetical and attribution cue words."""
-    rows = _valid_rows(folder / "modality.tsv", ("cue", "kind", "where"),
+    rows = valid_rows(folder / "modality.tsv", ("cue", "kind", "where"),
                        lambda row: bool(row["cue"]) and row["kind"] in MODALITY_KINDS and row["where"] in MODALITY_PLACES,
                        f"expected a cue, a kind in {MODALITY_KINDS} and a place in {MODALITY_PLACES}")  # fmt: skip
     return tuple(Cue(row["cue"].lower(), row["kind"], row["where"]) for row in rows)

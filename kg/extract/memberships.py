@@ -48,7 +48,7 @@ from kg.extract.confidence import score
 from kg.extract.lexicon import Cue, load_lexicons
 from kg.extract.modality import assess
 from kg.extract import roles
-from kg.extract.roles import PARTY, load_role_modifiers
+from kg.extract.roles import NOT_HOLDING, PARTY, load_role_meanings
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
@@ -119,7 +119,6 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
     index = EntityIndex(doc, entities)
     cues = load_membership_cues()
     modal_cues = load_lexicons().cues
-    modifiers = load_role_modifiers()
     emitted: dict[tuple[str, str], Membership] = {}
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else ""
@@ -134,7 +133,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             continue
         modality = assess(token, index, modal_cues)
         phrase = token.doc[(token.head if token.dep_ == "compound" else token).left_edge.i : token.i] if cue.pos == "NOUN" else ()
-        if modality.negated or any(word.pos_ in ("ADJ", "ADV") and modifiers.get(word.lower_) is False
+        if modality.negated or any(word.pos_ in ("ADJ", "ADV") and load_role_meanings().get(word.lower_) in NOT_HOLDING
                                    and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
             continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
@@ -152,7 +151,11 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
                 if member == organization:
                     continue
                 _keep(emitted, Membership(member, organization, provenance))
-    for claim in (*_party_roles(doc, entities, article, index), *_named_with_party(doc, index, modal_cues)):
+    # A person holding a role of a party ("Labour Party leader X") or a state office the party's name
+    # qualifies ("the Republican Senate Majority Leader") is its member.
+    party_roles = [Membership(r.person, r.of, replace(r.provenance, extractor=NAME))
+                   for r in roles.party_roles(doc, entities, article)]  # fmt: skip
+    for claim in (*party_roles, *_named_with_party(doc, index, modal_cues)):
         _keep(emitted, claim)
     yield from emitted.values()
 
@@ -162,14 +165,6 @@ def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None
     key = (claim.member, claim.organization)
     if key not in emitted or claim.provenance.confidence > emitted[key].provenance.confidence:
         emitted[key] = claim
-
-
-def _party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article, index: EntityIndex) -> Iterator[Membership]:
-    """A person holding a role of a party ("Labour Party leader X") or a state office the party's
-    name qualifies ("the Republican Senate Majority Leader") is its member."""
-    for role in roles.party_roles(doc, entities, article):
-        if index.type_of(role.person) is EntityType.PERSON:
-            yield Membership(role.person, role.of, replace(role.provenance, extractor=NAME))
 
 
 def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...]) -> Iterator[Membership]:
@@ -290,10 +285,8 @@ def _named(token: Token, index: EntityIndex) -> list[str]:
 
 
 def _introduces(token: Token) -> bool:
-    if token.dep_ == "prep" and token.lower_ in INTRODUCERS:
-        return True
-    if token.dep_ == "prep" and token.lower_ == "as":
-        return any(child.lower_ == "such" for child in token.children)
+    if token.dep_ == "prep":
+        return token.lower_ in INTRODUCERS or (token.lower_ == "as" and any(c.lower_ == "such" for c in token.children))
     return token.dep_ == "amod" and token.lower_ == "such"
 
 

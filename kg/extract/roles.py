@@ -33,6 +33,7 @@ negated reading ("X is not the president") are not emitted.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -44,11 +45,10 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.errors import DataFileError
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
-from kg.extract.lexicon import load_lexicons
+from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
 from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
@@ -65,6 +65,7 @@ SLOTTED_KEY = "kg_role_slots"  # Doc.user_data key: token index -> its `._.kg_sl
 STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
 HEAD_ROLES = STATE_HEADS | {"leader"}
 PARTY = "PoliticalParty"
+NOT_HOLDING = ("not-holder", "deputy")  # meanings of role_modifiers.tsv whose person does not hold the very role after them
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 # "the group's leader X": a noun standing for an organization or state named before.
 REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
@@ -110,32 +111,19 @@ def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
 def load_role_meanings(path: Path | None = None) -> dict[str, str]:
     """patterns/role_modifiers.tsv: word -> "holder" (its person holds the role), "not-holder"
     (does not: "former"), or "deputy" (holds the role with the word before it: "deputy health minister")."""
-    path = path or data_dir("patterns") / "role_modifiers.tsv"
-    meanings: dict[str, str] = {}
-    for line, row in tsv_rows(path, ("word", "meaning")):
-        if len(row) < 2 or row[1] not in ("holder", "not-holder", "deputy"):
-            raise DataFileError(path, "meaning must be 'holder', 'not-holder' or 'deputy'", line=line)
-        meanings[row[0].lower()] = row[1]
-    return meanings
-
-
-@lru_cache(maxsize=4)
-def load_role_modifiers(path: Path | None = None) -> dict[str, bool]:
-    """patterns/role_modifiers.tsv: word -> True when its person holds the very role after it."""
-    return {word: meaning == "holder" for word, meaning in load_role_meanings(path).items()}
+    rows = valid_rows(path or data_dir("patterns") / "role_modifiers.tsv", ("word", "meaning"),
+                      lambda row: row["meaning"] in ("holder", "not-holder", "deputy"),
+                      "meaning {meaning!r} is not 'holder', 'not-holder' or 'deputy'")  # fmt: skip
+    return {row["word"].lower(): row["meaning"] for row in rows}
 
 
 @lru_cache(maxsize=4)
 def load_role_verbs(path: Path | None = None) -> dict[str, str]:
     """patterns/role_verbs.tsv: verb lemma -> "object" (the office is its object's; its
     subject's when passive) or "subject" (its subject's; its agent's when passive)."""
-    path = path or data_dir("patterns") / "role_verbs.tsv"
-    verbs: dict[str, str] = {}
-    for line, row in tsv_rows(path, ("verb", "holder")):
-        if len(row) < 2 or row[1] not in ("object", "subject"):
-            raise DataFileError(path, "holder must be 'object' or 'subject'", line=line)
-        verbs[row[0].lower()] = row[1]
-    return verbs
+    rows = valid_rows(path or data_dir("patterns") / "role_verbs.tsv", ("verb", "holder"),
+                      lambda row: row["holder"] in ("object", "subject"), "holder {holder!r} is not 'object' or 'subject'")
+    return {row["verb"].lower(): row["holder"] for row in rows}
 
 
 def role_patterns() -> tuple[PatternSpec, ...]:
@@ -145,18 +133,18 @@ def role_patterns() -> tuple[PatternSpec, ...]:
 @dataclass(frozen=True, slots=True)
 class _Matchers:
     """The role patterns by the slot they need a token of (the Matcher tests `._.kg_slot` slowly, at
-    every token): those with a ROLE token run only on the sentences that have one, the others with a
-    PERSON token only on the sentences that have one, the rest on the whole Doc; and the role words."""
+    every token): those with a ROLE token run only on the sentences that have one, the others only on
+    those with a person (a match without one reads nothing); and the role words."""
 
-    by_needed_slot: tuple[tuple[str, Matcher], ...]  # ("", ...) first, then "PERSON", then "ROLE"; none empty
+    by_needed_slot: tuple[tuple[str, Matcher], ...]  # ("PERSON", ...), ("ROLE", ...); none empty
     phrases: PhraseMatcher
 
 
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> _Matchers:
-    by_needed_slot = {slot: Matcher(vocab, validate=True) for slot in ("", "PERSON", "ROLE")}
+    by_needed_slot = {slot: Matcher(vocab, validate=True) for slot in ("PERSON", "ROLE")}
     for spec in role_patterns():
-        (by_needed_slot[_needed_slot(spec.pattern)]).add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
+        by_needed_slot[_needed_slot(spec.pattern)].add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     phrases = PhraseMatcher(vocab, attr="LOWER")
     make_doc = English(vocab=vocab).make_doc
     for surface in load_role_words():
@@ -165,12 +153,9 @@ def _matchers(vocab: Vocab) -> _Matchers:
 
 
 def _needed_slot(pattern: object) -> str:
-    """ROLE where the pattern has a ROLE token, else PERSON where it has a required PERSON token, else ""."""
+    """ROLE where the pattern has a ROLE token, else PERSON."""
     tokens = pattern if isinstance(pattern, list) else []
-    slots = [(token.get("_", {}).get(SLOT), token.get("OP")) for token in tokens if isinstance(token, dict)]
-    if any(slot == "ROLE" for slot, _ in slots):
-        return "ROLE"
-    return "PERSON" if any(slot == "PERSON" and op in (None, "+") for slot, op in slots) else ""
+    return "ROLE" if any(isinstance(token, dict) and token.get("_", {}).get(SLOT) == "ROLE" for token in tokens) else "PERSON"
 
 
 def _matches(doc: Doc, matchers: _Matchers) -> list[tuple[int, int, int]]:
@@ -178,9 +163,6 @@ def _matches(doc: Doc, matchers: _Matchers) -> list[tuple[int, int, int]]:
     found: list[tuple[int, int, int]] = []
     slotted: dict[int, str] = doc.user_data.get(SLOTTED_KEY, {})
     for needed, matcher in matchers.by_needed_slot:
-        if not needed:
-            found += matcher(doc)
-            continue
         matched_to = 0
         for i in sorted(i for i, slot in slotted.items() if slot == needed):
             if i < matched_to:
@@ -196,7 +178,7 @@ def _matches(doc: Doc, matchers: _Matchers) -> list[tuple[int, int, int]]:
 
 def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int, tuple[int, int, RoleWord]]:
     """Set `._.kg_slot` on every token; return the role phrase (start, end, word) of each role token."""
-    modifiers = load_role_modifiers()
+    modifiers = load_role_meanings()
     slotted: dict[int, str] = {}
     for token in doc:
         key = index.at(token)
@@ -268,7 +250,7 @@ def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
     return index.at(inside) == before or (inside.is_upper and inside.text == initials)
 
 
-def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, bool]) -> tuple[int, int, RoleWord]:
+def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, str]) -> tuple[int, int, RoleWord]:
     """ "education minister", "Minister of Health X", "Health Secretary X": a noun compounded to a bare
     "minister" or "secretary", or after its "of" or "for", is its portfolio; the role is "<portfolio>
     minister" (a state office).
@@ -442,8 +424,7 @@ def _read(
         before = before[:-1]
     if any(_not_holder(t) for t in before) or (before and before[-1].text.lower().endswith("-")):
         return []
-    if (role_start > 0 and (place := index.at(doc[role_start - 1])) is not None
-            and index.type_of(place) is EntityType.LOCATION and not phrases[-1][2].state_office):  # fmt: skip
+    if _after_place(doc, role_start, index) and not phrases[-1][2].state_office:
         return []  # "Democratic Party of Korea leader X", "Gaza leader X" (but a "Queensland senator" is Australia's)
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
@@ -453,9 +434,8 @@ def _read(
     ) and not _kind_noun(following, index):  # fmt: skip
         return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only
         # qualifies; but "leader of the Los Choneros cartel" is the cartel's
-    if role_end < len(doc) and (doc[role_end].lower_ in ("-elect", "elect", "-designate", "designate")
-                                or doc[role_end : role_end + 2].text.lower() in ("-elect", "-designate")):  # fmt: skip
-        return []  # "President-elect Joe Biden", "prime minister-designate X" do not hold the office yet
+    if _not_yet(doc, role_end):
+        return []
 
     def nearest(candidates: list[tuple[str, int, int]]) -> tuple[str, int, int]:
         return min(candidates, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
@@ -519,16 +499,10 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
             voided.add(end - 1)
             continue
         before = doc[min(title.left_edge.i, start) : start]
-        if any(_not_holder(t) for t in before) or doc[end : end + 2].text.lower().replace("–", "-").lstrip("-").startswith(("elect", "designate")):
-            continue  # "was appointed former ...", "is sworn in as President-elect", "becoming prime minister–designate"
-        if start > 0 and (place := index.at(doc[start - 1])) is not None and index.type_of(place) is EntityType.LOCATION:
-            continue  # "elected as Gaza leader": no state or organization of it
-        phrase = (start, end, word)
-        if before and load_role_meanings().get(before[-1].lower_) == "deputy":
-            title_text = f"{before[-1].lower_} {word.role}"  # "is appointed deputy foreign minister"
-            phrase = (start, end, RoleWord(title_text, title_text, None, word.state_office))
-        if _place_owned(title, index):
-            continue  # "elected as the mayor of New York City", "to become the city's first mayor"
+        if any(_not_holder(t) for t in before) or _not_yet(doc, end):
+            continue  # "was appointed former ...", "is sworn in as President-elect"
+        if _after_place(doc, start, index) or _place_owned(title, index):
+            continue  # "elected as Gaza leader", "as the mayor of New York City", "to become the city's first mayor"
         of = _clause_of(title, before, verb, index)
         if of is None and (word.state_office or word.role in STATE_HEADS):
             of = _appointer_state(verb, index, earlier)
@@ -540,7 +514,7 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
                     (key := index.at(t)) not in (None, person) and index.type_of(key) is EntityType.PERSON
                     and t.i not in predecessor for t in between):  # fmt: skip
                 continue  # "appoints A as deputy and B as home secretary": the title is the nearer person's
-            readings.append(_reading(person, phrase, of, doc, CLAUSE_CONFIDENCE))
+            readings.append(_reading(person, (start, end, word), of, doc, CLAUSE_CONFIDENCE))
     return readings, voided
 
 
@@ -595,6 +569,16 @@ def _clause_subjects(verb: Token) -> list[Token]:
             return objects  # "elects X to serve as its secretary general" (not "defeats X to become")
         verb = verb.head
     return []
+
+
+def _not_yet(doc: Doc, end: int) -> bool:
+    """ "President-elect X", "prime minister–designate X": the title ending before `end` is not held yet."""
+    return re.match(r"[-–]?(elect|designate)\b", doc[end : end + 2].text.lower()) is not None
+
+
+def _after_place(doc: Doc, start: int, index: EntityIndex) -> bool:
+    """The title starting at `start` follows a location's name ("Gaza leader X"): a place's title."""
+    return start > 0 and (place := index.at(doc[start - 1])) is not None and index.type_of(place) is EntityType.LOCATION
 
 
 def _place_owned(title: Token, index: EntityIndex) -> bool:
@@ -692,7 +676,7 @@ def _not_holder(token: Token) -> bool:
     """A word before a title that denies its holder holds it ("former", "deputy", "labour" leader),
     unless it is part of a name ("Labour" the party is whose leader it is) or of a title ("Deputy Prime
     Minister" before "and Minister of Economy X")."""
-    return load_role_modifiers().get(token.lower_) is False and token._.get(SLOT) not in ("OF", "ROLE")
+    return load_role_meanings().get(token.lower_) in NOT_HOLDING and token._.get(SLOT) not in ("OF", "ROLE")
 
 
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
@@ -718,11 +702,8 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
     if (short := _short_name_of(doc[run[1]], index)) is not None:
         return short
     wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
-    for token in reversed(doc[max(0, run[1] - 80) : run[1]]):
-        key = index.at(token)
-        if key is not None and index.type_of(key) in wanted:
-            return key
-    return None
+    return next((key for t in reversed(doc[max(0, run[1] - 80) : run[1]]) if (key := index.at(t)) is not None
+                 and index.type_of(key) in wanted), None)  # fmt: skip
 
 
 def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article) -> Iterator[Role]:
@@ -821,9 +802,8 @@ def _bare(role_token: Token) -> bool:
     if role_token.lower_ == "premier":
         return False
     start = role_token.i
-    holding = load_role_modifiers()
     while start > role_token.sent.start and (role_token.doc[start - 1]._.get(SLOT) == "ROLE"
-                                             or holding.get(role_token.doc[start - 1].lower_) is True):  # fmt: skip
+                                             or load_role_meanings().get(role_token.doc[start - 1].lower_) == "holder"):  # fmt: skip
         start -= 1
     return start == role_token.sent.start or role_token.doc[start - 1].pos_ in ("ADP", "DET", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ")
 
