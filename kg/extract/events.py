@@ -964,6 +964,8 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
     for _ in range(4):
         if node.dep_ not in INHERIT_DEPS and not (node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj")):
             return []
+        if node.dep_ == "advcl" and any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in node.children):
+            return []  # "X bans Y after *a mine explosion injures* two soldiers": the clause's own subject acts
         head = node.head
         if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
             node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
