@@ -44,3 +44,19 @@ def test_a_subordinate_clause_with_its_own_subject_inherits_no_actor(annotated, 
 )
 def test_a_subordinate_clause_without_a_subject_of_its_own_shares_the_actor(annotated, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in _read(annotated, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Ruritania arrests 40 suspects, connected with Freedonia attacks on Elbonia.", EventType.AGREE),
+        ("Ruritania and Elbonia swap 200 prisoners incarcerated at the Freedonia prison.", EventType.COERCE),
+    ],
+)
+def test_a_bare_participle_inherits_no_actor(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
+    assert not any(found == event_type and "ruritania" in actors for found, actors, _ in _read(annotated, text))
+
+
+def test_a_participle_with_its_auxiliary_still_shares_the_actor(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania withdrew its envoy, having accused Freedonia of espionage."
+    assert (EventType.ACCUSE, ("ruritania",), ("freedonia",)) in _read(annotated, text)
