@@ -943,13 +943,17 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
 
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
     """The subject a trigger without one shares with the verb that governs it. A passive
-    trigger inherits nothing: in "X died after being shot" X is the one shot, not the shooter."""
-    if any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children) or headline_passive(token):
+    trigger inherits nothing: in "X died after being shot" X is the one shot, not the shooter; nor
+    does a bare participle ("X arrests 115 suspects, *connected* with IS attacks")."""
+    bare_participle = token.dep_ in ("acl", "advcl") and token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
+    if bare_participle or any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children) or headline_passive(token):
         return []
     node = token
     for _ in range(4):
         if node.dep_ not in INHERIT_DEPS and not (node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj")):
             return []
+        if node.dep_ == "advcl" and any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in node.children):
+            return []  # "X bans Y after *a mine explosion injures* two soldiers": the clause's own subject acts
         head = node.head
         if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
             node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
