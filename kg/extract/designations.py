@@ -59,8 +59,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
     index = EntityIndex(doc, entities)
     text, day = doc_text(doc), article.published
     dated = _DATED.search(text)
-    people = [person for t in doc if (person := index.at(t)) is not None and index.type_of(person) is EntityType.PERSON]
-    notice = Notice(people[-1:] if dated else [], resolve(dated.group(1), day) if dated and day else None,
+    people = [person for t in doc if (person := index.at(t)) and index.type_of(person) is EntityType.PERSON] if dated else []
+    notice = Notice(people[-1:], resolve(dated.group(1), day) if dated and day else None,
                     Interval(day, day, "day", "upon publication") if day and _UPON_PUBLICATION.search(text) else None,
                     _legal_basis(text, lex.designations) or (None, None))  # fmt: skip
     claims: dict[tuple[str, str, DesignationCategory], Designation] = {}

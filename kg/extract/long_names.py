@@ -119,5 +119,9 @@ def _hyphen_joined(doc: Doc, i: int, end: int) -> bool:
 
 def _joined(doc: Doc, end: int, start: int) -> bool:
     """Only connectors between two runs, at least one of them "of" or "for"."""
-    between = {doc[i].lower_ for i in range(end, start)}
-    return between <= CONNECTORS and not between.isdisjoint(("of", "for"))
+    between: set[str] = set()
+    for i in range(end, start):  # up to the first word that is no connector: runs can be a sentence apart
+        if (word := doc[i].lower_) not in CONNECTORS:
+            return False
+        between.add(word)
+    return not between.isdisjoint(("of", "for"))
