@@ -2,7 +2,7 @@
 
 Word lists and the loaders of patterns/not_entities.tsv (names that are events, laws,
 programmes, categories or generic words) and patterns/org_kinds.tsv (the kind an
-organization's name ends in); the folding of names for comparison; `MentionCandidate`, a
+organization's name ends in); the key names are compared by (`latin_key`); `MentionCandidate`, a
 mention on its way to an entity, shared by kg.extract.entities and kg.extract.coreference.
 """
 
@@ -64,8 +64,8 @@ TITLE_WORDS = frozenset(
 )
 GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
                       "governorate district county prefecture state".split())  # fmt: skip
-# The last words of regions' names that also end organizations' names: "Meta Department, Colombia".
-ADMINISTRATIVE_NOUNS = frozenset({"department"})
+# The last words of regions' names, with those that also end organizations' names: "Meta Department, Colombia".
+REGION_NOUNS = GEO_NOUNS | {"department"}
 QUANTIFIERS = frozenset("least more most about around nearly over some several approximately up to".split())
 # Head nouns of many names: alone, they name none of them ("the House", "the Council").
 GENERIC_HEADS = frozenset("house council court party ministry army navy agency office department committee assembly front "
@@ -91,7 +91,7 @@ class NotEntities:
     names: frozenset[str]  # whole names: "Foreign Terrorist Organization", "Government"
 
     def match(self, span: Span) -> bool:
-        return span[-1].lower_ in self.last_words or fold(span.text) in self.names
+        return span[-1].lower_ in self.last_words or latin_key(span.text) in self.names
 
 
 @lru_cache(maxsize=4)
@@ -153,7 +153,8 @@ _TRANSLITERATE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ"
 
 
 @lru_cache(maxsize=1 << 14)  # the same names are folded again and again
-def fold(text: str) -> str:
+def latin_key(text: str) -> str:
+    """`normalize_key` with the letters Unicode does not decompose written in Latin ("Jarosław" -> "jaroslaw")."""
     return normalize_key(text).translate(_TRANSLITERATE)
 
 
@@ -163,14 +164,14 @@ def surname_index(gazetteer: Gazetteer) -> dict[str, tuple[GazetteerEntry, ...]]
     for entry in gazetteer.entries:
         if entry.type is EntityType.PERSON:
             for name in entry.names:
-                words = fold(name).split()
+                words = latin_key(name).split()
                 if len(words) > 1 and entry not in index[words[-1]]:
                     index[words[-1]].append(entry)
     return {key: tuple(value) for key, value in index.items()}
 
 
 def surname_entry(name: str, context: Context) -> GazetteerEntry | None:
-    found = context.surnames.get(fold(name), ())
+    found = context.surnames.get(latin_key(name), ())
     return found[0] if len(found) == 1 else None
 
 
@@ -181,13 +182,13 @@ def initials(name: str) -> str:
 
 def name_words(name: str) -> list[str]:
     words: list[str] = []
-    for word in fold(name).split():
+    for word in latin_key(name).split():
         words += ABBREVIATIONS.get(word, word).split()
     return words
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_") or "entity"
+    return re.sub(r"[^a-z0-9]+", "_", latin_key(text)).strip("_") or "entity"
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,5 +236,5 @@ def org_kinds(path: Path | None = None) -> tuple[tuple[tuple[str, ...], str], ..
 @lru_cache(maxsize=4096)
 def org_kind(name: str) -> str | None:
     """The kind an unknown organization's name says ("Mexican Navy" -> ArmedForces)."""
-    words = tuple(fold(name).split())
+    words = tuple(latin_key(name).split())
     return next((kind for ending, kind in org_kinds() if words[-len(ending) :] == ending), None)
