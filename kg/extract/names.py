@@ -17,10 +17,11 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
+from kg.extract.lexicon import valid_rows
 from kg.gazetteer import ACRONYM as ACRONYM  # an acronym is the gazetteer's: "SDF", "NATO"
 from kg.gazetteer import Gazetteer, GazetteerEntry, normalize_key
 from kg.nlp import entry_key
-from kg.patterns import LabelSpec, Problems, load_labels, raise_problems, tsv_rows
+from kg.patterns import LabelSpec, load_labels
 from kg.records import EntityType
 from kg.resources import data_dir
 
@@ -98,17 +99,11 @@ class NotEntities:
 def not_entities(path: Path | None = None) -> NotEntities:
     """patterns/not_entities.tsv: names that are events, laws, programmes, categories or
     generic words, by their last word or as a whole; every bad row is reported."""
-    path = path or data_dir("patterns") / "not_entities.tsv"
-    last: set[str] = set()
-    whole: set[str] = set()
-    problems: Problems = []
-    for number, cells in tsv_rows(path, ("name", "match")):
-        if len(cells) < 2 or cells[1] not in ("last", "whole"):
-            problems.append((number, "match must be 'last' (the last word) or 'whole' (the whole name)"))
-        else:
-            (last if cells[1] == "last" else whole).add(cells[0].lower())
-    raise_problems(path, problems)
-    return NotEntities(frozenset(last), frozenset(whole))
+    rows = valid_rows(path or data_dir("patterns") / "not_entities.tsv", ("name", "match"),
+                      lambda row: row["match"] in ("last", "whole"),
+                      "match must be 'last' (the last word) or 'whole' (the whole name)")  # fmt: skip
+    return NotEntities(frozenset(row["name"].lower() for row in rows if row["match"] == "last"),
+                       frozenset(row["name"].lower() for row in rows if row["match"] == "whole"))
 
 
 @dataclass(slots=True)
@@ -203,34 +198,20 @@ class PartyWord:
 @lru_cache(maxsize=4)
 def party_words(path: Path | None = None) -> tuple[PartyWord, ...]:
     """patterns/party_words.tsv; every bad row is reported."""
-    path = path or data_dir("patterns") / "party_words.tsv"
-    rows: list[PartyWord] = []
-    problems: Problems = []
-    for number, cells in tsv_rows(path, ("word", "party", "form")):
-        if len(cells) < 3 or not cells[0] or not cells[1] or cells[2] not in ("noun", "letter"):
-            problems.append((number, "word, party and a form 'noun' or 'letter' are required"))
-        else:
-            rows.append(PartyWord(cells[0], cells[1], cells[2]))
-    raise_problems(path, problems)
-    return tuple(rows)
+    rows = valid_rows(path or data_dir("patterns") / "party_words.tsv", ("word", "party", "form"),
+                      lambda row: bool(row["word"] and row["party"]) and row["form"] in ("noun", "letter"),
+                      "word, party and a form 'noun' or 'letter' are required")  # fmt: skip
+    return tuple(PartyWord(row["word"], row["party"], row["form"]) for row in rows)
 
 
 @lru_cache(maxsize=4)
 def org_kinds(path: Path | None = None) -> tuple[tuple[tuple[str, ...], str], ...]:
     """patterns/org_kinds.tsv: the last words of an organization's name -> its kind, longest
     first; every bad row is reported."""
-    path = path or data_dir("patterns") / "org_kinds.tsv"
     kinds = {spec.kind for spec in load_labels().values() if spec.type is EntityType.ORGANIZATION and spec.kind}
-    rows: list[tuple[tuple[str, ...], str]] = []
-    problems: Problems = []
-    for number, cells in tsv_rows(path, ("ending", "kind")):
-        kind = cells[1] if len(cells) > 1 else ""
-        if kind not in kinds:
-            problems.append((number, f"kind {kind!r} is not an organization kind of patterns/labels.tsv"))
-        else:
-            rows.append((tuple(cells[0].lower().split()), kind))
-    raise_problems(path, problems)
-    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+    rows = valid_rows(path or data_dir("patterns") / "org_kinds.tsv", ("ending", "kind"), lambda row: row["kind"] in kinds,
+                      "kind {kind!r} is not an organization kind of patterns/labels.tsv")  # fmt: skip
+    return tuple(sorted(((tuple(row["ending"].lower().split()), row["kind"]) for row in rows), key=lambda row: -len(row[0])))
 
 
 @lru_cache(maxsize=4096)
