@@ -34,7 +34,7 @@ from kg.records import EntityType
 def merge(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[list[MentionCandidate]]:
     groups: dict[str, list[MentionCandidate]] = defaultdict(list)
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
-        if candidate.entry is None and candidate.named:  # one name, one thing, whatever the model called it
+        if candidate.unknown_name:  # one name, one thing, whatever the model called it
             candidate.group = "name:" + latin_key(candidate.name)
         groups[candidate.group].append(candidate)
     for group, members in groups.items():
@@ -86,7 +86,7 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
     words = {g: name_words(m[0].name) for g, m in groups.items()}
     for group, members in groups.items():
         first = members[0]
-        if first.entry is not None or not first.named or not words[group]:
+        if not first.unknown_name or not words[group]:
             continue
         mine = words[group]
         longer = [

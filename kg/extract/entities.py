@@ -127,7 +127,7 @@ def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
     for c in candidates:
         known = by_start.get(c.end)
         first = doc[c.start]
-        if (c.entry is not None or not c.named or c.end - c.start != 1 or known is None or known.entry is None
+        if (not c.unknown_name or c.end - c.start != 1 or known is None or known.entry is None
                 or first.tag_ != "NNP" or not first.is_title or not first.whitespace_
                 or doc[known.start].ent_type_ not in CUT_LABELS):  # fmt: skip
             continue
@@ -183,7 +183,7 @@ def _before_title(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int,
             span = doc[candidate.start : start]
             while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
                 span = span[:-1]
-            if not span or not any(t.is_title for t in span) or all(_title_word(t.lower_) for t in span):
+            if not span or not any(t.is_title for t in span) or all(t.lower_ in _title_words() for t in span):
                 return False  # nothing, or only more title ("[State for Justice] X" of "Secretary of State for Justice X")
             candidate.end, candidate.name = span.end, span.text
             candidate.group = f"{candidate.type.value}:{normalize_key(span.text)}"
@@ -207,7 +207,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             c.start = before.start
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
     # after a particle, any unknown name goes on a person's ("Ursula [von der] [Leyen]" with "Leyen" tagged GPE)
-    named = {c.start: c for c in candidates if c.entry is None and c.named and c.type is not EntityType.MILITARY_ASSET}
+    named = {c.start: c for c in candidates if c.unknown_name and c.type is not EntityType.MILITARY_ASSET}
     removed: set[int] = set()  # the candidates taken out below
     for c in list(candidates):
         if c.type is not EntityType.PERSON or c.entry is not None or id(c) in removed:
@@ -230,7 +230,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             continue
         start = c.start
         while start > 0 and start - 1 not in taken and _proper_name_word(doc[start - 1]):
-            if _title_word(doc[start - 1].lower_) or doc[start].is_sent_start:
+            if doc[start - 1].lower_ in _title_words() or doc[start].is_sent_start:
                 break
             if start > 1 and doc[start - 2].lower_ in ("of", "for"):
                 start = c.start  # "Minister of Economic Affairs Robert Habeck": a portfolio, not first names
@@ -253,7 +253,7 @@ def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[Mention
             continue
         start = i
         while start > 0 and start - 1 not in taken and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
-                and not doc[start - 1].is_sent_start and not _title_word(doc[start - 1].lower_):  # fmt: skip
+                and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in _title_words():  # fmt: skip
             start -= 1
         if 2 <= i - start <= 3:
             found.append(_unknown(start, i, EntityType.PERSON, doc[start:i].text))
@@ -275,7 +275,7 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
     placed = _place_chains(doc, candidates)
     places = {normalize_key(name) for c in placed for name in (c.name, _without_region_noun(c.name))}
     for c in candidates:
-        if c.entry is not None or not c.named or c.type is EntityType.MILITARY_ASSET:
+        if not c.unknown_name or c.type is EntityType.MILITARY_ASSET:
             continue
         if places and c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and normalize_key(c.name) in places:
             set_type(c, EntityType.LOCATION)
@@ -283,7 +283,7 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         if _after_title(doc, c, title_ends, by_token) and all(t.pos_ == "PROPN" for t in doc[c.start : c.end]):
             # "ministers A and B": the title covers the names listed right after the first
             listed: MentionCandidate | None = c
-            while listed is not None and listed.entry is None and listed.named:
+            while listed is not None and listed.unknown_name:
                 set_type(listed, EntityType.PERSON)
                 after = listed.end
                 while after < len(doc) and doc[after].lower_ in (",", "and"):
@@ -319,9 +319,7 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         members = [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]
         if len(members) < 2:
             continue
-        first = min(root.conjuncts, key=lambda t: t.i) if root.conjuncts else root
-        if first.i > root.i:
-            first = root
+        first = min((root, *root.conjuncts), key=lambda t: t.i)
         if first.head.lemma_.lower() in PLACE_NOUNS or first.head.head.lemma_.lower() in PLACE_NOUNS:
             set_type(c, EntityType.LOCATION)
             continue
@@ -341,11 +339,11 @@ def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
     by_start = {c.start: c for c in candidates}
     placed: list[MentionCandidate] = []
     for c in candidates:
-        if c.entry is not None or c.type not in (EntityType.ORGANIZATION, EntityType.PERSON) or not c.named:
+        if not c.unknown_name or c.type not in (EntityType.ORGANIZATION, EntityType.PERSON):
             continue
         chain = [c]
         following = _after_comma(doc, c, by_start)
-        while following is not None and following.entry is None and following.named and following.type in (
+        while following is not None and following.unknown_name and following.type in (
                 EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON):  # fmt: skip
             chain.append(following)
             following = _after_comma(doc, following, by_start)
@@ -403,12 +401,12 @@ def _trim(ent: Span) -> Span:
         start += 1
     if ent.label_ == "PERSON":
         stripped = start
-        while start < end - 1 and _title_word(doc[start].lower_):
+        while start < end - 1 and doc[start].lower_ in _title_words():
             start += 1
         # "[Superintendent Graciano] Mijares": the model's window slid onto the title; the
         # name's words it left out follow it.
         while stripped < start and end < len(doc) and _proper_name_word(doc[end]) and not doc[end].ent_type_ \
-                and not _title_word(doc[end].lower_):  # fmt: skip
+                and doc[end].lower_ not in _title_words():  # fmt: skip
             stripped, end = stripped + 1, end + 1
     for i in range(start + 1, end):  # "Movement for Democratic Change (MDC"
         if doc[i].text == "(":
@@ -424,14 +422,10 @@ def _proper_name_word(token: Token) -> bool:
     return token.is_title and token.pos_ == "PROPN"
 
 
-def _title_word(word: str) -> bool:
-    """A word of the title lexicon: a title word of kg.extract.names, a one-word role of
-    patterns/roles.tsv or a party's noun of patterns/party_words.tsv ("Republicans X")."""
-    return word in _title_lexicon()
-
-
 @lru_cache(maxsize=1)
-def _title_lexicon() -> frozenset[str]:
+def _title_words() -> frozenset[str]:
+    """The title lexicon: the title words of kg.extract.names, the one-word roles of patterns/roles.tsv
+    and the party nouns of patterns/party_words.tsv ("Republicans X")."""
     return TITLE_WORDS | frozenset(load_role_words()) | {w.word.lower() for w in party_words() if w.form == "noun"}
 
 
@@ -484,7 +478,7 @@ def _common_word(span: Span) -> bool:
     aid"): a word capitalised at a sentence's start or as a people's, not a name (an acronym such as "USAID"
     the tagger may call an adjective)."""
     word = span[0]
-    return len(span) == 1 and (_title_word(word.lower_) or word.tag_ in ("NNS", "JJ") and not word.text.isupper())
+    return len(span) == 1 and (word.lower_ in _title_words() or word.tag_ in ("NNS", "JJ") and not word.text.isupper())
 
 
 def _past_office_holder(span: Span, context: Context) -> bool:
@@ -582,10 +576,8 @@ def _stands_for_government(span: Span) -> bool:
     root = span.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
-        return False
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return False  # "the city of Caracas", "the mayor of Tehran", "70 km of Mogadishu"
+    if root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPOSITIONS or root.head.lower_ == "of"):
+        return False  # "talks in Caracas", "the city of Caracas", "the mayor of Tehran", "70 km of Mogadishu"
     if root.dep_ == "pobj" and root.head.lower_ == "from" and (root.head.head.lemma_ in MOTION or root.head.head.like_num
                                                               or root.head.head.pos_ == "ADV"):  # fmt: skip
         return False  # "flew back from Caracas", "70 km from Mogadishu"
@@ -611,9 +603,7 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     result: list[MentionCandidate] = []
     replaced: set[int] = set()
     for token in tokens_whose(doc, "LOWER", GOVERNMENT_NOUNS):
-        end = token.i
-        if end > 0 and doc[end - 1].lower_ in ("'s", "’s"):
-            end -= 1
+        end = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in ("'s", "’s") else token.i
         owner = by_end.get(end)
         if owner is None:
             continue
@@ -775,7 +765,7 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
     lexicons = load_lexicons()
     kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
-    by_start = {c.start: c for c in candidates if c.entry is None and c.named}
+    by_start = {c.start: c for c in candidates if c.unknown_name}
     by_end = {c.end: c for c in candidates if c.type is EntityType.MILITARY_ASSET and c.named}  # "USS X aircraft carrier"
     found: list[MentionCandidate] = []
     taken: set[int] = set()

@@ -120,6 +120,11 @@ class MentionCandidate:
     named: bool = True
     weight: int = 2  # how good the wording is as the entity's label: 2 a name, 1 a demonym or a phrase
 
+    @property
+    def unknown_name(self) -> bool:
+        """A name the gazetteer does not know (no description, no unnamed asset)."""
+        return self.entry is None and self.named
+
 
 @dataclass(frozen=True, slots=True)
 class Context:
