@@ -21,7 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.names import (
-    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, Context, MentionCandidate, candidate_of, fold,
+    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, Context, MentionCandidate, candidate_of, latin_key,
     initials, name_words, surname_entry,
 )  # fmt: skip
 from kg.extract.roles import RoleWord
@@ -34,8 +34,8 @@ from kg.records import EntityType
 def merge(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[list[MentionCandidate]]:
     groups: dict[str, list[MentionCandidate]] = defaultdict(list)
     for candidate in sorted(candidates, key=lambda c: (c.start, -c.end)):
-        if candidate.entry is None and candidate.named:  # one name, one thing, whatever the model called it
-            candidate.group = "name:" + fold(candidate.name)
+        if candidate.unknown_name:  # one name, one thing, whatever the model called it
+            candidate.group = "name:" + latin_key(candidate.name)
         groups[candidate.group].append(candidate)
     for group, members in groups.items():
         if group.startswith("name:"):
@@ -69,12 +69,12 @@ def _vote_type(doc: Doc, members: list[MentionCandidate], headline_end: int) -> 
 
 def _people_by_surname(groups: dict[str, list[MentionCandidate]]) -> None:
     """ "Tomasz Kowal" tagged ORG in an article about "Marek Kowal" (a person) is a person too."""
-    surnames = {fold(m[0].name).split()[-1] for m in groups.values() if m[0].type is EntityType.PERSON and m[0].name}
+    surnames = {latin_key(m[0].name).split()[-1] for m in groups.values() if m[0].type is EntityType.PERSON and m[0].name}
     for group, members in groups.items():
         words = members[0].name.split()
         if (group.startswith("name:") and members[0].type in (EntityType.ORGANIZATION, EntityType.LOCATION)
                 and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
-                and fold(words[-1]) in surnames):  # fmt: skip
+                and latin_key(words[-1]) in surnames):  # fmt: skip
             for member in members:
                 member.type, member.kind = EntityType.PERSON, None
 
@@ -86,7 +86,7 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
     words = {g: name_words(m[0].name) for g, m in groups.items()}
     for group, members in groups.items():
         first = members[0]
-        if first.entry is not None or not first.named or not words[group]:
+        if not first.unknown_name or not words[group]:
             continue
         mine = words[group]
         longer = [

@@ -75,9 +75,9 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, ADMINISTRATIVE_NOUNS, DESIGNATOR, DISTANCES, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
-    NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, TITLE_WORDS, Context, MentionCandidate,
-    candidate_of, fold, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
+    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
+    candidate_of, latin_key, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import in_office, untagged_surnames
@@ -100,8 +100,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
                       surname_index(gazetteer), len(article.title) if article.title else 0)  # fmt: skip
     candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
     titles = role_phrases(doc)
-    candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles)]
-    candidates = [c for c in candidates if c.entry is not None or _before_title(doc, c, titles)]
+    candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles) and _before_title(doc, c, titles)]
     candidates = _names_cut_by_known(doc, candidates)
     candidates = _hyphenated_pairs(doc, candidates, context)
     candidates += untagged_surnames(doc, candidates, context)
@@ -128,12 +127,12 @@ def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
     for c in candidates:
         known = by_start.get(c.end)
         first = doc[c.start]
-        if (c.entry is not None or not c.named or c.end - c.start != 1 or known is None or known.entry is None
+        if (not c.unknown_name or c.end - c.start != 1 or known is None or known.entry is None
                 or first.tag_ != "NNP" or not first.is_title or not first.whitespace_
                 or doc[known.start].ent_type_ not in CUT_LABELS):  # fmt: skip
             continue
         end = known.end
-        while end < len(doc) and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
+        while end < len(doc) and end not in taken and _proper_name_word(doc[end]):
             end += 1
         cut.add(id(known))
         if not_entities().match(doc[c.start : end]):
@@ -179,12 +178,12 @@ def _before_title(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int,
     for start, end, _ in titles:
         if not candidate.start < start < candidate.end <= end:
             continue
-        named = end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN"  # the title goes on to a name
+        named = end < len(doc) and _proper_name_word(doc[end])  # the title goes on to a name
         if doc[start].is_title and named and doc[start - 1].lower_ != "of":
             span = doc[candidate.start : start]
             while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
                 span = span[:-1]
-            if not span or not any(t.is_title for t in span) or all(_title_word(t.lower_) for t in span):
+            if not span or not any(t.is_title for t in span) or all(t.lower_ in _title_words() for t in span):
                 return False  # nothing, or only more title ("[State for Justice] X" of "Secretary of State for Justice X")
             candidate.end, candidate.name = span.end, span.text
             candidate.group = f"{candidate.type.value}:{normalize_key(span.text)}"
@@ -208,20 +207,21 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             c.start = before.start
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
     # after a particle, any unknown name goes on a person's ("Ursula [von der] [Leyen]" with "Leyen" tagged GPE)
-    named = {c.start: c for c in candidates if c.entry is None and c.named and c.type is not EntityType.MILITARY_ASSET}
-    removed: set[int] = set()  # the candidates taken out below; the others are in `candidates` still
+    named = {c.start: c for c in candidates if c.unknown_name and c.type is not EntityType.MILITARY_ASSET}
+    removed: set[int] = set()  # the candidates taken out below
     for c in list(candidates):
-        if c.type is not EntityType.PERSON or c.entry is not None or (id(c) in removed and c not in candidates):
+        if c.type is not EntityType.PERSON or c.entry is not None or id(c) in removed:
             continue
         end = c.end
         while end < len(doc) and doc[end].text in NAME_PARTICLES:
             end += 1
-        after = named.get(end) if end > c.end or doc[c.end - 1].text in NAME_PARTICLES else unknown.get(end)
+        particle = end > c.end or doc[c.end - 1].text in NAME_PARTICLES
+        after = named.get(end) if particle else unknown.get(end)
         if after is not None and after is not c:
             removed.add(id(candidates.pop(candidates.index(after))))
             c.end = after.end
-        elif end < len(doc) and (end > c.end or doc[c.end - 1].text in NAME_PARTICLES) and doc[end].is_title \
-                and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ or end < len(doc) and ELIDED_PARTICLE.match(doc[end].text):  # fmt: skip
+        elif end < len(doc) and (particle and _proper_name_word(doc[end]) and not doc[end].ent_type_
+                                 or ELIDED_PARTICLE.match(doc[end].text)):  # fmt: skip
             c.end = end + 1
     candidates += _listed_people(doc, candidates)
     taken = {i for c in candidates for i in range(c.start, c.end)} | {i for s, e, _ in titles for i in range(s, e)}
@@ -229,8 +229,8 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
         if c.type is not EntityType.PERSON or c.entry is not None:
             continue
         start = c.start
-        while start > 0 and start - 1 not in taken and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title:
-            if _title_word(doc[start - 1].lower_) or doc[start].is_sent_start:
+        while start > 0 and start - 1 not in taken and _proper_name_word(doc[start - 1]):
+            if doc[start - 1].lower_ in _title_words() or doc[start].is_sent_start:
                 break
             if start > 1 and doc[start - 2].lower_ in ("of", "for"):
                 start = c.start  # "Minister of Economic Affairs Robert Habeck": a portfolio, not first names
@@ -253,7 +253,7 @@ def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[Mention
             continue
         start = i
         while start > 0 and start - 1 not in taken and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
-                and not doc[start - 1].is_sent_start and not _title_word(doc[start - 1].lower_):  # fmt: skip
+                and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in _title_words():  # fmt: skip
             start -= 1
         if 2 <= i - start <= 3:
             found.append(_unknown(start, i, EntityType.PERSON, doc[start:i].text))
@@ -275,7 +275,7 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
     placed = _place_chains(doc, candidates)
     places = {normalize_key(name) for c in placed for name in (c.name, _without_region_noun(c.name))}
     for c in candidates:
-        if c.entry is not None or not c.named or c.type is EntityType.MILITARY_ASSET:
+        if not c.unknown_name or c.type is EntityType.MILITARY_ASSET:
             continue
         if places and c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and normalize_key(c.name) in places:
             set_type(c, EntityType.LOCATION)
@@ -283,7 +283,7 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         if _after_title(doc, c, title_ends, by_token) and all(t.pos_ == "PROPN" for t in doc[c.start : c.end]):
             # "ministers A and B": the title covers the names listed right after the first
             listed: MentionCandidate | None = c
-            while listed is not None and listed.entry is None and listed.named:
+            while listed is not None and listed.unknown_name:
                 set_type(listed, EntityType.PERSON)
                 after = listed.end
                 while after < len(doc) and doc[after].lower_ in (",", "and"):
@@ -319,9 +319,7 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         members = [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]
         if len(members) < 2:
             continue
-        first = min(root.conjuncts, key=lambda t: t.i) if root.conjuncts else root
-        if first.i > root.i:
-            first = root
+        first = min((root, *root.conjuncts), key=lambda t: t.i)
         if first.head.lemma_.lower() in PLACE_NOUNS or first.head.head.lemma_.lower() in PLACE_NOUNS:
             set_type(c, EntityType.LOCATION)
             continue
@@ -341,11 +339,11 @@ def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
     by_start = {c.start: c for c in candidates}
     placed: list[MentionCandidate] = []
     for c in candidates:
-        if c.entry is not None or c.type not in (EntityType.ORGANIZATION, EntityType.PERSON) or not c.named:
+        if not c.unknown_name or c.type not in (EntityType.ORGANIZATION, EntityType.PERSON):
             continue
         chain = [c]
         following = _after_comma(doc, c, by_start)
-        while following is not None and following.entry is None and following.named and following.type in (
+        while following is not None and following.unknown_name and following.type in (
                 EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON):  # fmt: skip
             chain.append(following)
             following = _after_comma(doc, following, by_start)
@@ -367,16 +365,15 @@ def _after_comma(doc: Doc, candidate: MentionCandidate, by_start: dict[int, Ment
 def _without_region_noun(name: str) -> str:
     """A place's name without the region's noun it ends in ("Norte de Santander Department" -> "Norte de Santander")."""
     words = name.split()
-    last = fold(words[-1])
-    return " ".join(words[:-1]) if len(words) > 1 and (last in GEO_NOUNS or last in ADMINISTRATIVE_NOUNS) else name
+    return " ".join(words[:-1]) if len(words) > 1 and latin_key(words[-1]) in REGION_NOUNS else name
 
 
 def _place_like(name: str, before: Token | None = None) -> bool:
     """A name that may be a place's: one that ends in a place's or a region's noun ("Taiz Governorate",
     "Norte de Santander Department"), else one with none of an organization's nouns in it and, if
     one word, no "the" before it (`before`: "in the Diet", "in The Lancet")."""
-    words = fold(name).split()
-    if words[-1] in PLACE_NOUNS or words[-1] in GEO_NOUNS or words[-1] in ADMINISTRATIVE_NOUNS:
+    words = latin_key(name).split()
+    if words[-1] in PLACE_NOUNS or words[-1] in REGION_NOUNS:
         return True
     return (org_kind(name) is None and not any(word in ORGANIZATION_NOUNS or word == "force" for word in words)
             and (before is None or before.lower_ != "the" or len(words) > 1))  # fmt: skip
@@ -404,12 +401,12 @@ def _trim(ent: Span) -> Span:
         start += 1
     if ent.label_ == "PERSON":
         stripped = start
-        while start < end - 1 and _title_word(doc[start].lower_):
+        while start < end - 1 and doc[start].lower_ in _title_words():
             start += 1
         # "[Superintendent Graciano] Mijares": the model's window slid onto the title; the
         # name's words it left out follow it.
-        while stripped < start and end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and \
-                not doc[end].ent_type_ and not _title_word(doc[end].lower_):  # fmt: skip
+        while stripped < start and end < len(doc) and _proper_name_word(doc[end]) and not doc[end].ent_type_ \
+                and doc[end].lower_ not in _title_words():  # fmt: skip
             stripped, end = stripped + 1, end + 1
     for i in range(start + 1, end):  # "Movement for Democratic Change (MDC"
         if doc[i].text == "(":
@@ -421,14 +418,14 @@ def _trim(ent: Span) -> Span:
     return doc[start:end]
 
 
-def _title_word(word: str) -> bool:
-    """A word of the title lexicon: a title word of kg.extract.names, a one-word role of
-    patterns/roles.tsv or a party's noun of patterns/party_words.tsv ("Republicans X")."""
-    return word in _title_lexicon()
+def _proper_name_word(token: Token) -> bool:
+    return token.is_title and token.pos_ == "PROPN"
 
 
 @lru_cache(maxsize=1)
-def _title_lexicon() -> frozenset[str]:
+def _title_words() -> frozenset[str]:
+    """The title lexicon: the title words of kg.extract.names, the one-word roles of patterns/roles.tsv
+    and the party nouns of patterns/party_words.tsv ("Republicans X")."""
     return TITLE_WORDS | frozenset(load_role_words()) | {w.word.lower() for w in party_words() if w.form == "noun"}
 
 
@@ -470,18 +467,18 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         entity_type = _named_after_its_noun(span[-1].lower_, entity_type)
     if entity_type is None or not_entities().match(span) or DESIGNATOR.match(text) or _common_word(span):
         return None
-    if len(span) == 1 and _title_word(span[0].lower_):  # "Sultan" alone
-        return None
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
     return _unknown(span.start, span.end, entity_type, text)
 
 
 def _common_word(span: Span) -> bool:
-    """One word the tagger reads as a plural common noun or an adjective, not written in capitals
-    ("Citizens of X vote", "Alawite men", "Humanitarian aid"): a word capitalised at a sentence's
-    start or as a people's, not a name (an acronym such as "USAID" the tagger may call an adjective)."""
-    return len(span) == 1 and span[0].tag_ in ("NNS", "JJ") and not span[0].text.isupper()
+    """One word that names nothing: a title word alone ("Sultan"), or a word the tagger reads as a plural
+    common noun or an adjective, not written in capitals ("Citizens of X vote", "Alawite men", "Humanitarian
+    aid"): a word capitalised at a sentence's start or as a people's, not a name (an acronym such as "USAID"
+    the tagger may call an adjective)."""
+    word = span[0]
+    return len(span) == 1 and (word.lower_ in _title_words() or word.tag_ in ("NNS", "JJ") and not word.text.isupper())
 
 
 def _past_office_holder(span: Span, context: Context) -> bool:
@@ -509,7 +506,7 @@ def _named_after_its_noun(last: str, entity_type: EntityType) -> EntityType:
 def _disambiguate(acronym: str, entry: GazetteerEntry, doc: Doc, context: Context) -> GazetteerEntry:
     """An acronym several entries share ("SDF"): the one whose full name the article writes,
     else a hand-curated entry, else the ruler's choice."""
-    found = list({e.qid or entry_key(e): e for e in context.gazetteer.lookup(acronym)}.values())
+    found = list({entry_key(e): e for e in context.gazetteer.lookup(acronym)}.values())
     found = [e for e in found if acronym in e.names] or found  # "OPEC" itself before "OPEC+"
     if len(found) < 2:
         return context.entries.get(entry_key(found[0]), found[0]) if found else entry
@@ -523,17 +520,17 @@ def _disambiguate(acronym: str, entry: GazetteerEntry, doc: Doc, context: Contex
 def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -> GazetteerEntry | None:
     """A demonym or name several states share ("Congolese"): the state the article otherwise
     names or whose office holder it names; None when it gives no sign."""
-    states = list({e.qid or entry_key(e): e for e in context.gazetteer.lookup(text) if e.type is EntityType.STATE}.values())
+    states = list({entry_key(e): e for e in context.gazetteer.lookup(text) if e.type is EntityType.STATE}.values())
     if len(states) < 2:
         return entry
     text_key = normalize_key(text)
-    words = set(fold(doc_text(doc)).split())
+    words = set(latin_key(doc_text(doc)).split())
     signs = []
     for state in states:
         names = [n for n in (*state.names, *state.capitals) if normalize_key(n) != text_key and len(n) > 3]
         holders = [t.person for t in context.gazetteer.tenures_in(state.qid) if t.role in HEAD_ROLES] if state.qid else []
         if any(re.search(rf"\b{re.escape(name)}\b", doc_text(doc)) for name in (*names, *holders)) or any(
-            fold(holder).split()[-1] in words for holder in holders
+            latin_key(holder).split()[-1] in words for holder in holders
         ):
             signs.append(state)
     return context.entries.get(entry_key(signs[0]), signs[0]) if len(signs) == 1 else None
@@ -560,9 +557,8 @@ def _lookup(text: str, label: str, context: Context) -> GazetteerEntry | None:
     """The one entry of the most fitting type that `text` names (entries sharing a QID are one)."""
     found = context.gazetteer.lookup(text)
     for entity_type in ACCEPTS[label]:
-        of_type = list({entry.qid or id(entry): entry for entry in found if entry.type is entity_type}.values())
-        if len(of_type) == 1:
-            return context.entries.get(entry_key(of_type[0]), of_type[0])
+        if (one := _only(entry for entry in found if entry.type is entity_type)) is not None:
+            return context.entries.get(entry_key(one), one)
     return None
 
 
@@ -580,10 +576,8 @@ def _stands_for_government(span: Span) -> bool:
     root = span.root
     while root.dep_ == "conj" and root.head is not root:
         root = root.head
-    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
-        return False
-    if root.dep_ == "pobj" and root.head.lower_ == "of":
-        return False  # "the city of Caracas", "the mayor of Tehran", "70 km of Mogadishu"
+    if root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPOSITIONS or root.head.lower_ == "of"):
+        return False  # "talks in Caracas", "the city of Caracas", "the mayor of Tehran", "70 km of Mogadishu"
     if root.dep_ == "pobj" and root.head.lower_ == "from" and (root.head.head.lemma_ in MOTION or root.head.head.like_num
                                                               or root.head.head.pos_ == "ADV"):  # fmt: skip
         return False  # "flew back from Caracas", "70 km from Mogadishu"
@@ -609,9 +603,7 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     result: list[MentionCandidate] = []
     replaced: set[int] = set()
     for token in tokens_whose(doc, "LOWER", GOVERNMENT_NOUNS):
-        end = token.i
-        if end > 0 and doc[end - 1].lower_ in ("'s", "’s"):
-            end -= 1
+        end = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in ("'s", "’s") else token.i
         owner = by_end.get(end)
         if owner is None:
             continue
@@ -740,9 +732,7 @@ def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], tuple[GazetteerEn
 
 def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:
     """The state whose head `candidate` (a person) is, by the gazetteer's tenures."""
-    person = candidate.entry if candidate.type is EntityType.PERSON else None
-    if person is None:
-        person = surname_entry(candidate.name, context)
+    person = candidate.entry if candidate.type is EntityType.PERSON and candidate.entry else surname_entry(candidate.name, context)
     if person is None or person.qid is None:
         return _governed_state(candidate, context)
     tenures = [t for t in context.gazetteer.tenures_of(person.qid) if t.role in HEAD_ROLES]
@@ -775,7 +765,7 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
     lexicons = load_lexicons()
     kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
-    by_start = {c.start: c for c in candidates if c.entry is None and c.named}
+    by_start = {c.start: c for c in candidates if c.unknown_name}
     by_end = {c.end: c for c in candidates if c.type is EntityType.MILITARY_ASSET and c.named}  # "USS X aircraft carrier"
     found: list[MentionCandidate] = []
     taken: set[int] = set()
@@ -819,7 +809,7 @@ def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> 
     person's name that follows them ("the frigate Admiral Gorshkov": a ship named after a person)."""
     taken = {i for c in candidates for i in range(c.start, c.end)}
     end = start
-    while end < len(doc) and end not in taken and not doc[end].ent_type_ and doc[end].pos_ == "PROPN" and doc[end].is_title:
+    while end < len(doc) and end not in taken and not doc[end].ent_type_ and _proper_name_word(doc[end]):
         end += 1
     if end == start:
         return None

@@ -2,7 +2,7 @@
 
 Word lists and the loaders of patterns/not_entities.tsv (names that are events, laws,
 programmes, categories or generic words) and patterns/org_kinds.tsv (the kind an
-organization's name ends in); the folding of names for comparison; `MentionCandidate`, a
+organization's name ends in); the key names are compared by (`latin_key`); `MentionCandidate`, a
 mention on its way to an entity, shared by kg.extract.entities and kg.extract.coreference.
 """
 
@@ -17,10 +17,11 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
+from kg.extract.lexicon import valid_rows
 from kg.gazetteer import ACRONYM as ACRONYM  # an acronym is the gazetteer's: "SDF", "NATO"
 from kg.gazetteer import Gazetteer, GazetteerEntry, normalize_key
 from kg.nlp import entry_key
-from kg.patterns import LabelSpec, Problems, load_labels, raise_problems, tsv_rows
+from kg.patterns import LabelSpec, load_labels
 from kg.records import EntityType
 from kg.resources import data_dir
 
@@ -64,8 +65,8 @@ TITLE_WORDS = frozenset(
 )
 GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
                       "governorate district county prefecture state".split())  # fmt: skip
-# The last words of regions' names that also end organizations' names: "Meta Department, Colombia".
-ADMINISTRATIVE_NOUNS = frozenset({"department"})
+# The last words of regions' names, with those that also end organizations' names: "Meta Department, Colombia".
+REGION_NOUNS = GEO_NOUNS | {"department"}
 QUANTIFIERS = frozenset("least more most about around nearly over some several approximately up to".split())
 # Head nouns of many names: alone, they name none of them ("the House", "the Council").
 GENERIC_HEADS = frozenset("house council court party ministry army navy agency office department committee assembly front "
@@ -91,24 +92,18 @@ class NotEntities:
     names: frozenset[str]  # whole names: "Foreign Terrorist Organization", "Government"
 
     def match(self, span: Span) -> bool:
-        return span[-1].lower_ in self.last_words or fold(span.text) in self.names
+        return span[-1].lower_ in self.last_words or latin_key(span.text) in self.names
 
 
 @lru_cache(maxsize=4)
 def not_entities(path: Path | None = None) -> NotEntities:
     """patterns/not_entities.tsv: names that are events, laws, programmes, categories or
     generic words, by their last word or as a whole; every bad row is reported."""
-    path = path or data_dir("patterns") / "not_entities.tsv"
-    last: set[str] = set()
-    whole: set[str] = set()
-    problems: Problems = []
-    for number, cells in tsv_rows(path, ("name", "match")):
-        if len(cells) < 2 or cells[1] not in ("last", "whole"):
-            problems.append((number, "match must be 'last' (the last word) or 'whole' (the whole name)"))
-        else:
-            (last if cells[1] == "last" else whole).add(cells[0].lower())
-    raise_problems(path, problems)
-    return NotEntities(frozenset(last), frozenset(whole))
+    rows = valid_rows(path or data_dir("patterns") / "not_entities.tsv", ("name", "match"),
+                      lambda row: row["match"] in ("last", "whole"),
+                      "match must be 'last' (the last word) or 'whole' (the whole name)")  # fmt: skip
+    return NotEntities(frozenset(row["name"].lower() for row in rows if row["match"] == "last"),
+                       frozenset(row["name"].lower() for row in rows if row["match"] == "whole"))
 
 
 @dataclass(slots=True)
@@ -124,6 +119,11 @@ class MentionCandidate:
     entry: GazetteerEntry | None = None
     named: bool = True
     weight: int = 2  # how good the wording is as the entity's label: 2 a name, 1 a demonym or a phrase
+
+    @property
+    def unknown_name(self) -> bool:
+        """A name the gazetteer does not know (no description, no unnamed asset)."""
+        return self.entry is None and self.named
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +153,8 @@ _TRANSLITERATE = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ"
 
 
 @lru_cache(maxsize=1 << 14)  # the same names are folded again and again
-def fold(text: str) -> str:
+def latin_key(text: str) -> str:
+    """`normalize_key` with the letters Unicode does not decompose written in Latin ("Jarosław" -> "jaroslaw")."""
     return normalize_key(text).translate(_TRANSLITERATE)
 
 
@@ -163,14 +164,14 @@ def surname_index(gazetteer: Gazetteer) -> dict[str, tuple[GazetteerEntry, ...]]
     for entry in gazetteer.entries:
         if entry.type is EntityType.PERSON:
             for name in entry.names:
-                words = fold(name).split()
+                words = latin_key(name).split()
                 if len(words) > 1 and entry not in index[words[-1]]:
                     index[words[-1]].append(entry)
     return {key: tuple(value) for key, value in index.items()}
 
 
 def surname_entry(name: str, context: Context) -> GazetteerEntry | None:
-    found = context.surnames.get(fold(name), ())
+    found = context.surnames.get(latin_key(name), ())
     return found[0] if len(found) == 1 else None
 
 
@@ -181,13 +182,13 @@ def initials(name: str) -> str:
 
 def name_words(name: str) -> list[str]:
     words: list[str] = []
-    for word in fold(name).split():
+    for word in latin_key(name).split():
         words += ABBREVIATIONS.get(word, word).split()
     return words
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_") or "entity"
+    return re.sub(r"[^a-z0-9]+", "_", latin_key(text)).strip("_") or "entity"
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,38 +203,24 @@ class PartyWord:
 @lru_cache(maxsize=4)
 def party_words(path: Path | None = None) -> tuple[PartyWord, ...]:
     """patterns/party_words.tsv; every bad row is reported."""
-    path = path or data_dir("patterns") / "party_words.tsv"
-    rows: list[PartyWord] = []
-    problems: Problems = []
-    for number, cells in tsv_rows(path, ("word", "party", "form")):
-        if len(cells) < 3 or not cells[0] or not cells[1] or cells[2] not in ("noun", "letter"):
-            problems.append((number, "word, party and a form 'noun' or 'letter' are required"))
-        else:
-            rows.append(PartyWord(cells[0], cells[1], cells[2]))
-    raise_problems(path, problems)
-    return tuple(rows)
+    rows = valid_rows(path or data_dir("patterns") / "party_words.tsv", ("word", "party", "form"),
+                      lambda row: bool(row["word"] and row["party"]) and row["form"] in ("noun", "letter"),
+                      "word, party and a form 'noun' or 'letter' are required")  # fmt: skip
+    return tuple(PartyWord(row["word"], row["party"], row["form"]) for row in rows)
 
 
 @lru_cache(maxsize=4)
 def org_kinds(path: Path | None = None) -> tuple[tuple[tuple[str, ...], str], ...]:
     """patterns/org_kinds.tsv: the last words of an organization's name -> its kind, longest
     first; every bad row is reported."""
-    path = path or data_dir("patterns") / "org_kinds.tsv"
     kinds = {spec.kind for spec in load_labels().values() if spec.type is EntityType.ORGANIZATION and spec.kind}
-    rows: list[tuple[tuple[str, ...], str]] = []
-    problems: Problems = []
-    for number, cells in tsv_rows(path, ("ending", "kind")):
-        kind = cells[1] if len(cells) > 1 else ""
-        if kind not in kinds:
-            problems.append((number, f"kind {kind!r} is not an organization kind of patterns/labels.tsv"))
-        else:
-            rows.append((tuple(cells[0].lower().split()), kind))
-    raise_problems(path, problems)
-    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+    rows = valid_rows(path or data_dir("patterns") / "org_kinds.tsv", ("ending", "kind"), lambda row: row["kind"] in kinds,
+                      "kind {kind!r} is not an organization kind of patterns/labels.tsv")  # fmt: skip
+    return tuple(sorted(((tuple(row["ending"].lower().split()), row["kind"]) for row in rows), key=lambda row: -len(row[0])))
 
 
 @lru_cache(maxsize=4096)
 def org_kind(name: str) -> str | None:
     """The kind an unknown organization's name says ("Mexican Navy" -> ArmedForces)."""
-    words = tuple(fold(name).split())
+    words = tuple(latin_key(name).split())
     return next((kind for ending, kind in org_kinds() if words[-len(ending) :] == ending), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.names import Context, MentionCandidate, candidate_of, fold, surname_entry
+from kg.extract.names import Context, MentionCandidate, candidate_of, latin_key, surname_entry
 from kg.gazetteer import GazetteerEntry
 from kg.nlp import doc_text
 from kg.records import EntityType
@@ -24,12 +24,12 @@ def untagged_surnames(doc: Doc, candidates: list[MentionCandidate], context: Con
     only when the article names that person elsewhere. A word that is also a gazetteer name
     ("Jordan") or part of a longer capitalised name ("Trump Tower") is not one."""
     taken = {i for c in candidates for i in range(c.start, c.end)}
-    named = {fold(c.name).split()[-1] for c in candidates if c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and c.name}
+    named = {latin_key(c.name).split()[-1] for c in candidates if c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and c.name}
     found: list[MentionCandidate] = []
     for token in doc:
         if token.i in taken or token.ent_type_ or not token.is_title:
             continue
-        if token.pos_ != "PROPN" and fold(token.text) not in named:
+        if token.pos_ != "PROPN" and latin_key(token.text) not in named:
             continue  # "Trump signs ..." read as a noun: only a name the article names otherwise
         if any(0 <= j < len(doc) and doc[j].is_title and not (j < token.i and token.is_sent_start)
                for j in (token.i - 1, token.i + 1)):  # fmt: skip

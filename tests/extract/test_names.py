@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from kg.errors import DataFileError
-from kg.extract.names import fold, not_entities, org_kind, org_kinds
+from kg.extract.names import not_entities, org_kind, org_kinds, latin_key
 
 
 def test_names_not_entities_match_last_word_or_whole_name() -> None:
@@ -27,8 +27,8 @@ def test_names_org_kind_by_ending() -> None:
     assert org_kind("Kivu Defence Alliance") is None
 
 
-def test_names_fold_ignores_accents_and_transliterated_letters() -> None:
-    assert fold("Jarosław Kaczyński") == fold("Jaroslaw Kaczynski") == "jaroslaw kaczynski"
+def test_names_latin_key_ignores_accents_and_transliterated_letters() -> None:
+    assert latin_key("Jarosław Kaczyński") == latin_key("Jaroslaw Kaczynski") == "jaroslaw kaczynski"
 
 
 def test_names_word_list_problems_are_all_reported(tmp_path: Path) -> None:
