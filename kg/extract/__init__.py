@@ -53,6 +53,7 @@ def extract(doc: "Doc", article: Article, *, gazetteer: Gazetteer) -> Extraction
     listed = {(c.authority, c.designee, c.provenance.evidence.start) for c in claims if isinstance(c, Designation)}
     claims = [c for c in claims if not (isinstance(c, Event) and c.type.value in LISTING_EVENTS and any(
         (actor, target, c.provenance.evidence.start) in listed for actor in c.actors for target in c.targets))]  # fmt: skip
+    claims = assets.placed_by_events(claims)
     # A person only titled ("the US president"), resolved to the office holder, is kept only
     # where a claim other than that person's own role refers to them; with them go their roles.
     described = {entity.key for entity in entities if entity.described}

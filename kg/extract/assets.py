@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING, Callable
 
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, sentence_evidence
+from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.names import PLACE_NOUNS, PLACE_PREPOSITIONS
 from kg.extract.paths import parse_path
 from kg.gazetteer import load_gazetteer
 from kg.patterns import load_labels
-from kg.records import Article, AssetClass, Deployment, Entity, EntityType, Provenance
+from kg.records import Article, AssetClass, Claim, Deployment, Entity, EntityType, Event, EventType, Provenance
 from kg.screened_matcher import ScreenedMatcher
 from kg.timex import find_times
 
@@ -37,8 +38,10 @@ NAME = "kg.assets.v1"
 OPERATORS = (EntityType.STATE, EntityType.ORGANIZATION)
 PLACES = (EntityType.LOCATION, EntityType.STATE)
 _OBJECT, _FROM_OBJECT, _OF_OBJECT = parse_path(">dobj"), parse_path(">prep[from]>pobj"), parse_path(">prep[of]>pobj")
+_TARGET_OBJECT = parse_path(">prep[on,against]>pobj")
 _HULL = re.compile(r"\(?\b([A-Z]{2,4})[ -]?(\d{1,3})\)?")
 BASE = 0.7
+PLACING_EVENTS = (EventType.ASSAULT, EventType.MOBILIZE)
 # A listed asset (in a group, with a hull number, beside other assets) takes the place of the
 # deployment before it.
 LISTED = frozenset({"dobj", "conj", "appos", "pobj", "nsubjpass", "attr"})
@@ -115,10 +118,13 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
         if asset_class is None:
             continue
         head = span.root
+        if _victim(head, lex):
+            continue  # "14 soldiers were killed": victims, not a deployment
         verb = _governing_verb(head, lex)
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
         as_object = _place_object(head, verb, index, exclude={entity.key, operator}, place_objects=lex.place_objects)
-        by_preposition = None if as_object else _place(head, verb, index, exclude={entity.key, operator})
+        by_preposition = None if as_object else (_place(head, verb, index, exclude={entity.key, operator})
+                                                 or _attacked_place(head, verb, index, {entity.key, operator}, lex))
         place = as_object or by_preposition
         inherited = False
         if operator is None and last_operator is not None and entity.named:
@@ -146,6 +152,21 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
         return (c.asset_class, c.operator, c.location) if c.asset in unnamed and c.location is not None else c.asset
 
     return _best(_best(claims, lambda c: c.asset, placed_first=True), presence, placed_first=False)
+
+
+def placed_by_events(claims: list[Claim]) -> list[Claim]:
+    """A deployment with no place of its own takes the place of the attack or deployment it acts
+    in, told in the same sentence ("Russian forces launch drones and cruise missiles on Kyiv":
+    the event stage reads Kyiv as the place of the attack the drones are part of)."""
+    places: dict[tuple[str, int], str] = {}
+    for event in claims:
+        if isinstance(event, Event) and event.type in PLACING_EVENTS and event.location is not None:
+            for asset in event.assets:
+                places.setdefault((asset, event.provenance.evidence.start), event.location)
+    return [dataclasses.replace(claim, location=place)
+            if isinstance(claim, Deployment) and claim.location is None and claim.provenance.extractor == NAME
+            and (place := places.get((claim.asset, claim.provenance.evidence.start))) not in (None, claim.operator)
+            else claim for claim in claims]  # fmt: skip
 
 
 def _best(claims: list[Deployment], key: Callable[[Deployment], object], *, placed_first: bool) -> list[Deployment]:
@@ -213,6 +234,21 @@ def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, i
     if span[0].text in lex.ship_prefixes:
         return AssetClass.WARSHIP
     return None
+
+
+def _victim(head: Token, lex: Lexicons) -> bool:
+    """An asset killed or wounded, not deployed: the object or passive subject of a victim verb
+    ("ambushed a patrol", "soldiers were killed", "soldiers killed in an attack"), or its subject
+    when it has no object ("two soldiers died"). Captured soldiers are left deployed: they were
+    taken where they served ("captured North Korean soldiers in Kursk Oblast")."""
+    while head.dep_ == "conj":  # "two soldiers and a police officer were killed"
+        head = head.head
+    verb = head.head
+    if verb.lemma_.lower() in lex.victim_verbs and verb.pos_ == "VERB" and (
+            head.dep_ in ("dobj", "nsubjpass") or head.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)):
+        return True
+    return any(child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in lex.victim_verbs
+               for child in head.children)  # fmt: skip
 
 
 def _governing_verb(token: Token, lex: Lexicons) -> Token | None:
@@ -314,6 +350,27 @@ def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str
                         or (node is head and child.dep_ == "prep")):  # fmt: skip
                     queue.append(child)
     return None
+
+
+def _attacked_place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None],
+                    lex: Lexicons) -> str | None:  # fmt: skip
+    """Where an asset that attacks struck: the place its attack verb's object names ("Ruritanian
+    drones struck Port Vell"), or the place of the attack it names ("a Ruritanian missile strike
+    on a building in Port Vell", "drone and missile attacks on Freedonia")."""
+    if head.dep_ == "nsubj" and verb is not None and head.head == verb:
+        code = verb_dictionary().code(verb)
+        if code is None or code.type is not EventType.ASSAULT:
+            return None
+        return next((place for obj in _OBJECT.follow(verb) if (place := _first_place(obj, index, exclude, qualifiers=True))), None)
+    modifier = head
+    while modifier.dep_ == "conj":  # "missile and drone strikes"
+        modifier = modifier.head
+    attack = modifier.head
+    if modifier.dep_ not in ("compound", "amod", "nmod") or attack.pos_ != "NOUN" or not any(
+            trigger.label == EventType.ASSAULT.value for trigger in lex.events.by_lemma(attack.lemma_.lower(), "NOUN")):
+        return None
+    return _place(head, attack, index, exclude) or next(
+        (place for obj in _TARGET_OBJECT.follow(attack) if (place := _first_place(obj, index, exclude, qualifiers=True))), None)
 
 
 def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> str | None:

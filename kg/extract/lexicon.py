@@ -295,14 +295,15 @@ def load_designations(folder: Path) -> Lexicon:
     )  # fmt: skip
 
 
-def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str], frozenset[str]]:
+def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str], frozenset[str], frozenset[str]]:
     """patterns/assets.jsonl: spaCy Matcher token patterns, each with its asset class; the
-    verbs whose subject operates the asset they govern ("the US *deployed* a carrier"); and the
-    verbs whose object is where the asset is ("troops *leaving* Syria")."""
+    verbs whose subject operates the asset they govern ("the US *deployed* a carrier"); the
+    verbs whose object is where the asset is ("troops *leaving* Syria"); and the verbs whose
+    object or passive subject is a victim, not a deployment ("14 soldiers were *killed*")."""
     path = folder / "assets.jsonl"
     problems: Problems = []
     patterns: list[AssetPattern] = []
-    verbs: dict[str, set[str]] = {"operator_verbs": set(), "place_objects": set()}
+    verbs: dict[str, set[str]] = {"operator_verbs": set(), "place_objects": set(), "victim_verbs": set()}
     matcher = Matcher(Vocab(), validate=True)
     for number, record in _records(path, problems):
         if record.get("kind") in verbs:
@@ -325,7 +326,8 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
             continue
         patterns.append(AssetPattern(record["id"], AssetClass(record["class"]), pattern))
     raise_problems(path, problems)
-    return tuple(patterns), frozenset(verbs["operator_verbs"]), frozenset(verbs["place_objects"])
+    return (tuple(patterns), frozenset(verbs["operator_verbs"]), frozenset(verbs["place_objects"]),
+            frozenset(verbs["victim_verbs"]))  # fmt: skip
 
 
 def load_hulls(folder: Path) -> dict[str, AssetClass]:
@@ -360,6 +362,7 @@ class Lexicons:
     assets: tuple[AssetPattern, ...]
     operator_verbs: frozenset[str]
     place_objects: frozenset[str]
+    victim_verbs: frozenset[str]
     hulls: dict[str, AssetClass]
     ship_prefixes: dict[str, str]
     cues: tuple[Cue, ...]

@@ -1,7 +1,7 @@
 """Military assets: class, operator and place, from sentences written for the test."""
 
 from kg.extract import assets
-from kg.records import AssetClass, Deployment, EntityType
+from kg.records import AssetClass, Deployment, EntityType, Event, EventType, Mention, Provenance
 
 STATE, ORG, LOC, ASSET = (
     EntityType.STATE,
@@ -333,3 +333,56 @@ def test_assets_capitalised_marines_are_troops() -> None:
     labels = {entity.key: entity.label for entity in entities}
     found = {(d.asset_class, labels[d.operator or ""], labels[d.location or ""]) for d in assets.extract(doc, entities, article)}
     assert found == {(AssetClass.TROOPS, "United States", "Okinawa")}
+
+
+def test_assets_victims_are_no_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"soldiers": ("soldiers", ASSET, "Troops", False)}
+    for text in (
+        "Fourteen Ruritanian soldiers were killed in two attacks.",
+        "Fourteen Ruritanian soldiers killed in an ambush near Port Vell.",
+        "Gunmen ambushed Ruritanian soldiers near Port Vell.",
+        "Two Ruritanian soldiers died in a blast.",
+        "Two Ruritanian soldiers and a police officer were wounded.",
+    ):
+        assert _deployments(annotated, text, names) == [], text
+
+
+def test_assets_soldiers_who_act_are_still_deployed(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"soldiers": ("soldiers", ASSET, "Troops", False)}
+    for text in (
+        "Ruritania deployed soldiers to Port Vell.",
+        "Ruritanian soldiers killed three gunmen in Port Vell.",
+        "Ruritanian soldiers captured Port Vell.",
+    ):
+        assert {(d.operator) for d in _deployments(annotated, text, names)} == {"ruritania"}, text
+
+
+def test_assets_that_attack_are_where_they_struck(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"drones": ("drones", ASSET, "Drone", False)}
+    for text in ("Ruritanian drones struck Port Vell.", "Ruritanian drones attacked Freedonia overnight."):
+        assert {d.location for d in _deployments(annotated, text, names)} - {None} == ({"port_vell"} if "Port" in text else {"freedonia"}), text
+    real = {"Russian": ("russia", STATE), "Poltava": ("poltava", LOC), "Russian missile": ("missile", ASSET, "Missile", False)}
+    for text in ("A Russian missile strike on a residential building in Poltava kills two people.",
+                 "Russian missile and drone attacks on Poltava continued."):
+        found = _deployments(annotated, text, real)
+        assert {(d.operator, d.location) for d in found} == {("russia", "poltava")}, text
+    # Nor is an asset named in a noun that is no attack, or the subject of a verb that is none by its object.
+    assert "poltava" not in {d.location for d in _deployments(annotated, "Russian missile production in Poltava rose.", real)}
+    assert {d.location for d in _deployments(annotated, "Ruritanian drones watched Port Vell.", names)} == {None}
+
+
+def test_assets_take_the_place_of_the_attack_they_act_in() -> None:
+    def provenance(start: int, extractor: str) -> Provenance:
+        return Provenance(Mention(start, start + 10, "x" * 10), extractor, 0.7)
+
+    def event(kind: EventType, start: int) -> Event:
+        return Event(kind, ("ruritania",), (), provenance(start, "kg.events"), location="port_vell", assets=("drones",))
+
+    unplaced = Deployment("drones", AssetClass.DRONE, provenance(0, assets.NAME), operator="ruritania")
+    placed = Deployment("drones", AssetClass.DRONE, provenance(0, assets.NAME), operator="ruritania", location="gulf")
+    assert assets.placed_by_events([unplaced, event(EventType.ASSAULT, 0)])[0].location == "port_vell"
+    assert assets.placed_by_events([unplaced, event(EventType.MOBILIZE, 0)])[0].location == "port_vell"
+    # Not from an event of another kind or sentence, and never over a place of its own.
+    assert assets.placed_by_events([unplaced, event(EventType.COERCE, 0)])[0].location is None
+    assert assets.placed_by_events([unplaced, event(EventType.ASSAULT, 40)])[0].location is None
+    assert assets.placed_by_events([placed, event(EventType.ASSAULT, 0)])[0].location == "gulf"
