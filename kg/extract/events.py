@@ -1050,20 +1050,40 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     return str(coded) if coded else None
 
 
+def _one_attack(event: Event, other: Event, groups: frozenset[str]) -> bool:
+    """ "An Israeli airstrike on Tyre kills five people": the attack noun (Israel -> Lebanon) and
+    the casualty verb (Israel -> people) of one sentence read one attack. An attack told again in
+    its sentence by the same actor with no named party of its own is that attack, unless told in
+    another place; two named targets ("strikes kill X and Y") stay two facts, and so do victims of
+    no named actor and two unnamed targets ("stormed a village, killing five villagers")."""
+    return (event.type is EventType.ASSAULT and bool(other.actors)
+            and (not other.targets or bool(set(other.targets) - groups))
+            and (None in (event.location, other.location) or event.location == other.location)
+            and (event.provenance.negated, event.provenance.hypothetical) == (other.provenance.negated, other.provenance.hypothetical)
+            and set(event.targets) - groups <= set(other.targets))  # fmt: skip
+
+
 def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str]) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
-    sentence already holds (two triggers of one clause, "launched an attack targeting"), and an
-    event the article tells twice (headline and body) with the same parties and modality. Named
-    parties rank first: unnamed victims do not outweigh a place ("people killed in an air strike
-    that struck the X hospital")."""
+    sentence already holds (two triggers of one clause, "launched an attack targeting"), an attack
+    read twice in one sentence (`_one_attack`), and an event the article tells twice (headline and
+    body) with the same parties and modality. Named parties rank first: unnamed victims do not
+    outweigh a place ("people killed in an air strike that struck the X hospital")."""
     kept: list[Event] = []
     ranked = sorted(events, key=lambda e: (-len(set(e.actors) - groups) - len(set(e.targets) - groups),
                                            e.when is None, -e.provenance.confidence))  # fmt: skip
     for event in ranked:
+        same_sentence = [other for other in kept if other.type is event.type
+                         and other.provenance.evidence.start == event.provenance.evidence.start
+                         and set(event.actors) <= set(other.actors)]  # fmt: skip
         parties = set(event.actors) | set(event.targets)
-        if any(other.type is event.type and other.provenance.evidence.start == event.provenance.evidence.start
-               and parties <= set(other.actors) | set(other.targets) and set(event.actors) <= set(other.actors)
-               for other in kept):  # fmt: skip
+        if any(parties <= set(other.actors) | set(other.targets) for other in same_sentence):
+            continue
+        attack = next((other for other in same_sentence if _one_attack(event, other, groups)), None)
+        if attack is not None:  # one attack: its place, its mode and the surer of the two readings
+            kept[kept.index(attack)] = dataclasses.replace(
+                attack, location=attack.location or event.location, mode=attack.mode or event.mode, provenance=dataclasses.replace(
+                    attack.provenance, confidence=max(attack.provenance.confidence, event.provenance.confidence)))  # fmt: skip
             continue
         same = next((i for i, other in enumerate(kept) if _retold(event, other, headline_end)), None)
         if same is None:

@@ -1,0 +1,69 @@
+"""One attack read twice in its sentence, by its noun and by its casualty verb ("an airstrike by
+X kills five in Y"), is one event; two attacks, or two named targets, stay two. Constructed
+sentences."""
+
+import pytest
+
+from kg.extract import events
+from kg.records import EntityType, Event, EventType
+
+STATE, PERSON, GROUP = EntityType.STATE, EntityType.PERSON, EntityType.GROUP
+NAMES = {
+    "Ruritania": ("ruritania", STATE),
+    "Ruritanian": ("ruritania", STATE),
+    "Freedonia": ("freedonia", STATE),
+    "Elbonia": ("elbonia", STATE),
+    "Alma Vask": ("vask", PERSON),
+    "Omar Tellen": ("tellen", PERSON),
+    "people": ("people", GROUP, None, False),
+    "soldiers": ("soldiers", GROUP, None, False),
+    "Red Harbour": ("harbour", EntityType.LOCATION),
+    "Blue Bay": ("bay", EntityType.LOCATION),
+}
+
+
+def _attacks(annotated, text: str) -> list[Event]:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    return [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Ruritanian airstrike on Freedonia kills five people.",
+        "An airstrike by Ruritania on Freedonia kills five people.",
+        "Ruritania launches a missile strike on Freedonia, killing five people.",
+        "Five people are killed in a Ruritanian drone attack on Freedonia.",
+    ],
+)
+def test_the_attack_and_its_toll_are_one_event(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    attacks = _attacks(annotated, text)
+    assert [(event.actors, event.targets) for event in attacks] == [(("ruritania",), ("freedonia",))], attacks
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # Two named targets of one sentence are two facts.
+        (
+            "Ruritania bombed Freedonia on Monday and shelled Elbonia on Friday.",
+            {(("ruritania",), ("freedonia",)), (("ruritania",), ("elbonia",))},
+        ),
+        (
+            "Ruritanian strikes kill Alma Vask and Omar Tellen.",
+            {(("ruritania",), ("vask",)), (("ruritania",), ("tellen",))},
+        ),
+        # Told in two places: two attacks.
+        (
+            "Ruritania shelled Freedonia in Red Harbour and killed five people in Blue Bay.",
+            {(("ruritania",), ("freedonia",)), (("ruritania",), ("people",))},
+        ),
+    ],
+)
+def test_two_attacks_or_two_named_targets_stay_two(annotated, text, pairs) -> None:  # type: ignore[no-untyped-def]
+    assert {(event.actors, event.targets) for event in _attacks(annotated, text)} == pairs
+
+
+def test_victims_of_no_named_actor_stay_two(annotated) -> None:  # type: ignore[no-untyped-def]
+    attacks = _attacks(annotated, "Five soldiers and three people were killed in Freedonia.")
+    assert {event.targets for event in attacks} == {("soldiers",), ("people",)}, attacks
