@@ -181,6 +181,19 @@ def annotated(english_model):  # type: ignore[no-untyped-def]
     return build
 
 
+@pytest.fixture(scope="session")
+def read_events(annotated):  # type: ignore[no-untyped-def]
+    """`read_events(text, names, published=date)` -> (type, actors, targets) of each event
+    kg.extract.events reads in `text`, the names given as `annotated` takes them."""
+    from kg.extract import events
+
+    def read(text: str, names: dict, **published):  # type: ignore[no-untyped-def, type-arg]
+        doc, entities, article = annotated(text, names, **published)
+        return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+
+    return read
+
+
 # --------------------------------------------------------------------------- whole pipeline
 # One Pipeline (model, gazetteer, shapes) per session, and `--update-golden` to rewrite the
 # golden graphs (tests/test_golden.py, tests/test_cli.py, tests/test_distributed.py).

@@ -23,11 +23,6 @@ NAMES = {
 }
 
 
-def _read(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
-    doc, entities, article = annotated(text, NAMES)
-    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -37,8 +32,8 @@ def _read(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[
         ("Alma Vask met Omar Tellen and was later expelled by Ruritania.", (EventType.SANCTION, ("ruritania",), ("vask",))),
     ],
 )
-def test_a_passive_conjunct_acts_on_the_shared_subject(annotated, text, expected) -> None:  # type: ignore[no-untyped-def]
-    assert expected in _read(annotated, text)
+def test_a_passive_conjunct_acts_on_the_shared_subject(read_events, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in read_events(text, NAMES)
 
 
 @pytest.mark.parametrize(
@@ -50,8 +45,8 @@ def test_a_passive_conjunct_acts_on_the_shared_subject(annotated, text, expected
         "Alma Vask interrupted the hearing and then arrested Omar Tellen.",
     ],
 )
-def test_no_shared_patient_where_the_conjunct_has_its_own(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    assert not any(targets == ("vask",) for _, _, targets in _read(annotated, text))
+def test_no_shared_patient_where_the_conjunct_has_its_own(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(targets == ("vask",) for _, _, targets in read_events(text, NAMES))
 
 
 @pytest.mark.parametrize(
@@ -88,22 +83,22 @@ def test_an_object_relative_pronoun_is_not_the_subjects_own_state(annotated) -> 
         "Critics, including Ruritania and Freedonia, accused Alma Vask of fraud.",
     ],
 )
-def test_a_phrase_that_lists_its_members_stands_for_them(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _read(annotated, text)
+def test_a_phrase_that_lists_its_members_stands_for_them(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert (EventType.ACCUSE, ("ruritania",), ("vask",)) in found, found
 
 
-def test_listed_members_are_not_their_owners_state(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_listed_members_are_not_their_owners_state(read_events) -> None:  # type: ignore[no-untyped-def]
     # Elbonia's critics are not Elbonia.
-    found = _read(annotated, "Elbonia's critics, which include Ruritania, blame Alma Vask for the crisis.")
+    found = read_events("Elbonia's critics, which include Ruritania, blame Alma Vask for the crisis.", NAMES)
     assert (EventType.ACCUSE, ("ruritania",), ("vask",)) in found, found
     assert not any("elbonia" in actors for _, actors, _ in found), found
 
 
-def test_listed_members_are_no_parties_to_each_other(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_listed_members_are_no_parties_to_each_other(read_events) -> None:  # type: ignore[no-untyped-def]
     # A symmetric event among the members of a list is no agreement between them.
     text = "Firms including Daimler and Siemens have announced plans to leave Ruritania."
-    found = _read(annotated, text)
+    found = read_events(text, NAMES)
     assert not any(actors == ("daimler",) and "siemens" in targets for _, actors, targets in found), found
 
 
@@ -114,8 +109,8 @@ def test_listed_members_are_no_parties_to_each_other(annotated) -> None:  # type
         "Ruritania filed a complaint against Freedonia at the court.",
     ],
 )
-def test_a_party_against_whom_the_object_is_brought(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _read(annotated, text)
+def test_a_party_against_whom_the_object_is_brought(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert (EventType.ACCUSE, ("ruritania",), ("freedonia",)) in found, found
 
 
@@ -173,8 +168,8 @@ def test_a_place_named_inside_a_longer_place_phrase(annotated, text) -> None:  #
         "Ruritania conducted an attack that killed Omar Tellen.",
     ],
 )
-def test_who_attacks_in_a_relative_clause_is_the_attack_nouns_author(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _read(annotated, text)
+def test_who_attacks_in_a_relative_clause_is_the_attack_nouns_author(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert (EventType.ASSAULT, ("ruritania",), ("tellen",)) in found, found
 
 
@@ -188,13 +183,13 @@ def test_who_attacks_in_a_relative_clause_is_the_attack_nouns_author(annotated, 
         "A drone strike on Omar Tellen was condemned by Ruritania.",
     ],
 )
-def test_no_author_of_an_attack_but_its_own(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    assert not any(actors == ("ruritania",) and kind is EventType.ASSAULT for kind, actors, _ in _read(annotated, text))
+def test_no_author_of_an_attack_but_its_own(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(actors == ("ruritania",) and kind is EventType.ASSAULT for kind, actors, _ in read_events(text, NAMES))
 
 
-def test_who_seconds_a_call_holds_no_phone_call(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_who_seconds_a_call_holds_no_phone_call(read_events) -> None:  # type: ignore[no-untyped-def]
     # "The call was seconded by A and B": an appeal they supported, no call between them.
-    found = _read(annotated, "Alma Vask urged a truce. The call was quickly seconded by Omar Tellen and Lena Kovic.")
+    found = read_events("Alma Vask urged a truce. The call was quickly seconded by Omar Tellen and Lena Kovic.", NAMES)
     assert not any(kind is EventType.CONSULT for kind, _, _ in found), found
 
 
@@ -234,8 +229,8 @@ def test_an_attack_on_something_by_someone(annotated, text) -> None:  # type: ig
         "Ruritania granted a full pardon to the jailed activist Alma Vask.",
     ],
 )
-def test_a_recipient_in_a_to_phrase_parsed_as_a_dative(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    assert (EventType.CONCEDE, ("ruritania",), ("vask",)) in _read(annotated, text)
+def test_a_recipient_in_a_to_phrase_parsed_as_a_dative(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.CONCEDE, ("ruritania",), ("vask",)) in read_events(text, NAMES)
 
 
 def test_a_pardon_refused_to_its_recipient_stays_negated(annotated) -> None:  # type: ignore[no-untyped-def]
@@ -244,9 +239,9 @@ def test_a_pardon_refused_to_its_recipient_stays_negated(annotated) -> None:  # 
     assert found and all(e.provenance.negated for e in found), found
 
 
-def test_no_cooperation_against_a_party(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_no_cooperation_against_a_party(read_events) -> None:  # type: ignore[no-untyped-def]
     # Only hostile types read the "against" phrase of their object as their target.
-    found = _read(annotated, "Ruritania has expanded sanctions against Freedonia.")
+    found = read_events("Ruritania has expanded sanctions against Freedonia.", NAMES)
     assert not any(kind is EventType.COOPERATE for kind, _, _ in found), found
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import events
 from kg.records import EntityType, EventType
 
 STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
@@ -19,11 +18,6 @@ NAMES = {
 }
 
 
-def _events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
-    doc, entities, article = annotated(text, NAMES)
-    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -33,8 +27,8 @@ def _events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tupl
         "Alma Vask met Omar Tellen for talks.",
     ],
 )
-def test_a_meeting_held_is_a_consultation(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, text)
+def test_a_meeting_held_is_a_consultation(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert (EventType.CONSULT, ("vask",), ("tellen",)) in found, found
     assert not any(kind is EventType.AGREE for kind, _, _ in found), found
 
@@ -47,8 +41,8 @@ def test_a_meeting_held_is_a_consultation(annotated, text) -> None:  # type: ign
         "Ruritania contributed to Freedonia.",
     ],
 )
-def test_a_verb_of_giving_with_nothing_given_is_no_aid(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, text)
+def test_a_verb_of_giving_with_nothing_given_is_no_aid(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert not any(kind in (EventType.AID, EventType.COOPERATE) for kind, _, _ in found), found
 
 
@@ -61,8 +55,8 @@ def test_a_verb_of_giving_with_nothing_given_is_no_aid(annotated, text) -> None:
         "Ruritania provided Freedonia with assistance.",
     ],
 )
-def test_a_verb_of_giving_with_something_given_still_codes(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, text)
+def test_a_verb_of_giving_with_something_given_still_codes(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert any(kind in (EventType.AID, EventType.COOPERATE) and actors == ("ruritania",) and "freedonia" in targets
                for kind, actors, targets in found), found  # fmt: skip
 
@@ -76,8 +70,8 @@ def test_a_verb_of_giving_with_something_given_still_codes(annotated, text) -> N
         "Alma Vask called Ruritania's offer unacceptable.",
     ],
 )
-def test_calling_a_thing_of_someone_a_name_calls_no_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    assert not any(kind is EventType.CONSULT for kind, _, _ in _events(annotated, text))
+def test_calling_a_thing_of_someone_a_name_calls_no_one(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(kind is EventType.CONSULT for kind, _, _ in read_events(text, NAMES))
 
 
 @pytest.mark.parametrize(
@@ -88,5 +82,5 @@ def test_calling_a_thing_of_someone_a_name_calls_no_one(annotated, text) -> None
         ("Alma Vask called the president of Ruritania to discuss the war.", "ruritania"),
     ],
 )
-def test_a_phone_call_reaches_the_party_called(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
-    assert (EventType.CONSULT, ("vask",), (target,)) in _events(annotated, text)
+def test_a_phone_call_reaches_the_party_called(read_events, text, target) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.CONSULT, ("vask",), (target,)) in read_events(text, NAMES)

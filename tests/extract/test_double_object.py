@@ -20,11 +20,6 @@ NAMES = {
 }
 
 
-def _events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
-    doc, entities, article = annotated(text, NAMES)
-    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -35,8 +30,8 @@ def _events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tupl
         "Alma Vask grants Tomas Orel Brandt a presidential pardon.",
     ],
 )
-def test_a_pardon_granted_is_a_concession_to_its_recipient(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, text)
+def test_a_pardon_granted_is_a_concession_to_its_recipient(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert (EventType.CONCEDE, ("vask",), ("brandt",)) in found, found
     assert not any(kind is EventType.COOPERATE for kind, _, _ in found), found
 
@@ -53,8 +48,8 @@ def test_a_pardon_granted_is_a_concession_to_its_recipient(annotated, text) -> N
         "Alma Vask met Tomas Orel Brandt, a lawyer, in Ruritania.",
     ],
 )
-def test_no_concession_without_a_pardon_given(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, text)
+def test_no_concession_without_a_pardon_given(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert not any(kind is EventType.CONCEDE for kind, _, _ in found), found
 
 
@@ -71,7 +66,7 @@ def test_a_pardon_refused_stays_negated(annotated) -> None:  # type: ignore[no-u
         "Alma Vask granted Tomas Orel Brandt, the former envoy, a pardon.",
     ],
 )
-def test_a_pardon_given_behind_the_recipients_apposition(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, text)
+def test_a_pardon_given_behind_the_recipients_apposition(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert (EventType.CONCEDE, ("vask",), ("brandt",)) in found, found
     assert not any(kind is EventType.COOPERATE for kind, _, _ in found), found

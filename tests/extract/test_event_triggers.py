@@ -102,11 +102,6 @@ def test_events_releasing_a_thing_is_no_release_of_captives(annotated, text) -> 
 ENVOYS = {**NAMES, "Ivo Marek": ("marek", PERSON), "Lena Dorn": ("dorn", PERSON)}
 
 
-def _envoy_events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
-    doc, entities, article = annotated(text, ENVOYS)
-    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -117,13 +112,13 @@ def _envoy_events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...]
         "Ruritania suspended its talks with Freedonia.",
     ],
 )
-def test_events_a_cancelled_meeting_or_visit_is_no_consultation(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    assert not any(kind is EventType.CONSULT for kind, *_ in _envoy_events(annotated, text)), _envoy_events(annotated, text)
+def test_events_a_cancelled_meeting_or_visit_is_no_consultation(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(kind is EventType.CONSULT for kind, *_ in read_events(text, ENVOYS)), read_events(text, ENVOYS)
 
 
-def test_events_a_meeting_held_is_still_one(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_events_a_meeting_held_is_still_one(read_events) -> None:  # type: ignore[no-untyped-def]
     assert any(kind is EventType.CONSULT and set(actors + targets) == {"vask", "freedonia"}
-               for kind, actors, targets in _envoy_events(annotated, "Alma Vask visited Freedonia on Monday."))  # fmt: skip
+               for kind, actors, targets in read_events("Alma Vask visited Freedonia on Monday.", ENVOYS))  # fmt: skip
 
 
 def test_events_the_cancelling_verbs_come_from_the_dictionary_blocks() -> None:
@@ -142,8 +137,8 @@ def test_events_the_cancelling_verbs_come_from_the_dictionary_blocks() -> None:
         "Alma Vask ordered envoys Ivo Marek and Lena Dorn to Freedonia.",
     ],
 )
-def test_events_a_conjoined_object_is_not_actor_and_target(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _envoy_events(annotated, text)
+def test_events_a_conjoined_object_is_not_actor_and_target(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, ENVOYS)
     assert not any({"marek", "dorn"} <= set(actors + targets) and not {"vask"} & set(actors) for _, actors, targets in found), found
 
 
@@ -367,14 +362,14 @@ def test_events_an_attack_asked_about_stays_as_a_possible_one(annotated) -> None
         ("Ruritania scrapped the talks with Freedonia.", "freedonia"),
     ],
 )
-def test_events_a_cancelled_meeting_is_a_rejection(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
-    found = _envoy_events(annotated, text)
+def test_events_a_cancelled_meeting_is_a_rejection(read_events, text, target) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, ENVOYS)
     assert any(kind is EventType.REJECT and targets == (target,) for kind, _, targets in found), found
     assert not any(kind in (EventType.CONSULT, EventType.SANCTION) for kind, _, _ in found), found
 
 
-def test_events_cancelling_a_contract_rejects_no_meeting(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _envoy_events(annotated, "Ruritania cancelled the contract with Freedonia.")
+def test_events_cancelling_a_contract_rejects_no_meeting(read_events) -> None:  # type: ignore[no-untyped-def]
+    found = read_events("Ruritania cancelled the contract with Freedonia.", ENVOYS)
     assert not any(kind is EventType.REJECT for kind, _, _ in found), found
 
 

@@ -10,7 +10,6 @@ from datetime import date
 
 import pytest
 
-from kg.extract import events
 from kg.records import Article, EntityType, Event, EventType
 
 STATE, PERSON = EntityType.STATE, EntityType.PERSON
@@ -23,11 +22,6 @@ NAMES = {
 }
 
 
-def _read(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
-    doc, entities, article = annotated(text, NAMES)
-    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
-
-
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [
@@ -37,8 +31,8 @@ def _read(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[
         ("Sharp criticism of Freedonia arrived from Elbonia on Monday.", ["elbonia"]),
     ],
 )
-def test_the_speakers_of_an_accusation_that_came_from_them(annotated, text, speakers) -> None:  # type: ignore[no-untyped-def]
-    found = _read(annotated, text)
+def test_the_speakers_of_an_accusation_that_came_from_them(read_events, text, speakers) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert sorted(found) == sorted((EventType.ACCUSE, (speaker,), ("freedonia",)) for speaker in speakers), found
 
 
@@ -51,8 +45,8 @@ def test_the_speakers_of_an_accusation_that_came_from_them(annotated, text, spea
         "News of the talks with Freedonia came from Ruritania.",
     ],
 )
-def test_nothing_else_comes_from_the_from_phrase(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _read(annotated, text)
+def test_nothing_else_comes_from_the_from_phrase(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert not [event for event in found if event[0] is not EventType.ACCUSE and "ruritania" in event[1]], found
 
 
@@ -66,8 +60,8 @@ def test_nothing_else_comes_from_the_from_phrase(annotated, text) -> None:  # ty
         ("A spokesperson for Omar Tellen criticised Freedonia.", EventType.ACCUSE, "tellen", "freedonia"),
     ],
 )
-def test_a_title_stands_for_whom_its_of_phrase_names(annotated, text, event_type, actor, target) -> None:  # type: ignore[no-untyped-def]
-    assert (event_type, (actor,), (target,)) in _read(annotated, text), _read(annotated, text)
+def test_a_title_stands_for_whom_its_of_phrase_names(read_events, text, event_type, actor, target) -> None:  # type: ignore[no-untyped-def]
+    assert (event_type, (actor,), (target,)) in read_events(text, NAMES), read_events(text, NAMES)
 
 
 @pytest.mark.parametrize(
@@ -77,8 +71,8 @@ def test_a_title_stands_for_whom_its_of_phrase_names(annotated, text, event_type
         "A delegate for Ruritania criticised Freedonia.",  # "for" is whom a spokesperson speaks for only
     ],
 )
-def test_a_title_of_no_party_stands_for_no_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    assert not [event for event in _read(annotated, text) if event[1]], _read(annotated, text)
+def test_a_title_of_no_party_stands_for_no_one(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert not [event for event in read_events(text, NAMES) if event[1]], read_events(text, NAMES)
 
 
 def test_a_party_in_a_hyphened_modifier_is_reached(pipeline) -> None:  # type: ignore[no-untyped-def]
@@ -98,8 +92,8 @@ def test_a_party_in_a_hyphened_modifier_is_reached(pipeline) -> None:  # type: i
         ("Ruritania detained Omar Tellen's lawyer.", "tellen"),
     ],
 )
-def test_a_relative_named_through_a_possessive_is_another_person(annotated, text, absent) -> None:  # type: ignore[no-untyped-def]
-    found = _read(annotated, text)
+def test_a_relative_named_through_a_possessive_is_another_person(read_events, text, absent) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert not any(absent in (*actors, *targets) for _, actors, targets in found), found
 
 
@@ -110,6 +104,6 @@ def test_a_relative_named_through_a_possessive_is_another_person(annotated, text
         ("Ruritania struck Freedonia's capital.", "freedonia"),
     ],
 )
-def test_a_possessive_of_an_office_or_place_still_names_its_party(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
-    found = _read(annotated, text)
+def test_a_possessive_of_an_office_or_place_still_names_its_party(read_events, text, target) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
     assert any(target in targets for _, _, targets in found), found
