@@ -21,7 +21,7 @@ frame, confidence). The frames read the dependency parse around a cue:
   apposition to, the members the states listed with the "of" phrase's collective noun.
 Two readings need no cue word: a person who holds a role of a party (kg.extract.roles: "Labour
 leader X", "the Conservative Party's chairman X", "X, the Republican Senate Majority Leader") is its member, and so is a person named with
-the party right after the name ("MP X of the Labour Party", "X of the Democratic Party said").
+the party ("MP X of the Labour Party", "X's ANO party", "the ANO party of X", "his ANO party").
 Members are states or organizations (conjuncts included), and people of a party ("X joins the
 Democratic Party"); the organization is an Organization entity that is no government body or
 legislature; join and leave need an international organization, a party or an organization of no
@@ -40,7 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.patterns import raise_problems, tsv_rows
 from kg.extract.arguments import EntityIndex, sentence_evidence
@@ -170,17 +170,17 @@ def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None
 def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...]) -> Iterator[Membership]:
     """A person named with their party: the party right before the name ("Democrat X",
     "Republican X"), in parentheses after it ("Senator X (R-MT)", "X (Likud)"), after "of [the]"
-    and ending the noun phrase ("MP X of the Labour Party", not "of the Labour Party's youth
-    wing"), or said of the person ("X is a Republican", "X, a Democrat, said")."""
+    and ending the noun phrase ("MP X of the Labour Party", "X of the ruling ANO party", not "of
+    the Labour Party's youth wing"), the party's noun phrase said to be the person's (`_owners`:
+    "X's ANO party", "the ANO party of X"), or said of the person ("X is a Republican", "X, a
+    Democrat, said")."""
     for start, end, party in _party_mentions(doc, index):
         word = doc[start]
         people = [doc[end]] if end < len(doc) else []  # "Democrat X"
         if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text in (")", "-", "–"):
             people.append(doc[start - 2])  # "X (R-MT)"
-        of = start - 2 if start > 1 and doc[start - 1].lower_ == "the" else start - 1
-        if of > 0 and doc[of].lower_ == "of" and not (end < len(doc) and (doc[end].lower_ in ("'s", "’s")
-                                                                           or doc[end].pos_ in ("NOUN", "PROPN"))):  # fmt: skip
-            people.append(doc[of - 1])  # "X of the Labour Party"
+        phrase_end = end + 1 if end < len(doc) and doc[end].lower_ == "party" else end  # "the ANO party"
+        people += _owners(doc[start:phrase_end], index)
         if word.dep_ == "attr" and word.head.lemma_ == "be":
             people += [c for c in word.head.children if c.dep_ == "nsubj"]  # "X is a Republican"
         if word.dep_ == "appos":
@@ -195,6 +195,23 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...])
         for person in dict.fromkeys([*listed, *(key for token in people if (key := index.at(token)) is not None)]):
             if index.type_of(person) is EntityType.PERSON:
                 yield Membership(person, party, provenance)
+
+
+def _owners(phrase: Span, index: EntityIndex) -> list[Token]:
+    """Whose a party's noun phrase says the party is: the one its "of" qualifies ("X of the ruling
+    ANO party"), its possessor ("X's ANO party"; for "his ANO party" or "her party, the ANO", the
+    one person the sentence names before the pronoun), the person after its "of" ("the ANO party
+    of X") or "under" ("the ANO party under leader X")."""
+    head, doc = phrase.root, phrase.doc
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return [head.head.head]
+    noun = head.head if head.dep_ == "appos" and head.head.lower_ == "party" else head  # "her party, the ANO"
+    owners = [c for t in (*phrase, noun) for c in t.children if c.dep_ == "poss" and not phrase.start <= c.i < phrase.end]
+    owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "under") for o in c.children if o.dep_ == "pobj"]
+    before = {key: t for t in doc[head.sent.start : phrase.start] if (key := index.at(t)) is not None
+              and index.type_of(key) is EntityType.PERSON}  # fmt: skip
+    antecedent = list(before.values()) if len(before) == 1 else []
+    return [t for owner in owners for t in (antecedent if owner.lower_ in ("his", "her") else [owner])]
 
 
 def _party_mentions(doc: Doc, index: EntityIndex) -> Iterator[tuple[int, int, str]]:
@@ -322,7 +339,8 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
                     if obj.dep_ == "pobj":
                         found += index.entities_of(obj)
         if cue.frame in NOUN_FRAMES and token.dep_ == "compound" and token.head.pos_ == "PROPN":
-            found += index.entities_of(token.head)  # "NATO member Poland"
+            # "NATO member Poland"; a singular noun names one ("Labour candidate X and independent Y": X only)
+            found += index.entities_of(token.head) if token.tag_ in ("NNS", "NNPS") else index.entities_of(token.head)[:1]
         if token.dep_ == "appos":
             found += index.entities_of(token.head)  # "Venezuela, a member of OPEC"
         # The names right after the noun or its "of" phrase: "EU member states Hungary and Slovakia",

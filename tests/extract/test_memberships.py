@@ -180,6 +180,40 @@ def test_memberships_person_named_with_the_party(pairs, text: str, expected: set
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("The Labour Party of Prime Minister Tom Varga won the election.", {("Tom Varga", "Labour Party")}),
+    ("Prime Minister Tom Varga's Labour Party won the election.", {("Tom Varga", "Labour Party")}),
+    ("Former prime minister Tom Varga's populist ANO party won the election.", {("Tom Varga", "ANO")}),
+    ("Tom Varga of the opposition ANO party is appointed as Prime Minister of the Czech Republic.",
+     {("Tom Varga", "ANO party")}),
+    ("The Labour Party under leader Tom Varga is projected to win.", {("Tom Varga", "Labour Party")}),
+    # "his" or "her": the one person the sentence names before it.
+    ("President Anna Kowal rejected a proposal by her Labour Party to dissolve parliament.", {("Anna Kowal", "Labour Party")}),
+    ("Anna Kowal became prime minister after her party, the Labour Party, won the election.",
+     {("Anna Kowal", "Labour Party")}),
+    # Two people before the pronoun; a party of a state; a person's deed, or a person's rival, about the party.
+    ("Anna Kowal met Tom Varga after his Labour Party won the election.", set()),
+    ("Tom Varga criticised the Labour Party of Britain.", set()),
+    ("Tom Varga's attack on the Labour Party failed.", set()),
+    ("The Labour Party of Tom Varga's rival won.", set()),
+])  # fmt: skip
+def test_memberships_a_persons_party(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    """The party's noun phrase says whose it is: its possessor, its "of" or "under" phrase."""
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Labour Party candidate Tom Varga resigns from his candidacy.", {("Tom Varga", "Labour Party")}),
+    ("Tom Varga is the Democratic Party nominee for mayor.", {("Tom Varga", "Democratic Party")}),
+    # A singular noun names one person; one the party only backs, or defeats, is none.
+    ("Voters chose between Labour Party candidate Tom Varga and independent Anna Kowal.", {("Tom Varga", "Labour Party")}),
+    ("Tom Varga, an independent candidate backed by the Labour Party, won.", set()),
+    ("Tom Varga defeated the Labour Party candidate in the runoff.", set()),
+])  # fmt: skip
+def test_memberships_a_partys_candidate(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Conservative MP Philip Hammond voted against the bill.", {("Philip Hammond", "Conservative Party")}),
     ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed both articles.",
      {("Collin Peterson", "Democratic Party"), ("Jeff Van Drew", "Democratic Party")}),
