@@ -1085,9 +1085,10 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str])
                          and set(event.actors) <= set(other.actors)]  # fmt: skip
         parties = set(event.actors) | set(event.targets)
         holder = next((other for other in same_sentence if parties <= set(other.actors) | set(other.targets)), None)
-        if holder is not None:  # one event read twice: the place and date only this reading gives
-            # ("people marched in X on Saturday, *protesting* Y")
-            kept[kept.index(holder)] = dataclasses.replace(holder, location=holder.location or event.location, when=holder.when or event.when)
+        if holder is not None:  # one event read twice: with the place and date only this reading
+            # gives ("people marched in X on Saturday, *protesting* Y")
+            place, when = holder.location or event.location, holder.when or event.when
+            kept[kept.index(holder)] = dataclasses.replace(holder, location=place, when=when)
             continue
         attack = next((other for other in same_sentence if _one_attack(event, other, groups)), None)
         if attack is not None:  # one attack: its place, its mode and the surer of the two readings
