@@ -28,10 +28,11 @@ ATTRIBUTED = 0.9
 INHERITED = 0.85
 
 # An event whose actors, or whose needed targets, are only groups with no name ("gunmen"): the
-# store keeps it, but the party an analyst would follow is unknown. Not for an attack or arrest
-# with a named party on either side or a place ("X was shot dead", "gunmen killed four in Y"):
-# short news reports violence so, whoever did it, and such readings of Current-events items were
-# 38 right of 40 by hand (docs/confidence.md).
+# store keeps it, but the party an analyst would follow is unknown. Not for an attack, arrest or
+# demonstration with a named party on either side or a place ("X was shot dead", "gunmen killed
+# four in Y", "thousands of people march in Z"): short news reports violence and crowds so,
+# whoever did it; such readings of Current-events items were 38 right of 40 (attacks, arrests)
+# and 20 of 20 (demonstrations) by hand (docs/confidence.md).
 UNNAMED = 0.7
 
 FLOOR, CEILING = 0.05, 0.99

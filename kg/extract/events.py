@@ -61,6 +61,9 @@ FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
 # Types whose passive subject is the one acted upon: "X was killed / arrested in Y" reports the
 # event even where the article never says who did it.
 UNSTATED_ACTOR_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE})
+# Types the news reports by their place or a named party, whoever acted: attacks, arrests and
+# crowds ("thousands of people march in X", "protesters rally against the government of X").
+FOLLOWED_TYPES = UNSTATED_ACTOR_TYPES | {EventType.PROTEST}
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "acl"})
@@ -430,15 +433,19 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # The party acted upon is named or needs no name: the event stands alone, or the codebook needs no
     # recipient ("releases 131 detainees").
     acted_upon = bool(named_targets) or alone or (trigger.flag("unnamed_targets") and bool(targets))
+    followed = _followed(event_type, [*actors, *targets], location, index)
     score = confidence.score(
         trigger.base,
         # No named actor, or no party acted upon where one is needed: the party an analyst would follow is unknown.
-        unnamed=not (named_actor and acted_upon) and not _followed(event_type, [*actors, *targets], location, index),
+        unnamed=not (named_actor and acted_upon) and not followed,
         # "Israeli strikes kill 26 people": a named party's attack on victims no name stands for is
         # whole (not so an arrest: "issued arrest warrants on 36 people" leaves out whom it names).
         complete=acted_upon or event_type is EventType.MOBILIZE or (event_type is EventType.ASSAULT and named_actor),
         steps=steps, negated=modality.negated, hypothetical=modality.hypothetical,
-        attributed=partisan(modality, actors, index), inherited=inherited,
+        attributed=partisan(modality, actors, index),
+        # Only groups inherited ("people gather in X to *protest* against Y") name no party to get
+        # wrong: the event stands on its place or its named target.
+        inherited=inherited and (named_actor or not followed),
     )  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
@@ -449,10 +456,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
 
 
 def _followed(event_type: EventType, parties: Iterable[str], location: str | None, index: EntityIndex) -> bool:
-    """Violence the news reports with a named party on either side or with its place ("X was shot
-    dead", "gunmen killed four in Y", "Israeli strikes kill 26 people"): an analyst follows it by
-    that party or place, whoever did it, so it is not scored as unnamed (confidence.UNNAMED)."""
-    return event_type in UNSTATED_ACTOR_TYPES and (
+    """Violence or a crowd the news reports with a named party on either side or with its place ("X
+    was shot dead", "gunmen killed four in Y", "thousands of people march in Z"): an analyst follows
+    it by that party or place, whoever did it, so it is not scored as unnamed (confidence.UNNAMED)."""
+    return event_type in FOLLOWED_TYPES and (
         location is not None or any(index.type_of(key) is not EntityType.GROUP for key in parties))
 
 
@@ -1077,7 +1084,11 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str])
                          and other.provenance.evidence.start == event.provenance.evidence.start
                          and set(event.actors) <= set(other.actors)]  # fmt: skip
         parties = set(event.actors) | set(event.targets)
-        if any(parties <= set(other.actors) | set(other.targets) for other in same_sentence):
+        holder = next((other for other in same_sentence if parties <= set(other.actors) | set(other.targets)), None)
+        if holder is not None:  # one event read twice: with the place and date only this reading
+            # gives ("people marched in X on Saturday, *protesting* Y")
+            place, when = holder.location or event.location, holder.when or event.when
+            kept[kept.index(holder)] = dataclasses.replace(holder, location=place, when=when)
             continue
         attack = next((other for other in same_sentence if _one_attack(event, other, groups)), None)
         if attack is not None:  # one attack: its place, its mode and the surer of the two readings
