@@ -338,22 +338,13 @@ def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) 
     group's name ("Bukavu", "Tatmadaw"): where it stands as places stand ("advances from Bukavu",
     "strike Oryol", "the Rafah offensive", "Dnipro and Zaporizhzhia") it is a place; where it
     qualifies another noun ("Ma'awisley militias", "Patriot systems") it is no entity. Right
-    after a person's name it is the rest of that name ("Samia Suluhu [Hassan]"); right after a
-    noun or a title ("leader Hemedti", "wife Simone") it stays a person."""
+    after a noun or a title ("leader Hemedti", "wife Simone") it stays a person."""
     people = {word for c in candidates if c.type is EntityType.PERSON and " " in c.name for word in name_words(c.name)}
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     dropped: set[int] = set()
     for c in candidates:
         if (not c.unknown_name or c.type is not EntityType.PERSON or " " in c.name or latin_key(c.name) in people
                 or surname_entry(c.name, context) is not None):  # fmt: skip
-            continue
-        before = by_token.get(c.start - 1)
-        if before is not None and before.type is EntityType.PERSON and doc[c.start - 1].whitespace_ and not doc[c.start].is_sent_start:
-            before.end = c.end  # the model ended the name a word early; a known one keeps its entry
-            if before.entry is None:
-                before.name = doc[before.start : before.end].text
-                before.group = f"{before.type.value}:{normalize_key(before.name)}"
-            dropped.add(id(c))
             continue
         if c.start > 0 and (doc[c.start - 1].pos_ == "NOUN" or doc[c.start - 1].lower_ in _title_words()):
             continue
