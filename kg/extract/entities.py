@@ -23,7 +23,9 @@ How a span becomes an entity mention:
   wrong on foreign names: a chain of places after it ("in Cúcuta, Norte de Santander, Colombia") or
   a locative preposition before it ("near Dharin") makes it a place unless an organization's noun
   is in it (`_retype`); after a person's particle it is the rest of that person's name ("Ursula
-  [von der] [Leyen]", `_extend_names`).
+  [von der] [Leyen]", `_extend_names`). A one-word name tagged PERSON that no person's longer name
+  in the article holds is a place where places stand ("advances from Bukavu") and none where it
+  qualifies another noun ("Ma'awisley militias"): most such words are no person (`_lone_words`).
 - An organization the gazetteer does not know takes the kind its name ends in
   (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
 - Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
