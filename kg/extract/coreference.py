@@ -44,10 +44,7 @@ def merge(doc: Doc, candidates: list[MentionCandidate], context: Context) -> lis
     alias = _aliases(doc, groups, context)
     merged: dict[str, list[MentionCandidate]] = defaultdict(list)
     for group, members in groups.items():
-        target = group
-        while target in alias:
-            target = alias[target]
-        merged[target].extend(members)
+        merged[_final(group, alias)].extend(members)
     for target, members in merged.items():
         head = groups[target][0]
         for member in members:
@@ -83,6 +80,7 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
     """group -> the group it is another name of (name parts, acronyms, "Name (ABBR)")."""
     alias: dict[str, str] = {}
     found: dict[str, list[MentionCandidate]] = {}
+    named_so: dict[str, list[str]] = {}  # a lone given name -> the full names it may be
     words = {g: name_words(m[0].name) for g, m in groups.items()}
     for group, members in groups.items():
         first = members[0]
@@ -97,13 +95,13 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
             and _part_of(mine, words[g])
             and not (len(mine) == 1 and mine[0] in GENERIC_HEADS)  # "the House" is not the White House
         ]  # fmt: skip
-        if not longer and first.type is EntityType.PERSON and len(mine) == 1:
-            # a given name alone ("I asked John"): the one person of the article with it
-            longer = [g for g, m in groups.items() if g != group and m[0].type is EntityType.PERSON
-                      and len(words[g]) > 1 and words[g][0] == mine[0]]  # fmt: skip
-            longer = longer if len(longer) == 1 else []
         if longer:
             alias[group] = _nearest(longer, first, groups)
+            continue
+        if first.type is EntityType.PERSON and len(mine) == 1 and (given := [
+                g for g, m in groups.items() if g != group and m[0].type is EntityType.PERSON
+                and len(words[g]) > 1 and words[g][0] == mine[0]]):  # fmt: skip
+            named_so[group] = given  # a given name alone ("I asked John"): decided once the full names are merged
             continue
         if first.type in (EntityType.PERSON, EntityType.ORGANIZATION) and len(mine) == 1 and not ACRONYM.match(first.name):
             known = surname_entry(first.name, context)
@@ -129,6 +127,10 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
             ]  # fmt: skip
             if len(expanded) == 1:
                 alias[group] = expanded[0]
+    for group, given in named_so.items():  # the one person of the article with that given name
+        people = {_final(g, alias) for g in given}
+        if len(people) == 1:
+            alias[group] = people.pop()
     groups.update(found)
     for group, members in groups.items():  # "Name (ABBR)": the abbreviation is the name's alias
         for c in members:
@@ -138,6 +140,13 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
                         if other_members[0].entry is None and ACRONYM.match(other_members[0].name):
                             alias[other] = group
     return alias
+
+
+def _final(group: str, alias: dict[str, str]) -> str:
+    """The group `group` is at last an alias of (itself if none)."""
+    while group in alias:
+        group = alias[group]
+    return group
 
 
 _MERGES_INTO = {

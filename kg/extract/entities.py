@@ -23,7 +23,9 @@ How a span becomes an entity mention:
   wrong on foreign names: a chain of places after it ("in Cúcuta, Norte de Santander, Colombia") or
   a locative preposition before it ("near Dharin") makes it a place unless an organization's noun
   is in it (`_retype`); after a person's particle it is the rest of that person's name ("Ursula
-  [von der] [Leyen]", `_extend_names`).
+  [von der] [Leyen]", `_extend_names`). A one-word name tagged PERSON that no person's longer name
+  in the article holds is a place where places stand ("advances from Bukavu") and none where it
+  qualifies another noun ("Ma'awisley militias"): most such words are no person (`_lone_words`).
 - An organization the gazetteer does not know takes the kind its name ends in
   (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
 - Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
@@ -75,9 +77,9 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, DESIGNATOR, DISTANCES, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, DISTANCES, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
-    candidate_of, latin_key, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
+    candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import in_office, untagged_surnames
@@ -89,6 +91,8 @@ from kg.records import Article, AssetClass, Entity, EntityType, Mention
 
 # Organization kinds a name takes from the noun after it ("the Los Choneros cartel").
 GROUP_KINDS = frozenset({"CriminalOrganization", "NonStateArmedGroup", "PoliticalParty"})
+# Nouns a place's name qualifies: places', facilities' and fighting's ("the Bukavu offensive").
+PLACE_HEADS = PLACE_NOUNS | GEO_NOUNS | FACILITY_NOUNS | ATTACK_NOUNS
 # The entity ruler's labels of known names that a longer name may start with another word before
 # ("Royal Thai Navy", "Social Democratic Party"); not an organization's acronym ("the Hague NATO summit").
 CUT_LABELS = frozenset({"STATE", "LOCATION", "PARTY", "GOV_BODY"})
@@ -105,7 +109,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = _hyphenated_pairs(doc, candidates, context)
     candidates += untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
-    candidates = _governments(doc, candidates, context)
+    candidates = _lone_words(doc, _governments(doc, candidates, context), context)
     candidates = _state_bodies(doc, candidates, context)
     candidates = _party_words(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
@@ -328,6 +332,35 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         if ranked and ranked[0][0] is not c.type and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             set_type(c, ranked[0][0])
     return candidates
+
+
+def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """A one-word name the model tags PERSON that the gazetteer does not know, that is no known
+    person's surname and no word of a longer person's name in the article, is mostly a place or a
+    group's name ("Bukavu", "Tatmadaw"): where it stands as places stand ("advances from Bukavu",
+    "strike Oryol", "the Rafah offensive", "Dnipro and Zaporizhzhia") it is a place; where it
+    qualifies another noun ("Ma'awisley militias", "Patriot systems") it is no entity. Right
+    after a noun or a title ("leader Hemedti", "wife Simone") it stays a person."""
+    people = {word for c in candidates if c.type is EntityType.PERSON and " " in c.name for word in name_words(c.name)}
+    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    dropped: set[int] = set()
+    for c in candidates:
+        if (not c.unknown_name or c.type is not EntityType.PERSON or " " in c.name or latin_key(c.name) in people
+                or surname_entry(c.name, context) is not None):  # fmt: skip
+            continue
+        if c.start > 0 and (doc[c.start - 1].pos_ == "NOUN" or doc[c.start - 1].lower_ in _title_words()):
+            continue
+        root = doc[c.start : c.end].root
+        head = root.head
+        listed = [by_token[t.i] for t in (head, *root.conjuncts) if root.dep_ in ("conj", "appos") and t.i in by_token]
+        if (root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS | {"on", "from", "between"}
+                or root.dep_ in ("dobj", "nsubjpass") and head.lemma_ in PLACE_VERBS
+                or root.dep_ in ("compound", "nmod") and {head.lemma_.lower(), head.lower_} & PLACE_HEADS
+                or any(other.type in (EntityType.LOCATION, EntityType.STATE) for other in listed)):  # fmt: skip
+            set_type(c, EntityType.LOCATION)
+        elif root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i >= c.end:
+            dropped.add(id(c))
+    return [c for c in candidates if id(c) not in dropped]
 
 
 def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:

@@ -51,6 +51,8 @@ FACILITY_NOUNS = frozenset("hospital clinic airport airfield airbase stadium are
                            "cemetery square harbour harbor base barracks refinery".split())  # fmt: skip
 # ... or the institution there ("Harvard University", "Kennedy School").
 INSTITUTION_NOUNS = frozenset("university college institute academy school seminary".split())
+# Fighting at a place, which its name may qualify ("the Kasanga massacre", "Tyre airstrikes", "the Rafah offensive").
+ATTACK_NOUNS = frozenset("attack airstrike strike bombing shelling massacre siege raid offensive conflict war insurgency".split())
 PLACE_VERBS = frozenset("visit leave reach enter strike hit bomb shell attack target capture seize besiege surround raid "
                         "liberate occupy evacuate bombard storm encircle strikes attacks raids".split())  # fmt: skip
 DISTANCES = frozenset("km kilometre kilometer kilometres kilometers mi mile miles".split())

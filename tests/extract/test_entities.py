@@ -211,6 +211,19 @@ def test_entities_given_name_alone_is_the_one_person_with_it(entities) -> None: 
     assert "John" in people["John Bolton"]
 
 
+def test_entities_given_name_alone_joins_a_person_whose_full_name_is_written_two_ways(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump dismissed John R. Bolton on Tuesday. \"I asked John for his resignation,\" Trump wrote of John Bolton."
+    people = {e.label: _texts(e) for e in entities(text) if e.type is PERSON}
+    assert "John" not in people
+    assert {"John", "John Bolton"} <= people["John R. Bolton"]
+
+
+def test_entities_given_name_two_people_share_stays_apart(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump met John Bolton and John Kerry. \"I thank John very much,\" Trump wrote."
+    people = {e.label: _texts(e) for e in entities(text) if e.type is PERSON}
+    assert "John" in people and "John" not in people["John Bolton"] | people["John Kerry"]
+
+
 def test_entities_stances_are_not_names(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("The pro-Beijing camp won most seats in Hong Kong."))
     assert not {"pro-Beijing", "Beijing"} & set(found)
