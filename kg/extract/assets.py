@@ -295,15 +295,16 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
                 owner = next((k for c in verb.head.children if c.dep_ == "nsubj" for k in operators(c)), None)
             if owner is not None:
                 return owner
-    # "the carrier X and warships of the Navy": one operator; "Japan's destroyer JS Kongo", "the
-    # Russian frigate Admiral Gorshkov": the class noun beside the name says whose it is.
+    # "the carrier X and warships of the Navy": one operator (not "BLA militants and 8 soldiers": a
+    # conjunct that is no asset); "Japan's destroyer JS Kongo", "the Russian frigate Admiral
+    # Gorshkov": the class noun beside the name says whose it is.
     doc, first = head.doc, head.left_edge.i
     described = [head.head] if head.dep_ == "appos" and head.head.i in assets else []
     if head.dep_ == "compound" and head.head.dep_ == "conj" and head.head.head.i in assets:
         described.append(head.head.head)  # "a Houthi missile and drone attack", parsed as "missile" and "drone attack"
     if first > 0 and first - 1 in assets:
         described.append(doc[first - 1])
-    for noun in (head, *head.conjuncts, *described):
+    for noun in (head, *(c for c in head.conjuncts if c.i in assets), *described):
         found = qualifier(noun)
         if found is not None:
             return found

@@ -420,3 +420,12 @@ def test_assets_armed_forces_are_the_organization_not_a_deployment() -> None:
         doc = annotate(nlp, article)
         found = assets.extract(doc, find_entities(doc, article, gazetteer), article)
         assert {d.asset_class for d in found} == expected, text
+
+
+def test_assets_operator_not_from_a_conjunct_that_is_no_asset(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"soldiers": ("soldiers", ASSET, "Troops", False), "warships": ("warships", ASSET, "Warship", False)}
+    text = "Witnesses saw 33 Ruritanian militants, 29 passengers and 8 soldiers in Port Vell."
+    assert _deployments(annotated, text, names) == []
+    # Beside another asset, the conjunct's qualifier does say whose: "soldiers and warships of the Ruritanian Navy".
+    text = "Soldiers and warships of the Ruritanian Navy patrolled the Gulf of Tarn."
+    assert {d.operator for d in _deployments(annotated, text, names)} == {"navy"}
