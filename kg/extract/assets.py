@@ -124,7 +124,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
         as_object = _place_object(head, verb, index, exclude={entity.key, operator}, place_objects=lex.place_objects)
         by_preposition = None if as_object else (_place(head, verb, index, exclude={entity.key, operator})
-                                                 or _attacked_place(head, verb, index, {entity.key, operator}, lex))
+                                                 or _attacked_place(head, verb, index, {entity.key, operator}, lex)
+                                                 or _intercepted_place(head, verb, index, {entity.key, operator}, lex))
         place = as_object or by_preposition
         inherited = False
         if operator is None and last_operator is not None and entity.named:
@@ -298,6 +299,12 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
     # "the carrier X and warships of the Navy": one operator (not "BLA militants and 8 soldiers": a
     # conjunct that is no asset); "Japan's destroyer JS Kongo", "the Russian frigate Admiral
     # Gorshkov": the class noun beside the name says whose it is.
+    # "a missile fired by the Houthis": whoever fired it, before whoever made it ("American
+    # ATACMS missiles fired by Ukraine").
+    fired_by = next((key for child in head.children if child.dep_ == "acl" and child.lemma_.lower() in lex.operator_verbs
+                     for agent in child.children if agent.dep_ == "agent" for key in operators(_pobj(agent))), None)  # fmt: skip
+    if fired_by is not None:
+        return fired_by
     doc, first = head.doc, head.left_edge.i
     described = [head.head] if head.dep_ == "appos" and head.head.i in assets else []
     if head.dep_ == "compound" and head.head.dep_ == "conj" and head.head.head.i in assets:
@@ -382,6 +389,20 @@ def _attacked_place(head: Token, verb: Token | None, index: EntityIndex, exclude
         return None
     return _place(head, attack, index, exclude) or next(
         (place for obj in _TARGET_OBJECT.follow(attack) if (place := _first_place(obj, index, exclude, qualifiers=True))), None)
+
+
+def _intercepted_place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None],
+                       lex: Lexicons) -> str | None:  # fmt: skip
+    """Where an intercepted asset was: the state that intercepted it ("Israel intercepts a missile
+    fired by the Houthis", "the Qatari military intercepted the missiles", "Ruritania reports
+    intercepting 300 drones"); the interception verbs are the event triggers of mode "interception"."""
+    if verb is None or head.head != verb or head.dep_ not in ("dobj", "nsubjpass") or not any(
+            trigger.options.get("mode") == "interception" for trigger in lex.events.by_lemma(verb.lemma_.lower(), "VERB")):
+        return None
+    clause = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children) else verb
+    interceptors = [_pobj(c) if c.dep_ == "agent" else c for c in (*clause.children, *verb.children) if c.dep_ in ("nsubj", "agent")]
+    return next((key for child in interceptors for key in index.entities_of(child)
+                 if index.type_of(key) is EntityType.STATE and key not in exclude), None)  # fmt: skip
 
 
 def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> str | None:

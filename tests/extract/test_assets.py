@@ -429,3 +429,19 @@ def test_assets_operator_not_from_a_conjunct_that_is_no_asset(annotated) -> None
     # Beside another asset, the conjunct's qualifier does say whose: "soldiers and warships of the Ruritanian Navy".
     text = "Soldiers and warships of the Ruritanian Navy patrolled the Gulf of Tarn."
     assert {d.operator for d in _deployments(annotated, text, names)} == {"navy"}
+
+
+def test_assets_fired_by_names_the_operator_and_an_interceptor_the_place(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"missiles": ("missiles", ASSET, "MissileSystem", False), "drones": ("drones", ASSET, "Drone", False)}
+    for text, expected in (
+        ("Freedonia intercepts two missiles fired by the Ruritanian Navy.", ("missiles", "navy", "freedonia")),
+        ("Freedonia intercepts two missiles launched by Ruritania.", ("missiles", "ruritania", "freedonia")),
+        ("Freedonia reports intercepting 300 Ruritanian drones.", ("drones", "ruritania", "freedonia")),
+        # Whoever fired them, not whoever made them; no interception, no interceptor's place.
+        ("Freedonian missiles fired by Ruritania struck a bridge.", ("missiles", "ruritania", None)),
+        ("Freedonia tracked 300 Ruritanian drones.", ("drones", "ruritania", None)),
+    ):
+        found = _deployments(annotated, text, names)
+        assert {(d.asset, d.operator, d.location) for d in found} == {expected}, text
+    # Made by is no operator.
+    assert _deployments(annotated, "Freedonia intercepts two missiles made by Ruritania.", names) == []
