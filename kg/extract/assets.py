@@ -296,15 +296,15 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
                 owner = next((k for c in verb.head.children if c.dep_ == "nsubj" for k in operators(c)), None)
             if owner is not None:
                 return owner
-    # "the carrier X and warships of the Navy": one operator (not "BLA militants and 8 soldiers": a
-    # conjunct that is no asset); "Japan's destroyer JS Kongo", "the Russian frigate Admiral
-    # Gorshkov": the class noun beside the name says whose it is.
     # "a missile fired by the Houthis": whoever fired it, before whoever made it ("American
     # ATACMS missiles fired by Ukraine").
     fired_by = next((key for child in head.children if child.dep_ == "acl" and child.lemma_.lower() in lex.operator_verbs
                      for agent in child.children if agent.dep_ == "agent" for key in operators(_pobj(agent))), None)  # fmt: skip
     if fired_by is not None:
         return fired_by
+    # "the carrier X and warships of the Navy": one operator (not "BLA militants and 8 soldiers": a
+    # conjunct that is no asset); "Japan's destroyer JS Kongo", "the Russian frigate Admiral
+    # Gorshkov": the class noun beside the name says whose it is.
     doc, first = head.doc, head.left_edge.i
     described = [head.head] if head.dep_ == "appos" and head.head.i in assets else []
     if head.dep_ == "compound" and head.head.dep_ == "conj" and head.head.head.i in assets:
@@ -399,8 +399,9 @@ def _intercepted_place(head: Token, verb: Token | None, index: EntityIndex, excl
     if verb is None or head.head != verb or head.dep_ not in ("dobj", "nsubjpass") or not any(
             trigger.options.get("mode") == "interception" for trigger in lex.events.by_lemma(verb.lemma_.lower(), "VERB")):
         return None
-    clause = verb.head if verb.dep_ in ("xcomp", "ccomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children) else verb
-    interceptors = [_pobj(c) if c.dep_ == "agent" else c for c in (*clause.children, *verb.children) if c.dep_ in ("nsubj", "agent")]
+    subjectless = verb.dep_ in ("xcomp", "ccomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children)
+    interceptors = [_pobj(c) if c.dep_ == "agent" else c for c in (*verb.children, *(verb.head.children if subjectless else ()))
+                    if c.dep_ in ("nsubj", "agent")]  # fmt: skip
     return next((key for child in interceptors for key in index.entities_of(child)
                  if index.type_of(key) is EntityType.STATE and key not in exclude), None)  # fmt: skip
 
