@@ -124,7 +124,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
         as_object = _place_object(head, verb, index, exclude={entity.key, operator}, place_objects=lex.place_objects)
         by_preposition = None if as_object else (_place(head, verb, index, exclude={entity.key, operator})
-                                                 or _attacked_place(head, verb, index, {entity.key, operator}, lex))
+                                                 or _attacked_place(head, verb, index, {entity.key, operator}, lex)
+                                                 or _intercepted_place(head, verb, index, {entity.key, operator}, lex))
         place = as_object or by_preposition
         inherited = False
         if operator is None and last_operator is not None and entity.named:
@@ -241,14 +242,17 @@ def _victim(head: Token, lex: Lexicons) -> bool:
     ("ambushed a patrol", "soldiers were killed", "soldiers killed in an attack"), or its subject
     when it has no object ("two soldiers died"). Captured soldiers are left deployed: they were
     taken where they served ("captured North Korean soldiers in Kursk Oblast")."""
-    while head.dep_ == "conj":  # "two soldiers and a police officer were killed"
-        head = head.head
+    # "two soldiers and a police officer were killed", "four of its soldiers were wounded"
+    while head.dep_ == "conj" or head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":
+        head = head.head if head.dep_ == "conj" else head.head.head
     verb = head.head
     if verb.lemma_.lower() in lex.victim_verbs and verb.pos_ == "VERB" and (
             head.dep_ in ("dobj", "nsubjpass") or head.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)):
         return True
-    return any(child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in lex.victim_verbs
-               for child in head.children)  # fmt: skip
+    # "soldiers killed in an attack", "soldiers who were killed"; not "soldiers who have killed"
+    return any(child.lemma_.lower() in lex.victim_verbs and child.tag_ == "VBN" and (
+        child.dep_ == "acl" or child.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in child.children))
+        for child in head.children)  # fmt: skip
 
 
 def _governing_verb(token: Token, lex: Lexicons) -> Token | None:
@@ -292,13 +296,22 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
                 owner = next((k for c in verb.head.children if c.dep_ == "nsubj" for k in operators(c)), None)
             if owner is not None:
                 return owner
-    # "the carrier X and warships of the Navy": one operator; "Japan's destroyer JS Kongo", "the
-    # Russian frigate Admiral Gorshkov": the class noun beside the name says whose it is.
+    # "a missile fired by the Houthis": whoever fired it, before whoever made it ("American
+    # ATACMS missiles fired by Ukraine").
+    fired_by = next((key for child in head.children if child.dep_ == "acl" and child.lemma_.lower() in lex.operator_verbs
+                     for agent in child.children if agent.dep_ == "agent" for key in operators(_pobj(agent))), None)  # fmt: skip
+    if fired_by is not None:
+        return fired_by
+    # "the carrier X and warships of the Navy": one operator (not "BLA militants and 8 soldiers": a
+    # conjunct that is no asset); "Japan's destroyer JS Kongo", "the Russian frigate Admiral
+    # Gorshkov": the class noun beside the name says whose it is.
     doc, first = head.doc, head.left_edge.i
     described = [head.head] if head.dep_ == "appos" and head.head.i in assets else []
+    if head.dep_ == "compound" and head.head.dep_ == "conj" and head.head.head.i in assets:
+        described.append(head.head.head)  # "a Houthi missile and drone attack", parsed as "missile" and "drone attack"
     if first > 0 and first - 1 in assets:
         described.append(doc[first - 1])
-    for noun in (head, *head.conjuncts, *described):
+    for noun in (head, *(c for c in head.conjuncts if c.i in assets), *described):
         found = qualifier(noun)
         if found is not None:
             return found
@@ -359,18 +372,38 @@ def _attacked_place(head: Token, verb: Token | None, index: EntityIndex, exclude
     on a building in Port Vell", "drone and missile attacks on Freedonia")."""
     if head.dep_ == "nsubj" and verb is not None and head.head == verb:
         code = verb_dictionary().code(verb)
-        if code is None or code.type is not EventType.ASSAULT:
-            return None
-        return next((place for obj in _OBJECT.follow(verb) if (place := _first_place(obj, index, exclude, qualifiers=True))), None)
+        struck = code is not None and code.type is EventType.ASSAULT and next(
+            (place for obj in _OBJECT.follow(verb) if (place := _first_place(obj, index, exclude, qualifiers=True))), None)
+        if struck:
+            return struck
     modifier = head
     while modifier.dep_ == "conj":  # "missile and drone strikes"
         modifier = modifier.head
-    attack = modifier.head
-    if modifier.dep_ not in ("compound", "amod", "nmod") or attack.pos_ != "NOUN" or not any(
-            trigger.label == EventType.ASSAULT.value for trigger in lex.events.by_lemma(attack.lemma_.lower(), "NOUN")):
+    # The attack noun the asset modifies, or its conjunct where "a missile and drone attack" is
+    # parsed as "a missile" and "drone attack".
+    nouns = [modifier.head] if modifier.dep_ in ("compound", "amod", "nmod") else []
+    attack = next((noun for noun in (*nouns, *(c for c in head.children if c.dep_ == "conj"))
+                   if noun.pos_ == "NOUN" and any(trigger.label == EventType.ASSAULT.value
+                                                  for trigger in lex.events.by_lemma(noun.lemma_.lower(), "NOUN"))), None)  # fmt: skip
+    if attack is None:
         return None
     return _place(head, attack, index, exclude) or next(
         (place for obj in _TARGET_OBJECT.follow(attack) if (place := _first_place(obj, index, exclude, qualifiers=True))), None)
+
+
+def _intercepted_place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None],
+                       lex: Lexicons) -> str | None:  # fmt: skip
+    """Where an intercepted asset was: the state that intercepted it ("Israel intercepts a missile
+    fired by the Houthis", "the Qatari military intercepted the missiles", "Ruritania reports
+    intercepting 300 drones"); the interception verbs are the event triggers of mode "interception"."""
+    if verb is None or head.head != verb or head.dep_ not in ("dobj", "nsubjpass") or not any(
+            trigger.options.get("mode") == "interception" for trigger in lex.events.by_lemma(verb.lemma_.lower(), "VERB")):
+        return None
+    subjectless = verb.dep_ in ("xcomp", "ccomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children)
+    interceptors = [_pobj(c) if c.dep_ == "agent" else c for c in (*verb.children, *(verb.head.children if subjectless else ()))
+                    if c.dep_ in ("nsubj", "agent")]  # fmt: skip
+    return next((key for child in interceptors for key in index.entities_of(child)
+                 if index.type_of(key) is EntityType.STATE and key not in exclude), None)  # fmt: skip
 
 
 def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> str | None:
@@ -388,7 +421,10 @@ def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> s
 
 
 def _first_place(token: Token, index: EntityIndex, exclude: set[str | None], *, qualifiers: bool = False) -> str | None:
-    """The first place (not excluded) that the phrase headed by `token` names."""
+    """The first place (not excluded) that the phrase headed by `token` names; none for an asset
+    ("in response to Russian drones" names no place, not the drones' owner)."""
+    if (key := index.at(token)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET:
+        return None
     return next((key for key in index.entities_of(token, qualifiers=qualifiers)
                  if index.type_of(key) in PLACES and key not in exclude), None)  # fmt: skip
 

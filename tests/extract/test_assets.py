@@ -343,6 +343,8 @@ def test_assets_victims_are_no_deployment(annotated) -> None:  # type: ignore[no
         "Gunmen ambushed Ruritanian soldiers near Port Vell.",
         "Two Ruritanian soldiers died in a blast.",
         "Two Ruritanian soldiers and a police officer were wounded.",
+        "Four of the Ruritanian soldiers were wounded in an attack in Port Vell.",
+        "Ruritania returned the bodies of Ruritanian soldiers who were killed in Port Vell.",
     ):
         assert _deployments(annotated, text, names) == [], text
 
@@ -353,6 +355,7 @@ def test_assets_soldiers_who_act_are_still_deployed(annotated) -> None:  # type:
         "Ruritania deployed soldiers to Port Vell.",
         "Ruritanian soldiers killed three gunmen in Port Vell.",
         "Ruritanian soldiers captured Port Vell.",
+        "Ruritanian soldiers who have killed three gunmen patrol Port Vell.",
     ):
         assert {(d.operator) for d in _deployments(annotated, text, names)} == {"ruritania"}, text
 
@@ -366,6 +369,13 @@ def test_assets_that_attack_are_where_they_struck(annotated) -> None:  # type: i
                  "Russian missile and drone attacks on Poltava continued."):
         found = _deployments(annotated, text, real)
         assert {(d.operator, d.location) for d in found} == {("russia", "poltava")}, text
+    # "a missile and drone attack", parsed as "a missile" and "drone attack": both in it, both placed.
+    both = {**real, "drone": ("drone", ASSET, "Drone", False)}
+    for text in ("At least four people are killed in a Russian missile and drone attack on Poltava.",
+                 "An overnight Russian missile and drone attack on Poltava kills three people."):
+        found = _deployments(annotated, text, both)
+        assert {(d.asset, d.operator, d.location) for d in found} == {("missile", "russia", "poltava"),
+                                                                      ("drone", "russia", "poltava")}, text
     # Nor is an asset named in a noun that is no attack, or the subject of a verb that is none by its object.
     assert "poltava" not in {d.location for d in _deployments(annotated, "Russian missile production in Poltava rose.", real)}
     assert {d.location for d in _deployments(annotated, "Ruritanian drones watched Port Vell.", names)} == {None}
@@ -386,3 +396,52 @@ def test_assets_take_the_place_of_the_attack_they_act_in() -> None:
     assert assets.placed_by_events([unplaced, event(EventType.COERCE, 0)])[0].location is None
     assert assets.placed_by_events([unplaced, event(EventType.ASSAULT, 40)])[0].location is None
     assert assets.placed_by_events([placed, event(EventType.ASSAULT, 0)])[0].location == "gulf"
+
+
+def test_assets_an_asset_is_no_place(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"jets": ("jets", ASSET, "Fighter", False), "drones": ("drones", ASSET, "Drone", False)}
+    found = _deployments(annotated, "Freedonia deployed jets in response to Ruritanian drones.", names)
+    assert ("jets", "freedonia", None) in {(d.asset, d.operator, d.location) for d in found}
+
+
+def test_assets_armed_forces_are_the_organization_not_a_deployment() -> None:
+    from datetime import date
+
+    from kg.extract.entities import find_entities
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import annotate, load_nlp
+    from kg.records import Article
+
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+    for text, expected in (("Sudanese armed forces repel a drone attack in Dilling.", set()),
+                           ("Sudanese troops repel a drone attack in Dilling.", {AssetClass.TROOPS})):
+        article = Article(id="t", text=text, published=date(2025, 11, 29))
+        doc = annotate(nlp, article)
+        found = assets.extract(doc, find_entities(doc, article, gazetteer), article)
+        assert {d.asset_class for d in found} == expected, text
+
+
+def test_assets_operator_not_from_a_conjunct_that_is_no_asset(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"soldiers": ("soldiers", ASSET, "Troops", False), "warships": ("warships", ASSET, "Warship", False)}
+    text = "Witnesses saw 33 Ruritanian militants, 29 passengers and 8 soldiers in Port Vell."
+    assert _deployments(annotated, text, names) == []
+    # Beside another asset, the conjunct's qualifier does say whose: "soldiers and warships of the Ruritanian Navy".
+    text = "Soldiers and warships of the Ruritanian Navy patrolled the Gulf of Tarn."
+    assert {d.operator for d in _deployments(annotated, text, names)} == {"navy"}
+
+
+def test_assets_fired_by_names_the_operator_and_an_interceptor_the_place(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"missiles": ("missiles", ASSET, "MissileSystem", False), "drones": ("drones", ASSET, "Drone", False)}
+    for text, expected in (
+        ("Freedonia intercepts two missiles fired by the Ruritanian Navy.", ("missiles", "navy", "freedonia")),
+        ("Freedonia intercepts two missiles launched by Ruritania.", ("missiles", "ruritania", "freedonia")),
+        ("Freedonia reports intercepting 300 Ruritanian drones.", ("drones", "ruritania", "freedonia")),
+        # Whoever fired them, not whoever made them; no interception, no interceptor's place.
+        ("Freedonian missiles fired by Ruritania struck a bridge.", ("missiles", "ruritania", None)),
+        ("Freedonia tracked 300 Ruritanian drones.", ("drones", "ruritania", None)),
+    ):
+        found = _deployments(annotated, text, names)
+        assert {(d.asset, d.operator, d.location) for d in found} == {expected}, text
+    # Made by is no operator.
+    assert _deployments(annotated, "Freedonia intercepts two missiles made by Ruritania.", names) == []
