@@ -35,7 +35,7 @@ FUZZY_CUTOFF = 88.0  # rapidfuzz ratio (0-100) below which a name is not a candi
 
 # Scores of a name match, by how the name matched the entry.
 EXACT, ACRONYM_STATE, ACRONYM, DEMONYM, CAPITAL, NAME_PART, SURNAME = 1.0, 0.95, 0.8, 0.9, 0.85, 0.9, 0.7
-MENTION_ONLY = 0.9  # factor for a match through a mention rather than the label
+MENTION_ONLY = 0.9  # factor for a match through a mention other than the label the article writes
 FUZZY_WEIGHT = 0.9  # factor applied to a fuzzy ratio
 # Context boosts.
 OFFICE_HELD = 0.3  # the person held the office the article gives them, on the article's date
@@ -155,8 +155,9 @@ class Linker:
         found: dict[str, _Scored] = {}
         if not subject.named or subject.type is EntityType.MILITARY_ASSET:
             return found
+        label_written = subject.names[0] == subject.label
         for position, name in enumerate(subject.names):
-            factor = 1.0 if position == 0 else MENTION_ONLY
+            factor = MENTION_ONLY if position and label_written else 1.0
             for entry in self.gazetteer.lookup(name):
                 if entry.type is subject.type:
                     score, how = _how(entry, name)

@@ -255,3 +255,15 @@ def test_link_label_the_article_never_writes_is_not_evidence(linker: Linker) -> 
     assert [c.qid for c in link.candidates] == ["Q120512563"]
     written = Entity("us", "United States", EntityType.STATE, (Mention(0, 4, "U.S."),))
     assert linker.link(Extraction(article("U.S. forces"), (written,)))["us"].qid == "Q30"
+
+
+def test_link_state_named_only_through_its_organs_by_its_demonym(linker: Linker) -> None:
+    # "Colombian authorities" is the state's first mention and names no entry; the demonym that
+    # follows is as good evidence as any other mention when the label itself is never written.
+    text = "Colombian authorities arrested him. The Colombian navy said so."
+    colombia = entity("colombia", "Colombian authorities", EntityType.STATE, "Colombian", label="Colombia")
+    congolese = entity("congo", "Congolese authorities", EntityType.STATE, "Congolese", label="Congo")
+    links = linker.link(Extraction(article(text), (colombia, congolese)))
+    assert suggested(links) == {"colombia": "Q739"}
+    assert links["colombia"].reason == "mention 'Colombian': demonym 'Colombian'"
+    assert links["congo"].judgement is Judgement.REJECTED  # two states share the demonym
