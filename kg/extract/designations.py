@@ -30,8 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 NAME = "kg.designations.v1"
-AUTHORITIES = (EntityType.STATE, EntityType.ORGANIZATION, EntityType.PERSON)
-DESIGNEES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.STATE)
+PARTIES = (EntityType.STATE, EntityType.ORGANIZATION, EntityType.PERSON)  # who lists, and who is listed
 # Phrases of official notices that point back at the entity just named.
 ANTECEDENTS = (EntityType.ORGANIZATION, EntityType.PERSON)
 ANAPHORS = frozenset({"organization", "organisation", "group", "entity", "individual", "person"})
@@ -105,9 +104,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
             return []
     designees = [key for key in (parties[1] if parties else index.follow(
         token, table.paths(trigger, "designee"), qualifiers=False, transparent=table.transparent))
-        if index.type_of(key) in DESIGNEES]  # fmt: skip
+        if index.type_of(key) in PARTIES]  # fmt: skip
     authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
-                   if index.type_of(key) in AUTHORITIES and key not in designees]  # fmt: skip
+                   if index.type_of(key) in PARTIES and key not in designees]  # fmt: skip
     # An official notice names no acting party in the sentence: the official who signs it acts.
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities)) or notice.signer
     if not designees:
@@ -138,7 +137,7 @@ def _headline_parties(token: Token, index: EntityIndex) -> tuple[list[str], list
     if token.tag_ != "NNS" or token.i == 0 or token.i + 1 >= token.sent.end:
         return None
     actor = index.at(doc[token.i - 1])
-    if actor is None or index.type_of(actor) not in AUTHORITIES:
+    if actor is None or index.type_of(actor) not in PARTIES:
         return None
     designees: list[str] = []
     for t in doc[token.i + 1 : token.sent.end]:
