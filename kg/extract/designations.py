@@ -161,26 +161,24 @@ def _ends_object(token: Token) -> bool:
 def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[DesignationCategory, str | None] | None:
     """The category and its wording: the trigger's own, or a phrase near it."""
     if not trigger.label:
-        # The first category phrase of the sentence, in the order of the data file (the narrower
-        # terrorist categories first).
-        region = " ".join(t.lower_ for t in token.sent)
-        for category, applies_to, phrases in table.categories:
-            if applies_to is None and _says(region, phrases):
-                return category, phrases[0]
+        # The first category phrase of the sentence (the narrower terrorist categories first).
+        if said := _said(" ".join(t.lower_ for t in token.sent), table, None):
+            return said
         default = trigger.options.get("default_category")
         # "adds Colombia to its list of countries failing ...": a listing of another kind.
         return (DesignationCategory(default), None) if default else None
     if cues := trigger.options.get("category_cues"):
         context = " ".join(t.lower_ for t in token.subtree) + " " + " ".join(t.lower_ for t in token.head.subtree)
-        for category, applies_to, phrases in table.categories:
-            if applies_to == cues and _says(context, phrases):
-                return category, None
+        if said := _said(context, table, cues):
+            return said[0], None
     return DesignationCategory(trigger.label), None
 
 
-def _says(text: str, phrases: tuple[str, ...]) -> bool:
-    """Whether `text` holds one of `phrases` as whole words."""
-    return any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in phrases)
+def _said(text: str, table: Lexicon, applies_to: str | None) -> tuple[DesignationCategory, str] | None:
+    """The first category, in the order of the data file, whose phrases `for` `applies_to` `text`
+    holds as whole words, with the first of its phrases."""
+    return next(((category, phrases[0]) for category, cues, phrases in table.categories if cues == applies_to
+                 and any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in phrases)), None)  # fmt: skip
 
 
 def _state_of_body(key: str, index: EntityIndex) -> str:
