@@ -181,11 +181,14 @@ def _trigger(number: int, record: dict[str, Any], label: str, slot_names: tuple[
 
 
 def _defaults(number: int, record: dict[str, Any], slot_names: tuple[str, ...],
-              problems: Problems) -> tuple[str, dict[str, tuple[DepPath, ...]]]:  # fmt: skip
+              problems: Problems) -> dict[str, dict[str, tuple[DepPath, ...]]]:  # fmt: skip
+    """The default paths of a part of speech; a "reading" names paths for words the tagger got
+    wrong ("misread": a verb tagged as a noun), kept apart from the part of speech's own."""
     pos = record.get("pos")
     if pos not in POS:
         problems.append((number, f"pos must be one of {', '.join(POS)}, not {pos!r}"))
-    return str(pos), _slots(number, record, slot_names, problems)
+    key = f"{pos}:{record['reading']}" if "reading" in record else str(pos)
+    return {key: _slots(number, record, slot_names, problems)}
 
 
 EVENT_SLOTS = ("actors", "targets", "locations", "participants")
@@ -207,10 +210,7 @@ def load_events(folder: Path) -> Lexicon:
     for number, record in _records(path, problems):
         kind = record.get("kind", "trigger")
         if kind == "arguments":
-            pos, slots = _defaults(number, record, EVENT_SLOTS, problems)
-            # A "reading" names paths for words the tagger got wrong ("misread": a verb
-            # tagged as a noun), kept apart from the part of speech's own defaults.
-            defaults[f"{pos}:{record['reading']}" if "reading" in record else pos] = slots
+            defaults |= _defaults(number, record, EVENT_SLOTS, problems)
         elif kind == "mode":
             if not isinstance(record.get("mode"), str):
                 problems.append((number, "a mode needs a 'mode' string"))
@@ -254,8 +254,7 @@ def load_designations(folder: Path) -> Lexicon:
     for number, record in _records(path, problems):
         kind = record.get("kind", "trigger")
         if kind == "arguments":
-            pos, slots = _defaults(number, record, DESIGNATION_SLOTS, problems)
-            defaults[pos] = slots
+            defaults |= _defaults(number, record, DESIGNATION_SLOTS, problems)
         elif kind == "trigger":
             category = record.get("category")
             if category is not None and category not in values:
