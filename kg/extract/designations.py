@@ -86,7 +86,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
 
 
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, times: list[tuple[int, int, Interval]],
-          notice: Notice, parties: tuple[list[str], list[str]] | None = None) -> list[Designation]:  # fmt: skip
+          notice: Notice, parties: tuple[list[str], list[str]] | None) -> list[Designation]:  # fmt: skip
     """The claims of one trigger; `parties` (authorities, designees) when word order, not the
     parse, gave them."""
     table = lex.designations
