@@ -56,11 +56,9 @@ def extract(doc: "Doc", article: Article, *, gazetteer: Gazetteer) -> Extraction
     claims = assets.placed_by_events(claims)
     # A person only titled ("the US president"), resolved to the office holder, is kept only
     # where a claim other than that person's own role refers to them; with them go their roles.
-    described = {entity.key for entity in entities if entity.described}
-    if described:
-        used = {key for claim in claims for key in entity_keys(claim)
-                if not (isinstance(claim, Role) and key == claim.person)}  # fmt: skip
-        claims = [claim for claim in claims if not (described - used).intersection(entity_keys(claim))]
+    used = {key for claim in claims for key in entity_keys(claim) if not isinstance(claim, Role) or key != claim.person}
+    unused = {entity.key for entity in entities if entity.described} - used
+    claims = [claim for claim in claims if not unused.intersection(entity_keys(claim))]
     # An unnamed asset ("bomber aircraft") is an entity only as the argument of a fact.
     referenced = {key for claim in claims for key in entity_keys(claim)}
     entities = tuple(entity for entity in entities

@@ -26,15 +26,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 FORMS_KEY = "kg.coder.forms"
-VERBS_FILE = "cameo_verbs.jsonl"
-SYNSETS_FILE = "cameo_synsets.jsonl"
 # Dependents that are the verb's subject side, and those outside its own clause.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
 # A complement clause has its own subject and verb: its words are not this verb's object.
 OUTSIDE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "relcl", "mark", "aux", "auxpass", "neg", "ccomp"})
 # A bare adverbial particle in a pattern's object ("press *on*", "fire *off*") belongs to the
-# verb itself, not to any phrase of the clause.
-PARTICLES = frozenset({"on", "off", "up", "down", "out", "back", "over", "away", "around", "through", "along", "in"})
+# verb itself, not to any phrase of the clause: a requirement of that one word.
+PARTICLES = frozenset(((word,),) for word in "on off up down out back over away around through along in".split())
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 # What a noun's phrase adds to the noun and its modifiers (its preps are tested as preps).
@@ -179,7 +177,7 @@ class _Context:
     def matches(self, pattern: VerbPattern) -> bool:
         return (
             all(_met(requirement, self.subject) for requirement in pattern.subject)
-            and all(_met(requirement, self.particles if _particle(requirement) else self.clause)
+            and all(_met(requirement, self.particles if requirement in PARTICLES else self.clause)
                     for requirement in pattern.object)
             and all(any(form == prep and all(_met(requirement, phrase) for requirement in words)
                         for form, phrase in self.preps)
@@ -267,10 +265,6 @@ def _second_object(token: Token, recipient: Token) -> bool:
             and any(child.dep_ == "appos" and child.i < token.i for child in recipient.children))  # fmt: skip
 
 
-def _particle(requirement: Requirement) -> bool:
-    return len(requirement) == 1 and len(requirement[0]) == 1 and requirement[0][0] in PARTICLES
-
-
 def _met(requirement: Requirement, words: frozenset[str] | set[str]) -> bool:
     return any(all(word in words for word in phrase) for phrase in requirement)
 
@@ -282,14 +276,14 @@ def _code(row: dict[str, Any]) -> Code:
 def load_verb_dictionary(folder: Path) -> VerbDictionary:
     """Compile patterns/cameo_verbs.jsonl and cameo_synsets.jsonl into a VerbDictionary."""
     problems: Problems = []
+    path = folder / "cameo_synsets.jsonl"
     synsets: dict[str, Requirement] = {
-        row["name"]: tuple(tuple(phrase) for phrase in row["phrases"])
-        for _, row in json_objects(folder / SYNSETS_FILE, problems)
+        row["name"]: tuple(tuple(phrase) for phrase in row["phrases"]) for _, row in json_objects(path, problems)
     }
-    raise_problems(folder / SYNSETS_FILE, problems)
+    raise_problems(path, problems)
     verbs: list[dict[str, Any]] = []
     patterns: dict[str, list[VerbPattern]] = defaultdict(list)
-    path = folder / VERBS_FILE
+    path = folder / "cameo_verbs.jsonl"
     for number, row in json_objects(path, problems):
         try:
             if row["kind"] == "verb":

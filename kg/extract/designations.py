@@ -30,8 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 NAME = "kg.designations.v1"
-AUTHORITIES = (EntityType.STATE, EntityType.ORGANIZATION, EntityType.PERSON)
-DESIGNEES = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.STATE)
+PARTIES = (EntityType.STATE, EntityType.ORGANIZATION, EntityType.PERSON)  # who lists, and who is listed
 # Phrases of official notices that point back at the entity just named.
 ANTECEDENTS = (EntityType.ORGANIZATION, EntityType.PERSON)
 ANAPHORS = frozenset({"organization", "organisation", "group", "entity", "individual", "person"})
@@ -87,7 +86,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
 
 
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, times: list[tuple[int, int, Interval]],
-          notice: Notice, parties: tuple[list[str], list[str]] | None = None) -> list[Designation]:  # fmt: skip
+          notice: Notice, parties: tuple[list[str], list[str]] | None) -> list[Designation]:  # fmt: skip
     """The claims of one trigger; `parties` (authorities, designees) when word order, not the
     parse, gave them."""
     table = lex.designations
@@ -105,9 +104,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
             return []
     designees = [key for key in (parties[1] if parties else index.follow(
         token, table.paths(trigger, "designee"), qualifiers=False, transparent=table.transparent))
-        if index.type_of(key) in DESIGNEES]  # fmt: skip
+        if index.type_of(key) in PARTIES]  # fmt: skip
     authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
-                   if index.type_of(key) in AUTHORITIES and key not in designees]  # fmt: skip
+                   if index.type_of(key) in PARTIES and key not in designees]  # fmt: skip
     # An official notice names no acting party in the sentence: the official who signs it acts.
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities)) or notice.signer
     if not designees:
@@ -138,7 +137,7 @@ def _headline_parties(token: Token, index: EntityIndex) -> tuple[list[str], list
     if token.tag_ != "NNS" or token.i == 0 or token.i + 1 >= token.sent.end:
         return None
     actor = index.at(doc[token.i - 1])
-    if actor is None or index.type_of(actor) not in AUTHORITIES:
+    if actor is None or index.type_of(actor) not in PARTIES:
         return None
     designees: list[str] = []
     for t in doc[token.i + 1 : token.sent.end]:
@@ -162,26 +161,24 @@ def _ends_object(token: Token) -> bool:
 def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[DesignationCategory, str | None] | None:
     """The category and its wording: the trigger's own, or a phrase near it."""
     if not trigger.label:
-        # The first category phrase of the sentence, in the order of the data file (the narrower
-        # terrorist categories first).
-        region = " ".join(t.lower_ for t in token.sent)
-        for category, applies_to, phrases in table.categories:
-            if applies_to is None and _says(region, phrases):
-                return category, phrases[0]
+        # The first category phrase of the sentence (the narrower terrorist categories first).
+        if said := _said(" ".join(t.lower_ for t in token.sent), table, None):
+            return said
         default = trigger.options.get("default_category")
         # "adds Colombia to its list of countries failing ...": a listing of another kind.
         return (DesignationCategory(default), None) if default else None
     if cues := trigger.options.get("category_cues"):
         context = " ".join(t.lower_ for t in token.subtree) + " " + " ".join(t.lower_ for t in token.head.subtree)
-        for category, applies_to, phrases in table.categories:
-            if applies_to == cues and _says(context, phrases):
-                return category, None
+        if said := _said(context, table, cues):
+            return said[0], None
     return DesignationCategory(trigger.label), None
 
 
-def _says(text: str, phrases: tuple[str, ...]) -> bool:
-    """Whether `text` holds one of `phrases` as whole words."""
-    return any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in phrases)
+def _said(text: str, table: Lexicon, applies_to: str | None) -> tuple[DesignationCategory, str] | None:
+    """The first category, in the order of the data file, whose phrases `for` `applies_to` `text`
+    holds as whole words, with the first of its phrases."""
+    return next(((category, phrases[0]) for category, cues, phrases in table.categories if cues == applies_to
+                 and any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in phrases)), None)  # fmt: skip
 
 
 def _state_of_body(key: str, index: EntityIndex) -> str:

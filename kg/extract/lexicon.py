@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 from kg.extract.paths import Path as DepPath
 from kg.extract.paths import parse_path
 from kg.patterns import Problems, json_objects, raise_problems, tsv_rows
-from kg.records import AssetClass, DesignationCategory, DesignationStatus, EventType
+from kg.records import AssetClass, DesignationCategory, EventType
 from kg.resources import data_dir
 from kg.screened_matcher import ScreenedMatcher
 
@@ -104,11 +104,7 @@ class Lexicon:
         return self.by_lemma(word, "weapon")
 
 
-@dataclass(frozen=True, slots=True)
-class AssetPattern:
-    id: str
-    asset_class: AssetClass
-    pattern: list[dict[str, Any]]
+AssetPattern = tuple[str, list[dict[str, Any]]]  # an asset class and its Matcher token pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,8 +133,12 @@ def valid_rows(path: Path, columns: tuple[str, ...], valid: Callable[[dict[str, 
     return [row for _, row in rows]
 
 
-def _lemmas(record: dict[str, Any]) -> frozenset[str]:
-    return frozenset(str(lemma).lower() for lemma in record["lemmas"])
+def _word_list(number: int, record: dict[str, Any], problems: Problems) -> frozenset[str]:
+    """The lemmas of an entry that is a list of words (none, reported, without a 'lemmas' list)."""
+    if isinstance(record.get("lemmas"), list):
+        return frozenset(str(lemma).lower() for lemma in record["lemmas"])
+    problems.append((number, f"a {record['kind']} entry needs a 'lemmas' list"))
+    return frozenset()
 
 
 def _paths(value: Any, number: int, problems: Problems) -> tuple[DepPath, ...]:
@@ -181,11 +181,14 @@ def _trigger(number: int, record: dict[str, Any], label: str, slot_names: tuple[
 
 
 def _defaults(number: int, record: dict[str, Any], slot_names: tuple[str, ...],
-              problems: Problems) -> tuple[str, dict[str, tuple[DepPath, ...]]]:  # fmt: skip
+              problems: Problems) -> dict[str, dict[str, tuple[DepPath, ...]]]:  # fmt: skip
+    """The default paths of a part of speech; a "reading" names paths for words the tagger got
+    wrong ("misread": a verb tagged as a noun), kept apart from the part of speech's own."""
     pos = record.get("pos")
     if pos not in POS:
         problems.append((number, f"pos must be one of {', '.join(POS)}, not {pos!r}"))
-    return str(pos), _slots(number, record, slot_names, problems)
+    key = f"{pos}:{record['reading']}" if "reading" in record else str(pos)
+    return {key: _slots(number, record, slot_names, problems)}
 
 
 EVENT_SLOTS = ("actors", "targets", "locations", "participants")
@@ -207,15 +210,12 @@ def load_events(folder: Path) -> Lexicon:
     for number, record in _records(path, problems):
         kind = record.get("kind", "trigger")
         if kind == "arguments":
-            pos, slots = _defaults(number, record, EVENT_SLOTS, problems)
-            # A "reading" names paths for words the tagger got wrong ("misread": a verb
-            # tagged as a noun), kept apart from the part of speech's own defaults.
-            defaults[f"{pos}:{record['reading']}" if "reading" in record else pos] = slots
+            defaults |= _defaults(number, record, EVENT_SLOTS, problems)
         elif kind == "mode":
-            if not isinstance(record.get("mode"), str) or not isinstance(record.get("lemmas"), list):
-                problems.append((number, "a mode needs 'mode' (string) and 'lemmas' (list)"))
+            if not isinstance(record.get("mode"), str):
+                problems.append((number, "a mode needs a 'mode' string"))
                 continue
-            modes.append((record["mode"], _lemmas(record)))
+            modes.append((record["mode"], _word_list(number, record, problems)))
         elif kind == "coder":
             if not isinstance(record.get("pattern_only"), list) or not isinstance(record.get("left_to_others"), list):
                 problems.append((number, "a coder entry needs 'pattern_only' (lemmas) and 'left_to_others' (CAMEO codes)"))
@@ -249,14 +249,12 @@ def load_designations(folder: Path) -> Lexicon:
     defaults: dict[str, dict[str, tuple[DepPath, ...]]] = {}
     categories: list[tuple[DesignationCategory, str | None, tuple[str, ...]]] = []
     legal: list[tuple[re.Pattern[str], str | None]] = []
-    lemma_sets: dict[str, set[str]] = {"transparent": set(), "asking": set()}
-    revoking: set[str] = set()
+    lemma_sets: dict[str, set[str]] = {"transparent": set(), "asking": set(), "revoking": set()}
     values = {category.value for category in DesignationCategory}
     for number, record in _records(path, problems):
         kind = record.get("kind", "trigger")
         if kind == "arguments":
-            pos, slots = _defaults(number, record, DESIGNATION_SLOTS, problems)
-            defaults[pos] = slots
+            defaults |= _defaults(number, record, DESIGNATION_SLOTS, problems)
         elif kind == "trigger":
             category = record.get("category")
             if category is not None and category not in values:
@@ -276,22 +274,15 @@ def load_designations(folder: Path) -> Lexicon:
                 legal.append((re.compile(str(record.get("pattern", ""))), record.get("programme")))
             except re.error as error:
                 problems.append((number, f"bad regular expression: {error}"))
-        elif kind == "status":
-            if record.get("status") != DesignationStatus.REVOKED.value or not isinstance(record.get("lemmas"), list):
-                problems.append((number, "a status entry needs status 'revoked' and a 'lemmas' list"))
-                continue
-            revoking.update(_lemmas(record))
         elif kind in lemma_sets:
-            if not isinstance(record.get("lemmas"), list):
-                problems.append((number, f"a {kind} entry needs a 'lemmas' list"))
-                continue
-            lemma_sets[kind].update(_lemmas(record))
+            lemma_sets[kind].update(_word_list(number, record, problems))
         else:
             problems.append((number, f"unknown kind {kind!r}"))
     raise_problems(path, problems)
     return Lexicon(
-        tuple(triggers), defaults, categories=tuple(categories), legal_bases=tuple(legal), revoking=frozenset(revoking),
-        transparent=frozenset(lemma_sets["transparent"]), asking=frozenset(lemma_sets["asking"]),
+        tuple(triggers), defaults, categories=tuple(categories), legal_bases=tuple(legal),
+        revoking=frozenset(lemma_sets["revoking"]), transparent=frozenset(lemma_sets["transparent"]),
+        asking=frozenset(lemma_sets["asking"]),
     )  # fmt: skip
 
 
@@ -307,10 +298,7 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
     matcher = Matcher(Vocab(), validate=True)
     for number, record in _records(path, problems):
         if record.get("kind") in verbs:
-            if not isinstance(record.get("lemmas"), list):
-                problems.append((number, f"{record['kind']} needs a 'lemmas' list"))
-            else:
-                verbs[record["kind"]].update(_lemmas(record))
+            verbs[record["kind"]].update(_word_list(number, record, problems))
             continue
         if record.get("class") not in ASSET_CLASSES:
             problems.append((number, f"class must be one of {', '.join(sorted(ASSET_CLASSES))}, not {record.get('class')!r}"))
@@ -324,7 +312,7 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
         except (MatchPatternError, ValueError, KeyError) as error:
             problems.append((number, f"bad token pattern: {error}".replace("\n", " ")))
             continue
-        patterns.append(AssetPattern(record["id"], AssetClass(record["class"]), pattern))
+        patterns.append((record["class"], pattern))
     raise_problems(path, problems)
     return (tuple(patterns), frozenset(verbs["operator_verbs"]), frozenset(verbs["place_objects"]),
             frozenset(verbs["victim_verbs"]))  # fmt: skip
@@ -391,6 +379,5 @@ def asset_matcher(vocab: Vocab, patterns: tuple[AssetPattern, ...]) -> ScreenedM
     whose words the Doc has (the same matches in the same order, in a third of the time)."""
     key = (id(vocab), id(patterns))
     if key not in _ASSET_MATCHERS:
-        matcher = ScreenedMatcher(vocab, [(pattern.asset_class.value, pattern.pattern) for pattern in patterns])
-        _ASSET_MATCHERS[key] = (vocab, patterns, matcher)
+        _ASSET_MATCHERS[key] = (vocab, patterns, ScreenedMatcher(vocab, patterns))
     return _ASSET_MATCHERS[key][2]

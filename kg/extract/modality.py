@@ -63,15 +63,6 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
     carriers = [trigger]
     if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger and not own_only:
         carriers.append(trigger.head)
-    prep = trigger.head
-    if (not own_only and trigger.pos_ == "NOUN" and trigger.dep_ == "pobj" and prep.lower_ in ("in", "during")
-            and prep.dep_ == "prep" and prep.head.pos_ == "VERB"):  # fmt: skip
-        # "was not killed in an Israeli strike", "may be wounded in the attack": the verb's
-        # negation and modal bear on the event its "in" phrase names (not "no one was
-        # killed in the strike": the strike happened).
-        for child in prep.head.children:
-            if child.dep_ in ("neg", "aux"):
-                note_cue("child", child)
     # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary of the
     # first verb is shared by the verbs coordinated with it.
     carriers += [carrier.head for carrier in carriers if carrier.pos_ == "VERB" and carrier.dep_ == "conj" and not own_only]
@@ -109,8 +100,9 @@ def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only:
             break
         governor = node.head
         if governor.pos_ in ("VERB", "AUX") and _completes(trigger, node):
-            # "will not join X in striking Y", "did not manage to strike": a non-finite clause
-            # shares the negation and the modal of the verb it completes.
+            # "will not join X in striking Y", "did not manage to strike", "was not killed in an
+            # Israeli strike": a non-finite clause, or an event the verb's "in" phrase names,
+            # shares the verb's negation and modal (not "no one was killed": the strike happened).
             for child in governor.children:
                 if child.dep_ in ("neg", "aux"):
                     note_cue("child", child)
@@ -153,12 +145,13 @@ def _keeper(prep: Token) -> Token:
 
 
 def _completes(trigger: Token, node: Token) -> bool:
-    """`node`, on the way up from the trigger, joins a non-finite clause of the trigger to the
-    verb it completes: the trigger itself as an xcomp, or the prepositional phrase whose
-    gerund it is ("in *striking*")."""
-    return (node.i == trigger.i and node.dep_ == "xcomp") or (
-        node.dep_ == "prep" and trigger.dep_ == "pcomp" and trigger.head.i == node.i
-    )
+    """`node`, on the way up from the trigger, joins the trigger to the verb it completes: the
+    trigger itself as an xcomp, or the prepositional phrase whose gerund it is ("in *striking*")
+    or, in or during, whose event noun it is ("wounded *in the attack*")."""
+    if node.dep_ == "prep" and trigger.head.i == node.i:
+        return trigger.dep_ == "pcomp" or (trigger.dep_ == "pobj" and trigger.pos_ == "NOUN"
+                                           and node.lower_ in ("in", "during") and node.head.pos_ == "VERB")  # fmt: skip
+    return node.i == trigger.i and node.dep_ == "xcomp"
 
 
 def _agreed_object(trigger: Token, node: Token) -> bool:

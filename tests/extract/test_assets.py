@@ -1,6 +1,9 @@
 """Military assets: class, operator and place, from sentences written for the test."""
 
+from spacy.matcher import Matcher
+
 from kg.extract import assets
+from kg.extract.lexicon import load_lexicons
 from kg.records import AssetClass, Deployment, EntityType, Event, EventType, Mention, Provenance
 
 STATE, ORG, LOC, ASSET = (
@@ -25,6 +28,14 @@ BASE_NAMES = {
 def _deployments(annotated, text: str, names: dict) -> list[Deployment]:  # type: ignore[no-untyped-def, type-arg]
     doc, entities, article = annotated(text, {**BASE_NAMES, **names})
     return assets.extract(doc, entities, article)
+
+
+def _greedy_matches(doc):  # type: ignore[no-untyped-def]
+    """What spaCy's own Matcher of the asset patterns finds, the longest of overlapping matches."""
+    matcher = Matcher(doc.vocab)
+    for asset_class, pattern in load_lexicons().assets:
+        matcher.add(asset_class, [pattern], greedy="LONGEST")
+    return matcher(doc)
 
 
 def _read(found: list[Deployment]) -> set[tuple[str, str, str | None, str | None]]:
@@ -104,18 +115,11 @@ def test_assets_without_operator_are_left_out(annotated) -> None:  # type: ignor
 
 
 def test_assets_lexicon_classes(annotated) -> None:  # type: ignore[no-untyped-def]
-    from spacy.matcher import Matcher
-
-    from kg.extract.lexicon import load_lexicons
-
     doc, _, _ = annotated(
         "B-52 bombers, F-35 fighter jets, Patriot missile batteries, marines and a submarine.",
         {},
     )
-    matcher = Matcher(doc.vocab)
-    for pattern in load_lexicons().assets:
-        matcher.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
-    found = {doc.vocab.strings[match] for match, _, _ in matcher(doc)}
+    found = {doc.vocab.strings[match] for match, _, _ in _greedy_matches(doc)}
     assert {"bomber", "fighter", "air_defense", "troops", "submarine"} <= found
 
 
@@ -232,20 +236,13 @@ def test_assets_coordinated_verb_shares_the_operator(annotated) -> None:  # type
 
 
 def test_assets_longest_matches_are_what_a_greedy_matcher_returns(annotated) -> None:  # type: ignore[no-untyped-def]
-    from spacy.matcher import Matcher
-
-    from kg.extract.lexicon import load_lexicons
-
     doc, _, _ = annotated(
         "The nuclear aircraft carrier strike group, two aircraft carriers and a carrier strike group sailed; "
         "strike groups, nuclear-powered aircraft carriers, B-52 bombers and F-35 fighter jets followed.",
         {},
     )
     lex = load_lexicons()
-    greedy = Matcher(doc.vocab)
-    for pattern in lex.assets:
-        greedy.add(pattern.asset_class.value, [pattern.pattern], greedy="LONGEST")
-    expected = [(start, end, AssetClass(doc.vocab.strings[match])) for match, start, end in greedy(doc)]
+    expected = [(start, end, AssetClass(doc.vocab.strings[match])) for match, start, end in _greedy_matches(doc)]
     assert len(assets.asset_matches(doc, lex)) > len(expected) > 5  # overlapping matches were filtered
     assert assets.longest_asset_matches(doc, lex) == expected
 
