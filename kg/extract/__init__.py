@@ -8,8 +8,9 @@ groups such as "bomber aircraft") that no kept claim refers to are left out, and
 their own roles refers to, with those roles.
 
 `EXTRACTORS` is the registry: a versioned name -> an `Extractor` (kg.records.Extractor:
-`(doc, entities, article) -> Iterable[Claim]`). To change what an extractor does, register a
-new version; never change what an old name does.
+`(doc, entities, article) -> Iterable[Claim]`). A released name never changes what it does: the
+first change of an extractor's output after a release registers a new version (CHANGELOG.md
+lists old -> new).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Military assets (extractor "kg.assets.v1"): annotated Doc + entities -> Deployment claims.
+"""Military assets (extractor "kg.assets.v2"): annotated Doc + entities -> Deployment claims.
 
 The asset entities come from the entity stage: named ones ("USS Gerald R. Ford") and unnamed
 groups matched by patterns/assets.jsonl ("an aircraft carrier strike group"). For each one this
@@ -34,7 +34,7 @@ from kg.timex import find_times
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-NAME = "kg.assets.v1"
+NAME = "kg.assets.v2"
 OPERATORS = (EntityType.STATE, EntityType.ORGANIZATION)
 PLACES = (EntityType.LOCATION, EntityType.STATE)
 _OBJECT, _FROM_OBJECT, _OF_OBJECT = parse_path(">dobj"), parse_path(">prep[from]>pobj"), parse_path(">prep[of]>pobj")

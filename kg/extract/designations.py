@@ -1,4 +1,4 @@
-"""Designations (extractor "kg.designations.v1"): annotated Doc + entities -> Designation claims.
+"""Designations (extractor "kg.designations.v2"): annotated Doc + entities -> Designation claims.
 
 Terrorist listings ("designated X as a foreign terrorist organization", "a group Washington
 labels a terrorist organization"), sanctions ("imposed sanctions on", "sanctioned", asset
@@ -29,7 +29,7 @@ from kg.timex import find_times, resolve
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-NAME = "kg.designations.v1"
+NAME = "kg.designations.v2"
 PARTIES = (EntityType.STATE, EntityType.ORGANIZATION, EntityType.PERSON)  # who lists, and who is listed
 # Phrases of official notices that point back at the entity just named.
 ANTECEDENTS = (EntityType.ORGANIZATION, EntityType.PERSON)

@@ -1,4 +1,4 @@
-"""Extract stage, memberships (kg.memberships.v1): Doc + entities -> Membership claims.
+"""Extract stage, memberships (kg.memberships.v2): Doc + entities -> Membership claims.
 
 Cue words and their frames are data, patterns/memberships.tsv (cue lemma, part of speech,
 frame, confidence). The frames read the dependency parse around a cue:
@@ -52,7 +52,7 @@ from kg.extract.roles import NOT_HOLDING, PARTY, load_role_meanings
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
-NAME = "kg.memberships.v1"
+NAME = "kg.memberships.v2"
 OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 # The kinds of organization each frame's organization may be (None: any kind): "NATO allies" are
 # members, "Hamas allies" are not; join and leave need an open kind ("left the White House").
@@ -115,7 +115,7 @@ def load_membership_cues(path: Path | None = None) -> dict[tuple[str, str], Memb
 
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Membership]:
-    """Membership claims of one article (registered as kg.memberships.v1)."""
+    """Membership claims of one article (registered as kg.memberships.v2)."""
     index = EntityIndex(doc, entities)
     cues = load_membership_cues()
     modal_cues = load_lexicons().cues

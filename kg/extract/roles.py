@@ -1,4 +1,4 @@
-"""Extract stage, roles (kg.roles.v1): Doc + entities -> Role claims ("US President Donald Trump").
+"""Extract stage, roles (kg.roles.v2): Doc + entities -> Role claims ("US President Donald Trump").
 
 Data, not code:
 - patterns/roles.tsv: role words as written ("defence minister", "premier") -> the role as
@@ -56,7 +56,7 @@ from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, ts
 from kg.records import Article, Entity, EntityType, Provenance, Role
 from kg.resources import data_dir
 
-NAME = "kg.roles.v1"
+NAME = "kg.roles.v2"
 READINGS_KEY = "kg_role_readings"  # Doc.user_data key: (entities, index, readings) of the last reading
 SLOT = "kg_slot"
 CLAUSE_CONFIDENCE = 0.8  # a title a clause gives ("X is sworn in as president"), as explicit as "X is the president"
@@ -310,7 +310,7 @@ class _Reading:
 
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
-    """Role claims of one article (registered as kg.roles.v1)."""
+    """Role claims of one article (registered as kg.roles.v2)."""
     index, readings = _readings(doc, entities)
     # "Republican Senator X", "Labour minister X": a party is not whose state office it is.
     readings = [replace(r, of=None) if r.word.state_office and _party(r.of, index) else r for r in readings]

@@ -29,7 +29,7 @@ def pairs():  # type: ignore[no-untyped-def]
         for claim in found:
             evidence = claim.provenance.evidence
             assert article.content[evidence.start : evidence.end] == evidence.text
-            assert claim.provenance.extractor == "kg.memberships.v1"
+            assert claim.provenance.extractor == "kg.memberships.v2"
         return {(labels[m.member], labels[m.organization]) for m in found}
 
     return read

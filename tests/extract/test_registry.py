@@ -17,7 +17,7 @@ from kg.records import Article, Claim, Entity, EntityType, Membership, Mention, 
 
 
 def test_extract_registered_names_are_versioned() -> None:
-    assert {"kg.roles.v1", "kg.memberships.v1"} <= set(stage.EXTRACTORS)
+    assert {"kg.roles.v2", "kg.memberships.v2"} <= set(stage.EXTRACTORS)
     assert all(re.fullmatch(r"kg\.[a-z_]+\.v[0-9]+", name) for name in stage.EXTRACTORS)
 
 

@@ -28,7 +28,7 @@ def read_roles():  # type: ignore[no-untyped-def]
         for role in found:
             evidence = role.provenance.evidence
             assert article.content[evidence.start : evidence.end] == evidence.text
-            assert role.provenance.extractor == "kg.roles.v1"
+            assert role.provenance.extractor == "kg.roles.v2"
             assert 0.0 < role.provenance.confidence <= 1.0
         return found, {entity.key: entity.label for entity in entities}
 
