@@ -10,7 +10,7 @@ frame, confidence). The frames read the dependency parse around a cue:
 - ally-of: "NATO allies such as X": as member-of, for international organizations only.
 - party-member: "Likud lawmaker X", "X, a Labour MP": as member-of, for a person of a party only.
 - join / admit: "X joined O", "X became the 32nd member of O", "X acceded to O", "X's
-  accession to O", "O admitted X", "X was admitted to O"; an infinitive ("applied to join O")
+  accession to O", "O admitted X"; an infinitive ("applied to join O")
   is a joining not yet done (hypothetical).
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
@@ -272,9 +272,6 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
         ceased = [k for c in token.children if c.dep_ == "xcomp" for a in c.children if a.dep_ == "attr"
                   and a.lemma_ in ("part", "member") for k in _objects(a, ("of",), index, named=True)]  # fmt: skip
         return ceased + _objects(token, ("from",), index, named=True) + _children(token, ("dobj",), index, named=True)
-    if cue.frame == "admit" and _passive(token):  # "X was admitted to O (by O)"
-        return _objects(token, ("to", "into"), index, named=True) + [
-            k for c in token.children if c.dep_ == "agent" for k in _children(c, ("pobj",), index, named=True)]
     if cue.frame in ("admit", "consists"):
         return _children(token, SUBJECTS, index)
     return _objects(token, ("to",), index, named=True) + _children(token, ("dobj",), index, named=True)
@@ -284,10 +281,6 @@ def _non(token: Token) -> bool:
     """ "non-EU countries": the organization's name after "non"."""
     words = [t.lower_ for t in token.doc[max(token.left_edge.i - 2, 0) : token.left_edge.i]]
     return bool(words) and (words[-1] in ("non", "non-") or words == ["non", "-"])
-
-
-def _passive(token: Token) -> bool:
-    return any(child.dep_ == "nsubjpass" for child in token.children)
 
 
 def _infinitive(token: Token) -> bool:
@@ -309,7 +302,7 @@ def _introduces(token: Token) -> bool:
 
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     if cue.frame == "admit":
-        return _children(token, ("nsubjpass",) if _passive(token) else ("dobj",), index)
+        return _children(token, ("dobj",), index)
     if cue.frame == "group-of":
         return [k for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
                 if o.dep_ == "pobj" and o.lemma_ in COLLECTIVES for k in _enumerated(o, index)]  # fmt: skip

@@ -341,8 +341,6 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
     readings: dict[tuple[str, int], _Reading] = {}
     for match_id, start, end in _matches(doc, matchers):
         span = doc[start:end]
-        if span.start < span.sent.start or span.end > span.sent.end:
-            continue
         for reading in _read(span, index, roles, specs[doc.vocab.strings[match_id]], list(readings.values())):
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
@@ -396,8 +394,6 @@ def _read(
     people = [r for r in runs if r[0] == "PERSON"]
     ofs = [r for r in runs if r[0] in ("OF", "OFREF")]
     role_runs = [r for r in runs if r[0] == "ROLE"]
-    if not people:
-        return []
     if spec.extra.get("role") == "inherit":
         previous = [r for r in earlier if r.role_token.sent == span.sent and r.role_token.i < span.start]
         if not previous:
@@ -405,15 +401,13 @@ def _read(
         template = max(previous, key=lambda r: r.role_token.i)
         phrases = [(template.role_token.i, template.role_token.i + 1, template.word)]
         role_start = role_end = span.start
-    elif role_runs:
+    else:
         _, role_start, role_end = role_runs[-1]
         phrases = sorted({roles[i] for i in range(role_start, role_end)}, key=lambda p: p[0])
         if spec.extra.get("title") == "with-portfolio":  # "director of global news for AFP": the whole title
             end = next(i for i in range(role_end + 1, span.end) if doc[i]._.get(SLOT) != "MOD")
             title = f"{phrases[-1][2].role} {doc[role_end:end].text.lower()}"
             phrases[-1] = (phrases[-1][0], phrases[-1][1], RoleWord(title, title, None))
-    else:
-        return []
     title_start = span.start  # "former Philippine Senate majority leader X": the whole title phrase
     while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
         title_start -= 1
