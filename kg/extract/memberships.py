@@ -15,10 +15,6 @@ frame, confidence). The frames read the dependency parse around a cue:
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
 - consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
-- group-of: a definition of O as a group of states and the states it lists ("O is a group of
-  seven countries, A, B and C", "O, a bloc of four countries: A, B, C and D", "O, a grouping of
-  states including A and B"): O is the subject of the copula or the name the group noun is in
-  apposition to, the members the states listed with the "of" phrase's collective noun.
 Two readings need no cue word: a person who holds a role of a party (kg.extract.roles: "Labour
 leader X", "the Conservative Party's chairman X", "X, the Republican Senate Majority Leader") is its member, and so is a person named with
 the party ("MP X of the Labour Party", "X's ANO party", "the ANO party of X", "his ANO party").
@@ -59,7 +55,6 @@ OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 FRAME_KINDS: dict[str, tuple[str | None, ...] | None] = {
     "member-of": None, "ally-of": ("InternationalOrganization",), "party-member": (PARTY,),
     "join": OPEN_KINDS, "admit": OPEN_KINDS, "leave": OPEN_KINDS, "consists": None,
-    "group-of": (None, "InternationalOrganization"),
 }  # fmt: skip
 NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organization qualifies it
 # Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
@@ -172,8 +167,7 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...])
     "Republican X"), in parentheses after it ("Senator X (R-MT)", "X (Likud)"), after "of [the]"
     and ending the noun phrase ("MP X of the Labour Party", "X of the ruling ANO party", not "of
     the Labour Party's youth wing"), the party's noun phrase said to be the person's (`_owners`:
-    "X's ANO party", "the ANO party of X"), or said of the person ("X is a Republican", "X, a
-    Democrat, said")."""
+    "X's ANO party", "the ANO party of X"), or in apposition to the person ("X, a Democrat, said")."""
     for start, end, party in _party_mentions(doc, index):
         word = doc[start]
         people = [doc[end]] if end < len(doc) else []  # "Democrat X"
@@ -181,13 +175,11 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...])
             people.append(doc[start - 2])  # "X (R-MT)"
         phrase_end = end + 1 if end < len(doc) and doc[end].lower_ == "party" else end  # "the ANO party"
         people += _owners(doc[start:phrase_end], index)
-        if word.dep_ == "attr" and word.head.lemma_ == "be":
-            people += [c for c in word.head.children if c.dep_ == "nsubj"]  # "X is a Republican"
         if word.dep_ == "appos":
             people.append(word.head)  # "X, a Democrat, said"
         modality = assess(word, index, modal_cues)
-        if modality.negated or any(c.dep_ == "neg" for c in word.head.children if word.dep_ == "attr"):
-            continue  # "X is not a Republican"
+        if modality.negated:
+            continue  # "X is not a Democrat"
         confidence = score(NAMED_WITH_PARTY, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None,
                            state=True)  # fmt: skip
         provenance = Provenance(sentence_evidence(word.sent), NAME, confidence, modality.claimed_by, False, modality.hypothetical)
@@ -254,10 +246,6 @@ def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named:
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
-    if cue.frame == "group-of":  # "O is a group of ...", "O, a bloc of ..."
-        if token.dep_ == "appos":
-            return _named(token.head, index)
-        return [k for c in token.head.children if c.dep_ == "nsubj" for k in _named(c, index)] if token.dep_ == "attr" else []
     if cue.frame in NOUN_FRAMES:
         found = _objects(token, ("of", "to", "in"), index)
         if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
@@ -303,9 +291,6 @@ def _introduces(token: Token) -> bool:
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     if cue.frame == "admit":
         return _children(token, ("dobj",), index)
-    if cue.frame == "group-of":
-        return [k for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-                if o.dep_ == "pobj" and o.lemma_ in COLLECTIVES for k in _enumerated(o, index)]  # fmt: skip
     if cue.frame == "consists":
         if token.lemma_ == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
             return []
@@ -360,25 +345,6 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
     found = [key for key in found + _subjects(verb, index) if key not in organizations]
     if not found and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:  # not "X claims Y was a member"
         found = _subjects(verb.head, index)
-    return found
-
-
-def _enumerated(noun: Token, index: EntityIndex) -> list[str]:
-    """The states a collective noun lists: its appositions and conjuncts, and what "including" or
-    "such as" introduce ("seven countries, A, B and C"; "four states including A and B"), not
-    the words of a clause about it ("countries led by A")."""
-    found: list[str] = []
-    stack = [noun]
-    while stack:
-        token = stack.pop()
-        key = index.at(token)
-        if key is not None and index.type_of(key) is EntityType.STATE and key not in found:
-            found.append(key)
-        for child in token.children:
-            if child.dep_ in ("appos", "conj", "compound") or (child.dep_ == "pobj" and token is not noun) or _introduces(child):
-                stack.append(child)
-            elif child.dep_ == "amod" and child.lower_ == "such":
-                stack.extend(c for c in child.children if c.dep_ == "prep")
     return found
 
 

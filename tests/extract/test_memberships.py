@@ -118,7 +118,7 @@ def test_memberships_cue_file_problems_name_the_line(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         memberships.load_membership_cues(path)
     message = str(caught.value)
-    assert f"{path}:3: frame 'enter' is not one of member-of, ally-of, party-member, join, admit, leave, consists, group-of" in message
+    assert f"{path}:3: frame 'enter' is not one of member-of, ally-of, party-member, join, admit, leave, consists" in message
     assert f"{path}:4: confidence 'high' is not a number in (0, 1]" in message
 
 
@@ -245,29 +245,8 @@ def test_memberships_a_leaving_not_yet_done_means_still_a_member(pairs, text: st
     assert pairs(text) == expected
 
 
-G7 = "G7"
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The G7 is an informal group of seven countries, the United Kingdom, France, Canada and Japan, among others.",
-     {("United Kingdom", G7), ("France", G7), ("Canada", G7), ("Japan", G7)}),
-    ("Mercosur, a bloc of four countries: Brazil, Argentina, Paraguay and Uruguay, signed the deal.",
-     {(state, "Mercosur") for state in ("Brazil", "Argentina", "Paraguay", "Uruguay")}),
-    ("NATO, an alliance of countries such as France and Poland, met on Monday.", {("France", NATO), ("Poland", NATO)}),
-    ("The G7, a grouping of states including Japan and Italy, met in Rome.", {("Japan", G7), ("Italy", G7)}),
-    # A state that leads or opposes the group, or a group of people, is no member of it.
-    ("OPEC is a group of countries led by Saudi Arabia.", set()),
-    ("NATO, an alliance of countries, warned Russia and Iran.", set()),
-    ("Hamas, a group of fighters from Gaza and Lebanon, attacked Israel.", set()),
-    ("The G7 is not a group of countries such as Brazil and India.", set()),
-])  # fmt: skip
-def test_memberships_the_states_a_groups_definition_lists(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
-    assert pairs(text) == expected
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     ("The pardons included Democrat Rod Blagojevich, the former governor of Illinois.", {("Rod Blagojevich", "Democratic Party")}),
-    ("Trump is a Republican.", {("Donald Trump", "Republican Party")}),
     ("Joe Manchin, a Democrat, voted against the bill.", {("Joe Manchin", "Democratic Party")}),
     ("The hearing was interrupted and US Senator Tim Sheehy (R-MT) called the police.", {("Tim Sheehy", "Republican Party")}),
     ("Senator Chuck Schumer (D-NY) opposed the bill.", {("Chuck Schumer", "Democratic Party")}),
