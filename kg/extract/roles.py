@@ -50,7 +50,7 @@ from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
-from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
+from kg.extract.names import TITLE_WORDS, org_kind
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Provenance, Role
@@ -191,8 +191,6 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         elif lower in REFERRING and token.i > 0 and doc[token.i - 1].lower_ == "the" and \
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):  # fmt: skip
             slot = "OFREF"  # "the group's leader"
-        elif lower in GENERIC_HEADS and token.is_title and _short_name_of(token, index) is not None:
-            slot = "OFREF"  # "Council spokesperson X" after "the European Council"
         elif (token.text in ("(", ")") or (token.i > 0 and doc[token.i - 1].text == "(")) and any(
                 _parenthesized_acronym(doc, i, index) for i in range(token.i - 2, token.i + 1)):  # fmt: skip
             slot = "OF"  # "Organisation of Islamic Cooperation (OIC) head X": the name, then its acronym
@@ -227,17 +225,6 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
     return roles
 
 
-def _short_name_of(token: Token, index: EntityIndex) -> str | None:
-    """The one organization of the article whose name ends in `token`, a generic head that no
-    entity holds ("Council" for the European Council the article names), itself unqualified (not
-    "Republican Senate"); None if not one."""
-    if index.at(token) is not None or token.lower_ not in GENERIC_HEADS or (token.i > 0 and index.at(token.doc[token.i - 1])):
-        return None
-    named = [key for key, entity in index.entities.items()
-             if entity.type is EntityType.ORGANIZATION and entity.label.lower().split()[-1:] == [token.lower_]]  # fmt: skip
-    return named[0] if len(named) == 1 else None
-
-
 def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
     """ "(" at `i` opens one token that stands for the entity named right before it: a mention
     of it, or an acronym of its capitalised words ("Organisation of Islamic Cooperation (OIC)")."""
@@ -253,23 +240,18 @@ def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
 def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, str]) -> tuple[int, int, RoleWord]:
     """ "education minister", "Minister of Health X", "Health Secretary X": a noun compounded to a bare
     "minister" or "secretary", or after its "of" or "for", is its portfolio; the role is "<portfolio>
-    minister" (a state office).
-    A longer minister's title keeps its role and takes in the portfolio ("Deputy Prime Minister
-    for Finance")."""
+    minister" (a state office)."""
 
     def portfolio(i: int) -> bool:
         return (0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i]._.get(SLOT) == "MOD"
                 and doc[i].is_alpha and doc[i].lower_ not in modifiers)  # fmt: skip
 
-    # "of" or "for" and a one-word portfolio after the title
-    portfolio_after = end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and portfolio(end + 1) and not portfolio(end + 2)
     if word.role not in ("minister", "secretary") or end - start != 1:
-        if word.role.endswith("minister") and portfolio_after:
-            return start, end + 2, word  # "Deputy Prime Minister for Finance": the title goes on to its portfolio
         return start, end, word
     if portfolio(start - 1) and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == start:
         start, noun = start - 1, doc[start - 1]
-    elif portfolio_after:
+    elif end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and portfolio(end + 1) and not portfolio(end + 2):
+        # "of" or "for" and a one-word portfolio after the title
         end, noun = end + 2, doc[end + 1]
     else:
         return start, end, word
@@ -380,7 +362,7 @@ def _read(
 
     `people`: "nearest" (default; the person next to the role words) or "all" ("ministers A
     and B"); `of`: "nearest" (default), "first" ("US Ambassador to Germany X": the first
-    state) or "possessor" ("Merkel's spokesperson X": the possessor's own state); `title`:
+    state); `title`:
     "with-portfolio" makes the title's "of" phrase part of the role ("director of
     global news" for AFP); `role`:
     "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
@@ -441,13 +423,7 @@ def _read(
     holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
     # "President X and Gbagbo's wife": a possessor in the list holds nothing
     of: str | None = None
-    if spec.extra.get("of") == "possessor":
-        holders = [people[-1]]
-        possessor = _holder(doc, people[0], index)
-        of = next((r.of for r in earlier if r.person == possessor and r.of is not None), None)
-        if of is None:
-            return []
-    elif ofs:
+    if ofs:
         of_run = ofs[0] if spec.extra.get("of") == "first" else nearest(ofs)
         of = _of_key(doc, of_run, index)
     readings: list[_Reading] = []
@@ -471,7 +447,7 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
     "as" or as its predicate: "X is sworn in as president", "the Senate confirms X as Treasury
     Secretary", "X is elected leader of the party", "X succeeds Y as governor" (X's, not Y's).
     A state's office the text gives no state is of the state whose office its appointer holds
-    ("Yemen's president Y appoints X to be the new prime minister").
+    ("Yemen's president Y appoints X as the new prime minister").
     Also the titles (by their last token) such a clause gives no one, whatever the word order
     reads: denied, planned, given to each of two people in turn, or a first rather than an office."""
     verbs = load_role_verbs()
@@ -524,10 +500,7 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
     elif title.dep_ not in ("oprd", "attr", "dobj"):
         return None
     if verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # "appoints X to be prime minister"
-        verb = verb.head
-        if subjects and verbs.get(verb.lemma_.lower()) == "object":
-            return verb, [t for head in subjects for t in (head, *head.conjuncts)]
+        verb = verb.head  # "X was chosen to be prime minister"
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":  # "appoints X as ...", "replaces Y as ...", with "as" on the object
         if verbs.get(verb.head.lemma_.lower()) == "object":
             return verb.head, [verb, *verb.conjuncts]
@@ -693,8 +666,6 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
             if owner is not None and index.type_of(owner) is EntityType.ORGANIZATION:
                 return owner
         return next((key for t in reversed(doc[run[1] : run[2]]) if (key := index.at(t)) is not None), None)
-    if (short := _short_name_of(doc[run[1]], index)) is not None:
-        return short
     wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
     return next((key for t in reversed(doc[max(0, run[1] - 80) : run[1]]) if (key := index.at(t)) is not None
                  and index.type_of(key) in wanted), None)  # fmt: skip
@@ -791,7 +762,7 @@ def _names_state(sentence: Span, state: str, index: EntityIndex) -> bool:
 
 def _bare(role_token: Token) -> bool:
     """A title with no word before it that could say whose it is ("signed by prime minister X",
-    "appoints X to be the new prime minister", not "Ontario Premier X", "regional president X",
+    "appoints X as the new prime minister", not "Ontario Premier X", "regional president X",
     "Greenlandic prime minister X"), and not "premier", which heads a province as often as a state."""
     if role_token.lower_ == "premier":
         return False

@@ -341,18 +341,6 @@ def test_roles_head_of_state_of_the_state_the_article_is_about_named_in_the_sent
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The summit was chaired by European Council chief Charles Michel. Council spokesperson Barend Leyts said rules "
-     "were followed.", {("Barend Leyts", "spokesperson", "European Council")}),
-    # Two councils: "Council" alone is neither.
-    ("European Council chief Charles Michel met the Security Council. Council spokesperson Barend Leyts said rules "
-     "were followed.", set()),
-    ("The Court ruled on Monday. Council spokesperson Barend Leyts said rules were followed.", set()),
-])  # fmt: skip
-def test_roles_organization_by_the_generic_head_of_its_name(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
-    assert {t for t in _triples(read_roles, text) if t[1] == "spokesperson"} == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     ("Condemnation came from Organisation of Islamic Cooperation (OIC) head Yousef Al-Othaimeen on Monday.",
      {("Yousef Al-Othaimeen", "head", "Organisation of Islamic Cooperation")}),
     # Letters in brackets that are not the organization's initials stand for something else.
@@ -360,20 +348,6 @@ def test_roles_organization_by_the_generic_head_of_its_name(read_roles, text: st
 ])  # fmt: skip
 def test_roles_organization_with_its_acronym_in_brackets_before_the_title(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert _triples(read_roles, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Slovakia's cabinet met. After Deputy Prime Minister for Finance and Minister of Economy Richard Sulík failed, "
-     "Slovakia apologised.",
-     {("Richard Sulík", "deputy prime minister", "Slovakia"), ("Richard Sulík", "economy minister", "Slovakia")}),
-    ("Deputy Prime Minister for Finance Jane Doe of Slovakia resigned.", {("Jane Doe", "deputy prime minister", "Slovakia")}),
-    # "former" before the first title still denies it.
-    ("Slovakia's cabinet met. Former Deputy Prime Minister for Finance and Minister of Economy Richard Sulík spoke.", set()),
-])  # fmt: skip
-def test_roles_a_ministers_title_with_its_portfolio_stacked_with_another(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
-    found = _triples(read_roles, text)
-    assert {t for t in found if t[1] == "deputy prime minister"} == {t for t in expected if t[1] == "deputy prime minister"}
-    assert {t for t in expected if t[1] != "deputy prime minister"} <= found
 
 
 def test_roles_a_possessor_in_a_list_after_a_title_holds_nothing(read_roles) -> None:  # type: ignore[no-untyped-def]
