@@ -201,9 +201,7 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
             slot = "MOD"  # "far-right ministers", "trade and industry commissioner"
         if slot:
             slotted[token.i] = slot
-    for i in doc.user_data.get(SLOTTED_KEY, {}).keys() - slotted.keys():
-        doc[i]._.set(SLOT, "")  # slotted by an earlier reading of this Doc; the others keep the default ""
-    for i, slot in slotted.items():
+    for i, slot in slotted.items():  # the others keep the default ""
         doc[i]._.set(SLOT, slot)
     roles: dict[int, tuple[int, int, RoleWord]] = {}
     for start, end, word in role_phrases(doc, phrases):
