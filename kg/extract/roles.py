@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
@@ -60,7 +60,6 @@ NAME = "kg.roles.v1"
 READINGS_KEY = "kg_role_readings"  # Doc.user_data key: (entities, index, readings) of the last reading
 SLOT = "kg_slot"
 CLAUSE_CONFIDENCE = 0.8  # a title a clause gives ("X is sworn in as president"), as explicit as "X is the president"
-SLOTTED_KEY = "kg_role_slots"  # Doc.user_data key: token index -> its `._.kg_slot` where that is not ""
 # Titles of a state's head, given the state the article is about where the sentence names it.
 STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
 HEAD_ROLES = STATE_HEADS | {"leader"}
@@ -132,44 +131,35 @@ def role_patterns() -> tuple[PatternSpec, ...]:
 
 @dataclass(frozen=True, slots=True)
 class _Matchers:
-    """The role patterns by the slot they need a token of (the Matcher tests `._.kg_slot` slowly, at
-    every token): those with a ROLE token run only on the sentences that have one, the others only on
-    those with a person (a match without one reads nothing); and the role words."""
+    """The role patterns (each has a ROLE token) and the role words."""
 
-    by_needed_slot: tuple[tuple[str, Matcher], ...]  # ("PERSON", ...), ("ROLE", ...); none empty
+    patterns: Matcher
     phrases: PhraseMatcher
 
 
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> _Matchers:
-    by_needed_slot = {slot: Matcher(vocab, validate=True) for slot in ("PERSON", "ROLE")}
+    patterns = Matcher(vocab, validate=True)
     for spec in role_patterns():
-        by_needed_slot[_needed_slot(spec.pattern)].add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
+        patterns.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     phrases = PhraseMatcher(vocab, attr="LOWER")
     make_doc = English(vocab=vocab).make_doc
     for surface in load_role_words():
         phrases.add(surface, [make_doc(surface)])
-    return _Matchers(tuple((slot, matcher) for slot, matcher in by_needed_slot.items() if len(matcher)), phrases)
+    return _Matchers(patterns, phrases)
 
 
-def _needed_slot(pattern: object) -> str:
-    """ROLE where the pattern has a ROLE token, else PERSON."""
-    tokens = pattern if isinstance(pattern, list) else []
-    return "ROLE" if any(isinstance(token, dict) and token.get("_", {}).get(SLOT) == "ROLE" for token in tokens) else "PERSON"
-
-
-def _matches(doc: Doc, matchers: _Matchers) -> list[tuple[int, int, int]]:
-    """(pattern id, start, end) of every role pattern match, in order of start (after `_set_slots`)."""
+def _matches(doc: Doc, matcher: Matcher, role_tokens: Iterable[int]) -> list[tuple[int, int, int]]:
+    """(pattern id, start, end) of every role pattern match, in order of start (after `_set_slots`):
+    the Matcher tests `._.kg_slot` slowly, at every token, so it runs only on the sentences with a title."""
     found: list[tuple[int, int, int]] = []
-    slotted: dict[int, str] = doc.user_data.get(SLOTTED_KEY, {})
-    for needed, matcher in matchers.by_needed_slot:
-        matched_to = 0
-        for i in sorted(i for i, slot in slotted.items() if slot == needed):
-            if i < matched_to:
-                continue  # in the sentence just matched (Token.sent looks for the sentence anew each time)
-            sent = doc[i].sent
-            matched_to = sent.end
-            found += [(match_id, sent.start + start, sent.start + end) for match_id, start, end in matcher(sent)]
+    matched_to = 0
+    for i in sorted(role_tokens):
+        if i < matched_to:
+            continue  # in the sentence just matched (Token.sent looks for the sentence anew each time)
+        sent = doc[i].sent
+        matched_to = sent.end
+        found += [(match_id, sent.start + start, sent.start + end) for match_id, start, end in matcher(sent)]
     return sorted(found, key=lambda match: match[1])
 
 
@@ -179,7 +169,6 @@ def _matches(doc: Doc, matchers: _Matchers) -> list[tuple[int, int, int]]:
 def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int, tuple[int, int, RoleWord]]:
     """Set `._.kg_slot` on every token; return the role phrase (start, end, word) of each role token."""
     modifiers = load_role_meanings()
-    slotted: dict[int, str] = {}
     for token in doc:
         key = index.at(token)
         lower = token.lower_
@@ -199,10 +188,8 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
             and doc[token.i - 1].pos_ in ("NOUN", "ADJ") and doc[token.i + 1].pos_ in ("NOUN", "ADJ")
         ):  # fmt: skip
             slot = "MOD"  # "far-right ministers", "trade and industry commissioner"
-        if slot:
-            slotted[token.i] = slot
-    for i, slot in slotted.items():  # the others keep the default ""
-        doc[i]._.set(SLOT, slot)
+        if slot:  # the others keep the default ""
+            token._.set(SLOT, slot)
     roles: dict[int, tuple[int, int, RoleWord]] = {}
     for start, end, word in role_phrases(doc, phrases):
         # A title inside a description ("the Venezuelan leader", a mention of Maduro) is a title.
@@ -212,14 +199,11 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         start, end, word = _portfolio(doc, start, end, word, modifiers)
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
-            slotted[token.i] = "ROLE"
             roles[token.i] = (start, end, word)
     for start, end, _ in set(roles.values()):  # "Coast Guard Commandant Admiral X": the rank is the name's
         rank = doc[end] if end + 1 < len(doc) else None
         if rank is not None and rank.lower_ in TITLE_WORDS and rank._.get(SLOT) == "MOD" and doc[end + 1]._.get(SLOT) == "PERSON":
             rank._.set(SLOT, "PERSON")
-            slotted[rank.i] = "PERSON"
-    doc.user_data[SLOTTED_KEY] = slotted
     return roles
 
 
@@ -319,9 +303,9 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
     roles = _set_slots(doc, index, matchers.phrases)
     specs = {spec.id: spec for spec in role_patterns()}
     readings: dict[tuple[str, int], _Reading] = {}
-    for match_id, start, end in _matches(doc, matchers):
+    for match_id, start, end in _matches(doc, matchers.patterns, roles):
         span = doc[start:end]
-        for reading in _read(span, index, roles, specs[doc.vocab.strings[match_id]], list(readings.values())):
+        for reading in _read(span, index, roles, specs[doc.vocab.strings[match_id]]):
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
@@ -354,17 +338,12 @@ def _read(
     index: EntityIndex,
     roles: dict[int, tuple[int, int, RoleWord]],
     spec: PatternSpec,
-    earlier: list[_Reading],
 ) -> list[_Reading]:
     """The readings of one match, as its pattern's extra keys say.
 
     `people`: "nearest" (default; the person next to the role words) or "all" ("ministers A
     and B"); `of`: "nearest" (default), "first" ("US Ambassador to Germany X": the first
-    state); `title`:
-    "with-portfolio" makes the title's "of" phrase part of the role ("director of
-    global news" for AFP); `role`:
-    "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
-    and B of Y"); `ends`: "role" for a pattern that ends with the title, which is void when a
+    state); `ends`: "role" for a pattern that ends with the title, which is void when a
     name follows it (the title is then that name's), "of" for one that ends with the state or
     organization, which is void when more of the noun phrase follows ("of the Israeli-backed").
     """
@@ -373,21 +352,8 @@ def _read(
     base = float(spec.extra.get("confidence", 0.7))
     people = [r for r in runs if r[0] == "PERSON"]
     ofs = [r for r in runs if r[0] in ("OF", "OFREF")]
-    role_runs = [r for r in runs if r[0] == "ROLE"]
-    if spec.extra.get("role") == "inherit":
-        previous = [r for r in earlier if r.role_token.sent == span.sent and r.role_token.i < span.start]
-        if not previous:
-            return []
-        template = max(previous, key=lambda r: r.role_token.i)
-        phrases = [(template.role_token.i, template.role_token.i + 1, template.word)]
-        role_start = role_end = span.start
-    else:
-        _, role_start, role_end = role_runs[-1]
-        phrases = sorted({roles[i] for i in range(role_start, role_end)}, key=lambda p: p[0])
-        if spec.extra.get("title") == "with-portfolio":  # "director of global news for AFP": the whole title
-            end = next(i for i in range(role_end + 1, span.end) if doc[i]._.get(SLOT) != "MOD")
-            title = f"{phrases[-1][2].role} {doc[role_end:end].text.lower()}"
-            phrases[-1] = (phrases[-1][0], phrases[-1][1], RoleWord(title, title, None))
+    _, role_start, role_end = [r for r in runs if r[0] == "ROLE"][-1]
+    phrases = sorted({roles[i] for i in range(role_start, role_end)}, key=lambda p: p[0])
     title_start = span.start  # "former Philippine Senate majority leader X": the whole title phrase
     while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
         title_start -= 1
