@@ -9,12 +9,10 @@ frame, confidence). The frames read the dependency parse around a cue:
   an apposition, a compound head: "NATO member Poland").
 - ally-of: "NATO allies such as X": as member-of, for international organizations only.
 - party-member: "Likud lawmaker X", "X, a Labour MP": as member-of, for a person of a party only.
-- join / admit: "X joined O", "X became the 32nd member of O", "X acceded to O", "X's
-  accession to O", "O admitted X"; an infinitive ("applied to join O")
-  is a joining not yet done (hypothetical).
+- join: "X joined O", "X became the 32nd member of O", "X's accession to O"; an infinitive
+  ("applied to join O") is a joining not yet done (hypothetical).
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
-- consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
 Two readings need no cue word: a person who holds a role of a party (kg.extract.roles: "Labour
 leader X", "the Conservative Party's chairman X", "X, the Republican Senate Majority Leader") is its member, and so is a person named with
 the party ("MP X of the Labour Party", "X's ANO party", "the ANO party of X", "his ANO party").
@@ -54,7 +52,7 @@ OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 # members, "Hamas allies" are not; join and leave need an open kind ("left the White House").
 FRAME_KINDS: dict[str, tuple[str | None, ...] | None] = {
     "member-of": None, "ally-of": ("InternationalOrganization",), "party-member": (PARTY,),
-    "join": OPEN_KINDS, "admit": OPEN_KINDS, "leave": OPEN_KINDS, "consists": None,
+    "join": OPEN_KINDS, "leave": OPEN_KINDS,
 }  # fmt: skip
 NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organization qualifies it
 # Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
@@ -131,9 +129,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         if modality.negated or any(word.pos_ in ("ADJ", "ADV") and load_role_meanings().get(word.lower_) in NOT_HOLDING
                                    and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
             continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
-        hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
+        hypothetical = modality.hypothetical or (cue.frame in ("join", "leave") and _infinitive(token))
         if cue.frame in NOUN_FRAMES and _ceasing(token):
-            continue  # "X ceased to be a member of O": the leaving ("cease") decides
+            continue  # "X ceased to be a member of O": no longer one
         if cue.frame == "leave":
             if not (hypothetical or _pending(token)):
                 continue  # "X left O", "X withdrew from O": no longer a member
@@ -257,11 +255,7 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
             found += _organizations(token.head, cue, index)
         return found
     if cue.frame == "leave":
-        ceased = [k for c in token.children if c.dep_ == "xcomp" for a in c.children if a.dep_ == "attr"
-                  and a.lemma_ in ("part", "member") for k in _objects(a, ("of",), index, named=True)]  # fmt: skip
-        return ceased + _objects(token, ("from",), index, named=True) + _children(token, ("dobj",), index, named=True)
-    if cue.frame in ("admit", "consists"):
-        return _children(token, SUBJECTS, index)
+        return _objects(token, ("from",), index, named=True) + _children(token, ("dobj",), index, named=True)
     return _objects(token, ("to",), index, named=True) + _children(token, ("dobj",), index, named=True)
 
 
@@ -289,12 +283,6 @@ def _introduces(token: Token) -> bool:
 
 
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
-    if cue.frame == "admit":
-        return _children(token, ("dobj",), index)
-    if cue.frame == "consists":
-        if token.lemma_ == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
-            return []
-        return _objects(token, ("of",), index) + _children(token, ("dobj",), index)
     found: list[str] = []
     if cue.frame in ("leave", "join") and cue.pos == "NOUN":
         found += _objects(token, ("of",), index, named=True)  # "the withdrawal of X from O"
@@ -360,7 +348,7 @@ def _pending(token: Token) -> bool:
 
 
 def _ceasing(token: Token) -> bool:
-    """ "X ceased to be a member of O", "X would cease to be part of O": a leaving, read by its verb."""
+    """ "X ceased to be a member of O"."""
     return any(word.lemma_ == "cease" for word in list(token.ancestors)[:3])
 
 
