@@ -9,16 +9,10 @@ frame, confidence). The frames read the dependency parse around a cue:
   an apposition, a compound head: "NATO member Poland").
 - ally-of: "NATO allies such as X": as member-of, for international organizations only.
 - party-member: "Likud lawmaker X", "X, a Labour MP": as member-of, for a person of a party only.
-- join / admit: "X joined O", "X became the 32nd member of O", "X acceded to O", "X's
-  accession to O", "O admitted X", "X was admitted to O"; an infinitive ("applied to join O")
-  is a joining not yet done (hypothetical).
+- join: "X joined O", "X became the 32nd member of O", "X's accession to O"; an infinitive
+  ("applied to join O") is a joining not yet done (hypothetical).
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
-- consists: "O is made up of X", "O consists of X and Y", "O comprises X": O's members.
-- group-of: a definition of O as a group of states and the states it lists ("O is a group of
-  seven countries, A, B and C", "O, a bloc of four countries: A, B, C and D", "O, a grouping of
-  states including A and B"): O is the subject of the copula or the name the group noun is in
-  apposition to, the members the states listed with the "of" phrase's collective noun.
 Two readings need no cue word: a person who holds a role of a party (kg.extract.roles: "Labour
 leader X", "the Conservative Party's chairman X", "X, the Republican Senate Majority Leader") is its member, and so is a person named with
 the party ("MP X of the Labour Party", "X's ANO party", "the ANO party of X", "his ANO party").
@@ -58,8 +52,7 @@ OPEN_KINDS = (None, "InternationalOrganization", PARTY)
 # members, "Hamas allies" are not; join and leave need an open kind ("left the White House").
 FRAME_KINDS: dict[str, tuple[str | None, ...] | None] = {
     "member-of": None, "ally-of": ("InternationalOrganization",), "party-member": (PARTY,),
-    "join": OPEN_KINDS, "admit": OPEN_KINDS, "leave": OPEN_KINDS, "consists": None,
-    "group-of": (None, "InternationalOrganization"),
+    "join": OPEN_KINDS, "leave": OPEN_KINDS,
 }  # fmt: skip
 NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organization qualifies it
 # Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
@@ -136,9 +129,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         if modality.negated or any(word.pos_ in ("ADJ", "ADV") and load_role_meanings().get(word.lower_) in NOT_HOLDING
                                    and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
             continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
-        hypothetical = modality.hypothetical or (cue.frame in ("join", "admit", "leave") and _infinitive(token))
+        hypothetical = modality.hypothetical or (cue.frame in ("join", "leave") and _infinitive(token))
         if cue.frame in NOUN_FRAMES and _ceasing(token):
-            continue  # "X ceased to be a member of O": the leaving ("cease") decides
+            continue  # "X ceased to be a member of O": no longer one
         if cue.frame == "leave":
             if not (hypothetical or _pending(token)):
                 continue  # "X left O", "X withdrew from O": no longer a member
@@ -172,8 +165,7 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...])
     "Republican X"), in parentheses after it ("Senator X (R-MT)", "X (Likud)"), after "of [the]"
     and ending the noun phrase ("MP X of the Labour Party", "X of the ruling ANO party", not "of
     the Labour Party's youth wing"), the party's noun phrase said to be the person's (`_owners`:
-    "X's ANO party", "the ANO party of X"), or said of the person ("X is a Republican", "X, a
-    Democrat, said")."""
+    "X's ANO party", "the ANO party of X"), or in apposition to the person ("X, a Democrat, said")."""
     for start, end, party in _party_mentions(doc, index):
         word = doc[start]
         people = [doc[end]] if end < len(doc) else []  # "Democrat X"
@@ -181,13 +173,11 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...])
             people.append(doc[start - 2])  # "X (R-MT)"
         phrase_end = end + 1 if end < len(doc) and doc[end].lower_ == "party" else end  # "the ANO party"
         people += _owners(doc[start:phrase_end], index)
-        if word.dep_ == "attr" and word.head.lemma_ == "be":
-            people += [c for c in word.head.children if c.dep_ == "nsubj"]  # "X is a Republican"
         if word.dep_ == "appos":
             people.append(word.head)  # "X, a Democrat, said"
         modality = assess(word, index, modal_cues)
-        if modality.negated or any(c.dep_ == "neg" for c in word.head.children if word.dep_ == "attr"):
-            continue  # "X is not a Republican"
+        if modality.negated:
+            continue  # "X is not a Democrat"
         confidence = score(NAMED_WITH_PARTY, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None,
                            state=True)  # fmt: skip
         provenance = Provenance(sentence_evidence(word.sent), NAME, confidence, modality.claimed_by, False, modality.hypothetical)
@@ -254,10 +244,6 @@ def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named:
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
-    if cue.frame == "group-of":  # "O is a group of ...", "O, a bloc of ..."
-        if token.dep_ == "appos":
-            return _named(token.head, index)
-        return [k for c in token.head.children if c.dep_ == "nsubj" for k in _named(c, index)] if token.dep_ == "attr" else []
     if cue.frame in NOUN_FRAMES:
         found = _objects(token, ("of", "to", "in"), index)
         if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
@@ -269,14 +255,7 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
             found += _organizations(token.head, cue, index)
         return found
     if cue.frame == "leave":
-        ceased = [k for c in token.children if c.dep_ == "xcomp" for a in c.children if a.dep_ == "attr"
-                  and a.lemma_ in ("part", "member") for k in _objects(a, ("of",), index, named=True)]  # fmt: skip
-        return ceased + _objects(token, ("from",), index, named=True) + _children(token, ("dobj",), index, named=True)
-    if cue.frame == "admit" and _passive(token):  # "X was admitted to O (by O)"
-        return _objects(token, ("to", "into"), index, named=True) + [
-            k for c in token.children if c.dep_ == "agent" for k in _children(c, ("pobj",), index, named=True)]
-    if cue.frame in ("admit", "consists"):
-        return _children(token, SUBJECTS, index)
+        return _objects(token, ("from",), index, named=True) + _children(token, ("dobj",), index, named=True)
     return _objects(token, ("to",), index, named=True) + _children(token, ("dobj",), index, named=True)
 
 
@@ -284,10 +263,6 @@ def _non(token: Token) -> bool:
     """ "non-EU countries": the organization's name after "non"."""
     words = [t.lower_ for t in token.doc[max(token.left_edge.i - 2, 0) : token.left_edge.i]]
     return bool(words) and (words[-1] in ("non", "non-") or words == ["non", "-"])
-
-
-def _passive(token: Token) -> bool:
-    return any(child.dep_ == "nsubjpass" for child in token.children)
 
 
 def _infinitive(token: Token) -> bool:
@@ -308,15 +283,6 @@ def _introduces(token: Token) -> bool:
 
 
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
-    if cue.frame == "admit":
-        return _children(token, ("nsubjpass",) if _passive(token) else ("dobj",), index)
-    if cue.frame == "group-of":
-        return [k for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
-                if o.dep_ == "pobj" and o.lemma_ in COLLECTIVES for k in _enumerated(o, index)]  # fmt: skip
-    if cue.frame == "consists":
-        if token.lemma_ == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
-            return []
-        return _objects(token, ("of",), index) + _children(token, ("dobj",), index)
     found: list[str] = []
     if cue.frame in ("leave", "join") and cue.pos == "NOUN":
         found += _objects(token, ("of",), index, named=True)  # "the withdrawal of X from O"
@@ -370,25 +336,6 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
     return found
 
 
-def _enumerated(noun: Token, index: EntityIndex) -> list[str]:
-    """The states a collective noun lists: its appositions and conjuncts, and what "including" or
-    "such as" introduce ("seven countries, A, B and C"; "four states including A and B"), not
-    the words of a clause about it ("countries led by A")."""
-    found: list[str] = []
-    stack = [noun]
-    while stack:
-        token = stack.pop()
-        key = index.at(token)
-        if key is not None and index.type_of(key) is EntityType.STATE and key not in found:
-            found.append(key)
-        for child in token.children:
-            if child.dep_ in ("appos", "conj", "compound") or (child.dep_ == "pobj" and token is not noun) or _introduces(child):
-                stack.append(child)
-            elif child.dep_ == "amod" and child.lower_ == "such":
-                stack.extend(c for c in child.children if c.dep_ == "prep")
-    return found
-
-
 def _pending(token: Token) -> bool:
     """A leaving not done yet: announced, or the aim of an effort or plan ("announces its
     withdrawal", "efforts to complete the withdrawal", "efforts on leaving")."""
@@ -401,7 +348,7 @@ def _pending(token: Token) -> bool:
 
 
 def _ceasing(token: Token) -> bool:
-    """ "X ceased to be a member of O", "X would cease to be part of O": a leaving, read by its verb."""
+    """ "X ceased to be a member of O"."""
     return any(word.lemma_ == "cease" for word in list(token.ancestors)[:3])
 
 

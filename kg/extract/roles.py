@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
@@ -50,7 +50,7 @@ from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
-from kg.extract.names import GENERIC_HEADS, TITLE_WORDS, org_kind
+from kg.extract.names import TITLE_WORDS, org_kind
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Provenance, Role
@@ -60,7 +60,6 @@ NAME = "kg.roles.v2"
 READINGS_KEY = "kg_role_readings"  # Doc.user_data key: (entities, index, readings) of the last reading
 SLOT = "kg_slot"
 CLAUSE_CONFIDENCE = 0.8  # a title a clause gives ("X is sworn in as president"), as explicit as "X is the president"
-SLOTTED_KEY = "kg_role_slots"  # Doc.user_data key: token index -> its `._.kg_slot` where that is not ""
 # Titles of a state's head, given the state the article is about where the sentence names it.
 STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
 HEAD_ROLES = STATE_HEADS | {"leader"}
@@ -132,44 +131,35 @@ def role_patterns() -> tuple[PatternSpec, ...]:
 
 @dataclass(frozen=True, slots=True)
 class _Matchers:
-    """The role patterns by the slot they need a token of (the Matcher tests `._.kg_slot` slowly, at
-    every token): those with a ROLE token run only on the sentences that have one, the others only on
-    those with a person (a match without one reads nothing); and the role words."""
+    """The role patterns (each has a ROLE token) and the role words."""
 
-    by_needed_slot: tuple[tuple[str, Matcher], ...]  # ("PERSON", ...), ("ROLE", ...); none empty
+    patterns: Matcher
     phrases: PhraseMatcher
 
 
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> _Matchers:
-    by_needed_slot = {slot: Matcher(vocab, validate=True) for slot in ("PERSON", "ROLE")}
+    patterns = Matcher(vocab, validate=True)
     for spec in role_patterns():
-        by_needed_slot[_needed_slot(spec.pattern)].add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
+        patterns.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     phrases = PhraseMatcher(vocab, attr="LOWER")
     make_doc = English(vocab=vocab).make_doc
     for surface in load_role_words():
         phrases.add(surface, [make_doc(surface)])
-    return _Matchers(tuple((slot, matcher) for slot, matcher in by_needed_slot.items() if len(matcher)), phrases)
+    return _Matchers(patterns, phrases)
 
 
-def _needed_slot(pattern: object) -> str:
-    """ROLE where the pattern has a ROLE token, else PERSON."""
-    tokens = pattern if isinstance(pattern, list) else []
-    return "ROLE" if any(isinstance(token, dict) and token.get("_", {}).get(SLOT) == "ROLE" for token in tokens) else "PERSON"
-
-
-def _matches(doc: Doc, matchers: _Matchers) -> list[tuple[int, int, int]]:
-    """(pattern id, start, end) of every role pattern match, in order of start (after `_set_slots`)."""
+def _matches(doc: Doc, matcher: Matcher, role_tokens: Iterable[int]) -> list[tuple[int, int, int]]:
+    """(pattern id, start, end) of every role pattern match, in order of start (after `_set_slots`):
+    the Matcher tests `._.kg_slot` slowly, at every token, so it runs only on the sentences with a title."""
     found: list[tuple[int, int, int]] = []
-    slotted: dict[int, str] = doc.user_data.get(SLOTTED_KEY, {})
-    for needed, matcher in matchers.by_needed_slot:
-        matched_to = 0
-        for i in sorted(i for i, slot in slotted.items() if slot == needed):
-            if i < matched_to:
-                continue  # in the sentence just matched (Token.sent looks for the sentence anew each time)
-            sent = doc[i].sent
-            matched_to = sent.end
-            found += [(match_id, sent.start + start, sent.start + end) for match_id, start, end in matcher(sent)]
+    matched_to = 0
+    for i in sorted(role_tokens):
+        if i < matched_to:
+            continue  # in the sentence just matched (Token.sent looks for the sentence anew each time)
+        sent = doc[i].sent
+        matched_to = sent.end
+        found += [(match_id, sent.start + start, sent.start + end) for match_id, start, end in matcher(sent)]
     return sorted(found, key=lambda match: match[1])
 
 
@@ -179,7 +169,6 @@ def _matches(doc: Doc, matchers: _Matchers) -> list[tuple[int, int, int]]:
 def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int, tuple[int, int, RoleWord]]:
     """Set `._.kg_slot` on every token; return the role phrase (start, end, word) of each role token."""
     modifiers = load_role_meanings()
-    slotted: dict[int, str] = {}
     for token in doc:
         key = index.at(token)
         lower = token.lower_
@@ -191,8 +180,6 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         elif lower in REFERRING and token.i > 0 and doc[token.i - 1].lower_ == "the" and \
                 token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):  # fmt: skip
             slot = "OFREF"  # "the group's leader"
-        elif lower in GENERIC_HEADS and token.is_title and _short_name_of(token, index) is not None:
-            slot = "OFREF"  # "Council spokesperson X" after "the European Council"
         elif (token.text in ("(", ")") or (token.i > 0 and doc[token.i - 1].text == "(")) and any(
                 _parenthesized_acronym(doc, i, index) for i in range(token.i - 2, token.i + 1)):  # fmt: skip
             slot = "OF"  # "Organisation of Islamic Cooperation (OIC) head X": the name, then its acronym
@@ -201,12 +188,8 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
             and doc[token.i - 1].pos_ in ("NOUN", "ADJ") and doc[token.i + 1].pos_ in ("NOUN", "ADJ")
         ):  # fmt: skip
             slot = "MOD"  # "far-right ministers", "trade and industry commissioner"
-        if slot:
-            slotted[token.i] = slot
-    for i in doc.user_data.get(SLOTTED_KEY, {}).keys() - slotted.keys():
-        doc[i]._.set(SLOT, "")  # slotted by an earlier reading of this Doc; the others keep the default ""
-    for i, slot in slotted.items():
-        doc[i]._.set(SLOT, slot)
+        if slot:  # the others keep the default ""
+            token._.set(SLOT, slot)
     roles: dict[int, tuple[int, int, RoleWord]] = {}
     for start, end, word in role_phrases(doc, phrases):
         # A title inside a description ("the Venezuelan leader", a mention of Maduro) is a title.
@@ -216,26 +199,12 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         start, end, word = _portfolio(doc, start, end, word, modifiers)
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
-            slotted[token.i] = "ROLE"
             roles[token.i] = (start, end, word)
     for start, end, _ in set(roles.values()):  # "Coast Guard Commandant Admiral X": the rank is the name's
         rank = doc[end] if end + 1 < len(doc) else None
         if rank is not None and rank.lower_ in TITLE_WORDS and rank._.get(SLOT) == "MOD" and doc[end + 1]._.get(SLOT) == "PERSON":
             rank._.set(SLOT, "PERSON")
-            slotted[rank.i] = "PERSON"
-    doc.user_data[SLOTTED_KEY] = slotted
     return roles
-
-
-def _short_name_of(token: Token, index: EntityIndex) -> str | None:
-    """The one organization of the article whose name ends in `token`, a generic head that no
-    entity holds ("Council" for the European Council the article names), itself unqualified (not
-    "Republican Senate"); None if not one."""
-    if index.at(token) is not None or token.lower_ not in GENERIC_HEADS or (token.i > 0 and index.at(token.doc[token.i - 1])):
-        return None
-    named = [key for key, entity in index.entities.items()
-             if entity.type is EntityType.ORGANIZATION and entity.label.lower().split()[-1:] == [token.lower_]]  # fmt: skip
-    return named[0] if len(named) == 1 else None
 
 
 def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
@@ -253,23 +222,18 @@ def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
 def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, str]) -> tuple[int, int, RoleWord]:
     """ "education minister", "Minister of Health X", "Health Secretary X": a noun compounded to a bare
     "minister" or "secretary", or after its "of" or "for", is its portfolio; the role is "<portfolio>
-    minister" (a state office).
-    A longer minister's title keeps its role and takes in the portfolio ("Deputy Prime Minister
-    for Finance")."""
+    minister" (a state office)."""
 
     def portfolio(i: int) -> bool:
         return (0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i]._.get(SLOT) == "MOD"
                 and doc[i].is_alpha and doc[i].lower_ not in modifiers)  # fmt: skip
 
-    # "of" or "for" and a one-word portfolio after the title
-    portfolio_after = end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and portfolio(end + 1) and not portfolio(end + 2)
     if word.role not in ("minister", "secretary") or end - start != 1:
-        if word.role.endswith("minister") and portfolio_after:
-            return start, end + 2, word  # "Deputy Prime Minister for Finance": the title goes on to its portfolio
         return start, end, word
     if portfolio(start - 1) and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == start:
         start, noun = start - 1, doc[start - 1]
-    elif portfolio_after:
+    elif end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and portfolio(end + 1) and not portfolio(end + 2):
+        # "of" or "for" and a one-word portfolio after the title
         end, noun = end + 2, doc[end + 1]
     else:
         return start, end, word
@@ -339,11 +303,9 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
     roles = _set_slots(doc, index, matchers.phrases)
     specs = {spec.id: spec for spec in role_patterns()}
     readings: dict[tuple[str, int], _Reading] = {}
-    for match_id, start, end in _matches(doc, matchers):
+    for match_id, start, end in _matches(doc, matchers.patterns, roles):
         span = doc[start:end]
-        if span.start < span.sent.start or span.end > span.sent.end:
-            continue
-        for reading in _read(span, index, roles, specs[doc.vocab.strings[match_id]], list(readings.values())):
+        for reading in _read(span, index, roles, specs[doc.vocab.strings[match_id]]):
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
@@ -376,17 +338,12 @@ def _read(
     index: EntityIndex,
     roles: dict[int, tuple[int, int, RoleWord]],
     spec: PatternSpec,
-    earlier: list[_Reading],
 ) -> list[_Reading]:
     """The readings of one match, as its pattern's extra keys say.
 
     `people`: "nearest" (default; the person next to the role words) or "all" ("ministers A
     and B"); `of`: "nearest" (default), "first" ("US Ambassador to Germany X": the first
-    state) or "possessor" ("Merkel's spokesperson X": the possessor's own state); `title`:
-    "with-portfolio" makes the title's "of" phrase part of the role ("director of
-    global news" for AFP); `role`:
-    "inherit" takes the role of the reading just before in the sentence ("Presidents A of X
-    and B of Y"); `ends`: "role" for a pattern that ends with the title, which is void when a
+    state); `ends`: "role" for a pattern that ends with the title, which is void when a
     name follows it (the title is then that name's), "of" for one that ends with the state or
     organization, which is void when more of the noun phrase follows ("of the Israeli-backed").
     """
@@ -395,25 +352,8 @@ def _read(
     base = float(spec.extra.get("confidence", 0.7))
     people = [r for r in runs if r[0] == "PERSON"]
     ofs = [r for r in runs if r[0] in ("OF", "OFREF")]
-    role_runs = [r for r in runs if r[0] == "ROLE"]
-    if not people:
-        return []
-    if spec.extra.get("role") == "inherit":
-        previous = [r for r in earlier if r.role_token.sent == span.sent and r.role_token.i < span.start]
-        if not previous:
-            return []
-        template = max(previous, key=lambda r: r.role_token.i)
-        phrases = [(template.role_token.i, template.role_token.i + 1, template.word)]
-        role_start = role_end = span.start
-    elif role_runs:
-        _, role_start, role_end = role_runs[-1]
-        phrases = sorted({roles[i] for i in range(role_start, role_end)}, key=lambda p: p[0])
-        if spec.extra.get("title") == "with-portfolio":  # "director of global news for AFP": the whole title
-            end = next(i for i in range(role_end + 1, span.end) if doc[i]._.get(SLOT) != "MOD")
-            title = f"{phrases[-1][2].role} {doc[role_end:end].text.lower()}"
-            phrases[-1] = (phrases[-1][0], phrases[-1][1], RoleWord(title, title, None))
-    else:
-        return []
+    _, role_start, role_end = [r for r in runs if r[0] == "ROLE"][-1]
+    phrases = sorted({roles[i] for i in range(role_start, role_end)}, key=lambda p: p[0])
     title_start = span.start  # "former Philippine Senate majority leader X": the whole title phrase
     while title_start > 0 and doc[title_start - 1]._.get(SLOT) in ("MOD", "OF", "POSS"):
         title_start -= 1
@@ -447,13 +387,7 @@ def _read(
     holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
     # "President X and Gbagbo's wife": a possessor in the list holds nothing
     of: str | None = None
-    if spec.extra.get("of") == "possessor":
-        holders = [people[-1]]
-        possessor = _holder(doc, people[0], index)
-        of = next((r.of for r in earlier if r.person == possessor and r.of is not None), None)
-        if of is None:
-            return []
-    elif ofs:
+    if ofs:
         of_run = ofs[0] if spec.extra.get("of") == "first" else nearest(ofs)
         of = _of_key(doc, of_run, index)
     readings: list[_Reading] = []
@@ -477,7 +411,7 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
     "as" or as its predicate: "X is sworn in as president", "the Senate confirms X as Treasury
     Secretary", "X is elected leader of the party", "X succeeds Y as governor" (X's, not Y's).
     A state's office the text gives no state is of the state whose office its appointer holds
-    ("Yemen's president Y appoints X to be the new prime minister").
+    ("Yemen's president Y appoints X as the new prime minister").
     Also the titles (by their last token) such a clause gives no one, whatever the word order
     reads: denied, planned, given to each of two people in turn, or a first rather than an office."""
     verbs = load_role_verbs()
@@ -530,10 +464,7 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
     elif title.dep_ not in ("oprd", "attr", "dobj"):
         return None
     if verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # "appoints X to be prime minister"
-        verb = verb.head
-        if subjects and verbs.get(verb.lemma_.lower()) == "object":
-            return verb, [t for head in subjects for t in (head, *head.conjuncts)]
+        verb = verb.head  # "X was chosen to be prime minister"
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":  # "appoints X as ...", "replaces Y as ...", with "as" on the object
         if verbs.get(verb.head.lemma_.lower()) == "object":
             return verb.head, [verb, *verb.conjuncts]
@@ -699,8 +630,6 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
             if owner is not None and index.type_of(owner) is EntityType.ORGANIZATION:
                 return owner
         return next((key for t in reversed(doc[run[1] : run[2]]) if (key := index.at(t)) is not None), None)
-    if (short := _short_name_of(doc[run[1]], index)) is not None:
-        return short
     wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
     return next((key for t in reversed(doc[max(0, run[1] - 80) : run[1]]) if (key := index.at(t)) is not None
                  and index.type_of(key) in wanted), None)  # fmt: skip
@@ -797,7 +726,7 @@ def _names_state(sentence: Span, state: str, index: EntityIndex) -> bool:
 
 def _bare(role_token: Token) -> bool:
     """A title with no word before it that could say whose it is ("signed by prime minister X",
-    "appoints X to be the new prime minister", not "Ontario Premier X", "regional president X",
+    "appoints X as the new prime minister", not "Ontario Premier X", "regional president X",
     "Greenlandic prime minister X"), and not "premier", which heads a province as often as a state."""
     if role_token.lower_ == "premier":
         return False

@@ -38,8 +38,6 @@ def triples():  # type: ignore[no-untyped-def]
         ("Daniel Whitfield is elected president of Chile.", ("Daniel Whitfield", "president", "Chile")),
         ("Chilean president Sarah Collins appoints Daniel Whitfield as defence minister.",
          ("Daniel Whitfield", "defense minister", "Chile")),
-        ("Peruvian president Sarah Collins appoints Daniel Whitfield to be the new prime minister.",
-         ("Daniel Whitfield", "prime minister", "Peru")),
         ("The Ukrainian parliament appoints Daniel Whitfield as the new prime minister.",
          ("Daniel Whitfield", "prime minister", "Ukraine")),
         ("Daniel Whitfield is sworn in for a third term as President of Chile.", ("Daniel Whitfield", "president", "Chile")),

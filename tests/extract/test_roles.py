@@ -75,14 +75,6 @@ def test_roles_names_listed_after_one_plural_title(read_roles) -> None:  # type:
     assert {(labels[r.person], r.role) for r in found} == {("Jan Kowalski", "minister"), ("Anna Nowak", "minister")}
 
 
-def test_roles_title_name_of_state_and_a_second_name(read_roles) -> None:  # type: ignore[no-untyped-def]
-    text = "Presidents Julius Maada Bio of Sierra Leone and George Weah of Liberia signed the accord."
-    assert _triples(read_roles, text) == {
-        ("Julius Maada Bio", "president", "Sierra Leone"),
-        ("George Weah", "president", "Liberia"),
-    }
-
-
 def test_roles_title_without_state_resolved_through_the_gazetteer(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "The talks in Caracas were praised in Venezuela. President Maduro thanked the mediators."
     assert ("Nicolás Maduro", "president", "Venezuela") in _triples(read_roles, text)
@@ -278,12 +270,12 @@ def test_role_patterns_run_per_sentence_find_what_the_whole_doc_matcher_finds(te
     article = Article(id="t", text=text, published=date(2025, 11, 29))
     doc = annotate(load_nlp(gazetteer=gazetteer), article)
     matchers = roles._matchers(doc.vocab)
-    roles._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)), matchers.phrases)
+    role_tokens = roles._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)), matchers.phrases)
     whole = Matcher(doc.vocab)
     for spec in roles.role_patterns():
         whole.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     in_one_sentence = [m for m in sorted(whole(doc), key=lambda m: m[1]) if doc[m[1]].sent == doc[m[2] - 1].sent]
-    assert in_one_sentence and roles._matches(doc, matchers) == in_one_sentence
+    assert in_one_sentence and roles._matches(doc, matchers.patterns, role_tokens) == in_one_sentence
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -341,18 +333,6 @@ def test_roles_head_of_state_of_the_state_the_article_is_about_named_in_the_sent
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The summit was chaired by European Council chief Charles Michel. Council spokesperson Barend Leyts said rules "
-     "were followed.", {("Barend Leyts", "spokesperson", "European Council")}),
-    # Two councils: "Council" alone is neither.
-    ("European Council chief Charles Michel met the Security Council. Council spokesperson Barend Leyts said rules "
-     "were followed.", set()),
-    ("The Court ruled on Monday. Council spokesperson Barend Leyts said rules were followed.", set()),
-])  # fmt: skip
-def test_roles_organization_by_the_generic_head_of_its_name(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
-    assert {t for t in _triples(read_roles, text) if t[1] == "spokesperson"} == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     ("Condemnation came from Organisation of Islamic Cooperation (OIC) head Yousef Al-Othaimeen on Monday.",
      {("Yousef Al-Othaimeen", "head", "Organisation of Islamic Cooperation")}),
     # Letters in brackets that are not the organization's initials stand for something else.
@@ -360,20 +340,6 @@ def test_roles_organization_by_the_generic_head_of_its_name(read_roles, text: st
 ])  # fmt: skip
 def test_roles_organization_with_its_acronym_in_brackets_before_the_title(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert _triples(read_roles, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Slovakia's cabinet met. After Deputy Prime Minister for Finance and Minister of Economy Richard Sulík failed, "
-     "Slovakia apologised.",
-     {("Richard Sulík", "deputy prime minister", "Slovakia"), ("Richard Sulík", "economy minister", "Slovakia")}),
-    ("Deputy Prime Minister for Finance Jane Doe of Slovakia resigned.", {("Jane Doe", "deputy prime minister", "Slovakia")}),
-    # "former" before the first title still denies it.
-    ("Slovakia's cabinet met. Former Deputy Prime Minister for Finance and Minister of Economy Richard Sulík spoke.", set()),
-])  # fmt: skip
-def test_roles_a_ministers_title_with_its_portfolio_stacked_with_another(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
-    found = _triples(read_roles, text)
-    assert {t for t in found if t[1] == "deputy prime minister"} == {t for t in expected if t[1] == "deputy prime minister"}
-    assert {t for t in expected if t[1] != "deputy prime minister"} <= found
 
 
 def test_roles_a_possessor_in_a_list_after_a_title_holds_nothing(read_roles) -> None:  # type: ignore[no-untyped-def]
@@ -421,18 +387,6 @@ def test_roles_secretary_of_a_council(read_roles) -> None:  # type: ignore[no-un
     assert _triples(read_roles, text) == {("Ali Larijani", "secretary", "Supreme National Security Council")}
     # A longer title keeps its own role.
     assert _triples(read_roles, "US Secretary of State Marco Rubio met Lavrov.") == {("Marco Rubio", "secretary of state", "United States")}
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Phil Chetwynd, director of global news for AFP, said the agency was shocked.",
-     {("Phil Chetwynd", "director of global news", "AFP")}),
-    ("Jane Doe, head of communications at the World Health Organization, said no.",
-     {("Jane Doe", "head of communications", "World Health Organization")}),
-    # A former holder holds nothing.
-    ("Jane Doe, former head of communications at the World Health Organization, said no.", set()),
-])  # fmt: skip
-def test_roles_title_with_its_portfolio_for_an_organization(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
-    assert _triples(read_roles, text) == expected
 
 
 def test_roles_a_secretarys_portfolio_before_the_title(read_roles) -> None:  # type: ignore[no-untyped-def]
