@@ -40,8 +40,7 @@ people the model misses are added (kg.extract.surnames).
 
 A name right after an asset noun ("the aircraft carrier Shandong", "cruiser USS Philippine
 Sea") is a named military asset of that noun's class; after a singular noun, also a name the
-model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser Moskva"), with a
-person's name after the untagged words ("the frigate Admiral Gorshkov").
+model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser Moskva").
 
 Unnamed military assets: patterns/assets.jsonl holds spaCy Matcher token patterns, each with
 its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match that is not
@@ -77,7 +76,7 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, DISTANCES, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
@@ -618,11 +617,6 @@ def _stands_for_government(span: Span) -> bool:
         return False  # "visited Moscow", "struck Beirut", "Kyiv was shelled"
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") and root.head.head.lemma_ in PLACE_VERBS:
         return False  # "strikes on Kyiv"
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in ("of", "from") and any(
-        t.lemma_.lower() in DISTANCES for t in doc[max(0, span.start - 8) : span.start - 1]
-    ):
-        return False  # "70 km (43 mi) of Mogadishu", however the parser attached it
     after = span.doc[span.end : span.end + 2]
     return not (len(after) == 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "STATE"))
 
@@ -726,11 +720,6 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
                 named = (doc[start - 1].text == "(" and start - 1 in person_ends
                          and end < len(doc) and doc[end].text in (")", "-", "–"))  # fmt: skip
             else:
-                following = by_token.get(after)
-                if form == "noun" and following is not None and following.start == after and following.entry is None and \
-                        following.type is EntityType.ORGANIZATION and all(t.pos_ == "PROPN" for t in doc[after : following.end]):  # fmt: skip
-                    set_type(following, EntityType.PERSON)  # "Democrat Rod Blagojevich" tagged ORG: a member's name
-                    person_starts.add(after)
                 named = after < len(doc) and (after in title_starts or after in person_starts or doc[after].lower_ in member_nouns
                                               or doc[after].lemma_.lower() in member_nouns)  # fmt: skip
                 named = named or (word.pos_ in ("NOUN", "PROPN") and end == start + 1 and (
@@ -838,18 +827,13 @@ def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bo
 
 
 def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:
-    """The capitalised words at `start` that no entity span holds, as a named asset; with the
-    person's name that follows them ("the frigate Admiral Gorshkov": a ship named after a person)."""
+    """The capitalised words at `start` that no entity span holds, as a named asset."""
     taken = {i for c in candidates for i in range(c.start, c.end)}
     end = start
     while end < len(doc) and end not in taken and not doc[end].ent_type_ and _proper_name_word(doc[end]):
         end += 1
     if end == start:
         return None
-    person = next((c for c in candidates if c.start == end and c.type is EntityType.PERSON and c.entry is None), None)
-    if person is not None:
-        candidates.remove(person)
-        end = person.end
     return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text)
 
 

@@ -55,7 +55,6 @@ INSTITUTION_NOUNS = frozenset("university college institute academy school semin
 ATTACK_NOUNS = frozenset("attack airstrike strike bombing shelling massacre siege raid offensive conflict war insurgency".split())
 PLACE_VERBS = frozenset("visit leave reach enter strike hit bomb shell attack target capture seize besiege surround raid "
                         "liberate occupy evacuate bombard storm encircle strikes attacks raids".split())  # fmt: skip
-DISTANCES = frozenset("km kilometre kilometer kilometres kilometers mi mile miles".split())
 MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
 HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")

@@ -268,14 +268,12 @@ def test_memberships_the_states_a_groups_definition_lists(pairs, text: str, expe
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The pardons included Democrat Rod Blagojevich, the former governor of Illinois.", {("Rod Blagojevich", "Democratic Party")}),
     ("Trump is a Republican.", {("Donald Trump", "Republican Party")}),
     ("Joe Manchin, a Democrat, voted against the bill.", {("Joe Manchin", "Democratic Party")}),
     ("The hearing was interrupted and US Senator Tim Sheehy (R-MT) called the police.", {("Tim Sheehy", "Republican Party")}),
     ("Senator Chuck Schumer (D-NY) opposed the bill.", {("Chuck Schumer", "Democratic Party")}),
     ("The Senate voted, with Republicans Rand Paul and Mitch McConnell joining.",
      {("Rand Paul", "Republican Party"), ("Mitch McConnell", "Republican Party")}),
-    ("Democrat Rod Blagojevich and Mitch McConnell met.", {("Rod Blagojevich", "Democratic Party")}),  # one name: singular
     # Denied, or a party word that qualifies no one, or a letter that is not after a name.
     ("Joe Manchin is not a Democrat.", set()),
     ("The Republican plan failed, Joe Manchin said.", set()),
