@@ -878,6 +878,5 @@ def _entities(doc: Doc, article: Article, groups: list[list[MentionCandidate]]) 
         kind = head.kind
         if kind is None and head.type is EntityType.ORGANIZATION and head.entry is None:
             kind = org_kind(label)
-        described = all(c.weight == 0 for c in members)  # titles only: "the US president" (kg.extract.coreference)
-        entities.append(Entity(key, label, head.type, tuple(mentions), kind, head.named, described))
+        entities.append(Entity(key, label, head.type, tuple(mentions), kind, head.named))
     return tuple(entities)
