@@ -431,15 +431,8 @@ def _trim(ent: Span) -> Span:
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    if ent.label_ == "PERSON":
-        stripped = start
-        while start < end - 1 and doc[start].lower_ in _title_words():
-            start += 1
-        # "[Superintendent Graciano] Mijares": the model's window slid onto the title; the
-        # name's words it left out follow it.
-        while stripped < start and end < len(doc) and _proper_name_word(doc[end]) and not doc[end].ent_type_ \
-                and doc[end].lower_ not in _title_words():  # fmt: skip
-            stripped, end = stripped + 1, end + 1
+    while ent.label_ == "PERSON" and start < end - 1 and doc[start].lower_ in _title_words():
+        start += 1
     for i in range(start + 1, end):  # "Movement for Democratic Change (MDC"
         if doc[i].text == "(":
             end = i
