@@ -49,10 +49,9 @@ kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and
 ("19 Chinese warships"); mentions with the same content words are one entity. Extractors that need an asset entity find it through `EntityIndex`.
 
 A party's name without its kind noun ("Conservative" of the gazetteer's "Conservative Party") or a
-party word of patterns/party_words.tsv ("Democrat", the letter in "(R-MT)") is a mention of the party
-where it qualifies a title, a member's noun or a name, or is said of a person: "Conservative MP X",
-"Two Democratic Representatives, X and Y", "Democrat X", "X is a Republican", "Senator X (R-MT)";
-elsewhere it is only a word.
+party word of patterns/party_words.tsv ("Democrat") is a mention of the party where it qualifies a
+title, a member's noun or a name, or is said of a person: "Conservative MP X", "Two Democratic
+Representatives, X and Y", "Democrat X", "X is a Republican"; elsewhere it is only a word.
 
 Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
 last, on the words no other entity or title holds.
@@ -451,7 +450,7 @@ def _proper_name_word(token: Token) -> bool:
 def _title_words() -> frozenset[str]:
     """The title lexicon: the title words of kg.extract.names, the one-word roles of patterns/roles.tsv
     and the party nouns of patterns/party_words.tsv ("Republicans X")."""
-    return TITLE_WORDS | frozenset(load_role_words()) | {w.word.lower() for w in party_words() if w.form == "noun"}
+    return TITLE_WORDS | frozenset(load_role_words()) | {w.word.lower() for w in party_words()}
 
 
 def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
@@ -684,21 +683,20 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
     (patterns/party_words.tsv), capitalised, right before a title, a member's noun (a
     legislature's generic name between) or a person's name ("Conservative MP X", "the
     Republican Senate Majority Leader", "Republican members of the House", "Democrat X"), or
-    predicated of someone ("X is a Republican", "X, a Democrat, said"); a party letter in
-    parentheses after a person's name ("Senator X (R-MT)"). A name the model made of it and the
-    legislature's generic name ("Republican Senate") gives way to it."""
+    predicated of someone ("X is a Republican", "X, a Democrat, said"). A name the model made of
+    it and the legislature's generic name ("Republican Senate") gives way to it."""
     words = sorted(party_names(gazetteer).items(), key=lambda item: -len(item[0]))  # "Liberal Democratic" first
     title_starts = {start for start, _, _ in titles}
     member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame in ("party-member", "member-of")}
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     people = [c for c in candidates if c.type is EntityType.PERSON]
-    person_starts, person_ends = {c.start for c in people}, {c.end for c in people}
+    person_starts = {c.start for c in people}
     person_tokens = {i for c in people for i in range(c.start, c.end)}
     replaced: set[int] = set()
     found: list[MentionCandidate] = []
     first_words = {name[0] for name, _ in words}
     for start in (token.i for token in tokens_whose(doc, "ORTH", {word.lower() for word in first_words}) if token.text in first_words):
-        for name, (entry, form) in words:
+        for name, entry in words:
             end = start + len(name)
             if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(name)):
                 continue
@@ -709,14 +707,10 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
             if any(c.entry is not None or c.start < start or c.end > after for c in held.values()):
                 continue
             word = doc[start]
-            if form == "letter":
-                named = (doc[start - 1].text == "(" and start - 1 in person_ends
-                         and end < len(doc) and doc[end].text in (")", "-", "–"))  # fmt: skip
-            else:
-                named = after < len(doc) and (after in title_starts or after in person_starts or doc[after].lower_ in member_nouns
-                                              or doc[after].lemma_.lower() in member_nouns)  # fmt: skip
-                named = named or (word.pos_ in ("NOUN", "PROPN") and end == start + 1 and (
-                    (word.dep_ == "attr" and word.head.lemma_ == "be") or (word.dep_ == "appos" and word.head.i in person_tokens)))
+            named = after < len(doc) and (after in title_starts or after in person_starts or doc[after].lower_ in member_nouns
+                                          or doc[after].lemma_.lower() in member_nouns)  # fmt: skip
+            named = named or (word.pos_ in ("NOUN", "PROPN") and end == start + 1 and (
+                (word.dep_ == "attr" and word.head.lemma_ == "be") or (word.dep_ == "appos" and word.head.i in person_tokens)))
             if named:
                 replaced.update(held)
                 found.append(candidate_of(doc[start:end], entry, weight=1))
@@ -726,9 +720,9 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
 
 
 @lru_cache(maxsize=4)
-def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], tuple[GazetteerEntry, str]]:
-    """The words that name a party without its name, with their form: the capitalised words of its
-    name before "Party" ("Conservative Party" -> Conservative, form "adjective") that name nothing
+def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], GazetteerEntry]:
+    """The words that name a party without its name: the capitalised words of its
+    name before "Party" ("Conservative Party" -> Conservative) that name nothing
     else in the gazetteer and no other party, and the words of patterns/party_words.tsv whose party
     the gazetteer knows as one party."""
     found: dict[tuple[str, ...], dict[str, GazetteerEntry]] = {}
@@ -736,12 +730,12 @@ def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], tuple[GazetteerEn
         for words in (tuple(name.split()) for name in entry.names if entry.kind == PARTY):
             if len(words) > 1 and words[-1] == "Party" and all(w[:1].isupper() and w.isalpha() for w in words[:-1]):
                 found.setdefault(words[:-1], {})[entry.qid or entry.name] = entry
-    named = {words: (next(iter(entries.values())), "adjective") for words, entries in found.items()
+    named = {words: next(iter(entries.values())) for words, entries in found.items()
              if len(entries) == 1 and not gazetteer.lookup(" ".join(words))}  # fmt: skip
     for row in party_words():
         party = _only(e for e in gazetteer.lookup(row.party) if e.kind == PARTY)
         if party is not None:
-            named[tuple(row.word.split())] = (party, row.form)
+            named[tuple(row.word.split())] = party
     return named
 
 

@@ -194,20 +194,18 @@ def slug(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PartyWord:
-    """A word that names a party without its name: a member noun ("Democrat") or a letter ("R")."""
+    """A member noun that names a party without its name ("Democrat")."""
 
     word: str
     party: str  # the party's name in the gazetteer
-    form: str  # "noun" or "letter"
 
 
 @lru_cache(maxsize=4)
 def party_words(path: Path | None = None) -> tuple[PartyWord, ...]:
     """patterns/party_words.tsv; every bad row is reported."""
-    rows = valid_rows(path or data_dir("patterns") / "party_words.tsv", ("word", "party", "form"),
-                      lambda row: bool(row["word"] and row["party"]) and row["form"] in ("noun", "letter"),
-                      "word, party and a form 'noun' or 'letter' are required")  # fmt: skip
-    return tuple(PartyWord(row["word"], row["party"], row["form"]) for row in rows)
+    rows = valid_rows(path or data_dir("patterns") / "party_words.tsv", ("word", "party"),
+                      lambda row: bool(row["word"] and row["party"]), "word and party are required")  # fmt: skip
+    return tuple(PartyWord(row["word"], row["party"]) for row in rows)
 
 
 @lru_cache(maxsize=4)
