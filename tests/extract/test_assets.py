@@ -70,11 +70,11 @@ def test_assets_operator_from_of_phrase(annotated) -> None:  # type: ignore[no-u
     assert _read(found) == {("destroyers", "warship", "navy", "gulf")}
 
 
-def test_assets_hull_number_and_ship_prefix(annotated) -> None:  # type: ignore[no-untyped-def]
-    text = "The U.S. sent the USS Example (CVN 99) and USS Sample (DDG 12) to the Gulf of Tarn."
+def test_assets_ship_prefix(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The U.S. sent the USS Example and USS Sample to the Gulf of Tarn."
     names = {"USS Example": ("example", ASSET), "USS Sample": ("sample", ASSET)}
     assert _read(_deployments(annotated, text, names)) == {
-        ("example", "aircraft_carrier", "united_states", "gulf"),
+        ("example", "warship", "united_states", "gulf"),
         ("sample", "warship", "united_states", "gulf"),
     }
 
