@@ -216,16 +216,14 @@ def _adjacent(span: Span, other: Span) -> bool:
 
 
 def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, int, AssetClass]]) -> AssetClass | None:
-    """The asset's class: its entity's kind, a class noun beside or inside it, a ship prefix."""
+    """The asset's class: its entity's kind, a class noun inside its name, a ship prefix."""
     if entity.kind in asset_kinds():
         return asset_kinds()[entity.kind]
-    # The class noun beside the name ("the aircraft carrier USS Dwight D. Eisenhower", "the USS
-    # Harry S. Truman aircraft carrier"), else inside it ("Carrier Air Wing 3"); the longest wins.
-    beside = [(end - start, c) for start, end, c in matches if end == span.start or start == span.end]
+    # The class noun inside the name ("Carrier Air Wing 3"; the entity stage gives a name the
+    # class of the noun beside it as its kind); the longest wins.
     inside = [(end - start, c) for start, end, c in matches if span.start <= start and end <= span.end]
-    for found in (beside, inside):
-        if found:
-            return max(found, key=lambda item: item[0])[1]
+    if inside:
+        return max(inside, key=lambda item: item[0])[1]
     if span[0].text in lex.ship_prefixes:
         return AssetClass.WARSHIP
     return None
