@@ -4,8 +4,8 @@ Input: the mention candidates of kg.extract.entities. Output: groups of candidat
 per real thing. Mentions join by gazetteer entry; one name is one thing whatever type the
 model gave each mention (the type most mentions have wins); a name part ("Maduro") joins the
 full name ("Nicolás Maduro", accents and transliterated letters ignored) and an asset's short
-name its full one ("Eisenhower CSG"); an acronym joins the name it abbreviates ("SDF",
-"Name (ABBR)"); a lone surname the article never spells out is resolved through the
+name its full one ("USS Eisenhower Carrier Strike Group"); an acronym joins the name it
+abbreviates ("SDF", "Name (ABBR)"); a lone surname the article never spells out is resolved through the
 gazetteer's office holders when unique; "the North" joins North Korea. Descriptions ("the
 Venezuelan leader", "Venezuela's president") become mentions of the person the article titles
 so, or that the gazetteer shows holding the office on the article's date.

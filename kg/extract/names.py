@@ -83,9 +83,6 @@ STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", 
 # An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.
 DESIGNATOR = re.compile(r"^[A-Z]{1,3}-[0-9]+[A-Z]?\b")
 
-# Abbreviations that stand for words of a name ("Eisenhower CSG").
-ABBREVIATIONS = {"csg": "carrier strike group", "arg": "amphibious ready group"}
-
 
 @dataclass(frozen=True, slots=True)
 class NotEntities:
@@ -182,10 +179,7 @@ def initials(name: str) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    words: list[str] = []
-    for word in latin_key(name).split():
-        words += ABBREVIATIONS.get(word, word).split()
-    return words
+    return latin_key(name).split()
 
 
 def slug(text: str) -> str:
