@@ -85,9 +85,7 @@ class Entity:
     `key` is unique within the article (the extractors' handle for it); `label` is the
     fullest name the article uses; `kind` is the ontology class local name when it is
     more specific than `type` ("InternationalOrganization", "AircraftCarrier", ...).
-    An unnamed entity ("bomber aircraft") is not shared with other articles. A `described`
-    person is one the article never names but a title stands for ("the US president"),
-    resolved through the gazetteer's office holders on the article's date. A GROUP (never
+    An unnamed entity ("bomber aircraft") is not shared with other articles. A GROUP (never
     named) has the CAMEO `sector` of its agent noun ("GOV", "MIL", "COP", "REB", ...) and, where
     the text states it ("Israeli troops", "Sudan's army"), the key of its `state`.
     """
@@ -98,7 +96,6 @@ class Entity:
     mentions: tuple[Mention, ...]
     kind: str | None = None
     named: bool = True  # False for "an aircraft carrier strike group": its IRI is the article's own
-    described: bool = False  # never named, only titled ("the US president"): see above
     sector: str | None = None  # GROUP only
     state: str | None = None  # GROUP only: the key of the State entity it belongs to
 

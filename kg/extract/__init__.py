@@ -3,9 +3,7 @@
 `extract(doc, article, gazetteer=...)` finds the entities (kg.extract.entities), runs every
 registered extractor, and keeps only claims whose entity slots name entities it found (a
 dropped claim is logged with its extractor and the unknown key). Unnamed entities (asset
-groups such as "bomber aircraft") that no kept claim refers to are left out, and so are
-`described` people ("the US president" resolved to the office holder) that no claim but
-their own roles refers to, with those roles.
+groups such as "bomber aircraft") that no kept claim refers to are left out.
 
 `EXTRACTORS` is the registry: a versioned name -> an `Extractor` (kg.records.Extractor:
 `(doc, entities, article) -> Iterable[Claim]`). A released name never changes what it does: the
@@ -55,15 +53,9 @@ def extract(doc: "Doc", article: Article, *, gazetteer: Gazetteer) -> Extraction
     claims = [c for c in claims if not (isinstance(c, Event) and c.type.value in LISTING_EVENTS and any(
         (actor, target, c.provenance.evidence.start) in listed for actor in c.actors for target in c.targets))]  # fmt: skip
     claims = assets.placed_by_events(claims)
-    # A person only titled ("the US president"), resolved to the office holder, is kept only
-    # where a claim other than that person's own role refers to them; with them go their roles.
-    used = {key for claim in claims for key in entity_keys(claim) if not isinstance(claim, Role) or key != claim.person}
-    unused = {entity.key for entity in entities if entity.described} - used
-    claims = [claim for claim in claims if not unused.intersection(entity_keys(claim))]
     # An unnamed asset ("bomber aircraft") is an entity only as the argument of a fact.
     referenced = {key for claim in claims for key in entity_keys(claim)}
-    entities = tuple(entity for entity in entities
-                     if (entity.named and not entity.described) or entity.key in referenced)  # fmt: skip
+    entities = tuple(entity for entity in entities if entity.named or entity.key in referenced)
     return Extraction(article, entities, tuple(claims))
 
 

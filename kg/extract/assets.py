@@ -2,8 +2,8 @@
 
 The asset entities come from the entity stage: named ones ("USS Gerald R. Ford") and unnamed
 groups matched by patterns/assets.jsonl ("an aircraft carrier strike group"). For each one this
-reads its class (the entity's kind, a hull number such as "CVN 69" via patterns/hulls.tsv, or
-the class noun beside the name: "the destroyer USS Mason"), its operator (the subject of the
+reads its class (the entity's kind, or the class noun beside the name: "the destroyer USS
+Mason"), its operator (the subject of the
 verb that sends it, a qualifier such as "US" or "of the United States Navy", or a ship prefix
 such as "USS" via patterns/ship_prefixes.tsv) and where it went ("near Venezuela", "to the
 Eastern Mediterranean"). An asset named in a deployment article without a place of its own
@@ -13,7 +13,6 @@ Eastern Mediterranean"). An asset named in a deployment article without a place 
 from __future__ import annotations
 
 import dataclasses
-import re
 from functools import lru_cache
 from itertools import islice
 from typing import TYPE_CHECKING, Callable
@@ -39,7 +38,6 @@ OPERATORS = (EntityType.STATE, EntityType.ORGANIZATION)
 PLACES = (EntityType.LOCATION, EntityType.STATE)
 _OBJECT, _FROM_OBJECT, _OF_OBJECT = parse_path(">dobj"), parse_path(">prep[from]>pobj"), parse_path(">prep[of]>pobj")
 _TARGET_OBJECT = parse_path(">prep[on,against]>pobj")
-_HULL = re.compile(r"\(?\b([A-Z]{2,4})[ -]?(\d{1,3})\)?")
 BASE = 0.7
 PLACING_EVENTS = (EventType.ASSAULT, EventType.MOBILIZE)
 # A listed asset (in a group, with a hull number, beside other assets) takes the place of the
@@ -218,20 +216,14 @@ def _adjacent(span: Span, other: Span) -> bool:
 
 
 def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, int, AssetClass]]) -> AssetClass | None:
-    """The asset's class: its entity's kind, a hull number, a class noun beside or inside it, a ship prefix."""
+    """The asset's class: its entity's kind, a class noun inside its name, a ship prefix."""
     if entity.kind in asset_kinds():
         return asset_kinds()[entity.kind]
-    for text in (span.text, span.doc.text[span.end_char : span.end_char + 12]):  # "USS Nimitz (CVN 68)"
-        hull = _HULL.search(text)
-        if hull and hull.group(1) in lex.hulls:
-            return lex.hulls[hull.group(1)]
-    # The class noun beside the name ("the aircraft carrier USS Dwight D. Eisenhower", "the USS
-    # Harry S. Truman aircraft carrier"), else inside it ("Carrier Air Wing 3"); the longest wins.
-    beside = [(end - start, c) for start, end, c in matches if end == span.start or start == span.end]
+    # The class noun inside the name ("Carrier Air Wing 3"; the entity stage gives a name the
+    # class of the noun beside it as its kind); the longest wins.
     inside = [(end - start, c) for start, end, c in matches if span.start <= start and end <= span.end]
-    for found in (beside, inside):
-        if found:
-            return max(found, key=lambda item: item[0])[1]
+    if inside:
+        return max(inside, key=lambda item: item[0])[1]
     if span[0].text in lex.ship_prefixes:
         return AssetClass.WARSHIP
     return None

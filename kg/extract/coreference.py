@@ -4,13 +4,11 @@ Input: the mention candidates of kg.extract.entities. Output: groups of candidat
 per real thing. Mentions join by gazetteer entry; one name is one thing whatever type the
 model gave each mention (the type most mentions have wins); a name part ("Maduro") joins the
 full name ("Nicolás Maduro", accents and transliterated letters ignored) and an asset's short
-name its full one ("Eisenhower CSG"); an acronym joins the name it abbreviates ("SDF",
-"Name (ABBR)"); a lone surname the article never spells out is resolved through the
+name its full one ("USS Eisenhower Carrier Strike Group"); an acronym joins the name it
+abbreviates ("SDF", "Name (ABBR)"); a lone surname the article never spells out is resolved through the
 gazetteer's office holders when unique; "the North" joins North Korea. Descriptions ("the
 Venezuelan leader", "Venezuela's president") become mentions of the person the article titles
-so, or that the gazetteer shows holding the office on the article's date; where the article
-names no such person, of the one holder the gazetteer knows on that date ("the US president"
-in a 2025 article: Donald Trump, an entity whose only mentions are titles).
+so, or that the gazetteer shows holding the office on the article's date.
 """
 
 from __future__ import annotations
@@ -26,7 +24,6 @@ from kg.extract.names import (
 )  # fmt: skip
 from kg.extract.roles import RoleWord
 from kg.extract.surnames import known_here
-from kg.gazetteer import GazetteerEntry
 from kg.nlp import entry_key
 from kg.records import EntityType
 
@@ -186,12 +183,7 @@ def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]], titles:
     """ "the Venezuelan leader", "Venezuela's president": a mention of the person the article
     names who holds that office: by a title the article gives them ("Venezuelan President
     Nicolás Maduro"), else by the gazetteer's holders of the office on the article's date.
-
-    When the article names none of them and the gazetteer shows exactly one holder on that
-    date, the title becomes the only mention of a new group for that holder (every mention
-    weight 0: kg.extract.entities marks the entity `described`). No date, no known tenure
-    covering it (a foreign minister: leaders.tsv holds heads of state and government only),
-    or two holders ("the German leader"): the title stays a description of nobody."""
+    No such person named, or two ("the German leader"): the title stays a description of nobody."""
     group_of = {id(c): members for members in groups for c in members}
     ending = {c.end: c for members in groups for c in members if c.type is EntityType.STATE}
     starting = {c.start: c for members in groups for c in members}
@@ -209,27 +201,16 @@ def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]], titles:
         elif holder is None and (state_end < start or (state.start > 0 and doc[state.start - 1].lower_ == "the")):
             first = state.start - 1 if state_end == start else state.start
             described.append((first, end, state, word))
-    unnamed: dict[str, list[MentionCandidate]] = {}
     for first, end, state, word in described:
         roles = HEAD_ROLES if word.role == "leader" else (word.role,)
         holders = [g for role in roles for g in titled.get((id(group_of[id(state)]), role), ())]
         if not holders and context.day is not None and state.entry is not None and state.entry.qid:
             qids = {t.person_qid for role in roles for t in context.gazetteer.holders(state.entry.qid, role, context.day)}
             holders = [g for g in people if g[0].entry is not None and g[0].entry.qid in qids]
-            # "the US president-elect" does not hold the office yet.
-            elect = doc[end : end + 2].text.lower().startswith(("-elect", "elect", "- elect"))
-            if not holders and len(qids) == 1 and not elect:
-                entry = _unnamed_holder(qids.pop(), people, context)
-                if entry is not None:  # the title is the only mention of a holder the article never names
-                    unnamed.setdefault(entry_key(entry), []).append(candidate_of(doc[first:end], entry, weight=0))
-                continue
         unique = {id(g): g for g in holders}
         if len(unique) == 1:
             (target,) = unique.values()
             target.append(replace(target[0], start=first, end=end, weight=0))
-    if unnamed:
-        groups.extend(unnamed.values())
-        groups.sort(key=lambda members: min(c.start for c in members))
     _definite_descriptions(doc, groups)
 
 
@@ -273,15 +254,3 @@ def _fits(token: Token, members: list[MentionCandidate], since: int) -> bool:
         since = 0
     return kind and any(since <= c.start and c.end <= token.i for c in members)
 
-
-def _unnamed_holder(qid: str, people: list[list[MentionCandidate]], context: Context) -> GazetteerEntry | None:
-    """The gazetteer's entry for the office holder `qid`, unless a person of the article shares
-    their surname (a name the gazetteer did not match may be theirs)."""
-    entry = context.gazetteer.entry_by_qid(qid)
-    if entry is None or entry.type is not EntityType.PERSON:
-        return None
-    entry = context.entries.get(entry_key(entry), entry)
-    surnames = {name_words(name)[-1] for name in entry.names if name_words(name)}
-    if any(surnames.intersection(name_words(members[0].name)) for members in people):
-        return None
-    return entry

@@ -40,8 +40,7 @@ people the model misses are added (kg.extract.surnames).
 
 A name right after an asset noun ("the aircraft carrier Shandong", "cruiser USS Philippine
 Sea") is a named military asset of that noun's class; after a singular noun, also a name the
-model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser Moskva"), with a
-person's name after the untagged words ("the frigate Admiral Gorshkov").
+model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser Moskva").
 
 Unnamed military assets: patterns/assets.jsonl holds spaCy Matcher token patterns, each with
 its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match that is not
@@ -50,10 +49,9 @@ kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and
 ("19 Chinese warships"); mentions with the same content words are one entity. Extractors that need an asset entity find it through `EntityIndex`.
 
 A party's name without its kind noun ("Conservative" of the gazetteer's "Conservative Party") or a
-party word of patterns/party_words.tsv ("Democrat", the letter in "(R-MT)") is a mention of the party
-where it qualifies a title, a member's noun or a name, or is said of a person: "Conservative MP X",
-"Two Democratic Representatives, X and Y", "Democrat X", "X is a Republican", "Senator X (R-MT)";
-elsewhere it is only a word.
+party word of patterns/party_words.tsv ("Democrat") is a mention of the party where it qualifies a
+title, a member's noun or a name, or is said of a person: "Conservative MP X", "Two Democratic
+Representatives, X and Y", "Democrat X", "X is a Republican"; elsewhere it is only a word.
 
 Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
 last, on the words no other entity or title holds.
@@ -77,7 +75,7 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, DISTANCES, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
@@ -432,15 +430,8 @@ def _trim(ent: Span) -> Span:
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    if ent.label_ == "PERSON":
-        stripped = start
-        while start < end - 1 and doc[start].lower_ in _title_words():
-            start += 1
-        # "[Superintendent Graciano] Mijares": the model's window slid onto the title; the
-        # name's words it left out follow it.
-        while stripped < start and end < len(doc) and _proper_name_word(doc[end]) and not doc[end].ent_type_ \
-                and doc[end].lower_ not in _title_words():  # fmt: skip
-            stripped, end = stripped + 1, end + 1
+    while ent.label_ == "PERSON" and start < end - 1 and doc[start].lower_ in _title_words():
+        start += 1
     for i in range(start + 1, end):  # "Movement for Democratic Change (MDC"
         if doc[i].text == "(":
             end = i
@@ -459,7 +450,7 @@ def _proper_name_word(token: Token) -> bool:
 def _title_words() -> frozenset[str]:
     """The title lexicon: the title words of kg.extract.names, the one-word roles of patterns/roles.tsv
     and the party nouns of patterns/party_words.tsv ("Republicans X")."""
-    return TITLE_WORDS | frozenset(load_role_words()) | {w.word.lower() for w in party_words() if w.form == "noun"}
+    return TITLE_WORDS | frozenset(load_role_words()) | {w.word.lower() for w in party_words()}
 
 
 def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
@@ -618,11 +609,6 @@ def _stands_for_government(span: Span) -> bool:
         return False  # "visited Moscow", "struck Beirut", "Kyiv was shelled"
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") and root.head.head.lemma_ in PLACE_VERBS:
         return False  # "strikes on Kyiv"
-    doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in ("of", "from") and any(
-        t.lemma_.lower() in DISTANCES for t in doc[max(0, span.start - 8) : span.start - 1]
-    ):
-        return False  # "70 km (43 mi) of Mogadishu", however the parser attached it
     after = span.doc[span.end : span.end + 2]
     return not (len(after) == 2 and after[0].text == "," and after[1].ent_type_ in ("GPE", "STATE"))
 
@@ -697,21 +683,20 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
     (patterns/party_words.tsv), capitalised, right before a title, a member's noun (a
     legislature's generic name between) or a person's name ("Conservative MP X", "the
     Republican Senate Majority Leader", "Republican members of the House", "Democrat X"), or
-    predicated of someone ("X is a Republican", "X, a Democrat, said"); a party letter in
-    parentheses after a person's name ("Senator X (R-MT)"). A name the model made of it and the
-    legislature's generic name ("Republican Senate") gives way to it."""
+    predicated of someone ("X is a Republican", "X, a Democrat, said"). A name the model made of
+    it and the legislature's generic name ("Republican Senate") gives way to it."""
     words = sorted(party_names(gazetteer).items(), key=lambda item: -len(item[0]))  # "Liberal Democratic" first
     title_starts = {start for start, _, _ in titles}
     member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame in ("party-member", "member-of")}
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     people = [c for c in candidates if c.type is EntityType.PERSON]
-    person_starts, person_ends = {c.start for c in people}, {c.end for c in people}
+    person_starts = {c.start for c in people}
     person_tokens = {i for c in people for i in range(c.start, c.end)}
     replaced: set[int] = set()
     found: list[MentionCandidate] = []
     first_words = {name[0] for name, _ in words}
     for start in (token.i for token in tokens_whose(doc, "ORTH", {word.lower() for word in first_words}) if token.text in first_words):
-        for name, (entry, form) in words:
+        for name, entry in words:
             end = start + len(name)
             if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(name)):
                 continue
@@ -722,19 +707,10 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
             if any(c.entry is not None or c.start < start or c.end > after for c in held.values()):
                 continue
             word = doc[start]
-            if form == "letter":
-                named = (doc[start - 1].text == "(" and start - 1 in person_ends
-                         and end < len(doc) and doc[end].text in (")", "-", "–"))  # fmt: skip
-            else:
-                following = by_token.get(after)
-                if form == "noun" and following is not None and following.start == after and following.entry is None and \
-                        following.type is EntityType.ORGANIZATION and all(t.pos_ == "PROPN" for t in doc[after : following.end]):  # fmt: skip
-                    set_type(following, EntityType.PERSON)  # "Democrat Rod Blagojevich" tagged ORG: a member's name
-                    person_starts.add(after)
-                named = after < len(doc) and (after in title_starts or after in person_starts or doc[after].lower_ in member_nouns
-                                              or doc[after].lemma_.lower() in member_nouns)  # fmt: skip
-                named = named or (word.pos_ in ("NOUN", "PROPN") and end == start + 1 and (
-                    (word.dep_ == "attr" and word.head.lemma_ == "be") or (word.dep_ == "appos" and word.head.i in person_tokens)))
+            named = after < len(doc) and (after in title_starts or after in person_starts or doc[after].lower_ in member_nouns
+                                          or doc[after].lemma_.lower() in member_nouns)  # fmt: skip
+            named = named or (word.pos_ in ("NOUN", "PROPN") and end == start + 1 and (
+                (word.dep_ == "attr" and word.head.lemma_ == "be") or (word.dep_ == "appos" and word.head.i in person_tokens)))
             if named:
                 replaced.update(held)
                 found.append(candidate_of(doc[start:end], entry, weight=1))
@@ -744,9 +720,9 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
 
 
 @lru_cache(maxsize=4)
-def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], tuple[GazetteerEntry, str]]:
-    """The words that name a party without its name, with their form: the capitalised words of its
-    name before "Party" ("Conservative Party" -> Conservative, form "adjective") that name nothing
+def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], GazetteerEntry]:
+    """The words that name a party without its name: the capitalised words of its
+    name before "Party" ("Conservative Party" -> Conservative) that name nothing
     else in the gazetteer and no other party, and the words of patterns/party_words.tsv whose party
     the gazetteer knows as one party."""
     found: dict[tuple[str, ...], dict[str, GazetteerEntry]] = {}
@@ -754,12 +730,12 @@ def party_names(gazetteer: Gazetteer) -> dict[tuple[str, ...], tuple[GazetteerEn
         for words in (tuple(name.split()) for name in entry.names if entry.kind == PARTY):
             if len(words) > 1 and words[-1] == "Party" and all(w[:1].isupper() and w.isalpha() for w in words[:-1]):
                 found.setdefault(words[:-1], {})[entry.qid or entry.name] = entry
-    named = {words: (next(iter(entries.values())), "adjective") for words, entries in found.items()
+    named = {words: next(iter(entries.values())) for words, entries in found.items()
              if len(entries) == 1 and not gazetteer.lookup(" ".join(words))}  # fmt: skip
     for row in party_words():
         party = _only(e for e in gazetteer.lookup(row.party) if e.kind == PARTY)
         if party is not None:
-            named[tuple(row.word.split())] = (party, row.form)
+            named[tuple(row.word.split())] = party
     return named
 
 
@@ -838,18 +814,13 @@ def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bo
 
 
 def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:
-    """The capitalised words at `start` that no entity span holds, as a named asset; with the
-    person's name that follows them ("the frigate Admiral Gorshkov": a ship named after a person)."""
+    """The capitalised words at `start` that no entity span holds, as a named asset."""
     taken = {i for c in candidates for i in range(c.start, c.end)}
     end = start
     while end < len(doc) and end not in taken and not doc[end].ent_type_ and _proper_name_word(doc[end]):
         end += 1
     if end == start:
         return None
-    person = next((c for c in candidates if c.start == end and c.type is EntityType.PERSON and c.entry is None), None)
-    if person is not None:
-        candidates.remove(person)
-        end = person.end
     return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text)
 
 
@@ -894,6 +865,5 @@ def _entities(doc: Doc, article: Article, groups: list[list[MentionCandidate]]) 
         kind = head.kind
         if kind is None and head.type is EntityType.ORGANIZATION and head.entry is None:
             kind = org_kind(label)
-        described = all(c.weight == 0 for c in members)  # titles only: "the US president" (kg.extract.coreference)
-        entities.append(Entity(key, label, head.type, tuple(mentions), kind, head.named, described))
+        entities.append(Entity(key, label, head.type, tuple(mentions), kind, head.named))
     return tuple(entities)

@@ -55,7 +55,6 @@ INSTITUTION_NOUNS = frozenset("university college institute academy school semin
 ATTACK_NOUNS = frozenset("attack airstrike strike bombing shelling massacre siege raid offensive conflict war insurgency".split())
 PLACE_VERBS = frozenset("visit leave reach enter strike hit bomb shell attack target capture seize besiege surround raid "
                         "liberate occupy evacuate bombard storm encircle strikes attacks raids".split())  # fmt: skip
-DISTANCES = frozenset("km kilometre kilometer kilometres kilometers mi mile miles".split())
 MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
 HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
@@ -83,9 +82,6 @@ STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", 
 
 # An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.
 DESIGNATOR = re.compile(r"^[A-Z]{1,3}-[0-9]+[A-Z]?\b")
-
-# Abbreviations that stand for words of a name ("Eisenhower CSG").
-ABBREVIATIONS = {"csg": "carrier strike group", "arg": "amphibious ready group"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,10 +179,7 @@ def initials(name: str) -> str:
 
 
 def name_words(name: str) -> list[str]:
-    words: list[str] = []
-    for word in latin_key(name).split():
-        words += ABBREVIATIONS.get(word, word).split()
-    return words
+    return latin_key(name).split()
 
 
 def slug(text: str) -> str:
@@ -195,20 +188,18 @@ def slug(text: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class PartyWord:
-    """A word that names a party without its name: a member noun ("Democrat") or a letter ("R")."""
+    """A member noun that names a party without its name ("Democrat")."""
 
     word: str
     party: str  # the party's name in the gazetteer
-    form: str  # "noun" or "letter"
 
 
 @lru_cache(maxsize=4)
 def party_words(path: Path | None = None) -> tuple[PartyWord, ...]:
     """patterns/party_words.tsv; every bad row is reported."""
-    rows = valid_rows(path or data_dir("patterns") / "party_words.tsv", ("word", "party", "form"),
-                      lambda row: bool(row["word"] and row["party"]) and row["form"] in ("noun", "letter"),
-                      "word, party and a form 'noun' or 'letter' are required")  # fmt: skip
-    return tuple(PartyWord(row["word"], row["party"], row["form"]) for row in rows)
+    rows = valid_rows(path or data_dir("patterns") / "party_words.tsv", ("word", "party"),
+                      lambda row: bool(row["word"] and row["party"]), "word and party are required")  # fmt: skip
+    return tuple(PartyWord(row["word"], row["party"]) for row in rows)
 
 
 @lru_cache(maxsize=4)

@@ -236,19 +236,14 @@ def test_memberships_a_leaving_not_yet_done_means_still_a_member(pairs, text: st
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("The pardons included Democrat Rod Blagojevich, the former governor of Illinois.", {("Rod Blagojevich", "Democratic Party")}),
     ("Joe Manchin, a Democrat, voted against the bill.", {("Joe Manchin", "Democratic Party")}),
-    ("The hearing was interrupted and US Senator Tim Sheehy (R-MT) called the police.", {("Tim Sheehy", "Republican Party")}),
-    ("Senator Chuck Schumer (D-NY) opposed the bill.", {("Chuck Schumer", "Democratic Party")}),
     ("The Senate voted, with Republicans Rand Paul and Mitch McConnell joining.",
      {("Rand Paul", "Republican Party"), ("Mitch McConnell", "Republican Party")}),
-    ("Democrat Rod Blagojevich and Mitch McConnell met.", {("Rod Blagojevich", "Democratic Party")}),  # one name: singular
-    # Denied, or a party word that qualifies no one, or a letter that is not after a name.
+    # Denied, or a party word that qualifies no one.
     ("Joe Manchin is not a Democrat.", set()),
     ("The Republican plan failed, Joe Manchin said.", set()),
-    ("Joe Manchin voted for Plan (D) and against Plan (R).", set()),
 ])  # fmt: skip
-def test_memberships_party_words_and_letters(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+def test_memberships_party_words(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert pairs(text) == expected
 
 

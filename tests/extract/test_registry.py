@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from kg import extract as stage
 from kg.gazetteer import load_gazetteer
 from kg.nlp import annotate, load_nlp
-from kg.records import Article, Claim, Entity, EntityType, Membership, Mention, Provenance, Role
+from kg.records import Article, Entity, Membership, Mention, Provenance
 
 
 def test_extract_registered_names_are_versioned() -> None:
@@ -36,23 +36,3 @@ def test_extract_drops_claims_on_unknown_entities_and_unused_unnamed_assets(
     assert extraction.claims == ()
     assert "article t: kg.fake.v1 claim dropped, unknown entity no_such_key" in caplog.text
     assert [entity.label for entity in extraction.entities] == ["Venezuela"]  # the unused "bomber aircraft" is gone
-
-
-@pytest.mark.parametrize("referenced", [False, True])
-def test_extract_keeps_an_unnamed_office_holder_only_when_a_claim_refers_to_them(
-    monkeypatch: pytest.MonkeyPatch, referenced: bool
-) -> None:
-    def fake(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Claim]:
-        keys = {entity.type.value if entity.type is EntityType.ORGANIZATION else entity.label: entity.key
-                for entity in entities}  # fmt: skip
-        evidence = Mention(0, 5, article.content[0:5])
-        yield Role(keys["Donald Trump"], "president", keys["United States"], Provenance(evidence, "kg.fake.v1", 0.6))
-        if referenced:
-            yield Membership(keys["United States"], keys["Organization"], Provenance(evidence, "kg.fake.v1", 0.9, keys["Donald Trump"]))
-
-    monkeypatch.setattr(stage, "EXTRACTORS", {"kg.fake.v1": fake})
-    gazetteer = load_gazetteer()
-    article = Article(id="t", text="The US president said the country stays in NATO.", published=date(2025, 11, 29))
-    extraction = stage.extract(annotate(load_nlp(gazetteer=gazetteer), article), article, gazetteer=gazetteer)
-    assert ("Donald Trump" in [entity.label for entity in extraction.entities]) is referenced
-    assert [type(claim).__name__ for claim in extraction.claims] == (["Role", "Membership"] if referenced else [])
