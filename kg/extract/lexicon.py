@@ -1,7 +1,7 @@
 """Loaders for the extraction data files: patterns/ -> typed, checked lexicons.
 
 patterns/events.jsonl, designations.jsonl and assets.jsonl hold one JSON object a line;
-modality.tsv, hulls.tsv and ship_prefixes.tsv are tab-separated with a header row. Each loader
+modality.tsv and ship_prefixes.tsv are tab-separated with a header row. Each loader
 checks every line and raises one DataFileError naming the file and line of every problem, so a
 bad pattern fails at start-up. Loaded lexicons are cached per folder.
 """
@@ -318,14 +318,6 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
             frozenset(verbs["victim_verbs"]))  # fmt: skip
 
 
-def load_hulls(folder: Path) -> dict[str, AssetClass]:
-    """patterns/hulls.tsv: hull classification prefixes ("CVN") -> asset class."""
-    rows = valid_rows(folder / "hulls.tsv", ("prefix", "class"),
-                       lambda row: row["prefix"].isalpha() and row["class"] in ASSET_CLASSES,
-                       "expected an alphabetic prefix and an asset class, got {prefix!r} {class!r}")  # fmt: skip
-    return {row["prefix"]: AssetClass(row["class"]) for row in rows}
-
-
 def load_ship_prefixes(folder: Path) -> dict[str, str]:
     """patterns/ship_prefixes.tsv: ship name prefixes ("USS") -> the name of the operating state."""
     rows = valid_rows(folder / "ship_prefixes.tsv", ("prefix", "state"),
@@ -351,7 +343,6 @@ class Lexicons:
     operator_verbs: frozenset[str]
     place_objects: frozenset[str]
     victim_verbs: frozenset[str]
-    hulls: dict[str, AssetClass]
     ship_prefixes: dict[str, str]
     cues: tuple[Cue, ...]
 
@@ -365,8 +356,8 @@ class Lexicons:
 def load_lexicons(folder: Path | None = None) -> Lexicons:
     """All extraction lexicons of a patterns folder (the installed one by default)."""
     folder = folder or data_dir("patterns")
-    return Lexicons(load_events(folder), load_designations(folder), *load_assets(folder), load_hulls(folder),
-                    load_ship_prefixes(folder), load_cues(folder))  # fmt: skip
+    return Lexicons(load_events(folder), load_designations(folder), *load_assets(folder), load_ship_prefixes(folder),
+                    load_cues(folder))  # fmt: skip
 
 
 # (id of vocab, id of patterns) -> the vocab and patterns (held, so the ids stay theirs) and the Matcher.

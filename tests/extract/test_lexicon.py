@@ -11,7 +11,6 @@ from kg.extract.lexicon import (
     load_cues,
     load_designations,
     load_events,
-    load_hulls,
     load_lexicons,
 )
 from kg.extract.paths import parse_path
@@ -32,7 +31,6 @@ def test_lexicon_shipped_files_load() -> None:
     assert (
         lexicons.assets
         and lexicons.operator_verbs
-        and lexicons.hulls["CVN"].value == "aircraft_carrier"
     )
     assert {cue.kind for cue in lexicons.cues} == {
         "negation",
@@ -99,7 +97,6 @@ def _append(path: Path, line: str) -> int:
             load_assets,
             "token pattern",
         ),
-        ("hulls.tsv", "CV9\twarship", load_hulls, "prefix"),
         ("modality.tsv", "perhaps\tmaybe\tchild\t", load_cues, "kind"),
     ],
 )
