@@ -1034,10 +1034,7 @@ def _tree_distance(a: Token, b: Token) -> int:
     """Steps between two tokens in the parse tree, counting content words only: a list ("China,
     India and Russia") is one step, and so is a prepositional phrase ("with the navies of China")."""
     up_a, up_b = ([t for t in (x, *x.ancestors) if t is x or t.dep_ not in FUNCTION_DEPS] for x in (a, b))
-    for i, node in enumerate(up_a):
-        if node in up_b:
-            return i + up_b.index(node)
-    return len(up_a) + len(up_b)
+    return next(i + up_b.index(node) for i, node in enumerate(up_a) if node in up_b)  # the root, at the latest
 
 
 def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
