@@ -1078,18 +1078,6 @@ def test_events_describing_talks_as_useful_accuses_no_one(annotated) -> None:  #
     assert not [event for event in found if event.type is EventType.ACCUSE]
 
 
-@pytest.mark.parametrize(
-    ("text", "event_type"),
-    [
-        ("The Northern Front vowed to avenge the murder of its chief by Ruritania.", EventType.THREATEN),
-        ("The Northern Front avenged the killing of its chief by Ruritania.", EventType.ASSAULT),
-    ],
-)
-def test_events_avenging_a_killing_targets_the_killer(annotated, text, event_type) -> None:  # type: ignore[no-untyped-def]
-    event = _one(annotated, text, event_type)
-    assert (event.actors, event.targets) == (("front",), ("ruritania",))
-
-
 TAGS = {"DET": "DT", "PROPN": "NNP", "NOUN": "NNS", "VERB": "VBZ", "NUM": "CD", "CCONJ": "CC", "ADP": "IN", "PUNCT": ".", "PRON": "WDT"}
 
 
