@@ -191,9 +191,7 @@ def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) ->
         trigger.label == code.type.value for trigger in written
     ):
         return []
-    template = lex.events.coded.get(code.type.value)
-    if template is None:
-        return []
+    template = lex.events.coded[code.type.value]  # patterns/events.jsonl has one for every type
     options = {**template.options, "coded_mode": code.mode} if code.mode else template.options
     if code.mode in template.words("targetless_modes"):
         options = {**options, "targetless": True}  # "X resigns": a resignation acts on no one
@@ -570,13 +568,12 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
         latest = max(event.provenance.evidence.start for event in claims)
         claimed = [event for event in claims if event.provenance.evidence.start == latest]
         evidence = sentence_evidence(token.sent)
-        rejection = lex.events.coded.get(EventType.REJECT.value)
-        if rejection is not None:  # the denier rejects the claimant ("Ukraine rejected Russia's claim")
-            score = confidence.score(rejection.base, inherited=True)
-            denials += [
-                Event(EventType.REJECT, (deniers[0],), (claimant,), Provenance(evidence, NAME, score))
-                for claimant in dict.fromkeys(event.provenance.claimed_by or "" for event in claimed)
-            ]
+        # The denier rejects the claimant ("Ukraine rejected Russia's claim").
+        score = confidence.score(lex.events.coded[EventType.REJECT.value].base, inherited=True)
+        denials += [
+            Event(EventType.REJECT, (deniers[0],), (claimant,), Provenance(evidence, NAME, score))
+            for claimant in dict.fromkeys(event.provenance.claimed_by or "" for event in claimed)
+        ]
         denials += [
             dataclasses.replace(event, provenance=Provenance(
                 evidence, NAME, confidence.score(event.provenance.confidence, negated=True), deniers[0], True,

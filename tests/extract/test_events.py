@@ -1414,3 +1414,9 @@ def test_events_parties_that_clashed_each_attacked_the_other(annotated) -> None:
 def test_events_parties_fighting_something_together_fight_not_each_other(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, "Ruritania and Freedonia fight corruption.")
     assert not [e for e in found if e.type is EventType.ASSAULT]
+
+
+def test_events_every_type_has_the_trigger_a_coded_verb_takes() -> None:
+    from kg.extract.lexicon import load_lexicons
+
+    assert set(load_lexicons().events.coded) == {event_type.value for event_type in EventType}
