@@ -203,12 +203,8 @@ def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) ->
 
 
 def _verb_types(token: Token, lex: Lexicons) -> list[Trigger]:
-    """The event triggers a governing word stands for, as a noun or a verb ("the *calls*
-    asking ...", "*urged* ... asking")."""
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB":
-        return _verb_triggers(token, lemma, lex, set())
-    return lex.events.by_lemma(lemma, "NOUN") + lex.events.by_lemma(lemma, "VERB")
+    """The event triggers a governing verb stands for ("*urged* X, asking ..."); none for another word."""
+    return _verb_triggers(token, token.lemma_.lower(), lex, set()) if token.pos_ == "VERB" else []
 
 
 def _misread_verb(token: Token) -> bool:
@@ -390,7 +386,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         return None
     modality = assess(token, index, lex.cues)
     if event_type is EventType.REQUEST and modality.hypothetical and token.head.i != token.i and _requests(token.head, lex):
-        # "joined the calls asking the US to waive": the asking is the call, made, not planned.
+        # "urged X, asking the US to waive": the asking is the urging, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
     if unstated and (modality.negated or modality.hypothetical):
         return None  # "X was not killed", "X could be arrested": by no one named, not a fact to keep
@@ -796,7 +792,7 @@ def _asked_for(token: Token, lex: Lexicons) -> bool:
 
 
 def _requests(token: Token, lex: Lexicons) -> bool:
-    """The word is a request ("the *calls* asking ...", "*urged* X to ...")."""
+    """The verb is a request ("*urged* X to ...")."""
     return any(trigger.label == EventType.REQUEST.value for trigger in _verb_types(token, lex))
 
 

@@ -725,7 +725,7 @@ def test_events_what_one_is_called_on_to_do_is_asked_for_not_done(annotated) -> 
 def test_events_dated_by_the_verb_that_governs_the_clause(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(
         annotated,
-        "On Monday, Alma Vask joined the calls asking Freedonia to free the sailors.",
+        "On Monday, Alma Vask wrote a letter asking Freedonia to free the sailors.",
         EventType.REQUEST,
     )
     assert event.targets == ("freedonia",) and not event.provenance.hypothetical
