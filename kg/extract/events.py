@@ -171,8 +171,8 @@ def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
 
 def _transitive(trigger: Trigger, token: Token) -> bool:
     """A trigger whose event acts on someone: not one that stands alone ("X resigned"), between
-    its own subjects ("X and Y met", "clashed") or with no one acted upon ("protesters marched")."""
-    return not any(trigger.flag(flag) for flag in ("targetless", "symmetric", "intransitive")) and (
+    its own subjects ("X and Y met", "clashed")."""
+    return not any(trigger.flag(flag) for flag in ("targetless", "symmetric")) and (
         token.lemma_.lower() not in trigger.words("reciprocal_lemmas")
     )
 
