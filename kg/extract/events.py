@@ -640,10 +640,10 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in trigger.words("excludes_xcomp") for c in token.children):
         return False  # "ordered the troops to withdraw" sends no one
     # "provided Ukraine *with* a loan": what is given may follow "with"; a misread verb's object
-    # is its head ("fire *missiles*") or a noun after it ("X *summons* Y ambassador").
+    # is its head ("fire *missiles*").
     misread = [token.head.lemma_.lower()] if trigger.pos == "VERB" and token.dep_ == "compound" else []
     objects = (part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass")
-               or (child.dep_ == "prep" and child.lower_ == "with") or (child.dep_ == "npadvmod" and token.pos_ == "NOUN")
+               or (child.dep_ == "prep" and child.lower_ == "with")
                for part in child.subtree)  # fmt: skip
     if not (
         met("requires_prep", preps)
