@@ -34,7 +34,6 @@ REPRESENTATIVES = frozenset({"president", "king", "queen", "chancellor", "premie
                              "spokesperson", "spokesman", "spokeswoman", "delegate", "delegation", "envoy",
                              "representative", "negotiator", "official", "government", "leader", "minister",
                              "diplomat", "ambassador", "force", "troop", "military", "authority"})  # fmt: skip
-SPOKESPEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman"})
 # Nouns for a person known by another one ("bin Laden's *son*", "the president's *aide*"): a
 # different person, who does not stand for the one their possessive names.
 RELATIVES = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "child",
@@ -275,10 +274,8 @@ class EntityIndex:
                     firsts = (more[0] for part in conjuncts if (more := self._phrase_entities(part, qualifiers, depth + 1)))
                     return list(dict.fromkeys([keys[0], *firsts]))
         if token.lemma_.lower() in REPRESENTATIVES:
-            # "delegates from Cambodia and Thailand", "the governments of X and Y": each party;
-            # "a spokesperson for President X": whom one speaks for.
-            preps = ("of", "from", "for") if token.lemma_.lower() in SPOKESPEOPLE else ("of", "from")
-            return [key for child in token.children if child.dep_ == "prep" and child.lower_ in preps
+            # "delegates from Cambodia and Thailand", "the governments of X and Y": each party.
+            return [key for child in token.children if child.dep_ == "prep" and child.lower_ in ("of", "from")
                     for obj in child.children if obj.dep_ == "pobj" for part in (obj, *obj.conjuncts)
                     for key in self._phrase_entities(part, qualifiers, depth + 1)]  # fmt: skip
         return []
@@ -348,8 +345,6 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
             continue
         first = doc.char_span(start, end, alignment_mode="expand")
         before = list(doc[max(first.start - 2, 0) : first.start]) if first is not None else []
-        if before and before[-1].lower_ in ("the", "a", "an"):
-            before = before[:-1]
         if before and before[-1].lower_ in not_after:
             continue
         if first is not None and _embedded(first.root, clause, token):

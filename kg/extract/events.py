@@ -171,8 +171,8 @@ def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
 
 def _transitive(trigger: Trigger, token: Token) -> bool:
     """A trigger whose event acts on someone: not one that stands alone ("X resigned"), between
-    its own subjects ("X and Y met", "clashed") or with no one acted upon ("protesters marched")."""
-    return not any(trigger.flag(flag) for flag in ("targetless", "symmetric", "intransitive")) and (
+    its own subjects ("X and Y met", "clashed")."""
+    return not any(trigger.flag(flag) for flag in ("targetless", "symmetric")) and (
         token.lemma_.lower() not in trigger.words("reciprocal_lemmas")
     )
 
@@ -191,9 +191,7 @@ def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) ->
         trigger.label == code.type.value for trigger in written
     ):
         return []
-    template = lex.events.coded.get(code.type.value)
-    if template is None:
-        return []
+    template = lex.events.coded[code.type.value]  # patterns/events.jsonl has one for every type
     options = {**template.options, "coded_mode": code.mode} if code.mode else template.options
     if code.mode in template.words("targetless_modes"):
         options = {**options, "targetless": True}  # "X resigns": a resignation acts on no one
@@ -205,12 +203,8 @@ def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) ->
 
 
 def _verb_types(token: Token, lex: Lexicons) -> list[Trigger]:
-    """The event triggers a governing word stands for, as a noun or a verb ("the *calls*
-    asking ...", "*urged* ... asking")."""
-    lemma = token.lemma_.lower()
-    if token.pos_ == "VERB":
-        return _verb_triggers(token, lemma, lex, set())
-    return lex.events.by_lemma(lemma, "NOUN") + lex.events.by_lemma(lemma, "VERB")
+    """The event triggers a governing verb stands for ("*urged* X, asking ..."); none for another word."""
+    return _verb_triggers(token, token.lemma_.lower(), lex, set()) if token.pos_ == "VERB" else []
 
 
 def _misread_verb(token: Token) -> bool:
@@ -392,7 +386,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         return None
     modality = assess(token, index, lex.cues)
     if event_type is EventType.REQUEST and modality.hypothetical and token.head.i != token.i and _requests(token.head, lex):
-        # "joined the calls asking the US to waive": the asking is the call, made, not planned.
+        # "urged X, asking the US to waive": the asking is the urging, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
     if unstated and (modality.negated or modality.hypothetical):
         return None  # "X was not killed", "X could be arrested": by no one named, not a fact to keep
@@ -570,13 +564,12 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
         latest = max(event.provenance.evidence.start for event in claims)
         claimed = [event for event in claims if event.provenance.evidence.start == latest]
         evidence = sentence_evidence(token.sent)
-        rejection = lex.events.coded.get(EventType.REJECT.value)
-        if rejection is not None:  # the denier rejects the claimant ("Ukraine rejected Russia's claim")
-            score = confidence.score(rejection.base, inherited=True)
-            denials += [
-                Event(EventType.REJECT, (deniers[0],), (claimant,), Provenance(evidence, NAME, score))
-                for claimant in dict.fromkeys(event.provenance.claimed_by or "" for event in claimed)
-            ]
+        # The denier rejects the claimant ("Ukraine rejected Russia's claim").
+        score = confidence.score(lex.events.coded[EventType.REJECT.value].base, inherited=True)
+        denials += [
+            Event(EventType.REJECT, (deniers[0],), (claimant,), Provenance(evidence, NAME, score))
+            for claimant in dict.fromkeys(event.provenance.claimed_by or "" for event in claimed)
+        ]
         denials += [
             dataclasses.replace(event, provenance=Provenance(
                 evidence, NAME, confidence.score(event.provenance.confidence, negated=True), deniers[0], True,
@@ -647,10 +640,10 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in trigger.words("excludes_xcomp") for c in token.children):
         return False  # "ordered the troops to withdraw" sends no one
     # "provided Ukraine *with* a loan": what is given may follow "with"; a misread verb's object
-    # is its head ("fire *missiles*") or a noun after it ("X *summons* Y ambassador").
+    # is its head ("fire *missiles*").
     misread = [token.head.lemma_.lower()] if trigger.pos == "VERB" and token.dep_ == "compound" else []
     objects = (part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass")
-               or (child.dep_ == "prep" and child.lower_ == "with") or (child.dep_ == "npadvmod" and token.pos_ == "NOUN")
+               or (child.dep_ == "prep" and child.lower_ == "with")
                for part in child.subtree)  # fmt: skip
     if not (
         met("requires_prep", preps)
@@ -799,7 +792,7 @@ def _asked_for(token: Token, lex: Lexicons) -> bool:
 
 
 def _requests(token: Token, lex: Lexicons) -> bool:
-    """The word is a request ("the *calls* asking ...", "*urged* X to ...")."""
+    """The verb is a request ("*urged* X to ...")."""
     return any(trigger.label == EventType.REQUEST.value for trigger in _verb_types(token, lex))
 
 
@@ -1034,10 +1027,7 @@ def _tree_distance(a: Token, b: Token) -> int:
     """Steps between two tokens in the parse tree, counting content words only: a list ("China,
     India and Russia") is one step, and so is a prepositional phrase ("with the navies of China")."""
     up_a, up_b = ([t for t in (x, *x.ancestors) if t is x or t.dep_ not in FUNCTION_DEPS] for x in (a, b))
-    for i, node in enumerate(up_a):
-        if node in up_b:
-            return i + up_b.index(node)
-    return len(up_a) + len(up_b)
+    return next(i + up_b.index(node) for i, node in enumerate(up_a) if node in up_b)  # the root, at the latest
 
 
 def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:

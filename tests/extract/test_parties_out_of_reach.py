@@ -57,7 +57,6 @@ def test_nothing_else_comes_from_the_from_phrase(read_events, text) -> None:  # 
         ("Alma Vask attended a summit with President of Ruritania Omar Tellen.", EventType.CONSULT, "vask", "tellen"),
         ("The president of Ruritania threatened Freedonia.", EventType.THREATEN, "ruritania", "freedonia"),
         ("The head of Ruritania's delegation criticised Freedonia.", EventType.ACCUSE, "ruritania", "freedonia"),
-        ("A spokesperson for Omar Tellen criticised Freedonia.", EventType.ACCUSE, "tellen", "freedonia"),
     ],
 )
 def test_a_title_stands_for_whom_its_of_phrase_names(read_events, text, event_type, actor, target) -> None:  # type: ignore[no-untyped-def]
