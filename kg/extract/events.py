@@ -380,6 +380,14 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
     # no actor and no place, nobody in nowhere: no fact).
     counted = bool(actors) and not targets and event_type in UNSTATED_ACTOR_TYPES and _counted(token, lex)
+    # "Iran calls for a ceasefire": a named actor's demand of no entity stands on its object (plainly
+    # stated: below), not a document's ("the Turkish statement called for") nor a plea ("pled guilty to").
+    on_object = bool(trigger.flag("object_suffices") and not (targets or alone or counted) and token.pos_ == "VERB"
+        and any(index.type_of(key) is not EntityType.GROUP for key in actors)
+        and any(path.follow(token) for path in events.paths(trigger, "targets")) and all(
+        child.dep_ not in ("acomp", "oprd") and (child.dep_ != "nsubj" or child.pos_ in ("PROPN", "PRON") or index.at(child))
+        for child in token.children))  # fmt: skip
+    alone = alone or on_object
     if not (actors or unstated) or (not targets and not alone and not counted):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:
@@ -388,6 +396,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if event_type is EventType.REQUEST and modality.hypothetical and token.head.i != token.i and _requests(token.head, lex):
         # "urged X, asking the US to waive": the asking is the urging, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
+    if on_object and (modality.negated or modality.hypothetical or partisan(modality, actors, index)):
+        return None  # "X may call for a ceasefire", "Y says X called for talks": nothing acted upon to keep
     if unstated and (modality.negated or modality.hypothetical):
         return None  # "X was not killed", "X could be arrested": by no one named, not a fact to keep
     if actors and all(_stateless_organ(key, index) for key in actors):
