@@ -381,12 +381,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # no actor and no place, nobody in nowhere: no fact).
     counted = bool(actors) and not targets and event_type in UNSTATED_ACTOR_TYPES and _counted(token, lex)
     # "Iran calls for a ceasefire": a named actor's demand of no entity stands on its object (plainly
-    # stated: below), not a document's ("the Turkish statement called for") nor a plea ("pled guilty to").
-    on_object = bool(trigger.flag("object_suffices") and not (targets or alone or counted) and token.pos_ == "VERB"
-        and any(index.type_of(key) is not EntityType.GROUP for key in actors)
-        and any(path.follow(token) for path in events.paths(trigger, "targets")) and all(
-        child.dep_ not in ("acomp", "oprd") and (child.dep_ != "nsubj" or child.pos_ in ("PROPN", "PRON") or index.at(child))
-        for child in token.children))  # fmt: skip
+    # stated: below).
+    on_object = (trigger.flag("object_suffices") and not (targets or alone or counted)
+                 and any(index.type_of(key) is not EntityType.GROUP for key in actors)
+                 and _demands_something(token, trigger, lex, index))  # fmt: skip
     alone = alone or on_object
     if not (actors or unstated) or (not targets and not alone and not counted):
         return None
@@ -458,6 +456,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
                   mode=_mode(token, trigger, events), when=when, location=location, assets=involved)  # fmt: skip
     return event, whole
 
+
+def _demands_something(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
+    """A verb whose target paths reach an object, said by a named speaker: not a document's words
+    ("the Turkish statement called for") nor a plea ("pled guilty to")."""
+    return token.pos_ == "VERB" and any(path.follow(token) for path in lex.events.paths(trigger, "targets")) and all(
+        child.dep_ not in ("acomp", "oprd") and (child.dep_ != "nsubj" or child.pos_ in ("PROPN", "PRON") or index.at(child))
+        for child in token.children)  # fmt: skip
 
 def _followed(event_type: EventType, parties: Iterable[str], location: str | None, index: EntityIndex) -> bool:
     """Violence or a crowd the news reports with a named party on either side or with its place ("X
