@@ -213,6 +213,23 @@ def pipeline():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def found_entities(pipeline):  # type: ignore[no-untyped-def]
+    """`found_entities(text, title=None, published=date)` -> the entities kg.extract.entities finds
+    in the article, with the pipeline's model and gazetteer."""
+    from datetime import date
+
+    from kg.extract.entities import find_entities
+    from kg.nlp import annotate
+    from kg.records import Article
+
+    def find(text: str, title: str | None = None, published: date | None = date(2025, 11, 29)):  # type: ignore[no-untyped-def]
+        article = Article(id="t", text=text, title=title, published=published)
+        return find_entities(annotate(pipeline.nlp, article), article, pipeline.gazetteer)
+
+    return find
+
+
+@pytest.fixture(scope="session")
 def examples_store(pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
     """The bundled examples/ built once into a store folder (tests/test_examples.py, tests/test_cli.py)."""
     from kg.ingest import read_inputs

@@ -2,24 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from kg.extract.entities import find_entities
-from kg.gazetteer import load_gazetteer
-from kg.nlp import annotate, load_nlp
-from kg.records import Article, EntityType
+from kg.records import EntityType
 
 
 @pytest.fixture(scope="module")
-def names():  # type: ignore[no-untyped-def]
-    gazetteer = load_gazetteer()
-    nlp = load_nlp(gazetteer=gazetteer)
-
+def names(found_entities):  # type: ignore[no-untyped-def]
     def find(text: str) -> dict[str, EntityType]:
-        article = Article(id="t", text=text, title=None, published=date(2025, 11, 29))
-        return {e.label: e.type for e in find_entities(annotate(nlp, article), article, gazetteer) if e.named}
+        return {e.label: e.type for e in found_entities(text) if e.named}
 
     return find
 

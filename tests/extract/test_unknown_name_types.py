@@ -9,20 +9,13 @@ from datetime import date
 
 import pytest
 
-from kg.extract.entities import find_entities
-from kg.gazetteer import load_gazetteer
-from kg.nlp import annotate, load_nlp
-from kg.records import Article, EntityType
+from kg.records import EntityType
 
 
 @pytest.fixture(scope="module")
-def types():  # type: ignore[no-untyped-def]
-    gazetteer = load_gazetteer()
-    nlp = load_nlp(gazetteer=gazetteer)
-
+def types(found_entities):  # type: ignore[no-untyped-def]
     def find(text: str) -> dict[str, EntityType]:
-        article = Article(id="t", text=text, published=date(2025, 6, 1))
-        return {entity.label: entity.type for entity in find_entities(annotate(nlp, article), article, gazetteer)}
+        return {entity.label: entity.type for entity in found_entities(text, published=date(2025, 6, 1))}
 
     return find
 
