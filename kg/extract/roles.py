@@ -19,7 +19,8 @@ Data, not code:
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere; the
 office the gazetteer's tenures show the person holding; the single state of roles.tsv's
-`default_of`; for a state office (scope "state"), the state the article mentions most, each
+`default_of`; for a state office (scope "state") that no unresolved nationality or possessive
+qualifies ("Papuan foreign minister X"), the state the article mentions most, each
 mention of its office holders counted too (by the roles the article states, else the
 gazetteer's tenures; the first named on a tie: "Senator X" in an article about the United
 States), and for a head of state or government that state where the title's sentence names
