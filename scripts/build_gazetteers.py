@@ -138,6 +138,11 @@ def state_aliases(row: dict[str, str]) -> list[str]:
     return kept
 
 
+def demonyms(names: dict[str, str]) -> list[str]:
+    """mledoze's demonyms, one per part of a joined state ("Bosnian, Herzegovinian", "Kittitian or Nevisian")."""
+    return [part for column in ("demonym_m", "demonym_f") for part in re.split(r", | or ", names[column]) if part]
+
+
 def capitals(capital: str) -> list[str]:
     """The capital, and for "Washington D.C." also "Washington", as news text writes it."""
     names = [capital]
@@ -179,7 +184,7 @@ def build_states(reference: Path) -> list[dict[str, str | list[str]]]:
                 "qid": qid,
                 "name": name,
                 "aliases": aliases,
-                "demonyms": unique([names["demonym_m"], names["demonym_f"]]) if names else [],
+                "demonyms": unique(demonyms(names)) if names else [],
                 "capitals": unique(capitals(names["capital"])) if names and names["capital"] else [],
                 "iso2": iso2,
                 "iso3": iso3,

@@ -60,7 +60,7 @@ last, on the words no other entity or title holds.
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
@@ -543,21 +543,30 @@ def _disambiguate(acronym: str, entry: GazetteerEntry, doc: Doc, context: Contex
 
 def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -> GazetteerEntry | None:
     """A demonym or name several states share ("Congolese"): the state the article otherwise
-    names or whose office holder it names; None when it gives no sign."""
-    states = list({entry_key(e): e for e in context.gazetteer.lookup(text) if e.type is EntityType.STATE}.values())
+    names or whose office holder it names; None when it gives no sign. A name is read longest
+    first, so "Republic of the Congo" inside "Democratic Republic of the Congo" is no sign, nor
+    is a name the states share ("Congo")."""
+    states = {entry_key(e): e for e in context.gazetteer.lookup(text) if e.type is EntityType.STATE}
     if len(states) < 2:
         return entry
-    text_key = normalize_key(text)
-    words = set(latin_key(doc_text(doc)).split())
-    signs = []
-    for state in states:
-        names = [n for n in (*state.names, *state.capitals) if normalize_key(n) != text_key and len(n) > 3]
+    text_key, written = normalize_key(text), doc_text(doc)
+    words = set(latin_key(written).split())
+    named: dict[str, set[str]] = defaultdict(set)  # name -> the states it names
+    signs: set[str] = set()
+    for key, state in states.items():
+        for name in (*state.names, *state.capitals):
+            if normalize_key(name) != text_key and len(name) > 3:
+                named[name].add(key)
         holders = [t.person for t in context.gazetteer.tenures_in(state.qid) if t.role in HEAD_ROLES] if state.qid else []
-        if any(re.search(rf"\b{re.escape(name)}\b", doc_text(doc)) for name in (*names, *holders)) or any(
-            latin_key(holder).split()[-1] in words for holder in holders
-        ):
-            signs.append(state)
-    return context.entries.get(entry_key(signs[0]), signs[0]) if len(signs) == 1 else None
+        if any(re.search(rf"\b{re.escape(holder)}\b", written) or latin_key(holder).split()[-1] in words for holder in holders):
+            signs.add(key)
+    taken: list[tuple[int, int]] = []
+    for name in sorted(named, key=len, reverse=True):
+        for found in re.finditer(rf"\b{re.escape(name)}\b", written):
+            if not any(start <= found.start() and found.end() <= end for start, end in taken):
+                taken.append(found.span())
+                signs |= named[name] if len(named[name]) == 1 else set()
+    return context.entries.get(next(iter(signs)), states[next(iter(signs))]) if len(signs) == 1 else None
 
 
 def _only(entries: Iterable[GazetteerEntry]) -> GazetteerEntry | None:

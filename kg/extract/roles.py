@@ -19,7 +19,8 @@ Data, not code:
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
 state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere; the
 office the gazetteer's tenures show the person holding; the single state of roles.tsv's
-`default_of`; for a state office (scope "state"), the state the article mentions most, each
+`default_of`; for a state office (scope "state") that no unresolved nationality or possessive
+qualifies ("Papuan foreign minister X"), the state the article mentions most, each
 mention of its office holders counted too (by the roles the article states, else the
 gazetteer's tenures; the first named on a tie: "Senator X" in an article about the United
 States), and for a head of state or government that state where the title's sentence names
@@ -654,8 +655,8 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
             if not dominant_found:  # the same for every title of the article
                 dominant_found.append(_dominant_state(index, qids, gazetteer, article, explicit))
             dominant = dominant_found[0]
-            if reading.word.state_office or (dominant is not None and _bare(reading.role_token)
-                                        and _names_state(reading.role_token.sent, dominant, index)):  # fmt: skip
+            if (reading.word.state_office and not _owner_unread(reading.role_token)) or (
+                    dominant is not None and _bare(reading.role_token) and _names_state(reading.role_token.sent, dominant, index)):  # fmt: skip
                 of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
@@ -730,11 +731,25 @@ def _bare(role_token: Token) -> bool:
     "Greenlandic prime minister X"), and not "premier", which heads a province as often as a state."""
     if role_token.lower_ == "premier":
         return False
+    before = _word_before(role_token)
+    return before is None or before.pos_ in ("ADP", "DET", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ")
+
+
+def _owner_unread(role_token: Token) -> bool:
+    """A word before a state office says whose it is, but names no state or organization kg found: a
+    nationality ("Papuan foreign minister X") or a possessive ("the two countries' foreign ministers"):
+    the office is not then the article's main state's."""
+    before = _word_before(role_token)
+    return before is not None and before._.get(SLOT) not in ("OF", "PERSON") and (before.ent_type_ == "NORP" or before.tag_ == "POS")
+
+
+def _word_before(role_token: Token) -> Token | None:
+    """The word before a title and the holder modifiers before it ("newly elected"), None at the sentence's start."""
     start = role_token.i
     while start > role_token.sent.start and (role_token.doc[start - 1]._.get(SLOT) == "ROLE"
                                              or load_role_meanings().get(role_token.doc[start - 1].lower_) == "holder"):  # fmt: skip
         start -= 1
-    return start == role_token.sent.start or role_token.doc[start - 1].pos_ in ("ADP", "DET", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ")
+    return role_token.doc[start - 1] if start > role_token.sent.start else None
 
 
 def _entity_qids(index: EntityIndex, gazetteer: Gazetteer) -> dict[str, str]:
@@ -762,7 +777,8 @@ def _implicit_of(
     person_qid = qids.get(reading.person)
     if person_qid is not None:
         tenures = _on_date([t for t in gazetteer.tenures_of(person_qid) if t.of_qid in by_qid], article)
-        matching = {t.of_qid for t in tenures if t.role == reading.word.role or reading.word.role in HEAD_ROLES}
+        role = reading.word.role.removesuffix("-elect")  # a president-elect's state: of the office he is elected to
+        matching = {t.of_qid for t in tenures if t.role == role or role in HEAD_ROLES}
         if len(matching) == 1:
             return by_qid[matching.pop()]
     if reading.word.default_of is not None:

@@ -257,6 +257,20 @@ def test_entities_shared_demonym_goes_to_the_state_the_article_points_at(entitie
     assert not [e for e in entities("Congolese fishermen protested.") if e.type is STATE]
 
 
+def test_entities_shared_demonym_reads_the_longest_state_name(entities) -> None:  # type: ignore[no-untyped-def]
+    # "Republic of the Congo" inside "Democratic Republic of the Congo" is no sign of the other Congo,
+    # nor is "Congo", the name both share.
+    found = entities("Rebels advance in North Kivu, Democratic Republic of the Congo. Congolese troops withdraw.")
+    assert [(e.label, [m.text for m in e.mentions]) for e in found if e.type is STATE] == [
+        ("DR Congo", ["Democratic Republic of the Congo", "Congolese"])
+    ]
+    found = entities("Congolese president Ivo Nkosi visits Brazzaville, Republic of the Congo.")
+    assert [(e.label, [m.text for m in e.mentions]) for e in found if e.type is STATE] == [
+        ("Congo", ["Congolese", "Republic of the Congo"])
+    ]
+    assert not [e for e in entities("Congolese fishermen protested on the Congo river.") if e.type is STATE]
+
+
 @pytest.mark.parametrize(
     "text, place",
     [

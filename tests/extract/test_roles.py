@@ -120,7 +120,37 @@ def test_roles_coordinated_title_words(read_roles) -> None:  # type: ignore[no-u
 
 
 def test_roles_elect_does_not_hold_the_office(read_roles) -> None:  # type: ignore[no-untyped-def]
-    assert _triples(read_roles, "US President-elect Joe Biden named his cabinet on Monday.") == set()
+    # The role is the office-elect, as the gold writes it, never the office itself.
+    assert _triples(read_roles, "US President-elect Joe Biden named his cabinet on Monday.") == {
+        ("Joe Biden", "president-elect", "United States")
+    }
+    assert _triples(read_roles, "Chile's president-elect Ivo Brandt met Peruvian Prime Minister-elect Carlos Mendoza.") == {
+        ("Carlos Mendoza", "prime minister-elect", "Peru"),
+        ("Ivo Brandt", "president-elect", "Chile"),
+    }
+    text = "Philippine Senator-elect Rosa Lindqvist tops the count, and prime minister-designate Carlos Mendoza of Peru waits."
+    assert _triples(read_roles, text) == {("Rosa Lindqvist", "senator-elect", "Philippines")}
+
+
+def test_roles_elect_takes_the_state_of_the_office_the_person_holds_or_held(read_roles) -> None:  # type: ignore[no-untyped-def]
+    found, labels = read_roles("Denmark objects. President-elect Donald Trump wants the United States to buy Greenland.",
+                               published=date(2025, 1, 7))  # fmt: skip
+    assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Donald Trump", "president-elect", "United States")}
+
+
+def test_roles_unread_owner_of_a_state_office_is_not_the_main_state(read_roles) -> None:  # type: ignore[no-untyped-def]
+    # A nationality kg does not resolve, or a possessive with no named owner, says the office is some other state's.
+    assert _triples(read_roles, "Papuan foreign minister Jon Tavari says that his ministry informed Taiwan.") == set()
+    text = ("China and Pakistan release a peace plan to end the Iran war, following a meeting between the two "
+            "countries' foreign ministers, Wei Lan and Omar Zaki, respectively.")  # fmt: skip
+    assert _triples(read_roles, text) == set()
+    # A bare title, or one after a party, still takes the article's state.
+    assert _triples(read_roles, "Taiwan protests. Foreign Minister Jon Tavari says the decision is regrettable.") == {
+        ("Jon Tavari", "foreign minister", "Taiwan")
+    }
+    assert _triples(read_roles, "The United States and Turkey agreed. Republican Senator Ann Vole objected.") == {
+        ("Ann Vole", "senator", "United States")
+    }
 
 
 def test_roles_party_of_a_state_owns_its_leader(read_roles) -> None:  # type: ignore[no-untyped-def]
