@@ -373,8 +373,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting (or an article that does not say who acted) and, unless its
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
+    untold = not actors and token.pos_ == "NOUN" and event_type is EventType.ASSAULT and _untold_attack(token, index)
+    if untold and location is None:
+        # "X shuts down after a drone strike", "Y in Z is evacuated following an attack": the clause
+        # the attack brought about says where it struck.
+        location = next(iter(index.in_span(sent, [EntityType.LOCATION])), None)
     unstated = not actors and event_type in UNSTATED_ACTOR_TYPES and (
-        _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
+        _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and untold
     )
     alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
@@ -894,9 +899,13 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
 
 def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None:
     """Where the attack that did it happened, for a verb with no place of its own ("an attack *in
-    Balochistan* kills five people", "killed in an airstrike *on Injar*")."""
-    places = (key for noun in _attack_nouns(token, lex) if (trigger := _attack_trigger(noun, lex))
-              for key in index.follow(noun, lex.events.paths(trigger, "locations")))
+    Balochistan* kills five people", "killed in an airstrike *on Injar*"), else the first place its
+    phrase names ("in a bombing targeting a bus *in Khuzdar*", "at a mosque inside a school *in
+    Jakarta*")."""
+    nouns = _attack_nouns(token, lex)
+    places = chain((key for noun in nouns if (trigger := _attack_trigger(noun, lex))
+                    for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
+                   (key for noun in nouns for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])))
     return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
 
 
@@ -917,19 +926,28 @@ def _untold_attack(noun: Token, index: EntityIndex) -> bool:
     ) and not _party_in(noun, index)
 
 
+def _gapped_passive(verb: Token) -> bool:
+    """A participle conjunct whose auxiliary is left out ("are killed and others *injured* in an
+    attack"): a passive of its own."""
+    return verb.tag_ == "VBN" and not any(child.dep_ in ("aux", "auxpass", "dobj") for child in verb.children)
+
+
 def _causes(token: Token) -> list[Token]:
     """The common nouns a passive happened "in", "during" or "amid", save times ("killed in a car
     crash", "wounded during the protests"; not "in Red Harbour", "in the morning")."""
-    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb))]
+    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or _gapped_passive(verb))]
     return [noun for verb in verbs for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
             for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
             and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 
 
-# Prepositions of where an attack happened, or of the source of its report ("*according* to
-# police"): the states, places and sources they hold are no authors; unless a preposition of the
-# parties stands below ("in clashes *with* the army", "in an ambush *by* gunmen").
+# Prepositions of where an attack happened, of whom a noun's attack hit (HIT: "an attack *on* a
+# patrol"; not a verb's: "arrested *on* a Kenyan warrant"), or of the
+# source of its report ("*according* to police"): the states, places, victims and sources they hold
+# are no authors; unless a preposition of the parties stands below ("in clashes *with* the army", "in
+# an ambush *by* gunmen", "an attack on X *by* Y").
 WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "off", "according"})
+HIT = frozenset({"on", "against", "targeting"})
 PARTY_PREPS = frozenset({"by", "with", "between", "from"})
 
 
@@ -945,7 +963,8 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
         if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET):
             continue  # a place, or a weapon whose owner, if any, is named by its own words
         node = part
-        while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE):
+        while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE or node.lower_ in HIT and (
+                node.dep_ == "acl" or node.dep_ == "prep" and node.head.pos_ == "NOUN")):
             if node.dep_ in ("prep", "agent") and node.lower_ in PARTY_PREPS:
                 return True
             if node.dep_ in besides and node.head.i in verbs or (node.dep_ == "conj" and node.pos_ != "VERB" and node.head.i == head.i):
