@@ -373,13 +373,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting (or an article that does not say who acted) and, unless its
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
-    untold = not actors and token.pos_ == "NOUN" and event_type is EventType.ASSAULT and _untold_attack(token, index)
-    if untold and location is None:
-        # "X shuts down after a drone strike", "Y in Z is evacuated following an attack": the clause
-        # the attack brought about says where it struck.
-        location = next(iter(index.in_span(sent, [EntityType.LOCATION])), None)
     unstated = not actors and event_type in UNSTATED_ACTOR_TYPES and (
-        _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and untold
+        _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
     )
     alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
@@ -960,8 +955,11 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
     verbs = {head.i, *(verb.i for part in (head, *participles) for verb in (part, *part.conjuncts) if verb.pos_ == "VERB")}
     for part in head.subtree:
         key = index.at(part) or index.group_at(part)
-        if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET):
-            continue  # a place, or a weapon whose owner, if any, is named by its own words
+        if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET) or (
+            part.dep_ == "appos" and (place := index.at(part.head)) is not None and index.type_of(place) is EntityType.LOCATION
+        ):
+            continue  # a place, the state it lies in ("Manabí Province, *Ecuador*"), or a weapon whose
+            # owner, if any, is named by its own words
         node = part
         while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE or node.lower_ in HIT and (
                 node.dep_ == "acl" or node.dep_ == "prep" and node.head.pos_ == "NOUN")):

@@ -1,7 +1,7 @@
 """Attacks told with no party in their clause: the victims of a gapped passive ("are killed and
-others injured in an attack"), an attack's own victims ("an attack *on* police officers") that are no
-authors of it, the place its phrase names, and an attack a clause follows placed by that clause
-("X in Y shuts down after a drone strike"); constructed sentences."""
+others injured in an attack"), an attack's own victims ("an attack *on* police officers") and the
+state a place lies in ("in X, *Ruritania*") that are no authors of it, and the place the attack's
+phrase names; constructed sentences."""
 
 import pytest
 
@@ -13,6 +13,9 @@ NAMES = {
     "Ruritanian": ("ruritania", EntityType.STATE),
     "Omar Tellen": ("tellen", EntityType.PERSON),
     "Red Harbour": ("harbour", EntityType.LOCATION),
+    "Puerto López": ("harbour", EntityType.LOCATION),  # real words: the parse that leaves the
+    "Manabí Province": ("province", EntityType.LOCATION),  # province and its state out of the phrase
+    "Ecuador": ("ecuador", EntityType.STATE),
     "police officers": ("officers", EntityType.GROUP, None, False),
     "gunmen": ("gunmen", EntityType.GROUP, None, False),
 }
@@ -30,8 +33,9 @@ def _assaults(annotated, text: str):  # type: ignore[no-untyped-def]
         ("Five police officers are killed and others injured in a bandit attack in Red Harbour.", ("officers",)),
         ("Four people are killed in an attack on police officers in Red Harbour.", ()),
         ("Two people are injured in a bombing targeting police officers in Red Harbour.", ()),
+        ("Six people, including a two-year-old girl, are killed and three others are injured in a mass shooting at a"
+         " beach in Puerto López, Manabí Province, Ecuador.", ()),
         ("Twelve people are killed in a bombing at a mosque inside a school in Red Harbour.", ()),
-        ("The refinery in Red Harbour shuts down after a drone strike that causes a fire.", ()),
     ],
 )
 def test_an_attack_told_without_a_party_is_stated_at_its_place(annotated, text, targets) -> None:  # type: ignore[no-untyped-def]
@@ -49,6 +53,8 @@ def test_an_attack_told_without_a_party_is_stated_at_its_place(annotated, text, 
         "The refinery in Red Harbour shuts down after a gas explosion.",
         "The refinery in Red Harbour shuts down after the drone strike.",  # told elsewhere
         "Officials in Red Harbour fear a drone strike.",  # feared, not reported
+        "Attacks on police officers in Red Harbour must stop.",  # generic
+        "Police officers must not be killed in attacks in Red Harbour.",
     ],
 )
 def test_no_actorless_attack_where_its_author_is_named_or_none_happened(annotated, text) -> None:  # type: ignore[no-untyped-def]
