@@ -921,36 +921,32 @@ def _untold_attack(noun: Token, index: EntityIndex) -> bool:
     ) and not _party_in(noun, index)
 
 
-def _gapped_passive(verb: Token) -> bool:
-    """A participle conjunct whose auxiliary is left out ("are killed and others *injured* in an
-    attack"): a passive of its own."""
-    return verb.tag_ == "VBN" and not any(child.dep_ in ("aux", "auxpass", "dobj") for child in verb.children)
-
-
 def _causes(token: Token) -> list[Token]:
-    """The common nouns a passive happened "in", "during" or "amid", save times ("killed in a car
+    """The common nouns a passive, or a conjunct of it whose auxiliary is left out ("are killed and
+    others *injured* in an attack"), happened "in", "during" or "amid", save times ("killed in a car
     crash", "wounded during the protests"; not "in Red Harbour", "in the morning")."""
-    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or _gapped_passive(verb))]
+    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or verb.tag_ == "VBN" and not any(
+        child.dep_ in ("aux", "auxpass", "dobj") for child in verb.children))]
     return [noun for verb in verbs for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
             for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
             and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 
 
-# Prepositions of where an attack happened, of whom a noun's attack hit (HIT: "an attack *on* a
-# patrol"; not a verb's: "arrested *on* a Kenyan warrant"), or of the
-# source of its report ("*according* to police"): the states, places, victims and sources they hold
-# are no authors; unless a preposition of the parties stands below ("in clashes *with* the army", "in
-# an ambush *by* gunmen", "an attack on X *by* Y").
+# Prepositions of where an attack happened, of whom an attack noun hit (HIT: "an attack *on* a
+# patrol", "a bombing *targeting* a bus"; not a verb's: "arrested *on* a Kenyan warrant"), or of
+# the source of its report ("*according* to police"): the states, places, victims and sources they
+# hold are no authors; unless a preposition of the parties stands below ("in clashes *with* the
+# army", "in an ambush *by* gunmen", "an attack on X *by* Y").
 WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "off", "according"})
 HIT = frozenset({"on", "against", "targeting"})
 PARTY_PREPS = frozenset({"by", "with", "between", "from"})
 
 
 def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) -> bool:
-    """A party or group stands in the phrase or clause of `head` other than as where it happened
-    or in a dependent by one of `besides` (the victims of a passive) of `head`, of a verb joined to
-    it ("killed and others *injured*", "struck X, *killing* two") or of a gap ("officers are killed
-    and *civilians* injured")."""
+    """A party or group stands in the phrase or clause of `head` other than as where it happened,
+    whom an attack noun hit, or in a dependent by one of `besides` (the victims of a passive) of
+    `head`, of a verb joined to it ("killed and others *injured*", "struck X, *killing* two") or of
+    a gap ("officers are killed and *civilians* injured")."""
     participles = [child for child in head.children if child.dep_ == "advcl" and child.tag_ == "VBG"]
     verbs = {head.i, *(verb.i for part in (head, *participles) for verb in (part, *part.conjuncts) if verb.pos_ == "VERB")}
     for part in head.subtree:
