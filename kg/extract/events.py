@@ -894,9 +894,13 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
 
 def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None:
     """Where the attack that did it happened, for a verb with no place of its own ("an attack *in
-    Balochistan* kills five people", "killed in an airstrike *on Injar*")."""
-    places = (key for noun in _attack_nouns(token, lex) if (trigger := _attack_trigger(noun, lex))
-              for key in index.follow(noun, lex.events.paths(trigger, "locations")))
+    Balochistan* kills five people", "killed in an airstrike *on Injar*"), else the first place its
+    phrase names ("in a bombing targeting a bus *in Khuzdar*", "at a mosque inside a school *in
+    Jakarta*")."""
+    nouns = _attack_nouns(token, lex)
+    places = chain((key for noun in nouns if (trigger := _attack_trigger(noun, lex))
+                    for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
+                   (key for noun in nouns for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])))
     return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
 
 
@@ -918,34 +922,43 @@ def _untold_attack(noun: Token, index: EntityIndex) -> bool:
 
 
 def _causes(token: Token) -> list[Token]:
-    """The common nouns a passive happened "in", "during" or "amid", save times ("killed in a car
+    """The common nouns a passive, or a conjunct of it whose auxiliary is left out ("are killed and
+    others *injured* in an attack"), happened "in", "during" or "amid", save times ("killed in a car
     crash", "wounded during the protests"; not "in Red Harbour", "in the morning")."""
-    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb))]
+    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or verb.tag_ == "VBN" and not any(
+        child.dep_ in ("aux", "auxpass", "dobj") for child in verb.children))]
     return [noun for verb in verbs for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
             for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
             and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 
 
-# Prepositions of where an attack happened, or of the source of its report ("*according* to
-# police"): the states, places and sources they hold are no authors; unless a preposition of the
-# parties stands below ("in clashes *with* the army", "in an ambush *by* gunmen").
+# Prepositions of where an attack happened, of whom an attack noun hit (HIT: "an attack *on* a
+# patrol", "a bombing *targeting* a bus"; not a verb's: "arrested *on* a Kenyan warrant"), or of
+# the source of its report ("*according* to police"): the states, places, victims and sources they
+# hold are no authors; unless a preposition of the parties stands below ("in clashes *with* the
+# army", "in an ambush *by* gunmen", "an attack on X *by* Y").
 WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "off", "according"})
+HIT = frozenset({"on", "against", "targeting"})
 PARTY_PREPS = frozenset({"by", "with", "between", "from"})
 
 
 def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) -> bool:
-    """A party or group stands in the phrase or clause of `head` other than as where it happened
-    or in a dependent by one of `besides` (the victims of a passive) of `head`, of a verb joined to
-    it ("killed and others *injured*", "struck X, *killing* two") or of a gap ("officers are killed
-    and *civilians* injured")."""
+    """A party or group stands in the phrase or clause of `head` other than as where it happened,
+    whom an attack noun hit, or in a dependent by one of `besides` (the victims of a passive) of
+    `head`, of a verb joined to it ("killed and others *injured*", "struck X, *killing* two") or of
+    a gap ("officers are killed and *civilians* injured")."""
     participles = [child for child in head.children if child.dep_ == "advcl" and child.tag_ == "VBG"]
     verbs = {head.i, *(verb.i for part in (head, *participles) for verb in (part, *part.conjuncts) if verb.pos_ == "VERB")}
     for part in head.subtree:
         key = index.at(part) or index.group_at(part)
-        if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET):
-            continue  # a place, or a weapon whose owner, if any, is named by its own words
+        if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET) or (
+            part.dep_ == "appos" and (place := index.at(part.head)) is not None and index.type_of(place) is EntityType.LOCATION
+        ):
+            continue  # a place, the state it lies in ("Manabí Province, *Ecuador*"), or a weapon whose
+            # owner, if any, is named by its own words
         node = part
-        while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE):
+        while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE or node.lower_ in HIT and (
+                node.dep_ == "acl" or node.dep_ == "prep" and node.head.pos_ == "NOUN")):
             if node.dep_ in ("prep", "agent") and node.lower_ in PARTY_PREPS:
                 return True
             if node.dep_ in besides and node.head.i in verbs or (node.dep_ == "conj" and node.pos_ != "VERB" and node.head.i == head.i):
