@@ -169,7 +169,7 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...])
     for start, end, party in _party_mentions(doc, index):
         word = doc[start]
         people = [doc[end]] if end < len(doc) else []  # "Democrat X"
-        if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text in (")", "-", "–"):
+        if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
             people.append(doc[start - 2])  # "X (Likud)"
         phrase_end = end + 1 if end < len(doc) and doc[end].lower_ == "party" else end  # "the ANO party"
         people += _owners(doc[start:phrase_end], index)
