@@ -36,10 +36,9 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.patterns import raise_problems, tsv_rows
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import score
-from kg.extract.lexicon import Cue, load_lexicons
+from kg.extract.lexicon import Cue, load_lexicons, valid_rows
 from kg.extract.modality import assess
 from kg.extract import roles
 from kg.extract.roles import NOT_HOLDING, PARTY, load_role_meanings
@@ -83,28 +82,20 @@ class MembershipCue:
 @lru_cache(maxsize=4)
 def load_membership_cues(path: Path | None = None) -> dict[tuple[str, str], MembershipCue]:
     """patterns/memberships.tsv by (cue, part of speech); every bad row is reported."""
-    path = path or data_dir("patterns") / "memberships.tsv"
-    cues: dict[tuple[str, str], MembershipCue] = {}
-    problems: list[tuple[int, str]] = []
-    for line, row in tsv_rows(path, ("cue", "pos", "frame", "confidence")):
-        if len(row) < 4:
-            problems.append((line, f"{len(row)} cells; expected at least 4"))
-            continue
-        cue, pos, frame, confidence = row[:4]
-        try:
-            value = float(confidence)
-        except ValueError:
-            value = -1.0
-        if frame not in FRAME_KINDS:
-            problems.append((line, f"frame {frame!r} is not one of {', '.join(FRAME_KINDS)}"))
-        elif pos not in ("NOUN", "VERB"):
-            problems.append((line, f"pos {pos!r} is not NOUN or VERB"))
-        elif not 0.0 < value <= 1.0:
-            problems.append((line, f"confidence {confidence!r} is not a number in (0, 1]"))
-        else:
-            cues[(cue.lower(), pos)] = MembershipCue(cue.lower(), pos, frame, value)
-    raise_problems(path, problems)
-    return cues
+    rows = valid_rows(path or data_dir("patterns") / "memberships.tsv", ("cue", "pos", "frame", "confidence"),
+                      lambda row: row["pos"] in ("NOUN", "VERB") and row["frame"] in FRAME_KINDS and _unit(row["confidence"]),
+                      f"expected a pos NOUN or VERB, a frame in {', '.join(FRAME_KINDS)} and a confidence in (0, 1], "
+                      "not {pos!r}, {frame!r}, {confidence!r}")  # fmt: skip
+    return {(row["cue"].lower(), row["pos"]): MembershipCue(row["cue"].lower(), row["pos"], row["frame"], float(row["confidence"]))
+            for row in rows}  # fmt: skip
+
+
+def _unit(text: str) -> bool:
+    """`text` is a number in (0, 1]."""
+    try:
+        return 0.0 < float(text) <= 1.0
+    except ValueError:
+        return False
 
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Membership]:
