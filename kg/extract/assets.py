@@ -93,11 +93,10 @@ def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, Asset
     return longest
 
 
-def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
-            lexicons: Lexicons | None = None) -> list[Deployment]:  # fmt: skip
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Deployment]:
     """One Deployment per military asset whose operator the article tells, and per named asset
     whose place it tells."""
-    lex = lexicons or load_lexicons()
+    lex = load_lexicons()
     index = EntityIndex(doc, entities)
     matches = asset_matches(doc, lex)
     taken = asset_tokens(doc, index, lex)

@@ -51,10 +51,9 @@ class Notice(NamedTuple):
     legal_basis: tuple[str | None, str | None]
 
 
-def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
-            lexicons: Lexicons | None = None) -> list[Designation]:  # fmt: skip
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Designation]:
     """Every designation, sanction or ban the Doc reports."""
-    lex = lexicons or load_lexicons()
+    lex = load_lexicons()
     index = EntityIndex(doc, entities)
     text, day = doc_text(doc), article.published
     dated = _DATED.search(text)
