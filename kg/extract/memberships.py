@@ -40,6 +40,8 @@ from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import score
 from kg.extract.lexicon import Cue, load_lexicons, valid_rows
 from kg.extract.modality import assess
+from kg.extract.paths import Path as DepPath
+from kg.extract.paths import parse_path
 from kg.extract import roles
 from kg.extract.roles import NOT_HOLDING, PARTY, load_role_meanings
 from kg.records import Article, Entity, EntityType, Membership, Provenance
@@ -67,6 +69,10 @@ ANNOUNCING = frozenset({"announce", "notify", "declare", "begin", "start", "trig
 INTENTS = frozenset({"effort", "plan", "bid", "attempt", "intention", "mission", "push", "process", "negotiation",
                      "talk", "deadline", "referendum"})  # fmt: skip
 INTRODUCERS = ("including", "like")
+# Where an organization stands: "a member of O", "withdrew from O", "accession to O", "joined O";
+# and the one leaving or joining: "the withdrawal of X".
+MEMBER_OF, OF = (parse_path(">prep[of,to,in]>pobj"),), (parse_path(">prep[of]>pobj"),)
+LEFT, JOINED = (parse_path(">prep[from]>pobj"), parse_path(">dobj")), (parse_path(">prep[to]>pobj"), parse_path(">dobj"))
 # "X of the Labour Party": a person named with their party.
 NAMED_WITH_PARTY = 0.8
 
@@ -223,20 +229,15 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     return kinds is None or entity.kind in kinds
 
 
-def _children(token: Token, deps: tuple[str, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
-    """The entities in `token`'s dependents of the relations `deps` (with `named`, those they name themselves)."""
-    return [key for c in token.children if c.dep_ in deps for key in (_named(c, index) if named else index.entities_of(c))]
-
-
-def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
-    """The entities in the objects of `token`'s prepositions `preps`."""
-    return [key for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for key in _children(c, ("pobj",), index, named=named)]  # fmt: skip
+def _reached(token: Token, paths: tuple[DepPath, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
+    """The entities in the phrases `paths` reach from `token` (with `named`, those they name themselves)."""
+    return [key for path in paths for phrase in path.follow(token)
+            for key in (_named(phrase, index) if named else index.entities_of(phrase))]  # fmt: skip
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
     if cue.frame in NOUN_FRAMES:
-        found = _objects(token, ("of", "to", "in"), index)
+        found = _reached(token, MEMBER_OF, index)
         if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
             found += index.entities_of(token.doc[token.i - 1])  # "Labour MP X", however parsed
         for child in token.children:  # "NATO members", "the EU's member states"
@@ -245,9 +246,7 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
         if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             found += _organizations(token.head, cue, index)
         return found
-    if cue.frame == "leave":
-        return _objects(token, ("from",), index, named=True) + _children(token, ("dobj",), index, named=True)
-    return _objects(token, ("to",), index, named=True) + _children(token, ("dobj",), index, named=True)
+    return _reached(token, LEFT if cue.frame == "leave" else JOINED, index, named=True)
 
 
 def _non(token: Token) -> bool:
@@ -276,7 +275,7 @@ def _introduces(token: Token) -> bool:
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     found: list[str] = []
     if cue.frame in ("leave", "join") and cue.pos == "NOUN":
-        found += _objects(token, ("of",), index, named=True)  # "the withdrawal of X from O"
+        found += _reached(token, OF, index, named=True)  # "the withdrawal of X from O"
     if cue.frame == "leave" and cue.pos == "VERB" and not any(c.dep_ in SUBJECTS for c in token.children):
         found += _intender(token, index)  # "X's efforts on leaving O"
     if found:
