@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
@@ -117,8 +118,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             continue
         organizations = [o for o in _organizations(token, cue, index) if _fits(o, cue, index)]
         members = _members(token, cue, index, organizations)
-        members = [m for m in members if (index.type_of(m) in MEMBER_TYPES and cue.frame != "party-member")
-                   or _party_member(m, organizations, index)]  # fmt: skip
+        # A person is a member of parties only ("X joins the Democratic Party", "X, a member of the Labour Party").
+        members = [m for m in members if (index.type_of(m) in MEMBER_TYPES and cue.frame != "party-member") or (
+            index.type_of(m) is EntityType.PERSON and all(index.entities[o].kind == PARTY for o in organizations))]
         if not organizations or not members:
             continue
         modality = assess(token, index, modal_cues)
@@ -127,7 +129,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
                                    and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
             continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "leave") and _infinitive(token))
-        if cue.frame in NOUN_FRAMES and _ceasing(token):
+        if cue.frame in NOUN_FRAMES and any(word.lemma_ == "cease" for word in islice(token.ancestors, 3)):
             continue  # "X ceased to be a member of O": no longer one
         if cue.frame == "leave":
             if not (hypothetical or _pending(token)):
@@ -212,11 +214,6 @@ def _party_mentions(doc: Doc, index: EntityIndex) -> Iterator[tuple[int, int, st
         if key is not None and index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind == PARTY:
             yield start, end, key
         start = end
-
-
-def _party_member(key: str, organizations: list[str], index: EntityIndex) -> bool:
-    """A person is a member of a party ("X joins the Democratic Party", "X, a member of the Labour Party")."""
-    return index.type_of(key) is EntityType.PERSON and all(index.entities[o].kind == PARTY for o in organizations)
 
 
 def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
@@ -335,11 +332,6 @@ def _pending(token: Token) -> bool:
         if word.lemma_ in ANNOUNCING or word.lemma_ in INTENTS or _infinitive(word):
             return True
     return False
-
-
-def _ceasing(token: Token) -> bool:
-    """ "X ceased to be a member of O"."""
-    return any(word.lemma_ == "cease" for word in list(token.ancestors)[:3])
 
 
 def _intender(token: Token, index: EntityIndex) -> list[str]:
