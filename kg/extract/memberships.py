@@ -326,8 +326,8 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
 def _pending(token: Token) -> bool:
     """A leaving not done yet: announced, or the aim of an effort or plan ("announces its
     withdrawal", "efforts to complete the withdrawal", "efforts on leaving")."""
-    for step, word in enumerate(token.ancestors):
-        if step >= 3 or word.dep_ == "ROOT" and word.pos_ == "VERB" and word.lemma_ not in ANNOUNCING:
+    for word in islice(token.ancestors, 3):
+        if word.dep_ == "ROOT" and word.pos_ == "VERB" and word.lemma_ not in ANNOUNCING:
             return False
         if word.lemma_ in ANNOUNCING or word.lemma_ in INTENTS or _infinitive(word):
             return True
@@ -337,7 +337,7 @@ def _pending(token: Token) -> bool:
 def _intender(token: Token, index: EntityIndex) -> list[str]:
     """Who a gerund's leaving is of: the possessor of the effort or plan it completes ("the UK's
     efforts on leaving O")."""
-    for word in list(token.ancestors)[:3]:
+    for word in islice(token.ancestors, 3):
         if word.pos_ == "NOUN" and word.lemma_ in INTENTS:
             return [k for c in word.children if c.dep_ == "poss" and c.pos_ != "PRON" for k in index.entities_of(c)]
     return []
