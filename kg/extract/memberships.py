@@ -227,9 +227,12 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
 
 
 def _reached(token: Token, paths: tuple[DepPath, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
-    """The entities in the phrases `paths` reach from `token` (with `named`, those they name themselves)."""
+    """The entities in the phrases `paths` reach from `token`; with `named`, those the phrases name
+    themselves, conjuncts included, not those qualifying them: "joined the EU" is the EU, "joined
+    the EU's defence initiative" is not."""
     return [key for path in paths for phrase in path.follow(token)
-            for key in (_named(phrase, index) if named else index.entities_of(phrase))]  # fmt: skip
+            for key in ([index.at(t) for t in (phrase, *phrase.conjuncts)] if named else index.entities_of(phrase))
+            if key is not None]  # fmt: skip
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
@@ -255,12 +258,6 @@ def _non(token: Token) -> bool:
 def _infinitive(token: Token) -> bool:
     """ "applied to join O", "proposals to withdraw from O": a joining or leaving not yet done."""
     return token.pos_ == "VERB" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
-
-
-def _named(token: Token, index: EntityIndex) -> list[str]:
-    """The entities a phrase itself names, conjuncts included, not those qualifying it:
-    "joined the EU" is the EU, "joined the EU's defence initiative" is not."""
-    return [key for t in (token, *token.conjuncts) if (key := index.at(t)) is not None]
 
 
 def _introduces(token: Token) -> bool:
