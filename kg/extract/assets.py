@@ -93,11 +93,10 @@ def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, Asset
     return longest
 
 
-def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
-            lexicons: Lexicons | None = None) -> list[Deployment]:  # fmt: skip
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Deployment]:
     """One Deployment per military asset whose operator the article tells, and per named asset
     whose place it tells."""
-    lex = lexicons or load_lexicons()
+    lex = load_lexicons()
     index = EntityIndex(doc, entities)
     matches = asset_matches(doc, lex)
     taken = asset_tokens(doc, index, lex)
@@ -120,16 +119,16 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
             continue  # "14 soldiers were killed": victims, not a deployment
         verb = _governing_verb(head, lex)
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
-        as_object = _place_object(head, verb, index, exclude={entity.key, operator}, place_objects=lex.place_objects)
-        by_preposition = None if as_object else (_place(head, verb, index, exclude={entity.key, operator})
-                                                 or _attacked_place(head, verb, index, {entity.key, operator}, lex)
-                                                 or _intercepted_place(head, verb, index, {entity.key, operator}, lex))
+        exclude = {entity.key, operator}
+        as_object = _place_object(head, verb, index, exclude, lex)
+        by_preposition = None if as_object else (_place(head, verb, index, exclude) or _attacked_place(head, verb, index, exclude, lex)
+                                                 or _intercepted_place(head, verb, index, exclude, lex))  # fmt: skip
         place = as_object or by_preposition
         inherited = False
         if operator is None and last_operator is not None and entity.named:
             operator, inherited = last_operator, True
         if place is None and head.dep_ in LISTED:
-            place = last_place or _place_nearby(span, index, exclude={entity.key, operator})
+            place = last_place or _place_nearby(span, index, {entity.key, operator})
             inherited = inherited or place is not None
         if operator is None and not (entity.named and place is not None):
             continue  # a named ship that arrived somewhere is a fact even when its navy is not named
@@ -318,21 +317,19 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
     return None
 
 
-def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None], *,
-                  place_objects: frozenset[str]) -> str | None:  # fmt: skip
+def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None], lex: Lexicons) -> str | None:
     """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
     would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
     for governor in (verb, *(verb.children if verb is not None else ())):
-        if governor is not None and governor.lemma_.lower() in place_objects and governor.pos_ == "VERB":
+        if governor is not None and governor.lemma_.lower() in lex.place_objects and governor.pos_ == "VERB":
             objects = [*_OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
             # "entered the town of Sudzha": the place a place noun names.
             objects += [obj for child in list(objects) if child.lemma_.lower() in PLACE_NOUNS
                         for obj in _OF_OBJECT.follow(child)]  # fmt: skip
-            for child in objects:
-                if child.i not in range(head.left_edge.i, head.right_edge.i + 1):
-                    place = _first_place(child, index, exclude, qualifiers=True)
-                    if place is not None:
-                        return place
+            place = _first_place_of([obj for obj in objects if obj.i not in range(head.left_edge.i, head.right_edge.i + 1)],
+                                    index, exclude)  # fmt: skip
+            if place is not None:
+                return place
     return None
 
 
@@ -364,8 +361,7 @@ def _attacked_place(head: Token, verb: Token | None, index: EntityIndex, exclude
     on a building in Port Vell", "drone and missile attacks on Freedonia")."""
     if head.dep_ == "nsubj" and verb is not None and head.head == verb:
         code = verb_dictionary().code(verb)
-        struck = code is not None and code.type is EventType.ASSAULT and next(
-            (place for obj in _OBJECT.follow(verb) if (place := _first_place(obj, index, exclude, qualifiers=True))), None)
+        struck = _first_place_of(_OBJECT.follow(verb), index, exclude) if code is not None and code.type is EventType.ASSAULT else None
         if struck:
             return struck
     modifier = head
@@ -379,8 +375,7 @@ def _attacked_place(head: Token, verb: Token | None, index: EntityIndex, exclude
                                                   for trigger in lex.events.by_lemma(noun.lemma_.lower(), "NOUN"))), None)  # fmt: skip
     if attack is None:
         return None
-    return _place(head, attack, index, exclude) or next(
-        (place for obj in _TARGET_OBJECT.follow(attack) if (place := _first_place(obj, index, exclude, qualifiers=True))), None)
+    return _place(head, attack, index, exclude) or _first_place_of(_TARGET_OBJECT.follow(attack), index, exclude)
 
 
 def _intercepted_place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None],
@@ -419,6 +414,11 @@ def _first_place(token: Token, index: EntityIndex, exclude: set[str | None], *, 
         return None
     return next((key for key in index.entities_of(token, qualifiers=qualifiers)
                  if index.type_of(key) in PLACES and key not in exclude), None)  # fmt: skip
+
+
+def _first_place_of(phrases: list[Token], index: EntityIndex, exclude: set[str | None]) -> str | None:
+    """The first place the phrases name, qualifiers included ("struck a Ruritanian port")."""
+    return next((place for phrase in phrases if (place := _first_place(phrase, index, exclude, qualifiers=True))), None)
 
 
 def _pobj(prep: Token) -> Token:

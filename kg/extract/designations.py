@@ -51,10 +51,9 @@ class Notice(NamedTuple):
     legal_basis: tuple[str | None, str | None]
 
 
-def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *,
-            lexicons: Lexicons | None = None) -> list[Designation]:  # fmt: skip
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Designation]:
     """Every designation, sanction or ban the Doc reports."""
-    lex = lexicons or load_lexicons()
+    lex = load_lexicons()
     index = EntityIndex(doc, entities)
     text, day = doc_text(doc), article.published
     dated = _DATED.search(text)
@@ -102,16 +101,15 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
         if wanted and not any(part.lemma_.lower() in wanted for child in token.children if child.dep_ in deps
                               for part in child.subtree):  # fmt: skip
             return []
+    designee_paths = table.paths(trigger, "designee")
     designees = [key for key in (parties[1] if parties else index.follow(
-        token, table.paths(trigger, "designee"), qualifiers=False, transparent=table.transparent))
-        if index.type_of(key) in PARTIES]  # fmt: skip
+        token, designee_paths, qualifiers=False, transparent=table.transparent)) if index.type_of(key) in PARTIES]  # fmt: skip
     authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
                    if index.type_of(key) in PARTIES and key not in designees]  # fmt: skip
     # An official notice names no acting party in the sentence: the official who signs it acts.
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities)) or notice.signer
     if not designees:
-        designees = (_antecedent(token, index, authorities)
-                     or _people_of_a_state(token, table.paths(trigger, "designee"), index))  # fmt: skip
+        designees = _antecedent(token, index, authorities) or _people_of_a_state(token, designee_paths, index)
     if not authorities or not designees:
         return []
     modality = assess(token, index, lex.cues)
@@ -123,7 +121,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
                              attributed=partisan(modality, authorities, index), state=True)  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score,
                             modality.claimed_by, modality.negated, modality.hypothetical)  # fmt: skip
-    status = DesignationStatus.REVOKED if _revoked(token, trigger, table, lex) else DesignationStatus.IN_FORCE
+    status = DesignationStatus.REVOKED if _revoked(token, trigger, lex) else DesignationStatus.IN_FORCE
     return [Designation(authority, designee, category, provenance, label=label, programme=programme,
                         legal_basis=legal_basis, announced=announced, effective=notice.effective, status=status)
             for authority, designee in product(authorities, designees) if authority != designee]  # fmt: skip
@@ -244,15 +242,15 @@ def _legal_basis(text: str, table: Lexicon) -> tuple[str, str | None] | None:
                  if (match := pattern.search(text))), None)  # fmt: skip
 
 
-def _revoked(token: Token, trigger: Trigger, table: Lexicon, lex: Lexicons) -> bool:
+def _revoked(token: Token, trigger: Trigger, lex: Lexicons) -> bool:
     """ "revoked the designation", "the revocation of the sanctions" -- unless the revocation is
     itself denied or only possible ("does not warrant a revocation of the designation"); a trigger
     that is itself a revocation ("removed X from the list") revokes, unless what it takes away is
     a right ("revokes visas for X" is a travel ban, not the end of one)."""
-    if token.lemma_.lower() in table.revoking:
+    if token.lemma_.lower() in lex.designations.revoking:
         return not trigger.words("requires_object_lemmas")
     for node in (token, *islice(token.ancestors, 2)):
-        if node.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and node.head.lemma_.lower() in table.revoking:
+        if node.dep_ in ("dobj", "pobj", "prep", "nsubjpass") and node.head.lemma_.lower() in lex.designations.revoking:
             revocation = assess(node.head, EntityIndex(token.doc, ()), lex.cues)
             return not (revocation.negated or revocation.hypothetical)
     return False

@@ -31,16 +31,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.patterns import raise_problems, tsv_rows
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import score
-from kg.extract.lexicon import Cue, load_lexicons
+from kg.extract.lexicon import Cue, load_lexicons, valid_rows
 from kg.extract.modality import assess
+from kg.extract.paths import Path as DepPath
+from kg.extract.paths import parse_path
 from kg.extract import roles
 from kg.extract.roles import NOT_HOLDING, PARTY, load_role_meanings
 from kg.records import Article, Entity, EntityType, Membership, Provenance
@@ -68,6 +70,10 @@ ANNOUNCING = frozenset({"announce", "notify", "declare", "begin", "start", "trig
 INTENTS = frozenset({"effort", "plan", "bid", "attempt", "intention", "mission", "push", "process", "negotiation",
                      "talk", "deadline", "referendum"})  # fmt: skip
 INTRODUCERS = ("including", "like")
+# Where an organization stands: "a member of O", "withdrew from O", "accession to O", "joined O";
+# and the one leaving or joining: "the withdrawal of X".
+MEMBER_OF, OF = (parse_path(">prep[of,to,in]>pobj"),), (parse_path(">prep[of]>pobj"),)
+LEFT, JOINED = (parse_path(">prep[from]>pobj"), parse_path(">dobj")), (parse_path(">prep[to]>pobj"), parse_path(">dobj"))
 # "X of the Labour Party": a person named with their party.
 NAMED_WITH_PARTY = 0.8
 
@@ -83,28 +89,20 @@ class MembershipCue:
 @lru_cache(maxsize=4)
 def load_membership_cues(path: Path | None = None) -> dict[tuple[str, str], MembershipCue]:
     """patterns/memberships.tsv by (cue, part of speech); every bad row is reported."""
-    path = path or data_dir("patterns") / "memberships.tsv"
-    cues: dict[tuple[str, str], MembershipCue] = {}
-    problems: list[tuple[int, str]] = []
-    for line, row in tsv_rows(path, ("cue", "pos", "frame", "confidence")):
-        if len(row) < 4:
-            problems.append((line, f"{len(row)} cells; expected at least 4"))
-            continue
-        cue, pos, frame, confidence = row[:4]
-        try:
-            value = float(confidence)
-        except ValueError:
-            value = -1.0
-        if frame not in FRAME_KINDS:
-            problems.append((line, f"frame {frame!r} is not one of {', '.join(FRAME_KINDS)}"))
-        elif pos not in ("NOUN", "VERB"):
-            problems.append((line, f"pos {pos!r} is not NOUN or VERB"))
-        elif not 0.0 < value <= 1.0:
-            problems.append((line, f"confidence {confidence!r} is not a number in (0, 1]"))
-        else:
-            cues[(cue.lower(), pos)] = MembershipCue(cue.lower(), pos, frame, value)
-    raise_problems(path, problems)
-    return cues
+    rows = valid_rows(path or data_dir("patterns") / "memberships.tsv", ("cue", "pos", "frame", "confidence"),
+                      lambda row: row["pos"] in ("NOUN", "VERB") and row["frame"] in FRAME_KINDS and _unit(row["confidence"]),
+                      f"expected a pos NOUN or VERB, a frame in {', '.join(FRAME_KINDS)} and a confidence in (0, 1], "
+                      "not {pos!r}, {frame!r}, {confidence!r}")  # fmt: skip
+    return {(row["cue"].lower(), row["pos"]): MembershipCue(row["cue"].lower(), row["pos"], row["frame"], float(row["confidence"]))
+            for row in rows}  # fmt: skip
+
+
+def _unit(text: str) -> bool:
+    """`text` is a number in (0, 1]."""
+    try:
+        return 0.0 < float(text) <= 1.0
+    except ValueError:
+        return False
 
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Membership]:
@@ -120,8 +118,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             continue
         organizations = [o for o in _organizations(token, cue, index) if _fits(o, cue, index)]
         members = _members(token, cue, index, organizations)
-        members = [m for m in members if (index.type_of(m) in MEMBER_TYPES and cue.frame != "party-member")
-                   or _party_member(m, organizations, index)]  # fmt: skip
+        # A person is a member of parties only ("X joins the Democratic Party", "X, a member of the Labour Party").
+        members = [m for m in members if (index.type_of(m) in MEMBER_TYPES and cue.frame != "party-member") or (
+            index.type_of(m) is EntityType.PERSON and all(index.entities[o].kind == PARTY for o in organizations))]
         if not organizations or not members:
             continue
         modality = assess(token, index, modal_cues)
@@ -130,7 +129,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
                                    and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
             continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "leave") and _infinitive(token))
-        if cue.frame in NOUN_FRAMES and _ceasing(token):
+        if cue.frame in NOUN_FRAMES and any(word.lemma_ == "cease" for word in islice(token.ancestors, 3)):
             continue  # "X ceased to be a member of O": no longer one
         if cue.frame == "leave":
             if not (hypothetical or _pending(token)):
@@ -169,7 +168,7 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...])
     for start, end, party in _party_mentions(doc, index):
         word = doc[start]
         people = [doc[end]] if end < len(doc) else []  # "Democrat X"
-        if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text in (")", "-", "–"):
+        if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
             people.append(doc[start - 2])  # "X (Likud)"
         phrase_end = end + 1 if end < len(doc) and doc[end].lower_ == "party" else end  # "the ANO party"
         people += _owners(doc[start:phrase_end], index)
@@ -217,11 +216,6 @@ def _party_mentions(doc: Doc, index: EntityIndex) -> Iterator[tuple[int, int, st
         start = end
 
 
-def _party_member(key: str, organizations: list[str], index: EntityIndex) -> bool:
-    """A person is a member of a party ("X joins the Democratic Party", "X, a member of the Labour Party")."""
-    return index.type_of(key) is EntityType.PERSON and all(index.entities[o].kind == PARTY for o in organizations)
-
-
 def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     entity = index.entities[key]
     if entity.type is not EntityType.ORGANIZATION or entity.kind == "GovernmentBody":
@@ -232,20 +226,18 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     return kinds is None or entity.kind in kinds
 
 
-def _children(token: Token, deps: tuple[str, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
-    """The entities in `token`'s dependents of the relations `deps` (with `named`, those they name themselves)."""
-    return [key for c in token.children if c.dep_ in deps for key in (_named(c, index) if named else index.entities_of(c))]
-
-
-def _objects(token: Token, preps: tuple[str, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
-    """The entities in the objects of `token`'s prepositions `preps`."""
-    return [key for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-            for key in _children(c, ("pobj",), index, named=named)]  # fmt: skip
+def _reached(token: Token, paths: tuple[DepPath, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
+    """The entities in the phrases `paths` reach from `token`; with `named`, those the phrases name
+    themselves, conjuncts included, not those qualifying them: "joined the EU" is the EU, "joined
+    the EU's defence initiative" is not."""
+    return [key for path in paths for phrase in path.follow(token)
+            for key in ([index.at(t) for t in (phrase, *phrase.conjuncts)] if named else index.entities_of(phrase))
+            if key is not None]  # fmt: skip
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
     if cue.frame in NOUN_FRAMES:
-        found = _objects(token, ("of", "to", "in"), index)
+        found = _reached(token, MEMBER_OF, index)
         if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
             found += index.entities_of(token.doc[token.i - 1])  # "Labour MP X", however parsed
         for child in token.children:  # "NATO members", "the EU's member states"
@@ -254,9 +246,7 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
         if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             found += _organizations(token.head, cue, index)
         return found
-    if cue.frame == "leave":
-        return _objects(token, ("from",), index, named=True) + _children(token, ("dobj",), index, named=True)
-    return _objects(token, ("to",), index, named=True) + _children(token, ("dobj",), index, named=True)
+    return _reached(token, LEFT if cue.frame == "leave" else JOINED, index, named=True)
 
 
 def _non(token: Token) -> bool:
@@ -270,12 +260,6 @@ def _infinitive(token: Token) -> bool:
     return token.pos_ == "VERB" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 
-def _named(token: Token, index: EntityIndex) -> list[str]:
-    """The entities a phrase itself names, conjuncts included, not those qualifying it:
-    "joined the EU" is the EU, "joined the EU's defence initiative" is not."""
-    return [key for t in (token, *token.conjuncts) if (key := index.at(t)) is not None]
-
-
 def _introduces(token: Token) -> bool:
     if token.dep_ == "prep":
         return token.lower_ in INTRODUCERS or (token.lower_ == "as" and any(c.lower_ == "such" for c in token.children))
@@ -285,7 +269,7 @@ def _introduces(token: Token) -> bool:
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     found: list[str] = []
     if cue.frame in ("leave", "join") and cue.pos == "NOUN":
-        found += _objects(token, ("of",), index, named=True)  # "the withdrawal of X from O"
+        found += _reached(token, OF, index, named=True)  # "the withdrawal of X from O"
     if cue.frame == "leave" and cue.pos == "VERB" and not any(c.dep_ in SUBJECTS for c in token.children):
         found += _intender(token, index)  # "X's efforts on leaving O"
     if found:
@@ -339,23 +323,18 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
 def _pending(token: Token) -> bool:
     """A leaving not done yet: announced, or the aim of an effort or plan ("announces its
     withdrawal", "efforts to complete the withdrawal", "efforts on leaving")."""
-    for step, word in enumerate(token.ancestors):
-        if step >= 3 or word.dep_ == "ROOT" and word.pos_ == "VERB" and word.lemma_ not in ANNOUNCING:
+    for word in islice(token.ancestors, 3):
+        if word.dep_ == "ROOT" and word.pos_ == "VERB" and word.lemma_ not in ANNOUNCING:
             return False
         if word.lemma_ in ANNOUNCING or word.lemma_ in INTENTS or _infinitive(word):
             return True
     return False
 
 
-def _ceasing(token: Token) -> bool:
-    """ "X ceased to be a member of O"."""
-    return any(word.lemma_ == "cease" for word in list(token.ancestors)[:3])
-
-
 def _intender(token: Token, index: EntityIndex) -> list[str]:
     """Who a gerund's leaving is of: the possessor of the effort or plan it completes ("the UK's
     efforts on leaving O")."""
-    for word in list(token.ancestors)[:3]:
+    for word in islice(token.ancestors, 3):
         if word.pos_ == "NOUN" and word.lemma_ in INTENTS:
             return [k for c in word.children if c.dep_ == "poss" and c.pos_ != "PRON" for k in index.entities_of(c)]
     return []

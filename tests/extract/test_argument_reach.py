@@ -9,14 +9,11 @@ import pytest
 
 from kg.extract import events
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
 
 STATE, PERSON, ORGANIZATION = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
 NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Elbonia": ("elbonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
+    **FICTIONAL_NAMES,
     "Lena Kovic": ("kovic", PERSON),
     "Daimler": ("daimler", ORGANIZATION),
     "Siemens": ("siemens", ORGANIZATION),

@@ -4,15 +4,8 @@
 import pytest
 
 from kg.extract import events
-from kg.records import EntityType, EventType
-
-STATE, PERSON = EntityType.STATE, EntityType.PERSON
-NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Elbonia": ("elbonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-}
+from kg.records import EventType
+from fictional_names import FICTIONAL_NAMES as NAMES
 
 
 def _requests(annotated, text: str):  # type: ignore[no-untyped-def]

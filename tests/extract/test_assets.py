@@ -5,6 +5,7 @@ from spacy.matcher import Matcher
 from kg.extract import assets
 from kg.extract.lexicon import load_lexicons
 from kg.records import AssetClass, Deployment, EntityType, Event, EventType, Mention, Provenance
+from fictional_names import FICTIONAL_NAMES
 
 STATE, ORG, LOC, ASSET = (
     EntityType.STATE,
@@ -13,10 +14,9 @@ STATE, ORG, LOC, ASSET = (
     EntityType.MILITARY_ASSET,
 )
 BASE_NAMES = {
-    "Ruritania": ("ruritania", STATE),
+    **FICTIONAL_NAMES,
     "United States": ("united_states", STATE),
     "U.S.": ("united_states", STATE),
-    "Freedonia": ("freedonia", STATE),
     "Ruritanian": ("ruritania", STATE),
     "Ruritanian Navy": ("navy", ORG, "ArmedForces"),
     "Strike Group": ("strike_group", ORG),

@@ -10,15 +10,10 @@ import pytest
 from kg.export import DEFAULT_MIN_CONFIDENCE
 from kg.extract import events
 from kg.records import EntityType, Event, EventType
+from fictional_names import FICTIONAL_NAMES
 
-STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
-NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
-    "Ruritanian parliament": ("parliament", ORG),
-}
+ORG = EntityType.ORGANIZATION
+NAMES = {**FICTIONAL_NAMES, "Ruritanian parliament": ("parliament", ORG)}
 
 
 def _coded(annotated, text: str, event_type: EventType) -> list[Event]:  # type: ignore[no-untyped-def]

@@ -7,15 +7,10 @@ from __future__ import annotations
 import pytest
 
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
 
-STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
-NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
-    "Northern Herald": ("herald", ORG),
-}
+ORG = EntityType.ORGANIZATION
+NAMES = {**FICTIONAL_NAMES, "Northern Herald": ("herald", ORG)}
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,9 @@ import pytest
 from kg.extract import events
 from kg.extract.coder import load_verb_dictionary, verb_dictionary
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES as NAMES
 
-STATE, PERSON = EntityType.STATE, EntityType.PERSON
-NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Elbonia": ("elbonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
-}
+STATE = EntityType.STATE
 
 
 def _write(folder: Path, name: str, rows: list[dict]) -> None:  # type: ignore[type-arg]

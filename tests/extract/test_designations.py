@@ -4,12 +4,11 @@ from datetime import date
 
 from kg.extract import designations
 from kg.records import Designation, DesignationCategory, DesignationStatus, EntityType
+from fictional_names import FICTIONAL_NAMES
 
 STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
 NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Elbonia": ("elbonia", STATE),
+    **FICTIONAL_NAMES,
     "Black Lotus Brigade": ("lotus", ORG),
     "Brigade of the Lotus": ("lotus_alias", ORG),
     "Ivo Marek": ("marek", PERSON),

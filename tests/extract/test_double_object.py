@@ -8,12 +8,11 @@ import pytest
 
 from kg.extract import events
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
 
-STATE, PERSON = EntityType.STATE, EntityType.PERSON
+PERSON = EntityType.PERSON
 NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Alma Vask": ("vask", PERSON),
+    **FICTIONAL_NAMES,
     "Tomas Orel Brandt": ("brandt", PERSON),
     "Brandt": ("brandt", PERSON),
     "Lena Kovic": ("kovic", PERSON),

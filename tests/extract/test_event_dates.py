@@ -11,16 +11,10 @@ import pytest
 
 from kg.extract import events
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
 
-STATE, PERSON = EntityType.STATE, EntityType.PERSON
-NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Elbonia": ("elbonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
-    "Ivo Brandt": ("brandt", PERSON),
-}
+PERSON = EntityType.PERSON
+NAMES = {**FICTIONAL_NAMES, "Ivo Brandt": ("brandt", PERSON)}
 TUESDAY = date(2025, 11, 25)  # before the publication date, Saturday 2025-11-29
 
 

@@ -5,13 +5,11 @@ import pytest
 
 from kg.extract import events
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
 
 STATE, PERSON, ORG, GROUP = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP
 NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
+    **FICTIONAL_NAMES,
     "131 detainees": ("detainees", GROUP, None, False),
     "40 prisoners": ("prisoners", GROUP, None, False),
 }

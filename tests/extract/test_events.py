@@ -6,15 +6,12 @@ import pytest
 
 from kg.extract import events
 from kg.records import Article, EntityType, Event, EventType
+from fictional_names import FICTIONAL_NAMES
 
 STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
 NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Elbonia": ("elbonia", STATE),
-    "Alma Vask": ("vask", PERSON),
+    **FICTIONAL_NAMES,
     "Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
     "Tellen": ("tellen", PERSON),
     "Northern Front": ("front", ORG),
     "Atlantic League": ("league", ORG),

@@ -10,9 +10,10 @@ import pytest
 
 from kg.extract import events
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
 
 PERSON = EntityType.PERSON
-NAMES = {"Alma Vask": ("vask", PERSON), "Omar Tellen": ("tellen", PERSON), "Ivo Brandt": ("brandt", PERSON)}
+NAMES = {**FICTIONAL_NAMES, "Ivo Brandt": ("brandt", PERSON)}
 
 
 def _consults(annotated, text: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]

@@ -109,8 +109,9 @@ def test_memberships_cue_file_problems_name_the_line(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         memberships.load_membership_cues(path)
     message = str(caught.value)
-    assert f"{path}:3: frame 'enter' is not one of member-of, ally-of, party-member, join, leave" in message
-    assert f"{path}:4: confidence 'high' is not a number in (0, 1]" in message
+    expected = "expected a pos NOUN or VERB, a frame in member-of, ally-of, party-member, join, leave and a confidence in (0, 1]"
+    assert f"{path}:3: {expected}, not 'VERB', 'enter', '0.8'" in message
+    assert f"{path}:4: {expected}, not 'VERB', 'leave', 'high'" in message
 
 
 def test_memberships_deputies_of_a_legislature_are_no_members(pairs) -> None:  # type: ignore[no-untyped-def]

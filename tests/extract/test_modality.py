@@ -5,14 +5,7 @@ import pytest
 from kg.extract.arguments import EntityIndex
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
-from kg.records import EntityType
-
-STATE, PERSON = EntityType.STATE, EntityType.PERSON
-NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-}
+from fictional_names import FICTIONAL_NAMES as NAMES
 
 
 def _assess(annotated, text: str, trigger: str):  # type: ignore[no-untyped-def]

@@ -6,15 +6,12 @@ import pytest
 
 from kg.extract import events
 from kg.records import EntityType, Event, EventType
+from fictional_names import FICTIONAL_NAMES
 
-STATE, PERSON, GROUP = EntityType.STATE, EntityType.PERSON, EntityType.GROUP
+STATE, GROUP = EntityType.STATE, EntityType.GROUP
 NAMES = {
-    "Ruritania": ("ruritania", STATE),
+    **FICTIONAL_NAMES,
     "Ruritanian": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Elbonia": ("elbonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
     "people": ("people", GROUP, None, False),
     "soldiers": ("soldiers", GROUP, None, False),
     "Red Harbour": ("harbour", EntityType.LOCATION),

@@ -10,16 +10,8 @@ from datetime import date
 
 import pytest
 
-from kg.records import Article, EntityType, Event, EventType
-
-STATE, PERSON = EntityType.STATE, EntityType.PERSON
-NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Elbonia": ("elbonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
-}
+from kg.records import Article, Event, EventType
+from fictional_names import FICTIONAL_NAMES as NAMES
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.records import EntityType, EventType
-
-STATE = EntityType.STATE
-NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Elbonia": ("elbonia", STATE),
-}
+from kg.records import EventType
+from fictional_names import FICTIONAL_NAMES as NAMES
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,9 @@ with no target, stated only as a plain statement."""
 import pytest
 
 from kg.extract import events
-from kg.records import EntityType, EventType
+from kg.records import EventType
+from fictional_names import FICTIONAL_NAMES as NAMES
 
-NAMES = {
-    "Ruritania": ("ruritania", EntityType.STATE),
-    "Freedonia": ("freedonia", EntityType.STATE),
-    "Alma Vask": ("vask", EntityType.PERSON),
-}
 THRESHOLD = 0.5
 
 

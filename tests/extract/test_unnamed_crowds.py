@@ -7,11 +7,11 @@ import pytest
 
 from kg.extract import events
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
 
 GROUP = EntityType.GROUP
 NAMES = {
-    "Ruritania": ("ruritania", EntityType.STATE),
-    "Alma Vask": ("vask", EntityType.PERSON),
+    **FICTIONAL_NAMES,
     "Red Harbour": ("harbour", EntityType.LOCATION),
     "people": ("people", GROUP, None, False),
     "protesters": ("protesters", GROUP, None, False),

@@ -9,16 +9,10 @@ import pytest
 
 from kg.extract import events
 from kg.records import Article, EntityType, Event, EventType
+from fictional_names import FICTIONAL_NAMES
 
-STATE, PERSON = EntityType.STATE, EntityType.PERSON
-NAMES = {
-    "Elbonia": ("elbonia", STATE),
-    "Ruritanian": ("ruritania", STATE),
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
-}
+STATE = EntityType.STATE
+NAMES = {**FICTIONAL_NAMES, "Ruritanian": ("ruritania", STATE)}
 
 
 def _asserted(annotated, text: str, event_type: EventType):  # type: ignore[no-untyped-def]

@@ -5,14 +5,12 @@ import pytest
 
 from kg.extract import events
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
 
-STATE, PERSON, ORG, GROUP = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION, EntityType.GROUP
+STATE, ORG, GROUP = EntityType.STATE, EntityType.ORGANIZATION, EntityType.GROUP
 NAMES = {
-    "Ruritania": ("ruritania", STATE),
+    **FICTIONAL_NAMES,
     "Ruritanian": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Alma Vask": ("vask", PERSON),
-    "Omar Tellen": ("tellen", PERSON),
     "Northern Front": ("front", ORG),
     "Red Harbour": ("harbour", EntityType.LOCATION),
     "police officers": ("officers", GROUP, None, False),
