@@ -19,7 +19,8 @@ the party ("MP X of the Labour Party", "X's ANO party", "the ANO party of X", "h
 Members are states or organizations (conjuncts included), and people of a party ("X joins the
 Democratic Party"); the organization is an Organization entity that is no government body or
 legislature; join and leave need an international organization, a party or an organization of no
-known kind, so that "left the White House" is no membership. A member the role modifiers call no
+known kind, so that "left the White House" is no membership; a state is a member of international
+organizations and organizations of no known kind only (no state is a member of Hamas). A member the role modifiers call no
 holder ("a former member of O") is none.
 
 Confidence (docs/confidence.md): the cue's confidence from memberships.tsv, times
@@ -61,6 +62,7 @@ NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organ
 COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
 COLLECTIVES = frozenset({"state", "country", "nation", "government"})
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
+STATE_JOINS = (None, "InternationalOrganization")  # what a state may be a member of: not Hamas, not a party
 LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
                          "bundestag majlis".split())  # fmt: skip
 SUBJECTS = ("nsubj", "nsubjpass")
@@ -140,8 +142,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         provenance = Provenance(sentence_evidence(token.sent), NAME, confidence, modality.claimed_by, False, hypothetical)
         for organization in organizations:
             for member in members:
-                if member == organization:
-                    continue
+                if member == organization or (index.type_of(member) is EntityType.STATE
+                                              and index.entities[organization].kind not in STATE_JOINS):
+                    continue  # "whom they allege are Hamas members": no state is one
                 _keep(emitted, Membership(member, organization, provenance))
     # A person holding a role of a party ("Labour Party leader X") or a state office the party's name
     # qualifies ("the Republican Senate Majority Leader") is its member.

@@ -256,3 +256,15 @@ def test_memberships_party_words(pairs, text: str, expected: set[tuple[str, str]
 ])  # fmt: skip
 def test_memberships_people_listed_after_a_members_phrase(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # People a state's forces call members of an armed group or a party make the state no member.
+    ("Israeli forces detain seven people, all Syrians, whom they allege are Hamas members.", set()),
+    ("Iraqi forces detain four men, all Syrians, whom they allege are Islamic State members.", set()),
+    # A state is a member of an international organization; an organization may be a member of others.
+    ("Venezuela, a member of OPEC, asked for higher quotas.", {("Venezuela", OPEC)}),
+    ("Hezbollah, a member of the Axis of Resistance, fired rockets.", {("Hezbollah", "Axis of Resistance")}),
+])  # fmt: skip
+def test_memberships_a_state_is_a_member_of_international_organizations_only(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected
