@@ -75,7 +75,8 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
+    HELD_PLACE_VERBS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
@@ -344,7 +345,10 @@ def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) 
     "strike Oryol", "the Rafah offensive", "Dnipro and Zaporizhzhia") it is a place; where it
     qualifies another noun ("Ma'awisley militias", "Patriot systems") it is no entity. Right
     after a noun or a title ("leader Hemedti", "wife Simone") it stays a person. A longer unknown
-    name listed after a place with a place's preposition ("strikes on Rafah and Khan Yunis") is a place."""
+    name is a place only where a person cannot stand: listed after a place with a place's
+    preposition ("strikes on Rafah and Khan Yunis"), after an attack's "on" ("a missile attack on Bat
+    Yam") or as the object of a verb of taking a place (names.HELD_PLACE_VERBS: "enter Deir al-Balah"),
+    with no apposition ("an attack on X, the mayor of Y")."""
     people = {word for c in candidates if c.type is EntityType.PERSON and " " in c.name for word in name_words(c.name)}
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     dropped: set[int] = set()
@@ -356,8 +360,11 @@ def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) 
         listed = [by_token[t.i] for t in (head, *root.conjuncts) if root.dep_ in ("conj", "appos") and t.i in by_token]
         if " " in c.name or latin_key(c.name) in people:
             if (root.dep_ == "conj" and doc[c.start - 1].lower_ in ("and", "or") and head.dep_ == "pobj"
-                    and head.head.lower_ in PLACE_PREPOSITIONS | {"on"} and any(other.type is EntityType.LOCATION for other in listed)):  # fmt: skip
-                set_type(c, EntityType.LOCATION)  # "strikes on Rafah and Khan Yunis": listed with a place after a place's preposition
+                    and head.head.lower_ in PLACE_PREPOSITIONS | {"on"} and any(other.type is EntityType.LOCATION for other in listed)
+                    or not any(child.dep_ == "appos" for child in root.children)  # not "an attack on X, the mayor of Y"
+                    and (root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ATTACK_NOUNS
+                         or root.dep_ == "dobj" and head.lemma_ in HELD_PLACE_VERBS)):  # fmt: skip
+                set_type(c, EntityType.LOCATION)  # "strikes on Rafah and Khan Yunis", "a missile attack on Bat Yam", "enter Deir al-Balah"
             continue
         if c.start > 0 and (doc[c.start - 1].pos_ == "NOUN" or doc[c.start - 1].lower_ in _title_words()):
             continue
@@ -500,7 +507,7 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return candidate_of(span, known, weight=1 if _written_as(text, known.demonyms) else 2)
     entity_type = MODEL_TYPES[ent.label_]
     if entity_type is not None and len(span) > 1:
-        entity_type = _named_after_its_noun(span[-1].lower_, entity_type)
+        entity_type = _named_after_its_noun(span[-1].lower_, entity_type, text)
     if entity_type is None or not_entities().match(span) or DESIGNATOR.match(text) or _common_word(span):
         return None
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
@@ -539,12 +546,15 @@ def _past_office_holder(span: Span, context: Context) -> bool:
     return any(post.state and post.sector in ("GOV", "ELI") for post in context.gazetteer.posts_of(span.text))
 
 
-def _named_after_its_noun(last: str, entity_type: EntityType) -> EntityType:
+def _named_after_its_noun(last: str, entity_type: EntityType, name: str) -> EntityType:
     """A name ending in a facility or institution noun is that place or body, whoever it is
-    named after ("John Radcliffe Hospital", "Evin Prison", "Kennedy School")."""
+    named after ("John Radcliffe Hospital", "Evin Prison", "Kennedy School"); one tagged as a
+    person's that ends in an organization's noun (patterns/org_kinds.tsv: "Al-Qassam Brigades") or
+    holds a word of another language's group names ("Jaysh al-Adl") is an organization."""
     if last in FACILITY_NOUNS and entity_type is not EntityType.LOCATION:
         return EntityType.LOCATION
-    if last in INSTITUTION_NOUNS and entity_type is EntityType.PERSON:
+    if entity_type is EntityType.PERSON and (last in INSTITUTION_NOUNS or org_kind(name) is not None
+                                             or not GROUP_NAME_WORDS.isdisjoint(latin_key(name).split())):  # fmt: skip
         return EntityType.ORGANIZATION
     return entity_type
 

@@ -39,7 +39,28 @@ def test_a_longer_name_listed_with_a_place_after_a_place_preposition_is_a_place(
     assert entities(text)[place] is EntityType.LOCATION
 
 
+@pytest.mark.parametrize(("text", "place"), [
+    ("At least 13 people are killed in an Iranian ballistic missile attack on Bat Yam.", "Bat Yam"),
+    ("Israeli troops and tanks enter Deir al-Balah in central Gaza for the first time.", "Deir al-Balah"),
+    ("China seizes the disputed Sandy Cay Reef in the Spratly Islands.", "Sandy Cay Reef"),
+])  # fmt: skip
+def test_a_longer_name_where_only_a_place_stands_is_a_place(entities, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert entities(text)[place] is EntityType.LOCATION
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("Jaysh al-Adl militants kill five border guards in an ambush.", "Jaysh al-Adl"),
+    ("Islamist militant group Jama'at Nasr al-Islam claims an attack on a military base.", "Jama'at Nasr al-Islam"),
+    ("A spokesman for the Al-Qassam Brigades announces the release of three hostages.", "Al-Qassam Brigades"),
+])  # fmt: skip
+def test_a_name_tagged_as_a_persons_with_a_groups_word_is_an_organization(entities, text: str, group: str) -> None:  # type: ignore[no-untyped-def]
+    assert entities(text).get(group) is EntityType.ORGANIZATION
+
+
 @pytest.mark.parametrize(("text", "person"), [
+    ("A gunman opens fire in an attack on Dorin Valek, the mayor of Tarsk.", "Dorin Valek"),  # "on" under an attack, but a title
+    ("Police detain Dorin Valek at the border.", "Dorin Valek"),  # a verb whose object may be a person
+
     ("Police arrest Dorin Valek, the town's mayor, over the killings.", "Dorin Valek"),  # the appositive's head is a title
     ("Ruritania sanctions Tarsk City and Dorin Valek over the crackdown.", "Dorin Valek"),  # a list, but no preposition
     ("Ruritania holds talks with Alma Vask and Dorin Valek in Tarsk.", "Dorin Valek"),  # people listed together
