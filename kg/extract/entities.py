@@ -75,7 +75,8 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, HEAD_ROLES, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
+    HELD_PLACE_VERBS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
 )  # fmt: skip
@@ -268,7 +269,8 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
     A name right after a title, or a subject with a title in apposition ("Araghchi, Iran's foreign
     minister, said"), is a person ("far-right ministers Bezalel Smotrich"); a name before
     a group's noun is that group ("the Los Choneros cartel"); a name in a list takes the type the
-    rest of the list agrees on ("the towns of A, B and C"). A name that a place chain follows
+    rest of the list agrees on ("the towns of A, B and C"); a name with a place's noun in apposition
+    ("Moqokori, a town in ...") is a place. A name that a place chain follows
     ("in Cúcuta, Norte de Santander, Colombia") is a place (`_place_chains`), and so is every
     other mention of that name in the article.
     """
@@ -293,6 +295,10 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
                 listed = by_token.get(after) if after > listed.end else None
             continue
         root = doc[c.start : c.end].root
+        if c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and any(
+                child.dep_ == "appos" and child.lemma_.lower() in PLACE_NOUNS and child.i not in by_token for child in root.children):  # fmt: skip
+            set_type(c, EntityType.LOCATION)  # "Moqokori, a town in the Hiiraan region", "Wad Madani, the capital of Gezira State"
+            continue
         if c.type is not EntityType.PERSON and root.dep_ in ("nsubj", "nsubjpass") and any(
                 child.dep_ == "appos" and any(s <= child.i < e for s, e, _ in titles) for child in root.children):  # fmt: skip
             set_type(c, EntityType.PERSON)  # "Araghchi, Iran's foreign minister": a title in apposition
@@ -338,19 +344,30 @@ def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) 
     group's name ("Bukavu", "Tatmadaw"): where it stands as places stand ("advances from Bukavu",
     "strike Oryol", "the Rafah offensive", "Dnipro and Zaporizhzhia") it is a place; where it
     qualifies another noun ("Ma'awisley militias", "Patriot systems") it is no entity. Right
-    after a noun or a title ("leader Hemedti", "wife Simone") it stays a person."""
+    after a noun or a title ("leader Hemedti", "wife Simone") it stays a person. A longer unknown
+    name is a place only where a person cannot stand: listed after a place with a place's
+    preposition ("strikes on Rafah and Khan Yunis"), after an attack's "on" ("a missile attack on Bat
+    Yam") or as the object of a verb of taking a place (names.HELD_PLACE_VERBS: "enter Deir al-Balah"),
+    with no apposition ("an attack on X, the mayor of Y")."""
     people = {word for c in candidates if c.type is EntityType.PERSON and " " in c.name for word in name_words(c.name)}
     by_token = {i: c for c in candidates for i in range(c.start, c.end)}
     dropped: set[int] = set()
     for c in candidates:
-        if (not c.unknown_name or c.type is not EntityType.PERSON or " " in c.name or latin_key(c.name) in people
-                or surname_entry(c.name, context) is not None):  # fmt: skip
-            continue
-        if c.start > 0 and (doc[c.start - 1].pos_ == "NOUN" or doc[c.start - 1].lower_ in _title_words()):
+        if not c.unknown_name or c.type is not EntityType.PERSON or surname_entry(c.name, context) is not None:
             continue
         root = doc[c.start : c.end].root
         head = root.head
         listed = [by_token[t.i] for t in (head, *root.conjuncts) if root.dep_ in ("conj", "appos") and t.i in by_token]
+        if " " in c.name or latin_key(c.name) in people:
+            if (root.dep_ == "conj" and doc[c.start - 1].lower_ in ("and", "or") and head.dep_ == "pobj"
+                    and head.head.lower_ in PLACE_PREPOSITIONS | {"on"} and any(other.type is EntityType.LOCATION for other in listed)
+                    or not any(child.dep_ == "appos" for child in root.children)  # not "an attack on X, the mayor of Y"
+                    and (root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ATTACK_NOUNS
+                         or root.dep_ == "dobj" and head.lemma_ in HELD_PLACE_VERBS)):  # fmt: skip
+                set_type(c, EntityType.LOCATION)  # "strikes on Rafah and Khan Yunis", "a missile attack on Bat Yam", "enter Deir al-Balah"
+            continue
+        if c.start > 0 and (doc[c.start - 1].pos_ == "NOUN" or doc[c.start - 1].lower_ in _title_words()):
+            continue
         if (root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS | {"on", "from", "between"}
                 or root.dep_ in ("dobj", "nsubjpass") and head.lemma_ in PLACE_VERBS
                 or root.dep_ in ("compound", "nmod") and {head.lemma_.lower(), head.lower_} & PLACE_HEADS
@@ -464,6 +481,8 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     entry = context.entries.get(base) if base else None
     if entry is not None and ACRONYM.match(text):
         entry = _disambiguate(text, entry, ent.doc, context)
+    if entry is not None and entry.type is EntityType.STATE and (joined := _hyphen_joined(span, context)) is not None:
+        return candidate_of(joined[0], joined[1], weight=1 if _written_as(joined[0].text, joined[1].demonyms) else 2)
     if entry is not None and entry.type is EntityType.STATE:
         entry = _shared_name(text, entry, ent.doc, context)
         if entry is None:
@@ -488,12 +507,22 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return candidate_of(span, known, weight=1 if _written_as(text, known.demonyms) else 2)
     entity_type = MODEL_TYPES[ent.label_]
     if entity_type is not None and len(span) > 1:
-        entity_type = _named_after_its_noun(span[-1].lower_, entity_type)
+        entity_type = _named_after_its_noun(span[-1].lower_, entity_type, text)
     if entity_type is None or not_entities().match(span) or DESIGNATOR.match(text) or _common_word(span):
         return None
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
     return _unknown(span.start, span.end, entity_type, text)
+
+
+def _hyphen_joined(span: Span, context: Context) -> tuple[Span, GazetteerEntry] | None:
+    """A state's name the ruler matched as the first part of a hyphenated word that is another
+    state's name or demonym ("[Guinea]-Bissauan ambassador"): the longer word and its state."""
+    doc, end = span.doc, span.end
+    if end + 1 >= len(doc) or doc[end].text not in ("-", "–") or doc[end - 1].whitespace_ or doc[end].whitespace_:
+        return None
+    joined = doc[span.start : end + 2]
+    return (joined, state) if (state := _only([e for e in context.gazetteer.lookup(joined.text) if e.type is EntityType.STATE])) else None
 
 
 def _common_word(span: Span) -> bool:
@@ -517,12 +546,15 @@ def _past_office_holder(span: Span, context: Context) -> bool:
     return any(post.state and post.sector in ("GOV", "ELI") for post in context.gazetteer.posts_of(span.text))
 
 
-def _named_after_its_noun(last: str, entity_type: EntityType) -> EntityType:
+def _named_after_its_noun(last: str, entity_type: EntityType, name: str) -> EntityType:
     """A name ending in a facility or institution noun is that place or body, whoever it is
-    named after ("John Radcliffe Hospital", "Evin Prison", "Kennedy School")."""
+    named after ("John Radcliffe Hospital", "Evin Prison", "Kennedy School"); one tagged as a
+    person's that ends in an organization's noun (patterns/org_kinds.tsv: "Al-Qassam Brigades") or
+    holds a word of another language's group names ("Jaysh al-Adl") is an organization."""
     if last in FACILITY_NOUNS and entity_type is not EntityType.LOCATION:
         return EntityType.LOCATION
-    if last in INSTITUTION_NOUNS and entity_type is EntityType.PERSON:
+    if entity_type is EntityType.PERSON and (last in INSTITUTION_NOUNS or org_kind(name) is not None
+                                             or not GROUP_NAME_WORDS.isdisjoint(latin_key(name).split())):  # fmt: skip
         return EntityType.ORGANIZATION
     return entity_type
 

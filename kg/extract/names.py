@@ -55,8 +55,14 @@ INSTITUTION_NOUNS = frozenset("university college institute academy school semin
 ATTACK_NOUNS = frozenset("attack airstrike strike bombing shelling massacre siege raid offensive conflict war insurgency".split())
 PLACE_VERBS = frozenset("visit leave reach enter strike hit bomb shell attack target capture seize besiege surround raid "
                         "liberate occupy evacuate bombard storm encircle strikes attacks raids".split())  # fmt: skip
+# Verbs whose object is a place, never a person: a longer unknown name there is a place ("enter Deir al-Balah").
+HELD_PLACE_VERBS = frozenset("enter seize recapture liberate besiege occupy encircle".split())
 MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
 GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
+# Words of other languages' organization names ("Jaysh al-Adl", "Lashkar-e-Taiba", "Jama'at Nasr al-Islam",
+# "Harkat-ul-Jihad"): army, group, movement, brigades, division, battalion, fighters; none is a personal name.
+GROUP_NAME_WORDS = frozenset("jaysh jaish lashkar jamaat jamiat jaama jamaa harakat harkat tehreek tehrik saraya firqat "
+                             "liwa kataib mojahedin mujahideen mujahidin".split())  # fmt: skip
 HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
 TITLE_WORDS = frozenset(
     "president vice prime minister secretary general gen. mr. mrs. ms. dr. sen. senator rep. king queen "
