@@ -560,7 +560,7 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
     ("the claim", "the reports"), the object of a denying verb, stands for the claims of the
     latest earlier sentence that someone other than the denier made; each is stored again,
     negated and claimed by the denier, so the claim is contested."""
-    denying = {cue.cue for cue in lex.cues if cue.kind == "negation" and cue.where in ("governor", "complement")}
+    denying = {word for (where, word), kind in lex.cues.items() if kind == "negation" and where in ("governor", "complement")}
     denials: list[Event] = []
     for token in tokens_whose(doc, "LEMMA", CLAIM_NOUNS):
         verb = token.head
