@@ -854,7 +854,7 @@ def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
     """The ASSAULT noun trigger of a word, read as a noun ("in *shelling* by X" is often a gerund),
     or of the weapon that stands for its attack ("a missile struck X", "hit by rockets")."""
     forms = (noun.lemma_.lower(), noun.lower_)
-    found = chain(*(lex.events.by_lemma(form, "NOUN") for form in forms), *map(lex.events.by_weapon, forms))
+    found = chain(*(lex.events.by_lemma(form, pos) for pos in ("NOUN", "weapon") for form in forms))
     return next((trigger for trigger in found if trigger.label == EventType.ASSAULT.value), None)
 
 
@@ -910,7 +910,7 @@ def _counted(token: Token, lex: Lexicons) -> bool:
     Israeli tanks"): someone was acted upon though no entity is. Not weapons counted ("fired *36
     shells*"), which say nothing of whom they hit."""
     return any(child.dep_ in ("dobj", "nsubjpass") and any(n.dep_ == "nummod" for n in child.children)
-               and not lex.events.by_weapon(child.lemma_.lower()) for child in token.children)  # fmt: skip
+               and not lex.events.by_lemma(child.lemma_.lower(), "weapon") for child in token.children)  # fmt: skip
 
 
 def _untold_attack(noun: Token, index: EntityIndex) -> bool:

@@ -99,10 +99,6 @@ class Lexicon:
     def by_lemma(self, lemma: str, pos: str) -> list[Trigger]:
         return list(self._by_pos_lemma.get((pos, lemma), ()))
 
-    def by_weapon(self, word: str) -> list[Trigger]:
-        """The triggers whose attack a weapon ("missile", "rockets") stands for."""
-        return self.by_lemma(word, "weapon")
-
 
 AssetPattern = tuple[str, list[dict[str, Any]]]  # an asset class and its Matcher token pattern
 
