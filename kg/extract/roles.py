@@ -126,28 +126,26 @@ def load_role_verbs(path: Path | None = None) -> dict[str, str]:
     return {row["verb"].lower(): row["holder"] for row in rows}
 
 
-def role_patterns() -> tuple[PatternSpec, ...]:
-    return load_patterns(data_dir("patterns") / "roles.jsonl")
-
-
 @dataclass(frozen=True, slots=True)
 class _Matchers:
-    """The role patterns (each has a ROLE token) and the role words."""
+    """The role patterns of patterns/roles.jsonl (each has a ROLE token), by id too, and the role words."""
 
     patterns: Matcher
     phrases: PhraseMatcher
+    specs: dict[str, PatternSpec]
 
 
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> _Matchers:
     patterns = Matcher(vocab, validate=True)
-    for spec in role_patterns():
+    specs = {spec.id: spec for spec in load_patterns(data_dir("patterns") / "roles.jsonl")}
+    for spec in specs.values():
         patterns.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     phrases = PhraseMatcher(vocab, attr="LOWER")
     make_doc = English(vocab=vocab).make_doc
     for surface in load_role_words():
         phrases.add(surface, [make_doc(surface)])
-    return _Matchers(patterns, phrases)
+    return _Matchers(patterns, phrases, specs)
 
 
 def _matches(doc: Doc, matcher: Matcher, role_tokens: Iterable[int]) -> list[tuple[int, int, int]]:
@@ -302,11 +300,10 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
     index = EntityIndex(doc, entities)
     matchers = _matchers(doc.vocab)
     roles = _set_slots(doc, index, matchers.phrases)
-    specs = {spec.id: spec for spec in role_patterns()}
     readings: dict[tuple[str, int], _Reading] = {}
     for match_id, start, end in _matches(doc, matchers.patterns, roles):
         span = doc[start:end]
-        for reading in _read(span, index, roles, specs[doc.vocab.strings[match_id]]):
+        for reading in _read(span, index, roles, matchers.specs[doc.vocab.strings[match_id]]):
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
