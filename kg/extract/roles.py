@@ -413,7 +413,6 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
     Also the titles (by their last token) such a clause gives no one, whatever the word order
     reads: denied, planned, given to each of two people in turn, or a first rather than an office."""
     verbs = load_role_verbs()
-    cues = load_lexicons().cues
     readings: list[_Reading] = []
     voided: set[int] = set()
     for start, end, word in set(roles.values()):
@@ -422,7 +421,7 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
         if clause is None:
             continue
         verb, holders = clause
-        if (any(c.dep_ == "neg" for c in verb.children) or assess(verb, index, cues).hypothetical
+        if (any(c.dep_ == "neg" for c in verb.children) or assess(verb, index, load_lexicons().cues).hypothetical
                 or (len(holders) > 1 and any(c.dep_ == "conj" for c in title.children))
                 or any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
                        for c in title.children)):  # fmt: skip
@@ -640,7 +639,6 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if reading.of is not None:
             explicit[reading.person].append(reading)
     qids = _entity_qids(index, gazetteer)
-    cues = load_lexicons().cues
     emitted: dict[tuple[str, str, str], Role] = {}
     dominant_found: list[str | None] = []
     for reading in sorted(readings, key=lambda r: r.role_token.i):
@@ -659,7 +657,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
             continue
         if reading.word.role in STATE_HEADS:
             of = _state_of_body(of, reading.role_token, index) or of
-        modality = assess(reading.role_token, index, cues)
+        modality = assess(reading.role_token, index, load_lexicons().cues)
         copula = reading.role_token.head
         if modality.negated or (copula.lemma_ == "be" and any(c.dep_ == "neg" for c in copula.children)):
             continue
