@@ -333,26 +333,23 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
+    # No one acts on themselves, nor a person on the state they hold office in ("Trump expands the
+    # country's travel ban": not a cooperation of Trump with the United States).
+    excluded = {*actors, *_states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)}
     if trigger.flag("agent_over_patient"):
         # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
         paths = events.paths(trigger, "targets")
         agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
         if agents:
-            patients = index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])
-            targets = [key for key in targets if key in agents or key not in patients]
+            excluded |= set(index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])) - set(agents)
     if trigger.flag("excludes_object"):
         # "dismisses prime minister X": the one dismissed from office is not rejected.
-        named = {index.at(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
-        targets = [key for key in targets if key not in named]
+        excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
     if trigger.flag("not_own"):
         # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
         # lawful": a claim about one's own is no accusation.
-        own = _owned(sent, actors, index) | _states_of(actors, index)
-        targets = [key for key in targets if key not in own]
-    # No one acts on themselves, nor a person on the state they hold office in ("Trump expands the
-    # country's travel ban": not a cooperation of Trump with the United States).
-    own = _states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)
-    targets = [key for key in targets if key not in actors and key not in own]
+        excluded |= _owned(sent, actors, index) | _states_of(actors, index)
+    targets = [key for key in targets if key not in excluded]
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
     )  # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
