@@ -44,7 +44,7 @@ ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
 # what a request asks for is no event at all (_asked_for), so request verbs are not here.
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
-ADDRESSEE = parse_path(">prep[to]>pobj")
+ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Verbs whose subject does not do what their object or complement names: "failed to *prevent*
@@ -533,8 +533,7 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         verb = token.head
         if token.dep_ != "dobj" or verb.lemma_.lower() not in OWNING:
             continue
-        attacks = [noun for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for"
-                   for noun in prep.children if noun.dep_ == "pobj" and _attack_trigger(noun, lex) is not None
+        attacks = [noun for noun in RESPONSIBLE_FOR.follow(token) if _attack_trigger(noun, lex) is not None
                    and any(child.dep_ == "det" and child.lower_ in DEFINITE | {"these", "those"} for child in noun.children)]  # fmt: skip
         claimants = _named_by(verb, "nsubj", index)
         unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors

@@ -52,6 +52,7 @@ from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
 from kg.extract.names import TITLE_WORDS, org_kind
+from kg.extract.paths import parse_path
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Provenance, Role
@@ -67,6 +68,7 @@ HEAD_ROLES = STATE_HEADS | {"leader"}
 PARTY = "PoliticalParty"
 NOT_HOLDING = ("not-holder", "deputy")  # meanings of role_modifiers.tsv whose person does not hold the very role after them
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
+OF_OBJECT, AGENT_OBJECT = parse_path(">prep[of]>pobj"), parse_path(">agent>pobj")
 # "the group's leader X": a noun standing for an organization or state named before.
 REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
                        "country", "nation", "state", "cartel", "gang", "company", "agency"})  # fmt: skip
@@ -473,7 +475,7 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
     if holder == "object" and not passive:
         found = [c for c in verb.children if c.dep_ == "dobj" and c is not title]
     elif holder == "subject" and passive:  # "X was replaced as leader by Y": Y's
-        found = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        found = AGENT_OBJECT.follow(verb)
     else:
         found = _clause_subjects(verb)
     return verb, [t for head in found for t in (head, *head.conjuncts)]
@@ -513,13 +515,9 @@ def _place_owned(title: Token, index: EntityIndex) -> bool:
     """The title is said to be a place's, not a state's or organization's: its "of" phrase names a
     location ("mayor of New York City") or its possessor is a common noun for one ("the city's"; "the
     state's", which in a clause of an election is a province's as often as a country's)."""
-    for child in title.children:
-        if child.dep_ == "poss" and child.pos_ == "NOUN" and index.at(child) is None and child.lower_ not in REFERRING - {"state"}:
-            return True
-        for obj in (o for o in child.children if child.dep_ == "prep" and child.lower_ == "of" and o.dep_ == "pobj"):
-            if (key := index.at(obj)) is not None and index.type_of(key) is EntityType.LOCATION:
-                return True
-    return False
+    return any((key := index.at(obj)) is not None and index.type_of(key) is EntityType.LOCATION for obj in OF_OBJECT.follow(title)) or any(
+        child.dep_ == "poss" and child.pos_ == "NOUN" and index.at(child) is None and child.lower_ not in REFERRING - {"state"}
+        for child in title.children)  # fmt: skip
 
 
 def _appointer_state(verb: Token, index: EntityIndex, earlier: list[_Reading]) -> str | None:
@@ -546,7 +544,7 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     owners = (EntityType.STATE, EntityType.ORGANIZATION)
     named = [key for t in before if (key := index.at(t) if t._.get(SLOT) != "OFREF" else _of_key(t.doc, ("OFREF", t.i, t.i + 1), index))
              is not None and index.type_of(key) in owners]  # fmt: skip
-    for obj in (o for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"):
+    for obj in OF_OBJECT.follow(title):
         if (key := index.at(obj)) is not None and index.type_of(key) in owners:
             # "as the U.S. Secretary of Health and Human Services": the department is the portfolio
             department = index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind in (None, "GovernmentBody")
