@@ -44,7 +44,7 @@ ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
 # what a request asks for is no event at all (_asked_for), so request verbs are not here.
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
-ADDRESSEE = parse_path(">prep[to]>pobj")
+ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Verbs whose subject does not do what their object or complement names: "failed to *prevent*
@@ -333,26 +333,23 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
+    # No one acts on themselves, nor a person on the state they hold office in ("Trump expands the
+    # country's travel ban": not a cooperation of Trump with the United States).
+    excluded = {*actors, *_states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)}
     if trigger.flag("agent_over_patient"):
         # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
         paths = events.paths(trigger, "targets")
         agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
         if agents:
-            patients = index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])
-            targets = [key for key in targets if key in agents or key not in patients]
+            excluded |= set(index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])) - set(agents)
     if trigger.flag("excludes_object"):
         # "dismisses prime minister X": the one dismissed from office is not rejected.
-        named = {index.at(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")}
-        targets = [key for key in targets if key not in named]
+        excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
     if trigger.flag("not_own"):
         # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
         # lawful": a claim about one's own is no accusation.
-        own = _owned(sent, actors, index) | _states_of(actors, index)
-        targets = [key for key in targets if key not in own]
-    # No one acts on themselves, nor a person on the state they hold office in ("Trump expands the
-    # country's travel ban": not a cooperation of Trump with the United States).
-    own = _states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)
-    targets = [key for key in targets if key not in actors and key not in own]
+        excluded |= _owned(sent, actors, index) | _states_of(actors, index)
+    targets = [key for key in targets if key not in excluded]
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
     )  # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
@@ -536,8 +533,7 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         verb = token.head
         if token.dep_ != "dobj" or verb.lemma_.lower() not in OWNING:
             continue
-        attacks = [noun for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "for"
-                   for noun in prep.children if noun.dep_ == "pobj" and _attack_trigger(noun, lex) is not None
+        attacks = [noun for noun in RESPONSIBLE_FOR.follow(token) if _attack_trigger(noun, lex) is not None
                    and any(child.dep_ == "det" and child.lower_ in DEFINITE | {"these", "those"} for child in noun.children)]  # fmt: skip
         claimants = _named_by(verb, "nsubj", index)
         unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
@@ -560,7 +556,7 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
     ("the claim", "the reports"), the object of a denying verb, stands for the claims of the
     latest earlier sentence that someone other than the denier made; each is stored again,
     negated and claimed by the denier, so the claim is contested."""
-    denying = {cue.cue for cue in lex.cues if cue.kind == "negation" and cue.where in ("governor", "complement")}
+    denying = {word for (where, word), kind in lex.cues.items() if kind == "negation" and where in ("governor", "complement")}
     denials: list[Event] = []
     for token in tokens_whose(doc, "LEMMA", CLAIM_NOUNS):
         verb = token.head
@@ -854,7 +850,7 @@ def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
     """The ASSAULT noun trigger of a word, read as a noun ("in *shelling* by X" is often a gerund),
     or of the weapon that stands for its attack ("a missile struck X", "hit by rockets")."""
     forms = (noun.lemma_.lower(), noun.lower_)
-    found = chain(*(lex.events.by_lemma(form, "NOUN") for form in forms), *map(lex.events.by_weapon, forms))
+    found = chain(*(lex.events.by_lemma(form, pos) for pos in ("NOUN", "weapon") for form in forms))
     return next((trigger for trigger in found if trigger.label == EventType.ASSAULT.value), None)
 
 
@@ -910,7 +906,7 @@ def _counted(token: Token, lex: Lexicons) -> bool:
     Israeli tanks"): someone was acted upon though no entity is. Not weapons counted ("fired *36
     shells*"), which say nothing of whom they hit."""
     return any(child.dep_ in ("dobj", "nsubjpass") and any(n.dep_ == "nummod" for n in child.children)
-               and not lex.events.by_weapon(child.lemma_.lower()) for child in token.children)  # fmt: skip
+               and not lex.events.by_lemma(child.lemma_.lower(), "weapon") for child in token.children)  # fmt: skip
 
 
 def _untold_attack(noun: Token, index: EntityIndex) -> bool:

@@ -99,21 +99,11 @@ class Lexicon:
     def by_lemma(self, lemma: str, pos: str) -> list[Trigger]:
         return list(self._by_pos_lemma.get((pos, lemma), ()))
 
-    def by_weapon(self, word: str) -> list[Trigger]:
-        """The triggers whose attack a weapon ("missile", "rockets") stands for."""
-        return self.by_lemma(word, "weapon")
-
 
 AssetPattern = tuple[str, list[dict[str, Any]]]  # an asset class and its Matcher token pattern
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
-    """A modality cue word (a lemma or lower-cased form) and where it must stand."""
-
-    cue: str
-    kind: str
-    where: str
+Cues = dict[tuple[str, str], str]  # (where a modality cue must stand, its lemma or lower-cased form) -> its kind
 
 
 def _records(path: Path, problems: Problems) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -325,12 +315,12 @@ def load_ship_prefixes(folder: Path) -> dict[str, str]:
     return {row["prefix"]: row["state"] for row in rows}
 
 
-def load_cues(folder: Path) -> tuple[Cue, ...]:
+def load_cues(folder: Path) -> Cues:
     """patterns/modality.tsv: negation, hypothetical and attribution cue words."""
     rows = valid_rows(folder / "modality.tsv", ("cue", "kind", "where"),
                        lambda row: bool(row["cue"]) and row["kind"] in MODALITY_KINDS and row["where"] in MODALITY_PLACES,
                        f"expected a cue, a kind in {MODALITY_KINDS} and a place in {MODALITY_PLACES}")  # fmt: skip
-    return tuple(Cue(row["cue"].lower(), row["kind"], row["where"]) for row in rows)
+    return {(row["where"], row["cue"].lower()): row["kind"] for row in rows}
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,12 +334,12 @@ class Lexicons:
     place_objects: frozenset[str]
     victim_verbs: frozenset[str]
     ship_prefixes: dict[str, str]
-    cues: tuple[Cue, ...]
+    cues: Cues
 
     @property
     def speech_verbs(self) -> frozenset[str]:
         """Verbs that report speech: the attribution cues that govern what is said."""
-        return frozenset(cue.cue for cue in self.cues if cue.kind == "attribution" and cue.where == "governor")
+        return frozenset(word for (where, word), kind in self.cues.items() if (kind, where) == ("attribution", "governor"))
 
 
 @lru_cache(maxsize=4)

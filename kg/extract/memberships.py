@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.arguments import EntityIndex, sentence_evidence
 from kg.extract.confidence import score
-from kg.extract.lexicon import Cue, load_lexicons, valid_rows
+from kg.extract.lexicon import Cues, load_lexicons, valid_rows
 from kg.extract.modality import assess
 from kg.extract.paths import Path as DepPath
 from kg.extract.paths import parse_path
@@ -162,7 +162,7 @@ def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None
         emitted[key] = claim
 
 
-def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: tuple[Cue, ...]) -> Iterator[Membership]:
+def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: Cues) -> Iterator[Membership]:
     """A person named with their party: the party right before the name ("Democrat X",
     "Republican X"), in parentheses after it ("X (Likud)"), after "of [the]"
     and ending the noun phrase ("MP X of the Labour Party", "X of the ruling ANO party", not "of

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import EntityIndex
-from kg.extract.lexicon import Cue
+from kg.extract.lexicon import Cues
 from kg.records import EntityType
 
 if TYPE_CHECKING:
@@ -35,17 +35,16 @@ class Modality:
     cue: str | None = None  # the cue words that decided, for the evidence trail
 
 
-def assess(trigger: Token, index: EntityIndex, cues: Iterable[Cue], *, own_only: bool = False) -> Modality:
+def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = False) -> Modality:
     """The modality of the claim whose trigger word is `trigger`.
 
     With `own_only`, only the word's own dependents count ("a *possible* deployment"), not the
     clause around it: for a thing named in passing rather than an event.
     """
-    table = {(cue.where, cue.cue): cue.kind for cue in cues}
 
     def cue_kind(where: str, token: Token) -> str | None:
         """The kind of the cue `token` is at `where` (by lemma, else by its lower-cased form)."""
-        return table.get((where, token.lemma_.lower())) or table.get((where, token.lower_))
+        return cues.get((where, token.lemma_.lower())) or cues.get((where, token.lower_))
 
     kinds: set[str] = set()  # "negation", "hypothetical"
     claimed_by: str | None = None

@@ -52,6 +52,7 @@ from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
 from kg.extract.names import TITLE_WORDS, org_kind
+from kg.extract.paths import parse_path
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Provenance, Role
@@ -67,6 +68,7 @@ HEAD_ROLES = STATE_HEADS | {"leader"}
 PARTY = "PoliticalParty"
 NOT_HOLDING = ("not-holder", "deputy")  # meanings of role_modifiers.tsv whose person does not hold the very role after them
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
+OF_OBJECT, AGENT_OBJECT = parse_path(">prep[of]>pobj"), parse_path(">agent>pobj")
 # "the group's leader X": a noun standing for an organization or state named before.
 REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
                        "country", "nation", "state", "cartel", "gang", "company", "agency"})  # fmt: skip
@@ -126,28 +128,26 @@ def load_role_verbs(path: Path | None = None) -> dict[str, str]:
     return {row["verb"].lower(): row["holder"] for row in rows}
 
 
-def role_patterns() -> tuple[PatternSpec, ...]:
-    return load_patterns(data_dir("patterns") / "roles.jsonl")
-
-
 @dataclass(frozen=True, slots=True)
 class _Matchers:
-    """The role patterns (each has a ROLE token) and the role words."""
+    """The role patterns of patterns/roles.jsonl (each has a ROLE token), by id too, and the role words."""
 
     patterns: Matcher
     phrases: PhraseMatcher
+    specs: dict[str, PatternSpec]
 
 
 @lru_cache(maxsize=4)
 def _matchers(vocab: Vocab) -> _Matchers:
     patterns = Matcher(vocab, validate=True)
-    for spec in role_patterns():
+    specs = {spec.id: spec for spec in load_patterns(data_dir("patterns") / "roles.jsonl")}
+    for spec in specs.values():
         patterns.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     phrases = PhraseMatcher(vocab, attr="LOWER")
     make_doc = English(vocab=vocab).make_doc
     for surface in load_role_words():
         phrases.add(surface, [make_doc(surface)])
-    return _Matchers(patterns, phrases)
+    return _Matchers(patterns, phrases, specs)
 
 
 def _matches(doc: Doc, matcher: Matcher, role_tokens: Iterable[int]) -> list[tuple[int, int, int]]:
@@ -302,11 +302,10 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
     index = EntityIndex(doc, entities)
     matchers = _matchers(doc.vocab)
     roles = _set_slots(doc, index, matchers.phrases)
-    specs = {spec.id: spec for spec in role_patterns()}
     readings: dict[tuple[str, int], _Reading] = {}
     for match_id, start, end in _matches(doc, matchers.patterns, roles):
         span = doc[start:end]
-        for reading in _read(span, index, roles, specs[doc.vocab.strings[match_id]]):
+        for reading in _read(span, index, roles, matchers.specs[doc.vocab.strings[match_id]]):
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
@@ -416,7 +415,6 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
     Also the titles (by their last token) such a clause gives no one, whatever the word order
     reads: denied, planned, given to each of two people in turn, or a first rather than an office."""
     verbs = load_role_verbs()
-    cues = load_lexicons().cues
     readings: list[_Reading] = []
     voided: set[int] = set()
     for start, end, word in set(roles.values()):
@@ -425,7 +423,7 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
         if clause is None:
             continue
         verb, holders = clause
-        if (any(c.dep_ == "neg" for c in verb.children) or assess(verb, index, cues).hypothetical
+        if (any(c.dep_ == "neg" for c in verb.children) or assess(verb, index, load_lexicons().cues).hypothetical
                 or (len(holders) > 1 and any(c.dep_ == "conj" for c in title.children))
                 or any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
                        for c in title.children)):  # fmt: skip
@@ -477,7 +475,7 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
     if holder == "object" and not passive:
         found = [c for c in verb.children if c.dep_ == "dobj" and c is not title]
     elif holder == "subject" and passive:  # "X was replaced as leader by Y": Y's
-        found = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        found = AGENT_OBJECT.follow(verb)
     else:
         found = _clause_subjects(verb)
     return verb, [t for head in found for t in (head, *head.conjuncts)]
@@ -517,13 +515,9 @@ def _place_owned(title: Token, index: EntityIndex) -> bool:
     """The title is said to be a place's, not a state's or organization's: its "of" phrase names a
     location ("mayor of New York City") or its possessor is a common noun for one ("the city's"; "the
     state's", which in a clause of an election is a province's as often as a country's)."""
-    for child in title.children:
-        if child.dep_ == "poss" and child.pos_ == "NOUN" and index.at(child) is None and child.lower_ not in REFERRING - {"state"}:
-            return True
-        for obj in (o for o in child.children if child.dep_ == "prep" and child.lower_ == "of" and o.dep_ == "pobj"):
-            if (key := index.at(obj)) is not None and index.type_of(key) is EntityType.LOCATION:
-                return True
-    return False
+    return any((key := index.at(obj)) is not None and index.type_of(key) is EntityType.LOCATION for obj in OF_OBJECT.follow(title)) or any(
+        child.dep_ == "poss" and child.pos_ == "NOUN" and index.at(child) is None and child.lower_ not in REFERRING - {"state"}
+        for child in title.children)  # fmt: skip
 
 
 def _appointer_state(verb: Token, index: EntityIndex, earlier: list[_Reading]) -> str | None:
@@ -550,7 +544,7 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     owners = (EntityType.STATE, EntityType.ORGANIZATION)
     named = [key for t in before if (key := index.at(t) if t._.get(SLOT) != "OFREF" else _of_key(t.doc, ("OFREF", t.i, t.i + 1), index))
              is not None and index.type_of(key) in owners]  # fmt: skip
-    for obj in (o for c in title.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"):
+    for obj in OF_OBJECT.follow(title):
         if (key := index.at(obj)) is not None and index.type_of(key) in owners:
             # "as the U.S. Secretary of Health and Human Services": the department is the portfolio
             department = index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind in (None, "GovernmentBody")
@@ -643,7 +637,6 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
         if reading.of is not None:
             explicit[reading.person].append(reading)
     qids = _entity_qids(index, gazetteer)
-    cues = load_lexicons().cues
     emitted: dict[tuple[str, str, str], Role] = {}
     dominant_found: list[str | None] = []
     for reading in sorted(readings, key=lambda r: r.role_token.i):
@@ -662,7 +655,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
             continue
         if reading.word.role in STATE_HEADS:
             of = _state_of_body(of, reading.role_token, index) or of
-        modality = assess(reading.role_token, index, cues)
+        modality = assess(reading.role_token, index, load_lexicons().cues)
         copula = reading.role_token.head
         if modality.negated or (copula.lemma_ == "be" and any(c.dep_ == "neg" for c in copula.children)):
             continue

@@ -302,7 +302,7 @@ def test_role_patterns_run_per_sentence_find_what_the_whole_doc_matcher_finds(te
     matchers = roles._matchers(doc.vocab)
     role_tokens = roles._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)), matchers.phrases)
     whole = Matcher(doc.vocab)
-    for spec in roles.role_patterns():
+    for spec in matchers.specs.values():
         whole.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     in_one_sentence = [m for m in sorted(whole(doc), key=lambda m: m[1]) if doc[m[1]].sent == doc[m[2] - 1].sent]
     assert in_one_sentence and roles._matches(doc, matchers.patterns, role_tokens) == in_one_sentence
