@@ -77,6 +77,22 @@ def asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
     return matches
 
 
+def unmoved(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """A one-word match of a moving-only noun that no moving verb moves: "Ruritanian forces" are an
+    asset where they "entered Port Vell", "withdraw" or are "stationed in" it, or in "the withdrawal
+    of Ruritanian forces"; where they only raid or strike, they are the actor of the attack."""
+    noun = doc[start]
+    if end - start != 1 or noun.lemma_.lower() not in lex.moving_only:
+        return False
+    while noun.dep_ == "conj":  # "M23 forces and Ruritanian troops enter"
+        noun = noun.head
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    movers = [head] if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else []
+    # "forces stationed in Port Vell", "forces attempt to enter the city"
+    movers += [c for c in (*noun.children, *head.children) if c.dep_ in ("acl", "relcl", "xcomp")]
+    return not any(mover.lemma_.lower() in lex.moving_verbs for mover in movers)
+
+
 def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
     """The asset matches as a Matcher added with greedy="LONGEST" returns them, filtered from the
     same run: per class (in order of first match), longest first, none overlapping another kept."""
@@ -276,7 +292,8 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
             # coordinated or complement verb shares the subject.
             shares = verb.dep_ in ("conj", "xcomp") and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
             subjects = [child for child in (*verb.children, *(verb.head.children if shares else ()))
-                        if child.dep_ == "nsubj" and child is not head or child.dep_ == "agent"]  # fmt: skip
+                        if child.dep_ == "nsubj" and child is not head and child not in head.conjuncts
+                        or child.dep_ == "agent"]  # fmt: skip
             owner = next((key for child in subjects for key in operators(_pobj(child) if child.dep_ == "agent" else child)), None)
             if owner is not None:
                 return owner
@@ -321,7 +338,7 @@ def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: 
     """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
     would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
     for governor in (verb, *(verb.children if verb is not None else ())):
-        if governor is not None and governor.lemma_.lower() in lex.place_objects and governor.pos_ == "VERB":
+        if governor is not None and governor.lemma_.lower() in lex.place_objects and governor.pos_ in ("VERB", "NOUN"):
             objects = [*_OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
             # "entered the town of Sudzha": the place a place noun names.
             objects += [obj for child in list(objects) if child.lemma_.lower() in PLACE_NOUNS

@@ -69,7 +69,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.coreference import merge, resolve_descriptions
-from kg.extract.assets import longest_asset_matches
+from kg.extract.assets import longest_asset_matches, unmoved
 from kg.extract.groups import find_groups, load_agents
 from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
@@ -823,7 +823,7 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         if any(s < end and start < e for s, e in named) or taken.intersection(range(start, end)):
             continue
         taken.update(range(start, end))
-        if _person_agent(doc, start, end, asset_class):
+        if _person_agent(doc, start, end, asset_class) or unmoved(doc, start, end, lexicons):
             continue
         kind = kinds.get("ASSET_" + asset_class.value.upper())
         name = by_start.get(end) or by_end.get(start)

@@ -276,15 +276,19 @@ def load_designations(folder: Path) -> Lexicon:
     )  # fmt: skip
 
 
-def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str], frozenset[str], frozenset[str]]:
+def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str], frozenset[str], frozenset[str],
+                                      frozenset[str], frozenset[str]]:
     """patterns/assets.jsonl: spaCy Matcher token patterns, each with its asset class; the
     verbs whose subject operates the asset they govern ("the US *deployed* a carrier"); the
     verbs whose object is where the asset is ("troops *leaving* Syria"); and the verbs whose
-    object or passive subject is a victim, not a deployment ("14 soldiers were *killed*")."""
+    object or passive subject is a victim, not a deployment ("14 soldiers were *killed*"); the
+    asset nouns that are an asset alone only where a moving verb moves them ("Ruritanian *forces*
+    entered Port Vell", not "Ruritanian forces raided a house"), and those verbs."""
     path = folder / "assets.jsonl"
     problems: Problems = []
     patterns: list[AssetPattern] = []
-    verbs: dict[str, set[str]] = {"operator_verbs": set(), "place_objects": set(), "victim_verbs": set()}
+    verbs: dict[str, set[str]] = {"operator_verbs": set(), "place_objects": set(), "victim_verbs": set(),
+                                  "moving_only": set(), "moving_verbs": set()}
     matcher = Matcher(Vocab(), validate=True)
     for number, record in _records(path, problems):
         if record.get("kind") in verbs:
@@ -305,7 +309,7 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
         patterns.append((record["class"], pattern))
     raise_problems(path, problems)
     return (tuple(patterns), frozenset(verbs["operator_verbs"]), frozenset(verbs["place_objects"]),
-            frozenset(verbs["victim_verbs"]))  # fmt: skip
+            frozenset(verbs["victim_verbs"]), frozenset(verbs["moving_only"]), frozenset(verbs["moving_verbs"]))  # fmt: skip
 
 
 def load_ship_prefixes(folder: Path) -> dict[str, str]:
@@ -333,6 +337,8 @@ class Lexicons:
     operator_verbs: frozenset[str]
     place_objects: frozenset[str]
     victim_verbs: frozenset[str]
+    moving_only: frozenset[str]
+    moving_verbs: frozenset[str]
     ship_prefixes: dict[str, str]
     cues: Cues
 

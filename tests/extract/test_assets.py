@@ -441,3 +441,42 @@ def test_assets_fired_by_names_the_operator_and_an_interceptor_the_place(annotat
         assert {(d.asset, d.operator, d.location) for d in found} == {expected}, text
     # Made by is no operator.
     assert _deployments(annotated, "Freedonia intercepts two missiles made by Ruritania.", names) == []
+
+
+def _pipeline_deployments(text: str) -> set[tuple[AssetClass, str | None, str | None]]:
+    """(class, operator label, place label) of what the asset stage reads with kg's own entity stage."""
+    from datetime import date
+
+    from kg.extract.entities import find_entities
+    from kg.gazetteer import load_gazetteer
+    from kg.nlp import annotate, load_nlp
+    from kg.records import Article
+
+    gazetteer = load_gazetteer()
+    article = Article(id="t", text=text, published=date(2025, 11, 29))
+    doc = annotate(load_nlp(gazetteer=gazetteer), article)
+    entities = find_entities(doc, article, gazetteer)
+    labels = {entity.key: entity.label for entity in entities}
+    return {(d.asset_class, labels.get(d.operator or ""), labels.get(d.location or ""))
+            for d in assets.extract(doc, entities, article)}  # fmt: skip
+
+
+def test_assets_forces_that_move_are_troops() -> None:
+    assert _pipeline_deployments("Jordanian forces entered the city of Mosul.") == {(AssetClass.TROOPS, "Jordan", "Mosul")}
+    assert _pipeline_deployments("Kenyan forces withdraw from Kismayo.") == {(AssetClass.TROOPS, "Kenya", "Kismayo")}
+
+
+def test_assets_forces_that_only_act_are_no_asset() -> None:
+    for text in ("Turkish forces raided a house in Mosul.", "Turkish forces killed three militants near Mosul."):
+        assert _pipeline_deployments(text) == set(), text
+
+
+def test_assets_withdrawal_names_where_the_troops_were() -> None:
+    found = _pipeline_deployments("Kenya announced the withdrawal of Kenyan troops from Somalia.")
+    assert found == {(AssetClass.TROOPS, "Kenya", "Somalia")}
+
+
+def test_assets_a_conjoined_subject_is_no_operator(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The Ruritanian Navy and Freedonian troops entered Port Vell."
+    names = {"Freedonian": ("freedonia", STATE), "Freedonian troops": ("troops", ASSET, "Troops", False)}
+    assert _read(_deployments(annotated, text, names)) == {("troops", "troops", "freedonia", "port_vell")}
