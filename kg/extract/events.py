@@ -44,7 +44,7 @@ ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
 # what a request asks for is no event at all (_asked_for), so request verbs are not here.
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
-ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
+ADDRESSEE, RESPONSIBLE_FOR, AGENT_OBJECT = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj"), parse_path(">agent>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Verbs whose subject does not do what their object or complement names: "failed to *prevent*
@@ -869,9 +869,8 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     holds a party no path reads as its author ("killed in clashes with the army")."""
     if trigger.flag("requires_actor") or token.lemma_.lower() in OUTCOMES:
         return False
-    if any(child.dep_ == "agent" and not all(_attack_trigger(obj, lex) is not None and not _party_in(obj, index)
-                                             for obj in child.children if obj.dep_ == "pobj")
-           for verb in (token, *token.conjuncts) for child in verb.children):  # fmt: skip
+    if any(not all(_attack_trigger(obj, lex) is not None and not _party_in(obj, index) for obj in AGENT_OBJECT.follow(verb))
+           for verb in (token, *token.conjuncts)):
         # "killed by gunmen", "beaten and dragged by protesters": stated, named or not; "hit by
         # drone strikes" names the attack, not its author.
         return False
