@@ -72,7 +72,7 @@ from kg.extract.coreference import merge, resolve_descriptions
 from kg.extract.assets import longest_asset_matches
 from kg.extract.groups import find_groups, load_agents
 from kg.extract.lexicon import load_lexicons
-from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
+from kg.extract.long_names import HYPHENS, ORGANIZATION_NOUNS, hyphen_joined, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
     ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
@@ -151,7 +151,7 @@ def _hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Con
     kg.extract.surnames's known people), is a mention of each part."""
     result: list[MentionCandidate] = []
     for c in candidates:
-        hyphens = [i for i in range(c.start + 1, c.end - 1) if doc[i].text in ("-", "–") and not doc[i - 1].whitespace_]
+        hyphens = [i for i in range(c.start + 1, c.end - 1) if doc[i].text in HYPHENS and not doc[i - 1].whitespace_]
         parts = [doc[start:end] for start, end in zip([c.start, *(i + 1 for i in hyphens)], [*hyphens, c.end])]
         known = [_known_part(part.text, context) for part in parts] if c.entry is None and hyphens else [None]
         if all(entry is not None for entry in known):
@@ -399,7 +399,7 @@ def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
                 or following.weight != 2:
             continue
         end = following.end  # the known place ends its phrase: not "U.S. forces", "Israel and Hamas", "Israel's"
-        if end == len(doc) or doc[end].is_punct and doc[end].text not in ("-", "–") or \
+        if end == len(doc) or doc[end].is_punct and doc[end].text not in HYPHENS or \
                 doc[end].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART") and doc[end].lower_ not in ("'s", "’s"):  # fmt: skip
             if all(_place_like(name.name) for name in chain):
                 placed += [name for name in chain if name.type is not EntityType.LOCATION]
@@ -475,17 +475,16 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     text = span.text.strip()
     if not span or not any(char.isupper() for char in text) or len(text) < 2:
         return None
-    if len(span) > 2 and span[0].lower_ in ("pro", "anti") and span[1].text in ("-", "–"):
+    if len(span) > 2 and span[0].lower_ in ("pro", "anti") and span[1].text in HYPHENS:
         return None  # "pro-Beijing", "anti-Brexit": a stance, not a name
     base, _, form = ent.ent_id_.partition("#")
     entry = context.entries.get(base) if base else None
     if entry is not None and ACRONYM.match(text):
         entry = _disambiguate(text, entry, ent.doc, context)
-    if entry is not None and entry.type is EntityType.STATE and (joined := _hyphen_joined(span, context)) is not None:
-        return candidate_of(joined[0], joined[1], weight=1 if _written_as(joined[0].text, joined[1].demonyms) else 2)
     if entry is not None and entry.type is EntityType.STATE:
-        entry = _shared_name(text, entry, ent.doc, context)
-        if entry is None:
+        if (joined := _hyphenated_state(span, context)) is not None:
+            return candidate_of(*joined, weight=1 if _written_as(joined[0].text, joined[1].demonyms) else 2)
+        if (entry := _shared_name(text, entry, ent.doc, context)) is None:
             return None  # "Congolese" with no sign of which Congo
     if entry is not None:
         if "#" + form == CAPITAL and not _stands_for_government(span):
@@ -515,14 +514,13 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     return _unknown(span.start, span.end, entity_type, text)
 
 
-def _hyphen_joined(span: Span, context: Context) -> tuple[Span, GazetteerEntry] | None:
+def _hyphenated_state(span: Span, context: Context) -> tuple[Span, GazetteerEntry] | None:
     """A state's name the ruler matched as the first part of a hyphenated word that is another
     state's name or demonym ("[Guinea]-Bissauan ambassador"): the longer word and its state."""
-    doc, end = span.doc, span.end
-    if end + 1 >= len(doc) or doc[end].text not in ("-", "–") or doc[end - 1].whitespace_ or doc[end].whitespace_:
+    joined = span.doc[span.start : span.end + 2]
+    if not hyphen_joined(span.doc, span.end, len(span.doc)):
         return None
-    joined = doc[span.start : end + 2]
-    return (joined, state) if (state := _only([e for e in context.gazetteer.lookup(joined.text) if e.type is EntityType.STATE])) else None
+    return (joined, state) if (state := _only(e for e in context.gazetteer.lookup(joined.text) if e.type is EntityType.STATE)) else None
 
 
 def _common_word(span: Span) -> bool:
