@@ -420,7 +420,7 @@ def _place_like(name: str, before: Token | None = None) -> bool:
     """A name that may be a place's: one that ends in a place's or a region's noun ("Taiz Governorate",
     "Norte de Santander Department"), else one with none of an organization's nouns in it and, if
     one word, no "the" before it (`before`: "in the Diet", "in The Lancet")."""
-    words = latin_key(name).split()
+    words = name_words(name)
     if words[-1] in PLACE_NOUNS or words[-1] in REGION_NOUNS:
         return True
     return (org_kind(name) is None and not any(word in ORGANIZATION_NOUNS or word == "force" for word in words)
@@ -552,7 +552,7 @@ def _named_after_its_noun(last: str, entity_type: EntityType, name: str) -> Enti
     if last in FACILITY_NOUNS and entity_type is not EntityType.LOCATION:
         return EntityType.LOCATION
     if entity_type is EntityType.PERSON and (last in INSTITUTION_NOUNS or org_kind(name) is not None
-                                             or not GROUP_NAME_WORDS.isdisjoint(latin_key(name).split())):  # fmt: skip
+                                             or not GROUP_NAME_WORDS.isdisjoint(name_words(name))):  # fmt: skip
         return EntityType.ORGANIZATION
     return entity_type
 
@@ -580,7 +580,7 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
     if len(states) < 2:
         return entry
     text_key, written = normalize_key(text), doc_text(doc)
-    words = set(latin_key(written).split())
+    words = set(name_words(written))
     named: dict[str, set[str]] = defaultdict(set)  # name -> the states it names
     signs: set[str] = set()
     for key, state in states.items():
@@ -588,7 +588,7 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
             if normalize_key(name) != text_key and len(name) > 3:
                 named[name].add(key)
         holders = [t.person for t in context.gazetteer.tenures_in(state.qid) if t.role in HEAD_ROLES] if state.qid else []
-        if any(re.search(rf"\b{re.escape(holder)}\b", written) or latin_key(holder).split()[-1] in words for holder in holders):
+        if any(re.search(rf"\b{re.escape(holder)}\b", written) or name_words(holder)[-1] in words for holder in holders):
             signs.add(key)
     taken: list[tuple[int, int]] = []
     for name in sorted(named, key=len, reverse=True):
