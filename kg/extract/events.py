@@ -315,10 +315,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     targets = [key for key in reached + _shared_patient(token, index)
                if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
-    places = index.follow(token, events.paths(trigger, "locations"))
+    location_paths = events.paths(trigger, "locations")
+    places = index.follow(token, location_paths)
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
-        token, events.paths(trigger, "locations"), index) or (  # fmt: skip
-        _attack_place(token, lex, index) if event_type is EventType.ASSAULT else None)
+        token, location_paths, index) or (_attack_place(token, lex, index) if event_type is EventType.ASSAULT else None)  # fmt: skip
     if event_type is EventType.ASSAULT and location is not None and all(
         index.type_of(key) is EntityType.GROUP for key in targets
     ):
@@ -327,7 +327,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
-        placed_in = _state_of_place(token, events.paths(trigger, "locations"), index) or _gazetteer_state(location, index)
+        placed_in = _state_of_place(token, location_paths, index) or _gazetteer_state(location, index)
         targets = [key for key in placed_in if home and key not in home] or targets
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
