@@ -63,7 +63,7 @@ def _vote_type(doc: Doc, members: list[MentionCandidate], headline_end: int) -> 
 
 def _people_by_surname(groups: dict[str, list[MentionCandidate]]) -> None:
     """ "Tomasz Kowal" tagged ORG in an article about "Marek Kowal" (a person) is a person too."""
-    surnames = {latin_key(m[0].name).split()[-1] for m in groups.values() if m[0].type is EntityType.PERSON and m[0].name}
+    surnames = {name_words(m[0].name)[-1] for m in groups.values() if m[0].type is EntityType.PERSON and m[0].name}
     for group, members in groups.items():
         words = members[0].name.split()
         if (group.startswith("name:") and members[0].type in (EntityType.ORGANIZATION, EntityType.LOCATION)

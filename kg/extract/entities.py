@@ -72,7 +72,7 @@ from kg.extract.coreference import merge, resolve_descriptions
 from kg.extract.assets import longest_asset_matches, unmoved
 from kg.extract.groups import find_groups, load_agents
 from kg.extract.lexicon import load_lexicons
-from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
+from kg.extract.long_names import HYPHENS, ORGANIZATION_NOUNS, hyphen_joined, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
     ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
@@ -151,7 +151,7 @@ def _hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Con
     kg.extract.surnames's known people), is a mention of each part."""
     result: list[MentionCandidate] = []
     for c in candidates:
-        hyphens = [i for i in range(c.start + 1, c.end - 1) if doc[i].text in ("-", "–") and not doc[i - 1].whitespace_]
+        hyphens = [i for i in range(c.start + 1, c.end - 1) if doc[i].text in HYPHENS and not doc[i - 1].whitespace_]
         parts = [doc[start:end] for start, end in zip([c.start, *(i + 1 for i in hyphens)], [*hyphens, c.end])]
         known = [_known_part(part.text, context) for part in parts] if c.entry is None and hyphens else [None]
         if all(entry is not None for entry in known):
@@ -399,7 +399,7 @@ def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
                 or following.weight != 2:
             continue
         end = following.end  # the known place ends its phrase: not "U.S. forces", "Israel and Hamas", "Israel's"
-        if end == len(doc) or doc[end].is_punct and doc[end].text not in ("-", "–") or \
+        if end == len(doc) or doc[end].is_punct and doc[end].text not in HYPHENS or \
                 doc[end].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART") and doc[end].lower_ not in ("'s", "’s"):  # fmt: skip
             if all(_place_like(name.name) for name in chain):
                 placed += [name for name in chain if name.type is not EntityType.LOCATION]
@@ -420,7 +420,7 @@ def _place_like(name: str, before: Token | None = None) -> bool:
     """A name that may be a place's: one that ends in a place's or a region's noun ("Taiz Governorate",
     "Norte de Santander Department"), else one with none of an organization's nouns in it and, if
     one word, no "the" before it (`before`: "in the Diet", "in The Lancet")."""
-    words = latin_key(name).split()
+    words = name_words(name)
     if words[-1] in PLACE_NOUNS or words[-1] in REGION_NOUNS:
         return True
     return (org_kind(name) is None and not any(word in ORGANIZATION_NOUNS or word == "force" for word in words)
@@ -475,17 +475,16 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     text = span.text.strip()
     if not span or not any(char.isupper() for char in text) or len(text) < 2:
         return None
-    if len(span) > 2 and span[0].lower_ in ("pro", "anti") and span[1].text in ("-", "–"):
+    if len(span) > 2 and span[0].lower_ in ("pro", "anti") and span[1].text in HYPHENS:
         return None  # "pro-Beijing", "anti-Brexit": a stance, not a name
     base, _, form = ent.ent_id_.partition("#")
     entry = context.entries.get(base) if base else None
     if entry is not None and ACRONYM.match(text):
         entry = _disambiguate(text, entry, ent.doc, context)
-    if entry is not None and entry.type is EntityType.STATE and (joined := _hyphen_joined(span, context)) is not None:
-        return candidate_of(joined[0], joined[1], weight=1 if _written_as(joined[0].text, joined[1].demonyms) else 2)
     if entry is not None and entry.type is EntityType.STATE:
-        entry = _shared_name(text, entry, ent.doc, context)
-        if entry is None:
+        if (joined := _hyphenated_state(span, context)) is not None:
+            return candidate_of(*joined, weight=1 if _written_as(joined[0].text, joined[1].demonyms) else 2)
+        if (entry := _shared_name(text, entry, ent.doc, context)) is None:
             return None  # "Congolese" with no sign of which Congo
     if entry is not None:
         if "#" + form == CAPITAL and not _stands_for_government(span):
@@ -515,14 +514,13 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     return _unknown(span.start, span.end, entity_type, text)
 
 
-def _hyphen_joined(span: Span, context: Context) -> tuple[Span, GazetteerEntry] | None:
+def _hyphenated_state(span: Span, context: Context) -> tuple[Span, GazetteerEntry] | None:
     """A state's name the ruler matched as the first part of a hyphenated word that is another
     state's name or demonym ("[Guinea]-Bissauan ambassador"): the longer word and its state."""
-    doc, end = span.doc, span.end
-    if end + 1 >= len(doc) or doc[end].text not in ("-", "–") or doc[end - 1].whitespace_ or doc[end].whitespace_:
+    joined = span.doc[span.start : span.end + 2]
+    if not hyphen_joined(span.doc, span.end, len(span.doc)):
         return None
-    joined = doc[span.start : end + 2]
-    return (joined, state) if (state := _only([e for e in context.gazetteer.lookup(joined.text) if e.type is EntityType.STATE])) else None
+    return (joined, state) if (state := _only(e for e in context.gazetteer.lookup(joined.text) if e.type is EntityType.STATE)) else None
 
 
 def _common_word(span: Span) -> bool:
@@ -554,7 +552,7 @@ def _named_after_its_noun(last: str, entity_type: EntityType, name: str) -> Enti
     if last in FACILITY_NOUNS and entity_type is not EntityType.LOCATION:
         return EntityType.LOCATION
     if entity_type is EntityType.PERSON and (last in INSTITUTION_NOUNS or org_kind(name) is not None
-                                             or not GROUP_NAME_WORDS.isdisjoint(latin_key(name).split())):  # fmt: skip
+                                             or not GROUP_NAME_WORDS.isdisjoint(name_words(name))):  # fmt: skip
         return EntityType.ORGANIZATION
     return entity_type
 
@@ -582,7 +580,7 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
     if len(states) < 2:
         return entry
     text_key, written = normalize_key(text), doc_text(doc)
-    words = set(latin_key(written).split())
+    words = set(name_words(written))
     named: dict[str, set[str]] = defaultdict(set)  # name -> the states it names
     signs: set[str] = set()
     for key, state in states.items():
@@ -590,7 +588,7 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
             if normalize_key(name) != text_key and len(name) > 3:
                 named[name].add(key)
         holders = [t.person for t in context.gazetteer.tenures_in(state.qid) if t.role in HEAD_ROLES] if state.qid else []
-        if any(re.search(rf"\b{re.escape(holder)}\b", written) or latin_key(holder).split()[-1] in words for holder in holders):
+        if any(re.search(rf"\b{re.escape(holder)}\b", written) or name_words(holder)[-1] in words for holder in holders):
             signs.add(key)
     taken: list[tuple[int, int]] = []
     for name in sorted(named, key=len, reverse=True):

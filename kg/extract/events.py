@@ -44,7 +44,7 @@ ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
 # what a request asks for is no event at all (_asked_for), so request verbs are not here.
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
-ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
+ADDRESSEE, RESPONSIBLE_FOR, AGENT_OBJECT = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj"), parse_path(">agent>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Verbs whose subject does not do what their object or complement names: "failed to *prevent*
@@ -315,10 +315,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     targets = [key for key in reached + _shared_patient(token, index)
                if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
-    places = index.follow(token, events.paths(trigger, "locations"))
+    location_paths = events.paths(trigger, "locations")
+    places = index.follow(token, location_paths)
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
-        token, events.paths(trigger, "locations"), index) or (  # fmt: skip
-        _attack_place(token, lex, index) if event_type is EventType.ASSAULT else None)
+        token, location_paths, index) or (_attack_place(token, lex, index) if event_type is EventType.ASSAULT else None)  # fmt: skip
     if event_type is EventType.ASSAULT and location is not None and all(
         index.type_of(key) is EntityType.GROUP for key in targets
     ):
@@ -327,7 +327,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
-        placed_in = _state_of_place(token, events.paths(trigger, "locations"), index) or _gazetteer_state(location, index)
+        placed_in = _state_of_place(token, location_paths, index) or _gazetteer_state(location, index)
         targets = [key for key in placed_in if home and key not in home] or targets
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
@@ -869,9 +869,8 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     holds a party no path reads as its author ("killed in clashes with the army")."""
     if trigger.flag("requires_actor") or token.lemma_.lower() in OUTCOMES:
         return False
-    if any(child.dep_ == "agent" and not all(_attack_trigger(obj, lex) is not None and not _party_in(obj, index)
-                                             for obj in child.children if obj.dep_ == "pobj")
-           for verb in (token, *token.conjuncts) for child in verb.children):  # fmt: skip
+    if any(not all(_attack_trigger(obj, lex) is not None and not _party_in(obj, index) for obj in AGENT_OBJECT.follow(verb))
+           for verb in (token, *token.conjuncts)):
         # "killed by gunmen", "beaten and dragged by protesters": stated, named or not; "hit by
         # drone strikes" names the attack, not its author.
         return False

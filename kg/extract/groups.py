@@ -21,6 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.names import slug
+from kg.extract.paths import parse_path
 from kg.patterns import Problems, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
@@ -28,6 +29,7 @@ from kg.resources import data_dir
 AGENT_COLUMNS = ("phrase", "sector", "code", "source")
 # Dependents of a group's noun that may name its state.
 STATE_QUALIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
+OF_OR_FROM_OBJECT = parse_path(">prep[of,from]>pobj")
 # A noun inside a longer noun ("police station") or describing another ("X, a militant group";
 # "X is a rebel movement"; "named it a terrorist group") is no actor of its own.
 NOT_AN_ACTOR = frozenset({"compound", "appos", "attr", "oprd"})
@@ -130,13 +132,5 @@ def _agent_at(head: Token, taken: set[int]) -> tuple[int, str] | None:
 
 def _state_of(head: Token, owner: dict[int, Entity]) -> Entity | None:
     """The State that qualifies a group's noun ("Israeli troops", "Sudan's army", "the army of Sudan")."""
-    for child in head.children:
-        qualifier = owner.get(child.i) if child.dep_ in STATE_QUALIFIERS else None
-        if qualifier is not None and qualifier.type is EntityType.STATE:
-            return qualifier
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
-            for obj in child.children:
-                of = owner.get(obj.i)
-                if obj.dep_ == "pobj" and of is not None and of.type is EntityType.STATE:
-                    return of
-    return None
+    qualifiers = [child for child in head.children if child.dep_ in STATE_QUALIFIERS] + OF_OR_FROM_OBJECT.follow(head)
+    return next((state for t in qualifiers if (state := owner.get(t.i)) is not None and state.type is EntityType.STATE), None)

@@ -96,7 +96,7 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
             i += 1
             continue
         end = i + 1
-        while end < sent_end and (_capitalised(doc[end]) or _hyphen_joined(doc, end, sent_end)):
+        while end < sent_end and (_capitalised(doc[end]) or hyphen_joined(doc, end, sent_end) and _capitalised(doc[end + 1])):
             if doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON":
                 while end > i + 1 and doc[end - 1].lower_ in load_role_words():
                     end -= 1  # "House of Commons Speaker John Bercow": the title goes with the person
@@ -111,10 +111,9 @@ def _capitalised(token: Token) -> bool:
     return token.is_alpha and token.text[0].isupper() and token.lower_ not in CONNECTORS
 
 
-def _hyphen_joined(doc: Doc, i: int, end: int) -> bool:
-    """A hyphen with no space on either side and a capitalised word after it."""
-    return (doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
-            and i + 1 < end and _capitalised(doc[i + 1]))  # fmt: skip
+def hyphen_joined(doc: Doc, i: int, end: int) -> bool:
+    """A hyphen at `i` with no space on either side and a word after it before `end`."""
+    return i + 1 < end and doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
 
 
 def _joined(doc: Doc, end: int, start: int) -> bool:

@@ -168,7 +168,7 @@ def surname_index(gazetteer: Gazetteer) -> dict[str, tuple[GazetteerEntry, ...]]
     for entry in gazetteer.entries:
         if entry.type is EntityType.PERSON:
             for name in entry.names:
-                words = latin_key(name).split()
+                words = name_words(name)
                 if len(words) > 1 and entry not in index[words[-1]]:
                     index[words[-1]].append(entry)
     return {key: tuple(value) for key, value in index.items()}
@@ -221,5 +221,5 @@ def org_kinds(path: Path | None = None) -> tuple[tuple[tuple[str, ...], str], ..
 @lru_cache(maxsize=4096)
 def org_kind(name: str) -> str | None:
     """The kind an unknown organization's name says ("Mexican Navy" -> ArmedForces)."""
-    words = tuple(latin_key(name).split())
+    words = tuple(name_words(name))
     return next((kind for ending, kind in org_kinds() if words[-len(ending) :] == ending), None)

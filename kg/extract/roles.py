@@ -392,7 +392,7 @@ def _read(
         of = _of_key(doc, of_run, index)
     readings: list[_Reading] = []
     for run in holders:
-        person = _holder(doc, run, index)
+        person = next(iter(index.in_span(doc[run[1] : run[2]])), None)  # the run's rank before the name holds none
         if person is None:
             continue
         # "AU chairperson President X of Egypt": the first title goes with the OF before it,
@@ -569,7 +569,7 @@ def _stacked(
 ) -> list[_Reading]:
     """ "Antigua's prime minister and Labour leader X": every title is X's, each of the state or
     organization written before it (and after the title before it), else of none yet."""
-    person = _holder(doc, holder, index)
+    person = next(iter(index.in_span(doc[holder[1] : holder[2]])), None)
     if person is None:
         return []
     readings: list[_Reading] = []
@@ -585,11 +585,6 @@ def _stacked(
                 readings.append(_reading(person, phrase, of, doc, base))
             of_run = None
     return readings
-
-
-def _holder(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | None:
-    """The person a PERSON run names (its rank before the name holds none)."""
-    return next((key for token in doc[run[1] : run[2]] if (key := index.at(token)) is not None), None)
 
 
 def _kind_noun(token: Token, index: EntityIndex) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.names import Context, MentionCandidate, candidate_of, latin_key, surname_entry
+from kg.extract.names import Context, MentionCandidate, candidate_of, latin_key, name_words, surname_entry
 from kg.gazetteer import GazetteerEntry
 from kg.nlp import doc_text
 from kg.records import EntityType
@@ -24,7 +24,7 @@ def untagged_surnames(doc: Doc, candidates: list[MentionCandidate], context: Con
     only when the article names that person elsewhere. A word that is also a gazetteer name
     ("Jordan") or part of a longer capitalised name ("Trump Tower") is not one."""
     taken = {i for c in candidates for i in range(c.start, c.end)}
-    named = {latin_key(c.name).split()[-1] for c in candidates if c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and c.name}
+    named = {name_words(c.name)[-1] for c in candidates if c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and c.name}
     found: list[MentionCandidate] = []
     for token in doc:
         if token.i in taken or token.ent_type_ or not token.is_title:
