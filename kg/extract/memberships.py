@@ -76,6 +76,8 @@ INTRODUCERS = ("including", "like")
 # and the one leaving or joining: "the withdrawal of X".
 MEMBER_OF, OF = (parse_path(">prep[of,to,in]>pobj"),), (parse_path(">prep[of]>pobj"),)
 LEFT, JOINED = (parse_path(">prep[from]>pobj"), parse_path(">dobj")), (parse_path(">prep[to]>pobj"), parse_path(">dobj"))
+# The person a party's noun phrase is said to be of: "the ANO party of X", "the ANO party under leader X".
+PARTY_OF = parse_path(">prep[of,under]>pobj")
 # "X of the Labour Party": a person named with their party.
 NAMED_WITH_PARTY = 0.8
 
@@ -199,7 +201,7 @@ def _owners(phrase: Span, index: EntityIndex) -> list[Token]:
         return [head.head.head]
     noun = head.head if head.dep_ == "appos" and head.head.lower_ == "party" else head  # "her party, the ANO"
     owners = [c for t in (*phrase, noun) for c in t.children if c.dep_ == "poss" and not phrase.start <= c.i < phrase.end]
-    owners += [o for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "under") for o in c.children if o.dep_ == "pobj"]
+    owners += PARTY_OF.follow(head)
     before = {key: t for t in doc[head.sent.start : phrase.start] if (key := index.at(t)) is not None
               and index.type_of(key) is EntityType.PERSON}  # fmt: skip
     antecedent = list(before.values()) if len(before) == 1 else []
