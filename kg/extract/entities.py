@@ -359,12 +359,15 @@ def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) 
         head = root.head
         listed = [by_token[t.i] for t in (head, *root.conjuncts) if root.dep_ in ("conj", "appos") and t.i in by_token]
         if " " in c.name or latin_key(c.name) in people:
-            if (root.dep_ == "conj" and doc[c.start - 1].lower_ in ("and", "or") and head.dep_ == "pobj"
-                    and head.head.lower_ in PLACE_PREPOSITIONS | {"on"} and any(other.type is EntityType.LOCATION for other in listed)
-                    or not any(child.dep_ == "appos" for child in root.children)  # not "an attack on X, the mayor of Y"
-                    and (root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ATTACK_NOUNS
-                         or root.dep_ == "dobj" and head.lemma_ in HELD_PLACE_VERBS)):  # fmt: skip
-                set_type(c, EntityType.LOCATION)  # "strikes on Rafah and Khan Yunis", "a missile attack on Bat Yam", "enter Deir al-Balah"
+            # "strikes on Rafah and Khan Yunis"; "a missile attack on Bat Yam", "enter Deir al-Balah"
+            # (not "an attack on X, the mayor of Y").
+            listed_after_a_place = (root.dep_ == "conj" and doc[c.start - 1].lower_ in ("and", "or") and head.dep_ == "pobj"
+                                    and head.head.lower_ in PLACE_PREPOSITIONS | {"on"}
+                                    and any(other.type is EntityType.LOCATION for other in listed))  # fmt: skip
+            attacked_or_taken = (root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ATTACK_NOUNS
+                                 or root.dep_ == "dobj" and head.lemma_ in HELD_PLACE_VERBS)  # fmt: skip
+            if listed_after_a_place or attacked_or_taken and not any(child.dep_ == "appos" for child in root.children):
+                set_type(c, EntityType.LOCATION)
             continue
         if c.start > 0 and (doc[c.start - 1].pos_ == "NOUN" or doc[c.start - 1].lower_ in _title_words()):
             continue
@@ -596,7 +599,10 @@ def _shared_name(text: str, entry: GazetteerEntry, doc: Doc, context: Context) -
             if not any(start <= found.start() and found.end() <= end for start, end in taken):
                 taken.append(found.span())
                 signs |= named[name] if len(named[name]) == 1 else set()
-    return context.entries.get(next(iter(signs)), states[next(iter(signs))]) if len(signs) == 1 else None
+    if len(signs) != 1:
+        return None
+    (sign,) = signs
+    return context.entries.get(sign, states[sign])
 
 
 def _only(entries: Iterable[GazetteerEntry]) -> GazetteerEntry | None:

@@ -461,6 +461,7 @@ def _demands_something(token: Token, trigger: Trigger, lex: Lexicons, index: Ent
         child.dep_ not in ("acomp", "oprd") and (child.dep_ != "nsubj" or child.pos_ in ("PROPN", "PRON") or index.at(child))
         for child in token.children)  # fmt: skip
 
+
 def _followed(event_type: EventType, parties: Iterable[str], location: str | None, index: EntityIndex) -> bool:
     """Violence or a crowd the news reports with a named party on either side or with its place ("X
     was shot dead", "gunmen killed four in Y", "thousands of people march in Z"): an analyst follows
