@@ -7,14 +7,12 @@ from __future__ import annotations
 import pytest
 
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
 
-STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
 NAMES = {
-    "Ruritania": ("ruritania", STATE),
-    "Freedonia": ("freedonia", STATE),
-    "Tellen Front": ("front", ORG),
-    "the Red Cross": ("red_cross", ORG),
-    "Alma Vask": ("vask", PERSON),
+    **FICTIONAL_NAMES,
+    "Tellen Front": ("front", EntityType.ORGANIZATION),
+    "the Red Cross": ("red_cross", EntityType.ORGANIZATION),
 }
 
 

@@ -7,11 +7,11 @@ import pytest
 
 from kg.extract import events
 from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
 
 NAMES = {
-    "Ruritania": ("ruritania", EntityType.STATE),
+    **FICTIONAL_NAMES,
     "Ruritanian": ("ruritania", EntityType.STATE),
-    "Omar Tellen": ("tellen", EntityType.PERSON),
     "Red Harbour": ("harbour", EntityType.LOCATION),
     "Puerto López": ("harbour", EntityType.LOCATION),  # real words: the parse that leaves the
     "Manabí Province": ("province", EntityType.LOCATION),  # province and its state out of the phrase
