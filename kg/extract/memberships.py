@@ -231,18 +231,16 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     return kinds is None or entity.kind in kinds
 
 
-def _reached(token: Token, paths: tuple[DepPath, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
-    """The entities in the phrases `paths` reach from `token`; with `named`, those the phrases name
-    themselves, conjuncts included, not those qualifying them: "joined the EU" is the EU, "joined
-    the EU's defence initiative" is not."""
-    return [key for path in paths for phrase in path.follow(token)
-            for key in ([index.at(t) for t in (phrase, *phrase.conjuncts)] if named else index.entities_of(phrase))
-            if key is not None]  # fmt: skip
+def _named(token: Token, paths: tuple[DepPath, ...], index: EntityIndex) -> list[str]:
+    """The entities the phrases `paths` reach from `token` name themselves, conjuncts included, not
+    those qualifying them: "joined the EU" is the EU, "joined the EU's defence initiative" is not."""
+    return [key for path in paths for phrase in path.follow(token) for t in (phrase, *phrase.conjuncts)
+            if (key := index.at(t)) is not None]  # fmt: skip
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
     if cue.frame in NOUN_FRAMES:
-        found = _reached(token, MEMBER_OF, index)
+        found = index.follow(token, MEMBER_OF)
         if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
             found += index.entities_of(token.doc[token.i - 1])  # "Labour MP X", however parsed
         for child in token.children:  # "NATO members", "the EU's member states"
@@ -251,7 +249,7 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
         if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             found += _organizations(token.head, cue, index)
         return found
-    return _reached(token, LEFT if cue.frame == "leave" else JOINED, index, named=True)
+    return _named(token, LEFT if cue.frame == "leave" else JOINED, index)
 
 
 def _non(token: Token) -> bool:
@@ -274,7 +272,7 @@ def _introduces(token: Token) -> bool:
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     found: list[str] = []
     if cue.frame in ("leave", "join") and cue.pos == "NOUN":
-        found += _reached(token, OF, index, named=True)  # "the withdrawal of X from O"
+        found += _named(token, OF, index)  # "the withdrawal of X from O"
     if cue.frame == "leave" and cue.pos == "VERB" and not any(c.dep_ in SUBJECTS for c in token.children):
         found += _intender(token, index)  # "X's efforts on leaving O"
     if found:
@@ -285,9 +283,7 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             token = token.head  # "EU member states Hungary and Slovakia": read around "states"
         for child in token.children:
-            if child.dep_ == "poss" and child.pos_ != "PRON":
-                found += index.entities_of(child)
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" or (child.dep_ == "poss" and child.pos_ != "PRON"):
                 found += index.entities_of(child)
             if _introduces(child):  # "O members such as X and Y", "including X"
                 for obj in (*child.children, *(g for c in child.children for g in c.children)):
