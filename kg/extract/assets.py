@@ -284,7 +284,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
     def qualifier(token: Token) -> str | None:
         return next((key for child in token.children
                      if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of")
-                     for key in operators(child if child.dep_ != "prep" else _pobj(child))), None)  # fmt: skip
+                     for key in operators(_pobj(child))), None)  # fmt: skip
 
     if verb is not None and verb.lemma_.lower() in lex.assets.operator_verbs:
         if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
@@ -294,7 +294,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
             subjects = [child for child in (*verb.children, *(verb.head.children if shares else ()))
                         if child.dep_ == "nsubj" and child is not head and child not in head.conjuncts
                         or child.dep_ == "agent"]  # fmt: skip
-            owner = next((key for child in subjects for key in operators(_pobj(child) if child.dep_ == "agent" else child)), None)
+            owner = next((key for child in subjects for key in operators(_pobj(child))), None)
             if owner is not None:
                 return owner
         elif verb.pos_ == "NOUN":
@@ -404,8 +404,7 @@ def _intercepted_place(head: Token, verb: Token | None, index: EntityIndex, excl
             trigger.options.get("mode") == "interception" for trigger in lex.events.by_lemma(verb.lemma_.lower(), "VERB")):
         return None
     subjectless = verb.dep_ in ("xcomp", "ccomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children)
-    interceptors = [_pobj(c) if c.dep_ == "agent" else c for c in (*verb.children, *(verb.head.children if subjectless else ()))
-                    if c.dep_ in ("nsubj", "agent")]  # fmt: skip
+    interceptors = [_pobj(c) for c in (*verb.children, *(verb.head.children if subjectless else ())) if c.dep_ in ("nsubj", "agent")]
     return next((key for child in interceptors for key in index.entities_of(child)
                  if index.type_of(key) is EntityType.STATE and key not in exclude), None)  # fmt: skip
 
@@ -438,6 +437,6 @@ def _first_place_of(phrases: list[Token], index: EntityIndex, exclude: set[str |
     return next((place for phrase in phrases if (place := _first_place(phrase, index, exclude, qualifiers=True))), None)
 
 
-def _pobj(prep: Token) -> Token:
-    """The object of a prepositional phrase (the preposition itself when it has none)."""
-    return next((c for c in prep.children if c.dep_ == "pobj"), prep)
+def _pobj(word: Token) -> Token:
+    """The object of a prepositional or agent phrase (the preposition itself without one); any other word itself."""
+    return next((c for c in word.children if c.dep_ == "pobj"), word) if word.dep_ in ("prep", "agent") else word
