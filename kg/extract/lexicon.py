@@ -3,7 +3,7 @@
 patterns/events.jsonl, designations.jsonl and assets.jsonl hold one JSON object a line;
 modality.tsv and ship_prefixes.tsv are tab-separated with a header row. Each loader
 checks every line and raises one DataFileError naming the file and line of every problem, so a
-bad pattern fails at start-up. Loaded lexicons are cached per folder.
+bad pattern fails at start-up. `load_lexicons` loads the installed folder's once.
 """
 
 from __future__ import annotations
@@ -349,10 +349,10 @@ class Lexicons:
         return frozenset(word for (where, word), kind in self.cues.items() if (kind, where) == ("attribution", "governor"))
 
 
-@lru_cache(maxsize=4)
-def load_lexicons(folder: Path | None = None) -> Lexicons:
-    """All extraction lexicons of a patterns folder (the installed one by default)."""
-    folder = folder or data_dir("patterns")
+@lru_cache(maxsize=1)
+def load_lexicons() -> Lexicons:
+    """All extraction lexicons of the installed patterns folder, cached."""
+    folder = data_dir("patterns")
     return Lexicons(load_events(folder), load_designations(folder), load_assets(folder), load_ship_prefixes(folder),
                     load_cues(folder))  # fmt: skip
 

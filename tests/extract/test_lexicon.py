@@ -21,7 +21,7 @@ from kg.resources import data_dir
 
 
 def test_lexicon_shipped_files_load() -> None:
-    lexicons = load_lexicons(data_dir("patterns"))
+    lexicons = load_lexicons()
     assert {trigger.label for trigger in lexicons.events.triggers} == {
         t.value for t in EventType
     }
