@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice
+from itertools import groupby, islice, takewhile
 from pathlib import Path
 from typing import Iterator
 
@@ -209,16 +209,11 @@ def _owners(phrase: Span, index: EntityIndex) -> list[Token]:
 
 
 def _party_mentions(doc: Doc, index: EntityIndex) -> Iterator[tuple[int, int, str]]:
-    """(start, end, key) of every mention of a party."""
-    start = 0
-    while start < len(doc):
-        key = index.at(doc[start])
-        end = start + 1
-        while key is not None and end < len(doc) and index.at(doc[end]) == key:
-            end += 1
+    """(start, end, key) of every mention of a party: a run of tokens of one party entity."""
+    for key, run in groupby(doc, key=index.at):
         if key is not None and index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind == PARTY:
-            yield start, end, key
-        start = end
+            tokens = list(run)
+            yield tokens[0].i, tokens[-1].i + 1, key
 
 
 def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
@@ -343,13 +338,8 @@ def _intender(token: Token, index: EntityIndex) -> list[str]:
 
 def _listed(doc: Doc, start: int, index: EntityIndex) -> list[str]:
     """The names of a list that starts at `start` ("X, Y and Z"); none for a single name."""
-    found: list[str] = []
-    i = start
-    while i < len(doc) and (index.at(doc[i]) is not None or doc[i].lower_ in (",", "and")):
-        key = index.at(doc[i])
-        if key is not None and key not in found:
-            found.append(key)
-        i += 1
+    items = takewhile(lambda token: index.at(token) is not None or token.lower_ in (",", "and"), doc[start:])
+    found = list(dict.fromkeys(key for token in items if (key := index.at(token)) is not None))
     return found if len(found) > 1 else []
 
 
