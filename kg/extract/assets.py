@@ -69,7 +69,7 @@ _last_matches: list[tuple[Doc, ScreenedMatcher, list[tuple[int, int, AssetClass]
 
 def asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
     """Every match of the asset patterns in `doc`: (start, end, asset class), in Matcher order."""
-    matcher = asset_matcher(doc.vocab, lex.assets)
+    matcher = asset_matcher(doc.vocab, lex.assets.patterns)
     if _last_matches and _last_matches[0][0] is doc and _last_matches[0][1] is matcher:
         return _last_matches[0][2]
     matches = [(start, end, AssetClass(doc.vocab.strings[match])) for match, start, end in matcher(doc)]
@@ -82,7 +82,7 @@ def unmoved(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     asset where they "entered Port Vell", "withdraw" or are "stationed in" it, or in "the withdrawal
     of Ruritanian forces"; where they only raid or strike, they are the actor of the attack."""
     noun = doc[start]
-    if end - start != 1 or noun.lemma_.lower() not in lex.moving_only:
+    if end - start != 1 or noun.lemma_.lower() not in lex.assets.moving_only:
         return False
     while noun.dep_ == "conj":  # "M23 forces and Ruritanian troops enter"
         noun = noun.head
@@ -90,7 +90,7 @@ def unmoved(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
     movers = [head] if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else []
     # "forces stationed in Port Vell", "forces attempt to enter the city"
     movers += [c for c in (*noun.children, *head.children) if c.dep_ in ("acl", "relcl", "xcomp")]
-    return not any(mover.lemma_.lower() in lex.moving_verbs for mover in movers)
+    return not any(mover.lemma_.lower() in lex.assets.moving_verbs for mover in movers)
 
 
 def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
@@ -253,11 +253,11 @@ def _victim(head: Token, lex: Lexicons) -> bool:
     while head.dep_ == "conj" or head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":
         head = head.head if head.dep_ == "conj" else head.head.head
     verb = head.head
-    if verb.lemma_.lower() in lex.victim_verbs and verb.pos_ == "VERB" and (
+    if verb.lemma_.lower() in lex.assets.victim_verbs and verb.pos_ == "VERB" and (
             head.dep_ in ("dobj", "nsubjpass") or head.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in verb.children)):
         return True
     # "soldiers killed in an attack", "soldiers who were killed"; not "soldiers who have killed"
-    return any(child.lemma_.lower() in lex.victim_verbs and child.tag_ == "VBN" and (
+    return any(child.lemma_.lower() in lex.assets.victim_verbs and child.tag_ == "VBN" and (
         child.dep_ == "acl" or child.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in child.children))
         for child in head.children)  # fmt: skip
 
@@ -265,7 +265,7 @@ def _victim(head: Token, lex: Lexicons) -> bool:
 def _governing_verb(token: Token, lex: Lexicons) -> Token | None:
     """The verb (or deployment noun: "the deployment of X to Y") that governs an asset, three heads up at most."""
     return next((node for node in islice(token.ancestors, 3)
-                 if node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lex.operator_verbs), None)  # fmt: skip
+                 if node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lex.assets.operator_verbs), None)  # fmt: skip
 
 
 def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entity, lex: Lexicons,
@@ -284,9 +284,9 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
     def qualifier(token: Token) -> str | None:
         return next((key for child in token.children
                      if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of")
-                     for key in operators(child if child.dep_ != "prep" else _pobj(child))), None)  # fmt: skip
+                     for key in operators(_pobj(child))), None)  # fmt: skip
 
-    if verb is not None and verb.lemma_.lower() in lex.operator_verbs:
+    if verb is not None and verb.lemma_.lower() in lex.assets.operator_verbs:
         if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
             # "Poland closes its border and deploys troops", "the army began massing troops": a
             # coordinated or complement verb shares the subject.
@@ -294,7 +294,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
             subjects = [child for child in (*verb.children, *(verb.head.children if shares else ()))
                         if child.dep_ == "nsubj" and child is not head and child not in head.conjuncts
                         or child.dep_ == "agent"]  # fmt: skip
-            owner = next((key for child in subjects for key in operators(_pobj(child) if child.dep_ == "agent" else child)), None)
+            owner = next((key for child in subjects for key in operators(_pobj(child))), None)
             if owner is not None:
                 return owner
         elif verb.pos_ == "NOUN":
@@ -306,7 +306,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
                 return owner
     # "a missile fired by the Houthis": whoever fired it, before whoever made it ("American
     # ATACMS missiles fired by Ukraine").
-    fired_by = next((key for child in head.children if child.dep_ == "acl" and child.lemma_.lower() in lex.operator_verbs
+    fired_by = next((key for child in head.children if child.dep_ == "acl" and child.lemma_.lower() in lex.assets.operator_verbs
                      for agent in child.children if agent.dep_ == "agent" for key in operators(_pobj(agent))), None)  # fmt: skip
     if fired_by is not None:
         return fired_by
@@ -338,7 +338,7 @@ def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: 
     """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
     would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
     for governor in (verb, *(verb.children if verb is not None else ())):
-        if governor is not None and governor.lemma_.lower() in lex.place_objects and governor.pos_ in ("VERB", "NOUN"):
+        if governor is not None and governor.lemma_.lower() in lex.assets.place_objects and governor.pos_ in ("VERB", "NOUN"):
             objects = [*_OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
             # "entered the town of Sudzha": the place a place noun names.
             objects += [obj for child in list(objects) if child.lemma_.lower() in PLACE_NOUNS
@@ -404,8 +404,7 @@ def _intercepted_place(head: Token, verb: Token | None, index: EntityIndex, excl
             trigger.options.get("mode") == "interception" for trigger in lex.events.by_lemma(verb.lemma_.lower(), "VERB")):
         return None
     subjectless = verb.dep_ in ("xcomp", "ccomp", "conj") and not any(c.dep_ == "nsubj" for c in verb.children)
-    interceptors = [_pobj(c) if c.dep_ == "agent" else c for c in (*verb.children, *(verb.head.children if subjectless else ()))
-                    if c.dep_ in ("nsubj", "agent")]  # fmt: skip
+    interceptors = [_pobj(c) for c in (*verb.children, *(verb.head.children if subjectless else ())) if c.dep_ in ("nsubj", "agent")]
     return next((key for child in interceptors for key in index.entities_of(child)
                  if index.type_of(key) is EntityType.STATE and key not in exclude), None)  # fmt: skip
 
@@ -438,6 +437,6 @@ def _first_place_of(phrases: list[Token], index: EntityIndex, exclude: set[str |
     return next((place for phrase in phrases if (place := _first_place(phrase, index, exclude, qualifiers=True))), None)
 
 
-def _pobj(prep: Token) -> Token:
-    """The object of a prepositional phrase (the preposition itself when it has none)."""
-    return next((c for c in prep.children if c.dep_ == "pobj"), prep)
+def _pobj(word: Token) -> Token:
+    """The object of a prepositional or agent phrase (the preposition itself without one); any other word itself."""
+    return next((c for c in word.children if c.dep_ == "pobj"), word) if word.dep_ in ("prep", "agent") else word

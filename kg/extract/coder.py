@@ -317,7 +317,7 @@ def _requirements(words: list[str], synsets: dict[str, Requirement]) -> tuple[Re
     return tuple(synsets[word] if word.startswith("&") else ((word,),) for word in words)
 
 
-@lru_cache(maxsize=4)
-def verb_dictionary(folder: Path | None = None) -> VerbDictionary:
-    """The compiled CAMEO verbs of a patterns folder (the installed one by default), cached."""
-    return load_verb_dictionary(folder or data_dir("patterns"))
+@lru_cache(maxsize=1)
+def verb_dictionary() -> VerbDictionary:
+    """The compiled CAMEO verbs of the installed patterns folder, cached."""
+    return load_verb_dictionary(data_dir("patterns"))

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.lexicon import valid_rows
 from kg.extract.names import slug
 from kg.extract.paths import parse_path
-from kg.patterns import Problems, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
 
@@ -41,17 +41,13 @@ LEADING = frozenset({"DET", "NUM", "PUNCT", "PRON", "ADP", "CCONJ"})
 def load_agents(path: Path | None = None) -> dict[tuple[str, ...], str]:
     """patterns/agents.tsv: agent phrase (its words) -> sector. A phrase the dictionary lists
     under several sectors ("security force": COP, MIL) takes the one of its first line."""
-    path = path or data_dir("patterns") / "agents.tsv"
+    rows = valid_rows(path or data_dir("patterns") / "agents.tsv", AGENT_COLUMNS,
+                      lambda row: bool(row["phrase"] and row["sector"]) and ":" in row["source"],
+                      "a row needs a phrase, a sector and a source")  # fmt: skip
     first: dict[tuple[str, ...], tuple[int, str]] = {}
-    problems: Problems = []
-    for number, cells in tsv_rows(path, AGENT_COLUMNS):
-        phrase, sector, _, source = (cells + ["", "", ""])[:4]
-        if not phrase or not sector or ":" not in source:
-            problems.append((number, "a row needs a phrase, a sector and a source"))
-            continue
-        words, line = tuple(phrase.split()), int(source.rsplit(":", 1)[1])
-        first[words] = min(first.get(words, (line, sector)), (line, sector))
-    raise_problems(path, problems)
+    for row in rows:
+        words, line = tuple(row["phrase"].split()), int(row["source"].rsplit(":", 1)[1])
+        first[words] = min(first.get(words, (line, row["sector"])), (line, row["sector"]))
     return {words: sector for words, (_, sector) in first.items()}
 
 

@@ -3,14 +3,14 @@
 patterns/events.jsonl, designations.jsonl and assets.jsonl hold one JSON object a line;
 modality.tsv and ship_prefixes.tsv are tab-separated with a header row. Each loader
 checks every line and raises one DataFileError naming the file and line of every problem, so a
-bad pattern fails at start-up. Loaded lexicons are cached per folder.
+bad pattern fails at start-up. `load_lexicons` loads the installed folder's once.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -276,23 +276,30 @@ def load_designations(folder: Path) -> Lexicon:
     )  # fmt: skip
 
 
-def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str], frozenset[str], frozenset[str],
-                                      frozenset[str], frozenset[str]]:
-    """patterns/assets.jsonl: spaCy Matcher token patterns, each with its asset class; the
-    verbs whose subject operates the asset they govern ("the US *deployed* a carrier"); the
-    verbs whose object is where the asset is ("troops *leaving* Syria"); and the verbs whose
-    object or passive subject is a victim, not a deployment ("14 soldiers were *killed*"); the
-    asset nouns that are an asset alone only where a moving verb moves them ("Ruritanian *forces*
-    entered Port Vell", not "Ruritanian forces raided a house"), and those verbs."""
+@dataclass(frozen=True, slots=True)
+class AssetLexicon:
+    """patterns/assets.jsonl: the asset patterns and the word lists the asset extractor reads."""
+
+    patterns: tuple[AssetPattern, ...]  # spaCy Matcher token patterns, each with its asset class
+    operator_verbs: frozenset[str]  # their subject operates the asset they govern ("the US *deployed* a carrier")
+    place_objects: frozenset[str]  # their object is where the asset is ("troops *leaving* Syria")
+    victim_verbs: frozenset[str]  # their object or passive subject is a victim ("14 soldiers were *killed*")
+    # Asset nouns that are an asset alone only where a moving verb moves them ("Ruritanian *forces*
+    # entered Port Vell", not "Ruritanian forces raided a house"), and those verbs.
+    moving_only: frozenset[str]
+    moving_verbs: frozenset[str]
+
+
+def load_assets(folder: Path) -> AssetLexicon:
+    """patterns/assets.jsonl: token patterns by asset class; word lists by `kind`, a field of AssetLexicon."""
     path = folder / "assets.jsonl"
     problems: Problems = []
     patterns: list[AssetPattern] = []
-    verbs: dict[str, set[str]] = {"operator_verbs": set(), "place_objects": set(), "victim_verbs": set(),
-                                  "moving_only": set(), "moving_verbs": set()}
+    lists: dict[str, set[str]] = {item.name: set() for item in fields(AssetLexicon) if item.name != "patterns"}
     matcher = Matcher(Vocab(), validate=True)
     for number, record in _records(path, problems):
-        if record.get("kind") in verbs:
-            verbs[record["kind"]].update(_word_list(number, record, problems))
+        if record.get("kind") in lists:
+            lists[record["kind"]].update(_word_list(number, record, problems))
             continue
         if record.get("class") not in ASSET_CLASSES:
             problems.append((number, f"class must be one of {', '.join(sorted(ASSET_CLASSES))}, not {record.get('class')!r}"))
@@ -308,8 +315,7 @@ def load_assets(folder: Path) -> tuple[tuple[AssetPattern, ...], frozenset[str],
             continue
         patterns.append((record["class"], pattern))
     raise_problems(path, problems)
-    return (tuple(patterns), frozenset(verbs["operator_verbs"]), frozenset(verbs["place_objects"]),
-            frozenset(verbs["victim_verbs"]), frozenset(verbs["moving_only"]), frozenset(verbs["moving_verbs"]))  # fmt: skip
+    return AssetLexicon(tuple(patterns), **{kind: frozenset(words) for kind, words in lists.items()})
 
 
 def load_ship_prefixes(folder: Path) -> dict[str, str]:
@@ -333,12 +339,7 @@ class Lexicons:
 
     events: Lexicon
     designations: Lexicon
-    assets: tuple[AssetPattern, ...]
-    operator_verbs: frozenset[str]
-    place_objects: frozenset[str]
-    victim_verbs: frozenset[str]
-    moving_only: frozenset[str]
-    moving_verbs: frozenset[str]
+    assets: AssetLexicon
     ship_prefixes: dict[str, str]
     cues: Cues
 
@@ -348,11 +349,11 @@ class Lexicons:
         return frozenset(word for (where, word), kind in self.cues.items() if (kind, where) == ("attribution", "governor"))
 
 
-@lru_cache(maxsize=4)
-def load_lexicons(folder: Path | None = None) -> Lexicons:
-    """All extraction lexicons of a patterns folder (the installed one by default)."""
-    folder = folder or data_dir("patterns")
-    return Lexicons(load_events(folder), load_designations(folder), *load_assets(folder), load_ship_prefixes(folder),
+@lru_cache(maxsize=1)
+def load_lexicons() -> Lexicons:
+    """All extraction lexicons of the installed patterns folder, cached."""
+    folder = data_dir("patterns")
+    return Lexicons(load_events(folder), load_designations(folder), load_assets(folder), load_ship_prefixes(folder),
                     load_cues(folder))  # fmt: skip
 
 

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice
+from itertools import groupby, islice, takewhile
 from pathlib import Path
 from typing import Iterator
 
@@ -209,16 +209,11 @@ def _owners(phrase: Span, index: EntityIndex) -> list[Token]:
 
 
 def _party_mentions(doc: Doc, index: EntityIndex) -> Iterator[tuple[int, int, str]]:
-    """(start, end, key) of every mention of a party."""
-    start = 0
-    while start < len(doc):
-        key = index.at(doc[start])
-        end = start + 1
-        while key is not None and end < len(doc) and index.at(doc[end]) == key:
-            end += 1
+    """(start, end, key) of every mention of a party: a run of tokens of one party entity."""
+    for key, run in groupby(doc, key=index.at):
         if key is not None and index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind == PARTY:
-            yield start, end, key
-        start = end
+            tokens = list(run)
+            yield tokens[0].i, tokens[-1].i + 1, key
 
 
 def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
@@ -231,18 +226,16 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
     return kinds is None or entity.kind in kinds
 
 
-def _reached(token: Token, paths: tuple[DepPath, ...], index: EntityIndex, *, named: bool = False) -> list[str]:
-    """The entities in the phrases `paths` reach from `token`; with `named`, those the phrases name
-    themselves, conjuncts included, not those qualifying them: "joined the EU" is the EU, "joined
-    the EU's defence initiative" is not."""
-    return [key for path in paths for phrase in path.follow(token)
-            for key in ([index.at(t) for t in (phrase, *phrase.conjuncts)] if named else index.entities_of(phrase))
-            if key is not None]  # fmt: skip
+def _named(token: Token, paths: tuple[DepPath, ...], index: EntityIndex) -> list[str]:
+    """The entities the phrases `paths` reach from `token` name themselves, conjuncts included, not
+    those qualifying them: "joined the EU" is the EU, "joined the EU's defence initiative" is not."""
+    return [key for path in paths for phrase in path.follow(token) for t in (phrase, *phrase.conjuncts)
+            if (key := index.at(t)) is not None]  # fmt: skip
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
     if cue.frame in NOUN_FRAMES:
-        found = _reached(token, MEMBER_OF, index)
+        found = index.follow(token, MEMBER_OF)
         if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
             found += index.entities_of(token.doc[token.i - 1])  # "Labour MP X", however parsed
         for child in token.children:  # "NATO members", "the EU's member states"
@@ -251,7 +244,7 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
         if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             found += _organizations(token.head, cue, index)
         return found
-    return _reached(token, LEFT if cue.frame == "leave" else JOINED, index, named=True)
+    return _named(token, LEFT if cue.frame == "leave" else JOINED, index)
 
 
 def _non(token: Token) -> bool:
@@ -274,7 +267,7 @@ def _introduces(token: Token) -> bool:
 def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations: list[str]) -> list[str]:
     found: list[str] = []
     if cue.frame in ("leave", "join") and cue.pos == "NOUN":
-        found += _reached(token, OF, index, named=True)  # "the withdrawal of X from O"
+        found += _named(token, OF, index)  # "the withdrawal of X from O"
     if cue.frame == "leave" and cue.pos == "VERB" and not any(c.dep_ in SUBJECTS for c in token.children):
         found += _intender(token, index)  # "X's efforts on leaving O"
     if found:
@@ -285,9 +278,7 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             token = token.head  # "EU member states Hungary and Slovakia": read around "states"
         for child in token.children:
-            if child.dep_ == "poss" and child.pos_ != "PRON":
-                found += index.entities_of(child)
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" or (child.dep_ == "poss" and child.pos_ != "PRON"):
                 found += index.entities_of(child)
             if _introduces(child):  # "O members such as X and Y", "including X"
                 for obj in (*child.children, *(g for c in child.children for g in c.children)):
@@ -347,13 +338,8 @@ def _intender(token: Token, index: EntityIndex) -> list[str]:
 
 def _listed(doc: Doc, start: int, index: EntityIndex) -> list[str]:
     """The names of a list that starts at `start` ("X, Y and Z"); none for a single name."""
-    found: list[str] = []
-    i = start
-    while i < len(doc) and (index.at(doc[i]) is not None or doc[i].lower_ in (",", "and")):
-        key = index.at(doc[i])
-        if key is not None and key not in found:
-            found.append(key)
-        i += 1
+    items = takewhile(lambda token: index.at(token) is not None or token.lower_ in (",", "and"), doc[start:])
+    found = list(dict.fromkeys(key for token in items if (key := index.at(token)) is not None))
     return found if len(found) > 1 else []
 
 

@@ -33,7 +33,7 @@ def _deployments(annotated, text: str, names: dict) -> list[Deployment]:  # type
 def _greedy_matches(doc):  # type: ignore[no-untyped-def]
     """What spaCy's own Matcher of the asset patterns finds, the longest of overlapping matches."""
     matcher = Matcher(doc.vocab)
-    for asset_class, pattern in load_lexicons().assets:
+    for asset_class, pattern in load_lexicons().assets.patterns:
         matcher.add(asset_class, [pattern], greedy="LONGEST")
     return matcher(doc)
 

@@ -1,12 +1,14 @@
 """The extraction data files load, and a bad line is reported with its file and line."""
 
 import shutil
+from dataclasses import fields
 from pathlib import Path
 
 import pytest
 
 from kg.errors import DataFileError
 from kg.extract.lexicon import (
+    AssetLexicon,
     load_assets,
     load_cues,
     load_designations,
@@ -19,7 +21,7 @@ from kg.resources import data_dir
 
 
 def test_lexicon_shipped_files_load() -> None:
-    lexicons = load_lexicons(data_dir("patterns"))
+    lexicons = load_lexicons()
     assert {trigger.label for trigger in lexicons.events.triggers} == {
         t.value for t in EventType
     }
@@ -28,10 +30,7 @@ def test_lexicon_shipped_files_load() -> None:
         and lexicons.designations.categories
         and lexicons.designations.legal_bases
     )
-    assert (
-        lexicons.assets
-        and lexicons.operator_verbs
-    )
+    assert all(getattr(lexicons.assets, item.name) for item in fields(AssetLexicon))
     assert set(lexicons.cues.values()) == {
         "negation",
         "hypothetical",
