@@ -102,7 +102,8 @@ def article_facts(graph: Graph, *, min_confidence: float = DEFAULT_MIN_CONFIDENC
         facts += [{"kind": "entity", "article": article_id, "entity": reader.ref(e)} for e in entities]
         for fact in sorted(graph.subjects(KG.derivedFrom, article), key=str):
             confidence = _number(graph.value(fact, KG.confidence))
-            if confidence >= min_confidence:
+            # A lifted listing is no designation in the flat format, which has no status.
+            if confidence >= min_confidence and (fact, KG.status, KG.Revoked) not in graph:
                 facts.append({"article": article_id, **reader.fact(fact)})
     return facts
 

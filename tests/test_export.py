@@ -127,3 +127,18 @@ def test_export_an_event_whose_actor_is_not_stated_has_no_actors() -> None:
         facts = article_facts(store.article_graph(graph_iri("seed-all-claims")), min_confidence=0)
     unstated = [f for f in facts if f.get("type") == "MOBILIZE" and not f["actors"]]
     assert [(f["actors"], f["targets"], f["location"]["label"]) for f in unstated] == [([], [VENEZUELA], "Caribbean Sea")]
+
+
+def test_export_a_lifted_designation_is_no_designation_fact() -> None:
+    """The flat format has no status: a revoked listing ("lifts the sanctions on ...") stays in the
+    graph with its status and out of the flat facts, where it would read as a listing in force."""
+    from dataclasses import replace
+
+    from kg.records import Designation, DesignationStatus
+
+    extraction, links = sample_extraction()
+    listed = next(c for c in extraction.claims if isinstance(c, Designation))
+    lifted = replace(listed, status=DesignationStatus.REVOKED)
+    graph = to_graph(replace(extraction, claims=tuple(lifted if c is listed else c for c in extraction.claims)), links)
+    assert not [f for f in article_facts(graph, min_confidence=0) if f["kind"] == "designation"]
+    assert [f for f in article_facts(to_graph(extraction, links), min_confidence=0) if f["kind"] == "designation"]

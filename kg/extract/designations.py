@@ -38,6 +38,9 @@ _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
 _PREP_OBJECT = parse_path(">prep>pobj")
 SINCE_OK = frozenset({"until", "till", "before", "by"})
+DASHES = frozenset({"–", "—", "-"})
+# Prepositions that say what a ban is on or keeps from ("from entering", "to its ports").
+BANNED_FROM = frozenset({"from", "on", "to", "into", "for", "against", "of", "in", "at", "within", "over"})
 
 
 class Notice(NamedTuple):
@@ -143,6 +146,9 @@ def _headline_parties(token: Token, index: EntityIndex) -> tuple[list[str], list
             break
         key = index.at(t)
         following = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        # A name joined to a dash opens the title of a topic line ("..., Russia–United States relations").
+        if following is not None and following.text in DASHES and not t.whitespace_:
+            break
         if key is not None and (following is None or _ends_object(following) or following.pos_ == "CCONJ"
                                 or following.text == ",") and key != actor and key not in designees:  # fmt: skip
             designees.append(key)
@@ -166,10 +172,20 @@ def _category(token: Token, trigger: Trigger, table: Lexicon) -> tuple[Designati
         # "adds Colombia to its list of countries failing ...": a listing of another kind.
         return (DesignationCategory(default), None) if default else None
     if cues := trigger.options.get("category_cues"):
-        context = " ".join(t.lower_ for t in token.subtree) + " " + " ".join(t.lower_ for t in token.head.subtree)
+        context = " ".join(t.lower_ for t in (*_own_words(token), *_own_words(token.head)))
         if said := _said(context, table, cues):
             return said[0], None
     return DesignationCategory(trigger.label), None
+
+
+def _own_words(token: Token) -> Iterable[Token]:
+    """The words of what `token` bans: its phrase without relative clauses, adverbial clauses and
+    phrases that only place it in time or give its reason ("bans the party of X, who was ousted,
+    before her flight to India" says nothing of flights)."""
+    asides = [child for node in token.subtree for child in node.children if child.dep_ == "relcl"
+              or (node is token and (child.dep_ == "advcl" or child.dep_ == "prep" and child.lower_ not in BANNED_FROM))]  # fmt: skip
+    inside = {t.i for aside in asides for t in aside.subtree}
+    return (t for t in token.subtree if t.i not in inside)
 
 
 def _said(text: str, table: Lexicon, applies_to: str | None) -> tuple[DesignationCategory, str] | None:

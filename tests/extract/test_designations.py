@@ -347,3 +347,25 @@ def test_designations_an_order_designating_or_lifting_performs_it(annotated) -> 
     # A plan to list is still only a plan.
     [planned] = _designations(annotated, "Ruritania announced a plan to sanction Helia Air.")
     assert planned.provenance.hypothetical
+
+
+def test_designations_a_ban_takes_its_category_from_what_it_bans_not_from_asides(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Freedom Party": ("party", ORG)}
+    for text, expected in (
+        # A relative clause, or a phrase that only dates the ban, names no travel.
+        ("Ruritania bans the Freedom Party of Ivo Marek, who was ousted last year, before his flight to Elbonia.", "other"),
+        ("Ruritania bans the Freedom Party of Ivo Marek, who fled on a flight to Elbonia.", "other"),
+        # What the ban keeps the party from doing is its category.
+        ("Ruritania bans the Freedom Party from entering the country.", "travel_ban"),
+        ("Ruritania bans the Freedom Party from flying to its airports before the election.", "travel_ban"),
+    ):  # fmt: skip
+        doc, entities, article = annotated(text, names)
+        assert _pairs(designations.extract(doc, entities, article)) == {("ruritania", "party", expected)}, text
+
+
+def test_designations_a_topic_line_of_relation_titles_is_no_headline_verb(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated("Elbonia–Ruritania relations, Ruritania sanctions, Freedonia–Ruritania relations", NAMES)
+    assert designations.extract(doc, entities, article) == []
+    # The headline reading itself still stands.
+    doc, entities, article = annotated("Ruritania sanctions Freedonia over the border war", NAMES)
+    assert _pairs(designations.extract(doc, entities, article)) == {("ruritania", "freedonia", "sanctions")}
