@@ -431,17 +431,10 @@ def test_roles_a_secretarys_portfolio_before_the_title(read_roles) -> None:  # t
         ("Taoiseach Alma Vask met the British ambassador in Dublin, Ireland.", {("Alma Vask", "prime minister", "Ireland")}),
         ("Alma Vask, the Governor-General of Australia, dissolved parliament.",
          {("Alma Vask", "governor-general", "Australia")}),
-        # a member of a legislature (the Phoenix agents' LEG nouns): a state office
-        ("Canadian MP Omar Tellen resigned his seat on Friday.", {("Omar Tellen", "member of parliament", "Canada")}),
-        ("Omar Tellen, a Canadian member of parliament, resigned his seat.",
-         {("Omar Tellen", "member of parliament", "Canada")}),
-        ("Kenyan lawmaker Alma Vask was arrested in Nairobi.", {("Alma Vask", "lawmaker", "Kenya")}),
         # the title as a common noun, or with no name: nobody holds it
         ("The taoiseach said Ireland would not accept a hard border.", set()),
         ("Ireland's next taoiseach will be chosen by the Dáil.", set()),
         ("The governor-general of Australia dissolved parliament.", set()),
-        ("MPs in Canada voted against the bill.", set()),
-        ("Lawmakers in Kenya approved the budget.", set()),
         # a title of no one state, with no state in its phrase: no claim
         ("Emperor Alma Vask addressed the nation.", set()),
     ],
