@@ -82,13 +82,14 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicon
         for token in sent:
             if token.pos_ not in ("VERB", "NOUN") or (topic and token.idx < headline_end):
                 continue
+            superseded: set[str] = set()  # "X and Y hold exercises": a cooperation, not each one's mobilization
             for trigger in _triggers(token, lex, assets):
-                if _told_before(token, trigger, lex, index, times, events):
+                if trigger.label in superseded or _told_before(token, trigger, lex, index, times, events):
                     continue
-                read = _read(token, trigger, lex, index, assets, times, sent)
-                if read is None:
+                if (read := _read(token, trigger, lex, index, assets, times, sent)) is None:
                     continue
                 event, whole = read
+                superseded |= trigger.words("supersedes")
                 for one in [event] if whole else _pairs(event, index):
                     events.append(one)
                     if one.targets and (trigger.flag("reciprocal") or token.lemma_.lower() in trigger.words("reciprocal_lemmas")):
@@ -163,7 +164,7 @@ def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
     if not trigger.flag("symmetric") or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ != "VERB":
         return trigger
     types = {verb.label for verb in _verb_types(noun.head, lex)}
-    if trigger.label in types or not types and noun.dep_ == "dobj":
+    if types & {trigger.label, *trigger.words("supersedes")} or not types and noun.dep_ == "dobj":
         return trigger
     own = tuple(path for path in lex.events.paths(trigger, "actors") if path.steps[0].down)
     return dataclasses.replace(trigger, slots={**trigger.slots, "actors": own}, options={**trigger.options, "own_phrase": True})
@@ -273,7 +274,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     actor_types = {EntityType(name) for name in trigger.options.get("actor_types") or ()} or set(PARTIES)
     actors: list[str] = []
     parties = 0  # the actors named, before the states they act for are added
-    listed = False  # the actors are the members a phrase lists ("critics, including X and Y")
+    one_side = False  # the members a phrase lists ("critics, including X and Y"), one state's forces ("the PLA Navy and Air Force")
     unnamed: list[str] = []  # a group ("gunmen") acts only where nothing names an actor
     for path in events.paths(trigger, "actors"):
         reached = index.follow(token, [path])
@@ -282,9 +283,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         if actors:
             parties = len(actors)
             heads = path.follow(token)
-            listed = any(members_named(head) for head in heads)
             # The state an acting organization or person belongs to acts through them ("the Chinese PLA Navy").
             states = dict.fromkeys(key for head in heads for key in index.states_of(head))
+            one_side = any(members_named(head) for head in heads) or len(states) == 1 and all(
+                index.type_of(key) is EntityType.ORGANIZATION for key in actors)
             actors += [key for key in states if key not in actors]
             break
     inherited = False
@@ -359,7 +361,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         targets = actors[:parties]
     whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
     if trigger.flag("symmetric"):
-        if len(actors) > 1 and not targets and parties != 1 and not listed:
+        if len(actors) > 1 and not targets and parties != 1 and not one_side:
             # "Trump and Putin agree": the party named first acts, in the order of the text
             # ("Macron's talks" are not talks between Macron and France).
             actors = sorted(actors, key=lambda key: index.first_in(sent, key))
