@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from kg.extract.paths import Path, parse_path
-from kg.records import Entity, EntityType, Interval, Mention
+from kg.records import Article, Entity, EntityType, Interval, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -28,6 +28,9 @@ PRONOUNS = {
 }  # fmt: skip
 RELATIVE = frozenset({"who", "whom", "which", "that"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
+# Sources that file each item under topics, Wikipedia article names ("2026 Iranian strikes on
+# Israel", "Israel–United States relations, Calls for a ceasefire"), where others put a headline.
+TOPIC_SOURCES = frozenset({"Wikipedia Current events portal"})
 # Nouns for people or bodies that stand for whom they come from ("delegates from Cambodia"), or
 # for the one their "of" phrase names ("the President of France Emmanuel Macron").
 REPRESENTATIVES = frozenset({"president", "king", "queen", "chancellor", "premier", "head", "chief", "secretary",
@@ -407,3 +410,9 @@ def sentence_evidence(sentence: Span) -> Mention:
     """The evidence of a claim: its sentence, without the line break or spaces that end it."""
     text = sentence.text.rstrip()
     return Mention(sentence.start_char, sentence.start_char + len(text), text)
+
+
+def topic_line_end(article: Article) -> int:
+    """Where the title ends when it is a topic line, no sentence of the article: every stage reads
+    its facts from the body (0 for a headline, a sentence like any other)."""
+    return len(article.title) if article.title and article.source in TOPIC_SOURCES else 0

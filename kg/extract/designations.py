@@ -15,7 +15,7 @@ from itertools import islice, product
 from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence
+from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence, topic_line_end
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.paths import Path, parse_path
@@ -38,7 +38,6 @@ _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
 _PREP_OBJECT = parse_path(">prep>pobj")
 SINCE_OK = frozenset({"until", "till", "before", "by"})
-DASHES = frozenset({"–", "—", "-"})
 # Prepositions that say what a ban is on or keeps from ("from entering", "to its ports").
 BANNED_FROM = frozenset({"from", "on", "to", "into", "for", "against", "of", "in", "at", "within", "over"})
 
@@ -68,7 +67,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
     for sent in doc.sents:
         times = find_times(sent, day) if day else []
         for token in sent:
-            if token.pos_ not in ("VERB", "NOUN"):
+            if token.pos_ not in ("VERB", "NOUN") or token.idx < topic_line_end(article):
                 continue
             parties = _headline_parties(token, index)
             # A verb the tagger read as a noun: its noun reading is the misreading.
@@ -146,9 +145,6 @@ def _headline_parties(token: Token, index: EntityIndex) -> tuple[list[str], list
             break
         key = index.at(t)
         following = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        # A name joined to a dash opens the title of a topic line ("..., Russia–United States relations").
-        if following is not None and following.text in DASHES and not t.whitespace_:
-            break
         if key is not None and (following is None or _ends_object(following) or following.pos_ == "CCONJ"
                                 or following.text == ",") and key != actor and key not in designees:  # fmt: skip
             designees.append(key)

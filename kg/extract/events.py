@@ -23,7 +23,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import RELATIVE, REPRESENTATIVES, EntityIndex, clause_time, members_named, sentence_evidence
+from kg.extract.arguments import RELATIVE, REPRESENTATIVES, EntityIndex, clause_time, members_named, sentence_evidence, topic_line_end
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
@@ -76,11 +76,10 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicon
     index = EntityIndex(doc, entities, speech_verbs=lex.speech_verbs, groups=True)
     assets = asset_tokens(doc, index, lex)
     events: list[Event] = []
-    topic = _topic_heading(doc, headline_end)
     for sent in doc.sents:
         times = find_times(sent, article.published) if article.published else []
         for token in sent:
-            if token.pos_ not in ("VERB", "NOUN") or (topic and token.idx < headline_end):
+            if token.pos_ not in ("VERB", "NOUN") or token.idx < topic_line_end(article):
                 continue
             superseded: set[str] = set()  # "X and Y hold exercises": a cooperation, not each one's mobilization
             for trigger in _triggers(token, lex, assets):
@@ -238,13 +237,6 @@ def _verb_lemmas(form: str) -> list[str]:
     if form.endswith("ies"):
         bases.append(form[:-3] + "y")
     return bases
-
-
-def _topic_heading(doc: Doc, headline_end: int) -> bool:
-    """A title without a verb of its own names a topic ("2026 Iranian strikes on Israel",
-    "International Criminal Court arrest warrants for Israeli leaders"), not the day's event."""
-    title = [token for token in doc if token.idx < headline_end]
-    return bool(title) and not any(token.pos_ in ("VERB", "AUX") for token in title)
 
 
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, assets: set[int],

@@ -38,7 +38,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.arguments import EntityIndex, sentence_evidence
+from kg.extract.arguments import EntityIndex, sentence_evidence, topic_line_end
 from kg.extract.confidence import score
 from kg.extract.lexicon import Cues, load_lexicons, valid_rows
 from kg.extract.modality import assess
@@ -118,7 +118,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else ""
         cue = cues.get((token.lemma_.lower(), pos)) or cues.get((token.lower_, pos))
-        if cue is None:
+        if cue is None or token.idx < topic_line_end(article):
             continue
         organizations = [o for o in _organizations(token, cue, index) if _fits(o, cue, index)]
         members = _members(token, cue, index, organizations)

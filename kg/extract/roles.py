@@ -47,7 +47,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from kg.extract.arguments import EntityIndex, sentence_evidence
+from kg.extract.arguments import EntityIndex, sentence_evidence, topic_line_end
 from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
@@ -628,6 +628,7 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
 
 def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article) -> Iterator[Role]:
     gazetteer = load_gazetteer()
+    readings = [reading for reading in readings if reading.role_token.idx >= topic_line_end(article)]
     explicit: dict[str, list[_Reading]] = defaultdict(list)
     for reading in readings:
         if reading.of is not None:

@@ -361,11 +361,3 @@ def test_designations_a_ban_takes_its_category_from_what_it_bans_not_from_asides
     ):  # fmt: skip
         doc, entities, article = annotated(text, names)
         assert _pairs(designations.extract(doc, entities, article)) == {("ruritania", "party", expected)}, text
-
-
-def test_designations_a_topic_line_of_relation_titles_is_no_headline_verb(annotated) -> None:  # type: ignore[no-untyped-def]
-    doc, entities, article = annotated("Elbonia–Ruritania relations, Ruritania sanctions, Freedonia–Ruritania relations", NAMES)
-    assert designations.extract(doc, entities, article) == []
-    # The headline reading itself still stands.
-    doc, entities, article = annotated("Ruritania sanctions Freedonia over the border war", NAMES)
-    assert _pairs(designations.extract(doc, entities, article)) == {("ruritania", "freedonia", "sanctions")}

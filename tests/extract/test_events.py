@@ -1023,16 +1023,6 @@ def test_events_support_against_someone_does_not_support_them(annotated) -> None
     }
 
 
-def test_events_a_verbless_topic_heading_states_no_event(annotated) -> None:  # type: ignore[no-untyped-def]
-    title = "Ruritanian airstrikes on Freedonia"
-    text = f"{title}\n\nAlma Vask met Omar Tellen in Red Harbour."
-    names = {**NAMES, "Ruritanian": ("ruritania", STATE)}
-    doc, entities, _ = annotated(text, names)
-    article = Article(id="test", text=text, title=title, published=date(2025, 11, 29))
-    found = events.extract(doc, entities, article)
-    assert [e.type for e in found] == [EventType.CONSULT]
-
-
 @pytest.mark.parametrize(
     ("text", "targets"),
     [
