@@ -247,25 +247,30 @@ def _topic_heading(doc: Doc, headline_end: int) -> bool:
     return bool(title) and not any(token.pos_ in ("VERB", "AUX") for token in title)
 
 
+def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> bool:
+    """The trigger word states its event here: its requirements are met and it is not what is
+    asked for, the aim of a deployment, travel advice, nor what is called off."""
+    if not _requirements_met(token, trigger, assets):
+        return False
+    if trigger.label != EventType.REQUEST.value and _asked_for(token, lex):
+        return False  # "urges X to lift sanctions": the urging is the event, not the lifting
+    if adverbial_infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
+        t.label == EventType.MOBILIZE.value for t in _verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
+    ):
+        return False  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects") for c in token.children):
+        return False  # "warns its citizens to leave Iran": travel advice, not a threat
+    # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that a
+    # ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
+    return not (_halted(token, trigger.words("dropped_by")) or (
+        trigger.label != EventType.ASSAULT.value and _halted(token, _cancelling(lex.events.cancelling_blocks))))
+
+
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, assets: set[int],
           times: list[tuple[int, int, Interval]], sent: Span) -> tuple[Event, bool] | None:  # fmt: skip
     """The event a trigger word states, and whether it stays whole (a meeting of two parties)
     rather than one event per pair of parties."""
-    if not _requirements_met(token, trigger, assets):
-        return None
-    if trigger.label != EventType.REQUEST.value and _asked_for(token, lex):
-        return None  # "urges X to lift sanctions": the urging is the event, not the lifting
-    if adverbial_infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
-        t.label == EventType.MOBILIZE.value for t in _verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
-    ):
-        return None  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects") for c in token.children):
-        return None  # "warns its citizens to leave Iran": travel advice, not a threat
-    if _halted(token, trigger.words("dropped_by")) or (
-        trigger.label != EventType.ASSAULT.value and _halted(token, _cancelling(lex.events.cancelling_blocks))
-    ):
-        # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that
-        # a ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
+    if not _stated(token, trigger, lex, assets):
         return None
     events = lex.events
     event_type = EventType(trigger.label)
@@ -301,7 +306,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         actors = actors or unnamed
     if not actors and event_type is EventType.ASSAULT:
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
-        actors = next((found for noun in _attack_nouns(token, lex) if (found := _attackers(noun, lex, index))), [])
+        actors = next((found for noun, attack in _attack_nouns(token, lex) if (found := _attackers(noun, attack, lex, index))), [])
         inherited = bool(actors)
     target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set())
     if event_type is not EventType.MOBILIZE:  # forces sent are no target
@@ -838,15 +843,15 @@ def _passive(token: Token) -> bool:
     return {"auxpass", "nsubjpass"} <= {child.dep_ for child in token.children} or headline_passive(token)
 
 
-def _attack_nouns(token: Token, lex: Lexicons) -> list[Token]:
-    """The attack nouns a passive suffers "in" ("are killed and others injured *in shelling*",
+def _attack_nouns(token: Token, lex: Lexicons) -> list[tuple[Token, Trigger]]:
+    """The attack nouns, with their triggers, a passive suffers "in" ("are killed and others injured *in shelling*",
     the phrase on either conjunct), or the attack noun subject of an active verb ("*a suicide
     bombing* killed four", "launched *an airstrike* that killed four")."""
     subjects = [child for child in token.children if child.dep_ == "nsubj"]
     if token.dep_ == "relcl":
         subjects = [token.head if child.lower_ in RELATIVE else child for child in subjects]
     nouns = _causes(token) if _passive(token) else subjects
-    return [noun for noun in nouns if _attack_trigger(noun, lex) is not None]
+    return [(noun, trigger) for noun in nouns if (trigger := _attack_trigger(noun, lex)) is not None]
 
 
 def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
@@ -857,11 +862,10 @@ def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
     return next((trigger for trigger in found if trigger.label == EventType.ASSAULT.value), None)
 
 
-def _attackers(noun: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
+def _attackers(noun: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> list[str]:
     """Who an attack noun names as its author ("an Israeli airstrike", "shelling by the RSF",
     "an ambush by gunmen"): the parties, else the unnamed groups."""
-    trigger = _attack_trigger(noun, lex)
-    reached = index.follow(noun, lex.events.paths(trigger, "actors")) if trigger is not None else []
+    reached = index.follow(noun, lex.events.paths(trigger, "actors"))
     return _parties(reached, index) or _groups(reached, index)
 
 
@@ -884,7 +888,7 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     if token.dep_ == "ccomp" and token.head.lemma_ == "be":
         return False  # "the lie is that X is defeated": what is said of something, not a report
     passive = _passive(token)
-    attacks = _causes(token) if passive else _attack_nouns(token, lex)
+    attacks = _causes(token) if passive else [noun for noun, _ in _attack_nouns(token, lex)]
     if any(_attack_trigger(noun, lex) is None for noun in attacks):
         return False  # "killed in a car crash": no attack
     return (passive or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
@@ -895,10 +899,9 @@ def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None
     Balochistan* kills five people", "killed in an airstrike *on Injar*"), else the first place its
     phrase names ("in a bombing targeting a bus *in Khuzdar*", "at a mosque inside a school *in
     Jakarta*")."""
-    nouns = _attack_nouns(token, lex)
-    places = chain((key for noun in nouns if (trigger := _attack_trigger(noun, lex))
-                    for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
-                   (key for noun in nouns for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])))
+    attacks = _attack_nouns(token, lex)
+    places = chain((key for noun, trigger in attacks for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
+                   (key for noun, _ in attacks for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])))
     return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
 
 
