@@ -232,12 +232,7 @@ def _verb_lemmas(form: str) -> list[str]:
     "summon", "launches" -> "launch", "carries" -> "carry"."""
     if not form.endswith("s") or form.endswith("ss"):
         return [form]
-    bases = [form[:-1]]
-    if form.endswith("es"):
-        bases.append(form[:-2])
-    if form.endswith("ies"):
-        bases.append(form[:-3] + "y")
-    return bases
+    return [form[:-1], *([form[:-2]] if form.endswith("es") else []), *([form[:-3] + "y"] if form.endswith("ies") else [])]
 
 
 def _topic_heading(doc: Doc, headline_end: int) -> bool:
@@ -340,22 +335,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
-    # No one acts on themselves, nor a person on the state they hold office in ("Trump expands the
-    # country's travel ban": not a cooperation of Trump with the United States).
-    excluded = {*actors, *_states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)}
-    if trigger.flag("agent_over_patient"):
-        # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
-        paths = events.paths(trigger, "targets")
-        agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
-        if agents:
-            excluded |= set(index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])) - set(agents)
-    if trigger.flag("excludes_object"):
-        # "dismisses prime minister X": the one dismissed from office is not rejected.
-        excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
-    if trigger.flag("not_own"):
-        # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
-        # lawful": a claim about one's own is no accusation.
-        excluded |= _owned(sent, actors, index) | _states_of(actors, index)
+    excluded = _not_acted_upon(token, trigger, lex, index, sent, actors)
     targets = [key for key in targets if key not in excluded]
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
@@ -459,6 +439,27 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
                   mode=_mode(token, trigger, events), when=when, location=location, assets=involved)  # fmt: skip
     return event, whole
+
+
+def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, sent: Span, actors: list[str]) -> set[str]:
+    """Who a trigger's targets leave out. No one acts on themselves, nor a person on the state
+    they hold office in ("Trump expands the country's travel ban": not a cooperation of Trump with
+    the United States)."""
+    excluded = {*actors, *_states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)}
+    if trigger.flag("agent_over_patient"):
+        # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
+        paths = lex.events.paths(trigger, "targets")
+        agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
+        if agents:
+            excluded |= set(index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])) - set(agents)
+    if trigger.flag("excludes_object"):
+        # "dismisses prime minister X": the one dismissed from office is not rejected.
+        excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
+    if trigger.flag("not_own"):
+        # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
+        # lawful": a claim about one's own is no accusation.
+        excluded |= _owned(sent, actors, index) | _states_of(actors, index)
+    return excluded
 
 
 def _demands_something(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
