@@ -98,20 +98,17 @@ class EntityIndex:
         if token.i in self._finding_speaker:
             return None  # a quotation within a quotation led back here: no speaker
         self._finding_speaker.add(token.i)
-        try:
-            return self._speaker(token)
-        finally:
-            self._finding_speaker.discard(token.i)
-
-    def _speaker(self, token: Token) -> str | None:
         sent = token.sent
         candidates = list(token.ancestors)
         if sent.start > 0:
             candidates += list(self.doc[sent.start - 1].sent)
         subjects = (child for verb in candidates if verb.lemma_.lower() in self.speech_verbs for child in verb.children
                     if child.dep_ == "nsubj" and child.lower_ not in FIRST_PERSON)  # fmt: skip
-        return next((key for child in subjects for key in self.entities_of(child)
-                     if self.entities[key].type is EntityType.PERSON), None)  # fmt: skip
+        try:
+            return next((key for child in subjects for key in self.entities_of(child)
+                         if self.entities[key].type is EntityType.PERSON), None)  # fmt: skip
+        finally:
+            self._finding_speaker.discard(token.i)
 
     def first_in(self, span: Span, key: str) -> int:
         """The position of an entity's first token in a span (after the span if absent)."""

@@ -382,12 +382,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         return None  # "X may call for a ceasefire", "Y says X called for talks": nothing acted upon to keep
     if unstated and (modality.negated or modality.hypothetical):
         return None  # "X was not killed", "X could be arrested": by no one named, not a fact to keep
-    if actors and all(_stateless_organ(key, index) for key in actors):
-        # "Nigerian president X says the military rescued ...": the forces of the speaker's state
-        # (looked for only then: a speaker's states are read from the whole article).
-        speaker_state = _speaker_state(modality.claimed_by, index)
-        if speaker_state is not None and speaker_state not in targets:
-            actors, inherited = [speaker_state], True
+    if (speaker_state := _speaker_state(actors, modality.claimed_by, index)) is not None and speaker_state not in targets:
+        actors, inherited = [speaker_state], True  # "Nigerian president X says the military rescued ..."
     # "if X attacks", "warned X against attacking", "unclear whether X attacked": no threat by X.
     conditional = any(word.lower() in ("if", "unless", "against", "whether") for word in (modality.cue or "").split())
     halted = trigger.options.get("if_halted")
@@ -1027,14 +1023,14 @@ def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
-def _stateless_organ(key: str, index: EntityIndex) -> bool:
-    entity = index.entities[key]
-    return entity.type is EntityType.GROUP and entity.state is None and entity.sector in STATE_ORGANS
-
-
-def _speaker_state(claimant: str | None, index: EntityIndex) -> str | None:
-    """The one state a claimant is or speaks for ("*Nigerian* President Bola Tinubu says")."""
-    if claimant is None:
+def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) -> str | None:
+    """The one state a claimant is or speaks for ("*Nigerian* President Bola Tinubu says"), where
+    every actor is an organ of no stated state ("the military"): the forces of the speaker's state
+    (looked for only then: a speaker's states are read from the whole article)."""
+    if claimant is None or not actors or not all(
+        (entity := index.entities[key]).type is EntityType.GROUP and entity.state is None and entity.sector in STATE_ORGANS
+        for key in actors
+    ):  # fmt: skip
         return None
     if index.type_of(claimant) is EntityType.STATE:
         return claimant
