@@ -39,8 +39,10 @@ if TYPE_CHECKING:
 
 NAME = "kg.events.v2"
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
-# Types whose targets may be military assets ("a missile attack targeting the USS ...").
-ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
+# Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
+# and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
+# even where the article never says who did it.
+FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
 # what a request asks for is no event at all (_asked_for), so request verbs are not here.
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
@@ -58,12 +60,9 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # agreement" and "warned Y *after* the attack" name events of others.
 TAKING_PART = frozenset({"to", "in", "into", "on", "for", "of", "with"})
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
-# Types whose passive subject is the one acted upon: "X was killed / arrested in Y" reports the
-# event even where the article never says who did it.
-UNSTATED_ACTOR_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Types the news reports by their place or a named party, whoever acted: attacks, arrests and
 # crowds ("thousands of people march in X", "protesters rally against the government of X").
-FOLLOWED_TYPES = UNSTATED_ACTOR_TYPES | {EventType.PROTEST}
+FOLLOWED_TYPES = FORCE | {EventType.PROTEST}
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "acl"})
@@ -303,7 +302,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
         actors = next((found for noun, attack in _attack_nouns(token, lex) if (found := _attackers(noun, attack, lex, index))), [])
         inherited = bool(actors)
-    target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set())
+    target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in FORCE else set())
     if event_type is not EventType.MOBILIZE:  # forces sent are no target
         target_types.add(EntityType.GROUP)
     if trigger.options.get("target_types"):
@@ -357,13 +356,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting (or an article that does not say who acted) and, unless its
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
-    unstated = not actors and event_type in UNSTATED_ACTOR_TYPES and (
+    unstated = not actors and event_type in FORCE and (
         _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
     )
     alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
     # no actor and no place, nobody in nowhere: no fact).
-    counted = bool(actors) and not targets and event_type in UNSTATED_ACTOR_TYPES and _counted(token, lex)
+    counted = bool(actors) and not targets and event_type in FORCE and _counted(token, lex)
     # "Iran calls for a ceasefire": a named actor's demand of no entity stands on its object (plainly
     # stated: below).
     on_object = (trigger.flag("object_suffices") and not (targets or alone or counted)
@@ -570,11 +569,8 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
         ) or any(child.dep_ not in ("det", "amod") for child in token.children):
             continue
         deniers = _named_by(verb, "nsubj", index)
-        claims = [
-            event for event in events
-            if event.provenance.claimed_by not in (None, *deniers)
-            and not event.provenance.negated and event.provenance.evidence.end <= token.idx
-        ]  # fmt: skip
+        claims = [event for event in events if event.provenance.claimed_by not in (None, *deniers)
+                  and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
         if not deniers or not claims:
             continue
         latest = max(event.provenance.evidence.start for event in claims)
