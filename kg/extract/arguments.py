@@ -21,11 +21,9 @@ if TYPE_CHECKING:
 # Personal pronouns and the entity types they can stand for.
 _PEOPLE = (EntityType.PERSON,)
 _BODIES = (EntityType.STATE, EntityType.ORGANIZATION)
-PRONOUNS = {
-    "he": _PEOPLE, "him": _PEOPLE, "his": _PEOPLE, "she": _PEOPLE, "her": _PEOPLE,
-    "it": _BODIES, "its": _BODIES, "they": (*_BODIES, EntityType.PERSON), "their": (*_BODIES, EntityType.PERSON),
-    "them": (*_BODIES, EntityType.PERSON),
-}  # fmt: skip
+PLURAL = ("they", "their", "them")
+PRONOUNS = {**dict.fromkeys(("he", "him", "his", "she", "her"), _PEOPLE), **dict.fromkeys(("it", "its"), _BODIES),
+            **dict.fromkeys(PLURAL, (*_BODIES, EntityType.PERSON))}  # fmt: skip
 RELATIVE = frozenset({"who", "whom", "which", "that"})
 FIRST_PERSON = frozenset({"i", "me", "my"})
 # Sources that file each item under topics, Wikipedia article names ("2026 Iranian strikes on
@@ -103,20 +101,17 @@ class EntityIndex:
         if token.i in self._finding_speaker:
             return None  # a quotation within a quotation led back here: no speaker
         self._finding_speaker.add(token.i)
-        try:
-            return self._speaker(token)
-        finally:
-            self._finding_speaker.discard(token.i)
-
-    def _speaker(self, token: Token) -> str | None:
         sent = token.sent
         candidates = list(token.ancestors)
         if sent.start > 0:
             candidates += list(self.doc[sent.start - 1].sent)
         subjects = (child for verb in candidates if verb.lemma_.lower() in self.speech_verbs for child in verb.children
                     if child.dep_ == "nsubj" and child.lower_ not in FIRST_PERSON)  # fmt: skip
-        return next((key for child in subjects for key in self.entities_of(child)
-                     if self.entities[key].type is EntityType.PERSON), None)  # fmt: skip
+        try:
+            return next((key for child in subjects for key in self.entities_of(child)
+                         if self.entities[key].type is EntityType.PERSON), None)  # fmt: skip
+        finally:
+            self._finding_speaker.discard(token.i)
 
     def first_in(self, span: Span, key: str) -> int:
         """The position of an entity's first token in a span (after the span if absent)."""
@@ -183,7 +178,7 @@ class EntityIndex:
         sent = token.sent
         # "they" and "them" look back within their sentence only: across sentences (and quotes)
         # a plural pronoun too often means a group no entity names.
-        plural = token.lower_ in ("they", "their", "them")
+        plural = token.lower_ in PLURAL
         start = token.doc[sent.start - 1].sent.start if sent.start > 0 and not plural else sent.start
         for earlier in reversed(token.doc[start : token.i]):
             key = self.at(earlier)
@@ -210,7 +205,7 @@ class EntityIndex:
         key = self.antecedent(token)
         if key is None:
             return []
-        if token.lower_ not in ("they", "them", "their"):
+        if token.lower_ not in PLURAL:
             return [key]
         for earlier in reversed(token.doc[: token.i]):
             if self.at(earlier) != key:
@@ -236,7 +231,7 @@ class EntityIndex:
             group = next((self._group_heads[word.i] for word in _OF_OBJECT.follow(token) if word.i in self._group_heads), None)
         return named or ([group] if group is not None else [])
 
-    def _named_phrase_entities(self, token: Token, qualifiers: bool, depth: int = 0) -> list[str]:
+    def _named_phrase_entities(self, token: Token, qualifiers: bool, depth: int) -> list[str]:
         key = self.at(token)
         if key is None:
             keys = self.antecedents(token)
@@ -340,13 +335,12 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
                 clause = node
                 break
     low, high = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
-    doc = token.doc
     found = []
     for start, end, interval in times:
         if not (low <= start and end <= high):
             continue
-        first = doc.char_span(start, end, alignment_mode="expand")
-        before = list(doc[max(first.start - 2, 0) : first.start]) if first is not None else []
+        first = token.doc.char_span(start, end, alignment_mode="expand")
+        before = list(token.doc[max(first.start - 2, 0) : first.start]) if first is not None else []
         if before and before[-1].lower_ in not_after:
             continue
         if first is not None and _embedded(first.root, clause, token):
@@ -385,7 +379,6 @@ GOVERNED = frozenset({"conj", "ccomp", "xcomp", "acl", "dobj"})
 def _governing_time(clause: Token, times: list[tuple[int, int, Interval]], not_after: frozenset[str]) -> Interval | None:
     """The time that modifies a verb governing `clause` directly ("On Monday" on "reported"),
     up to three verbs up, nearest verb first."""
-    doc = clause.doc
     node = clause
     for _ in range(3):
         if node.dep_ not in GOVERNED or node.head.i == node.i:
@@ -394,7 +387,7 @@ def _governing_time(clause: Token, times: list[tuple[int, int, Interval]], not_a
         if node.pos_ not in ("VERB", "AUX"):
             continue
         for start, end, interval in times:
-            span = doc.char_span(start, end, alignment_mode="expand")
+            span = clause.doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             root = span.root

@@ -39,8 +39,10 @@ if TYPE_CHECKING:
 
 NAME = "kg.events.v2"
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
-# Types whose targets may be military assets ("a missile attack targeting the USS ...").
-ASSET_TARGETS = frozenset({EventType.ASSAULT, EventType.COERCE})
+# Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
+# and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
+# even where the article never says who did it.
+FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
 # what a request asks for is no event at all (_asked_for), so request verbs are not here.
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
@@ -58,12 +60,9 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # agreement" and "warned Y *after* the attack" name events of others.
 TAKING_PART = frozenset({"to", "in", "into", "on", "for", "of", "with"})
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
-# Types whose passive subject is the one acted upon: "X was killed / arrested in Y" reports the
-# event even where the article never says who did it.
-UNSTATED_ACTOR_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Types the news reports by their place or a named party, whoever acted: attacks, arrests and
 # crowds ("thousands of people march in X", "protesters rally against the government of X").
-FOLLOWED_TYPES = UNSTATED_ACTOR_TYPES | {EventType.PROTEST}
+FOLLOWED_TYPES = FORCE | {EventType.PROTEST}
 # A complement clause (ccomp) has its own subject: "X alleges that people are being killed" does
 # not make X the killer, so a ccomp never inherits.
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "acl"})
@@ -231,33 +230,33 @@ def _verb_lemmas(form: str) -> list[str]:
     "summon", "launches" -> "launch", "carries" -> "carry"."""
     if not form.endswith("s") or form.endswith("ss"):
         return [form]
-    bases = [form[:-1]]
-    if form.endswith("es"):
-        bases.append(form[:-2])
-    if form.endswith("ies"):
-        bases.append(form[:-3] + "y")
-    return bases
+    return [form[:-1], *([form[:-2]] if form.endswith("es") else []), *([form[:-3] + "y"] if form.endswith("ies") else [])]
+
+
+def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> bool:
+    """The trigger word states its event here: its requirements are met and it is not what is
+    asked for, the aim of a deployment, travel advice, nor what is called off."""
+    if not _requirements_met(token, trigger, assets):
+        return False
+    if trigger.label != EventType.REQUEST.value and _asked_for(token, lex):
+        return False  # "urges X to lift sanctions": the urging is the event, not the lifting
+    if adverbial_infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
+        t.label == EventType.MOBILIZE.value for t in _verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
+    ):
+        return False  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects") for c in token.children):
+        return False  # "warns its citizens to leave Iran": travel advice, not a threat
+    # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that a
+    # ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
+    return not (_halted(token, trigger.words("dropped_by")) or (
+        trigger.label != EventType.ASSAULT.value and _halted(token, _cancelling(lex.events.cancelling_blocks))))
 
 
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, assets: set[int],
           times: list[tuple[int, int, Interval]], sent: Span) -> tuple[Event, bool] | None:  # fmt: skip
     """The event a trigger word states, and whether it stays whole (a meeting of two parties)
     rather than one event per pair of parties."""
-    if not _requirements_met(token, trigger, assets):
-        return None
-    if trigger.label != EventType.REQUEST.value and _asked_for(token, lex):
-        return None  # "urges X to lift sanctions": the urging is the event, not the lifting
-    if adverbial_infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
-        t.label == EventType.MOBILIZE.value for t in _verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
-    ):
-        return None  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects") for c in token.children):
-        return None  # "warns its citizens to leave Iran": travel advice, not a threat
-    if _halted(token, trigger.words("dropped_by")) or (
-        trigger.label != EventType.ASSAULT.value and _halted(token, _cancelling(lex.events.cancelling_blocks))
-    ):
-        # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that
-        # a ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
+    if not _stated(token, trigger, lex, assets):
         return None
     events = lex.events
     event_type = EventType(trigger.label)
@@ -293,9 +292,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         actors = actors or unnamed
     if not actors and event_type is EventType.ASSAULT:
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
-        actors = next((found for noun in _attack_nouns(token, lex) if (found := _attackers(noun, lex, index))), [])
+        actors = next((found for noun, attack in _attack_nouns(token, lex) if (found := _attackers(noun, attack, lex, index))), [])
         inherited = bool(actors)
-    target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in ASSET_TARGETS else set())
+    target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in FORCE else set())
     if event_type is not EventType.MOBILIZE:  # forces sent are no target
         target_types.add(EntityType.GROUP)
     if trigger.options.get("target_types"):
@@ -327,22 +326,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
-    # No one acts on themselves, nor a person on the state they hold office in ("Trump expands the
-    # country's travel ban": not a cooperation of Trump with the United States).
-    excluded = {*actors, *_states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)}
-    if trigger.flag("agent_over_patient"):
-        # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
-        paths = events.paths(trigger, "targets")
-        agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
-        if agents:
-            excluded |= set(index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])) - set(agents)
-    if trigger.flag("excludes_object"):
-        # "dismisses prime minister X": the one dismissed from office is not rejected.
-        excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
-    if trigger.flag("not_own"):
-        # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
-        # lawful": a claim about one's own is no accusation.
-        excluded |= _owned(sent, actors, index) | _states_of(actors, index)
+    excluded = _not_acted_upon(token, trigger, lex, index, sent, actors)
     targets = [key for key in targets if key not in excluded]
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
@@ -364,13 +348,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting (or an article that does not say who acted) and, unless its
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
-    unstated = not actors and event_type in UNSTATED_ACTOR_TYPES and (
+    unstated = not actors and event_type in FORCE and (
         _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
     )
     alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
     # no actor and no place, nobody in nowhere: no fact).
-    counted = bool(actors) and not targets and event_type in UNSTATED_ACTOR_TYPES and _counted(token, lex)
+    counted = bool(actors) and not targets and event_type in FORCE and _counted(token, lex)
     # "Iran calls for a ceasefire": a named actor's demand of no entity stands on its object (plainly
     # stated: below).
     on_object = (trigger.flag("object_suffices") and not (targets or alone or counted)
@@ -389,12 +373,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         return None  # "X may call for a ceasefire", "Y says X called for talks": nothing acted upon to keep
     if unstated and (modality.negated or modality.hypothetical):
         return None  # "X was not killed", "X could be arrested": by no one named, not a fact to keep
-    if actors and all(_stateless_organ(key, index) for key in actors):
-        # "Nigerian president X says the military rescued ...": the forces of the speaker's state
-        # (looked for only then: a speaker's states are read from the whole article).
-        speaker_state = _speaker_state(modality.claimed_by, index)
-        if speaker_state is not None and speaker_state not in targets:
-            actors, inherited = [speaker_state], True
+    if (speaker_state := _speaker_state(actors, modality.claimed_by, index)) is not None and speaker_state not in targets:
+        actors, inherited = [speaker_state], True  # "Nigerian president X says the military rescued ..."
     # "if X attacks", "warned X against attacking", "unclear whether X attacked": no threat by X.
     conditional = any(word.lower() in ("if", "unless", "against", "whether") for word in (modality.cue or "").split())
     halted = trigger.options.get("if_halted")
@@ -446,6 +426,27 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
                   mode=_mode(token, trigger, events), when=when, location=location, assets=involved)  # fmt: skip
     return event, whole
+
+
+def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, sent: Span, actors: list[str]) -> set[str]:
+    """Who a trigger's targets leave out. No one acts on themselves, nor a person on the state
+    they hold office in ("Trump expands the country's travel ban": not a cooperation of Trump with
+    the United States)."""
+    excluded = {*actors, *_states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)}
+    if trigger.flag("agent_over_patient"):
+        # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
+        paths = lex.events.paths(trigger, "targets")
+        agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
+        if agents:
+            excluded |= set(index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])) - set(agents)
+    if trigger.flag("excludes_object"):
+        # "dismisses prime minister X": the one dismissed from office is not rejected.
+        excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
+    if trigger.flag("not_own"):
+        # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
+        # lawful": a claim about one's own is no accusation.
+        excluded |= _owned(sent, actors, index) | _states_of(actors, index)
+    return excluded
 
 
 def _demands_something(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
@@ -560,11 +561,8 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
         ) or any(child.dep_ not in ("det", "amod") for child in token.children):
             continue
         deniers = _named_by(verb, "nsubj", index)
-        claims = [
-            event for event in events
-            if event.provenance.claimed_by not in (None, *deniers)
-            and not event.provenance.negated and event.provenance.evidence.end <= token.idx
-        ]  # fmt: skip
+        claims = [event for event in events if event.provenance.claimed_by not in (None, *deniers)
+                  and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
         if not deniers or not claims:
             continue
         latest = max(event.provenance.evidence.start for event in claims)
@@ -830,15 +828,15 @@ def _passive(token: Token) -> bool:
     return {"auxpass", "nsubjpass"} <= {child.dep_ for child in token.children} or headline_passive(token)
 
 
-def _attack_nouns(token: Token, lex: Lexicons) -> list[Token]:
-    """The attack nouns a passive suffers "in" ("are killed and others injured *in shelling*",
+def _attack_nouns(token: Token, lex: Lexicons) -> list[tuple[Token, Trigger]]:
+    """The attack nouns, with their triggers, a passive suffers "in" ("are killed and others injured *in shelling*",
     the phrase on either conjunct), or the attack noun subject of an active verb ("*a suicide
     bombing* killed four", "launched *an airstrike* that killed four")."""
     subjects = [child for child in token.children if child.dep_ == "nsubj"]
     if token.dep_ == "relcl":
         subjects = [token.head if child.lower_ in RELATIVE else child for child in subjects]
     nouns = _causes(token) if _passive(token) else subjects
-    return [noun for noun in nouns if _attack_trigger(noun, lex) is not None]
+    return [(noun, trigger) for noun in nouns if (trigger := _attack_trigger(noun, lex)) is not None]
 
 
 def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
@@ -849,11 +847,10 @@ def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
     return next((trigger for trigger in found if trigger.label == EventType.ASSAULT.value), None)
 
 
-def _attackers(noun: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
+def _attackers(noun: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> list[str]:
     """Who an attack noun names as its author ("an Israeli airstrike", "shelling by the RSF",
     "an ambush by gunmen"): the parties, else the unnamed groups."""
-    trigger = _attack_trigger(noun, lex)
-    reached = index.follow(noun, lex.events.paths(trigger, "actors")) if trigger is not None else []
+    reached = index.follow(noun, lex.events.paths(trigger, "actors"))
     return _parties(reached, index) or _groups(reached, index)
 
 
@@ -876,7 +873,7 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     if token.dep_ == "ccomp" and token.head.lemma_ == "be":
         return False  # "the lie is that X is defeated": what is said of something, not a report
     passive = _passive(token)
-    attacks = _causes(token) if passive else _attack_nouns(token, lex)
+    attacks = _causes(token) if passive else [noun for noun, _ in _attack_nouns(token, lex)]
     if any(_attack_trigger(noun, lex) is None for noun in attacks):
         return False  # "killed in a car crash": no attack
     return (passive or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
@@ -887,10 +884,9 @@ def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None
     Balochistan* kills five people", "killed in an airstrike *on Injar*"), else the first place its
     phrase names ("in a bombing targeting a bus *in Khuzdar*", "at a mosque inside a school *in
     Jakarta*")."""
-    nouns = _attack_nouns(token, lex)
-    places = chain((key for noun in nouns if (trigger := _attack_trigger(noun, lex))
-                    for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
-                   (key for noun in nouns for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])))
+    attacks = _attack_nouns(token, lex)
+    places = chain((key for noun, trigger in attacks for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
+                   (key for noun, _ in attacks for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])))
     return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
 
 
@@ -1015,14 +1011,14 @@ def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
-def _stateless_organ(key: str, index: EntityIndex) -> bool:
-    entity = index.entities[key]
-    return entity.type is EntityType.GROUP and entity.state is None and entity.sector in STATE_ORGANS
-
-
-def _speaker_state(claimant: str | None, index: EntityIndex) -> str | None:
-    """The one state a claimant is or speaks for ("*Nigerian* President Bola Tinubu says")."""
-    if claimant is None:
+def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) -> str | None:
+    """The one state a claimant is or speaks for ("*Nigerian* President Bola Tinubu says"), where
+    every actor is an organ of no stated state ("the military"): the forces of the speaker's state
+    (looked for only then: a speaker's states are read from the whole article)."""
+    if claimant is None or not actors or not all(
+        (entity := index.entities[key]).type is EntityType.GROUP and entity.state is None and entity.sector in STATE_ORGANS
+        for key in actors
+    ):  # fmt: skip
         return None
     if index.type_of(claimant) is EntityType.STATE:
         return claimant
