@@ -77,8 +77,8 @@ from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
     ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
     HELD_PLACE_VERBS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
-    NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
-    candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
+    NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, POSSESSIVE, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
+    candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index, token_owners,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import in_office, untagged_surnames
@@ -125,7 +125,7 @@ def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
     name the gazetteer does not know, with the capitalised words that go on after it, unless that
     name is an event's or a law's (patterns/not_entities.tsv); the known name is no mention there."""
     by_start = {c.start: c for c in candidates}
-    taken = {i for c in candidates for i in range(c.start, c.end)}
+    taken = token_owners(candidates)
     cut: set[int] = set()
     for c in candidates:
         known = by_start.get(c.end)
@@ -227,7 +227,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
                                  or ELIDED_PARTICLE.match(doc[end].text)):  # fmt: skip
             c.end = end + 1
     candidates += _listed_people(doc, candidates)
-    taken = {i for c in candidates for i in range(c.start, c.end)} | {i for s, e, _ in titles for i in range(s, e)}
+    taken = token_owners(candidates).keys() | {i for s, e, _ in titles for i in range(s, e)}
     for c in candidates:
         if c.type is not EntityType.PERSON or c.entry is not None:
             continue
@@ -248,7 +248,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
 def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
     """Two or three capitalised words no entity holds, not at a sentence's start, listed right
     before a person's name ("Darin LaHood and Mike Bost", "Darin LaHood, Mike Bost")."""
-    taken = {i for c in candidates for i in range(c.start, c.end)}
+    taken = token_owners(candidates)
     found: list[MentionCandidate] = []
     for c in candidates:
         i = c.start - 1
@@ -275,7 +275,7 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
     other mention of that name in the article.
     """
     title_ends = {end for _, end, _ in titles}
-    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    by_token = token_owners(candidates)
     placed = _place_chains(doc, candidates)
     places = {normalize_key(name) for c in placed for name in (c.name, _without_region_noun(c.name))}
     for c in candidates:
@@ -350,7 +350,7 @@ def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) 
     Yam") or as the object of a verb of taking a place (names.HELD_PLACE_VERBS: "enter Deir al-Balah"),
     with no apposition ("an attack on X, the mayor of Y")."""
     people = {word for c in candidates if c.type is EntityType.PERSON and " " in c.name for word in name_words(c.name)}
-    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    by_token = token_owners(candidates)
     dropped: set[int] = set()
     for c in candidates:
         if not c.unknown_name or c.type is not EntityType.PERSON or surname_entry(c.name, context) is not None:
@@ -403,7 +403,7 @@ def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
             continue
         end = following.end  # the known place ends its phrase: not "U.S. forces", "Israel and Hamas", "Israel's"
         if end == len(doc) or doc[end].is_punct and doc[end].text not in HYPHENS or \
-                doc[end].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART") and doc[end].lower_ not in ("'s", "’s"):  # fmt: skip
+                doc[end].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART") and doc[end].lower_ not in POSSESSIVE:  # fmt: skip
             if all(_place_like(name.name) for name in chain):
                 placed += [name for name in chain if name.type is not EntityType.LOCATION]
     return placed
@@ -452,10 +452,7 @@ def _trim(ent: Span) -> Span:
         start += 1
     while ent.label_ == "PERSON" and start < end - 1 and doc[start].lower_ in _title_words():
         start += 1
-    for i in range(start + 1, end):  # "Movement for Democratic Change (MDC"
-        if doc[i].text == "(":
-            end = i
-            break
+    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)  # "Movement for Democratic Change (MDC"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct
                            or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):  # fmt: skip
         end -= 1
@@ -667,7 +664,7 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     result: list[MentionCandidate] = []
     replaced: set[int] = set()
     for token in tokens_whose(doc, "LOWER", GOVERNMENT_NOUNS):
-        end = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in ("'s", "’s") else token.i
+        end = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in POSSESSIVE else token.i
         owner = by_end.get(end)
         if owner is None:
             continue
@@ -690,13 +687,13 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context
     name). It is the body the gazetteer lists under a name the
     words make with the state's ("U.S. Department of Justice"), else an organization of that name.
     The body's mention is its own words; the state's name stays a mention of the state."""
-    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    by_token = token_owners(candidates)
     result: list[MentionCandidate] = []
     for c in candidates:
         result.append(c)
         if c.type is not EntityType.STATE or c.entry is None or (c.start > 0 and doc[c.start - 1].lower_ in ("a", "an")):
             continue
-        start = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in ("'s", "’s") else c.end
+        start = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in POSSESSIVE else c.end
         end = next((end for end in range(start + 1, min(start + 4, len(doc) + 1))
                     if any(not t.is_alpha or t.i in by_token or t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in doc[start:end])
                     or org_kind(doc[start:end].text) == "GovernmentBody"), start)  # fmt: skip
@@ -733,10 +730,10 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
     words = sorted(party_names(gazetteer).items(), key=lambda item: -len(item[0]))  # "Liberal Democratic" first
     title_starts = {start for start, _, _ in titles}
     member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame in ("party-member", "member-of")}
-    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    by_token = token_owners(candidates)
     people = [c for c in candidates if c.type is EntityType.PERSON]
     person_starts = {c.start for c in people}
-    person_tokens = {i for c in people for i in range(c.start, c.end)}
+    person_tokens = token_owners(people)
     replaced: set[int] = set()
     found: list[MentionCandidate] = []
     first_words = {name[0] for name, _ in words}
@@ -797,13 +794,11 @@ def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerE
     """The state whose government a person the reference tables do not know was part of, by
     the Phoenix actor files ("the Karzai government" -> Afghanistan): the post held on the
     article's date, else the latest; none when the dictionary's state is no one known state."""
-    if candidate.type is not EntityType.PERSON:
-        return None
-    posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state]
+    posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state] \
+        if candidate.type is EntityType.PERSON else []
     if not posts:
         return None
-    chosen = _current_or_latest(posts, context.day)
-    return _only(e for e in context.gazetteer.lookup(chosen.state) if e.type is EntityType.STATE)
+    return _only(e for e in context.gazetteer.lookup(_current_or_latest(posts, context.day).state) if e.type is EntityType.STATE)
 
 
 Dated = TypeVar("Dated", Tenure, PhoenixPost)
@@ -853,20 +848,17 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
 def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bool:
     """A machine's noun that, with the word before it, is a Phoenix agent phrase of a sector other
     than the military names a person: "a suicide bomber", "freedom fighters" (troops are people anyway)."""
-    if asset_class is AssetClass.TROOPS or start == 0:
-        return False
-    return load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL"
+    return asset_class is not AssetClass.TROOPS and start > 0 and \
+        load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL"
 
 
 def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:
     """The capitalised words at `start` that no entity span holds, as a named asset."""
-    taken = {i for c in candidates for i in range(c.start, c.end)}
+    taken = token_owners(candidates)
     end = start
     while end < len(doc) and end not in taken and not doc[end].ent_type_ and _proper_name_word(doc[end]):
         end += 1
-    if end == start:
-        return None
-    return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text)
+    return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text) if end > start else None
 
 
 def _phrase_start(span: Span, taken: set[int]) -> int:
