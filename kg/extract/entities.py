@@ -281,10 +281,11 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
     for c in candidates:
         if not c.unknown_name or c.type is EntityType.MILITARY_ASSET:
             continue
+        span = doc[c.start : c.end]
+        root = span.root
         if places and c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and normalize_key(c.name) in places:
             set_type(c, EntityType.LOCATION)
-            continue
-        if _after_title(doc, c, title_ends, by_token) and all(t.pos_ == "PROPN" for t in doc[c.start : c.end]):
+        elif _after_title(doc, c, title_ends, by_token) and all(t.pos_ == "PROPN" for t in span):
             # "ministers A and B": the title covers the names listed right after the first
             listed: MentionCandidate | None = c
             while listed is not None and listed.unknown_name:
@@ -293,48 +294,39 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
                 while after < len(doc) and doc[after].lower_ in (",", "and"):
                     after += 1
                 listed = by_token.get(after) if after > listed.end else None
-            continue
-        root = doc[c.start : c.end].root
-        if c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and any(
+        elif c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and any(
                 child.dep_ == "appos" and child.lemma_.lower() in PLACE_NOUNS and child.i not in by_token for child in root.children):  # fmt: skip
             set_type(c, EntityType.LOCATION)  # "Moqokori, a town in the Hiiraan region", "Wad Madani, the capital of Gezira State"
-            continue
-        if c.type is not EntityType.PERSON and root.dep_ in ("nsubj", "nsubjpass") and any(
+        elif c.type is not EntityType.PERSON and root.dep_ in ("nsubj", "nsubjpass") and any(
                 child.dep_ == "appos" and any(s <= child.i < e for s, e, _ in titles) for child in root.children):  # fmt: skip
             set_type(c, EntityType.PERSON)  # "Araghchi, Iran's foreign minister": a title in apposition
-            continue
-        if root.dep_ == "compound" and root.head.i == c.end and (kind := org_kind(root.head.text)) in GROUP_KINDS:
+        elif root.dep_ == "compound" and root.head.i == c.end and (kind := org_kind(root.head.text)) in GROUP_KINDS:
             set_type(c, EntityType.ORGANIZATION)  # "the Los Choneros cartel", "the Tren de Aragua gang"
             c.kind = kind
-            continue
-        case = c.end < len(doc) and doc[c.end].lower_ in ("v.", "vs.", "v", "vs")  # "rules in X v. Y": a court case
-        if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into") and not case and (c.type is EntityType.PERSON
-                or c.type is EntityType.ORGANIZATION and not ACRONYM.match(c.name) and _place_like(c.name, doc[c.start - 1])):  # fmt: skip
-            set_type(c, EntityType.LOCATION)  # people are met, not been in: "an attack in Maidan Wardak"; nor is a place's name
-            continue  # with no organization's noun ("an attack near Dharin")
-        if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i == c.end:
-            set_type(c, EntityType.LOCATION)  # "the Bara area", "the Al-Murra village"
-            continue
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_.lower() in PLACE_NOUNS or
-                                                                 root.head.head.lemma_ in MOTION):  # fmt: skip
-            set_type(c, EntityType.LOCATION)  # "the town of Yeoncheon", "70 km of Mogadishu"
-            continue
-        span = doc[c.start : c.end]
-        if (c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and len(span) > 1
-                and span[-1].lemma_.lower() in PLACE_NOUNS | GEO_NOUNS and not any(t.pos_ == "ADP" for t in span)):  # fmt: skip
-            set_type(c, EntityType.LOCATION)  # "José Martí International Airport", "Masisi Territory"
-            continue
-        members = [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]
-        if len(members) < 2:
-            continue
-        first = min((root, *root.conjuncts), key=lambda t: t.i)
-        if first.head.lemma_.lower() in PLACE_NOUNS or first.head.head.lemma_.lower() in PLACE_NOUNS:
+        elif (
+            # people are met, not been in: "an attack in Maidan Wardak"; nor is a place's name with no organization's
+            # noun ("an attack near Dharin"); "rules in X v. Y" is a court case
+            root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into")
+            and not (c.end < len(doc) and doc[c.end].lower_ in ("v.", "vs.", "v", "vs")) and (c.type is EntityType.PERSON
+                or c.type is EntityType.ORGANIZATION and not ACRONYM.match(c.name) and _place_like(c.name, doc[c.start - 1]))
+            # "the Bara area", "the Al-Murra village"
+            or root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i == c.end
+            # "the town of Yeoncheon", "70 km of Mogadishu"
+            or root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_.lower() in PLACE_NOUNS
+                                                                     or root.head.head.lemma_ in MOTION)
+            # "José Martí International Airport", "Masisi Territory"
+            or c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and len(span) > 1
+            and span[-1].lemma_.lower() in PLACE_NOUNS | GEO_NOUNS and not any(t.pos_ == "ADP" for t in span)
+        ):  # fmt: skip
             set_type(c, EntityType.LOCATION)
-            continue
-        votes = Counter(m.type for m in members if m.type in (EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION))
-        ranked = votes.most_common(2)
-        if ranked and ranked[0][0] is not c.type and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            set_type(c, ranked[0][0])
+        elif len(members := [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]) > 1:
+            first = min((root, *root.conjuncts), key=lambda t: t.i)
+            votes = Counter(m.type for m in members if m.type in (EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION))
+            ranked = votes.most_common(2)
+            if first.head.lemma_.lower() in PLACE_NOUNS or first.head.head.lemma_.lower() in PLACE_NOUNS:
+                set_type(c, EntityType.LOCATION)  # "the towns of A, B and C"
+            elif ranked and ranked[0][0] is not c.type and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                set_type(c, ranked[0][0])
     return candidates
 
 
@@ -538,8 +530,7 @@ def _past_office_holder(span: Span, context: Context) -> bool:
     words = [token.text for token in span]
     if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
         return False
-    agents = load_agents()
-    if any((word.lower(),) in agents for word in words):
+    if any((word.lower(),) in load_agents() for word in words):
         return False
     return any(post.state and post.sector in ("GOV", "ELI") for post in context.gazetteer.posts_of(span.text))
 

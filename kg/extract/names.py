@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -138,8 +138,8 @@ class Context:
     entries: dict[str, GazetteerEntry]
     labels: dict[str, LabelSpec]
     day: date | None
-    surnames: dict[str, tuple[GazetteerEntry, ...]] = field(default_factory=dict)
-    headline_end: int = 0  # where the headline ends in the Doc's text (0: no headline)
+    surnames: dict[str, tuple[GazetteerEntry, ...]]
+    headline_end: int  # where the headline ends in the Doc's text (0: no headline)
 
 
 def set_type(candidate: MentionCandidate, entity_type: EntityType) -> None:

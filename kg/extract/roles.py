@@ -86,7 +86,7 @@ class RoleWord:
     surface: str
     role: str
     default_of: str | None
-    state_office: bool = False  # an office of a state's government ("senator", "finance minister")
+    state_office: bool  # an office of a state's government ("senator", "finance minister")
 
 
 @lru_cache(maxsize=4)
@@ -205,8 +205,7 @@ def _set_slots(doc: Doc, index: EntityIndex) -> dict[int, tuple[int, int, RoleWo
             token._.set(SLOT, "ROLE")
             roles[token.i] = (start, end, word)
     for start, end, _ in set(roles.values()):  # "Coast Guard Commandant Admiral X": the rank is the name's
-        rank = doc[end] if end + 1 < len(doc) else None
-        if rank is not None and rank.lower_ in TITLE_WORDS and rank._.get(SLOT) == "MOD" and doc[end + 1]._.get(SLOT) == "PERSON":
+        if end + 1 < len(doc) and (rank := doc[end]).lower_ in TITLE_WORDS and rank._.get(SLOT) == "MOD" and doc[end + 1]._.get(SLOT) == "PERSON":
             rank._.set(SLOT, "PERSON")
     return roles
 
