@@ -86,6 +86,7 @@ PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 NAME_PARTICLES = PATRONYMIC | frozenset("de del della dela der den di da das dos du van von ter ten la le".split())
 ELIDED_PARTICLE = re.compile(r"^(?:d|l|o)['’][A-Z]")
 POSSESSIVE = frozenset({"'s", "’s"})
+HYPHENS = frozenset({"-", "–"})
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
 
 # An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.

@@ -52,7 +52,7 @@ from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
-from kg.extract.names import POSSESSIVE, TITLE_WORDS, org_kind
+from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, org_kind
 from kg.extract.paths import parse_path
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
@@ -187,7 +187,7 @@ def _set_slots(doc: Doc, index: EntityIndex) -> dict[int, tuple[int, int, RoleWo
         elif (token.text in ("(", ")") or (token.i > 0 and doc[token.i - 1].text == "(")) and any(
                 _parenthesized_acronym(doc, i, index) for i in range(token.i - 2, token.i + 1)):  # fmt: skip
             slot = "OF"  # "Organisation of Islamic Cooperation (OIC) head X": the name, then its acronym
-        elif lower in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in ("-", "–") or (
+        elif lower in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in HYPHENS or (
             token.pos_ == "CCONJ" and 0 < token.i < len(doc) - 1
             and doc[token.i - 1].pos_ in ("NOUN", "ADJ") and doc[token.i + 1].pos_ in ("NOUN", "ADJ")
         ):  # fmt: skip
@@ -366,7 +366,7 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
     following = doc[span.end] if span.end < len(doc) else None
     if spec.extra.get("ends") == "of" and following is not None and (
-        following.text in ("-", "–") or following._.get(SLOT) in ("MOD", "POSS") or following.pos_ in ("NOUN", "PROPN")
+        following.text in HYPHENS or following._.get(SLOT) in ("MOD", "POSS") or following.pos_ in ("NOUN", "PROPN")
     ) and not _kind_noun(following, index):  # fmt: skip
         return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only
         # qualifies; but "leader of the Los Choneros cartel" is the cartel's
