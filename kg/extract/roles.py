@@ -783,5 +783,4 @@ def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazette
 
 def _on_date(tenures: list[Tenure], article: Article) -> list[Tenure]:
     """The tenures held on the article's date, where it has one and any are; else all of them."""
-    day = article.published
-    return [t for t in tenures if day is not None and t.held_on(day)] or tenures
+    return [t for t in tenures if article.published is not None and t.held_on(article.published)] or tenures
