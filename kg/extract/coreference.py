@@ -19,8 +19,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.names import (
-    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, Context, MentionCandidate, candidate_of, latin_key,
-    initials, name_words, surname_entry,
+    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, POSSESSIVE, Context, MentionCandidate, candidate_of,
+    initials, latin_key, name_words, surname_entry, token_owners,
 )  # fmt: skip
 from kg.extract.roles import RoleWord
 from kg.extract.surnames import known_here
@@ -133,9 +133,9 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
         for c in members:
             if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
                 for other, other_members in groups.items():
-                    if other != group and other not in alias and any(o.start == c.end + 1 for o in other_members):
-                        if other_members[0].entry is None and ACRONYM.match(other_members[0].name):
-                            alias[other] = group
+                    if (other != group and other not in alias and any(o.start == c.end + 1 for o in other_members)
+                            and other_members[0].entry is None and ACRONYM.match(other_members[0].name)):  # fmt: skip
+                        alias[other] = group
     return alias
 
 
@@ -191,7 +191,7 @@ def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]], titles:
     titled: dict[tuple[int, str], list[list[MentionCandidate]]] = defaultdict(list)
     described: list[tuple[int, int, MentionCandidate, RoleWord]] = []
     for start, end, word in titles:
-        state_end = start - 1 if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else start
+        state_end = start - 1 if start > 0 and doc[start - 1].lower_ in POSSESSIVE else start
         state = ending.get(state_end)
         if state is None or state.entry is None:
             continue
@@ -230,7 +230,7 @@ def _definite_descriptions(doc: Doc, groups: list[list[MentionCandidate]]) -> No
     mention of the one thing of its kind the article named before it ("the country": the one
     state named earlier in its sentence, else in the article; "the council": the one organization
     whose name ends in "Council"). Two that fit, or none, and it stays a description of nobody."""
-    taken = {i for members in groups for c in members for i in range(c.start, c.end)}
+    taken = token_owners(c for members in groups for c in members)
     for token in doc:
         if (token.pos_ != "NOUN" or not token.is_lower or token.i in taken or token.i == 0
                 or token.lower_ not in DESCRIPTION_NOUNS

@@ -209,9 +209,7 @@ def _state_of_body(key: str, index: EntityIndex) -> str:
 def _antecedent(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:
     """The organization or person a designee phrase points back at: "the aforementioned
     organization" of a notice, or "X, a group Washington labels ..." (the group is X)."""
-    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass", "nsubj")]
-    objects += _PREP_OBJECT.follow(token)
-    for obj in objects:
+    for obj in [child for child in token.children if child.dep_ in ("dobj", "nsubjpass", "nsubj")] + _PREP_OBJECT.follow(token):
         if obj.lemma_.lower() not in ANAPHORS or index.at(obj) is not None:
             continue
         determiners = {d.lower_ for d in obj.children if d.dep_ == "det"}

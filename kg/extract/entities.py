@@ -72,13 +72,13 @@ from kg.extract.coreference import merge, resolve_descriptions
 from kg.extract.assets import longest_asset_matches, unmoved
 from kg.extract.groups import find_groups, load_agents
 from kg.extract.lexicon import load_lexicons
-from kg.extract.long_names import HYPHENS, ORGANIZATION_NOUNS, hyphen_joined, with_long_names
+from kg.extract.long_names import ORGANIZATION_NOUNS, hyphen_joined, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
     ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
-    HELD_PLACE_VERBS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
-    NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
-    candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index,
+    HELD_PLACE_VERBS, HYPHENS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
+    NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, POSSESSIVE, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
+    candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index, token_owners,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import in_office, untagged_surnames
@@ -125,7 +125,7 @@ def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
     name the gazetteer does not know, with the capitalised words that go on after it, unless that
     name is an event's or a law's (patterns/not_entities.tsv); the known name is no mention there."""
     by_start = {c.start: c for c in candidates}
-    taken = {i for c in candidates for i in range(c.start, c.end)}
+    taken = token_owners(candidates)
     cut: set[int] = set()
     for c in candidates:
         known = by_start.get(c.end)
@@ -227,7 +227,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
                                  or ELIDED_PARTICLE.match(doc[end].text)):  # fmt: skip
             c.end = end + 1
     candidates += _listed_people(doc, candidates)
-    taken = {i for c in candidates for i in range(c.start, c.end)} | {i for s, e, _ in titles for i in range(s, e)}
+    taken = token_owners(candidates).keys() | {i for s, e, _ in titles for i in range(s, e)}
     for c in candidates:
         if c.type is not EntityType.PERSON or c.entry is not None:
             continue
@@ -248,7 +248,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
 def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
     """Two or three capitalised words no entity holds, not at a sentence's start, listed right
     before a person's name ("Darin LaHood and Mike Bost", "Darin LaHood, Mike Bost")."""
-    taken = {i for c in candidates for i in range(c.start, c.end)}
+    taken = token_owners(candidates)
     found: list[MentionCandidate] = []
     for c in candidates:
         i = c.start - 1
@@ -275,16 +275,17 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
     other mention of that name in the article.
     """
     title_ends = {end for _, end, _ in titles}
-    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    by_token = token_owners(candidates)
     placed = _place_chains(doc, candidates)
     places = {normalize_key(name) for c in placed for name in (c.name, _without_region_noun(c.name))}
     for c in candidates:
         if not c.unknown_name or c.type is EntityType.MILITARY_ASSET:
             continue
+        span = doc[c.start : c.end]
+        root = span.root
         if places and c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and normalize_key(c.name) in places:
             set_type(c, EntityType.LOCATION)
-            continue
-        if _after_title(doc, c, title_ends, by_token) and all(t.pos_ == "PROPN" for t in doc[c.start : c.end]):
+        elif _after_title(doc, c, title_ends, by_token) and all(t.pos_ == "PROPN" for t in span):
             # "ministers A and B": the title covers the names listed right after the first
             listed: MentionCandidate | None = c
             while listed is not None and listed.unknown_name:
@@ -293,48 +294,39 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
                 while after < len(doc) and doc[after].lower_ in (",", "and"):
                     after += 1
                 listed = by_token.get(after) if after > listed.end else None
-            continue
-        root = doc[c.start : c.end].root
-        if c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and any(
+        elif c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and any(
                 child.dep_ == "appos" and child.lemma_.lower() in PLACE_NOUNS and child.i not in by_token for child in root.children):  # fmt: skip
             set_type(c, EntityType.LOCATION)  # "Moqokori, a town in the Hiiraan region", "Wad Madani, the capital of Gezira State"
-            continue
-        if c.type is not EntityType.PERSON and root.dep_ in ("nsubj", "nsubjpass") and any(
+        elif c.type is not EntityType.PERSON and root.dep_ in ("nsubj", "nsubjpass") and any(
                 child.dep_ == "appos" and any(s <= child.i < e for s, e, _ in titles) for child in root.children):  # fmt: skip
             set_type(c, EntityType.PERSON)  # "Araghchi, Iran's foreign minister": a title in apposition
-            continue
-        if root.dep_ == "compound" and root.head.i == c.end and (kind := org_kind(root.head.text)) in GROUP_KINDS:
+        elif root.dep_ == "compound" and root.head.i == c.end and (kind := org_kind(root.head.text)) in GROUP_KINDS:
             set_type(c, EntityType.ORGANIZATION)  # "the Los Choneros cartel", "the Tren de Aragua gang"
             c.kind = kind
-            continue
-        case = c.end < len(doc) and doc[c.end].lower_ in ("v.", "vs.", "v", "vs")  # "rules in X v. Y": a court case
-        if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into") and not case and (c.type is EntityType.PERSON
-                or c.type is EntityType.ORGANIZATION and not ACRONYM.match(c.name) and _place_like(c.name, doc[c.start - 1])):  # fmt: skip
-            set_type(c, EntityType.LOCATION)  # people are met, not been in: "an attack in Maidan Wardak"; nor is a place's name
-            continue  # with no organization's noun ("an attack near Dharin")
-        if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i == c.end:
-            set_type(c, EntityType.LOCATION)  # "the Bara area", "the Al-Murra village"
-            continue
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_.lower() in PLACE_NOUNS or
-                                                                 root.head.head.lemma_ in MOTION):  # fmt: skip
-            set_type(c, EntityType.LOCATION)  # "the town of Yeoncheon", "70 km of Mogadishu"
-            continue
-        span = doc[c.start : c.end]
-        if (c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and len(span) > 1
-                and span[-1].lemma_.lower() in PLACE_NOUNS | GEO_NOUNS and not any(t.pos_ == "ADP" for t in span)):  # fmt: skip
-            set_type(c, EntityType.LOCATION)  # "José Martí International Airport", "Masisi Territory"
-            continue
-        members = [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]
-        if len(members) < 2:
-            continue
-        first = min((root, *root.conjuncts), key=lambda t: t.i)
-        if first.head.lemma_.lower() in PLACE_NOUNS or first.head.head.lemma_.lower() in PLACE_NOUNS:
+        elif (
+            # people are met, not been in: "an attack in Maidan Wardak"; nor is a place's name with no organization's
+            # noun ("an attack near Dharin"); "rules in X v. Y" is a court case
+            root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside", "into")
+            and not (c.end < len(doc) and doc[c.end].lower_ in ("v.", "vs.", "v", "vs")) and (c.type is EntityType.PERSON
+                or c.type is EntityType.ORGANIZATION and not ACRONYM.match(c.name) and _place_like(c.name, doc[c.start - 1]))
+            # "the Bara area", "the Al-Murra village"
+            or root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS and root.head.i == c.end
+            # "the town of Yeoncheon", "70 km of Mogadishu"
+            or root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_.lower() in PLACE_NOUNS
+                                                                     or root.head.head.lemma_ in MOTION)
+            # "José Martí International Airport", "Masisi Territory"
+            or c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and len(span) > 1
+            and span[-1].lemma_.lower() in PLACE_NOUNS | GEO_NOUNS and not any(t.pos_ == "ADP" for t in span)
+        ):  # fmt: skip
             set_type(c, EntityType.LOCATION)
-            continue
-        votes = Counter(m.type for m in members if m.type in (EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION))
-        ranked = votes.most_common(2)
-        if ranked and ranked[0][0] is not c.type and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            set_type(c, ranked[0][0])
+        elif len(members := [by_token[t.i] for t in (root, *root.conjuncts) if t.i in by_token]) > 1:
+            first = min((root, *root.conjuncts), key=lambda t: t.i)
+            votes = Counter(m.type for m in members if m.type in (EntityType.PERSON, EntityType.LOCATION, EntityType.ORGANIZATION))
+            ranked = votes.most_common(2)
+            if first.head.lemma_.lower() in PLACE_NOUNS or first.head.head.lemma_.lower() in PLACE_NOUNS:
+                set_type(c, EntityType.LOCATION)  # "the towns of A, B and C"
+            elif ranked and ranked[0][0] is not c.type and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                set_type(c, ranked[0][0])
     return candidates
 
 
@@ -350,7 +342,7 @@ def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) 
     Yam") or as the object of a verb of taking a place (names.HELD_PLACE_VERBS: "enter Deir al-Balah"),
     with no apposition ("an attack on X, the mayor of Y")."""
     people = {word for c in candidates if c.type is EntityType.PERSON and " " in c.name for word in name_words(c.name)}
-    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    by_token = token_owners(candidates)
     dropped: set[int] = set()
     for c in candidates:
         if not c.unknown_name or c.type is not EntityType.PERSON or surname_entry(c.name, context) is not None:
@@ -403,7 +395,7 @@ def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
             continue
         end = following.end  # the known place ends its phrase: not "U.S. forces", "Israel and Hamas", "Israel's"
         if end == len(doc) or doc[end].is_punct and doc[end].text not in HYPHENS or \
-                doc[end].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART") and doc[end].lower_ not in ("'s", "’s"):  # fmt: skip
+                doc[end].pos_ in ("ADP", "VERB", "AUX", "SCONJ", "PART") and doc[end].lower_ not in POSSESSIVE:  # fmt: skip
             if all(_place_like(name.name) for name in chain):
                 placed += [name for name in chain if name.type is not EntityType.LOCATION]
     return placed
@@ -452,10 +444,7 @@ def _trim(ent: Span) -> Span:
         start += 1
     while ent.label_ == "PERSON" and start < end - 1 and doc[start].lower_ in _title_words():
         start += 1
-    for i in range(start + 1, end):  # "Movement for Democratic Change (MDC"
-        if doc[i].text == "(":
-            end = i
-            break
+    end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)  # "Movement for Democratic Change (MDC"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct
                            or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET")):  # fmt: skip
         end -= 1
@@ -541,8 +530,7 @@ def _past_office_holder(span: Span, context: Context) -> bool:
     words = [token.text for token in span]
     if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
         return False
-    agents = load_agents()
-    if any((word.lower(),) in agents for word in words):
+    if any((word.lower(),) in load_agents() for word in words):
         return False
     return any(post.state and post.sector in ("GOV", "ELI") for post in context.gazetteer.posts_of(span.text))
 
@@ -667,7 +655,7 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     result: list[MentionCandidate] = []
     replaced: set[int] = set()
     for token in tokens_whose(doc, "LOWER", GOVERNMENT_NOUNS):
-        end = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in ("'s", "’s") else token.i
+        end = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in POSSESSIVE else token.i
         owner = by_end.get(end)
         if owner is None:
             continue
@@ -690,13 +678,13 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context
     name). It is the body the gazetteer lists under a name the
     words make with the state's ("U.S. Department of Justice"), else an organization of that name.
     The body's mention is its own words; the state's name stays a mention of the state."""
-    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    by_token = token_owners(candidates)
     result: list[MentionCandidate] = []
     for c in candidates:
         result.append(c)
         if c.type is not EntityType.STATE or c.entry is None or (c.start > 0 and doc[c.start - 1].lower_ in ("a", "an")):
             continue
-        start = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in ("'s", "’s") else c.end
+        start = c.end + 1 if c.end < len(doc) and doc[c.end].lower_ in POSSESSIVE else c.end
         end = next((end for end in range(start + 1, min(start + 4, len(doc) + 1))
                     if any(not t.is_alpha or t.i in by_token or t.pos_ not in ("NOUN", "PROPN", "ADJ") for t in doc[start:end])
                     or org_kind(doc[start:end].text) == "GovernmentBody"), start)  # fmt: skip
@@ -733,10 +721,10 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
     words = sorted(party_names(gazetteer).items(), key=lambda item: -len(item[0]))  # "Liberal Democratic" first
     title_starts = {start for start, _, _ in titles}
     member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame in ("party-member", "member-of")}
-    by_token = {i: c for c in candidates for i in range(c.start, c.end)}
+    by_token = token_owners(candidates)
     people = [c for c in candidates if c.type is EntityType.PERSON]
     person_starts = {c.start for c in people}
-    person_tokens = {i for c in people for i in range(c.start, c.end)}
+    person_tokens = token_owners(people)
     replaced: set[int] = set()
     found: list[MentionCandidate] = []
     first_words = {name[0] for name, _ in words}
@@ -797,13 +785,11 @@ def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerE
     """The state whose government a person the reference tables do not know was part of, by
     the Phoenix actor files ("the Karzai government" -> Afghanistan): the post held on the
     article's date, else the latest; none when the dictionary's state is no one known state."""
-    if candidate.type is not EntityType.PERSON:
-        return None
-    posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state]
+    posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state] \
+        if candidate.type is EntityType.PERSON else []
     if not posts:
         return None
-    chosen = _current_or_latest(posts, context.day)
-    return _only(e for e in context.gazetteer.lookup(chosen.state) if e.type is EntityType.STATE)
+    return _only(e for e in context.gazetteer.lookup(_current_or_latest(posts, context.day).state) if e.type is EntityType.STATE)
 
 
 Dated = TypeVar("Dated", Tenure, PhoenixPost)
@@ -853,20 +839,17 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
 def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bool:
     """A machine's noun that, with the word before it, is a Phoenix agent phrase of a sector other
     than the military names a person: "a suicide bomber", "freedom fighters" (troops are people anyway)."""
-    if asset_class is AssetClass.TROOPS or start == 0:
-        return False
-    return load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL"
+    return asset_class is not AssetClass.TROOPS and start > 0 and \
+        load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL"
 
 
 def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:
     """The capitalised words at `start` that no entity span holds, as a named asset."""
-    taken = {i for c in candidates for i in range(c.start, c.end)}
+    taken = token_owners(candidates)
     end = start
     while end < len(doc) and end not in taken and not doc[end].ent_type_ and _proper_name_word(doc[end]):
         end += 1
-    if end == start:
-        return None
-    return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text)
+    return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text) if end > start else None
 
 
 def _phrase_start(span: Span, taken: set[int]) -> int:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.names import ACRONYM, GENERIC_HEADS, TITLE_WORDS
+from kg.extract.names import ACRONYM, GENERIC_HEADS, HYPHENS, TITLE_WORDS
 from kg.extract.roles import load_role_words
 from kg.patterns import load_labels
 from kg.records import EntityType
@@ -32,7 +32,6 @@ ORGANIZATION_NOUNS = GENERIC_HEADS | frozenset(
     "command brigade brigades".split()
 )
 CONNECTORS = frozenset({"of", "for", "the", "and"})
-HYPHENS = frozenset({"-", "–"})
 
 
 def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:

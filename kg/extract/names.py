@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -84,6 +85,8 @@ PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
 # elided ones written onto the next word ("Valéry Giscard d'Estaing").
 NAME_PARTICLES = PATRONYMIC | frozenset("de del della dela der den di da das dos du van von ter ten la le".split())
 ELIDED_PARTICLE = re.compile(r"^(?:d|l|o)['’][A-Z]")
+POSSESSIVE = frozenset({"'s", "’s"})
+HYPHENS = frozenset({"-", "–"})
 STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
 
 # An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.
@@ -136,13 +139,18 @@ class Context:
     entries: dict[str, GazetteerEntry]
     labels: dict[str, LabelSpec]
     day: date | None
-    surnames: dict[str, tuple[GazetteerEntry, ...]] = field(default_factory=dict)
-    headline_end: int = 0  # where the headline ends in the Doc's text (0: no headline)
+    surnames: dict[str, tuple[GazetteerEntry, ...]]
+    headline_end: int  # where the headline ends in the Doc's text (0: no headline)
 
 
 def set_type(candidate: MentionCandidate, entity_type: EntityType) -> None:
     candidate.type, candidate.kind = entity_type, None
     candidate.group = f"{entity_type.value}:{normalize_key(candidate.name)}"
+
+
+def token_owners(candidates: Iterable[MentionCandidate]) -> dict[int, MentionCandidate]:
+    """Each token a candidate holds -> that candidate (the later one where two overlap)."""
+    return {i: c for c in candidates for i in range(c.start, c.end)}
 
 
 def candidate_of(span: Span, entry: GazetteerEntry, *, weight: int) -> MentionCandidate:
@@ -201,9 +209,9 @@ class PartyWord:
 
 
 @lru_cache(maxsize=4)
-def party_words(path: Path | None = None) -> tuple[PartyWord, ...]:
+def party_words() -> tuple[PartyWord, ...]:
     """patterns/party_words.tsv; every bad row is reported."""
-    rows = valid_rows(path or data_dir("patterns") / "party_words.tsv", ("word", "party"),
+    rows = valid_rows(data_dir("patterns") / "party_words.tsv", ("word", "party"),
                       lambda row: bool(row["word"] and row["party"]), "word and party are required")  # fmt: skip
     return tuple(PartyWord(row["word"], row["party"]) for row in rows)
 

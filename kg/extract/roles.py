@@ -52,7 +52,7 @@ from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
-from kg.extract.names import TITLE_WORDS, org_kind
+from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, org_kind
 from kg.extract.paths import parse_path
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
@@ -70,6 +70,8 @@ PARTY = "PoliticalParty"
 NOT_HOLDING = ("not-holder", "deputy")  # meanings of role_modifiers.tsv whose person does not hold the very role after them
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 OF_OBJECT, AGENT_OBJECT = parse_path(">prep[of]>pobj"), parse_path(">agent>pobj")
+SUBJECT, OBJECT = parse_path(">nsubj"), parse_path(">dobj")
+OWNERS = (EntityType.STATE, EntityType.ORGANIZATION)  # whose a title may be
 # "the group's leader X": a noun standing for an organization or state named before.
 REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
                        "country", "nation", "state", "cartel", "gang", "company", "agency"})  # fmt: skip
@@ -84,7 +86,7 @@ class RoleWord:
     surface: str
     role: str
     default_of: str | None
-    state_office: bool = False  # an office of a state's government ("senator", "finance minister")
+    state_office: bool  # an office of a state's government ("senator", "finance minister")
 
 
 @lru_cache(maxsize=4)
@@ -111,20 +113,20 @@ def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
 
 
 @lru_cache(maxsize=4)
-def load_role_meanings(path: Path | None = None) -> dict[str, str]:
+def load_role_meanings() -> dict[str, str]:
     """patterns/role_modifiers.tsv: word -> "holder" (its person holds the role), "not-holder"
     (does not: "former"), or "deputy" (holds the role with the word before it: "deputy health minister")."""
-    rows = valid_rows(path or data_dir("patterns") / "role_modifiers.tsv", ("word", "meaning"),
+    rows = valid_rows(data_dir("patterns") / "role_modifiers.tsv", ("word", "meaning"),
                       lambda row: row["meaning"] in ("holder", "not-holder", "deputy"),
                       "meaning {meaning!r} is not 'holder', 'not-holder' or 'deputy'")  # fmt: skip
     return {row["word"].lower(): row["meaning"] for row in rows}
 
 
 @lru_cache(maxsize=4)
-def load_role_verbs(path: Path | None = None) -> dict[str, str]:
+def load_role_verbs() -> dict[str, str]:
     """patterns/role_verbs.tsv: verb lemma -> "object" (the office is its object's; its
     subject's when passive) or "subject" (its subject's; its agent's when passive)."""
-    rows = valid_rows(path or data_dir("patterns") / "role_verbs.tsv", ("verb", "holder"),
+    rows = valid_rows(data_dir("patterns") / "role_verbs.tsv", ("verb", "holder"),
                       lambda row: row["holder"] in ("object", "subject"), "holder {holder!r} is not 'object' or 'subject'")
     return {row["verb"].lower(): row["holder"] for row in rows}
 
@@ -168,7 +170,7 @@ def _matches(doc: Doc, matcher: Matcher, role_tokens: Iterable[int]) -> list[tup
 # --------------------------------------------------------------------------- slots
 
 
-def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int, tuple[int, int, RoleWord]]:
+def _set_slots(doc: Doc, index: EntityIndex) -> dict[int, tuple[int, int, RoleWord]]:
     """Set `._.kg_slot` on every token; return the role phrase (start, end, word) of each role token."""
     modifiers = load_role_meanings()
     for token in doc:
@@ -177,15 +179,15 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         slot = ""
         if key is not None:
             slot = SLOTS.get(index.type_of(key), "")
-        elif lower in ("'s", "’s"):
+        elif lower in POSSESSIVE:
             slot = "POSS"
         elif lower in REFERRING and token.i > 0 and doc[token.i - 1].lower_ == "the" and \
-                token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("'s", "’s"):  # fmt: skip
+                token.i + 1 < len(doc) and doc[token.i + 1].lower_ in POSSESSIVE:  # fmt: skip
             slot = "OFREF"  # "the group's leader"
         elif (token.text in ("(", ")") or (token.i > 0 and doc[token.i - 1].text == "(")) and any(
                 _parenthesized_acronym(doc, i, index) for i in range(token.i - 2, token.i + 1)):  # fmt: skip
             slot = "OF"  # "Organisation of Islamic Cooperation (OIC) head X": the name, then its acronym
-        elif lower in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in ("-", "–") or (
+        elif lower in modifiers or token.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or token.text in HYPHENS or (
             token.pos_ == "CCONJ" and 0 < token.i < len(doc) - 1
             and doc[token.i - 1].pos_ in ("NOUN", "ADJ") and doc[token.i + 1].pos_ in ("NOUN", "ADJ")
         ):  # fmt: skip
@@ -193,7 +195,7 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
         if slot:  # the others keep the default ""
             token._.set(SLOT, slot)
     roles: dict[int, tuple[int, int, RoleWord]] = {}
-    for start, end, word in role_phrases(doc, phrases):
+    for start, end, word in role_phrases(doc):
         # A title inside a description ("the Venezuelan leader", a mention of Maduro) is a title.
         if any(t._.get(SLOT) == "OF" or (t._.get(SLOT) == "PERSON" and t.is_title and t.lower_ not in load_role_words())
                for t in doc[start:end]):  # fmt: skip
@@ -203,8 +205,7 @@ def _set_slots(doc: Doc, index: EntityIndex, phrases: PhraseMatcher) -> dict[int
             token._.set(SLOT, "ROLE")
             roles[token.i] = (start, end, word)
     for start, end, _ in set(roles.values()):  # "Coast Guard Commandant Admiral X": the rank is the name's
-        rank = doc[end] if end + 1 < len(doc) else None
-        if rank is not None and rank.lower_ in TITLE_WORDS and rank._.get(SLOT) == "MOD" and doc[end + 1]._.get(SLOT) == "PERSON":
+        if end + 1 < len(doc) and (rank := doc[end]).lower_ in TITLE_WORDS and rank._.get(SLOT) == "MOD" and doc[end + 1]._.get(SLOT) == "PERSON":
             rank._.set(SLOT, "PERSON")
     return roles
 
@@ -243,16 +244,15 @@ def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[s
     return start, end, RoleWord(role, role, None, True)
 
 
-def role_phrases(doc: Doc, phrases: PhraseMatcher | None = None) -> list[tuple[int, int, RoleWord]]:
+def role_phrases(doc: Doc) -> list[tuple[int, int, RoleWord]]:
     """The role phrases of roles.tsv in `doc`, longest first where they overlap: (start, end, word).
 
     A one-word phrase counts only as a noun ("head" of state, not "head to").
     """
-    phrases = phrases or _matchers(doc.vocab).phrases
     words = load_role_words()
     found: list[tuple[int, int, RoleWord]] = []
     taken: set[int] = set()
-    for start, end in sorted(((s, e) for _, s, e in phrases(doc)), key=lambda se: (-(se[1] - se[0]), se[0])):
+    for start, end in sorted(((s, e) for _, s, e in _matchers(doc.vocab).phrases(doc)), key=lambda se: (-(se[1] - se[0]), se[0])):
         tokens = doc[start:end]
         if taken.intersection(range(start, end)):
             continue
@@ -280,14 +280,14 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
     index, readings = _readings(doc, entities)
     # "Republican Senator X", "Labour minister X": a party is not whose state office it is.
     readings = [replace(r, of=None) if r.word.state_office and _party(r.of, index) else r for r in readings]
-    yield from _claims(readings, doc, index, article)
+    yield from _claims(readings, index, article)
 
 
 def party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
     """The roles of one article written with a party, a state office's included ("Republican
     Senator X": senator, Republican Party): whose member X is, for kg.extract.memberships."""
     index, readings = _readings(doc, entities)
-    yield from _claims([r for r in readings if _party(r.of, index)], doc, index, article)
+    yield from _claims([r for r in readings if _party(r.of, index)], index, article)
 
 
 def _party(key: str | None, index: EntityIndex) -> bool:
@@ -302,7 +302,7 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
         return cached[1], cached[2]
     index = EntityIndex(doc, entities)
     matchers = _matchers(doc.vocab)
-    roles = _set_slots(doc, index, matchers.phrases)
+    roles = _set_slots(doc, index)
     readings: dict[tuple[str, int], _Reading] = {}
     for match_id, start, end in _matches(doc, matchers.patterns, roles):
         span = doc[start:end]
@@ -334,12 +334,7 @@ def _runs(span: Span) -> list[tuple[str, int, int]]:
     return runs
 
 
-def _read(
-    span: Span,
-    index: EntityIndex,
-    roles: dict[int, tuple[int, int, RoleWord]],
-    spec: PatternSpec,
-) -> list[_Reading]:
+def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]], spec: PatternSpec) -> list[_Reading]:
     """The readings of one match, as its pattern's extra keys say.
 
     `people`: "nearest" (default; the person next to the role words) or "all" ("ministers A
@@ -371,7 +366,7 @@ def _read(
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
     following = doc[span.end] if span.end < len(doc) else None
     if spec.extra.get("ends") == "of" and following is not None and (
-        following.text in ("-", "–") or following._.get(SLOT) in ("MOD", "POSS") or following.pos_ in ("NOUN", "PROPN")
+        following.text in HYPHENS or following._.get(SLOT) in ("MOD", "POSS") or following.pos_ in ("NOUN", "PROPN")
     ) and not _kind_noun(following, index):  # fmt: skip
         return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only
         # qualifies; but "leader of the Los Choneros cartel" is the cartel's
@@ -440,7 +435,7 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
         of = _clause_of(title, before, verb, index)
         if of is None and (word.state_office or word.role in STATE_HEADS):
             of = _appointer_state(verb, index, earlier)
-        predecessor = {t.i for c in verb.children if c.dep_ == "dobj" and c not in holders for t in c.subtree}  # "succeeds Y as"
+        predecessor = {t.i for c in OBJECT.follow(verb) if c not in holders for t in c.subtree}  # "succeeds Y as"
         for holder in holders:
             person = index.at(holder)
             between = doc[holder.i + 1 : start] if holder.i < start else doc[end : holder.i]
@@ -474,7 +469,7 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
         return None  # "X succeeds the president" gives X no title
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
     if holder == "object" and not passive:
-        found = [c for c in verb.children if c.dep_ == "dobj" and c is not title]
+        found = [c for c in OBJECT.follow(verb) if c is not title]
     elif holder == "subject" and passive:  # "X was replaced as leader by Y": Y's
         found = AGENT_OBJECT.follow(verb)
     else:
@@ -496,7 +491,7 @@ def _clause_subjects(verb: Token) -> list[Token]:
         if subjects or not (verb.dep_ in ("conj", "xcomp") or participle) or verb.head is verb:
             return []  # (a participle: "X wins the election, becoming the next president of Y")
         if verb.dep_ == "xcomp" and load_role_verbs().get(verb.head.lemma_.lower()) == "object" and (
-                objects := [c for c in verb.head.children if c.dep_ == "dobj"]):  # fmt: skip
+                objects := OBJECT.follow(verb.head)):  # fmt: skip
             return objects  # "elects X to serve as its secretary general" (not "defeats X to become")
         verb = verb.head
     return []
@@ -525,7 +520,7 @@ def _appointer_state(verb: Token, index: EntityIndex, earlier: list[_Reading]) -
     """The state that appoints: the subject of the appointing verb, a state, the state a body
     is written as of ("the Ukrainian parliament appoints X as the new prime minister"), or the
     state whose office the subject holds by a title the text gives it ("Yemen's president")."""
-    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+    for subject in SUBJECT.follow(verb):
         key = index.at(subject)
         if key is None or index.type_of(key) is EntityType.STATE:
             return key
@@ -542,11 +537,10 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     Chile"; but the state written before a department's title: "as the U.S. Secretary of Health"),
     else the one written before it ("as U.S. Treasury Secretary"), else for "its" or
     "their" the verb's subject ("the party names X as its leader"); None if the text gives none."""
-    owners = (EntityType.STATE, EntityType.ORGANIZATION)
     named = [key for t in before if (key := index.at(t) if t._.get(SLOT) != "OFREF" else _of_key(t.doc, ("OFREF", t.i, t.i + 1), index))
-             is not None and index.type_of(key) in owners]  # fmt: skip
+             is not None and index.type_of(key) in OWNERS]  # fmt: skip
     for obj in OF_OBJECT.follow(title):
-        if (key := index.at(obj)) is not None and index.type_of(key) in owners:
+        if (key := index.at(obj)) is not None and index.type_of(key) in OWNERS:
             # "as the U.S. Secretary of Health and Human Services": the department is the portfolio
             department = index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind in (None, "GovernmentBody")
             return named[-1] if named and department and index.type_of(named[-1]) is EntityType.STATE else key
@@ -555,19 +549,12 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     if any(t.lower_ in ("its", "their") for t in before):
         while verb.dep_ == "xcomp" and verb.head is not verb:
             verb = verb.head  # "O elects X to serve as its secretary general"
-        return next((key for c in verb.children if c.dep_ == "nsubj" and (key := index.at(c)) is not None
-                     and index.type_of(key) in (EntityType.STATE, EntityType.ORGANIZATION)), None)  # fmt: skip
+        return next((key for c in SUBJECT.follow(verb) if (key := index.at(c)) is not None and index.type_of(key) in OWNERS), None)
     return None
 
 
-def _stacked(
-    runs: list[tuple[str, int, int]],
-    roles: dict[int, tuple[int, int, RoleWord]],
-    index: EntityIndex,
-    doc: Doc,
-    base: float,
-    holder: tuple[str, int, int],
-) -> list[_Reading]:
+def _stacked(runs: list[tuple[str, int, int]], roles: dict[int, tuple[int, int, RoleWord]], index: EntityIndex, doc: Doc,
+             base: float, holder: tuple[str, int, int]) -> list[_Reading]:  # fmt: skip
     """ "Antigua's prime minister and Labour leader X": every title is X's, each of the state or
     organization written before it (and after the title before it), else of none yet."""
     person = next(iter(index.in_span(doc[holder[1] : holder[2]])), None)
@@ -626,7 +613,7 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
                  and index.type_of(key) in wanted), None)  # fmt: skip
 
 
-def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Article) -> Iterator[Role]:
+def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> Iterator[Role]:
     gazetteer = load_gazetteer()
     readings = [reading for reading in readings if reading.role_token.idx >= topic_line_end(article)]
     explicit: dict[str, list[_Reading]] = defaultdict(list)
@@ -639,7 +626,7 @@ def _claims(readings: list[_Reading], doc: Doc, index: EntityIndex, article: Art
     for reading in sorted(readings, key=lambda r: r.role_token.i):
         of, inherited, guessed = reading.of, False, False
         if of is None:
-            of = _implicit_of(reading, explicit, index, qids, gazetteer, article) or _group_owner(reading, index)
+            of = _implicit_of(reading, explicit, qids, gazetteer, article) or _group_owner(reading, index)
             inherited = True
         if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS):
             if not dominant_found:  # the same for every title of the article
@@ -684,8 +671,7 @@ def _group_owner(reading: _Reading, index: EntityIndex) -> str | None:
     group = word.head.head if word.head.lower_ == "such" else word.head
     if group.lemma_.lower() not in agent_heads():
         return None
-    return next((key for child in group.lefts if (key := index.at(child)) is not None
-                 and index.type_of(key) in (EntityType.STATE, EntityType.ORGANIZATION)), None)  # fmt: skip
+    return next((key for child in group.lefts if (key := index.at(child)) is not None and index.type_of(key) in OWNERS), None)
 
 
 def _state_of_body(of: str, role_token: Token, index: EntityIndex) -> str | None:
@@ -698,7 +684,7 @@ def _state_of_body(of: str, role_token: Token, index: EntityIndex) -> str | None
     for token in role_token.sent:
         if index.at(token) != of or token.i < 1 or index.at(doc[token.i - 1]) == of:
             continue
-        before = doc[token.i - 2] if token.i > 1 and doc[token.i - 1].lower_ in ("'s", "’s") else doc[token.i - 1]
+        before = doc[token.i - 2] if token.i > 1 and doc[token.i - 1].lower_ in POSSESSIVE else doc[token.i - 1]
         end = token.i
         while end < len(doc) and index.at(doc[end]) == of:
             end += 1
@@ -752,14 +738,8 @@ def _entity_qids(index: EntityIndex, gazetteer: Gazetteer) -> dict[str, str]:
     return qids
 
 
-def _implicit_of(
-    reading: _Reading,
-    explicit: dict[str, list[_Reading]],
-    index: EntityIndex,
-    qids: dict[str, str],
-    gazetteer: Gazetteer,
-    article: Article,
-) -> str | None:
+def _implicit_of(reading: _Reading, explicit: dict[str, list[_Reading]], qids: dict[str, str], gazetteer: Gazetteer,
+                 article: Article) -> str | None:  # fmt: skip
     for other in explicit.get(reading.person, ()):
         if other.word.role == reading.word.role:
             return other.of
@@ -804,5 +784,4 @@ def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazette
 
 def _on_date(tenures: list[Tenure], article: Article) -> list[Tenure]:
     """The tenures held on the article's date, where it has one and any are; else all of them."""
-    day = article.published
-    return [t for t in tenures if day is not None and t.held_on(day)] or tenures
+    return [t for t in tenures if article.published is not None and t.held_on(article.published)] or tenures

@@ -300,7 +300,7 @@ def test_role_patterns_run_per_sentence_find_what_the_whole_doc_matcher_finds(te
     article = Article(id="t", text=text, published=date(2025, 11, 29))
     doc = annotate(load_nlp(gazetteer=gazetteer), article)
     matchers = roles._matchers(doc.vocab)
-    role_tokens = roles._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)), matchers.phrases)
+    role_tokens = roles._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)))
     whole = Matcher(doc.vocab)
     for spec in matchers.specs.values():
         whole.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
