@@ -5,7 +5,7 @@ Data, not code:
   the facts format writes it ("defense minister", "prime minister"); for offices only one
   state has ("secretary of state") the QID of that state; `scope` "state" for offices of a
   state's government ("senator", "finance minister"); `source`, for rows derived from a data
-  file, names it (the leaders table's titles, the Phoenix agents' legislators).
+  file, names it (the leaders table's titles).
 - patterns/role_modifiers.tsv: words before a role; `not-holder` ones ("former", "deputy")
   mean the person does not hold that very role, so no claim is made.
 - patterns/role_verbs.tsv: verbs that give a person an office by a clause ("X is sworn in as
