@@ -785,8 +785,9 @@ def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerE
     """The state whose government a person the reference tables do not know was part of, by
     the Phoenix actor files ("the Karzai government" -> Afghanistan): the post held on the
     article's date, else the latest; none when the dictionary's state is no one known state."""
-    posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state] \
-        if candidate.type is EntityType.PERSON else []
+    if candidate.type is not EntityType.PERSON:
+        return None
+    posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state]
     if not posts:
         return None
     return _only(e for e in context.gazetteer.lookup(_current_or_latest(posts, context.day).state) if e.type is EntityType.STATE)
@@ -839,8 +840,8 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
 def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bool:
     """A machine's noun that, with the word before it, is a Phoenix agent phrase of a sector other
     than the military names a person: "a suicide bomber", "freedom fighters" (troops are people anyway)."""
-    return asset_class is not AssetClass.TROOPS and start > 0 and \
-        load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL"
+    return (asset_class is not AssetClass.TROOPS and start > 0
+            and load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL")
 
 
 def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:
