@@ -328,6 +328,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         targets = _met(token, lex, index)
     excluded = _not_acted_upon(token, trigger, lex, index, sent, actors)
     targets = [key for key in targets if key not in excluded]
+    # "killed in clashes with Hezbollah": the one side named fought, the other is not named.
+    one_sided = not actors and trigger.flag("one_sided") and len(targets) == 1 and index.type_of(targets[0]) is not EntityType.GROUP
+    if one_sided:
+        actors, targets = targets, []
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
         child.dep_ == "dobj" for child in token.children
     )  # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
@@ -351,7 +355,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     unstated = not actors and event_type in FORCE and (
         _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
     )
-    alone = trigger.flag("targetless") or bool(location and trigger.flag("placed"))
+    alone = one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
     # no actor and no place, nobody in nowhere: no fact).
     counted = bool(actors) and not targets and event_type in FORCE and _counted(token, lex)
