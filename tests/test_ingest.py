@@ -327,6 +327,15 @@ def test_ingest_surrogates_and_control_characters_removed(tmp_path: Path, caplog
     assert caplog.messages == [f"{path}:1: removed 8 control, surrogate or byte-order-mark characters"]
 
 
+def test_ingest_other_spaces_become_plain_spaces_one_for_one(tmp_path: Path) -> None:
+    # A no-break, thin or narrow space is a token of its own to the tokenizer, which cuts the name
+    # it sits in ("USS<no-break space>Nimitz"); offsets into the text stay where they were.
+    record = '{"id": "a", "text": "The USS\\u00a0Nimitz, 10\\u202fkm\\u2009off the\\u3000coast.\\tEnd.\\nNext"}\n'
+    (article,) = read(write(tmp_path / "s.jsonl", record))
+    assert isinstance(article, Article)
+    assert article.text == "The USS Nimitz, 10 km off the coast.\tEnd.\nNext"
+
+
 def test_ingest_too_long_text_refused(tmp_path: Path) -> None:
     path = write(tmp_path / "long.jsonl", json.dumps({"id": "long", "text": "word " * 300_000}) + "\n")
     (error,) = read(path)

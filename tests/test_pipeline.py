@@ -161,3 +161,18 @@ def test_pipeline_a_batch_whose_nlp_fails_fails_only_the_bad_article(pipeline, m
     assert [outcome.article.id for outcome in outcomes] == ["one", "boom", "two"]
     assert [type(outcome).__name__ for outcome in outcomes] == ["ArticleResult", "ArticleFailure", "ArticleResult"]
     assert "the tokenizer choked" in outcomes[1].problem
+
+
+def test_pipeline_reads_a_ship_name_written_with_a_no_break_space(pipeline, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # "USS<no-break space>Tarn Valley": ingest makes the space plain, so the name is the ship's, as
+    # when typed with a plain space; the text's other words and offsets are unchanged.
+    from kg.ingest import read_articles
+    from kg.records import EntityType
+
+    text = "The USS{0}Tarn Valley arrives in Freedonia to relieve the USS{0}Alma Vask.{0}It docks."
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": "nbsp", "text": text.format("\u00a0")}) + "\n" + json.dumps({"id": "plain", "text": text.format(" ")}) + "\n")
+    spaced, plain = (pipeline.extract(article) for article in read_articles(path))
+    ships = {entity.label for entity in spaced.entities if entity.type is EntityType.MILITARY_ASSET}
+    assert ships == {"USS Tarn Valley", "USS Alma Vask"}
+    assert {(e.label, e.type) for e in spaced.entities} == {(e.label, e.type) for e in plain.entities}

@@ -8,7 +8,10 @@ in one place:
   HTML files (not JSON, which must be UTF-8) a declared charset is tried first, and a file
   with no valid UTF-8 multibyte sequence at all is read as windows-1252 (with a warning).
 - Cleaning: NUL, C0 and C1 control characters (except newline and tab), lone surrogates,
-  U+FEFF and the non-characters U+FFFE/U+FFFF are removed and counted; CR LF and CR become LF.
+  U+FEFF and the non-characters U+FFFE/U+FFFF are removed and counted; CR LF and CR become LF;
+  a space of another kind (no-break U+00A0, thin, narrow: "USS<U+00A0>Nimitz") becomes a plain
+  space, one for one: the tokenizer splits words on plain spaces only, and another space is a
+  token of its own that cuts the name it sits in.
 - Caps: the analysed content (title and text) may hold at most MAX_TEXT_CHARS characters,
   spaCy's default `nlp.max_length`; a longer article is refused as `too-long`.
 - Fields that are optional and wrong (a date like "Feb 30 2024", a `javascript:` URL) are
@@ -54,6 +57,8 @@ _MAGIC = (
     (b"\x7fELF", "an executable"),
 )
 _UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+# Unicode space separators (category Zs) other than the plain space.
+_SPACES = str.maketrans(dict.fromkeys([0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "))
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
@@ -133,8 +138,9 @@ def _fffd_in(data: bytes, encoding: str) -> int:
 
 
 def clean_text(text: str) -> tuple[str, int]:
-    """Text without unwanted control characters, with LF line ends; and how many were removed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Text without unwanted control characters, with LF line ends and plain spaces; and how many
+    characters were removed."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
     cleaned, removed = _UNWANTED.subn("", text)
     return cleaned.strip(), removed
 
