@@ -121,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     entities.add_argument("--format", choices=("table", "csv", "json"), default="table")
     store_option(entities)
 
-    export = command("export", _export, "Write the store as flat facts (JSON Lines) or RDF.")
+    export = command("export", _export, "Write the store as flat facts (JSON Lines) or RDF. Flat facts have no status: a lifted designation is left out of them (RDF keeps it, with kg:status kg:Revoked).")
     export.add_argument("--format", choices=("facts", "trig", "nquads", "turtle", "jsonld"), required=True)
     export.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: stdout)")
     export.add_argument("--min-confidence", type=float, default=None, help="with --format facts: leave out facts below this confidence (default: 0.5)")
