@@ -230,6 +230,17 @@ def found_entities(pipeline):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def entity_types(found_entities):  # type: ignore[no-untyped-def]
+    """`entity_types(text)` -> the type of each entity found in an article published on 2025-06-01, by label."""
+    from datetime import date
+
+    def find(text: str):  # type: ignore[no-untyped-def]
+        return {entity.label: entity.type for entity in found_entities(text, published=date(2025, 6, 1))}
+
+    return find
+
+
+@pytest.fixture(scope="session")
 def examples_store(pipeline, tmp_path_factory: pytest.TempPathFactory) -> Path:  # type: ignore[no-untyped-def]
     """The bundled examples/ built once into a store folder (tests/test_examples.py, tests/test_cli.py)."""
     from kg.ingest import read_inputs

@@ -6,19 +6,9 @@ places where the point is a real name)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from kg.records import EntityType
-
-
-@pytest.fixture(scope="module")
-def entities(found_entities):  # type: ignore[no-untyped-def]
-    def find(text: str) -> dict[str, EntityType]:
-        return {entity.label: entity.type for entity in found_entities(text, published=date(2025, 6, 1))}
-
-    return find
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -26,8 +16,8 @@ def entities(found_entities):  # type: ignore[no-untyped-def]
     ("The army says that it liberated Wad Madani, the capital of Gezira State, Sudan, from the rebels.", "Wad Madani"),
     ("Rebels take over the center of Bukavu, the capital of South Kivu in eastern DR Congo.", "Bukavu"),
 ])  # fmt: skip
-def test_a_name_with_a_place_noun_in_apposition_is_a_place(entities, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    assert entities(text)[place] is EntityType.LOCATION
+def test_a_name_with_a_place_noun_in_apposition_is_a_place(entity_types, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text)[place] is EntityType.LOCATION
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -35,8 +25,8 @@ def test_a_name_with_a_place_noun_in_apposition_is_a_place(entities, text: str, 
     ("At least 25 Palestinians are killed by Israeli airstrikes in Gaza, including in Deir al-Balah and Khan Younis.",
      "Khan Younis"),
 ])  # fmt: skip
-def test_a_longer_name_listed_with_a_place_after_a_place_preposition_is_a_place(entities, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    assert entities(text)[place] is EntityType.LOCATION
+def test_a_longer_name_listed_with_a_place_after_a_place_preposition_is_a_place(entity_types, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text)[place] is EntityType.LOCATION
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -44,8 +34,8 @@ def test_a_longer_name_listed_with_a_place_after_a_place_preposition_is_a_place(
     ("Israeli troops and tanks enter Deir al-Balah in central Gaza for the first time.", "Deir al-Balah"),
     ("China seizes the disputed Sandy Cay Reef in the Spratly Islands.", "Sandy Cay Reef"),
 ])  # fmt: skip
-def test_a_longer_name_where_only_a_place_stands_is_a_place(entities, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    assert entities(text)[place] is EntityType.LOCATION
+def test_a_longer_name_where_only_a_place_stands_is_a_place(entity_types, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text)[place] is EntityType.LOCATION
 
 
 @pytest.mark.parametrize(("text", "group"), [
@@ -53,8 +43,8 @@ def test_a_longer_name_where_only_a_place_stands_is_a_place(entities, text: str,
     ("Islamist militant group Jama'at Nasr al-Islam claims an attack on a military base.", "Jama'at Nasr al-Islam"),
     ("A spokesman for the Al-Qassam Brigades announces the release of three hostages.", "Al-Qassam Brigades"),
 ])  # fmt: skip
-def test_a_name_tagged_as_a_persons_with_a_groups_word_is_an_organization(entities, text: str, group: str) -> None:  # type: ignore[no-untyped-def]
-    assert entities(text).get(group) is EntityType.ORGANIZATION
+def test_a_name_tagged_as_a_persons_with_a_groups_word_is_an_organization(entity_types, text: str, group: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text).get(group) is EntityType.ORGANIZATION
 
 
 @pytest.mark.parametrize(("text", "person"), [
@@ -68,16 +58,16 @@ def test_a_name_tagged_as_a_persons_with_a_groups_word_is_an_organization(entiti
     ("After establishing a new administration in Goma, Congo River Alliance leader Corneille Nangaa confirms his plans.",
      "Corneille Nangaa"),
 ])  # fmt: skip
-def test_people_stay_people(entities, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
-    assert entities(text).get(person) is EntityType.PERSON
+def test_people_stay_people(entity_types, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text).get(person) is EntityType.PERSON
 
 
-def test_a_state_name_inside_another_states_hyphenated_demonym_is_that_state(entities) -> None:  # type: ignore[no-untyped-def]
-    found = entities("Portugal summons the Guinea-Bissauan ambassador over the move.")
+def test_a_state_name_inside_another_states_hyphenated_demonym_is_that_state(entity_types) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types("Portugal summons the Guinea-Bissauan ambassador over the move.")
     assert found.get("Guinea-Bissau") is EntityType.STATE
     assert "Guinea" not in found
 
 
-def test_states_joined_by_a_hyphen_stay_two_states(entities) -> None:  # type: ignore[no-untyped-def]
-    found = entities("Officials prepare the Russia-Ukraine talks in Istanbul.")
+def test_states_joined_by_a_hyphen_stay_two_states(entity_types) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types("Officials prepare the Russia-Ukraine talks in Istanbul.")
     assert found.get("Russia") is EntityType.STATE and found.get("Ukraine") is EntityType.STATE

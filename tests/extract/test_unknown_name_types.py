@@ -5,19 +5,9 @@ for the test, fictional names but for one real person)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from kg.records import EntityType
-
-
-@pytest.fixture(scope="module")
-def types(found_entities):  # type: ignore[no-untyped-def]
-    def find(text: str) -> dict[str, EntityType]:
-        return {entity.label: entity.type for entity in found_entities(text, published=date(2025, 6, 1))}
-
-    return find
 
 
 @pytest.mark.parametrize(("text", "places"), [
@@ -26,13 +16,13 @@ def types(found_entities):  # type: ignore[no-untyped-def]
     ("A Russian drone strike hits a shop in Velyka Kortivka, Sumy Oblast, Ukraine.", ["Velyka Kortivka", "Sumy Oblast"]),
     ("Israeli airstrikes kill three people in Toulbra and Nabatieh, Lebanon.", ["Nabatieh"]),
 ])  # fmt: skip
-def test_a_name_followed_by_a_chain_of_places_ending_in_a_state_is_a_place(types, text: str, places: list[str]) -> None:  # type: ignore[no-untyped-def]
-    found = types(text)
+def test_a_name_followed_by_a_chain_of_places_ending_in_a_state_is_a_place(entity_types, text: str, places: list[str]) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types(text)
     assert {place: found.get(place) for place in places} == {place: EntityType.LOCATION for place in places}
 
 
-def test_every_mention_of_a_name_the_chain_makes_a_place_is_the_place(types) -> None:  # type: ignore[no-untyped-def]
-    found = types("Four bombings hit police stations in Cúcuta, Norte de Santander Department, Colombia. "
+def test_every_mention_of_a_name_the_chain_makes_a_place_is_the_place(entity_types) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types("Four bombings hit police stations in Cúcuta, Norte de Santander Department, Colombia. "
                   "Authorities in Norte de Santander declare a curfew.")  # fmt: skip
     assert found["Cúcuta"] is EntityType.LOCATION
     assert found["Norte de Santander Department"] is EntityType.LOCATION
@@ -43,8 +33,8 @@ def test_every_mention_of_a_name_the_chain_makes_a_place_is_the_place(types) -> 
     ("Militants attack an army post near Dharinqo, killing four soldiers.", "Dharinqo"),
     ("Ukrainian drones hit an oil refinery in Ilsky, injuring two workers.", "Ilsky"),
 ])  # fmt: skip
-def test_the_object_of_a_locative_preposition_is_a_place(types, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
-    assert types(text)[place] is EntityType.LOCATION
+def test_the_object_of_a_locative_preposition_is_a_place(entity_types, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text)[place] is EntityType.LOCATION
 
 
 @pytest.mark.parametrize(("text", "organization"), [
@@ -60,12 +50,12 @@ def test_the_object_of_a_locative_preposition_is_a_place(types, text: str, place
     # one word after "the": a body or a publication ("in the Diet", "in The Lancet")
     ("A study published in The Lancet claims that 3% of the population has died.", "Lancet"),
 ])  # fmt: skip
-def test_an_organization_stays_an_organization(types, text: str, organization: str) -> None:  # type: ignore[no-untyped-def]
-    assert types(text)[organization] is EntityType.ORGANIZATION
+def test_an_organization_stays_an_organization(entity_types, text: str, organization: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text)[organization] is EntityType.ORGANIZATION
 
 
-def test_a_court_case_named_after_an_organization_is_no_place(types) -> None:  # type: ignore[no-untyped-def]
-    found = types("The Supreme Court rules in Learning Resources v. Trump that the tariffs are unlawful.")
+def test_a_court_case_named_after_an_organization_is_no_place(entity_types) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types("The Supreme Court rules in Learning Resources v. Trump that the tariffs are unlawful.")
     assert found["Learning Resources"] is EntityType.ORGANIZATION
 
 
@@ -73,7 +63,7 @@ def test_a_court_case_named_after_an_organization_is_no_place(types) -> None:  #
     ("Prime Minister Tomás d'Avila dos Reyes resigns.", "Tomás d'Avila dos Reyes"),  # "Reyes" tagged ORG
     ("Commission president Ursula von der Leyen survives a vote of confidence.", "Ursula von der Leyen"),  # "Leyen" GPE
 ])  # fmt: skip
-def test_a_name_after_a_persons_particle_goes_on_the_persons_name_whatever_its_tag(types, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
-    found = types(text)
+def test_a_name_after_a_persons_particle_goes_on_the_persons_name_whatever_its_tag(entity_types, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types(text)
     assert found.get(person) is EntityType.PERSON
     assert set(found) == {person}
