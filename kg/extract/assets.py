@@ -119,7 +119,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
     states_by_name = {entity.label.lower(): entity.key for entity in entities if entity.type is EntityType.STATE}
     mentions = [(doc.char_span(m.start, m.end, alignment_mode="expand"), entity) for entity in entities
                 if entity.type is EntityType.MILITARY_ASSET for m in entity.mentions]  # fmt: skip
-    spans = sorted(((span, entity) for span, entity in mentions if span is not None and span.start_char >= topic_line_end(article)),
+    body_start = topic_line_end(article)
+    spans = sorted(((span, entity) for span, entity in mentions if span is not None and span.start_char >= body_start),
                    key=lambda item: item[0].start)  # fmt: skip
     specific = [span for span, entity in spans if entity.named or _specific(span)]
     claims: list[Deployment] = []

@@ -64,10 +64,11 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
                     Interval(day, day, "day", "upon publication") if day and _UPON_PUBLICATION.search(text) else None,
                     _legal_basis(text, lex.designations) or (None, None))  # fmt: skip
     claims: dict[tuple[str, str, DesignationCategory], Designation] = {}
+    body_start = topic_line_end(article)
     for sent in doc.sents:
         times = find_times(sent, day) if day else []
         for token in sent:
-            if token.pos_ not in ("VERB", "NOUN") or token.idx < topic_line_end(article):
+            if token.pos_ not in ("VERB", "NOUN") or token.idx < body_start:
                 continue
             parties = _headline_parties(token, index)
             # A verb the tagger read as a noun: its noun reading is the misreading.

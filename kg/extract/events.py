@@ -75,10 +75,11 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicon
     index = EntityIndex(doc, entities, speech_verbs=lex.speech_verbs, groups=True)
     assets = asset_tokens(doc, index, lex)
     events: list[Event] = []
+    body_start = topic_line_end(article)
     for sent in doc.sents:
         times = find_times(sent, article.published) if article.published else []
         for token in sent:
-            if token.pos_ not in ("VERB", "NOUN") or token.idx < topic_line_end(article):
+            if token.pos_ not in ("VERB", "NOUN") or token.idx < body_start:
                 continue
             superseded: set[str] = set()  # "X and Y hold exercises": a cooperation, not each one's mobilization
             for trigger in _triggers(token, lex, assets):

@@ -115,10 +115,11 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
     cues = load_membership_cues()
     modal_cues = load_lexicons().cues
     emitted: dict[tuple[str, str], Membership] = {}
+    body_start = topic_line_end(article)
     for token in doc:
         pos = "VERB" if token.pos_ in ("VERB", "AUX") else "NOUN" if token.pos_ in ("NOUN", "PROPN") else ""
         cue = cues.get((token.lemma_.lower(), pos)) or cues.get((token.lower_, pos))
-        if cue is None or token.idx < topic_line_end(article):
+        if cue is None or token.idx < body_start:
             continue
         organizations = [o for o in _organizations(token, cue, index) if _fits(o, cue, index)]
         members = _members(token, cue, index, organizations)
