@@ -879,8 +879,8 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         return False  # "the lie is that X is defeated": what is said of something, not a report
     passive = _passive(token)
     attacks = _causes(token) if passive else [noun for noun, _ in _attack_nouns(token, lex)]
-    if any(_attack_trigger(noun, lex) is None for noun in attacks):
-        return False  # "killed in a car crash": no attack
+    if passive and any(_attack_trigger(noun, lex) is None for noun in attacks):
+        return False  # "killed in a car crash": no attack (an active verb's attack nouns have their triggers)
     return (passive or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
 
 
@@ -912,12 +912,17 @@ def _untold_attack(noun: Token, index: EntityIndex) -> bool:
     ) and not _party_in(noun, index)
 
 
+def _gapped_passive(verb: Token) -> bool:
+    """A participle conjunct whose auxiliary is left out ("are killed and others *injured* in an
+    attack"): a passive of its own."""
+    return verb.tag_ == "VBN" and not any(child.dep_ in ("aux", "auxpass", "dobj") for child in verb.children)
+
+
 def _causes(token: Token) -> list[Token]:
-    """The common nouns a passive, or a conjunct of it whose auxiliary is left out ("are killed and
-    others *injured* in an attack"), happened "in", "during" or "amid", save times ("killed in a car
-    crash", "wounded during the protests"; not "in Red Harbour", "in the morning")."""
-    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or verb.tag_ == "VBN" and not any(
-        child.dep_ in ("aux", "auxpass", "dobj") for child in verb.children))]
+    """The common nouns a passive, or a gapped passive joined to it, happened "in", "during" or
+    "amid", save times ("killed in a car crash", "wounded during the protests"; not "in Red
+    Harbour", "in the morning")."""
+    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or _gapped_passive(verb))]
     return [noun for verb in verbs for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
             for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
             and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
