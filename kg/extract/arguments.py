@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from kg.extract.paths import Path, parse_path
+from kg.extract.paths import OF_OBJECT, OF_OR_FROM_OBJECT, Path
 from kg.records import Article, Entity, EntityType, Interval, Mention
 
 if TYPE_CHECKING:
@@ -41,7 +41,6 @@ RELATIVES = frozenset({"son", "daughter", "wife", "husband", "brother", "sister"
                        "nephew", "niece", "cousin", "relative", "widow", "aide", "bodyguard", "lawyer", "friend"})  # fmt: skip
 # Dependents inside a noun phrase that may name what the phrase stands for.
 QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
-_OF_OBJECT, _OF_OR_FROM_OBJECT = parse_path(">prep[of]>pobj"), parse_path(">prep[of,from]>pobj")
 # Nouns that count or gather the people of their "of" phrase ("thousands of protesters").
 CROWDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                     "tens", "scores", "crowd", "crowds", "group", "groups"})  # fmt: skip
@@ -228,7 +227,7 @@ class EntityIndex:
         group = self._group_heads.get(token.i) if depth == 0 else None
         if group is None and depth == 0 and token.lemma_.lower() in CROWDS:
             # "thousands of people protest", "a crowd of demonstrators": the group counted.
-            group = next((self._group_heads[word.i] for word in _OF_OBJECT.follow(token) if word.i in self._group_heads), None)
+            group = next((self._group_heads[word.i] for word in OF_OBJECT.follow(token) if word.i in self._group_heads), None)
         return named or ([group] if group is not None else [])
 
     def _named_phrase_entities(self, token: Token, qualifiers: bool, depth: int) -> list[str]:
@@ -273,7 +272,7 @@ class EntityIndex:
                     return list(dict.fromkeys([keys[0], *firsts]))
         if token.lemma_.lower() in REPRESENTATIVES:
             # "delegates from Cambodia and Thailand", "the governments of X and Y": each party.
-            return [key for obj in _OF_OR_FROM_OBJECT.follow(token) for part in (obj, *obj.conjuncts)
+            return [key for obj in OF_OR_FROM_OBJECT.follow(token) for part in (obj, *obj.conjuncts)
                     for key in self._phrase_entities(part, qualifiers, depth + 1)]
         return []
 

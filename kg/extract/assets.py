@@ -23,7 +23,7 @@ from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.names import PLACE_NOUNS, PLACE_PREPOSITIONS
-from kg.extract.paths import parse_path
+from kg.extract.paths import OBJECT, OF_OBJECT, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.patterns import load_labels
 from kg.records import Article, AssetClass, Claim, Deployment, Entity, EntityType, Event, EventType, Provenance
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 NAME = "kg.assets.v2"
 OPERATORS = (EntityType.STATE, EntityType.ORGANIZATION)
 PLACES = (EntityType.LOCATION, EntityType.STATE)
-_OBJECT, _FROM_OBJECT, _OF_OBJECT = parse_path(">dobj"), parse_path(">prep[from]>pobj"), parse_path(">prep[of]>pobj")
+_FROM_OBJECT = parse_path(">prep[from]>pobj")
 _TARGET_OBJECT = parse_path(">prep[on,against]>pobj")
 BASE = 0.7
 PLACING_EVENTS = (EventType.ASSAULT, EventType.MOBILIZE)
@@ -341,10 +341,10 @@ def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: 
     would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
     for governor in (verb, *(verb.children if verb is not None else ())):
         if governor is not None and governor.lemma_.lower() in lex.assets.place_objects and governor.pos_ in ("VERB", "NOUN"):
-            objects = [*_OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
+            objects = [*OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
             # "entered the town of Sudzha": the place a place noun names.
             objects += [obj for child in list(objects) if child.lemma_.lower() in PLACE_NOUNS
-                        for obj in _OF_OBJECT.follow(child)]  # fmt: skip
+                        for obj in OF_OBJECT.follow(child)]  # fmt: skip
             place = _first_place_of([obj for obj in objects if obj.i not in range(head.left_edge.i, head.right_edge.i + 1)],
                                     index, exclude)  # fmt: skip
             if place is not None:
@@ -380,7 +380,7 @@ def _attacked_place(head: Token, verb: Token | None, index: EntityIndex, exclude
     on a building in Port Vell", "drone and missile attacks on Freedonia")."""
     if head.dep_ == "nsubj" and verb is not None and head.head == verb:
         code = verb_dictionary().code(verb)
-        struck = _first_place_of(_OBJECT.follow(verb), index, exclude) if code is not None and code.type is EventType.ASSAULT else None
+        struck = _first_place_of(OBJECT.follow(verb), index, exclude) if code is not None and code.type is EventType.ASSAULT else None
         if struck:
             return struck
     modifier = head

@@ -28,7 +28,7 @@ from kg.extract.assets import asset_tokens
 from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
-from kg.extract.paths import Path, parse_path
+from kg.extract.paths import AGENT_OBJECT, Path, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.nlp import tokens_whose
 from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
@@ -46,7 +46,7 @@ FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
 # what a request asks for is no event at all (_asked_for), so request verbs are not here.
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
-ADDRESSEE, RESPONSIBLE_FOR, AGENT_OBJECT = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj"), parse_path(">agent>pobj")
+ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Verbs whose subject does not do what their object or complement names: "failed to *prevent*

@@ -22,14 +22,13 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import valid_rows
 from kg.extract.names import slug
-from kg.extract.paths import parse_path
+from kg.extract.paths import OF_OR_FROM_OBJECT
 from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
 
 AGENT_COLUMNS = ("phrase", "sector", "code", "source")
 # Dependents of a group's noun that may name its state.
 STATE_QUALIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
-OF_OR_FROM_OBJECT = parse_path(">prep[of,from]>pobj")
 # A noun inside a longer noun ("police station") or describing another ("X, a militant group";
 # "X is a rebel movement"; "named it a terrorist group") is no actor of its own.
 NOT_AN_ACTOR = frozenset({"compound", "appos", "attr", "oprd"})

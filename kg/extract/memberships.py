@@ -43,7 +43,7 @@ from kg.extract.confidence import score
 from kg.extract.lexicon import Cues, load_lexicons, valid_rows
 from kg.extract.modality import assess
 from kg.extract.paths import Path as DepPath
-from kg.extract.paths import parse_path
+from kg.extract.paths import OBJECT, OF_OBJECT, parse_path
 from kg.extract import roles
 from kg.extract.roles import NOT_HOLDING, PARTY, load_role_meanings
 from kg.records import Article, Entity, EntityType, Membership, Provenance
@@ -74,8 +74,8 @@ INTENTS = frozenset({"effort", "plan", "bid", "attempt", "intention", "mission",
 INTRODUCERS = ("including", "like")
 # Where an organization stands: "a member of O", "withdrew from O", "accession to O", "joined O";
 # and the one leaving or joining: "the withdrawal of X".
-MEMBER_OF, OF = (parse_path(">prep[of,to,in]>pobj"),), (parse_path(">prep[of]>pobj"),)
-LEFT, JOINED = (parse_path(">prep[from]>pobj"), parse_path(">dobj")), (parse_path(">prep[to]>pobj"), parse_path(">dobj"))
+MEMBER_OF, OF = (parse_path(">prep[of,to,in]>pobj"),), (OF_OBJECT,)
+LEFT, JOINED = (parse_path(">prep[from]>pobj"), OBJECT), (parse_path(">prep[to]>pobj"), OBJECT)
 # The person a party's noun phrase is said to be of: "the ANO party of X", "the ANO party under leader X".
 PARTY_OF = parse_path(">prep[of,under]>pobj")
 # "X of the Labour Party": a person named with their party.

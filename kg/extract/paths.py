@@ -67,3 +67,9 @@ def parse_path(text: str) -> Path:
     if not steps:
         raise ValueError("empty dependency path")
     return Path(text, tuple(steps), whole_phrase=body != text)
+
+
+# Paths several stages read: the object of an of-phrase ("the president *of France*"), of an of- or
+# from-phrase ("delegates *from Cambodia*"), of a passive's by-phrase, and the direct object.
+OF_OBJECT, OF_OR_FROM_OBJECT = parse_path(">prep[of]>pobj"), parse_path(">prep[of,from]>pobj")
+AGENT_OBJECT, OBJECT = parse_path(">agent>pobj"), parse_path(">dobj")
