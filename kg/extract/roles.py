@@ -614,7 +614,8 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
 
 def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> Iterator[Role]:
     gazetteer = load_gazetteer()
-    readings = [reading for reading in readings if reading.role_token.idx >= topic_line_end(article)]
+    body_start = topic_line_end(article)
+    readings = [reading for reading in readings if reading.role_token.idx >= body_start]
     explicit: dict[str, list[_Reading]] = defaultdict(list)
     for reading in readings:
         if reading.of is not None:
