@@ -75,6 +75,14 @@ def test_roles_names_listed_after_one_plural_title(read_roles) -> None:  # type:
     assert {(labels[r.person], r.role) for r in found} == {("Jan Kowalski", "minister"), ("Anna Nowak", "minister")}
 
 
+@pytest.mark.parametrize("text", [
+    "Jan Kowalski and Anna Nowak met ministers in Warsaw on Monday.",  # the plural title is an object, not theirs
+    "Former Polish ministers Jan Kowalski and Anna Nowak met in Warsaw on Monday.",  # held by none of them
+])  # fmt: skip
+def test_roles_plural_title_that_names_no_holder(read_roles, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == set()
+
+
 def test_roles_title_without_state_resolved_through_the_gazetteer(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "The talks in Caracas were praised in Venezuela. President Maduro thanked the mediators."
     assert ("Nicolás Maduro", "president", "Venezuela") in _triples(read_roles, text)
