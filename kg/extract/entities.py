@@ -268,16 +268,20 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
 
     A name right after a title, or a subject with a title in apposition ("Araghchi, Iran's foreign
     minister, said"), is a person ("far-right ministers Bezalel Smotrich"); a name before
-    a group's noun is that group ("the Los Choneros cartel"); a name in a list takes the type the
-    rest of the list agrees on ("the towns of A, B and C"); a name with a place's noun in apposition
-    ("Moqokori, a town in ...") is a place. A name that a place chain follows
-    ("in Cúcuta, Norte de Santander, Colombia") is a place (`_place_chains`), and so is every
+    a group's noun is that group ("the Los Choneros cartel"), and one tagged as a person's right after
+    an organization's lower-case noun (long_names.ORGANIZATION_NOUNS, patterns/org_kinds.tsv) is an
+    organization everywhere in the article ("state-owned lender Halkbank", "music group Pussy Riot");
+    a name in a list takes the type the rest of the list agrees on ("the towns of A, B and C"); a name
+    with a place's noun in apposition ("Moqokori, a town in ...") is a place. A name that a place chain
+    follows ("in Cúcuta, Norte de Santander, Colombia") is a place (`_place_chains`), and so is every
     other mention of that name in the article.
     """
     title_ends = {end for _, end, _ in titles}
     by_token = token_owners(candidates)
     placed = _place_chains(doc, candidates)
     places = {normalize_key(name) for c in placed for name in (c.name, _without_region_noun(c.name))}
+    described = {normalize_key(c.name): org_kind(doc[c.start - 1].text) for c in candidates
+                 if c.unknown_name and c.type is EntityType.PERSON and _after_organization_noun(doc, c.start)}  # fmt: skip
     for c in candidates:
         if not c.unknown_name or c.type is EntityType.MILITARY_ASSET:
             continue
@@ -285,6 +289,9 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         root = span.root
         if places and c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and normalize_key(c.name) in places:
             set_type(c, EntityType.LOCATION)
+        elif c.type is EntityType.PERSON and (key := normalize_key(c.name)) in described:
+            set_type(c, EntityType.ORGANIZATION)
+            c.kind = described[key]
         elif _after_title(doc, c, title_ends, by_token) and all(t.pos_ == "PROPN" for t in span):
             # "ministers A and B": the title covers the names listed right after the first
             listed: MentionCandidate | None = c
@@ -420,6 +427,14 @@ def _place_like(name: str, before: Token | None = None) -> bool:
         return True
     return (org_kind(name) is None and not any(word in ORGANIZATION_NOUNS or word == "force" for word in words)
             and (before is None or before.lower_ != "the" or len(words) > 1))  # fmt: skip
+
+
+def _after_organization_noun(doc: Doc, i: int) -> bool:
+    """A lower-case noun of an organization's name or kind right before token `i`, not a title's
+    body ("head of the security office X", "chairman of the company X": the name is the title's)."""
+    noun = doc[i - 1] if i > 0 else doc[i]
+    return noun.i < i and noun.is_lower and noun.pos_ == "NOUN" and (noun.lower_ in ORGANIZATION_NOUNS or org_kind(noun.text) is not None) \
+        and not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _title_words())  # fmt: skip
 
 
 def _after_title(doc: Doc, candidate: MentionCandidate, title_ends: set[int], by_token: dict[int, MentionCandidate]) -> bool:
