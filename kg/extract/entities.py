@@ -432,9 +432,12 @@ def _place_like(name: str, before: Token | None = None) -> bool:
 def _after_organization_noun(doc: Doc, i: int) -> bool:
     """A lower-case noun of an organization's name or kind right before token `i`, not a title's
     body ("head of the security office X", "chairman of the company X": the name is the title's)."""
-    noun = doc[i - 1] if i > 0 else doc[i]
-    return noun.i < i and noun.is_lower and noun.pos_ == "NOUN" and (noun.lower_ in ORGANIZATION_NOUNS or org_kind(noun.text) is not None) \
-        and not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _title_words())  # fmt: skip
+    if i == 0:
+        return False
+    noun = doc[i - 1]
+    organization_noun = noun.lower_ in ORGANIZATION_NOUNS or org_kind(noun.text) is not None
+    title_body = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _title_words()
+    return noun.is_lower and noun.pos_ == "NOUN" and organization_noun and not title_body
 
 
 def _after_title(doc: Doc, candidate: MentionCandidate, title_ends: set[int], by_token: dict[int, MentionCandidate]) -> bool:
