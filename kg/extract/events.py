@@ -282,7 +282,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
             actors += [key for key in states if key not in actors]
             break
     inherited = False
-    if not actors and not trigger.flag("own_phrase"):
+    if not actors and not trigger.flag("own_phrase") and not _force_of_a_thing(token, event_type, lex):
         subject = _inherited_subject(token, index)
         actors = [key for key in subject if index.type_of(key) in actor_types]
         inherited = bool(actors)
@@ -882,6 +882,16 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     if passive and any(_attack_trigger(noun, lex) is None for noun in attacks):
         return False  # "killed in a car crash": no attack (an active verb's attack nouns have their triggers)
     return (passive or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
+
+
+def _force_of_a_thing(token: Token, event_type: EventType, lex: Lexicons) -> bool:
+    """A participle of force modifying a thing no one wields ("announces *measures targeting* X",
+    "uncover *graves containing* bodies") is no force, nor done by the subject of the clause; a
+    weapon, an attack or a plan is the subject's own ("launch *a missile targeting* X", "developed
+    *plans targeting* X": a modality cue of patterns/modality.tsv)."""
+    head = token.head
+    return (event_type in FORCE and token.dep_ == "acl" and token.tag_ == "VBG" and head.pos_ == "NOUN"
+            and _attack_trigger(head, lex) is None and ("governor", head.lemma_.lower()) not in lex.cues)  # fmt: skip
 
 
 def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None:
