@@ -612,20 +612,21 @@ def _each_other(token: Token) -> bool:
 
 
 def _retold(event: Event, other: Event, headline_end: int) -> bool:
-    """The same event told again: in the headline and then the body, a meeting of the same
-    parties, or again without anyone acted upon ("19 Chinese warships are deployed" after "China
-    holds exercises around Taiwan"). Two statements in the body stay two facts (two officials
-    accusing the same airline)."""
+    """The same event told again: in the headline and then the body, where one telling may name
+    fewer of its parties ("Trump, Maduro held a call" and "Trump and Rubio spoke with Maduro"), a
+    meeting of the same parties, or again without anyone acted upon ("19 Chinese warships are
+    deployed" after "China holds exercises around Taiwan"). Two statements in the body stay two
+    facts (two officials accusing the same airline)."""
     if (other.type, other.provenance.negated, other.provenance.hypothetical) != (
         event.type, event.provenance.negated, event.provenance.hypothetical
     ):  # fmt: skip
         return False
     if not event.targets and set(event.actors) <= set(other.actors):
         return True
+    fewer_parties = set(event.actors) <= set(other.actors) and set(event.targets) <= set(other.targets)
+    same_parties = (set(event.actors), set(event.targets)) == (set(other.actors), set(other.targets))
     in_headline = min(event.provenance.evidence.start, other.provenance.evidence.start) < headline_end
-    if not (in_headline or event.type in MEETINGS) or (set(other.actors), set(other.targets)) != (
-        set(event.actors), set(event.targets)
-    ):  # fmt: skip
+    if not (in_headline and fewer_parties or event.type in MEETINGS and same_parties):
         return False
     return event.when is None or other.when is None or (
         event.when.earliest <= other.when.latest and other.when.earliest <= event.when.latest

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from kg.extract import events
-from kg.records import Article, EntityType, Event, EventType
+from kg.records import Article, EntityType, Event, EventType, Mention, Provenance
 from fictional_names import FICTIONAL_NAMES
 
 STATE, PERSON, ORG = EntityType.STATE, EntityType.PERSON, EntityType.ORGANIZATION
@@ -288,6 +288,31 @@ def test_events_retold_in_headline_and_body_is_one(annotated) -> None:  # type: 
         e for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT
     ]
     assert len(found) == 1 and found[0].when is not None
+
+
+def _call(actors: tuple[str, ...], start: int, confidence: float) -> Event:
+    evidence = Mention(start, start + 10, "x" * 10)
+    return Event(EventType.CONSULT, actors, ("tellen",), Provenance(evidence, "test", confidence), mode="phone")
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "told_once"),
+    [
+        # the headline names fewer of the body's parties ("Vask, Tellen held call"; "Vask and Sarn spoke with Tellen")
+        (("vask",), ("vask", "sarn"), True),
+        (("vask", "sarn"), ("vask",), True),
+        (("vask",), ("sarn",), False),
+    ],
+)
+def test_events_a_headline_may_tell_the_body_event_in_short(headline, body, told_once) -> None:  # type: ignore[no-untyped-def]
+    told = [_call(headline, 0, 0.6), _call(body, 40, 0.75)]
+    kept = events._deduplicate(told, headline_end=30, groups=frozenset())
+    assert (len(kept) == 1) is told_once
+
+
+def test_events_two_bodies_with_fewer_parties_stay_two() -> None:
+    told = [_call(("vask",), 40, 0.6), _call(("vask", "sarn"), 80, 0.75)]
+    assert len(events._deduplicate(told, headline_end=30, groups=frozenset())) == 2
 
 
 def test_events_two_statements_in_the_body_stay_two(annotated) -> None:  # type: ignore[no-untyped-def]
