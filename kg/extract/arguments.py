@@ -9,7 +9,7 @@ Venezuelan counterpart" -> Venezuela, "the group's leader" -> the group); conjun
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from kg.extract.paths import OF_OBJECT, OF_OR_FROM_OBJECT, Path
@@ -63,14 +63,11 @@ class EntityIndex:
         self._group_heads: dict[int, str] = {}
         self._finding_speaker: set[int] = set()  # tokens whose speaker is being looked for
         spans: list[tuple[int, int, int, str]] = []
-        for entity in self.entities.values():
-            for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is not None and entity.type is EntityType.GROUP:
-                    if groups:
-                        self._group_heads[span[-1].i] = entity.key
-                elif span is not None:
-                    spans.append((len(span), span.start, span.end, entity.key))
+        for span, entity in mention_spans(doc, self.entities.values()):
+            if entity.type is not EntityType.GROUP:
+                spans.append((len(span), span.start, span.end, entity.key))
+            elif groups:
+                self._group_heads[span[-1].i] = entity.key
         # Longest first, so that shorter mentions win their tokens: "USS Ford" inside
         # "USS Ford Carrier Strike Group" keeps the ship when both are entities.
         for _, start, end, key in sorted(spans, key=lambda item: (-item[0], item[1], item[3])):
@@ -286,6 +283,14 @@ class EntityIndex:
             key for path in paths for reached in path.follow(token)
             for key in (self.in_span(reached.doc[reached.left_edge.i : reached.right_edge.i + 1]) if path.whole_phrase
                         else self.entities_of(reached, qualifiers=qualifiers, transparent=transparent))))  # fmt: skip
+
+
+def mention_spans(doc: Doc, entities: Iterable[Entity]) -> Iterator[tuple[Span, Entity]]:
+    """The span of each mention of `entities`, in their order (none for a mention no token holds)."""
+    for entity in entities:
+        for mention in entity.mentions:
+            if (span := doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None:
+                yield span, entity
 
 
 def members_named(token: Token) -> list[Token]:

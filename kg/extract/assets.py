@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Callable
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex, sentence_evidence, topic_line_end
+from kg.extract.arguments import EntityIndex, mention_spans, sentence_evidence, topic_line_end
 from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
@@ -117,10 +117,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
     matches = asset_matches(doc, lex)
     taken = asset_tokens(doc, index, lex)
     states_by_name = {entity.label.lower(): entity.key for entity in entities if entity.type is EntityType.STATE}
-    mentions = [(doc.char_span(m.start, m.end, alignment_mode="expand"), entity) for entity in entities
-                if entity.type is EntityType.MILITARY_ASSET for m in entity.mentions]  # fmt: skip
     body_start = topic_line_end(article)
-    spans = sorted(((span, entity) for span, entity in mentions if span is not None and span.start_char >= body_start),
+    spans = sorted(((span, entity) for span, entity in mention_spans(doc, entities)
+                    if entity.type is EntityType.MILITARY_ASSET and span.start_char >= body_start),
                    key=lambda item: item[0].start)  # fmt: skip
     specific = [span for span, entity in spans if entity.named or _specific(span)]
     claims: list[Deployment] = []

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.arguments import mention_spans
 from kg.extract.lexicon import valid_rows
 from kg.extract.names import slug
 from kg.extract.paths import OF_OR_FROM_OBJECT
@@ -64,12 +65,7 @@ def agent_heads() -> frozenset[str]:
 
 def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles: list[tuple[int, int]]) -> tuple[Entity, ...]:
     """The unnamed actors of an article, as GROUP entities keyed apart from `entities`."""
-    owner: dict[int, Entity] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                owner.update((i, entity) for i in range(span.start, span.end))
+    owner = {i: entity for span, entity in mention_spans(doc, entities) for i in range(span.start, span.end)}
     taken = set(owner) | {i for start, end in titles for i in range(start, end)}
     found: dict[tuple[str, str | None, str], list[Span]] = {}
     for token in doc:
