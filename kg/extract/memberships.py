@@ -181,8 +181,6 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: Cues) -> Iterato
         if word.dep_ == "appos":
             people.append(word.head)  # "X, a Democrat, said"
         modality = assess(word, index, modal_cues)
-        if modality.negated:
-            continue  # "X is not a Democrat"
         confidence = score(NAMED_WITH_PARTY, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None,
                            state=True)  # fmt: skip
         provenance = Provenance(sentence_evidence(word.sent), NAME, confidence, modality.claimed_by, False, modality.hypothetical)
