@@ -344,10 +344,8 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
         if not (low <= start and end <= high):
             continue
         first = token.doc.char_span(start, end, alignment_mode="expand")
-        before = list(token.doc[max(first.start - 2, 0) : first.start]) if first is not None else []
-        if before and before[-1].lower_ in not_after:
-            continue
-        if first is not None and _embedded(first.root, clause, token):
+        if first is not None and (first.start > 0 and token.doc[first.start - 1].lower_ in not_after
+                                  or _embedded(first.root, clause, token)):  # fmt: skip
             continue
         found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
     if found:
