@@ -39,8 +39,10 @@ REPRESENTATIVES = frozenset({"president", "king", "queen", "chancellor", "premie
 # different person, who does not stand for the one their possessive names.
 RELATIVES = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "child",
                        "nephew", "niece", "cousin", "relative", "widow", "aide", "bodyguard", "lawyer", "friend"})  # fmt: skip
-# Dependents inside a noun phrase that may name what the phrase stands for.
-QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
+# Dependents inside a noun phrase that may name whose it is ("US troops", "Sudan's army", "NATO
+# members"), and those that may name what the phrase stands for.
+OWNERS = ("compound", "amod", "poss", "nmod")
+QUALIFIERS = (*OWNERS, "npadvmod")
 # Nouns that count or gather the people of their "of" phrase ("thousands of protesters").
 CROWDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                     "tens", "scores", "crowd", "crowds", "group", "groups"})  # fmt: skip

@@ -18,7 +18,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex, mention_spans, sentence_evidence, topic_line_end
+from kg.extract.arguments import OWNERS, EntityIndex, mention_spans, sentence_evidence, topic_line_end
 from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
@@ -281,7 +281,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
 
     def qualifier(token: Token) -> str | None:
         return next((key for child in token.children
-                     if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of")
+                     if child.dep_ in OWNERS or (child.dep_ == "prep" and child.lower_ == "of")
                      for key in operators(_pobj(child))), None)  # fmt: skip
 
     if verb is not None and verb.lemma_.lower() in lex.assets.operator_verbs:

@@ -38,7 +38,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.arguments import EntityIndex, sentence_evidence, topic_line_end
+from kg.extract.arguments import OWNERS, EntityIndex, sentence_evidence, topic_line_end
 from kg.extract.confidence import score
 from kg.extract.lexicon import Cues, load_lexicons, valid_rows
 from kg.extract.modality import assess
@@ -238,7 +238,7 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
         if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
             found += index.entities_of(token.doc[token.i - 1])  # "Labour MP X", however parsed
         for child in token.children:  # "NATO members", "the EU's member states"
-            if child.dep_ in ("compound", "poss", "nmod", "amod") and index.at(child) is not None and not _non(child):
+            if child.dep_ in OWNERS and index.at(child) is not None and not _non(child):
                 found += index.entities_of(child)
         if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             found += _organizations(token.head, cue, index)
