@@ -375,8 +375,8 @@ def _attacked_place(head: Token, verb: Token | None, index: EntityIndex, exclude
     on a building in Port Vell", "drone and missile attacks on Freedonia")."""
     if head.dep_ == "nsubj" and verb is not None and head.head == verb:
         code = verb_dictionary().code(verb)
-        struck = _first_place(OBJECT.follow(verb), index, exclude, qualifiers=True) if code is not None and code.type is EventType.ASSAULT else None
-        if struck:
+        if code is not None and code.type is EventType.ASSAULT and (
+                struck := _first_place(OBJECT.follow(verb), index, exclude, qualifiers=True)):  # fmt: skip
             return struck
     modifier = head
     while modifier.dep_ == "conj":  # "missile and drone strikes"

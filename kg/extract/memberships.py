@@ -299,13 +299,11 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found
-        counted = any(child.dep_ == "nummod" for child in token.children)
-        if counted and cue.frame in NOUN_FRAMES:
+        if cue.frame in NOUN_FRAMES and any(child.dep_ == "nummod" for child in token.children):
             return []  # "15 Taliban members were killed": people, counted
-        verb = token.head
-        while verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound") and verb.head is not verb:
-            if verb.pos_ in ("VERB", "AUX"):
-                break
+        verb = token.head  # the verb the cue noun's phrase depends on
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound") \
+                and verb.head is not verb:  # fmt: skip
             verb = verb.head
         if verb.lemma_ not in COPULAS and cue.frame in NOUN_FRAMES:
             return []  # "killed Taliban members": whoever killed them is no member
