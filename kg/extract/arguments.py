@@ -9,7 +9,7 @@ Venezuelan counterpart" -> Venezuela, "the group's leader" -> the group); conjun
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from kg.extract.paths import OF_OBJECT, OF_OR_FROM_OBJECT, Path
@@ -39,8 +39,10 @@ REPRESENTATIVES = frozenset({"president", "king", "queen", "chancellor", "premie
 # different person, who does not stand for the one their possessive names.
 RELATIVES = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "child",
                        "nephew", "niece", "cousin", "relative", "widow", "aide", "bodyguard", "lawyer", "friend"})  # fmt: skip
-# Dependents inside a noun phrase that may name what the phrase stands for.
-QUALIFIERS = ("compound", "amod", "poss", "nmod", "npadvmod")
+# Dependents inside a noun phrase that may name whose it is ("US troops", "Sudan's army", "NATO
+# members"), and those that may name what the phrase stands for.
+OWNERS = ("compound", "amod", "poss", "nmod")
+QUALIFIERS = (*OWNERS, "npadvmod")
 # Nouns that count or gather the people of their "of" phrase ("thousands of protesters").
 CROWDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                     "tens", "scores", "crowd", "crowds", "group", "groups"})  # fmt: skip
@@ -63,14 +65,11 @@ class EntityIndex:
         self._group_heads: dict[int, str] = {}
         self._finding_speaker: set[int] = set()  # tokens whose speaker is being looked for
         spans: list[tuple[int, int, int, str]] = []
-        for entity in self.entities.values():
-            for mention in entity.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                if span is not None and entity.type is EntityType.GROUP:
-                    if groups:
-                        self._group_heads[span[-1].i] = entity.key
-                elif span is not None:
-                    spans.append((len(span), span.start, span.end, entity.key))
+        for span, entity in mention_spans(doc, self.entities.values()):
+            if entity.type is not EntityType.GROUP:
+                spans.append((len(span), span.start, span.end, entity.key))
+            elif groups:
+                self._group_heads[span[-1].i] = entity.key
         # Longest first, so that shorter mentions win their tokens: "USS Ford" inside
         # "USS Ford Carrier Strike Group" keeps the ship when both are entities.
         for _, start, end, key in sorted(spans, key=lambda item: (-item[0], item[1], item[3])):
@@ -288,6 +287,14 @@ class EntityIndex:
                         else self.entities_of(reached, qualifiers=qualifiers, transparent=transparent))))  # fmt: skip
 
 
+def mention_spans(doc: Doc, entities: Iterable[Entity]) -> Iterator[tuple[Span, Entity]]:
+    """The span of each mention of `entities`, in their order (none for a mention no token holds)."""
+    for entity in entities:
+        for mention in entity.mentions:
+            if (span := doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None:
+                yield span, entity
+
+
 def members_named(token: Token) -> list[Token]:
     """The members a group of the noun `token` names: "his critics, *which include* Greenpeace",
     "critics, *including* the UN and the EU" (the heads of the listed phrases)."""
@@ -339,10 +346,8 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
         if not (low <= start and end <= high):
             continue
         first = token.doc.char_span(start, end, alignment_mode="expand")
-        before = list(token.doc[max(first.start - 2, 0) : first.start]) if first is not None else []
-        if before and before[-1].lower_ in not_after:
-            continue
-        if first is not None and _embedded(first.root, clause, token):
+        if first is not None and (first.start > 0 and token.doc[first.start - 1].lower_ in not_after
+                                  or _embedded(first.root, clause, token)):  # fmt: skip
             continue
         found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
     if found:

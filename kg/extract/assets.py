@@ -15,10 +15,10 @@ from __future__ import annotations
 import dataclasses
 from functools import lru_cache
 from itertools import islice
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.extract import confidence
-from kg.extract.arguments import EntityIndex, sentence_evidence, topic_line_end
+from kg.extract.arguments import OWNERS, EntityIndex, mention_spans, sentence_evidence, topic_line_end
 from kg.extract.coder import verb_dictionary
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
@@ -55,11 +55,8 @@ def asset_kinds() -> dict[str, AssetClass]:
 
 def asset_tokens(doc: Doc, index: EntityIndex, lex: Lexicons) -> set[int]:
     """Token positions that name a military asset: asset entities and asset lexicon matches."""
-    found = {token.i for token in doc
-             if (key := index.at(token)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET}  # fmt: skip
-    for start, end, _ in asset_matches(doc, lex):
-        found.update(range(start, end))
-    return found
+    named = {token.i for token in doc if (key := index.at(token)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET}
+    return named | {i for start, end, _ in asset_matches(doc, lex) for i in range(start, end)}
 
 
 # The last Doc the asset patterns ran on, the Matcher and its matches: the event and asset
@@ -117,10 +114,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
     matches = asset_matches(doc, lex)
     taken = asset_tokens(doc, index, lex)
     states_by_name = {entity.label.lower(): entity.key for entity in entities if entity.type is EntityType.STATE}
-    mentions = [(doc.char_span(m.start, m.end, alignment_mode="expand"), entity) for entity in entities
-                if entity.type is EntityType.MILITARY_ASSET for m in entity.mentions]  # fmt: skip
     body_start = topic_line_end(article)
-    spans = sorted(((span, entity) for span, entity in mentions if span is not None and span.start_char >= body_start),
+    spans = sorted(((span, entity) for span, entity in mention_spans(doc, entities)
+                    if entity.type is EntityType.MILITARY_ASSET and span.start_char >= body_start),
                    key=lambda item: item[0].start)  # fmt: skip
     specific = [span for span, entity in spans if entity.named or _specific(span)]
     claims: list[Deployment] = []
@@ -285,7 +281,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
 
     def qualifier(token: Token) -> str | None:
         return next((key for child in token.children
-                     if child.dep_ in ("compound", "amod", "poss", "nmod") or (child.dep_ == "prep" and child.lower_ == "of")
+                     if child.dep_ in OWNERS or (child.dep_ == "prep" and child.lower_ == "of")
                      for key in operators(_pobj(child))), None)  # fmt: skip
 
     if verb is not None and verb.lemma_.lower() in lex.assets.operator_verbs:
@@ -345,8 +341,8 @@ def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: 
             # "entered the town of Sudzha": the place a place noun names.
             objects += [obj for child in list(objects) if child.lemma_.lower() in PLACE_NOUNS
                         for obj in OF_OBJECT.follow(child)]  # fmt: skip
-            place = _first_place_of([obj for obj in objects if obj.i not in range(head.left_edge.i, head.right_edge.i + 1)],
-                                    index, exclude)  # fmt: skip
+            place = _first_place([obj for obj in objects if obj.i not in range(head.left_edge.i, head.right_edge.i + 1)],
+                                 index, exclude, qualifiers=True)  # fmt: skip
             if place is not None:
                 return place
     return None
@@ -363,10 +359,9 @@ def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str
                 if node is not head and child.i in skip:
                     continue
                 if child.dep_ in ("prep", "dative") and child.lower_ in PLACE_PREPOSITIONS:
-                    for obj in child.children:
-                        place = _first_place(obj, index, exclude) if obj.dep_ == "pobj" else None
-                        if place is not None:
-                            return place
+                    place = _first_place((obj for obj in child.children if obj.dep_ == "pobj"), index, exclude)
+                    if place is not None:
+                        return place
                 if (child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp") and node is not head
                         or (node is head and child.dep_ == "prep")):  # fmt: skip
                     queue.append(child)
@@ -380,8 +375,8 @@ def _attacked_place(head: Token, verb: Token | None, index: EntityIndex, exclude
     on a building in Port Vell", "drone and missile attacks on Freedonia")."""
     if head.dep_ == "nsubj" and verb is not None and head.head == verb:
         code = verb_dictionary().code(verb)
-        struck = _first_place_of(OBJECT.follow(verb), index, exclude) if code is not None and code.type is EventType.ASSAULT else None
-        if struck:
+        if code is not None and code.type is EventType.ASSAULT and (
+                struck := _first_place(OBJECT.follow(verb), index, exclude, qualifiers=True)):  # fmt: skip
             return struck
     modifier = head
     while modifier.dep_ == "conj":  # "missile and drone strikes"
@@ -394,7 +389,7 @@ def _attacked_place(head: Token, verb: Token | None, index: EntityIndex, exclude
                                                   for trigger in lex.events.by_lemma(noun.lemma_.lower(), "NOUN"))), None)  # fmt: skip
     if attack is None:
         return None
-    return _place(head, attack, index, exclude) or _first_place_of(_TARGET_OBJECT.follow(attack), index, exclude)
+    return _place(head, attack, index, exclude) or _first_place(_TARGET_OBJECT.follow(attack), index, exclude, qualifiers=True)
 
 
 def _intercepted_place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None],
@@ -416,27 +411,19 @@ def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> s
     ("exercises around Taiwan. At least 19 warships are deployed ...")."""
     doc, sent = span.doc, span.sent
     regions = [doc[sent.start : span.start]] + ([doc[sent.start - 1].sent] if sent.start > 0 else [])
-    for region in regions:
-        for token in reversed(region):
-            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
-                place = _first_place(token, index, exclude)
-                if place is not None:
-                    return place
-    return None
+    return _first_place((token for region in regions for token in reversed(region)
+                         if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS), index, exclude)  # fmt: skip
 
 
-def _first_place(token: Token, index: EntityIndex, exclude: set[str | None], *, qualifiers: bool = False) -> str | None:
-    """The first place (not excluded) that the phrase headed by `token` names; none for an asset
-    ("in response to Russian drones" names no place, not the drones' owner)."""
-    if (key := index.at(token)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET:
-        return None
-    return next((key for key in index.entities_of(token, qualifiers=qualifiers)
-                 if index.type_of(key) in PLACES and key not in exclude), None)  # fmt: skip
-
-
-def _first_place_of(phrases: list[Token], index: EntityIndex, exclude: set[str | None]) -> str | None:
-    """The first place the phrases name, qualifiers included ("struck a Ruritanian port")."""
-    return next((place for phrase in phrases if (place := _first_place(phrase, index, exclude, qualifiers=True))), None)
+def _first_place(phrases: Iterable[Token], index: EntityIndex, exclude: set[str | None], *,
+                 qualifiers: bool = False) -> str | None:  # fmt: skip
+    """The first place (not excluded) that the phrases headed by `phrases` name, with `qualifiers`
+    the places qualifying them too ("struck a Ruritanian port"); none from a phrase that names an
+    asset ("in response to Russian drones" names no place, not the drones' owner)."""
+    return next((key for token in phrases
+                 if (named := index.at(token)) is None or index.type_of(named) is not EntityType.MILITARY_ASSET
+                 for key in index.entities_of(token, qualifiers=qualifiers) if index.type_of(key) in PLACES and key not in exclude),
+                None)  # fmt: skip
 
 
 def _pobj(word: Token) -> Token:

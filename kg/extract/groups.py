@@ -20,6 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.arguments import OWNERS, mention_spans
 from kg.extract.lexicon import valid_rows
 from kg.extract.names import slug
 from kg.extract.paths import OF_OR_FROM_OBJECT
@@ -27,8 +28,6 @@ from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
 
 AGENT_COLUMNS = ("phrase", "sector", "code", "source")
-# Dependents of a group's noun that may name its state.
-STATE_QUALIFIERS = frozenset({"amod", "compound", "poss", "nmod"})
 # A noun inside a longer noun ("police station") or describing another ("X, a militant group";
 # "X is a rebel movement"; "named it a terrorist group") is no actor of its own.
 NOT_AN_ACTOR = frozenset({"compound", "appos", "attr", "oprd"})
@@ -64,12 +63,7 @@ def agent_heads() -> frozenset[str]:
 
 def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles: list[tuple[int, int]]) -> tuple[Entity, ...]:
     """The unnamed actors of an article, as GROUP entities keyed apart from `entities`."""
-    owner: dict[int, Entity] = {}
-    for entity in entities:
-        for mention in entity.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is not None:
-                owner.update((i, entity) for i in range(span.start, span.end))
+    owner = {i: entity for span, entity in mention_spans(doc, entities) for i in range(span.start, span.end)}
     taken = set(owner) | {i for start, end in titles for i in range(start, end)}
     found: dict[tuple[str, str | None, str], list[Span]] = {}
     for token in doc:
@@ -83,7 +77,7 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
         start, sector = match
         state = _state_of(token, owner)
         # The label starts at the state's words before the noun ("Sudan's army" starts at "Sudan").
-        label_start = min([start, *(t.i for child in token.children if state and child.dep_ in STATE_QUALIFIERS
+        label_start = min([start, *(t.i for child in token.children if state and child.dep_ in OWNERS
                                     and child.i < token.i for t in child.subtree if owner.get(t.i) is state)])
         while label_start < start and doc[label_start].pos_ in LEADING:
             label_start += 1
@@ -127,5 +121,5 @@ def _agent_at(head: Token, taken: set[int]) -> tuple[int, str] | None:
 
 def _state_of(head: Token, owner: dict[int, Entity]) -> Entity | None:
     """The State that qualifies a group's noun ("Israeli troops", "Sudan's army", "the army of Sudan")."""
-    qualifiers = [child for child in head.children if child.dep_ in STATE_QUALIFIERS] + OF_OR_FROM_OBJECT.follow(head)
+    qualifiers = [child for child in head.children if child.dep_ in OWNERS] + OF_OR_FROM_OBJECT.follow(head)
     return next((state for t in qualifiers if (state := owner.get(t.i)) is not None and state.type is EntityType.STATE), None)

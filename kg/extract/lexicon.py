@@ -92,9 +92,7 @@ class Lexicon:
         object.__setattr__(self, "_by_pos_lemma", index)
 
     def paths(self, trigger: Trigger, slot: str) -> tuple[DepPath, ...]:
-        if slot in trigger.slots:
-            return trigger.slots[slot]
-        return self.defaults.get(trigger.pos, {}).get(slot, ())
+        return trigger.slots[slot] if slot in trigger.slots else self.defaults.get(trigger.pos, {}).get(slot, ())
 
     def by_lemma(self, lemma: str, pos: str) -> list[Trigger]:
         return list(self._by_pos_lemma.get((pos, lemma), ()))

@@ -38,7 +38,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.arguments import EntityIndex, sentence_evidence, topic_line_end
+from kg.extract.arguments import OWNERS, EntityIndex, sentence_evidence, topic_line_end
 from kg.extract.confidence import score
 from kg.extract.lexicon import Cues, load_lexicons, valid_rows
 from kg.extract.modality import assess
@@ -181,8 +181,6 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: Cues) -> Iterato
         if word.dep_ == "appos":
             people.append(word.head)  # "X, a Democrat, said"
         modality = assess(word, index, modal_cues)
-        if modality.negated:
-            continue  # "X is not a Democrat"
         confidence = score(NAMED_WITH_PARTY, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None,
                            state=True)  # fmt: skip
         provenance = Provenance(sentence_evidence(word.sent), NAME, confidence, modality.claimed_by, False, modality.hypothetical)
@@ -240,7 +238,7 @@ def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list
         if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
             found += index.entities_of(token.doc[token.i - 1])  # "Labour MP X", however parsed
         for child in token.children:  # "NATO members", "the EU's member states"
-            if child.dep_ in ("compound", "poss", "nmod", "amod") and index.at(child) is not None and not _non(child):
+            if child.dep_ in OWNERS and index.at(child) is not None and not _non(child):
                 found += index.entities_of(child)
         if token.dep_ == "compound" and token.head.lemma_ in COLLECTIVES:
             found += _organizations(token.head, cue, index)
@@ -301,13 +299,11 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found
-        counted = any(child.dep_ == "nummod" for child in token.children)
-        if counted and cue.frame in NOUN_FRAMES:
+        if cue.frame in NOUN_FRAMES and any(child.dep_ == "nummod" for child in token.children):
             return []  # "15 Taliban members were killed": people, counted
-        verb = token.head
-        while verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound") and verb.head is not verb:
-            if verb.pos_ in ("VERB", "AUX"):
-                break
+        verb = token.head  # the verb the cue noun's phrase depends on
+        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound") \
+                and verb.head is not verb:  # fmt: skip
             verb = verb.head
         if verb.lemma_ not in COPULAS and cue.frame in NOUN_FRAMES:
             return []  # "killed Taliban members": whoever killed them is no member

@@ -29,10 +29,10 @@ CLAIMANT_TYPES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 
 @dataclass(frozen=True, slots=True)
 class Modality:
-    negated: bool = False
-    hypothetical: bool = False
-    claimed_by: str | None = None
-    cue: str | None = None  # the cue words that decided, for the evidence trail
+    negated: bool
+    hypothetical: bool
+    claimed_by: str | None
+    cue: str | None  # the cue words that decided, for the evidence trail
 
 
 def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = False) -> Modality:

@@ -26,7 +26,7 @@ class Step:
     down: bool
     dep: str
     lemmas: frozenset[str] | None
-    excluded: bool = False  # `[^...]`: the lemmas are the ones not allowed
+    excluded: bool  # `[^...]`: the lemmas are the ones not allowed
 
     def allows(self, token: Token) -> bool:
         return self.lemmas is None or (token.lemma_.lower() in self.lemmas) != self.excluded
@@ -36,7 +36,7 @@ class Step:
 class Path:
     text: str
     steps: tuple[Step, ...]
-    whole_phrase: bool = False  # a trailing `*`: every entity in the reached phrase counts
+    whole_phrase: bool  # a trailing `*`: every entity in the reached phrase counts
 
     def follow(self, token: Token) -> list[Token]:
         """The tokens this path reaches from `token` (possibly none)."""
@@ -62,11 +62,11 @@ def parse_path(text: str) -> Path:
             raise ValueError(f"bad dependency path {text!r} at character {position}")
         direction, dep, excluded, lemmas = match.groups()
         allowed = frozenset(word.strip().lower() for word in lemmas.split(",") if word.strip()) if lemmas else None
-        steps.append(Step(direction == ">", dep, allowed, excluded=bool(excluded)))
+        steps.append(Step(direction == ">", dep, allowed, bool(excluded)))
         position = match.end()
     if not steps:
         raise ValueError("empty dependency path")
-    return Path(text, tuple(steps), whole_phrase=body != text)
+    return Path(text, tuple(steps), body != text)
 
 
 # Paths several stages read: the object of an of-phrase ("the president *of France*"), of an of- or
