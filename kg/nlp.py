@@ -335,6 +335,12 @@ class _RememberedLemmas:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.lemmas: dict[tuple[int, int, int], int] = {}
+        # The model's index of known words by part of speech comes as lists, which the lemmatizer
+        # searches word by word for each form its rules make (57,000 nouns): as sets, the same
+        # lemmas at a look-up each. The model's lemmatizer runs nowhere but here.
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for part_of_speech, words in list(index.items()):
+            index[part_of_speech] = frozenset(words)
 
     @staticmethod
     def readable(lemmatizer: Any) -> bool:
