@@ -20,8 +20,9 @@ from kg.records import EntityType
 
 class _Vocabulary(Namespace):
     """A Namespace whose terms are made once each: rdflib's makes (and checks) a new URIRef on every
-    read of `KG.name`, some 8 µs, and the mapper and the validator read hundreds per article. The
-    first read keeps the term as an attribute of the namespace, which later reads find at once."""
+    attribute read (`KG.derivedFrom`: some 8 µs), and the mapper and the validator read hundreds
+    per article. The first read keeps the term as an attribute of the namespace, which later reads
+    find at once."""
 
     def __getattr__(self, name: str) -> URIRef:
         term = super().__getattr__(name)
