@@ -104,6 +104,7 @@ class Linker:
                     names_of.setdefault((entry.type, normalize_key(entry.name)), set()).add(entry.qid)
                 if entry.type is EntityType.PERSON:
                     self._tokens.append((entry, tuple(key.split())))
+        self._key_lists = {entity_type: list(keys) for entity_type, keys in self._keys.items()}  # what _fuzzy searches
         # The places in _tokens of the names that hold each word, and of those that end in each surname.
         self._holding: dict[str, set[int]] = {}
         self._by_surname: dict[str, list[int]] = {}
@@ -143,10 +144,11 @@ class Linker:
         first = {key: _winner(candidates) for key, candidates in scored.items()}
         context = {key: found.entry.qid for key, found in first.items() if found is not None and found.entry.qid}
         by_key = {subject.key: subject for subject in subjects}
+        folded = text.casefold()
         for subject in subjects:
             others = {qid for key, qid in context.items() if key != subject.key}
             self._add_offices(subject, scored[subject.key], offices, by_key, context, published)
-            self._boost(subject, scored[subject.key], others, published, text.casefold())
+            self._boost(subject, scored[subject.key], others, published, folded)
         return {subject.key: self._decide(subject, scored[subject.key]) for subject in subjects}
 
     # ------------------------------------------------------------------ candidates by name
@@ -186,7 +188,7 @@ class Linker:
         query = normalize_key(subject.label)
         if len(query) < 4:
             return
-        for key, ratio, _ in process.extract(query, list(keys), scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=MAX_CANDIDATES):
+        for key, ratio, _ in process.extract(query, self._key_lists[subject.type], scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=MAX_CANDIDATES):
             for entry in keys[key]:
                 _keep(found, entry, ratio / 100 * FUZZY_WEIGHT, f"similar to {key!r} ({ratio:.0f})")
 

@@ -197,10 +197,17 @@ def _load_nlp(model: str, gazetteer: Gazetteer) -> Language:
         token_patterns: dict[str, list[list[dict[str, Any]]]] = ruler.token_patterns  # type: ignore[attr-defined]
         keyed = [(key, pattern) for key, key_patterns in token_patterns.items() for pattern in key_patterns]
         ruler.matcher = ScreenedMatcher(nlp.vocab, keyed)  # type: ignore[attr-defined]
+        # On every Doc spaCy counts the patterns of every label (one per gazetteer entry) to warn of
+        # an empty ruler; these are filled here, once, and one left empty simply matches nothing.
+        ruler._require_patterns = _has_patterns  # type: ignore[attr-defined]
     if has_ner:
         nlp.add_pipe(HIDE_LABELS, before="ner")
         nlp.add_pipe(RESTORE_LABELS, after="ner")
     return nlp
+
+
+def _has_patterns() -> None:
+    """EntityRuler._require_patterns, without the count: kg's rulers get their patterns at load."""
 
 
 # The token attributes the model's attribute_ruler patterns test, as the Matcher reads them.
@@ -335,6 +342,12 @@ class _RememberedLemmas:
     def __init__(self, lemmatizer: Lemmatizer) -> None:
         self.lemmatizer = lemmatizer
         self.lemmas: dict[tuple[int, int, int], int] = {}
+        # The model's index of known words by part of speech comes as lists, which the lemmatizer
+        # searches word by word for each form its rules make (57,000 nouns): as sets, the same
+        # lemmas at a look-up each. The model's lemmatizer runs nowhere but here.
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        for part_of_speech, words in list(index.items()):
+            index[part_of_speech] = frozenset(words)
 
     @staticmethod
     def readable(lemmatizer: Any) -> bool:
@@ -374,15 +387,16 @@ def _make_attribute_ruler(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def _make_label_hider(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """A component that gives every entity whose label "ner" does not know one that it knows,
     keeping the labels it replaced in `Doc.user_data` for `RESTORE_LABELS`."""
-    known = frozenset(nlp.get_pipe("ner").labels)  # type: ignore[attr-defined]
-    stand_in = min(known)
+    known: frozenset[str] = frozenset(nlp.get_pipe("ner").labels)  # type: ignore[attr-defined]
+    stand_in, strings = min(known), nlp.vocab.strings
+    known_ids = frozenset(strings.add(label) for label in known) | {0}  # 0: no entity
 
     def hide_labels(doc: Doc) -> Doc:
         hidden: dict[int, str] = {}
-        for token in doc:
-            if token.ent_type_ and token.ent_type_ not in known:
-                hidden[token.i] = token.ent_type_
-                token.ent_type_ = stand_in
+        for i, label in enumerate(doc.to_array("ENT_TYPE").tolist()):  # hashes: a Token only where one is hidden
+            if label not in known_ids:
+                hidden[i] = strings[label]
+                doc[i].ent_type_ = stand_in
         doc.user_data[_HIDDEN_LABELS] = hidden
         return doc
 

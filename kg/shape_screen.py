@@ -35,6 +35,9 @@ _VALUE_TYPES: dict[Node, type | tuple[type, ...]] = {
     XSD.dateTime: datetime, XSD.float: float,
 }  # fmt: skip
 _NUMBERS = (int, Decimal, float)
+# Terms the checks read on every data graph, read from their namespaces once (rdflib makes a new
+# URIRef on each attribute read).
+_TYPE, _SUBCLASS_OF, _STRING = RDF.type, RDFS.subClassOf, XSD.string
 
 
 class Unscreenable(Exception):
@@ -126,7 +129,7 @@ def _focus_nodes(shapes: Graph, shape: Node) -> Callable[[_Triples], set[Node]]:
     def focus_nodes(graph: _Triples) -> set[Node]:
         found = set(nodes)
         for cls in _with_subclasses(graph, classes):
-            found.update(graph.subjects(RDF.type, cls))
+            found.update(graph.subjects(_TYPE, cls))
         for predicate in subjects_of:
             found.update(graph.subjects(predicate, None))
         for predicate in objects_of:
@@ -139,7 +142,7 @@ def _focus_nodes(shapes: Graph, shape: Node) -> Callable[[_Triples], set[Node]]:
 def _with_subclasses(graph: _Triples, classes: set[Node]) -> set[Node]:
     found, todo = set(classes), list(classes)
     while todo:
-        for sub in graph.subjects(RDFS.subClassOf, todo.pop()):
+        for sub in graph.subjects(_SUBCLASS_OF, todo.pop()):
             if sub not in found:
                 found.add(sub)
                 todo.append(sub)
@@ -195,7 +198,7 @@ def _constraint(shapes: Graph, shape: Node, parameter: Node, values: Callable[[_
         return count(lambda found: found <= _integer(argument))
     if parameter == SH["class"]:
         # A direct rdf:type only: a class reached through rdfs:subClassOf fails (pySHACL will judge).
-        return Check(lambda graph, focus: all((value, RDF.type, argument) in graph for value in values(graph, focus)), exact=False)
+        return Check(lambda graph, focus: all((value, _TYPE, argument) in graph for value in values(graph, focus)), exact=False)
     if parameter == SH.datatype:
         return each(lambda value: _has_datatype(value, argument))
     if parameter == SH.nodeKind:
@@ -279,7 +282,7 @@ def _has_datatype(value: Node, datatype: Node) -> bool:
         return False
     if value.datatype == datatype:
         return not value.ill_typed and (datatype not in _VALUE_TYPES or isinstance(value.value, _VALUE_TYPES[datatype]))
-    return datatype == XSD.string and value.datatype is None and value.language is None
+    return datatype == _STRING and value.datatype is None and value.language is None
 
 
 def _in_range(parameter: Node, bound: Node) -> Callable[[Node], bool]:

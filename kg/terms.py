@@ -17,7 +17,20 @@ from kg.prefixes import ENTITIES_GRAPH as _ENTITIES_GRAPH
 from kg.prefixes import PREFIXES
 from kg.records import EntityType
 
-KG = Namespace(PREFIXES["kg"])
+
+class _Vocabulary(Namespace):
+    """A Namespace whose terms are made once each: rdflib's makes (and checks) a new URIRef on every
+    attribute read (`KG.derivedFrom`: some 8 µs), and the mapper and the validator read hundreds
+    per article. The first read keeps the term as an attribute of the namespace, which later reads
+    find at once."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+KG = _Vocabulary(PREFIXES["kg"])
 KGR = Namespace(PREFIXES["kgr"])
 WD = Namespace(PREFIXES["wd"])
 WDT = Namespace(PREFIXES["wdt"])

@@ -55,7 +55,8 @@ def asset_kinds() -> dict[str, AssetClass]:
 
 def asset_tokens(doc: Doc, index: EntityIndex, lex: Lexicons) -> set[int]:
     """Token positions that name a military asset: asset entities and asset lexicon matches."""
-    named = {token.i for token in doc if (key := index.at(token)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET}
+    named = {token.i for key, entity in index.entities.items() if entity.type is EntityType.MILITARY_ASSET
+             for token in index.tokens_of(key)}  # fmt: skip
     return named | {i for start, end, _ in asset_matches(doc, lex) for i in range(start, end)}
 
 

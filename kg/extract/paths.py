@@ -12,13 +12,30 @@ every entity inside the phrase reached ("sanctions on six officials, *including*
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.strings import get_string_id
+
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 _STEP = re.compile(r"([<>])([a-z:]+)(?:\[(\^?)([^\]]*)\])?")
+_TREE = "kg_tree"  # Doc.user_data key: each token's children and dependency label (`_tree`)
+
+
+def _tree(doc: Doc) -> tuple[list[list[int]], list[int]]:
+    """Each token's children (their positions, in order, as Token.children gives them) and each
+    token's dependency label hash, read once per Doc from its arrays: no Token object for each."""
+    tree: tuple[list[list[int]], list[int]] | None = doc.user_data.get(_TREE)
+    if tree is None:
+        children: list[list[int]] = [[] for _ in range(len(doc))]
+        heads = doc.to_array("HEAD").astype("int64").tolist()  # offsets of the heads, stored unsigned
+        for i, offset in enumerate(heads):
+            if offset:
+                children[i + offset].append(i)
+        tree = doc.user_data[_TREE] = (children, doc.to_array("DEP").tolist())
+    return tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +44,10 @@ class Step:
     dep: str
     lemmas: frozenset[str] | None
     excluded: bool  # `[^...]`: the lemmas are the ones not allowed
+    dep_id: int = field(init=False, repr=False, compare=False)  # the hash of `dep`, as Token.dep gives it
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "dep_id", get_string_id(self.dep))
 
     def allows(self, token: Token) -> bool:
         return self.lemmas is None or (token.lemma_.lower() in self.lemmas) != self.excluded
@@ -43,8 +64,10 @@ class Path:
         current = [token]
         for step in self.steps:
             if step.down:
-                current = [child for node in current for child in node.children
-                           if child.dep_ == step.dep and step.allows(child)]  # fmt: skip
+                doc = token.doc
+                children, deps = _tree(doc)
+                current = [child for node in current for i in children[node.i]
+                           if deps[i] == step.dep_id and step.allows(child := doc[i])]  # fmt: skip
             else:
                 current = [node.head for node in current
                            if node.dep_ == step.dep and node.head is not node and step.allows(node.head)]  # fmt: skip
