@@ -164,9 +164,9 @@ def _hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Con
 def _known_part(text: str, context: Context) -> GazetteerEntry | None:
     """The one state or person a part of a hyphenated name names ("Trump" of "Trump-Putin")."""
     found = [e for e in context.gazetteer.lookup(text) if e.type in (EntityType.STATE, EntityType.PERSON)]
-    if (one := _only(found)) is not None:
-        return one
-    person = surname_entry(text, context) if not found else None
+    if found:
+        return _only(found)
+    person = surname_entry(text, context)
     return person if person is not None and in_office(person, context) else None
 
 
@@ -614,8 +614,7 @@ def _only(entries: Iterable[GazetteerEntry]) -> GazetteerEntry | None:
 def _unknown(start: int, end: int, entity_type: EntityType, text: str, kind: str | None = None, *,
              weight: int = 2) -> MentionCandidate:  # fmt: skip
     """A mention of a name the gazetteer does not know, grouped with the others of its type and name."""
-    return MentionCandidate(start, end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}", kind,
-                            weight=weight)  # fmt: skip
+    return MentionCandidate(start, end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}", kind, weight)
 
 
 def _lookup(text: str, label: str, context: Context) -> GazetteerEntry | None:
@@ -665,10 +664,7 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     for token in tokens_whose(doc, "LOWER", GOVERNMENT_NOUNS):
         end = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in POSSESSIVE else token.i
         owner = by_end.get(end)
-        if owner is None:
-            continue
-        state = owner.entry if owner.type is EntityType.STATE else _led_state(owner, context)
-        if state is None:
+        if owner is None or (state := owner.entry if owner.type is EntityType.STATE else _led_state(owner, context)) is None:
             continue
         start = owner.start - 1 if owner.start > 0 and doc[owner.start - 1].lower_ == "the" else owner.start
         span = doc[start : token.i + 1]
@@ -739,7 +735,7 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
     for start in (token.i for token in tokens_whose(doc, "ORTH", {word.lower() for word in first_words}) if token.text in first_words):
         for name, entry in words:
             end = start + len(name)
-            if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(name)):
+            if tuple(token.text for token in doc[start:end]) != name:
                 continue
             after = end
             while after < len(doc) and doc[after].is_title and doc[after].lower_ in GENERIC_HEADS:
@@ -812,6 +808,7 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
     lexicons = load_lexicons()
     kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
+    by_token = token_owners(candidates)
     by_start = {c.start: c for c in candidates if c.unknown_name}
     by_end = {c.end: c for c in candidates if c.type is EntityType.MILITARY_ASSET and c.named}  # "USS X aircraft carrier"
     found: list[MentionCandidate] = []
@@ -827,7 +824,7 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         # "the destroyer Yinchuan", not "warships Trump sent" (the tagger may call the noun JJ or NNP)
         singular = doc[end - 1].is_lower and doc[end - 1].tag_ not in ("NNS", "NNPS")
         if name is None and singular:
-            name = _untagged_name(doc, end, candidates)  # "Russia's cruiser Moskva"
+            name = _untagged_name(doc, end, by_token)  # "Russia's cruiser Moskva"
             if name is not None:
                 found.append(name)
         if name is not None and (name.type is not EntityType.PERSON or singular and name.start == end):
@@ -838,8 +835,8 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         start = _phrase_start(doc[start:end], taken)
         span = doc[start:end]
         words = " ".join(token.lemma_.lower() for token in span if not token.is_stop and not token.is_punct)
-        found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}",
-                                kind, named=False, weight=1))  # fmt: skip
+        found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}", kind, 1,
+                                      named=False))  # fmt: skip
     return found
 
 
@@ -850,11 +847,10 @@ def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bo
             and load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL")
 
 
-def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:
+def _untagged_name(doc: Doc, start: int, by_token: dict[int, MentionCandidate]) -> MentionCandidate | None:
     """The capitalised words at `start` that no entity span holds, as a named asset."""
-    taken = token_owners(candidates)
     end = start
-    while end < len(doc) and end not in taken and not doc[end].ent_type_ and _proper_name_word(doc[end]):
+    while end < len(doc) and end not in by_token and not doc[end].ent_type_ and _proper_name_word(doc[end]):
         end += 1
     return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text) if end > start else None
 
