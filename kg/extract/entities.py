@@ -103,7 +103,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
                       surname_index(gazetteer), len(article.title) if article.title else 0)  # fmt: skip
     candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
     titles = role_phrases(doc)
-    candidates = [c for c in candidates if c.entry is not None or not _inside_title(c, titles) and _before_title(doc, c, titles)]
+    candidates = [c for c in candidates if c.entry is not None or _outside_titles(doc, c, titles)]
     candidates = _names_cut_by_known(doc, candidates)
     candidates = _hyphenated_pairs(doc, candidates, context)
     candidates += untagged_surnames(doc, candidates, context)
@@ -164,20 +164,18 @@ def _hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Con
 def _known_part(text: str, context: Context) -> GazetteerEntry | None:
     """The one state or person a part of a hyphenated name names ("Trump" of "Trump-Putin")."""
     found = [e for e in context.gazetteer.lookup(text) if e.type in (EntityType.STATE, EntityType.PERSON)]
-    if (one := _only(found)) is not None:
-        return one
-    person = surname_entry(text, context) if not found else None
+    if found:
+        return _only(found)
+    person = surname_entry(text, context)
     return person if person is not None and in_office(person, context) else None
 
 
-def _inside_title(candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
-    return any(end - start > 1 and start <= candidate.start and candidate.end <= end for start, end, _ in titles)
-
-
-def _before_title(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
-    """A name the model ran on into a title that goes on to a name ("Coast Guard Commandant"
-    Admiral X) ends before the title (not "the Council of Representatives"); False when no name
-    is left before it."""
+def _outside_titles(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
+    """False for a name inside a title of more than one word ("State" of "Secretary of State"). A name
+    the model ran on into a title that goes on to a name ("Coast Guard Commandant" Admiral X) ends
+    before the title (not "the Council of Representatives"); False when no name is left before it."""
+    if any(end - start > 1 and start <= candidate.start and candidate.end <= end for start, end, _ in titles):
+        return False
     for start, end, _ in titles:
         if not candidate.start < start < candidate.end <= end:
             continue
@@ -239,9 +237,8 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
                 start = c.start  # "Minister of Economic Affairs Robert Habeck": a portfolio, not first names
                 break
             start -= 1
-        if start != c.start or c.name != doc[c.start : c.end].text:
-            c.start, c.name = start, doc[start : c.end].text
-            c.group = f"{c.type.value}:{normalize_key(c.name)}"
+        c.start, c.name = start, doc[start : c.end].text
+        c.group = f"{c.type.value}:{normalize_key(c.name)}"
     return candidates
 
 
@@ -498,7 +495,7 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
             return None  # "Congolese" with no sign of which Congo
     if entry is not None:
         if "#" + form == CAPITAL and not _stands_for_government(span):
-            return _location(span)
+            return _unknown(span.start, span.end, EntityType.LOCATION, text)
         return candidate_of(span, entry, weight=1 if form else 2)
     spec = context.labels.get(ent.label_)
     if ent.ent_id_ and spec is not None:  # a pattern of patterns/entities.jsonl
@@ -512,7 +509,7 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     if known is not None:
         capital = _written_as(text, known.capitals) and not _written_as(text, known.names)
         if known.type is EntityType.STATE and capital and not _stands_for_government(span):
-            return _location(span)
+            return _unknown(span.start, span.end, EntityType.LOCATION, text)
         return candidate_of(span, known, weight=1 if _written_as(text, known.demonyms) else 2)
     entity_type = MODEL_TYPES[ent.label_]
     if entity_type is not None and len(span) > 1:
@@ -546,11 +543,8 @@ def _past_office_holder(span: Span, context: Context) -> bool:
     """A personal name (two to four capitalised words, none an agent noun such as "Assembly" or
     "Army") that the Phoenix actor files give a dated government or elite post in a state."""
     words = [token.text for token in span]
-    if not 2 <= len(words) <= 4 or not all(word[:1].isupper() for word in words):
-        return False
-    if any((word.lower(),) in load_agents() for word in words):
-        return False
-    return any(post.state and post.sector in ("GOV", "ELI") for post in context.gazetteer.posts_of(span.text))
+    return (2 <= len(words) <= 4 and all(word[:1].isupper() and (word.lower(),) not in load_agents() for word in words)
+            and any(post.state and post.sector in ("GOV", "ELI") for post in context.gazetteer.posts_of(span.text)))
 
 
 def _named_after_its_noun(last: str, entity_type: EntityType, name: str) -> EntityType:
@@ -620,12 +614,7 @@ def _only(entries: Iterable[GazetteerEntry]) -> GazetteerEntry | None:
 def _unknown(start: int, end: int, entity_type: EntityType, text: str, kind: str | None = None, *,
              weight: int = 2) -> MentionCandidate:  # fmt: skip
     """A mention of a name the gazetteer does not know, grouped with the others of its type and name."""
-    return MentionCandidate(start, end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}", kind,
-                            weight=weight)  # fmt: skip
-
-
-def _location(span: Span) -> MentionCandidate:
-    return _unknown(span.start, span.end, EntityType.LOCATION, span.text.strip())
+    return MentionCandidate(start, end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}", kind, weight)
 
 
 def _lookup(text: str, label: str, context: Context) -> GazetteerEntry | None:
@@ -675,10 +664,7 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     for token in tokens_whose(doc, "LOWER", GOVERNMENT_NOUNS):
         end = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in POSSESSIVE else token.i
         owner = by_end.get(end)
-        if owner is None:
-            continue
-        state = owner.entry if owner.type is EntityType.STATE else _led_state(owner, context)
-        if state is None:
+        if owner is None or (state := owner.entry if owner.type is EntityType.STATE else _led_state(owner, context)) is None:
             continue
         start = owner.start - 1 if owner.start > 0 and doc[owner.start - 1].lower_ == "the" else owner.start
         span = doc[start : token.i + 1]
@@ -749,7 +735,7 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
     for start in (token.i for token in tokens_whose(doc, "ORTH", {word.lower() for word in first_words}) if token.text in first_words):
         for name, entry in words:
             end = start + len(name)
-            if end > len(doc) or any(doc[start + k].text != word for k, word in enumerate(name)):
+            if tuple(token.text for token in doc[start:end]) != name:
                 continue
             after = end
             while after < len(doc) and doc[after].is_title and doc[after].lower_ in GENERIC_HEADS:
@@ -803,10 +789,8 @@ def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerE
     """The state whose government a person the reference tables do not know was part of, by
     the Phoenix actor files ("the Karzai government" -> Afghanistan): the post held on the
     article's date, else the latest; none when the dictionary's state is no one known state."""
-    if candidate.type is not EntityType.PERSON:
-        return None
     posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state]
-    if not posts:
+    if candidate.type is not EntityType.PERSON or not posts:
         return None
     return _only(e for e in context.gazetteer.lookup(_current_or_latest(posts, context.day).state) if e.type is EntityType.STATE)
 
@@ -824,6 +808,7 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
     lexicons = load_lexicons()
     kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
+    by_token = token_owners(candidates)
     by_start = {c.start: c for c in candidates if c.unknown_name}
     by_end = {c.end: c for c in candidates if c.type is EntityType.MILITARY_ASSET and c.named}  # "USS X aircraft carrier"
     found: list[MentionCandidate] = []
@@ -839,7 +824,7 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         # "the destroyer Yinchuan", not "warships Trump sent" (the tagger may call the noun JJ or NNP)
         singular = doc[end - 1].is_lower and doc[end - 1].tag_ not in ("NNS", "NNPS")
         if name is None and singular:
-            name = _untagged_name(doc, end, candidates)  # "Russia's cruiser Moskva"
+            name = _untagged_name(doc, end, by_token)  # "Russia's cruiser Moskva"
             if name is not None:
                 found.append(name)
         if name is not None and (name.type is not EntityType.PERSON or singular and name.start == end):
@@ -850,8 +835,8 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         start = _phrase_start(doc[start:end], taken)
         span = doc[start:end]
         words = " ".join(token.lemma_.lower() for token in span if not token.is_stop and not token.is_punct)
-        found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}",
-                                kind, named=False, weight=1))  # fmt: skip
+        found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}", kind, 1,
+                                      named=False))  # fmt: skip
     return found
 
 
@@ -862,11 +847,10 @@ def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bo
             and load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL")
 
 
-def _untagged_name(doc: Doc, start: int, candidates: list[MentionCandidate]) -> MentionCandidate | None:
+def _untagged_name(doc: Doc, start: int, by_token: dict[int, MentionCandidate]) -> MentionCandidate | None:
     """The capitalised words at `start` that no entity span holds, as a named asset."""
-    taken = token_owners(candidates)
     end = start
-    while end < len(doc) and end not in taken and not doc[end].ent_type_ and _proper_name_word(doc[end]):
+    while end < len(doc) and end not in by_token and not doc[end].ent_type_ and _proper_name_word(doc[end]):
         end += 1
     return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text) if end > start else None
 

@@ -122,10 +122,10 @@ class MentionCandidate:
     type: EntityType
     name: str
     group: str
-    kind: str | None = None
+    kind: str | None
+    weight: int  # how good the wording is as the entity's label: 2 a name, 1 a demonym or a phrase
     entry: GazetteerEntry | None = None
     named: bool = True
-    weight: int = 2  # how good the wording is as the entity's label: 2 a name, 1 a demonym or a phrase
 
     @property
     def unknown_name(self) -> bool:
@@ -156,7 +156,7 @@ def token_owners(candidates: Iterable[MentionCandidate]) -> dict[int, MentionCan
 def candidate_of(span: Span, entry: GazetteerEntry, *, weight: int) -> MentionCandidate:
     # Only organizations have kinds that are ontology classes ("Sea" of a location is not).
     kind = entry.kind if entry.type is EntityType.ORGANIZATION else None
-    return MentionCandidate(span.start, span.end, entry.type, entry.name, f"entry:{entry_key(entry)}", kind, entry, weight=weight)
+    return MentionCandidate(span.start, span.end, entry.type, entry.name, f"entry:{entry_key(entry)}", kind, weight, entry)
 
 
 # Letters that Unicode does not decompose into a base letter and an accent.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.extract.names import Context, MentionCandidate, candidate_of, latin_key, name_words, surname_entry
+from kg.extract.names import Context, MentionCandidate, candidate_of, latin_key, name_words, surname_entry, token_owners
 from kg.gazetteer import GazetteerEntry
 from kg.nlp import doc_text
 from kg.records import EntityType
@@ -23,7 +23,7 @@ def untagged_surnames(doc: Doc, candidates: list[MentionCandidate], context: Con
     office on its date; a word the tagger read as another part of speech ("Trump signs ...")
     only when the article names that person elsewhere. A word that is also a gazetteer name
     ("Jordan") or part of a longer capitalised name ("Trump Tower") is not one."""
-    taken = {i for c in candidates for i in range(c.start, c.end)}
+    taken = token_owners(candidates)
     named = {name_words(c.name)[-1] for c in candidates if c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and c.name}
     found: list[MentionCandidate] = []
     for token in doc:
