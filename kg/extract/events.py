@@ -214,10 +214,7 @@ def _misread_verb(token: Token) -> bool:
 
     if token.dep_ == "compound" and token.head.dep_ == "ROOT" and verbless():
         # "The Houthis fire missiles at X", "X and Y exchange fire" read as one noun phrase.
-        return any(
-            sibling.pos_ == "PROPN" and sibling.dep_ in ("compound", "nmod") and sibling.i < token.i
-            for sibling in token.head.children
-        )
+        return any(s.pos_ == "PROPN" and s.dep_ in ("compound", "nmod") and s.i < token.i for s in token.head.children)
     return any(child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj", "amod") and child.i < token.i
                for child in token.children) and (token.dep_ == "ROOT" or verbless())  # fmt: skip
 
@@ -536,7 +533,7 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         claimants = _named_by(verb, SUBJECT, index)
         unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
                     and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
-        if not attacks or not claimants or not unstated:
+        if not (attacks and claimants and unstated):
             continue
         attack = max(unstated, key=lambda event: event.provenance.evidence.start)
         evidence = sentence_evidence(token.sent)
@@ -565,7 +562,7 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
         deniers = _named_by(verb, SUBJECT, index)
         claims = [event for event in events if event.provenance.claimed_by not in (None, *deniers)
                   and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
-        if not deniers or not claims:
+        if not (deniers and claims):
             continue
         latest = max(event.provenance.evidence.start for event in claims)
         claimed = [event for event in claims if event.provenance.evidence.start == latest]
