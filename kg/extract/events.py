@@ -305,9 +305,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     places = index.follow(token, location_paths)
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
         token, location_paths, index) or (_attack_place(token, lex, index) if event_type is EventType.ASSAULT else None)  # fmt: skip
-    if event_type is EventType.ASSAULT and location is not None and all(
-        index.type_of(key) is EntityType.GROUP for key in targets
-    ):
+    if event_type is EventType.ASSAULT and location is not None and all(index.type_of(key) is EntityType.GROUP for key in targets):
         # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
@@ -457,8 +455,7 @@ def _followed(event_type: EventType, parties: Iterable[str], location: str | Non
     """Violence or a crowd the news reports with a named party on either side or with its place ("X
     was shot dead", "gunmen killed four in Y", "thousands of people march in Z"): an analyst follows
     it by that party or place, whoever did it, so it is not scored as unnamed (confidence.UNNAMED)."""
-    return event_type in FOLLOWED_TYPES and (
-        location is not None or any(index.type_of(key) is not EntityType.GROUP for key in parties))
+    return event_type in FOLLOWED_TYPES and (location is not None or any(index.type_of(key) is not EntityType.GROUP for key in parties))
 
 
 def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
@@ -513,7 +510,6 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
 
 # Nouns that stand for what someone claimed: "CENTCOM denies *the claim*", "Kyiv denies *the statement*".
 CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account", "statement", "assertion"})
-
 
 # Verbs by which a party owns an attack: "X claimed responsibility for the attack".
 OWNING = frozenset({"claim", "accept", "admit", "take"})
