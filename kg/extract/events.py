@@ -28,7 +28,7 @@ from kg.extract.assets import asset_tokens
 from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
-from kg.extract.paths import AGENT_OBJECT, Path, parse_path
+from kg.extract.paths import AGENT_OBJECT, OBJECT, SUBJECT, Path, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.nlp import tokens_whose
 from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
@@ -68,10 +68,10 @@ FOLLOWED_TYPES = FORCE | {EventType.PROTEST}
 INHERIT_DEPS = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp", "acl"})
 
 
-def extract(doc: Doc, entities: tuple[Entity, ...], article: Article, *, lexicons: Lexicons | None = None) -> list[Event]:
+def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Event]:
     """Every event the Doc states between the article's entities."""
     headline_end = len(article.title) if article.title else 0
-    lex = lexicons or load_lexicons()
+    lex = load_lexicons()
     index = EntityIndex(doc, entities, speech_verbs=lex.speech_verbs, groups=True)
     assets = asset_tokens(doc, index, lex)
     events: list[Event] = []
@@ -172,9 +172,7 @@ def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
 def _transitive(trigger: Trigger, token: Token) -> bool:
     """A trigger whose event acts on someone: not one that stands alone ("X resigned"), between
     its own subjects ("X and Y met", "clashed")."""
-    return not any(trigger.flag(flag) for flag in ("targetless", "symmetric")) and (
-        token.lemma_.lower() not in trigger.words("reciprocal_lemmas")
-    )
+    return not (trigger.flag("targetless") or trigger.flag("symmetric") or token.lemma_.lower() in trigger.words("reciprocal_lemmas"))
 
 
 def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -187,9 +185,7 @@ def _verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) ->
     if own:
         return own
     code = verb_dictionary().code(token, lemma, default=lemma not in lex.events.pattern_only)
-    if code is None or code.type is None or code.cameo in lex.events.left_to_others or any(
-        trigger.label == code.type.value for trigger in written
-    ):
+    if code is None or code.type is None or code.cameo in lex.events.left_to_others or any(t.label == code.type.value for t in written):
         return []
     template = lex.events.coded[code.type.value]  # patterns/events.jsonl has one for every type
     options = {**template.options, "coded_mode": code.mode} if code.mode else template.options
@@ -210,7 +206,7 @@ def _verb_types(token: Token, lex: Lexicons) -> list[Trigger]:
 def _misread_verb(token: Token) -> bool:
     """A noun that takes a direct object, or one with a name before it ("The EU sanctions")
     heading its sentence or in a sentence without any verb, is a verb the tagger misread."""
-    if any(child.dep_ == "dobj" for child in token.children):
+    if OBJECT.follow(token):
         return True
 
     def verbless() -> bool:  # asked only where it decides: Token.sent looks for the sentence anew
@@ -218,10 +214,7 @@ def _misread_verb(token: Token) -> bool:
 
     if token.dep_ == "compound" and token.head.dep_ == "ROOT" and verbless():
         # "The Houthis fire missiles at X", "X and Y exchange fire" read as one noun phrase.
-        return any(
-            sibling.pos_ == "PROPN" and sibling.dep_ in ("compound", "nmod") and sibling.i < token.i
-            for sibling in token.head.children
-        )
+        return any(s.pos_ == "PROPN" and s.dep_ in ("compound", "nmod") and s.i < token.i for s in token.head.children)
     return any(child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj", "amod") and child.i < token.i
                for child in token.children) and (token.dep_ == "ROOT" or verbless())  # fmt: skip
 
@@ -245,7 +238,7 @@ def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> 
         t.label == EventType.MOBILIZE.value for t in _verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
     ):
         return False  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
-    if any(c.dep_ == "dobj" and c.lemma_.lower() in trigger.words("advisory_objects") for c in token.children):
+    if any(c.lemma_.lower() in trigger.words("advisory_objects") for c in OBJECT.follow(token)):
         return False  # "warns its citizens to leave Iran": travel advice, not a threat
     # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that a
     # ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
@@ -263,7 +256,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     event_type = EventType(trigger.label)
     # Actor paths are tried in order and the first that names someone wins ("the US buildup",
     # before "the subject of the clause around it").
-    actor_types = {EntityType(name) for name in trigger.options.get("actor_types") or ()} or set(PARTIES)
+    actor_types = {EntityType(name) for name in trigger.words("actor_types")} or set(PARTIES)
     actors: list[str] = []
     parties = 0  # the actors named, before the states they act for are added
     one_side = False  # the members a phrase lists ("critics, including X and Y"), one state's forces ("the PLA Navy and Air Force")
@@ -298,9 +291,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in FORCE else set())
     if event_type is not EventType.MOBILIZE:  # forces sent are no target
         target_types.add(EntityType.GROUP)
-    if trigger.options.get("target_types"):
-        target_types &= {EntityType(name) for name in trigger.options["target_types"]}
-    excluded_kinds = set(trigger.options.get("exclude_target_kinds") or ())
+    target_types &= {EntityType(name) for name in trigger.words("target_types")} or target_types
+    excluded_kinds = trigger.words("exclude_target_kinds")
     # "called Theresa May's deal 'lousy'" calls no one: the party called is the object itself or
     # whom it represents ("called the Russian president"), never what merely qualifies it.
     parties_only = trigger.flag("party_objects")
@@ -313,9 +305,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     places = index.follow(token, location_paths)
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
         token, location_paths, index) or (_attack_place(token, lex, index) if event_type is EventType.ASSAULT else None)  # fmt: skip
-    if event_type is EventType.ASSAULT and location is not None and all(
-        index.type_of(key) is EntityType.GROUP for key in targets
-    ):
+    if event_type is EventType.ASSAULT and location is not None and all(index.type_of(key) is EntityType.GROUP for key in targets):
         # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
@@ -333,9 +323,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     one_sided = not actors and trigger.flag("one_sided") and len(targets) == 1 and index.type_of(targets[0]) is not EntityType.GROUP
     if one_sided:
         actors, targets = targets, []
-    mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not any(
-        child.dep_ == "dobj" for child in token.children
-    )  # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
+    # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
+    mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not OBJECT.follow(token)
     if not targets and parties > 1 and (mutual or _each_other(token)):
         # "X and Y accuse each other", "X and Y clashed": each acts on the others (one event
         # per pair, _pairs).
@@ -366,7 +355,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
                  and any(index.type_of(key) is not EntityType.GROUP for key in actors)
                  and _demands_something(token, trigger, lex, index))  # fmt: skip
     alone = alone or on_object
-    if not (actors or unstated) or (not targets and not alone and not counted):
+    if not (actors or unstated) or not (targets or alone or counted):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
@@ -391,7 +380,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # the claimant is the actor or named as one of the acting state's own ("*Israeli* Prime
         # Minister Netanyahu says Israel will retaliate"): its words are the state's
         and (modality.claimed_by is None or modality.claimed_by in actors
-             or not set(actors).isdisjoint(_affiliations(modality.claimed_by, index)))
+             or not set(actors).isdisjoint(_states_of([modality.claimed_by], index)))
     ):  # fmt: skip
         # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack;
         # and the threat itself was made, it is no hypothesis.
@@ -466,8 +455,7 @@ def _followed(event_type: EventType, parties: Iterable[str], location: str | Non
     """Violence or a crowd the news reports with a named party on either side or with its place ("X
     was shot dead", "gunmen killed four in Y", "thousands of people march in Z"): an analyst follows
     it by that party or place, whoever did it, so it is not scored as unnamed (confidence.UNNAMED)."""
-    return event_type in FOLLOWED_TYPES and (
-        location is not None or any(index.type_of(key) is not EntityType.GROUP for key in parties))
+    return event_type in FOLLOWED_TYPES and (location is not None or any(index.type_of(key) is not EntityType.GROUP for key in parties))
 
 
 def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
@@ -485,10 +473,14 @@ def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
     ]  # fmt: skip
 
 
-DEFINITE = frozenset({"the", "this", "that"})
+DEFINITE, INDEFINITE = frozenset({"the", "this", "that"}), frozenset({"a", "an"})
 # A meeting or an agreement of the same parties told twice in one article is one event; two
 # accusations of the same party by the same party may be two statements.
 MEETINGS = frozenset({EventType.CONSULT, EventType.AGREE})
+
+
+def _determined(noun: Token, determiners: frozenset[str]) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in determiners for child in noun.children)
 
 
 def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex,
@@ -496,7 +488,7 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     """ "Two people confirmed *the call* occurred late last week and included Rubio": a definite
     event noun with no parties of its own is the event told before. It adds who took part and,
     when narrower, when it happened, to the latest earlier event of its type (and mode)."""
-    if token.pos_ != "NOUN" or not any(child.dep_ == "det" and child.lower_ in DEFINITE for child in token.children):
+    if token.pos_ != "NOUN" or not _determined(token, DEFINITE):
         return False
     table = lex.events
     if index.follow(token, [*table.paths(trigger, "actors"), *table.paths(trigger, "targets")]):
@@ -508,8 +500,7 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     if i is None:
         return False
     event = events[i]
-    joined = [key for key in _parties(index.follow(token, table.paths(trigger, "participants")), index)
-              if key not in event.targets]  # fmt: skip
+    joined = [key for key in _parties(index.follow(token, table.paths(trigger, "participants")), index) if key not in event.targets]
     when = clause_time(token, times)
     if when is None or event.when is not None and when.latest - when.earliest >= event.when.latest - event.when.earliest:
         when = event.when  # the narrower of the two
@@ -519,7 +510,6 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
 
 # Nouns that stand for what someone claimed: "CENTCOM denies *the claim*", "Kyiv denies *the statement*".
 CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account", "statement", "assertion"})
-
 
 # Verbs by which a party owns an attack: "X claimed responsibility for the attack".
 OWNING = frozenset({"claim", "accept", "admit", "take"})
@@ -534,12 +524,12 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         verb = token.head
         if token.dep_ != "dobj" or verb.lemma_.lower() not in OWNING:
             continue
-        attacks = [noun for noun in RESPONSIBLE_FOR.follow(token) if _attack_trigger(noun, lex) is not None
-                   and any(child.dep_ == "det" and child.lower_ in DEFINITE | {"these", "those"} for child in noun.children)]  # fmt: skip
-        claimants = _named_by(verb, "nsubj", index)
+        attacks = [noun for noun in RESPONSIBLE_FOR.follow(token)
+                   if _attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE | {"these", "those"})]  # fmt: skip
+        claimants = _named_by(verb, SUBJECT, index)
         unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
                     and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
-        if not attacks or not claimants or not unstated:
+        if not (attacks and claimants and unstated):
             continue
         attack = max(unstated, key=lambda event: event.provenance.evidence.start)
         evidence = sentence_evidence(token.sent)
@@ -561,14 +551,14 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
     denials: list[Event] = []
     for token in tokens_whose(doc, "LEMMA", CLAIM_NOUNS):
         verb = token.head
-        if token.dep_ != "dobj" or verb.lemma_.lower() not in denying or not any(
-            child.lower_ in DEFINITE for child in token.children
-        ) or any(child.dep_ not in ("det", "amod") for child in token.children):
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in denying or not _determined(token, DEFINITE) or any(
+            child.dep_ not in ("det", "amod") for child in token.children
+        ):
             continue
-        deniers = _named_by(verb, "nsubj", index)
+        deniers = _named_by(verb, SUBJECT, index)
         claims = [event for event in events if event.provenance.claimed_by not in (None, *deniers)
                   and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
-        if not deniers or not claims:
+        if not (deniers and claims):
             continue
         latest = max(event.provenance.evidence.start for event in claims)
         claimed = [event for event in claims if event.provenance.evidence.start == latest]
@@ -707,20 +697,10 @@ def _verb_forms(verb: Token) -> set[str]:
     return {lemma, *(f"{lemma} {child.lower_}" for child in verb.children if child.dep_ == "prt")}
 
 
-def _states_of(actors: Iterable[str], index: EntityIndex) -> set[str]:
-    """The states that qualify any of `actors` where the article names them."""
-    return {state for actor in actors for state in _affiliations(actor, index)}
-
-
-def _affiliations(key: str, index: EntityIndex) -> list[str]:
-    """The states that qualify an entity where the article names it ("*Turkish* President
-    Erdogan")."""
-    found: list[str] = []
-    for token in index.tokens_of(key):
-        if token.head.i == token.i or index.at(token.head) != key:
-            before = token.doc[token.left_edge.i : token.i]
-            found += [s for s in index.in_span(before, [EntityType.STATE]) if s not in found]
-    return found
+def _states_of(keys: Iterable[str], index: EntityIndex) -> set[str]:
+    """The states that qualify any of `keys` where the article names them ("*Turkish* President Erdogan")."""
+    return {state for key in keys for token in index.tokens_of(key) if token.head.i == token.i or index.at(token.head) != key
+            for state in index.in_span(token.doc[token.left_edge.i : token.i], [EntityType.STATE])}  # fmt: skip
 
 
 def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
@@ -766,14 +746,10 @@ def _places(part: Token, place: Token) -> bool:
 def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
     """Entities the sentence names with a possessive pronoun standing for an actor ("their
     401st Brigade" after "Israeli forces claim")."""
-    owned: set[str] = set()
-    for token in sent:
-        key = index.at(token)
-        if key is not None and any(child.dep_ == "poss" and child.pos_ == "PRON" and index.antecedent(child) in actors
-                                   for child in token.children):  # fmt: skip
-            owned.add(key)  # "their 401st Brigade and Yahalom Unit": both
-            owned.update(k for c in token.conjuncts for k in [index.at(c)] if k)
-    return owned
+    owners = [token for token in sent if index.at(token) is not None and any(
+        child.dep_ == "poss" and child.pos_ == "PRON" and index.antecedent(child) in actors for child in token.children)]
+    # "their 401st Brigade and Yahalom Unit": both
+    return {key for token in owners for part in (token, *token.conjuncts) if (key := index.at(part))}
 
 
 # How what is asked for hangs on the asking verb: "urged X *to withdraw*", "demanded that X
@@ -814,8 +790,7 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
         return []
     for trigger in _verb_types(head, lex):
         if trigger.label == EventType.CONSULT.value:
-            paths = lex.events.paths(trigger, "targets")
-            return _parties(index.follow(head, paths), index)
+            return _parties(index.follow(head, lex.events.paths(trigger, "targets")), index)
     if head.lemma_.lower() in lex.speech_verbs:
         # "wrote to the US Embassy asking to waive ...": whom the words were addressed to.
         return _parties(index.follow(head, [ADDRESSEE]), index)
@@ -838,9 +813,7 @@ def _attack_nouns(token: Token, lex: Lexicons) -> list[tuple[Token, Trigger]]:
     """The attack nouns, with their triggers, a passive suffers "in" ("are killed and others injured *in shelling*",
     the phrase on either conjunct), or the attack noun subject of an active verb ("*a suicide
     bombing* killed four", "launched *an airstrike* that killed four")."""
-    subjects = [child for child in token.children if child.dep_ == "nsubj"]
-    if token.dep_ == "relcl":
-        subjects = [token.head if child.lower_ in RELATIVE else child for child in subjects]
+    subjects = [token.head if token.dep_ == "relcl" and child.lower_ in RELATIVE else child for child in SUBJECT.follow(token)]
     nouns = _causes(token) if _passive(token) else subjects
     return [(noun, trigger) for noun in nouns if (trigger := _attack_trigger(noun, lex)) is not None]
 
@@ -918,9 +891,8 @@ def _counted(token: Token, lex: Lexicons) -> bool:
 def _untold_attack(noun: Token, index: EntityIndex) -> bool:
     """An attack a clause follows, brought in by an indefinite noun that names no party ("charged
     *following a car bombing* in X"); not a definite one, told elsewhere, nor one feared."""
-    return noun.dep_ == "pobj" and noun.head.lower_ in ("following", "after") and any(
-        child.dep_ == "det" and child.lower_ in ("a", "an") for child in noun.children
-    ) and not _party_in(noun, index)
+    following = noun.dep_ == "pobj" and noun.head.lower_ in ("following", "after")
+    return following and _determined(noun, INDEFINITE) and not _party_in(noun, index)
 
 
 def _gapped_passive(verb: Token) -> bool:
@@ -987,20 +959,20 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
     for _ in range(4):
         if node.dep_ not in INHERIT_DEPS and not (node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj")):
             return []
-        if node.dep_ == "advcl" and any(child.dep_ == "nsubj" and child.pos_ != "PRON" for child in node.children):
+        if node.dep_ == "advcl" and any(child.pos_ != "PRON" for child in SUBJECT.follow(node)):
             return []  # "X bans Y after *a mine explosion injures* two soldiers": the clause's own subject acts
         head = node.head
         if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
             node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
         ):
             return []
-        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and (objects := _named_by(head, "dobj", index)):
+        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and (objects := _named_by(head, OBJECT, index)):
             return objects  # "forced X to withdraw", "invited X to visit"
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and head.head.pos_ == "VERB":
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
-            return _named_by(head.head, "dobj", index)
-        subjects = [key for child in head.children if child.dep_ == "nsubj" for key in index.entities_of(child)]
+            return _named_by(head.head, OBJECT, index)
+        subjects = index.follow(head, [SUBJECT])
         found = _parties(subjects, index) or _groups(subjects, index)
         if found:
             return found  # parties, else the groups no one names
@@ -1019,10 +991,8 @@ def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> st
 def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
     """The one a passive conjunct without a subject of its own acts on: the subject of the verb
     it is joined to ("X interrupts a hearing and *is removed* by police": X is removed)."""
-    if token.dep_ != "conj" or token.pos_ != "VERB":
-        return []
     deps = {child.dep_ for child in token.children}
-    if "auxpass" not in deps or deps & {"nsubj", "nsubjpass", "expl"}:
+    if token.dep_ != "conj" or token.pos_ != "VERB" or "auxpass" not in deps or deps & {"nsubj", "nsubjpass", "expl"}:
         return []
     return [key for child in token.head.children if child.dep_ in ("nsubj", "nsubjpass") for key in index.entities_of(child)]
 
@@ -1043,19 +1013,18 @@ def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) 
         return None
     if index.type_of(claimant) is EntityType.STATE:
         return claimant
-    states = _affiliations(claimant, index)
-    return states[0] if len(states) == 1 else None
+    states = _states_of([claimant], index)
+    return states.pop() if len(states) == 1 else None
 
 
-def _named_by(head: Token, dep: str, index: EntityIndex) -> list[str]:
-    """The parties named in the dependents of `head` attached by `dep`."""
-    return _parties((key for child in head.children if child.dep_ == dep for key in index.entities_of(child)), index)
+def _named_by(head: Token, path: Path, index: EntityIndex) -> list[str]:
+    """The parties `path` reaches from `head`."""
+    return _parties(index.follow(head, [path]), index)
 
 
 def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:
     """Dependency steps from the trigger to its farthest argument's nearest token."""
-    return max([1, *(min((_tree_distance(token, other) for other in token.sent if index.at(other) == key), default=1)
-                     for key in keys)])  # fmt: skip
+    return max([1, *(min((_tree_distance(token, other) for other in token.sent if index.at(other) == key), default=1) for key in keys)])
 
 
 def _tree_distance(a: Token, b: Token) -> int:

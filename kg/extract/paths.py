@@ -93,6 +93,6 @@ def parse_path(text: str) -> Path:
 
 
 # Paths several stages read: the object of an of-phrase ("the president *of France*"), of an of- or
-# from-phrase ("delegates *from Cambodia*"), of a passive's by-phrase, and the direct object.
+# from-phrase ("delegates *from Cambodia*"), of a passive's by-phrase, the direct object and the subject.
 OF_OBJECT, OF_OR_FROM_OBJECT = parse_path(">prep[of]>pobj"), parse_path(">prep[of,from]>pobj")
-AGENT_OBJECT, OBJECT = parse_path(">agent>pobj"), parse_path(">dobj")
+AGENT_OBJECT, OBJECT, SUBJECT = parse_path(">agent>pobj"), parse_path(">dobj"), parse_path(">nsubj")
