@@ -131,11 +131,10 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         modality = assess(token, index, modal_cues)
         phrase = token.doc[(token.head if token.dep_ == "compound" else token).left_edge.i : token.i] if cue.pos == "NOUN" else ()
         if modality.negated or any(word.pos_ in ("ADJ", "ADV") and load_role_meanings().get(word.lower_) in NOT_HOLDING
-                                   and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
-            continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
+                                   and index.at(word) is None for word in (*phrase, *token.children)) or (
+                cue.frame in NOUN_FRAMES and any(word.lemma_ == "cease" for word in islice(token.ancestors, 3))):  # fmt: skip
+            continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"; "X ceased to be a member"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "leave") and _infinitive(token))
-        if cue.frame in NOUN_FRAMES and any(word.lemma_ == "cease" for word in islice(token.ancestors, 3)):
-            continue  # "X ceased to be a member of O": no longer one
         if cue.frame == "leave":
             if not (hypothetical or _pending(token)):
                 continue  # "X left O", "X withdrew from O": no longer a member

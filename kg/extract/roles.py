@@ -305,15 +305,13 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
     roles = _set_slots(doc, index)
     readings: dict[tuple[str, int], _Reading] = {}
     for match_id, start, end in _matches(doc, matchers.patterns, roles):
-        span = doc[start:end]
-        for reading in _read(span, index, roles, matchers.specs[doc.vocab.strings[match_id]]):
+        for reading in _read(doc[start:end], index, roles, matchers.specs[doc.vocab.strings[match_id]]):
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
     clause_readings, voided = _clause_readings(doc, index, roles, list(readings.values()))
-    readings = {slot: reading for slot, reading in readings.items() if reading.role_token.i not in voided}
-    for reading in clause_readings:
-        readings[(reading.person, reading.role_token.i)] = reading  # the parse's reading of a clause, not the word order's
+    readings = {slot: reading for slot, reading in readings.items() if reading.role_token.i not in voided} | {
+        (reading.person, reading.role_token.i): reading for reading in clause_readings}  # a clause's parse over word order
     doc.user_data[READINGS_KEY] = (entities, index, list(readings.values()))
     return index, list(readings.values())
 
