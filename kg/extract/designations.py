@@ -135,9 +135,7 @@ def _headline_parties(token: Token, index: EntityIndex) -> tuple[list[str], list
     ...": a present-tense verb the tagger read as a plural noun. The entity just before it acts
     on the entities that end the noun phrases just after it ("Colombian" only qualifies Petro)."""
     doc = token.doc
-    if token.tag_ != "NNS" or token.i == 0 or token.i + 1 >= token.sent.end:
-        return None
-    actor = index.at(doc[token.i - 1])
+    actor = index.at(doc[token.i - 1]) if token.tag_ == "NNS" and 0 < token.i < token.sent.end - 1 else None
     if actor is None or index.type_of(actor) not in PARTIES:
         return None
     designees: list[str] = []

@@ -45,7 +45,7 @@ from kg.extract.modality import assess
 from kg.extract.paths import Path as DepPath
 from kg.extract.paths import OBJECT, OF_OBJECT, parse_path
 from kg.extract import roles
-from kg.extract.roles import NOT_HOLDING, PARTY, load_role_meanings
+from kg.extract.roles import INFINITIVE, NOT_HOLDING, PARTY, load_role_meanings
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 
@@ -131,11 +131,10 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         modality = assess(token, index, modal_cues)
         phrase = token.doc[(token.head if token.dep_ == "compound" else token).left_edge.i : token.i] if cue.pos == "NOUN" else ()
         if modality.negated or any(word.pos_ in ("ADJ", "ADV") and load_role_meanings().get(word.lower_) in NOT_HOLDING
-                                   and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
-            continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"
+                                   and index.at(word) is None for word in (*phrase, *token.children)) or (
+                cue.frame in NOUN_FRAMES and any(word.lemma_ == "cease" for word in islice(token.ancestors, 3))):  # fmt: skip
+            continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"; "X ceased to be a member"
         hypothetical = modality.hypothetical or (cue.frame in ("join", "leave") and _infinitive(token))
-        if cue.frame in NOUN_FRAMES and any(word.lemma_ == "cease" for word in islice(token.ancestors, 3)):
-            continue  # "X ceased to be a member of O": no longer one
         if cue.frame == "leave":
             if not (hypothetical or _pending(token)):
                 continue  # "X left O", "X withdrew from O": no longer a member
@@ -254,7 +253,7 @@ def _non(token: Token) -> bool:
 
 def _infinitive(token: Token) -> bool:
     """ "applied to join O", "proposals to withdraw from O": a joining or leaving not yet done."""
-    return token.pos_ == "VERB" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+    return token.pos_ == "VERB" and bool(INFINITIVE.follow(token))
 
 
 def _introduces(token: Token) -> bool:
@@ -280,9 +279,8 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             if child.dep_ == "appos" or (child.dep_ == "poss" and child.pos_ != "PRON"):
                 found += index.entities_of(child)
             if _introduces(child):  # "O members such as X and Y", "including X"
-                for obj in (*child.children, *(g for c in child.children for g in c.children)):
-                    if obj.dep_ == "pobj":
-                        found += index.entities_of(obj)
+                found += [key for obj in (*child.children, *(g for c in child.children for g in c.children))
+                          if obj.dep_ == "pobj" for key in index.entities_of(obj)]  # fmt: skip
         if cue.frame in NOUN_FRAMES and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             # "NATO member Poland"; a singular noun names one ("Labour candidate X and independent Y": X only)
             found += index.entities_of(token.head) if token.tag_ in ("NNS", "NNPS") else index.entities_of(token.head)[:1]
@@ -307,7 +305,7 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             verb = verb.head
         if verb.lemma_ not in COPULAS and cue.frame in NOUN_FRAMES:
             return []  # "killed Taliban members": whoever killed them is no member
-    found = [key for key in found + _subjects(verb, index) if key not in organizations]
+    found = [key for key in _subjects(verb, index) if key not in organizations]  # (none found before)
     if not found and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:  # not "X claims Y was a member"
         found = _subjects(verb.head, index)
     return found

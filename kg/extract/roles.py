@@ -38,7 +38,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache, partial
+from itertools import groupby
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -69,7 +70,7 @@ HEAD_ROLES = STATE_HEADS | {"leader"}
 PARTY = "PoliticalParty"
 NOT_HOLDING = ("not-holder", "deputy")  # meanings of role_modifiers.tsv whose person does not hold the very role after them
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
-SUBJECT = parse_path(">nsubj")
+SUBJECT, NEGATION, INFINITIVE = parse_path(">nsubj"), parse_path(">neg"), parse_path(">aux[to]")  # INFINITIVE: "to be"
 OWNERS = (EntityType.STATE, EntityType.ORGANIZATION)  # whose a title may be
 # "the group's leader X": a noun standing for an organization or state named before.
 REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
@@ -199,7 +200,7 @@ def _set_slots(doc: Doc, index: EntityIndex) -> dict[int, tuple[int, int, RoleWo
         if any(t._.get(SLOT) == "OF" or (t._.get(SLOT) == "PERSON" and t.is_title and t.lower_ not in load_role_words())
                for t in doc[start:end]):  # fmt: skip
             continue
-        start, end, word = _portfolio(doc, start, end, word, modifiers)
+        start, end, word = _portfolio(doc, start, end, word)
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
             roles[token.i] = (start, end, word)
@@ -221,14 +222,14 @@ def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
     return index.at(inside) == before or (inside.is_upper and inside.text == initials)
 
 
-def _portfolio(doc: Doc, start: int, end: int, word: RoleWord, modifiers: dict[str, str]) -> tuple[int, int, RoleWord]:
+def _portfolio(doc: Doc, start: int, end: int, word: RoleWord) -> tuple[int, int, RoleWord]:
     """ "education minister", "Minister of Health X", "Health Secretary X": a noun compounded to a bare
     "minister" or "secretary", or after its "of" or "for", is its portfolio; the role is "<portfolio>
     minister" (a state office)."""
 
     def portfolio(i: int) -> bool:
         return (0 <= i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN") and doc[i]._.get(SLOT) == "MOD"
-                and doc[i].is_alpha and doc[i].lower_ not in modifiers)  # fmt: skip
+                and doc[i].is_alpha and doc[i].lower_ not in load_role_meanings())  # fmt: skip
 
     if word.role not in ("minister", "secretary") or end - start != 1:
         return start, end, word
@@ -304,15 +305,13 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
     roles = _set_slots(doc, index)
     readings: dict[tuple[str, int], _Reading] = {}
     for match_id, start, end in _matches(doc, matchers.patterns, roles):
-        span = doc[start:end]
-        for reading in _read(span, index, roles, matchers.specs[doc.vocab.strings[match_id]]):
+        for reading in _read(doc[start:end], index, roles, matchers.specs[doc.vocab.strings[match_id]]):
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
     clause_readings, voided = _clause_readings(doc, index, roles, list(readings.values()))
-    readings = {slot: reading for slot, reading in readings.items() if reading.role_token.i not in voided}
-    for reading in clause_readings:
-        readings[(reading.person, reading.role_token.i)] = reading  # the parse's reading of a clause, not the word order's
+    readings = {slot: reading for slot, reading in readings.items() if reading.role_token.i not in voided} | {
+        (reading.person, reading.role_token.i): reading for reading in clause_readings}  # a clause's parse over word order
     doc.user_data[READINGS_KEY] = (entities, index, list(readings.values()))
     return index, list(readings.values())
 
@@ -323,14 +322,8 @@ def _rank(reading: _Reading) -> tuple[float, bool]:
 
 
 def _runs(span: Span) -> list[tuple[str, int, int]]:
-    runs: list[tuple[str, int, int]] = []
-    for token in span:
-        slot = token._.get(SLOT)
-        if runs and runs[-1][0] == slot and runs[-1][2] == token.i:
-            runs[-1] = (slot, runs[-1][1], token.i + 1)
-        else:
-            runs.append((slot, token.i, token.i + 1))
-    return runs
+    """(slot, start, end) of each run of tokens of one slot in `span`."""
+    return [(slot, (run := list(tokens))[0].i, run[-1].i + 1) for slot, tokens in groupby(span, key=lambda t: t._.get(SLOT))]
 
 
 def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]], spec: PatternSpec) -> list[_Reading]:
@@ -357,8 +350,8 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
         title = f"{before[-1].lower_} {phrases[-1][2].role}"  # "deputy health minister X"
         phrases[-1] = (before[-1].i, phrases[-1][1], RoleWord(title, title, None, phrases[-1][2].state_office))
         before = before[:-1]
-    if any(_not_holder(t) for t in before) or (before and before[-1].text.lower().endswith("-")):
-        return []
+    if any(_not_holder(t) for t in before) or (before and before[-1].text.lower().endswith("-")) or _not_yet(doc, role_end):
+        return []  # "former president X", "President-elect X"
     if _after_place(doc, role_start, index) and not phrases[-1][2].state_office:
         return []  # "Democratic Party of Korea leader X", "Gaza leader X" (but a "Queensland senator" is Australia's)
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
@@ -369,8 +362,6 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
     ) and not _kind_noun(following, index):  # fmt: skip
         return []  # "leader of the Israeli-backed Popular Forces", "of Canada's New Democratic Party": the state only
         # qualifies; but "leader of the Los Choneros cartel" is the cartel's
-    if _not_yet(doc, role_end):
-        return []
 
     def nearest(candidates: list[tuple[str, int, int]]) -> tuple[str, int, int]:
         return min(candidates, key=lambda r: min(abs(r[1] - role_end), abs(role_start - r[2])))
@@ -381,10 +372,7 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
     holders = people if spec.extra.get("people") == "all" and plural else [nearest(people)]
     holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
     # "President X and Gbagbo's wife": a possessor in the list holds nothing
-    of: str | None = None
-    if ofs:
-        of_run = ofs[0] if spec.extra.get("of") == "first" else nearest(ofs)
-        of = _of_key(doc, of_run, index)
+    of = _of_key(doc, ofs[0] if spec.extra.get("of") == "first" else nearest(ofs), index) if ofs else None
     readings: list[_Reading] = []
     for run in holders:
         person = next(iter(index.in_span(doc[run[1] : run[2]])), None)  # the run's rank before the name holds none
@@ -392,11 +380,8 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
             continue
         # "AU chairperson President X of Egypt": the first title goes with the OF before it,
         # the last one with the person; the role-name-of pattern then gives it its state.
-        if len(phrases) > 1 and of is not None:
-            readings.append(_reading(person, phrases[0], of, doc, base))
-            readings.append(_reading(person, phrases[-1], None, doc, base * 0.9))
-        else:
-            readings.append(_reading(person, phrases[-1], of, doc, base))
+        readings += ([_reading(person, phrases[0], of, doc, base), _reading(person, phrases[-1], None, doc, base * 0.9)]
+                     if len(phrases) > 1 and of is not None else [_reading(person, phrases[-1], of, doc, base)])  # fmt: skip
     return readings
 
 
@@ -418,10 +403,9 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
         if clause is None:
             continue
         verb, holders = clause
-        if (any(c.dep_ == "neg" for c in verb.children) or assess(verb, index, load_lexicons().cues).hypothetical
+        if (NEGATION.follow(verb) or assess(verb, index, load_lexicons().cues).hypothetical
                 or (len(holders) > 1 and any(c.dep_ == "conj" for c in title.children))
-                or any(c.dep_ in ("acl", "relcl") and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
-                       for c in title.children)):  # fmt: skip
+                or any(c.dep_ in ("acl", "relcl") and INFINITIVE.follow(c) for c in title.children)):  # fmt: skip
             # "did not elect X as president", "X is expected to be appointed as", "X and Y are sworn in
             # as the president and vice president", "become the first EU foreign ministers to travel"
             voided.add(end - 1)
@@ -457,7 +441,7 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
             verb = verb.head.head  # "is sworn in for a third term as president"
     elif title.dep_ not in ("oprd", "attr", "dobj"):
         return None
-    if verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp") and INFINITIVE.follow(verb):
         verb = verb.head  # "X was chosen to be prime minister"
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":  # "appoints X as ...", "replaces Y as ...", with "as" on the object
         if verbs.get(verb.head.lemma_.lower()) == "object":
@@ -486,7 +470,7 @@ def _clause_subjects(verb: Token) -> list[Token]:
             return subjects
         if verb.dep_ in ("relcl", "acl") and (subjects or verb.tag_ == "VBN"):
             return [verb.head]
-        participle = verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux"))
+        participle = verb.dep_ == "advcl" and (verb.tag_ == "VBG" or INFINITIVE.follow(verb))
         if subjects or not (verb.dep_ in ("conj", "xcomp") or participle) or verb.head is verb:
             return []  # (a participle: "X wins the election, becoming the next president of Y")
         if verb.dep_ == "xcomp" and load_role_verbs().get(verb.head.lemma_.lower()) == "object" and (
@@ -565,8 +549,7 @@ def _stacked(runs: list[tuple[str, int, int]], roles: dict[int, tuple[int, int, 
         if run[0] in ("OF", "OFREF"):
             of_run = run
         elif run[0] == "ROLE":
-            held = not any(_not_holder(t) for t in doc[max(run[1] - 3, 0) : run[1]])
-            if held:
+            if not any(_not_holder(t) for t in doc[max(run[1] - 3, 0) : run[1]]):  # "and deputy leader X": no leader
                 phrase = max({roles[i] for i in range(run[1], run[2])}, key=lambda p: p[0])
                 of = _of_key(doc, of_run, index) if of_run is not None else None
                 readings.append(_reading(person, phrase, of, doc, base))
@@ -601,11 +584,9 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
     """The entity an OF run names; "the group's" is the nearest organization before it; in
     "Conservative Party of Canada leader X" the party, not Canada."""
     if run[0] == "OF":
-        start = run[1]
-        if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2]._.get(SLOT) == "OF":
-            owner = index.at(doc[start - 2])
-            if owner is not None and index.type_of(owner) is EntityType.ORGANIZATION:
-                return owner
+        owner = index.at(doc[run[1] - 2]) if run[1] >= 2 and doc[run[1] - 1].lower_ == "of" else None
+        if owner is not None and index.type_of(owner) is EntityType.ORGANIZATION:
+            return owner
         return next((key for t in reversed(doc[run[1] : run[2]]) if (key := index.at(t)) is not None), None)
     wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
     return next((key for t in reversed(doc[max(0, run[1] - 80) : run[1]]) if (key := index.at(t)) is not None
@@ -622,35 +603,29 @@ def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> I
             explicit[reading.person].append(reading)
     qids = _entity_qids(index, gazetteer)
     emitted: dict[tuple[str, str, str], Role] = {}
-    dominant_found: list[str | None] = []
+    dominant = cache(partial(_dominant_state, index, qids, gazetteer, article, explicit))  # the same for every title
     for reading in sorted(readings, key=lambda r: r.role_token.i):
-        of, inherited, guessed = reading.of, False, False
+        of, inherited, guessed, title = reading.of, False, False, reading.role_token
         if of is None:
             of = _implicit_of(reading, explicit, qids, gazetteer, article) or _group_owner(reading, index)
             inherited = True
-        if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS):
-            if not dominant_found:  # the same for every title of the article
-                dominant_found.append(_dominant_state(index, qids, gazetteer, article, explicit))
-            dominant = dominant_found[0]
-            if (reading.word.state_office and not _owner_unread(reading.role_token)) or (
-                    dominant is not None and _bare(reading.role_token) and _names_state(reading.role_token.sent, dominant, index)):  # fmt: skip
-                of, guessed = dominant, True  # "Belarus plans ... a decree signed by prime minister X"
+        if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS) and (
+                (reading.word.state_office and not _owner_unread(title))
+                or ((state := dominant()) is not None and _bare(title) and _names_state(title.sent, state, index))):  # fmt: skip
+            of, guessed = dominant(), True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
         if reading.word.role in STATE_HEADS:
-            of = _state_of_body(of, reading.role_token, index) or of
-        modality = assess(reading.role_token, index, load_lexicons().cues)
-        copula = reading.role_token.head
-        if modality.negated or (copula.lemma_ == "be" and any(c.dep_ == "neg" for c in copula.children)):
+            of = _state_of_body(of, title, index) or of
+        modality = assess(title, index, load_lexicons().cues)
+        if modality.negated or (title.head.lemma_ == "be" and NEGATION.follow(title.head)):
             continue
-        evidence = sentence_evidence(reading.role_token.sent)
         confidence = score(reading.confidence * (INHERITED if guessed else 1.0), inherited=inherited,
                            hypothetical=modality.hypothetical)  # fmt: skip
-        provenance = Provenance(evidence, NAME, confidence, modality.claimed_by, False, modality.hypothetical)
-        claim = Role(reading.person, reading.word.role, of, provenance)
+        provenance = Provenance(sentence_evidence(title.sent), NAME, confidence, modality.claimed_by, False, modality.hypothetical)
         key = (reading.person, reading.word.role, of)
         if key not in emitted or confidence > emitted[key].provenance.confidence:
-            emitted[key] = claim
+            emitted[key] = Role(*key, provenance)
     yield from emitted.values()
 
 
@@ -730,12 +705,9 @@ def _word_before(role_token: Token) -> Token | None:
 
 def _entity_qids(index: EntityIndex, gazetteer: Gazetteer) -> dict[str, str]:
     """entity key -> QID, for entities whose label the gazetteer knows for their type."""
-    qids: dict[str, str] = {}
-    for key, entity in index.entities.items():
-        found = [e for e in gazetteer.lookup(entity.label) if e.type is entity.type and e.qid]
-        if len(found) == 1 and found[0].qid:
-            qids[key] = found[0].qid
-    return qids
+    found = {key: [e.qid for e in gazetteer.lookup(entity.label) if e.type is entity.type and e.qid]
+             for key, entity in index.entities.items()}  # fmt: skip
+    return {key: qids[0] for key, qids in found.items() if len(qids) == 1}
 
 
 def _implicit_of(reading: _Reading, explicit: dict[str, list[_Reading]], qids: dict[str, str], gazetteer: Gazetteer,
@@ -776,9 +748,8 @@ def _dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazette
             held = {by_qid.get(t.of_qid, t.of_qid) for t in tenures}  # a QID: a state not named
         for state in held:
             weights[state] += len(person.mentions)
-    if not weights:
-        return None
-    top = min(weights, key=lambda k: (-weights[k], min(m.start for m in states[k].mentions) if k in states else len(article.content)))
+    top = min(weights, key=lambda k: (-weights[k], min(m.start for m in states[k].mentions) if k in states else len(article.content)),
+              default=None)  # fmt: skip
     return top if top in states else None
 
 

@@ -240,6 +240,12 @@ def test_roles_stacked_titles_each_with_its_owner(read_roles) -> None:  # type: 
     }
 
 
+def test_roles_stacked_title_after_a_not_holder_word_is_not_held(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Antigua and Barbuda's prime minister and deputy leader Gaston Browne called the election."
+    assert ("Gaston Browne", "prime minister", "Antigua and Barbuda") in _triples(read_roles, text)
+    assert not [t for t in _triples(read_roles, text) if t[1] == "leader"]
+
+
 def test_roles_appositions_both_ways(read_roles) -> None:  # type: ignore[no-untyped-def]
     expected = {("Sergei Lavrov", "foreign minister", "Russia")}
     assert _triples(read_roles, "Sergei Lavrov, the foreign minister of Russia, met Wang Yi.") == expected
