@@ -43,9 +43,9 @@ from kg.extract.confidence import score
 from kg.extract.lexicon import Cues, load_lexicons, valid_rows
 from kg.extract.modality import assess
 from kg.extract.paths import Path as DepPath
-from kg.extract.paths import OBJECT, OF_OBJECT, parse_path
+from kg.extract.paths import INFINITIVE, OBJECT, OF_OBJECT, parse_path
 from kg.extract import roles
-from kg.extract.roles import INFINITIVE, NOT_HOLDING, PARTY, load_role_meanings
+from kg.extract.roles import NOT_HOLDING, PARTY, load_role_meanings
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 

@@ -93,6 +93,8 @@ def parse_path(text: str) -> Path:
 
 
 # Paths several stages read: the object of an of-phrase ("the president *of France*"), of an of- or
-# from-phrase ("delegates *from Cambodia*"), of a passive's by-phrase, the direct object and the subject.
+# from-phrase ("delegates *from Cambodia*"), of a passive's by-phrase, the direct object, the subject,
+# a negation and an infinitive's "to" ("to be").
 OF_OBJECT, OF_OR_FROM_OBJECT = parse_path(">prep[of]>pobj"), parse_path(">prep[of,from]>pobj")
 AGENT_OBJECT, OBJECT, SUBJECT = parse_path(">agent>pobj"), parse_path(">dobj"), parse_path(">nsubj")
+NEGATION, INFINITIVE = parse_path(">neg"), parse_path(">aux[to]")

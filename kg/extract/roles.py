@@ -54,7 +54,7 @@ from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
 from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, org_kind
-from kg.extract.paths import AGENT_OBJECT, OBJECT, OF_OBJECT, parse_path
+from kg.extract.paths import AGENT_OBJECT, INFINITIVE, NEGATION, OBJECT, OF_OBJECT, SUBJECT
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
 from kg.records import Article, Entity, EntityType, Provenance, Role
@@ -70,7 +70,6 @@ HEAD_ROLES = STATE_HEADS | {"leader"}
 PARTY = "PoliticalParty"
 NOT_HOLDING = ("not-holder", "deputy")  # meanings of role_modifiers.tsv whose person does not hold the very role after them
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
-SUBJECT, NEGATION, INFINITIVE = parse_path(">nsubj"), parse_path(">neg"), parse_path(">aux[to]")  # INFINITIVE: "to be"
 OWNERS = (EntityType.STATE, EntityType.ORGANIZATION)  # whose a title may be
 # "the group's leader X": a noun standing for an organization or state named before.
 REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
