@@ -343,7 +343,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # An event needs someone acting (or an article that does not say who acted) and, unless its
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
     unstated = not actors and event_type in FORCE and (
-        _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, index)
+        _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, trigger, index)
     )
     alone = one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
@@ -473,7 +473,7 @@ def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
     ]  # fmt: skip
 
 
-DEFINITE, INDEFINITE = frozenset({"the", "this", "that"}), frozenset({"a", "an"})
+DEFINITE = frozenset({"the", "this", "that"})
 # A meeting or an agreement of the same parties told twice in one article is one event; two
 # accusations of the same party by the same party may be two statements.
 MEETINGS = frozenset({EventType.CONSULT, EventType.AGREE})
@@ -888,11 +888,24 @@ def _counted(token: Token, lex: Lexicons) -> bool:
                and not lex.events.by_lemma(child.lemma_.lower(), "weapon") for child in token.children)  # fmt: skip
 
 
-def _untold_attack(noun: Token, index: EntityIndex) -> bool:
-    """An attack a clause follows, brought in by an indefinite noun that names no party ("charged
-    *following a car bombing* in X"); not a definite one, told elsewhere, nor one feared."""
-    following = noun.dep_ == "pobj" and noun.head.lower_ in ("following", "after")
-    return following and _determined(noun, INDEFINITE) and not _party_in(noun, index)
+def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
+    """An attack or clash told by a noun that names no party, as the subject of a clause ("*clashes*
+    erupt in X", "*an armed attack* in X left seven dead"), after which a clause happened ("charged
+    *following a car bombing* in X") or in which a clause with no subject of its own did ("injured *in
+    a car bombing* in X"; not "police seize weapons *in raids*": theirs). Not a definite or owned one,
+    told elsewhere, nor one whose author is a name kg does not know ("a *Tatmadaw* airstrike"), nor
+    a word that with no party is as often a police search (`named_only`: "arrested in raids")."""
+    if noun.lemma_.lower() in trigger.words("named_only"):
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in UNTOLD_IN:
+        told = noun.head.lower_ in ("after", "following") or not any(child.dep_ == "nsubj" for child in noun.head.head.children)
+    else:
+        told = noun.dep_ in ("nsubj", "nsubjpass")
+    owned = _determined(noun, DEFINITE) or any(child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN" for child in noun.children)
+    return told and not owned and not _party_in(noun, index)
+
+
+UNTOLD_IN = frozenset({"following", "after", "in", "during", "amid", "amidst"})
 
 
 def _gapped_passive(verb: Token) -> bool:

@@ -44,6 +44,12 @@ def _read(annotated, text: str):  # type: ignore[no-untyped-def]
         ("A man is charged with terrorism following a car bombing outside of a police station in Red Harbour.",
          EventType.ASSAULT, (), "harbour"),
         ("Security was tightened after a bombing at a market in Red Harbour.", EventType.ASSAULT, (), "harbour"),
+        # An attack or clash noun with no party, subject of its clause or where a subjectless clause happened.
+        ("Clashes erupt in Red Harbour.", EventType.ASSAULT, (), "harbour"),
+        ("Heavy fighting continues in Red Harbour.", EventType.ASSAULT, (), "harbour"),
+        ("An armed attack in Red Harbour left seven people dead.", EventType.ASSAULT, (), "harbour"),
+        ("Two women die of injuries sustained in a shooting in Red Harbour.", EventType.ASSAULT, (), "harbour"),
+        ("Ruritania expels two diplomats after an attack on Red Harbour.", EventType.ASSAULT, (), "harbour"),
     ],
 )
 def test_an_event_whose_actor_is_not_stated_is_kept_without_one(annotated, text, event_type, targets, location) -> None:  # type: ignore[no-untyped-def]
@@ -89,10 +95,21 @@ def test_the_victims_of_an_attack_are_acted_on_by_its_author(annotated, text, ac
         "Security was tightened after the attack in Red Harbour.",  # told elsewhere
         "Security was tightened after a Ruritanian attack in Red Harbour.",  # its author is named
         "Police are investigating a bombing in Red Harbour.",
+        "No clashes were reported in Red Harbour.",
+        "Clashes could erupt in Red Harbour.",
+        "Clashes erupt between Ruritania and the Northern Front in Red Harbour.",  # parties named
+        "The police arrested four people in raids in Red Harbour.",  # the subject's own
+        "Four people were killed in a Ruritanian airstrike in Red Harbour.",  # its author named
+        "The fighting in Red Harbour resumed.",  # told elsewhere
     ],
 )
 def test_no_actorless_event_where_an_actor_may_be_stated_or_nothing_happened(annotated, text) -> None:  # type: ignore[no-untyped-def]
     assert not any(actors == () for _, actors, _, _ in _read(annotated, text)), _read(annotated, text)
+
+
+def test_a_raid_with_no_party_is_no_attack(annotated) -> None:  # type: ignore[no-untyped-def]
+    read = _read(annotated, "Four people were arrested in raids in Red Harbour.")  # a search as often as an attack
+    assert (EventType.COERCE, (), (), "harbour") in read and not any(event[0] is EventType.ASSAULT for event in read), read
 
 
 def _claims(annotated, text: str):  # type: ignore[no-untyped-def]
