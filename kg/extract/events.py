@@ -888,6 +888,9 @@ def _counted(token: Token, lex: Lexicons) -> bool:
                and not lex.events.by_lemma(child.lemma_.lower(), "weapon") for child in token.children)  # fmt: skip
 
 
+UNTOLD_IN = frozenset({"following", "after", "in", "during", "amid", "amidst"})
+
+
 def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
     """An attack or clash told by a noun that names no party, as the subject of a clause ("*clashes*
     erupt in X", "*an armed attack* in X left seven dead"), after which a clause happened ("charged
@@ -901,11 +904,11 @@ def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
         told = noun.head.lower_ in ("after", "following") or not any(child.dep_ == "nsubj" for child in noun.head.head.children)
     else:
         told = noun.dep_ in ("nsubj", "nsubjpass")
-    owned = _determined(noun, DEFINITE) or any(child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN" for child in noun.children)
+    owned = _determined(noun, DEFINITE) or any(
+        child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN" for child in noun.children
+    )
     return told and not owned and not _party_in(noun, index)
 
-
-UNTOLD_IN = frozenset({"following", "after", "in", "during", "amid", "amidst"})
 
 
 def _gapped_passive(verb: Token) -> bool:
