@@ -487,3 +487,38 @@ def test_events_a_deployment_to_the_border_with_a_state_is_aimed_at_it(annotated
     doc, entities, article = annotated(text, ASSETS)
     found = [event for event in events.extract(doc, entities, article) if event.type is EventType.MOBILIZE]
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Vask attends Omar Tellen's funeral in Ruritania.",
+        "Alma Vask attended the funeral of Omar Tellen.",
+        "Ruritania banned Alma Vask from attending the Freedonian Defence College.",
+        "Omar Tellen heads the Liberal Party.",
+        "The Liberal Party, which previously controlled a majority of the House of Commons, lost seats.",
+        "The Government of Ruritania, which controls eastern Freedonia, closed its ports.",
+    ],
+)
+def test_events_attend_head_control_alone_state_no_event(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO's 'attend' (042, a visit) and 'head', 'control' (060, cooperation) alone read a
+    funeral attended, a party led and seats held as events: they code only by their patterns."""
+    names = {**NAMES, **{name: (name.lower().replace(" ", "_"), EntityType.ORGANIZATION)
+                         for name in ("Liberal Party", "House of Commons", "Freedonian Defence College")}}  # fmt: skip
+    doc, entities, article = annotated(text, names)
+    assert not [event for event in events.extract(doc, entities, article) if event.type in (EventType.CONSULT, EventType.COOPERATE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"), [("Alma Vask attended a conference in Freedonia.", "044"), ("Alma Vask attended the summit in Freedonia.", "044")]
+)
+def test_attend_keeps_its_patterns(annotated, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    """What CAMEO's patterns of 'attend' name (a conference, a summit) is still coded."""
+    token = next(t for t in annotated(text, NAMES)[0] if t.lemma_ == "attend")
+    found = verb_dictionary().code(token, default=False)
+    assert found is not None and found.cameo == code
+
+
+def test_events_meeting_attended_with_a_party_stays_a_consultation(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, "Alma Vask attended a meeting with Omar Tellen.", EventType.CONSULT)
+    assert [(event.actors, event.targets) for event in found] == [(("vask",), ("tellen",))]
