@@ -510,11 +510,17 @@ def test_events_attend_head_control_alone_state_no_event(annotated, text) -> Non
 
 
 @pytest.mark.parametrize(
-    ("text", "code"), [("Alma Vask attended a conference in Freedonia.", "044"), ("Alma Vask attended the summit in Freedonia.", "044")]
+    ("text", "lemma", "code"),
+    [
+        ("Alma Vask attended a conference in Freedonia.", "attend", "044"),
+        ("Alma Vask attended the summit in Freedonia.", "attend", "044"),
+        ("Alma Vask headed to Freedonia.", "head", "042"),
+    ],
 )
-def test_attend_keeps_its_patterns(annotated, text: str, code: str) -> None:  # type: ignore[no-untyped-def]
-    """What CAMEO's patterns of 'attend' name (a conference, a summit) is still coded."""
-    token = next(t for t in annotated(text, NAMES)[0] if t.lemma_ == "attend")
+def test_pattern_only_verbs_keep_their_patterns(annotated, text: str, lemma: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    """What CAMEO's patterns of 'attend' and 'head' name (a conference, a summit, a trip to a
+    place) is still coded."""
+    token = next(t for t in annotated(text, NAMES)[0] if t.lemma_ == lemma)
     found = verb_dictionary().code(token, default=False)
     assert found is not None and found.cameo == code
 
@@ -522,3 +528,24 @@ def test_attend_keeps_its_patterns(annotated, text: str, code: str) -> None:  # 
 def test_events_meeting_attended_with_a_party_stays_a_consultation(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _typed(annotated, "Alma Vask attended a meeting with Omar Tellen.", EventType.CONSULT)
     assert [(event.actors, event.targets) for event in found] == [(("vask",), ("tellen",))]
+
+
+@pytest.mark.parametrize(
+    "text", ["Alma Vask defeats the incumbent Omar Tellen.", "Ruritania overtakes Freedonia as the largest party in the Senate."]
+)
+def test_events_an_election_won_is_no_attack(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO's 'defeat' and 'overtake' (DESTROY, 190) code by their patterns only: its own [---]
+    rows (a candidate, contestants, in an election) say their electoral sense is no event."""
+    assert not _typed(annotated, text, EventType.ASSAULT)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type", "actors", "targets"),
+    [
+        ("Ruritanian troops defeated Freedonian forces near the border.", EventType.ASSAULT, ("ruritania",), ("freedonia",)),
+    ],
+)
+def test_events_pattern_only_verbs_keep_their_patterns(annotated, text, event_type, actors, targets) -> None:  # type: ignore[no-untyped-def]
+    """'defeat' with a military object (&MILITARY) still codes."""
+    found = _typed(annotated, text, event_type)
+    assert [(event.actors, event.targets) for event in found] == [(actors, targets)]
