@@ -487,3 +487,60 @@ def test_events_a_deployment_to_the_border_with_a_state_is_aimed_at_it(annotated
     doc, entities, article = annotated(text, ASSETS)
     found = [event for event in events.extract(doc, entities, article) if event.type is EventType.MOBILIZE]
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alma Vask attends Omar Tellen's funeral in Ruritania.",
+        "Alma Vask attended the funeral of Omar Tellen.",
+        "Ruritania banned Alma Vask from attending the Freedonian Defence College.",
+        "Omar Tellen heads the Liberal Party.",
+        "The Liberal Party, which previously controlled a majority of the House of Commons, lost seats.",
+        "The Government of Ruritania, which controls eastern Freedonia, closed its ports.",
+    ],
+)
+def test_events_attend_head_control_alone_state_no_event(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO's 'attend' (042, a visit) and 'head', 'control' (060, cooperation) alone read a
+    funeral attended, a party led and seats held as events: they code only by their patterns."""
+    names = {**NAMES, **{name: (name.lower().replace(" ", "_"), EntityType.ORGANIZATION)
+                         for name in ("Liberal Party", "House of Commons", "Freedonian Defence College")}}  # fmt: skip
+    doc, entities, article = annotated(text, names)
+    assert not [event for event in events.extract(doc, entities, article) if event.type in (EventType.CONSULT, EventType.COOPERATE)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "code"),
+    [
+        ("Alma Vask attended a conference in Freedonia.", "attend", "044"),
+        ("Alma Vask attended the summit in Freedonia.", "attend", "044"),
+        ("Alma Vask headed to Freedonia.", "head", "042"),
+    ],
+)
+def test_pattern_only_verbs_keep_their_patterns(annotated, text: str, lemma: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    """What CAMEO's patterns of 'attend' and 'head' name (a conference, a summit, a trip to a
+    place) is still coded."""
+    token = next(t for t in annotated(text, NAMES)[0] if t.lemma_ == lemma)
+    found = verb_dictionary().code(token, default=False)
+    assert found is not None and found.cameo == code
+
+
+def test_events_meeting_attended_with_a_party_stays_a_consultation(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, "Alma Vask attended a meeting with Omar Tellen.", EventType.CONSULT)
+    assert [(event.actors, event.targets) for event in found] == [(("vask",), ("tellen",))]
+
+
+
+def test_events_a_lead_in_seats_is_no_attack(annotated) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO's 'overtake' (DESTROY, 190) codes by its patterns only: in news it is a lead taken
+    in seats or figures, and the block's own rows keep the military objects."""
+    assert not _typed(annotated, "Ruritania overtakes Freedonia as the largest party in the Senate.", EventType.ASSAULT)
+
+
+def test_events_defeat_keeps_its_military_sense(annotated) -> None:  # type: ignore[no-untyped-def]
+    """'defeat' keeps its own code: 'US troops had defeated ISIS' (dev) has an armed group as
+    object, which no pattern of the block names."""
+    names = {**NAMES, "Freedonian Liberation Front": ("front", EntityType.ORGANIZATION)}
+    doc, entities, article = annotated("Ruritanian troops had defeated the Freedonian Liberation Front.", names)
+    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("front",))]
