@@ -322,7 +322,8 @@ def _rank(reading: _Reading) -> tuple[float, bool]:
 
 def _runs(span: Span) -> list[tuple[str, int, int]]:
     """(slot, start, end) of each run of tokens of one slot in `span`."""
-    return [(slot, (run := list(tokens))[0].i, run[-1].i + 1) for slot, tokens in groupby(span, key=lambda t: t._.get(SLOT))]
+    runs = [(slot, list(tokens)) for slot, tokens in groupby(span, key=lambda t: t._.get(SLOT))]
+    return [(slot, tokens[0].i, tokens[-1].i + 1) for slot, tokens in runs]
 
 
 def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]], spec: PatternSpec) -> list[_Reading]:
@@ -379,8 +380,10 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
             continue
         # "AU chairperson President X of Egypt": the first title goes with the OF before it,
         # the last one with the person; the role-name-of pattern then gives it its state.
-        readings += ([_reading(person, phrases[0], of, doc, base), _reading(person, phrases[-1], None, doc, base * 0.9)]
-                     if len(phrases) > 1 and of is not None else [_reading(person, phrases[-1], of, doc, base)])  # fmt: skip
+        if len(phrases) > 1 and of is not None:
+            readings += [_reading(person, phrases[0], of, doc, base), _reading(person, phrases[-1], None, doc, base * 0.9)]
+        else:
+            readings.append(_reading(person, phrases[-1], of, doc, base))
     return readings
 
 
