@@ -197,9 +197,11 @@ def _state_of_body(key: str, index: EntityIndex) -> str:
     if entity.type is not EntityType.ORGANIZATION:
         return key
     label = f" {entity.label.lower()} "
-    return next((other.key for other in index.entities.values() if other.type is EntityType.STATE
-                 and any(len(name) > 3 and f" {name} " in label
-                         for name in {other.label.lower(), *(mention.text.lower() for mention in other.mentions)})), key)  # fmt: skip
+    for other in index.entities.values():
+        names = {other.label.lower(), *(mention.text.lower() for mention in other.mentions)}
+        if other.type is EntityType.STATE and any(len(name) > 3 and f" {name} " in label for name in names):
+            return other.key
+    return key
 
 
 def _antecedent(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:
