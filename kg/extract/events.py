@@ -23,7 +23,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import RELATIVE, REPRESENTATIVES, EntityIndex, clause_time, members_named, sentence_evidence, topic_line_end
+from kg.extract.arguments import OWNERS, RELATIVE, REPRESENTATIVES, EntityIndex, clause_time, members_named, sentence_evidence, topic_line_end
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
@@ -905,7 +905,7 @@ def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
     else:
         told = noun.dep_ in ("nsubj", "nsubjpass")
     owned = _determined(noun, DEFINITE) or any(
-        child.dep_ == "poss" or child.dep_ in ("compound", "amod", "nmod") and child.pos_ == "PROPN" for child in noun.children
+        child.dep_ in OWNERS and (child.dep_ == "poss" or child.pos_ == "PROPN") for child in noun.children
     )
     return told and not owned and not _party_in(noun, index)
 
