@@ -356,13 +356,22 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
 
 
 EMBEDDING = frozenset({"advcl", "relcl", "ccomp", "acl"})
+# Words that introduce an act at another time than the trigger's: an event noun ("resigns
+# *following* criticism ... last year"), a gerund ("releases X *after* seizing it last Friday")
+# or a clause ("expels X *after* Y expelled Z yesterday").
+SEQUENCE = frozenset({"after", "following", "before", "since", "until"})
+# Prepositions whose gerund is another act, the trigger's cause or object: "sentences X *for*
+# killing Y in 2025", "accuses X *of* orchestrating an attack in May", "bars X *from* using the map
+# next year". Not their nouns: "asked *for* X's resignation Monday night" is often the asking's time.
+CAUSE_OR_OBJECT = frozenset({"for", "over", "of", "from"})
 
 
 def _embedded(time: Token, clause: Token, trigger: Token) -> bool:
     """The time belongs to a clause inside the trigger's own: "the first strike since the
     ceasefire started *on April 16*", or to a noun in a prepositional phrase of the clause:
-    "removed X following his conviction for perjury *in 2021*" dates the conviction. A clause
-    that modifies the trigger itself ("talks held on Monday") is the trigger's."""
+    "removed X following his conviction for perjury *in 2021*" dates the conviction, or to
+    another act (`_another_act`). A clause that modifies the trigger itself ("talks held on
+    Monday") is the trigger's, unless "after", "before" ... opens it."""
     below = time
     for node in time.ancestors:
         if node.i in (clause.i, trigger.i):
@@ -371,8 +380,25 @@ def _embedded(time: Token, clause: Token, trigger: Token) -> bool:
             node.pos_ == "NOUN" and node.dep_ == "pobj" and below.dep_ in ("prep", "acl")
         ):
             return True
+        if _another_act(node):
+            return True
         below = node
     return False
+
+
+def _another_act(node: Token) -> bool:
+    """`node` heads another act than the trigger's: the event noun of a SEQUENCE preposition
+    ("following the 2022 *break*"; "following" may be parsed as a verb), the gerund of one or of a
+    CAUSE_OR_OBJECT preposition ("for *killing*"), or an adverbial clause a SEQUENCE conjunction
+    opens ("after Y *expelled* Z")."""
+    if node.dep_ == "advcl":
+        return any(child.dep_ == "mark" and child.lower_ in SEQUENCE for child in node.children)
+    if node.head.dep_ != "prep":
+        return False
+    preposition = node.head.lower_
+    if node.pos_ == "VERB" and node.dep_ == "pcomp":
+        return preposition in SEQUENCE or preposition in CAUSE_OR_OBJECT
+    return node.pos_ == "NOUN" and node.dep_ in ("pobj", "dobj") and preposition in SEQUENCE
 
 
 # A clause dated by the verb that governs it: "On Monday, X reported Iran *issued* warrants",

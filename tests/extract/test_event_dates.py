@@ -1,5 +1,7 @@
 """Event dates (constructed sentences): a time in a noun's prepositional phrase dates that noun,
-not the event of the clause ("following his conviction ... in 2021"); an event of a later
+not the event of the clause ("following his conviction ... in 2021"), and a time inside an act
+that "for", "of", "after", "following" ... introduce dates that act ("sentenced X for killing Y in
+2023", "expelled X after Y expelled Z on Tuesday"), not the trigger's; an event of a later
 sentence that goes on with the lead's own event (same actor, same type) takes the lead's date
 where its own clause gives none."""
 
@@ -80,3 +82,37 @@ def test_a_plan_is_not_dated_by_the_lead(annotated) -> None:  # type: ignore[no-
     found = _dated(annotated, "On Tuesday, Alma Vask issued three pardons. Alma Vask will grant Omar Tellen a full pardon.")
     planned = [when for kind, actors, targets, when in found if kind is EventType.CONCEDE and "tellen" in targets]
     assert planned and all(when is None for when in planned), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Ruritania sentenced Omar Tellen to ten years in prison for killing Alma Vask in June 2023.", EventType.SANCTION),
+        ("Ruritania accused Freedonia of orchestrating an attack on its embassy in May.", EventType.ACCUSE),
+        ("Ruritania released Omar Tellen after detaining him without charge last Friday.", EventType.RETREAT),
+        ("Ruritania expelled Omar Tellen after Freedonia expelled two Ruritanian diplomats on Tuesday.", EventType.SANCTION),
+        ("Ruritania restored diplomatic relations with Freedonia following their 2022 break in ties.", EventType.COOPERATE),
+    ],
+)
+def test_a_time_of_another_act_does_not_date_the_event(annotated, text, kind) -> None:  # type: ignore[no-untyped-def]
+    found = _dated(annotated, text)
+    own = [when for found_kind, actors, _, when in found if found_kind is kind and actors == ("ruritania",)]
+    assert own and all(when is None for when in own), found
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actors", "day"),
+    [
+        # the trigger's own time, with the other act beside it
+        ("Ruritania released Omar Tellen on Tuesday after detaining him.", EventType.RETREAT, ("ruritania",), TUESDAY),
+        ("On Tuesday, Ruritania sentenced Omar Tellen for killing Alma Vask.", EventType.SANCTION, ("ruritania",), TUESDAY),
+        # the other act keeps its own time
+        ("Ruritania expelled Omar Tellen after Freedonia expelled two Ruritanian diplomats on Tuesday.", EventType.SANCTION,
+         ("freedonia",), TUESDAY),
+        # an attack the killing happened in is the killing's own
+        ("Ruritania killed Omar Tellen in an airstrike on Tuesday.", EventType.ASSAULT, ("ruritania",), TUESDAY),
+    ],
+)
+def test_the_triggers_own_time_still_dates_it(annotated, text, kind, actors, day) -> None:  # type: ignore[no-untyped-def]
+    found = _dated(annotated, text)
+    assert any(found_kind is kind and acting == actors and when == day for found_kind, acting, _, when in found), found

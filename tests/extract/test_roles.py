@@ -461,3 +461,29 @@ def test_roles_title_before_a_name_is_not_the_name(read_roles) -> None:  # type:
     _, labels = read_roles("Taoiseach Alma Vask met the British ambassador in Dublin, Ireland.")
     assert "Alma Vask" in labels.values()
     assert not any(label.startswith("Taoiseach") for label in labels.values())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state's or province's office is no office of the nation the sentence names
+        "United States federal judge John Tunheim met Minnesota state senator John Hoffman in Washington.",
+        "United States federal judge John Tunheim sentenced the man who shot state representative Melissa Hortman.",
+        "Canadian provincial health minister Sylvia Jones met the Canadian prime minister.",
+    ],
+)
+def test_roles_a_sub_national_office_is_not_the_nations(read_roles, text) -> None:  # type: ignore[no-untyped-def]
+    holders = {person for person, _, _ in _triples(read_roles, text)}
+    assert not holders & {"John Hoffman", "Melissa Hortman", "Sylvia Jones"}, holders
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Egyptian state minister Ahmed Kamal met the press.", ("Ahmed Kamal", "state minister", "Egypt")),
+        ("United States senator Alex Padilla met state officials.", ("Alex Padilla", "senator", "United States")),
+        ("Canadian health minister Sylvia Jones met provincial officials.", ("Sylvia Jones", "health minister", "Canada")),
+    ],
+)
+def test_roles_a_national_office_beside_state_words_stays(read_roles, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in _triples(read_roles, text)
