@@ -1,7 +1,7 @@
 """Coded verbs read in the sense their dictionary block gives them (constructed sentences): a
 meeting held somewhere is a consultation, not an intent to meet; a verb of giving with nothing
 given ("contributed to a newspaper") is no aid; calling someone's thing a name is no phone call;
-telling someone what is so asks nothing of them."""
+telling someone what is so asks nothing of them; paying for a loss accuses no one."""
 
 from __future__ import annotations
 
@@ -109,3 +109,16 @@ def test_telling_what_is_so_requests_nothing(read_events, text) -> None:  # type
 def test_telling_someone_to_act_is_a_request(read_events, text, target) -> None:  # type: ignore[no-untyped-def]
     found = read_events(text, NAMES)
     assert any(kind is EventType.REQUEST and target in targets for kind, _, targets in found), found
+
+
+# CAMEO files *compensate* under PURCHASE with its own code 114, "complain officially": paying for
+# a loss accuses no one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania agrees to compensate the victims of the crash.",
+        "Ruritania will compensate Freedonia for the damaged embassy.",
+    ],
+)
+def test_compensating_accuses_no_one(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(kind is EventType.ACCUSE for kind, _, _ in read_events(text, NAMES))
