@@ -78,7 +78,7 @@ from kg.extract.names import (
     ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
     HELD_PLACE_VERBS, HYPHENS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, POSSESSIVE, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
-    candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index, token_owners,
+    candidate_of, latin_key, name_group, name_words, not_entities, org_kind, party_words, set_span, set_type, slug, surname_entry, surname_index, token_owners,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import in_office, untagged_surnames
@@ -140,8 +140,7 @@ def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
         cut.add(id(known))
         if not_entities().match(doc[c.start : end]):
             cut.add(id(c))  # "the [Northern] [Ireland] Legacy Act": a law
-        c.end, c.name = end, doc[c.start : end].text
-        c.group = f"{c.type.value}:{normalize_key(c.name)}"
+        set_span(c, doc[c.start : end])
     return [c for c in candidates if id(c) not in cut]
 
 
@@ -186,8 +185,7 @@ def _outside_titles(doc: Doc, candidate: MentionCandidate, titles: list[tuple[in
                 span = span[:-1]
             if not span or not any(t.is_title for t in span) or all(t.lower_ in _title_words() for t in span):
                 return False  # nothing, or only more title ("[State for Justice] X" of "Secretary of State for Justice X")
-            candidate.end, candidate.name = span.end, span.text
-            candidate.group = f"{candidate.type.value}:{normalize_key(span.text)}"
+            set_span(candidate, span)
     return True
 
 
@@ -237,8 +235,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
                 start = c.start  # "Minister of Economic Affairs Robert Habeck": a portfolio, not first names
                 break
             start -= 1
-        c.start, c.name = start, doc[start : c.end].text
-        c.group = f"{c.type.value}:{normalize_key(c.name)}"
+        set_span(c, doc[start : c.end])
     return candidates
 
 
@@ -614,7 +611,7 @@ def _only(entries: Iterable[GazetteerEntry]) -> GazetteerEntry | None:
 def _unknown(start: int, end: int, entity_type: EntityType, text: str, kind: str | None = None, *,
              weight: int = 2) -> MentionCandidate:  # fmt: skip
     """A mention of a name the gazetteer does not know, grouped with the others of its type and name."""
-    return MentionCandidate(start, end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}", kind, weight)
+    return MentionCandidate(start, end, entity_type, text, name_group(entity_type, text), kind, weight)
 
 
 def _lookup(text: str, label: str, context: Context) -> GazetteerEntry | None:

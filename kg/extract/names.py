@@ -143,9 +143,20 @@ class Context:
     headline_end: int  # where the headline ends in the Doc's text (0: no headline)
 
 
+def name_group(entity_type: EntityType, name: str) -> str:
+    """The group of the mentions of a name the gazetteer does not know: its type and its name."""
+    return f"{entity_type.value}:{normalize_key(name)}"
+
+
 def set_type(candidate: MentionCandidate, entity_type: EntityType) -> None:
     candidate.type, candidate.kind = entity_type, None
-    candidate.group = f"{entity_type.value}:{normalize_key(candidate.name)}"
+    candidate.group = name_group(entity_type, candidate.name)
+
+
+def set_span(candidate: MentionCandidate, span: Span) -> None:
+    """Make `candidate` the mention of the words of `span`, grouped by them."""
+    candidate.start, candidate.end, candidate.name = span.start, span.end, span.text
+    candidate.group = name_group(candidate.type, span.text)
 
 
 def token_owners(candidates: Iterable[MentionCandidate]) -> dict[int, MentionCandidate]:
