@@ -20,12 +20,7 @@ How a span becomes an entity mention:
 - A capitalised word the model tagged alone right before a known name the ruler matched is the
   start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
 - A name the gazetteer does not know is typed by the sentence where the model's label is often
-  wrong on foreign names: a chain of places after it ("in Cúcuta, Norte de Santander, Colombia") or
-  a locative preposition before it ("near Dharin") makes it a place unless an organization's noun
-  is in it (`_retype`); after a person's particle it is the rest of that person's name ("Ursula
-  [von der] [Leyen]", `_extend_names`). A one-word name tagged PERSON that no person's longer name
-  in the article holds is a place where places stand ("advances from Bukavu") and none where it
-  qualifies another noun ("Ma'awisley militias"): most such words are no person (`_lone_words`).
+  wrong on foreign names (`_retype`, `_extend_names`, `_lone_words`).
 - An organization the gazetteer does not know takes the kind its name ends in
   (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
 - Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
@@ -38,20 +33,8 @@ the word lists and data files a name is judged by are in kg.extract.names. Long 
 of Z" names the model cuts up are joined first (kg.extract.long_names); lone surnames of known
 people the model misses are added (kg.extract.surnames).
 
-A name right after an asset noun ("the aircraft carrier Shandong", "cruiser USS Philippine
-Sea") is a named military asset of that noun's class; after a singular noun, also a name the
-model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser Moskva").
-
-Unnamed military assets: patterns/assets.jsonl holds spaCy Matcher token patterns, each with
-its asset class ("an aircraft carrier strike group", "B-2 bombers"). Every match that is not
-part of a named asset is a mention of an Entity with `named=False` and the class's ontology
-kind (the ASSET_* rows of patterns/labels.tsv), from its numbers, adjectives and owners on
-("19 Chinese warships"); mentions with the same content words are one entity. Extractors that need an asset entity find it through `EntityIndex`.
-
-A party's name without its kind noun ("Conservative" of the gazetteer's "Conservative Party") or a
-party word of patterns/party_words.tsv ("Democrat") is a mention of the party where it qualifies a
-title, a member's noun or a name, or is said of a person: "Conservative MP X", "Two Democratic
-Representatives, X and Y", "Democrat X", "X is a Republican"; elsewhere it is only a word.
+Military assets, named and unnamed, are found by `_unnamed_assets`; a party named without its
+name ("Conservative MP X", "Democrat X") by `_party_words`.
 
 Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
 last, on the words no other entity or title holds.
@@ -78,7 +61,7 @@ from kg.extract.names import (
     ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
     HELD_PLACE_VERBS, HYPHENS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, POSSESSIVE, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
-    candidate_of, latin_key, name_words, not_entities, org_kind, party_words, set_type, slug, surname_entry, surname_index, token_owners,
+    candidate_of, latin_key, name_group, name_words, not_entities, org_kind, party_words, set_span, set_type, slug, surname_entry, surname_index, token_owners,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import in_office, untagged_surnames
@@ -140,8 +123,7 @@ def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
         cut.add(id(known))
         if not_entities().match(doc[c.start : end]):
             cut.add(id(c))  # "the [Northern] [Ireland] Legacy Act": a law
-        c.end, c.name = end, doc[c.start : end].text
-        c.group = f"{c.type.value}:{normalize_key(c.name)}"
+        set_span(c, doc[c.start : end])
     return [c for c in candidates if id(c) not in cut]
 
 
@@ -186,8 +168,7 @@ def _outside_titles(doc: Doc, candidate: MentionCandidate, titles: list[tuple[in
                 span = span[:-1]
             if not span or not any(t.is_title for t in span) or all(t.lower_ in _title_words() for t in span):
                 return False  # nothing, or only more title ("[State for Justice] X" of "Secretary of State for Justice X")
-            candidate.end, candidate.name = span.end, span.text
-            candidate.group = f"{candidate.type.value}:{normalize_key(span.text)}"
+            set_span(candidate, span)
     return True
 
 
@@ -237,8 +218,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
                 start = c.start  # "Minister of Economic Affairs Robert Habeck": a portfolio, not first names
                 break
             start -= 1
-        c.start, c.name = start, doc[start : c.end].text
-        c.group = f"{c.type.value}:{normalize_key(c.name)}"
+        set_span(c, doc[start : c.end])
     return candidates
 
 
@@ -614,7 +594,7 @@ def _only(entries: Iterable[GazetteerEntry]) -> GazetteerEntry | None:
 def _unknown(start: int, end: int, entity_type: EntityType, text: str, kind: str | None = None, *,
              weight: int = 2) -> MentionCandidate:  # fmt: skip
     """A mention of a name the gazetteer does not know, grouped with the others of its type and name."""
-    return MentionCandidate(start, end, entity_type, text, f"{entity_type.value}:{normalize_key(text)}", kind, weight)
+    return MentionCandidate(start, end, entity_type, text, name_group(entity_type, text), kind, weight)
 
 
 def _lookup(text: str, label: str, context: Context) -> GazetteerEntry | None:
@@ -805,6 +785,13 @@ def _current_or_latest(held: list[Dated], day: date | None) -> Dated:
 
 
 def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[str, LabelSpec]) -> list[MentionCandidate]:
+    """The military assets of patterns/assets.jsonl's token patterns, each with its asset class ("an
+    aircraft carrier strike group", "B-2 bombers"). A name right after the match ("the aircraft
+    carrier Shandong", "cruiser USS Philippine Sea") is a named asset of that class; after a singular
+    noun, also a name the model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser
+    Moskva"). Any other match is an unnamed asset (`named=False`, the class's kind of the ASSET_* rows
+    of patterns/labels.tsv) from its numbers, adjectives and owners on ("19 Chinese warships"); those
+    with the same content words are one entity."""
     lexicons = load_lexicons()
     kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]

@@ -1,9 +1,10 @@
 """Extract stage, entities: what a name looks like, and the mention candidate record.
 
-Word lists and the loaders of patterns/not_entities.tsv (names that are events, laws,
-programmes, categories or generic words) and patterns/org_kinds.tsv (the kind an
-organization's name ends in); the key names are compared by (`latin_key`); `MentionCandidate`, a
-mention on its way to an entity, shared by kg.extract.entities and kg.extract.coreference.
+The word lists of patterns/name_words.tsv (place nouns, title words ...), the loaders of
+patterns/not_entities.tsv (names that are events, laws, programmes, categories or generic words)
+and patterns/org_kinds.tsv (the kind an organization's name ends in); the key names are compared
+by (`latin_key`); `MentionCandidate`, a mention on its way to an entity, shared by
+kg.extract.entities and kg.extract.coreference.
 """
 
 from __future__ import annotations
@@ -39,55 +40,40 @@ ACCEPTS = {
     "FAC": (EntityType.LOCATION,),
     "NORP": (EntityType.STATE,),
 }
-PLACE_PREPOSITIONS = frozenset(
-    "in at to into near outside around across inside toward towards via through within off over".split()
-)
-PLACE_NOUNS = frozenset("town city village district region province area port base capital airport airbase island "
-                        "harbour harbor bridge square crossing border camp oblast governorate prefecture county krai territory "
-                        "corridor church mosque cathedral temple synagogue stadium palace".split())  # fmt: skip
-# The last word of a facility's name: a person's name before it ("John Radcliffe Hospital") names the place.
-# Not the nouns that are common surnames too (Park, Church, Temple, Camp, Plant, Port).
-FACILITY_NOUNS = frozenset("hospital clinic airport airfield airbase stadium arena prison jail penitentiary station "
-                           "terminal bridge dam tower palace hotel mall market mosque cathedral synagogue shrine "
-                           "cemetery square harbour harbor base barracks refinery".split())  # fmt: skip
-# ... or the institution there ("Harvard University", "Kennedy School").
-INSTITUTION_NOUNS = frozenset("university college institute academy school seminary".split())
-# Fighting at a place, which its name may qualify ("the Kasanga massacre", "Tyre airstrikes", "the Rafah offensive").
-ATTACK_NOUNS = frozenset("attack airstrike strike bombing shelling massacre siege raid offensive conflict war insurgency".split())
-PLACE_VERBS = frozenset("visit leave reach enter strike hit bomb shell attack target capture seize besiege surround raid "
-                        "liberate occupy evacuate bombard storm encircle strikes attacks raids".split())  # fmt: skip
-# Verbs whose object is a place, never a person: a longer unknown name there is a place ("enter Deir al-Balah").
-HELD_PLACE_VERBS = frozenset("enter seize recapture liberate besiege occupy encircle".split())
-MOTION = frozenset("travel fly return flee arrive depart move come go drive sail km kilometre kilometer mile away far".split())
-GOVERNMENT_NOUNS = frozenset({"administration", "government", "regime", "authorities"})
-# Words of other languages' organization names ("Jaysh al-Adl", "Lashkar-e-Taiba", "Jama'at Nasr al-Islam",
-# "Harkat-ul-Jihad"): army, group, movement, brigades, division, battalion, fighters; none is a personal name.
-GROUP_NAME_WORDS = frozenset("jaysh jaish lashkar jamaat jamiat jaama jamaa harakat harkat tehreek tehrik saraya firqat "
-                             "liwa kataib mojahedin mujahideen mujahidin".split())  # fmt: skip
+
+
+def word_lists(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """patterns/name_words.tsv: the lower-case words a name is judged by, by list; every bad row is reported."""
+    rows = valid_rows(path or data_dir("patterns") / "name_words.tsv", ("list", "words", "meaning"),
+                      lambda row: bool(row["list"] and row["words"]), "list and words are both required")  # fmt: skip
+    return {row["list"]: frozenset(row["words"].split()) for row in rows}
+
+
+WORDS = word_lists()
+PLACE_PREPOSITIONS = WORDS["place_prepositions"]
+PLACE_NOUNS = WORDS["place_nouns"]
+FACILITY_NOUNS = WORDS["facility_nouns"]
+INSTITUTION_NOUNS = WORDS["institution_nouns"]
+ATTACK_NOUNS = WORDS["attack_nouns"]
+PLACE_VERBS = WORDS["place_verbs"]
+HELD_PLACE_VERBS = WORDS["held_place_verbs"]
+MOTION = WORDS["motion"]
+GOVERNMENT_NOUNS = WORDS["government_nouns"]
+GROUP_NAME_WORDS = WORDS["group_name_words"]
 HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
-TITLE_WORDS = frozenset(
-    "president vice prime minister secretary general gen. mr. mrs. ms. dr. sen. senator rep. king queen "
-    "chancellor premier emir sheikh prince crown leader former interim acting foreign defense defence "
-    "us u.s. state chief justice judge ambassador envoy spokesman spokeswoman spokesperson commander "
-    "admiral colonel lt. col. adm. sgt. pope mr mrs ms dr cde comrade sultan archbishop bishop democrat republican staff".split()
-)
-GEO_NOUNS = frozenset("strip river valley sea province region city island islands mountains peninsula desert oblast "
-                      "governorate district county prefecture state".split())  # fmt: skip
+TITLE_WORDS = WORDS["title_words"]
+GEO_NOUNS = WORDS["geo_nouns"]
 # The last words of regions' names, with those that also end organizations' names: "Meta Department, Colombia".
 REGION_NOUNS = GEO_NOUNS | {"department"}
-QUANTIFIERS = frozenset("least more most about around nearly over some several approximately up to".split())
-# Head nouns of many names: alone, they name none of them ("the House", "the Council").
-GENERIC_HEADS = frozenset("house council court party ministry army navy agency office department committee assembly front "
-                          "forces guard union bank group movement league commission parliament senate congress government "
-                          "police authority corps".split())  # fmt: skip
-PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben"})
-# Lower-case words inside a person's name ("Dick van der Laan", "Ronald dela Rosa"), and the
-# elided ones written onto the next word ("Valéry Giscard d'Estaing").
-NAME_PARTICLES = PATRONYMIC | frozenset("de del della dela der den di da das dos du van von ter ten la le".split())
+QUANTIFIERS = WORDS["quantifiers"]
+GENERIC_HEADS = WORDS["generic_heads"]
+PATRONYMIC = WORDS["patronymic"]
+# The elided particles are written onto the next word ("Valéry Giscard d'Estaing").
+NAME_PARTICLES = PATRONYMIC | WORDS["name_particles"]
 ELIDED_PARTICLE = re.compile(r"^(?:d|l|o)['’][A-Z]")
 POSSESSIVE = frozenset({"'s", "’s"})
 HYPHENS = frozenset({"-", "–"})
-STOP_INITIALS = frozenset({"of", "the", "and", "for", "de", "la", "los", "las", "del", "on", "in"})
+STOP_INITIALS = WORDS["stop_initials"]
 
 # An aircraft or missile model ("F-16", "MQ-9", "P-8 Poseidon"): the asset extractor's business.
 DESIGNATOR = re.compile(r"^[A-Z]{1,3}-[0-9]+[A-Z]?\b")
@@ -143,9 +129,20 @@ class Context:
     headline_end: int  # where the headline ends in the Doc's text (0: no headline)
 
 
+def name_group(entity_type: EntityType, name: str) -> str:
+    """The group of the mentions of a name the gazetteer does not know: its type and its name."""
+    return f"{entity_type.value}:{normalize_key(name)}"
+
+
 def set_type(candidate: MentionCandidate, entity_type: EntityType) -> None:
     candidate.type, candidate.kind = entity_type, None
-    candidate.group = f"{entity_type.value}:{normalize_key(candidate.name)}"
+    candidate.group = name_group(entity_type, candidate.name)
+
+
+def set_span(candidate: MentionCandidate, span: Span) -> None:
+    """Make `candidate` the mention of the words of `span`, grouped by them."""
+    candidate.start, candidate.end, candidate.name = span.start, span.end, span.text
+    candidate.group = name_group(candidate.type, span.text)
 
 
 def token_owners(candidates: Iterable[MentionCandidate]) -> dict[int, MentionCandidate]:

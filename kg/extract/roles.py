@@ -18,19 +18,15 @@ Data, not code:
   state or organization the role belongs to (the OF mention nearest the role words).
 
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
-state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere; the
-office the gazetteer's tenures show the person holding; the single state of roles.tsv's
-`default_of`; for a state office (scope "state") that no unresolved nationality or possessive
-qualifies ("Papuan foreign minister X"), the state the article mentions most, each
-mention of its office holders counted too (by the roles the article states, else the
-gazetteer's tenures; the first named on a tie: "Senator X" in an article about the United
-States), and for a head of state or government that state where the title's sentence names
-it ("Belarus plans ... a decree signed by prime minister X"); else no claim.
+state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere, the
+office the gazetteer's tenures show the person holding (`_implicit_of`), roles.tsv's
+`default_of`, and for a state office or a head of state the state the article is most about
+(`_dominant_state`, as `_claims` admits it); else no claim.
 
 Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
 wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
-words (twice for the most-mentioned state), and its HYPOTHETICAL factor when modality marks the role hypothetical. Roles in a
-negated reading ("X is not the president") are not emitted.
+words (twice for the most-mentioned state), and its HYPOTHETICAL factor when modality marks the
+role hypothetical. Roles in a negated reading ("X is not the president") are not emitted.
 """
 
 from __future__ import annotations
@@ -596,6 +592,9 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
 
 
 def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> Iterator[Role]:
+    """The roles the readings of the article's body give, `of` completed where the words give none: the
+    main state takes a state office that no unread nationality or possessive qualifies ("Papuan foreign
+    minister X"), and a bare head's title in a sentence that names it ("signed by prime minister X")."""
     gazetteer = load_gazetteer()
     body_start = topic_line_end(article)
     readings = [reading for reading in readings if reading.role_token.idx >= body_start]

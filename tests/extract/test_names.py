@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from kg.errors import DataFileError
-from kg.extract.names import not_entities, org_kind, org_kinds, latin_key
+from kg.extract.names import PLACE_NOUNS, TITLE_WORDS, latin_key, not_entities, org_kind, org_kinds, word_lists
 
 
 def test_names_not_entities_match_last_word_or_whole_name() -> None:
@@ -43,3 +43,15 @@ def test_names_word_list_problems_are_all_reported(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         org_kinds(kinds)
     assert str(caught.value).endswith(f"{kinds}:3: kind 'Party' is not an organization kind of patterns/labels.tsv")
+    words = tmp_path / "name_words.tsv"
+    words.write_text("list\twords\tmeaning\nplace_nouns\ttown city\t\ntitle_words\t\t\n", encoding="utf-8")
+    with pytest.raises(DataFileError) as caught:
+        word_lists(words)
+    assert str(caught.value).endswith(f"{words}:3: list and words are both required")
+
+
+def test_names_word_lists_are_lower_case_words_by_list() -> None:
+    assert {"town", "governorate"} <= PLACE_NOUNS
+    assert {"u.s.", "gen.", "president"} <= TITLE_WORDS
+    for words in word_lists().values():
+        assert all(word == word.lower() for word in words)
