@@ -239,8 +239,8 @@ class EntityIndex:
         asset = key is not None and self.type_of(key) is EntityType.MILITARY_ASSET
         if asset and token.dep_ in ("nsubj", "agent", "pobj") and depth == 0:
             # "US troops defeated ISIS": troops act for whoever they belong to.
-            owners = [k for child in token.children if child.dep_ in QUALIFIERS for k in [self.at(child)]
-                      if k is not None and self.type_of(k) in (EntityType.STATE, EntityType.ORGANIZATION)]  # fmt: skip
+            qualifying = [self.at(child) for child in token.children if child.dep_ in QUALIFIERS]
+            owners = [k for k in qualifying if k is not None and self.type_of(k) in (EntityType.STATE, EntityType.ORGANIZATION)]
             if owners:
                 return owners[:1]
         if key is not None:
