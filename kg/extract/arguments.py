@@ -107,7 +107,7 @@ class EntityIndex:
                     if child.dep_ == "nsubj" and child.lower_ not in FIRST_PERSON)  # fmt: skip
         try:
             return next((key for child in subjects for key in self.entities_of(child)
-                         if self.entities[key].type is EntityType.PERSON), None)  # fmt: skip
+                         if self.type_of(key) is EntityType.PERSON), None)  # fmt: skip
         finally:
             self._finding_speaker.discard(token.i)
 
@@ -119,7 +119,7 @@ class EntityIndex:
         """Entities with a token in `span`, in order of first appearance."""
         allowed = set(types) if types is not None else None
         keys = (self._by_token.get(token.i) for token in span)
-        return list(dict.fromkeys(key for key in keys if key is not None and (allowed is None or self.entities[key].type in allowed)))
+        return list(dict.fromkeys(key for key in keys if key is not None and (allowed is None or self.type_of(key) in allowed)))
 
     def entities_of(self, token: Token, *, qualifiers: bool = True, transparent: frozenset[str] = frozenset()) -> list[str]:
         """The entities a noun phrase headed by `token` stands for, conjuncts included.
@@ -140,11 +140,11 @@ class EntityIndex:
         if own is None or not any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in left):
             return []
         keys = self.in_span(left)
-        types = {self.entities[key].type for key in keys}
+        types = {self.type_of(key) for key in keys}
         wanted = next((kind for kind in (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION) if kind in types), None)
-        if wanted is None or self.entities[own].type is not wanted:
+        if wanted is None or self.type_of(own) is not wanted:
             return []
-        return [key for key in keys if self.entities[key].type is wanted]
+        return [key for key in keys if self.type_of(key) is wanted]
 
     def antecedent(self, token: Token) -> str | None:
         """What a personal pronoun stands for: the subject of a clause that governs it ("Rwanda
@@ -169,7 +169,7 @@ class EntityIndex:
                     for t in c.subtree}  # fmt: skip
         governing = (key for ancestor in ([] if objects else token.ancestors) for child in ancestor.children
                      if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree
-                     for key in self.entities_of(child) if self.entities[key].type in types)  # fmt: skip
+                     for key in self.entities_of(child) if self.type_of(key) in types)  # fmt: skip
         found = next(governing, None) or self._previous_subject(token, types)
         if found is not None:
             return found
@@ -180,7 +180,7 @@ class EntityIndex:
         start = token.doc[sent.start - 1].sent.start if sent.start > 0 and not plural else sent.start
         for earlier in reversed(token.doc[start : token.i]):
             key = self.at(earlier)
-            if key is not None and self.entities[key].type in types and not (objects and earlier.i in subjects):
+            if key is not None and self.type_of(key) in types and not (objects and earlier.i in subjects):
                 return key
         return None
 
@@ -195,7 +195,7 @@ class EntityIndex:
             return None
         root = token.doc[sent.start - 1].sent.root
         return next((key for child in root.children if child.dep_ in ("nsubj", "nsubjpass")
-                     for key in self.entities_of(child) if self.entities[key].type in types), None)  # fmt: skip
+                     for key in self.entities_of(child) if self.type_of(key) in types), None)  # fmt: skip
 
     def antecedents(self, token: Token) -> list[str]:
         """What a pronoun stands for; a plural one for every party of the list it points back at
@@ -219,7 +219,7 @@ class EntityIndex:
         if members_named(token):
             return []
         keys = (self.at(child) for head in (token, *token.conjuncts) for child in head.children if child.dep_ in QUALIFIERS)
-        return list(dict.fromkeys(key for key in keys if key is not None and self.entities[key].type is EntityType.STATE))
+        return list(dict.fromkeys(key for key in keys if key is not None and self.type_of(key) is EntityType.STATE))
 
     def _phrase_entities(self, token: Token, qualifiers: bool, depth: int = 0) -> list[str]:
         named = self._named_phrase_entities(token, qualifiers, depth)
@@ -236,11 +236,11 @@ class EntityIndex:
             if len(keys) > 1:
                 return keys
             key = keys[0] if keys else None
-        asset = key is not None and self.entities[key].type is EntityType.MILITARY_ASSET
+        asset = key is not None and self.type_of(key) is EntityType.MILITARY_ASSET
         if asset and token.dep_ in ("nsubj", "agent", "pobj") and depth == 0:
             # "US troops defeated ISIS": troops act for whoever they belong to.
-            owners = [k for child in token.children if child.dep_ in QUALIFIERS for k in [self.at(child)]
-                      if k is not None and self.entities[k].type in (EntityType.STATE, EntityType.ORGANIZATION)]  # fmt: skip
+            qualifying = [self.at(child) for child in token.children if child.dep_ in QUALIFIERS]
+            owners = [k for k in qualifying if k is not None and self.type_of(k) in (EntityType.STATE, EntityType.ORGANIZATION)]
             if owners:
                 return owners[:1]
         if key is not None:

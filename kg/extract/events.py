@@ -4,14 +4,9 @@ A verb's type and mode come from the CAMEO verb dictionary (kg.extract.coder) un
 its hand-written triggers applies; nouns (event nouns, light verbs: "held talks with") and
 the constructions CAMEO lacks are triggers of patterns/events.jsonl, as are the argument
 paths and options of each type. For each trigger word: actors and targets by dependency paths
-(subject -> actors; object, "with", "against", "on" -> targets; passives through the agent),
-inherited from a governing verb when the trigger has no subject of its own ("accuses ... and
-imposes ..."); symmetric types ("X and Y held talks") put the first party among the actors and
-the others among the targets. The date is the time expression of the trigger's own clause,
-else the lead's where the event goes on with the lead's own (same type and actor: "On Tuesday,
-Trump issued seven pardons" ... "Trump granted X a pardon"); modality and attribution come from
-kg.extract.modality; the score from kg.extract.confidence. A denial of "the claim" stores the claim again, negated and claimed by
-the denier, so the claim is contested.
+(inherited from a governing verb when the trigger has no subject of its own), the date of its
+clause (else the lead's: `_dated_by_lead`), modality and attribution (kg.extract.modality) and
+the score (kg.extract.confidence).
 """
 
 from __future__ import annotations
@@ -109,12 +104,12 @@ def _dated_by_lead(events: list[Event], doc: Doc, article: Article, headline_end
     if lead is None or article.published is None or not any(event.when is None for event in events):
         return events
     times = find_times(lead, article.published)
-    frames = [
-        (trigger.label, set(_parties(index.follow(verb, lex.events.paths(trigger, "actors")), index)), when)
-        for verb in (lead.root, *lead.root.conjuncts)
-        if times and (when := clause_time(verb, times)) is not None
-        for trigger in _triggers(verb, lex, assets)
-    ]
+    frames: list[tuple[str, set[str], Interval]] = []
+    for verb in (lead.root, *lead.root.conjuncts):
+        when = clause_time(verb, times) if times else None
+        if when is not None:
+            frames += [(trigger.label, set(_parties(index.follow(verb, lex.events.paths(trigger, "actors")), index)), when)
+                       for trigger in _triggers(verb, lex, assets)]  # fmt: skip
     return [
         next((dataclasses.replace(event, when=when) for label, actors, when in frames
               if label == event.type.value and actors.intersection(event.actors)), event)
@@ -352,7 +347,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # "Iran calls for a ceasefire": a named actor's demand of no entity stands on its object (plainly
     # stated: below).
     on_object = (trigger.flag("object_suffices") and not (targets or alone or counted)
-                 and any(index.type_of(key) is not EntityType.GROUP for key in actors)
+                 and bool(_named(actors, index))
                  and _demands_something(token, trigger, lex, index))  # fmt: skip
     alone = alone or on_object
     if not (actors or unstated) or not (targets or alone or counted):
@@ -394,9 +389,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         event_type = EventType(verbal["type"])
     when = clause_time(token, times)
     steps = _steps(token, index, [*actors, *targets])
-    named_targets = [key for key in targets if index.type_of(key) is not EntityType.GROUP]
+    named_targets = _named(targets, index)
     targets = named_targets or targets  # groups are acted upon only where no one named is
-    named_actor = any(index.type_of(key) is not EntityType.GROUP for key in actors)
+    named_actor = bool(_named(actors, index))
     # The party acted upon is named or needs no name: the event stands alone, or the codebook needs no
     # recipient ("releases 131 detainees").
     acted_upon = bool(named_targets) or alone or (trigger.flag("unnamed_targets") and bool(targets))
@@ -455,7 +450,7 @@ def _followed(event_type: EventType, parties: Iterable[str], location: str | Non
     """Violence or a crowd the news reports with a named party on either side or with its place ("X
     was shot dead", "gunmen killed four in Y", "thousands of people march in Z"): an analyst follows
     it by that party or place, whoever did it, so it is not scored as unnamed (confidence.UNNAMED)."""
-    return event_type in FOLLOWED_TYPES and (location is not None or any(index.type_of(key) is not EntityType.GROUP for key in parties))
+    return event_type in FOLLOWED_TYPES and (location is not None or bool(_named(parties, index)))
 
 
 def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
@@ -463,7 +458,7 @@ def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
     actor ("Iran fires missiles at Israel ... In Haifa, four people are injured"), is most likely that
     one told again by its toll: it is scored as one by no one named after all."""
     named = {event.type for event in events if not (event.provenance.negated or event.provenance.hypothetical)
-             and any(index.type_of(key) is not EntityType.GROUP for key in event.actors)}  # fmt: skip
+             and _named(event.actors, index)}  # fmt: skip
     return [
         dataclasses.replace(event, provenance=dataclasses.replace(
             event.provenance, confidence=confidence.score(event.provenance.confidence, unnamed=True)))
@@ -671,6 +666,11 @@ def _groups(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) is EntityType.GROUP]
 
 
+def _named(keys: Iterable[str], index: EntityIndex) -> list[str]:
+    """`keys` less the groups no name stands for ("gunmen")."""
+    return [key for key in keys if index.type_of(key) is not EntityType.GROUP]
+
+
 @lru_cache(maxsize=8)
 def _cancelling(blocks: frozenset[str]) -> frozenset[str]:
     """The verbs of the CAMEO blocks that undo what they govern (cancel, postpone, halt ...), or
@@ -793,7 +793,7 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
             return _parties(index.follow(head, lex.events.paths(trigger, "targets")), index)
     if head.lemma_.lower() in lex.speech_verbs:
         # "wrote to the US Embassy asking to waive ...": whom the words were addressed to.
-        return _parties(index.follow(head, [ADDRESSEE]), index)
+        return _named_by(head, ADDRESSEE, index)
     return []
 
 
