@@ -42,6 +42,7 @@ from kg.extract.arguments import OWNERS, EntityIndex, sentence_evidence, topic_l
 from kg.extract.confidence import score
 from kg.extract.lexicon import Cues, load_lexicons, valid_rows
 from kg.extract.modality import assess
+from kg.extract.names import WORDS
 from kg.extract.paths import Path as DepPath
 from kg.extract.paths import INFINITIVE, OBJECT, OF_OBJECT, parse_path
 from kg.extract import roles
@@ -58,19 +59,14 @@ FRAME_KINDS: dict[str, tuple[str | None, ...] | None] = {
     "join": OPEN_KINDS, "leave": OPEN_KINDS,
 }  # fmt: skip
 NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organization qualifies it
-# Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
-COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
-COLLECTIVES = frozenset({"state", "country", "nation", "government"})
+COPULAS = WORDS["copulas"]
+COLLECTIVES = WORDS["collectives"]
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
 STATE_JOINS = (None, "InternationalOrganization")  # what a state may be a member of: not Hamas, not a party
-LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
-                         "bundestag majlis".split())  # fmt: skip
+LEGISLATURES = WORDS["legislature_words"]
 SUBJECTS = ("nsubj", "nsubjpass")
-# Verbs of a withdrawal not yet done: "X announces its withdrawal from O".
-ANNOUNCING = frozenset({"announce", "notify", "declare", "begin", "start", "trigger", "initiate"})
-# Nouns of an aim not yet reached: "efforts to complete the withdrawal", "plans to leave".
-INTENTS = frozenset({"effort", "plan", "bid", "attempt", "intention", "mission", "push", "process", "negotiation",
-                     "talk", "deadline", "referendum"})  # fmt: skip
+ANNOUNCING = WORDS["announcing"]
+INTENTS = WORDS["intents"]
 INTRODUCERS = ("including", "like")
 # Where an organization stands: "a member of O", "withdrew from O", "accession to O", "joined O";
 # and the one leaving or joining: "the withdrawal of X".

@@ -49,7 +49,7 @@ from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
-from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, org_kind
+from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, WORDS, org_kind
 from kg.extract.paths import AGENT_OBJECT, INFINITIVE, NEGATION, OBJECT, OF_OBJECT, SUBJECT
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
@@ -67,9 +67,8 @@ PARTY = "PoliticalParty"
 NOT_HOLDING = ("not-holder", "deputy")  # meanings of role_modifiers.tsv whose person does not hold the very role after them
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 OWNERS = (EntityType.STATE, EntityType.ORGANIZATION)  # whose a title may be
-# "the group's leader X": a noun standing for an organization or state named before.
-REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
-                       "country", "nation", "state", "cartel", "gang", "company", "agency"})  # fmt: skip
+REFERRING = WORDS["referring_nouns"]
+LISTING = WORDS["listing_words"]
 if not Token.has_extension(SLOT):
     Token.set_extension(SLOT, default="")
 
@@ -628,10 +627,6 @@ def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> I
         if key not in emitted or confidence > emitted[key].provenance.confidence:
             emitted[key] = Role(*key, provenance)
     yield from emitted.values()
-
-
-# "officials including / such as / like / among ...": what lists people in a group.
-LISTING = frozenset({"including", "as", "like", "among"})
 
 
 def _group_owner(reading: _Reading, index: EntityIndex) -> str | None:
