@@ -14,14 +14,11 @@ frame, confidence). The frames read the dependency parse around a cue:
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
 Two readings need no cue word: a person who holds a role of a party (kg.extract.roles: "Labour
-leader X", "the Conservative Party's chairman X", "X, the Republican Senate Majority Leader") is its member, and so is a person named with
-the party ("MP X of the Labour Party", "X's ANO party", "the ANO party of X", "his ANO party").
+leader X") is its member, and so is a person named with the party (`_named_with_party`).
 Members are states or organizations (conjuncts included), and people of a party ("X joins the
 Democratic Party"); the organization is an Organization entity that is no government body or
-legislature; join and leave need an international organization, a party or an organization of no
-known kind, so that "left the White House" is no membership; a state is a member of international
-organizations and organizations of no known kind only (no state is a member of Hamas). A member the role modifiers call no
-holder ("a former member of O") is none.
+legislature, of a kind its frame admits (FRAME_KINDS) and, for a state, STATE_JOINS. A member the
+role modifiers call no holder ("a former member of O") is none.
 
 Confidence (docs/confidence.md): the cue's confidence from memberships.tsv, times
 kg.extract.confidence's factors for hypothetical and attributed readings (modality of the cue

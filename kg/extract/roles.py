@@ -6,11 +6,8 @@ Data, not code:
   state has ("secretary of state") the QID of that state; `scope` "state" for offices of a
   state's government ("senator", "finance minister"); `source`, for rows derived from a data
   file, names it (the leaders table's titles).
-- patterns/role_modifiers.tsv: words before a role; `not-holder` ones ("former", "deputy")
-  mean the person does not hold that very role, so no claim is made.
-- patterns/role_verbs.tsv: verbs that give a person an office by a clause ("X is sworn in as
-  president", "parliament elects X as speaker", "X succeeds Y as governor"), each with whose the
-  office is: the verb's `object` (its subject when passive) or its `subject`.
+- patterns/role_modifiers.tsv (`load_role_meanings`): what a word before a role says of its holder.
+- patterns/role_verbs.tsv (`load_role_verbs`): verbs that give a person an office by a clause.
 - patterns/roles.jsonl: spaCy Matcher patterns over the token attribute `._.kg_slot`, which
   this module sets on every token of the Doc: PERSON (in a Person mention), OF (in a State or
   Organization mention), ROLE (in a role phrase of roles.tsv), POSS ("'s"), MOD (a modifier or
