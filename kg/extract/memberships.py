@@ -20,9 +20,7 @@ Democratic Party"); the organization is an Organization entity that is no govern
 legislature, of a kind its frame admits (FRAME_KINDS) and, for a state, STATE_JOINS. A member the
 role modifiers call no holder ("a former member of O") is none.
 
-Confidence (docs/confidence.md): the cue's confidence from memberships.tsv, times
-kg.extract.confidence's factors for hypothetical and attributed readings (modality of the cue
-word); negated readings ("X is not a member of O") are not emitted.
+Confidence: docs/confidence.md. Negated readings ("X is not a member of O") are not emitted.
 """
 
 from __future__ import annotations

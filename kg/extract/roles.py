@@ -20,10 +20,7 @@ office the gazetteer's tenures show the person holding (`_implicit_of`), roles.t
 `default_of`, and for a state office or a head of state the state the article is most about
 (`_dominant_state`, as `_claims` admits it); else no claim.
 
-Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
-wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
-words (twice for the most-mentioned state), and its HYPOTHETICAL factor when modality marks the
-role hypothetical. Roles in a negated reading ("X is not the president") are not emitted.
+Confidence: docs/confidence.md. Roles in a negated reading ("X is not the president") are not emitted.
 """
 
 from __future__ import annotations
