@@ -43,7 +43,7 @@ from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
-from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, WORDS, org_kind
+from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, WORDS, initials, org_kind
 from kg.extract.paths import AGENT_OBJECT, INFINITIVE, NEGATION, OBJECT, OF_OBJECT, SUBJECT
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
@@ -200,14 +200,13 @@ def _set_slots(doc: Doc, index: EntityIndex) -> dict[int, tuple[int, int, RoleWo
 
 def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
     """ "(" at `i` opens one token that stands for the entity named right before it: a mention
-    of it, or an acronym of its capitalised words ("Organisation of Islamic Cooperation (OIC)")."""
+    of it, or its acronym ("Organisation of Islamic Cooperation (OIC)")."""
     if i < 1 or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
         return False
     before, inside = index.at(doc[i - 1]), doc[i + 1]
     if before is None or index.at(inside) not in (None, before):
         return False
-    initials = "".join(word[0] for word in index.entities[before].label.split() if word[:1].isupper())
-    return index.at(inside) == before or (inside.is_upper and inside.text == initials)
+    return index.at(inside) == before or (inside.is_upper and inside.text == initials(index.entities[before].label))
 
 
 def _portfolio(doc: Doc, start: int, end: int, word: RoleWord) -> tuple[int, int, RoleWord]:
