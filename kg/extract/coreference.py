@@ -19,8 +19,8 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.names import (
-    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, POSSESSIVE, Context, MentionCandidate, candidate_of,
-    initials, latin_key, name_words, surname_entry, token_owners,
+    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, POSSESSIVE, WORDS, Context, MentionCandidate,
+    candidate_of, initials, latin_key, name_words, surname_entry, token_owners,
 )  # fmt: skip
 from kg.extract.roles import RoleWord
 from kg.extract.surnames import known_here
@@ -214,14 +214,8 @@ def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]], titles:
     _definite_descriptions(doc, groups)
 
 
-# "the country" stands for the one state named before it; "the council" for the one organization
-# named before whose name ends in that noun (a body's own word: "the administration" of an article
-# about the Trump administration is no Federal Aviation Administration).
-COUNTRY_NOUNS = frozenset({"country", "nation"})
-BODY_NOUNS = frozenset({"council", "court", "agency", "commission", "committee", "party", "movement", "alliance",
-                        "union", "front", "organization", "organisation", "tribunal", "assembly", "coalition", "bloc",
-                        "militia", "group", "fund", "bank"})  # fmt: skip
-DESCRIPTION_NOUNS = COUNTRY_NOUNS | BODY_NOUNS
+COUNTRY_NOUNS = WORDS["country_nouns"]
+DESCRIPTION_NOUNS = COUNTRY_NOUNS | WORDS["body_nouns"]
 BARE_DEPS = frozenset({"det", "case", "punct", "relcl", "cc", "conj", "preconj"})  # none says which one
 
 

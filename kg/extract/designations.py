@@ -18,6 +18,7 @@ from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence, topic_line_end
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
+from kg.extract.names import WORDS
 from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.nlp import doc_text
@@ -33,13 +34,12 @@ NAME = "kg.designations.v2"
 PARTIES = (EntityType.STATE, EntityType.ORGANIZATION, EntityType.PERSON)  # who lists, and who is listed
 # Phrases of official notices that point back at the entity just named.
 ANTECEDENTS = (EntityType.ORGANIZATION, EntityType.PERSON)
-ANAPHORS = frozenset({"organization", "organisation", "group", "entity", "individual", "person"})
+ANAPHORS = WORDS["anaphors"]
 _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
 _PREP_OBJECT = parse_path(">prep>pobj")
-SINCE_OK = frozenset({"until", "till", "before", "by"})
-# Prepositions that say what a ban is on or keeps from ("from entering", "to its ports").
-BANNED_FROM = frozenset({"from", "on", "to", "into", "for", "against", "of", "in", "at", "within", "over"})
+SINCE_OK = WORDS["listing_not_when"]
+BANNED_FROM = WORDS["banned_from"]
 
 
 class Notice(NamedTuple):

@@ -14,18 +14,13 @@ frame, confidence). The frames read the dependency parse around a cue:
 - leave: "X announces its withdrawal from O", "X threatens to leave O": a member until then; a
   leaving the text states as done ("X left O", "X withdrew from O") is no current membership.
 Two readings need no cue word: a person who holds a role of a party (kg.extract.roles: "Labour
-leader X", "the Conservative Party's chairman X", "X, the Republican Senate Majority Leader") is its member, and so is a person named with
-the party ("MP X of the Labour Party", "X's ANO party", "the ANO party of X", "his ANO party").
+leader X") is its member, and so is a person named with the party (`_named_with_party`).
 Members are states or organizations (conjuncts included), and people of a party ("X joins the
 Democratic Party"); the organization is an Organization entity that is no government body or
-legislature; join and leave need an international organization, a party or an organization of no
-known kind, so that "left the White House" is no membership; a state is a member of international
-organizations and organizations of no known kind only (no state is a member of Hamas). A member the role modifiers call no
-holder ("a former member of O") is none.
+legislature, of a kind its frame admits (FRAME_KINDS) and, for a state, STATE_JOINS. A member the
+role modifiers call no holder ("a former member of O") is none.
 
-Confidence (docs/confidence.md): the cue's confidence from memberships.tsv, times
-kg.extract.confidence's factors for hypothetical and attributed readings (modality of the cue
-word); negated readings ("X is not a member of O") are not emitted.
+Confidence: docs/confidence.md. Negated readings ("X is not a member of O") are not emitted.
 """
 
 from __future__ import annotations
@@ -42,6 +37,7 @@ from kg.extract.arguments import OWNERS, EntityIndex, sentence_evidence, topic_l
 from kg.extract.confidence import score
 from kg.extract.lexicon import Cues, load_lexicons, valid_rows
 from kg.extract.modality import assess
+from kg.extract.names import WORDS
 from kg.extract.paths import Path as DepPath
 from kg.extract.paths import INFINITIVE, OBJECT, OF_OBJECT, parse_path
 from kg.extract import roles
@@ -58,19 +54,14 @@ FRAME_KINDS: dict[str, tuple[str | None, ...] | None] = {
     "join": OPEN_KINDS, "leave": OPEN_KINDS,
 }  # fmt: skip
 NOUN_FRAMES = ("member-of", "ally-of", "party-member")  # a cue noun whose organization qualifies it
-# Verbs through which a subject is what a cue noun says: "X is / becomes / was elected as a member".
-COPULAS = frozenset({"be", "become", "remain", "elect", "serve", "join", "admit", "name", "accept", "make", "sit"})
-COLLECTIVES = frozenset({"state", "country", "nation", "government"})
+COPULAS = WORDS["copulas"]
+COLLECTIVES = WORDS["collectives"]
 MEMBER_TYPES = (EntityType.STATE, EntityType.ORGANIZATION)
 STATE_JOINS = (None, "InternationalOrganization")  # what a state may be a member of: not Hamas, not a party
-LEGISLATURES = frozenset("assembly parliament parliamentary legislative congress senate house commons lords duma knesset "
-                         "bundestag majlis".split())  # fmt: skip
+LEGISLATURES = WORDS["legislature_words"]
 SUBJECTS = ("nsubj", "nsubjpass")
-# Verbs of a withdrawal not yet done: "X announces its withdrawal from O".
-ANNOUNCING = frozenset({"announce", "notify", "declare", "begin", "start", "trigger", "initiate"})
-# Nouns of an aim not yet reached: "efforts to complete the withdrawal", "plans to leave".
-INTENTS = frozenset({"effort", "plan", "bid", "attempt", "intention", "mission", "push", "process", "negotiation",
-                     "talk", "deadline", "referendum"})  # fmt: skip
+ANNOUNCING = WORDS["announcing"]
+INTENTS = WORDS["intents"]
 INTRODUCERS = ("including", "like")
 # Where an organization stands: "a member of O", "withdrew from O", "accession to O", "joined O";
 # and the one leaving or joining: "the withdrawal of X".

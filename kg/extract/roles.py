@@ -6,11 +6,8 @@ Data, not code:
   state has ("secretary of state") the QID of that state; `scope` "state" for offices of a
   state's government ("senator", "finance minister"); `source`, for rows derived from a data
   file, names it (the leaders table's titles).
-- patterns/role_modifiers.tsv: words before a role; `not-holder` ones ("former", "deputy")
-  mean the person does not hold that very role, so no claim is made.
-- patterns/role_verbs.tsv: verbs that give a person an office by a clause ("X is sworn in as
-  president", "parliament elects X as speaker", "X succeeds Y as governor"), each with whose the
-  office is: the verb's `object` (its subject when passive) or its `subject`.
+- patterns/role_modifiers.tsv (`load_role_meanings`): what a word before a role says of its holder.
+- patterns/role_verbs.tsv (`load_role_verbs`): verbs that give a person an office by a clause.
 - patterns/roles.jsonl: spaCy Matcher patterns over the token attribute `._.kg_slot`, which
   this module sets on every token of the Doc: PERSON (in a Person mention), OF (in a State or
   Organization mention), ROLE (in a role phrase of roles.tsv), POSS ("'s"), MOD (a modifier or
@@ -23,10 +20,7 @@ office the gazetteer's tenures show the person holding (`_implicit_of`), roles.t
 `default_of`, and for a state office or a head of state the state the article is most about
 (`_dominant_state`, as `_claims` admits it); else no claim.
 
-Confidence (docs/confidence.md): the pattern's `confidence` (0.7 to 0.9, by how explicit the
-wording is), times kg.extract.confidence's INHERITED (0.85) when `of` was not in the matched
-words (twice for the most-mentioned state), and its HYPOTHETICAL factor when modality marks the
-role hypothetical. Roles in a negated reading ("X is not the president") are not emitted.
+Confidence: docs/confidence.md. Roles in a negated reading ("X is not the president") are not emitted.
 """
 
 from __future__ import annotations
@@ -49,7 +43,7 @@ from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import load_lexicons, valid_rows
 from kg.extract.modality import assess
-from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, org_kind
+from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, WORDS, initials, org_kind
 from kg.extract.paths import AGENT_OBJECT, INFINITIVE, NEGATION, OBJECT, OF_OBJECT, SUBJECT
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
@@ -67,9 +61,8 @@ PARTY = "PoliticalParty"
 NOT_HOLDING = ("not-holder", "deputy")  # meanings of role_modifiers.tsv whose person does not hold the very role after them
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 OWNERS = (EntityType.STATE, EntityType.ORGANIZATION)  # whose a title may be
-# "the group's leader X": a noun standing for an organization or state named before.
-REFERRING = frozenset({"group", "organization", "organisation", "movement", "militia", "party", "bloc", "alliance",
-                       "country", "nation", "state", "cartel", "gang", "company", "agency"})  # fmt: skip
+REFERRING = WORDS["referring_nouns"]
+LISTING = WORDS["listing_words"]
 if not Token.has_extension(SLOT):
     Token.set_extension(SLOT, default="")
 
@@ -207,14 +200,13 @@ def _set_slots(doc: Doc, index: EntityIndex) -> dict[int, tuple[int, int, RoleWo
 
 def _parenthesized_acronym(doc: Doc, i: int, index: EntityIndex) -> bool:
     """ "(" at `i` opens one token that stands for the entity named right before it: a mention
-    of it, or an acronym of its capitalised words ("Organisation of Islamic Cooperation (OIC)")."""
+    of it, or its acronym ("Organisation of Islamic Cooperation (OIC)")."""
     if i < 1 or i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
         return False
     before, inside = index.at(doc[i - 1]), doc[i + 1]
     if before is None or index.at(inside) not in (None, before):
         return False
-    initials = "".join(word[0] for word in index.entities[before].label.split() if word[:1].isupper())
-    return index.at(inside) == before or (inside.is_upper and inside.text == initials)
+    return index.at(inside) == before or (inside.is_upper and inside.text == initials(index.entities[before].label))
 
 
 def _portfolio(doc: Doc, start: int, end: int, word: RoleWord) -> tuple[int, int, RoleWord]:
@@ -628,10 +620,6 @@ def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> I
         if key not in emitted or confidence > emitted[key].provenance.confidence:
             emitted[key] = Role(*key, provenance)
     yield from emitted.values()
-
-
-# "officials including / such as / like / among ...": what lists people in a group.
-LISTING = frozenset({"including", "as", "like", "among"})
 
 
 def _group_owner(reading: _Reading, index: EntityIndex) -> str | None:

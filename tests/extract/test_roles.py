@@ -379,6 +379,9 @@ def test_roles_head_of_state_of_the_state_the_article_is_about_named_in_the_sent
 @pytest.mark.parametrize(("text", "expected"), [
     ("Condemnation came from Organisation of Islamic Cooperation (OIC) head Yousef Al-Othaimeen on Monday.",
      {("Yousef Al-Othaimeen", "head", "Organisation of Islamic Cooperation")}),
+    # The initials are those the entity stage reads an acronym by: a hyphenated word gives each part's.
+    ("Condemnation came from Pan-African Lawyers Union (PALU) head Donald Deya on Monday.",
+     {("Donald Deya", "head", "Pan-African Lawyers Union")}),
     # Letters in brackets that are not the organization's initials stand for something else.
     ("Condemnation came from Organisation of Islamic Cooperation (XYZ) head Yousef Al-Othaimeen on Monday.", set()),
 ])  # fmt: skip
