@@ -18,8 +18,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.lexicon import WORDS
 from kg.extract.names import (
-    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, POSSESSIVE, WORDS, Context, MentionCandidate,
+    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, POSSESSIVE, Context, MentionCandidate,
     candidate_of, initials, latin_key, name_words, surname_entry, token_owners,
 )  # fmt: skip
 from kg.extract.roles import RoleWord

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Iterable, NamedTuple
 
 from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence, topic_line_end
-from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
+from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
-from kg.extract.names import WORDS
 from kg.extract.paths import Path, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.nlp import doc_text

@@ -121,6 +121,17 @@ def valid_rows(path: Path, columns: tuple[str, ...], valid: Callable[[dict[str, 
     return [row for _, row in rows]
 
 
+def word_lists(path: Path | None = None) -> dict[str, frozenset[str]]:
+    """patterns/word_lists.tsv: the lower-case words the extract stage judges a phrase by (place nouns,
+    copulas, legislature words ...), by list; every bad row is reported."""
+    rows = valid_rows(path or data_dir("patterns") / "word_lists.tsv", ("list", "words", "meaning"),
+                      lambda row: bool(row["list"] and row["words"]), "list and words are both required")  # fmt: skip
+    return {row["list"]: frozenset(row["words"].split()) for row in rows}
+
+
+WORDS = word_lists()
+
+
 def _word_list(number: int, record: dict[str, Any], problems: Problems) -> frozenset[str]:
     """The lemmas of an entry that is a list of words (none, reported, without a 'lemmas' list)."""
     if isinstance(record.get("lemmas"), list):

@@ -35,9 +35,8 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.arguments import OWNERS, EntityIndex, sentence_evidence, topic_line_end
 from kg.extract.confidence import score
-from kg.extract.lexicon import Cues, load_lexicons, valid_rows
+from kg.extract.lexicon import WORDS, Cues, load_lexicons, valid_rows
 from kg.extract.modality import assess
-from kg.extract.names import WORDS
 from kg.extract.paths import Path as DepPath
 from kg.extract.paths import INFINITIVE, OBJECT, OF_OBJECT, parse_path
 from kg.extract import roles

@@ -1,6 +1,6 @@
 """Extract stage, entities: what a name looks like, and the mention candidate record.
 
-The word lists of patterns/name_words.tsv (place nouns, title words ...), the loaders of
+The word lists of names (place nouns, title words ... of patterns/word_lists.tsv), the loaders of
 patterns/not_entities.tsv (names that are events, laws, programmes, categories or generic words)
 and patterns/org_kinds.tsv (the kind an organization's name ends in); the key names are compared
 by (`latin_key`); `MentionCandidate`, a mention on its way to an entity, shared by
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from spacy.tokens import Span
 
-from kg.extract.lexicon import valid_rows
+from kg.extract.lexicon import WORDS, valid_rows
 from kg.gazetteer import ACRONYM as ACRONYM  # an acronym is the gazetteer's: "SDF", "NATO"
 from kg.gazetteer import Gazetteer, GazetteerEntry, normalize_key
 from kg.nlp import entry_key
@@ -42,14 +42,6 @@ ACCEPTS = {
 }
 
 
-def word_lists(path: Path | None = None) -> dict[str, frozenset[str]]:
-    """patterns/name_words.tsv: the lower-case words a name is judged by, by list; every bad row is reported."""
-    rows = valid_rows(path or data_dir("patterns") / "name_words.tsv", ("list", "words", "meaning"),
-                      lambda row: bool(row["list"] and row["words"]), "list and words are both required")  # fmt: skip
-    return {row["list"]: frozenset(row["words"].split()) for row in rows}
-
-
-WORDS = word_lists()
 PLACE_PREPOSITIONS = WORDS["place_prepositions"]
 PLACE_NOUNS = WORDS["place_nouns"]
 FACILITY_NOUNS = WORDS["facility_nouns"]

@@ -41,9 +41,9 @@ from spacy.vocab import Vocab
 from kg.extract.arguments import EntityIndex, sentence_evidence, topic_line_end
 from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
-from kg.extract.lexicon import load_lexicons, valid_rows
+from kg.extract.lexicon import WORDS, load_lexicons, valid_rows
 from kg.extract.modality import assess
-from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, WORDS, initials, org_kind
+from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, initials, org_kind
 from kg.extract.paths import AGENT_OBJECT, INFINITIVE, NEGATION, OBJECT, OF_OBJECT, SUBJECT
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows

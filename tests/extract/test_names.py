@@ -8,7 +8,8 @@ import pytest
 import spacy
 
 from kg.errors import DataFileError
-from kg.extract.names import PLACE_NOUNS, TITLE_WORDS, latin_key, not_entities, org_kind, org_kinds, word_lists
+from kg.extract.lexicon import word_lists
+from kg.extract.names import PLACE_NOUNS, TITLE_WORDS, latin_key, not_entities, org_kind, org_kinds
 
 
 def test_names_not_entities_match_last_word_or_whole_name() -> None:
@@ -43,7 +44,7 @@ def test_names_word_list_problems_are_all_reported(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as caught:
         org_kinds(kinds)
     assert str(caught.value).endswith(f"{kinds}:3: kind 'Party' is not an organization kind of patterns/labels.tsv")
-    words = tmp_path / "name_words.tsv"
+    words = tmp_path / "word_lists.tsv"
     words.write_text("list\twords\tmeaning\nplace_nouns\ttown city\t\ntitle_words\t\t\n", encoding="utf-8")
     with pytest.raises(DataFileError) as caught:
         word_lists(words)
