@@ -19,6 +19,8 @@ How a span becomes an entity mention:
 - A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
 - A capitalised word the model tagged alone right before a known name the ruler matched is the
   start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
+- A state's name the ruler matched, with capitalised words after it that end in an
+  organization's noun, is that organization's name, not the state ("the Israel Air Force").
 - A name the gazetteer does not know is typed by the sentence where the model's label is often
   wrong on foreign names (`_retype`, `_extend_names`, `_lone_words`).
 - An organization the gazetteer does not know takes the kind its name ends in
@@ -661,12 +663,13 @@ def _named_after_states(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
     (long_names.ORGANIZATION_NOUNS, patterns/org_kinds.tsv): "the Israel Air Force", "Azerbaijan
     Airlines", "the Sudan Doctors Union", "U.S. Cyber Command". The entity ruler's state name
     leaves the model no room to tag the whole; the state's name is no mention of the state there.
-    None where the name goes on ("the United States Office of Personnel Management", "Pheu Thai
+    Not where the name goes on ("the United States Office of Personnel Management", "Pheu Thai
     Party", "the EU-Israel Association agreement"), where it ends in a government body's noun (a
     state's body: `_state_bodies`) or in a military asset's words ("U.S. Marines", "a China Coast
     Guard vessel": kg.extract.assets)."""
     by_token = token_owners(candidates)
-    named = {id(c): end for c in candidates if (end := _organization_end(doc, c, by_token)) is not None}
+    ends = {id(c): _organization_end(doc, c, by_token) for c in candidates}
+    named = {key: end for key, end in ends.items() if end is not None}
     if not named:
         return candidates
     assets = [(start, end) for start, end, _ in longest_asset_matches(doc, load_lexicons())]
