@@ -19,6 +19,8 @@ How a span becomes an entity mention:
 - A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
 - A capitalised word the model tagged alone right before a known name the ruler matched is the
   start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
+- A state's name the ruler matched, with capitalised words after it that end in an
+  organization's noun, is that organization's name, not the state ("the Israel Air Force").
 - A name the gazetteer does not know is typed by the sentence where the model's label is often
   wrong on foreign names (`_retype`, `_extend_names`, `_lone_words`).
 - An organization the gazetteer does not know takes the kind its name ends in
@@ -92,6 +94,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates += untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _lone_words(doc, _governments(doc, candidates, context), context)
+    candidates = _named_after_states(doc, candidates)
     candidates = _state_bodies(doc, candidates, context)
     candidates = _party_words(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
@@ -652,6 +655,48 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
             replaced.add(id(owner))
         result.append(candidate_of(span, state, weight=1))
     return [c for c in candidates if id(c) not in replaced] + result
+
+
+def _named_after_states(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """An organization whose name is a state's name as written (not a demonym: "Israel", "U.S.")
+    and up to four capitalised proper nouns no other name holds that end in an organization's noun
+    (long_names.ORGANIZATION_NOUNS, patterns/org_kinds.tsv): "the Israel Air Force", "Azerbaijan
+    Airlines", "the Sudan Doctors Union", "U.S. Cyber Command". The entity ruler's state name
+    leaves the model no room to tag the whole; the state's name is no mention of the state there.
+    Not where the name goes on ("the United States Office of Personnel Management", "Pheu Thai
+    Party", "the EU-Israel Association agreement"), where it ends in a government body's noun (a
+    state's body: `_state_bodies`) or in a military asset's words ("U.S. Marines", "a China Coast
+    Guard vessel": kg.extract.assets)."""
+    by_token = token_owners(candidates)
+    ends = {id(c): _organization_end(doc, c, by_token) for c in candidates}
+    named = {key: end for key, end in ends.items() if end is not None}
+    if not named:
+        return candidates
+    assets = [(start, end) for start, end, _ in longest_asset_matches(doc, load_lexicons())]
+    result: list[MentionCandidate] = []
+    for c in candidates:
+        end = named.get(id(c))
+        if end is not None and not any(start < end and c.start < asset_end for start, asset_end in assets):
+            name = doc[c.start : end].text
+            c = _unknown(c.start, end, EntityType.ORGANIZATION, name, org_kind(name))
+        result.append(c)
+    return result
+
+
+def _organization_end(doc: Doc, state: MentionCandidate, by_token: dict[int, MentionCandidate]) -> int | None:
+    """Where the organization's name that a state's name starts ends (`_named_after_states`), if it starts one."""
+    if state.type is not EntityType.STATE or state.entry is None or state.weight != 2:
+        return None
+    end = state.end
+    while end < min(state.end + 4, len(doc)) and end not in by_token and _proper_name_word(doc[end]):
+        end += 1
+    before = doc[state.start - 1] if state.start > 0 else None
+    kind = org_kind(doc[state.start : end].text)
+    if (end == state.end or end < len(doc) and (doc[end].lower_ in ("of", "for") or _proper_name_word(doc[end]))
+            or before is not None and (_proper_name_word(before) or before.text in HYPHENS)
+            or kind == "GovernmentBody" or kind is None and doc[end - 1].lower_ not in ORGANIZATION_NOUNS):  # fmt: skip
+        return None
+    return end
 
 
 def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:

@@ -409,6 +409,31 @@ def test_entities_no_states_body_without_one_named(entities, text: str) -> None:
     assert not [e for e in entities(text) if e.type is ORG and e.kind == "GovernmentBody"]
 
 
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The Israel Air Force bombs targets near the port.", "Israel Air Force", "ArmedForces"),
+    ("Turkish Airlines and Qatar Airways suspend flights to the city.", "Qatar Airways", "Company"),
+    ("The Guyana Defence Force sends reinforcements to the border.", "Guyana Defence Force", "ArmedForces"),
+    ("Officials of the U.S. Cyber Command met on Monday.", "U.S. Cyber Command", None),
+])  # fmt: skip
+def test_entities_an_organization_named_after_a_state(entities, text: str, name: str, kind: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[name].type is ORG and found[name].kind == kind and _texts(found[name]) == {name}
+    assert not [e for e in found.values() if e.type is STATE and _texts(e) & set(name.split())]  # no state inside
+
+
+@pytest.mark.parametrize(("text", "state"), [
+    ("The EU-Israel Association agreement is under review.", "Israel"),  # a hyphenated name goes on before it
+    ("The United States Office of Personnel Management offers a deal.", "United States"),  # a longer name
+    ("Israel Strikes Targets in the city.", "Israel"),  # no organization's noun
+    ("The Spanish government condemns the attack.", "Spain"),  # a demonym: the state
+    ("Thousands of U.S. Marines arrive in the region.", "United States"),  # troops: an asset's words
+])  # fmt: skip
+def test_entities_no_organization_named_after_a_state(entities, text: str, state: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[state].type is STATE
+    assert not [e for e in found.values() if e.type is ORG and state.split()[0] in e.label]
+
+
 def test_entities_surname_read_as_a_noun_is_the_person_the_article_names(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Trump signs the order.\nPresident Donald Trump said so on Friday."))
     assert _texts(found["Donald Trump"]) == {"Trump", "Donald Trump"}
