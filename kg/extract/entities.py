@@ -685,16 +685,18 @@ def _named_after_states(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
 
 def _organization_end(doc: Doc, state: MentionCandidate, by_token: dict[int, MentionCandidate]) -> int | None:
     """Where the organization's name that a state's name starts ends (`_named_after_states`), if it starts one."""
-    if state.type is not EntityType.STATE or state.entry is None or state.weight != 2:
+    written_name = state.weight == 2  # not a demonym
+    if state.type is not EntityType.STATE or state.entry is None or not written_name:
         return None
     end = state.end
     while end < min(state.end + 4, len(doc)) and end not in by_token and _proper_name_word(doc[end]):
         end += 1
     before = doc[state.start - 1] if state.start > 0 else None
+    goes_on = end < len(doc) and (doc[end].lower_ in ("of", "for") or _proper_name_word(doc[end]))
+    starts_earlier = before is not None and (_proper_name_word(before) or before.text in HYPHENS)
     kind = org_kind(doc[state.start : end].text)
-    if (end == state.end or end < len(doc) and (doc[end].lower_ in ("of", "for") or _proper_name_word(doc[end]))
-            or before is not None and (_proper_name_word(before) or before.text in HYPHENS)
-            or kind == "GovernmentBody" or kind is None and doc[end - 1].lower_ not in ORGANIZATION_NOUNS):  # fmt: skip
+    organization_end = kind is not None or doc[end - 1].lower_ in ORGANIZATION_NOUNS
+    if end == state.end or goes_on or starts_earlier or kind == "GovernmentBody" or not organization_end:
         return None
     return end
 
