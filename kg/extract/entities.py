@@ -20,7 +20,9 @@ How a span becomes an entity mention:
 - A capitalised word the model tagged alone right before a known name the ruler matched is the
   start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
 - A state's name the ruler matched, with capitalised words after it that end in an
-  organization's noun, is that organization's name, not the state ("the Israel Air Force").
+  organization's noun, is that organization's name, not the state ("the Israel Air Force"). An
+  organization's name the model tagged right before "of" and a state's name is named with the
+  state's ("the Supreme Court of Cameroon"); the state's name stays the state's there.
 - A name the gazetteer does not know is typed by the sentence where the model's label is often
   wrong on foreign names (`_retype`, `_extend_names`, `_lone_words`).
 - An organization the gazetteer does not know takes the kind its name ends in
@@ -95,6 +97,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _lone_words(doc, _governments(doc, candidates, context), context)
     candidates = _named_after_states(doc, candidates)
+    candidates = _named_before_states(doc, candidates)
     candidates = _state_bodies(doc, candidates, context)
     candidates = _party_words(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
@@ -699,6 +702,41 @@ def _organization_end(doc: Doc, state: MentionCandidate, by_token: dict[int, Men
     if end == state.end or goes_on or starts_earlier or kind == "GovernmentBody" or not organization_end:
         return None
     return end
+
+
+def _named_before_states(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """An organization's name the model tagged right before an "of" and a state's name the entity
+    ruler matched, which leaves the model no room to tag the whole: "the Supreme Court of
+    Cameroon", "the Security Service of Ukraine", "the Liberal Party of Canada". It is an organization
+    of the whole name, with the state's as written (not a demonym), of the kind its words before
+    "of" say (patterns/org_kinds.tsv). As for a state's body (`_state_bodies`), its mention is its
+    own words and the state's name stays a mention of the state. Not where capitalised words go
+    on after the state's name (a longer name), nor a government's name ("the Federal Government of
+    Somalia": `_governments` reads a state's government as the state, but "the National Unity
+    Government of Myanmar" is its opposition's), nor where no organization's name stands before
+    "of" ("Citizens of Kosovo" is no name, "the President of Ghana" a title)."""
+    states = {c.start: c for c in candidates if c.type is EntityType.STATE and c.entry is not None and c.weight == 2}
+    result: list[MentionCandidate] = []
+    for c in candidates:
+        state = _state_after(doc, c, states)
+        if state is not None:
+            name = doc[c.start : state.end].text
+            c = _unknown(c.start, c.end, EntityType.ORGANIZATION, name, org_kind(doc[c.start : c.end].text), weight=1)
+        result.append(c)
+    return result
+
+
+def _state_after(doc: Doc, organization: MentionCandidate, states: dict[int, MentionCandidate]) -> MentionCandidate | None:
+    """The state whose name ends an unknown organization's after "of" (and "the"): "Supreme Court [of
+    the] Philippines" (`_named_before_states`)."""
+    last = doc[organization.end - 1]
+    if (organization.type is not EntityType.ORGANIZATION or organization.entry is not None or not last.is_title
+            or last.lower_ in GOVERNMENT_NOUNS or organization.end + 1 >= len(doc) or doc[organization.end].lower_ != "of"):  # fmt: skip
+        return None
+    after = organization.end + 2 if doc[organization.end + 1].lower_ == "the" else organization.end + 1
+    state = states.get(after)
+    goes_on = state is not None and state.end < len(doc) and _proper_name_word(doc[state.end])
+    return None if goes_on else state
 
 
 def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:

@@ -434,6 +434,32 @@ def test_entities_no_organization_named_after_a_state(entities, text: str, state
     assert not [e for e in found.values() if e.type is ORG and state.split()[0] in e.label]
 
 
+@pytest.mark.parametrize(("text", "name", "words", "kind", "state"), [
+    ("The Supreme Court of Cameroon rejects all challenges to the result.", "Supreme Court of Cameroon", "Supreme Court",
+     "GovernmentBody", "Cameroon"),
+    ("The Security Service of Ukraine arrests two men.", "Security Service of Ukraine", "Security Service", None, "Ukraine"),
+    ("The Liberal Party of Canada elects a new leader.", "Liberal Party of Canada", "Liberal Party", "PoliticalParty", "Canada"),
+    ("The Armed Forces of the Philippines say two soldiers were killed.", "Armed Forces of the Philippines", "Armed Forces",
+     "ArmedForces", "Philippines"),
+])  # fmt: skip
+def test_entities_an_organization_named_before_a_state(entities, text: str, name: str, words: str, kind: str | None,
+                                                       state: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[name].type is ORG and found[name].kind == kind and _texts(found[name]) == {words}
+    assert found[state].type is STATE and _texts(found[state]) == {state}  # the state's name stays the state's
+
+
+@pytest.mark.parametrize("text", [
+    "Citizens of Kosovo vote in a parliamentary election.",  # no name: a group
+    "The people of Ghana vote in a parliamentary election.",
+    "The President of Ghana meets the President of Togo.",  # a title
+    "Bank of America reports record profits.",  # no state
+    "The Federal Government of Somalia rejects the deal.",  # a state's government: not read here
+])  # fmt: skip
+def test_entities_no_organization_named_before_a_state(entities, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not [e for e in entities(text) if e.type is ORG and " of " in e.label and e.label != "Bank of America"]
+
+
 def test_entities_surname_read_as_a_noun_is_the_person_the_article_names(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Trump signs the order.\nPresident Donald Trump said so on Friday."))
     assert _texts(found["Donald Trump"]) == {"Trump", "Donald Trump"}
