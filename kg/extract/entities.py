@@ -686,10 +686,14 @@ def _named_after_states(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
     return result
 
 
+def _written_state(candidate: MentionCandidate) -> bool:
+    """A state's name the entity ruler matched as written ("Israel", "U.S."), not its demonym (weight 1)."""
+    return candidate.type is EntityType.STATE and candidate.entry is not None and candidate.weight == 2
+
+
 def _organization_end(doc: Doc, state: MentionCandidate, by_token: dict[int, MentionCandidate]) -> int | None:
     """Where the organization's name that a state's name starts ends (`_named_after_states`), if it starts one."""
-    written_name = state.weight == 2  # not a demonym
-    if state.type is not EntityType.STATE or state.entry is None or not written_name:
+    if not _written_state(state):
         return None
     end = state.end
     while end < min(state.end + 4, len(doc)) and end not in by_token and _proper_name_word(doc[end]):
@@ -715,7 +719,7 @@ def _named_before_states(doc: Doc, candidates: list[MentionCandidate]) -> list[M
     Somalia": `_governments` reads a state's government as the state, but "the National Unity
     Government of Myanmar" is its opposition's), nor where no organization's name stands before
     "of" ("Citizens of Kosovo" is no name, "the President of Ghana" a title)."""
-    states = {c.start: c for c in candidates if c.type is EntityType.STATE and c.entry is not None and c.weight == 2}
+    states = {c.start: c for c in candidates if _written_state(c)}
     result: list[MentionCandidate] = []
     for c in candidates:
         state = _state_after(doc, c, states)
@@ -730,8 +734,9 @@ def _state_after(doc: Doc, organization: MentionCandidate, states: dict[int, Men
     """The state whose name ends an unknown organization's after "of" (and "the"): "Supreme Court [of
     the] Philippines" (`_named_before_states`)."""
     last = doc[organization.end - 1]
-    if (organization.type is not EntityType.ORGANIZATION or organization.entry is not None or not last.is_title
-            or last.lower_ in GOVERNMENT_NOUNS or organization.end + 1 >= len(doc) or doc[organization.end].lower_ != "of"):  # fmt: skip
+    unknown_name = organization.type is EntityType.ORGANIZATION and organization.entry is None and last.is_title
+    of_follows = organization.end + 1 < len(doc) and doc[organization.end].lower_ == "of"
+    if not unknown_name or not of_follows or last.lower_ in GOVERNMENT_NOUNS:
         return None
     after = organization.end + 2 if doc[organization.end + 1].lower_ == "the" else organization.end + 1
     state = states.get(after)
