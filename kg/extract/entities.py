@@ -82,6 +82,8 @@ PLACE_HEADS = PLACE_NOUNS | GEO_NOUNS | FACILITY_NOUNS | ATTACK_NOUNS
 # The entity ruler's labels of known names that a longer name may start with another word before
 # ("Royal Thai Navy", "Social Democratic Party"); not an organization's acronym ("the Hague NATO summit").
 CUT_LABELS = frozenset({"STATE", "LOCATION", "PARTY", "GOV_BODY"})
+# Kinds of organization that belong to one state, which another state may have one of by the same name.
+STATE_KINDS = frozenset({"GovernmentBody", "ArmedForces", "MilitaryUnit", "NonStateArmedGroup", "PoliticalParty"})
 
 
 def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Entity, ...]:
@@ -99,6 +101,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = _named_after_states(doc, candidates)
     candidates = _named_before_states(doc, candidates)
     candidates = _state_bodies(doc, candidates, context)
+    candidates = _other_states_bodies(doc, candidates, context)
     candidates = _party_words(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
@@ -735,11 +738,16 @@ def _state_after(doc: Doc, organization: MentionCandidate, states: dict[int, Men
     the] Philippines" (`_named_before_states`)."""
     last = doc[organization.end - 1]
     unknown_name = organization.type is EntityType.ORGANIZATION and organization.entry is None and last.is_title
-    of_follows = organization.end + 1 < len(doc) and doc[organization.end].lower_ == "of"
-    if not unknown_name or not of_follows or last.lower_ in GOVERNMENT_NOUNS:
+    if not unknown_name or last.lower_ in GOVERNMENT_NOUNS:
         return None
-    after = organization.end + 2 if doc[organization.end + 1].lower_ == "the" else organization.end + 1
-    state = states.get(after)
+    return _of_state(doc, organization.end, states)
+
+
+def _of_state(doc: Doc, end: int, states: dict[int, MentionCandidate]) -> MentionCandidate | None:
+    """The state whose name as written follows "of" (and "the") at `end` and ends the name there: "[of the] Philippines"."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return None
+    state = states.get(end + 2 if doc[end + 1].lower_ == "the" else end + 1)
     goes_on = state is not None and state.end < len(doc) and _proper_name_word(doc[state.end])
     return None if goes_on else state
 
@@ -771,6 +779,65 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context
         result.append(candidate_of(body, listed, weight=1) if listed is not None
                       else _unknown(start, end, EntityType.ORGANIZATION, name, "GovernmentBody", weight=1))  # fmt: skip
     return result
+
+
+def _other_states_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """A known organization whose name says its own state ("United States Congress", "National
+    Liberation Army (Colombia)", "Chinese People's Liberation Army": `own_states`), named by its
+    generic words with another state's name, demonym or possessive right before ("Argentina's
+    Congress", "the Philippine House of Representatives") or "of" and another state's name right
+    after ("the House of Representatives of Libya"), is that other state's body, read as
+    `_state_bodies` reads an unknown one: the body the gazetteer lists under the state's name and
+    the words, else an organization of the whole name, of the known one's kind. Its mention is its
+    own words; the state's name stays a mention of the state. The known one's own state there ("the
+    U.S. Central Intelligence Agency") and a known name with no state in it ("Labour Party") stay."""
+    owners = own_states(context.gazetteer)
+    states = {c.start: c for c in candidates if _written_state(c)}
+    ends = {c.end: c for c in candidates if c.type is EntityType.STATE and c.entry is not None}
+    result: list[MentionCandidate] = []
+    for c in candidates:
+        own = owners.get(entry_key(c.entry)) if c.entry is not None and c.type is EntityType.ORGANIZATION else None
+        goes_on = c.end < len(doc) and _proper_name_word(doc[c.end])  # "Taiwan's CPC Corporation": a longer name
+        state = None if own is None or goes_on else _state_before(doc, c, ends) or _of_state(doc, c.end, states)
+        if c.entry is None or own is None or state is None or state.entry is None or entry_key(state.entry) == own:
+            result.append(c)
+            continue
+        words = doc[c.start : c.end].text
+        first, last = min(c.start, state.start), max(c.end, state.end)
+        listed = _listed_body(doc[state.start : state.end].text, words, state.entry, context.gazetteer)
+        result.append(candidate_of(doc[c.start : c.end], listed, weight=1) if listed is not None
+                      else _unknown(c.start, c.end, EntityType.ORGANIZATION, doc[first:last].text, c.entry.kind, weight=1))  # fmt: skip
+    return result
+
+
+def _state_before(doc: Doc, organization: MentionCandidate, ends: dict[int, MentionCandidate]) -> MentionCandidate | None:
+    """The state whose name, demonym or possessive stands right before an organization's name: "[Peru's] Congress"."""
+    before = organization.start - 1 if organization.start > 0 and doc[organization.start - 1].lower_ in POSSESSIVE else organization.start
+    return ends.get(before)
+
+
+@lru_cache(maxsize=4)
+def own_states(gazetteer: Gazetteer) -> dict[str, str]:
+    """The key of the one state each known state body, armed force, armed group or party (`STATE_KINDS`)
+    belongs to by its names: a state's name or
+    demonym before its words ("US Congress", "Chinese People's Liberation Army") or after "of" or
+    in brackets at their end ("Supreme Court of the United States", "National Liberation Army
+    (Colombia)"); by `entry_key`. No organization whose names say no state or more than one."""
+    writings = [(entry_key(state), name) for state in gazetteer.entries if state.type is EntityType.STATE
+                for name in (*state.names, *state.demonyms)]  # fmt: skip
+    found: dict[str, str] = {}
+    for entry in gazetteer.entries:
+        if entry.kind not in STATE_KINDS:
+            continue
+        said = {key for key, state in writings for name in entry.names if _says_state(name, state)}
+        if len(said) == 1:
+            found[entry_key(entry)] = said.pop()
+    return found
+
+
+def _says_state(name: str, state: str) -> bool:
+    """Whether an organization's name is a state's name or demonym and words, or words and "of (the)" or brackets and it."""
+    return (name.startswith(f"{state} ") or name.endswith((f" of {state}", f" of the {state}", f" ({state})")))
 
 
 def _listed_body(written: str, words: str, state: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | None:

@@ -460,6 +460,35 @@ def test_entities_no_organization_named_before_a_state(entities, text: str) -> N
     assert not [e for e in entities(text) if e.type is ORG and " of " in e.label and e.label != "Bank of America"]
 
 
+@pytest.mark.parametrize(("text", "body", "kind", "state"), [
+    ("Argentina's Congress overturns the president's veto.", "Argentina's Congress", "GovernmentBody", "Argentina"),
+    ("He resigns from the Philippine House of Representatives on Monday.", "Philippine House of Representatives",
+     "GovernmentBody", "Philippines"),
+    ("The House of Representatives of Thailand elects a new prime minister.", "House of Representatives of Thailand",
+     "GovernmentBody", "Thailand"),
+    ("The Philippine Department of Justice files charges against two senators.", "Philippine Department of Justice",
+     "GovernmentBody", "Philippines"),
+])  # fmt: skip
+def test_entities_a_known_bodys_name_with_another_state_is_that_states_body(
+        entities, text: str, body: str, kind: str, state: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[body].kind == kind and found[state].type is STATE
+    assert [e.label for e in found.values() if e.type is ORG] == [body]  # not also the known body
+
+
+@pytest.mark.parametrize(("text", "known", "not_named"), [
+    ("Iran's Islamic Revolutionary Guard Corps seizes a tanker.", "Islamic Revolutionary Guard Corps",
+     "Iran's Islamic Revolutionary Guard Corps"),  # the known one's own state
+    ("Sudan's Rapid Support Forces shell the city.", "Rapid Support Forces", "Sudan's Rapid Support Forces"),
+    ("The British Labour Party wins the vote.", "Labour Party", "British Labour Party"),  # no state in the known name
+    ("Taiwan's CPC Corporation signs a gas deal.", "Taiwan", "Taiwan's CPC"),  # a longer name goes on
+])  # fmt: skip
+def test_entities_a_known_bodys_name_with_its_own_state_stays_known(entities, text: str, known: str,
+                                                                    not_named: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert known in found and not_named not in found
+
+
 def test_entities_surname_read_as_a_noun_is_the_person_the_article_names(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Trump signs the order.\nPresident Donald Trump said so on Friday."))
     assert _texts(found["Donald Trump"]) == {"Trump", "Donald Trump"}
@@ -585,7 +614,8 @@ def test_entities_hyphenated_name_stays_whole(entities, text: str, name: str) ->
 
 
 @pytest.mark.parametrize(("text", "name", "not_name"), [
-    ("Iran's Supreme National Security Council met on Monday.", "Supreme National Security Council", "National Security Council"),
+    ("Iran's Supreme National Security Council met on Monday.", "Iran's Supreme National Security Council",
+     "National Security Council"),  # Iran's body, not the known US council's
     ("New Democratic Party leader Jagmeet Singh lost his seat.", "New Democratic Party", "Democratic Party"),
 ])  # fmt: skip
 def test_entities_a_gazetteer_name_inside_a_longer_name(entities, text: str, name: str, not_name: str) -> None:  # type: ignore[no-untyped-def]
