@@ -19,6 +19,10 @@ How a span becomes an entity mention:
 - A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
 - A capitalised word the model tagged alone right before a known name the ruler matched is the
   start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
+- A known organization's name of one word inside a person's name is the person's: after the
+  name the model tagged ("Thérèse Kayikwamba [Wagner]"), or between a title and one more name word
+  ("president [Duma] Boko"). An acronym written as a word ("Plan" of PLAN, "Eric" of ERIC) right
+  before one capitalised word that is no title or organization's noun ("a Plan B") is none.
 - A state's name the ruler matched, with capitalised words after it that end in an
   organization's noun, is that organization's name, not the state ("the Israel Air Force"). An
   organization's name the model tagged right before "of" and a state's name is named with the
@@ -69,7 +73,7 @@ from kg.extract.names import (
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import in_office, untagged_surnames
-from kg.gazetteer import Gazetteer, GazetteerEntry, PhoenixPost, Tenure, normalize_key
+from kg.gazetteer import Gazetteer, GazetteerEntry, PhoenixPost, Tenure, acronym_key, normalize_key
 from kg.nlp import CAPITAL, doc_text, entries_by_key, entry_key, tokens_whose
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, AssetClass, Entity, EntityType, Mention
@@ -186,8 +190,10 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
     one it cut in two ("[José Adolfo] [Macías Villamar]", "[Dick van] der [Laan]") is one name, and
     so is one cut at a particle ("Valéry Giscard [d'Estaing]", "Ursula [von der Leyen]"). A state's
     name between a title and an unknown person's name is the person's first name ("Israeli defense
-    minister [Israel] [Katz]"). An untagged name listed with a person's ("Darin LaHood and Mike Bost")
-    is a person's."""
+    minister [Israel] [Katz]"). A known organization's one-word name is a person's surname right after
+    the person's name the model tagged ("Foreign Minister [Thérèse Kayikwamba] [Wagner]"), and a first
+    name between a title and a capitalised word no gazetteer name holds ("Botswana president [Duma] Boko").
+    An untagged name listed with a person's ("Darin LaHood and Mike Bost") is a person's."""
     title_ends = {end for _, end, _ in titles}
     for c in list(candidates):
         if c.type is not EntityType.PERSON or c.entry is not None:
@@ -196,6 +202,13 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
         if before is not None and before.start in title_ends and before.end - before.start == 1 and before.weight == 2:
             candidates.remove(before)
             c.start = before.start
+        after = next((a for a in candidates if a.start == c.end and _one_word_organization(doc, a)), None)
+        if after is not None and c.end - c.start > 1 and not _name_word_at(doc, after.end):
+            candidates.remove(after)
+            c.end = after.end
+    for i, c in enumerate(candidates):
+        if c.start in title_ends and _first_name_before_name_word(doc, c):
+            candidates[i] = _unknown(c.start, c.end + 1, EntityType.PERSON, doc[c.start : c.end + 1].text)
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
     # after a particle, any unknown name goes on a person's ("Ursula [von der] [Leyen]" with "Leyen" tagged GPE)
     named = {c.start: c for c in candidates if c.unknown_name and c.type is not EntityType.MILITARY_ASSET}
@@ -229,6 +242,24 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             start -= 1
         set_span(c, doc[start : c.end])
     return candidates
+
+
+def _one_word_organization(doc: Doc, candidate: MentionCandidate) -> bool:
+    """`candidate` is a known organization's name of one capitalised word ("Wagner", "Duma"), no acronym."""
+    word = doc[candidate.start]
+    return (candidate.entry is not None and candidate.type is EntityType.ORGANIZATION
+            and candidate.end - candidate.start == 1 and word.is_title and word.is_alpha)  # fmt: skip
+
+
+def _first_name_before_name_word(doc: Doc, candidate: MentionCandidate) -> bool:
+    """`candidate` is a known organization's one-word name followed by one capitalised word no
+    gazetteer name holds and no other ("[Duma] Boko declares")."""
+    return _one_word_organization(doc, candidate) and _name_word_at(doc, candidate.end) and not _name_word_at(doc, candidate.end + 1)
+
+
+def _name_word_at(doc: Doc, i: int) -> bool:
+    """The word at `i` is a capitalised word that no gazetteer name holds ("Boko", "B")."""
+    return i < len(doc) and doc[i].is_title and doc[i].is_alpha and not doc[i].ent_id_
 
 
 def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
@@ -477,6 +508,8 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     entry = context.entries.get(base) if base else None
     if entry is not None and ACRONYM.match(text):
         entry = _disambiguate(text, entry, ent.doc, context)
+    if entry is not None and _acronym_as_word(text, entry) and _before_name_word(span):
+        return None  # "a Plan B", "Eric Bodenstab": a word or a first name, not PLAN or ERIC
     if entry is not None and entry.type is EntityType.STATE:
         if (joined := _hyphenated_state(span, context)) is not None:
             return candidate_of(*joined, weight=1 if _written_as(joined[0].text, joined[1].demonyms) else 2)
@@ -508,6 +541,24 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
     return _unknown(span.start, span.end, entity_type, text)
+
+
+def _acronym_as_word(text: str, entry: GazetteerEntry) -> bool:
+    """`text` is the title-case form of one of `entry`'s acronyms ("Nato" of NATO, kg.nlp's
+    `_variants`) and none of its names."""
+    return text not in entry.names and text.istitle() and any(acronym_key(name) == text.upper() for name in entry.names)
+
+
+def _before_name_word(span: Span) -> bool:
+    """The one word after `span` is a capitalised word no gazetteer name holds, with no such word
+    after it ("Inbar [Haiman].", "a Plan [B],"), and no title, organization noun or event's last
+    word: the organization's own name goes on with those and with longer names ("Nato Secretary
+    General", "Nato Council", "Nato Summit", "Interpol Red Notice")."""
+    doc, i = span.doc, span.end
+    if not _name_word_at(doc, i) or _name_word_at(doc, i + 1):
+        return False
+    word = doc[i].lower_
+    return word not in _title_words() and word not in ORGANIZATION_NOUNS and word not in not_entities().last_words
 
 
 def _hyphenated_state(span: Span, context: Context) -> tuple[Span, GazetteerEntry] | None:

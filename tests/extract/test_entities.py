@@ -597,6 +597,41 @@ def test_entities_no_person_made_of_other_names(entities, text: str, absent: str
     assert absent not in found or found[absent].type is not PERSON
 
 
+@pytest.mark.parametrize(("text", "person"), [
+    ("Foreign Minister Marta Lindqvist Wagner called for sanctions against the rebels.", "Marta Lindqvist Wagner"),
+    ("Kenyan president Duma Okari declared a public health emergency.", "Duma Okari"),
+    ("Russian defence minister Wagner Petrov spoke.", "Wagner Petrov"),
+    ("The bodies of the hostages, Noa Peretz and Inbar Solomon, were returned.", "Inbar Solomon"),
+])  # fmt: skip
+def test_entities_a_known_organizations_word_inside_a_persons_name_is_the_persons(entities, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[person].type is PERSON
+    assert [e.label for e in found.values() if e.type is ORG] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico's president announces a Plan B to answer the tariffs.",  # "Plan" of PLAN, the PLA Navy
+    "His running mate Eric Vantongeren spoke to reporters.",  # "Eric" of ERIC, a research consortium
+])  # fmt: skip
+def test_entities_an_acronym_written_as_a_word_before_a_name_word_is_none(entities, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.label for e in entities(text) if e.type is ORG] == []
+
+
+@pytest.mark.parametrize(("text", "organization"), [
+    ("Wagner fighters were seen near Bamako.", "Wagner"),
+    ("Wagner Group fighters entered the town.", "Wagner Group"),
+    ("Russia's Duma voted on Tuesday.", "Duma"),
+    ("Speaker Vyacheslav Volodin said the Duma would meet.", "Duma"),
+    ("Vladimir Putin Wagner ties were discussed.", "Wagner"),  # a known person's name before it
+    ("Nato Secretary General Mark Rutte met the minister.", "North Atlantic Treaty Organisation"),  # a title after it
+    ("The Nato Council met in Brussels.", "North Atlantic Treaty Organisation"),  # an organization noun
+    ("Leaders gathered for the Nato Summit in The Hague.", "North Atlantic Treaty Organisation"),  # an event
+    ("He was arrested in Dubai on an Interpol Red Notice.", "International Criminal Police Organization"),  # two words
+])  # fmt: skip
+def test_entities_a_known_organizations_word_next_to_other_names_stays_its(entities, text: str, organization: str) -> None:  # type: ignore[no-untyped-def]
+    assert _by_label(entities(text))[organization].type is ORG
+
+
 @pytest.mark.parametrize(("text", "parties"), [
     ("Trump says the Trump-Putin summit will go ahead.", {"Donald Trump", "Vladimir Putin"}),
     ("The Russia-Ukraine talks resume in Istanbul.", {"Russia", "Ukraine"}),
