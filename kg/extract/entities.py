@@ -702,9 +702,11 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     result: list[MentionCandidate] = []
     replaced: set[int] = set()
     for token in tokens_whose(doc, "LOWER", GOVERNMENT_NOUNS):
-        end = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ in POSSESSIVE else token.i
-        owner = by_end.get(end)
-        if owner is None or (state := owner.entry if owner.type is EntityType.STATE else _led_state(owner, context)) is None:
+        owner = by_end.get(_owner_end(doc, token.i))
+        if owner is None:
+            continue
+        state = owner.entry if owner.type is EntityType.STATE else _led_state(owner, context)
+        if state is None:
             continue
         start = owner.start - 1 if owner.start > 0 and doc[owner.start - 1].lower_ == "the" else owner.start
         span = doc[start : token.i + 1]
@@ -712,6 +714,12 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
             replaced.add(id(owner))
         result.append(candidate_of(span, state, weight=1))
     return [c for c in candidates if id(c) not in replaced] + result
+
+
+def _owner_end(doc: Doc, i: int) -> int:
+    """Where the name of whoever owns the words at token `i` ends: before a possessive ("Cuba's
+    government", "Peru's Congress"), else right before them ("the US government")."""
+    return i - 1 if i > 0 and doc[i - 1].lower_ in POSSESSIVE else i
 
 
 def _named_after_states(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
@@ -825,10 +833,7 @@ def _state_bodies(doc: Doc, candidates: list[MentionCandidate], context: Context
         if (not body or org_kind(body.text) != "GovernmentBody" or body[-1].tag_ in ("NNS", "NNPS")
                 or (end < len(doc) and doc[end].lower_ == "of")):  # fmt: skip
             continue
-        listed = _listed_body(doc[c.start : c.end].text, body.text, c.entry, context.gazetteer)
-        name = doc[c.start : end].text
-        result.append(candidate_of(body, listed, weight=1) if listed is not None
-                      else _unknown(start, end, EntityType.ORGANIZATION, name, "GovernmentBody", weight=1))  # fmt: skip
+        result.append(_body_of(doc[c.start : c.end], c.entry, body, doc[c.start : end].text, "GovernmentBody", context.gazetteer))
     return result
 
 
@@ -853,18 +858,15 @@ def _other_states_bodies(doc: Doc, candidates: list[MentionCandidate], context: 
         if c.entry is None or own is None or state is None or state.entry is None or entry_key(state.entry) == own:
             result.append(c)
             continue
-        words = doc[c.start : c.end].text
-        first, last = min(c.start, state.start), max(c.end, state.end)
-        listed = _listed_body(doc[state.start : state.end].text, words, state.entry, context.gazetteer)
-        result.append(candidate_of(doc[c.start : c.end], listed, weight=1) if listed is not None
-                      else _unknown(c.start, c.end, EntityType.ORGANIZATION, doc[first:last].text, c.entry.kind, weight=1))  # fmt: skip
+        name = doc[min(c.start, state.start) : max(c.end, state.end)].text
+        result.append(_body_of(doc[state.start : state.end], state.entry, doc[c.start : c.end], name, c.entry.kind,
+                               context.gazetteer))  # fmt: skip
     return result
 
 
 def _state_before(doc: Doc, organization: MentionCandidate, ends: dict[int, MentionCandidate]) -> MentionCandidate | None:
     """The state whose name, demonym or possessive stands right before an organization's name: "[Peru's] Congress"."""
-    before = organization.start - 1 if organization.start > 0 and doc[organization.start - 1].lower_ in POSSESSIVE else organization.start
-    return ends.get(before)
+    return ends.get(_owner_end(doc, organization.start))
 
 
 @lru_cache(maxsize=4)
@@ -889,6 +891,17 @@ def own_states(gazetteer: Gazetteer) -> dict[str, str]:
 def _says_state(name: str, state: str) -> bool:
     """Whether an organization's name is a state's name or demonym and words, or words and "of (the)" or brackets and it."""
     return (name.startswith(f"{state} ") or name.endswith((f" of {state}", f" of the {state}", f" ({state})")))
+
+
+def _body_of(state: Span, entry: GazetteerEntry, body: Span, name: str, kind: str | None,
+             gazetteer: Gazetteer) -> MentionCandidate:  # fmt: skip
+    """The mention, by `body`'s words, of a body of the state `entry` written as `state`: the one the
+    gazetteer lists under the state's name and those words (`_listed_body`), else an organization
+    `name`d with the state's."""
+    listed = _listed_body(state.text, body.text, entry, gazetteer)
+    if listed is not None:
+        return candidate_of(body, listed, weight=1)
+    return _unknown(body.start, body.end, EntityType.ORGANIZATION, name, kind, weight=1)
 
 
 def _listed_body(written: str, words: str, state: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | None:
@@ -977,8 +990,10 @@ def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerE
     """The state whose government a person the reference tables do not know was part of, by
     the Phoenix actor files ("the Karzai government" -> Afghanistan): the post held on the
     article's date, else the latest; none when the dictionary's state is no one known state."""
+    if candidate.type is not EntityType.PERSON:
+        return None
     posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state]
-    if candidate.type is not EntityType.PERSON or not posts:
+    if not posts:
         return None
     return _only(e for e in context.gazetteer.lookup(_current_or_latest(posts, context.day).state) if e.type is EntityType.STATE)
 
