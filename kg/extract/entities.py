@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from typing import TypeVar
@@ -872,25 +872,44 @@ def _state_before(doc: Doc, organization: MentionCandidate, ends: dict[int, Ment
 @lru_cache(maxsize=4)
 def own_states(gazetteer: Gazetteer) -> dict[str, str]:
     """The key of the one state each known state body, armed force, armed group or party (`STATE_KINDS`)
-    belongs to by its names: a state's name or
-    demonym before its words ("US Congress", "Chinese People's Liberation Army") or after "of" or
-    in brackets at their end ("Supreme Court of the United States", "National Liberation Army
-    (Colombia)"); by `entry_key`. No organization whose names say no state or more than one."""
-    writings = [(entry_key(state), name) for state in gazetteer.entries if state.type is EntityType.STATE
-                for name in (*state.names, *state.demonyms)]  # fmt: skip
+    belongs to by its names: a state's name or demonym before its words ("US Congress", "Chinese
+    People's Liberation Army") or after "of" or in brackets at their end ("Supreme Court of the
+    United States", "National Liberation Army (Colombia)"); by `entry_key`. No organization whose
+    names say no state or more than one."""
+    states_written: defaultdict[str, set[str]] = defaultdict(set)
+    for state in gazetteer.entries:
+        if state.type is EntityType.STATE:
+            for name in (*state.names, *state.demonyms):
+                states_written[name].add(entry_key(state))
     found: dict[str, str] = {}
     for entry in gazetteer.entries:
         if entry.kind not in STATE_KINDS:
             continue
-        said = {key for key, state in writings for name in entry.names if _says_state(name, state)}
+        said: set[str] = set()
+        for name in entry.names:
+            for written in _state_places(name):
+                said |= states_written.get(written, set())
         if len(said) == 1:
             found[entry_key(entry)] = said.pop()
     return found
 
 
-def _says_state(name: str, state: str) -> bool:
-    """Whether an organization's name is a state's name or demonym and words, or words and "of (the)" or brackets and it."""
-    return (name.startswith(f"{state} ") or name.endswith((f" of {state}", f" of the {state}", f" ({state})")))
+def _state_places(name: str) -> Iterator[str]:
+    """The parts of an organization's name that may be a state's name or demonym (`own_states`): its
+    words before each space, and the words after each "of", "of the" or "(" that end it."""
+    for i, char in enumerate(name):
+        if char == " ":
+            yield name[:i]
+    for marker in (" of ", " of the "):
+        at = name.find(marker)
+        while at != -1:
+            yield name[at + len(marker) :]
+            at = name.find(marker, at + 1)
+    if name.endswith(")"):
+        at = name.find(" (")
+        while at != -1:
+            yield name[at + 2 : -1]
+            at = name.find(" (", at + 1)
 
 
 def _body_of(state: Span, entry: GazetteerEntry, body: Span, name: str, kind: str | None,
