@@ -286,7 +286,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in FORCE else set())
     if event_type is not EventType.MOBILIZE:  # forces sent are no target
         target_types.add(EntityType.GROUP)
-    target_types &= {EntityType(name) for name in trigger.words("target_types")} or target_types
+    allowed_targets = {EntityType(name) for name in trigger.words("target_types")}
+    if allowed_targets:
+        target_types &= allowed_targets
     excluded_kinds = trigger.words("exclude_target_kinds")
     # "called Theresa May's deal 'lousy'" calls no one: the party called is the object itself or
     # whom it represents ("called the Russian president"), never what merely qualifies it.
@@ -611,7 +613,7 @@ def _retold(event: Event, other: Event, headline_end: int) -> bool:
     fewer_parties = set(event.actors) <= set(other.actors) and set(event.targets) <= set(other.targets)
     same_parties = (set(event.actors), set(event.targets)) == (set(other.actors), set(other.targets))
     in_headline = min(event.provenance.evidence.start, other.provenance.evidence.start) < headline_end
-    if not (in_headline and fewer_parties or event.type in MEETINGS and same_parties):
+    if not ((in_headline and fewer_parties) or (event.type in MEETINGS and same_parties)):
         return False
     return event.when is None or other.when is None or (
         event.when.earliest <= other.when.latest and other.when.earliest <= event.when.latest
@@ -699,8 +701,12 @@ def _verb_forms(verb: Token) -> set[str]:
 
 def _states_of(keys: Iterable[str], index: EntityIndex) -> set[str]:
     """The states that qualify any of `keys` where the article names them ("*Turkish* President Erdogan")."""
-    return {state for key in keys for token in index.tokens_of(key) if token.head.i == token.i or index.at(token.head) != key
-            for state in index.in_span(token.doc[token.left_edge.i : token.i], [EntityType.STATE])}  # fmt: skip
+    states: set[str] = set()
+    for key in keys:
+        for token in index.tokens_of(key):
+            if token.head.i == token.i or index.at(token.head) != key:  # the mention's last word
+                states.update(index.in_span(token.doc[token.left_edge.i : token.i], [EntityType.STATE]))
+    return states
 
 
 def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
@@ -746,10 +752,15 @@ def _places(part: Token, place: Token) -> bool:
 def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
     """Entities the sentence names with a possessive pronoun standing for an actor ("their
     401st Brigade" after "Israeli forces claim")."""
-    owners = [token for token in sent if index.at(token) is not None and any(
-        child.dep_ == "poss" and child.pos_ == "PRON" and index.antecedent(child) in actors for child in token.children)]
-    # "their 401st Brigade and Yahalom Unit": both
-    return {key for token in owners for part in (token, *token.conjuncts) if (key := index.at(part))}
+    owned: set[str] = set()
+    for token in sent:
+        if index.at(token) is not None and any(child.dep_ == "poss" and child.pos_ == "PRON" and index.antecedent(child) in actors
+                                               for child in token.children):  # fmt: skip
+            for part in (token, *token.conjuncts):  # "their 401st Brigade and Yahalom Unit": both
+                key = index.at(part)
+                if key:
+                    owned.add(key)
+    return owned
 
 
 # How what is asked for hangs on the asking verb: "urged X *to withdraw*", "demanded that X
@@ -910,7 +921,6 @@ def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
     return told and not owned and not _party_in(noun, index)
 
 
-
 def _gapped_passive(verb: Token) -> bool:
     """A participle conjunct whose auxiliary is left out ("are killed and others *injured* in an
     attack"): a passive of its own."""
@@ -1007,8 +1017,10 @@ def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> st
 def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
     """The one a passive conjunct without a subject of its own acts on: the subject of the verb
     it is joined to ("X interrupts a hearing and *is removed* by police": X is removed)."""
+    if token.dep_ != "conj" or token.pos_ != "VERB":
+        return []
     deps = {child.dep_ for child in token.children}
-    if token.dep_ != "conj" or token.pos_ != "VERB" or "auxpass" not in deps or deps & {"nsubj", "nsubjpass", "expl"}:
+    if "auxpass" not in deps or deps & {"nsubj", "nsubjpass", "expl"}:
         return []
     return [key for child in token.head.children if child.dep_ in ("nsubj", "nsubjpass") for key in index.entities_of(child)]
 
