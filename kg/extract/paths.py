@@ -61,13 +61,17 @@ class Path:
 
     def follow(self, token: Token) -> list[Token]:
         """The tokens this path reaches from `token` (possibly none)."""
+        doc = token.doc
         current = [token]
         for step in self.steps:
             if step.down:
-                doc = token.doc
                 children, deps = _tree(doc)
-                current = [child for node in current for i in children[node.i]
-                           if deps[i] == step.dep_id and step.allows(child := doc[i])]  # fmt: skip
+                reached: list[Token] = []
+                for node in current:
+                    for child in (doc[i] for i in children[node.i] if deps[i] == step.dep_id):
+                        if step.allows(child):
+                            reached.append(child)
+                current = reached
             else:
                 current = [node.head for node in current
                            if node.dep_ == step.dep and node.head is not node and step.allows(node.head)]  # fmt: skip
