@@ -412,8 +412,13 @@ def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> s
     ("exercises around Taiwan. At least 19 warships are deployed ...")."""
     doc, sent = span.doc, span.sent
     regions = [doc[sent.start : span.start]] + ([doc[sent.start - 1].sent] if sent.start > 0 else [])
-    return _first_place((token for region in regions for token in reversed(region)
-                         if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS), index, exclude)  # fmt: skip
+    for region in regions:
+        for token in reversed(region):
+            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
+                place = _first_place([token], index, exclude)
+                if place is not None:
+                    return place
+    return None
 
 
 def _first_place(phrases: Iterable[Token], index: EntityIndex, exclude: set[str | None], *,
@@ -421,10 +426,14 @@ def _first_place(phrases: Iterable[Token], index: EntityIndex, exclude: set[str 
     """The first place (not excluded) that the phrases headed by `phrases` name, with `qualifiers`
     the places qualifying them too ("struck a Ruritanian port"); none from a phrase that names an
     asset ("in response to Russian drones" names no place, not the drones' owner)."""
-    return next((key for token in phrases
-                 if (named := index.at(token)) is None or index.type_of(named) is not EntityType.MILITARY_ASSET
-                 for key in index.entities_of(token, qualifiers=qualifiers) if index.type_of(key) in PLACES and key not in exclude),
-                None)  # fmt: skip
+    for token in phrases:
+        named = index.at(token)
+        if named is not None and index.type_of(named) is EntityType.MILITARY_ASSET:
+            continue
+        for key in index.entities_of(token, qualifiers=qualifiers):
+            if index.type_of(key) in PLACES and key not in exclude:
+                return key
+    return None
 
 
 def _pobj(word: Token) -> Token:

@@ -120,10 +120,13 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             continue
         modality = assess(token, index, modal_cues)
         phrase = token.doc[(token.head if token.dep_ == "compound" else token).left_edge.i : token.i] if cue.pos == "NOUN" else ()
-        if modality.negated or any(word.pos_ in ("ADJ", "ADV") and load_role_meanings().get(word.lower_) in NOT_HOLDING
-                                   and index.at(word) is None for word in (*phrase, *token.children)) or (
-                cue.frame in NOUN_FRAMES and any(word.lemma_ == "cease" for word in islice(token.ancestors, 3))):  # fmt: skip
-            continue  # "X is not a member of O"; "X, a former member of O"; "former Likud lawmaker X"; "X ceased to be a member"
+        if modality.negated:
+            continue  # "X is not a member of O"
+        if any(word.pos_ in ("ADJ", "ADV") and load_role_meanings().get(word.lower_) in NOT_HOLDING
+               and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
+            continue  # "X, a former member of O"; "former Likud lawmaker X"
+        if cue.frame in NOUN_FRAMES and any(word.lemma_ == "cease" for word in islice(token.ancestors, 3)):
+            continue  # "X ceased to be a member of O": no longer one
         hypothetical = modality.hypothetical or (cue.frame in ("join", "leave") and _infinitive(token))
         if cue.frame == "leave":
             if not (hypothetical or _pending(token)):
@@ -269,8 +272,9 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             if child.dep_ == "appos" or (child.dep_ == "poss" and child.pos_ != "PRON"):
                 found += index.entities_of(child)
             if _introduces(child):  # "O members such as X and Y", "including X"
-                found += [key for obj in (*child.children, *(g for c in child.children for g in c.children))
-                          if obj.dep_ == "pobj" for key in index.entities_of(obj)]  # fmt: skip
+                for obj in (*child.children, *(grandchild for c in child.children for grandchild in c.children)):
+                    if obj.dep_ == "pobj":
+                        found += index.entities_of(obj)
         if cue.frame in NOUN_FRAMES and token.dep_ == "compound" and token.head.pos_ == "PROPN":
             # "NATO member Poland"; a singular noun names one ("Labour candidate X and independent Y": X only)
             found += index.entities_of(token.head) if token.tag_ in ("NNS", "NNPS") else index.entities_of(token.head)[:1]
@@ -290,8 +294,8 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         if cue.frame in NOUN_FRAMES and any(child.dep_ == "nummod" for child in token.children):
             return []  # "15 Taliban members were killed": people, counted
         verb = token.head  # the verb the cue noun's phrase depends on
-        while verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound") \
-                and verb.head is not verb:  # fmt: skip
+        while (verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound")
+               and verb.head is not verb):  # fmt: skip
             verb = verb.head
         if verb.lemma_ not in COPULAS and cue.frame in NOUN_FRAMES:
             return []  # "killed Taliban members": whoever killed them is no member

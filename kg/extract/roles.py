@@ -602,10 +602,11 @@ def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> I
         if of is None:
             of = _implicit_of(reading, explicit, qids, gazetteer, article) or _group_owner(reading, index)
             inherited = True
-        if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS) and (
-                (reading.word.state_office and not _owner_unread(title))
-                or ((state := dominant()) is not None and _bare(title) and _names_state(title.sent, state, index))):  # fmt: skip
-            of, guessed = dominant(), True  # "Belarus plans ... a decree signed by prime minister X"
+        if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS):
+            state = dominant()
+            if (reading.word.state_office and not _owner_unread(title)) or (
+                    state is not None and _bare(title) and _names_state(title.sent, state, index)):  # fmt: skip
+                of, guessed = state, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
         if reading.word.role in STATE_HEADS:
