@@ -204,13 +204,16 @@ def test_events_an_impeachment_is_an_accusation(annotated, text, actor, target) 
     [
         ("Ruritania intercepts three drones launched from Freedonia.", "freedonia"),
         ("Ruritania's army intercepted Freedonian drones over the capital.", "freedonia"),
+        ("Ruritania intercepted two ballistic missiles fired by Freedonia.", "freedonia"),
     ],
 )
-def test_events_intercepting_weapons_is_coercion(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+def test_events_intercepting_missiles_is_an_assault(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+    """Shooting down a weapon destroys it: CAMEO's DESTROY &WEAPON (1712), PLOVER ASSAULT."""
     names = {**WORDS, "Freedonian": ("freedonia", STATE)}
     doc, entities, article = annotated(text, names)
     found = [(e.type, e.actors, e.targets) for e in events.extract(doc, entities, article)]
-    assert any(kind is EventType.COERCE and "ruritania" in actors and targets == (target,) for kind, actors, targets in found), found
+    assert any(kind is EventType.ASSAULT and "ruritania" in actors and targets == (target,) for kind, actors, targets in found), found
+    assert not any(kind is EventType.COERCE for kind, _, _ in found), found
 
 
 @pytest.mark.parametrize(
@@ -218,10 +221,11 @@ def test_events_intercepting_weapons_is_coercion(annotated, text, target) -> Non
     [
         "Ruritania intercepted a phone call between Freedonia and Alma Vask.",  # no weapon: no interception
         "Ruritania intercepted the message from Freedonia.",
+        "The Ruritanian Navy intercepted a Freedonian vessel in the strait.",  # a ship stopped, none destroyed
     ],
 )
-def test_events_intercepting_no_weapon_is_no_coercion(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    assert not _typed(annotated, text, EventType.COERCE)
+def test_events_intercepting_no_weapon_is_no_assault(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not _typed(annotated, text, EventType.ASSAULT)
 
 
 @pytest.mark.parametrize(
