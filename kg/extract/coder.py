@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 FORMS_KEY = "kg.coder.forms"
+SENSES_FILE = "cameo_senses.jsonl"
 # Dependents that are the verb's subject side, and those outside its own clause.
 SUBJECT_DEPS = frozenset({"nsubj", "csubj", "agent", "expl"})
 # A complement clause has its own subject and verb: its words are not this verb's object.
@@ -274,7 +275,8 @@ def _code(row: dict[str, Any]) -> Code:
 
 
 def load_verb_dictionary(folder: Path) -> VerbDictionary:
-    """Compile patterns/cameo_verbs.jsonl and cameo_synsets.jsonl into a VerbDictionary."""
+    """Compile patterns/cameo_verbs.jsonl and cameo_synsets.jsonl, with kg's own rows of
+    cameo_senses.jsonl, into a VerbDictionary."""
     problems: Problems = []
     path = folder / "cameo_synsets.jsonl"
     synsets: dict[str, Requirement] = {
@@ -289,12 +291,11 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
             if row["kind"] == "verb":
                 verbs.append(row)
             else:
-                preps = tuple((item["prep"], _requirements(item["words"], synsets)) for item in row["preps"])
-                subject, obj = _requirements(row["subject"], synsets), _requirements(row["object"], synsets)
-                patterns[row["block"]].append(VerbPattern(subject, obj, preps, _code(row)))
+                patterns[row["block"]].append(_pattern(row, synsets))
         except (KeyError, ValueError, TypeError) as error:
             problems.append((number, f"bad row: {error}"))
     raise_problems(path, problems)
+    _add_sense_rows(folder / SENSES_FILE, {row["block"] for row in verbs}, synsets, patterns)
     blocks = {name: _block(found) for name, found in patterns.items()}
     entries: dict[str, list[VerbEntry]] = defaultdict(list)
     for row in verbs:
@@ -302,6 +303,29 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
         entries[row["lemma"]].append(
             VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object"))))
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
+
+
+def _pattern(row: dict[str, Any], synsets: dict[str, Requirement]) -> VerbPattern:
+    preps = tuple((item["prep"], _requirements(item["words"], synsets)) for item in row["preps"])
+    return VerbPattern(_requirements(row["subject"], synsets), _requirements(row["object"], synsets), preps, _code(row))
+
+
+def _add_sense_rows(path: Path, known_blocks: set[str], synsets: dict[str, Requirement],
+                    patterns: dict[str, list[VerbPattern]]) -> None:  # fmt: skip
+    """Add kg's own pattern rows (patterns/cameo_senses.jsonl, written by hand; none where the
+    folder has no such file) to the CAMEO blocks they name: the words of a sense the dictionary
+    codes elsewhere in the block but names too few of ("* (IN ELECTION) [---]": not "in the runoff")."""
+    if not path.exists():
+        return
+    problems: Problems = []
+    for number, row in json_objects(path, problems):
+        try:
+            if row["block"] not in known_blocks:
+                raise ValueError(f"no CAMEO block {row['block']!r}")
+            patterns[row["block"]].append(_pattern(row, synsets))
+        except (KeyError, ValueError, TypeError) as error:
+            problems.append((number, f"bad row: {error}"))
+    raise_problems(path, problems)
 
 
 def _block(patterns: list[VerbPattern]) -> Block:
