@@ -255,3 +255,30 @@ def test_a_person_does_not_act_on_their_own_state(annotated, text, kept) -> None
     found = [(e.type, e.actors, e.targets) for e in events.extract(doc, entities, article)]
     assert not any("ruritania" in targets for _, _, targets in found), found
     assert kept is None or kept in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Omar Tellen was killed in an airstrike carried out by Ruritania.",
+        "Omar Tellen was wounded after an attack perpetrated by Ruritania hit his convoy.",
+        "Omar Tellen died in a drone strike conducted by Ruritania in Freedonia.",
+    ],
+)
+def test_the_agent_of_an_attack_nouns_participle_is_its_author(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    """A passive participle with an agent on the attack noun ("an airstrike carried out by X")."""
+    found = read_events(text, NAMES)
+    assert any(kind is EventType.ASSAULT and actors == ("ruritania",) for kind, actors, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Whoever reports, condemns or investigates an attack does not carry it out.
+        "Omar Tellen was killed in an airstrike reported by Ruritania.",
+        "Omar Tellen was killed in an attack condemned by Ruritania.",
+        "Omar Tellen died in a drone strike investigated by Ruritania.",
+    ],
+)
+def test_no_author_in_a_participle_of_other_acts(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(kind is EventType.ASSAULT and actors == ("ruritania",) for kind, actors, _ in read_events(text, NAMES))
