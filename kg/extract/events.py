@@ -5,8 +5,7 @@ its hand-written triggers applies; nouns (event nouns, light verbs: "held talks 
 the constructions CAMEO lacks are triggers of patterns/events.jsonl, as are the argument
 paths and options of each type. For each trigger word: actors and targets by dependency paths
 (inherited from a governing verb when the trigger has no subject of its own), the date of its
-clause (else the lead's: `_dated_by_lead`), modality and attribution (kg.extract.modality) and
-the score (kg.extract.confidence).
+clause, modality and attribution (kg.extract.modality) and the score (kg.extract.confidence).
 """
 
 from __future__ import annotations
@@ -91,32 +90,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     groups = frozenset(_groups(index.entities, index))
     events = _told_of_named(events + _claimed_attacks(doc, index, lex, events), index)
-    events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
-    return _dated_by_lead(events, doc, article, headline_end, lex, index, assets)
-
-
-def _dated_by_lead(events: list[Event], doc: Doc, article: Article, headline_end: int, lex: Lexicons, index: EntityIndex,
-                   assets: set[int]) -> list[Event]:  # fmt: skip
-    """Events of later sentences that go on with the lead's own event (its main verb's type and
-    subject: "On Tuesday, Trump issued seven pardons" ... "Trump granted X a full pardon") take
-    the lead's date where their own clause gives none."""
-    lead = next((sent for sent in doc.sents if sent.start_char >= headline_end and not all(t.is_space for t in sent)), None)
-    if lead is None or article.published is None or not any(event.when is None for event in events):
-        return events
-    times = find_times(lead, article.published)
-    frames: list[tuple[str, set[str], Interval]] = []
-    for verb in (lead.root, *lead.root.conjuncts):
-        when = clause_time(verb, times) if times else None
-        if when is not None:
-            frames += [(trigger.label, set(_parties(index.follow(verb, lex.events.paths(trigger, "actors")), index)), when)
-                       for trigger in _triggers(verb, lex, assets)]  # fmt: skip
-    return [
-        next((dataclasses.replace(event, when=when) for label, actors, when in frames
-              if label == event.type.value and actors.intersection(event.actors)), event)
-        if event.when is None and not event.provenance.hypothetical and event.provenance.evidence.start >= lead.end_char
-        else event
-        for event in events
-    ]  # fmt: skip
+    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
 
 
 def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
