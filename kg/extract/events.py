@@ -47,8 +47,6 @@ SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, Even
 # militia attacks", "*condemned* the strikes".
 AVERTING = frozenset({"prevent", "avert", "thwart", "foil", "intercept", "repel",
                       "condemn", "denounce", "protest", "investigate", "blame", "report"})  # fmt: skip
-# Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
-NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Prepositions by which the subject of a verb takes part in the event its object names ("agreed
 # *to* a truce", "took part *in* talks", "launched a wave *of* attacks"); "attacked X *despite* the
 # agreement" and "warned Y *after* the attack" name events of others.
@@ -101,8 +99,6 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     such parses ("VERB:misread")."""
     events = lex.events
     lemma = token.lemma_.lower()
-    if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and (nouns := events.by_lemma(token.lower_, "NOUN")):
-        return nouns  # a gerund in a noun's place: "*fighting* between X and Y killed"
     if token.pos_ == "NOUN":
         nouns = [_held_by_its_verb(trigger, token, lex) for trigger in events.by_lemma(lemma, "NOUN")]
         if not _misread_verb(token):
