@@ -24,7 +24,6 @@ from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import AGENT_OBJECT, OBJECT, SUBJECT, Path, parse_path
 from kg.gazetteer import load_gazetteer
-from kg.nlp import tokens_whose
 from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
 from kg.timex import find_times
 
@@ -40,7 +39,7 @@ FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
 # what a request asks for is no event at all (_asked_for), so request verbs are not here.
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
-ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
+ADDRESSEE = parse_path(">prep[to]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Verbs whose subject does not do what their object or complement names: "failed to *prevent*
@@ -87,8 +86,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     groups = frozenset(_groups(index.entities, index))
-    events = _told_of_named(events + _claimed_attacks(doc, index, lex, events), index)
-    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
+    return _deduplicate(_told_of_named(events, index), headline_end, groups)
 
 
 def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -473,76 +471,6 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
         when = event.when  # the narrower of the two
     events[i] = dataclasses.replace(event, actors=tuple(dict.fromkeys((*event.actors, *joined))), when=when)
     return True
-
-
-# Nouns that stand for what someone claimed: "CENTCOM denies *the claim*", "Kyiv denies *the statement*".
-CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account", "statement", "assertion"})
-
-# Verbs by which a party owns an attack: "X claimed responsibility for the attack".
-OWNING = frozenset({"claim", "accept", "admit", "take"})
-
-
-def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
-    """ "Bombs struck X. Y claimed responsibility for the attack.": a party owning a definite attack
-    noun ("the attack", "these bombings") claims the latest earlier attack whose actor the article
-    did not state; the attack is stored again with the claimant as its actor, claimed by it."""
-    claims: list[Event] = []
-    for token in tokens_whose(doc, "LEMMA", ("responsibility",)):
-        verb = token.head
-        if token.dep_ != "dobj" or verb.lemma_.lower() not in OWNING:
-            continue
-        attacks = [noun for noun in RESPONSIBLE_FOR.follow(token)
-                   if _attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE | {"these", "those"})]  # fmt: skip
-        claimants = _named_by(verb, SUBJECT, index)
-        unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
-                    and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
-        if not (attacks and claimants and unstated):
-            continue
-        attack = max(unstated, key=lambda event: event.provenance.evidence.start)
-        evidence = sentence_evidence(token.sent)
-        # An attack with neither a named victim nor a place was scored as one by no one named (x
-        # UNNAMED); its claimant is named now.
-        unnamed = not _followed(attack.type, attack.targets, attack.location, index)
-        score = confidence.score(attack.provenance.confidence / (confidence.UNNAMED if unnamed else 1), inherited=True)
-        provenance = Provenance(evidence, NAME, score, claimants[0])
-        claims.append(dataclasses.replace(attack, actors=(claimants[0],), provenance=provenance))
-    return claims
-
-
-def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
-    """ "X says it struck Y. Z denies the claim.": a definite claim noun with no words of its own
-    ("the claim", "the reports"), the object of a denying verb, stands for the claims of the
-    latest earlier sentence that someone other than the denier made; each is stored again,
-    negated and claimed by the denier, so the claim is contested."""
-    denying = {word for (where, word), kind in lex.cues.items() if kind == "negation" and where in ("governor", "complement")}
-    denials: list[Event] = []
-    for token in tokens_whose(doc, "LEMMA", CLAIM_NOUNS):
-        verb = token.head
-        if token.dep_ != "dobj" or verb.lemma_.lower() not in denying or not _determined(token, DEFINITE) or any(
-            child.dep_ not in ("det", "amod") for child in token.children
-        ):
-            continue
-        deniers = _named_by(verb, SUBJECT, index)
-        claims = [event for event in events if event.provenance.claimed_by not in (None, *deniers)
-                  and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
-        if not (deniers and claims):
-            continue
-        latest = max(event.provenance.evidence.start for event in claims)
-        claimed = [event for event in claims if event.provenance.evidence.start == latest]
-        evidence = sentence_evidence(token.sent)
-        # The denier rejects the claimant ("Ukraine rejected Russia's claim").
-        score = confidence.score(lex.events.coded[EventType.REJECT.value].base, inherited=True)
-        denials += [
-            Event(EventType.REJECT, (deniers[0],), (claimant,), Provenance(evidence, NAME, score))
-            for claimant in dict.fromkeys(event.provenance.claimed_by or "" for event in claimed)
-        ]
-        denials += [
-            dataclasses.replace(event, provenance=Provenance(
-                evidence, NAME, confidence.score(event.provenance.confidence, negated=True), deniers[0], True,
-                event.provenance.hypothetical))
-            for event in claimed
-        ]  # fmt: skip
-    return denials
 
 
 def _pairs(event: Event, index: EntityIndex) -> list[Event]:
