@@ -23,7 +23,6 @@ from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import AGENT_OBJECT, OBJECT, SUBJECT, Path, parse_path
-from kg.gazetteer import load_gazetteer
 from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
 from kg.timex import find_times
 
@@ -263,7 +262,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     parties_only = trigger.flag("party_objects")
     reached = index.follow(token, events.paths(trigger, "targets"), qualifiers=not parties_only,
                            transparent=REPRESENTATIVES if parties_only else frozenset())  # fmt: skip
-    targets = [key for key in reached + _shared_patient(token, index)
+    targets = [key for key in reached
                if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     location_paths = events.paths(trigger, "locations")
@@ -276,13 +275,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
-        placed_in = _state_of_place(token, location_paths, index) or _gazetteer_state(location, index)
+        placed_in = _state_of_place(token, location_paths, index)
         targets = [key for key in placed_in if home and key not in home] or targets
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
-    excluded = _not_acted_upon(token, trigger, lex, index, sent, actors)
+    excluded = _not_acted_upon(token, trigger, lex, index, actors)
     targets = [key for key in targets if key not in excluded]
     # "killed in clashes with Hezbollah": the one side named fought, the other is not named.
     one_sided = not actors and trigger.flag("one_sided") and len(targets) == 1 and index.type_of(targets[0]) is not EntityType.GROUP
@@ -387,7 +386,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     return event, whole
 
 
-def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, sent: Span, actors: list[str]) -> set[str]:
+def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, actors: list[str]) -> set[str]:
     """Who a trigger's targets leave out. No one acts on themselves, nor a person on the state
     they hold office in ("Trump expands the country's travel ban": not a cooperation of Trump with
     the United States)."""
@@ -402,9 +401,8 @@ def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         # "dismisses prime minister X": the one dismissed from office is not rejected.
         excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
     if trigger.flag("not_own"):
-        # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
-        # lawful": a claim about one's own is no accusation.
-        excluded |= _owned(sent, actors, index) | _states_of(actors, index)
+        # "Erdogan claimed the Turkish drilling is lawful": a claim about one's own is no accusation.
+        excluded |= _states_of(actors, index)
     return excluded
 
 
@@ -624,15 +622,6 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
     return found
 
 
-def _gazetteer_state(place: str, index: EntityIndex) -> list[str]:
-    """The state the gazetteer places a named place in ("Idlib": Syria), when the article names
-    that state too."""
-    gazetteer = load_gazetteer()
-    qids = {entry.state for entry in gazetteer.lookup(index.entities[place].label) if entry.state}
-    return [key for key, entity in index.entities.items()
-            if entity.type is EntityType.STATE and any(entry.qid in qids for entry in gazetteer.lookup(entity.label))]  # fmt: skip
-
-
 def _places(part: Token, place: Token) -> bool:
     """`part` qualifies `place` as where it lies: every step up from it is an apposition, a
     conjunct, or the object of "in" or "of"."""
@@ -645,20 +634,6 @@ def _places(part: Token, place: Token) -> bool:
         else:
             return False
     return True
-
-
-def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
-    """Entities the sentence names with a possessive pronoun standing for an actor ("their
-    401st Brigade" after "Israeli forces claim")."""
-    owned: set[str] = set()
-    for token in sent:
-        if index.at(token) is not None and any(child.dep_ == "poss" and child.pos_ == "PRON" and index.antecedent(child) in actors
-                                               for child in token.children):  # fmt: skip
-            for part in (token, *token.conjuncts):  # "their 401st Brigade and Yahalom Unit": both
-                key = index.at(part)
-                if key:
-                    owned.add(key)
-    return owned
 
 
 # How what is asked for hangs on the asking verb: "urged X *to withdraw*", "demanded that X
@@ -910,17 +885,6 @@ def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> st
     return next((key for path in paths for reached in path.follow(token) for child in reached.children
                  if child.dep_ == "compound" and (key := index.at(child)) is not None
                  and index.type_of(key) is EntityType.LOCATION), None)  # fmt: skip
-
-
-def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
-    """The one a passive conjunct without a subject of its own acts on: the subject of the verb
-    it is joined to ("X interrupts a hearing and *is removed* by police": X is removed)."""
-    if token.dep_ != "conj" or token.pos_ != "VERB":
-        return []
-    deps = {child.dep_ for child in token.children}
-    if "auxpass" not in deps or deps & {"nsubj", "nsubjpass", "expl"}:
-        return []
-    return [key for child in token.head.children if child.dep_ in ("nsubj", "nsubjpass") for key in index.entities_of(child)]
 
 
 # Sectors of a state's own organs: a group of one with no state of its own acts for the state its
