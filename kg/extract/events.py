@@ -17,7 +17,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import OWNERS, RELATIVE, REPRESENTATIVES, EntityIndex, clause_time, members_named, sentence_evidence, topic_line_end
+from kg.extract.arguments import OWNERS, RELATIVE, EntityIndex, clause_time, members_named, sentence_evidence, topic_line_end
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
@@ -41,10 +41,6 @@ OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", 
 ADDRESSEE = parse_path(">prep[to]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
-# Verbs whose subject does not do what their object or complement names: "failed to *prevent*
-# militia attacks", "*condemned* the strikes".
-AVERTING = frozenset({"prevent", "avert", "thwart", "foil", "intercept", "repel",
-                      "condemn", "denounce", "protest", "investigate", "blame", "report"})  # fmt: skip
 # Prepositions by which the subject of a verb takes part in the event its object names ("agreed
 # *to* a truce", "took part *in* talks", "launched a wave *of* attacks"); "attacked X *despite* the
 # agreement" and "warned Y *after* the attack" name events of others.
@@ -204,8 +200,7 @@ def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> 
         return False  # "warns its citizens to leave Iran": travel advice, not a threat
     # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that a
     # ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
-    return not (_halted(token, trigger.words("dropped_by")) or (
-        trigger.label != EventType.ASSAULT.value and _halted(token, _cancelling(lex.events.cancelling_blocks))))
+    return trigger.label == EventType.ASSAULT.value or not _halted(token, _cancelling(lex.events.cancelling_blocks))
 
 
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, assets: set[int],
@@ -257,11 +252,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if allowed_targets:
         target_types &= allowed_targets
     excluded_kinds = trigger.words("exclude_target_kinds")
-    # "called Theresa May's deal 'lousy'" calls no one: the party called is the object itself or
-    # whom it represents ("called the Russian president"), never what merely qualifies it.
-    parties_only = trigger.flag("party_objects")
-    reached = index.follow(token, events.paths(trigger, "targets"), qualifiers=not parties_only,
-                           transparent=REPRESENTATIVES if parties_only else frozenset())  # fmt: skip
+    reached = index.follow(token, events.paths(trigger, "targets"))
     targets = [key for key in reached
                if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
@@ -324,9 +315,6 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
     modality = assess(token, index, lex.cues)
-    if event_type is EventType.REQUEST and modality.hypothetical and token.head.i != token.i and _requests(token.head, lex):
-        # "urged X, asking the US to waive": the asking is the urging, made, not planned.
-        modality = dataclasses.replace(modality, hypothetical=False)
     if on_object and (modality.negated or modality.hypothetical or partisan(modality, actors, index)):
         return None  # "X may call for a ceasefire", "Y says X called for talks": nothing acted upon to keep
     if unstated and (modality.negated or modality.hypothetical):
@@ -400,9 +388,6 @@ def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     if trigger.flag("excludes_object"):
         # "dismisses prime minister X": the one dismissed from office is not rejected.
         excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
-    if trigger.flag("not_own"):
-        # "Erdogan claimed the Turkish drilling is lawful": a claim about one's own is no accusation.
-        excluded |= _states_of(actors, index)
     return excluded
 
 
@@ -578,11 +563,9 @@ def _cancelling(blocks: frozenset[str]) -> frozenset[str]:
 
 def _halted(token: Token, verbs: frozenset[str]) -> bool:
     """The trigger is what a verb of `verbs` stops: its object or complement ("stop strikes",
-    "halt attacking"), the "of" phrase of that object ("suspends the implementation of
-    the accord"), or what it leaves ("withdrew X from a treaty", "pulled out of the deal")."""
+    "halt attacking") or the "of" phrase of that object ("suspends the implementation of the
+    accord")."""
     node = token
-    if node.dep_ == "pobj" and node.head.lower_ in ("from", "of") and node.head.head.pos_ == "VERB":
-        return bool(_verb_forms(node.head.head) & verbs)
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
         node = node.head.head
     gerund = node.dep_ == "acl" and node.tag_ == "VBG"  # "Trump cancels sending", the verb misread as a noun
@@ -733,8 +716,6 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         # "killed in an ambush by gunmen", "killed when militants stormed ...", "killed after
         # Russian strikes": someone other than the victims stands in the clause.
         return False
-    if token.dep_ == "ccomp" and token.head.lemma_ == "be":
-        return False  # "the lie is that X is defeated": what is said of something, not a report
     passive = _passive(token)
     attacks = _causes(token) if passive else [noun for noun, _ in _attack_nouns(token, lex)]
     if passive and any(_attack_trigger(noun, lex) is None for noun in attacks):
@@ -861,9 +842,7 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         if node.dep_ == "advcl" and any(child.pos_ != "PRON" for child in SUBJECT.follow(node)):
             return []  # "X bans Y after *a mine explosion injures* two soldiers": the clause's own subject acts
         head = node.head
-        if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
-            node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
-        ):
+        if head.i == node.i or (node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART):
             return []
         if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and (objects := _named_by(head, OBJECT, index)):
             return objects  # "forced X to withdraw", "invited X to visit"

@@ -319,7 +319,6 @@ def test_coder_lifting_sanctions_is_no_agreement(english_model, text) -> None:  
         "Alma Vask withdrew Ruritania from a nuclear treaty with Freedonia.",
         "Ruritania withdrew from the agreement with Freedonia.",
         "Ruritania pulled out of the deal with Freedonia.",
-        "Ruritania exits the trade pact with Freedonia",
         "Ruritania violated the ceasefire agreement with Freedonia.",
     ],
 )

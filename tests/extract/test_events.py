@@ -763,16 +763,6 @@ def test_events_claimed_passive_accuses_the_agent_not_the_patient(annotated) -> 
     assert (event.actors, event.targets) == (("elbonia",), ("freedonia",))
 
 
-def test_events_attacks_one_failed_to_prevent_are_not_ones_own(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _events(
-        annotated,
-        "Ruritania blamed Freedonia for its failure to prevent rebel attacks on Elbonia.",
-    )
-    assert [
-        e for e in found if e.type is EventType.ASSAULT and e.actors == ("ruritania",)
-    ] == []
-
-
 @pytest.mark.parametrize(
     "text",
     [
