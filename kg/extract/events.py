@@ -23,6 +23,7 @@ from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import AGENT_OBJECT, OBJECT, SUBJECT, Path, parse_path
+from kg.nlp import tokens_whose
 from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
 from kg.timex import find_times
 
@@ -81,7 +82,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     groups = frozenset(_groups(index.entities, index))
-    return _deduplicate(_told_of_named(events, index), headline_end, groups)
+    events = _told_of_named(events, index)
+    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
 
 
 def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -454,6 +456,46 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
         when = event.when  # the narrower of the two
     events[i] = dataclasses.replace(event, actors=tuple(dict.fromkeys((*event.actors, *joined))), when=when)
     return True
+
+
+# Nouns that stand for what someone claimed: "CENTCOM denies *the claim*", "Kyiv denies *the statement*".
+CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account", "statement", "assertion"})
+
+
+def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
+    """ "X says it struck Y. Z denies the claim.": a definite claim noun with no words of its own
+    ("the claim", "the reports"), the object of a denying verb, stands for the claims of the
+    latest earlier sentence that someone other than the denier made; each is stored again,
+    negated and claimed by the denier, so the claim is contested."""
+    denying = {word for (where, word), kind in lex.cues.items() if kind == "negation" and where in ("governor", "complement")}
+    denials: list[Event] = []
+    for token in tokens_whose(doc, "LEMMA", CLAIM_NOUNS):
+        verb = token.head
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in denying or not _determined(token, DEFINITE) or any(
+            child.dep_ not in ("det", "amod") for child in token.children
+        ):
+            continue
+        deniers = _named_by(verb, SUBJECT, index)
+        claims = [event for event in events if event.provenance.claimed_by not in (None, *deniers)
+                  and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
+        if not (deniers and claims):
+            continue
+        latest = max(event.provenance.evidence.start for event in claims)
+        claimed = [event for event in claims if event.provenance.evidence.start == latest]
+        evidence = sentence_evidence(token.sent)
+        # The denier rejects the claimant ("Ukraine rejected Russia's claim").
+        score = confidence.score(lex.events.coded[EventType.REJECT.value].base, inherited=True)
+        denials += [
+            Event(EventType.REJECT, (deniers[0],), (claimant,), Provenance(evidence, NAME, score))
+            for claimant in dict.fromkeys(event.provenance.claimed_by or "" for event in claimed)
+        ]
+        denials += [
+            dataclasses.replace(event, provenance=Provenance(
+                evidence, NAME, confidence.score(event.provenance.confidence, negated=True), deniers[0], True,
+                event.provenance.hypothetical))
+            for event in claimed
+        ]  # fmt: skip
+    return denials
 
 
 def _pairs(event: Event, index: EntityIndex) -> list[Event]:

@@ -1347,6 +1347,44 @@ def test_events_a_place_makes_no_target_of_its_state_for_a_force_of_no_other_sta
     assert not [e.targets for e in events.extract(doc, entities, article) if e.type is EventType.ASSAULT and e.targets]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elbonia says Ruritania attacked Freedonia. Ruritania denies the claim.",
+        "Elbonia said on Monday that Ruritania had struck Freedonia. Ruritania rejected the reports.",
+        "Elbonia announces that Ruritania has attacked Freedonia. Ruritania denies the statement.",
+        "Elbonia said in a statement that Ruritania attacked Freedonia. Ruritania dismissed that statement.",
+        "Elbonia claims that Ruritania struck Freedonia. Ruritania rejects the assertion.",
+    ],
+)
+def test_events_a_denied_claim_is_stored_again_negated_and_claimed_by_the_denier(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assaults = {(e.actors, e.targets, e.provenance.claimed_by, e.provenance.negated) for e in found if e.type is EventType.ASSAULT}
+    assert assaults == {
+        (("ruritania",), ("freedonia",), "elbonia", False),
+        (("ruritania",), ("freedonia",), "ruritania", True),
+    }
+    [rejection] = [e for e in found if e.type is EventType.REJECT]
+    assert (rejection.actors, rejection.targets, rejection.provenance.negated) == (("ruritania",), ("elbonia",), False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania attacked Freedonia. Freedonia denies the claim.",  # the article's own word, no one's claim
+        "Elbonia says Ruritania attacked Freedonia. Elbonia denies the claim.",  # one's own claim
+        "Elbonia says Ruritania attacked Freedonia. Ruritania denies a claim of fraud.",  # another claim
+        "Ruritania attacked Freedonia. Freedonia denies the statement.",  # no one's claim
+        "Elbonia says Ruritania attacked Freedonia. Ruritania welcomed the statement.",  # no denial
+        "Elbonia says Ruritania attacked Freedonia. Ruritania denies a statement on trade.",  # another statement
+        "Elbonia says Ruritania attacked Freedonia. Ruritania issued a statement.",
+    ],
+)
+def test_events_a_denial_contests_only_an_earlier_claim_of_someone_else(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert not [e for e in found if e.provenance.negated or e.type is EventType.REJECT]
+
+
 def test_events_an_attack_on_part_of_a_place_is_placed_there(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, "Ruritania attacks the outskirts of Red Harbour.", EventType.ASSAULT)
     assert (event.actors, event.targets, event.location) == (("ruritania",), (), "harbour")
