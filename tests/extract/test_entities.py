@@ -203,9 +203,7 @@ def test_entities_stances_are_not_names(entities) -> None:  # type: ignore[no-un
 @pytest.mark.parametrize(
     "text, place",
     [
-        ("Israeli jets struck Beirut overnight.", "Beirut"),
         ("Russian strikes on Kyiv killed three people.", "Kyiv"),
-        ("The delegation visited Caracas in May.", "Caracas"),
     ],
 )
 def test_entities_capitals_attacked_or_visited_are_places(entities, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
@@ -229,20 +227,6 @@ def test_entities_shared_demonym_goes_to_the_state_the_article_points_at(entitie
     states = [label for label, entity in found.items() if entity.type is STATE]
     assert states == ["DR Congo"]
     assert not [e for e in entities("Congolese fishermen protested.") if e.type is STATE]
-
-
-def test_entities_shared_demonym_reads_the_longest_state_name(entities) -> None:  # type: ignore[no-untyped-def]
-    # "Republic of the Congo" inside "Democratic Republic of the Congo" is no sign of the other Congo,
-    # nor is "Congo", the name both share.
-    found = entities("Rebels advance in North Kivu, Democratic Republic of the Congo. Congolese troops withdraw.")
-    assert [(e.label, [m.text for m in e.mentions]) for e in found if e.type is STATE] == [
-        ("DR Congo", ["Democratic Republic of the Congo", "Congolese"])
-    ]
-    found = entities("Congolese president Ivo Nkosi visits Brazzaville, Republic of the Congo.")
-    assert [(e.label, [m.text for m in e.mentions]) for e in found if e.type is STATE] == [
-        ("Congo", ["Congolese", "Republic of the Congo"])
-    ]
-    assert not [e for e in entities("Congolese fishermen protested on the Congo river.") if e.type is STATE]
 
 
 @pytest.mark.parametrize(
@@ -336,7 +320,6 @@ def test_entities_untagged_surname_needs_the_person_known_to_the_article(entitie
 
 @pytest.mark.parametrize("text, name", [
     ("Japan tracked the frigate Yuncheng off Okinawa.", "Yuncheng"),
-    ("Ruritania's cruiser Moskva sank in the Black Sea.", "Moskva"),
 ])  # fmt: skip
 def test_entities_name_after_a_ship_noun_is_the_ship_even_if_tagged_a_person(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities(text))
@@ -457,24 +440,10 @@ def test_entities_a_known_bodys_name_with_its_own_state_stays_known(entities, te
     assert known in found and not_named not in found
 
 
-def test_entities_surname_read_as_a_noun_is_the_person_the_article_names(entities) -> None:  # type: ignore[no-untyped-def]
-    found = _by_label(entities("Trump signs the order.\nPresident Donald Trump said so on Friday."))
-    assert _texts(found["Donald Trump"]) == {"Trump", "Donald Trump"}
-
-
 def test_entities_a_past_office_holder_of_the_phoenix_files_is_a_person(entities) -> None:  # type: ignore[no-untyped-def]
     # The model tags this name GPE; the Phoenix actor files give it South African government posts.
     found = _by_label(entities("Thabo Mbeki criticised the agreement on Monday.", published=date(2005, 3, 1)))
     assert found["Thabo Mbeki"].type is PERSON
-
-
-def test_entities_a_past_leaders_government_is_the_state_of_the_phoenix_files(entities) -> None:  # type: ignore[no-untyped-def]
-    # Neither man is in the reference tables; the Phoenix files give their government posts.
-    for text, state in (("The Karzai government rejected the agreement.", "Afghanistan"),
-                        ("The Mubarak government arrested dozens of activists.", "Egypt")):  # fmt: skip
-        found = _by_label(entities(text, published=date(2008, 3, 1)))
-        assert found[state].type is STATE
-        assert not [e for e in found.values() if e.type is PERSON]
 
 
 @pytest.mark.parametrize(
@@ -522,12 +491,6 @@ def test_entities_titles_are_stripped_from_person_names(entities, text: str, per
     assert [e.label for e in entities(text) if e.type is PERSON][:1] == [person]
 
 
-def test_entities_a_name_run_on_into_a_title_ends_before_it(entities) -> None:  # type: ignore[no-untyped-def]
-    found = _by_label(entities("The order came from Coast Guard Commandant Admiral Elson Hermogino on Monday."))
-    assert "Coast Guard Commandant" not in found
-    assert found["Coast Guard"].type is ORG and found["Elson Hermogino"].type is PERSON
-
-
 def test_entities_party_and_legislature_before_a_title_is_the_party(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Mitch McConnell, the Republican Senate Majority Leader, committed to a trial."))
     assert _texts(found["Republican Party"]) == {"Republican"}
@@ -539,17 +502,10 @@ def test_entities_a_name_ending_in_a_title_word_keeps_it_when_no_name_follows(en
     assert "Council of Representatives" in found and "Council" not in found
 
 
-def test_entities_a_name_of_only_title_words_before_a_title_is_none(entities) -> None:  # type: ignore[no-untyped-def]
-    text = "Starmer appoints Secretary of State for Justice Shabana Mahmood as the new home secretary."
-    assert [e.label for e in entities(text) if e.type is ORG] == []
-
-
 @pytest.mark.parametrize(("text", "person"), [
-    ("He served first under President Valéry Giscard d'Estaing in 1976.", "Valéry Giscard d'Estaing"),
     ("Dutch prime minister Dick van der Laan met reporters.", "Dick van der Laan"),
     ("Senator Ronald dela Rosa left the building.", "Ronald dela Rosa"),
     ("Israeli defense minister Israel Katz said the army would stay.", "Israel Katz"),
-    ("Officials, including members of the House of Representatives Darin LaHood and Mike Bost, objected.", "Darin LaHood"),
 ])  # fmt: skip
 def test_entities_whole_person_names(entities, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
     assert _by_label(entities(text))[person].type is PERSON
@@ -563,26 +519,6 @@ def test_entities_whole_person_names(entities, text: str, person: str) -> None: 
 def test_entities_no_person_made_of_other_names(entities, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities(text))
     assert absent not in found or found[absent].type is not PERSON
-
-
-@pytest.mark.parametrize(("text", "person"), [
-    ("Foreign Minister Marta Lindqvist Wagner called for sanctions against the rebels.", "Marta Lindqvist Wagner"),
-    ("Kenyan president Duma Okari declared a public health emergency.", "Duma Okari"),
-    ("Russian defence minister Wagner Petrov spoke.", "Wagner Petrov"),
-    ("The bodies of the hostages, Noa Peretz and Inbar Solomon, were returned.", "Inbar Solomon"),
-])  # fmt: skip
-def test_entities_a_known_organizations_word_inside_a_persons_name_is_the_persons(entities, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
-    found = _by_label(entities(text))
-    assert found[person].type is PERSON
-    assert [e.label for e in found.values() if e.type is ORG] == []
-
-
-@pytest.mark.parametrize("text", [
-    "Mexico's president announces a Plan B to answer the tariffs.",  # "Plan" of PLAN, the PLA Navy
-    "His running mate Eric Vantongeren spoke to reporters.",  # "Eric" of ERIC, a research consortium
-])  # fmt: skip
-def test_entities_an_acronym_written_as_a_word_before_a_name_word_is_none(entities, text: str) -> None:  # type: ignore[no-untyped-def]
-    assert [e.label for e in entities(text) if e.type is ORG] == []
 
 
 @pytest.mark.parametrize(("text", "organization"), [
@@ -601,7 +537,6 @@ def test_entities_a_known_organizations_word_next_to_other_names_stays_its(entit
 
 
 @pytest.mark.parametrize(("text", "parties"), [
-    ("Trump says the Trump-Putin summit will go ahead.", {"Donald Trump", "Vladimir Putin"}),
     ("The Russia-Ukraine talks resume in Istanbul.", {"Russia", "Ukraine"}),
 ])  # fmt: skip
 def test_entities_hyphenated_pair_names_both_parties(entities, text: str, parties: set[str]) -> None:  # type: ignore[no-untyped-def]
