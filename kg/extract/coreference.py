@@ -60,9 +60,10 @@ def _vote_type(doc: Doc, members: list[MentionCandidate], headline_end: int) -> 
 
 
 def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Context) -> dict[str, str]:
-    """group -> the group it is another name of (name parts, known people's surnames, acronyms)."""
+    """group -> the group it is another name of (name parts, given names, known people's surnames, acronyms)."""
     alias: dict[str, str] = {}
     found: dict[str, list[MentionCandidate]] = {}
+    named_so: dict[str, list[str]] = {}  # a lone given name -> the full names it may be
     words = {g: name_words(m[0].name) for g, m in groups.items()}
     for group, members in groups.items():
         first = members[0]
@@ -79,6 +80,11 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
         ]  # fmt: skip
         if longer:
             alias[group] = longer[0]
+            continue
+        if first.type is EntityType.PERSON and len(mine) == 1 and (given := [
+                g for g, m in groups.items() if g != group and m[0].type is EntityType.PERSON
+                and len(words[g]) > 1 and words[g][0] == mine[0]]):  # fmt: skip
+            named_so[group] = given  # a given name alone ("I asked John"): decided once the full names are merged
             continue
         if first.type in (EntityType.PERSON, EntityType.ORGANIZATION) and len(mine) == 1 and not ACRONYM.match(first.name):
             known = surname_entry(first.name, context)
@@ -98,6 +104,10 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
             ]  # fmt: skip
             if len(expanded) == 1:
                 alias[group] = expanded[0]
+    for group, given in named_so.items():  # the one person of the article with that given name
+        people = {_final(g, alias) for g in given}
+        if len(people) == 1:
+            alias[group] = people.pop()
     groups.update(found)
     return alias
 

@@ -15,6 +15,10 @@ How a span becomes an entity mention:
   are mentions of the state (the leader's state comes from the gazetteer's tenures).
 - A name the model tags as a place or organization that the Phoenix actor files give a
   government or elite post is a person ("Thabo Mbeki").
+- A known organization's name of one word inside a person's name is the person's: after the
+  name the model tagged ("Thérèse Kayikwamba [Wagner]"), or between a title and one more name word
+  ("president [Duma] Boko"). An acronym written as a word ("Plan" of PLAN, "Eric" of ERIC) right
+  before one capitalised word that is no title or organization's noun ("a Plan B") is none.
 - A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
 - A capitalised word the model tagged alone right before a known name the ruler matched is the
   start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
@@ -67,8 +71,8 @@ from kg.extract.names import (
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import untagged_surnames
-from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, normalize_key
-from kg.nlp import doc_text, entries_by_key, entry_key, tokens_whose
+from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, acronym_key, normalize_key
+from kg.nlp import CAPITAL, doc_text, entries_by_key, entry_key, tokens_whose
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, AssetClass, Entity, EntityType, Mention
 
@@ -141,7 +145,9 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
     one it cut in two ("[José Adolfo] [Macías Villamar]", "[Dick van] der [Laan]") is one name, and
     so is one cut at a particle ("Valéry Giscard [d'Estaing]", "Ursula [von der Leyen]"). A state's
     name between a title and an unknown person's name is the person's first name ("Israeli defense
-    minister [Israel] [Katz]")."""
+    minister [Israel] [Katz]"). A known organization's one-word name is a person's surname right after
+    the person's name the model tagged ("Foreign Minister [Thérèse Kayikwamba] [Wagner]"), and a first
+    name between a title and a capitalised word no gazetteer name holds ("Botswana president [Duma] Boko")."""
     title_ends = {end for _, end, _ in titles}
     for c in list(candidates):
         if c.type is not EntityType.PERSON or c.entry is not None:
@@ -150,6 +156,13 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
         if before is not None and before.start in title_ends and before.end - before.start == 1 and before.weight == 2:
             candidates.remove(before)
             c.start = before.start
+        after = next((a for a in candidates if a.start == c.end and _one_word_organization(doc, a)), None)
+        if after is not None and c.end - c.start > 1 and not _name_word_at(doc, after.end):
+            candidates.remove(after)
+            c.end = after.end
+    for i, c in enumerate(candidates):
+        if c.start in title_ends and _first_name_before_name_word(doc, c):
+            candidates[i] = _unknown(c.start, c.end + 1, EntityType.PERSON, doc[c.start : c.end + 1].text)
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
     # after a particle, any unknown name goes on a person's ("Ursula [von der] [Leyen]" with "Leyen" tagged GPE)
     named = {c.start: c for c in candidates if c.unknown_name and c.type is not EntityType.MILITARY_ASSET}
@@ -181,12 +194,33 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
     return candidates
 
 
+def _one_word_organization(doc: Doc, candidate: MentionCandidate) -> bool:
+    """`candidate` is a known organization's name of one capitalised word ("Wagner", "Duma"), no acronym."""
+    word = doc[candidate.start]
+    return (candidate.entry is not None and candidate.type is EntityType.ORGANIZATION
+            and candidate.end - candidate.start == 1 and word.is_title and word.is_alpha)  # fmt: skip
+
+
+def _first_name_before_name_word(doc: Doc, candidate: MentionCandidate) -> bool:
+    """`candidate` is a known organization's one-word name followed by one capitalised word no
+    gazetteer name holds and no other ("[Duma] Boko declares")."""
+    return _one_word_organization(doc, candidate) and _name_word_at(doc, candidate.end) and not _name_word_at(doc, candidate.end + 1)
+
+
+def _name_word_at(doc: Doc, i: int) -> bool:
+    """The word at `i` is a capitalised word that no gazetteer name holds ("Boko", "B")."""
+    return i < len(doc) and doc[i].is_title and doc[i].is_alpha and not doc[i].ent_id_
+
+
 def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
     """Type corrections for names the gazetteer does not know.
 
     A name right after a title is a person ("far-right ministers Bezalel Smotrich"); a name before
-    a group's noun is that group ("the Los Choneros cartel"); a name in a list takes the type the rest
-    of the list agrees on ("the towns of A, B and C"). A name that a place chain
+    a group's noun is that group ("the Los Choneros cartel"), and one tagged as a person's right after
+    an organization's lower-case noun (long_names.ORGANIZATION_NOUNS, patterns/org_kinds.tsv) is an
+    organization everywhere in the article ("state-owned lender Halkbank", "music group Pussy Riot");
+    a name in a list takes the type the rest of the list agrees on ("the towns of A, B and C"); a name
+    with a place's noun in apposition ("Moqokori, a town in ...") is a place. A name that a place chain
     follows ("in Cúcuta, Norte de Santander, Colombia") is a place (`_place_chains`), and so is every
     other mention of that name in the article.
     """
@@ -194,6 +228,8 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
     by_token = token_owners(candidates)
     placed = _place_chains(doc, candidates)
     places = {normalize_key(name) for c in placed for name in (c.name, _without_region_noun(c.name))}
+    described = {normalize_key(c.name): org_kind(doc[c.start - 1].text) for c in candidates
+                 if c.unknown_name and c.type is EntityType.PERSON and _after_organization_noun(doc, c.start)}  # fmt: skip
     for c in candidates:
         if not c.unknown_name or c.type is EntityType.MILITARY_ASSET:
             continue
@@ -201,6 +237,9 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         root = span.root
         if places and c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and normalize_key(c.name) in places:
             set_type(c, EntityType.LOCATION)
+        elif c.type is EntityType.PERSON and (key := normalize_key(c.name)) in described:
+            set_type(c, EntityType.ORGANIZATION)
+            c.kind = described[key]
         elif _after_title(doc, c, title_ends, by_token) and all(t.pos_ == "PROPN" for t in span):
             # "ministers A and B": the title covers the names listed right after the first
             listed: MentionCandidate | None = c
@@ -210,6 +249,9 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
                 while after < len(doc) and doc[after].lower_ in (",", "and"):
                     after += 1
                 listed = by_token.get(after) if after > listed.end else None
+        elif c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and any(
+                child.dep_ == "appos" and child.lemma_.lower() in PLACE_NOUNS and child.i not in by_token for child in root.children):  # fmt: skip
+            set_type(c, EntityType.LOCATION)  # "Moqokori, a town in the Hiiraan region", "Wad Madani, the capital of Gezira State"
         elif root.dep_ == "compound" and root.head.i == c.end and (kind := org_kind(root.head.text)) in GROUP_KINDS:
             set_type(c, EntityType.ORGANIZATION)  # "the Los Choneros cartel", "the Tren de Aragua gang"
             c.kind = kind
@@ -244,26 +286,36 @@ def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) 
     """A one-word name the model tags PERSON that the gazetteer does not know, that is no known
     person's surname and no word of a longer person's name in the article, is mostly a place or a
     group's name ("Bukavu", "Tatmadaw"): where it stands as places stand ("advances from Bukavu",
-    "the Rafah offensive") it is a place; where it qualifies another noun ("Ma'awisley militias",
-    "Patriot systems") it is no entity. A longer unknown name is a place only where a person cannot
-    stand: after an attack's "on" ("a missile attack on Bat Yam") or as the object of a verb of taking
-    a place (names.HELD_PLACE_VERBS: "enter Deir al-Balah"), with no apposition ("an attack on X, the
-    mayor of Y")."""
+    "strike Oryol", "the Rafah offensive", "Dnipro and Zaporizhzhia") it is a place; where it
+    qualifies another noun ("Ma'awisley militias", "Patriot systems") it is no entity. A longer
+    unknown name is a place only where a person cannot stand: listed after a place with a place's
+    preposition ("strikes on Rafah and Khan Yunis"), after an attack's "on" ("a missile attack on Bat
+    Yam") or as the object of a verb of taking a place (names.HELD_PLACE_VERBS: "enter Deir al-Balah"),
+    with no apposition ("an attack on X, the mayor of Y")."""
     people = {word for c in candidates if c.type is EntityType.PERSON and " " in c.name for word in name_words(c.name)}
+    by_token = token_owners(candidates)
     dropped: set[int] = set()
     for c in candidates:
         if not c.unknown_name or c.type is not EntityType.PERSON or surname_entry(c.name, context) is not None:
             continue
         root = doc[c.start : c.end].root
         head = root.head
+        listed = [by_token[t.i] for t in (head, *root.conjuncts) if root.dep_ in ("conj", "appos") and t.i in by_token]
         if " " in c.name or latin_key(c.name) in people:
+            # "strikes on Rafah and Khan Yunis"; "a missile attack on Bat Yam", "enter Deir al-Balah"
+            # (not "an attack on X, the mayor of Y").
+            listed_after_a_place = (root.dep_ == "conj" and doc[c.start - 1].lower_ in ("and", "or") and head.dep_ == "pobj"
+                                    and head.head.lower_ in PLACE_PREPOSITIONS | {"on"}
+                                    and any(other.type is EntityType.LOCATION for other in listed))  # fmt: skip
             attacked_or_taken = (root.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in ATTACK_NOUNS
                                  or root.dep_ == "dobj" and head.lemma_ in HELD_PLACE_VERBS)  # fmt: skip
-            if attacked_or_taken and not any(child.dep_ == "appos" for child in root.children):
+            if listed_after_a_place or attacked_or_taken and not any(child.dep_ == "appos" for child in root.children):
                 set_type(c, EntityType.LOCATION)
             continue
         if (root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS | {"on", "from", "between"}
-                or root.dep_ in ("compound", "nmod") and {head.lemma_.lower(), head.lower_} & PLACE_HEADS):  # fmt: skip
+                or root.dep_ in ("dobj", "nsubjpass") and head.lemma_ in PLACE_VERBS
+                or root.dep_ in ("compound", "nmod") and {head.lemma_.lower(), head.lower_} & PLACE_HEADS
+                or any(other.type in (EntityType.LOCATION, EntityType.STATE) for other in listed)):  # fmt: skip
             set_type(c, EntityType.LOCATION)
         elif root.dep_ in ("compound", "nmod", "amod") and head.pos_ == "NOUN" and head.i >= c.end:
             dropped.add(id(c))
@@ -319,6 +371,17 @@ def _place_like(name: str, before: Token | None = None) -> bool:
             and (before is None or before.lower_ != "the" or len(words) > 1))  # fmt: skip
 
 
+def _after_organization_noun(doc: Doc, i: int) -> bool:
+    """A lower-case noun of an organization's name or kind right before token `i`, not a title's
+    body ("head of the security office X", "chairman of the company X": the name is the title's)."""
+    if i == 0:
+        return False
+    noun = doc[i - 1]
+    organization_noun = noun.lower_ in ORGANIZATION_NOUNS or org_kind(noun.text) is not None
+    title_body = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ in _title_words()
+    return noun.is_lower and noun.pos_ == "NOUN" and organization_noun and not title_body
+
+
 def _after_title(doc: Doc, candidate: MentionCandidate, title_ends: set[int], by_token: dict[int, MentionCandidate]) -> bool:
     """Right after a title, or after "title to/of [the] X" ("Ambassador to the United Nations Y")."""
     i = candidate.start
@@ -364,11 +427,20 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     text = span.text.strip()
     if not span or not any(char.isupper() for char in text) or len(text) < 2:
         return None
+    if len(span) > 2 and span[0].lower_ in ("pro", "anti") and span[1].text in HYPHENS:
+        return None  # "pro-Beijing", "anti-Brexit": a stance, not a name
     base, _, form = ent.ent_id_.partition("#")
     entry = context.entries.get(base) if base else None
     if entry is not None and ACRONYM.match(text):
         entry = _disambiguate(text, entry, ent.doc, context)
+    if entry is not None and _acronym_as_word(text, entry) and _before_name_word(span):
+        return None  # "a Plan B", "Eric Bodenstab": a word or a first name, not PLAN or ERIC
+    if entry is not None and entry.type is EntityType.STATE:
+        if (entry := _shared_name(text, entry, ent.doc, context)) is None:
+            return None  # "Congolese" with no sign of which Congo
     if entry is not None:
+        if "#" + form == CAPITAL and not _stands_for_government(span):
+            return _unknown(span.start, span.end, EntityType.LOCATION, text)
         return candidate_of(span, entry, weight=1 if form else 2)
     spec = context.labels.get(ent.label_)
     if ent.ent_id_ and spec is not None:  # a pattern of patterns/entities.jsonl
@@ -392,6 +464,24 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     if entity_type is not EntityType.PERSON and _past_office_holder(span, context):
         entity_type = EntityType.PERSON  # "Thabo Mbeki" tagged GPE
     return _unknown(span.start, span.end, entity_type, text)
+
+
+def _acronym_as_word(text: str, entry: GazetteerEntry) -> bool:
+    """`text` is the title-case form of one of `entry`'s acronyms ("Nato" of NATO, kg.nlp's
+    `_variants`) and none of its names."""
+    return text not in entry.names and text.istitle() and any(acronym_key(name) == text.upper() for name in entry.names)
+
+
+def _before_name_word(span: Span) -> bool:
+    """The one word after `span` is a capitalised word no gazetteer name holds, with no such word
+    after it ("Inbar [Haiman].", "a Plan [B],"), and no title, organization noun or event's last
+    word: the organization's own name goes on with those and with longer names ("Nato Secretary
+    General", "Nato Council", "Nato Summit", "Interpol Red Notice")."""
+    doc, i = span.doc, span.end
+    if not _name_word_at(doc, i) or _name_word_at(doc, i + 1):
+        return False
+    word = doc[i].lower_
+    return word not in _title_words() and word not in ORGANIZATION_NOUNS and word not in not_entities().last_words
 
 
 def _common_word(span: Span) -> bool:
@@ -506,6 +596,8 @@ def _stands_for_government(span: Span) -> bool:
         root = root.head
     if root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPOSITIONS or root.head.lower_ == "of"):
         return False  # "talks in Caracas", "the city of Caracas", "the mayor of Tehran", "70 km of Mogadishu"
+    if root.dep_ in ("dobj", "npadvmod", "nsubjpass") and root.head.lemma_ in PLACE_VERBS:
+        return False  # "visited Moscow", "struck Beirut", "Kyiv was shelled"
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") and root.head.head.lemma_ in PLACE_VERBS:
         return False  # "strikes on Kyiv"
     after = span.doc[span.end : span.end + 2]

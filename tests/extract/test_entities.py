@@ -189,6 +189,20 @@ def test_entities_mentions_always_slice_the_content(entities, words: list[str], 
     entities(" ".join(words), title=title or None)  # the fixture asserts the invariants
 
 
+def test_entities_given_name_alone_is_the_one_person_with_it(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump dismissed John Bolton on Tuesday. \"I asked John for his resignation,\" Trump wrote."
+    people = {e.label: _texts(e) for e in entities(text) if e.type is PERSON}
+    assert "John" not in people
+    assert "John" in people["John Bolton"]
+
+
+def test_entities_given_name_alone_joins_a_person_whose_full_name_is_written_two_ways(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump dismissed John R. Bolton on Tuesday. \"I asked John for his resignation,\" Trump wrote of John Bolton."
+    people = {e.label: _texts(e) for e in entities(text) if e.type is PERSON}
+    assert "John" not in people
+    assert {"John", "John Bolton"} <= people["John R. Bolton"]
+
+
 def test_entities_given_name_two_people_share_stays_apart(entities) -> None:  # type: ignore[no-untyped-def]
     text = "Trump met John Bolton and John Kerry. \"I thank John very much,\" Trump wrote."
     people = {e.label: _texts(e) for e in entities(text) if e.type is PERSON}
@@ -203,7 +217,9 @@ def test_entities_stances_are_not_names(entities) -> None:  # type: ignore[no-un
 @pytest.mark.parametrize(
     "text, place",
     [
+        ("Israeli jets struck Beirut overnight.", "Beirut"),
         ("Russian strikes on Kyiv killed three people.", "Kyiv"),
+        ("The delegation visited Caracas in May.", "Caracas"),
     ],
 )
 def test_entities_capitals_attacked_or_visited_are_places(entities, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
@@ -227,6 +243,20 @@ def test_entities_shared_demonym_goes_to_the_state_the_article_points_at(entitie
     states = [label for label, entity in found.items() if entity.type is STATE]
     assert states == ["DR Congo"]
     assert not [e for e in entities("Congolese fishermen protested.") if e.type is STATE]
+
+
+def test_entities_shared_demonym_reads_the_longest_state_name(entities) -> None:  # type: ignore[no-untyped-def]
+    # "Republic of the Congo" inside "Democratic Republic of the Congo" is no sign of the other Congo,
+    # nor is "Congo", the name both share.
+    found = entities("Rebels advance in North Kivu, Democratic Republic of the Congo. Congolese troops withdraw.")
+    assert [(e.label, [m.text for m in e.mentions]) for e in found if e.type is STATE] == [
+        ("DR Congo", ["Democratic Republic of the Congo", "Congolese"])
+    ]
+    found = entities("Congolese president Ivo Nkosi visits Brazzaville, Republic of the Congo.")
+    assert [(e.label, [m.text for m in e.mentions]) for e in found if e.type is STATE] == [
+        ("Congo", ["Congolese", "Republic of the Congo"])
+    ]
+    assert not [e for e in entities("Congolese fishermen protested on the Congo river.") if e.type is STATE]
 
 
 @pytest.mark.parametrize(
@@ -513,6 +543,26 @@ def test_entities_whole_person_names(entities, text: str, person: str) -> None: 
 def test_entities_no_person_made_of_other_names(entities, text: str, absent: str) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities(text))
     assert absent not in found or found[absent].type is not PERSON
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Foreign Minister Marta Lindqvist Wagner called for sanctions against the rebels.", "Marta Lindqvist Wagner"),
+    ("Kenyan president Duma Okari declared a public health emergency.", "Duma Okari"),
+    ("Russian defence minister Wagner Petrov spoke.", "Wagner Petrov"),
+    ("The bodies of the hostages, Noa Peretz and Inbar Solomon, were returned.", "Inbar Solomon"),
+])  # fmt: skip
+def test_entities_a_known_organizations_word_inside_a_persons_name_is_the_persons(entities, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[person].type is PERSON
+    assert [e.label for e in found.values() if e.type is ORG] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico's president announces a Plan B to answer the tariffs.",  # "Plan" of PLAN, the PLA Navy
+    "His running mate Eric Vantongeren spoke to reporters.",  # "Eric" of ERIC, a research consortium
+])  # fmt: skip
+def test_entities_an_acronym_written_as_a_word_before_a_name_word_is_none(entities, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [e.label for e in entities(text) if e.type is ORG] == []
 
 
 @pytest.mark.parametrize(("text", "organization"), [

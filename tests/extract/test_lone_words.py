@@ -22,6 +22,7 @@ def entities(found_entities):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("text", "place"), [
     ("M23 rebels advance from Bukavu towards Uvira.", "Bukavu"),  # the object of a place's preposition
+    ("Russian forces target Kharkiv with thirteen drones.", "Kharkiv"),  # the object of a verb of places
     ("Seven people are killed in the Kasanga massacre.", "Kasanga"),  # it qualifies a fight's noun
     ("Israeli forces launch a ground offensive on Rafah.", "Rafah"),
 ])  # fmt: skip

@@ -1,12 +1,31 @@
 """Entity errors that put wrong parties in events (bench/EVENT_PRECISION.md): a place's name the model
-tags as a person's, read as a place from the parse (sentences written for the test; fictional names
-but for real states and places where the point is a real name)."""
+tags as a person's, read as a place from the parse (a place's noun in apposition, a list with a place
+after a place's preposition) (sentences written for the test; fictional names but for real states
+and places where the point is a real name)."""
 
 from __future__ import annotations
 
 import pytest
 
 from kg.records import EntityType
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Al-Shabaab militants recapture Moqokori, a town in the Hiiraan region of Somalia.", "Moqokori"),
+    ("The army says that it liberated Wad Madani, the capital of Gezira State, Sudan, from the rebels.", "Wad Madani"),
+    ("Rebels take over the center of Bukavu, the capital of South Kivu in eastern DR Congo.", "Bukavu"),
+])  # fmt: skip
+def test_a_name_with_a_place_noun_in_apposition_is_a_place(entity_types, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text)[place] is EntityType.LOCATION
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Israeli military conducts multiple airstrikes on Rafah and Khan Yunis in southern Gaza.", "Khan Yunis"),
+    ("At least 25 Palestinians are killed by Israeli airstrikes in Gaza, including in Deir al-Balah and Khan Younis.",
+     "Khan Younis"),
+])  # fmt: skip
+def test_a_longer_name_listed_with_a_place_after_a_place_preposition_is_a_place(entity_types, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text)[place] is EntityType.LOCATION
 
 
 @pytest.mark.parametrize(("text", "place"), [
@@ -32,6 +51,8 @@ def test_a_name_tagged_as_a_persons_with_a_groups_word_is_an_organization(entity
     ("Police detain Dorin Valek at the border.", "Dorin Valek"),  # a verb whose object may be a person
 
     ("Police arrest Dorin Valek, the town's mayor, over the killings.", "Dorin Valek"),  # the appositive's head is a title
+    ("Ruritania sanctions Tarsk City and Dorin Valek over the crackdown.", "Dorin Valek"),  # a list, but no preposition
+    ("Ruritania holds talks with Alma Vask and Dorin Valek in Tarsk.", "Dorin Valek"),  # people listed together
     # a name the parser may hang on a place as a conjunct, with no "and" before it
     ("After establishing a new administration in Goma, Congo River Alliance leader Corneille Nangaa confirms his plans.",
      "Corneille Nangaa"),

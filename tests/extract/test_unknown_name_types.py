@@ -67,3 +67,29 @@ def test_a_name_after_a_persons_particle_goes_on_the_persons_name_whatever_its_t
     found = entity_types(text)
     assert found.get(person) is EntityType.PERSON
     assert set(found) == {person}
+
+
+@pytest.mark.parametrize(("text", "organization", "kind"), [
+    ("The United States reaches an agreement with the state-owned lender Tarsk Vellan over sanctions evasion.",
+     "Tarsk Vellan", "Company"),
+    ("Ruritania designates the protest music group Velvet Korma as an extremist organization.", "Velvet Korma", None),
+])  # fmt: skip
+def test_a_name_after_an_organizations_noun_is_that_organization(found_entities, text: str, organization: str,  # type: ignore[no-untyped-def]
+                                                                 kind: str | None) -> None:
+    found = {entity.label: entity for entity in found_entities(text)}
+    assert (found[organization].type, found[organization].kind) == (EntityType.ORGANIZATION, kind)
+
+
+def test_every_mention_of_a_name_after_an_organizations_noun_is_the_organization(entity_types) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types("Freedonia imposes sanctions on the oil company Dravna Industrija. Dravna Industrija denies the charges.")
+    assert found["Dravna Industrija"] is EntityType.ORGANIZATION
+
+
+@pytest.mark.parametrize("text", [
+    "Police detain the journalist Omar Tellen in Tarsk.",  # a person's noun
+    "The company hires Omar Tellen as its chief executive.",  # the organization's noun is no name's
+    # the office is the title's: the name is its head's
+    "Ruritania sanctions six officials, including head of the national security office Omar Tellen.",
+])  # fmt: skip
+def test_a_name_after_a_persons_noun_a_verb_or_a_title_stays_a_person(entity_types, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text)["Omar Tellen"] is EntityType.PERSON
