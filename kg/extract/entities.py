@@ -147,7 +147,8 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
     name between a title and an unknown person's name is the person's first name ("Israeli defense
     minister [Israel] [Katz]"). A known organization's one-word name is a person's surname right after
     the person's name the model tagged ("Foreign Minister [Thérèse Kayikwamba] [Wagner]"), and a first
-    name between a title and a capitalised word no gazetteer name holds ("Botswana president [Duma] Boko")."""
+    name between a title and a capitalised word no gazetteer name holds ("Botswana president [Duma] Boko").
+    An untagged name listed with a person's ("Darin LaHood and Mike Bost") is a person's."""
     title_ends = {end for _, end, _ in titles}
     for c in list(candidates):
         if c.type is not EntityType.PERSON or c.entry is not None:
@@ -178,6 +179,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
         if after is not None and after is not c:
             removed.add(id(candidates.pop(candidates.index(after))))
             c.end = after.end
+    candidates += _listed_people(doc, candidates)
     taken = token_owners(candidates).keys() | {i for s, e, _ in titles for i in range(s, e)}
     for c in candidates:
         if c.type is not EntityType.PERSON or c.entry is not None:
@@ -210,6 +212,24 @@ def _first_name_before_name_word(doc: Doc, candidate: MentionCandidate) -> bool:
 def _name_word_at(doc: Doc, i: int) -> bool:
     """The word at `i` is a capitalised word that no gazetteer name holds ("Boko", "B")."""
     return i < len(doc) and doc[i].is_title and doc[i].is_alpha and not doc[i].ent_id_
+
+
+def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """Two or three capitalised words no entity holds, not at a sentence's start, listed right
+    before a person's name ("Darin LaHood and Mike Bost", "Darin LaHood, Mike Bost")."""
+    taken = token_owners(candidates)
+    found: list[MentionCandidate] = []
+    for c in candidates:
+        i = c.start - 1
+        if c.type is not EntityType.PERSON or i < 2 or doc[i].lower_ not in ("and", ","):
+            continue
+        start = i
+        while start > 0 and start - 1 not in taken and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in _title_words():  # fmt: skip
+            start -= 1
+        if 2 <= i - start <= 3:
+            found.append(_unknown(start, i, EntityType.PERSON, doc[start:i].text))
+    return found
 
 
 def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:

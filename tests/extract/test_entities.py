@@ -530,6 +530,7 @@ def test_entities_a_name_ending_in_a_title_word_keeps_it_when_no_name_follows(en
     ("Dutch prime minister Dick van der Laan met reporters.", "Dick van der Laan"),
     ("Senator Ronald dela Rosa left the building.", "Ronald dela Rosa"),
     ("Israeli defense minister Israel Katz said the army would stay.", "Israel Katz"),
+    ("Officials, including members of the House of Representatives Darin LaHood and Mike Bost, objected.", "Darin LaHood"),
 ])  # fmt: skip
 def test_entities_whole_person_names(entities, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
     assert _by_label(entities(text))[person].type is PERSON

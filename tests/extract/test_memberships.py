@@ -248,6 +248,8 @@ def test_memberships_party_words(pairs, text: str, expected: set[tuple[str, str]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Officials, including Republican members of the House of Representatives Darin LaHood and Mike Bost, objected.",
+     {("Darin LaHood", "Republican Party"), ("Mike Bost", "Republican Party")}),
     # The people after the phrase are not listed in it: the object of a verb.
     ("Republican members of the House of Representatives met Trump.", set()),
 ])  # fmt: skip
