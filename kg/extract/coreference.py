@@ -4,10 +4,11 @@ Input: the mention candidates of kg.extract.entities. Output: groups of candidat
 per real thing. Mentions join by gazetteer entry; one name is one thing whatever type the
 model gave each mention (the type most mentions have wins); a name part ("Maduro") joins the
 full name ("Nicolás Maduro", accents and transliterated letters ignored) and an asset's short
-name its full one ("USS Eisenhower Carrier Strike Group"); a lone surname the article never spells
-out is resolved through the gazetteer's office holders when unique; an acronym joins the name it
-abbreviates ("SDF"). A bare "the country" becomes a
-mention of the one state the article named before it.
+name its full one ("USS Eisenhower Carrier Strike Group"); an acronym joins the name it
+abbreviates ("SDF", "Name (ABBR)"); a lone surname the article never spells out is resolved through the
+gazetteer's office holders when unique; "the North" joins North Korea. Descriptions ("the
+Venezuelan leader", "Venezuela's president") become mentions of the person the article titles
+so, or that the gazetteer shows holding the office on the article's date.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import WORDS
 from kg.extract.names import (
-    ACRONYM, GENERIC_HEADS, GEO_NOUNS, PATRONYMIC, Context, MentionCandidate,
+    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, POSSESSIVE, Context, MentionCandidate,
     candidate_of, initials, latin_key, name_words, surname_entry, token_owners,
 )  # fmt: skip
+from kg.extract.roles import RoleWord
 from kg.extract.surnames import known_here
 from kg.nlp import entry_key
 from kg.records import EntityType
@@ -36,6 +38,7 @@ def merge(doc: Doc, candidates: list[MentionCandidate], context: Context) -> lis
     for group, members in groups.items():
         if group.startswith("name:"):
             _vote_type(doc, members, context.headline_end)
+    _people_by_surname(groups)
     alias = _aliases(doc, groups, context)
     merged: dict[str, list[MentionCandidate]] = defaultdict(list)
     for group, members in groups.items():
@@ -59,8 +62,20 @@ def _vote_type(doc: Doc, members: list[MentionCandidate], headline_end: int) -> 
         member.type, member.kind = winner.type, winner.kind
 
 
+def _people_by_surname(groups: dict[str, list[MentionCandidate]]) -> None:
+    """ "Tomasz Kowal" tagged ORG in an article about "Marek Kowal" (a person) is a person too."""
+    surnames = {name_words(m[0].name)[-1] for m in groups.values() if m[0].type is EntityType.PERSON and m[0].name}
+    for group, members in groups.items():
+        words = members[0].name.split()
+        if (group.startswith("name:") and members[0].type in (EntityType.ORGANIZATION, EntityType.LOCATION)
+                and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                and latin_key(words[-1]) in surnames):  # fmt: skip
+            for member in members:
+                member.type, member.kind = EntityType.PERSON, None
+
+
 def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Context) -> dict[str, str]:
-    """group -> the group it is another name of (name parts, given names, known people's surnames, acronyms)."""
+    """group -> the group it is another name of (name parts, acronyms, "Name (ABBR)")."""
     alias: dict[str, str] = {}
     found: dict[str, list[MentionCandidate]] = {}
     named_so: dict[str, list[str]] = {}  # a lone given name -> the full names it may be
@@ -79,7 +94,7 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
             and not (len(mine) == 1 and mine[0] in GENERIC_HEADS)  # "the House" is not the White House
         ]  # fmt: skip
         if longer:
-            alias[group] = longer[0]
+            alias[group] = _nearest(longer, first, groups)
             continue
         if first.type is EntityType.PERSON and len(mine) == 1 and (given := [
                 g for g, m in groups.items() if g != group and m[0].type is EntityType.PERSON
@@ -96,6 +111,12 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
                     found[target] = [candidate_of(doc[first.start : first.end], known, weight=2)]
                 alias[group] = target
                 continue
+        if len(mine) == 1:  # "the North" of an article about North Korea
+            states = [g for g, m in groups.items() if m[0].type is EntityType.STATE and len(words[g]) > 1
+                      and words[g][0] == mine[0]]  # fmt: skip
+            if len(states) == 1:
+                alias[group] = states[0]
+                continue
         if first.type in (EntityType.ORGANIZATION, EntityType.MILITARY_ASSET) and ACRONYM.match(first.name):
             expanded = [
                 g for g, m in groups.items()
@@ -109,6 +130,13 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
         if len(people) == 1:
             alias[group] = people.pop()
     groups.update(found)
+    for group, members in groups.items():  # "Name (ABBR)": the abbreviation is the name's alias
+        for c in members:
+            if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")":
+                for other, other_members in groups.items():
+                    if (other != group and other not in alias and any(o.start == c.end + 1 for o in other_members)
+                            and other_members[0].entry is None and ACRONYM.match(other_members[0].name)):  # fmt: skip
+                        alias[other] = group
     return alias
 
 
@@ -128,6 +156,15 @@ _MERGES_INTO = {
 }
 
 
+def _nearest(groups_found: list[str], candidate: MentionCandidate, groups: dict[str, list[MentionCandidate]]) -> str:
+    """Of several groups a name part may belong to, the one mentioned last before it (else first after)."""
+    def distance(group: str) -> tuple[int, int]:
+        before = [c.start for c in groups[group] if c.start < candidate.start]
+        return (0, candidate.start - max(before)) if before else (1, min(c.start for c in groups[group]))
+
+    return min(groups_found, key=distance)
+
+
 def _part_of(words: list[str], longer: list[str]) -> bool:
     """ "maduro" in "nicolas maduro"; "lula" in "luiz inacio lula da silva"; "uss eisenhower carrier
     strike group" in "uss dwight d eisenhower carrier strike group"; not "nicolas" alone."""
@@ -142,28 +179,73 @@ def _part_of(words: list[str], longer: list[str]) -> bool:
     return all(word in rest for word in words)
 
 
+def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]], titles: list[tuple[int, int, RoleWord]],
+                  context: Context) -> None:  # fmt: skip
+    """ "the Venezuelan leader", "Venezuela's president": a mention of the person the article
+    names who holds that office: by a title the article gives them ("Venezuelan President
+    Nicolás Maduro"), else by the gazetteer's holders of the office on the article's date.
+    No such person named, or two ("the German leader"): the title stays a description of nobody."""
+    group_of = {id(c): members for members in groups for c in members}
+    ending = {c.end: c for members in groups for c in members if c.type is EntityType.STATE}
+    starting = {c.start: c for members in groups for c in members}
+    people = [members for members in groups if members[0].type is EntityType.PERSON and members[0].named]
+    titled: dict[tuple[int, str], list[list[MentionCandidate]]] = defaultdict(list)
+    described: list[tuple[int, int, MentionCandidate, RoleWord]] = []
+    for start, end, word in titles:
+        state_end = start - 1 if start > 0 and doc[start - 1].lower_ in POSSESSIVE else start
+        state = ending.get(state_end)
+        if state is None or state.entry is None:
+            continue
+        holder = starting.get(end)
+        if holder is not None and holder.type is EntityType.PERSON:
+            titled[(id(group_of[id(state)]), word.role)].append(group_of[id(holder)])
+        elif holder is None and (state_end < start or (state.start > 0 and doc[state.start - 1].lower_ == "the")):
+            first = state.start - 1 if state_end == start else state.start
+            described.append((first, end, state, word))
+    for first, end, state, word in described:
+        roles = HEAD_ROLES if word.role == "leader" else (word.role,)
+        holders = [g for role in roles for g in titled.get((id(group_of[id(state)]), role), ())]
+        if not holders and context.day is not None and state.entry is not None and state.entry.qid:
+            qids = {t.person_qid for role in roles for t in context.gazetteer.holders(state.entry.qid, role, context.day)}
+            holders = [g for g in people if g[0].entry is not None and g[0].entry.qid in qids]
+        unique = {id(g): g for g in holders}
+        if len(unique) == 1:
+            (target,) = unique.values()
+            target.append(replace(target[0], start=first, end=end, weight=0))
+    _definite_descriptions(doc, groups)
+
+
 COUNTRY_NOUNS = WORDS["country_nouns"]
+DESCRIPTION_NOUNS = COUNTRY_NOUNS | WORDS["body_nouns"]
 BARE_DEPS = frozenset({"det", "case", "punct", "relcl", "cc", "conj", "preconj"})  # none says which one
 
 
-def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]]) -> None:
-    """ "Both *the country* and its neighbours ...": a bare "the country" becomes a mention of the
-    one state the article named before it in its sentence, else in the article. Two that fit, or
-    none, and it stays a description of nobody."""
+def _definite_descriptions(doc: Doc, groups: list[list[MentionCandidate]]) -> None:
+    """ "Both *the council* and the government ...": a bare definite description becomes a
+    mention of the one thing of its kind the article named before it ("the country": the one
+    state named earlier in its sentence, else in the article; "the council": the one organization
+    whose name ends in "Council"). Two that fit, or none, and it stays a description of nobody."""
     taken = token_owners(c for members in groups for c in members)
     for token in doc:
         if (token.pos_ != "NOUN" or not token.is_lower or token.i in taken or token.i == 0
-                or token.lower_ not in COUNTRY_NOUNS
+                or token.lower_ not in DESCRIPTION_NOUNS
                 or doc[token.i - 1].lower_ != "the" or doc[token.i - 1].dep_ != "det"
                 or any(child.dep_ not in BARE_DEPS for child in token.children)):  # fmt: skip
             continue
-        fitting = [members for members in groups if _named_state(token, members, token.sent.start)]
-        if not fitting:
-            fitting = [members for members in groups if _named_state(token, members, 0)]
+        fitting = [members for members in groups if _fits(token, members, token.sent.start)]
+        if not fitting and token.lower_ in COUNTRY_NOUNS:
+            fitting = [members for members in groups if _fits(token, members, 0)]
         if len(fitting) == 1:
             fitting[0].append(replace(fitting[0][0], start=token.i - 1, end=token.i + 1, weight=0))
 
 
-def _named_state(token: Token, members: list[MentionCandidate], since: int) -> bool:
-    """A state's group with a mention between `since` and `token`."""
-    return members[0].type is EntityType.STATE and any(since <= c.start and c.end <= token.i for c in members)
+def _fits(token: Token, members: list[MentionCandidate], since: int) -> bool:
+    """A group of the kind `token` describes, with a mention between `since` and it."""
+    head, words = members[0], members[0].name.split()
+    if token.lower_ in COUNTRY_NOUNS:
+        kind = head.type is EntityType.STATE
+    else:
+        kind = head.type is EntityType.ORGANIZATION and len(words) > 1 and words[-1].lower() == token.lower_
+        since = 0
+    return kind and any(since <= c.start and c.end <= token.i for c in members)
+

@@ -12,16 +12,17 @@ How a span becomes an entity mention:
   capital stands for its state's government ("Washington said"), except where it is a place:
   the object of a place preposition ("talks in Caracas") or followed by its country.
 - "the Trump administration", "the US government", "Maduro government", "Cuba's government"
-  are mentions of the state (the leader's state comes from the gazetteer's tenures).
+  are mentions of the state (the leader's state comes from the gazetteer's tenures, else from
+  the dated government posts of the Phoenix actor files: "the Karzai government").
 - A name the model tags as a place or organization that the Phoenix actor files give a
   government or elite post is a person ("Thabo Mbeki").
+- A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
+- A capitalised word the model tagged alone right before a known name the ruler matched is the
+  start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
 - A known organization's name of one word inside a person's name is the person's: after the
   name the model tagged ("Thérèse Kayikwamba [Wagner]"), or between a title and one more name word
   ("president [Duma] Boko"). An acronym written as a word ("Plan" of PLAN, "Eric" of ERIC) right
   before one capitalised word that is no title or organization's noun ("a Plan B") is none.
-- A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
-- A capitalised word the model tagged alone right before a known name the ruler matched is the
-  start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
 - A state's name the ruler matched, with capitalised words after it that end in an
   organization's noun, is that organization's name, not the state ("the Israel Air Force"). An
   organization's name the model tagged right before "of" and a state's name is named with the
@@ -54,6 +55,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -61,17 +63,17 @@ from kg.extract.coreference import merge, resolve_descriptions
 from kg.extract.assets import longest_asset_matches, unmoved
 from kg.extract.groups import find_groups, load_agents
 from kg.extract.lexicon import load_lexicons
-from kg.extract.long_names import ORGANIZATION_NOUNS, with_long_names
+from kg.extract.long_names import ORGANIZATION_NOUNS, hyphen_joined, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
+    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
     HELD_PLACE_VERBS, HYPHENS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, POSSESSIVE, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, latin_key, name_group, name_words, not_entities, org_kind, party_words, set_span, set_type, slug, surname_entry, surname_index, token_owners,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
-from kg.extract.surnames import untagged_surnames
-from kg.gazetteer import Gazetteer, GazetteerEntry, Tenure, acronym_key, normalize_key
+from kg.extract.surnames import in_office, untagged_surnames
+from kg.gazetteer import Gazetteer, GazetteerEntry, PhoenixPost, Tenure, acronym_key, normalize_key
 from kg.nlp import CAPITAL, doc_text, entries_by_key, entry_key, tokens_whose
 from kg.patterns import LabelSpec, load_labels
 from kg.records import Article, AssetClass, Entity, EntityType, Mention
@@ -94,8 +96,9 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
                       surname_index(gazetteer), len(article.title) if article.title else 0)  # fmt: skip
     candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
     titles = role_phrases(doc)
-    candidates = [c for c in candidates if c.entry is not None or _outside_titles(c, titles)]
+    candidates = [c for c in candidates if c.entry is not None or _outside_titles(doc, c, titles)]
     candidates = _names_cut_by_known(doc, candidates)
+    candidates = _hyphenated_pairs(doc, candidates, context)
     candidates += untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _lone_words(doc, _governments(doc, candidates, context), context)
@@ -106,7 +109,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = _party_words(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
-    resolve_descriptions(doc, groups)
+    resolve_descriptions(doc, groups, titles, context)
     entities = _entities(doc, article, groups)
     return entities + find_groups(doc, article, entities, [(start, end) for start, end, _ in titles])
 
@@ -115,8 +118,8 @@ def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
     """A capitalised word the model tagged as a name of its own right before a state's, place's, party's
     or government body's name the entity ruler matched ("[Royal] [Thai] Navy", "the [Social]
     [Democratic Party]", "[Credit] [Suisse]", "[Northern] [Ireland]") is the first word of one longer
-    name the gazetteer does not know, with the capitalised words that go on after it; the known name
-    is no mention there."""
+    name the gazetteer does not know, with the capitalised words that go on after it, unless that
+    name is an event's or a law's (patterns/not_entities.tsv); the known name is no mention there."""
     by_start = {c.start: c for c in candidates}
     taken = token_owners(candidates)
     cut: set[int] = set()
@@ -131,13 +134,55 @@ def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
         while end < len(doc) and end not in taken and _proper_name_word(doc[end]):
             end += 1
         cut.add(id(known))
+        if not_entities().match(doc[c.start : end]):
+            cut.add(id(c))  # "the [Northern] [Ireland] Legacy Act": a law
         set_span(c, doc[c.start : end])
     return [c for c in candidates if id(c) not in cut]
 
 
-def _outside_titles(candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
-    """False for a name inside a title of more than one word ("State" of "Secretary of State")."""
-    return not any(end - start > 1 and start <= candidate.start and candidate.end <= end for start, end, _ in titles)
+def _hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """ "the Trump-Putin summit", "Russia-Ukraine talks": a name the gazetteer does not know made
+    of parts joined by hyphens, each of which names one known state or person (a surname of
+    kg.extract.surnames's known people), is a mention of each part."""
+    result: list[MentionCandidate] = []
+    for c in candidates:
+        hyphens = [i for i in range(c.start + 1, c.end - 1) if doc[i].text in HYPHENS and not doc[i - 1].whitespace_]
+        parts = [doc[start:end] for start, end in zip([c.start, *(i + 1 for i in hyphens)], [*hyphens, c.end])]
+        known = [_known_part(part.text, context) for part in parts] if c.entry is None and hyphens else [None]
+        if all(entry is not None for entry in known):
+            result += [candidate_of(part, entry, weight=1) for part, entry in zip(parts, known) if entry is not None]
+        else:
+            result.append(c)
+    return result
+
+
+def _known_part(text: str, context: Context) -> GazetteerEntry | None:
+    """The one state or person a part of a hyphenated name names ("Trump" of "Trump-Putin")."""
+    found = [e for e in context.gazetteer.lookup(text) if e.type in (EntityType.STATE, EntityType.PERSON)]
+    if found:
+        return _only(found)
+    person = surname_entry(text, context)
+    return person if person is not None and in_office(person, context) else None
+
+
+def _outside_titles(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
+    """False for a name inside a title of more than one word ("State" of "Secretary of State"). A name
+    the model ran on into a title that goes on to a name ("Coast Guard Commandant" Admiral X) ends
+    before the title (not "the Council of Representatives"); False when no name is left before it."""
+    if any(end - start > 1 and start <= candidate.start and candidate.end <= end for start, end, _ in titles):
+        return False
+    for start, end, _ in titles:
+        if not candidate.start < start < candidate.end <= end:
+            continue
+        named = end < len(doc) and _proper_name_word(doc[end])  # the title goes on to a name
+        if doc[start].is_title and named and doc[start - 1].lower_ != "of":
+            span = doc[candidate.start : start]
+            while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
+                span = span[:-1]
+            if not span or not any(t.is_title for t in span) or all(t.lower_ in _title_words() for t in span):
+                return False  # nothing, or only more title ("[State for Justice] X" of "Secretary of State for Justice X")
+            set_span(candidate, span)
+    return True
 
 
 def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
@@ -179,6 +224,9 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
         if after is not None and after is not c:
             removed.add(id(candidates.pop(candidates.index(after))))
             c.end = after.end
+        elif end < len(doc) and (particle and _proper_name_word(doc[end]) and not doc[end].ent_type_
+                                 or ELIDED_PARTICLE.match(doc[end].text)):  # fmt: skip
+            c.end = end + 1
     candidates += _listed_people(doc, candidates)
     taken = token_owners(candidates).keys() | {i for s, e, _ in titles for i in range(s, e)}
     for c in candidates:
@@ -235,7 +283,8 @@ def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[Mention
 def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
     """Type corrections for names the gazetteer does not know.
 
-    A name right after a title is a person ("far-right ministers Bezalel Smotrich"); a name before
+    A name right after a title, or a subject with a title in apposition ("Araghchi, Iran's foreign
+    minister, said"), is a person ("far-right ministers Bezalel Smotrich"); a name before
     a group's noun is that group ("the Los Choneros cartel"), and one tagged as a person's right after
     an organization's lower-case noun (long_names.ORGANIZATION_NOUNS, patterns/org_kinds.tsv) is an
     organization everywhere in the article ("state-owned lender Halkbank", "music group Pussy Riot");
@@ -272,6 +321,9 @@ def _retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int
         elif c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and any(
                 child.dep_ == "appos" and child.lemma_.lower() in PLACE_NOUNS and child.i not in by_token for child in root.children):  # fmt: skip
             set_type(c, EntityType.LOCATION)  # "Moqokori, a town in the Hiiraan region", "Wad Madani, the capital of Gezira State"
+        elif c.type is not EntityType.PERSON and root.dep_ in ("nsubj", "nsubjpass") and any(
+                child.dep_ == "appos" and any(s <= child.i < e for s, e, _ in titles) for child in root.children):  # fmt: skip
+            set_type(c, EntityType.PERSON)  # "Araghchi, Iran's foreign minister": a title in apposition
         elif root.dep_ == "compound" and root.head.i == c.end and (kind := org_kind(root.head.text)) in GROUP_KINDS:
             set_type(c, EntityType.ORGANIZATION)  # "the Los Choneros cartel", "the Tren de Aragua gang"
             c.kind = kind
@@ -307,8 +359,9 @@ def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) 
     person's surname and no word of a longer person's name in the article, is mostly a place or a
     group's name ("Bukavu", "Tatmadaw"): where it stands as places stand ("advances from Bukavu",
     "strike Oryol", "the Rafah offensive", "Dnipro and Zaporizhzhia") it is a place; where it
-    qualifies another noun ("Ma'awisley militias", "Patriot systems") it is no entity. A longer
-    unknown name is a place only where a person cannot stand: listed after a place with a place's
+    qualifies another noun ("Ma'awisley militias", "Patriot systems") it is no entity. Right
+    after a noun or a title ("leader Hemedti", "wife Simone") it stays a person. A longer unknown
+    name is a place only where a person cannot stand: listed after a place with a place's
     preposition ("strikes on Rafah and Khan Yunis"), after an attack's "on" ("a missile attack on Bat
     Yam") or as the object of a verb of taking a place (names.HELD_PLACE_VERBS: "enter Deir al-Balah"),
     with no apposition ("an attack on X, the mayor of Y")."""
@@ -331,6 +384,8 @@ def _lone_words(doc: Doc, candidates: list[MentionCandidate], context: Context) 
                                  or root.dep_ == "dobj" and head.lemma_ in HELD_PLACE_VERBS)  # fmt: skip
             if listed_after_a_place or attacked_or_taken and not any(child.dep_ == "appos" for child in root.children):
                 set_type(c, EntityType.LOCATION)
+            continue
+        if c.start > 0 and (doc[c.start - 1].pos_ == "NOUN" or doc[c.start - 1].lower_ in _title_words()):
             continue
         if (root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS | {"on", "from", "between"}
                 or root.dep_ in ("dobj", "nsubjpass") and head.lemma_ in PLACE_VERBS
@@ -456,6 +511,8 @@ def _resolve(ent: Span, context: Context) -> MentionCandidate | None:
     if entry is not None and _acronym_as_word(text, entry) and _before_name_word(span):
         return None  # "a Plan B", "Eric Bodenstab": a word or a first name, not PLAN or ERIC
     if entry is not None and entry.type is EntityType.STATE:
+        if (joined := _hyphenated_state(span, context)) is not None:
+            return candidate_of(*joined, weight=1 if _written_as(joined[0].text, joined[1].demonyms) else 2)
         if (entry := _shared_name(text, entry, ent.doc, context)) is None:
             return None  # "Congolese" with no sign of which Congo
     if entry is not None:
@@ -502,6 +559,15 @@ def _before_name_word(span: Span) -> bool:
         return False
     word = doc[i].lower_
     return word not in _title_words() and word not in ORGANIZATION_NOUNS and word not in not_entities().last_words
+
+
+def _hyphenated_state(span: Span, context: Context) -> tuple[Span, GazetteerEntry] | None:
+    """A state's name the ruler matched as the first part of a hyphenated word that is another
+    state's name or demonym ("[Guinea]-Bissauan ambassador"): the longer word and its state."""
+    joined = span.doc[span.start : span.end + 2]
+    if not hyphen_joined(span.doc, span.end, len(span.doc)):
+        return None
+    return (joined, state) if (state := _only(e for e in context.gazetteer.lookup(joined.text) if e.type is EntityType.STATE)) else None
 
 
 def _common_word(span: Span) -> bool:
@@ -616,6 +682,9 @@ def _stands_for_government(span: Span) -> bool:
         root = root.head
     if root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPOSITIONS or root.head.lower_ == "of"):
         return False  # "talks in Caracas", "the city of Caracas", "the mayor of Tehran", "70 km of Mogadishu"
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and (root.head.head.lemma_ in MOTION or root.head.head.like_num
+                                                              or root.head.head.pos_ == "ADV"):  # fmt: skip
+        return False  # "flew back from Caracas", "70 km from Mogadishu"
     if root.dep_ in ("dobj", "npadvmod", "nsubjpass") and root.head.lemma_ in PLACE_VERBS:
         return False  # "visited Moscow", "struck Beirut", "Kyiv was shelled"
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") and root.head.head.lemma_ in PLACE_VERBS:
@@ -870,13 +939,16 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
     """A party named without its name: its name without the kind noun or a member noun
     (patterns/party_words.tsv), capitalised, right before a title, a member's noun (a
     legislature's generic name between) or a person's name ("Conservative MP X", "the
-    Republican Senate Majority Leader", "Republican members of the House", "Democrat X"). A name the model made of it and the legislature's generic name ("Republican Senate") gives way to it."""
+    Republican Senate Majority Leader", "Republican members of the House", "Democrat X"), or
+    predicated of someone ("X is a Republican", "X, a Democrat, said"). A name the model made of
+    it and the legislature's generic name ("Republican Senate") gives way to it."""
     words = sorted(party_names(gazetteer).items(), key=lambda item: -len(item[0]))  # "Liberal Democratic" first
     title_starts = {start for start, _, _ in titles}
     member_nouns = {cue.cue for cue in load_membership_cues().values() if cue.frame in ("party-member", "member-of")}
     by_token = token_owners(candidates)
     people = [c for c in candidates if c.type is EntityType.PERSON]
     person_starts = {c.start for c in people}
+    person_tokens = token_owners(people)
     replaced: set[int] = set()
     found: list[MentionCandidate] = []
     first_words = {name[0] for name, _ in words}
@@ -891,8 +963,11 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
             held = {id(c): c for i in range(start, after) if (c := by_token.get(i)) is not None}
             if any(c.entry is not None or c.start < start or c.end > after for c in held.values()):
                 continue
+            word = doc[start]
             named = after < len(doc) and (after in title_starts or after in person_starts or doc[after].lower_ in member_nouns
                                           or doc[after].lemma_.lower() in member_nouns)  # fmt: skip
+            named = named or (word.pos_ in ("NOUN", "PROPN") and end == start + 1 and (
+                (word.dep_ == "attr" and word.head.lemma_ == "be") or (word.dep_ == "appos" and word.head.i in person_tokens)))
             if named:
                 replaced.update(held)
                 found.append(candidate_of(doc[start:end], entry, weight=1))
@@ -925,12 +1000,27 @@ def _led_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry 
     """The state whose head `candidate` (a person) is, by the gazetteer's tenures."""
     person = candidate.entry if candidate.type is EntityType.PERSON and candidate.entry else surname_entry(candidate.name, context)
     if person is None or person.qid is None:
-        return None
+        return _governed_state(candidate, context)
     tenures = [t for t in context.gazetteer.tenures_of(person.qid) if t.role in HEAD_ROLES]
     return context.gazetteer.entry_by_qid(_current_or_latest(tenures, context.day).of_qid) if tenures else None
 
 
-def _current_or_latest(held: list[Tenure], day: date | None) -> Tenure:
+def _governed_state(candidate: MentionCandidate, context: Context) -> GazetteerEntry | None:
+    """The state whose government a person the reference tables do not know was part of, by
+    the Phoenix actor files ("the Karzai government" -> Afghanistan): the post held on the
+    article's date, else the latest; none when the dictionary's state is no one known state."""
+    if candidate.type is not EntityType.PERSON:
+        return None
+    posts = [post for post in context.gazetteer.posts_of(candidate.name) if post.sector == "GOV" and post.state]
+    if not posts:
+        return None
+    return _only(e for e in context.gazetteer.lookup(_current_or_latest(posts, context.day).state) if e.type is EntityType.STATE)
+
+
+Dated = TypeVar("Dated", Tenure, PhoenixPost)
+
+
+def _current_or_latest(held: list[Dated], day: date | None) -> Dated:
     """The last of those held on `day`, else the one that started last."""
     current = [x for x in held if day is not None and x.held_on(day)]
     return (current or sorted(held, key=lambda x: x.start or date.min))[-1]
@@ -940,12 +1030,14 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
     """The military assets of patterns/assets.jsonl's token patterns, each with its asset class ("an
     aircraft carrier strike group", "B-2 bombers"). A name right after the match ("the aircraft
     carrier Shandong", "cruiser USS Philippine Sea") is a named asset of that class; after a singular
-    noun, also a name the model tags PERSON ("the frigate Yuncheng"). Any other match is an unnamed asset (`named=False`, the class's kind of the ASSET_* rows
+    noun, also a name the model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser
+    Moskva"). Any other match is an unnamed asset (`named=False`, the class's kind of the ASSET_* rows
     of patterns/labels.tsv) from its numbers, adjectives and owners on ("19 Chinese warships"); those
     with the same content words are one entity."""
     lexicons = load_lexicons()
     kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
     named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
+    by_token = token_owners(candidates)
     by_start = {c.start: c for c in candidates if c.unknown_name}
     by_end = {c.end: c for c in candidates if c.type is EntityType.MILITARY_ASSET and c.named}  # "USS X aircraft carrier"
     found: list[MentionCandidate] = []
@@ -960,6 +1052,10 @@ def _unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[s
         name = by_start.get(end) or by_end.get(start)
         # "the destroyer Yinchuan", not "warships Trump sent" (the tagger may call the noun JJ or NNP)
         singular = doc[end - 1].is_lower and doc[end - 1].tag_ not in ("NNS", "NNPS")
+        if name is None and singular:
+            name = _untagged_name(doc, end, by_token)  # "Russia's cruiser Moskva"
+            if name is not None:
+                found.append(name)
         if name is not None and (name.type is not EntityType.PERSON or singular and name.start == end):
             if name.type is not EntityType.MILITARY_ASSET:
                 set_type(name, EntityType.MILITARY_ASSET)
@@ -978,6 +1074,14 @@ def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bo
     than the military names a person: "a suicide bomber", "freedom fighters" (troops are people anyway)."""
     return (asset_class is not AssetClass.TROOPS and start > 0
             and load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL")
+
+
+def _untagged_name(doc: Doc, start: int, by_token: dict[int, MentionCandidate]) -> MentionCandidate | None:
+    """The capitalised words at `start` that no entity span holds, as a named asset."""
+    end = start
+    while end < len(doc) and end not in by_token and not doc[end].ent_type_ and _proper_name_word(doc[end]):
+        end += 1
+    return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text) if end > start else None
 
 
 def _phrase_start(span: Span, taken: set[int]) -> int:

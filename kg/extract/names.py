@@ -60,7 +60,9 @@ REGION_NOUNS = GEO_NOUNS | {"department"}
 QUANTIFIERS = WORDS["quantifiers"]
 GENERIC_HEADS = WORDS["generic_heads"]
 PATRONYMIC = WORDS["patronymic"]
+# The elided particles are written onto the next word ("Valéry Giscard d'Estaing").
 NAME_PARTICLES = PATRONYMIC | WORDS["name_particles"]
+ELIDED_PARTICLE = re.compile(r"^(?:d|l|o)['’][A-Z]")
 POSSESSIVE = frozenset({"'s", "’s"})
 HYPHENS = frozenset({"-", "–"})
 STOP_INITIALS = WORDS["stop_initials"]

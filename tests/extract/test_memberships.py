@@ -237,6 +237,7 @@ def test_memberships_a_leaving_not_yet_done_means_still_a_member(pairs, text: st
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Joe Manchin, a Democrat, voted against the bill.", {("Joe Manchin", "Democratic Party")}),
     ("The Senate voted, with Republicans Rand Paul and Mitch McConnell joining.",
      {("Rand Paul", "Republican Party"), ("Mitch McConnell", "Republican Party")}),
     # Denied, or a party word that qualifies no one.

@@ -190,6 +190,9 @@ def test_news_wording_memberships(facts, text: str, expected: set[tuple[object, 
     [
         ("Ahmed Attaf, the foreign minister of Algeria, arrived in Paris.",
          {("role", "Ahmed Attaf", "foreign minister", "Algeria")}),
+        # A name the model took for a place is a person when a title stands in apposition to it.
+        ("Araghchi, Iran's foreign minister, said talks would continue.",
+         {("role", "Araghchi", "foreign minister", "Iran")}),
         ("Japan's defence minister Gen Nakatani ordered the strike.",
          {("role", "Gen Nakatani", "defense minister", "Japan")}),
         ("Hamas names Khalil al-Hayya as its new leader.", {("role", "Khalil al-Hayya", "leader", "Hamas")}),

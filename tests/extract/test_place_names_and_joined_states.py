@@ -1,7 +1,8 @@
 """Entity errors that put wrong parties in events (bench/EVENT_PRECISION.md): a place's name the model
 tags as a person's, read as a place from the parse (a place's noun in apposition, a list with a place
-after a place's preposition) (sentences written for the test; fictional names but for real states
-and places where the point is a real name)."""
+after a place's preposition), and a state's name the ruler matched inside another state's longer
+hyphenated name or demonym (sentences written for the test; fictional names but for real states and
+places where the point is a real name)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,12 @@ def test_a_name_tagged_as_a_persons_with_a_groups_word_is_an_organization(entity
 ])  # fmt: skip
 def test_people_stay_people(entity_types, text: str, person: str) -> None:  # type: ignore[no-untyped-def]
     assert entity_types(text).get(person) is EntityType.PERSON
+
+
+def test_a_state_name_inside_another_states_hyphenated_demonym_is_that_state(entity_types) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types("Portugal summons the Guinea-Bissauan ambassador over the move.")
+    assert found.get("Guinea-Bissau") is EntityType.STATE
+    assert "Guinea" not in found
 
 
 def test_states_joined_by_a_hyphen_stay_two_states(entity_types) -> None:  # type: ignore[no-untyped-def]

@@ -395,6 +395,8 @@ def test_roles_a_possessor_in_a_list_after_a_title_holds_nothing(read_roles) -> 
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("The order came from Coast Guard Commandant Admiral Elson Hermogino on Monday.",
+     {("Elson Hermogino", "commandant", "Coast Guard")}),
     ("Prime Minister Mr Keir Starmer of the United Kingdom spoke.", {("Keir Starmer", "prime minister", "United Kingdom")}),
 ])  # fmt: skip
 def test_roles_a_rank_between_the_title_and_the_name(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
