@@ -9,8 +9,7 @@ A name is a chain of capitalised runs joined by "of", "for", "the", "and"; it st
 first run that ends in an organization noun ("Alliance", "Front", "Army") or a name the model
 tagged ORG ("Liberation Tigers" of "Liberation Tigers of Tamil Eelam") and goes on to the
 last run of the chain, so "Review of the Designation of Popular Front for ..." names the
-Front, not the review. A run stops where a person's name starts, and a chain whose rest is one
-acronym is a person or body of that organization ("Morgan Tsvangirai of the MDC"). A gazetteer span (`Span.ent_id_`) that the chain does not hold whole,
+Front, not the review. A run stops where a person's name starts. A gazetteer span (`Span.ent_id_`) that the chain does not hold whole,
 or that starts or ends it, keeps the words: the gazetteer knows the name better, and "the Army
 of Sudan" stays a mention of Sudan.
 """
@@ -21,7 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.names import ACRONYM, GENERIC_HEADS, HYPHENS, TITLE_WORDS
+from kg.extract.names import GENERIC_HEADS, HYPHENS, TITLE_WORDS
 from kg.extract.roles import load_role_words
 from kg.patterns import load_labels
 from kg.records import EntityType
@@ -80,7 +79,7 @@ def _chains(doc: Doc, organizations: set[int]) -> list[tuple[int, int]]:
                 j += 1
             first = next((k for k in range(i, j) if doc[runs[k][1] - 1].lower_ in ORGANIZATION_NOUNS
                           or runs[k][1] in organizations), None)  # fmt: skip
-            if first is not None and not (first + 1 == j and ACRONYM.match(doc[runs[j][0] : runs[j][1]].text)):
+            if first is not None:
                 chains.append((runs[first][0], runs[j][1]))
             i = j + 1
     return chains
