@@ -6,7 +6,7 @@ model gave each mention (the type most mentions have wins); a name part ("Maduro
 full name ("Nicolás Maduro", accents and transliterated letters ignored) and an asset's short
 name its full one ("USS Eisenhower Carrier Strike Group"); an acronym joins the name it
 abbreviates ("SDF", "Name (ABBR)"); a lone surname the article never spells out is resolved through the
-gazetteer's office holders when unique. A bare definite description
+gazetteer's office holders when unique; "the North" joins North Korea. A bare definite description
 ("the country", "the council") becomes a mention of the one thing of its kind named before it.
 """
 
@@ -108,6 +108,12 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
                 if target not in groups:
                     found[target] = [candidate_of(doc[first.start : first.end], known, weight=2)]
                 alias[group] = target
+                continue
+        if len(mine) == 1:  # "the North" of an article about North Korea
+            states = [g for g, m in groups.items() if m[0].type is EntityType.STATE and len(words[g]) > 1
+                      and words[g][0] == mine[0]]  # fmt: skip
+            if len(states) == 1:
+                alias[group] = states[0]
                 continue
         if first.type in (EntityType.ORGANIZATION, EntityType.MILITARY_ASSET) and ACRONYM.match(first.name):
             expanded = [
