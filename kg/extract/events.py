@@ -5,7 +5,8 @@ its hand-written triggers applies; nouns (event nouns, light verbs: "held talks 
 the constructions CAMEO lacks are triggers of patterns/events.jsonl, as are the argument
 paths and options of each type. For each trigger word: actors and targets by dependency paths
 (inherited from a governing verb when the trigger has no subject of its own), the date of its
-clause, modality and attribution (kg.extract.modality) and the score (kg.extract.confidence).
+clause (else the lead's: `_dated_by_lead`), modality and attribution (kg.extract.modality) and
+the score (kg.extract.confidence).
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import OWNERS, RELATIVE, EntityIndex, clause_time, members_named, sentence_evidence, topic_line_end
+from kg.extract.arguments import OWNERS, RELATIVE, REPRESENTATIVES, EntityIndex, clause_time, members_named, sentence_evidence, topic_line_end
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import AGENT_OBJECT, OBJECT, SUBJECT, Path, parse_path
+from kg.gazetteer import load_gazetteer
 from kg.nlp import tokens_whose
 from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
 from kg.timex import find_times
@@ -39,9 +41,15 @@ FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
 # Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
 # what a request asks for is no event at all (_asked_for), so request verbs are not here.
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
-ADDRESSEE = parse_path(">prep[to]>pobj")
+ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
+# Verbs whose subject does not do what their object or complement names: "failed to *prevent*
+# militia attacks", "*condemned* the strikes".
+AVERTING = frozenset({"prevent", "avert", "thwart", "foil", "intercept", "repel",
+                      "condemn", "denounce", "protest", "investigate", "blame", "report"})  # fmt: skip
+# Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Prepositions by which the subject of a verb takes part in the event its object names ("agreed
 # *to* a truce", "took part *in* talks", "launched a wave *of* attacks"); "attacked X *despite* the
 # agreement" and "warned Y *after* the attack" name events of others.
@@ -82,8 +90,33 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     groups = frozenset(_groups(index.entities, index))
-    events = _told_of_named(events, index)
-    return _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
+    events = _told_of_named(events + _claimed_attacks(doc, index, lex, events), index)
+    events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
+    return _dated_by_lead(events, doc, article, headline_end, lex, index, assets)
+
+
+def _dated_by_lead(events: list[Event], doc: Doc, article: Article, headline_end: int, lex: Lexicons, index: EntityIndex,
+                   assets: set[int]) -> list[Event]:  # fmt: skip
+    """Events of later sentences that go on with the lead's own event (its main verb's type and
+    subject: "On Tuesday, Trump issued seven pardons" ... "Trump granted X a full pardon") take
+    the lead's date where their own clause gives none."""
+    lead = next((sent for sent in doc.sents if sent.start_char >= headline_end and not all(t.is_space for t in sent)), None)
+    if lead is None or article.published is None or not any(event.when is None for event in events):
+        return events
+    times = find_times(lead, article.published)
+    frames: list[tuple[str, set[str], Interval]] = []
+    for verb in (lead.root, *lead.root.conjuncts):
+        when = clause_time(verb, times) if times else None
+        if when is not None:
+            frames += [(trigger.label, set(_parties(index.follow(verb, lex.events.paths(trigger, "actors")), index)), when)
+                       for trigger in _triggers(verb, lex, assets)]  # fmt: skip
+    return [
+        next((dataclasses.replace(event, when=when) for label, actors, when in frames
+              if label == event.type.value and actors.intersection(event.actors)), event)
+        if event.when is None and not event.provenance.hypothetical and event.provenance.evidence.start >= lead.end_char
+        else event
+        for event in events
+    ]  # fmt: skip
 
 
 def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -94,6 +127,8 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     such parses ("VERB:misread")."""
     events = lex.events
     lemma = token.lemma_.lower()
+    if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and (nouns := events.by_lemma(token.lower_, "NOUN")):
+        return nouns  # a gerund in a noun's place: "*fighting* between X and Y killed"
     if token.pos_ == "NOUN":
         nouns = [_held_by_its_verb(trigger, token, lex) for trigger in events.by_lemma(lemma, "NOUN")]
         if not _misread_verb(token):
@@ -202,7 +237,8 @@ def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> 
         return False  # "warns its citizens to leave Iran": travel advice, not a threat
     # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that a
     # ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
-    return trigger.label == EventType.ASSAULT.value or not _halted(token, _cancelling(lex.events.cancelling_blocks))
+    return not (_halted(token, trigger.words("dropped_by")) or (
+        trigger.label != EventType.ASSAULT.value and _halted(token, _cancelling(lex.events.cancelling_blocks))))
 
 
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, assets: set[int],
@@ -254,8 +290,12 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if allowed_targets:
         target_types &= allowed_targets
     excluded_kinds = trigger.words("exclude_target_kinds")
-    reached = index.follow(token, events.paths(trigger, "targets"))
-    targets = [key for key in reached
+    # "called Theresa May's deal 'lousy'" calls no one: the party called is the object itself or
+    # whom it represents ("called the Russian president"), never what merely qualifies it.
+    parties_only = trigger.flag("party_objects")
+    reached = index.follow(token, events.paths(trigger, "targets"), qualifiers=not parties_only,
+                           transparent=REPRESENTATIVES if parties_only else frozenset())  # fmt: skip
+    targets = [key for key in reached + _shared_patient(token, index)
                if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     location_paths = events.paths(trigger, "locations")
@@ -268,13 +308,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
-        placed_in = _state_of_place(token, location_paths, index)
+        placed_in = _state_of_place(token, location_paths, index) or _gazetteer_state(location, index)
         targets = [key for key in placed_in if home and key not in home] or targets
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
-    excluded = _not_acted_upon(token, trigger, lex, index, actors)
+    excluded = _not_acted_upon(token, trigger, lex, index, sent, actors)
     targets = [key for key in targets if key not in excluded]
     # "killed in clashes with Hezbollah": the one side named fought, the other is not named.
     one_sided = not actors and trigger.flag("one_sided") and len(targets) == 1 and index.type_of(targets[0]) is not EntityType.GROUP
@@ -317,6 +357,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
     modality = assess(token, index, lex.cues)
+    if event_type is EventType.REQUEST and modality.hypothetical and token.head.i != token.i and _requests(token.head, lex):
+        # "urged X, asking the US to waive": the asking is the urging, made, not planned.
+        modality = dataclasses.replace(modality, hypothetical=False)
     if on_object and (modality.negated or modality.hypothetical or partisan(modality, actors, index)):
         return None  # "X may call for a ceasefire", "Y says X called for talks": nothing acted upon to keep
     if unstated and (modality.negated or modality.hypothetical):
@@ -376,7 +419,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     return event, whole
 
 
-def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, actors: list[str]) -> set[str]:
+def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, sent: Span, actors: list[str]) -> set[str]:
     """Who a trigger's targets leave out. No one acts on themselves, nor a person on the state
     they hold office in ("Trump expands the country's travel ban": not a cooperation of Trump with
     the United States)."""
@@ -390,6 +433,10 @@ def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     if trigger.flag("excludes_object"):
         # "dismisses prime minister X": the one dismissed from office is not rejected.
         excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
+    if trigger.flag("not_own"):
+        # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
+        # lawful": a claim about one's own is no accusation.
+        excluded |= _owned(sent, actors, index) | _states_of(actors, index)
     return excluded
 
 
@@ -460,6 +507,36 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
 
 # Nouns that stand for what someone claimed: "CENTCOM denies *the claim*", "Kyiv denies *the statement*".
 CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account", "statement", "assertion"})
+
+# Verbs by which a party owns an attack: "X claimed responsibility for the attack".
+OWNING = frozenset({"claim", "accept", "admit", "take"})
+
+
+def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
+    """ "Bombs struck X. Y claimed responsibility for the attack.": a party owning a definite attack
+    noun ("the attack", "these bombings") claims the latest earlier attack whose actor the article
+    did not state; the attack is stored again with the claimant as its actor, claimed by it."""
+    claims: list[Event] = []
+    for token in tokens_whose(doc, "LEMMA", ("responsibility",)):
+        verb = token.head
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in OWNING:
+            continue
+        attacks = [noun for noun in RESPONSIBLE_FOR.follow(token)
+                   if _attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE | {"these", "those"})]  # fmt: skip
+        claimants = _named_by(verb, SUBJECT, index)
+        unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
+                    and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
+        if not (attacks and claimants and unstated):
+            continue
+        attack = max(unstated, key=lambda event: event.provenance.evidence.start)
+        evidence = sentence_evidence(token.sent)
+        # An attack with neither a named victim nor a place was scored as one by no one named (x
+        # UNNAMED); its claimant is named now.
+        unnamed = not _followed(attack.type, attack.targets, attack.location, index)
+        score = confidence.score(attack.provenance.confidence / (confidence.UNNAMED if unnamed else 1), inherited=True)
+        provenance = Provenance(evidence, NAME, score, claimants[0])
+        claims.append(dataclasses.replace(attack, actors=(claimants[0],), provenance=provenance))
+    return claims
 
 
 def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
@@ -605,9 +682,11 @@ def _cancelling(blocks: frozenset[str]) -> frozenset[str]:
 
 def _halted(token: Token, verbs: frozenset[str]) -> bool:
     """The trigger is what a verb of `verbs` stops: its object or complement ("stop strikes",
-    "halt attacking") or the "of" phrase of that object ("suspends the implementation of the
-    accord")."""
+    "halt attacking"), the "of" phrase of that object ("suspends the implementation of
+    the accord"), or what it leaves ("withdrew X from a treaty", "pulled out of the deal")."""
     node = token
+    if node.dep_ == "pobj" and node.head.lower_ in ("from", "of") and node.head.head.pos_ == "VERB":
+        return bool(_verb_forms(node.head.head) & verbs)
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
         node = node.head.head
     gerund = node.dep_ == "acl" and node.tag_ == "VBG"  # "Trump cancels sending", the verb misread as a noun
@@ -647,6 +726,15 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
     return found
 
 
+def _gazetteer_state(place: str, index: EntityIndex) -> list[str]:
+    """The state the gazetteer places a named place in ("Idlib": Syria), when the article names
+    that state too."""
+    gazetteer = load_gazetteer()
+    qids = {entry.state for entry in gazetteer.lookup(index.entities[place].label) if entry.state}
+    return [key for key, entity in index.entities.items()
+            if entity.type is EntityType.STATE and any(entry.qid in qids for entry in gazetteer.lookup(entity.label))]  # fmt: skip
+
+
 def _places(part: Token, place: Token) -> bool:
     """`part` qualifies `place` as where it lies: every step up from it is an apposition, a
     conjunct, or the object of "in" or "of"."""
@@ -659,6 +747,20 @@ def _places(part: Token, place: Token) -> bool:
         else:
             return False
     return True
+
+
+def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
+    """Entities the sentence names with a possessive pronoun standing for an actor ("their
+    401st Brigade" after "Israeli forces claim")."""
+    owned: set[str] = set()
+    for token in sent:
+        if index.at(token) is not None and any(child.dep_ == "poss" and child.pos_ == "PRON" and index.antecedent(child) in actors
+                                               for child in token.children):  # fmt: skip
+            for part in (token, *token.conjuncts):  # "their 401st Brigade and Yahalom Unit": both
+                key = index.at(part)
+                if key:
+                    owned.add(key)
+    return owned
 
 
 # How what is asked for hangs on the asking verb: "urged X *to withdraw*", "demanded that X
@@ -758,6 +860,8 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         # "killed in an ambush by gunmen", "killed when militants stormed ...", "killed after
         # Russian strikes": someone other than the victims stands in the clause.
         return False
+    if token.dep_ == "ccomp" and token.head.lemma_ == "be":
+        return False  # "the lie is that X is defeated": what is said of something, not a report
     passive = _passive(token)
     attacks = _causes(token) if passive else [noun for noun, _ in _attack_nouns(token, lex)]
     if passive and any(_attack_trigger(noun, lex) is None for noun in attacks):
@@ -884,7 +988,9 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         if node.dep_ == "advcl" and any(child.pos_ != "PRON" for child in SUBJECT.follow(node)):
             return []  # "X bans Y after *a mine explosion injures* two soldiers": the clause's own subject acts
         head = node.head
-        if head.i == node.i or (node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART):
+        if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
+            node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
+        ):
             return []
         if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and (objects := _named_by(head, OBJECT, index)):
             return objects  # "forced X to withdraw", "invited X to visit"
@@ -906,6 +1012,17 @@ def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> st
     return next((key for path in paths for reached in path.follow(token) for child in reached.children
                  if child.dep_ == "compound" and (key := index.at(child)) is not None
                  and index.type_of(key) is EntityType.LOCATION), None)  # fmt: skip
+
+
+def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
+    """The one a passive conjunct without a subject of its own acts on: the subject of the verb
+    it is joined to ("X interrupts a hearing and *is removed* by police": X is removed)."""
+    if token.dep_ != "conj" or token.pos_ != "VERB":
+        return []
+    deps = {child.dep_ for child in token.children}
+    if "auxpass" not in deps or deps & {"nsubj", "nsubjpass", "expl"}:
+        return []
+    return [key for child in token.head.children if child.dep_ in ("nsubj", "nsubjpass") for key in index.entities_of(child)]
 
 
 # Sectors of a state's own organs: a group of one with no state of its own acts for the state its

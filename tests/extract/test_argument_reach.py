@@ -1,4 +1,5 @@
-"""Arguments in constructions the paths used not to reach (constructed sentences): the antecedent
+"""Arguments in constructions the paths used not to reach (constructed sentences): the shared
+subject of a passive conjunct ("X interrupts a hearing and is removed by police"), the antecedent
 of an object relative pronoun ("Freedonia, which X invaded"), the members a phrase lists ("critics,
 which include X"), and a party in an "against" phrase of the object ("files a case against X")."""
 
@@ -17,6 +18,32 @@ NAMES = {
     "Daimler": ("daimler", ORGANIZATION),
     "Siemens": ("siemens", ORGANIZATION),
 }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Alma Vask interrupted the hearing and was arrested by Ruritania.", (EventType.COERCE, ("ruritania",), ("vask",))),
+        ("Omar Tellen left Elbonia and was detained by Ruritania.", (EventType.COERCE, ("ruritania",), ("tellen",))),
+        ("Ruritania attacked Freedonia and was condemned by Elbonia.", (EventType.ACCUSE, ("elbonia",), ("ruritania",))),
+        ("Alma Vask met Omar Tellen and was later expelled by Ruritania.", (EventType.SANCTION, ("ruritania",), ("vask",))),
+    ],
+)
+def test_a_passive_conjunct_acts_on_the_shared_subject(read_events, text, expected) -> None:  # type: ignore[no-untyped-def]
+    assert expected in read_events(text, NAMES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The conjunct has a subject of its own: the first subject is not its patient.
+        "Alma Vask interrupted the hearing and Omar Tellen was arrested by Ruritania.",
+        # An active conjunct shares its subject as its actor, not as its patient.
+        "Alma Vask interrupted the hearing and then arrested Omar Tellen.",
+    ],
+)
+def test_no_shared_patient_where_the_conjunct_has_its_own(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(targets == ("vask",) for _, _, targets in read_events(text, NAMES))
 
 
 @pytest.mark.parametrize(

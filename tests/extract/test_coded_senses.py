@@ -61,6 +61,7 @@ def test_a_verb_of_giving_with_something_given_still_codes(read_events, text) ->
     "text",
     [
         "Alma Vask called Omar Tellen's proposed deal \"lousy\" on Monday.",
+        "Alma Vask called Omar Tellen's plan a disaster.",
         "Speaking in the capital, Alma Vask called the investigation into Omar Tellen \"a farce\".",
         "Alma Vask called Ruritania's offer unacceptable.",
     ],

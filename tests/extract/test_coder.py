@@ -246,6 +246,7 @@ def test_events_parties_acting_on_each_other_act_both_ways(annotated) -> None:  
     "text",
     [
         "Clashes between Ruritania and Freedonia killed 12 people.",
+        "Fighting between Ruritania and Freedonia killed 12 people.",
         "Heavy fighting between Freedonia and Ruritania continues",
         "Fighting broke out between Ruritania and Freedonia.",
         "Clashes erupted between Ruritania and Freedonia on Monday.",
@@ -319,6 +320,7 @@ def test_coder_lifting_sanctions_is_no_agreement(english_model, text) -> None:  
         "Alma Vask withdrew Ruritania from a nuclear treaty with Freedonia.",
         "Ruritania withdrew from the agreement with Freedonia.",
         "Ruritania pulled out of the deal with Freedonia.",
+        "Ruritania exits the trade pact with Freedonia",
         "Ruritania violated the ceasefire agreement with Freedonia.",
     ],
 )
@@ -395,6 +397,20 @@ def test_events_fighting_without_two_parties_is_no_clash(annotated, text) -> Non
 
 # The fixture makes an entity of every name given: give only those of the text.
 PLACES = {**NAMES, "Idlib": ("idlib", EntityType.LOCATION), "Syria": ("syria", STATE), "Syrian": ("syria", STATE)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania carried out airstrikes on Idlib. Syria condemned them.",
+        "Ruritania shelled Idlib on Monday, Syria said.",
+        "Ruritanian strikes on Idlib killed 12 people, according to Syria.",
+    ],
+)
+def test_events_an_attack_on_a_place_strikes_the_state_the_gazetteer_places_it_in(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, PLACES)
+    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert [(event.actors, event.targets, event.location) for event in found] == [(("ruritania",), ("syria",), "idlib")]
 
 
 @pytest.mark.parametrize("text", ["Syrian forces shelled Idlib.", "Ruritania shelled Idlib."])

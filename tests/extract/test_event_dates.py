@@ -1,7 +1,9 @@
 """Event dates (constructed sentences): a time in a noun's prepositional phrase dates that noun,
 not the event of the clause ("following his conviction ... in 2021"), and a time inside an act
 that "for", "of", "after", "following" ... introduce dates that act ("sentenced X for killing Y in
-2023", "expelled X after Y expelled Z on Tuesday"), not the trigger's."""
+2023", "expelled X after Y expelled Z on Tuesday"), not the trigger's; an event of a later
+sentence that goes on with the lead's own event (same actor, same type) takes the lead's date
+where its own clause gives none."""
 
 from __future__ import annotations
 
@@ -10,10 +12,11 @@ from datetime import date
 import pytest
 
 from kg.extract import events
-from kg.records import EventType
+from kg.records import EntityType, EventType
 from fictional_names import FICTIONAL_NAMES
 
-NAMES = FICTIONAL_NAMES
+PERSON = EntityType.PERSON
+NAMES = {**FICTIONAL_NAMES, "Ivo Brandt": ("brandt", PERSON)}
 TUESDAY = date(2025, 11, 25)  # before the publication date, Saturday 2025-11-29
 
 
@@ -46,6 +49,33 @@ def test_a_time_in_a_nouns_phrase_dates_the_noun_not_the_event(annotated, text) 
 def test_a_time_of_the_clause_still_dates_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _dated(annotated, text)
     assert any(actors == ("ruritania",) and when is not None and when.year == 2021 for _, actors, _, when in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, Alma Vask issued a series of seven pardons. Alma Vask granted Omar Tellen a full pardon.",
+        "On Tuesday, Alma Vask issued three pardons. Later Alma Vask granted Omar Tellen a full and unconditional pardon.",
+    ],
+)
+def test_an_event_going_on_with_the_lead_takes_its_date(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _dated(annotated, text)
+    assert (EventType.CONCEDE, ("vask",), ("tellen",), TUESDAY) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        # another actor, another type, a date of its own: the lead's date is not theirs
+        ("On Tuesday, Alma Vask issued seven pardons. Ivo Brandt granted Omar Tellen a full pardon.", ("brandt",), None),
+        ("On Tuesday, Ruritania attacked Freedonia. Ruritania praised Elbonia.", ("ruritania",), None),
+        ("On Tuesday, Ruritania attacked Freedonia. On Friday, Ruritania attacked Elbonia.", ("ruritania",), date(2025, 11, 28)),
+    ],
+)
+def test_the_leads_date_only_for_its_own_event(annotated, text, actors, expected) -> None:  # type: ignore[no-untyped-def]
+    found = _dated(annotated, text)
+    later = [when for _, acting, targets, when in found if acting == actors and "freedonia" not in targets]
+    assert later and all(when == expected for when in later), found
 
 
 def test_a_plan_is_not_dated_by_the_lead(annotated) -> None:  # type: ignore[no-untyped-def]

@@ -754,6 +754,17 @@ def test_events_dated_by_the_verb_that_governs_the_clause(annotated) -> None:  #
     assert event.when is not None and str(event.when.earliest) == "2025-11-24"
 
 
+def test_events_claim_about_ones_own_forces_accuses_no_one(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Lotus Unit": ("lotus", ORG), "Iron Brigade": ("iron", ORG)}
+    doc, entities, article = annotated(
+        "Ruritania claims that its Lotus Unit and Iron Brigade destroyed a depot.",
+        names,
+    )
+    assert EventType.ACCUSE not in [
+        e.type for e in events.extract(doc, entities, article)
+    ]
+
+
 def test_events_claimed_passive_accuses_the_agent_not_the_patient(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(
         annotated,
@@ -761,6 +772,16 @@ def test_events_claimed_passive_accuses_the_agent_not_the_patient(annotated) -> 
         EventType.ACCUSE,
     )
     assert (event.actors, event.targets) == (("elbonia",), ("freedonia",))
+
+
+def test_events_attacks_one_failed_to_prevent_are_not_ones_own(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(
+        annotated,
+        "Ruritania blamed Freedonia for its failure to prevent rebel attacks on Elbonia.",
+    )
+    assert [
+        e for e in found if e.type is EventType.ASSAULT and e.actors == ("ruritania",)
+    ] == []
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,7 @@ def test_the_victims_of_an_attack_are_acted_on_by_its_author(annotated, text, ac
         "Alma Vask could be arrested if she returns to Red Harbour.",  # nothing happened yet
         "The Northern Front has been defeated.",  # an outcome, not an attack
         "Alma Vask was beaten in the election.",
+        "The truth is that the Northern Front was attacked.",  # said of something, not reported
         "Alma Vask was elected in Red Harbour.",  # no victim
         "Omar Tellen was killed in a car crash in Red Harbour.",  # no attack
         "Four police officers were injured during the storm.",
@@ -109,3 +110,44 @@ def test_no_actorless_event_where_an_actor_may_be_stated_or_nothing_happened(ann
 def test_a_raid_with_no_party_is_no_attack(annotated) -> None:  # type: ignore[no-untyped-def]
     read = _read(annotated, "Four people were arrested in raids in Red Harbour.")  # a search as often as an attack
     assert (EventType.COERCE, (), (), "harbour") in read and not any(event[0] is EventType.ASSAULT for event in read), read
+
+
+def _claims(annotated, text: str):  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    return [(event.actors, event.targets, event.provenance.claimed_by)
+            for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for the attacks.", "freedonia"),
+        ("Omar Tellen was shot dead in Red Harbour. On Monday the Northern Front claimed responsibility for the killing.", "tellen"),
+    ],
+)
+def test_a_claim_of_responsibility_names_the_actor_of_an_earlier_attack(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+    found = _claims(annotated, text)
+    assert [(targets, claimant) for actors, targets, claimant in found if actors == ("front",)] == [((target,), "front")], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freedonia was hit by drone strikes on Saturday. The Northern Front denied responsibility for the attacks.",
+        "Ruritania struck Freedonia on Monday. The Northern Front claimed responsibility for the attack.",  # stated
+        "The Northern Front claimed responsibility for the attack. Freedonia was hit by drone strikes.",  # after
+        "Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for an attack.",
+    ],
+)
+def test_no_claimed_actor_without_an_earlier_attack_of_unstated_actor(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any("front" in actors for actors, _, _ in _claims(annotated, text)), _claims(annotated, text)
+
+
+def test_a_claimed_attack_on_unnamed_victims_stays_below_one_on_a_named_party(annotated) -> None:  # type: ignore[no-untyped-def]
+    def claimed(text: str) -> float:
+        doc, entities, article = annotated(text, NAMES)
+        return next(event.provenance.confidence for event in events.extract(doc, entities, article) if event.actors == ("front",))
+
+    named = claimed("Freedonia was hit by drone strikes. The Northern Front claimed responsibility for the attacks.")
+    unnamed = claimed("Four police officers were killed by drone strikes. The Northern Front claimed responsibility for the attacks.")
+    assert unnamed < 0.5 <= named
