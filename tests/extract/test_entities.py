@@ -470,6 +470,11 @@ def test_entities_a_known_bodys_name_with_its_own_state_stays_known(entities, te
     assert known in found and not_named not in found
 
 
+def test_entities_surname_read_as_a_noun_is_the_person_the_article_names(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("Trump signs the order.\nPresident Donald Trump said so on Friday."))
+    assert _texts(found["Donald Trump"]) == {"Trump", "Donald Trump"}
+
+
 def test_entities_a_past_office_holder_of_the_phoenix_files_is_a_person(entities) -> None:  # type: ignore[no-untyped-def]
     # The model tags this name GPE; the Phoenix actor files give it South African government posts.
     found = _by_label(entities("Thabo Mbeki criticised the agreement on Monday.", published=date(2005, 3, 1)))
