@@ -6,8 +6,9 @@ model gave each mention (the type most mentions have wins); a name part ("Maduro
 full name ("Nicolás Maduro", accents and transliterated letters ignored) and an asset's short
 name its full one ("USS Eisenhower Carrier Strike Group"); an acronym joins the name it
 abbreviates ("SDF", "Name (ABBR)"); a lone surname the article never spells out is resolved through the
-gazetteer's office holders when unique; "the North" joins North Korea. A bare definite description
-("the country", "the council") becomes a mention of the one thing of its kind named before it.
+gazetteer's office holders when unique; "the North" joins North Korea. Descriptions ("the
+Venezuelan leader", "Venezuela's president") become mentions of the person the article titles
+so, or that the gazetteer shows holding the office on the article's date.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import WORDS
 from kg.extract.names import (
-    ACRONYM, GENERIC_HEADS, GEO_NOUNS, PATRONYMIC, Context, MentionCandidate,
+    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, POSSESSIVE, Context, MentionCandidate,
     candidate_of, initials, latin_key, name_words, surname_entry, token_owners,
 )  # fmt: skip
+from kg.extract.roles import RoleWord
 from kg.extract.surnames import known_here
 from kg.nlp import entry_key
 from kg.records import EntityType
@@ -177,12 +179,48 @@ def _part_of(words: list[str], longer: list[str]) -> bool:
     return all(word in rest for word in words)
 
 
+def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]], titles: list[tuple[int, int, RoleWord]],
+                  context: Context) -> None:  # fmt: skip
+    """ "the Venezuelan leader", "Venezuela's president": a mention of the person the article
+    names who holds that office: by a title the article gives them ("Venezuelan President
+    Nicolás Maduro"), else by the gazetteer's holders of the office on the article's date.
+    No such person named, or two ("the German leader"): the title stays a description of nobody."""
+    group_of = {id(c): members for members in groups for c in members}
+    ending = {c.end: c for members in groups for c in members if c.type is EntityType.STATE}
+    starting = {c.start: c for members in groups for c in members}
+    people = [members for members in groups if members[0].type is EntityType.PERSON and members[0].named]
+    titled: dict[tuple[int, str], list[list[MentionCandidate]]] = defaultdict(list)
+    described: list[tuple[int, int, MentionCandidate, RoleWord]] = []
+    for start, end, word in titles:
+        state_end = start - 1 if start > 0 and doc[start - 1].lower_ in POSSESSIVE else start
+        state = ending.get(state_end)
+        if state is None or state.entry is None:
+            continue
+        holder = starting.get(end)
+        if holder is not None and holder.type is EntityType.PERSON:
+            titled[(id(group_of[id(state)]), word.role)].append(group_of[id(holder)])
+        elif holder is None and (state_end < start or (state.start > 0 and doc[state.start - 1].lower_ == "the")):
+            first = state.start - 1 if state_end == start else state.start
+            described.append((first, end, state, word))
+    for first, end, state, word in described:
+        roles = HEAD_ROLES if word.role == "leader" else (word.role,)
+        holders = [g for role in roles for g in titled.get((id(group_of[id(state)]), role), ())]
+        if not holders and context.day is not None and state.entry is not None and state.entry.qid:
+            qids = {t.person_qid for role in roles for t in context.gazetteer.holders(state.entry.qid, role, context.day)}
+            holders = [g for g in people if g[0].entry is not None and g[0].entry.qid in qids]
+        unique = {id(g): g for g in holders}
+        if len(unique) == 1:
+            (target,) = unique.values()
+            target.append(replace(target[0], start=first, end=end, weight=0))
+    _definite_descriptions(doc, groups)
+
+
 COUNTRY_NOUNS = WORDS["country_nouns"]
 DESCRIPTION_NOUNS = COUNTRY_NOUNS | WORDS["body_nouns"]
 BARE_DEPS = frozenset({"det", "case", "punct", "relcl", "cc", "conj", "preconj"})  # none says which one
 
 
-def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]]) -> None:
+def _definite_descriptions(doc: Doc, groups: list[list[MentionCandidate]]) -> None:
     """ "Both *the council* and the government ...": a bare definite description becomes a
     mention of the one thing of its kind the article named before it ("the country": the one
     state named earlier in its sentence, else in the article; "the council": the one organization

@@ -109,7 +109,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = _party_words(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
     groups = merge(doc, candidates, context)
-    resolve_descriptions(doc, groups)
+    resolve_descriptions(doc, groups, titles, context)
     entities = _entities(doc, article, groups)
     return entities + find_groups(doc, article, entities, [(start, end) for start, end, _ in titles])
 

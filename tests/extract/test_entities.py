@@ -143,6 +143,18 @@ def test_entities_shared_acronym_goes_to_the_name_the_article_writes(entities) -
     assert found["SDF"].kind == "NonStateArmedGroup"  # the Syrian Democratic Forces, not the SAARC Development Fund
 
 
+def test_entities_description_is_a_mention_of_the_titled_person(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Venezuelan President Nicolás Maduro spoke on Monday. The Venezuelan leader said talks would go on."
+    maduro = _by_label(entities(text))["Nicolás Maduro"]
+    assert "The Venezuelan leader" in _texts(maduro)
+
+
+def test_entities_description_resolved_through_the_office_holder(entities) -> None:  # type: ignore[no-untyped-def]
+    text = "Maduro met the envoy in Caracas. Venezuela's president later thanked Norway."
+    maduro = _by_label(entities(text, published=date(2019, 5, 2)))["Nicolás Maduro"]
+    assert _texts(maduro) == {"Maduro", "Venezuela's president"}
+
+
 def test_entities_place_and_its_longer_name_are_one(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("Strikes hit the Gaza Strip overnight. Aid to Gaza was halted."))
     assert _texts(found["Gaza Strip"]) == {"Gaza Strip", "Gaza"}
@@ -269,6 +281,12 @@ def test_entities_shared_demonym_reads_the_longest_state_name(entities) -> None:
 )
 def test_entities_places_in_lists_and_of_phrases(entities, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
     assert _by_label(entities(text))[place].type is LOC
+
+
+def test_entities_named_holder_is_preferred_to_the_gazetteer(entities) -> None:  # type: ignore[no-untyped-def]
+    found = entities("Donald Trump spoke on Monday. The US president said the talks would go on.")
+    people = [e for e in found if e.type is PERSON]
+    assert [(e.label, _texts(e)) for e in people] == [("Donald Trump", {"Donald Trump", "The US president"})]
 
 
 def test_entities_index_lists_the_tokens_of_an_entity_in_order() -> None:
