@@ -9,9 +9,9 @@ A name is a chain of capitalised runs joined by "of", "for", "the", "and"; it st
 first run that ends in an organization noun ("Alliance", "Front", "Army") or a name the model
 tagged ORG ("Liberation Tigers" of "Liberation Tigers of Tamil Eelam") and goes on to the
 last run of the chain, so "Review of the Designation of Popular Front for ..." names the
-Front, not the review. A run stops where a person's name starts. A gazetteer span (`Span.ent_id_`) that the chain does not hold whole,
-or that starts or ends it, keeps the words: the gazetteer knows the name better, and "the Army
-of Sudan" stays a mention of Sudan.
+Front, not the review. A run stops where a person's name starts. A gazetteer span
+(`Span.ent_id_`) that the chain does not hold whole, or that starts or ends it, keeps the words:
+the gazetteer knows the name better, and "the Army of Sudan" stays a mention of Sudan.
 """
 
 from __future__ import annotations
