@@ -515,20 +515,21 @@ OWNING = frozenset({"claim", "accept", "admit", "take"})
 def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
     """ "Bombs struck X. Y claimed responsibility for the attack.": a party owning a definite attack
     noun ("the attack", "these bombings") claims the latest earlier attack whose actor the article
-    did not state; the attack is stored again with the claimant as its actor, claimed by it."""
+    did not state; the attack is stored again with the claimant as its actor, claimed by it. A bare
+    claim ("Y claims responsibility.") owns only an attack of the sentence just before."""
     claims: list[Event] = []
     for token in tokens_whose(doc, "LEMMA", ("responsibility",)):
-        verb = token.head
-        if token.dep_ != "dobj" or verb.lemma_.lower() not in OWNING:
+        verb = _owning_verb(token)
+        if verb is None or any(child.dep_ == "neg" for child in verb.children):
             continue
-        attacks = [noun for noun in RESPONSIBLE_FOR.follow(token)
-                   if _attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE | {"these", "those"})]  # fmt: skip
         claimants = _named_by(verb, SUBJECT, index)
         unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
                     and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
-        if not (attacks and claimants and unstated):
+        if not (claimants and unstated):
             continue
         attack = max(unstated, key=lambda event: event.provenance.evidence.start)
+        if not _owns_attack(token, lex, attack):
+            continue
         evidence = sentence_evidence(token.sent)
         # An attack with neither a named victim nor a place was scored as one by no one named (x
         # UNNAMED); its claimant is named now.
@@ -537,6 +538,27 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         provenance = Provenance(evidence, NAME, score, claimants[0])
         claims.append(dataclasses.replace(attack, actors=(claimants[0],), provenance=provenance))
     return claims
+
+
+def _owning_verb(responsibility: Token) -> Token | None:
+    """The verb by which a party takes the responsibility: its head ("X claimed responsibility"),
+    or the verb the parser made a compound of it ("The Front claims responsibility.")."""
+    if responsibility.dep_ == "dobj" and responsibility.head.lemma_.lower() in OWNING:
+        return responsibility.head
+    return next((child for child in responsibility.children
+                 if child.dep_ == "compound" and child.pos_ == "VERB" and child.lemma_.lower() in OWNING), None)  # fmt: skip
+
+
+def _owns_attack(responsibility: Token, lex: Lexicons, attack: Event) -> bool:
+    """The responsibility is for a definite attack noun ("for the attack", "for these bombings",
+    "for it"), or for nothing said, after the attack's own sentence ("... in a bombing in X. Y
+    claims responsibility.")."""
+    owned = RESPONSIBLE_FOR.follow(responsibility)
+    if not owned:
+        sent = responsibility.sent
+        return sent.start > 0 and attack.provenance.evidence.start >= responsibility.doc[sent.start - 1].sent.start_char
+    return any(noun.lower_ == "it" or (_attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE | {"these", "those"}))
+               for noun in owned)  # fmt: skip
 
 
 def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:

@@ -123,6 +123,10 @@ def _claims(annotated, text: str):  # type: ignore[no-untyped-def]
     [
         ("Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for the attacks.", "freedonia"),
         ("Omar Tellen was shot dead in Red Harbour. On Monday the Northern Front claimed responsibility for the killing.", "tellen"),
+        ("Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for it.", "freedonia"),
+        # A bare claim owns the attack of the sentence just before.
+        ("Omar Tellen is shot dead in a militant attack in Red Harbour. The Northern Front claims responsibility.", "tellen"),
+        ("Freedonia was hit by a suicide bombing on Saturday. The Northern Front has claimed responsibility.", "freedonia"),
     ],
 )
 def test_a_claim_of_responsibility_names_the_actor_of_an_earlier_attack(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
@@ -137,6 +141,14 @@ def test_a_claim_of_responsibility_names_the_actor_of_an_earlier_attack(annotate
         "Ruritania struck Freedonia on Monday. The Northern Front claimed responsibility for the attack.",  # stated
         "The Northern Front claimed responsibility for the attack. Freedonia was hit by drone strikes.",  # after
         "Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for an attack.",
+        "Freedonia was hit by drone strikes on Saturday. The Northern Front denies responsibility.",
+        "Freedonia was hit by drone strikes on Saturday. The Northern Front has not claimed responsibility.",
+        "Freedonia was hit by drone strikes on Saturday. No group has claimed responsibility.",
+        "The Northern Front claims responsibility. Freedonia was hit by drone strikes on Saturday.",  # after
+        "Ruritania struck Freedonia on Monday. The Northern Front claims responsibility.",  # stated
+        "Gunmen shot Omar Tellen dead in Red Harbour. The Northern Front claims responsibility.",  # an actor of its own
+        # A bare claim two sentences after the attack may own something else.
+        "Freedonia was hit by drone strikes on Saturday. Talks resumed in Red Harbour. The Northern Front claims responsibility.",
     ],
 )
 def test_no_claimed_actor_without_an_earlier_attack_of_unstated_actor(annotated, text) -> None:  # type: ignore[no-untyped-def]
