@@ -5,7 +5,8 @@ groups matched by patterns/assets.jsonl ("an aircraft carrier strike group"). Fo
 reads its class (the entity's kind, or the class noun beside the name: "the destroyer USS
 Mason"), its operator (the subject of the
 verb that sends it, a qualifier such as "US" or "of the United States Navy", or a ship prefix
-such as "USS" via patterns/ship_prefixes.tsv) and where it went ("near Venezuela", "to the
+such as "USS" via patterns/ship_prefixes.tsv; not a maker or model named in its own phrase: "a
+Boeing E-3 Sentry") and where it went ("near Venezuela", "to the
 Eastern Mediterranean"). An asset named in a deployment article without a place of its own
 (a ship listed in a strike group) takes the place and operator of the deployment before it.
 """
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from kg.extract import confidence
 from kg.extract.arguments import OWNERS, EntityIndex, mention_spans, sentence_evidence, topic_line_end
 from kg.extract.coder import verb_dictionary
+from kg.extract.groups import agent_heads
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
 from kg.extract.modality import assess, partisan
 from kg.extract.names import PLACE_NOUNS, PLACE_PREPOSITIONS
@@ -40,6 +42,8 @@ _FROM_OBJECT = parse_path(">prep[from]>pobj")
 _TARGET_OBJECT = parse_path(">prep[on,against]>pobj")
 BASE = 0.7
 PLACING_EVENTS = (EventType.ASSAULT, EventType.MOBILIZE)
+# Modifiers inside an asset's own noun phrase, before its class or model noun ("Zircon missiles").
+INSIDE = frozenset({"compound", "amod", "nmod"})
 # A listed asset (in a group, with a hull number, beside other assets) takes the place of the
 # deployment before it.
 LISTED = frozenset({"dobj", "conj", "appos", "pobj", "nsubjpass", "attr"})
@@ -283,7 +287,8 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
     def qualifier(token: Token) -> str | None:
         return next((key for child in token.children
                      if child.dep_ in OWNERS or (child.dep_ == "prep" and child.lower_ == "of")
-                     for key in operators(_pobj(child))), None)  # fmt: skip
+                     for key in operators(_pobj(child))
+                     if not (child.dep_ in INSIDE and child.i < token.i and _maker_or_model(index.entities[key]))), None)  # fmt: skip
 
     if verb is not None and verb.lemma_.lower() in lex.assets.operator_verbs:
         if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("dobj", "nsubjpass", "conj", "appos", "nsubj"):
@@ -331,6 +336,20 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
         return next((key for key, other in index.entities.items() if other.type is EntityType.ORGANIZATION
                      and any(other.label.lower().startswith(name + " ") for name in names)), None)  # fmt: skip
     return None
+
+
+def _maker_or_model(entity: Entity) -> bool:
+    """A name that, inside an asset's noun phrase, says who made it or what model it is ("a Boeing
+    E-3 Sentry", "Zircon missiles", "a Sukhoi Su-24"), not who operates it: an organization typed
+    a company, or one of no kind whose name does not end in an agent noun of the CAMEO dictionary
+    (patterns/agents.tsv). States and armed forces stay operators ("Russian Su-34", "IDF F-16",
+    "Houthi drones", "Guatemalan Army troops")."""
+    if entity.type is not EntityType.ORGANIZATION:
+        return False
+    if entity.kind is not None:
+        return entity.kind == "Company"
+    words = entity.label.lower().split()
+    return not words or words[-1] not in agent_heads()
 
 
 def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None], lex: Lexicons) -> str | None:

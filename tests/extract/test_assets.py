@@ -480,3 +480,41 @@ def test_assets_a_conjoined_subject_is_no_operator(annotated) -> None:  # type: 
     text = "The Ruritanian Navy and Freedonian troops entered Port Vell."
     names = {"Freedonian": ("freedonia", STATE), "Freedonian troops": ("troops", ASSET, "Troops", False)}
     assert _read(_deployments(annotated, text, names)) == {("troops", "troops", "freedonia", "port_vell")}
+
+
+def test_assets_maker_or_model_inside_the_noun_phrase_is_no_operator(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {
+        "Vellcorp": ("vellcorp", ORG),
+        "Tarnwerk": ("tarnwerk", ORG, "Company"),
+        "Zarkov": ("zarkov", ORG),
+        "E-3 Sentry": ("e_3_sentry", ASSET, "MilitaryAircraft"),
+        "missiles": ("missiles", ASSET, "MissileSystem", False),
+    }
+    for text, expected in (
+        # A maker (a name of no kind, or a company) or a model before the class noun: no operator.
+        ("A Vellcorp E-3 Sentry was deployed to Port Vell.", ("e_3_sentry", None, "port_vell")),
+        ("Ruritania deployed Tarnwerk missiles to Port Vell.", ("missiles", "ruritania", "port_vell")),
+        # A state beside the model stays the operator.
+        ("Ruritanian Zarkov missiles were deployed to Port Vell.", ("missiles", "ruritania", "port_vell")),
+    ):
+        found = _deployments(annotated, text, names)
+        assert {(d.asset, d.operator, d.location) for d in found} == {expected}, text
+    assert _deployments(annotated, "Zarkov missiles were deployed to Port Vell.", names) == []
+
+
+def test_assets_armed_force_inside_the_noun_phrase_stays_the_operator(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {
+        "Ruritanian Army": ("ruritanian_army", ORG),  # no kind, but "army" is an agent noun
+        "Zarkov": ("zarkov", ORG),
+        "Vellist": ("vellist", ORG, "NonStateArmedGroup"),
+        "troops": ("troops", ASSET, "Troops", False),
+        "drones": ("drones", ASSET, "Drone", False),
+    }
+    for text, expected in (
+        ("Ruritanian Army troops were deployed to Port Vell.", ("troops", "ruritanian_army", "port_vell")),
+        ("Vellist drones were deployed to Port Vell.", ("drones", "vellist", "port_vell")),
+        # Outside the noun phrase a name is read as before: the subject of the sending verb.
+        ("Zarkov deployed drones to Port Vell.", ("drones", "zarkov", "port_vell")),
+    ):
+        found = _deployments(annotated, text, names)
+        assert {(d.asset, d.operator, d.location) for d in found} == {expected}, text
