@@ -261,7 +261,9 @@ def test_cli_sigterm_stops_a_build_cleanly_and_a_rerun_resumes(tmp_path: Path) -
     root = Path(__file__).resolve().parents[1]
     articles = tmp_path / "many.jsonl"
     text = "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday. " * 3
-    articles.write_text("".join(json.dumps({"id": f"a{i}", "text": text}) + "\n" for i in range(400)), encoding="utf-8")
+    # Enough articles that the build outlasts its first progress line (every 5 s) on a fast machine.
+    count = 1500
+    articles.write_text("".join(json.dumps({"id": f"a{i}", "text": text}) + "\n" for i in range(count)), encoding="utf-8")
     command = [sys.executable, "-m", "kg.cli", "build", str(articles), "--store", str(tmp_path / "store")]
     process = subprocess.Popen(command, cwd=root, stderr=subprocess.PIPE, text=True)
     assert process.stderr is not None
@@ -277,11 +279,11 @@ def test_cli_sigterm_stops_a_build_cleanly_and_a_rerun_resumes(tmp_path: Path) -
     rerun = subprocess.run(command, cwd=root, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     read, stored, skipped = map(int, re.search(r"(\d+) articles read, (\d+) stored, (\d+) unchanged", rerun.stderr).groups())
-    assert read == 400 and skipped > 0 and stored + skipped == 400
+    assert read == count and skipped > 0 and stored + skipped == count
     from kg.store import KgStore
 
     with KgStore(tmp_path / "store", create=False) as store:
-        assert len(store.graph_names()) == 400
+        assert len(store.graph_names()) == count
 
 
 def test_cli_runaway_query_is_stopped_at_its_deadline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
