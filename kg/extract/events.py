@@ -520,8 +520,8 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
     claims: list[Event] = []
     for token in tokens_whose(doc, "LEMMA", ("responsibility",)):
         verb = _owning_verb(token)
-        if verb is None or any(child.dep_ == "neg" for child in verb.children):
-            continue
+        if verb is None or assess(verb, index, lex.cues).negated:
+            continue  # "has not claimed responsibility"
         claimants = _named_by(verb, SUBJECT, index)
         unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
                     and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
