@@ -42,8 +42,9 @@ _FROM_OBJECT = parse_path(">prep[from]>pobj")
 _TARGET_OBJECT = parse_path(">prep[on,against]>pobj")
 BASE = 0.7
 PLACING_EVENTS = (EventType.ASSAULT, EventType.MOBILIZE)
-# Modifiers inside an asset's own noun phrase, before its class or model noun ("Zircon missiles").
-INSIDE = frozenset({"compound", "amod", "nmod"})
+# Owners written inside an asset's own noun phrase, before its class or model noun ("Zircon
+# missiles"), unlike a possessive ("Russia's missiles").
+INSIDE = frozenset(OWNERS) - {"poss"}
 # A listed asset (in a group, with a hull number, beside other assets) takes the place of the
 # deployment before it.
 LISTED = frozenset({"dobj", "conj", "appos", "pobj", "nsubjpass", "attr"})
