@@ -361,3 +361,17 @@ def test_designations_a_ban_takes_its_category_from_what_it_bans_not_from_asides
     ):  # fmt: skip
         doc, entities, article = annotated(text, names)
         assert _pairs(designations.extract(doc, entities, article)) == {("ruritania", "party", expected)}, text
+
+
+def test_designations_foreign_agent_and_extremist_listings_are_other(annotated) -> None:  # type: ignore[no-untyped-def]
+    agent = _designations(annotated, "Ruritania designates the journalist Ivo Marek as a foreign agent.")
+    assert _pairs(agent) == {("ruritania", "marek", "other")}
+    assert agent[0].label == "foreign agent"
+    extremist = _designations(annotated, "Ruritania declares the Black Lotus Brigade an extremist organization.")
+    assert _pairs(extremist) == {("ruritania", "lotus", "other")}
+    assert extremist[0].label == "extremist organization"
+
+
+def test_designations_an_extremist_group_without_a_listing_verb_is_nothing(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania convicts Ivo Marek, a member of an extremist group, of arson."
+    assert _designations(annotated, text) == []
