@@ -430,14 +430,28 @@ def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
         if agents:
             excluded |= set(index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])) - set(agents)
+    if trigger.words("patient_types"):
+        # "claims that X was killed in an airstrike": the one a claimed attack befell is not accused.
+        excluded |= _passive_patients(token, trigger, lex, index)
     if trigger.flag("excludes_object"):
         # "dismisses prime minister X": the one dismissed from office is not rejected.
         excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
     if trigger.flag("not_own"):
         # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
-        # lawful": a claim about one's own is no accusation.
-        excluded |= _owned(sent, actors, index) | _states_of(actors, index)
+        # lawful", "the *Russian* Ministry of Defence claims that Russian forces captured ...": a
+        # claim about one's own is no accusation.
+        excluded |= _owned(sent, actors, index) | _states_of(actors, index) | _states_in_names(actors, index)
     return excluded
+
+
+def _passive_patients(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> set[str]:
+    """The parties a trigger's target paths reach as the passive subject of a verb the dictionary
+    codes a type of its `patient_types` ("X was *killed*", "was *arrested*"): the ones acted upon."""
+    types = trigger.words("patient_types")
+    subjects = [subject for path in lex.events.paths(trigger, "targets") if path.steps[-1].dep == "nsubjpass"
+                for subject in path.follow(token)]  # fmt: skip
+    return {key for subject in subjects if any(found.label in types for found in _verb_types(subject.head, lex))
+            for key in index.entities_of(subject)}  # fmt: skip
 
 
 def _demands_something(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
@@ -729,6 +743,18 @@ def _states_of(keys: Iterable[str], index: EntityIndex) -> set[str]:
             if token.head.i == token.i or index.at(token.head) != key:  # the mention's last word
                 states.update(index.in_span(token.doc[token.left_edge.i : token.i], [EntityType.STATE]))
     return states
+
+
+def _states_in_names(keys: Iterable[str], index: EntityIndex) -> set[str]:
+    """The article's states whose name or demonym is a word of a party's own name ("the *Russian*
+    Ministry of Defence": Russia), which `_states_of` does not see inside the mention."""
+    names = [f" {index.entities[key].label.lower()} " for key in keys if index.type_of(key) is not EntityType.STATE]
+    if not names:
+        return set()
+    gazetteer = load_gazetteer()
+    return {key for key, entity in index.entities.items() if entity.type is EntityType.STATE and any(
+        f" {written.lower()} " in name for entry in gazetteer.lookup(entity.label) if entry.type is EntityType.STATE
+        for written in (*entry.names, *entry.demonyms) for name in names)}  # fmt: skip
 
 
 def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:

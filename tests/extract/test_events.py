@@ -774,6 +774,38 @@ def test_events_claimed_passive_accuses_the_agent_not_the_patient(annotated) -> 
     assert (event.actors, event.targets) == (("elbonia",), ("freedonia",))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania claims Freedonia shelled a hospital.",
+        "Ruritania claims that Freedonia's officers trafficked drugs.",
+        # a passive the dictionary codes no event of: its subject is the doer
+        "Ruritania claims that Freedonian officers have long been involved in drug trafficking.",
+    ],
+)
+def test_events_a_claim_accuses_the_doer_of_what_it_claims(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    event = _one(annotated, text, EventType.ACCUSE)
+    assert (event.actors, event.targets) == (("ruritania",), ("freedonia",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania claims that Alma Vask was killed in an airstrike.",
+        "Ruritania claims that Alma Vask and Omar Tellen were killed in separate strikes.",
+        "Ruritania claims that Alma Vask was arrested.",
+    ],
+)
+def test_events_a_claim_accuses_no_one_it_says_was_attacked(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert EventType.ACCUSE not in [e.type for e in _events(annotated, text)]
+
+
+def test_events_a_claim_by_a_body_named_for_its_state_about_that_state_accuses_no_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "The Russian Ministry of Defence claims that Russian forces have captured a village in Ukraine."
+    extraction = pipeline.extract(Article(id="mod", text=text, published=date(2025, 11, 29)))
+    assert [c for c in extraction.claims if isinstance(c, Event) and c.type is EventType.ACCUSE] == []
+
+
 def test_events_attacks_one_failed_to_prevent_are_not_ones_own(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(
         annotated,
