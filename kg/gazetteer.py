@@ -203,6 +203,12 @@ class Gazetteer:
                 found.append(entry)
         return found
 
+    def state_words(self, name: str) -> set[str]:
+        """The names and demonyms, lower-cased, of the states `name` is written for ("Russia":
+        "russia", "russian", "russian federation", ...)."""
+        return {word.lower() for entry in self.lookup(name) if entry.type is EntityType.STATE
+                for word in (*entry.names, *entry.demonyms)}  # fmt: skip
+
     def entry_by_qid(self, qid: str) -> GazetteerEntry | None:
         return self._by_qid.get(qid)
 

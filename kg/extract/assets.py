@@ -332,8 +332,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
         if state.lower() in states:
             return states[state.lower()]
         # No state named, but its navy is: "the United States Navy", "the US Navy".
-        names = {state.lower()} | {name.lower() for entry in load_gazetteer().lookup(state)
-                                   if entry.type is EntityType.STATE for name in (*entry.names, *entry.demonyms)}  # fmt: skip
+        names = {state.lower()} | load_gazetteer().state_words(state)
         return next((key for key, other in index.entities.items() if other.type is EntityType.ORGANIZATION
                      and any(other.label.lower().startswith(name + " ") for name in names)), None)  # fmt: skip
     return None

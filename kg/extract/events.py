@@ -748,13 +748,11 @@ def _states_of(keys: Iterable[str], index: EntityIndex) -> set[str]:
 def _states_in_names(keys: Iterable[str], index: EntityIndex) -> set[str]:
     """The article's states whose name or demonym is a word of a party's own name ("the *Russian*
     Ministry of Defence": Russia), which `_states_of` does not see inside the mention."""
-    names = [f" {index.entities[key].label.lower()} " for key in keys if index.type_of(key) is not EntityType.STATE]
+    names = "".join(f" {index.entities[key].label.lower()} " for key in keys if index.type_of(key) is not EntityType.STATE)
     if not names:
         return set()
-    gazetteer = load_gazetteer()
-    return {key for key, entity in index.entities.items() if entity.type is EntityType.STATE and any(
-        f" {written.lower()} " in name for entry in gazetteer.lookup(entity.label) if entry.type is EntityType.STATE
-        for written in (*entry.names, *entry.demonyms) for name in names)}  # fmt: skip
+    return {key for key, entity in index.entities.items() if entity.type is EntityType.STATE
+            and any(f" {word} " in names for word in load_gazetteer().state_words(entity.label))}  # fmt: skip
 
 
 def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
