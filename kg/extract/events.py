@@ -42,6 +42,7 @@ FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
 # what a request asks for is no event at all (_asked_for), so request verbs are not here.
 OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
 ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
+PASSIVE_SUBJECT = parse_path(">nsubjpass")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Verbs whose subject does not do what their object or complement names: "failed to *prevent*
@@ -282,6 +283,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if not actors and event_type is EventType.ASSAULT:
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
         actors = next((found for noun, attack in _attack_nouns(token, lex) if (found := _attackers(noun, attack, lex, index))), [])
+        # "three soldiers are killed *when militants attack* a patrol boat": the clause's attacker.
+        actors = actors or next(
+            (found for clause in _attack_clauses(token, lex, index) if (found := _clause_attackers(token, clause, lex, index))), [])
         inherited = bool(actors)
     target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in FORCE else set())
     if event_type is not EventType.MOBILIZE:  # forces sent are no target
@@ -883,6 +887,53 @@ def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
     return next((trigger for trigger in found if trigger.label == EventType.ASSAULT.value), None)
 
 
+# Subordinators of a clause that tells how a casualty came about: "are killed *when* gunmen open fire".
+ATTACK_CLAUSE_MARKS = frozenset({"when", "after", "as", "while"})
+
+
+def _attack_clauses(token: Token, lex: Lexicons, index: EntityIndex) -> list[Token]:
+    """The active attack verbs of the clauses of time of a passive, or of a passive joined to it,
+    whose own reading hits no one but the passive's victims ("are killed *when* gunmen *open* fire
+    on a bar", "are injured *after* a bomb *strikes* their truck"): those the passive names are the
+    ones hit."""
+    if not _passive(token):
+        return []
+    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or _gapped_passive(verb))]
+    victims = _victims(token, index)
+    return [clause for verb in verbs for clause in verb.children
+            if clause.dep_ in ("advcl", "ccomp") and clause.pos_ == "VERB" and not _passive(clause)
+            and any(child.dep_ in ("mark", "advmod") and child.lower_ in ATTACK_CLAUSE_MARKS for child in clause.children)
+            and any(_hits_only(clause, trigger, victims, lex, index) for trigger in _verb_types(clause, lex))]  # fmt: skip
+
+
+def _victims(passive: Token, index: EntityIndex) -> set[str]:
+    """The entities the subjects of a passive, and of the passives joined to it, stand for."""
+    return {key for verb in (passive, *passive.conjuncts) for key in index.follow(verb, [PASSIVE_SUBJECT])}
+
+
+def _hits_only(verb: Token, trigger: Trigger, victims: set[str], lex: Lexicons, index: EntityIndex) -> bool:
+    """The verb reads as an attack whose targets name no party or group but `victims`; not a
+    clash, where either side may have done it ("are injured as protesters *clash* with police"),
+    nor a defence ("are killed after the army *intercepts* a drone": by its debris). An attack on
+    someone else ("open fire on villagers") is read by the verb itself, the passive its toll."""
+    if trigger.label != EventType.ASSAULT.value or trigger.flag("defensive") or verb.lemma_.lower() in trigger.words("reciprocal_lemmas"):
+        return False
+    hit = index.follow(verb, lex.events.paths(trigger, "targets"))
+    return set(_parties(hit, index) + _groups(hit, index)) <= victims
+
+
+def _clause_attackers(passive: Token, clause: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
+    """Who an attack clause of a passive names as its subject ("when *Israeli forces* open
+    fire"), or as the author of its subject attack ("after *an RSF* drone strike hits X"): the
+    parties, else the unnamed groups; none where one of them is among those the passive acts on,
+    the victims ("X is shot dead after *he* stabs two people", "an IDF reservist is killed after
+    *their* vehicle hits a bomb")."""
+    subjects = index.follow(clause, [SUBJECT])
+    found = _parties(subjects, index) or _groups(subjects, index) or next(
+        (found for noun, attack in _attack_nouns(clause, lex) if (found := _attackers(noun, attack, lex, index))), [])
+    return [] if _victims(passive, index).intersection(found) else found
+
+
 def _attackers(noun: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> list[str]:
     """Who an attack noun names as its author ("an Israeli airstrike", "shelling by the RSF",
     "an ambush by gunmen"): the parties, else the unnamed groups."""
@@ -932,7 +983,9 @@ def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None
     Jakarta*")."""
     attacks = _attack_nouns(token, lex)
     places = chain((key for noun, trigger in attacks for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
-                   (key for noun, _ in attacks for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])))
+                   (key for noun, _ in attacks for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])),
+                   (key for clause in _attack_clauses(token, lex, index)
+                    for key in index.in_span(token.doc[clause.left_edge.i : clause.right_edge.i + 1])))  # fmt: skip
     return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
 
 
