@@ -282,10 +282,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         actors = actors or unnamed
     if not actors and event_type is EventType.ASSAULT:
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
-        actors = next((found for noun, attack in _attack_nouns(token, lex) if (found := _attackers(noun, attack, lex, index))), [])
         # "three soldiers are killed *when militants attack* a patrol boat": the clause's attacker.
-        actors = actors or next(
-            (found for clause in _attack_clauses(token, lex, index) if (found := _clause_attackers(token, clause, lex, index))), [])
+        actors = _noun_attackers(token, lex, index) or _clause_attackers(token, lex, index)
         inherited = bool(actors)
     target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in FORCE else set())
     if event_type is not EventType.MOBILIZE:  # forces sent are no target
@@ -922,16 +920,28 @@ def _hits_only(verb: Token, trigger: Trigger, victims: set[str], lex: Lexicons, 
     return set(_parties(hit, index) + _groups(hit, index)) <= victims
 
 
-def _clause_attackers(passive: Token, clause: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
-    """Who an attack clause of a passive names as its subject ("when *Israeli forces* open
-    fire"), or as the author of its subject attack ("after *an RSF* drone strike hits X"): the
-    parties, else the unnamed groups; none where one of them is among those the passive acts on,
-    the victims ("X is shot dead after *he* stabs two people", "an IDF reservist is killed after
-    *their* vehicle hits a bomb")."""
-    subjects = index.follow(clause, [SUBJECT])
-    found = _parties(subjects, index) or _groups(subjects, index) or next(
-        (found for noun, attack in _attack_nouns(clause, lex) if (found := _attackers(noun, attack, lex, index))), [])
-    return [] if _victims(passive, index).intersection(found) else found
+def _clause_attackers(passive: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
+    """Who the first attack clause of a passive that names one names as its subject ("when *Israeli
+    forces* open fire"), or as the author of its subject attack ("after *an RSF* drone strike hits
+    X"): the parties, else the unnamed groups; none where one of them is among those the passive
+    acts on, the victims ("X is shot dead after *he* stabs two people", "an IDF reservist is killed
+    after *their* vehicle hits a bomb")."""
+    for clause in _attack_clauses(passive, lex, index):
+        subjects = index.follow(clause, [SUBJECT])
+        found = _parties(subjects, index) or _groups(subjects, index) or _noun_attackers(clause, lex, index)
+        if found and not _victims(passive, index).intersection(found):
+            return found
+    return []
+
+
+def _noun_attackers(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
+    """The author the first of a verb's attack nouns names that names one ("killed in an *Israeli*
+    airstrike", "after *an RSF* drone strike hits X")."""
+    for noun, attack in _attack_nouns(token, lex):
+        found = _attackers(noun, attack, lex, index)
+        if found:
+            return found
+    return []
 
 
 def _attackers(noun: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> list[str]:
