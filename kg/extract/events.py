@@ -303,7 +303,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     location_paths = events.paths(trigger, "locations")
     places = index.follow(token, location_paths)
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
-        token, location_paths, index) or (_attack_place(token, lex, index) if event_type is EventType.ASSAULT else None)  # fmt: skip
+        token, location_paths, index) or (_attack_place(token, lex, index) or _target_place(token, trigger, lex, index)
+                                          if event_type is EventType.ASSAULT else None)  # fmt: skip
     if event_type is EventType.ASSAULT and location is not None and all(index.type_of(key) is EntityType.GROUP for key in targets):
         # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
@@ -997,6 +998,70 @@ def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None
                    (key for clause in _attack_clauses(token, lex, index)
                     for key in index.in_span(token.doc[clause.left_edge.i : clause.right_edge.i + 1])))  # fmt: skip
     return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
+
+
+# Prepositions by which a place in the phrase of what an attack hit says where it happened ("open
+# fire on a bar *in* El Empalme", "kill ten people *in* the village of Arzah").
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around"})
+# How the words of a place phrase hang together: "in *Maga*, Kebbi State", "in the village *of*
+# Arzah" ("of" only below the preposition of place: in "attendees *of* a rally in X" the place is
+# the rally's).
+PLACE_PHRASE_DEPS = frozenset({"pobj", "compound", "appos", "conj", "cc", "punct"})
+# A toll counted over a period, not one attack: "have killed 700 people *since* the war began",
+# "*over the past* 24 hours", "*in recent* days".
+PERIOD_PREPS = frozenset({"since", "over", "in", "during", "throughout"})
+PERIOD_MODIFIERS = frozenset({"past", "last", "recent"})
+
+
+def _target_place(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> str | None:
+    """The first place the phrase of what an attack hit puts it in ("gunmen open fire on a bar *in
+    El Empalme*", "kill ten people in the village of *Arzah*"), for an attack no place path places;
+    none for a toll counted over a period, which places no one attack. A person's phrase tells
+    their office, not the attack ("kills X, the head of the police in Y"), and a target reached
+    through "of" only the place of what it belongs to ("assaults on attendees of a rally in Y")."""
+    if _over_a_period(token):
+        return None
+    for path in lex.events.paths(trigger, "targets"):
+        for head in path.follow(token):
+            person = index.at(head)
+            if person is not None and index.type_of(person) is EntityType.PERSON or head.dep_ == "pobj" and head.head.lower_ == "of":
+                continue
+            for part in head.subtree:
+                key = index.at(part)
+                if key is not None and index.type_of(key) is EntityType.LOCATION and _placed_within(part, head):
+                    return key
+    return None
+
+
+def _placed_within(part: Token, head: Token) -> bool:
+    """`part` hangs from `head` by a preposition of place and the words of its phrase only."""
+    node, placed = part, False
+    while node.i != head.i:
+        if node.dep_ == "prep" and node.lower_ in PLACE_PREPS:
+            placed = True
+        elif not (node.dep_ in PLACE_PHRASE_DEPS or node.dep_ == "prep" and node.lower_ == "of" and not placed):
+            return False
+        node = node.head
+    return placed
+
+
+def _over_a_period(token: Token) -> bool:
+    """The verb is said of a period rather than a time: a clause or phrase of "since", or a
+    phrase of the past few days ("over the past 24 hours", "in recent days")."""
+    for child in token.children:
+        if child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ == "since" for mark in child.children):
+            return True
+        if child.dep_ == "prep" and (child.lower_ == "since" or child.lower_ in PERIOD_PREPS and _of_the_past(child)):
+            return True
+    return False
+
+
+def _of_the_past(prep: Token) -> bool:
+    """The object of a preposition is a stretch of the recent past ("the *past* 24 hours")."""
+    for noun in prep.children:
+        if noun.dep_ == "pobj" and any(modifier.lower_ in PERIOD_MODIFIERS for modifier in noun.children):
+            return True
+    return False
 
 
 def _counted(token: Token, lex: Lexicons) -> bool:
