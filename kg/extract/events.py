@@ -305,6 +305,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
         token, location_paths, index) or (_attack_place(token, lex, index) or _target_place(token, trigger, lex, index)
                                           if event_type is EventType.ASSAULT else None)  # fmt: skip
+    if location is None and not actors and trigger.flag("state_places"):
+        location = _state_place(token, location_paths, trigger.words("state_places"), index)
     if event_type is EventType.ASSAULT and location is not None and all(index.type_of(key) is EntityType.GROUP for key in targets):
         # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
@@ -342,7 +344,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting (or an article that does not say who acted) and, unless its
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
-    unstated = not actors and event_type in FORCE and (
+    unstated = not actors and (event_type in FORCE or trigger.flag("told_by")) and (
         _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, trigger, index)
     )
     alone = one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed"))
@@ -401,8 +403,11 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # recipient ("releases 131 detainees").
     acted_upon = bool(named_targets) or alone or (trigger.flag("unnamed_targets") and bool(targets))
     followed = _followed(event_type, [*actors, *targets], location, index)
+    # "Protests erupt in X": a noun its own verb says happened states its event more firmly than
+    # one the news names in passing.
+    base = float(trigger.options.get("told_base", trigger.base)) if unstated and token.pos_ == "NOUN" else trigger.base
     score = confidence.score(
-        trigger.base,
+        base,
         # No named actor, or no party acted upon where one is needed: the party an analyst would follow is unknown.
         unnamed=not (named_actor and acted_upon) and not followed,
         # "Israeli strikes kill 26 people": a named party's attack on victims no name stands for is
@@ -1074,6 +1079,9 @@ def _counted(token: Token, lex: Lexicons) -> bool:
 
 
 UNTOLD_IN = frozenset({"following", "after", "in", "during", "amid", "amidst"})
+# Clauses that tell an event as the backdrop of another ("This took place *as* protests continue in
+# X"): an ongoing state of affairs, not the news of the day.
+BACKDROP = frozenset({"as", "while"})
 
 
 def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
@@ -1082,10 +1090,17 @@ def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
     *following a car bombing* in X") or in which a clause with no subject of its own did ("injured *in
     a car bombing* in X"; not "police seize weapons *in raids*": theirs). Not a definite or owned one,
     told elsewhere, nor one whose author is a name kg does not know ("a *Tatmadaw* airstrike"), nor
-    a word that with no party is as often a police search (`named_only`: "arrested in raids")."""
+    a word that with no party is as often a police search (`named_only`: "arrested in raids"). A
+    trigger with `told_by` verbs is told only as their subject ("*protests* are held / erupt in X";
+    not "protests are planned", "arrested amid protests", "as protests continue")."""
     if noun.lemma_.lower() in trigger.words("named_only"):
         return False
-    if noun.dep_ == "pobj" and noun.head.lower_ in UNTOLD_IN:
+    verbs = trigger.words("told_by")
+    if verbs:
+        verb = noun.head
+        told = (noun.dep_ in ("nsubj", "nsubjpass") and not verbs.isdisjoint(_verb_phrases(verb))
+                and not any(child.dep_ == "mark" and child.lower_ in BACKDROP for child in verb.children))
+    elif noun.dep_ == "pobj" and noun.head.lower_ in UNTOLD_IN:
         told = noun.head.lower_ in ("after", "following") or not any(child.dep_ == "nsubj" for child in noun.head.head.children)
     else:
         told = noun.dep_ in ("nsubj", "nsubjpass")
@@ -1093,6 +1108,24 @@ def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
         child.dep_ in OWNERS and (child.dep_ == "poss" or child.pos_ == "PROPN") for child in noun.children
     )
     return told and not owned and not _party_in(noun, index)
+
+
+def _verb_phrases(verb: Token) -> set[str]:
+    """A verb's forms (`_verb_forms`) and the verb with each of its objects ("take place")."""
+    lemma = verb.lemma_.lower()
+    return _verb_forms(verb) | {f"{lemma} {child.lemma_.lower()}" for child in verb.children if child.dep_ == "dobj"}
+
+
+def _state_place(token: Token, paths: Iterable[Path], prepositions: frozenset[str], index: EntityIndex) -> str | None:
+    """A state a place path reaches after one of `prepositions` ("held *across Spain*", "protests
+    *in Israel*"): where an event no party is named for happened, for a trigger no path reaches a
+    place of."""
+    for path in paths:
+        for reached in path.follow(token):
+            key = index.at(reached)
+            if key is not None and reached.head.lower_ in prepositions and index.type_of(key) is EntityType.STATE:
+                return key
+    return None
 
 
 def _gapped_passive(verb: Token) -> bool:
