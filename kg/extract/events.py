@@ -411,8 +411,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # No named actor, or no party acted upon where one is needed: the party an analyst would follow is unknown.
         unnamed=not (named_actor and acted_upon) and not followed,
         # "Israeli strikes kill 26 people": a named party's attack on victims no name stands for is
-        # whole (not so an arrest: "issued arrest warrants on 36 people" leaves out whom it names).
-        complete=acted_upon or event_type is EventType.MOBILIZE or (event_type is EventType.ASSAULT and named_actor),
+        # whole; an arrest only where its victims are counted ("Turkish police arrest 161 people";
+        # "issued arrest warrants on 36 people" leaves out whom it names).
+        complete=acted_upon or event_type is EventType.MOBILIZE or (event_type is EventType.ASSAULT and named_actor)
+        or (event_type is EventType.COERCE and named_actor and _counted(token, lex)),
         steps=steps, negated=modality.negated, hypothetical=modality.hypothetical,
         attributed=partisan(modality, actors, index),
         # Only groups inherited ("people gather in X to *protest* against Y") name no party to get
