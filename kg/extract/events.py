@@ -23,7 +23,7 @@ from kg.extract.assets import asset_tokens
 from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
-from kg.extract.paths import AGENT_OBJECT, OBJECT, SUBJECT, Path, parse_path
+from kg.extract.paths import AGENT_OBJECT, OBJECT, OF_OBJECT, SUBJECT, Path, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.nlp import tokens_whose
 from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
@@ -305,7 +305,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
         token, location_paths, index) or (_attack_place(token, lex, index) or _target_place(token, trigger, lex, index)
                                           if event_type is EventType.ASSAULT else None)  # fmt: skip
-    if location is None and not actors and trigger.flag("state_places"):
+    if location is None and not _named(actors, index) and trigger.flag("state_places"):  # "people rally *across* X"
         location = _state_place(token, location_paths, trigger.words("state_places"), index)
     if event_type is EventType.ASSAULT and location is not None and all(index.type_of(key) is EntityType.GROUP for key in targets):
         # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
@@ -344,9 +344,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
             actors, targets = targets[:1], targets[1:]
     # An event needs someone acting (or an article that does not say who acted) and, unless its
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
-    unstated = not actors and (event_type in FORCE or trigger.flag("told_by")) and (
+    # "Thousands of Haredi Jews gather in X to protest": a crowd no entity stands for (`crowd`).
+    unstated = not actors and (trigger.flag("crowd") or (event_type in FORCE or trigger.flag("told_by")) and (
         _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, trigger, index)
-    )
+    ))
     alone = one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
     # no actor and no place, nobody in nowhere: no fact).
@@ -696,6 +697,8 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         and met("requires_object_lemmas", chain(misread, objects))
         # "declared the envoy persona non grata": the words may sit anywhere in the complement.
         and met("requires_complement_lemmas", lemmas_below(("ccomp", "xcomp", "oprd", "dobj")))
+        and met("requires_subject_lemmas", _subject_lemmas(token))
+        and met("requires_clause_lemmas", _clause_lemmas(token))
     ):
         return False
     # What is sent must be an asset itself ("ordered troops"), not merely mention one ("ordered
@@ -704,6 +707,23 @@ def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         head.i in assets for child in token.children if child.dep_ in ("dobj", "nsubjpass")
         for head in (child, *child.conjuncts)
     )  # fmt: skip
+
+
+def _subject_lemmas(verb: Token) -> set[str]:
+    """The lemmas of who does what a verb says: its subject or the noun it qualifies ("demonstrators
+    *gathered* in X"), each conjunct, and what a count subject counts ("thousands *of protesters*")."""
+    heads = [child for child in verb.children if child.dep_ == "nsubj"] or ([verb.head] if verb.dep_ == "acl" else [])
+    nouns = [noun for head in heads for noun in (head, *head.conjuncts)]
+    counted = [obj for noun in nouns if noun.pos_ in ("NUM", "NOUN") for obj in OF_OBJECT.follow(noun)]
+    counted += [conjunct for obj in counted for conjunct in obj.conjuncts]
+    return {noun.lemma_.lower() for noun in (*nouns, *counted)}
+
+
+def _clause_lemmas(verb: Token) -> set[str]:
+    """The lemmas of what a verb's clause says its subject does it for: its complement or adverbial
+    clause ("gather *to protest*") and the objects of its prepositions ("rally *in protest*")."""
+    return {child.lemma_.lower() for child in verb.children if child.dep_ in ("advcl", "xcomp")} | {
+        obj.lemma_.lower() for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"}
 
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:

@@ -33,7 +33,7 @@ def _protests(annotated, text: str) -> list[tuple[tuple[str, ...], str | None, f
         ("Thousands of people march in Red Harbour on Sunday.", (), "harbour"),
         ("Tens of thousands of protesters demonstrate in Red Harbour.", (), "harbour"),
         ("Thousands of people protested against the government of Ruritania on Sunday.", ("ruritania",), None),
-        ("Thousands of people gather in Red Harbour to protest against Alma Vask.", ("vask",), None),
+        ("Thousands of people gather in Red Harbour to protest against Alma Vask.", ("vask",), "harbour"),
     ],
 )
 def test_a_crowd_with_its_place_or_a_named_party_is_a_protest(annotated, text, targets, location) -> None:  # type: ignore[no-untyped-def]
