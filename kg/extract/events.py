@@ -714,16 +714,23 @@ def _subject_lemmas(verb: Token) -> set[str]:
     *gathered* in X"), each conjunct, and what a count subject counts ("thousands *of protesters*")."""
     heads = [child for child in verb.children if child.dep_ == "nsubj"] or ([verb.head] if verb.dep_ == "acl" else [])
     nouns = [noun for head in heads for noun in (head, *head.conjuncts)]
-    counted = [obj for noun in nouns if noun.pos_ in ("NUM", "NOUN") for obj in OF_OBJECT.follow(noun)]
-    counted += [conjunct for obj in counted for conjunct in obj.conjuncts]
-    return {noun.lemma_.lower() for noun in (*nouns, *counted)}
+    for noun in list(nouns):
+        if noun.pos_ in ("NUM", "NOUN"):
+            for counted in OF_OBJECT.follow(noun):
+                nouns += [counted, *counted.conjuncts]
+    return {noun.lemma_.lower() for noun in nouns}
 
 
 def _clause_lemmas(verb: Token) -> set[str]:
     """The lemmas of what a verb's clause says its subject does it for: its complement or adverbial
     clause ("gather *to protest*") and the objects of its prepositions ("rally *in protest*")."""
-    return {child.lemma_.lower() for child in verb.children if child.dep_ in ("advcl", "xcomp")} | {
-        obj.lemma_.lower() for prep in verb.children if prep.dep_ == "prep" for obj in prep.children if obj.dep_ == "pobj"}
+    lemmas = set()
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp"):
+            lemmas.add(child.lemma_.lower())
+        elif child.dep_ == "prep":
+            lemmas |= {obj.lemma_.lower() for obj in child.children if obj.dep_ == "pobj"}
+    return lemmas
 
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
