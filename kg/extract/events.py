@@ -1043,7 +1043,7 @@ PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around"})
 PLACE_PHRASE_DEPS = frozenset({"pobj", "compound", "appos", "conj", "cc", "punct"})
 # A toll counted over a period, not one attack: "have killed 700 people *since* the war began",
 # "*over the past* 24 hours", "*in recent* days".
-PERIOD_PREPS = frozenset({"since", "over", "in", "during", "throughout"})
+PERIOD_PREPS = frozenset({"over", "in", "during", "throughout"})
 PERIOD_MODIFIERS = frozenset({"past", "last", "recent"})
 
 
@@ -1058,7 +1058,7 @@ def _target_place(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIn
     for path in lex.events.paths(trigger, "targets"):
         for head in path.follow(token):
             person = index.at(head)
-            if person is not None and index.type_of(person) is EntityType.PERSON or head.dep_ == "pobj" and head.head.lower_ == "of":
+            if (person is not None and index.type_of(person) is EntityType.PERSON) or (head.dep_ == "pobj" and head.head.lower_ == "of"):
                 continue
             for part in head.subtree:
                 key = index.at(part)
