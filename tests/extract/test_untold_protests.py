@@ -1,8 +1,11 @@
-"""Protests told with no protester named, by a protest noun as the subject of a verb that says it
-happened ("protests are held across X", "demonstrations erupt in Y"): a PROTEST with no actor,
-placed where the clause puts it (a state included) and aimed at whom it is "against"; not a protest
-planned, hypothetical, denied, told elsewhere or as a backdrop, in support of someone, or named in
-passing. Constructed sentences."""
+"""Protests with no protester named: by a protest noun as the subject of a verb that says it
+happened ("protests are held across X", "demonstrations erupt in Y"), a PROTEST with no actor, placed
+where the clause puts it (a state included) and aimed at whom it is "against"; not a protest planned,
+hypothetical, denied, told elsewhere or as a backdrop, in support of someone, or named in passing.
+And by their crowd: a crowd verb (gather, rally, assemble, converge) whose subject is a protester noun
+("protesters gather in X") or whose clause protests ("people gather in X *to protest*"), and a
+crowd's "hold protests" placed in a state; not a gathering that protests nothing (mourners, a
+welcome, a celebration). Constructed sentences."""
 
 import pytest
 
@@ -15,6 +18,17 @@ NAMES = {
     "Red Harbour": ("harbour", EntityType.LOCATION),
     "Harbour Workers Union": ("union", EntityType.ORGANIZATION),
     "police": ("police", EntityType.GROUP, None, False),
+    "people": ("people", EntityType.GROUP, None, False),
+    "protesters": ("protesters", EntityType.GROUP, None, False),
+    "Protesters": ("protesters", EntityType.GROUP, None, False),
+    "demonstrators": ("demonstrators", EntityType.GROUP, None, False),
+    "Demonstrators": ("demonstrators", EntityType.GROUP, None, False),
+    "students": ("students", EntityType.GROUP, None, False),
+    "Students": ("students", EntityType.GROUP, None, False),
+    "supporters": ("supporters", EntityType.GROUP, None, False),
+    "Supporters": ("supporters", EntityType.GROUP, None, False),
+    "mourners": ("mourners", EntityType.GROUP, None, False),
+    "Mourners": ("mourners", EntityType.GROUP, None, False),
 }
 THRESHOLD = 0.5
 
@@ -72,3 +86,44 @@ def test_a_protest_in_support_of_someone_is_aimed_at_no_one(annotated) -> None: 
 def test_a_protest_by_a_named_party_keeps_its_actor(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _protests(annotated, "Protests organized by the Harbour Workers Union are held in Red Harbour.")
     assert all(actors != () or score < THRESHOLD for actors, _, _, score in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets", "location"),
+    [
+        ("Protesters gather in Red Harbour.", ("protesters",), (), "harbour"),
+        ("Thousands of demonstrators rally in Red Harbour against Alma Vask.", ("demonstrators",), ("vask",), "harbour"),
+        ("Demonstrators gather in cities across Ruritania.", ("demonstrators",), (), "ruritania"),
+        ("Thousands of people gather in Red Harbour to protest against a new tax.", ("people",), (), "harbour"),
+        ("Tens of thousands of people gather across Ruritania to protest against corruption.", ("people",), (), "ruritania"),
+        ("Thousands of farmers assemble in Red Harbour to protest against the new tax.", (), (), "harbour"),
+        ("Students hold protests in several cities across Ruritania.", ("students",), (), "ruritania"),
+        ("At least 195,000 people hold protests across Ruritania to denounce budget cuts.", ("people",), (), "ruritania"),
+        ("Over 60,000 people demonstrate across Ruritania.", ("people",), (), "ruritania"),
+    ],
+)
+def test_a_crowd_that_protests_is_a_protest_where_it_gathers(annotated, text, actors, targets, location) -> None:  # type: ignore[no-untyped-def]
+    found = _protests(annotated, text)
+    assert (actors, targets, location) in [(who, aimed, place) for who, aimed, place, score in found if score >= THRESHOLD], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters gather in Red Harbour to celebrate the victory.",  # no protest
+        "Mourners gather in Red Harbour for the funeral.",
+        "Thousands of people gather in Red Harbour to welcome Alma Vask.",
+        "Protesters plan to gather in Red Harbour.",  # planned
+        "Protesters could rally in Red Harbour if prices rise.",  # hypothetical
+        "Protesters did not gather in Red Harbour.",  # denied
+        "Thousands of people gather to protest.",  # nowhere, against no one
+    ],
+)
+def test_a_gathering_that_protests_nothing_or_is_not_held_is_no_protest(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert all(score < THRESHOLD for _, _, _, score in _protests(annotated, text))
+
+
+def test_a_named_partys_protest_is_not_placed_in_a_state_by_its_crowd_rule(annotated) -> None:  # type: ignore[no-untyped-def]
+    # "across Ruritania" places a crowd's protest; a named party's stays where its own paths put it.
+    found = _protests(annotated, "The Northern Front holds protests across Ruritania.")
+    assert all(place != "ruritania" for _, _, place, _ in found), found
