@@ -254,12 +254,18 @@ def _one_word_organization(doc: Doc, candidate: MentionCandidate) -> bool:
 def _first_name_before_name_word(doc: Doc, candidate: MentionCandidate) -> bool:
     """`candidate` is a known organization's one-word name followed by one capitalised word no
     gazetteer name holds and no other ("[Duma] Boko declares")."""
-    return _one_word_organization(doc, candidate) and _name_word_at(doc, candidate.end) and not _name_word_at(doc, candidate.end + 1)
+    return _one_word_organization(doc, candidate) and _lone_name_word_at(doc, candidate.end)
 
 
 def _name_word_at(doc: Doc, i: int) -> bool:
     """The word at `i` is a capitalised word that no gazetteer name holds ("Boko", "B")."""
     return i < len(doc) and doc[i].is_title and doc[i].is_alpha and not doc[i].ent_id_
+
+
+def _lone_name_word_at(doc: Doc, i: int) -> bool:
+    """The word at `i` is such a name word (`_name_word_at`) and the word after it is none ("Boko
+    declares", "Plan B,")."""
+    return _name_word_at(doc, i) and not _name_word_at(doc, i + 1)
 
 
 def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
@@ -555,7 +561,7 @@ def _before_name_word(span: Span) -> bool:
     word: the organization's own name goes on with those and with longer names ("Nato Secretary
     General", "Nato Council", "Nato Summit", "Interpol Red Notice")."""
     doc, i = span.doc, span.end
-    if not _name_word_at(doc, i) or _name_word_at(doc, i + 1):
+    if not _lone_name_word_at(doc, i):
         return False
     word = doc[i].lower_
     return word not in _title_words() and word not in ORGANIZATION_NOUNS and word not in not_entities().last_words

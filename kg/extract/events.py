@@ -345,9 +345,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # An event needs someone acting (or an article that does not say who acted) and, unless its
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
     # "Thousands of Haredi Jews gather in X to protest": a crowd no entity stands for (`crowd`).
-    unstated = not actors and (trigger.flag("crowd") or (event_type in FORCE or trigger.flag("told_by")) and (
+    unstated = not actors and (trigger.flag("crowd") or ((event_type in FORCE or trigger.flag("told_by")) and (
         _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, trigger, index)
-    ))
+    )))
     alone = one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
     # no actor and no place, nobody in nowhere: no fact).
@@ -961,10 +961,11 @@ def _clause_attackers(passive: Token, lex: Lexicons, index: EntityIndex) -> list
     X"): the parties, else the unnamed groups; none where one of them is among those the passive
     acts on, the victims ("X is shot dead after *he* stabs two people", "an IDF reservist is killed
     after *their* vehicle hits a bomb")."""
+    victims = _victims(passive, index)
     for clause in _attack_clauses(passive, lex, index):
         subjects = index.follow(clause, [SUBJECT])
         found = _parties(subjects, index) or _groups(subjects, index) or _noun_attackers(clause, lex, index)
-        if found and not _victims(passive, index).intersection(found):
+        if found and not victims.intersection(found):
             return found
     return []
 

@@ -68,9 +68,9 @@ class Path:
                 children, deps = _tree(doc)
                 reached: list[Token] = []
                 for node in current:
-                    for child in (doc[i] for i in children[node.i] if deps[i] == step.dep_id):
-                        if step.allows(child):
-                            reached.append(child)
+                    for i in children[node.i]:
+                        if deps[i] == step.dep_id and step.allows(doc[i]):
+                            reached.append(doc[i])
                 current = reached
             else:
                 current = [node.head for node in current
