@@ -175,12 +175,15 @@ class _FactReader:
 
     def _role(self, fact: Node) -> dict[str, object]:
         position = self.value(fact, KG.position)
-        return {
+        role: dict[str, object] = {
             "kind": "role",
             "person": self.ref(self.value(fact, KG.holder)),
             "role": _text(self.value(position, KG.roleName)),
             "of": self.ref(self.value(position, KG.positionOf)),
         }
+        if getattr(self.value(fact, KG.ended), "value", False):
+            role["ended"] = True  # a former holder's ("former president X")
+        return role
 
     def _designation(self, fact: Node) -> dict[str, object]:
         return {

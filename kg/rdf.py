@@ -130,7 +130,8 @@ def _claim_key(claim: Claim, iris: dict[str, URIRef]) -> tuple[str, tuple[str, .
         return str(iris[key]) if key is not None else ""
 
     if isinstance(claim, Role):
-        return "tenure", (ref(claim.person), claim.role.lower(), ref(claim.of))
+        ended = ("ended",) if claim.ended else ()  # a former holder's tenure is another fact than a current one
+        return "tenure", (ref(claim.person), claim.role.lower(), ref(claim.of), *ended)
     if isinstance(claim, Designation):
         return "designation", (ref(claim.authority), ref(claim.designee), claim.category.value)
     if isinstance(claim, Deployment):
@@ -280,12 +281,14 @@ class _Mapper:
         if self.article.published:
             self.add(node, KG.asOf, Literal(self.article.published, datatype=XSD.date))
         self._add_interval(node, KG["term"], role.when)  # KG.term is Namespace.term, a method
+        if role.ended:
+            self.add(node, KG.ended, Literal(True))
         self.add(position, RDF.type, KG.Position)
         self.add(position, KG.roleName, Literal(role_name))
         self.add(position, KG.positionOf, of)
         of_type = self.extraction.entity(role.of).type
         holder_is_person = self.extraction.entity(role.person).type is EntityType.PERSON
-        if role.provenance.negated or role.provenance.hypothetical or not holder_is_person:
+        if role.provenance.negated or role.provenance.hypothetical or role.ended or not holder_is_person:
             return
         if of_type is EntityType.STATE and role_name in HEAD_OF_STATE_ROLES:
             self.add(of, KG.headOfState, person)

@@ -206,13 +206,15 @@ class Provenance:
 
 @dataclass(frozen=True, slots=True)
 class Role:
-    """`person` holds the office `role` ("president") of the state or organization `of`."""
+    """`person` holds the office `role` ("president") of the state or organization `of`; when
+    `ended`, held it and no longer did at the article's date ("former president X")."""
 
     person: str
     role: str
     of: str
     provenance: Provenance
     when: Interval | None = None
+    ended: bool = False
 
 
 @dataclass(frozen=True, slots=True)

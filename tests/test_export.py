@@ -142,3 +142,18 @@ def test_export_a_lifted_designation_is_no_designation_fact() -> None:
     graph = to_graph(replace(extraction, claims=tuple(lifted if c is listed else c for c in extraction.claims)), links)
     assert not [f for f in article_facts(graph, min_confidence=0) if f["kind"] == "designation"]
     assert [f for f in article_facts(to_graph(extraction, links), min_confidence=0) if f["kind"] == "designation"]
+
+
+def test_export_a_former_holders_role_is_a_role_fact_marked_ended() -> None:
+    """The gold lists former roles as role facts (optional); the flat fact says it has ended."""
+    from dataclasses import replace
+
+    from kg.records import Role
+
+    extraction, links = sample_extraction()
+    held = next(c for c in extraction.claims if isinstance(c, Role))
+    former = replace(held, ended=True)
+    graph = to_graph(replace(extraction, claims=tuple(former if c is held else c for c in extraction.claims)), links)
+    roles = {(f["person"]["label"], f["role"], f.get("ended")) for f in article_facts(graph, min_confidence=0) if f["kind"] == "role"}
+    assert ("Donald Trump", "president", True) in roles
+    assert not [f for f in article_facts(to_graph(extraction, links), min_confidence=0) if "ended" in f]

@@ -55,6 +55,18 @@ def test_rdf_links_become_same_as_and_shortcuts_follow_roles() -> None:
     assert (KGR["state/Venezuela"], KG.memberOf, KGR["organization/OPEC"]) in graph
 
 
+def test_rdf_a_former_holders_tenure_is_ended_its_own_fact_and_no_shortcut() -> None:
+    extraction, links = sample_extraction()
+    trump = extraction.claims[0]
+    former = dataclasses.replace(trump, ended=True)
+    graph = to_graph(dataclasses.replace(extraction, claims=(former, *extraction.claims[1:])), links)
+    ended = set(graph.subjects(KG.ended, Literal(True)))
+    assert len(ended) == 1 and (ended.pop(), KG.holder, KGR["person/Donald_Trump"]) in graph
+    assert (KGR["state/United_States"], KG.headOfState, KGR["person/Donald_Trump"]) not in graph
+    both = to_graph(dataclasses.replace(extraction, claims=(former, *extraction.claims)), links)
+    assert len(set(both.subjects(KG.holder, KGR["person/Donald_Trump"]))) == 2  # the current and the former tenure
+
+
 def test_rdf_unnamed_assets_belong_to_their_article() -> None:
     graph = to_graph(*sample_extraction())
     assets = set(graph.subjects(RDF.type, KG.MilitaryAsset))

@@ -9,6 +9,7 @@ tests/shapes/context.ttl, the article and entities they refer to.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import typing
 from pathlib import Path
@@ -182,6 +183,13 @@ def test_shapes_accept_the_mapping_of_every_claim_kind(shapes: Graph) -> None:
     targeted = set(shapes.objects(None, SH.targetClass))
     assert emitted - targeted == set()
     assert {KG.Tenure, KG.Designation, KG.Deployment, KG.Membership, KG.Consult, KG.LinkCandidate} <= emitted
+
+
+def test_shapes_accept_the_mapping_of_a_former_holders_tenure(shapes: Graph) -> None:
+    extraction = every_claim_extraction()
+    former = [dataclasses.replace(claim, ended=True) for claim in extraction.claims if isinstance(claim, Role)]
+    graph = to_graph(dataclasses.replace(extraction, claims=(*former, *extraction.claims)), EVERY_CLAIM_LINKS)
+    assert set(graph.subjects(KG.ended, Literal(True))) and validate(graph, shapes).violations == ()
 
 
 def test_shapes_reject_a_misread_claim_at_its_fact_alone(shapes: Graph) -> None:

@@ -20,6 +20,10 @@ office the gazetteer's tenures show the person holding (`_implicit_of`), roles.t
 `default_of`, and for a state office or a head of state the state the article is most about
 (`_dominant_state`, as `_claims` admits it); else no claim.
 
+A title after "former" or "ex-" ("former Brazilian president X") is a past role: a Role that has
+`ended` (held before the article's date, no more), never one the person holds; where the article
+also says the person holds that office, the held one stands.
+
 Confidence: docs/confidence.md. Roles in a negated reading ("X is not the president") are not emitted.
 """
 
@@ -58,7 +62,8 @@ CLAUSE_CONFIDENCE = 0.8  # a title a clause gives ("X is sworn in as president")
 STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
 HEAD_ROLES = STATE_HEADS | {"leader"}
 PARTY = "PoliticalParty"
-NOT_HOLDING = ("not-holder", "deputy")  # meanings of role_modifiers.tsv whose person does not hold the very role after them
+PAST = "past"  # the meaning of role_modifiers.tsv of a word whose person held the role after it before ("former")
+NOT_HOLDING = ("not-holder", "deputy", PAST)  # meanings of role_modifiers.tsv whose person does not hold the very role after them
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 OWNERS = (EntityType.STATE, EntityType.ORGANIZATION)  # whose a title may be
 REFERRING = WORDS["referring_nouns"]
@@ -103,10 +108,11 @@ def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
 @lru_cache(maxsize=4)
 def load_role_meanings() -> dict[str, str]:
     """patterns/role_modifiers.tsv: word -> "holder" (its person holds the role), "not-holder"
-    (does not: "former"), or "deputy" (holds the role with the word before it: "deputy health minister")."""
+    (does not: "opposition" leader), "past" (held it, and holds it no more: "former"), or "deputy"
+    (holds the role with the word before it: "deputy health minister")."""
     rows = valid_rows(data_dir("patterns") / "role_modifiers.tsv", ("word", "meaning"),
-                      lambda row: row["meaning"] in ("holder", "not-holder", "deputy"),
-                      "meaning {meaning!r} is not 'holder', 'not-holder' or 'deputy'")  # fmt: skip
+                      lambda row: row["meaning"] in ("holder", "not-holder", PAST, "deputy"),
+                      "meaning {meaning!r} is not 'holder', 'not-holder', 'past' or 'deputy'")  # fmt: skip
     return {row["word"].lower(): row["meaning"] for row in rows}
 
 
@@ -260,6 +266,7 @@ class _Reading:
     of: str | None
     role_token: Token
     confidence: float
+    ended: bool = False  # a former holder's ("former president X"): the term ended before the article
 
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterator[Role]:
@@ -274,7 +281,7 @@ def party_roles(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Ite
     """The roles of one article written with a party, a state office's included ("Republican
     Senator X": senator, Republican Party): whose member X is, for kg.extract.memberships."""
     index, readings = _readings(doc, entities)
-    yield from _claims([r for r in readings if _party(r.of, index)], index, article)
+    yield from _claims([r for r in readings if _party(r.of, index) and not r.ended], index, article)
 
 
 def _party(key: str | None, index: EntityIndex) -> bool:
@@ -338,8 +345,10 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
         title = f"{before[-1].lower_} {phrases[-1][2].role}"  # "deputy health minister X"
         phrases[-1] = (before[-1].i, phrases[-1][1], RoleWord(title, title, None, phrases[-1][2].state_office))
         before = before[:-1]
-    if any(_not_holder(t) for t in before) or (before and before[-1].text.lower().endswith("-")) or _not_yet(doc, role_end):
-        return []  # "former president X", "President-elect X"
+    ended = _past(before)
+    if any(_not_holder(t) and not _past_word(t) for t in before) or _not_yet(doc, role_end) or (
+            before and before[-1].text.lower().endswith("-") and not (len(before) > 1 and _past_word(before[-2]))):  # fmt: skip
+        return []  # "opposition leader X", "President-elect X" (but "ex-president X" held the office)
     if _after_place(doc, role_start, index) and not phrases[-1][2].state_office:
         return []  # "Democratic Party of Korea leader X", "Gaza leader X" (but a "Queensland senator" is Australia's)
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
@@ -372,7 +381,7 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
             readings += [_reading(person, phrases[0], of, doc, base), _reading(person, phrases[-1], None, doc, base * 0.9)]
         else:
             readings.append(_reading(person, phrases[-1], of, doc, base))
-    return readings
+    return [replace(reading, ended=ended) for reading in readings]
 
 
 def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]],
@@ -560,6 +569,16 @@ def _not_holder(token: Token) -> bool:
     return load_role_meanings().get(token.lower_) in NOT_HOLDING and token._.get(SLOT) not in ("OF", "ROLE")
 
 
+def _past_word(token: Token) -> bool:
+    """A word before a title that says its holder held it before ("former", "ex"), not a part of a name or title."""
+    return load_role_meanings().get(token.lower_) == PAST and token._.get(SLOT) not in ("OF", "ROLE")
+
+
+def _past(before: Span) -> bool:
+    """The words before a title say its holder held it and holds it no more ("former US president X")."""
+    return any(_past_word(token) for token in before)
+
+
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
     return _Reading(person, phrase[2], of, doc[phrase[1] - 1], base)
 
@@ -618,9 +637,16 @@ def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> I
                            hypothetical=modality.hypothetical)  # fmt: skip
         provenance = Provenance(sentence_evidence(title.sent), NAME, confidence, modality.claimed_by, False, modality.hypothetical)
         key = (reading.person, reading.word.role, of)
-        if key not in emitted or confidence > emitted[key].provenance.confidence:
-            emitted[key] = Role(*key, provenance)
+        role = Role(*key, provenance, ended=reading.ended)
+        if key not in emitted or _role_rank(role) > _role_rank(emitted[key]):
+            emitted[key] = role
     yield from emitted.values()
+
+
+def _role_rank(role: Role) -> tuple[bool, float]:
+    """Of two claims of one office for one person, the one the article says is held ("President X"
+    over "former president X" elsewhere in it), else the more confident."""
+    return not role.ended, role.provenance.confidence
 
 
 def _group_owner(reading: _Reading, index: EntityIndex) -> str | None:

@@ -40,8 +40,8 @@ def _tuple(claim: Claim, label: dict[str, str]) -> tuple[object, ...]:
     def name(key: str | None) -> str | None:
         return label[key] if key is not None else None
 
-    if isinstance(claim, Role):
-        return ("role", name(claim.person), claim.role, name(claim.of))
+    if isinstance(claim, Role):  # a former holder's role ("former president X") is a kind of its own here
+        return ("former role" if claim.ended else "role", name(claim.person), claim.role, name(claim.of))
     if isinstance(claim, Membership):
         return ("member", name(claim.member), name(claim.organization))
     if isinstance(claim, Designation):
@@ -213,10 +213,15 @@ def test_news_wording_memberships(facts, text: str, expected: set[tuple[object, 
         # An apposition the parser misreads makes no person of a parliament.
         ("She is the first female leader of the LDP and, should she be confirmed by the Diet, the first female "
          "prime minister of Japan.", set()),
-        # "former" anywhere in the title phrase: the person holds the office no longer.
+        # "former" anywhere in the title phrase: the person holds the office no longer (a former role).
         ("Former European Union foreign and security policy chief Federica Mogherini was arrested in Belgium.", set()),
         ("China sanctions former Philippine Senate majority leader Francis Tolentino.", set()),
     ],
 )  # fmt: skip
 def test_news_wording_roles(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
     assert _of_kind(facts(text), "role") == expected
+
+
+def test_news_wording_former_roles(facts) -> None:  # type: ignore[no-untyped-def]
+    text = "China sanctions former Philippine Senate majority leader Francis Tolentino."
+    assert _of_kind(facts(text), "former role") == {("former role", "Francis Tolentino", "majority leader", "Senate")}

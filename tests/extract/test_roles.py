@@ -36,8 +36,15 @@ def read_roles():  # type: ignore[no-untyped-def]
 
 
 def _triples(read_roles, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """The roles the text says are held (not a former holder's)."""
     found, labels = read_roles(text)
-    return {(labels[r.person], r.role, labels[r.of]) for r in found}
+    return {(labels[r.person], r.role, labels[r.of]) for r in found if not r.ended}
+
+
+def _former(read_roles, text: str) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    """The roles the text says were held and are no more ("former president X")."""
+    found, labels = read_roles(text)
+    return {(labels[r.person], r.role, labels[r.of]) for r in found if r.ended}
 
 
 def test_roles_title_before_the_name(read_roles) -> None:  # type: ignore[no-untyped-def]
@@ -94,6 +101,44 @@ def test_roles_former_holders_are_not_claimed_and_deputies_hold_the_deputy_role(
     text = "Iranian officials including deputy health minister Iraj Harirchi tested positive."
     assert _triples(read_roles, text) == {("Iraj Harirchi", "deputy health minister", "Iran")}
     assert _triples(read_roles, "Former deputy foreign minister Sergei Ryabkov of Russia said no.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Former French President Nicolas Sarkozy met Russian Deputy Foreign Minister Sergei Ryabkov.",
+     {("Nicolas Sarkozy", "president", "France")}),
+    ("A court in Bangladesh sentences former Prime Minister Sheikh Hasina to death.",
+     {("Sheikh Hasina", "prime minister", "Bangladesh")}),
+    ("Ex-Prime Minister Imran Khan was jailed in Pakistan.", {("Imran Khan", "prime minister", "Pakistan")}),
+    ("Police arrest former Peruvian foreign minister Augusto Blacker Miller in Rio de Janeiro.",
+     {("Augusto Blacker Miller", "foreign minister", "Peru")}),
+    ("Former deputy foreign minister Sergei Ryabkov of Russia said no.", {("Sergei Ryabkov", "deputy foreign minister", "Russia")}),
+])  # fmt: skip
+def test_roles_a_former_holder_held_the_role(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _former(read_roles, text) == expected
+    assert not {t for t in _triples(read_roles, text) if t in expected}  # never as the current holder
+
+
+def test_roles_a_current_and_a_former_holder_in_one_sentence(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "President Luiz Inácio Lula da Silva and former President Jair Bolsonaro of Brazil met in Brasília."
+    assert _triples(read_roles, text) == {("Luiz Inácio Lula da Silva", "president", "Brazil")}
+    assert _former(read_roles, text) == {("Jair Bolsonaro", "president", "Brazil")}
+
+
+def test_roles_the_article_saying_a_role_is_held_outweighs_a_former_one(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Former Brazilian president Lula da Silva spoke in 2019. Brazilian President Lula da Silva spoke again on Friday."
+    found, labels = read_roles(text)
+    assert [(labels[r.person], r.role, labels[r.of], r.ended) for r in found] == [("Lula da Silva", "president", "Brazil", False)]
+
+
+@pytest.mark.parametrize("text", [
+    "Russia says the former capital of Crimea is calm, and his former ally Ivan Petrov agreed.",
+    "The former rebels of the Ruritanian army laid down their arms.",
+    "The former Soviet Union collapsed in 1991, the Russian president Vladimir Putin said.",
+    "Former opposition leader Alexei Navalny died in a Russian prison.",  # the opposition's leader, not Russia's
+    "Andrej Babiš of the ANO party is appointed as former Prime Minister of the Czech Republic.",
+])  # fmt: skip
+def test_roles_former_without_a_title_and_a_name_is_no_past_role(read_roles, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _former(read_roles, text) == set()
 
 
 def test_roles_negated_reading_is_not_claimed(read_roles) -> None:  # type: ignore[no-untyped-def]

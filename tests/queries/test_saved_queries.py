@@ -10,6 +10,7 @@ import csv
 import io
 import re
 import urllib.parse
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,8 +18,9 @@ import pytest
 from pyoxigraph import Store
 from rdflib.plugins.sparql import prepareQuery
 
-from fixture import fixture_store
+from fixture import PERSON, STATE, _Article, fixture_graphs, fixture_store
 from kg.rdf import to_graph
+from kg.records import Article, Role
 from kg.store import KgStore
 from sample import EVERY_CLAIM_LINKS, every_claim_extraction
 from kg.query import PARAM_TYPES, SavedQuery, bind_params, format_csv, load_queries, prepare_query, resolve_entity_params, run_query
@@ -98,6 +100,22 @@ def test_query_parses_in_rdflib_too(name: str) -> None:
 def test_query_returns_expected_rows(store: Store, name: str) -> None:
     query = QUERIES[name]
     _compare(query, format_csv(run_query(store, query, fixture_params(query))))
+
+
+def test_leaders_of_state_leaves_a_former_holder_out() -> None:
+    """A later article calling Maduro the former president does not report him as president then."""
+    a = _Article(Article(id="wire-former-president", text="Former Venezuelan President Nicolás Maduro spoke.",
+                         published=date(2025, 12, 5)))  # fmt: skip
+    a.entity("venezuela", "Venezuela", STATE, "Venezuelan", qid="Q717")
+    a.entity("maduro", "Nicolás Maduro", PERSON, "Nicolás Maduro", qid="Q58132")
+    a.claims.append(Role("maduro", "president", "venezuela", a.said("Former Venezuelan", "kg.roles.v2", 0.9), ended=True))
+    store = KgStore(None)
+    for article_id, graph in {**fixture_graphs(), "wire-former-president": to_graph(*a.extraction())}.items():
+        store.replace_article(article_id, graph)
+    query = QUERIES["leaders_of_state"]
+    params = resolve_entity_params(store.oxigraph, query, {"state": "Venezuela", "on": "2025-12-31"})
+    rows = list(csv.reader(io.StringIO(format_csv(run_query(store.oxigraph, query, params)))))
+    assert [row[0] for row in rows[1:]] == ["president"] and rows[1][3] == "2025-11-29"
 
 
 def test_query_only_the_federated_query_calls_a_service() -> None:
