@@ -345,7 +345,7 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
         title = f"{before[-1].lower_} {phrases[-1][2].role}"  # "deputy health minister X"
         phrases[-1] = (before[-1].i, phrases[-1][1], RoleWord(title, title, None, phrases[-1][2].state_office))
         before = before[:-1]
-    ended = _past(before)
+    ended = any(_past_word(t) for t in before)  # "former US president X": held it, holds it no more
     if any(_not_holder(t) and not _past_word(t) for t in before) or _not_yet(doc, role_end) or (
             before and before[-1].text.lower().endswith("-") and not (len(before) > 1 and _past_word(before[-2]))):  # fmt: skip
         return []  # "opposition leader X", "President-elect X" (but "ex-president X" held the office)
@@ -572,11 +572,6 @@ def _not_holder(token: Token) -> bool:
 def _past_word(token: Token) -> bool:
     """A word before a title that says its holder held it before ("former", "ex"), not a part of a name or title."""
     return load_role_meanings().get(token.lower_) == PAST and token._.get(SLOT) not in ("OF", "ROLE")
-
-
-def _past(before: Span) -> bool:
-    """The words before a title say its holder held it and holds it no more ("former US president X")."""
-    return any(_past_word(token) for token in before)
 
 
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
