@@ -159,15 +159,13 @@ def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None
 
 def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: Cues) -> Iterator[Membership]:
     """A person named with their party: the party right before the name ("Democrat X",
-    "Republican X"), in parentheses after it ("X (Likud)"), after "of [the]"
-    and ending the noun phrase ("MP X of the Labour Party", "X of the ruling ANO party", not "of
-    the Labour Party's youth wing"), the party's noun phrase said to be the person's (`_owners`:
-    "X's ANO party", "the ANO party of X"), or in apposition to the person ("X, a Democrat, said")."""
+    "Republican X"), after "of [the]" and ending the noun phrase ("MP X of the Labour Party", "X
+    of the ruling ANO party", not "of the Labour Party's youth wing"), the party's noun phrase said
+    to be the person's (`_owners`: "X's ANO party", "the ANO party of X"), or in apposition to the
+    person ("X, a Democrat, said")."""
     for start, end, party in _party_mentions(doc, index):
         word = doc[start]
         people = [doc[end]] if end < len(doc) else []  # "Democrat X"
-        if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
-            people.append(doc[start - 2])  # "X (Likud)"
         phrase_end = end + 1 if end < len(doc) and doc[end].lower_ == "party" else end  # "the ANO party"
         people += _owners(doc[start:phrase_end], index)
         if word.dep_ == "appos":
