@@ -277,13 +277,11 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         if token.dep_ == "appos":
             found += index.entities_of(token.head)  # "Venezuela, a member of OPEC"
         # The names right after the noun or its "of" phrase: "EU member states Hungary and Slovakia",
-        # however parsed; "Republican members of the House X and Y"; "Two Democratic Representatives, X and Y".
+        # however parsed; "Republican members of the House X and Y".
         after = max((c.right_edge.i + 1 for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), default=token.i + 1)
         following = token.doc[after] if after < len(token.doc) and not found else None
         if following is not None and index.at(following) is not None and (after == token.i + 1 or cue.frame in NOUN_FRAMES):
             found += _listed(token.doc, after, index) or index.entities_of(following)
-        elif following is not None and following.text == ",":
-            found += _listed(token.doc, after + 1, index)
         found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found
