@@ -285,8 +285,6 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found
-        if cue.frame in NOUN_FRAMES and any(child.dep_ == "nummod" for child in token.children):
-            return []  # "15 Taliban members were killed": people, counted
         verb = token.head  # the verb the cue noun's phrase depends on
         while (verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound")
                and verb.head is not verb):  # fmt: skip
