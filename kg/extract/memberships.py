@@ -225,6 +225,8 @@ def _named(token: Token, paths: tuple[DepPath, ...], index: EntityIndex) -> list
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:
     if cue.frame in NOUN_FRAMES:
         found = index.follow(token, MEMBER_OF)
+        if cue.frame == "party-member" and token.i > 0 and index.at(token.doc[token.i - 1]) is not None:
+            found += index.entities_of(token.doc[token.i - 1])  # "Labour MP X", however parsed
         for child in token.children:  # "NATO members", "the EU's member states"
             if child.dep_ in OWNERS and index.at(child) is not None and not _non(child):
                 found += index.entities_of(child)
