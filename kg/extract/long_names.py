@@ -96,8 +96,6 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
         end = i + 1
         while end < sent_end and (_capitalised(doc[end]) or hyphen_joined(doc, end, sent_end) and _capitalised(doc[end + 1])):
             if doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON":
-                while end > i + 1 and doc[end - 1].lower_ in load_role_words():
-                    end -= 1  # "House of Commons Speaker John Bercow": the title goes with the person
                 break
             end += 1 if _capitalised(doc[end]) else 2
         runs.append((i, end))
