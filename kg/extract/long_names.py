@@ -86,7 +86,7 @@ def _chains(doc: Doc, organizations: set[int]) -> list[tuple[int, int]]:
 
 
 def _runs(sent: Span) -> list[tuple[int, int]]:
-    """(start, end) of each run of capitalised words, hyphenated names held whole ("Palestine-General Command")."""
+    """(start, end) of each run of capitalised words."""
     runs: list[tuple[int, int]] = []
     doc, i, sent_end = sent.doc, sent.start, sent.end
     while i < sent_end:
@@ -94,10 +94,10 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
             i += 1
             continue
         end = i + 1
-        while end < sent_end and (_capitalised(doc[end]) or hyphen_joined(doc, end, sent_end) and _capitalised(doc[end + 1])):
+        while end < sent_end and _capitalised(doc[end]):
             if doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON":
                 break
-            end += 1 if _capitalised(doc[end]) else 2
+            end += 1
         runs.append((i, end))
         i = end
     return runs
