@@ -2,8 +2,8 @@
 
 Input: an annotated Doc and its entity spans. Output: `with_long_names(doc, ents) -> list[Span]`,
 the spans with every "X for the Y of Z" name ("Alliance for the Union of Romanians",
-"Popular Front for the Liberation of Palestine-General Command") as one ORG span in place
-of the pieces it covers.
+"Popular Front for the Liberation of Palestine") as one ORG span in place of the pieces it
+covers.
 
 A name is a chain of capitalised runs joined by "of", "for", "the", "and"; it starts at the
 first run that ends in an organization noun ("Alliance", "Front", "Army") or a name the model
