@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import WORDS
 from kg.extract.names import (
-    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, PATRONYMIC, POSSESSIVE, Context, MentionCandidate,
+    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, POSSESSIVE, Context, MentionCandidate,
     candidate_of, initials, latin_key, name_words, surname_entry, token_owners,
 )  # fmt: skip
 from kg.extract.roles import RoleWord
@@ -170,9 +170,8 @@ def _part_of(words: list[str], longer: list[str]) -> bool:
     strike group" in "uss dwight d eisenhower carrier strike group"; not "nicolas" alone."""
     if longer[-len(words) :] == words:
         return True
-    if len(words) == 1:  # a surname; a given name only before "bin"/"ibn" ("Qaboos bin Said"); "Gaza" (Strip)
-        return words[0] in longer[1:] or words[0] == longer[0] and (
-            all(word in GEO_NOUNS for word in longer[1:]) or len(longer) > 2 and longer[1] in PATRONYMIC)
+    if len(words) == 1:  # a surname; a first word only before geographic nouns: "Gaza" (Strip)
+        return words[0] in longer[1:] or words[0] == longer[0] and all(word in GEO_NOUNS for word in longer[1:])
     if words[0] != longer[0] or words[-1] != longer[-1]:
         return False
     rest = iter(longer)

