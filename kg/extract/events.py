@@ -38,9 +38,6 @@ PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
 # even where the article never says who did it.
 FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
-# Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
-# what a request asks for is no event at all (_asked_for), so request verbs are not here.
-OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
 ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
 PASSIVE_SUBJECT = parse_path(">nsubjpass")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
@@ -1229,8 +1226,6 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
         ):
             return []
-        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and (objects := _named_by(head, OBJECT, index)):
-            return objects  # "forced X to withdraw", "invited X to visit"
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and head.head.pos_ == "VERB":
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
