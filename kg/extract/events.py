@@ -432,12 +432,6 @@ def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     they hold office in ("Trump expands the country's travel ban": not a cooperation of Trump with
     the United States)."""
     excluded = {*actors, *_states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)}
-    if trigger.flag("agent_over_patient"):
-        # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
-        paths = lex.events.paths(trigger, "targets")
-        agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
-        if agents:
-            excluded |= set(index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])) - set(agents)
     if trigger.words("patient_types"):
         # "claims that X was killed in an airstrike": the one a claimed attack befell is not accused.
         excluded |= _passive_patients(token, trigger, lex, index)
