@@ -1294,8 +1294,6 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     nearby = {token.lemma_.lower(), token.lower_, *(child.lemma_.lower() for child in token.children)}
     nearby.update(grandchild.lemma_.lower() for child in token.children if child.dep_ in ("prep", "compound", "amod")
                   for grandchild in child.children)  # fmt: skip
-    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj"):
-        nearby.update(obj.lemma_.lower() for prep in token.head.children if prep.dep_ == "prep" for obj in prep.children)
     found = next((mode for mode, words in events.modes if nearby & words), None)
     if found is not None:
         return found
