@@ -1033,20 +1033,14 @@ PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around"})
 # Arzah" ("of" only below the preposition of place: in "attendees *of* a rally in X" the place is
 # the rally's).
 PLACE_PHRASE_DEPS = frozenset({"pobj", "compound", "appos", "conj", "cc", "punct"})
-# A toll counted over a period, not one attack: "have killed 700 people *since* the war began",
-# "*over the past* 24 hours", "*in recent* days".
-PERIOD_PREPS = frozenset({"over", "in", "during", "throughout"})
-PERIOD_MODIFIERS = frozenset({"past", "last", "recent"})
 
 
 def _target_place(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> str | None:
     """The first place the phrase of what an attack hit puts it in ("gunmen open fire on a bar *in
-    El Empalme*", "kill ten people in the village of *Arzah*"), for an attack no place path places;
-    none for a toll counted over a period, which places no one attack. A person's phrase tells
-    their office, not the attack ("kills X, the head of the police in Y"), and a target reached
-    through "of" only the place of what it belongs to ("assaults on attendees of a rally in Y")."""
-    if _over_a_period(token):
-        return None
+    El Empalme*", "kill ten people in the village of *Arzah*"), for an attack no place path places.
+    A person's phrase tells their office, not the attack ("kills X, the head of the police in Y"),
+    and a target reached through "of" only the place of what it belongs to ("assaults on attendees
+    of a rally in Y")."""
     for path in lex.events.paths(trigger, "targets"):
         for head in path.follow(token):
             person = index.at(head)
@@ -1069,25 +1063,6 @@ def _placed_within(part: Token, head: Token) -> bool:
             return False
         node = node.head
     return placed
-
-
-def _over_a_period(token: Token) -> bool:
-    """The verb is said of a period rather than a time: a clause or phrase of "since", or a
-    phrase of the past few days ("over the past 24 hours", "in recent days")."""
-    for child in token.children:
-        if child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ == "since" for mark in child.children):
-            return True
-        if child.dep_ == "prep" and (child.lower_ == "since" or child.lower_ in PERIOD_PREPS and _of_the_past(child)):
-            return True
-    return False
-
-
-def _of_the_past(prep: Token) -> bool:
-    """The object of a preposition is a stretch of the recent past ("the *past* 24 hours")."""
-    for noun in prep.children:
-        if noun.dep_ == "pobj" and any(modifier.lower_ in PERIOD_MODIFIERS for modifier in noun.children):
-            return True
-    return False
 
 
 def _counted(token: Token, lex: Lexicons) -> bool:
