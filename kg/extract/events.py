@@ -288,14 +288,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     allowed_targets = {EntityType(name) for name in trigger.words("target_types")}
     if allowed_targets:
         target_types &= allowed_targets
-    excluded_kinds = trigger.words("exclude_target_kinds")
     # "called Theresa May's deal 'lousy'" calls no one: the party called is the object itself or
     # whom it represents ("called the Russian president"), never what merely qualifies it.
     parties_only = trigger.flag("party_objects")
     reached = index.follow(token, events.paths(trigger, "targets"), qualifiers=not parties_only,
                            transparent=REPRESENTATIVES if parties_only else frozenset())  # fmt: skip
     targets = [key for key in reached + _shared_patient(token, index)
-               if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
+               if index.type_of(key) in target_types
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     location_paths = events.paths(trigger, "locations")
     places = index.follow(token, location_paths)
