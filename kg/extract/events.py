@@ -565,15 +565,14 @@ def _owning_verb(responsibility: Token) -> Token | None:
 
 
 def _owns_attack(responsibility: Token, lex: Lexicons, attack: Event) -> bool:
-    """The responsibility is for a definite attack noun ("for the attack", "for these bombings",
-    "for it"), or for nothing said, after the attack's own sentence ("... in a bombing in X. Y
-    claims responsibility.")."""
+    """The responsibility is for a definite attack noun ("for the attack", "for these bombings"),
+    or for nothing said, after the attack's own sentence ("... in a bombing in X. Y claims
+    responsibility.")."""
     owned = RESPONSIBLE_FOR.follow(responsibility)
     if not owned:
         sent = responsibility.sent
         return sent.start > 0 and attack.provenance.evidence.start >= responsibility.doc[sent.start - 1].sent.start_char
-    return any(noun.lower_ == "it" or (_attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE | {"these", "those"}))
-               for noun in owned)  # fmt: skip
+    return any(_attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE | {"these", "those"}) for noun in owned)
 
 
 def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
