@@ -309,7 +309,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
-        placed_in = _state_of_place(token, location_paths, index) or _gazetteer_state(location, index)
+        placed_in = _state_of_place(token, location_paths, index)
         targets = [key for key in placed_in if home and key not in home] or targets
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
@@ -796,15 +796,6 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
                 if state is not None and index.type_of(state) is EntityType.STATE and state not in found and _places(part, reached):
                     found.append(state)
     return found
-
-
-def _gazetteer_state(place: str, index: EntityIndex) -> list[str]:
-    """The state the gazetteer places a named place in ("Idlib": Syria), when the article names
-    that state too."""
-    gazetteer = load_gazetteer()
-    qids = {entry.state for entry in gazetteer.lookup(index.entities[place].label) if entry.state}
-    return [key for key, entity in index.entities.items()
-            if entity.type is EntityType.STATE and any(entry.qid in qids for entry in gazetteer.lookup(entity.label))]  # fmt: skip
 
 
 def _places(part: Token, place: Token) -> bool:
