@@ -7,8 +7,8 @@ The agent nouns of the Phoenix dictionary (patterns/agents.tsv, built by
 scripts/convert_phoenix.py) give the sector: a noun heading its phrase whose lemma, with the
 words before it, is an agent phrase ("police", "gunman", "security force") is a mention of a
 group of that phrase's CAMEO sector. Words an entity or a title already holds are not, nor a noun
-inside a longer noun ("police station"), one that describes another (an apposition or a predicate:
-"X, a militant group"), or a label in quotation marks. The group's state is the State entity that
+inside a longer noun ("police station"), one that describes another (an apposition: "X, a
+militant group"), or a label in quotation marks. The group's state is the State entity that
 qualifies it: a demonym or name before it ("Israeli troops", "Sudan's army") or after "of"/"from"
 ("the army of Sudan"). Mentions with the same sector, state and words are one group.
 """
@@ -28,9 +28,9 @@ from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
 
 AGENT_COLUMNS = ("phrase", "sector", "code", "source")
-# A noun inside a longer noun ("police station") or describing another ("X, a militant group";
-# "X is a rebel movement"; "named it a terrorist group") is no actor of its own.
-NOT_AN_ACTOR = frozenset({"compound", "appos", "attr", "oprd"})
+# A noun inside a longer noun ("police station") or describing another ("X, a militant group") is
+# no actor of its own.
+NOT_AN_ACTOR = frozenset({"compound", "appos"})
 # Words left out of a group's label at its start.
 LEADING = frozenset({"DET", "NUM", "PUNCT", "PRON", "ADP", "CCONJ"})
 
