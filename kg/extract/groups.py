@@ -31,8 +31,6 @@ AGENT_COLUMNS = ("phrase", "sector", "code", "source")
 # A noun inside a longer noun ("police station") or describing another ("X, a militant group") is
 # no actor of its own.
 NOT_AN_ACTOR = frozenset({"compound", "appos"})
-# Words left out of a group's label at its start.
-LEADING = frozenset({"DET", "NUM", "PUNCT", "PRON", "ADP", "CCONJ"})
 
 
 @lru_cache(maxsize=4)
@@ -79,8 +77,6 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
         # The label starts at the state's words before the noun ("Sudan's army" starts at "Sudan").
         label_start = min([start, *(t.i for child in token.children if state and child.dep_ in OWNERS
                                     and child.i < token.i for t in child.subtree if owner.get(t.i) is state)])
-        while label_start < start and doc[label_start].pos_ in LEADING:
-            label_start += 1
         words = " ".join(t.lemma_.lower() for t in doc[start : token.i + 1])
         found.setdefault((sector, state.key if state else None, words), []).append(doc[label_start : token.i + 1])
     used = {entity.key for entity in entities}
