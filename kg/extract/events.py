@@ -926,10 +926,10 @@ def _victims(passive: Token, index: EntityIndex) -> set[str]:
 
 def _hits_only(verb: Token, trigger: Trigger, victims: set[str], lex: Lexicons, index: EntityIndex) -> bool:
     """The verb reads as an attack whose targets name no party or group but `victims`; not a
-    clash, where either side may have done it ("are injured as protesters *clash* with police"),
-    nor a defence ("are killed after the army *intercepts* a drone": by its debris). An attack on
-    someone else ("open fire on villagers") is read by the verb itself, the passive its toll."""
-    if trigger.label != EventType.ASSAULT.value or trigger.flag("defensive") or verb.lemma_.lower() in trigger.words("reciprocal_lemmas"):
+    defence ("are killed after the army *intercepts* a drone": by its debris). An attack on someone
+    else ("open fire on villagers", "clash with police") is read by the verb itself, the passive
+    its toll."""
+    if trigger.label != EventType.ASSAULT.value or trigger.flag("defensive"):
         return False
     hit = index.follow(verb, lex.events.paths(trigger, "targets"))
     return set(_parties(hit, index) + _groups(hit, index)) <= victims
