@@ -712,14 +712,8 @@ def _subject_lemmas(verb: Token) -> set[str]:
 
 def _clause_lemmas(verb: Token) -> set[str]:
     """The lemmas of what a verb's clause says its subject does it for: its complement or adverbial
-    clause ("gather *to protest*") and the objects of its prepositions ("rally *in protest*")."""
-    lemmas = set()
-    for child in verb.children:
-        if child.dep_ in ("advcl", "xcomp"):
-            lemmas.add(child.lemma_.lower())
-        elif child.dep_ == "prep":
-            lemmas |= {obj.lemma_.lower() for obj in child.children if obj.dep_ == "pobj"}
-    return lemmas
+    clause ("gather *to protest*")."""
+    return {child.lemma_.lower() for child in verb.children if child.dep_ in ("advcl", "xcomp")}
 
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
