@@ -931,14 +931,13 @@ def _hits_only(verb: Token, trigger: Trigger, victims: set[str], lex: Lexicons, 
 
 def _clause_attackers(passive: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
     """Who the first attack clause of a passive that names one names as its subject ("when *Israeli
-    forces* open fire"), or as the author of its subject attack ("after *an RSF* drone strike hits
-    X"): the parties, else the unnamed groups; none where one of them is among those the passive
-    acts on, the victims ("X is shot dead after *he* stabs two people", "an IDF reservist is killed
-    after *their* vehicle hits a bomb")."""
+    forces* open fire"): the parties, else the unnamed groups; none where one of them is among those
+    the passive acts on, the victims ("X is shot dead after *he* stabs two people", "an IDF reservist
+    is killed after *their* vehicle hits a bomb")."""
     victims = _victims(passive, index)
     for clause in _attack_clauses(passive, lex, index):
         subjects = index.follow(clause, [SUBJECT])
-        found = _parties(subjects, index) or _groups(subjects, index) or _noun_attackers(clause, lex, index)
+        found = _parties(subjects, index) or _groups(subjects, index)
         if found and not victims.intersection(found):
             return found
     return []
