@@ -205,9 +205,6 @@ def _misread_verb(token: Token) -> bool:
     def verbless() -> bool:  # asked only where it decides: Token.sent looks for the sentence anew
         return not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
 
-    if token.dep_ == "compound" and token.head.dep_ == "ROOT" and verbless():
-        # "The Houthis fire missiles at X", "X and Y exchange fire" read as one noun phrase.
-        return any(s.pos_ == "PROPN" and s.dep_ in ("compound", "nmod") and s.i < token.i for s in token.head.children)
     return any(child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj", "amod") and child.i < token.i
                for child in token.children) and (token.dep_ == "ROOT" or verbless())  # fmt: skip
 
