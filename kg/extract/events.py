@@ -1132,8 +1132,7 @@ PARTY_PREPS = frozenset({"by", "with", "between", "from"})
 def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) -> bool:
     """A party or group stands in the phrase or clause of `head` other than as where it happened,
     whom an attack noun hit, or in a dependent by one of `besides` (the victims of a passive) of
-    `head`, of a verb joined to it ("killed and others *injured*", "struck X, *killing* two") or of
-    a gap ("officers are killed and *civilians* injured")."""
+    `head` or of a verb joined to it ("killed and others *injured*", "struck X, *killing* two")."""
     participles = [child for child in head.children if child.dep_ == "advcl" and child.tag_ == "VBG"]
     verbs = {head.i, *(verb.i for part in (head, *participles) for verb in (part, *part.conjuncts) if verb.pos_ == "VERB")}
     for part in head.subtree:
@@ -1148,7 +1147,7 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
                 node.dep_ == "acl" or node.dep_ == "prep" and node.head.pos_ == "NOUN")):
             if node.dep_ in ("prep", "agent") and node.lower_ in PARTY_PREPS:
                 return True
-            if node.dep_ in besides and node.head.i in verbs or (node.dep_ == "conj" and node.pos_ != "VERB" and node.head.i == head.i):
+            if node.dep_ in besides and node.head.i in verbs:
                 break
             node = node.head
         if node.i == head.i:
