@@ -543,11 +543,7 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         if not _owns_attack(token, lex, attack):
             continue
         evidence = sentence_evidence(token.sent)
-        # An attack with neither a named victim nor a place was scored as one by no one named (x
-        # UNNAMED); its claimant is named now.
-        unnamed = not _followed(attack.type, attack.targets, attack.location, index)
-        score = confidence.score(attack.provenance.confidence / (confidence.UNNAMED if unnamed else 1), inherited=True)
-        provenance = Provenance(evidence, NAME, score, claimants[0])
+        provenance = Provenance(evidence, NAME, confidence.score(attack.provenance.confidence, inherited=True), claimants[0])
         claims.append(dataclasses.replace(attack, actors=(claimants[0],), provenance=provenance))
     return claims
 
