@@ -613,8 +613,7 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     # Mixed only where the states are those of the others ("the *Chinese* PLA Navy"), not a list
     # of parties that names states and others ("Pope Francis, Germany and France").
     mixed = bool(states and others) and states <= _states_of(others, index)
-    mutual = bool(event.targets) and set(event.targets) <= set(event.actors)
-    groups: list[tuple[str, ...]] = [event.actors] if mixed and not mutual else [(key,) for key in event.actors] or [()]
+    groups: list[tuple[str, ...]] = [event.actors] if mixed else [(key,) for key in event.actors] or [()]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
     # No one acts on themselves ("accuse each other").
     return [dataclasses.replace(event, actors=actors, targets=target) for actors in groups for target in targets
