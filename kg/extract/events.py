@@ -641,11 +641,7 @@ def _retold(event: Event, other: Event, headline_end: int) -> bool:
     fewer_parties = set(event.actors) <= set(other.actors) and set(event.targets) <= set(other.targets)
     same_parties = (set(event.actors), set(event.targets)) == (set(other.actors), set(other.targets))
     in_headline = min(event.provenance.evidence.start, other.provenance.evidence.start) < headline_end
-    if not ((in_headline and fewer_parties) or (event.type in MEETINGS and same_parties)):
-        return False
-    return event.when is None or other.when is None or (
-        event.when.earliest <= other.when.latest and other.when.earliest <= event.when.latest
-    )
+    return (in_headline and fewer_parties) or (event.type in MEETINGS and same_parties)
 
 
 def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
