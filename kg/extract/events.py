@@ -526,7 +526,7 @@ OWNING = frozenset({"claim", "accept", "admit", "take"})
 
 def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
     """ "Bombs struck X. Y claimed responsibility for the attack.": a party owning a definite attack
-    noun ("the attack", "these bombings") claims the latest earlier attack whose actor the article
+    noun ("the attack", "the bombings") claims the latest earlier attack whose actor the article
     did not state; the attack is stored again with the claimant as its actor, claimed by it. A bare
     claim ("Y claims responsibility.") owns only an attack of the sentence just before."""
     claims: list[Event] = []
@@ -558,14 +558,13 @@ def _owning_verb(responsibility: Token) -> Token | None:
 
 
 def _owns_attack(responsibility: Token, lex: Lexicons, attack: Event) -> bool:
-    """The responsibility is for a definite attack noun ("for the attack", "for these bombings"),
-    or for nothing said, after the attack's own sentence ("... in a bombing in X. Y claims
-    responsibility.")."""
+    """The responsibility is for a definite attack noun ("for the attack"), or for nothing said,
+    after the attack's own sentence ("... in a bombing in X. Y claims responsibility.")."""
     owned = RESPONSIBLE_FOR.follow(responsibility)
     if not owned:
         sent = responsibility.sent
         return sent.start > 0 and attack.provenance.evidence.start >= responsibility.doc[sent.start - 1].sent.start_char
-    return any(_attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE | {"these", "those"}) for noun in owned)
+    return any(_attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE) for noun in owned)
 
 
 def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
