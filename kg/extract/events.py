@@ -38,9 +38,6 @@ PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
 # even where the article never says who did it.
 FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
-# Verbs whose infinitive complement has their object as its subject ("forced X to withdraw");
-# what a request asks for is no event at all (_asked_for), so request verbs are not here.
-OBJECT_CONTROL = frozenset({"order", "force", "persuade", "direct", "instruct", "invite"})
 ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
 PASSIVE_SUBJECT = parse_path(">nsubjpass")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
@@ -208,9 +205,6 @@ def _misread_verb(token: Token) -> bool:
     def verbless() -> bool:  # asked only where it decides: Token.sent looks for the sentence anew
         return not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
 
-    if token.dep_ == "compound" and token.head.dep_ == "ROOT" and verbless():
-        # "The Houthis fire missiles at X", "X and Y exchange fire" read as one noun phrase.
-        return any(s.pos_ == "PROPN" and s.dep_ in ("compound", "nmod") and s.i < token.i for s in token.head.children)
     return any(child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj", "amod") and child.i < token.i
                for child in token.children) and (token.dep_ == "ROOT" or verbless())  # fmt: skip
 
@@ -291,14 +285,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     allowed_targets = {EntityType(name) for name in trigger.words("target_types")}
     if allowed_targets:
         target_types &= allowed_targets
-    excluded_kinds = trigger.words("exclude_target_kinds")
     # "called Theresa May's deal 'lousy'" calls no one: the party called is the object itself or
     # whom it represents ("called the Russian president"), never what merely qualifies it.
     parties_only = trigger.flag("party_objects")
     reached = index.follow(token, events.paths(trigger, "targets"), qualifiers=not parties_only,
                            transparent=REPRESENTATIVES if parties_only else frozenset())  # fmt: skip
     targets = [key for key in reached + _shared_patient(token, index)
-               if index.type_of(key) in target_types and index.entities[key].kind not in excluded_kinds
+               if index.type_of(key) in target_types
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     location_paths = events.paths(trigger, "locations")
     places = index.follow(token, location_paths)
@@ -313,7 +306,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
-        placed_in = _state_of_place(token, location_paths, index) or _gazetteer_state(location, index)
+        placed_in = _state_of_place(token, location_paths, index)
         targets = [key for key in placed_in if home and key not in home] or targets
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
@@ -435,12 +428,6 @@ def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     they hold office in ("Trump expands the country's travel ban": not a cooperation of Trump with
     the United States)."""
     excluded = {*actors, *_states_of([actor for actor in actors if index.type_of(actor) is EntityType.PERSON], index)}
-    if trigger.flag("agent_over_patient"):
-        # "claims the tanker was hit by an Iranian drone": the one hit is not the one accused.
-        paths = lex.events.paths(trigger, "targets")
-        agents = index.follow(token, [p for p in paths if any(step.dep == "agent" for step in p.steps)])
-        if agents:
-            excluded |= set(index.follow(token, [p for p in paths if p.steps[-1].dep == "nsubjpass"])) - set(agents)
     if trigger.words("patient_types"):
         # "claims that X was killed in an airstrike": the one a claimed attack befell is not accused.
         excluded |= _passive_patients(token, trigger, lex, index)
@@ -539,7 +526,7 @@ OWNING = frozenset({"claim", "accept", "admit", "take"})
 
 def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
     """ "Bombs struck X. Y claimed responsibility for the attack.": a party owning a definite attack
-    noun ("the attack", "these bombings") claims the latest earlier attack whose actor the article
+    noun ("the attack", "the bombings") claims the latest earlier attack whose actor the article
     did not state; the attack is stored again with the claimant as its actor, claimed by it. A bare
     claim ("Y claims responsibility.") owns only an attack of the sentence just before."""
     claims: list[Event] = []
@@ -556,11 +543,7 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         if not _owns_attack(token, lex, attack):
             continue
         evidence = sentence_evidence(token.sent)
-        # An attack with neither a named victim nor a place was scored as one by no one named (x
-        # UNNAMED); its claimant is named now.
-        unnamed = not _followed(attack.type, attack.targets, attack.location, index)
-        score = confidence.score(attack.provenance.confidence / (confidence.UNNAMED if unnamed else 1), inherited=True)
-        provenance = Provenance(evidence, NAME, score, claimants[0])
+        provenance = Provenance(evidence, NAME, confidence.score(attack.provenance.confidence, inherited=True), claimants[0])
         claims.append(dataclasses.replace(attack, actors=(claimants[0],), provenance=provenance))
     return claims
 
@@ -575,15 +558,13 @@ def _owning_verb(responsibility: Token) -> Token | None:
 
 
 def _owns_attack(responsibility: Token, lex: Lexicons, attack: Event) -> bool:
-    """The responsibility is for a definite attack noun ("for the attack", "for these bombings",
-    "for it"), or for nothing said, after the attack's own sentence ("... in a bombing in X. Y
-    claims responsibility.")."""
+    """The responsibility is for a definite attack noun ("for the attack"), or for nothing said,
+    after the attack's own sentence ("... in a bombing in X. Y claims responsibility.")."""
     owned = RESPONSIBLE_FOR.follow(responsibility)
     if not owned:
         sent = responsibility.sent
         return sent.start > 0 and attack.provenance.evidence.start >= responsibility.doc[sent.start - 1].sent.start_char
-    return any(noun.lower_ == "it" or (_attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE | {"these", "those"}))
-               for noun in owned)  # fmt: skip
+    return any(_attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE) for noun in owned)
 
 
 def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
@@ -631,8 +612,7 @@ def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     # Mixed only where the states are those of the others ("the *Chinese* PLA Navy"), not a list
     # of parties that names states and others ("Pope Francis, Germany and France").
     mixed = bool(states and others) and states <= _states_of(others, index)
-    mutual = bool(event.targets) and set(event.targets) <= set(event.actors)
-    groups: list[tuple[str, ...]] = [event.actors] if mixed and not mutual else [(key,) for key in event.actors] or [()]
+    groups: list[tuple[str, ...]] = [event.actors] if mixed else [(key,) for key in event.actors] or [()]
     targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
     # No one acts on themselves ("accuse each other").
     return [dataclasses.replace(event, actors=actors, targets=target) for actors in groups for target in targets
@@ -660,11 +640,7 @@ def _retold(event: Event, other: Event, headline_end: int) -> bool:
     fewer_parties = set(event.actors) <= set(other.actors) and set(event.targets) <= set(other.targets)
     same_parties = (set(event.actors), set(event.targets)) == (set(other.actors), set(other.targets))
     in_headline = min(event.provenance.evidence.start, other.provenance.evidence.start) < headline_end
-    if not ((in_headline and fewer_parties) or (event.type in MEETINGS and same_parties)):
-        return False
-    return event.when is None or other.when is None or (
-        event.when.earliest <= other.when.latest and other.when.earliest <= event.when.latest
-    )
+    return (in_headline and fewer_parties) or (event.type in MEETINGS and same_parties)
 
 
 def _requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
@@ -723,14 +699,8 @@ def _subject_lemmas(verb: Token) -> set[str]:
 
 def _clause_lemmas(verb: Token) -> set[str]:
     """The lemmas of what a verb's clause says its subject does it for: its complement or adverbial
-    clause ("gather *to protest*") and the objects of its prepositions ("rally *in protest*")."""
-    lemmas = set()
-    for child in verb.children:
-        if child.dep_ in ("advcl", "xcomp"):
-            lemmas.add(child.lemma_.lower())
-        elif child.dep_ == "prep":
-            lemmas |= {obj.lemma_.lower() for obj in child.children if obj.dep_ == "pobj"}
-    return lemmas
+    clause ("gather *to protest*")."""
+    return {child.lemma_.lower() for child in verb.children if child.dep_ in ("advcl", "xcomp")}
 
 
 def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
@@ -807,15 +777,6 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
                 if state is not None and index.type_of(state) is EntityType.STATE and state not in found and _places(part, reached):
                     found.append(state)
     return found
-
-
-def _gazetteer_state(place: str, index: EntityIndex) -> list[str]:
-    """The state the gazetteer places a named place in ("Idlib": Syria), when the article names
-    that state too."""
-    gazetteer = load_gazetteer()
-    qids = {entry.state for entry in gazetteer.lookup(index.entities[place].label) if entry.state}
-    return [key for key, entity in index.entities.items()
-            if entity.type is EntityType.STATE and any(entry.qid in qids for entry in gazetteer.lookup(entity.label))]  # fmt: skip
 
 
 def _places(part: Token, place: Token) -> bool:
@@ -946,10 +907,10 @@ def _victims(passive: Token, index: EntityIndex) -> set[str]:
 
 def _hits_only(verb: Token, trigger: Trigger, victims: set[str], lex: Lexicons, index: EntityIndex) -> bool:
     """The verb reads as an attack whose targets name no party or group but `victims`; not a
-    clash, where either side may have done it ("are injured as protesters *clash* with police"),
-    nor a defence ("are killed after the army *intercepts* a drone": by its debris). An attack on
-    someone else ("open fire on villagers") is read by the verb itself, the passive its toll."""
-    if trigger.label != EventType.ASSAULT.value or trigger.flag("defensive") or verb.lemma_.lower() in trigger.words("reciprocal_lemmas"):
+    defence ("are killed after the army *intercepts* a drone": by its debris). An attack on someone
+    else ("open fire on villagers", "clash with police") is read by the verb itself, the passive
+    its toll."""
+    if trigger.label != EventType.ASSAULT.value or trigger.flag("defensive"):
         return False
     hit = index.follow(verb, lex.events.paths(trigger, "targets"))
     return set(_parties(hit, index) + _groups(hit, index)) <= victims
@@ -957,14 +918,13 @@ def _hits_only(verb: Token, trigger: Trigger, victims: set[str], lex: Lexicons, 
 
 def _clause_attackers(passive: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
     """Who the first attack clause of a passive that names one names as its subject ("when *Israeli
-    forces* open fire"), or as the author of its subject attack ("after *an RSF* drone strike hits
-    X"): the parties, else the unnamed groups; none where one of them is among those the passive
-    acts on, the victims ("X is shot dead after *he* stabs two people", "an IDF reservist is killed
-    after *their* vehicle hits a bomb")."""
+    forces* open fire"): the parties, else the unnamed groups; none where one of them is among those
+    the passive acts on, the victims ("X is shot dead after *he* stabs two people", "an IDF reservist
+    is killed after *their* vehicle hits a bomb")."""
     victims = _victims(passive, index)
     for clause in _attack_clauses(passive, lex, index):
         subjects = index.follow(clause, [SUBJECT])
-        found = _parties(subjects, index) or _groups(subjects, index) or _noun_attackers(clause, lex, index)
+        found = _parties(subjects, index) or _groups(subjects, index)
         if found and not victims.intersection(found):
             return found
     return []
@@ -1042,20 +1002,14 @@ PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around"})
 # Arzah" ("of" only below the preposition of place: in "attendees *of* a rally in X" the place is
 # the rally's).
 PLACE_PHRASE_DEPS = frozenset({"pobj", "compound", "appos", "conj", "cc", "punct"})
-# A toll counted over a period, not one attack: "have killed 700 people *since* the war began",
-# "*over the past* 24 hours", "*in recent* days".
-PERIOD_PREPS = frozenset({"over", "in", "during", "throughout"})
-PERIOD_MODIFIERS = frozenset({"past", "last", "recent"})
 
 
 def _target_place(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> str | None:
     """The first place the phrase of what an attack hit puts it in ("gunmen open fire on a bar *in
-    El Empalme*", "kill ten people in the village of *Arzah*"), for an attack no place path places;
-    none for a toll counted over a period, which places no one attack. A person's phrase tells
-    their office, not the attack ("kills X, the head of the police in Y"), and a target reached
-    through "of" only the place of what it belongs to ("assaults on attendees of a rally in Y")."""
-    if _over_a_period(token):
-        return None
+    El Empalme*", "kill ten people in the village of *Arzah*"), for an attack no place path places.
+    A person's phrase tells their office, not the attack ("kills X, the head of the police in Y"),
+    and a target reached through "of" only the place of what it belongs to ("assaults on attendees
+    of a rally in Y")."""
     for path in lex.events.paths(trigger, "targets"):
         for head in path.follow(token):
             person = index.at(head)
@@ -1078,25 +1032,6 @@ def _placed_within(part: Token, head: Token) -> bool:
             return False
         node = node.head
     return placed
-
-
-def _over_a_period(token: Token) -> bool:
-    """The verb is said of a period rather than a time: a clause or phrase of "since", or a
-    phrase of the past few days ("over the past 24 hours", "in recent days")."""
-    for child in token.children:
-        if child.dep_ == "advcl" and any(mark.dep_ == "mark" and mark.lower_ == "since" for mark in child.children):
-            return True
-        if child.dep_ == "prep" and (child.lower_ == "since" or child.lower_ in PERIOD_PREPS and _of_the_past(child)):
-            return True
-    return False
-
-
-def _of_the_past(prep: Token) -> bool:
-    """The object of a preposition is a stretch of the recent past ("the *past* 24 hours")."""
-    for noun in prep.children:
-        if noun.dep_ == "pobj" and any(modifier.lower_ in PERIOD_MODIFIERS for modifier in noun.children):
-            return True
-    return False
 
 
 def _counted(token: Token, lex: Lexicons) -> bool:
@@ -1187,8 +1122,7 @@ PARTY_PREPS = frozenset({"by", "with", "between", "from"})
 def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) -> bool:
     """A party or group stands in the phrase or clause of `head` other than as where it happened,
     whom an attack noun hit, or in a dependent by one of `besides` (the victims of a passive) of
-    `head`, of a verb joined to it ("killed and others *injured*", "struck X, *killing* two") or of
-    a gap ("officers are killed and *civilians* injured")."""
+    `head` or of a verb joined to it ("killed and others *injured*", "struck X, *killing* two")."""
     participles = [child for child in head.children if child.dep_ == "advcl" and child.tag_ == "VBG"]
     verbs = {head.i, *(verb.i for part in (head, *participles) for verb in (part, *part.conjuncts) if verb.pos_ == "VERB")}
     for part in head.subtree:
@@ -1203,7 +1137,7 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
                 node.dep_ == "acl" or node.dep_ == "prep" and node.head.pos_ == "NOUN")):
             if node.dep_ in ("prep", "agent") and node.lower_ in PARTY_PREPS:
                 return True
-            if node.dep_ in besides and node.head.i in verbs or (node.dep_ == "conj" and node.pos_ != "VERB" and node.head.i == head.i):
+            if node.dep_ in besides and node.head.i in verbs:
                 break
             node = node.head
         if node.i == head.i:
@@ -1229,8 +1163,6 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
         ):
             return []
-        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL and (objects := _named_by(head, OBJECT, index)):
-            return objects  # "forced X to withdraw", "invited X to visit"
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and head.head.pos_ == "VERB":
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
@@ -1305,8 +1237,6 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     nearby = {token.lemma_.lower(), token.lower_, *(child.lemma_.lower() for child in token.children)}
     nearby.update(grandchild.lemma_.lower() for child in token.children if child.dep_ in ("prep", "compound", "amod")
                   for grandchild in child.children)  # fmt: skip
-    if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj"):
-        nearby.update(obj.lemma_.lower() for prep in token.head.children if prep.dep_ == "prep" for obj in prep.children)
     found = next((mode for mode, words in events.modes if nearby & words), None)
     if found is not None:
         return found

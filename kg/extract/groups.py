@@ -7,8 +7,8 @@ The agent nouns of the Phoenix dictionary (patterns/agents.tsv, built by
 scripts/convert_phoenix.py) give the sector: a noun heading its phrase whose lemma, with the
 words before it, is an agent phrase ("police", "gunman", "security force") is a mention of a
 group of that phrase's CAMEO sector. Words an entity or a title already holds are not, nor a noun
-inside a longer noun ("police station"), one that describes another (an apposition or a predicate:
-"X, a militant group"), or a label in quotation marks. The group's state is the State entity that
+inside a longer noun ("police station"), one that describes another (an apposition: "X, a
+militant group"), or a label in quotation marks. The group's state is the State entity that
 qualifies it: a demonym or name before it ("Israeli troops", "Sudan's army") or after "of"/"from"
 ("the army of Sudan"). Mentions with the same sector, state and words are one group.
 """
@@ -28,11 +28,9 @@ from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
 
 AGENT_COLUMNS = ("phrase", "sector", "code", "source")
-# A noun inside a longer noun ("police station") or describing another ("X, a militant group";
-# "X is a rebel movement"; "named it a terrorist group") is no actor of its own.
-NOT_AN_ACTOR = frozenset({"compound", "appos", "attr", "oprd"})
-# Words left out of a group's label at its start.
-LEADING = frozenset({"DET", "NUM", "PUNCT", "PRON", "ADP", "CCONJ"})
+# A noun inside a longer noun ("police station") or describing another ("X, a militant group") is
+# no actor of its own.
+NOT_AN_ACTOR = frozenset({"compound", "appos"})
 
 
 @lru_cache(maxsize=4)
@@ -79,8 +77,6 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
         # The label starts at the state's words before the noun ("Sudan's army" starts at "Sudan").
         label_start = min([start, *(t.i for child in token.children if state and child.dep_ in OWNERS
                                     and child.i < token.i for t in child.subtree if owner.get(t.i) is state)])
-        while label_start < start and doc[label_start].pos_ in LEADING:
-            label_start += 1
         words = " ".join(t.lemma_.lower() for t in doc[start : token.i + 1])
         found.setdefault((sector, state.key if state else None, words), []).append(doc[label_start : token.i + 1])
     used = {entity.key for entity in entities}

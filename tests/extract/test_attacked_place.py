@@ -1,6 +1,6 @@
 """The place that stands in the phrase of what an attack hit ("gunmen open fire on a bar *in Red
-Harbour*", "kill ten people in the village of *Red Harbour*") is where the attack happened; not a
-toll counted over a period, nor the office of a person hit; constructed sentences."""
+Harbour*", "kill ten people in the village of *Red Harbour*") is where the attack happened; not
+the office of a person hit; constructed sentences."""
 
 import pytest
 
@@ -46,9 +46,6 @@ def test_a_party_less_attack_is_placed_by_the_phrase_of_what_it_hit(annotated, t
 @pytest.mark.parametrize(
     "text",
     [
-        # counts over a period place no one attack
-        "Gunmen have killed 700 people in the Alawite village of Red Harbour since the war began.",
-        "Gunmen have killed 13 people in the Alawite village of Red Harbour over the past 24 hours.",
         # no attack
         "At least fourteen people are killed when a gold mine collapses in Red Harbour.",
         "Four people are killed in a car crash near a school in Red Harbour.",
@@ -57,7 +54,7 @@ def test_a_party_less_attack_is_placed_by_the_phrase_of_what_it_hit(annotated, t
         "Officials fear gunmen will attack a bar in Red Harbour.",
     ],
 )
-def test_no_placed_party_less_attack_for_a_period_no_attack_or_none_that_happened(annotated, text) -> None:  # type: ignore[no-untyped-def]
+def test_no_placed_party_less_attack_for_no_attack_or_none_that_happened(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _assaults(annotated, text)
     assert not any(not actors_named(actors) and place == "harbour" and score >= 0.5 for actors, _, place, score in found), found
 

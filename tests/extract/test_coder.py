@@ -252,8 +252,6 @@ def test_events_parties_acting_on_each_other_act_both_ways(annotated) -> None:  
         "Clashes erupted between Ruritania and Freedonia on Monday.",
         "Ruritania clashed with Freedonia.",
         "Ruritania and Freedonia fought on Monday.",
-        "Ruritania and Freedonia exchange fire along the border.",
-        "Ruritania and Freedonia exchange fire",
         "Ruritania and Freedonia exchanged fire.",
     ],
 )
@@ -397,20 +395,6 @@ def test_events_fighting_without_two_parties_is_no_clash(annotated, text) -> Non
 
 # The fixture makes an entity of every name given: give only those of the text.
 PLACES = {**NAMES, "Idlib": ("idlib", EntityType.LOCATION), "Syria": ("syria", STATE), "Syrian": ("syria", STATE)}
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ruritania carried out airstrikes on Idlib. Syria condemned them.",
-        "Ruritania shelled Idlib on Monday, Syria said.",
-        "Ruritanian strikes on Idlib killed 12 people, according to Syria.",
-    ],
-)
-def test_events_an_attack_on_a_place_strikes_the_state_the_gazetteer_places_it_in(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    doc, entities, article = annotated(text, PLACES)
-    found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
-    assert [(event.actors, event.targets, event.location) for event in found] == [(("ruritania",), ("syria",), "idlib")]
 
 
 @pytest.mark.parametrize("text", ["Syrian forces shelled Idlib.", "Ruritania shelled Idlib."])

@@ -123,7 +123,6 @@ def _claims(annotated, text: str):  # type: ignore[no-untyped-def]
     [
         ("Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for the attacks.", "freedonia"),
         ("Omar Tellen was shot dead in Red Harbour. On Monday the Northern Front claimed responsibility for the killing.", "tellen"),
-        ("Freedonia was hit by drone strikes on Saturday. The Northern Front claimed responsibility for it.", "freedonia"),
         # A bare claim owns the attack of the sentence just before.
         ("Omar Tellen is shot dead in a militant attack in Red Harbour. The Northern Front claims responsibility.", "tellen"),
         ("Freedonia was hit by a suicide bombing on Saturday. The Northern Front has claimed responsibility.", "freedonia"),
