@@ -875,10 +875,28 @@ def _attack_nouns(token: Token, lex: Lexicons) -> list[tuple[Token, Trigger]]:
 
 def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
     """The ASSAULT noun trigger of a word, read as a noun ("in *shelling* by X" is often a gerund),
-    or of the weapon that stands for its attack ("a missile struck X", "hit by rockets")."""
-    forms = (noun.lemma_.lower(), noun.lower_)
+    or of the weapon that stands for its attack ("a missile struck X", "hit by rockets", "an
+    *explosive device* detonates"), also told by the blast it set off ("a car bomb *explosion*
+    kills", "after the *explosion* of a roadside bomb"; not "a gas explosion")."""
+    forms = (noun.lemma_.lower(), noun.lower_, *(f"{child.lower_} {noun.lemma_.lower()}" for child in noun.children
+                                                if child.dep_ in ("amod", "compound")))  # fmt: skip
     found = chain(*(lex.events.by_lemma(form, pos) for pos in ("NOUN", "weapon") for form in forms))
-    return next((trigger for trigger in found if trigger.label == EventType.ASSAULT.value), None)
+    attack = next((trigger for trigger in found if trigger.label == EventType.ASSAULT.value), None)
+    if attack is not None:
+        return attack
+    for weapon in _blast_weapons(noun):
+        attack = _attack_trigger(weapon, lex)
+        if attack is not None and noun.lemma_.lower() in attack.words("blasts"):
+            return attack
+    return None
+
+
+def _blast_weapons(noun: Token) -> list[Token]:
+    """The words that may name what set off a blast noun: its modifiers ("a *bomb* blast") and the
+    object of its "of" ("the explosion of a roadside *bomb*")."""
+    modifiers = [child for child in noun.children if child.dep_ in ("compound", "nmod")]
+    return modifiers + [obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                        for obj in prep.children if obj.dep_ == "pobj"]  # fmt: skip
 
 
 # Subordinators of a clause that tells how a casualty came about: "are killed *when* gunmen open fire".
