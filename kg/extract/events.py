@@ -878,8 +878,8 @@ def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
     or of the weapon that stands for its attack ("a missile struck X", "hit by rockets", "an
     *explosive device* detonates"), also told by the blast it set off ("a car bomb *explosion*
     kills", "after the *explosion* of a roadside bomb"; not "a gas explosion")."""
-    forms = (noun.lemma_.lower(), noun.lower_, *(f"{child.lower_} {noun.lemma_.lower()}" for child in noun.children
-                                                if child.dep_ in ("amod", "compound")))  # fmt: skip
+    modified = [f"{child.lower_} {noun.lemma_.lower()}" for child in noun.children if child.dep_ in ("amod", "compound")]
+    forms = (noun.lemma_.lower(), noun.lower_, *modified)  # "explosive device" is a weapon of two words
     found = chain(*(lex.events.by_lemma(form, pos) for pos in ("NOUN", "weapon") for form in forms))
     attack = next((trigger for trigger in found if trigger.label == EventType.ASSAULT.value), None)
     if attack is not None:
@@ -895,8 +895,8 @@ def _blast_weapons(noun: Token) -> list[Token]:
     """The words that may name what set off a blast noun: its modifiers ("a *bomb* blast") and the
     object of its "of" ("the explosion of a roadside *bomb*")."""
     modifiers = [child for child in noun.children if child.dep_ in ("compound", "nmod")]
-    return modifiers + [obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
-                        for obj in prep.children if obj.dep_ == "pobj"]  # fmt: skip
+    of_phrases = [prep for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"]
+    return modifiers + [obj for prep in of_phrases for obj in prep.children if obj.dep_ == "pobj"]
 
 
 # Subordinators of a clause that tells how a casualty came about: "are killed *when* gunmen open fire".
