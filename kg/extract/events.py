@@ -21,7 +21,7 @@ from kg.extract import confidence
 from kg.extract.arguments import OWNERS, RELATIVE, REPRESENTATIVES, EntityIndex, clause_time, members_named, sentence_evidence, topic_line_end
 from kg.extract.assets import asset_tokens
 from kg.extract.coder import headline_passive, verb_dictionary
-from kg.extract.lexicon import Lexicon, Lexicons, Trigger, load_lexicons
+from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import AGENT_OBJECT, OBJECT, OF_OBJECT, SUBJECT, Path, parse_path
 from kg.gazetteer import load_gazetteer
@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 NAME = "kg.events.v2"
+WATER_NOUNS = WORDS["water_nouns"]
+NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
+FIGHT_NOUNS = WORDS["fight_nouns"]
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
@@ -300,6 +303,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
                                           if event_type is EventType.ASSAULT else None)  # fmt: skip
     if location is None and not _named(actors, index) and trigger.flag("state_places"):  # "people rally *across* X"
         location = _state_place(token, location_paths, trigger.words("state_places"), index)
+    struck: list[str] = []  # the place unnamed victims were struck in, a target as far away as they are
     if event_type is EventType.ASSAULT and location is not None and all(index.type_of(key) is EntityType.GROUP for key in targets):
         # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
@@ -308,6 +312,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
         placed_in = _state_of_place(token, location_paths, index)
         targets = [key for key in placed_in if home and key not in home] or targets
+        if not placed_in and _victims_place(token, trigger, location, targets, actors, home | _states_in_names(actors, index), index):
+            # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck.
+            struck = [location]
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
@@ -390,6 +397,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         event_type = EventType(verbal["type"])
     when = clause_time(token, times)
     steps = _steps(token, index, [*actors, *targets])
+    targets += struck
     named_targets = _named(targets, index)
     targets = named_targets or targets  # groups are acted upon only where no one named is
     named_actor = bool(_named(actors, index))
@@ -777,6 +785,58 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
                 if state is not None and index.type_of(state) is EntityType.STATE and state not in found and _places(part, reached):
                     found.append(state)
     return found
+
+
+def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[str], actors: list[str], home: set[str],
+                   index: EntityIndex) -> bool:  # fmt: skip
+    """A named party's attack on unnamed civilians only (the trigger's `victims_place` sectors)
+    struck the place on land it happened in: not a body of water, not a place it happened near
+    ("near the Al-Shifa Hospital"), not a fight between sides ("killed in clashes"), and not a
+    place of the party's own state (`home`: "the Sudanese army ... in Kutum, North Darfur, Sudan")."""
+    sectors = trigger.words("victims_place")
+    if not (sectors and targets and _named(actors, index)) or token.lemma_.lower() in trigger.words("reciprocal_lemmas"):
+        return False
+    if any(index.entities[key].sector not in sectors for key in targets):
+        return False
+    if any(noun.lemma_.lower() in FIGHT_NOUNS for noun in (token, *_causes(token))):
+        return False
+    mention = _place_mention(token.sent, location, index)
+    if mention is None or _on_water(index.entities[location]) or not _happened_in(mention):
+        return False
+    return home.isdisjoint(_placing_states(mention, index))
+
+
+def _place_mention(sent: Span, location: str, index: EntityIndex) -> Token | None:
+    """The last word of the sentence's first mention of the place."""
+    return next((t for t in index.tokens_of(location) if sent.start <= t.i < sent.end and index.at(t.head) != location), None)
+
+
+def _on_water(place: Entity) -> bool:
+    """The place is a body of water, by its name ("the Pacific Ocean") or the gazetteer's kind for
+    it ("the eastern Pacific", "the Bab-el-Mandeb": Sea, Strait)."""
+    kinds = {(entry.kind or "").lower() for entry in load_gazetteer().lookup(place.label) if entry.type is EntityType.LOCATION}
+    return not WATER_NOUNS.isdisjoint({*place.label.lower().split(), *kinds})
+
+
+def _happened_in(mention: Token) -> bool:
+    """The place is named after a preposition of where something happened, not of what lies beside
+    it ("near", "off"), through any "of" ("the town *of* X")."""
+    node = mention
+    while node.dep_ in ("compound", "appos", "conj", "pobj") and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ != "of":
+            return node.head.lower_ not in NEARBY_PREPOSITIONS
+        node = node.head
+    return True
+
+
+def _placing_states(mention: Token, index: EntityIndex) -> set[str]:
+    """The states the place's own phrase puts it in ("Kutum, North Darfur, *Sudan*")."""
+    states: set[str] = set()
+    for part in mention.subtree:
+        key = index.at(part)
+        if key is not None and index.type_of(key) is EntityType.STATE and _places(part, mention):
+            states.add(key)
+    return states
 
 
 def _places(part: Token, place: Token) -> bool:
@@ -1268,13 +1328,22 @@ def _one_attack(event: Event, other: Event, groups: frozenset[str]) -> bool:
     """ "An Israeli airstrike on Tyre kills five people": the attack noun (Israel -> Lebanon) and
     the casualty verb (Israel -> people) of one sentence read one attack. An attack told again in
     its sentence by the same actor with no named party of its own is that attack, unless told in
-    another place; two named targets ("strikes kill X and Y") stay two facts, and so do victims of
+    another place (the place its unnamed victims were struck in, `_victims_place`, is no party of its
+    own); two named targets ("strikes kill X and Y") stay two facts, and so do victims of
     no named actor and two unnamed targets ("stormed a village, killing five villagers")."""
     return (event.type is EventType.ASSAULT and bool(other.actors)
             and (not other.targets or bool(set(other.targets) - groups))
             and (None in (event.location, other.location) or event.location == other.location)
             and (event.provenance.negated, event.provenance.hypothetical) == (other.provenance.negated, other.provenance.hypothetical)
-            and set(event.targets) - groups <= set(other.targets))  # fmt: skip
+            and set(event.targets) - groups - {event.location} <= set(other.targets))  # fmt: skip
+
+
+def _named_weight(event: Event, groups: frozenset[str]) -> float:
+    """How much an event names: its named parties, and half for the place its unnamed victims were
+    struck in (`_victims_place`), which a reading naming the party struck outranks and a reading
+    of the victims alone does not."""
+    struck = event.location is not None and event.location in event.targets
+    return len(set(event.actors) - groups) + len(set(event.targets) - groups - {event.location}) + (0.5 if struck else 0)
 
 
 def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str]) -> list[Event]:
@@ -1284,8 +1353,7 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str])
     body) with the same parties and modality. Named parties rank first: unnamed victims do not
     outweigh a place ("people killed in an air strike that struck the X hospital")."""
     kept: list[Event] = []
-    ranked = sorted(events, key=lambda e: (-len(set(e.actors) - groups) - len(set(e.targets) - groups),
-                                           e.when is None, -e.provenance.confidence))  # fmt: skip
+    ranked = sorted(events, key=lambda e: (-_named_weight(e, groups), e.when is None, -e.provenance.confidence))
     for event in ranked:
         same_sentence = [other for other in kept if other.type is event.type
                          and other.provenance.evidence.start == event.provenance.evidence.start
