@@ -367,8 +367,6 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
         return _stacked(runs, roles, index, doc, base, nearest(people))
     plural = doc[role_end - 1].tag_ in ("NNS", "NNPS")  # "ministers A and B"; not "Prime Minister A, B announces"
     holders = people if spec.extra.get("people") == "all" and plural else [nearest(people)]
-    holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
-    # "President X and Gbagbo's wife": a possessor in the list holds nothing
     of = _of_key(doc, ofs[0] if spec.extra.get("of") == "first" else nearest(ofs), index) if ofs else None
     readings: list[_Reading] = []
     for run in holders:
