@@ -429,7 +429,7 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
 
 def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Token]] | None:
     """The verb of patterns/role_verbs.tsv whose clause gives `title` ("as <title>" on the verb or
-    on its object; the title as the verb's predicate, or of its "to be"), and the head words of the
+    on its object; the title as the verb's predicate), and the head words of the
     people it gives the title to (their conjuncts included); None where there is no such clause."""
     verb = title.head
     if title.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
@@ -438,8 +438,6 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
             verb = verb.head.head  # "is sworn in for a third term as president"
     elif title.dep_ not in ("oprd", "attr", "dobj"):
         return None
-    if verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp") and INFINITIVE.follow(verb):
-        verb = verb.head  # "X was chosen to be prime minister"
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":  # "appoints X as ...", "replaces Y as ...", with "as" on the object
         if verbs.get(verb.head.lemma_.lower()) == "object":
             return verb.head, [verb, *verb.conjuncts]
