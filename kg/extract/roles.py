@@ -619,8 +619,6 @@ def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> I
                 of, guessed = state, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
-        if reading.word.role in STATE_HEADS:
-            of = _state_of_body(of, title, index) or of
         modality = assess(title, index, load_lexicons().cues)
         if modality.negated or (title.head.lemma_ == "be" and NEGATION.follow(title.head)):
             continue
