@@ -15,10 +15,9 @@ Data, not code:
   state or organization the role belongs to (the OF mention nearest the role words).
 
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
-state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere, the
-office the gazetteer's tenures show the person holding (`_implicit_of`), roles.tsv's
-`default_of`, and for a state office or a head of state the state the article is most about
-(`_dominant_state`, as `_claims` admits it); else no claim.
+state"), `of` is, in order: the office the gazetteer's tenures show the person holding
+(`_implicit_of`), roles.tsv's `default_of`, and for a state office or a head of state the state
+the article is most about (`_dominant_state`, as `_claims` admits it); else no claim.
 
 A title after "former" or "ex-" ("former Brazilian president X") is a past role: a Role that has
 `ended` (held before the article's date, no more), never one the person holds; where the article
@@ -610,7 +609,7 @@ def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> I
     for reading in sorted(readings, key=lambda r: r.role_token.i):
         of, inherited, guessed, title = reading.of, False, False, reading.role_token
         if of is None:
-            of = _implicit_of(reading, explicit, qids, gazetteer, article) or _group_owner(reading, index)
+            of = _implicit_of(reading, qids, gazetteer, article) or _group_owner(reading, index)
             inherited = True
         if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS):
             state = dominant()
@@ -715,11 +714,7 @@ def _entity_qids(index: EntityIndex, gazetteer: Gazetteer) -> dict[str, str]:
     return {key: qids[0] for key, qids in found.items() if len(qids) == 1}
 
 
-def _implicit_of(reading: _Reading, explicit: dict[str, list[_Reading]], qids: dict[str, str], gazetteer: Gazetteer,
-                 article: Article) -> str | None:  # fmt: skip
-    for other in explicit.get(reading.person, ()):
-        if other.word.role == reading.word.role:
-            return other.of
+def _implicit_of(reading: _Reading, qids: dict[str, str], gazetteer: Gazetteer, article: Article) -> str | None:
     by_qid = {qid: key for key, qid in qids.items()}
     person_qid = qids.get(reading.person)
     if person_qid is not None:
