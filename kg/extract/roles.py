@@ -647,7 +647,7 @@ def _group_owner(reading: _Reading, index: EntityIndex) -> str | None:
         word = word.head
     if word.dep_ != "prep" or word.lower_ not in LISTING:
         return None
-    group = word.head.head if word.head.lower_ == "such" else word.head
+    group = word.head
     if group.lemma_.lower() not in agent_heads():
         return None
     return next((key for child in group.lefts if (key := index.at(child)) is not None and index.type_of(key) in OWNERS), None)
