@@ -382,8 +382,7 @@ def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str
                     place = _first_place((obj for obj in child.children if obj.dep_ == "pobj"), index, exclude)
                     if place is not None:
                         return place
-                if (child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp") and node is not head
-                        or (node is head and child.dep_ == "prep")):  # fmt: skip
+                if node is not head and child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp"):
                     queue.append(child)
     return None
 
