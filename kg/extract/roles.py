@@ -189,10 +189,8 @@ def _set_slots(doc: Doc, index: EntityIndex) -> dict[int, tuple[int, int, RoleWo
             token._.set(SLOT, slot)
     roles: dict[int, tuple[int, int, RoleWord]] = {}
     for start, end, word in role_phrases(doc):
-        # A title inside a description ("the Venezuelan leader", a mention of Maduro) is a title.
-        if any(t._.get(SLOT) == "OF" or (t._.get(SLOT) == "PERSON" and t.is_title and t.lower_ not in load_role_words())
-               for t in doc[start:end]):  # fmt: skip
-            continue
+        if any(t._.get(SLOT) == "OF" for t in doc[start:end]):
+            continue  # a role word inside a state's or organization's name
         start, end, word = _portfolio(doc, start, end, word)
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
