@@ -512,8 +512,7 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     Chile"; but the state written before a department's title: "as the U.S. Secretary of Health"),
     else the one written before it ("as U.S. Treasury Secretary"), else for "its" or
     "their" the verb's subject ("the party names X as its leader"); None if the text gives none."""
-    named = [key for t in before if (key := index.at(t) if t._.get(SLOT) != "OFREF" else _of_key(t.doc, ("OFREF", t.i, t.i + 1), index))
-             is not None and index.type_of(key) in OWNERS]  # fmt: skip
+    named = [key for key in map(index.at, before) if key is not None and index.type_of(key) in OWNERS]
     for obj in OF_OBJECT.follow(title):
         if (key := index.at(obj)) is not None and index.type_of(key) in OWNERS:
             # "as the U.S. Secretary of Health and Human Services": the department is the portfolio
