@@ -281,9 +281,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
         # states named before a pronoun in its sentence, which one it stands for is a guess.
         if token.pos_ == "PRON" and len(index.in_span(token.doc[token.sent.start : token.i], (EntityType.STATE,))) > 1:
             return []
-        keys = [key for key in index.entities_of(token) if key != entity.key and index.type_of(key) in OPERATORS]
-        # "the Strike Group includes ...": a name made of asset words is no operator.
-        return [key for key in keys if not any(t.i in assets for t in token.subtree if index.at(t) == key)]
+        return [key for key in index.entities_of(token) if key != entity.key and index.type_of(key) in OPERATORS]
 
     def qualifier(token: Token) -> str | None:
         return next((key for child in token.children
@@ -382,8 +380,7 @@ def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str
                     place = _first_place((obj for obj in child.children if obj.dep_ == "pobj"), index, exclude)
                     if place is not None:
                         return place
-                if (child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp") and node is not head
-                        or (node is head and child.dep_ == "prep")):  # fmt: skip
+                if node is not head and child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp"):
                     queue.append(child)
     return None
 

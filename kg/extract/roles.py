@@ -15,10 +15,9 @@ Data, not code:
   state or organization the role belongs to (the OF mention nearest the role words).
 
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
-state"), `of` is, in order: the `of` of a role the article gives the same person elsewhere, the
-office the gazetteer's tenures show the person holding (`_implicit_of`), roles.tsv's
-`default_of`, and for a state office or a head of state the state the article is most about
-(`_dominant_state`, as `_claims` admits it); else no claim.
+state"), `of` is, in order: the office the gazetteer's tenures show the person holding
+(`_implicit_of`), roles.tsv's `default_of`, and for a state office or a head of state the state
+the article is most about (`_dominant_state`, as `_claims` admits it); else no claim.
 
 A title after "former" or "ex-" ("former Brazilian president X") is a past role: a Role that has
 `ended` (held before the article's date, no more), never one the person holds; where the article
@@ -190,10 +189,8 @@ def _set_slots(doc: Doc, index: EntityIndex) -> dict[int, tuple[int, int, RoleWo
             token._.set(SLOT, slot)
     roles: dict[int, tuple[int, int, RoleWord]] = {}
     for start, end, word in role_phrases(doc):
-        # A title inside a description ("the Venezuelan leader", a mention of Maduro) is a title.
-        if any(t._.get(SLOT) == "OF" or (t._.get(SLOT) == "PERSON" and t.is_title and t.lower_ not in load_role_words())
-               for t in doc[start:end]):  # fmt: skip
-            continue
+        if any(t._.get(SLOT) == "OF" for t in doc[start:end]):
+            continue  # a role word inside a state's or organization's name
         start, end, word = _portfolio(doc, start, end, word)
         for token in doc[start:end]:
             token._.set(SLOT, "ROLE")
@@ -367,8 +364,6 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
         return _stacked(runs, roles, index, doc, base, nearest(people))
     plural = doc[role_end - 1].tag_ in ("NNS", "NNPS")  # "ministers A and B"; not "Prime Minister A, B announces"
     holders = people if spec.extra.get("people") == "all" and plural else [nearest(people)]
-    holders = [run for run in holders if run is people[0] or run[2] >= len(doc) or doc[run[2]]._.get(SLOT) != "POSS"]
-    # "President X and Gbagbo's wife": a possessor in the list holds nothing
     of = _of_key(doc, ofs[0] if spec.extra.get("of") == "first" else nearest(ofs), index) if ofs else None
     readings: list[_Reading] = []
     for run in holders:
@@ -431,7 +426,7 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
 
 def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Token]] | None:
     """The verb of patterns/role_verbs.tsv whose clause gives `title` ("as <title>" on the verb or
-    on its object; the title as the verb's predicate, or of its "to be"), and the head words of the
+    on its object; the title as the verb's predicate), and the head words of the
     people it gives the title to (their conjuncts included); None where there is no such clause."""
     verb = title.head
     if title.dep_ == "pobj" and verb.lower_ == "as" and verb.dep_ == "prep":
@@ -440,8 +435,6 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
             verb = verb.head.head  # "is sworn in for a third term as president"
     elif title.dep_ not in ("oprd", "attr", "dobj"):
         return None
-    if verb.lemma_ == "be" and verb.dep_ in ("xcomp", "ccomp") and INFINITIVE.follow(verb):
-        verb = verb.head  # "X was chosen to be prime minister"
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":  # "appoints X as ...", "replaces Y as ...", with "as" on the object
         if verbs.get(verb.head.lemma_.lower()) == "object":
             return verb.head, [verb, *verb.conjuncts]
@@ -519,8 +512,7 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     Chile"; but the state written before a department's title: "as the U.S. Secretary of Health"),
     else the one written before it ("as U.S. Treasury Secretary"), else for "its" or
     "their" the verb's subject ("the party names X as its leader"); None if the text gives none."""
-    named = [key for t in before if (key := index.at(t) if t._.get(SLOT) != "OFREF" else _of_key(t.doc, ("OFREF", t.i, t.i + 1), index))
-             is not None and index.type_of(key) in OWNERS]  # fmt: skip
+    named = [key for key in map(index.at, before) if key is not None and index.type_of(key) in OWNERS]
     for obj in OF_OBJECT.follow(title):
         if (key := index.at(obj)) is not None and index.type_of(key) in OWNERS:
             # "as the U.S. Secretary of Health and Human Services": the department is the portfolio
@@ -614,7 +606,7 @@ def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> I
     for reading in sorted(readings, key=lambda r: r.role_token.i):
         of, inherited, guessed, title = reading.of, False, False, reading.role_token
         if of is None:
-            of = _implicit_of(reading, explicit, qids, gazetteer, article) or _group_owner(reading, index)
+            of = _implicit_of(reading, qids, gazetteer, article) or _group_owner(reading, index)
             inherited = True
         if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS):
             state = dominant()
@@ -623,8 +615,6 @@ def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> I
                 of, guessed = state, True  # "Belarus plans ... a decree signed by prime minister X"
         if of is None or of == reading.person:
             continue
-        if reading.word.role in STATE_HEADS:
-            of = _state_of_body(of, title, index) or of
         modality = assess(title, index, load_lexicons().cues)
         if modality.negated or (title.head.lemma_ == "be" and NEGATION.follow(title.head)):
             continue
@@ -654,7 +644,7 @@ def _group_owner(reading: _Reading, index: EntityIndex) -> str | None:
         word = word.head
     if word.dep_ != "prep" or word.lower_ not in LISTING:
         return None
-    group = word.head.head if word.head.lower_ == "such" else word.head
+    group = word.head
     if group.lemma_.lower() not in agent_heads():
         return None
     return next((key for child in group.lefts if (key := index.at(child)) is not None and index.type_of(key) in OWNERS), None)
@@ -721,11 +711,7 @@ def _entity_qids(index: EntityIndex, gazetteer: Gazetteer) -> dict[str, str]:
     return {key: qids[0] for key, qids in found.items() if len(qids) == 1}
 
 
-def _implicit_of(reading: _Reading, explicit: dict[str, list[_Reading]], qids: dict[str, str], gazetteer: Gazetteer,
-                 article: Article) -> str | None:  # fmt: skip
-    for other in explicit.get(reading.person, ()):
-        if other.word.role == reading.word.role:
-            return other.of
+def _implicit_of(reading: _Reading, qids: dict[str, str], gazetteer: Gazetteer, article: Article) -> str | None:
     by_qid = {qid: key for key, qid in qids.items()}
     person_qid = qids.get(reading.person)
     if person_qid is not None:
