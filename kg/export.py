@@ -125,6 +125,10 @@ class _FactReader:
     def value(self, node: Node | None, predicate: URIRef) -> Node | None:
         return None if node is None else self.graph.value(node, predicate)
 
+    def flag(self, node: Node, predicate: URIRef) -> bool:
+        """A boolean literal of the node (kg:negated, kg:ended), false where absent."""
+        return bool(getattr(self.value(node, predicate), "value", False))
+
     def ref(self, node: Node | None) -> dict[str, object] | None:
         if node is None:
             return None
@@ -165,8 +169,8 @@ class _FactReader:
             fact=str(fact),
             evidence=_text(self.value(evidence, KG.sentence)),
             confidence=_number(self.value(fact, KG.confidence)),
-            negated=bool(getattr(self.value(fact, KG.negated), "value", False)),
-            hypothetical=bool(getattr(self.value(fact, KG.hypothetical), "value", False)),
+            negated=self.flag(fact, KG.negated),
+            hypothetical=self.flag(fact, KG.hypothetical),
         )
         claimed_by = self.value(fact, KG.claimedBy)
         if claimed_by is not None:
@@ -181,7 +185,7 @@ class _FactReader:
             "role": _text(self.value(position, KG.roleName)),
             "of": self.ref(self.value(position, KG.positionOf)),
         }
-        if getattr(self.value(fact, KG.ended), "value", False):
+        if self.flag(fact, KG.ended):
             role["ended"] = True  # a former holder's ("former president X")
         return role
 
