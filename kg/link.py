@@ -130,7 +130,7 @@ class Linker:
         offices = [
             Office(claim.person, claim.role.lower(), claim.of)
             for claim in extraction.claims
-            if isinstance(claim, Role) and not (claim.provenance.negated or claim.provenance.hypothetical or claim.ended)
+            if isinstance(claim, Role) and claim.held
         ]
         article = extraction.article
         return self.link_subjects(subjects, offices, published=article.published, text=article.content)

@@ -288,7 +288,7 @@ class _Mapper:
         self.add(position, KG.positionOf, of)
         of_type = self.extraction.entity(role.of).type
         holder_is_person = self.extraction.entity(role.person).type is EntityType.PERSON
-        if role.provenance.negated or role.provenance.hypothetical or role.ended or not holder_is_person:
+        if not (role.held and holder_is_person):
             return
         if of_type is EntityType.STATE and role_name in HEAD_OF_STATE_ROLES:
             self.add(of, KG.headOfState, person)

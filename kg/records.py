@@ -216,6 +216,11 @@ class Role:
     when: Interval | None = None
     ended: bool = False
 
+    @property
+    def held(self) -> bool:
+        """The article says the person holds the office: not denied, not planned, not past."""
+        return not (self.provenance.negated or self.provenance.hypothetical or self.ended)
+
 
 @dataclass(frozen=True, slots=True)
 class Designation:
