@@ -60,6 +60,8 @@ CLAUSE_CONFIDENCE = 0.8  # a title a clause gives ("X is sworn in as president")
 # Titles of a state's head, given the state the article is about where the sentence names it.
 STATE_HEADS = frozenset({"president", "prime minister", "head of state", "head of government"})
 HEAD_ROLES = STATE_HEADS | {"leader"}
+# The gazetteer writes every crowned head's tenure as "monarch"; the news gives the title.
+MONARCHS = frozenset({"monarch", "king", "queen", "emperor", "emir", "sultan"})
 PARTY = "PoliticalParty"
 PAST = "past"  # the meaning of role_modifiers.tsv of a word whose person held the role after it before ("former")
 NOT_HOLDING = ("not-holder", "deputy", PAST)  # meanings of role_modifiers.tsv whose person does not hold the very role after them
@@ -717,7 +719,8 @@ def _implicit_of(reading: _Reading, qids: dict[str, str], gazetteer: Gazetteer, 
     if person_qid is not None:
         tenures = _on_date([t for t in gazetteer.tenures_of(person_qid) if t.of_qid in by_qid], article)
         role = reading.word.role.removesuffix("-elect")  # a president-elect's state: of the office he is elected to
-        matching = {t.of_qid for t in tenures if t.role == role or role in HEAD_ROLES}
+        matching = {t.of_qid for t in tenures
+                    if t.role == role or role in HEAD_ROLES or {t.role, role} <= MONARCHS}  # fmt: skip
         if len(matching) == 1:
             return by_qid[matching.pop()]
     if reading.word.default_of is not None:

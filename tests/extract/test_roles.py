@@ -95,6 +95,15 @@ def test_roles_title_without_state_resolved_through_the_gazetteer(read_roles) ->
     assert ("Nicolás Maduro", "president", "Venezuela") in _triples(read_roles, text)
 
 
+def test_roles_a_crowned_title_finds_the_gazetteers_monarch_tenure(read_roles) -> None:  # type: ignore[no-untyped-def]
+    # The gazetteer writes a king's tenure as "monarch"; the title in the news is "king" or "queen".
+    text = "King Charles III addresses the Parliament in Ottawa, Canada."
+    assert _triples(read_roles, text) == {("Charles III", "king", "Canada")}
+    # Not of a state he holds no crown of, and no crown for a title of another kind.
+    assert _triples(read_roles, "King Charles III visits Kenya.") == set()
+    assert _triples(read_roles, "King Emmanuel Macron addresses the Parliament in Paris, France.") == set()
+
+
 def test_roles_former_holders_are_not_claimed_and_deputies_hold_the_deputy_role(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Former French President Nicolas Sarkozy met Russian Deputy Foreign Minister Sergei Ryabkov."
     assert _triples(read_roles, text) == {("Sergei Ryabkov", "deputy foreign minister", "Russia")}
