@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 NAME = "kg.events.v2"
 WATER_NOUNS = WORDS["water_nouns"]
 NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
+PLACE_NOUNS = WORDS["place_nouns"]
 FIGHT_NOUNS = WORDS["fight_nouns"]
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
@@ -91,8 +92,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     groups = frozenset(_groups(index.entities, index))
+    places = frozenset(key for key, entity in index.entities.items() if entity.type is EntityType.LOCATION)
     events = _told_of_named(events + _claimed_attacks(doc, index, lex, events), index)
-    events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups)
+    events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups, places)
     return _dated_by_lead(events, doc, article, headline_end, lex, index, assets)
 
 
@@ -315,6 +317,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         if not placed_in and _victims_place(token, trigger, location, targets, actors, home | _states_in_names(actors, index), index):
             # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck.
             struck = [location]
+    if event_type is EventType.ASSAULT and not struck and not _named(targets, index):
+        # "Russia bombed Kyiv", "strikes on Odesa", "Kyiv was hit by Russian missiles": the place struck.
+        struck = _struck_places(token, trigger, lex, index, actors)
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
@@ -358,7 +363,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
                  and bool(_named(actors, index))
                  and _demands_something(token, trigger, lex, index))  # fmt: skip
     alone = alone or on_object
-    if not (actors or unstated) or not (targets or alone or counted):
+    if not (actors or unstated) or not (targets or struck or alone or counted):
         return None
     if trigger.flag("requires_actor") and inherited and not targets:
         return None
@@ -804,6 +809,45 @@ def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[
     if mention is None or _on_water(index.entities[location]) or not _happened_in(mention):
         return False
     return home.isdisjoint(_placing_states(mention, index))
+
+
+def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, actors: list[str]) -> list[str]:
+    """The named places in the object slot of a named party's attack (the trigger's `struck`
+    paths: "Russia bombed *Kyiv*", "strikes *on Odesa* and *Kherson*", "*Kyiv* was hit by"), or
+    that name the place noun there ("the *Shalamcheh* area", "the port *of Mukalla*"): what it
+    struck. Not where it happened ("in / near X": no such path), a fight between sides ("clashed
+    over X"), a body of water, a place in the phrase of a person or thing struck ("the police
+    chief of X"), nor a place of the attacker's own state, by its phrase or as its capital
+    ("Ukrainian air defences down drones attacking Kyiv")."""
+    if not _named(actors, index) or trigger.flag("symmetric") or token.lemma_.lower() in trigger.words("reciprocal_lemmas"):
+        return []
+    home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
+    home |= _states_in_names(actors, index)
+    places: list[str] = []
+    for head in (head for path in lex.events.paths(trigger, "struck") for head in path.follow(token)):
+        for part in (head, *head.conjuncts):
+            common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
+            for named in (part, *(_place_names(part) if common_place else ())):
+                key = index.at(named)
+                if key is None or key in places or index.type_of(key) is not EntityType.LOCATION or _on_water(index.entities[key]):
+                    continue
+                if home.isdisjoint(_placing_states(named, index)) and not _capital_of(index.entities[key], home, index):
+                    places.append(key)
+    return places
+
+
+def _place_names(noun: Token) -> list[Token]:
+    """The name a place noun stands for: the object of its "of" ("the town *of X*", "areas *of X*"),
+    else its compounds ("the *X* area"); with an "of", a compound is the region it lies in ("the
+    *White Nile* town of X")."""
+    return OF_OBJECT.follow(noun) or [child for child in noun.children if child.dep_ == "compound"]
+
+
+def _capital_of(place: Entity, states: set[str], index: EntityIndex) -> bool:
+    """The place is the capital of one of `states` (the gazetteer's capitals of their names)."""
+    capitals = {capital.lower() for key in states for entry in load_gazetteer().lookup(index.entities[key].label)
+                if entry.type is EntityType.STATE for capital in entry.capitals}  # fmt: skip
+    return place.label.lower() in capitals
 
 
 def _place_mention(sent: Span, location: str, index: EntityIndex) -> Token | None:
@@ -1324,29 +1368,31 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     return str(coded) if coded else None
 
 
-def _one_attack(event: Event, other: Event, groups: frozenset[str]) -> bool:
+def _one_attack(event: Event, other: Event, groups: frozenset[str], places: frozenset[str]) -> bool:
     """ "An Israeli airstrike on Tyre kills five people": the attack noun (Israel -> Lebanon) and
     the casualty verb (Israel -> people) of one sentence read one attack. An attack told again in
     its sentence by the same actor with no named party of its own is that attack, unless told in
-    another place (the place its unnamed victims were struck in, `_victims_place`, is no party of its
-    own); two named targets ("strikes kill X and Y") stay two facts, and so do victims of
-    no named actor and two unnamed targets ("stormed a village, killing five villagers")."""
+    another place (the place it struck, `_victims_place` or `_struck_places`, is no party of its own
+    beside a reading that names a party struck other than a place: "a strike on X, Iran"); two named
+    targets ("strikes kill X and Y", "missiles at X and Y") stay two facts, and so do victims of no
+    named actor and two unnamed targets ("stormed a village, killing five villagers")."""
+    own_place = {event.location} if set(other.targets) - groups - places else set()
     return (event.type is EventType.ASSAULT and bool(other.actors)
             and (not other.targets or bool(set(other.targets) - groups))
             and (None in (event.location, other.location) or event.location == other.location)
             and (event.provenance.negated, event.provenance.hypothetical) == (other.provenance.negated, other.provenance.hypothetical)
-            and set(event.targets) - groups - {event.location} <= set(other.targets))  # fmt: skip
+            and set(event.targets) - groups - own_place <= set(other.targets))  # fmt: skip
 
 
 def _named_weight(event: Event, groups: frozenset[str]) -> float:
-    """How much an event names: its named parties, and half for the place its unnamed victims were
-    struck in (`_victims_place`), which a reading naming the party struck outranks and a reading
-    of the victims alone does not."""
+    """How much an event names: its named parties, and half for the place it struck where that is
+    its place (`_victims_place`, `_struck_places`), which a reading naming the party struck outranks
+    and a reading of the victims alone does not."""
     struck = event.location is not None and event.location in event.targets
     return len(set(event.actors) - groups) + len(set(event.targets) - groups - {event.location}) + (0.5 if struck else 0)
 
 
-def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str]) -> list[Event]:
+def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str], places: frozenset[str]) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
     sentence already holds (two triggers of one clause, "launched an attack targeting"), an attack
     read twice in one sentence (`_one_attack`), and an event the article tells twice (headline and
@@ -1365,7 +1411,7 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str])
             place, when = holder.location or event.location, holder.when or event.when
             kept[kept.index(holder)] = dataclasses.replace(holder, location=place, when=when)
             continue
-        attack = next((other for other in same_sentence if _one_attack(event, other, groups)), None)
+        attack = next((other for other in same_sentence if _one_attack(event, other, groups, places)), None)
         if attack is not None:  # one attack: its place, its mode and the surer of the two readings
             kept[kept.index(attack)] = dataclasses.replace(
                 attack, location=attack.location or event.location, mode=attack.mode or event.mode, provenance=dataclasses.replace(

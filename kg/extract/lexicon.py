@@ -190,7 +190,7 @@ def _defaults(number: int, record: dict[str, Any], slot_names: tuple[str, ...],
     return {key: _slots(number, record, slot_names, problems)}
 
 
-EVENT_SLOTS = ("actors", "targets", "locations", "participants")
+EVENT_SLOTS = ("actors", "targets", "locations", "participants", "struck")
 DESIGNATION_SLOTS = ("authority", "designee")
 
 

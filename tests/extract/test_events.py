@@ -306,13 +306,13 @@ def _call(actors: tuple[str, ...], start: int, confidence: float) -> Event:
 )
 def test_events_a_headline_may_tell_the_body_event_in_short(headline, body, told_once) -> None:  # type: ignore[no-untyped-def]
     told = [_call(headline, 0, 0.6), _call(body, 40, 0.75)]
-    kept = events._deduplicate(told, headline_end=30, groups=frozenset())
+    kept = events._deduplicate(told, headline_end=30, groups=frozenset(), places=frozenset())
     assert (len(kept) == 1) is told_once
 
 
 def test_events_two_bodies_with_fewer_parties_stay_two() -> None:
     told = [_call(("vask",), 40, 0.6), _call(("vask", "sarn"), 80, 0.75)]
-    assert len(events._deduplicate(told, headline_end=30, groups=frozenset())) == 2
+    assert len(events._deduplicate(told, headline_end=30, groups=frozenset(), places=frozenset())) == 2
 
 
 def test_events_two_statements_in_the_body_stay_two(annotated) -> None:  # type: ignore[no-untyped-def]
@@ -885,7 +885,7 @@ def test_events_participle_after_a_condemnation_keeps_the_subject(annotated) -> 
 @pytest.mark.parametrize(
     ("text", "targets"),
     [
-        ("Two people are killed in a Ruritanian drone strike on Red Harbour.", ()),
+        ("Two people are killed in a Ruritanian drone strike on Red Harbour.", ("harbour",)),  # the place struck
         (
             "Two people are killed in a Ruritanian drone strike on Red Harbour, Freedonia.",
             ("freedonia",),
@@ -1337,9 +1337,9 @@ def test_events_condemning_acts_by_a_party_accuses_that_party(annotated, text) -
     assert (event.actors, event.targets) == (("freedonia",), ("ruritania",))
 
 
-def test_events_rockets_fired_at_a_place_are_an_attack_there(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_events_rockets_fired_at_a_place_are_an_attack_on_it_there(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(annotated, "Ruritania fired rockets at Red Harbour overnight.", EventType.ASSAULT)
-    assert (event.actors, event.targets, event.location) == (("ruritania",), (), "harbour")
+    assert (event.actors, event.targets, event.location) == (("ruritania",), ("harbour",), "harbour")
 
 
 @pytest.mark.parametrize(

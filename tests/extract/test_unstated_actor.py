@@ -59,7 +59,9 @@ def test_an_event_whose_actor_is_not_stated_is_kept_without_one(annotated, text,
 @pytest.mark.parametrize(
     ("text", "actor", "target"),
     [
-        ("Four police officers were killed in a Ruritanian airstrike on Red Harbour.", "ruritania", "officers"),
+        ("Four police officers were killed in a Ruritanian airstrike in Red Harbour.", "ruritania", "officers"),
+        # the place struck stands for the attack, beside which unnamed victims are no target of their own
+        ("Four police officers were killed in a Ruritanian airstrike on Red Harbour.", "ruritania", "harbour"),
         ("Omar Tellen was killed and two others were injured in shelling by the Northern Front.", "front", "tellen"),
         ("Omar Tellen was killed in an attack by gunmen in Red Harbour.", "gunmen", "tellen"),
         ("A Ruritanian missile struck Freedonia, killing two people.", "ruritania", "freedonia"),

@@ -1,0 +1,83 @@
+"""The named place in an attack's object slot is what it struck: the target of an attack by a named
+party that names no one struck ("Ruritania bombed *Red Harbour*", "strikes *on Red Harbour*", "*Red
+Harbour* was hit by Ruritanian missiles"), beside its location. Not where it happened ("in", "near"),
+not a place fought over or a clash, not a sea, not a place of the attacker's own state, not a place
+in the phrase of someone struck; constructed sentences."""
+
+import pytest
+
+from kg.extract import events
+from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
+
+NAMES = {
+    **FICTIONAL_NAMES,
+    "Ruritanian": ("ruritania", EntityType.STATE),
+    "Freedonian": ("freedonia", EntityType.STATE),
+    "Red Harbour": ("harbour", EntityType.LOCATION),
+    "Blue Hill": ("hill", EntityType.LOCATION),
+    "Blue Sea": ("blue_sea", EntityType.LOCATION),
+    "people": ("people", EntityType.GROUP, None, False),
+    "soldiers": ("soldiers", EntityType.GROUP, None, False),
+}
+
+
+def _assaults(annotated, text: str, names: dict = NAMES):  # type: ignore[no-untyped-def, type-arg]
+    doc, entities, article = annotated(text, names)
+    return [(event.actors, event.targets) for event in events.extract(doc, entities, article)
+            if event.type is EventType.ASSAULT and event.provenance.confidence >= 0.5]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian missiles hit Red Harbour.",
+        "Ruritania bombed Red Harbour.",
+        "Ruritanian jets attacked Red Harbour overnight.",
+        "Red Harbour was hit by Ruritanian missiles.",
+        "Ruritania launched strikes on Red Harbour.",
+        "Ruritania fired missiles at Red Harbour.",
+        "Ruritanian forces shell residential areas of Red Harbour.",
+        "Ruritanian troops storm the village of Red Harbour.",
+        "At least 40 people are killed in Ruritanian airstrikes on Red Harbour.",
+    ],
+)
+def test_the_place_an_attack_struck_is_its_target(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert any("ruritania" in actors and targets == ("harbour",) for actors, targets in found), found
+
+
+def test_each_place_struck_is_a_target(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, "Ruritania fired missiles at Red Harbour and Blue Hill.")
+    assert {targets for _, targets in found} >= {("harbour",), ("hill",)}, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where it happened, not what it struck
+        "Ruritania carried out strikes in Red Harbour.",
+        "Ruritanian shelling near Red Harbour killed two soldiers.",
+        # a place fought over, a clash
+        "Ruritania and Freedonia fought over Red Harbour.",
+        "Ruritanian and Freedonian troops clashed at Red Harbour.",
+        # a sea
+        "Ruritania fired missiles at the Blue Sea.",
+        # the attacker's own place
+        "Ruritanian drones attacked Red Harbour, Ruritania.",
+        # a place in the phrase of a person struck, a party struck named
+        "Ruritanian forces killed the mayor of Red Harbour.",
+        "Ruritanian missiles hit the Freedonian embassy in Red Harbour.",
+        # no one named who attacked
+        "Red Harbour was hit by missiles.",
+    ],
+)
+def test_no_place_target_for_where_it_happened_fights_seas_home_or_other_parties(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert not any("harbour" in targets or "blue_sea" in targets for _, targets in found), found
+
+
+def test_the_capital_of_the_attacker_s_own_state_is_not_struck_by_it(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"Ukrainian": ("ukraine", EntityType.STATE), "Kyiv": ("kyiv", EntityType.LOCATION)}
+    found = _assaults(annotated, "Ukrainian air defences shot down drones attacking Kyiv.", names)
+    assert not any("kyiv" in targets for _, targets in found), found
