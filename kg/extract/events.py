@@ -824,15 +824,16 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
     home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
     home |= _states_in_names(actors, index)
     places: list[str] = []
-    for head in (head for path in lex.events.paths(trigger, "struck") for head in path.follow(token)):
-        for part in (head, *head.conjuncts):
-            common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
-            for named in (part, *(_place_names(part) if common_place else ())):
-                key = index.at(named)
-                if key is None or key in places or index.type_of(key) is not EntityType.LOCATION or _on_water(index.entities[key]):
-                    continue
-                if home.isdisjoint(_placing_states(named, index)) and not _capital_of(index.entities[key], home, index):
-                    places.append(key)
+    for path in lex.events.paths(trigger, "struck"):
+        for head in path.follow(token):
+            for part in (head, *head.conjuncts):
+                common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
+                for named in (part, *(_place_names(part) if common_place else ())):
+                    key = index.at(named)
+                    if key is None or key in places or index.type_of(key) is not EntityType.LOCATION or _on_water(index.entities[key]):
+                        continue
+                    if home.isdisjoint(_placing_states(named, index)) and not _capital_of(index.entities[key], home, index):
+                        places.append(key)
     return places
 
 
@@ -845,8 +846,11 @@ def _place_names(noun: Token) -> list[Token]:
 
 def _capital_of(place: Entity, states: set[str], index: EntityIndex) -> bool:
     """The place is the capital of one of `states` (the gazetteer's capitals of their names)."""
-    capitals = {capital.lower() for key in states for entry in load_gazetteer().lookup(index.entities[key].label)
-                if entry.type is EntityType.STATE for capital in entry.capitals}  # fmt: skip
+    capitals: set[str] = set()
+    for key in states:
+        for entry in load_gazetteer().lookup(index.entities[key].label):
+            if entry.type is EntityType.STATE:
+                capitals.update(capital.lower() for capital in entry.capitals)
     return place.label.lower() in capitals
 
 
