@@ -207,7 +207,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             candidates.remove(after)
             c.end = after.end
     for i, c in enumerate(candidates):
-        if c.start in title_ends and _first_name_before_name_word(doc, c):
+        if c.start in title_ends and _one_word_organization(doc, c) and _lone_name_word_at(doc, c.end):  # "[Duma] Boko"
             candidates[i] = _unknown(c.start, c.end + 1, EntityType.PERSON, doc[c.start : c.end + 1].text)
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
     # after a particle, any unknown name goes on a person's ("Ursula [von der] [Leyen]" with "Leyen" tagged GPE)
@@ -249,12 +249,6 @@ def _one_word_organization(doc: Doc, candidate: MentionCandidate) -> bool:
     word = doc[candidate.start]
     return (candidate.entry is not None and candidate.type is EntityType.ORGANIZATION
             and candidate.end - candidate.start == 1 and word.is_title and word.is_alpha)  # fmt: skip
-
-
-def _first_name_before_name_word(doc: Doc, candidate: MentionCandidate) -> bool:
-    """`candidate` is a known organization's one-word name followed by one capitalised word no
-    gazetteer name holds and no other ("[Duma] Boko declares")."""
-    return _one_word_organization(doc, candidate) and _lone_name_word_at(doc, candidate.end)
 
 
 def _name_word_at(doc: Doc, i: int) -> bool:
