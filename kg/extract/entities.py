@@ -781,22 +781,14 @@ def _named_before_states(doc: Doc, candidates: list[MentionCandidate]) -> list[M
     states = {c.start: c for c in candidates if _written_state(c)}
     result: list[MentionCandidate] = []
     for c in candidates:
-        state = _state_after(doc, c, states)
+        last = doc[c.end - 1]
+        unknown_name = c.type is EntityType.ORGANIZATION and c.entry is None and last.is_title
+        state = _of_state(doc, c.end, states) if unknown_name and last.lower_ not in GOVERNMENT_NOUNS else None
         if state is not None:
             name = doc[c.start : state.end].text
             c = _unknown(c.start, c.end, EntityType.ORGANIZATION, name, org_kind(doc[c.start : c.end].text), weight=1)
         result.append(c)
     return result
-
-
-def _state_after(doc: Doc, organization: MentionCandidate, states: dict[int, MentionCandidate]) -> MentionCandidate | None:
-    """The state whose name ends an unknown organization's after "of" (and "the"): "Supreme Court [of
-    the] Philippines" (`_named_before_states`)."""
-    last = doc[organization.end - 1]
-    unknown_name = organization.type is EntityType.ORGANIZATION and organization.entry is None and last.is_title
-    if not unknown_name or last.lower_ in GOVERNMENT_NOUNS:
-        return None
-    return _of_state(doc, organization.end, states)
 
 
 def _of_state(doc: Doc, end: int, states: dict[int, MentionCandidate]) -> MentionCandidate | None:
@@ -907,24 +899,18 @@ def _state_places(name: str) -> Iterator[str]:
 
 def _body_of(state: Span, entry: GazetteerEntry, body: Span, name: str, kind: str | None,
              gazetteer: Gazetteer) -> MentionCandidate:  # fmt: skip
-    """The mention, by `body`'s words, of a body of the state `entry` written as `state`: the one the
-    gazetteer lists under the state's name and those words (`_listed_body`), else an organization
-    `name`d with the state's."""
-    listed = _listed_body(state.text, body.text, entry, gazetteer)
+    """The mention, by `body`'s words, of a body of the state `entry` written as `state`: the one
+    the gazetteer names by the state's name and those words, as written ("U.S. Justice Department")
+    or reordered ("Department of Justice of the Philippines"), else an organization `name`d with the state's."""
+    titled = " ".join(word if word.isupper() else word.capitalize() for word in body.text.split())
+    *modifiers, head = titled.split()
+    bodies = [titled, f"{head} of {' '.join(modifiers)}"] if modifiers else [titled]
+    states = dict.fromkeys((state.text, entry.name, *entry.aliases, *entry.demonyms))
+    names = [full for words in bodies for s in states for full in (f"{s} {words}", f"{words} of {s}", f"{words} of the {s}")]
+    listed = _only(e for full in names for e in gazetteer.lookup(full) if e.type is EntityType.ORGANIZATION)
     if listed is not None:
         return candidate_of(body, listed, weight=1)
     return _unknown(body.start, body.end, EntityType.ORGANIZATION, name, kind, weight=1)
-
-
-def _listed_body(written: str, words: str, state: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | None:
-    """The one government body the gazetteer names by a state's name and a body's words, as
-    written ("U.S. Justice Department") or reordered ("Department of Justice of the Philippines")."""
-    titled = " ".join(word if word.isupper() else word.capitalize() for word in words.split())
-    *modifiers, head = titled.split()
-    bodies = [titled, f"{head} of {' '.join(modifiers)}"] if modifiers else [titled]
-    states = dict.fromkeys((written, state.name, *state.aliases, *state.demonyms))
-    names = [name for body in bodies for s in states for name in (f"{s} {body}", f"{body} of {s}", f"{body} of the {s}")]
-    return _only(e for name in names for e in gazetteer.lookup(name) if e.type is EntityType.ORGANIZATION)
 
 
 def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]],
