@@ -94,7 +94,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     """Every entity the article names, once, with all its mentions, in order of first mention."""
     context = Context(gazetteer, entries_by_key(gazetteer), load_labels(), article.published,
                       surname_index(gazetteer), len(article.title) if article.title else 0)  # fmt: skip
-    candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
+    resolved = [_resolve(ent, context) for ent in with_long_names(doc, list(doc.ents))]
+    candidates = [c for c in resolved if c is not None]
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or _outside_titles(doc, c, titles)]
     candidates = _names_cut_by_known(doc, candidates)
@@ -939,7 +940,7 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
             after = end
             while after < len(doc) and doc[after].is_title and doc[after].lower_ in GENERIC_HEADS:
                 after += 1  # "Republican Senate Majority Leader", "Democratic House Speaker"
-            held = {id(c): c for i in range(start, after) if (c := by_token.get(i)) is not None}
+            held = {id(by_token[i]): by_token[i] for i in range(start, after) if i in by_token}
             if any(c.entry is not None or c.start < start or c.end > after for c in held.values()):
                 continue
             word = doc[start]
