@@ -4,48 +4,21 @@ Input: the Doc of `kg.nlp.annotate` (ruler and model entity spans), the Article 
 Gazetteer. Output: `find_entities(...) -> tuple[Entity, ...]`. Extractors map tokens back to
 these entities with `kg.extract.arguments.EntityIndex`.
 
-How a span becomes an entity mention:
-- A ruler span names its gazetteer entry in `Span.ent_id_`; a model span is looked up in the
-  gazetteer by name. A known name fixes the type (a known leader tagged ORG is a Person; a
-  country tagged PERSON is a State).
-- A demonym ("Venezuelan officials") and an abbreviation ("U.S.") stand for the state. A
-  capital stands for its state's government ("Washington said"), except where it is a place:
-  the object of a place preposition ("talks in Caracas") or followed by its country.
-- "the Trump administration", "the US government", "Maduro government", "Cuba's government"
-  are mentions of the state (the leader's state comes from the gazetteer's tenures, else from
-  the dated government posts of the Phoenix actor files: "the Karzai government").
-- A name the model tags as a place or organization that the Phoenix actor files give a
-  government or elite post is a person ("Thabo Mbeki").
-- A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
-- A capitalised word the model tagged alone right before a known name the ruler matched is the
-  start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
-- A known organization's name of one word inside a person's name is the person's: after the
-  name the model tagged ("Thérèse Kayikwamba [Wagner]"), or between a title and one more name word
-  ("president [Duma] Boko"). An acronym written as a word ("Plan" of PLAN, "Eric" of ERIC) right
-  before one capitalised word that is no title or organization's noun ("a Plan B") is none.
-- A state's name the ruler matched, with capitalised words after it that end in an
-  organization's noun, is that organization's name, not the state ("the Israel Air Force"). An
-  organization's name the model tagged right before "of" and a state's name is named with the
-  state's ("the Supreme Court of Cameroon"); the state's name stays the state's there.
-- A name the gazetteer does not know is typed by the sentence where the model's label is often
-  wrong on foreign names (`_retype`, `_extend_names`, `_lone_words`).
-- An organization the gazetteer does not know takes the kind its name ends in
-  (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
-- Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
-  that is no known demonym, dates, numbers, laws, events and the like are not entities, nor is
-  one word the tagger reads as a plural common noun or an adjective ("Citizens of X vote",
-  "Alawite men") or a people's name of patterns/not_entities.tsv ("Druze").
+A ruler span names its gazetteer entry in `Span.ent_id_`; a model span is looked up in the
+gazetteer by name, and a known name fixes the type (`_resolve`: a known leader tagged ORG is a
+Person). A demonym or an abbreviation stands for its state, a capital for its state's government
+unless the text uses it as a place (`_stands_for_government`), "the Trump administration" for the
+state (`_governments`). A name the gazetteer does not know is typed by its sentence (`_retype`,
+`_extend_names`, `_lone_words`), an unknown organization by the noun its name ends in
+(patterns/org_kinds.tsv). `find_entities` runs the steps in order; each one's docstring says
+what it reads.
 
 Within an article, mentions then merge into one entity per thing (kg.extract.coreference);
 the word lists and data files a name is judged by are in kg.extract.names. Long "X for the Y
 of Z" names the model cuts up are joined first (kg.extract.long_names); lone surnames of known
-people the model misses are added (kg.extract.surnames).
-
-Military assets, named and unnamed, are found by `_unnamed_assets`; a party named without its
-name ("Conservative MP X", "Democrat X") by `_party_words`.
-
-Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
-last, on the words no other entity or title holds.
+people the model misses are added (kg.extract.surnames). Actors with no name ("gunmen",
+"Israeli troops") are GROUP entities (kg.extract.groups), found last, on the words no other
+entity or title holds.
 """
 
 from __future__ import annotations
