@@ -4,48 +4,21 @@ Input: the Doc of `kg.nlp.annotate` (ruler and model entity spans), the Article 
 Gazetteer. Output: `find_entities(...) -> tuple[Entity, ...]`. Extractors map tokens back to
 these entities with `kg.extract.arguments.EntityIndex`.
 
-How a span becomes an entity mention:
-- A ruler span names its gazetteer entry in `Span.ent_id_`; a model span is looked up in the
-  gazetteer by name. A known name fixes the type (a known leader tagged ORG is a Person; a
-  country tagged PERSON is a State).
-- A demonym ("Venezuelan officials") and an abbreviation ("U.S.") stand for the state. A
-  capital stands for its state's government ("Washington said"), except where it is a place:
-  the object of a place preposition ("talks in Caracas") or followed by its country.
-- "the Trump administration", "the US government", "Maduro government", "Cuba's government"
-  are mentions of the state (the leader's state comes from the gazetteer's tenures, else from
-  the dated government posts of the Phoenix actor files: "the Karzai government").
-- A name the model tags as a place or organization that the Phoenix actor files give a
-  government or elite post is a person ("Thabo Mbeki").
-- A model span inside a title ("State" in "Secretary of State", patterns/roles.tsv) is none.
-- A capitalised word the model tagged alone right before a known name the ruler matched is the
-  start of one longer unknown name ("[Royal] [Thai] Navy", "the [Social] [Democratic Party]").
-- A known organization's name of one word inside a person's name is the person's: after the
-  name the model tagged ("Thérèse Kayikwamba [Wagner]"), or between a title and one more name word
-  ("president [Duma] Boko"). An acronym written as a word ("Plan" of PLAN, "Eric" of ERIC) right
-  before one capitalised word that is no title or organization's noun ("a Plan B") is none.
-- A state's name the ruler matched, with capitalised words after it that end in an
-  organization's noun, is that organization's name, not the state ("the Israel Air Force"). An
-  organization's name the model tagged right before "of" and a state's name is named with the
-  state's ("the Supreme Court of Cameroon"); the state's name stays the state's there.
-- A name the gazetteer does not know is typed by the sentence where the model's label is often
-  wrong on foreign names (`_retype`, `_extend_names`, `_lone_words`).
-- An organization the gazetteer does not know takes the kind its name ends in
-  (patterns/org_kinds.tsv: "Mexican Navy" -> ArmedForces, "Liberal Party" -> PoliticalParty).
-- Other model spans: PERSON -> Person, ORG -> Organization, GPE/LOC/FAC -> Location; NORP
-  that is no known demonym, dates, numbers, laws, events and the like are not entities, nor is
-  one word the tagger reads as a plural common noun or an adjective ("Citizens of X vote",
-  "Alawite men") or a people's name of patterns/not_entities.tsv ("Druze").
+A ruler span names its gazetteer entry in `Span.ent_id_`; a model span is looked up in the
+gazetteer by name, and a known name fixes the type (`_resolve`: a known leader tagged ORG is a
+Person). A demonym or an abbreviation stands for its state, a capital for its state's government
+unless the text uses it as a place (`_stands_for_government`), "the Trump administration" for the
+state (`_governments`). A name the gazetteer does not know is typed by its sentence (`_retype`,
+`_extend_names`, `_lone_words`), an unknown organization by the noun its name ends in
+(patterns/org_kinds.tsv). `find_entities` runs the steps in order; each one's docstring says
+what it reads.
 
 Within an article, mentions then merge into one entity per thing (kg.extract.coreference);
 the word lists and data files a name is judged by are in kg.extract.names. Long "X for the Y
 of Z" names the model cuts up are joined first (kg.extract.long_names); lone surnames of known
-people the model misses are added (kg.extract.surnames).
-
-Military assets, named and unnamed, are found by `_unnamed_assets`; a party named without its
-name ("Conservative MP X", "Democrat X") by `_party_words`.
-
-Actors with no name ("gunmen", "Israeli troops") are GROUP entities (kg.extract.groups), found
-last, on the words no other entity or title holds.
+people the model misses are added (kg.extract.surnames). Actors with no name ("gunmen",
+"Israeli troops") are GROUP entities (kg.extract.groups), found last, on the words no other
+entity or title holds.
 """
 
 from __future__ import annotations
@@ -94,7 +67,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     """Every entity the article names, once, with all its mentions, in order of first mention."""
     context = Context(gazetteer, entries_by_key(gazetteer), load_labels(), article.published,
                       surname_index(gazetteer), len(article.title) if article.title else 0)  # fmt: skip
-    candidates = [c for ent in with_long_names(doc, list(doc.ents)) if (c := _resolve(ent, context)) is not None]
+    resolved = [_resolve(ent, context) for ent in with_long_names(doc, list(doc.ents))]
+    candidates = [c for c in resolved if c is not None]
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or _outside_titles(doc, c, titles)]
     candidates = _names_cut_by_known(doc, candidates)
@@ -207,7 +181,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
             candidates.remove(after)
             c.end = after.end
     for i, c in enumerate(candidates):
-        if c.start in title_ends and _first_name_before_name_word(doc, c):
+        if c.start in title_ends and _one_word_organization(doc, c) and _lone_name_word_at(doc, c.end):  # "[Duma] Boko"
             candidates[i] = _unknown(c.start, c.end + 1, EntityType.PERSON, doc[c.start : c.end + 1].text)
     unknown = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
     # after a particle, any unknown name goes on a person's ("Ursula [von der] [Leyen]" with "Leyen" tagged GPE)
@@ -249,12 +223,6 @@ def _one_word_organization(doc: Doc, candidate: MentionCandidate) -> bool:
     word = doc[candidate.start]
     return (candidate.entry is not None and candidate.type is EntityType.ORGANIZATION
             and candidate.end - candidate.start == 1 and word.is_title and word.is_alpha)  # fmt: skip
-
-
-def _first_name_before_name_word(doc: Doc, candidate: MentionCandidate) -> bool:
-    """`candidate` is a known organization's one-word name followed by one capitalised word no
-    gazetteer name holds and no other ("[Duma] Boko declares")."""
-    return _one_word_organization(doc, candidate) and _lone_name_word_at(doc, candidate.end)
 
 
 def _name_word_at(doc: Doc, i: int) -> bool:
@@ -787,22 +755,14 @@ def _named_before_states(doc: Doc, candidates: list[MentionCandidate]) -> list[M
     states = {c.start: c for c in candidates if _written_state(c)}
     result: list[MentionCandidate] = []
     for c in candidates:
-        state = _state_after(doc, c, states)
+        last = doc[c.end - 1]
+        unknown_name = c.type is EntityType.ORGANIZATION and c.entry is None and last.is_title
+        state = _of_state(doc, c.end, states) if unknown_name and last.lower_ not in GOVERNMENT_NOUNS else None
         if state is not None:
             name = doc[c.start : state.end].text
             c = _unknown(c.start, c.end, EntityType.ORGANIZATION, name, org_kind(doc[c.start : c.end].text), weight=1)
         result.append(c)
     return result
-
-
-def _state_after(doc: Doc, organization: MentionCandidate, states: dict[int, MentionCandidate]) -> MentionCandidate | None:
-    """The state whose name ends an unknown organization's after "of" (and "the"): "Supreme Court [of
-    the] Philippines" (`_named_before_states`)."""
-    last = doc[organization.end - 1]
-    unknown_name = organization.type is EntityType.ORGANIZATION and organization.entry is None and last.is_title
-    if not unknown_name or last.lower_ in GOVERNMENT_NOUNS:
-        return None
-    return _of_state(doc, organization.end, states)
 
 
 def _of_state(doc: Doc, end: int, states: dict[int, MentionCandidate]) -> MentionCandidate | None:
@@ -913,24 +873,18 @@ def _state_places(name: str) -> Iterator[str]:
 
 def _body_of(state: Span, entry: GazetteerEntry, body: Span, name: str, kind: str | None,
              gazetteer: Gazetteer) -> MentionCandidate:  # fmt: skip
-    """The mention, by `body`'s words, of a body of the state `entry` written as `state`: the one the
-    gazetteer lists under the state's name and those words (`_listed_body`), else an organization
-    `name`d with the state's."""
-    listed = _listed_body(state.text, body.text, entry, gazetteer)
+    """The mention, by `body`'s words, of a body of the state `entry` written as `state`: the one
+    the gazetteer names by the state's name and those words, as written ("U.S. Justice Department")
+    or reordered ("Department of Justice of the Philippines"), else an organization `name`d with the state's."""
+    titled = " ".join(word if word.isupper() else word.capitalize() for word in body.text.split())
+    *modifiers, head = titled.split()
+    bodies = [titled, f"{head} of {' '.join(modifiers)}"] if modifiers else [titled]
+    states = dict.fromkeys((state.text, entry.name, *entry.aliases, *entry.demonyms))
+    names = [full for words in bodies for s in states for full in (f"{s} {words}", f"{words} of {s}", f"{words} of the {s}")]
+    listed = _only(e for full in names for e in gazetteer.lookup(full) if e.type is EntityType.ORGANIZATION)
     if listed is not None:
         return candidate_of(body, listed, weight=1)
     return _unknown(body.start, body.end, EntityType.ORGANIZATION, name, kind, weight=1)
-
-
-def _listed_body(written: str, words: str, state: GazetteerEntry, gazetteer: Gazetteer) -> GazetteerEntry | None:
-    """The one government body the gazetteer names by a state's name and a body's words, as
-    written ("U.S. Justice Department") or reordered ("Department of Justice of the Philippines")."""
-    titled = " ".join(word if word.isupper() else word.capitalize() for word in words.split())
-    *modifiers, head = titled.split()
-    bodies = [titled, f"{head} of {' '.join(modifiers)}"] if modifiers else [titled]
-    states = dict.fromkeys((written, state.name, *state.aliases, *state.demonyms))
-    names = [name for body in bodies for s in states for name in (f"{s} {body}", f"{body} of {s}", f"{body} of the {s}")]
-    return _only(e for name in names for e in gazetteer.lookup(name) if e.type is EntityType.ORGANIZATION)
 
 
 def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]],
@@ -959,7 +913,7 @@ def _party_words(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
             after = end
             while after < len(doc) and doc[after].is_title and doc[after].lower_ in GENERIC_HEADS:
                 after += 1  # "Republican Senate Majority Leader", "Democratic House Speaker"
-            held = {id(c): c for i in range(start, after) if (c := by_token.get(i)) is not None}
+            held = {id(by_token[i]): by_token[i] for i in range(start, after) if i in by_token}
             if any(c.entry is not None or c.start < start or c.end > after for c in held.values()):
                 continue
             word = doc[start]

@@ -20,16 +20,14 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.lexicon import WORDS
 from kg.extract.names import GENERIC_HEADS, HYPHENS, TITLE_WORDS
 from kg.extract.roles import load_role_words
 from kg.patterns import load_labels
 from kg.records import EntityType
 
 # The last word of the first part of a long organization name.
-ORGANIZATION_NOUNS = GENERIC_HEADS | frozenset(
-    "alliance coalition organization organisation federation association society foundation institute bloc "
-    "command brigade brigades".split()
-)
+ORGANIZATION_NOUNS = GENERIC_HEADS | WORDS["organization_nouns"]
 CONNECTORS = frozenset({"of", "for", "the", "and"})
 
 

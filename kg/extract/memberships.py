@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.arguments import OWNERS, EntityIndex, sentence_evidence, topic_line_end
 from kg.extract.confidence import score
 from kg.extract.lexicon import WORDS, Cues, load_lexicons, valid_rows
-from kg.extract.modality import assess
+from kg.extract.modality import Modality, assess
 from kg.extract.paths import Path as DepPath
 from kg.extract.paths import INFINITIVE, OBJECT, OF_OBJECT, parse_path
 from kg.extract import roles
@@ -132,9 +132,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
             if not (hypothetical or _pending(token)):
                 continue  # "X left O", "X withdrew from O": no longer a member
             hypothetical = False  # "X threatens to leave O", "announces its withdrawal": a member until then
-        confidence = score(cue.confidence, hypothetical=hypothetical, attributed=modality.claimed_by is not None,
-                           state=True)
-        provenance = Provenance(sentence_evidence(token.sent), NAME, confidence, modality.claimed_by, False, hypothetical)
+        provenance = _provenance(token, cue.confidence, modality, hypothetical)
         for organization in organizations:
             for member in members:
                 if member == organization or (index.type_of(member) is EntityType.STATE
@@ -148,6 +146,12 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
     for claim in (*party_roles, *_named_with_party(doc, index, modal_cues)):
         _keep(emitted, claim)
     yield from emitted.values()
+
+
+def _provenance(word: Token, base: float, modality: Modality, hypothetical: bool) -> Provenance:
+    """The provenance of a membership read at `word` (negated readings are not emitted)."""
+    confidence = score(base, hypothetical=hypothetical, attributed=modality.claimed_by is not None, state=True)
+    return Provenance(sentence_evidence(word.sent), NAME, confidence, modality.claimed_by, False, hypothetical)
 
 
 def _keep(emitted: dict[tuple[str, str], Membership], claim: Membership) -> None:
@@ -171,9 +175,7 @@ def _named_with_party(doc: Doc, index: EntityIndex, modal_cues: Cues) -> Iterato
         if word.dep_ == "appos":
             people.append(word.head)  # "X, a Democrat, said"
         modality = assess(word, index, modal_cues)
-        confidence = score(NAMED_WITH_PARTY, hypothetical=modality.hypothetical, attributed=modality.claimed_by is not None,
-                           state=True)  # fmt: skip
-        provenance = Provenance(sentence_evidence(word.sent), NAME, confidence, modality.claimed_by, False, modality.hypothetical)
+        provenance = _provenance(word, NAMED_WITH_PARTY, modality, modality.hypothetical)
         listed = _listed(doc, end, index) if word.tag_ in ("NNS", "NNPS") else []  # "Republicans X and Y"
         for person in dict.fromkeys([*listed, *(key for token in people if (key := index.at(token)) is not None)]):
             if index.type_of(person) is EntityType.PERSON:

@@ -488,7 +488,7 @@ def _place_owned(title: Token, index: EntityIndex) -> bool:
     """The title is said to be a place's, not a state's or organization's: its "of" phrase names a
     location ("mayor of New York City") or its possessor is a common noun for one ("the city's"; "the
     state's", which in a clause of an election is a province's as often as a country's)."""
-    return any((key := index.at(obj)) is not None and index.type_of(key) is EntityType.LOCATION for obj in OF_OBJECT.follow(title)) or any(
+    return _first_named(OF_OBJECT.follow(title), index, (EntityType.LOCATION,)) is not None or any(
         child.dep_ == "poss" and child.pos_ == "NOUN" and index.at(child) is None and child.lower_ not in REFERRING - {"state"}
         for child in title.children)  # fmt: skip
 
@@ -515,17 +515,17 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     else the one written before it ("as U.S. Treasury Secretary"), else for "its" or
     "their" the verb's subject ("the party names X as its leader"); None if the text gives none."""
     named = [key for key in map(index.at, before) if key is not None and index.type_of(key) in OWNERS]
-    for obj in OF_OBJECT.follow(title):
-        if (key := index.at(obj)) is not None and index.type_of(key) in OWNERS:
-            # "as the U.S. Secretary of Health and Human Services": the department is the portfolio
-            department = index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind in (None, "GovernmentBody")
-            return named[-1] if named and department and index.type_of(named[-1]) is EntityType.STATE else key
+    key = _first_named(OF_OBJECT.follow(title), index, OWNERS)
+    if key is not None:
+        # "as the U.S. Secretary of Health and Human Services": the department is the portfolio
+        department = index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind in (None, "GovernmentBody")
+        return named[-1] if named and department and index.type_of(named[-1]) is EntityType.STATE else key
     if named:
         return named[-1]
     if any(t.lower_ in ("its", "their") for t in before):
         while verb.dep_ == "xcomp" and verb.head is not verb:
             verb = verb.head  # "O elects X to serve as its secretary general"
-        return next((key for c in SUBJECT.follow(verb) if (key := index.at(c)) is not None and index.type_of(key) in OWNERS), None)
+        return _first_named(SUBJECT.follow(verb), index, OWNERS)
     return None
 
 
@@ -585,10 +585,18 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
         owner = index.at(doc[run[1] - 2]) if run[1] >= 2 and doc[run[1] - 1].lower_ == "of" else None
         if owner is not None and index.type_of(owner) is EntityType.ORGANIZATION:
             return owner
-        return next((key for t in reversed(doc[run[1] : run[2]]) if (key := index.at(t)) is not None), None)
+        return _first_named(reversed(doc[run[1] : run[2]]), index)
     wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
-    return next((key for t in reversed(doc[max(0, run[1] - 80) : run[1]]) if (key := index.at(t)) is not None
-                 and index.type_of(key) in wanted), None)  # fmt: skip
+    return _first_named(reversed(doc[max(0, run[1] - 80) : run[1]]), index, wanted)
+
+
+def _first_named(tokens: Iterable[Token], index: EntityIndex, types: tuple[EntityType, ...] | None = None) -> str | None:
+    """The entity (of `types`, if given) that the first of `tokens` in a mention of one names."""
+    for token in tokens:
+        key = index.at(token)
+        if key is not None and (types is None or index.type_of(key) in types):
+            return key
+    return None
 
 
 def _claims(readings: list[_Reading], index: EntityIndex, article: Article) -> Iterator[Role]:
@@ -649,7 +657,7 @@ def _group_owner(reading: _Reading, index: EntityIndex) -> str | None:
     group = word.head
     if group.lemma_.lower() not in agent_heads():
         return None
-    return next((key for child in group.lefts if (key := index.at(child)) is not None and index.type_of(key) in OWNERS), None)
+    return _first_named(group.lefts, index, OWNERS)
 
 
 def _state_of_body(of: str, role_token: Token, index: EntityIndex) -> str | None:
