@@ -86,6 +86,14 @@ def test_entities_unknown_people_merge_by_surname(entities) -> None:  # type: ig
     assert [(p.label, _texts(p)) for p in people] == [("Oskar Lindqvist", {"Oskar Lindqvist", "Lindqvist"})]
 
 
+def test_entities_a_states_first_word_alone_is_that_state_when_only_one_begins_so(entities) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities("North Korea fired two missiles on Monday. The North said the launch was a warning."))
+    assert _texts(found["North Korea"]) == {"North Korea", "North"}
+    # Two states begin with the word: "the North" is neither.
+    found = _by_label(entities("North Korea and North Macedonia voted. The North said the vote was fair."))
+    assert "North" not in _texts(found["North Korea"]) | _texts(found["North Macedonia"])
+
+
 def test_entities_acronym_joins_its_name(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("The Kivu Defence Alliance (KDA) attacked a convoy. The KDA denied it."))
     organizations = [entity for entity in found.values() if entity.type is ORG]
