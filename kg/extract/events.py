@@ -142,7 +142,11 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     misread = token.pos_ == "NOUN" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
     paths = events.defaults.get("VERB:misread", {}) if misread else {}
     passive = events.defaults.get("VERB:passive", {}) if headline_passive(token) else {}
-    verbs = next((found for candidate in candidates if (found := _verb_triggers(token, candidate, lex, assets))), [])
+    verbs: list[Trigger] = []
+    for candidate in candidates:
+        verbs = _verb_triggers(token, candidate, lex, assets)
+        if verbs:
+            break
     # A trigger's own paths first ("launch a missile *at* X"), then those of the misparse.
     return nouns + [
         dataclasses.replace(verb, slots={**verb.slots, **{
@@ -448,7 +452,8 @@ def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         excluded |= _passive_patients(token, trigger, lex, index)
     if trigger.flag("excludes_object"):
         # "dismisses prime minister X": the one dismissed from office is not rejected.
-        excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
+        objects = [index.at(child) for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+        excluded |= {key for key in objects if key is not None}
     if trigger.flag("not_own"):
         # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
         # lawful", "the *Russian* Ministry of Defence claims that Russian forces captured ...": a
@@ -785,7 +790,7 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
     for path in paths:
         for reached in path.follow(token):
             named = (reached, *(child for child in reached.children if child.dep_ == "compound"))  # "Muharraq Governorate"
-            if not any((key := index.at(t)) is not None and index.type_of(key) is EntityType.LOCATION for t in named):
+            if not any(index.place_at(t) for t in named):
                 continue
             for part in reached.subtree:
                 state = index.at(part)
@@ -987,7 +992,8 @@ def _attack_nouns(token: Token, lex: Lexicons) -> list[tuple[Token, Trigger]]:
     bombing* killed four", "launched *an airstrike* that killed four")."""
     subjects = [token.head if token.dep_ == "relcl" and child.lower_ in RELATIVE else child for child in SUBJECT.follow(token)]
     nouns = _causes(token) if _passive(token) else subjects
-    return [(noun, trigger) for noun in nouns if (trigger := _attack_trigger(noun, lex)) is not None]
+    triggers = [(noun, _attack_trigger(noun, lex)) for noun in nouns]
+    return [(noun, trigger) for noun, trigger in triggers if trigger is not None]
 
 
 def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
@@ -1263,7 +1269,7 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
     for part in head.subtree:
         key = index.at(part) or index.group_at(part)
         if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET) or (
-            part.dep_ == "appos" and (place := index.at(part.head)) is not None and index.type_of(place) is EntityType.LOCATION
+            part.dep_ == "appos" and index.place_at(part.head)
         ):
             continue  # a place, the state it lies in ("Manabí Province, *Ecuador*"), or a weapon whose
             # owner, if any, is named by its own words
@@ -1313,9 +1319,13 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
 def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> str | None:
     """A place that names the head of a place phrase standing for a state ("in Muharraq
     Governorate, Bahrain": Muharraq), for a trigger no place path reaches as a place."""
-    return next((key for path in paths for reached in path.follow(token) for child in reached.children
-                 if child.dep_ == "compound" and (key := index.at(child)) is not None
-                 and index.type_of(key) is EntityType.LOCATION), None)  # fmt: skip
+    for path in paths:
+        for reached in path.follow(token):
+            for child in reached.children:
+                place = index.place_at(child) if child.dep_ == "compound" else None
+                if place is not None:
+                    return place
+    return None
 
 
 def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
@@ -1338,9 +1348,9 @@ def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) 
     """The one state a claimant is or speaks for ("*Nigerian* President Bola Tinubu says"), where
     every actor is an organ of no stated state ("the military"): the forces of the speaker's state
     (looked for only then: a speaker's states are read from the whole article)."""
-    if claimant is None or not actors or not all(
-        (entity := index.entities[key]).type is EntityType.GROUP and entity.state is None and entity.sector in STATE_ORGANS
-        for key in actors
+    organs = [index.entities[key] for key in actors]
+    if claimant is None or not organs or not all(
+        entity.type is EntityType.GROUP and entity.state is None and entity.sector in STATE_ORGANS for entity in organs
     ):  # fmt: skip
         return None
     if index.type_of(claimant) is EntityType.STATE:
