@@ -93,6 +93,11 @@ class EntityIndex:
     def type_of(self, key: str) -> EntityType:
         return self.entities[key].type
 
+    def place_at(self, token: Token) -> str | None:
+        """The place `token` belongs to, if it names one."""
+        key = self.at(token)
+        return key if key is not None and self.type_of(key) is EntityType.LOCATION else None
+
     def speaker(self, token: Token) -> str | None:
         """Who says "I": the subject of the speech verb over the quotation, in its sentence or,
         for a quotation that runs on, in the sentence before ("Trump wrote: '... I will ...'")."""
@@ -210,7 +215,8 @@ class EntityIndex:
                 continue
             while earlier.head.i != earlier.i and self.at(earlier.head) == key:
                 earlier = earlier.head  # the head of the name ("Faso" of "Burkina Faso")
-            return list(dict.fromkeys([key, *(found for other in earlier.conjuncts if (found := self.at(other)) is not None)]))
+            joined = [self.at(other) for other in earlier.conjuncts]
+            return list(dict.fromkeys([key, *(found for found in joined if found is not None)]))
         return [key]
 
     def states_of(self, token: Token) -> list[str]:
@@ -245,10 +251,10 @@ class EntityIndex:
                 return owners[:1]
         if key is not None:
             # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
-            named = None if self.entities[key].named else next(
-                (other for child in token.children if child.dep_ in ("compound", "appos")
-                 and (other := self.at(child)) is not None and self.entities[other].named), None)  # fmt: skip
-            return [named or key]
+            if not self.entities[key].named:
+                modifiers = [self.at(child) for child in token.children if child.dep_ in ("compound", "appos")]
+                key = next((other for other in modifiers if other is not None and self.entities[other].named), key)
+            return [key]
         if depth > 2:
             return []
         for child in token.children:
@@ -267,8 +273,8 @@ class EntityIndex:
                 if keys:
                     # "Cambodian and Thai forces", "Russian and Ukrainian officials": both.
                     conjuncts = child.conjuncts if token.lemma_.lower() in REPRESENTATIVES else ()
-                    firsts = (more[0] for part in conjuncts if (more := self._phrase_entities(part, qualifiers, depth + 1)))
-                    return list(dict.fromkeys([keys[0], *firsts]))
+                    more = [self._phrase_entities(part, qualifiers, depth + 1) for part in conjuncts]
+                    return list(dict.fromkeys([keys[0], *(found[0] for found in more if found)]))
         if token.lemma_.lower() in REPRESENTATIVES:
             # "delegates from Cambodia and Thailand", "the governments of X and Y": each party.
             return [key for obj in OF_OR_FROM_OBJECT.follow(token) for part in (obj, *obj.conjuncts)

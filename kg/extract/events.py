@@ -36,7 +36,7 @@ NAME = "kg.events.v2"
 WATER_NOUNS = WORDS["water_nouns"]
 NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
 PLACE_NOUNS = WORDS["place_nouns"]
-FIGHT_NOUNS = WORDS["fight_nouns"]
+RIOT_NOUNS = WORDS["riot_nouns"]
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
@@ -142,7 +142,11 @@ def _triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     misread = token.pos_ == "NOUN" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
     paths = events.defaults.get("VERB:misread", {}) if misread else {}
     passive = events.defaults.get("VERB:passive", {}) if headline_passive(token) else {}
-    verbs = next((found for candidate in candidates if (found := _verb_triggers(token, candidate, lex, assets))), [])
+    verbs: list[Trigger] = []
+    for candidate in candidates:
+        verbs = _verb_triggers(token, candidate, lex, assets)
+        if verbs:
+            break
     # A trigger's own paths first ("launch a missile *at* X"), then those of the misparse.
     return nouns + [
         dataclasses.replace(verb, slots={**verb.slots, **{
@@ -279,10 +283,11 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
             inherited = inherited or bool(unnamed)
     if actor_types == set(PARTIES):
         actors = actors or unnamed
+    clauses = _attack_clauses(token, lex, index) if event_type is EventType.ASSAULT else []
     if not actors and event_type is EventType.ASSAULT:
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
         # "three soldiers are killed *when militants attack* a patrol boat": the clause's attacker.
-        actors = _noun_attackers(token, lex, index) or _clause_attackers(token, lex, index)
+        actors = _noun_attackers(token, lex, index) or _clause_attackers(token, clauses, index)
         inherited = bool(actors)
     target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in FORCE else set())
     if event_type is not EventType.MOBILIZE:  # forces sent are no target
@@ -301,7 +306,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     location_paths = events.paths(trigger, "locations")
     places = index.follow(token, location_paths)
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or _place_within(
-        token, location_paths, index) or (_attack_place(token, lex, index) or _target_place(token, trigger, lex, index)
+        token, location_paths, index) or (_attack_place(token, clauses, lex, index) or _target_place(token, trigger, lex, index)
                                           if event_type is EventType.ASSAULT else None)  # fmt: skip
     if location is None and not _named(actors, index) and trigger.flag("state_places"):  # "people rally *across* X"
         location = _state_place(token, location_paths, trigger.words("state_places"), index)
@@ -314,7 +319,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
         placed_in = _state_of_place(token, location_paths, index)
         targets = [key for key in placed_in if home and key not in home] or targets
-        if not placed_in and _victims_place(token, trigger, location, targets, actors, home | _states_in_names(actors, index), index):
+        if not placed_in and _victims_place(token, trigger, location, targets, actors, home | _states_in_names(actors, index),
+                                              events, index):
             # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck.
             struck = [location]
     if event_type is EventType.ASSAULT and not struck and not _named(targets, index):
@@ -446,7 +452,8 @@ def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
         excluded |= _passive_patients(token, trigger, lex, index)
     if trigger.flag("excludes_object"):
         # "dismisses prime minister X": the one dismissed from office is not rejected.
-        excluded |= {key for c in token.children if c.dep_ in ("dobj", "nsubjpass") and (key := index.at(c))}
+        objects = [index.at(child) for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+        excluded |= {key for key in objects if key is not None}
     if trigger.flag("not_own"):
         # "X claims that *its* forces destroyed ...", "Erdogan claimed the Turkish drilling is
         # lawful", "the *Russian* Ministry of Defence claims that Russian forces captured ...": a
@@ -783,7 +790,7 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
     for path in paths:
         for reached in path.follow(token):
             named = (reached, *(child for child in reached.children if child.dep_ == "compound"))  # "Muharraq Governorate"
-            if not any((key := index.at(t)) is not None and index.type_of(key) is EntityType.LOCATION for t in named):
+            if not any(index.place_at(t) for t in named):
                 continue
             for part in reached.subtree:
                 state = index.at(part)
@@ -793,7 +800,7 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
 
 
 def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[str], actors: list[str], home: set[str],
-                   index: EntityIndex) -> bool:  # fmt: skip
+                   events: Lexicon, index: EntityIndex) -> bool:  # fmt: skip
     """A named party's attack on unnamed civilians only (the trigger's `victims_place` sectors)
     struck the place on land it happened in: not a body of water, not a place it happened near
     ("near the Al-Shifa Hospital"), not a fight between sides ("killed in clashes"), and not a
@@ -803,12 +810,19 @@ def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[
         return False
     if any(index.entities[key].sector not in sectors for key in targets):
         return False
-    if any(noun.lemma_.lower() in FIGHT_NOUNS for noun in (token, *_causes(token))):
+    if any(_fight(noun, events) for noun in (token, *_causes(token))):
         return False
     mention = _place_mention(token.sent, location, index)
     if mention is None or _on_water(index.entities[location]) or not _happened_in(mention):
         return False
     return home.isdisjoint(_placing_states(mention, index))
+
+
+def _fight(noun: Token, events: Lexicon) -> bool:
+    """A noun of a fight between sides (a reciprocal ASSAULT noun: "clashes") or of a riot."""
+    lemma = noun.lemma_.lower()
+    triggers = events.by_lemma(lemma, "NOUN")
+    return lemma in RIOT_NOUNS or any(t.label == EventType.ASSAULT.value and t.flag("reciprocal") for t in triggers)
 
 
 def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, actors: list[str]) -> list[str]:
@@ -978,7 +992,8 @@ def _attack_nouns(token: Token, lex: Lexicons) -> list[tuple[Token, Trigger]]:
     bombing* killed four", "launched *an airstrike* that killed four")."""
     subjects = [token.head if token.dep_ == "relcl" and child.lower_ in RELATIVE else child for child in SUBJECT.follow(token)]
     nouns = _causes(token) if _passive(token) else subjects
-    return [(noun, trigger) for noun in nouns if (trigger := _attack_trigger(noun, lex)) is not None]
+    triggers = [(noun, _attack_trigger(noun, lex)) for noun in nouns]
+    return [(noun, trigger) for noun, trigger in triggers if trigger is not None]
 
 
 def _attack_trigger(noun: Token, lex: Lexicons) -> Trigger | None:
@@ -1042,13 +1057,13 @@ def _hits_only(verb: Token, trigger: Trigger, victims: set[str], lex: Lexicons, 
     return set(_parties(hit, index) + _groups(hit, index)) <= victims
 
 
-def _clause_attackers(passive: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
-    """Who the first attack clause of a passive that names one names as its subject ("when *Israeli
+def _clause_attackers(passive: Token, clauses: list[Token], index: EntityIndex) -> list[str]:
+    """Who the first of a passive's attack clauses (`_attack_clauses`) that names one names as its subject ("when *Israeli
     forces* open fire"): the parties, else the unnamed groups; none where one of them is among those
     the passive acts on, the victims ("X is shot dead after *he* stabs two people", "an IDF reservist
     is killed after *their* vehicle hits a bomb")."""
     victims = _victims(passive, index)
-    for clause in _attack_clauses(passive, lex, index):
+    for clause in clauses:
         subjects = index.follow(clause, [SUBJECT])
         found = _parties(subjects, index) or _groups(subjects, index)
         if found and not victims.intersection(found):
@@ -1108,7 +1123,7 @@ def _force_of_a_thing(token: Token, event_type: EventType, lex: Lexicons) -> boo
             and _attack_trigger(head, lex) is None and ("governor", head.lemma_.lower()) not in lex.cues)  # fmt: skip
 
 
-def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None:
+def _attack_place(token: Token, clauses: list[Token], lex: Lexicons, index: EntityIndex) -> str | None:
     """Where the attack that did it happened, for a verb with no place of its own ("an attack *in
     Balochistan* kills five people", "killed in an airstrike *on Injar*"), else the first place its
     phrase names ("in a bombing targeting a bus *in Khuzdar*", "at a mosque inside a school *in
@@ -1116,7 +1131,7 @@ def _attack_place(token: Token, lex: Lexicons, index: EntityIndex) -> str | None
     attacks = _attack_nouns(token, lex)
     places = chain((key for noun, trigger in attacks for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
                    (key for noun, _ in attacks for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])),
-                   (key for clause in _attack_clauses(token, lex, index)
+                   (key for clause in clauses
                     for key in index.in_span(token.doc[clause.left_edge.i : clause.right_edge.i + 1])))  # fmt: skip
     return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
 
@@ -1254,7 +1269,7 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
     for part in head.subtree:
         key = index.at(part) or index.group_at(part)
         if key is None or index.type_of(key) in (EntityType.LOCATION, EntityType.MILITARY_ASSET) or (
-            part.dep_ == "appos" and (place := index.at(part.head)) is not None and index.type_of(place) is EntityType.LOCATION
+            part.dep_ == "appos" and index.place_at(part.head)
         ):
             continue  # a place, the state it lies in ("Manabí Province, *Ecuador*"), or a weapon whose
             # owner, if any, is named by its own words
@@ -1304,9 +1319,13 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
 def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> str | None:
     """A place that names the head of a place phrase standing for a state ("in Muharraq
     Governorate, Bahrain": Muharraq), for a trigger no place path reaches as a place."""
-    return next((key for path in paths for reached in path.follow(token) for child in reached.children
-                 if child.dep_ == "compound" and (key := index.at(child)) is not None
-                 and index.type_of(key) is EntityType.LOCATION), None)  # fmt: skip
+    for path in paths:
+        for reached in path.follow(token):
+            for child in reached.children:
+                place = index.place_at(child) if child.dep_ == "compound" else None
+                if place is not None:
+                    return place
+    return None
 
 
 def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
@@ -1329,9 +1348,9 @@ def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) 
     """The one state a claimant is or speaks for ("*Nigerian* President Bola Tinubu says"), where
     every actor is an organ of no stated state ("the military"): the forces of the speaker's state
     (looked for only then: a speaker's states are read from the whole article)."""
-    if claimant is None or not actors or not all(
-        (entity := index.entities[key]).type is EntityType.GROUP and entity.state is None and entity.sector in STATE_ORGANS
-        for key in actors
+    organs = [index.entities[key] for key in actors]
+    if claimant is None or not organs or not all(
+        entity.type is EntityType.GROUP and entity.state is None and entity.sector in STATE_ORGANS for entity in organs
     ):  # fmt: skip
         return None
     if index.type_of(claimant) is EntityType.STATE:

@@ -118,4 +118,5 @@ def _agent_at(head: Token, taken: set[int]) -> tuple[int, str] | None:
 def _state_of(head: Token, owner: dict[int, Entity]) -> Entity | None:
     """The State that qualifies a group's noun ("Israeli troops", "Sudan's army", "the army of Sudan")."""
     qualifiers = [child for child in head.children if child.dep_ in OWNERS] + OF_OR_FROM_OBJECT.follow(head)
-    return next((state for t in qualifiers if (state := owner.get(t.i)) is not None and state.type is EntityType.STATE), None)
+    owners = [owner[t.i] for t in qualifiers if t.i in owner]
+    return next((state for state in owners if state.type is EntityType.STATE), None)
