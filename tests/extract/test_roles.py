@@ -95,6 +95,20 @@ def test_roles_title_without_state_resolved_through_the_gazetteer(read_roles) ->
     assert ("Nicolás Maduro", "president", "Venezuela") in _triples(read_roles, text)
 
 
+def test_roles_an_opposition_leader_leads_the_opposition_of_the_state(read_roles) -> None:  # type: ignore[no-untyped-def]
+    # The gold sets hold "opposition leader" as an office of the state (Phoenix's OPP sector).
+    text = "Ugandan opposition leader Bobi Wine says soldiers raided his residence."
+    assert _triples(read_roles, text) == {("Bobi Wine", "opposition leader", "Uganda")}
+    text = "Police in Guyana arrest opposition leader Azruddin Mohamed."
+    assert _triples(read_roles, text) == {("Azruddin Mohamed", "opposition leader", "Guyana")}
+    text = "Russia rejects requests about former opposition leader Alexei Navalny."
+    assert _former(read_roles, text) == {("Alexei Navalny", "opposition leader", "Russia")}
+    # Not the state's leader, nor a party's leader read as the opposition's.
+    assert _triples(read_roles, "Rebel leader John Garang met Sudanese officials.") == set()
+    text = "Georgia arrests Levan Khabeishvili, a leader of the opposition United National Movement."
+    assert not any(role == "opposition leader" for _, role, _ in _triples(read_roles, text))
+
+
 def test_roles_a_crowned_title_finds_the_gazetteers_monarch_tenure(read_roles) -> None:  # type: ignore[no-untyped-def]
     # The gazetteer writes a king's tenure as "monarch"; the title in the news is "king" or "queen".
     text = "King Charles III addresses the Parliament in Ottawa, Canada."
@@ -143,7 +157,6 @@ def test_roles_the_article_saying_a_role_is_held_outweighs_a_former_one(read_rol
     "Russia says the former capital of Crimea is calm, and his former ally Ivan Petrov agreed.",
     "The former rebels of the Ruritanian army laid down their arms.",
     "The former Soviet Union collapsed in 1991, the Russian president Vladimir Putin said.",
-    "Former opposition leader Alexei Navalny died in a Russian prison.",  # the opposition's leader, not Russia's
     "Andrej Babiš of the ANO party is appointed as former Prime Minister of the Czech Republic.",
 ])  # fmt: skip
 def test_roles_former_without_a_title_and_a_name_is_no_past_role(read_roles, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -170,10 +183,6 @@ def test_roles_shipped_words_normalise_to_gold_wordings() -> None:
     assert words["defence minister"].role == "defense minister"
     assert words["spokesman"].role == "spokesperson"
     assert words["secretary of state"].default_of == "Q30"
-
-
-def test_roles_opposition_leader_does_not_lead_the_state(read_roles) -> None:  # type: ignore[no-untyped-def]
-    assert _triples(read_roles, "Russian opposition leader Alexei Navalny was poisoned, Germany said.") == set()
 
 
 def test_roles_coordinated_title_words(read_roles) -> None:  # type: ignore[no-untyped-def]
