@@ -1,0 +1,60 @@
+"""A named party's attack told "in" or "across" a state ("Ruritanian airstrikes kill nine people in
+southern Freedonia") struck that state: it is the target, before the unnamed victims. Not the
+attacker's own state, not a force of no stated state fighting where it is, not a fight between
+sides, not a state it happened near; constructed sentences."""
+
+import pytest
+
+from kg.extract import events
+from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
+
+NAMES = {
+    **FICTIONAL_NAMES,
+    "Ruritanian": ("ruritania", EntityType.STATE),
+    "Red Front": ("red_front", EntityType.ORGANIZATION),
+    "people": ("people", EntityType.GROUP, None, False),
+    "civilians": ("civilians", EntityType.GROUP, None, False),
+    "peacekeepers": ("peacekeepers", EntityType.GROUP, None, False),
+    "rebels": ("rebels", EntityType.GROUP, None, False),
+}
+
+
+def _assaults(annotated, text: str):  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    return [(event.actors, event.targets) for event in events.extract(doc, entities, article)
+            if event.type is EventType.ASSAULT and event.provenance.confidence >= 0.5]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian airstrikes kill at least nine people in southern Freedonia.",
+        "At least 24 people are killed by Ruritanian airstrikes across Freedonia.",
+        "Ruritanian drone strikes across Freedonia kill 12 civilians.",
+        "Three peacekeepers are injured in a Ruritanian missile strike in southern Freedonia.",
+    ],
+)
+def test_an_attack_in_another_state_targets_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert any("ruritania" in actors and targets == ("freedonia",) for actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # the attacker's own state
+        ("The Ruritanian army kills ten people in Ruritania.", "ruritania"),
+        ("Ruritanian airstrikes kill ten people in northern Ruritania.", "ruritania"),
+        # a force of no stated state fighting where it is
+        ("Red Front militants kill ten people in Freedonia.", "freedonia"),
+        # a fight between sides
+        ("Ten people are killed in clashes between Ruritanian soldiers and rebels in Freedonia.", "freedonia"),
+        ("Ruritanian soldiers clash with rebels in Freedonia.", "freedonia"),
+        # a state it happened near
+        ("Ruritanian airstrikes kill nine people near Freedonia.", "freedonia"),
+    ],
+)
+def test_no_state_target_at_home_for_stateless_forces_fights_or_nearby(annotated, text, state) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert not any(state in targets for _, targets in found), found
