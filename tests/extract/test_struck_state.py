@@ -13,6 +13,7 @@ NAMES = {
     **FICTIONAL_NAMES,
     "Ruritanian": ("ruritania", EntityType.STATE),
     "Red Front": ("red_front", EntityType.ORGANIZATION),
+    "Red Town": ("red_town", EntityType.LOCATION),
     "people": ("people", EntityType.GROUP, None, False),
     "civilians": ("civilians", EntityType.GROUP, None, False),
     "peacekeepers": ("peacekeepers", EntityType.GROUP, None, False),
@@ -33,6 +34,11 @@ def _assaults(annotated, text: str):  # type: ignore[no-untyped-def]
         "At least 24 people are killed by Ruritanian airstrikes across Freedonia.",
         "Ruritanian drone strikes across Freedonia kill 12 civilians.",
         "Three peacekeepers are injured in a Ruritanian missile strike in southern Freedonia.",
+        # the place on the agent of a casualty passive, in a state
+        "A worker is killed by a Ruritanian cluster bomb in Red Town, central Freedonia.",
+        # what was attacked lies across the state
+        "Ruritania launches a missile attack on regions across Freedonia.",
+        "Ruritania launches over 100 drones at areas across Freedonia, killing ten civilians.",
     ],
 )
 def test_an_attack_in_another_state_targets_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
@@ -58,3 +64,9 @@ def test_an_attack_in_another_state_targets_it(annotated, text) -> None:  # type
 def test_no_state_target_at_home_for_stateless_forces_fights_or_nearby(annotated, text, state) -> None:  # type: ignore[no-untyped-def]
     found = _assaults(annotated, text)
     assert not any(state in targets for _, targets in found), found
+
+
+def test_the_agent_s_own_place_is_where_the_attack_happened(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated("Seventeen people are killed by Red Front militants in Red Town.", NAMES)
+    found = [event.location for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert "red_town" in found, found
