@@ -810,10 +810,21 @@ def _struck_state(token: Token, trigger: Trigger, paths: Iterable[Path], events:
     prepositions = trigger.words("struck_states")
     if not prepositions or token.lemma_.lower() in trigger.words("reciprocal_lemmas"):
         return []
-    if any(_fight(noun, events) for noun in (token, *_causes(token))):
+    if any(_fight(noun, events) for noun in (token, *_causes(token))) or _members_struck(token, trigger, events, index):
         return []
     state = _state_place(token, paths, prepositions, index)
     return [state] if state is not None else []
+
+
+def _members_struck(token: Token, trigger: Trigger, events: Lexicon, index: EntityIndex) -> bool:
+    """Those the attack struck are members of a named organization ("members of the IRGC are
+    killed in strikes in Iraq"): the organization's people, not the state they were in."""
+    for path in events.paths(trigger, "targets"):
+        for victims in path.follow(token):
+            for owner in OF_OBJECT.follow(victims):
+                if any(index.type_of(key) is EntityType.ORGANIZATION for key in index.entities_of(owner)):
+                    return True
+    return False
 
 
 def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[str], actors: list[str], home: set[str],

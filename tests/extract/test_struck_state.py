@@ -59,6 +59,9 @@ def test_an_attack_in_another_state_targets_it(annotated, text) -> None:  # type
         ("Ruritanian soldiers clash with rebels in Freedonia.", "freedonia"),
         # a state it happened near
         ("Ruritanian airstrikes kill nine people near Freedonia.", "freedonia"),
+        # the members of a named organization were struck, not the state they were in
+        ("Several members of the Red Front are killed in Ruritanian strikes in Freedonia.", "freedonia"),
+        ("Several members of the Red Front are confirmed to have been killed in Ruritanian strikes in Freedonia.", "freedonia"),
     ],
 )
 def test_no_state_target_at_home_for_stateless_forces_fights_or_nearby(annotated, text, state) -> None:  # type: ignore[no-untyped-def]
@@ -70,3 +73,9 @@ def test_the_agent_s_own_place_is_where_the_attack_happened(annotated) -> None: 
     doc, entities, article = annotated("Seventeen people are killed by Red Front militants in Red Town.", NAMES)
     found = [event.location for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
     assert "red_town" in found, found
+
+
+def test_one_reported_to_have_been_killed_in_an_attack_is_its_target(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated("Alma Vask is reported to have been killed in a Ruritanian drone strike.", NAMES)
+    found = [(event.actors, event.targets) for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert any("ruritania" in actors and "vask" in targets for actors, targets in found), found
