@@ -323,8 +323,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
         placed_in = _state_of_place(token, location_paths, index) if location is not None else struck_state
         targets = [key for key in placed_in if home and key not in home] or targets
-        if not placed_in and _victims_place(token, trigger, location, targets, actors, home | _states_in_names(actors, index),
-                                              events, index):
+        if location is not None and not placed_in and _victims_place(
+            token, trigger, location, targets, actors, home | _states_in_names(actors, index), events, index
+        ):
             # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck.
             struck = [location]
     if event_type is EventType.ASSAULT and not struck and not _named(targets, index):
