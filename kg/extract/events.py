@@ -311,16 +311,21 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if location is None and not _named(actors, index) and trigger.flag("state_places"):  # "people rally *across* X"
         location = _state_place(token, location_paths, trigger.words("state_places"), index)
     struck: list[str] = []  # the place unnamed victims were struck in, a target as far away as they are
-    if event_type is EventType.ASSAULT and location is not None and all(index.type_of(key) is EntityType.GROUP for key in targets):
+    # "Israeli strikes kill nine people in southern Lebanon": the place paths reach a state itself.
+    struck_state = _struck_state(token, trigger, location_paths, events, index) if event_type is EventType.ASSAULT and location is None else []
+    if event_type is EventType.ASSAULT and (location is not None or struck_state) and all(
+        index.type_of(key) is EntityType.GROUP for key in targets
+    ):
         # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
-        placed_in = _state_of_place(token, location_paths, index)
+        placed_in = _state_of_place(token, location_paths, index) if location is not None else struck_state
         targets = [key for key in placed_in if home and key not in home] or targets
-        if not placed_in and _victims_place(token, trigger, location, targets, actors, home | _states_in_names(actors, index),
-                                              events, index):
+        if location is not None and not placed_in and _victims_place(
+            token, trigger, location, targets, actors, home | _states_in_names(actors, index), events, index
+        ):
             # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck.
             struck = [location]
     if event_type is EventType.ASSAULT and not struck and not _named(targets, index):
@@ -797,6 +802,30 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
                 if state is not None and index.type_of(state) is EntityType.STATE and state not in found and _places(part, reached):
                     found.append(state)
     return found
+
+
+def _struck_state(token: Token, trigger: Trigger, paths: Iterable[Path], events: Lexicon, index: EntityIndex) -> list[str]:
+    """The state a place path reaches after one of the trigger's `struck_states` prepositions
+    ("drone strikes *across Ukraine*", "kill nine people *in southern Lebanon*"; not "near"), unless
+    the attack is a fight between sides ("killed in clashes in X")."""
+    prepositions = trigger.words("struck_states")
+    if not prepositions or token.lemma_.lower() in trigger.words("reciprocal_lemmas"):
+        return []
+    if any(_fight(noun, events) for noun in (token, *_causes(token))) or _members_struck(token, trigger, events, index):
+        return []
+    state = _state_place(token, paths, prepositions, index)
+    return [state] if state is not None else []
+
+
+def _members_struck(token: Token, trigger: Trigger, events: Lexicon, index: EntityIndex) -> bool:
+    """Those the attack struck are members of a named organization ("members of the IRGC are
+    killed in strikes in Iraq"): the organization's people, not the state they were in."""
+    for path in events.paths(trigger, "targets"):
+        for victims in path.follow(token):
+            for owner in OF_OBJECT.follow(victims):
+                if any(index.type_of(key) is EntityType.ORGANIZATION for key in index.entities_of(owner)):
+                    return True
+    return False
 
 
 def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[str], actors: list[str], home: set[str],

@@ -1,0 +1,81 @@
+"""A named party's attack told "in" or "across" a state ("Ruritanian airstrikes kill nine people in
+southern Freedonia") struck that state: it is the target, before the unnamed victims. Not the
+attacker's own state, not a force of no stated state fighting where it is, not a fight between
+sides, not a state it happened near; constructed sentences."""
+
+import pytest
+
+from kg.extract import events
+from kg.records import EntityType, EventType
+from fictional_names import FICTIONAL_NAMES
+
+NAMES = {
+    **FICTIONAL_NAMES,
+    "Ruritanian": ("ruritania", EntityType.STATE),
+    "Red Front": ("red_front", EntityType.ORGANIZATION),
+    "Red Town": ("red_town", EntityType.LOCATION),
+    "people": ("people", EntityType.GROUP, None, False),
+    "civilians": ("civilians", EntityType.GROUP, None, False),
+    "peacekeepers": ("peacekeepers", EntityType.GROUP, None, False),
+    "rebels": ("rebels", EntityType.GROUP, None, False),
+}
+
+
+def _assaults(annotated, text: str):  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMES)
+    return [(event.actors, event.targets) for event in events.extract(doc, entities, article)
+            if event.type is EventType.ASSAULT and event.provenance.confidence >= 0.5]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian airstrikes kill at least nine people in southern Freedonia.",
+        "At least 24 people are killed by Ruritanian airstrikes across Freedonia.",
+        "Ruritanian drone strikes across Freedonia kill 12 civilians.",
+        "Three peacekeepers are injured in a Ruritanian missile strike in southern Freedonia.",
+        # the place on the agent of a casualty passive, in a state
+        "A worker is killed by a Ruritanian cluster bomb in Red Town, central Freedonia.",
+        # what was attacked lies across the state
+        "Ruritania launches a missile attack on regions across Freedonia.",
+        "Ruritania launches over 100 drones at areas across Freedonia, killing ten civilians.",
+    ],
+)
+def test_an_attack_in_another_state_targets_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert any("ruritania" in actors and targets == ("freedonia",) for actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # the attacker's own state
+        ("The Ruritanian army kills ten people in Ruritania.", "ruritania"),
+        ("Ruritanian airstrikes kill ten people in northern Ruritania.", "ruritania"),
+        # a force of no stated state fighting where it is
+        ("Red Front militants kill ten people in Freedonia.", "freedonia"),
+        # a fight between sides
+        ("Ten people are killed in clashes between Ruritanian soldiers and rebels in Freedonia.", "freedonia"),
+        ("Ruritanian soldiers clash with rebels in Freedonia.", "freedonia"),
+        # a state it happened near
+        ("Ruritanian airstrikes kill nine people near Freedonia.", "freedonia"),
+        # the members of a named organization were struck, not the state they were in
+        ("Several members of the Red Front are killed in Ruritanian strikes in Freedonia.", "freedonia"),
+        ("Several members of the Red Front are confirmed to have been killed in Ruritanian strikes in Freedonia.", "freedonia"),
+    ],
+)
+def test_no_state_target_at_home_for_stateless_forces_fights_or_nearby(annotated, text, state) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert not any(state in targets for _, targets in found), found
+
+
+def test_the_agent_s_own_place_is_where_the_attack_happened(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated("Seventeen people are killed by Red Front militants in Red Town.", NAMES)
+    found = [event.location for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert "red_town" in found, found
+
+
+def test_one_reported_to_have_been_killed_in_an_attack_is_its_target(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated("Alma Vask is reported to have been killed in a Ruritanian drone strike.", NAMES)
+    found = [(event.actors, event.targets) for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert any("ruritania" in actors and "vask" in targets for actors, targets in found), found
