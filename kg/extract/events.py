@@ -320,7 +320,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
-        home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
+        home = _home_states(actors, index)
         placed_in = _state_of_place(token, location_paths, index) if location is not None else struck_state
         targets = [key for key in placed_in if home and key not in home] or targets
         if location is not None and not placed_in and _victims_place(
@@ -854,6 +854,11 @@ def _fight(noun: Token, events: Lexicon) -> bool:
     return lemma in RIOT_NOUNS or any(t.label == EventType.ASSAULT.value and t.flag("reciprocal") for t in triggers)
 
 
+def _home_states(actors: list[str], index: EntityIndex) -> set[str]:
+    """The states the actors are or act for (a state, a person's or an organization's state)."""
+    return {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
+
+
 def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, actors: list[str]) -> list[str]:
     """The named places in the object slot of a named party's attack (the trigger's `struck`
     paths: "Russia bombed *Kyiv*", "strikes *on Odesa* and *Kherson*", "*Kyiv* was hit by"), or
@@ -864,8 +869,7 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
     ("Ukrainian air defences down drones attacking Kyiv")."""
     if not _named(actors, index) or trigger.flag("symmetric") or token.lemma_.lower() in trigger.words("reciprocal_lemmas"):
         return []
-    home = {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
-    home |= _states_in_names(actors, index)
+    home = _home_states(actors, index) | _states_in_names(actors, index)
     places: list[str] = []
     for path in lex.events.paths(trigger, "struck"):
         for head in path.follow(token):
