@@ -797,10 +797,7 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
             named = (reached, *(child for child in reached.children if child.dep_ == "compound"))  # "Muharraq Governorate"
             if not any(index.place_at(t) for t in named):
                 continue
-            for part in reached.subtree:
-                state = index.at(part)
-                if state is not None and index.type_of(state) is EntityType.STATE and state not in found and _places(part, reached):
-                    found.append(state)
+            found += [state for state in _placing_states(reached, index) if state not in found]
     return found
 
 
@@ -809,9 +806,7 @@ def _struck_state(token: Token, trigger: Trigger, paths: Iterable[Path], events:
     ("drone strikes *across Ukraine*", "kill nine people *in southern Lebanon*"; not "near"), unless
     the attack is a fight between sides ("killed in clashes in X")."""
     prepositions = trigger.words("struck_states")
-    if not prepositions or token.lemma_.lower() in trigger.words("reciprocal_lemmas"):
-        return []
-    if any(_fight(noun, events) for noun in (token, *_causes(token))) or _members_struck(token, trigger, events, index):
+    if not prepositions or _between_sides(token, trigger, events) or _members_struck(token, trigger, events, index):
         return []
     state = _state_place(token, paths, prepositions, index)
     return [state] if state is not None else []
@@ -835,16 +830,20 @@ def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[
     ("near the Al-Shifa Hospital"), not a fight between sides ("killed in clashes"), and not a
     place of the party's own state (`home`: "the Sudanese army ... in Kutum, North Darfur, Sudan")."""
     sectors = trigger.words("victims_place")
-    if not (sectors and targets and _named(actors, index)) or token.lemma_.lower() in trigger.words("reciprocal_lemmas"):
+    if not (sectors and targets and _named(actors, index)) or _between_sides(token, trigger, events):
         return False
     if any(index.entities[key].sector not in sectors for key in targets):
-        return False
-    if any(_fight(noun, events) for noun in (token, *_causes(token))):
         return False
     mention = _place_mention(token.sent, location, index)
     if mention is None or _on_water(index.entities[location]) or not _happened_in(mention):
         return False
     return home.isdisjoint(_placing_states(mention, index))
+
+
+def _between_sides(token: Token, trigger: Trigger, events: Lexicon) -> bool:
+    """The attack is a fight between sides: its trigger is a reciprocal word ("clashed"), or it or
+    what caused the harm is a fight or riot noun ("killed in clashes")."""
+    return token.lemma_.lower() in trigger.words("reciprocal_lemmas") or any(_fight(noun, events) for noun in (token, *_causes(token)))
 
 
 def _fight(noun: Token, events: Lexicon) -> bool:
@@ -924,13 +923,14 @@ def _happened_in(mention: Token) -> bool:
     return True
 
 
-def _placing_states(mention: Token, index: EntityIndex) -> set[str]:
-    """The states the place's own phrase puts it in ("Kutum, North Darfur, *Sudan*")."""
-    states: set[str] = set()
+def _placing_states(mention: Token, index: EntityIndex) -> list[str]:
+    """The states the place's own phrase puts it in ("Kutum, North Darfur, *Sudan*"), in the order
+    of the text."""
+    states: list[str] = []
     for part in mention.subtree:
         key = index.at(part)
-        if key is not None and index.type_of(key) is EntityType.STATE and _places(part, mention):
-            states.add(key)
+        if key is not None and key not in states and index.type_of(key) is EntityType.STATE and _places(part, mention):
+            states.append(key)
     return states
 
 
