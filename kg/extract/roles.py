@@ -4,8 +4,9 @@ Data, not code:
 - patterns/roles.tsv: role words as written ("defence minister", "premier") -> the role as
   the facts format writes it ("defense minister", "prime minister"); for offices only one
   state has ("secretary of state") the QID of that state; `scope` "state" for offices of a
-  state's government ("senator", "finance minister"); `source`, for rows derived from a data
-  file, names it (the leaders table's titles).
+  state's government ("senator", "finance minister"), "rank" for military ranks ("major
+  general", Phoenix's MIL agents: a rank, not a name's or a longer title's word, `role_phrases`);
+  `source`, for rows derived from a data file, names it (the leaders table's titles).
 - patterns/role_modifiers.tsv (`load_role_meanings`): what a word before a role says of its holder.
 - patterns/role_verbs.tsv (`load_role_verbs`): verbs that give a person an office by a clause.
 - patterns/roles.jsonl: spaCy Matcher patterns over the token attribute `._.kg_slot`, which
@@ -68,6 +69,7 @@ NOT_HOLDING = ("not-holder", "deputy", PAST)  # meanings of role_modifiers.tsv w
 SLOTS = {EntityType.PERSON: "PERSON", EntityType.STATE: "OF", EntityType.ORGANIZATION: "OF"}
 OWNERS = (EntityType.STATE, EntityType.ORGANIZATION)  # whose a title may be
 REFERRING = WORDS["referring_nouns"]
+COMPOUND_TITLE_WORDS = WORDS["compound_title_words"]
 LISTING = WORDS["listing_words"]
 if not Token.has_extension(SLOT):
     Token.set_extension(SLOT, default="")
@@ -81,6 +83,7 @@ class RoleWord:
     role: str
     default_of: str | None
     state_office: bool  # an office of a state's government ("senator", "finance minister")
+    rank: bool = False  # a military rank ("major general")
 
 
 @lru_cache(maxsize=4)
@@ -98,10 +101,10 @@ def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
             problems.append((line, f"surface {surface!r} is listed twice"))
         elif default_of and not (default_of.startswith("Q") and default_of[1:].isdigit()):
             problems.append((line, f"default_of {default_of!r} is not a Wikidata QID like Q30"))
-        elif scope not in ("", "state"):
-            problems.append((line, f"scope {scope!r} is not 'state' or empty"))
+        elif scope not in ("", "state", "rank"):
+            problems.append((line, f"scope {scope!r} is not 'state', 'rank' or empty"))
         else:
-            words[surface] = RoleWord(surface, role, default_of or None, scope == "state")
+            words[surface] = RoleWord(surface, role, default_of or None, scope == "state", scope == "rank")
     raise_problems(path, problems)
     return words
 
@@ -239,20 +242,39 @@ def _portfolio(doc: Doc, start: int, end: int, word: RoleWord) -> tuple[int, int
 def role_phrases(doc: Doc) -> list[tuple[int, int, RoleWord]]:
     """The role phrases of roles.tsv in `doc`, longest first where they overlap: (start, end, word).
 
-    A one-word phrase counts only as a noun ("head" of state, not "head to").
+    A one-word phrase counts only as a noun ("head" of state, not "head to"), a rank also as the
+    adjective the parser often reads before a name ("Iranian general Qasem Soleimani"). A rank
+    counts only where `_is_rank` says it is one.
     """
     words = load_role_words()
     found: list[tuple[int, int, RoleWord]] = []
     taken: set[int] = set()
     for start, end in sorted(((s, e) for _, s, e in _matchers(doc.vocab).phrases(doc)), key=lambda se: (-(se[1] - se[0]), se[0])):
         tokens = doc[start:end]
-        if taken.intersection(range(start, end)):
+        word = words[tokens.text.lower()]
+        if taken.intersection(range(start, end)) or (word.rank and not _is_rank(doc, start, end)):
             continue
-        if len(tokens) == 1 and tokens[0].pos_ not in ("NOUN", "PROPN"):
+        if len(tokens) == 1 and tokens[0].pos_ not in ("NOUN", "PROPN") and not (word.rank and _name_follows(doc, end)):
             continue
         taken.update(range(start, end))
-        found.append((start, end, words[tokens.text.lower()]))
+        found.append((start, end, word))
     return sorted(found, key=lambda item: item[0])
+
+
+def _is_rank(doc: Doc, start: int, end: int) -> bool:
+    """The rank words at `start:end` are a rank, not a word of a longer name ("General Staff",
+    "General Assembly", "General Motors": capitalised, with a capitalised word after them that
+    starts no person's name) or of a longer title ("auditor general", "surgeon general": after a
+    word of word_lists.tsv's compound_title_words)."""
+    if start > 0 and doc[start - 1].lower_ in COMPOUND_TITLE_WORDS:
+        return False
+    capitalised = doc[end - 1].is_title and end < len(doc) and doc[end].text[:1].isupper()
+    return not capitalised or _name_follows(doc, end)
+
+
+def _name_follows(doc: Doc, end: int) -> bool:
+    """A person's name (by the parser's entities) starts at `end`."""
+    return end < len(doc) and doc[end].ent_type_ == "PERSON"
 
 
 # --------------------------------------------------------------------------- extraction

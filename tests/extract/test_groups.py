@@ -78,6 +78,15 @@ def test_groups_leave_titles_names_and_nouns_inside_nouns_alone(pipeline) -> Non
     assert groups == {}
 
 
+def test_a_longer_title_ending_in_a_rank_stays_the_group_phoenix_codes(pipeline) -> None:  # type: ignore[no-untyped-def]
+    # "auditor general" is Phoenix's GOV agent, not the rank "general" (a title, which no group takes).
+    extraction = pipeline.extract(Article(id="groups", text="The armed forces auditor general charges Kabila with treason.",
+                                          published=PUBLISHED))  # fmt: skip
+    event = next(c for c in extraction.claims if isinstance(c, Event))
+    actor = extraction.entity(event.actors[0])
+    assert (actor.type, actor.label, actor.sector) == (EntityType.GROUP, "auditor general", "GOV")
+
+
 def test_group_mentions_with_the_same_words_are_one_group(pipeline) -> None:  # type: ignore[no-untyped-def]
     groups = [g for g in _groups(pipeline, "Gunmen opened fire on Monday. The gunmen fled.").values() if g.sector == "UAF"]
     assert len(groups) == 1

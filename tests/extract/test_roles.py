@@ -109,6 +109,45 @@ def test_roles_an_opposition_leader_leads_the_opposition_of_the_state(read_roles
     assert not any(role == "opposition leader" for _, role, _ in _triples(read_roles, text))
 
 
+def test_roles_a_military_rank_before_a_name_is_the_forces_or_the_states(read_roles) -> None:  # type: ignore[no-untyped-def]
+    # The gold sets hold a rank before a name as a role (Phoenix's MIL agents), of the armed force or its state.
+    text = "Iranian general, Qasem Soleimani, is killed in a drone strike near Baghdad."
+    assert _triples(read_roles, text) == {("Qasem Soleimani", "general", "Iran")}
+    text = "Royal Cambodian Army major general Duong Somneang is killed in an artillery strike."
+    assert _triples(read_roles, text) == {("Duong Somneang", "major general", "Royal Cambodian Army")}
+    text = "Mexican Vice Admiral Manuel Farías Laguna is imprisoned in Mexico."
+    assert _triples(read_roles, text) == {("Manuel Farías Laguna", "vice admiral", "Mexico")}
+    text = "Hamas Lieutenant Colonel Ahmed Zamzam is shot and killed in Gaza."
+    assert _triples(read_roles, text) == {("Ahmed Zamzam", "lieutenant colonel", "Hamas")}
+    text = "Major General Ali Shadmani of the Iranian Army is killed in an Israeli strike."
+    assert _triples(read_roles, text) == {("Ali Shadmani", "major general", "Iranian Army")}
+    assert _triples(read_roles, "Israeli Brigadier-General Dan Goldfus resigns.") == {("Dan Goldfus", "brigadier general", "Israel")}
+    # A retired officer held the rank before (Phoenix's RETIRED); a rank with no force or state named is no claim.
+    text = "Retired Israeli general Yair Golan leads a protest in Tel Aviv."
+    assert (_triples(read_roles, text), _former(read_roles, text)) == (set(), {("Yair Golan", "general", "Israel")})
+    assert _triples(read_roles, "Israel says it has killed Major General Ali Shadmani.") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chief of the Russian General Staff Valery Gerasimov says that Russian troops advanced.",  # a body's name
+        "Ukraine's General Staff reports that 40 drones were shot down.",
+        "The United Nations General Assembly votes to condemn Russia.",
+        "Ford and General Motors raise prices in Canada.",
+        "The Russian frigate Admiral Grigorovich fires warning shots near Finland.",  # a ship's name, no person's
+        "U.S. Surgeon General Vivek Murthy warns about social media.",  # a longer title
+        "Turkish Inspector General Ahmet Yilmaz resigns.",
+        "Indian Consul General Rajesh Kumar meets the mayor of Dubai.",
+        "The armed forces auditor general charges Kabila with treason.",
+    ],
+)
+def test_roles_a_rank_word_of_a_longer_name_or_title_is_no_rank(read_roles, text: str) -> None:  # type: ignore[no-untyped-def]
+    ranks = {word.role for word in roles.load_role_words().values() if word.rank}
+    found, _ = read_roles(text)
+    assert not ranks.intersection(role.role for role in found)
+
+
 def test_roles_a_crowned_title_finds_the_gazetteers_monarch_tenure(read_roles) -> None:  # type: ignore[no-untyped-def]
     # The gazetteer writes a king's tenure as "monarch"; the title in the news is "king" or "queen".
     text = "King Charles III addresses the Parliament in Ottawa, Canada."
