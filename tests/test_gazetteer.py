@@ -233,6 +233,15 @@ def test_gazetteer_curated_states_are_states_without_a_qid() -> None:
     assert (afghanistan.name, afghanistan.type.value, afghanistan.qid, afghanistan.capitals) == ("Afghanistan", "State", None, ("Kabul",))
 
 
+def test_gazetteer_the_holy_see_and_the_vatican_are_one_state_named_as_the_gold_writes_it() -> None:
+    from kg.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    (holy_see,) = gazetteer.lookup("Holy See")
+    assert gazetteer.lookup("the Vatican") == gazetteer.lookup("Vatican City") == [holy_see]
+    assert (holy_see.name, holy_see.type.value, holy_see.qid) == ("Holy See", "State", "Q237")
+
+
 def test_gazetteer_reads_phoenix_posts_by_every_name_with_their_dates(tmp_path: Path) -> None:
     folder = tmp_path / "g"
     write_folder(folder)

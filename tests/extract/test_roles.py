@@ -562,6 +562,24 @@ def test_roles_office_titles_of_the_reference_tables(read_roles, text: str, expe
     assert _triples(read_roles, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the pope's office is the Holy See's (the leaders table's pope of Q237), when the article names it
+        ("Pope Leo XIV met Italian Prime Minister Giorgia Meloni at the Vatican.",
+         {("Leo XIV", "pope", "Holy See"), ("Giorgia Meloni", "prime minister", "Italy")}),
+        ("The Holy See reports that Pope Francis has been diagnosed with pneumonia.", {("Pope Francis", "pope", "Holy See")}),
+        # no Holy See in the article: no claim (the gold writes the Holy See only where it is named)
+        ("Pope Francis said the war in Ukraine must end.", set()),
+        # the Vatican speaking names no pope; a poet named Pope holds no title
+        ("The Vatican said the pope would travel to Lebanon.", set()),
+        ("Alexander Pope wrote poems at the Vatican.", set()),
+    ],
+)
+def test_roles_the_popes_office_is_the_holy_sees(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
+
+
 def test_roles_title_before_a_name_is_not_the_name(read_roles) -> None:  # type: ignore[no-untyped-def]
     _, labels = read_roles("Taoiseach Alma Vask met the British ambassador in Dublin, Ireland.")
     assert "Alma Vask" in labels.values()
