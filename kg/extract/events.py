@@ -37,6 +37,8 @@ WATER_NOUNS = WORDS["water_nouns"]
 NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
 PLACE_NOUNS = WORDS["place_nouns"]
 RIOT_NOUNS = WORDS["riot_nouns"]
+AVERTING, COMMANDS, OUTCOMES = WORDS["averting_verbs"], WORDS["command_verbs"], WORDS["outcome_verbs"]
+CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
@@ -46,10 +48,6 @@ ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for
 PASSIVE_SUBJECT = parse_path(">nsubjpass")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
-# Verbs whose subject does not do what their object or complement names: "failed to *prevent*
-# militia attacks", "*condemned* the strikes".
-AVERTING = frozenset({"prevent", "avert", "thwart", "foil", "intercept", "repel",
-                      "condemn", "denounce", "protest", "investigate", "blame", "report"})  # fmt: skip
 # Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Prepositions by which the subject of a verb takes part in the event its object names ("agreed
@@ -542,12 +540,6 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     return True
 
 
-# Nouns that stand for what someone claimed: "CENTCOM denies *the claim*", "Kyiv denies *the statement*".
-CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account", "statement", "assertion"})
-
-# Verbs by which a party owns an attack: "X claimed responsibility for the attack".
-OWNING = frozenset({"claim", "accept", "admit", "take"})
-
 
 def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
     """ "Bombs struck X. Y claimed responsibility for the attack.": a party owning a definite attack
@@ -966,9 +958,6 @@ def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
 # *leave*", "demanded *the release* of"; and how a trigger sits inside it ("asked X to sign
 # *the agreement*", "pressed X to halt *strikes*").
 ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj"})
-# Verbs of command: what one orders one's forces to do is one's own act ("orders the navy to
-# open fire" threatens), not the content of a request.
-COMMANDS = frozenset({"order", "instruct", "direct", "command"})
 INSIDE_ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "advcl"})
 
 
@@ -1007,10 +996,6 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
     return []
 
 
-# Verbs whose passive with no agent states an outcome rather than reports an attack: "ISIS has
-# been defeated", "X was beaten in the election", "the minister was fired"; or a body found ("X is
-# found dead": CAMEO's "find dead").
-OUTCOMES = frozenset({"defeat", "beat", "fire", "overthrow", "topple", "oust", "remove", "destroy", "find", "discover"})
 # Prepositions by which the victims of a passive stand in an attack: "killed *in* a strike".
 IN_ATTACK = frozenset({"in", "during", "amid"})
 
