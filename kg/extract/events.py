@@ -511,8 +511,8 @@ DEFINITE = frozenset({"the", "this", "that"})
 MEETINGS = frozenset({EventType.CONSULT, EventType.AGREE})
 
 
-def _determined(noun: Token, determiners: frozenset[str]) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in determiners for child in noun.children)
+def _definite(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in DEFINITE for child in noun.children)
 
 
 def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex,
@@ -520,7 +520,7 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     """ "Two people confirmed *the call* occurred late last week and included Rubio": a definite
     event noun with no parties of its own is the event told before. It adds who took part and,
     when narrower, when it happened, to the latest earlier event of its type (and mode)."""
-    if token.pos_ != "NOUN" or not _determined(token, DEFINITE):
+    if token.pos_ != "NOUN" or not _definite(token):
         return False
     table = lex.events
     if index.follow(token, [*table.paths(trigger, "actors"), *table.paths(trigger, "targets")]):
@@ -581,7 +581,7 @@ def _owns_attack(responsibility: Token, lex: Lexicons, attack: Event) -> bool:
     if not owned:
         sent = responsibility.sent
         return sent.start > 0 and attack.provenance.evidence.start >= responsibility.doc[sent.start - 1].sent.start_char
-    return any(_attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE) for noun in owned)
+    return any(_attack_trigger(noun, lex) is not None and _definite(noun) for noun in owned)
 
 
 def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
@@ -593,7 +593,7 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
     denials: list[Event] = []
     for token in tokens_whose(doc, "LEMMA", CLAIM_NOUNS):
         verb = token.head
-        if token.dep_ != "dobj" or verb.lemma_.lower() not in denying or not _determined(token, DEFINITE) or any(
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in denying or not _definite(token) or any(
             child.dep_ not in ("det", "amod") for child in token.children
         ):
             continue
@@ -726,6 +726,12 @@ def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
 
 def _groups(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) is EntityType.GROUP]
+
+
+def _acting(head: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """The parties `paths` reach from `head`, else the groups no one names ("gunmen")."""
+    reached = index.follow(head, paths)
+    return _parties(reached, index) or _groups(reached, index)
 
 
 def _named(keys: Iterable[str], index: EntityIndex) -> list[str]:
@@ -1082,8 +1088,7 @@ def _clause_attackers(passive: Token, clauses: list[Token], index: EntityIndex) 
     is killed after *their* vehicle hits a bomb")."""
     victims = _victims(passive, index)
     for clause in clauses:
-        subjects = index.follow(clause, [SUBJECT])
-        found = _parties(subjects, index) or _groups(subjects, index)
+        found = _acting(clause, [SUBJECT], index)
         if found and not victims.intersection(found):
             return found
     return []
@@ -1093,17 +1098,10 @@ def _noun_attackers(token: Token, lex: Lexicons, index: EntityIndex) -> list[str
     """The author the first of a verb's attack nouns names that names one ("killed in an *Israeli*
     airstrike", "after *an RSF* drone strike hits X")."""
     for noun, attack in _attack_nouns(token, lex):
-        found = _attackers(noun, attack, lex, index)
+        found = _acting(noun, lex.events.paths(attack, "actors"), index)  # "shelling by the RSF", "an ambush by gunmen"
         if found:
             return found
     return []
-
-
-def _attackers(noun: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> list[str]:
-    """Who an attack noun names as its author ("an Israeli airstrike", "shelling by the RSF",
-    "an ambush by gunmen"): the parties, else the unnamed groups."""
-    reached = index.follow(noun, lex.events.paths(trigger, "actors"))
-    return _parties(reached, index) or _groups(reached, index)
 
 
 def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
@@ -1228,9 +1226,7 @@ def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
         told = noun.head.lower_ in ("after", "following") or not any(child.dep_ == "nsubj" for child in noun.head.head.children)
     else:
         told = noun.dep_ in ("nsubj", "nsubjpass")
-    owned = _determined(noun, DEFINITE) or any(
-        child.dep_ in OWNERS and (child.dep_ == "poss" or child.pos_ == "PROPN") for child in noun.children
-    )
+    owned = _definite(noun) or any(child.dep_ in OWNERS and (child.dep_ == "poss" or child.pos_ == "PROPN") for child in noun.children)
     return told and not owned and not _party_in(noun, index)
 
 
@@ -1326,10 +1322,9 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
             return _named_by(head.head, OBJECT, index)
-        subjects = index.follow(head, [SUBJECT])
-        found = _parties(subjects, index) or _groups(subjects, index)
+        found = _acting(head, [SUBJECT], index)
         if found:
-            return found  # parties, else the groups no one names
+            return found
         node = head
     return []
 
