@@ -734,6 +734,12 @@ def _acting(head: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]
     return _parties(reached, index) or _groups(reached, index)
 
 
+def _reached(token: Token, paths: Iterable[Path]) -> Iterator[Token]:
+    """The tokens each of `paths` reaches from `token`, path by path."""
+    for path in paths:
+        yield from path.follow(token)
+
+
 def _named(keys: Iterable[str], index: EntityIndex) -> list[str]:
     """`keys` less the groups no name stands for ("gunmen")."""
     return [key for key in keys if index.type_of(key) is not EntityType.GROUP]
@@ -790,12 +796,11 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
     ("Odesa, Ukraine"; "Bohodukhiv, Kharkiv Oblast, Ukraine") or after "in"/"of" ("Lviv in
     western Ukraine", "the Kyiv and Odesa oblasts of Ukraine")."""
     found: list[str] = []
-    for path in paths:
-        for reached in path.follow(token):
-            named = (reached, *(child for child in reached.children if child.dep_ == "compound"))  # "Muharraq Governorate"
-            if not any(index.place_at(t) for t in named):
-                continue
-            found += [state for state in _placing_states(reached, index) if state not in found]
+    for reached in _reached(token, paths):
+        named = (reached, *(child for child in reached.children if child.dep_ == "compound"))  # "Muharraq Governorate"
+        if not any(index.place_at(t) for t in named):
+            continue
+        found += [state for state in _placing_states(reached, index) if state not in found]
     return found
 
 
@@ -813,11 +818,10 @@ def _struck_state(token: Token, trigger: Trigger, paths: Iterable[Path], events:
 def _members_struck(token: Token, trigger: Trigger, events: Lexicon, index: EntityIndex) -> bool:
     """Those the attack struck are members of a named organization ("members of the IRGC are
     killed in strikes in Iraq"): the organization's people, not the state they were in."""
-    for path in events.paths(trigger, "targets"):
-        for victims in path.follow(token):
-            for owner in OF_OBJECT.follow(victims):
-                if any(index.type_of(key) is EntityType.ORGANIZATION for key in index.entities_of(owner)):
-                    return True
+    for victims in _reached(token, events.paths(trigger, "targets")):
+        for owner in OF_OBJECT.follow(victims):
+            if any(index.type_of(key) is EntityType.ORGANIZATION for key in index.entities_of(owner)):
+                return True
     return False
 
 
@@ -868,16 +872,15 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
         return []
     home = _home_states(actors, index) | _states_in_names(actors, index)
     places: list[str] = []
-    for path in lex.events.paths(trigger, "struck"):
-        for head in path.follow(token):
-            for part in (head, *head.conjuncts):
-                common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
-                for named in (part, *(_place_names(part) if common_place else ())):
-                    key = index.at(named)
-                    if key is None or key in places or index.type_of(key) is not EntityType.LOCATION or _on_water(index.entities[key]):
-                        continue
-                    if home.isdisjoint(_placing_states(named, index)) and not _capital_of(index.entities[key], home, index):
-                        places.append(key)
+    for head in _reached(token, lex.events.paths(trigger, "struck")):
+        for part in (head, *head.conjuncts):
+            common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
+            for named in (part, *(_place_names(part) if common_place else ())):
+                key = index.at(named)
+                if key is None or key in places or index.type_of(key) is not EntityType.LOCATION or _on_water(index.entities[key]):
+                    continue
+                if home.isdisjoint(_placing_states(named, index)) and not _capital_of(index.entities[key], home, index):
+                    places.append(key)
     return places
 
 
@@ -1057,9 +1060,8 @@ def _attack_clauses(token: Token, lex: Lexicons, index: EntityIndex) -> list[Tok
     ones hit."""
     if not _passive(token):
         return []
-    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or _gapped_passive(verb))]
     victims = _victims(token, index)
-    return [clause for verb in verbs for clause in verb.children
+    return [clause for verb in _joined_passives(token) for clause in verb.children
             if clause.dep_ in ("advcl", "ccomp") and clause.pos_ == "VERB" and not _passive(clause)
             and any(child.dep_ in ("mark", "advmod") and child.lower_ in ATTACK_CLAUSE_MARKS for child in clause.children)
             and any(_hits_only(clause, trigger, victims, lex, index) for trigger in _verb_types(clause, lex))]  # fmt: skip
@@ -1167,15 +1169,14 @@ def _target_place(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIn
     A person's phrase tells their office, not the attack ("kills X, the head of the police in Y"),
     and a target reached through "of" only the place of what it belongs to ("assaults on attendees
     of a rally in Y")."""
-    for path in lex.events.paths(trigger, "targets"):
-        for head in path.follow(token):
-            person = index.at(head)
-            if (person is not None and index.type_of(person) is EntityType.PERSON) or (head.dep_ == "pobj" and head.head.lower_ == "of"):
-                continue
-            for part in head.subtree:
-                key = index.at(part)
-                if key is not None and index.type_of(key) is EntityType.LOCATION and _placed_within(part, head):
-                    return key
+    for head in _reached(token, lex.events.paths(trigger, "targets")):
+        person = index.at(head)
+        if (person is not None and index.type_of(person) is EntityType.PERSON) or (head.dep_ == "pobj" and head.head.lower_ == "of"):
+            continue
+        for part in head.subtree:
+            key = index.at(part)
+            if key is not None and index.type_of(key) is EntityType.LOCATION and _placed_within(part, head):
+                return key
     return None
 
 
@@ -1240,26 +1241,29 @@ def _state_place(token: Token, paths: Iterable[Path], prepositions: frozenset[st
     """A state a place path reaches after one of `prepositions` ("held *across Spain*", "protests
     *in Israel*"): where an event no party is named for happened, for a trigger no path reaches a
     place of."""
-    for path in paths:
-        for reached in path.follow(token):
-            key = index.at(reached)
-            if key is not None and reached.head.lower_ in prepositions and index.type_of(key) is EntityType.STATE:
-                return key
+    for reached in _reached(token, paths):
+        key = index.at(reached)
+        if key is not None and reached.head.lower_ in prepositions and index.type_of(key) is EntityType.STATE:
+            return key
     return None
 
 
-def _gapped_passive(verb: Token) -> bool:
-    """A participle conjunct whose auxiliary is left out ("are killed and others *injured* in an
-    attack"): a passive of its own."""
-    return verb.tag_ == "VBN" and not any(child.dep_ in ("aux", "auxpass", "dobj") for child in verb.children)
+def _joined_passives(token: Token) -> list[Token]:
+    """`token` and the passives joined to it, a participle whose auxiliary is left out among them
+    ("are killed and others *injured* in an attack")."""
+    joined = [token]
+    for verb in token.conjuncts:
+        gapped = verb.tag_ == "VBN" and not any(child.dep_ in ("aux", "auxpass", "dobj") for child in verb.children)
+        if _passive(verb) or gapped:
+            joined.append(verb)
+    return joined
 
 
 def _causes(token: Token) -> list[Token]:
     """The common nouns a passive, or a gapped passive joined to it, happened "in", "during" or
     "amid", save times ("killed in a car crash", "wounded during the protests"; not "in Red
     Harbour", "in the morning")."""
-    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or _gapped_passive(verb))]
-    return [noun for verb in verbs for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
+    return [noun for verb in _joined_passives(token) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
             for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
             and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 
@@ -1332,12 +1336,11 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
 def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> str | None:
     """A place that names the head of a place phrase standing for a state ("in Muharraq
     Governorate, Bahrain": Muharraq), for a trigger no place path reaches as a place."""
-    for path in paths:
-        for reached in path.follow(token):
-            for child in reached.children:
-                place = index.place_at(child) if child.dep_ == "compound" else None
-                if place is not None:
-                    return place
+    for reached in _reached(token, paths):
+        for child in reached.children:
+            place = index.place_at(child) if child.dep_ == "compound" else None
+            if place is not None:
+                return place
     return None
 
 
