@@ -892,12 +892,12 @@ def _place_names(noun: Token) -> list[Token]:
 
 
 def _capital_of(place: Entity, states: set[str], index: EntityIndex) -> bool:
-    """The place is the capital of one of `states` (the gazetteer's capitals of their names)."""
+    """The place is the capital of one of `states` (the gazetteer's capitals of their names: only a
+    state's entry has any)."""
     capitals: set[str] = set()
     for key in states:
         for entry in load_gazetteer().lookup(index.entities[key].label):
-            if entry.type is EntityType.STATE:
-                capitals.update(capital.lower() for capital in entry.capitals)
+            capitals.update(capital.lower() for capital in entry.capitals)
     return place.label.lower() in capitals
 
 
