@@ -109,7 +109,7 @@ def _dated_by_lead(events: list[Event], doc: Doc, article: Article, headline_end
     for verb in (lead.root, *lead.root.conjuncts):
         when = clause_time(verb, times) if times else None
         if when is not None:
-            frames += [(trigger.label, set(_parties(index.follow(verb, lex.events.paths(trigger, "actors")), index)), when)
+            frames += [(trigger.label, set(_named_by(verb, lex.events.paths(trigger, "actors"), index)), when)
                        for trigger in _triggers(verb, lex, assets)]  # fmt: skip
     return [
         next((dataclasses.replace(event, when=when) for label, actors, when in frames
@@ -532,7 +532,7 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     if i is None:
         return False
     event = events[i]
-    joined = [key for key in _parties(index.follow(token, table.paths(trigger, "participants")), index) if key not in event.targets]
+    joined = [key for key in _named_by(token, table.paths(trigger, "participants"), index) if key not in event.targets]
     when = clause_time(token, times)
     if when is None or event.when is not None and when.latest - when.earliest >= event.when.latest - event.when.earliest:
         when = event.when  # the narrower of the two
@@ -551,7 +551,7 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         verb = _owning_verb(token)
         if verb is None or assess(verb, index, lex.cues).negated:
             continue  # "has not claimed responsibility"
-        claimants = _named_by(verb, SUBJECT, index)
+        claimants = _named_by(verb, [SUBJECT], index)
         unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
                     and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
         if not (claimants and unstated):
@@ -597,7 +597,7 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
             child.dep_ not in ("det", "amod") for child in token.children
         ):
             continue
-        deniers = _named_by(verb, SUBJECT, index)
+        deniers = _named_by(verb, [SUBJECT], index)
         claims = [event for event in events if event.provenance.claimed_by not in (None, *deniers)
                   and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
         if not (deniers and claims):
@@ -726,6 +726,11 @@ def _parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
 
 def _groups(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) is EntityType.GROUP]
+
+
+def _named_by(head: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """The parties `paths` reach from `head`."""
+    return _parties(index.follow(head, paths), index)
 
 
 def _acting(head: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
@@ -998,10 +1003,10 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
         return []
     for trigger in _verb_types(head, lex):
         if trigger.label == EventType.CONSULT.value:
-            return _parties(index.follow(head, lex.events.paths(trigger, "targets")), index)
+            return _named_by(head, lex.events.paths(trigger, "targets"), index)
     if head.lemma_.lower() in lex.speech_verbs:
         # "wrote to the US Embassy asking to waive ...": whom the words were addressed to.
-        return _named_by(head, ADDRESSEE, index)
+        return _named_by(head, [ADDRESSEE], index)
     return []
 
 
@@ -1325,7 +1330,7 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and head.head.pos_ == "VERB":
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
-            return _named_by(head.head, OBJECT, index)
+            return _named_by(head.head, [OBJECT], index)
         found = _acting(head, [SUBJECT], index)
         if found:
             return found
@@ -1373,11 +1378,6 @@ def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) 
         return claimant
     states = _states_of([claimant], index)
     return states.pop() if len(states) == 1 else None
-
-
-def _named_by(head: Token, path: Path, index: EntityIndex) -> list[str]:
-    """The parties `path` reaches from `head`."""
-    return _parties(index.follow(head, [path]), index)
 
 
 def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:
