@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
+from kg.extract.lexicon import WORDS
 from kg.extract.paths import OF_OBJECT, OF_OR_FROM_OBJECT, Path
 from kg.records import Article, Entity, EntityType, Interval, Mention
 
@@ -29,23 +30,11 @@ FIRST_PERSON = frozenset({"i", "me", "my"})
 # Sources that file each item under topics, Wikipedia article names ("2026 Iranian strikes on
 # Israel", "Israel–United States relations, Calls for a ceasefire"), where others put a headline.
 TOPIC_SOURCES = frozenset({"Wikipedia Current events portal"})
-# Nouns for people or bodies that stand for whom they come from ("delegates from Cambodia"), or
-# for the one their "of" phrase names ("the President of France Emmanuel Macron").
-REPRESENTATIVES = frozenset({"president", "king", "queen", "chancellor", "premier", "head", "chief", "secretary",
-                             "spokesperson", "spokesman", "spokeswoman", "delegate", "delegation", "envoy",
-                             "representative", "negotiator", "official", "government", "leader", "minister",
-                             "diplomat", "ambassador", "force", "troop", "military", "authority"})  # fmt: skip
-# Nouns for a person known by another one ("bin Laden's *son*", "the president's *aide*"): a
-# different person, who does not stand for the one their possessive names.
-RELATIVES = frozenset({"son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "child",
-                       "nephew", "niece", "cousin", "relative", "widow", "aide", "bodyguard", "lawyer", "friend"})  # fmt: skip
+REPRESENTATIVES, RELATIVES, CROWDS = WORDS["representatives"], WORDS["relatives"], WORDS["crowd_nouns"]
 # Dependents inside a noun phrase that may name whose it is ("US troops", "Sudan's army", "NATO
 # members"), and those that may name what the phrase stands for.
 OWNERS = ("compound", "amod", "poss", "nmod")
 QUALIFIERS = (*OWNERS, "npadvmod")
-# Nouns that count or gather the people of their "of" phrase ("thousands of protesters").
-CROWDS = frozenset({"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-                    "tens", "scores", "crowd", "crowds", "group", "groups"})  # fmt: skip
 
 
 class EntityIndex:

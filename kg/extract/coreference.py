@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import WORDS
 from kg.extract.names import (
-    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, POSSESSIVE, Context, MentionCandidate,
-    candidate_of, initials, latin_key, name_words, surname_entry, token_owners,
+    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, Context, MentionCandidate,
+    candidate_of, initials, latin_key, name_words, owner_end, surname_entry, token_owners,
 )  # fmt: skip
 from kg.extract.roles import RoleWord
 from kg.extract.surnames import known_here
@@ -191,7 +191,7 @@ def resolve_descriptions(doc: Doc, groups: list[list[MentionCandidate]], titles:
     titled: dict[tuple[int, str], list[list[MentionCandidate]]] = defaultdict(list)
     described: list[tuple[int, int, MentionCandidate, RoleWord]] = []
     for start, end, word in titles:
-        state_end = start - 1 if start > 0 and doc[start - 1].lower_ in POSSESSIVE else start
+        state_end = owner_end(doc, start)
         state = ending.get(state_end)
         if state is None or state.entry is None:
             continue

@@ -42,7 +42,7 @@ from kg.extract.names import (
     ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
     HELD_PLACE_VERBS, HYPHENS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, POSSESSIVE, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
-    candidate_of, latin_key, name_group, name_words, not_entities, org_kind, party_words, set_span, set_type, slug, surname_entry, surname_index, token_owners,
+    candidate_of, latin_key, name_group, name_words, not_entities, org_kind, owner_end, party_words, set_span, set_type, slug, surname_entry, surname_index, token_owners,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
 from kg.extract.surnames import in_office, untagged_surnames
@@ -673,7 +673,7 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
     result: list[MentionCandidate] = []
     replaced: set[int] = set()
     for token in tokens_whose(doc, "LOWER", GOVERNMENT_NOUNS):
-        owner = by_end.get(_owner_end(doc, token.i))
+        owner = by_end.get(owner_end(doc, token.i))
         if owner is None:
             continue
         state = owner.entry if owner.type is EntityType.STATE else _led_state(owner, context)
@@ -685,12 +685,6 @@ def _governments(doc: Doc, candidates: list[MentionCandidate], context: Context)
             replaced.add(id(owner))
         result.append(candidate_of(span, state, weight=1))
     return [c for c in candidates if id(c) not in replaced] + result
-
-
-def _owner_end(doc: Doc, i: int) -> int:
-    """Where the name of whoever owns the words at token `i` ends: before a possessive ("Cuba's
-    government", "Peru's Congress"), else right before them ("the US government")."""
-    return i - 1 if i > 0 and doc[i - 1].lower_ in POSSESSIVE else i
 
 
 def _named_after_states(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
@@ -818,7 +812,7 @@ def _other_states_bodies(doc: Doc, candidates: list[MentionCandidate], context: 
         own = owners.get(entry_key(c.entry)) if c.entry is not None and c.type is EntityType.ORGANIZATION else None
         goes_on = c.end < len(doc) and _proper_name_word(doc[c.end])  # "Taiwan's CPC Corporation": a longer name
         # The state's name, demonym or possessive right before ("[Peru's] Congress"), else after "of".
-        state = None if own is None or goes_on else ends.get(_owner_end(doc, c.start)) or _of_state(doc, c.end, states)
+        state = None if own is None or goes_on else ends.get(owner_end(doc, c.start)) or _of_state(doc, c.end, states)
         if c.entry is None or own is None or state is None or state.entry is None or entry_key(state.entry) == own:
             result.append(c)
             continue

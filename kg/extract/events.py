@@ -37,6 +37,8 @@ WATER_NOUNS = WORDS["water_nouns"]
 NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
 PLACE_NOUNS = WORDS["place_nouns"]
 RIOT_NOUNS = WORDS["riot_nouns"]
+AVERTING, COMMANDS, OUTCOMES = WORDS["averting_verbs"], WORDS["command_verbs"], WORDS["outcome_verbs"]
+CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
@@ -46,10 +48,6 @@ ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for
 PASSIVE_SUBJECT = parse_path(">nsubjpass")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
-# Verbs whose subject does not do what their object or complement names: "failed to *prevent*
-# militia attacks", "*condemned* the strikes".
-AVERTING = frozenset({"prevent", "avert", "thwart", "foil", "intercept", "repel",
-                      "condemn", "denounce", "protest", "investigate", "blame", "report"})  # fmt: skip
 # Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Prepositions by which the subject of a verb takes part in the event its object names ("agreed
@@ -111,7 +109,7 @@ def _dated_by_lead(events: list[Event], doc: Doc, article: Article, headline_end
     for verb in (lead.root, *lead.root.conjuncts):
         when = clause_time(verb, times) if times else None
         if when is not None:
-            frames += [(trigger.label, set(_parties(index.follow(verb, lex.events.paths(trigger, "actors")), index)), when)
+            frames += [(trigger.label, set(_named_by(verb, lex.events.paths(trigger, "actors"), index)), when)
                        for trigger in _triggers(verb, lex, assets)]  # fmt: skip
     return [
         next((dataclasses.replace(event, when=when) for label, actors, when in frames
@@ -513,8 +511,8 @@ DEFINITE = frozenset({"the", "this", "that"})
 MEETINGS = frozenset({EventType.CONSULT, EventType.AGREE})
 
 
-def _determined(noun: Token, determiners: frozenset[str]) -> bool:
-    return any(child.dep_ == "det" and child.lower_ in determiners for child in noun.children)
+def _definite(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in DEFINITE for child in noun.children)
 
 
 def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex,
@@ -522,7 +520,7 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     """ "Two people confirmed *the call* occurred late last week and included Rubio": a definite
     event noun with no parties of its own is the event told before. It adds who took part and,
     when narrower, when it happened, to the latest earlier event of its type (and mode)."""
-    if token.pos_ != "NOUN" or not _determined(token, DEFINITE):
+    if token.pos_ != "NOUN" or not _definite(token):
         return False
     table = lex.events
     if index.follow(token, [*table.paths(trigger, "actors"), *table.paths(trigger, "targets")]):
@@ -534,19 +532,13 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     if i is None:
         return False
     event = events[i]
-    joined = [key for key in _parties(index.follow(token, table.paths(trigger, "participants")), index) if key not in event.targets]
+    joined = [key for key in _named_by(token, table.paths(trigger, "participants"), index) if key not in event.targets]
     when = clause_time(token, times)
     if when is None or event.when is not None and when.latest - when.earliest >= event.when.latest - event.when.earliest:
         when = event.when  # the narrower of the two
     events[i] = dataclasses.replace(event, actors=tuple(dict.fromkeys((*event.actors, *joined))), when=when)
     return True
 
-
-# Nouns that stand for what someone claimed: "CENTCOM denies *the claim*", "Kyiv denies *the statement*".
-CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "accusation", "account", "statement", "assertion"})
-
-# Verbs by which a party owns an attack: "X claimed responsibility for the attack".
-OWNING = frozenset({"claim", "accept", "admit", "take"})
 
 
 def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
@@ -559,7 +551,7 @@ def _claimed_attacks(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[E
         verb = _owning_verb(token)
         if verb is None or assess(verb, index, lex.cues).negated:
             continue  # "has not claimed responsibility"
-        claimants = _named_by(verb, SUBJECT, index)
+        claimants = _named_by(verb, [SUBJECT], index)
         unstated = [event for event in events if event.type is EventType.ASSAULT and not event.actors
                     and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
         if not (claimants and unstated):
@@ -589,7 +581,7 @@ def _owns_attack(responsibility: Token, lex: Lexicons, attack: Event) -> bool:
     if not owned:
         sent = responsibility.sent
         return sent.start > 0 and attack.provenance.evidence.start >= responsibility.doc[sent.start - 1].sent.start_char
-    return any(_attack_trigger(noun, lex) is not None and _determined(noun, DEFINITE) for noun in owned)
+    return any(_attack_trigger(noun, lex) is not None and _definite(noun) for noun in owned)
 
 
 def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Event]) -> list[Event]:
@@ -601,11 +593,11 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
     denials: list[Event] = []
     for token in tokens_whose(doc, "LEMMA", CLAIM_NOUNS):
         verb = token.head
-        if token.dep_ != "dobj" or verb.lemma_.lower() not in denying or not _determined(token, DEFINITE) or any(
+        if token.dep_ != "dobj" or verb.lemma_.lower() not in denying or not _definite(token) or any(
             child.dep_ not in ("det", "amod") for child in token.children
         ):
             continue
-        deniers = _named_by(verb, SUBJECT, index)
+        deniers = _named_by(verb, [SUBJECT], index)
         claims = [event for event in events if event.provenance.claimed_by not in (None, *deniers)
                   and not event.provenance.negated and event.provenance.evidence.end <= token.idx]  # fmt: skip
         if not (deniers and claims):
@@ -736,6 +728,23 @@ def _groups(keys: Iterable[str], index: EntityIndex) -> list[str]:
     return [key for key in keys if index.type_of(key) is EntityType.GROUP]
 
 
+def _named_by(head: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """The parties `paths` reach from `head`."""
+    return _parties(index.follow(head, paths), index)
+
+
+def _acting(head: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """The parties `paths` reach from `head`, else the groups no one names ("gunmen")."""
+    reached = index.follow(head, paths)
+    return _parties(reached, index) or _groups(reached, index)
+
+
+def _reached(token: Token, paths: Iterable[Path]) -> Iterator[Token]:
+    """The tokens each of `paths` reaches from `token`, path by path."""
+    for path in paths:
+        yield from path.follow(token)
+
+
 def _named(keys: Iterable[str], index: EntityIndex) -> list[str]:
     """`keys` less the groups no name stands for ("gunmen")."""
     return [key for key in keys if index.type_of(key) is not EntityType.GROUP]
@@ -792,12 +801,11 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
     ("Odesa, Ukraine"; "Bohodukhiv, Kharkiv Oblast, Ukraine") or after "in"/"of" ("Lviv in
     western Ukraine", "the Kyiv and Odesa oblasts of Ukraine")."""
     found: list[str] = []
-    for path in paths:
-        for reached in path.follow(token):
-            named = (reached, *(child for child in reached.children if child.dep_ == "compound"))  # "Muharraq Governorate"
-            if not any(index.place_at(t) for t in named):
-                continue
-            found += [state for state in _placing_states(reached, index) if state not in found]
+    for reached in _reached(token, paths):
+        named = (reached, *(child for child in reached.children if child.dep_ == "compound"))  # "Muharraq Governorate"
+        if not any(index.place_at(t) for t in named):
+            continue
+        found += [state for state in _placing_states(reached, index) if state not in found]
     return found
 
 
@@ -815,11 +823,10 @@ def _struck_state(token: Token, trigger: Trigger, paths: Iterable[Path], events:
 def _members_struck(token: Token, trigger: Trigger, events: Lexicon, index: EntityIndex) -> bool:
     """Those the attack struck are members of a named organization ("members of the IRGC are
     killed in strikes in Iraq"): the organization's people, not the state they were in."""
-    for path in events.paths(trigger, "targets"):
-        for victims in path.follow(token):
-            for owner in OF_OBJECT.follow(victims):
-                if any(index.type_of(key) is EntityType.ORGANIZATION for key in index.entities_of(owner)):
-                    return True
+    for victims in _reached(token, events.paths(trigger, "targets")):
+        for owner in OF_OBJECT.follow(victims):
+            if any(index.type_of(key) is EntityType.ORGANIZATION for key in index.entities_of(owner)):
+                return True
     return False
 
 
@@ -870,16 +877,15 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
         return []
     home = _home_states(actors, index) | _states_in_names(actors, index)
     places: list[str] = []
-    for path in lex.events.paths(trigger, "struck"):
-        for head in path.follow(token):
-            for part in (head, *head.conjuncts):
-                common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
-                for named in (part, *(_place_names(part) if common_place else ())):
-                    key = index.at(named)
-                    if key is None or key in places or index.type_of(key) is not EntityType.LOCATION or _on_water(index.entities[key]):
-                        continue
-                    if home.isdisjoint(_placing_states(named, index)) and not _capital_of(index.entities[key], home, index):
-                        places.append(key)
+    for head in _reached(token, lex.events.paths(trigger, "struck")):
+        for part in (head, *head.conjuncts):
+            common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
+            for named in (part, *(_place_names(part) if common_place else ())):
+                key = index.at(named)
+                if key is None or key in places or index.type_of(key) is not EntityType.LOCATION or _on_water(index.entities[key]):
+                    continue
+                if home.isdisjoint(_placing_states(named, index)) and not _capital_of(index.entities[key], home, index):
+                    places.append(key)
     return places
 
 
@@ -891,12 +897,12 @@ def _place_names(noun: Token) -> list[Token]:
 
 
 def _capital_of(place: Entity, states: set[str], index: EntityIndex) -> bool:
-    """The place is the capital of one of `states` (the gazetteer's capitals of their names)."""
+    """The place is the capital of one of `states` (the gazetteer's capitals of their names: only a
+    state's entry has any)."""
     capitals: set[str] = set()
     for key in states:
         for entry in load_gazetteer().lookup(index.entities[key].label):
-            if entry.type is EntityType.STATE:
-                capitals.update(capital.lower() for capital in entry.capitals)
+            capitals.update(capital.lower() for capital in entry.capitals)
     return place.label.lower() in capitals
 
 
@@ -966,9 +972,6 @@ def _owned(sent: Span, actors: list[str], index: EntityIndex) -> set[str]:
 # *leave*", "demanded *the release* of"; and how a trigger sits inside it ("asked X to sign
 # *the agreement*", "pressed X to halt *strikes*").
 ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj"})
-# Verbs of command: what one orders one's forces to do is one's own act ("orders the navy to
-# open fire" threatens), not the content of a request.
-COMMANDS = frozenset({"order", "instruct", "direct", "command"})
 INSIDE_ASKED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "conj", "advcl"})
 
 
@@ -1000,17 +1003,13 @@ def _met(token: Token, lex: Lexicons, index: EntityIndex) -> list[str]:
         return []
     for trigger in _verb_types(head, lex):
         if trigger.label == EventType.CONSULT.value:
-            return _parties(index.follow(head, lex.events.paths(trigger, "targets")), index)
+            return _named_by(head, lex.events.paths(trigger, "targets"), index)
     if head.lemma_.lower() in lex.speech_verbs:
         # "wrote to the US Embassy asking to waive ...": whom the words were addressed to.
-        return _named_by(head, ADDRESSEE, index)
+        return _named_by(head, [ADDRESSEE], index)
     return []
 
 
-# Verbs whose passive with no agent states an outcome rather than reports an attack: "ISIS has
-# been defeated", "X was beaten in the election", "the minister was fired"; or a body found ("X is
-# found dead": CAMEO's "find dead").
-OUTCOMES = frozenset({"defeat", "beat", "fire", "overthrow", "topple", "oust", "remove", "destroy", "find", "discover"})
 # Prepositions by which the victims of a passive stand in an attack: "killed *in* a strike".
 IN_ATTACK = frozenset({"in", "during", "amid"})
 
@@ -1066,9 +1065,8 @@ def _attack_clauses(token: Token, lex: Lexicons, index: EntityIndex) -> list[Tok
     ones hit."""
     if not _passive(token):
         return []
-    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or _gapped_passive(verb))]
     victims = _victims(token, index)
-    return [clause for verb in verbs for clause in verb.children
+    return [clause for verb in _joined_passives(token) for clause in verb.children
             if clause.dep_ in ("advcl", "ccomp") and clause.pos_ == "VERB" and not _passive(clause)
             and any(child.dep_ in ("mark", "advmod") and child.lower_ in ATTACK_CLAUSE_MARKS for child in clause.children)
             and any(_hits_only(clause, trigger, victims, lex, index) for trigger in _verb_types(clause, lex))]  # fmt: skip
@@ -1097,8 +1095,7 @@ def _clause_attackers(passive: Token, clauses: list[Token], index: EntityIndex) 
     is killed after *their* vehicle hits a bomb")."""
     victims = _victims(passive, index)
     for clause in clauses:
-        subjects = index.follow(clause, [SUBJECT])
-        found = _parties(subjects, index) or _groups(subjects, index)
+        found = _acting(clause, [SUBJECT], index)
         if found and not victims.intersection(found):
             return found
     return []
@@ -1108,17 +1105,10 @@ def _noun_attackers(token: Token, lex: Lexicons, index: EntityIndex) -> list[str
     """The author the first of a verb's attack nouns names that names one ("killed in an *Israeli*
     airstrike", "after *an RSF* drone strike hits X")."""
     for noun, attack in _attack_nouns(token, lex):
-        found = _attackers(noun, attack, lex, index)
+        found = _acting(noun, lex.events.paths(attack, "actors"), index)  # "shelling by the RSF", "an ambush by gunmen"
         if found:
             return found
     return []
-
-
-def _attackers(noun: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> list[str]:
-    """Who an attack noun names as its author ("an Israeli airstrike", "shelling by the RSF",
-    "an ambush by gunmen"): the parties, else the unnamed groups."""
-    reached = index.follow(noun, lex.events.paths(trigger, "actors"))
-    return _parties(reached, index) or _groups(reached, index)
 
 
 def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
@@ -1184,15 +1174,14 @@ def _target_place(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIn
     A person's phrase tells their office, not the attack ("kills X, the head of the police in Y"),
     and a target reached through "of" only the place of what it belongs to ("assaults on attendees
     of a rally in Y")."""
-    for path in lex.events.paths(trigger, "targets"):
-        for head in path.follow(token):
-            person = index.at(head)
-            if (person is not None and index.type_of(person) is EntityType.PERSON) or (head.dep_ == "pobj" and head.head.lower_ == "of"):
-                continue
-            for part in head.subtree:
-                key = index.at(part)
-                if key is not None and index.type_of(key) is EntityType.LOCATION and _placed_within(part, head):
-                    return key
+    for head in _reached(token, lex.events.paths(trigger, "targets")):
+        person = index.at(head)
+        if (person is not None and index.type_of(person) is EntityType.PERSON) or (head.dep_ == "pobj" and head.head.lower_ == "of"):
+            continue
+        for part in head.subtree:
+            key = index.at(part)
+            if key is not None and index.type_of(key) is EntityType.LOCATION and _placed_within(part, head):
+                return key
     return None
 
 
@@ -1243,9 +1232,7 @@ def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
         told = noun.head.lower_ in ("after", "following") or not any(child.dep_ == "nsubj" for child in noun.head.head.children)
     else:
         told = noun.dep_ in ("nsubj", "nsubjpass")
-    owned = _determined(noun, DEFINITE) or any(
-        child.dep_ in OWNERS and (child.dep_ == "poss" or child.pos_ == "PROPN") for child in noun.children
-    )
+    owned = _definite(noun) or any(child.dep_ in OWNERS and (child.dep_ == "poss" or child.pos_ == "PROPN") for child in noun.children)
     return told and not owned and not _party_in(noun, index)
 
 
@@ -1259,26 +1246,29 @@ def _state_place(token: Token, paths: Iterable[Path], prepositions: frozenset[st
     """A state a place path reaches after one of `prepositions` ("held *across Spain*", "protests
     *in Israel*"): where an event no party is named for happened, for a trigger no path reaches a
     place of."""
-    for path in paths:
-        for reached in path.follow(token):
-            key = index.at(reached)
-            if key is not None and reached.head.lower_ in prepositions and index.type_of(key) is EntityType.STATE:
-                return key
+    for reached in _reached(token, paths):
+        key = index.at(reached)
+        if key is not None and reached.head.lower_ in prepositions and index.type_of(key) is EntityType.STATE:
+            return key
     return None
 
 
-def _gapped_passive(verb: Token) -> bool:
-    """A participle conjunct whose auxiliary is left out ("are killed and others *injured* in an
-    attack"): a passive of its own."""
-    return verb.tag_ == "VBN" and not any(child.dep_ in ("aux", "auxpass", "dobj") for child in verb.children)
+def _joined_passives(token: Token) -> list[Token]:
+    """`token` and the passives joined to it, a participle whose auxiliary is left out among them
+    ("are killed and others *injured* in an attack")."""
+    joined = [token]
+    for verb in token.conjuncts:
+        gapped = verb.tag_ == "VBN" and not any(child.dep_ in ("aux", "auxpass", "dobj") for child in verb.children)
+        if _passive(verb) or gapped:
+            joined.append(verb)
+    return joined
 
 
 def _causes(token: Token) -> list[Token]:
     """The common nouns a passive, or a gapped passive joined to it, happened "in", "during" or
     "amid", save times ("killed in a car crash", "wounded during the protests"; not "in Red
     Harbour", "in the morning")."""
-    verbs = [token, *(verb for verb in token.conjuncts if _passive(verb) or _gapped_passive(verb))]
-    return [noun for verb in verbs for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
+    return [noun for verb in _joined_passives(token) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
             for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
             and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 
@@ -1340,11 +1330,10 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and head.head.pos_ == "VERB":
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
-            return _named_by(head.head, OBJECT, index)
-        subjects = index.follow(head, [SUBJECT])
-        found = _parties(subjects, index) or _groups(subjects, index)
+            return _named_by(head.head, [OBJECT], index)
+        found = _acting(head, [SUBJECT], index)
         if found:
-            return found  # parties, else the groups no one names
+            return found
         node = head
     return []
 
@@ -1352,12 +1341,11 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
 def _place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> str | None:
     """A place that names the head of a place phrase standing for a state ("in Muharraq
     Governorate, Bahrain": Muharraq), for a trigger no place path reaches as a place."""
-    for path in paths:
-        for reached in path.follow(token):
-            for child in reached.children:
-                place = index.place_at(child) if child.dep_ == "compound" else None
-                if place is not None:
-                    return place
+    for reached in _reached(token, paths):
+        for child in reached.children:
+            place = index.place_at(child) if child.dep_ == "compound" else None
+            if place is not None:
+                return place
     return None
 
 
@@ -1390,11 +1378,6 @@ def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) 
         return claimant
     states = _states_of([claimant], index)
     return states.pop() if len(states) == 1 else None
-
-
-def _named_by(head: Token, path: Path, index: EntityIndex) -> list[str]:
-    """The parties `path` reaches from `head`."""
-    return _parties(index.follow(head, [path]), index)
 
 
 def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:

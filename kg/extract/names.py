@@ -17,7 +17,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import WORDS, valid_rows
 from kg.gazetteer import ACRONYM as ACRONYM  # an acronym is the gazetteer's: "SDF", "NATO"
@@ -140,6 +140,12 @@ def set_span(candidate: MentionCandidate, span: Span) -> None:
 def token_owners(candidates: Iterable[MentionCandidate]) -> dict[int, MentionCandidate]:
     """Each token a candidate holds -> that candidate (the later one where two overlap)."""
     return {i: c for c in candidates for i in range(c.start, c.end)}
+
+
+def owner_end(doc: Doc, i: int) -> int:
+    """Where the name of whoever owns the words at token `i` ends: before a possessive ("Cuba's
+    government", "Peru's Congress"), else right before them ("the US government")."""
+    return i - 1 if i > 0 and doc[i - 1].lower_ in POSSESSIVE else i
 
 
 def candidate_of(span: Span, entry: GazetteerEntry, *, weight: int) -> MentionCandidate:
