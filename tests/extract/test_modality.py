@@ -68,6 +68,25 @@ def test_modality_negation_by_denial_and_refusal(annotated) -> None:  # type: ig
     assert _assess(annotated, "Ruritania refused to meet Freedonia.", "meet").negated
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Ruritania's refusal to negotiate with Freedonia angered Alma Vask.", "negotiate"),
+        ("Alma Vask criticised the failure to reach a deal with Freedonia.", "reach"),
+        ("Ruritania's reluctance to send troops to Freedonia persisted.", "send"),
+        ("Alma Vask regretted Ruritania's unwillingness to meet Freedonia.", "meet"),
+    ],
+)
+def test_modality_the_noun_of_a_refusal_negates_its_infinitive(annotated, text, trigger) -> None:  # type: ignore[no-untyped-def]
+    assert _assess(annotated, text, trigger).negated, text
+
+
+def test_modality_a_refusal_negates_only_its_own_infinitive(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "After Ruritania's refusal to pay, Freedonia attacked Ruritania."
+    assert _assess(annotated, text, "pay").negated
+    assert not _assess(annotated, text, "attacked").negated
+
+
 def test_modality_hypothetical_by_modal_and_plan(annotated) -> None:  # type: ignore[no-untyped-def]
     assert _assess(annotated, "Ruritania may attack Freedonia.", "attack").hypothetical
     assert _assess(
