@@ -87,6 +87,23 @@ def test_modality_a_refusal_negates_only_its_own_infinitive(annotated) -> None: 
     assert not _assess(annotated, text, "attacked").negated
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "negated", "hypothetical"),
+    [
+        ("Ruritania is ready to strike Freedonia.", "strike", False, True),
+        ("Alma Vask said Ruritania is willing to hold talks with Freedonia.", "talks", False, True),
+        ("Ruritania is prepared to send troops to Freedonia.", "send", False, True),
+        ("Ruritania is poised to sign a deal with Freedonia.", "sign", False, True),
+        ("Ruritania is likely to attack Freedonia.", "attack", False, True),
+        ("Ruritania is unwilling to negotiate with Freedonia.", "negotiate", True, False),
+        ("The troops were ready when Ruritania attacked Freedonia.", "attacked", False, False),
+    ],
+)
+def test_modality_readiness_is_not_the_act(annotated, text, trigger, negated, hypothetical) -> None:  # type: ignore[no-untyped-def]
+    modality = _assess(annotated, text, trigger)
+    assert (modality.negated, modality.hypothetical) == (negated, hypothetical), text
+
+
 def test_modality_hypothetical_by_modal_and_plan(annotated) -> None:  # type: ignore[no-untyped-def]
     assert _assess(annotated, "Ruritania may attack Freedonia.", "attack").hypothetical
     assert _assess(
