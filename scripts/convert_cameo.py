@@ -64,6 +64,10 @@ MEETING = "CONSULT", None, "All consultations and meetings"
 # drops; the codebook's SUPPORT expresses support for an actor, which condolences offered to a
 # party are (not its regrets, 018 too: the codebook's CONCEDE). Keyed by the pattern's object word.
 CONDOLENCES = "SUPPORT", None, "express support for, commend"
+# CAMEO codes an arrest of protesters, demonstrators or journalists 175 "use tactics of violent
+# repression" (ASSAULT in the table); the codebook's COERCE is repression "falling short of
+# violence", its mode "arrest" (an arrest is no assault).
+ARREST = "COERCE", "arrest", "Repression, restrictions on rights, or coercive uses of power falling short of violence"
 CODEBOOK_READINGS = {
     ("MEET_PEOPLE", "036"): MEETING,  # meet, contact, communicate with ... (at, with leaders, for talks)
     ("RESIGN", "083"): RESIGNATION,  # resign
@@ -71,6 +75,7 @@ CODEBOOK_READINGS = {
     ("STEP", "0831"): RESIGNATION,  # step down, leader steps aside
     ("SUBMIT", "0831"): RESIGNATION,  # submit one's resignation
     ("EXPLAIN_VERBAL", "0831"): RESIGNATION,  # announce one's resignation
+    ("APPREHEND", "175"): ARREST,  # arrest protesters, arrest X during a protest
     **{(block, "018", word): CONDOLENCES for block in ("EXPLAIN_VERBAL", "OFFER", "EXTEND", "SOUND")
        for word in ("condolences", "condolence", "sympathy", "sympathies")},  # express condolences ...
 }

@@ -127,6 +127,18 @@ def test_convert_cameo_resignations_take_the_codebooks_reading_with_its_line() -
 
 
 @needs_dictionaries
+def test_convert_cameo_arrests_of_protesters_are_coerce_not_assault() -> None:
+    """CAMEO codes an arrest of protesters 175 "violent repression" (ASSAULT in the table); the
+    codebook's COERCE is repression short of violence, mode arrest. Other 175 rows keep ASSAULT."""
+    rows = [json.loads(line) for line in (ROOT / "patterns" / "cameo_verbs.jsonl").read_text().splitlines()]
+    repression = [row for row in rows if row["kind"] == "pattern" and row["code"] == "175"]
+    arrests = {(row["type"], row["mode"]) for row in repression if row["block"].startswith("APPREHEND@")}
+    others = {row["type"] for row in repression if not row["block"].startswith("APPREHEND@")}
+    assert arrests == {("COERCE", "arrest")}
+    assert others == {"ASSAULT"}  # "fire water cannon", "crack down on a protest"
+
+
+@needs_dictionaries
 def test_convert_cameo_condolences_are_support_and_regrets_are_not() -> None:
     """CAMEO's 018 (a statement the codebook drops) reads as SUPPORT for condolences and sympathy
     only, by the pattern's object word: regret is the codebook's CONCEDE, not support."""

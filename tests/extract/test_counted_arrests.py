@@ -41,3 +41,17 @@ def test_an_arrest_of_counted_victims_by_a_named_party_is_exported(annotated, te
 )
 def test_an_arrest_of_no_one_counted_stays_under_the_threshold(annotated, text) -> None:  # type: ignore[no-untyped-def]
     assert all(score < THRESHOLD for _, score in _arrests(annotated, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian police arrest 40 people during a protest in the capital.",
+        "Ruritanian police arrest 40 protesters in the capital.",
+    ],
+)
+def test_an_arrest_at_a_protest_is_coercion_not_assault(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO's 175 "violent repression" for arrests of protesters reads as the codebook's COERCE."""
+    doc, entities, article = annotated(text, FICTIONAL_NAMES)
+    types = {event.type for event in events.extract(doc, entities, article)}
+    assert EventType.COERCE in types and EventType.ASSAULT not in types, text
