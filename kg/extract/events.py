@@ -360,7 +360,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # type stands alone (a deployment) or a place says where it happened, someone acted upon.
     # "Thousands of Haredi Jews gather in X to protest": a crowd no entity stands for (`crowd`).
     unstated = not actors and (trigger.flag("crowd") or ((event_type in FORCE or trigger.flag("told_by")) and (
-        _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, trigger, index)
+        _actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and _untold_attack(token, trigger, lex, index)
     )))
     alone = one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
@@ -1118,12 +1118,12 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     holds a party no path reads as its author ("killed in clashes with the army")."""
     if trigger.flag("requires_actor") or token.lemma_.lower() in OUTCOMES:
         return False
-    if any(not all(_attack_trigger(obj, lex) is not None and not _party_in(obj, index) for obj in AGENT_OBJECT.follow(verb))
+    if any(not all(_attack_trigger(obj, lex) is not None and not _party_in(obj, lex, index) for obj in AGENT_OBJECT.follow(verb))
            for verb in (token, *token.conjuncts)):
         # "killed by gunmen", "beaten and dragged by protesters": stated, named or not; "hit by
         # drone strikes" names the attack, not its author.
         return False
-    if _party_in(token, index, besides=("nsubjpass", "dobj", "nsubj") if headline_passive(token) else ("nsubjpass", "dobj")):
+    if _party_in(token, lex, index, besides=("nsubjpass", "dobj", "nsubj") if headline_passive(token) else ("nsubjpass", "dobj")):
         # "killed in an ambush by gunmen", "killed when militants stormed ...", "killed after
         # Russian strikes": someone other than the victims stands in the clause.
         return False
@@ -1133,7 +1133,7 @@ def _actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: Entity
     attacks = _causes(token) if passive else [noun for noun, _ in _attack_nouns(token, lex)]
     if passive and any(_attack_trigger(noun, lex) is None for noun in attacks):
         return False  # "killed in a car crash": no attack (an active verb's attack nouns have their triggers)
-    return (passive or bool(attacks)) and not any(_party_in(noun, index) for noun in attacks)
+    return (passive or bool(attacks)) and not any(_party_in(noun, lex, index) for noun in attacks)
 
 
 def _force_of_a_thing(token: Token, event_type: EventType, lex: Lexicons) -> bool:
@@ -1212,7 +1212,7 @@ UNTOLD_IN = frozenset({"following", "after", "in", "during", "amid", "amidst"})
 BACKDROP = frozenset({"as", "while"})
 
 
-def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
+def _untold_attack(noun: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> bool:
     """An attack or clash told by a noun that names no party, as the subject of a clause ("*clashes*
     erupt in X", "*an armed attack* in X left seven dead"), after which a clause happened ("charged
     *following a car bombing* in X") or in which a clause with no subject of its own did ("injured *in
@@ -1233,7 +1233,7 @@ def _untold_attack(noun: Token, trigger: Trigger, index: EntityIndex) -> bool:
     else:
         told = noun.dep_ in ("nsubj", "nsubjpass")
     owned = _definite(noun) or any(child.dep_ in OWNERS and (child.dep_ == "poss" or child.pos_ == "PROPN") for child in noun.children)
-    return told and not owned and not _party_in(noun, index)
+    return told and not owned and not _party_in(noun, lex, index)
 
 
 def _verb_phrases(verb: Token) -> set[str]:
@@ -1274,16 +1274,17 @@ def _causes(token: Token) -> list[Token]:
 
 
 # Prepositions of where an attack happened, of whom an attack noun hit (HIT: "an attack *on* a
-# patrol", "a bombing *targeting* a bus"; not a verb's: "arrested *on* a Kenyan warrant"), or of
-# the source of its report ("*according* to police"): the states, places, victims and sources they
-# hold are no authors; unless a preposition of the parties stands below ("in clashes *with* the
-# army", "in an ambush *by* gunmen", "an attack on X *by* Y").
+# patrol", "a bombing *targeting* a bus"; not a verb's: "arrested *on* a Kenyan warrant"; and
+# `_hit_by_of`: "after the shelling *of* a UNIFIL base"), or of the source of its report
+# ("*according* to police"): the states, places, victims and sources they hold are no authors;
+# unless a preposition of the parties stands below ("in clashes *with* the army", "in an ambush
+# *by* gunmen", "an attack on X *by* Y").
 WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "across", "off", "according"})
 HIT = frozenset({"on", "against", "targeting"})
 PARTY_PREPS = frozenset({"by", "with", "between", "from"})
 
 
-def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) -> bool:
+def _party_in(head: Token, lex: Lexicons, index: EntityIndex, besides: tuple[str, ...] = ()) -> bool:
     """A party or group stands in the phrase or clause of `head` other than as where it happened,
     whom an attack noun hit, or in a dependent by one of `besides` (the victims of a passive) of
     `head` or of a verb joined to it ("killed and others *injured*", "struck X, *killing* two")."""
@@ -1298,7 +1299,7 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
             # owner, if any, is named by its own words
         node = part
         while node.i != head.i and not (node.dep_ == "prep" and node.lower_ in WHERE or node.lower_ in HIT and (
-                node.dep_ == "acl" or node.dep_ == "prep" and node.head.pos_ == "NOUN")):
+                node.dep_ == "acl" or node.dep_ == "prep" and node.head.pos_ == "NOUN") or _hit_by_of(node, lex)):
             if node.dep_ in ("prep", "agent") and node.lower_ in PARTY_PREPS:
                 return True
             if node.dep_ in besides and node.head.i in verbs:
@@ -1307,6 +1308,13 @@ def _party_in(head: Token, index: EntityIndex, besides: tuple[str, ...] = ()) ->
         if node.i == head.i:
             return True
     return False
+
+
+def _hit_by_of(node: Token, lex: Lexicons) -> bool:
+    """`node` is the *of* of an attack noun: it holds what was hit ("killed after the shelling *of*
+    a UNIFIL base"), not who hit it."""
+    return (node.dep_ == "prep" and node.lower_ == "of" and node.head.pos_ == "NOUN"
+            and _attack_trigger(node.head, lex) is not None)
 
 
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:

@@ -50,6 +50,9 @@ def _read(annotated, text: str):  # type: ignore[no-untyped-def]
         ("An armed attack in Red Harbour left seven people dead.", EventType.ASSAULT, (), "harbour"),
         ("Two women die of injuries sustained in a shooting in Red Harbour.", EventType.ASSAULT, (), "harbour"),
         ("Ruritania expels two diplomats after an attack on Red Harbour.", EventType.ASSAULT, (), "harbour"),
+        # The attack noun's "of" holds what it hit, not who did it.
+        ("Four police officers were killed in Red Harbour after the shelling of a Northern Front base.",
+         EventType.ASSAULT, ("officers",), "harbour"),
     ],
 )
 def test_an_event_whose_actor_is_not_stated_is_kept_without_one(annotated, text, event_type, targets, location) -> None:  # type: ignore[no-untyped-def]
@@ -79,6 +82,8 @@ def test_the_victims_of_an_attack_are_acted_on_by_its_author(annotated, text, ac
         "Omar Tellen was killed by the Northern Front.",  # stated
         "Omar Tellen was killed in clashes with the Northern Front.",  # a party of the fighting
         "Omar Tellen was killed in an ambush by gunmen in Red Harbour.",  # an author stands in the clause
+        "Omar Tellen was killed in an ambush by members of the Northern Front.",  # "of" below "by": the author's
+        "Omar Tellen was killed after the arrival of the Northern Front in Red Harbour.",  # "of" of no attack noun
         "Omar Tellen was killed when the Northern Front stormed Red Harbour.",
         "Omar Tellen was killed after Ruritania shelled Red Harbour.",
         "Alma Vask was not arrested.",  # nothing happened
