@@ -2,11 +2,10 @@
 
 The asset entities come from the entity stage: named ones ("USS Gerald R. Ford") and unnamed
 groups matched by patterns/assets.jsonl ("an aircraft carrier strike group"). For each one this
-reads its class (the entity's kind, or the class noun beside the name: "the destroyer USS
-Mason"), its operator (the subject of the
-verb that sends it, a qualifier such as "US" or "of the United States Navy", or a ship prefix
-such as "USS" via patterns/ship_prefixes.tsv; not a maker or model named in its own phrase: "a
-Boeing E-3 Sentry") and where it went ("near Venezuela", "to the
+reads its class (the entity's kind, or the class noun beside the name: "the destroyer USS Mason"),
+its operator (the subject of the verb that sends it, a qualifier such as "US" or "of the United
+States Navy", or a ship prefix such as "USS" via patterns/ship_prefixes.tsv; not a maker or model
+named in its own phrase: "a Boeing E-3 Sentry") and where it went ("near Venezuela", "to the
 Eastern Mediterranean"). An asset named in a deployment article without a place of its own
 (a ship listed in a strike group) takes the place and operator of the deployment before it.
 """
@@ -428,13 +427,9 @@ def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> s
     ("exercises around Taiwan. At least 19 warships are deployed ...")."""
     doc, sent = span.doc, span.sent
     regions = [doc[sent.start : span.start]] + ([doc[sent.start - 1].sent] if sent.start > 0 else [])
-    for region in regions:
-        for token in reversed(region):
-            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
-                place = _first_place([token], index, exclude)
-                if place is not None:
-                    return place
-    return None
+    objects = [token for region in regions for token in reversed(region)
+               if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS]  # fmt: skip
+    return _first_place(objects, index, exclude)
 
 
 def _first_place(phrases: Iterable[Token], index: EntityIndex, exclude: set[str | None], *,
