@@ -352,17 +352,14 @@ def _maker_or_model(entity: Entity) -> bool:
 def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None], lex: Lexicons) -> str | None:
     """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
     would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
-    for governor in (verb, *(verb.children if verb is not None else ())):
-        if governor is not None and governor.lemma_.lower() in lex.assets.place_objects and governor.pos_ in ("VERB", "NOUN"):
-            objects = [*OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
+    objects: list[Token] = []
+    for governor in [verb, *verb.children] if verb is not None else []:
+        if governor.lemma_.lower() in lex.assets.place_objects and governor.pos_ in ("VERB", "NOUN"):
+            found = [*OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
             # "entered the town of Sudzha": the place a place noun names.
-            objects += [obj for child in list(objects) if child.lemma_.lower() in PLACE_NOUNS
-                        for obj in OF_OBJECT.follow(child)]  # fmt: skip
-            place = _first_place([obj for obj in objects if obj.i not in range(head.left_edge.i, head.right_edge.i + 1)],
-                                 index, exclude, qualifiers=True)  # fmt: skip
-            if place is not None:
-                return place
-    return None
+            objects += found + [obj for child in found if child.lemma_.lower() in PLACE_NOUNS for obj in OF_OBJECT.follow(child)]
+    own = range(head.left_edge.i, head.right_edge.i + 1)
+    return _first_place([obj for obj in objects if obj.i not in own], index, exclude, qualifiers=True)
 
 
 def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None]) -> str | None:
