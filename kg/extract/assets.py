@@ -2,11 +2,10 @@
 
 The asset entities come from the entity stage: named ones ("USS Gerald R. Ford") and unnamed
 groups matched by patterns/assets.jsonl ("an aircraft carrier strike group"). For each one this
-reads its class (the entity's kind, or the class noun beside the name: "the destroyer USS
-Mason"), its operator (the subject of the
-verb that sends it, a qualifier such as "US" or "of the United States Navy", or a ship prefix
-such as "USS" via patterns/ship_prefixes.tsv; not a maker or model named in its own phrase: "a
-Boeing E-3 Sentry") and where it went ("near Venezuela", "to the
+reads its class (the entity's kind, or the class noun beside the name: "the destroyer USS Mason"),
+its operator (the subject of the verb that sends it, a qualifier such as "US" or "of the United
+States Navy", or a ship prefix such as "USS" via patterns/ship_prefixes.tsv; not a maker or model
+named in its own phrase: "a Boeing E-3 Sentry") and where it went ("near Venezuela", "to the
 Eastern Mediterranean"). An asset named in a deployment article without a place of its own
 (a ship listed in a strike group) takes the place and operator of the deployment before it.
 """
@@ -353,17 +352,14 @@ def _maker_or_model(entity: Entity) -> bool:
 def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None], lex: Lexicons) -> str | None:
     """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
     would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
-    for governor in (verb, *(verb.children if verb is not None else ())):
-        if governor is not None and governor.lemma_.lower() in lex.assets.place_objects and governor.pos_ in ("VERB", "NOUN"):
-            objects = [*OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
+    objects: list[Token] = []
+    for governor in [verb, *verb.children] if verb is not None else []:
+        if governor.lemma_.lower() in lex.assets.place_objects and governor.pos_ in ("VERB", "NOUN"):
+            found = [*OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
             # "entered the town of Sudzha": the place a place noun names.
-            objects += [obj for child in list(objects) if child.lemma_.lower() in PLACE_NOUNS
-                        for obj in OF_OBJECT.follow(child)]  # fmt: skip
-            place = _first_place([obj for obj in objects if obj.i not in range(head.left_edge.i, head.right_edge.i + 1)],
-                                 index, exclude, qualifiers=True)  # fmt: skip
-            if place is not None:
-                return place
-    return None
+            objects += found + [obj for child in found if child.lemma_.lower() in PLACE_NOUNS for obj in OF_OBJECT.follow(child)]
+    own = range(head.left_edge.i, head.right_edge.i + 1)
+    return _first_place([obj for obj in objects if obj.i not in own], index, exclude, qualifiers=True)
 
 
 def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None]) -> str | None:
@@ -428,13 +424,9 @@ def _place_nearby(span: Span, index: EntityIndex, exclude: set[str | None]) -> s
     ("exercises around Taiwan. At least 19 warships are deployed ...")."""
     doc, sent = span.doc, span.sent
     regions = [doc[sent.start : span.start]] + ([doc[sent.start - 1].sent] if sent.start > 0 else [])
-    for region in regions:
-        for token in reversed(region):
-            if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS:
-                place = _first_place([token], index, exclude)
-                if place is not None:
-                    return place
-    return None
+    objects = [token for region in regions for token in reversed(region)
+               if token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS]  # fmt: skip
+    return _first_place(objects, index, exclude)
 
 
 def _first_place(phrases: Iterable[Token], index: EntityIndex, exclude: set[str | None], *,

@@ -114,19 +114,21 @@ def load_role_meanings() -> dict[str, str]:
     """patterns/role_modifiers.tsv: word -> "holder" (its person holds the role), "not-holder"
     (does not: "opposition" leader), "past" (held it, and holds it no more: "former"), or "deputy"
     (holds the role with the word before it: "deputy health minister")."""
-    rows = valid_rows(data_dir("patterns") / "role_modifiers.tsv", ("word", "meaning"),
-                      lambda row: row["meaning"] in ("holder", "not-holder", PAST, "deputy"),
-                      "meaning {meaning!r} is not 'holder', 'not-holder', 'past' or 'deputy'")  # fmt: skip
-    return {row["word"].lower(): row["meaning"] for row in rows}
+    return _table("role_modifiers.tsv", "word", "meaning", ("holder", "not-holder", PAST, "deputy"))
 
 
 @lru_cache(maxsize=4)
 def load_role_verbs() -> dict[str, str]:
     """patterns/role_verbs.tsv: verb lemma -> "object" (the office is its object's; its
     subject's when passive) or "subject" (its subject's; its agent's when passive)."""
-    rows = valid_rows(data_dir("patterns") / "role_verbs.tsv", ("verb", "holder"),
-                      lambda row: row["holder"] in ("object", "subject"), "holder {holder!r} is not 'object' or 'subject'")
-    return {row["verb"].lower(): row["holder"] for row in rows}
+    return _table("role_verbs.tsv", "verb", "holder", ("object", "subject"))
+
+
+def _table(name: str, key: str, value: str, allowed: tuple[str, ...]) -> dict[str, str]:
+    """A two-column file of patterns/: lower-case `key` -> `value`; every value not `allowed` is reported."""
+    problem = f"{value} {{{value}!r}} is not one of {', '.join(allowed)}"
+    rows = valid_rows(data_dir("patterns") / name, (key, value), lambda row: row[value] in allowed, problem)
+    return {row[key].lower(): row[value] for row in rows}
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,9 +368,9 @@ def _read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleW
         title = f"{before[-1].lower_} {phrases[-1][2].role}"  # "deputy health minister X"
         phrases[-1] = (before[-1].i, phrases[-1][1], RoleWord(title, title, None, phrases[-1][2].state_office))
         before = before[:-1]
-    ended = any(_past_word(t) for t in before)  # "former US president X": held it, holds it no more
-    if any(_not_holder(t) and not _past_word(t) for t in before) or _not_yet(doc, role_end) or (
-            before and before[-1].text.lower().endswith("-") and not (len(before) > 1 and _past_word(before[-2]))):  # fmt: skip
+    ended = any(_meaning(t) == PAST for t in before)  # "former US president X": held it, holds it no more
+    if any(_meaning(t) in ("not-holder", "deputy") for t in before) or _not_yet(doc, role_end) or (
+            before and before[-1].text.lower().endswith("-") and not (len(before) > 1 and _meaning(before[-2]) == PAST)):  # fmt: skip
         return []  # "opposition leader X", "President-elect X" (but "ex-president X" held the office)
     if _after_place(doc, role_start, index) and not phrases[-1][2].state_office:
         return []  # "Democratic Party of Korea leader X", "Gaza leader X" (but a "Queensland senator" is Australia's)
@@ -429,7 +431,7 @@ def _clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, i
             voided.add(end - 1)
             continue
         before = doc[min(title.left_edge.i, start) : start]
-        if any(_not_holder(t) for t in before) or _not_yet(doc, end):
+        if any(_meaning(t) in NOT_HOLDING for t in before) or _not_yet(doc, end):
             continue  # "was appointed former ...", "is sworn in as President-elect"
         if _after_place(doc, start, index) or _place_owned(title, index):
             continue  # "elected as Gaza leader", "as the mayor of New York City", "to become the city's first mayor"
@@ -564,7 +566,7 @@ def _stacked(runs: list[tuple[str, int, int]], roles: dict[int, tuple[int, int, 
         if run[0] in ("OF", "OFREF"):
             of_run = run
         elif run[0] == "ROLE":
-            if not any(_not_holder(t) for t in doc[max(run[1] - 3, 0) : run[1]]):  # "and deputy leader X": no leader
+            if not any(_meaning(t) in NOT_HOLDING for t in doc[max(run[1] - 3, 0) : run[1]]):  # "and deputy leader X": no leader
                 phrase = max({roles[i] for i in range(run[1], run[2])}, key=lambda p: p[0])
                 of = _of_key(doc, of_run, index) if of_run is not None else None
                 readings.append(_reading(person, phrase, of, doc, base))
@@ -578,16 +580,11 @@ def _kind_noun(token: Token, index: EntityIndex) -> bool:
     return key is not None and index.entities[key].kind is not None and index.entities[key].kind == org_kind(token.text)
 
 
-def _not_holder(token: Token) -> bool:
-    """A word before a title that denies its holder holds it ("former", "deputy", "labour" leader),
-    unless it is part of a name ("Labour" the party is whose leader it is) or of a title ("Deputy Prime
-    Minister" before "and Minister of Economy X")."""
-    return load_role_meanings().get(token.lower_) in NOT_HOLDING and token._.get(SLOT) not in ("OF", "ROLE")
-
-
-def _past_word(token: Token) -> bool:
-    """A word before a title that says its holder held it before ("former", "ex"), not a part of a name or title."""
-    return load_role_meanings().get(token.lower_) == PAST and token._.get(SLOT) not in ("OF", "ROLE")
+def _meaning(token: Token) -> str | None:
+    """What a word before a title says of its holder (role_modifiers.tsv: "former", "deputy", "labour"
+    leader), None where it is part of a name ("Labour" the party is whose leader it is) or of a title
+    ("Deputy Prime Minister" before "and Minister of Economy X")."""
+    return None if token._.get(SLOT) in ("OF", "ROLE") else load_role_meanings().get(token.lower_)
 
 
 def _reading(person: str, phrase: tuple[int, int, RoleWord], of: str | None, doc: Doc, base: float) -> _Reading:
