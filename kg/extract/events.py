@@ -24,9 +24,10 @@ from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import AGENT_OBJECT, OBJECT, OF_OBJECT, SUBJECT, Path, parse_path
+from kg.extract.roles import load_role_words
 from kg.gazetteer import load_gazetteer
 from kg.nlp import tokens_whose
-from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
+from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Mention, Provenance
 from kg.timex import find_times
 
 if TYPE_CHECKING:
@@ -623,17 +624,52 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
 def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     """One event per acting party and per party acted upon ("Saudi Arabia and the US accused
     Iran" is two accusations; "Buhari and Talon signed the AfCFTA" two signatures); a state
-    stays with the person or force acting for it ("the Chinese PLA Navy": one party)."""
+    stays with the person or force acting for it ("the Chinese PLA Navy": one party), and the
+    state or organisation of a person's title with that person, acting or acted upon ("Italian
+    Foreign Minister Antonio Tajani", "Hamas commander X was killed": one event, the person first)."""
     states = {key for key in event.actors if index.type_of(key) is EntityType.STATE}
     others = [key for key in event.actors if key not in states]
     # Mixed only where the states are those of the others ("the *Chinese* PLA Navy"), not a list
     # of parties that names states and others ("Pope Francis, Germany and France").
     mixed = bool(states and others) and states <= _states_of(others, index)
-    groups: list[tuple[str, ...]] = [event.actors] if mixed else [(key,) for key in event.actors] or [()]
-    targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
+    groups = [event.actors] if mixed else _with_titles(event.actors, event.provenance.evidence, index)
+    targets = _with_titles(event.targets, event.provenance.evidence, index)
     # No one acts on themselves ("accuse each other").
     return [dataclasses.replace(event, actors=actors, targets=target) for actors in groups for target in targets
             if not set(target) & set(actors)]  # fmt: skip
+
+
+def _with_titles(keys: tuple[str, ...], sentence: Mention, index: EntityIndex) -> list[tuple[str, ...]]:
+    """One tuple per party, a person's with the parties of the person's title in `sentence`."""
+    titles = {key: [party for party in _title_parties(key, sentence, index) if party in keys]
+              for key in keys if index.type_of(key) is EntityType.PERSON}  # fmt: skip
+    joined = {party for parties in titles.values() for party in parties}
+    return [(key, *titles.get(key, ())) for key in keys if key not in joined] or [()]
+
+
+def _title_parties(person: str, sentence: Mention, index: EntityIndex) -> list[str]:
+    """The states and organisations that qualify a title of `person` in `sentence` (a role word of
+    patterns/roles.tsv): before the name ("*Quds Force* commander Esmail Qaani"), or before the
+    title noun in apposition with it ("the *Italian* Foreign Minister, Antonio Tajani"; "Walid
+    Haniyeh, a *Nukhba Force* commander"); not a nationality alone ("the *Israeli* hostage X")."""
+    parties: list[str] = []
+    for token in index.tokens_of(person):
+        if not sentence.start <= token.idx < sentence.end or (token.head.i != token.i and index.at(token.head) == person):
+            continue  # only the mention's last word
+        titles = [token, *(child for child in token.children if child.dep_ == "appos" and index.at(child) is None)]
+        if token.dep_ == "appos" and index.at(token.head) is None:
+            titles.append(token.head)
+        for title in titles:
+            phrase = token.doc[title.left_edge.i : title.i + 1]
+            if any(word.lower_ in _title_nouns() and index.at(word) is None for word in phrase):
+                parties += index.in_span(phrase, [EntityType.STATE, EntityType.ORGANIZATION])
+    return list(dict.fromkeys(party for party in parties if party != person))
+
+
+@lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    """The last words of the titles of patterns/roles.tsv ("minister", "commander")."""
+    return frozenset(surface.split()[-1] for surface in load_role_words())
 
 
 def _each_other(token: Token) -> bool:
