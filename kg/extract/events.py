@@ -1467,6 +1467,17 @@ def _one_attack(event: Event, other: Event, groups: frozenset[str], places: froz
             and set(event.targets) - groups - own_place <= set(other.targets))  # fmt: skip
 
 
+def _one_toll(event: Event, other: Event, groups: frozenset[str]) -> bool:
+    """ "Three gunmen are killed and a child is wounded in an ambush", "31 militants and two
+    soldiers are killed during a shootout": the victims of no named actor in one sentence and one
+    place are one attack's toll, not an attack on each (the gunmen were the attackers); victims in
+    two places stay two attacks ("seven people are killed in X, while two are killed in Y")."""
+    return (event.type is other.type is EventType.ASSAULT and not (event.actors or other.actors)
+            and bool(event.targets) and bool(other.targets) and set(event.targets + other.targets) <= groups
+            and event.location == other.location
+            and (event.provenance.negated, event.provenance.hypothetical) == (other.provenance.negated, other.provenance.hypothetical))  # fmt: skip
+
+
 def _named_weight(event: Event, groups: frozenset[str]) -> float:
     """How much an event names: its named parties, and half for the place it struck where that is
     its place (`_victims_place`, `_struck_places`), which a reading naming the party struck outranks
@@ -1478,9 +1489,10 @@ def _named_weight(event: Event, groups: frozenset[str]) -> float:
 def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str], places: frozenset[str]) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
     sentence already holds (two triggers of one clause, "launched an attack targeting"), an attack
-    read twice in one sentence (`_one_attack`), and an event the article tells twice (headline and
-    body) with the same parties and modality. Named parties rank first: unnamed victims do not
-    outweigh a place ("people killed in an air strike that struck the X hospital")."""
+    read twice in one sentence (`_one_attack`) or by its victims of no named actor (`_one_toll`),
+    and an event the article tells twice (headline and body) with the same parties and modality.
+    Named parties rank first: unnamed victims do not outweigh a place ("people killed in an air
+    strike that struck the X hospital")."""
     kept: list[Event] = []
     ranked = sorted(events, key=lambda e: (-_named_weight(e, groups), e.when is None, -e.provenance.confidence))
     for event in ranked:
@@ -1499,6 +1511,12 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str],
             kept[kept.index(attack)] = dataclasses.replace(
                 attack, location=attack.location or event.location, mode=attack.mode or event.mode, provenance=dataclasses.replace(
                     attack.provenance, confidence=max(attack.provenance.confidence, event.provenance.confidence)))  # fmt: skip
+            continue
+        toll = next((other for other in same_sentence if _one_toll(event, other, groups)), None)
+        if toll is not None:  # one attack: all its victims, its mode and the surer of the two readings
+            kept[kept.index(toll)] = dataclasses.replace(
+                toll, targets=tuple(dict.fromkeys(toll.targets + event.targets)), mode=toll.mode or event.mode,
+                provenance=dataclasses.replace(toll.provenance, confidence=max(toll.provenance.confidence, event.provenance.confidence)))  # fmt: skip
             continue
         same = next((i for i, other in enumerate(kept) if _retold(event, other, headline_end)), None)
         if same is None:
