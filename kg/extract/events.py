@@ -24,9 +24,10 @@ from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import AGENT_OBJECT, OBJECT, OF_OBJECT, SUBJECT, Path, parse_path
+from kg.extract.roles import load_role_words
 from kg.gazetteer import load_gazetteer
 from kg.nlp import tokens_whose
-from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Provenance
+from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Mention, Provenance
 from kg.timex import find_times
 
 if TYPE_CHECKING:
@@ -623,17 +624,52 @@ def _denied_claims(doc: Doc, index: EntityIndex, lex: Lexicons, events: list[Eve
 def _pairs(event: Event, index: EntityIndex) -> list[Event]:
     """One event per acting party and per party acted upon ("Saudi Arabia and the US accused
     Iran" is two accusations; "Buhari and Talon signed the AfCFTA" two signatures); a state
-    stays with the person or force acting for it ("the Chinese PLA Navy": one party)."""
+    stays with the person or force acting for it ("the Chinese PLA Navy": one party), and the
+    state or organisation of a person's title with that person, acting or acted upon ("Italian
+    Foreign Minister Antonio Tajani", "Hamas commander X was killed": one event, the person first)."""
     states = {key for key in event.actors if index.type_of(key) is EntityType.STATE}
     others = [key for key in event.actors if key not in states]
     # Mixed only where the states are those of the others ("the *Chinese* PLA Navy"), not a list
     # of parties that names states and others ("Pope Francis, Germany and France").
     mixed = bool(states and others) and states <= _states_of(others, index)
-    groups: list[tuple[str, ...]] = [event.actors] if mixed else [(key,) for key in event.actors] or [()]
-    targets: list[tuple[str, ...]] = [(key,) for key in event.targets] or [()]
+    groups = [event.actors] if mixed else _with_titles(event.actors, event.provenance.evidence, index)
+    targets = _with_titles(event.targets, event.provenance.evidence, index)
     # No one acts on themselves ("accuse each other").
     return [dataclasses.replace(event, actors=actors, targets=target) for actors in groups for target in targets
             if not set(target) & set(actors)]  # fmt: skip
+
+
+def _with_titles(keys: tuple[str, ...], sentence: Mention, index: EntityIndex) -> list[tuple[str, ...]]:
+    """One tuple per party, a person's with the parties of the person's title in `sentence`."""
+    titles = {key: [party for party in _title_parties(key, sentence, index) if party in keys]
+              for key in keys if index.type_of(key) is EntityType.PERSON}  # fmt: skip
+    joined = {party for parties in titles.values() for party in parties}
+    return [(key, *titles.get(key, ())) for key in keys if key not in joined] or [()]
+
+
+def _title_parties(person: str, sentence: Mention, index: EntityIndex) -> list[str]:
+    """The states and organisations that qualify a title of `person` in `sentence` (a role word of
+    patterns/roles.tsv): before the name ("*Quds Force* commander Esmail Qaani"), or before the
+    title noun in apposition with it ("the *Italian* Foreign Minister, Antonio Tajani"; "Walid
+    Haniyeh, a *Nukhba Force* commander"); not a nationality alone ("the *Israeli* hostage X")."""
+    parties: list[str] = []
+    for token in index.tokens_of(person):
+        if not sentence.start <= token.idx < sentence.end or (token.head.i != token.i and index.at(token.head) == person):
+            continue  # only the mention's last word
+        titles = [token, *(child for child in token.children if child.dep_ == "appos" and index.at(child) is None)]
+        if token.dep_ == "appos" and index.at(token.head) is None:
+            titles.append(token.head)
+        for title in titles:
+            phrase = token.doc[title.left_edge.i : title.i + 1]
+            if any(word.lower_ in _title_nouns() and index.at(word) is None for word in phrase):
+                parties += index.in_span(phrase, [EntityType.STATE, EntityType.ORGANIZATION])
+    return list(dict.fromkeys(party for party in parties if party != person))
+
+
+@lru_cache(maxsize=1)
+def _title_nouns() -> frozenset[str]:
+    """The last words of the titles of patterns/roles.tsv ("minister", "commander")."""
+    return frozenset(surface.split()[-1] for surface in load_role_words())
 
 
 def _each_other(token: Token) -> bool:
@@ -1431,6 +1467,17 @@ def _one_attack(event: Event, other: Event, groups: frozenset[str], places: froz
             and set(event.targets) - groups - own_place <= set(other.targets))  # fmt: skip
 
 
+def _one_toll(event: Event, other: Event, groups: frozenset[str]) -> bool:
+    """ "Three gunmen are killed and a child is wounded in an ambush", "31 militants and two
+    soldiers are killed during a shootout": the victims of no named actor in one sentence and one
+    place are one attack's toll, not an attack on each (the gunmen were the attackers); victims in
+    two places stay two attacks ("seven people are killed in X, while two are killed in Y")."""
+    return (event.type is other.type is EventType.ASSAULT and not (event.actors or other.actors)
+            and bool(event.targets) and bool(other.targets) and set(event.targets + other.targets) <= groups
+            and event.location == other.location
+            and (event.provenance.negated, event.provenance.hypothetical) == (other.provenance.negated, other.provenance.hypothetical))  # fmt: skip
+
+
 def _named_weight(event: Event, groups: frozenset[str]) -> float:
     """How much an event names: its named parties, and half for the place it struck where that is
     its place (`_victims_place`, `_struck_places`), which a reading naming the party struck outranks
@@ -1442,9 +1489,10 @@ def _named_weight(event: Event, groups: frozenset[str]) -> float:
 def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str], places: frozenset[str]) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
     sentence already holds (two triggers of one clause, "launched an attack targeting"), an attack
-    read twice in one sentence (`_one_attack`), and an event the article tells twice (headline and
-    body) with the same parties and modality. Named parties rank first: unnamed victims do not
-    outweigh a place ("people killed in an air strike that struck the X hospital")."""
+    read twice in one sentence (`_one_attack`) or by its victims of no named actor (`_one_toll`),
+    and an event the article tells twice (headline and body) with the same parties and modality.
+    Named parties rank first: unnamed victims do not outweigh a place ("people killed in an air
+    strike that struck the X hospital")."""
     kept: list[Event] = []
     ranked = sorted(events, key=lambda e: (-_named_weight(e, groups), e.when is None, -e.provenance.confidence))
     for event in ranked:
@@ -1463,6 +1511,12 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str],
             kept[kept.index(attack)] = dataclasses.replace(
                 attack, location=attack.location or event.location, mode=attack.mode or event.mode, provenance=dataclasses.replace(
                     attack.provenance, confidence=max(attack.provenance.confidence, event.provenance.confidence)))  # fmt: skip
+            continue
+        toll = next((other for other in same_sentence if _one_toll(event, other, groups)), None)
+        if toll is not None:  # one attack: all its victims, its mode and the surer of the two readings
+            kept[kept.index(toll)] = dataclasses.replace(
+                toll, targets=tuple(dict.fromkeys(toll.targets + event.targets)), mode=toll.mode or event.mode,
+                provenance=dataclasses.replace(toll.provenance, confidence=max(toll.provenance.confidence, event.provenance.confidence)))  # fmt: skip
             continue
         same = next((i for i, other in enumerate(kept) if _retold(event, other, headline_end)), None)
         if same is None:

@@ -14,6 +14,8 @@ NAMES = {
     "Ruritanian": ("ruritania", STATE),
     "people": ("people", GROUP, None, False),
     "soldiers": ("soldiers", GROUP, None, False),
+    "gunmen": ("gunmen", GROUP, None, False),
+    "child": ("child", GROUP, None, False),
     "Red Harbour": ("harbour", EntityType.LOCATION),
     "Blue Bay": ("bay", EntityType.LOCATION),
 }
@@ -61,6 +63,27 @@ def test_two_attacks_or_two_named_targets_stay_two(annotated, text, pairs) -> No
     assert {(event.actors, event.targets) for event in _attacks(annotated, text)} == pairs
 
 
-def test_victims_of_no_named_actor_stay_two(annotated) -> None:  # type: ignore[no-untyped-def]
-    attacks = _attacks(annotated, "Five soldiers and three people were killed in Freedonia.")
-    assert {event.targets for event in attacks} == {("soldiers",), ("people",)}, attacks
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five soldiers and three people were killed in Freedonia.",
+        "Three gunmen are killed and a child is wounded in an ambush in Red Harbour.",
+    ],
+)
+def test_victims_of_no_named_actor_are_one_attack(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """The victims of one place are one attack's toll, not an attack on each (the gunmen were the attackers)."""
+    attacks = _attacks(annotated, text)
+    assert len(attacks) == 1 and not attacks[0].actors and len(attacks[0].targets) == 2, attacks
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # Victims in two places: two attacks.
+        ("Seven people were killed in Red Harbour and five soldiers were killed in Blue Bay.", {("people",), ("soldiers",)}),
+        # A named actor's victims stay one attack per victim reading (`_one_attack` decides).
+        ("Ruritania killed five soldiers, and Freedonia killed three people.", {("soldiers",), ("people",)}),
+    ],
+)
+def test_victims_of_two_attacks_stay_two(annotated, text, targets) -> None:  # type: ignore[no-untyped-def]
+    assert {event.targets for event in _attacks(annotated, text)} == targets
