@@ -653,9 +653,9 @@ def _title_parties(person: str, sentence: Mention, index: EntityIndex) -> list[s
     title noun in apposition with it ("the *Italian* Foreign Minister, Antonio Tajani"; "Walid
     Haniyeh, a *Nukhba Force* commander"); not a nationality alone ("the *Israeli* hostage X")."""
     parties: list[str] = []
-    for token in index.tokens_of(person):
-        if not sentence.start <= token.idx < sentence.end or (token.head.i != token.i and index.at(token.head) == person):
-            continue  # only the mention's last word
+    for token in _mention_ends(person, index):
+        if not sentence.start <= token.idx < sentence.end:
+            continue
         titles = [token, *(child for child in token.children if child.dep_ == "appos" and index.at(child) is None)]
         if token.dep_ == "appos" and index.at(token.head) is None:
             titles.append(token.head)
@@ -814,10 +814,14 @@ def _states_of(keys: Iterable[str], index: EntityIndex) -> set[str]:
     """The states that qualify any of `keys` where the article names them ("*Turkish* President Erdogan")."""
     states: set[str] = set()
     for key in keys:
-        for token in index.tokens_of(key):
-            if token.head.i == token.i or index.at(token.head) != key:  # the mention's last word
-                states.update(index.in_span(token.doc[token.left_edge.i : token.i], [EntityType.STATE]))
+        for token in _mention_ends(key, index):
+            states.update(index.in_span(token.doc[token.left_edge.i : token.i], [EntityType.STATE]))
     return states
+
+
+def _mention_ends(key: str, index: EntityIndex) -> list[Token]:
+    """The last word of each mention of `key`: the token whose head is no word of that mention."""
+    return [token for token in index.tokens_of(key) if token.head.i == token.i or index.at(token.head) != key]
 
 
 def _states_in_names(keys: Iterable[str], index: EntityIndex) -> set[str]:
@@ -1186,10 +1190,9 @@ def _attack_place(token: Token, clauses: list[Token], lex: Lexicons, index: Enti
     phrase names ("in a bombing targeting a bus *in Khuzdar*", "at a mosque inside a school *in
     Jakarta*")."""
     attacks = _attack_nouns(token, lex)
+    phrases = [noun for noun, _ in attacks] + clauses
     places = chain((key for noun, trigger in attacks for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
-                   (key for noun, _ in attacks for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])),
-                   (key for clause in clauses
-                    for key in index.in_span(token.doc[clause.left_edge.i : clause.right_edge.i + 1])))  # fmt: skip
+                   (key for head in phrases for key in index.in_span(token.doc[head.left_edge.i : head.right_edge.i + 1])))  # fmt: skip
     return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
 
 
