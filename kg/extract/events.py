@@ -1528,8 +1528,7 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str],
 
 
 def _one_reading(kept: Event, event: Event, **changes: Any) -> Event:
-    """Two readings of one attack as one: `kept` with `changes`, its mode else `event`'s, and the
-    surer of the two confidences."""
-    confidence = max(kept.provenance.confidence, event.provenance.confidence)
-    provenance = dataclasses.replace(kept.provenance, confidence=confidence)
+    """Two readings of one attack as one: `kept` with `changes`, its mode else `event`'s, the surer confidence."""
+    surer = max(kept.provenance.confidence, event.provenance.confidence)
+    provenance = dataclasses.replace(kept.provenance, confidence=surer)
     return dataclasses.replace(kept, mode=kept.mode or event.mode, provenance=provenance, **changes)
