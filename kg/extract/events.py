@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kg.extract import confidence
 from kg.extract.arguments import OWNERS, RELATIVE, REPRESENTATIVES, EntityIndex, clause_time, members_named, sentence_evidence, topic_line_end
@@ -653,9 +653,9 @@ def _title_parties(person: str, sentence: Mention, index: EntityIndex) -> list[s
     title noun in apposition with it ("the *Italian* Foreign Minister, Antonio Tajani"; "Walid
     Haniyeh, a *Nukhba Force* commander"); not a nationality alone ("the *Israeli* hostage X")."""
     parties: list[str] = []
-    for token in index.tokens_of(person):
-        if not sentence.start <= token.idx < sentence.end or (token.head.i != token.i and index.at(token.head) == person):
-            continue  # only the mention's last word
+    for token in _mention_ends(person, index):
+        if not sentence.start <= token.idx < sentence.end:
+            continue
         titles = [token, *(child for child in token.children if child.dep_ == "appos" and index.at(child) is None)]
         if token.dep_ == "appos" and index.at(token.head) is None:
             titles.append(token.head)
@@ -684,9 +684,7 @@ def _retold(event: Event, other: Event, headline_end: int) -> bool:
     meeting of the same parties, or again without anyone acted upon ("19 Chinese warships are
     deployed" after "China holds exercises around Taiwan"). Two statements in the body stay two
     facts (two officials accusing the same airline)."""
-    if (other.type, other.provenance.negated, other.provenance.hypothetical) != (
-        event.type, event.provenance.negated, event.provenance.hypothetical
-    ):  # fmt: skip
+    if other.type is not event.type or not _same_modality(event, other):
         return False
     if not event.targets and set(event.actors) <= set(other.actors):
         return True
@@ -816,10 +814,14 @@ def _states_of(keys: Iterable[str], index: EntityIndex) -> set[str]:
     """The states that qualify any of `keys` where the article names them ("*Turkish* President Erdogan")."""
     states: set[str] = set()
     for key in keys:
-        for token in index.tokens_of(key):
-            if token.head.i == token.i or index.at(token.head) != key:  # the mention's last word
-                states.update(index.in_span(token.doc[token.left_edge.i : token.i], [EntityType.STATE]))
+        for token in _mention_ends(key, index):
+            states.update(index.in_span(token.doc[token.left_edge.i : token.i], [EntityType.STATE]))
     return states
+
+
+def _mention_ends(key: str, index: EntityIndex) -> list[Token]:
+    """The last word of each mention of `key`: the token whose head is no word of that mention."""
+    return [token for token in index.tokens_of(key) if token.head.i == token.i or index.at(token.head) != key]
 
 
 def _states_in_names(keys: Iterable[str], index: EntityIndex) -> set[str]:
@@ -1188,10 +1190,9 @@ def _attack_place(token: Token, clauses: list[Token], lex: Lexicons, index: Enti
     phrase names ("in a bombing targeting a bus *in Khuzdar*", "at a mosque inside a school *in
     Jakarta*")."""
     attacks = _attack_nouns(token, lex)
+    phrases = [noun for noun, _ in attacks] + clauses
     places = chain((key for noun, trigger in attacks for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
-                   (key for noun, _ in attacks for key in index.in_span(token.doc[noun.left_edge.i : noun.right_edge.i + 1])),
-                   (key for clause in clauses
-                    for key in index.in_span(token.doc[clause.left_edge.i : clause.right_edge.i + 1])))  # fmt: skip
+                   (key for head in phrases for key in index.in_span(token.doc[head.left_edge.i : head.right_edge.i + 1])))  # fmt: skip
     return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
 
 
@@ -1463,7 +1464,7 @@ def _one_attack(event: Event, other: Event, groups: frozenset[str], places: froz
     return (event.type is EventType.ASSAULT and bool(other.actors)
             and (not other.targets or bool(set(other.targets) - groups))
             and (None in (event.location, other.location) or event.location == other.location)
-            and (event.provenance.negated, event.provenance.hypothetical) == (other.provenance.negated, other.provenance.hypothetical)
+            and _same_modality(event, other)
             and set(event.targets) - groups - own_place <= set(other.targets))  # fmt: skip
 
 
@@ -1474,8 +1475,12 @@ def _one_toll(event: Event, other: Event, groups: frozenset[str]) -> bool:
     two places stay two attacks ("seven people are killed in X, while two are killed in Y")."""
     return (event.type is other.type is EventType.ASSAULT and not (event.actors or other.actors)
             and bool(event.targets) and bool(other.targets) and set(event.targets + other.targets) <= groups
-            and event.location == other.location
-            and (event.provenance.negated, event.provenance.hypothetical) == (other.provenance.negated, other.provenance.hypothetical))  # fmt: skip
+            and event.location == other.location and _same_modality(event, other))  # fmt: skip
+
+
+def _same_modality(event: Event, other: Event) -> bool:
+    """Both events are negated or neither, and both hypothetical or neither."""
+    return (event.provenance.negated, event.provenance.hypothetical) == (other.provenance.negated, other.provenance.hypothetical)
 
 
 def _named_weight(event: Event, groups: frozenset[str]) -> float:
@@ -1507,16 +1512,12 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str],
             kept[kept.index(holder)] = dataclasses.replace(holder, location=place, when=when)
             continue
         attack = next((other for other in same_sentence if _one_attack(event, other, groups, places)), None)
-        if attack is not None:  # one attack: its place, its mode and the surer of the two readings
-            kept[kept.index(attack)] = dataclasses.replace(
-                attack, location=attack.location or event.location, mode=attack.mode or event.mode, provenance=dataclasses.replace(
-                    attack.provenance, confidence=max(attack.provenance.confidence, event.provenance.confidence)))  # fmt: skip
+        if attack is not None:  # one attack, in its place
+            kept[kept.index(attack)] = _one_reading(attack, event, location=attack.location or event.location)
             continue
         toll = next((other for other in same_sentence if _one_toll(event, other, groups)), None)
-        if toll is not None:  # one attack: all its victims, its mode and the surer of the two readings
-            kept[kept.index(toll)] = dataclasses.replace(
-                toll, targets=tuple(dict.fromkeys(toll.targets + event.targets)), mode=toll.mode or event.mode,
-                provenance=dataclasses.replace(toll.provenance, confidence=max(toll.provenance.confidence, event.provenance.confidence)))  # fmt: skip
+        if toll is not None:  # one attack, with all its victims
+            kept[kept.index(toll)] = _one_reading(toll, event, targets=tuple(dict.fromkeys(toll.targets + event.targets)))
             continue
         same = next((i for i, other in enumerate(kept) if _retold(event, other, headline_end)), None)
         if same is None:
@@ -1524,3 +1525,10 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str],
         elif kept[same].mode is None and event.mode is not None:  # keep what the retelling adds
             kept[same] = dataclasses.replace(kept[same], mode=event.mode)
     return sorted(kept, key=lambda e: (e.provenance.evidence.start, e.type.value))
+
+
+def _one_reading(kept: Event, event: Event, **changes: Any) -> Event:
+    """Two readings of one attack as one: `kept` with `changes`, its mode else `event`'s, the surer confidence."""
+    surer = max(kept.provenance.confidence, event.provenance.confidence)
+    provenance = dataclasses.replace(kept.provenance, confidence=surer)
+    return dataclasses.replace(kept, mode=kept.mode or event.mode, provenance=provenance, **changes)
