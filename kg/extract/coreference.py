@@ -149,7 +149,7 @@ def _final(group: str, alias: dict[str, str]) -> str:
 
 # Geographic nouns after which a name's first word names the same place ("Gaza" of the Gaza Strip), not
 # those of a region named after its city ("Kharkiv" is no mention of Kharkiv Oblast).
-SAME_PLACE_GEO_NOUNS = GEO_NOUNS - {word.lower() for word in REGION_NAME_ENDS}
+SAME_PLACE_GEO_NOUNS = GEO_NOUNS - REGION_NAME_ENDS
 
 _MERGES_INTO = {
     EntityType.PERSON: (EntityType.PERSON,),

@@ -138,7 +138,7 @@ def _region_names(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
     inside give way to it, and a name that runs on to it over a comma ("Bohodukhiv, Kharkiv Oblast")
     ends at the comma; a name that goes on past it ("Governor of Odesa Oblast Oleh Kiper") is left."""
     result = list(candidates)
-    for end in (i + 1 for i, token in enumerate(doc) if token.text in REGION_NAME_ENDS):
+    for end in (i + 1 for i, token in enumerate(doc) if _region_name_end(token)):
         start = _region_name_start(doc, end - 1)
         if start == end - 1:
             continue
@@ -171,9 +171,14 @@ def _place_before_region(doc: Doc, region_start: int, candidates: list[MentionCa
     return [_unknown(start, comma, EntityType.LOCATION, doc[start:comma].text)]
 
 
+def _region_name_end(token: Token) -> bool:
+    """ "Oblast", "Governorate": a capitalised word that ends only a region's name (names.REGION_NAME_ENDS)."""
+    return token.is_title and token.lower_ in REGION_NAME_ENDS
+
+
 def _region_name_start(doc: Doc, last: int) -> int:
     """Where the capitalised words before token `last` start: proper nouns, with the words joined to
-    them by a hyphen written without spaces ("Deir ez-Zor", "Warmian–Masurian"); not "the", "In"."""
+    them by a hyphen written without spaces ("Deir ez-Zor", "al-Mahrah", "Warmian–Masurian"); not "the", "In"."""
     start = last
     while start > 0:
         before = doc[start - 1]
@@ -184,8 +189,6 @@ def _region_name_start(doc: Doc, last: int) -> int:
             start -= 2
         else:
             break
-    while start < last and not doc[start].text[:1].isupper():
-        start += 1  # "ez-Zor" alone: the name starts at its capital
     return start
 
 
@@ -462,7 +465,7 @@ def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
 
 def _region_name(doc: Doc, candidate: MentionCandidate) -> bool:
     """A region's name by its last word ("Kharkiv Oblast"; names.REGION_NAME_ENDS)."""
-    return candidate.type is EntityType.LOCATION and doc[candidate.end - 1].text in REGION_NAME_ENDS
+    return candidate.type is EntityType.LOCATION and _region_name_end(doc[candidate.end - 1])
 
 
 def _after_comma(doc: Doc, candidate: MentionCandidate, by_start: dict[int, MentionCandidate]) -> MentionCandidate | None:

@@ -99,6 +99,7 @@ def test_a_name_after_a_persons_noun_a_verb_or_a_title_stays_a_person(entity_typ
     ("Russian shelling kills two people in Marvika, Zelnovsk Oblast, Ukraine.", ["Marvika", "Zelnovsk Oblast"]),
     ("A drone strike hits a warehouse in Fastiv, Kyiv Oblast, Ukraine.", ["Fastiv", "Kyiv Oblast"]),
     ("Government forces clash with gunmen in Deir ez-Zor Governorate.", ["Deir ez-Zor Governorate"]),
+    ("Separatists seize the airport of al-Marqab Governorate.", ["al-Marqab Governorate"]),
     ("A Russian missile strike on Pelynka, Tarsk Oblast, kills three people.", ["Pelynka", "Tarsk Oblast"]),
     ("A person is killed by a Ukrainian drone attack in Taganrog, Rostov Oblast, Russia.", ["Taganrog", "Rostov Oblast"]),
 ])  # fmt: skip
