@@ -120,3 +120,10 @@ def test_a_region_name_does_not_take_the_words_before_its_name(entity_types) -> 
 def test_a_city_is_no_mention_of_the_region_named_after_it(found_entities) -> None:  # type: ignore[no-untyped-def]
     entities = found_entities("A glide bomb attack kills a woman in Zelnovsk, Zelnovsk Oblast, Ukraine.")
     assert {e.label for e in entities if e.type is EntityType.LOCATION} == {"Zelnovsk", "Zelnovsk Oblast"}
+
+
+def test_a_darfur_or_kordofan_state_is_its_own_region(entity_types) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types("Fighters shell a market in Zalvana, North Darfur, while clashes spread across Kordofan.")
+    assert found["North Darfur"] is EntityType.LOCATION
+    assert found["Kordofan"] is EntityType.LOCATION
+    assert "Darfur" not in found  # not the wider region
