@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import WORDS
 from kg.extract.names import (
-    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, Context, MentionCandidate,
+    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, REGION_NAME_ENDS, Context, MentionCandidate,
     candidate_of, initials, latin_key, name_words, owner_end, surname_entry, token_owners,
 )  # fmt: skip
 from kg.extract.roles import RoleWord
@@ -147,6 +147,10 @@ def _final(group: str, alias: dict[str, str]) -> str:
     return group
 
 
+# Geographic nouns after which a name's first word names the same place ("Gaza" of the Gaza Strip), not
+# those of a region named after its city ("Kharkiv" is no mention of Kharkiv Oblast).
+SAME_PLACE_GEO_NOUNS = GEO_NOUNS - REGION_NAME_ENDS
+
 _MERGES_INTO = {
     EntityType.PERSON: (EntityType.PERSON,),
     EntityType.ORGANIZATION: (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.MILITARY_ASSET),
@@ -170,8 +174,8 @@ def _part_of(words: list[str], longer: list[str]) -> bool:
     strike group" in "uss dwight d eisenhower carrier strike group"; not "nicolas" alone."""
     if longer[-len(words) :] == words:
         return True
-    if len(words) == 1:  # a surname; a first word only before geographic nouns: "Gaza" (Strip)
-        return words[0] in longer[1:] or words[0] == longer[0] and all(word in GEO_NOUNS for word in longer[1:])
+    if len(words) == 1:  # a surname; a first word only before geographic nouns: "Gaza" (Strip), not "Kharkiv" (Oblast)
+        return words[0] in longer[1:] or words[0] == longer[0] and all(word in SAME_PLACE_GEO_NOUNS for word in longer[1:])
     if words[0] != longer[0] or words[-1] != longer[-1]:
         return False
     rest = iter(longer)

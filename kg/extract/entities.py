@@ -41,7 +41,7 @@ from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
     ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
     HELD_PLACE_VERBS, HYPHENS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
-    NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, POSSESSIVE, QUANTIFIERS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
+    NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, POSSESSIVE, QUANTIFIERS, REGION_NAME_ENDS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, latin_key, name_group, name_words, not_entities, org_kind, owner_end, party_words, set_span, set_type, slug, surname_entry, surname_index, token_owners,
 )  # fmt: skip
 from kg.extract.roles import PARTY, RoleWord, load_role_words, role_phrases
@@ -73,6 +73,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = [c for c in candidates if c.entry is not None or _outside_titles(doc, c, titles)]
     candidates = _names_cut_by_known(doc, candidates)
     candidates = _hyphenated_pairs(doc, candidates, context)
+    candidates = _region_names(doc, candidates)
     candidates += untagged_surnames(doc, candidates, context)
     candidates = _retype(doc, _extend_names(doc, candidates, titles), titles)
     candidates = _lone_words(doc, _governments(doc, candidates, context), context)
@@ -128,6 +129,67 @@ def _hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Con
         else:
             result.append(c)
     return result
+
+
+def _region_names(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """ "in Siversk, Donetsk Oblast", "Kyiv Oblast", "Rif Dimashq Governorate": the capitalised words
+    right before a word that ends only a region's name (names.REGION_NAME_ENDS) name that region, one
+    place, which the model often leaves untagged or cuts to the city or state inside it. The names
+    inside give way to it, and a name that runs on to it over a comma ("Bohodukhiv, Kharkiv Oblast")
+    ends at the comma; a name that goes on past it ("Governor of Odesa Oblast Oleh Kiper") is left."""
+    result = list(candidates)
+    for end in (i + 1 for i, token in enumerate(doc) if _region_name_end(token)):
+        start = _region_name_start(doc, end - 1)
+        if start == end - 1:
+            continue
+        if any(c.start < end and c.end > end for c in result):
+            continue
+        kept: list[MentionCandidate] = []
+        for c in result:
+            if c.end <= start or c.start >= end:
+                kept.append(c)
+            elif c.start < start:
+                if doc[start - 1].text == "," and start - 1 > c.start:
+                    set_span(c, doc[c.start : start - 1])  # "Bohodukhiv, Kharkiv Oblast": two places
+                    kept.append(c)
+        kept.append(_unknown(start, end, EntityType.LOCATION, doc[start:end].text))
+        kept += _place_before_region(doc, start, kept)
+        result = kept
+    return result
+
+
+def _place_before_region(doc: Doc, region_start: int, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """ "in Taganrog, Rostov Oblast": capitalised words no name holds, between a preposition and the
+    comma before a region's name, are a place in that region."""
+    comma = region_start - 1
+    if comma < 2 or doc[comma].text != ",":
+        return []
+    start = _region_name_start(doc, comma)
+    taken = token_owners(candidates)
+    if start == comma or start == 0 or doc[start - 1].pos_ != "ADP" or any(i in taken for i in range(start, comma)):
+        return []
+    return [_unknown(start, comma, EntityType.LOCATION, doc[start:comma].text)]
+
+
+def _region_name_end(token: Token) -> bool:
+    """ "Oblast", "Governorate": a capitalised word that ends only a region's name (names.REGION_NAME_ENDS)."""
+    return token.is_title and token.lower_ in REGION_NAME_ENDS
+
+
+def _region_name_start(doc: Doc, last: int) -> int:
+    """Where the capitalised words before token `last` start: proper nouns, with the words joined to
+    them by a hyphen written without spaces ("Deir ez-Zor", "al-Mahrah", "Warmian–Masurian"); not "the", "In"."""
+    start = last
+    while start > 0:
+        before = doc[start - 1]
+        if before.text[:1].isupper() and before.is_alpha and before.pos_ == "PROPN":
+            start -= 1
+        elif before.text in HYPHENS and start > 1 and not before.whitespace_ and not doc[start - 2].whitespace_ \
+                and doc[start - 2].is_alpha:  # fmt: skip
+            start -= 2
+        else:
+            break
+    return start
 
 
 def _known_part(text: str, context: Context) -> GazetteerEntry | None:
@@ -388,7 +450,9 @@ def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
                 EntityType.LOCATION, EntityType.ORGANIZATION, EntityType.PERSON):  # fmt: skip
             chain.append(following)
             following = _after_comma(doc, following, by_start)
-        if following is None or following.entry is None or following.type not in (EntityType.STATE, EntityType.LOCATION) \
+        if following is None and len(chain) > 1 and _region_name(doc, chain[-1]):
+            following = chain.pop()  # "Bohodukhiv, Kharkiv Oblast, kills": a region ends the chain
+        elif following is None or following.entry is None or following.type not in (EntityType.STATE, EntityType.LOCATION) \
                 or following.weight != 2:
             continue
         end = following.end  # the known place ends its phrase: not "U.S. forces", "Israel and Hamas", "Israel's"
@@ -397,6 +461,11 @@ def _place_chains(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
             if all(_place_like(name.name) for name in chain):
                 placed += [name for name in chain if name.type is not EntityType.LOCATION]
     return placed
+
+
+def _region_name(doc: Doc, candidate: MentionCandidate) -> bool:
+    """A region's name by its last word ("Kharkiv Oblast"; names.REGION_NAME_ENDS)."""
+    return candidate.type is EntityType.LOCATION and _region_name_end(doc[candidate.end - 1])
 
 
 def _after_comma(doc: Doc, candidate: MentionCandidate, by_start: dict[int, MentionCandidate]) -> MentionCandidate | None:

@@ -55,6 +55,7 @@ GROUP_NAME_WORDS = WORDS["group_name_words"]
 HEAD_ROLES = ("president", "prime minister", "supreme leader", "king", "queen", "emir", "chancellor")
 TITLE_WORDS = WORDS["title_words"]
 GEO_NOUNS = WORDS["geo_nouns"]
+REGION_NAME_ENDS = WORDS["region_name_ends"]
 # The last words of regions' names, with those that also end organizations' names: "Meta Department, Colombia".
 REGION_NOUNS = GEO_NOUNS | {"department"}
 QUANTIFIERS = WORDS["quantifiers"]

@@ -93,3 +93,37 @@ def test_every_mention_of_a_name_after_an_organizations_noun_is_the_organization
 ])  # fmt: skip
 def test_a_name_after_a_persons_noun_a_verb_or_a_title_stays_a_person(entity_types, text: str) -> None:  # type: ignore[no-untyped-def]
     assert entity_types(text)["Omar Tellen"] is EntityType.PERSON
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("Russian shelling kills two people in Marvika, Zelnovsk Oblast, Ukraine.", ["Marvika", "Zelnovsk Oblast"]),
+    ("A drone strike hits a warehouse in Fastiv, Kyiv Oblast, Ukraine.", ["Fastiv", "Kyiv Oblast"]),
+    ("Government forces clash with gunmen in Deir ez-Zor Governorate.", ["Deir ez-Zor Governorate"]),
+    ("Separatists seize the airport of al-Marqab Governorate.", ["al-Marqab Governorate"]),
+    ("A Russian missile strike on Pelynka, Tarsk Oblast, kills three people.", ["Pelynka", "Tarsk Oblast"]),
+    ("A person is killed by a Ukrainian drone attack in Taganrog, Rostov Oblast, Russia.", ["Taganrog", "Rostov Oblast"]),
+])  # fmt: skip
+def test_the_capitalised_words_before_a_region_noun_are_one_region(entity_types, text: str, places: list[str]) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types(text)
+    assert {place: found.get(place) for place in places} == {place: EntityType.LOCATION for place in places}
+
+
+def test_a_region_name_does_not_take_the_words_before_its_name(entity_types) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types("Ukraine strikes an oil depot in Russia's Belgorod Oblast. "
+                         "The Russian-occupied Zelnovsk Oblast holds a referendum.")  # fmt: skip
+    assert found["Belgorod Oblast"] is EntityType.LOCATION
+    assert found["Zelnovsk Oblast"] is EntityType.LOCATION
+    assert found["Russia"] is EntityType.STATE
+    assert "Ukraine" not in entity_types("A drone strike hits a warehouse in Fastiv, Kyiv Oblast.")  # the region, not the capital
+
+
+def test_a_city_is_no_mention_of_the_region_named_after_it(found_entities) -> None:  # type: ignore[no-untyped-def]
+    entities = found_entities("A glide bomb attack kills a woman in Zelnovsk, Zelnovsk Oblast, Ukraine.")
+    assert {e.label for e in entities if e.type is EntityType.LOCATION} == {"Zelnovsk", "Zelnovsk Oblast"}
+
+
+def test_a_darfur_or_kordofan_state_is_its_own_region(entity_types) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types("Fighters shell a market in Zalvana, North Darfur, while clashes spread across Kordofan.")
+    assert found["North Darfur"] is EntityType.LOCATION
+    assert found["Kordofan"] is EntityType.LOCATION
+    assert "Darfur" not in found  # not the wider region
