@@ -505,7 +505,7 @@ def _not_yet(doc: Doc, end: int) -> bool:
 
 def _after_place(doc: Doc, start: int, index: EntityIndex) -> bool:
     """The title starting at `start` follows a location's name ("Gaza leader X"): a place's title."""
-    return start > 0 and (place := index.at(doc[start - 1])) is not None and index.type_of(place) is EntityType.LOCATION
+    return start > 0 and index.place_at(doc[start - 1]) is not None
 
 
 def _place_owned(title: Token, index: EntityIndex) -> bool:
