@@ -39,7 +39,7 @@ from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import ORGANIZATION_NOUNS, hyphen_joined, with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES,
+    ACCEPTS, ACRONYM, ATTACK_NOUNS, DESIGNATOR, ELIDED_PARTICLE, FACILITY_NOUNS, GENERIC_HEADS, GOVERNMENT_NOUNS, GEO_NOUNS, GROUP_NAME_WORDS, HARM_VERBS, HEAD_ROLES,
     HELD_PLACE_VERBS, HYPHENS, INSTITUTION_NOUNS, MODEL_TYPES, MOTION,
     NAME_PARTICLES, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_VERBS, POSSESSIVE, QUANTIFIERS, REGION_NAME_ENDS, REGION_NOUNS, TITLE_WORDS, Context, MentionCandidate,
     candidate_of, latin_key, name_group, name_words, not_entities, org_kind, owner_end, party_words, set_span, set_type, slug, surname_entry, surname_index, token_owners,
@@ -83,10 +83,36 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = _other_states_bodies(doc, candidates, context)
     candidates = _party_words(doc, candidates, titles, context.gazetteer)
     candidates += _unnamed_assets(doc, candidates, context.labels)
+    candidates += _victims_by_demonym(doc, candidates, context.gazetteer)
     groups = merge(doc, candidates, context)
     resolve_descriptions(doc, groups, titles, context)
     entities = _entities(doc, article, groups)
     return entities + find_groups(doc, article, entities, [(start, end) for start, end, _ in titles])
+
+
+def _victims_by_demonym(doc: Doc, candidates: list[MentionCandidate], gazetteer: Gazetteer) -> list[MentionCandidate]:
+    """ "Israeli strikes kill 26 *Palestinians*", "Two *Israelis* are wounded": a plural demonym
+    (which the demonym ruler does not match) as the object or passive subject of a verb of harm
+    (names.HARM_VERBS) names its state, the people of the state struck; not where they act
+    ("Palestinians protest") or qualify another noun ("Palestinian officials")."""
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    found: list[MentionCandidate] = []
+    for verb in tokens_whose(doc, "LEMMA", HARM_VERBS):
+        for patient in (child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")):
+            for people in (patient, *patient.conjuncts):
+                entry = _people_state(people, gazetteer)
+                if entry is not None and people.i not in taken:
+                    found.append(candidate_of(doc[people.i : people.i + 1], entry, weight=1))
+                    taken.add(people.i)
+    return found
+
+
+def _people_state(token: Token, gazetteer: Gazetteer) -> GazetteerEntry | None:
+    """The state whose people a plural noun names by its demonym ("Palestinians", "Afghans")."""
+    if token.tag_ not in ("NNPS", "NNS") or not token.text.endswith("s"):
+        return None
+    demonym = token.text[:-1]
+    return next((entry for entry in gazetteer.lookup(demonym) if entry.type is EntityType.STATE and demonym in entry.demonyms), None)
 
 
 def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:

@@ -335,6 +335,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if not targets and inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
     excluded = _not_acted_upon(token, trigger, lex, index, sent, actors)
+    if event_type is EventType.ASSAULT and _between_sides(token, trigger, events):
+        # "1,300 Syrians are killed amid clashes between X and Y": people killed in a fight are no side's target.
+        excluded = excluded | {key for key in targets if _people_of_state(key, sent, index)}
     targets = [key for key in targets if key not in excluded]
     # "killed in clashes with Hezbollah": the one side named fought, the other is not named.
     one_sided = not actors and trigger.flag("one_sided") and len(targets) == 1 and index.type_of(targets[0]) is not EntityType.GROUP
@@ -883,6 +886,13 @@ def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[
     if mention is None or _on_water(index.entities[location]) or not _happened_in(mention):
         return False
     return home.isdisjoint(_placing_states(mention, index))
+
+
+def _people_of_state(key: str, sent: Span, index: EntityIndex) -> bool:
+    """The sentence names the state only by its people, a plural demonym ("26 *Palestinians*":
+    kg.extract.entities)."""
+    mentions = [t for t in index.tokens_of(key) if sent.start <= t.i < sent.end]
+    return index.type_of(key) is EntityType.STATE and bool(mentions) and all(t.tag_ in ("NNPS", "NNS") for t in mentions)
 
 
 def _between_sides(token: Token, trigger: Trigger, events: Lexicon) -> bool:

@@ -1,0 +1,73 @@
+"""Victims named by a plural demonym ("Two Palestinians are killed by Israeli attacks in Gaza") stand
+for their state, the attack's target: the patient of a verb of harm, passive or active, also with
+an attack noun as subject and with no actor named. Not where the state is the attacker's own, not
+people killed in a fight between sides, not the people acting, nor a demonym qualifying a noun.
+Through the whole extract stage (real model, gazetteer and entity stage), constructed sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+from kg.gazetteer import load_gazetteer
+from kg.nlp import annotate, load_nlp
+from kg.records import Article, Event, EventType
+
+
+@pytest.fixture(scope="module")
+def assaults():  # type: ignore[no-untyped-def]
+    """`assaults(text)` -> (actors, targets) by label of each exported ASSAULT of one article."""
+    gazetteer = load_gazetteer()
+    nlp = load_nlp(gazetteer=gazetteer)
+
+    def read(text: str) -> set[tuple[tuple[str, ...], tuple[str, ...]]]:
+        article = Article(id="t", text=text, published=date(2025, 11, 29))
+        extraction = extract(annotate(nlp, article), article, gazetteer=gazetteer)
+        label = {entity.key: entity.label for entity in extraction.entities}
+        return {(tuple(label[key] for key in claim.actors), tuple(label[key] for key in claim.targets))
+                for claim in extraction.claims
+                if isinstance(claim, Event) and claim.type is EventType.ASSAULT and claim.provenance.confidence >= 0.5}  # fmt: skip
+
+    return read
+
+
+@pytest.mark.parametrize(
+    "text, actors, target",
+    [
+        # a passive with an agent
+        ("Two Palestinians, including one child, are killed by Israeli attacks in Gaza.", ("Israel",), "Palestine"),
+        ("Two Afghans are wounded by Pakistani shelling.", ("Pakistan",), "Afghanistan"),
+        # an active object, also of an attack noun as subject
+        ("Israeli forces killed four Palestinians.", ("Israel",), "Palestine"),
+        ("A Russian missile strike kills five Ukrainians.", ("Russia",), "Ukraine"),
+        ("Russian drones kill three Ukrainians in Kharkiv.", ("Russia",), "Ukraine"),
+        # no actor named
+        ("12 Palestinians, including four children, have been killed in airstrikes across Gaza City.", (), "Palestine"),
+    ],
+)
+def test_people_named_by_a_plural_demonym_give_their_state_as_target(assaults, text, actors, target) -> None:  # type: ignore[no-untyped-def]
+    found = assaults(text)
+    assert any(found_actors == actors and target in targets for found_actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        # the attacker's own state
+        ("Syrian forces kill 10 Syrians in Idlib.", "Syria"),
+        ("Syria kills 10 Syrians in Idlib.", "Syria"),
+        # people killed in a fight between sides are no side's target
+        ("Over 1,300 Syrians are killed amid clashes between the transitional government and pro-Assad forces.", "Syria"),
+        # the people acting, and a demonym qualifying a noun
+        ("Thousands of Palestinians protest in Ramallah.", "Palestine"),
+        ("Palestinian officials say Israeli forces killed a man.", "Palestine"),
+        # people of a state not harmed, or harmed by no attack
+        ("Israel releases 90 Palestinians.", "Palestine"),
+        ("Three Ukrainians are killed in a car crash.", "Ukraine"),
+    ],
+)
+def test_a_plural_demonym_is_no_target_elsewhere(assaults, text, state) -> None:  # type: ignore[no-untyped-def]
+    found = assaults(text)
+    assert not any(state in targets for _, targets in found), found
