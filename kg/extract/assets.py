@@ -113,7 +113,7 @@ def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, Asset
 
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Deployment]:
     """One Deployment per military asset whose operator the article tells, and per named asset
-    whose place it tells."""
+    whose place it tells (with no operator, kept below the export threshold)."""
     lex = load_lexicons()
     index = EntityIndex(doc, entities)
     matches = asset_matches(doc, lex)
@@ -212,8 +212,11 @@ def _claim(
         # tense or mood of "enter" does not.
         modality = dataclasses.replace(assess(denial_only, index, lex.cues), hypothetical=False)
     times = find_times(sent, article.published) if article.published and verb is not None else []
+    # A named ship placed with no operator stays in the store, below the export threshold: whose
+    # ship it is is what a deployment tells, and where the reading misses it ("the U.S. Navy
+    # destroyers USS X and USS Y crossed ...") the navy was named all the same.
     score = confidence.score(BASE, complete=place is not None and operator is not None, negated=modality.negated,
-                             hypothetical=modality.hypothetical, inherited=inherited,
+                             hypothetical=modality.hypothetical, inherited=inherited, unnamed=operator is None,
                              attributed=partisan(modality, [operator] if operator else [], index))  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score,
                             modality.claimed_by, modality.negated, modality.hypothetical)  # fmt: skip

@@ -2,6 +2,7 @@
 
 from spacy.matcher import Matcher
 
+from kg.export import DEFAULT_MIN_CONFIDENCE
 from kg.extract import assets
 from kg.extract.lexicon import load_lexicons
 from kg.records import AssetClass, Deployment, EntityType, Event, EventType, Mention, Provenance
@@ -253,7 +254,25 @@ def test_assets_named_ship_that_arrived_somewhere_without_a_named_navy(annotated
     [found] = _deployments(annotated, text, names)
     assert (found.asset, found.asset_class.value, found.operator, found.location) == (
         "example", "aircraft_carrier", None, "gulf")  # fmt: skip
-    assert found.provenance.confidence < 0.7  # incomplete: whose ship it is is not said
+    # Incomplete and with no operator: kept in the store, below the export threshold.
+    assert found.provenance.confidence < DEFAULT_MIN_CONFIDENCE
+
+
+def test_assets_named_ships_with_no_operator_are_below_the_export_threshold(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {
+        "destroyers": ("destroyers", ASSET, "Warship", False),
+        "destroyer": ("destroyer", ASSET, "Warship", False),
+        "Sample": ("sample", ASSET, "Warship"),
+        "Example": ("example", ASSET, "Warship"),
+    }
+    # Two conjoined ships after a class noun with no operator: read and placed, not exported.
+    found = _deployments(annotated, "The destroyers Sample and Example crossed the Gulf of Tarn.", names)
+    assert _read(found) == {("sample", "warship", None, "gulf"), ("example", "warship", None, "gulf")}
+    assert all(d.provenance.confidence < DEFAULT_MIN_CONFIDENCE for d in found)
+    # With its operator the same reading is exported.
+    [found_one] = _deployments(annotated, "The Ruritanian destroyer Sample crossed the Gulf of Tarn.", names)
+    assert (found_one.operator, found_one.location) == ("ruritania", "gulf")
+    assert found_one.provenance.confidence >= DEFAULT_MIN_CONFIDENCE
 
 
 def test_assets_deployment_verbs_give_the_place(annotated) -> None:  # type: ignore[no-untyped-def]
