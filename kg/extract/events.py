@@ -56,6 +56,8 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # agreement" and "warned Y *after* the attack" name events of others.
 TAKING_PART = frozenset({"to", "in", "into", "on", "for", "of", "with"})
 FUNCTION_DEPS = frozenset({"conj", "prep", "agent", "dative", "pcomp"})
+# A side of a fight within its list: a later conjunct, a modifier of the head noun ("the *Ethiopian* army").
+SIDE_DEPS = frozenset({"conj", "amod", "compound", "poss"})
 # Types the news reports by their place or a named party, whoever acted: attacks, arrests and
 # crowds ("thousands of people march in X", "protesters rally against the government of X").
 FOLLOWED_TYPES = FORCE | {EventType.PROTEST}
@@ -87,7 +89,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                 superseded |= trigger.words("supersedes")
                 for one in [event] if whole else _pairs(event, index):
                     events.append(one)
-                    if one.targets and (trigger.flag("reciprocal") or token.lemma_.lower() in trigger.words("reciprocal_lemmas")):
+                    if one.targets and _reciprocal(token, trigger):
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     groups = frozenset(_groups(index.entities, index))
@@ -414,7 +416,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # "Biden attacked Trump": between politicians an attack is in words.
         event_type = EventType(verbal["type"])
     when = clause_time(token, times)
-    steps = _steps(token, index, [*actors, *targets])
+    # "Clashes erupt between the Ethiopian army and Y": the sides a fight noun names are one list, the
+    # second side and the modifier of a side's noun no farther than the first side's noun.
+    fight = event_type is EventType.ASSAULT and token.pos_ == "NOUN" and _reciprocal(token, trigger)
+    steps = _steps(token, index, [*actors, *targets], one_list=fight)
     targets += struck
     named_targets = _named(targets, index)
     targets = named_targets or targets  # groups are acted upon only where no one named is
@@ -1435,9 +1440,28 @@ def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) 
     return states.pop() if len(states) == 1 else None
 
 
-def _steps(token: Token, index: EntityIndex, keys: list[str]) -> int:
-    """Dependency steps from the trigger to its farthest argument's nearest token."""
-    return max([1, *(min((_tree_distance(token, other) for other in token.sent if index.at(other) == key), default=1) for key in keys)])
+def _steps(token: Token, index: EntityIndex, keys: list[str], *, one_list: bool = False) -> int:
+    """Dependency steps from the trigger to its farthest argument's nearest token; with `one_list`,
+    a side is as far as the head of the first phrase of its list ("between the *Ethiopian* army and *Y*")."""
+    farthest = 1
+    for key in keys:
+        mentions = [_side_head(other) if one_list else other for other in token.sent if index.at(other) == key]
+        farthest = max(farthest, min((_tree_distance(token, mention) for mention in mentions), default=1))
+    return farthest
+
+
+def _side_head(token: Token) -> Token:
+    """The head of the first phrase of the list `token` names a side in ("X, Y and *Z*": X; "the
+    *Ethiopian* federal army": army), or `token` itself."""
+    while token.dep_ in SIDE_DEPS:
+        token = token.head
+    return token
+
+
+def _reciprocal(token: Token, trigger: Trigger) -> bool:
+    """A trigger whose parties each act on the others: a fight ("A clashed with B", "clashes between
+    A and B", "A and B exchanged fire"), a swap."""
+    return trigger.flag("reciprocal") or token.lemma_.lower() in trigger.words("reciprocal_lemmas")
 
 
 def _tree_distance(a: Token, b: Token) -> int:
