@@ -849,10 +849,9 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
 
 def _struck_state(token: Token, trigger: Trigger, paths: Iterable[Path], events: Lexicon, index: EntityIndex) -> list[str]:
     """The state a place path reaches after one of the trigger's `struck_states` prepositions
-    ("drone strikes *across Ukraine*", "kill nine people *in southern Lebanon*"; not "near"), unless
-    the attack is a fight between sides ("killed in clashes in X")."""
+    ("drone strikes *across Ukraine*", "kill nine people *in southern Lebanon*"; not "near")."""
     prepositions = trigger.words("struck_states")
-    if not prepositions or _between_sides(token, trigger, events) or _members_struck(token, trigger, events, index):
+    if not prepositions or _members_struck(token, trigger, events, index):
         return []
     state = _state_place(token, paths, prepositions, index)
     return [state] if state is not None else []
