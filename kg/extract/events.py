@@ -906,11 +906,10 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
     """The named places in the object slot of a named party's attack (the trigger's `struck`
     paths: "Russia bombed *Kyiv*", "strikes *on Odesa* and *Kherson*", "*Kyiv* was hit by"), or
     that name the place noun there ("the *Shalamcheh* area", "the port *of Mukalla*"): what it
-    struck. Not where it happened ("in / near X": no such path), a fight between sides ("clashed
-    over X"), a body of water, a place in the phrase of a person or thing struck ("the police
-    chief of X"), nor a place of the attacker's own state, by its phrase or as its capital
-    ("Ukrainian air defences down drones attacking Kyiv")."""
-    if not _named(actors, index) or trigger.flag("symmetric") or token.lemma_.lower() in trigger.words("reciprocal_lemmas"):
+    struck. Not where it happened ("in / near X": no such path), a body of water, a place in the
+    phrase of a person or thing struck ("the police chief of X"), nor a place of the attacker's own
+    state, by its phrase or as its capital ("Ukrainian air defences down drones attacking Kyiv")."""
+    if not _named(actors, index):
         return []
     home = _home_states(actors, index) | _states_in_names(actors, index)
     places: list[str] = []
