@@ -906,9 +906,9 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
     """The named places in the object slot of a named party's attack (the trigger's `struck`
     paths: "Russia bombed *Kyiv*", "strikes *on Odesa* and *Kherson*", "*Kyiv* was hit by"), or
     that name the place noun there ("the *Shalamcheh* area", "the port *of Mukalla*"): what it
-    struck. Not where it happened ("in / near X": no such path), a body of water, a place in the
-    phrase of a person or thing struck ("the police chief of X"), nor a place of the attacker's own
-    state, by its phrase or as its capital ("Ukrainian air defences down drones attacking Kyiv")."""
+    struck. Not where it happened ("in / near X": no such path), a place in the phrase of a person
+    or thing struck ("the police chief of X"), nor a place of the attacker's own state, by its
+    phrase or as its capital ("Ukrainian air defences down drones attacking Kyiv")."""
     if not _named(actors, index):
         return []
     home = _home_states(actors, index) | _states_in_names(actors, index)
@@ -918,7 +918,7 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
             common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
             for named in (part, *(_place_names(part) if common_place else ())):
                 key = index.at(named)
-                if key is None or key in places or index.type_of(key) is not EntityType.LOCATION or _on_water(index.entities[key]):
+                if key is None or key in places or index.type_of(key) is not EntityType.LOCATION:
                     continue
                 if home.isdisjoint(_placing_states(named, index)) and not _capital_of(index.entities[key], home, index):
                     places.append(key)
