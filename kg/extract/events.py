@@ -907,8 +907,8 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
     paths: "Russia bombed *Kyiv*", "strikes *on Odesa* and *Kherson*", "*Kyiv* was hit by"), or
     that name the place noun there ("the *Shalamcheh* area", "the port *of Mukalla*"): what it
     struck. Not where it happened ("in / near X": no such path), a place in the phrase of a person
-    or thing struck ("the police chief of X"), nor a place of the attacker's own state, by its
-    phrase or as its capital ("Ukrainian air defences down drones attacking Kyiv")."""
+    or thing struck ("the police chief of X"), nor a place of the attacker's own state by its phrase
+    ("Ruritanian drones attacked X, Ruritania")."""
     if not _named(actors, index):
         return []
     home = _home_states(actors, index) | _states_in_names(actors, index)
@@ -920,7 +920,7 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
                 key = index.at(named)
                 if key is None or key in places or index.type_of(key) is not EntityType.LOCATION:
                     continue
-                if home.isdisjoint(_placing_states(named, index)) and not _capital_of(index.entities[key], home, index):
+                if home.isdisjoint(_placing_states(named, index)):
                     places.append(key)
     return places
 
@@ -930,16 +930,6 @@ def _place_names(noun: Token) -> list[Token]:
     else its compounds ("the *X* area"); with an "of", a compound is the region it lies in ("the
     *White Nile* town of X")."""
     return OF_OBJECT.follow(noun) or [child for child in noun.children if child.dep_ == "compound"]
-
-
-def _capital_of(place: Entity, states: set[str], index: EntityIndex) -> bool:
-    """The place is the capital of one of `states` (the gazetteer's capitals of their names: only a
-    state's entry has any)."""
-    capitals: set[str] = set()
-    for key in states:
-        for entry in load_gazetteer().lookup(index.entities[key].label):
-            capitals.update(capital.lower() for capital in entry.capitals)
-    return place.label.lower() in capitals
 
 
 def _place_mention(sent: Span, location: str, index: EntityIndex) -> Token | None:
