@@ -37,7 +37,6 @@ NAME = "kg.events.v2"
 WATER_NOUNS = WORDS["water_nouns"]
 NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
 PLACE_NOUNS = WORDS["place_nouns"]
-RIOT_NOUNS = WORDS["riot_nouns"]
 AVERTING, COMMANDS, OUTCOMES = WORDS["averting_verbs"], WORDS["command_verbs"], WORDS["outcome_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
@@ -886,15 +885,15 @@ def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[
 
 def _between_sides(token: Token, trigger: Trigger, events: Lexicon) -> bool:
     """The attack is a fight between sides: its trigger is a reciprocal word ("clashed"), or it or
-    what caused the harm is a fight or riot noun ("killed in clashes")."""
+    what caused the harm is a fight noun ("killed in clashes")."""
     return token.lemma_.lower() in trigger.words("reciprocal_lemmas") or any(_fight(noun, events) for noun in (token, *_causes(token)))
 
 
 def _fight(noun: Token, events: Lexicon) -> bool:
-    """A noun of a fight between sides (a reciprocal ASSAULT noun: "clashes") or of a riot."""
+    """A noun of a fight between sides (a reciprocal ASSAULT noun: "clashes")."""
     lemma = noun.lemma_.lower()
     triggers = events.by_lemma(lemma, "NOUN")
-    return lemma in RIOT_NOUNS or any(t.label == EventType.ASSAULT.value and t.flag("reciprocal") for t in triggers)
+    return any(t.label == EventType.ASSAULT.value and t.flag("reciprocal") for t in triggers)
 
 
 def _home_states(actors: list[str], index: EntityIndex) -> set[str]:
