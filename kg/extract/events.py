@@ -649,13 +649,13 @@ def _with_titles(keys: tuple[str, ...], sentence: Mention, index: EntityIndex) -
 def _title_parties(person: str, sentence: Mention, index: EntityIndex) -> list[str]:
     """The states and organisations that qualify a title of `person` in `sentence` (a role word of
     patterns/roles.tsv): before the name ("*Quds Force* commander Esmail Qaani"), or before the
-    title noun in apposition with it ("the *Italian* Foreign Minister, Antonio Tajani"; "Walid
-    Haniyeh, a *Nukhba Force* commander"); not a nationality alone ("the *Israeli* hostage X")."""
+    title noun the name stands in apposition to ("the *Italian* Foreign Minister, Antonio Tajani");
+    not a nationality alone ("the *Israeli* hostage X")."""
     parties: list[str] = []
     for token in _mention_ends(person, index):
         if not sentence.start <= token.idx < sentence.end:
             continue
-        titles = [token, *(child for child in token.children if child.dep_ == "appos" and index.at(child) is None)]
+        titles = [token]
         if token.dep_ == "appos" and index.at(token.head) is None:
             titles.append(token.head)
         for title in titles:
