@@ -1457,12 +1457,11 @@ def _one_attack(event: Event, other: Event, groups: frozenset[str], places: froz
 
 def _one_toll(event: Event, other: Event, groups: frozenset[str]) -> bool:
     """ "Three gunmen are killed and a child is wounded in an ambush", "31 militants and two
-    soldiers are killed during a shootout": the victims of no named actor in one sentence and one
-    place are one attack's toll, not an attack on each (the gunmen were the attackers); victims in
-    two places stay two attacks ("seven people are killed in X, while two are killed in Y")."""
+    soldiers are killed during a shootout": the victims of no named actor in one sentence
+    are one attack's toll, not an attack on each (the gunmen were the attackers)."""
     return (event.type is other.type is EventType.ASSAULT and not (event.actors or other.actors)
             and bool(event.targets) and bool(other.targets) and set(event.targets + other.targets) <= groups
-            and event.location == other.location and _same_modality(event, other))  # fmt: skip
+            and _same_modality(event, other))  # fmt: skip
 
 
 def _same_modality(event: Event, other: Event) -> bool:
