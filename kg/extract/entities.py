@@ -161,23 +161,13 @@ def _region_names(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionC
     """ "in Siversk, Donetsk Oblast", "Kyiv Oblast", "Rif Dimashq Governorate": the capitalised words
     right before a word that ends only a region's name (names.REGION_NAME_ENDS) name that region, one
     place, which the model often leaves untagged or cuts to the city or state inside it. The names
-    inside give way to it, and a name that runs on to it over a comma ("Bohodukhiv, Kharkiv Oblast")
-    ends at the comma; a name that goes on past it ("Governor of Odesa Oblast Oleh Kiper") is left."""
+    that overlap it give way to it."""
     result = list(candidates)
     for end in (i + 1 for i, token in enumerate(doc) if _region_name_end(token)):
         start = _region_name_start(doc, end - 1)
         if start == end - 1:
             continue
-        if any(c.start < end and c.end > end for c in result):
-            continue
-        kept: list[MentionCandidate] = []
-        for c in result:
-            if c.end <= start or c.start >= end:
-                kept.append(c)
-            elif c.start < start:
-                if doc[start - 1].text == "," and start - 1 > c.start:
-                    set_span(c, doc[c.start : start - 1])  # "Bohodukhiv, Kharkiv Oblast": two places
-                    kept.append(c)
+        kept = [c for c in result if c.end <= start or c.start >= end]
         kept.append(_unknown(start, end, EntityType.LOCATION, doc[start:end].text))
         kept += _place_before_region(doc, start, kept)
         result = kept

@@ -37,7 +37,6 @@ NAME = "kg.events.v2"
 WATER_NOUNS = WORDS["water_nouns"]
 NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
 PLACE_NOUNS = WORDS["place_nouns"]
-RIOT_NOUNS = WORDS["riot_nouns"]
 AVERTING, COMMANDS, OUTCOMES = WORDS["averting_verbs"], WORDS["command_verbs"], WORDS["outcome_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
@@ -658,13 +657,13 @@ def _with_titles(keys: tuple[str, ...], sentence: Mention, index: EntityIndex) -
 def _title_parties(person: str, sentence: Mention, index: EntityIndex) -> list[str]:
     """The states and organisations that qualify a title of `person` in `sentence` (a role word of
     patterns/roles.tsv): before the name ("*Quds Force* commander Esmail Qaani"), or before the
-    title noun in apposition with it ("the *Italian* Foreign Minister, Antonio Tajani"; "Walid
-    Haniyeh, a *Nukhba Force* commander"); not a nationality alone ("the *Israeli* hostage X")."""
+    title noun the name stands in apposition to ("the *Italian* Foreign Minister, Antonio Tajani");
+    not a nationality alone ("the *Israeli* hostage X")."""
     parties: list[str] = []
     for token in _mention_ends(person, index):
         if not sentence.start <= token.idx < sentence.end:
             continue
-        titles = [token, *(child for child in token.children if child.dep_ == "appos" and index.at(child) is None)]
+        titles = [token]
         if token.dep_ == "appos" and index.at(token.head) is None:
             titles.append(token.head)
         for title in titles:
@@ -857,10 +856,9 @@ def _state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> 
 
 def _struck_state(token: Token, trigger: Trigger, paths: Iterable[Path], events: Lexicon, index: EntityIndex) -> list[str]:
     """The state a place path reaches after one of the trigger's `struck_states` prepositions
-    ("drone strikes *across Ukraine*", "kill nine people *in southern Lebanon*"; not "near"), unless
-    the attack is a fight between sides ("killed in clashes in X")."""
+    ("drone strikes *across Ukraine*", "kill nine people *in southern Lebanon*"; not "near")."""
     prepositions = trigger.words("struck_states")
-    if not prepositions or _between_sides(token, trigger, events) or _members_struck(token, trigger, events, index):
+    if not prepositions or _members_struck(token, trigger, events, index):
         return []
     state = _state_place(token, paths, prepositions, index)
     return [state] if state is not None else []
@@ -902,15 +900,15 @@ def _people_of_state(key: str, sent: Span, index: EntityIndex) -> bool:
 
 def _between_sides(token: Token, trigger: Trigger, events: Lexicon) -> bool:
     """The attack is a fight between sides: its trigger is a reciprocal word ("clashed"), or it or
-    what caused the harm is a fight or riot noun ("killed in clashes")."""
+    what caused the harm is a fight noun ("killed in clashes")."""
     return token.lemma_.lower() in trigger.words("reciprocal_lemmas") or any(_fight(noun, events) for noun in (token, *_causes(token)))
 
 
 def _fight(noun: Token, events: Lexicon) -> bool:
-    """A noun of a fight between sides (a reciprocal ASSAULT noun: "clashes") or of a riot."""
+    """A noun of a fight between sides (a reciprocal ASSAULT noun: "clashes")."""
     lemma = noun.lemma_.lower()
     triggers = events.by_lemma(lemma, "NOUN")
-    return lemma in RIOT_NOUNS or any(t.label == EventType.ASSAULT.value and t.flag("reciprocal") for t in triggers)
+    return any(t.label == EventType.ASSAULT.value and t.flag("reciprocal") for t in triggers)
 
 
 def _home_states(actors: list[str], index: EntityIndex) -> set[str]:
@@ -922,11 +920,10 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
     """The named places in the object slot of a named party's attack (the trigger's `struck`
     paths: "Russia bombed *Kyiv*", "strikes *on Odesa* and *Kherson*", "*Kyiv* was hit by"), or
     that name the place noun there ("the *Shalamcheh* area", "the port *of Mukalla*"): what it
-    struck. Not where it happened ("in / near X": no such path), a fight between sides ("clashed
-    over X"), a body of water, a place in the phrase of a person or thing struck ("the police
-    chief of X"), nor a place of the attacker's own state, by its phrase or as its capital
-    ("Ukrainian air defences down drones attacking Kyiv")."""
-    if not _named(actors, index) or trigger.flag("symmetric") or token.lemma_.lower() in trigger.words("reciprocal_lemmas"):
+    struck. Not where it happened ("in / near X": no such path), a place in the phrase of a person
+    or thing struck ("the police chief of X"), nor a place of the attacker's own state by its phrase
+    ("Ruritanian drones attacked X, Ruritania")."""
+    if not _named(actors, index):
         return []
     home = _home_states(actors, index) | _states_in_names(actors, index)
     places: list[str] = []
@@ -935,9 +932,9 @@ def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
             common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
             for named in (part, *(_place_names(part) if common_place else ())):
                 key = index.at(named)
-                if key is None or key in places or index.type_of(key) is not EntityType.LOCATION or _on_water(index.entities[key]):
+                if key is None or key in places or index.type_of(key) is not EntityType.LOCATION:
                     continue
-                if home.isdisjoint(_placing_states(named, index)) and not _capital_of(index.entities[key], home, index):
+                if home.isdisjoint(_placing_states(named, index)):
                     places.append(key)
     return places
 
@@ -947,16 +944,6 @@ def _place_names(noun: Token) -> list[Token]:
     else its compounds ("the *X* area"); with an "of", a compound is the region it lies in ("the
     *White Nile* town of X")."""
     return OF_OBJECT.follow(noun) or [child for child in noun.children if child.dep_ == "compound"]
-
-
-def _capital_of(place: Entity, states: set[str], index: EntityIndex) -> bool:
-    """The place is the capital of one of `states` (the gazetteer's capitals of their names: only a
-    state's entry has any)."""
-    capitals: set[str] = set()
-    for key in states:
-        for entry in load_gazetteer().lookup(index.entities[key].label):
-            capitals.update(capital.lower() for capital in entry.capitals)
-    return place.label.lower() in capitals
 
 
 def _place_mention(sent: Span, location: str, index: EntityIndex) -> Token | None:
@@ -1504,12 +1491,11 @@ def _one_attack(event: Event, other: Event, groups: frozenset[str], places: froz
 
 def _one_toll(event: Event, other: Event, groups: frozenset[str]) -> bool:
     """ "Three gunmen are killed and a child is wounded in an ambush", "31 militants and two
-    soldiers are killed during a shootout": the victims of no named actor in one sentence and one
-    place are one attack's toll, not an attack on each (the gunmen were the attackers); victims in
-    two places stay two attacks ("seven people are killed in X, while two are killed in Y")."""
+    soldiers are killed during a shootout": the victims of no named actor in one sentence
+    are one attack's toll, not an attack on each (the gunmen were the attackers)."""
     return (event.type is other.type is EventType.ASSAULT and not (event.actors or other.actors)
             and bool(event.targets) and bool(other.targets) and set(event.targets + other.targets) <= groups
-            and event.location == other.location and _same_modality(event, other))  # fmt: skip
+            and _same_modality(event, other))  # fmt: skip
 
 
 def _same_modality(event: Event, other: Event) -> bool:

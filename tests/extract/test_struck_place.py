@@ -16,7 +16,6 @@ NAMES = {
     "Freedonian": ("freedonia", EntityType.STATE),
     "Red Harbour": ("harbour", EntityType.LOCATION),
     "Blue Hill": ("hill", EntityType.LOCATION),
-    "Blue Sea": ("blue_sea", EntityType.LOCATION),
     "people": ("people", EntityType.GROUP, None, False),
     "soldiers": ("soldiers", EntityType.GROUP, None, False),
 }
@@ -61,8 +60,6 @@ def test_each_place_struck_is_a_target(annotated) -> None:  # type: ignore[no-un
         # a place fought over, a clash
         "Ruritania and Freedonia fought over Red Harbour.",
         "Ruritanian and Freedonian troops clashed at Red Harbour.",
-        # a sea
-        "Ruritania fired missiles at the Blue Sea.",
         # the attacker's own place
         "Ruritanian drones attacked Red Harbour, Ruritania.",
         # a place in the phrase of a person struck, a party struck named
@@ -72,9 +69,9 @@ def test_each_place_struck_is_a_target(annotated) -> None:  # type: ignore[no-un
         "Red Harbour was hit by missiles.",
     ],
 )
-def test_no_place_target_for_where_it_happened_fights_seas_home_or_other_parties(annotated, text) -> None:  # type: ignore[no-untyped-def]
+def test_no_place_target_for_where_it_happened_fights_home_or_other_parties(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _assaults(annotated, text)
-    assert not any("harbour" in targets or "blue_sea" in targets for _, targets in found), found
+    assert not any("harbour" in targets for _, targets in found), found
 
 
 def test_the_capital_of_the_attacker_s_own_state_is_not_struck_by_it(annotated) -> None:  # type: ignore[no-untyped-def]
