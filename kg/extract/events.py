@@ -1479,8 +1479,8 @@ def _one_attack(event: Event, other: Event, groups: frozenset[str], places: froz
     its sentence by the same actor with no named party of its own is that attack, unless told in
     another place (the place it struck, `_victims_place` or `_struck_places`, is no party of its own
     beside a reading that names a party struck other than a place: "a strike on X, Iran"); two named
-    targets ("strikes kill X and Y", "missiles at X and Y") stay two facts, and so do victims of no
-    named actor and two unnamed targets ("stormed a village, killing five villagers")."""
+    targets ("strikes kill X and Y", "missiles at X and Y") stay two facts; victims of no named actor
+    and two unnamed targets ("stormed a village, killing five villagers") are `_one_toll`'s."""
     own_place = {event.location} if set(other.targets) - groups - places else set()
     return (event.type is EventType.ASSAULT and bool(other.actors)
             and (not other.targets or bool(set(other.targets) - groups))
@@ -1491,11 +1491,20 @@ def _one_attack(event: Event, other: Event, groups: frozenset[str], places: froz
 
 def _one_toll(event: Event, other: Event, groups: frozenset[str]) -> bool:
     """ "Three gunmen are killed and a child is wounded in an ambush", "31 militants and two
-    soldiers are killed during a shootout": the victims of no named actor in one sentence
-    are one attack's toll, not an attack on each (the gunmen were the attackers)."""
-    return (event.type is other.type is EventType.ASSAULT and not (event.actors or other.actors)
+    soldiers are killed during a shootout": the victims of no named actor in one sentence and one
+    place are one attack's toll, not an attack on each (the gunmen were the attackers); so are the
+    unnamed targets of one actor ("X attack a village, killing at least 20 people"). Victims in two
+    places or on two days stay two attacks ("seven people are killed in X, while two are killed in
+    Y"), and so do a clash's two directions (two actors)."""
+    return (event.type is other.type is EventType.ASSAULT and set(event.actors) == set(other.actors)
             and bool(event.targets) and bool(other.targets) and set(event.targets + other.targets) <= groups
-            and _same_modality(event, other))  # fmt: skip
+            and _same_setting(event, other) and _same_modality(event, other))  # fmt: skip
+
+
+def _same_setting(event: Event, other: Event) -> bool:
+    """Neither is told in another place, nor on another day, than the other."""
+    return all(None in pair or pair[0] == pair[1]
+               for pair in ((event.location, other.location), (event.when, other.when)))  # fmt: skip
 
 
 def _same_modality(event: Event, other: Event) -> bool:
@@ -1514,7 +1523,7 @@ def _named_weight(event: Event, groups: frozenset[str]) -> float:
 def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str], places: frozenset[str]) -> list[Event]:
     """One event per reading: drop an event whose parties another event of the same type and
     sentence already holds (two triggers of one clause, "launched an attack targeting"), an attack
-    read twice in one sentence (`_one_attack`) or by its victims of no named actor (`_one_toll`),
+    read twice in one sentence (`_one_attack`) or by its unnamed targets (`_one_toll`),
     and an event the article tells twice (headline and body) with the same parties and modality.
     Named parties rank first: unnamed victims do not outweigh a place ("people killed in an air
     strike that struck the X hospital")."""
@@ -1537,7 +1546,9 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str],
             continue
         toll = next((other for other in same_sentence if _one_toll(event, other, groups)), None)
         if toll is not None:  # one attack, with all its victims
-            kept[kept.index(toll)] = _one_reading(toll, event, targets=tuple(dict.fromkeys(toll.targets + event.targets)))
+            targets = tuple(dict.fromkeys(toll.targets + event.targets))
+            place, when = toll.location or event.location, toll.when or event.when
+            kept[kept.index(toll)] = _one_reading(toll, event, targets=targets, location=place, when=when)
             continue
         same = next((i for i, other in enumerate(kept) if _retold(event, other, headline_end)), None)
         if same is None:

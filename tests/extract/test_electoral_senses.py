@@ -1,7 +1,8 @@
 """A contest won at the polls is no attack (constructed sentences): CAMEO's DESTROY block codes
 *defeat*, *beat* ... 190, and leaves out the electoral sense by its own rows "* (IN ELECTION)" and
 "* CANDIDATE"; kg's rows of patterns/cameo_senses.jsonl add the other words news writes it with
-(a vote, a runoff, votes won by, the incumbent, a candidate as the winner). The military sense stays."""
+(a vote, a runoff, votes won by, the incumbent, a candidate as the winner). The military sense stays.
+So is voting to elect: no agreement between the voters (CAMEO's SELECT block codes *vote* 030)."""
 
 from __future__ import annotations
 
@@ -54,6 +55,23 @@ def test_an_electoral_defeat_is_no_attack(read_events, text) -> None:  # type: i
 def test_a_military_defeat_stays_an_assault(read_events, text, actor, target) -> None:  # type: ignore[no-untyped-def]
     found = read_events(text, NAMES)
     assert any(kind is EventType.ASSAULT and actor in actors and target in targets for kind, actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania and Freedonia vote to elect a new president.",
+        "Ruritanians, Freedonians, and the Freedonian Liberation Front vote to elect 179 seats of the assembly.",
+    ],
+)
+def test_voting_to_elect_is_no_agreement_between_the_voters(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
+    assert not any(kind is EventType.AGREE for kind, _, _ in found), found
+
+
+def test_voting_in_favor_stays_an_agreement(read_events) -> None:  # type: ignore[no-untyped-def]
+    found = read_events("Ruritania and Freedonia vote in favor of a joint resolution.", NAMES)
+    assert any(kind is EventType.AGREE for kind, _, _ in found), found
 
 
 def test_a_sense_row_of_an_unknown_block_fails_at_load(tmp_path) -> None:  # type: ignore[no-untyped-def]

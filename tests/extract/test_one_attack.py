@@ -85,3 +85,45 @@ def test_victims_of_no_named_actor_are_one_attack(annotated, text) -> None:  # t
 )
 def test_victims_of_two_attacks_stay_two(annotated, text, targets) -> None:  # type: ignore[no-untyped-def]
     assert {event.targets for event in _attacks(annotated, text)} == targets
+
+NAMED_ACTOR = {
+    **NAMES,
+    "Northern Front": ("front", EntityType.ORGANIZATION),
+    "village": ("village", GROUP, None, False),
+    "school": ("school", GROUP, None, False),
+    "militants": ("militants", GROUP, None, False),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        # The verb and its participle, each with an unnamed target.
+        ("The Northern Front attacks a village in Red Harbour, killing at least 20 people.", ("front",), {"village", "people"}),
+        ("Ruritania bombed a school, killing 20 people.", ("ruritania",), {"school", "people"}),
+        # The attack noun and the casualty verb, each with an unnamed target.
+        ("At least 20 people are killed in an attack by gunmen on a village in Red Harbour.", ("gunmen",), {"village", "people"}),
+        ("Ruritanian airstrikes on a school kill 20 people.", ("ruritania",), {"school", "people"}),
+    ],
+)
+def test_one_actors_unnamed_targets_are_one_attack(annotated, text, actors, targets) -> None:  # type: ignore[no-untyped-def]
+    """The first reading kept, the unnamed targets united: the graph holds the attack once."""
+    doc, entities, article = annotated(text, NAMED_ACTOR)
+    attacks = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert [(event.actors, set(event.targets)) for event in attacks] == [(actors, targets)], attacks
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # A clash's two directions: two actors, two events.
+        ("Clashes between soldiers and militants kill 20 people in Red Harbour.", {("soldiers",), ("militants",)}),
+        # Two places, two days: two attacks of one actor.
+        ("The Northern Front killed five soldiers in Red Harbour and killed three people in Blue Bay.", {("front",)}),
+        ("The Northern Front killed five soldiers on Monday and killed three people on Friday.", {("front",)}),
+    ],
+)
+def test_unnamed_targets_of_two_attacks_stay_two(annotated, text, actors) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, NAMED_ACTOR)
+    attacks = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
+    assert len(attacks) == 2 and {event.actors for event in attacks} == actors, attacks
