@@ -94,7 +94,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
     groups = frozenset(_groups(index.entities, index))
     places = frozenset(key for key, entity in index.entities.items() if entity.type is EntityType.LOCATION)
     events = _told_of_named(events + _claimed_attacks(doc, index, lex, events), index)
-    events = _deduplicate(events + _denied_claims(doc, index, lex, events), headline_end, groups, places)
+    events += _denied_claims(doc, index, lex, events)
+    events = _deduplicate(events, headline_end, groups, places, _people_struck(events, doc, index))
     return _dated_by_lead(events, doc, article, headline_end, lex, index, assets)
 
 
@@ -898,6 +899,19 @@ def _people_of_state(key: str, sent: Span, index: EntityIndex) -> bool:
     return index.type_of(key) is EntityType.STATE and bool(mentions) and all(t.tag_ in ("NNPS", "NNS") for t in mentions)
 
 
+def _people_struck(events: list[Event], doc: Doc, index: EntityIndex) -> dict[int, frozenset[str]]:
+    """By the start of its sentence: the states the sentence's attacks strike that it names only by
+    their people (`_people_of_state`), unnamed targets to the dedup as groups are."""
+    sents = {sent.start_char: sent for sent in doc.sents}
+    struck: dict[int, frozenset[str]] = {}
+    for event in events:
+        start = event.provenance.evidence.start
+        if event.type is EventType.ASSAULT and start in sents:
+            people = {key for key in event.targets if _people_of_state(key, sents[start], index)}
+            struck[start] = struck.get(start, frozenset()) | people
+    return struck
+
+
 def _between_sides(token: Token, trigger: Trigger, events: Lexicon) -> bool:
     """The attack is a fight between sides: its trigger is a reciprocal word ("clashed"), or it or
     what caused the harm is a fight noun ("killed in clashes")."""
@@ -1473,20 +1487,22 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     return str(coded) if coded else None
 
 
-def _one_attack(event: Event, other: Event, groups: frozenset[str], places: frozenset[str]) -> bool:
+def _one_attack(event: Event, other: Event, groups: frozenset[str], places: frozenset[str], people: frozenset[str]) -> bool:
     """ "An Israeli airstrike on Tyre kills five people": the attack noun (Israel -> Lebanon) and
     the casualty verb (Israel -> people) of one sentence read one attack. An attack told again in
     its sentence by the same actor with no named party of its own is that attack, unless told in
     another place (the place it struck, `_victims_place` or `_struck_places`, is no party of its own
     beside a reading that names a party struck other than a place: "a strike on X, Iran"); two named
     targets ("strikes kill X and Y", "missiles at X and Y") stay two facts; victims of no named actor
-    and two unnamed targets ("stormed a village, killing five villagers") are `_one_toll`'s."""
+    and two unnamed targets ("stormed a village, killing five villagers") are `_one_toll`'s. The
+    state of victims named by their people (`people`: "killing 58 Palestinians") is a target of
+    its own only where no other reading names one ("a raid on Ramallah")."""
     own_place = {event.location} if set(other.targets) - groups - places else set()
     return (event.type is EventType.ASSAULT and bool(other.actors)
             and (not other.targets or bool(set(other.targets) - groups))
             and (None in (event.location, other.location) or event.location == other.location)
             and _same_modality(event, other)
-            and set(event.targets) - groups - own_place <= set(other.targets))  # fmt: skip
+            and set(event.targets) - groups - people - own_place <= set(other.targets))  # fmt: skip
 
 
 def _one_toll(event: Event, other: Event, groups: frozenset[str]) -> bool:
@@ -1520,16 +1536,25 @@ def _named_weight(event: Event, groups: frozenset[str]) -> float:
     return len(set(event.actors) - groups) + len(set(event.targets) - groups - {event.location}) + (0.5 if struck else 0)
 
 
-def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str], places: frozenset[str]) -> list[Event]:
+def _rank(event: Event, groups: frozenset[str], people: frozenset[str]) -> tuple[float, int, bool, float]:
+    """The dedup's order: named parties first (`_named_weight`), then victims named by their people
+    (before a reading of no party struck: "open fire on a car, killing two Palestinians"), a date, confidence."""
+    return -_named_weight(event, groups | people), -len(people & set(event.targets)), event.when is None, -event.provenance.confidence
+
+
+def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str], places: frozenset[str],
+                 people: dict[int, frozenset[str]]) -> list[Event]:  # fmt: skip
     """One event per reading: drop an event whose parties another event of the same type and
     sentence already holds (two triggers of one clause, "launched an attack targeting"), an attack
     read twice in one sentence (`_one_attack`) or by its unnamed targets (`_one_toll`),
     and an event the article tells twice (headline and body) with the same parties and modality.
     Named parties rank first: unnamed victims do not outweigh a place ("people killed in an air
-    strike that struck the X hospital")."""
+    strike that struck the X hospital"), nor do victims named by their people (`people`, by sentence)."""
     kept: list[Event] = []
-    ranked = sorted(events, key=lambda e: (-_named_weight(e, groups), e.when is None, -e.provenance.confidence))
+    no_people: frozenset[str] = frozenset()
+    ranked = sorted(events, key=lambda e: _rank(e, groups, people.get(e.provenance.evidence.start, no_people)))
     for event in ranked:
+        state_people = people.get(event.provenance.evidence.start, no_people)
         same_sentence = [other for other in kept if other.type is event.type
                          and other.provenance.evidence.start == event.provenance.evidence.start
                          and set(event.actors) <= set(other.actors)]  # fmt: skip
@@ -1540,7 +1565,7 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str],
             place, when = holder.location or event.location, holder.when or event.when
             kept[kept.index(holder)] = dataclasses.replace(holder, location=place, when=when)
             continue
-        attack = next((other for other in same_sentence if _one_attack(event, other, groups, places)), None)
+        attack = next((other for other in same_sentence if _one_attack(event, other, groups, places, state_people)), None)
         if attack is not None:  # one attack, in its place
             kept[kept.index(attack)] = _one_reading(attack, event, location=attack.location or event.location)
             continue

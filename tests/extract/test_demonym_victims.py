@@ -71,3 +71,22 @@ def test_people_named_by_a_plural_demonym_give_their_state_as_target(assaults, t
 def test_a_plural_demonym_is_no_target_elsewhere(assaults, text, state) -> None:  # type: ignore[no-untyped-def]
     found = assaults(text)
     assert not any(state in targets for _, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        # the place struck: the people's state yields to it (one attack, not two)
+        ("Three Ukrainians are killed in a Russian drone attack on Odesa.", {(("Russia",), ("Odesa",))}),
+        ("Seven Palestinians are injured in an Israeli strike on the Nuseirat refugee camp.", {(("Israel",), ("Nuseirat",))}),
+        # no other reading names a target: the state stays the target
+        ("Two Palestinians are killed by Israeli attacks in Gaza.", {(("Israel",), ("Palestine",))}),
+        ("Israeli strikes kill 26 Palestinians.", {(("Israel",), ("Palestine",))}),
+        ("Israeli forces hit a tent in central Gaza, killing three Palestinians.", {(("Israel",), ("Palestine",))}),
+        # two named targets stay two
+        ("Israel launches airstrikes on Rafah and Khan Yunis, killing at least 60 Palestinians.",
+         {(("Israel",), ("Rafah",)), (("Israel",), ("Khan Yunis",))}),
+    ],
+)
+def test_victims_named_by_their_people_are_one_attack_with_the_target_named(assaults, text, found) -> None:  # type: ignore[no-untyped-def]
+    assert assaults(text) == found
