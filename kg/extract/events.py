@@ -886,7 +886,8 @@ def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[
         return False
     if any(index.entities[key].sector not in sectors for key in targets):
         return False
-    mention = _place_mention(token.sent, location, index)
+    sent = token.sent  # where the sentence first names the place (the last word of that mention)
+    mention = next((end for end in _mention_ends(location, index) if sent.start <= end.i < sent.end), None)
     if mention is None or _on_water(index.entities[location]) or not _happened_in(mention):
         return False
     return home.isdisjoint(_placing_states(mention, index))
@@ -958,11 +959,6 @@ def _place_names(noun: Token) -> list[Token]:
     else its compounds ("the *X* area"); with an "of", a compound is the region it lies in ("the
     *White Nile* town of X")."""
     return OF_OBJECT.follow(noun) or [child for child in noun.children if child.dep_ == "compound"]
-
-
-def _place_mention(sent: Span, location: str, index: EntityIndex) -> Token | None:
-    """The last word of the sentence's first mention of the place."""
-    return next((t for t in index.tokens_of(location) if sent.start <= t.i < sent.end and index.at(t.head) != location), None)
 
 
 def _on_water(place: Entity) -> bool:
