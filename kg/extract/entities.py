@@ -132,7 +132,7 @@ def _names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Me
                 or doc[known.start].ent_type_ not in CUT_LABELS):  # fmt: skip
             continue
         end = known.end
-        while end < len(doc) and end not in taken and _proper_name_word(doc[end]):
+        while end not in taken and _proper_name_at(doc, end):
             end += 1
         cut.add(id(known))
         if not_entities().match(doc[c.start : end]):
@@ -226,7 +226,7 @@ def _outside_titles(doc: Doc, candidate: MentionCandidate, titles: list[tuple[in
     for start, end, _ in titles:
         if not candidate.start < start < candidate.end <= end:
             continue
-        named = end < len(doc) and _proper_name_word(doc[end])  # the title goes on to a name
+        named = _proper_name_at(doc, end)  # the title goes on to a name
         if doc[start].is_title and named and doc[start - 1].lower_ != "of":
             span = doc[candidate.start : start]
             while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
@@ -276,7 +276,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
         if after is not None and after is not c:
             removed.add(id(candidates.pop(candidates.index(after))))
             c.end = after.end
-        elif end < len(doc) and (particle and _proper_name_word(doc[end]) and not doc[end].ent_type_
+        elif end < len(doc) and (particle and _proper_name_at(doc, end) and not doc[end].ent_type_
                                  or ELIDED_PARTICLE.match(doc[end].text)):  # fmt: skip
             c.end = end + 1
     candidates += _listed_people(doc, candidates)
@@ -285,7 +285,7 @@ def _extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tup
         if c.type is not EntityType.PERSON or c.entry is not None:
             continue
         start = c.start
-        while start > 0 and start - 1 not in taken and _proper_name_word(doc[start - 1]):
+        while start > 0 and start - 1 not in taken and _proper_name_at(doc, start - 1):
             if doc[start - 1].lower_ in _title_words() or doc[start].is_sent_start:
                 break
             if start > 1 and doc[start - 2].lower_ in ("of", "for"):
@@ -545,8 +545,9 @@ def _trim(ent: Span) -> Span:
     return doc[start:end]
 
 
-def _proper_name_word(token: Token) -> bool:
-    return token.is_title and token.pos_ == "PROPN"
+def _proper_name_at(doc: Doc, i: int) -> bool:
+    """The word at `i` is a capitalised proper noun (False past the Doc's end)."""
+    return i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN"
 
 
 @lru_cache(maxsize=1)
@@ -808,11 +809,11 @@ def _organization_end(doc: Doc, state: MentionCandidate, by_token: dict[int, Men
     if not _written_state(state):
         return None
     end = state.end
-    while end < min(state.end + 4, len(doc)) and end not in by_token and _proper_name_word(doc[end]):
+    while end < state.end + 4 and end not in by_token and _proper_name_at(doc, end):
         end += 1
     before = doc[state.start - 1] if state.start > 0 else None
-    goes_on = end < len(doc) and (doc[end].lower_ in ("of", "for") or _proper_name_word(doc[end]))
-    starts_earlier = before is not None and (_proper_name_word(before) or before.text in HYPHENS)
+    goes_on = end < len(doc) and (doc[end].lower_ in ("of", "for") or _proper_name_at(doc, end))
+    starts_earlier = before is not None and (_proper_name_at(doc, before.i) or before.text in HYPHENS)
     kind = org_kind(doc[state.start : end].text)
     organization_end = kind is not None or doc[end - 1].lower_ in ORGANIZATION_NOUNS
     if end == state.end or goes_on or starts_earlier or kind == "GovernmentBody" or not organization_end:
@@ -849,7 +850,7 @@ def _of_state(doc: Doc, end: int, states: dict[int, MentionCandidate]) -> Mentio
     if end + 1 >= len(doc) or doc[end].lower_ != "of":
         return None
     state = states.get(end + 2 if doc[end + 1].lower_ == "the" else end + 1)
-    goes_on = state is not None and state.end < len(doc) and _proper_name_word(doc[state.end])
+    goes_on = state is not None and _proper_name_at(doc, state.end)
     return None if goes_on else state
 
 
@@ -895,7 +896,7 @@ def _other_states_bodies(doc: Doc, candidates: list[MentionCandidate], context: 
     result: list[MentionCandidate] = []
     for c in candidates:
         own = owners.get(entry_key(c.entry)) if c.entry is not None and c.type is EntityType.ORGANIZATION else None
-        goes_on = c.end < len(doc) and _proper_name_word(doc[c.end])  # "Taiwan's CPC Corporation": a longer name
+        goes_on = _proper_name_at(doc, c.end)  # "Taiwan's CPC Corporation": a longer name
         # The state's name, demonym or possessive right before ("[Peru's] Congress"), else after "of".
         state = None if own is None or goes_on else ends.get(owner_end(doc, c.start)) or _of_state(doc, c.end, states)
         if c.entry is None or own is None or state is None or state.entry is None or entry_key(state.entry) == own:
@@ -1111,7 +1112,7 @@ def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bo
 def _untagged_name(doc: Doc, start: int, by_token: dict[int, MentionCandidate]) -> MentionCandidate | None:
     """The capitalised words at `start` that no entity span holds, as a named asset."""
     end = start
-    while end < len(doc) and end not in by_token and not doc[end].ent_type_ and _proper_name_word(doc[end]):
+    while end not in by_token and _proper_name_at(doc, end) and not doc[end].ent_type_:
         end += 1
     return _unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text) if end > start else None
 

@@ -886,7 +886,8 @@ def _victims_place(token: Token, trigger: Trigger, location: str, targets: list[
         return False
     if any(index.entities[key].sector not in sectors for key in targets):
         return False
-    mention = _place_mention(token.sent, location, index)
+    sent = token.sent  # where the sentence first names the place (the last word of that mention)
+    mention = next((end for end in _mention_ends(location, index) if sent.start <= end.i < sent.end), None)
     if mention is None or _on_water(index.entities[location]) or not _happened_in(mention):
         return False
     return home.isdisjoint(_placing_states(mention, index))
@@ -958,11 +959,6 @@ def _place_names(noun: Token) -> list[Token]:
     else its compounds ("the *X* area"); with an "of", a compound is the region it lies in ("the
     *White Nile* town of X")."""
     return OF_OBJECT.follow(noun) or [child for child in noun.children if child.dep_ == "compound"]
-
-
-def _place_mention(sent: Span, location: str, index: EntityIndex) -> Token | None:
-    """The last word of the sentence's first mention of the place."""
-    return next((t for t in index.tokens_of(location) if sent.start <= t.i < sent.end and index.at(t.head) != location), None)
 
 
 def _on_water(place: Entity) -> bool:
@@ -1487,7 +1483,8 @@ def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
     return str(coded) if coded else None
 
 
-def _one_attack(event: Event, other: Event, groups: frozenset[str], places: frozenset[str], people: frozenset[str]) -> bool:
+def _one_attack(event: Event, other: Event, groups: frozenset[str], places: frozenset[str],
+                people: dict[int, frozenset[str]]) -> bool:  # fmt: skip
     """ "An Israeli airstrike on Tyre kills five people": the attack noun (Israel -> Lebanon) and
     the casualty verb (Israel -> people) of one sentence read one attack. An attack told again in
     its sentence by the same actor with no named party of its own is that attack, unless told in
@@ -1497,12 +1494,13 @@ def _one_attack(event: Event, other: Event, groups: frozenset[str], places: froz
     and two unnamed targets ("stormed a village, killing five villagers") are `_one_toll`'s. The
     state of victims named by their people (`people`: "killing 58 Palestinians") is a target of
     its own only where no other reading names one ("a raid on Ramallah")."""
+    struck_people = people.get(event.provenance.evidence.start, frozenset())
     own_place = {event.location} if set(other.targets) - groups - places else set()
     return (event.type is EventType.ASSAULT and bool(other.actors)
             and (not other.targets or bool(set(other.targets) - groups))
             and (None in (event.location, other.location) or event.location == other.location)
             and _same_modality(event, other)
-            and set(event.targets) - groups - people - own_place <= set(other.targets))  # fmt: skip
+            and set(event.targets) - groups - struck_people - own_place <= set(other.targets))  # fmt: skip
 
 
 def _one_toll(event: Event, other: Event, groups: frozenset[str]) -> bool:
@@ -1528,18 +1526,17 @@ def _same_modality(event: Event, other: Event) -> bool:
     return (event.provenance.negated, event.provenance.hypothetical) == (other.provenance.negated, other.provenance.hypothetical)
 
 
-def _named_weight(event: Event, groups: frozenset[str]) -> float:
-    """How much an event names: its named parties, and half for the place it struck where that is
-    its place (`_victims_place`, `_struck_places`), which a reading naming the party struck outranks
-    and a reading of the victims alone does not."""
+def _rank(event: Event, groups: frozenset[str], people: dict[int, frozenset[str]]) -> tuple[float, int, bool, float]:
+    """The dedup's order: how much an event names first (its named parties, and half for the place it
+    struck where that is its place, `_victims_place` or `_struck_places`, which a reading naming the
+    party struck outranks and a reading of the victims alone does not), then victims named by their
+    people (before a reading of no party struck: "open fire on a car, killing two Palestinians"), a
+    date, confidence."""
+    struck_people = people.get(event.provenance.evidence.start, frozenset())
+    unnamed = groups | struck_people
     struck = event.location is not None and event.location in event.targets
-    return len(set(event.actors) - groups) + len(set(event.targets) - groups - {event.location}) + (0.5 if struck else 0)
-
-
-def _rank(event: Event, groups: frozenset[str], people: frozenset[str]) -> tuple[float, int, bool, float]:
-    """The dedup's order: named parties first (`_named_weight`), then victims named by their people
-    (before a reading of no party struck: "open fire on a car, killing two Palestinians"), a date, confidence."""
-    return -_named_weight(event, groups | people), -len(people & set(event.targets)), event.when is None, -event.provenance.confidence
+    named = len(set(event.actors) - unnamed) + len(set(event.targets) - unnamed - {event.location}) + (0.5 if struck else 0)
+    return -named, -len(struck_people & set(event.targets)), event.when is None, -event.provenance.confidence
 
 
 def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str], places: frozenset[str],
@@ -1551,10 +1548,7 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str],
     Named parties rank first: unnamed victims do not outweigh a place ("people killed in an air
     strike that struck the X hospital"), nor do victims named by their people (`people`, by sentence)."""
     kept: list[Event] = []
-    no_people: frozenset[str] = frozenset()
-    ranked = sorted(events, key=lambda e: _rank(e, groups, people.get(e.provenance.evidence.start, no_people)))
-    for event in ranked:
-        state_people = people.get(event.provenance.evidence.start, no_people)
+    for event in sorted(events, key=lambda e: _rank(e, groups, people)):
         same_sentence = [other for other in kept if other.type is event.type
                          and other.provenance.evidence.start == event.provenance.evidence.start
                          and set(event.actors) <= set(other.actors)]  # fmt: skip
@@ -1565,7 +1559,7 @@ def _deduplicate(events: list[Event], headline_end: int, groups: frozenset[str],
             place, when = holder.location or event.location, holder.when or event.when
             kept[kept.index(holder)] = dataclasses.replace(holder, location=place, when=when)
             continue
-        attack = next((other for other in same_sentence if _one_attack(event, other, groups, places, state_people)), None)
+        attack = next((other for other in same_sentence if _one_attack(event, other, groups, places, people)), None)
         if attack is not None:  # one attack, in its place
             kept[kept.index(attack)] = _one_reading(attack, event, location=attack.location or event.location)
             continue
