@@ -329,9 +329,11 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         ):
             # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck.
             struck = [location]
-    if event_type is EventType.ASSAULT and not struck and not _named(targets, index):
-        # "Russia bombed Kyiv", "strikes on Odesa", "Kyiv was hit by Russian missiles": the place struck.
-        struck = _struck_places(token, trigger, lex, index, actors)
+    captured = event_type is EventType.COERCE and _mode(token, trigger, events) == "seize"
+    if (event_type is EventType.ASSAULT or captured) and not struck and not _named(targets, index):
+        # "Russia bombed Kyiv", "strikes on Odesa", "Kyiv was hit by Russian missiles": the place struck;
+        # "the RSF retakes Kurmuk", "seizes control of X": the place captured.
+        struck = _struck_places(token, trigger, lex, index, actors, captured)
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
     if not targets and inherited and event_type in SAID_TO:
@@ -931,16 +933,18 @@ def _home_states(actors: list[str], index: EntityIndex) -> set[str]:
     return {key for key in actors if index.type_of(key) is EntityType.STATE} | _states_of(actors, index)
 
 
-def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, actors: list[str]) -> list[str]:
+def _struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, actors: list[str],
+                   captured: bool = False) -> list[str]:  # fmt: skip
     """The named places in the object slot of a named party's attack (the trigger's `struck`
     paths: "Russia bombed *Kyiv*", "strikes *on Odesa* and *Kherson*", "*Kyiv* was hit by"), or
     that name the place noun there ("the *Shalamcheh* area", "the port *of Mukalla*"): what it
     struck. Not where it happened ("in / near X": no such path), a place in the phrase of a person
     or thing struck ("the police chief of X"), nor a place of the attacker's own state by its phrase
-    ("Ruritanian drones attacked X, Ruritania")."""
+    ("Ruritanian drones attacked X, Ruritania"); a place `captured` is what was taken wherever it
+    lies ("the Sudanese army recaptures Kurmuk, Sudan")."""
     if not _named(actors, index):
         return []
-    home = _home_states(actors, index) | _states_in_names(actors, index)
+    home = set() if captured else _home_states(actors, index) | _states_in_names(actors, index)
     places: list[str] = []
     for head in _reached(token, lex.events.paths(trigger, "struck")):
         for part in (head, *head.conjuncts):
