@@ -329,7 +329,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         ):
             # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck.
             struck = [location]
-    captured = event_type is EventType.COERCE and _mode(token, trigger, events) == "seize"
+    mode = _mode(token, trigger, events)
+    captured = event_type is EventType.COERCE and mode == "seize"
     if (event_type is EventType.ASSAULT or captured) and not struck and not _named(targets, index):
         # "Russia bombed Kyiv", "strikes on Odesa", "Kyiv was hit by Russian missiles": the place struck;
         # "the RSF retakes Kurmuk", "seizes control of X": the place captured.
@@ -452,7 +453,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
     involved = tuple(key for key in index.in_span(phrase, [EntityType.MILITARY_ASSET]) if key not in targets)
     event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
-                  mode=_mode(token, trigger, events), when=when, location=location, assets=involved)  # fmt: skip
+                  mode=mode, when=when, location=location, assets=involved)  # fmt: skip
     return event, whole
 
 
