@@ -224,6 +224,14 @@ def test_roles_shipped_words_normalise_to_gold_wordings() -> None:
     assert words["secretary of state"].default_of == "Q30"
 
 
+def test_roles_a_chair_keeps_the_word_of_the_text(read_roles) -> None:  # type: ignore[no-untyped-def]
+    """The golds write *chairman*, *chairwoman* or *chair* as the text does, rarely *chairperson*."""
+    text = "Kuomintang chairwoman Helen Wong meets African Union Commission chairman Moussa Faki in Taipei."
+    assert {(person, role) for person, role, _ in _triples(read_roles, text)} == {
+        ("Helen Wong", "chairwoman"), ("Moussa Faki", "chairman")
+    }
+
+
 def test_roles_coordinated_title_words(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Britain's home secretary met France's interior and overseas minister Gérald Darmanin in Paris."
     assert ("Gérald Darmanin", "minister", "France") in _triples(read_roles, text)
