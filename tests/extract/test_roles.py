@@ -224,6 +224,12 @@ def test_roles_shipped_words_normalise_to_gold_wordings() -> None:
     assert words["secretary of state"].default_of == "Q30"
 
 
+def test_roles_a_capitalised_title_opening_the_sentence_is_no_organization(read_roles) -> None:  # type: ignore[no-untyped-def]
+    found, labels = read_roles("Paramount leader Xi Jinping says China will not tolerate independence for Taiwan.")
+    assert {(labels[r.person], r.role, labels[r.of]) for r in found} == {("Xi Jinping", "leader", "China")}
+    assert "Paramount" not in labels.values()
+
+
 def test_roles_a_chair_keeps_the_word_of_the_text(read_roles) -> None:  # type: ignore[no-untyped-def]
     """The golds write *chairman*, *chairwoman* or *chair* as the text does, rarely *chairperson*."""
     text = "Kuomintang chairwoman Helen Wong meets African Union Commission chairman Moussa Faki in Taipei."
