@@ -344,10 +344,12 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # "1,300 Syrians are killed amid clashes between X and Y": people killed in a fight are no side's target.
         excluded = excluded | {key for key in targets if _people_of_state(key, sent, index)}
     targets = [key for key in targets if key not in excluded]
-    # "killed in clashes with Hezbollah": the one side named fought, the other is not named.
-    one_sided = not actors and trigger.flag("one_sided") and len(targets) == 1 and index.type_of(targets[0]) is not EntityType.GROUP
+    # "killed in clashes with Hezbollah", "clashes with the RSF and the SPLM-N": the one side named
+    # (a list after *with* is one side) fought, the other is not named.
+    one_sided = (not actors and trigger.flag("one_sided") and bool(targets) and index.type_of(targets[0]) is not EntityType.GROUP
+                 and (len(targets) == 1 or _one_list_after_with(token, targets, index)))  # fmt: skip
     if one_sided:
-        actors, targets = targets, []
+        actors, targets, one_side = targets, [], True
     # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not OBJECT.follow(token)
     if not targets and parties > 1 and (mutual or _each_other(token)):
@@ -681,6 +683,13 @@ def _title_parties(person: str, sentence: Mention, index: EntityIndex) -> list[s
 def _title_nouns() -> frozenset[str]:
     """The last words of the titles of patterns/roles.tsv ("minister", "commander")."""
     return frozenset(surface.split()[-1] for surface in load_role_words())
+
+
+def _one_list_after_with(token: Token, keys: list[str], index: EntityIndex) -> bool:
+    """Every party is named in one list after the noun's *with* or *against* ("clashes with X and Y")."""
+    listed = {key for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("with", "against")
+              for obj in prep.children if obj.dep_ == "pobj" for key in index.entities_of(obj)}  # fmt: skip
+    return set(keys) <= listed
 
 
 def _each_other(token: Token) -> bool:

@@ -11,6 +11,7 @@ NAMES = {
     **FICTIONAL_NAMES,
     "Ruritanian": ("ruritania", EntityType.STATE),
     "Northern Front": ("front", EntityType.ORGANIZATION),
+    "Southern Movement": ("movement", EntityType.ORGANIZATION),
     "Red Harbour": ("harbour", EntityType.LOCATION),
     "gunmen": ("gunmen", EntityType.GROUP, None, False),
 }
@@ -42,6 +43,13 @@ def test_a_clash_with_one_named_side_has_that_side_as_actor(annotated, text: str
 )
 def test_a_clash_with_no_named_side_states_nothing(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
     assert _assaults(annotated, text) == set()
+
+
+def test_a_list_after_with_is_one_side_not_two(annotated) -> None:  # type: ignore[no-untyped-def]
+    """ "clashes with X and Y": X and Y fought on one side, not each other."""
+    found = _assaults(annotated, "The army retakes two towns after clashes with the Northern Front and the Southern Movement.")
+    assert found and all(not targets for _, targets in found)
+    assert {key for actors, _ in found for key in actors} == {"front", "movement"}
 
 
 def test_a_clash_with_both_sides_named_goes_both_ways(annotated) -> None:  # type: ignore[no-untyped-def]
