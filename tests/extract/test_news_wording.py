@@ -225,3 +225,20 @@ def test_news_wording_roles(facts, text: str, expected: set[tuple[object, ...]])
 def test_news_wording_former_roles(facts) -> None:  # type: ignore[no-untyped-def]
     text = "China sanctions former Philippine Senate majority leader Francis Tolentino."
     assert _of_kind(facts(text), "former role") == {("former role", "Francis Tolentino", "majority leader", "Senate")}
+
+
+# --------------------------------------------------------------------------- armed groups by name
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A movement whose name opens with a state's: the movement acts, not the state.
+        ("The Sudan People's Liberation Movement–North captures the town of Kurmuk.",
+         {("event", "COERCE", ("Sudan People's Liberation Movement–North",), ("Kurmuk",))}),
+        ("Wazalendo militias attack M23 positions in Walikale.", {("event", "ASSAULT", ("Wazalendo",), ("M23",))}),
+        ("Nigerian troops kill eleven ISWAP fighters in Borno State.", {("event", "ASSAULT", ("Nigeria",), ("ISWAP",))}),
+    ],
+)
+def test_news_wording_armed_groups_the_curated_gazetteer_names(facts, text: str, expected: set[tuple[object, ...]]) -> None:  # type: ignore[no-untyped-def]
+    assert _of_kind(facts(text), "event") == expected
