@@ -46,6 +46,7 @@ PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
 ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
 PASSIVE_SUBJECT = parse_path(">nsubjpass")
+WITH_OBJECT = parse_path(">prep[with,against]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
@@ -687,9 +688,7 @@ def _title_nouns() -> frozenset[str]:
 
 def _one_list_after_with(token: Token, keys: list[str], index: EntityIndex) -> bool:
     """Every party is named in one list after the noun's *with* or *against* ("clashes with X and Y")."""
-    listed = {key for prep in token.children if prep.dep_ == "prep" and prep.lower_ in ("with", "against")
-              for obj in prep.children if obj.dep_ == "pobj" for key in index.entities_of(obj)}  # fmt: skip
-    return set(keys) <= listed
+    return set(keys) <= set(index.follow(token, [WITH_OBJECT]))
 
 
 def _each_other(token: Token) -> bool:
