@@ -434,3 +434,37 @@ def topic_line_end(article: Article) -> int:
     """Where the title ends when it is a topic line, no sentence of the article: every stage reads
     its facts from the body (0 for a headline, a sentence like any other)."""
     return len(article.title) if article.title and article.source in TOPIC_SOURCES else 0
+
+
+DEFINITE = frozenset({"the", "this", "that"})
+
+
+def definite(noun: Token) -> bool:
+    return any(child.dep_ == "det" and child.lower_ in DEFINITE for child in noun.children)
+
+
+PARTIES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
+
+
+def parties(keys: Iterable[str], index: EntityIndex) -> list[str]:
+    return [key for key in keys if index.type_of(key) in PARTIES]
+
+
+def groups(keys: Iterable[str], index: EntityIndex) -> list[str]:
+    return [key for key in keys if index.type_of(key) is EntityType.GROUP]
+
+
+def named_by(head: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """The parties `paths` reach from `head`."""
+    return parties(index.follow(head, paths), index)
+
+
+def acting(head: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """The parties `paths` reach from `head`, else the groups no one names ("gunmen")."""
+    reached = index.follow(head, paths)
+    return parties(reached, index) or groups(reached, index)
+
+
+def named(keys: Iterable[str], index: EntityIndex) -> list[str]:
+    """`keys` less the groups no name stands for ("gunmen")."""
+    return [key for key in keys if index.type_of(key) is not EntityType.GROUP]

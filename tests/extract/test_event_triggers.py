@@ -120,10 +120,10 @@ def test_events_a_meeting_held_is_still_one(read_events) -> None:  # type: ignor
 
 
 def test_events_the_cancelling_verbs_come_from_the_dictionary_blocks() -> None:
-    from kg.extract.events import _cancelling
     from kg.extract.lexicon import load_lexicons
+    from kg.extract.triggers import cancelling
 
-    verbs = _cancelling(load_lexicons().events.cancelling_blocks)
+    verbs = cancelling(load_lexicons().events.cancelling_blocks)
     assert {"cancel", "postpone", "revoke", "suspend", "halt", "call off"} <= verbs
     assert not {"visit", "send", "meet", "agree", "call"} & verbs
 

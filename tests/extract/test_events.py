@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract import events
+from kg.extract import events, retellings
 from kg.records import Article, EntityType, Event, EventType, Mention, Provenance
 from fictional_names import FICTIONAL_NAMES
 
@@ -306,13 +306,13 @@ def _call(actors: tuple[str, ...], start: int, confidence: float) -> Event:
 )
 def test_events_a_headline_may_tell_the_body_event_in_short(headline, body, told_once) -> None:  # type: ignore[no-untyped-def]
     told = [_call(headline, 0, 0.6), _call(body, 40, 0.75)]
-    kept = events._deduplicate(told, headline_end=30, groups=frozenset(), places=frozenset(), people={})
+    kept = retellings.deduplicate(told, headline_end=30, groups=frozenset(), places=frozenset(), people={})
     assert (len(kept) == 1) is told_once
 
 
 def test_events_two_bodies_with_fewer_parties_stay_two() -> None:
     told = [_call(("vask",), 40, 0.6), _call(("vask", "sarn"), 80, 0.75)]
-    assert len(events._deduplicate(told, headline_end=30, groups=frozenset(), places=frozenset(), people={})) == 2
+    assert len(retellings.deduplicate(told, headline_end=30, groups=frozenset(), places=frozenset(), people={})) == 2
 
 
 def test_events_two_statements_in_the_body_stay_two(annotated) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,261 @@
+"""Where an event happened and what place it struck (part of the events stage): a trigger Token
+and its paths -> keys of places and states.
+
+The named place an attack struck or a capture took ("Russia bombed *Kyiv*", "the RSF retakes
+*Kurmuk*"), the place unnamed victims were struck in, where an attack a verb names happened ("an
+attack *in Balochistan* kills five"), the states a place phrase puts a place in ("Odesa,
+*Ukraine*"), and the states the parties are or act for ("*Turkish* President Erdogan").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from itertools import chain
+from typing import TYPE_CHECKING
+
+from kg.extract.arguments import EntityIndex, named
+from kg.extract.attacks import attack_nouns, between_sides
+from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger
+from kg.extract.paths import OF_OBJECT, Path
+from kg.gazetteer import load_gazetteer
+from kg.records import Entity, EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+WATER_NOUNS = WORDS["water_nouns"]
+NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
+PLACE_NOUNS = WORDS["place_nouns"]
+
+
+def _reached(token: Token, paths: Iterable[Path]) -> Iterator[Token]:
+    """The tokens each of `paths` reaches from `token`, path by path."""
+    for path in paths:
+        yield from path.follow(token)
+
+
+def states_of(keys: Iterable[str], index: EntityIndex) -> set[str]:
+    """The states that qualify any of `keys` where the article names them ("*Turkish* President Erdogan")."""
+    states: set[str] = set()
+    for key in keys:
+        for token in mention_ends(key, index):
+            states.update(index.in_span(token.doc[token.left_edge.i : token.i], [EntityType.STATE]))
+    return states
+
+
+def mention_ends(key: str, index: EntityIndex) -> list[Token]:
+    """The last word of each mention of `key`: the token whose head is no word of that mention."""
+    return [token for token in index.tokens_of(key) if token.head.i == token.i or index.at(token.head) != key]
+
+
+def states_in_names(keys: Iterable[str], index: EntityIndex) -> set[str]:
+    """The article's states whose name or demonym is a word of a party's own name ("the *Russian*
+    Ministry of Defence": Russia), which `states_of` does not see inside the mention."""
+    names = "".join(f" {index.entities[key].label.lower()} " for key in keys if index.type_of(key) is not EntityType.STATE)
+    if not names:
+        return set()
+    return {key for key, entity in index.entities.items() if entity.type is EntityType.STATE
+            and any(f" {word} " in names for word in load_gazetteer().state_words(entity.label))}  # fmt: skip
+
+
+def state_of_place(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """The states that place a place the trigger reaches, within its own phrase: in apposition
+    ("Odesa, Ukraine"; "Bohodukhiv, Kharkiv Oblast, Ukraine") or after "in"/"of" ("Lviv in
+    western Ukraine", "the Kyiv and Odesa oblasts of Ukraine")."""
+    found: list[str] = []
+    for reached in _reached(token, paths):
+        named = (reached, *(child for child in reached.children if child.dep_ == "compound"))  # "Muharraq Governorate"
+        if not any(index.place_at(t) for t in named):
+            continue
+        found += [state for state in _placing_states(reached, index) if state not in found]
+    return found
+
+
+def struck_state(token: Token, trigger: Trigger, paths: Iterable[Path], events: Lexicon, index: EntityIndex) -> list[str]:
+    """The state a place path reaches after one of the trigger's `struck_states` prepositions
+    ("drone strikes *across Ukraine*", "kill nine people *in southern Lebanon*"; not "near")."""
+    prepositions = trigger.words("struck_states")
+    if not prepositions or _members_struck(token, trigger, events, index):
+        return []
+    state = state_place(token, paths, prepositions, index)
+    return [state] if state is not None else []
+
+
+def _members_struck(token: Token, trigger: Trigger, events: Lexicon, index: EntityIndex) -> bool:
+    """Those the attack struck are members of a named organization ("members of the IRGC are
+    killed in strikes in Iraq"): the organization's people, not the state they were in."""
+    for victims in _reached(token, events.paths(trigger, "targets")):
+        for owner in OF_OBJECT.follow(victims):
+            if any(index.type_of(key) is EntityType.ORGANIZATION for key in index.entities_of(owner)):
+                return True
+    return False
+
+
+def victims_place(token: Token, trigger: Trigger, location: str, targets: list[str], actors: list[str], home: set[str],
+                  events: Lexicon, index: EntityIndex) -> bool:  # fmt: skip
+    """A named party's attack on unnamed civilians only (the trigger's `victims_place` sectors)
+    struck the place on land it happened in: not a body of water, not a place it happened near
+    ("near the Al-Shifa Hospital"), not a fight between sides ("killed in clashes"), and not a
+    place of the party's own state (`home`: "the Sudanese army ... in Kutum, North Darfur, Sudan")."""
+    sectors = trigger.words("victims_place")
+    if not (sectors and targets and named(actors, index)) or between_sides(token, trigger, events):
+        return False
+    if any(index.entities[key].sector not in sectors for key in targets):
+        return False
+    sent = token.sent  # where the sentence first names the place (the last word of that mention)
+    mention = next((end for end in mention_ends(location, index) if sent.start <= end.i < sent.end), None)
+    if mention is None or _on_water(index.entities[location]) or not _happened_in(mention):
+        return False
+    return home.isdisjoint(_placing_states(mention, index))
+
+
+def home_states(actors: list[str], index: EntityIndex) -> set[str]:
+    """The states the actors are or act for (a state, a person's or an organization's state)."""
+    return {key for key in actors if index.type_of(key) is EntityType.STATE} | states_of(actors, index)
+
+
+def struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, actors: list[str],
+                  captured: bool = False) -> list[str]:  # fmt: skip
+    """The named places in the object slot of a named party's attack (the trigger's `struck`
+    paths: "Russia bombed *Kyiv*", "strikes *on Odesa* and *Kherson*", "*Kyiv* was hit by"), or
+    that name the place noun there ("the *Shalamcheh* area", "the port *of Mukalla*"): what it
+    struck. Not where it happened ("in / near X": no such path), a place in the phrase of a person
+    or thing struck ("the police chief of X"), nor a place of the attacker's own state by its phrase
+    ("Ruritanian drones attacked X, Ruritania"); a place `captured` is what was taken wherever it
+    lies ("the Sudanese army recaptures Kurmuk, Sudan")."""
+    if not named(actors, index):
+        return []
+    home = set() if captured else home_states(actors, index) | states_in_names(actors, index)
+    places: list[str] = []
+    for head in _reached(token, lex.events.paths(trigger, "struck")):
+        for part in (head, *head.conjuncts):
+            common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
+            for word in (part, *(_place_names(part) if common_place else ())):
+                key = index.at(word)
+                if key is None or key in places or index.type_of(key) is not EntityType.LOCATION:
+                    continue
+                if home.isdisjoint(_placing_states(word, index)):
+                    places.append(key)
+    return places
+
+
+def _place_names(noun: Token) -> list[Token]:
+    """The name a place noun stands for: the object of its "of" ("the town *of X*", "areas *of X*"),
+    else its compounds ("the *X* area"); with an "of", a compound is the region it lies in ("the
+    *White Nile* town of X")."""
+    return OF_OBJECT.follow(noun) or [child for child in noun.children if child.dep_ == "compound"]
+
+
+def _on_water(place: Entity) -> bool:
+    """The place is a body of water, by its name ("the Pacific Ocean") or the gazetteer's kind for
+    it ("the eastern Pacific", "the Bab-el-Mandeb": Sea, Strait)."""
+    kinds = {(entry.kind or "").lower() for entry in load_gazetteer().lookup(place.label) if entry.type is EntityType.LOCATION}
+    return not WATER_NOUNS.isdisjoint({*place.label.lower().split(), *kinds})
+
+
+def _happened_in(mention: Token) -> bool:
+    """The place is named after a preposition of where something happened, not of what lies beside
+    it ("near", "off"), through any "of" ("the town *of* X")."""
+    node = mention
+    while node.dep_ in ("compound", "appos", "conj", "pobj") and node.head.i != node.i:
+        if node.dep_ == "pobj" and node.head.lower_ != "of":
+            return node.head.lower_ not in NEARBY_PREPOSITIONS
+        node = node.head
+    return True
+
+
+def _placing_states(mention: Token, index: EntityIndex) -> list[str]:
+    """The states the place's own phrase puts it in ("Kutum, North Darfur, *Sudan*"), in the order
+    of the text."""
+    states: list[str] = []
+    for part in mention.subtree:
+        key = index.at(part)
+        if key is not None and key not in states and index.type_of(key) is EntityType.STATE and _places(part, mention):
+            states.append(key)
+    return states
+
+
+def _places(part: Token, place: Token) -> bool:
+    """`part` qualifies `place` as where it lies: every step up from it is an apposition, a
+    conjunct, or the object of "in" or "of"."""
+    node = part
+    while node.i != place.i:
+        if node.dep_ == "pobj" and node.head.lower_ in ("in", "of"):
+            node = node.head.head
+        elif node.dep_ in ("appos", "conj"):
+            node = node.head
+        else:
+            return False
+    return True
+
+
+def attack_place(token: Token, clauses: list[Token], lex: Lexicons, index: EntityIndex) -> str | None:
+    """Where the attack that did it happened, for a verb with no place of its own ("an attack *in
+    Balochistan* kills five people", "killed in an airstrike *on Injar*"), else the first place its
+    phrase names ("in a bombing targeting a bus *in Khuzdar*", "at a mosque inside a school *in
+    Jakarta*")."""
+    attacks = attack_nouns(token, lex)
+    phrases = [noun for noun, _ in attacks] + clauses
+    places = chain((key for noun, trigger in attacks for key in index.follow(noun, lex.events.paths(trigger, "locations"))),
+                   (key for head in phrases for key in index.in_span(token.doc[head.left_edge.i : head.right_edge.i + 1])))  # fmt: skip
+    return next((key for key in places if index.type_of(key) is EntityType.LOCATION), None)
+
+
+# Prepositions by which a place in the phrase of what an attack hit says where it happened ("open
+# fire on a bar *in* El Empalme", "kill ten people *in* the village of Arzah").
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around"})
+# How the words of a place phrase hang together: "in *Maga*, Kebbi State", "in the village *of*
+# Arzah" ("of" only below the preposition of place: in "attendees *of* a rally in X" the place is
+# the rally's).
+PLACE_PHRASE_DEPS = frozenset({"pobj", "compound", "appos", "conj", "cc", "punct"})
+
+
+def target_place(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex) -> str | None:
+    """The first place the phrase of what an attack hit puts it in ("gunmen open fire on a bar *in
+    El Empalme*", "kill ten people in the village of *Arzah*"), for an attack no place path places.
+    A person's phrase tells their office, not the attack ("kills X, the head of the police in Y"),
+    and a target reached through "of" only the place of what it belongs to ("assaults on attendees
+    of a rally in Y")."""
+    for head in _reached(token, lex.events.paths(trigger, "targets")):
+        person = index.at(head)
+        if (person is not None and index.type_of(person) is EntityType.PERSON) or (head.dep_ == "pobj" and head.head.lower_ == "of"):
+            continue
+        for part in head.subtree:
+            key = index.at(part)
+            if key is not None and index.type_of(key) is EntityType.LOCATION and _placed_within(part, head):
+                return key
+    return None
+
+
+def _placed_within(part: Token, head: Token) -> bool:
+    """`part` hangs from `head` by a preposition of place and the words of its phrase only."""
+    node, placed = part, False
+    while node.i != head.i:
+        if node.dep_ == "prep" and node.lower_ in PLACE_PREPS:
+            placed = True
+        elif not (node.dep_ in PLACE_PHRASE_DEPS or node.dep_ == "prep" and node.lower_ == "of" and not placed):
+            return False
+        node = node.head
+    return placed
+
+
+def state_place(token: Token, paths: Iterable[Path], prepositions: frozenset[str], index: EntityIndex) -> str | None:
+    """A state a place path reaches after one of `prepositions` ("held *across Spain*", "protests
+    *in Israel*"): where an event no party is named for happened, for a trigger no path reaches a
+    place of."""
+    for reached in _reached(token, paths):
+        key = index.at(reached)
+        if key is not None and reached.head.lower_ in prepositions and index.type_of(key) is EntityType.STATE:
+            return key
+    return None
+
+
+def place_within(token: Token, paths: Iterable[Path], index: EntityIndex) -> str | None:
+    """A place that names the head of a place phrase standing for a state ("in Muharraq
+    Governorate, Bahrain": Muharraq), for a trigger no place path reaches as a place."""
+    for reached in _reached(token, paths):
+        for child in reached.children:
+            place = index.place_at(child) if child.dep_ == "compound" else None
+            if place is not None:
+                return place
+    return None

@@ -1,0 +1,202 @@
+"""The triggers a word stands for (part of the events stage): Token -> list[Trigger].
+
+A noun's triggers are those of patterns/events.jsonl; a verb's are its hand-written triggers there
+whose requirements the words around it meet, else the type the CAMEO coder (kg.extract.coder)
+gives it, with that type's trigger. A present-tense verb the tagger misread as a noun ("Iran
+*summons* the ambassador") is read as the verb its form inflects.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import chain
+from typing import TYPE_CHECKING
+
+from kg.extract.coder import headline_passive, verb_dictionary
+from kg.extract.lexicon import Lexicons, Trigger
+from kg.extract.paths import OBJECT, OF_OBJECT
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
+    """The triggers a word stands for: a noun's from patterns/events.jsonl, a verb's from
+    there or the CAMEO coder. A present-tense verb the tagger read as a noun ("Iran *summons*
+    the ambassador", "the Air Force *bombs* targets") or made a modifier of its object ("Russia
+    *fires* missiles at X") is read as the verb its form inflects, with the argument paths for
+    such parses ("VERB:misread")."""
+    events = lex.events
+    lemma = token.lemma_.lower()
+    if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and (nouns := events.by_lemma(token.lower_, "NOUN")):
+        return nouns  # a gerund in a noun's place: "*fighting* between X and Y killed"
+    if token.pos_ == "NOUN":
+        nouns = [_held_by_its_verb(trigger, token, lex) for trigger in events.by_lemma(lemma, "NOUN")]
+        if not _misread_verb(token):
+            return nouns
+        candidates = _verb_lemmas(token.lower_)
+    else:
+        nouns, candidates = [], [lemma]
+    misread = token.pos_ == "NOUN" or (token.dep_ == "compound" and token.head.pos_ == "NOUN")
+    paths = events.defaults.get("VERB:misread", {}) if misread else {}
+    passive = events.defaults.get("VERB:passive", {}) if headline_passive(token) else {}
+    verbs: list[Trigger] = []
+    for candidate in candidates:
+        verbs = verb_triggers(token, candidate, lex, assets)
+        if verbs:
+            break
+    # A trigger's own paths first ("launch a missile *at* X"), then those of the misparse.
+    return nouns + [
+        dataclasses.replace(verb, slots={**verb.slots, **{
+            slot: tuple(dict.fromkeys((*verb.slots.get(slot, ()), *more))) for slot, more in paths.items()},
+            **(passive if _transitive(verb, token) else {})})
+        for verb in verbs
+    ]  # fmt: skip
+
+
+def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
+    """A meeting noun takes its parties from the verb it is the object or passive subject of
+    only where that verb reads as the meeting itself ("*held* talks", "the agreement was *signed*
+    by") or, for an object, as no event at all ("*had* a phone call"); a verb of another event
+    ("*welcomed* the talks") or, for a passive, of none ("the call was *seconded* by A and B": an
+    appeal backed) leaves the noun its own phrase ("A's call with B")."""
+    if not trigger.flag("symmetric") or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.pos_ != "VERB":
+        return trigger
+    types = {verb.label for verb in verb_types(noun.head, lex)}
+    if types & {trigger.label, *trigger.words("supersedes")} or not types and noun.dep_ == "dobj":
+        return trigger
+    own = tuple(path for path in lex.events.paths(trigger, "actors") if path.steps[0].down)
+    return dataclasses.replace(trigger, slots={**trigger.slots, "actors": own}, options={**trigger.options, "own_phrase": True})
+
+
+def _transitive(trigger: Trigger, token: Token) -> bool:
+    """A trigger whose event acts on someone: not one that stands alone ("X resigned"), between
+    its own subjects ("X and Y met", "clashed")."""
+    return not (trigger.flag("targetless") or trigger.flag("symmetric") or token.lemma_.lower() in trigger.words("reciprocal_lemmas"))
+
+
+def verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) -> list[Trigger]:
+    """A verb's hand-written triggers whose requirements it meets (constructions the CAMEO
+    dictionary lacks: "declared X persona non grata"); else the type the coder gives it, with
+    that type's trigger ("coded" in patterns/events.jsonl), unless a hand-written trigger of
+    that type for the verb has just failed its requirements ("called X a coward": no call)."""
+    written = lex.events.by_lemma(lemma, "VERB")
+    own = [trigger for trigger in written if requirements_met(token, trigger, assets)]
+    if own:
+        return own
+    code = verb_dictionary().code(token, lemma, default=lemma not in lex.events.pattern_only)
+    if code is None or code.type is None or code.cameo in lex.events.left_to_others or any(t.label == code.type.value for t in written):
+        return []
+    template = lex.events.coded[code.type.value]  # patterns/events.jsonl has one for every type
+    options = {**template.options, "coded_mode": code.mode} if code.mode else template.options
+    if code.mode in template.words("targetless_modes"):
+        options = {**options, "targetless": True}  # "X resigns": a resignation acts on no one
+    # "appoints X as prime minister": CAMEO codes the naming of an official as cooperation or
+    # support, where the text gives a person a title (a role: kg.extract.roles), no event between
+    # parties; the reading stays in the store, under the export threshold.
+    base = float(template.options["appointing_base"]) if lemma in cancelling(template.words("appointing_blocks")) else template.base
+    return [dataclasses.replace(template, id=f"cameo.{code.cameo}", lemmas=frozenset({lemma}), options=options, base=base)]
+
+
+def verb_types(token: Token, lex: Lexicons) -> list[Trigger]:
+    """The event triggers a governing verb stands for ("*urged* X, asking ..."); none for another word."""
+    return verb_triggers(token, token.lemma_.lower(), lex, set()) if token.pos_ == "VERB" else []
+
+
+def _misread_verb(token: Token) -> bool:
+    """A noun that takes a direct object, or one with a name before it ("The EU sanctions")
+    heading its sentence or in a sentence without any verb, is a verb the tagger misread."""
+    if OBJECT.follow(token):
+        return True
+
+    def verbless() -> bool:  # asked only where it decides: Token.sent looks for the sentence anew
+        return not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
+
+    return any(child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj", "amod") and child.i < token.i
+               for child in token.children) and (token.dep_ == "ROOT" or verbless())  # fmt: skip
+
+
+def _verb_lemmas(form: str) -> list[str]:
+    """Base forms a present-tense verb form may have: "fire" (the Houthis fire), "summons" ->
+    "summon", "launches" -> "launch", "carries" -> "carry"."""
+    if not form.endswith("s") or form.endswith("ss"):
+        return [form]
+    return [form[:-1], *([form[:-2]] if form.endswith("es") else []), *([form[:-3] + "y"] if form.endswith("ies") else [])]
+
+
+def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
+    """The words around `token` meet the trigger's requirements (a requirement not stated is met)."""
+
+    def met(requirement: str, words: Iterable[str]) -> bool:
+        required = trigger.words(requirement)
+        return not required or not required.isdisjoint(words)
+
+    def lemmas_below(deps: Iterable[str]) -> Iterator[str]:
+        return (part.lemma_.lower() for child in token.children if child.dep_ in deps for part in child.subtree)
+
+    preps = {child.lower_ for child in token.children if child.dep_ in ("prep", "prt")}
+    deps = {child.dep_ for child in token.children}
+    if preps & trigger.words("excludes_prep") or deps & trigger.words("excludes_child"):
+        return False  # "calling it a lie" is no phone call
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in trigger.words("excludes_xcomp") for c in token.children):
+        return False  # "ordered the troops to withdraw" sends no one
+    # "provided Ukraine *with* a loan": what is given may follow "with"; a misread verb's object
+    # is its head ("fire *missiles*").
+    misread = [token.head.lemma_.lower()] if trigger.pos == "VERB" and token.dep_ == "compound" else []
+    objects = (part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass")
+               or (child.dep_ == "prep" and child.lower_ == "with")
+               for part in child.subtree)  # fmt: skip
+    if not (
+        met("requires_prep", preps)
+        and met("requires_child", deps)
+        and met("requires_prep_object", lemmas_below(("prep",)))
+        and met("requires_modifier", (c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")))
+        and met("requires_object_lemmas", chain(misread, objects))
+        # "declared the envoy persona non grata": the words may sit anywhere in the complement.
+        and met("requires_complement_lemmas", lemmas_below(("ccomp", "xcomp", "oprd", "dobj")))
+        and met("requires_subject_lemmas", _subject_lemmas(token))
+        and met("requires_clause_lemmas", _clause_lemmas(token))
+    ):
+        return False
+    # What is sent must be an asset itself ("ordered troops"), not merely mention one ("ordered
+    # the suspension of Patriot shipments").
+    return not trigger.flag("requires_asset") or any(
+        head.i in assets for child in token.children if child.dep_ in ("dobj", "nsubjpass")
+        for head in (child, *child.conjuncts)
+    )  # fmt: skip
+
+
+def _subject_lemmas(verb: Token) -> set[str]:
+    """The lemmas of who does what a verb says: its subject or the noun it qualifies ("demonstrators
+    *gathered* in X"), each conjunct, and what a count subject counts ("thousands *of protesters*")."""
+    heads = [child for child in verb.children if child.dep_ == "nsubj"] or ([verb.head] if verb.dep_ == "acl" else [])
+    nouns = [noun for head in heads for noun in (head, *head.conjuncts)]
+    for noun in list(nouns):
+        if noun.pos_ in ("NUM", "NOUN"):
+            for counted in OF_OBJECT.follow(noun):
+                nouns += [counted, *counted.conjuncts]
+    return {noun.lemma_.lower() for noun in nouns}
+
+
+def _clause_lemmas(verb: Token) -> set[str]:
+    """The lemmas of what a verb's clause says its subject does it for: its complement or adverbial
+    clause ("gather *to protest*")."""
+    return {child.lemma_.lower() for child in verb.children if child.dep_ in ("advcl", "xcomp")}
+
+
+@lru_cache(maxsize=8)
+def cancelling(blocks: frozenset[str]) -> frozenset[str]:
+    """The verbs of the CAMEO blocks that undo what they govern (cancel, postpone, halt ...), or
+    of other named blocks (NAME: appoint, elect, nominate ...)."""
+    return verb_dictionary().verbs_of(blocks)
+
+
+def verb_forms(verb: Token) -> set[str]:
+    """A verb's lemma, alone and with each of its particles ("call", "call off")."""
+    lemma = verb.lemma_.lower()
+    return {lemma, *(f"{lemma} {child.lower_}" for child in verb.children if child.dep_ == "prt")}
