@@ -11,7 +11,7 @@ the model cut wrong are mended (kg.extract.name_spans), regions' names read whol
 (kg.extract.regions), lone surnames of known people the model misses added (kg.extract.surnames)
 and names the gazetteer does not know typed by their sentence (kg.extract.retyping). Then come
 states' governments and bodies and organizations named with a state's name
-(kg.extract.state_bodies), parties named by a word (kg.extract.parties), military assets
+(kg.extract.state_bodies), parties named by a word (kg.extract.political_parties), military assets
 (kg.extract.asset_mentions) and the people of a state struck (`_victims_by_demonym`). An unknown
 organization takes the kind of the noun its name ends in (patterns/org_kinds.tsv).
 
@@ -31,7 +31,7 @@ from kg.extract.groups import find_groups
 from kg.extract.long_names import with_long_names
 from kg.extract.name_spans import extend_names, hyphenated_pairs, names_cut_by_known, outside_titles
 from kg.extract.names import HARM_VERBS, Context, MentionCandidate, candidate_of, org_kind, slug, surname_index
-from kg.extract.parties import party_word_mentions
+from kg.extract.political_parties import party_word_mentions
 from kg.extract.regions import region_names
 from kg.extract.resolution import resolve
 from kg.extract.retyping import lone_words, retype
