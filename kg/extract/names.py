@@ -3,8 +3,9 @@
 The word lists of names (place nouns, title words ... of patterns/word_lists.tsv), the loaders of
 patterns/not_entities.tsv (names that are events, laws, programmes, categories or generic words)
 and patterns/org_kinds.tsv (the kind an organization's name ends in); the key names are compared
-by (`latin_key`); `MentionCandidate`, a mention on its way to an entity, shared by
-kg.extract.entities and kg.extract.coreference.
+by (`latin_key`); `MentionCandidate`, a mention on its way to an entity (`candidate_of` makes one
+of a gazetteer entry, `unknown` one of a name the gazetteer does not know), shared by the modules
+of the entities stage (kg.extract.entities and the modules it calls, kg.extract.coreference).
 """
 
 from __future__ import annotations
@@ -154,6 +155,34 @@ def candidate_of(span: Span, entry: GazetteerEntry, *, weight: int) -> MentionCa
     # Only organizations have kinds that are ontology classes ("Sea" of a location is not).
     kind = entry.kind if entry.type is EntityType.ORGANIZATION else None
     return MentionCandidate(span.start, span.end, entry.type, entry.name, f"entry:{entry_key(entry)}", kind, weight, entry)
+
+
+def unknown(start: int, end: int, entity_type: EntityType, text: str, kind: str | None = None, *,
+            weight: int = 2) -> MentionCandidate:  # fmt: skip
+    """A mention of a name the gazetteer does not know, grouped with the others of its type and name."""
+    return MentionCandidate(start, end, entity_type, text, name_group(entity_type, text), kind, weight)
+
+
+def only(entries: Iterable[GazetteerEntry]) -> GazetteerEntry | None:
+    """The one entry among `entries` (told apart by QID, else name), or None for none or several."""
+    distinct = {e.qid or e.name: e for e in entries}
+    return next(iter(distinct.values())) if len(distinct) == 1 else None
+
+
+def proper_name_at(doc: Doc, i: int) -> bool:
+    """The word at `i` is a capitalised proper noun (False past the Doc's end)."""
+    return i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN"
+
+
+def name_word_at(doc: Doc, i: int) -> bool:
+    """The word at `i` is a capitalised word that no gazetteer name holds ("Boko", "B")."""
+    return i < len(doc) and doc[i].is_title and doc[i].is_alpha and not doc[i].ent_id_
+
+
+def lone_name_word_at(doc: Doc, i: int) -> bool:
+    """The word at `i` is such a name word (`name_word_at`) and the word after it is none ("Boko
+    declares", "Plan B,")."""
+    return name_word_at(doc, i) and not name_word_at(doc, i + 1)
 
 
 # Letters that Unicode does not decompose into a base letter and an accent.

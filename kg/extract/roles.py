@@ -47,7 +47,7 @@ from kg.extract.confidence import INHERITED, score
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import WORDS, load_lexicons, valid_rows
 from kg.extract.modality import assess
-from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, initials, org_kind
+from kg.extract.names import HYPHENS, POSSESSIVE, TITLE_WORDS, initials, org_kind, party_words
 from kg.extract.paths import AGENT_OBJECT, INFINITIVE, NEGATION, OBJECT, OF_OBJECT, SUBJECT
 from kg.gazetteer import Gazetteer, Tenure, load_gazetteer
 from kg.patterns import PatternSpec, Problems, load_patterns, raise_problems, tsv_rows
@@ -107,6 +107,13 @@ def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
             words[surface] = RoleWord(surface, role, default_of or None, scope == "state", scope == "rank")
     raise_problems(path, problems)
     return words
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The title lexicon: the title words of kg.extract.names, the one-word roles of patterns/roles.tsv
+    and the party nouns of patterns/party_words.tsv ("Republicans X")."""
+    return TITLE_WORDS | frozenset(load_role_words()) | {w.word.lower() for w in party_words()}
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,92 @@
+"""Extract stage, entities: the military assets an article mentions, named or not.
+
+Input: the annotated Doc, the mention candidates and the labels of patterns/labels.tsv. Output:
+`unnamed_assets(...)`, a mention candidate for each match of patterns/assets.jsonl that no name
+holds ("19 Chinese warships", "B-2 bombers"); a name right after a match ("the aircraft carrier
+Shandong") is a named asset of that class instead. kg.extract.assets reads what they do.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.assets import longest_asset_matches, unmoved
+from kg.extract.groups import load_agents
+from kg.extract.lexicon import load_lexicons
+from kg.extract.names import QUANTIFIERS, MentionCandidate, proper_name_at, set_type, token_owners, unknown
+from kg.patterns import LabelSpec
+from kg.records import AssetClass, EntityType
+
+
+def unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[str, LabelSpec]) -> list[MentionCandidate]:
+    """The military assets of patterns/assets.jsonl's token patterns, each with its asset class ("an
+    aircraft carrier strike group", "B-2 bombers"). A name right after the match ("the aircraft
+    carrier Shandong", "cruiser USS Philippine Sea") is a named asset of that class; after a singular
+    noun, also a name the model tags PERSON ("the frigate Yuncheng") or leaves untagged ("cruiser
+    Moskva"). Any other match is an unnamed asset (`named=False`, the class's kind of the ASSET_* rows
+    of patterns/labels.tsv) from its numbers, adjectives and owners on ("19 Chinese warships"); those
+    with the same content words are one entity."""
+    lexicons = load_lexicons()
+    kinds = {spec.label: spec.kind for spec in labels.values() if spec.type is EntityType.MILITARY_ASSET}
+    named = [(c.start, c.end) for c in candidates if c.type is EntityType.MILITARY_ASSET]
+    by_token = token_owners(candidates)
+    by_start = {c.start: c for c in candidates if c.unknown_name}
+    by_end = {c.end: c for c in candidates if c.type is EntityType.MILITARY_ASSET and c.named}  # "USS X aircraft carrier"
+    found: list[MentionCandidate] = []
+    taken: set[int] = set()
+    for start, end, asset_class in sorted(longest_asset_matches(doc, lexicons), key=lambda m: (m[0], -(m[1] - m[0]))):
+        if any(s < end and start < e for s, e in named) or taken.intersection(range(start, end)):
+            continue
+        taken.update(range(start, end))
+        if _person_agent(doc, start, end, asset_class) or unmoved(doc, start, end, lexicons):
+            continue
+        kind = kinds.get("ASSET_" + asset_class.value.upper())
+        name = by_start.get(end) or by_end.get(start)
+        # "the destroyer Yinchuan", not "warships Trump sent" (the tagger may call the noun JJ or NNP)
+        singular = doc[end - 1].is_lower and doc[end - 1].tag_ not in ("NNS", "NNPS")
+        if name is None and singular:
+            name = _untagged_name(doc, end, by_token)  # "Russia's cruiser Moskva"
+            if name is not None:
+                found.append(name)
+        if name is not None and (name.type is not EntityType.PERSON or singular and name.start == end):
+            if name.type is not EntityType.MILITARY_ASSET:
+                set_type(name, EntityType.MILITARY_ASSET)
+            name.kind = name.kind or kind
+            continue
+        start = _phrase_start(doc[start:end], taken)
+        span = doc[start:end]
+        words = " ".join(token.lemma_.lower() for token in span if not token.is_stop and not token.is_punct)
+        found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}", kind, 1,
+                                      named=False))  # fmt: skip
+    return found
+
+
+def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bool:
+    """A machine's noun that, with the word before it, is a Phoenix agent phrase of a sector other
+    than the military names a person: "a suicide bomber", "freedom fighters" (troops are people anyway)."""
+    return (asset_class is not AssetClass.TROOPS and start > 0
+            and load_agents().get((doc[start - 1].lower_, doc[end - 1].lemma_.lower()), "MIL") != "MIL")
+
+
+def _untagged_name(doc: Doc, start: int, by_token: dict[int, MentionCandidate]) -> MentionCandidate | None:
+    """The capitalised words at `start` that no entity span holds, as a named asset."""
+    end = start
+    while end not in by_token and proper_name_at(doc, end) and not doc[end].ent_type_:
+        end += 1
+    return unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text) if end > start else None
+
+
+def _phrase_start(span: Span, taken: set[int]) -> int:
+    """Where the noun phrase of an asset noun starts: its numbers, adjectives and owners
+    ("19 Chinese warships", "ten thousand ENDF troops"), not its determiner ("an")."""
+    doc = span.doc
+    root = span.root
+    start = min((t.left_edge.i for t in root.lefts
+                 if t.dep_ in ("nummod", "amod", "compound", "quantmod") and t.pos_ in ("NUM", "ADJ", "NOUN", "PROPN")),
+                default=span.start)  # fmt: skip
+    start = min(start, span.start)
+    while start < span.start and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "ADP", "CCONJ", "ADV", "VERB")
+                                  or doc[start].lower_ in QUANTIFIERS or start in taken):  # fmt: skip
+        start += 1
+    taken.update(range(start, span.start))
+    return start

@@ -1,0 +1,182 @@
+"""Extract stage, entities: where a name starts and ends, where the model cut it wrong.
+
+Input: the annotated Doc, the mention candidates, the title phrases (kg.extract.roles) and the
+entity `Context`. Output: the candidates with their spans mended: a name that runs into a title
+ends before it (`outside_titles`); a capitalised word before a known name the ruler matched starts
+one longer name ("[Royal] [Thai] Navy": `names_cut_by_known`); "Trump-Putin" is a mention of each
+known part (`hyphenated_pairs`); a person's name the model cut short, cut in two or cut at a
+particle is one name, and untagged names listed with a person's are people's (`extend_names`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.extract.names import (
+    ELIDED_PARTICLE, HYPHENS, NAME_PARTICLES, Context, MentionCandidate, candidate_of, lone_name_word_at, name_word_at,
+    not_entities, only, proper_name_at, set_span, surname_entry, token_owners, unknown,
+)  # fmt: skip
+from kg.extract.roles import RoleWord, title_words
+from kg.extract.surnames import in_office
+from kg.gazetteer import GazetteerEntry
+from kg.records import EntityType
+
+
+# The entity ruler's labels of known names that a longer name may start with another word before
+# ("Royal Thai Navy", "Social Democratic Party"); not an organization's acronym ("the Hague NATO summit").
+CUT_LABELS = frozenset({"STATE", "LOCATION", "PARTY", "GOV_BODY"})
+
+
+def outside_titles(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
+    """False for a name inside a title of more than one word ("State" of "Secretary of State"). A name
+    the model ran on into a title that goes on to a name ("Coast Guard Commandant" Admiral X) ends
+    before the title (not "the Council of Representatives"); False when no name is left before it."""
+    if any(end - start > 1 and start <= candidate.start and candidate.end <= end for start, end, _ in titles):
+        return False
+    for start, end, _ in titles:
+        if not candidate.start < start < candidate.end <= end:
+            continue
+        named = proper_name_at(doc, end)  # the title goes on to a name
+        if doc[start].is_title and named and doc[start - 1].lower_ != "of":
+            span = doc[candidate.start : start]
+            while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
+                span = span[:-1]
+            if not span or not any(t.is_title for t in span) or all(t.lower_ in title_words() for t in span):
+                return False  # nothing, or only more title ("[State for Justice] X" of "Secretary of State for Justice X")
+            set_span(candidate, span)
+    return True
+
+
+def names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """A capitalised word the model tagged as a name of its own right before a state's, place's, party's
+    or government body's name the entity ruler matched ("[Royal] [Thai] Navy", "the [Social]
+    [Democratic Party]", "[Credit] [Suisse]", "[Northern] [Ireland]") is the first word of one longer
+    name the gazetteer does not know, with the capitalised words that go on after it, unless that
+    name is an event's or a law's (patterns/not_entities.tsv); the known name is no mention there."""
+    by_start = {c.start: c for c in candidates}
+    taken = token_owners(candidates)
+    cut: set[int] = set()
+    for c in candidates:
+        known = by_start.get(c.end)
+        first = doc[c.start]
+        if (not c.unknown_name or c.end - c.start != 1 or known is None or known.entry is None
+                or first.tag_ != "NNP" or not first.is_title or not first.whitespace_
+                or doc[known.start].ent_type_ not in CUT_LABELS):  # fmt: skip
+            continue
+        end = known.end
+        while end not in taken and proper_name_at(doc, end):
+            end += 1
+        cut.add(id(known))
+        if not_entities().match(doc[c.start : end]):
+            cut.add(id(c))  # "the [Northern] [Ireland] Legacy Act": a law
+        set_span(c, doc[c.start : end])
+    return [c for c in candidates if id(c) not in cut]
+
+
+def hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """ "the Trump-Putin summit", "Russia-Ukraine talks": a name the gazetteer does not know made
+    of parts joined by hyphens, each of which names one known state or person (a surname of
+    kg.extract.surnames's known people), is a mention of each part."""
+    result: list[MentionCandidate] = []
+    for c in candidates:
+        hyphens = [i for i in range(c.start + 1, c.end - 1) if doc[i].text in HYPHENS and not doc[i - 1].whitespace_]
+        parts = [doc[start:end] for start, end in zip([c.start, *(i + 1 for i in hyphens)], [*hyphens, c.end])]
+        known = [_known_part(part.text, context) for part in parts] if c.entry is None and hyphens else [None]
+        if all(entry is not None for entry in known):
+            result += [candidate_of(part, entry, weight=1) for part, entry in zip(parts, known) if entry is not None]
+        else:
+            result.append(c)
+    return result
+
+
+def _known_part(text: str, context: Context) -> GazetteerEntry | None:
+    """The one state or person a part of a hyphenated name names ("Trump" of "Trump-Putin")."""
+    found = [e for e in context.gazetteer.lookup(text) if e.type in (EntityType.STATE, EntityType.PERSON)]
+    if found:
+        return only(found)
+    person = surname_entry(text, context)
+    return person if person is not None and in_office(person, context) else None
+
+
+def extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> list[MentionCandidate]:
+    """A person's name the model cut short ("Karim [Ahmad Khan]") takes the capitalised words before it,
+    one it cut in two ("[José Adolfo] [Macías Villamar]", "[Dick van] der [Laan]") is one name, and
+    so is one cut at a particle ("Valéry Giscard [d'Estaing]", "Ursula [von der Leyen]"). A state's
+    name between a title and an unknown person's name is the person's first name ("Israeli defense
+    minister [Israel] [Katz]"). A known organization's one-word name is a person's surname right after
+    the person's name the model tagged ("Foreign Minister [Thérèse Kayikwamba] [Wagner]"), and a first
+    name between a title and a capitalised word no gazetteer name holds ("Botswana president [Duma] Boko").
+    An untagged name listed with a person's ("Darin LaHood and Mike Bost") is a person's."""
+    title_ends = {end for _, end, _ in titles}
+    for c in list(candidates):
+        if c.type is not EntityType.PERSON or c.entry is not None:
+            continue
+        before = next((b for b in candidates if b.end == c.start and b.type is EntityType.STATE), None)
+        if before is not None and before.start in title_ends and before.end - before.start == 1 and before.weight == 2:
+            candidates.remove(before)
+            c.start = before.start
+        after = next((a for a in candidates if a.start == c.end and _one_word_organization(doc, a)), None)
+        if after is not None and c.end - c.start > 1 and not name_word_at(doc, after.end):
+            candidates.remove(after)
+            c.end = after.end
+    for i, c in enumerate(candidates):
+        if c.start in title_ends and _one_word_organization(doc, c) and lone_name_word_at(doc, c.end):  # "[Duma] Boko"
+            candidates[i] = unknown(c.start, c.end + 1, EntityType.PERSON, doc[c.start : c.end + 1].text)
+    unknown_people = {c.start: c for c in candidates if c.type is EntityType.PERSON and c.entry is None}
+    # after a particle, any unknown name goes on a person's ("Ursula [von der] [Leyen]" with "Leyen" tagged GPE)
+    named = {c.start: c for c in candidates if c.unknown_name and c.type is not EntityType.MILITARY_ASSET}
+    removed: set[int] = set()  # the candidates taken out below
+    for c in list(candidates):
+        if c.type is not EntityType.PERSON or c.entry is not None or id(c) in removed:
+            continue
+        end = c.end
+        while end < len(doc) and doc[end].text in NAME_PARTICLES:
+            end += 1
+        particle = end > c.end or doc[c.end - 1].text in NAME_PARTICLES
+        after = named.get(end) if particle else unknown_people.get(end)
+        if after is not None and after is not c:
+            removed.add(id(candidates.pop(candidates.index(after))))
+            c.end = after.end
+        elif end < len(doc) and (particle and proper_name_at(doc, end) and not doc[end].ent_type_
+                                 or ELIDED_PARTICLE.match(doc[end].text)):  # fmt: skip
+            c.end = end + 1
+    candidates += _listed_people(doc, candidates)
+    taken = token_owners(candidates).keys() | {i for s, e, _ in titles for i in range(s, e)}
+    for c in candidates:
+        if c.type is not EntityType.PERSON or c.entry is not None:
+            continue
+        start = c.start
+        while start > 0 and start - 1 not in taken and proper_name_at(doc, start - 1):
+            if doc[start - 1].lower_ in title_words() or doc[start].is_sent_start:
+                break
+            if start > 1 and doc[start - 2].lower_ in ("of", "for"):
+                start = c.start  # "Minister of Economic Affairs Robert Habeck": a portfolio, not first names
+                break
+            start -= 1
+        set_span(c, doc[start : c.end])
+    return candidates
+
+
+def _one_word_organization(doc: Doc, candidate: MentionCandidate) -> bool:
+    """`candidate` is a known organization's name of one capitalised word ("Wagner", "Duma"), no acronym."""
+    word = doc[candidate.start]
+    return (candidate.entry is not None and candidate.type is EntityType.ORGANIZATION
+            and candidate.end - candidate.start == 1 and word.is_title and word.is_alpha)  # fmt: skip
+
+
+def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """Two or three capitalised words no entity holds, not at a sentence's start, listed right
+    before a person's name ("Darin LaHood and Mike Bost", "Darin LaHood, Mike Bost")."""
+    taken = token_owners(candidates)
+    found: list[MentionCandidate] = []
+    for c in candidates:
+        i = c.start - 1
+        if c.type is not EntityType.PERSON or i < 2 or doc[i].lower_ not in ("and", ","):
+            continue
+        start = i
+        while start > 0 and start - 1 not in taken and doc[start - 1].text[:1].isupper() and doc[start - 1].pos_ == "PROPN" \
+                and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in title_words():  # fmt: skip
+            start -= 1
+        if 2 <= i - start <= 3:
+            found.append(unknown(start, i, EntityType.PERSON, doc[start:i].text))
+    return found
