@@ -209,6 +209,11 @@ class Gazetteer:
         return {word.lower() for entry in self.lookup(name) if entry.type is EntityType.STATE
                 for word in (*entry.names, *entry.demonyms)}  # fmt: skip
 
+    def states_of_people(self, plural: str) -> list[GazetteerEntry]:
+        """The states whose people a plural demonym names ("Palestinians": Palestine; "Americans")."""
+        demonym = plural[:-1] if plural.endswith("s") else ""
+        return [entry for entry in self.lookup(demonym) if entry.type is EntityType.STATE and demonym in entry.demonyms]
+
     def entry_by_qid(self, qid: str) -> GazetteerEntry | None:
         return self._by_qid.get(qid)
 

@@ -278,3 +278,10 @@ def test_gazetteer_tenures_in_a_state_are_its_rows_of_leaders_tsv_in_order() -> 
     for of_qid in ("Q222", "Q30"):  # Albania, the United States (leaders.tsv)
         assert gazetteer.tenures_in(of_qid) == [t for t in gazetteer.tenures if t.of_qid == of_qid] != []
     assert gazetteer.tenures_in("Q0") == []
+
+
+def test_gazetteer_states_of_people_reads_a_plural_demonym() -> None:
+    gazetteer = load_gazetteer()
+    assert [entry.name for entry in gazetteer.states_of_people("Americans")] == ["United States"]
+    assert gazetteer.states_of_people("American") == []  # not a plural
+    assert gazetteer.states_of_people("Russias") == []  # a name, not a demonym

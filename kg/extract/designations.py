@@ -220,11 +220,10 @@ def _people_of_a_state(token: Token, paths: Iterable[Path], index: EntityIndex) 
     """ "a travel ban on Americans": a designee written as the plural demonym of a state the article
     names is that state (in other slots people of a state are not the state: "detained two Britons")."""
     states = {entity.label: key for key, entity in index.entities.items() if entity.type is EntityType.STATE}
-    demonyms = [person.text[:-1] for path in paths for reached in path.follow(token)
-                for person in (reached, *reached.conjuncts)
-                if person.tag_ in ("NNPS", "NNP") and person.lower_.endswith("s") and index.at(person) is None]  # fmt: skip
-    return list(dict.fromkeys(states[entry.name] for demonym in demonyms for entry in load_gazetteer().lookup(demonym)
-                              if demonym in entry.demonyms and entry.name in states))  # fmt: skip
+    people = [person for path in paths for reached in path.follow(token) for person in (reached, *reached.conjuncts)
+              if person.tag_ in ("NNPS", "NNP") and index.at(person) is None]  # fmt: skip
+    return list(dict.fromkeys(states[entry.name] for person in people for entry in load_gazetteer().states_of_people(person.text)
+                              if entry.name in states))  # fmt: skip
 
 
 def _previous_entity(token: Token, index: EntityIndex, exclude: list[str]) -> list[str]:

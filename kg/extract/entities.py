@@ -92,10 +92,9 @@ def _victims_by_demonym(doc: Doc, candidates: list[MentionCandidate], gazetteer:
 
 def _people_state(token: Token, gazetteer: Gazetteer) -> GazetteerEntry | None:
     """The state whose people a plural noun names by its demonym ("Palestinians", "Afghans")."""
-    if token.tag_ not in ("NNPS", "NNS") or not token.text.endswith("s"):
+    if token.tag_ not in ("NNPS", "NNS"):
         return None
-    demonym = token.text[:-1]
-    return next((entry for entry in gazetteer.lookup(demonym) if entry.type is EntityType.STATE and demonym in entry.demonyms), None)
+    return next(iter(gazetteer.states_of_people(token.text)), None)
 
 
 def _entities(doc: Doc, article: Article, groups: list[list[MentionCandidate]]) -> tuple[Entity, ...]:
