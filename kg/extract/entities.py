@@ -35,7 +35,7 @@ from kg.extract.political_parties import party_word_mentions
 from kg.extract.regions import region_names
 from kg.extract.resolution import resolve
 from kg.extract.retyping import lone_words, retype
-from kg.extract.roles import role_phrases
+from kg.extract.title_phrases import role_phrases
 from kg.extract.state_bodies import (
     governments, named_after_states, named_before_states, other_states_bodies, state_bodies,
 )  # fmt: skip

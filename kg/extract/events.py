@@ -31,7 +31,7 @@ from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
 from kg.extract.paths import OBJECT, SUBJECT, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
-from kg.extract.roles import load_role_words
+from kg.extract.role_words import load_role_words
 from kg.extract.triggers import cancelling, requirements_met, triggers, verb_forms, verb_triggers, verb_types
 from kg.nlp import tokens_whose
 from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Mention, Provenance

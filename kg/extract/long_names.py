@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import WORDS
 from kg.extract.names import GENERIC_HEADS, HYPHENS, TITLE_WORDS
-from kg.extract.roles import load_role_words
+from kg.extract.role_words import load_role_words
 from kg.patterns import load_labels
 from kg.records import EntityType
 

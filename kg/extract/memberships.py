@@ -40,7 +40,8 @@ from kg.extract.modality import Modality, assess
 from kg.extract.paths import Path as DepPath
 from kg.extract.paths import INFINITIVE, OBJECT, OF_OBJECT, parse_path
 from kg.extract import roles
-from kg.extract.roles import NOT_HOLDING, PARTY, load_role_meanings
+from kg.extract.role_words import NOT_HOLDING, load_role_meanings
+from kg.extract.roles import PARTY
 from kg.records import Article, Entity, EntityType, Membership, Provenance
 from kg.resources import data_dir
 

@@ -1,6 +1,6 @@
 """Extract stage, entities: where a name starts and ends, where the model cut it wrong.
 
-Input: the annotated Doc, the mention candidates, the title phrases (kg.extract.roles) and the
+Input: the annotated Doc, the mention candidates, the title phrases (kg.extract.title_phrases) and the
 entity `Context`. Output: the candidates with their spans mended: a name that runs into a title
 ends before it (`outside_titles`); a capitalised word before a known name the ruler matched starts
 one longer name ("[Royal] [Thai] Navy": `names_cut_by_known`); "Trump-Putin" is a mention of each
@@ -16,7 +16,7 @@ from kg.extract.names import (
     ELIDED_PARTICLE, HYPHENS, NAME_PARTICLES, Context, MentionCandidate, candidate_of, lone_name_word_at, name_word_at,
     not_entities, only, proper_name_at, set_span, surname_entry, token_owners, unknown,
 )  # fmt: skip
-from kg.extract.roles import RoleWord, title_words
+from kg.extract.role_words import RoleWord, title_words
 from kg.extract.surnames import in_office
 from kg.gazetteer import GazetteerEntry
 from kg.records import EntityType

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 
 from kg.extract.memberships import load_membership_cues
 from kg.extract.names import GENERIC_HEADS, MentionCandidate, candidate_of, only, party_words, token_owners
-from kg.extract.roles import PARTY, RoleWord
+from kg.extract.role_words import RoleWord
+from kg.extract.roles import PARTY
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.nlp import tokens_whose
 from kg.records import EntityType

@@ -25,7 +25,7 @@ from kg.extract.names import (
     PLACE_PREPOSITIONS, PLACE_VERBS, Context, MentionCandidate, candidate_of, lone_name_word_at, name_words,
     not_entities, only, org_kind, unknown,
 )  # fmt: skip
-from kg.extract.roles import title_words
+from kg.extract.role_words import title_words
 from kg.gazetteer import GazetteerEntry, acronym_key, normalize_key
 from kg.nlp import CAPITAL, doc_text, entry_key
 from kg.records import EntityType

@@ -20,7 +20,7 @@ from kg.extract.names import (
     org_kind, set_type, surname_entry, token_owners,
 )  # fmt: skip
 from kg.extract.regions import region_name
-from kg.extract.roles import RoleWord, title_words
+from kg.extract.role_words import RoleWord, title_words
 from kg.gazetteer import normalize_key
 from kg.records import EntityType
 

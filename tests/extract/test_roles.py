@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import DataFileError
-from kg.extract import roles
+from kg.extract import role_words, roles, title_phrases
 from kg.extract.entities import find_entities
 from kg.gazetteer import load_gazetteer
 from kg.nlp import annotate, load_nlp
@@ -143,7 +143,7 @@ def test_roles_a_military_rank_before_a_name_is_the_forces_or_the_states(read_ro
     ],
 )
 def test_roles_a_rank_word_of_a_longer_name_or_title_is_no_rank(read_roles, text: str) -> None:  # type: ignore[no-untyped-def]
-    ranks = {word.role for word in roles.load_role_words().values() if word.rank}
+    ranks = {word.role for word in role_words.load_role_words().values() if word.rank}
     found, _ = read_roles(text)
     assert not ranks.intersection(role.role for role in found)
 
@@ -211,13 +211,13 @@ def test_roles_data_file_problems_name_the_line(tmp_path: Path) -> None:
     path.write_text("surface\trole\tdefault_of\tscope\npresident\tpresident\t\t\nsecretary of state\tsecretary of state\tUSA\tstate\n",
                     encoding="utf-8")  # fmt: skip
     with pytest.raises(DataFileError) as caught:
-        roles.load_role_words(path)
+        role_words.load_role_words(path)
     assert str(caught.value).endswith(f"{path}:3: default_of 'USA' is not a Wikidata QID like Q30")
     assert caught.value.line == 3
 
 
 def test_roles_shipped_words_normalise_to_gold_wordings() -> None:
-    words = roles.load_role_words()
+    words = role_words.load_role_words()
     assert words["premier"].role == "prime minister"
     assert words["defence minister"].role == "defense minister"
     assert words["spokesman"].role == "spokesperson"
@@ -429,13 +429,13 @@ def test_role_patterns_run_per_sentence_find_what_the_whole_doc_matcher_finds(te
     gazetteer = load_gazetteer()
     article = Article(id="t", text=text, published=date(2025, 11, 29))
     doc = annotate(load_nlp(gazetteer=gazetteer), article)
-    matchers = roles._matchers(doc.vocab)
-    role_tokens = roles._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)))
+    matchers = title_phrases._matchers(doc.vocab)
+    role_tokens = title_phrases._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)))
     whole = Matcher(doc.vocab)
     for spec in matchers.specs.values():
         whole.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
     in_one_sentence = [m for m in sorted(whole(doc), key=lambda m: m[1]) if doc[m[1]].sent == doc[m[2] - 1].sent]
-    assert in_one_sentence and roles._matches(doc, matchers.patterns, role_tokens) == in_one_sentence
+    assert in_one_sentence and title_phrases._matches(doc, matchers.patterns, role_tokens) == in_one_sentence
 
 
 @pytest.mark.parametrize(("text", "expected"), [
