@@ -255,8 +255,9 @@ def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, i
 def _victim(head: Token, lex: Lexicons) -> bool:
     """An asset killed or wounded, not deployed: the object or passive subject of a victim verb
     ("ambushed a patrol", "soldiers were killed", "soldiers killed in an attack"), or its subject
-    when it has no object ("two soldiers died"). Captured soldiers are left deployed: they were
-    taken where they served ("captured North Korean soldiers in Kursk Oblast")."""
+    when it has no object ("two soldiers died"); so are captives set free ("releases six
+    soldiers"). Captured soldiers are left deployed: they were taken where they served
+    ("captured North Korean soldiers in Kursk Oblast")."""
     # "two soldiers and a police officer were killed", "four of its soldiers were wounded"
     while head.dep_ == "conj" or head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":
         head = head.head if head.dep_ == "conj" else head.head.head

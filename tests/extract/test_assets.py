@@ -565,3 +565,10 @@ def test_assets_a_weapon_that_kills_in_a_passive_stays(annotated) -> None:  # ty
     found = _deployments(annotated, "A hospital in Port Vell is hit by a Ruritanian missile.", names)
     assert {(d.asset_class, d.operator) for d in found} == {(AssetClass.MISSILE, "ruritania")}
 
+
+def test_assets_captives_released_are_no_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"Freedonian": ("freedonia", STATE), "soldiers": ("soldiers", ASSET, "Troops", False)}
+    for text in ("Freedonian rebels release six wounded Ruritanian soldiers.", "Six Ruritanian soldiers were freed in Port Vell."):
+        assert _deployments(annotated, text, names) == [], text
+    found = _deployments(annotated, "Ruritanian soldiers released three hostages in Port Vell.", names)
+    assert {d.operator for d in found} == {"ruritania"}
