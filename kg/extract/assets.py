@@ -136,6 +136,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
         head = span.root
         if _victim(head, lex):
             continue  # "14 soldiers were killed": victims, not a deployment
+        if asset_class is AssetClass.TROOPS and _killer(head, lex):
+            continue  # "a gunman is killed by Ruritanian troops": the unit acts in a killing
         verb = _governing_verb(head, lex)
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
         exclude = {entity.key, operator}
@@ -253,8 +255,9 @@ def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, i
 def _victim(head: Token, lex: Lexicons) -> bool:
     """An asset killed or wounded, not deployed: the object or passive subject of a victim verb
     ("ambushed a patrol", "soldiers were killed", "soldiers killed in an attack"), or its subject
-    when it has no object ("two soldiers died"). Captured soldiers are left deployed: they were
-    taken where they served ("captured North Korean soldiers in Kursk Oblast")."""
+    when it has no object ("two soldiers died"); so are captives set free ("releases six
+    soldiers"). Captured soldiers are left deployed: they were taken where they served
+    ("captured North Korean soldiers in Kursk Oblast")."""
     # "two soldiers and a police officer were killed", "four of its soldiers were wounded"
     while head.dep_ == "conj" or head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":
         head = head.head if head.dep_ == "conj" else head.head.head
@@ -266,6 +269,20 @@ def _victim(head: Token, lex: Lexicons) -> bool:
     return any(child.lemma_.lower() in lex.assets.victim_verbs and child.tag_ == "VBN" and (
         child.dep_ == "acl" or child.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in child.children))
         for child in head.children)  # fmt: skip
+
+
+def _killer(head: Token, lex: Lexicons) -> bool:
+    """The by-agent of a passive victim verb or of a verb the codebook codes as an attack ("the
+    gunman is shot dead by Ruritanian troops", "two civilians killed by police and soldiers"): the
+    unit acts in the killing, and the text reports no deployment (the gold of the spent sets lists
+    no asset for such a unit; bench/ASSETS.md, section 6)."""
+    while head.dep_ == "conj":
+        head = head.head
+    by = head.head
+    if head.dep_ != "pobj" or by.dep_ != "agent":
+        return False
+    code = verb_dictionary().code(by.head)
+    return by.head.lemma_.lower() in lex.assets.victim_verbs or code is not None and code.type is EventType.ASSAULT
 
 
 def _governing_verb(token: Token, lex: Lexicons) -> Token | None:

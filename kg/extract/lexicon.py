@@ -292,7 +292,9 @@ class AssetLexicon:
     patterns: tuple[AssetPattern, ...]  # spaCy Matcher token patterns, each with its asset class
     operator_verbs: frozenset[str]  # their subject operates the asset they govern ("the US *deployed* a carrier")
     place_objects: frozenset[str]  # their object is where the asset is ("troops *leaving* Syria")
-    victim_verbs: frozenset[str]  # their object or passive subject is a victim ("14 soldiers were *killed*")
+    # Their object or passive subject is a victim or a captive set free, no deployment ("14 soldiers
+    # were *killed*", "*releases* six soldiers").
+    victim_verbs: frozenset[str]
     # Asset nouns that are an asset alone only where a moving verb moves them ("Ruritanian *forces*
     # entered Port Vell", not "Ruritanian forces raided a house"), and those verbs.
     moving_only: frozenset[str]

@@ -537,3 +537,38 @@ def test_assets_armed_force_inside_the_noun_phrase_stays_the_operator(annotated)
     ):
         found = _deployments(annotated, text, names)
         assert {(d.asset, d.operator, d.location) for d in found} == {expected}, text
+
+
+def test_assets_the_unit_that_kills_in_a_passive_is_no_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"troops": ("troops", ASSET, "Troops", False), "soldiers": ("soldiers", ASSET, "Troops", False)}
+    for text in (
+        "A protester was shot dead by Ruritanian troops in Port Vell.",
+        "Three gunmen were killed by Ruritanian soldiers near Port Vell.",
+        "Two civilians killed by Ruritanian troops in Port Vell were buried on Monday.",
+        "A journalist is wounded by police and Ruritanian soldiers in Port Vell.",
+    ):
+        assert _deployments(annotated, text, names) == [], text
+
+
+def test_assets_units_that_kill_are_still_deployed_where_the_text_sends_them(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"troops": ("troops", ASSET, "Troops", False), "soldiers": ("soldiers", ASSET, "Troops", False)}
+    for text in (
+        "Ruritanian troops were deployed to Port Vell.",
+        "Ruritania sends troops to Port Vell, where two protesters were killed by them.",
+        "Ruritanian soldiers shot dead two gunmen in Port Vell.",
+    ):
+        assert {(d.operator, d.location) for d in _deployments(annotated, text, names)} == {("ruritania", "port_vell")}, text
+
+
+def test_assets_a_weapon_that_kills_in_a_passive_stays(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"missile": ("missile", ASSET, "Missile", False)}
+    found = _deployments(annotated, "A hospital in Port Vell is hit by a Ruritanian missile.", names)
+    assert {(d.asset_class, d.operator) for d in found} == {(AssetClass.MISSILE, "ruritania")}
+
+
+def test_assets_captives_released_are_no_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"Freedonian": ("freedonia", STATE), "soldiers": ("soldiers", ASSET, "Troops", False)}
+    for text in ("Freedonian rebels release six wounded Ruritanian soldiers.", "Six Ruritanian soldiers were freed in Port Vell."):
+        assert _deployments(annotated, text, names) == [], text
+    found = _deployments(annotated, "Ruritanian soldiers released three hostages in Port Vell.", names)
+    assert {d.operator for d in found} == {"ruritania"}
