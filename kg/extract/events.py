@@ -23,18 +23,18 @@ from typing import TYPE_CHECKING
 
 from kg.extract import confidence
 from kg.extract.arguments import PARTIES, REPRESENTATIVES, EntityIndex, acting, clause_time, definite, groups, members_named, named, named_by, parties, sentence_evidence, topic_line_end
-from kg.extract.assets import asset_tokens
+from kg.extract.assets import asset_kinds, asset_tokens
 from kg.extract.attacks import actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
-from kg.extract.paths import OBJECT, SUBJECT, parse_path
+from kg.extract.paths import OBJECT, SUBJECT, Path, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
 from kg.extract.role_words import load_role_words
 from kg.extract.triggers import cancelling, requirements_met, triggers, verb_forms, verb_triggers, verb_types
 from kg.nlp import tokens_whose
-from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Mention, Provenance
+from kg.records import Article, AssetClass, Entity, EntityType, Event, EventType, Interval, Mention, Provenance
 from kg.timex import find_times
 
 if TYPE_CHECKING:
@@ -177,6 +177,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     targets = [key for key in reached + _shared_patient(token, index)
                if index.type_of(key) in target_types
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
+    if event_type is EventType.ASSAULT and not named(targets, index):
+        # "Gunmen kill nine Nigerian troops": a unit no name holds is struck as its state.
+        targets += [key for key in _states_of_units(token, events.paths(trigger, "targets"), index) if key not in targets]
     location_paths = events.paths(trigger, "locations")
     places = index.follow(token, location_paths)
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or place_within(
@@ -576,6 +579,20 @@ def _people_of_state(key: str, sent: Span, index: EntityIndex) -> bool:
     kg.extract.entities)."""
     mentions = [t for t in index.tokens_of(key) if sent.start <= t.i < sent.end]
     return index.type_of(key) is EntityType.STATE and bool(mentions) and all(t.tag_ in ("NNPS", "NNS") for t in mentions)
+
+
+def _states_of_units(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """The states of the unnamed troops a trigger's target paths reach, by the demonym or owner that
+    qualifies them ("nine *Nigerian* troops", "three *Israeli* soldiers and a civilian")."""
+    heads = [head for path in paths for reached in path.follow(token) for head in (reached, *reached.conjuncts)]
+    return list(dict.fromkeys(key for head in heads if _unnamed_troops(head, index) for key in index.states_of(head)))
+
+
+def _unnamed_troops(token: Token, index: EntityIndex) -> bool:
+    """The token belongs to a military asset of the troops class that no name holds."""
+    key = index.at(token)
+    return (key is not None and index.type_of(key) is EntityType.MILITARY_ASSET and not index.entities[key].named
+            and asset_kinds().get(index.entities[key].kind or "") is AssetClass.TROOPS)  # fmt: skip
 
 
 def _people_struck(events: list[Event], doc: Doc, index: EntityIndex) -> dict[int, frozenset[str]]:
