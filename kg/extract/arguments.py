@@ -281,7 +281,7 @@ class EntityIndex:
         forces" (common nouns only after the name, which ends in a proper noun: "Iran-backed
         Iraqi militias" name no party), its conjuncts too ("X-linked *Y and Z* rebels"); none
         where no name follows ("Rwanda-backed rebels": the patron stays the reading)."""
-        patronage = patronage_participle(token)
+        patronage = _patronage_participle(token)
         if patronage is None:
             return []
         name_end = token.i - 1
@@ -314,7 +314,7 @@ def mention_spans(doc: Doc, entities: Iterable[Entity]) -> Iterator[tuple[Span, 
                 yield span, entity
 
 
-def patronage_participle(token: Token) -> Token | None:
+def _patronage_participle(token: Token) -> Token | None:
     """The participle that joins a patron to the phrase headed by `token` with a hyphen ("Rwanda-*backed*")."""
     return next((child for child in token.children if child.dep_ == "amod" and child.lower_ in PATRONAGE
                  and child.i > 0 and child.doc[child.i - 1].text == "-"), None)  # fmt: skip
