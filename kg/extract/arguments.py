@@ -3,8 +3,9 @@
 `EntityIndex` maps every token covered by an entity mention to that entity's key. `entities_of`
 reads a noun phrase the way an analyst does: the entity it names ("Venezuelan President Nicolás
 Maduro" -> Maduro), else the entity in apposition, else the entity that qualifies it ("his
-Venezuelan counterpart" -> Venezuela, "the group's leader" -> the group); conjuncts count too
-("the UK, Canada and Norway").
+Venezuelan counterpart" -> Venezuela, "the group's leader" -> the group), the party a patron
+backs rather than the patron ("Rwanda-backed M23 rebels" -> M23); conjuncts count too ("the UK,
+Canada and Norway").
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ FIRST_PERSON = frozenset({"i", "me", "my"})
 # Israel", "Israel–United States relations, Calls for a ceasefire"), where others put a headline.
 TOPIC_SOURCES = frozenset({"Wikipedia Current events portal"})
 REPRESENTATIVES, RELATIVES, CROWDS = WORDS["representatives"], WORDS["relatives"], WORDS["crowd_nouns"]
+PATRONAGE = WORDS["patronage_participles"]
 # Dependents inside a noun phrase that may name whose it is ("US troops", "Sudan's army", "NATO
 # members"), and those that may name what the phrase stands for.
 OWNERS = ("compound", "amod", "poss", "nmod")
@@ -256,6 +258,9 @@ class EntityIndex:
             return members
         if not qualifiers:
             return []
+        client = self._client(token)
+        if client:
+            return client
         for child in token.children:
             if child.dep_ in QUALIFIERS and not (child.dep_ == "poss" and token.lemma_.lower() in RELATIVES):
                 keys = self._phrase_entities(child, qualifiers, depth + 1)
@@ -269,6 +274,25 @@ class EntityIndex:
             return [key for obj in OF_OR_FROM_OBJECT.follow(token) for part in (obj, *obj.conjuncts)
                     for key in self._phrase_entities(part, qualifiers, depth + 1)]
         return []
+
+    def _client(self, token: Token) -> list[str]:
+        """The parties a patron backs, named between the participle of patronage and the head:
+        "Islamic State-aligned *Allied Democratic Forces* rebels", "Rwanda-backed *M23* rebel
+        forces" (common nouns only after the name, which ends in a proper noun: "Iran-backed
+        Iraqi militias" name no party), its conjuncts too ("X-linked *Y and Z* rebels"); none
+        where no name follows ("Rwanda-backed rebels": the patron stays the reading)."""
+        patronage = _patronage_participle(token)
+        if patronage is None:
+            return []
+        name_end = token.i - 1
+        while name_end > patronage.i and token.doc[name_end].pos_ == "NOUN" and self.at(token.doc[name_end]) is None:
+            name_end -= 1
+        name = token.doc[name_end]
+        if name_end <= patronage.i or name.pos_ != "PROPN":
+            return []
+        keys = (self.at(part) for part in sorted((name, *name.conjuncts), key=lambda part: part.i))
+        return list(dict.fromkeys(key for key in keys if key is not None and self.entities[key].named
+                                  and self.type_of(key) in PARTIES))  # fmt: skip
 
     def follow(self, token: Token, paths: Iterable[Path], *, qualifiers: bool = True,
                transparent: frozenset[str] = frozenset()) -> list[str]:  # fmt: skip
@@ -288,6 +312,12 @@ def mention_spans(doc: Doc, entities: Iterable[Entity]) -> Iterator[tuple[Span, 
         for mention in entity.mentions:
             if (span := doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None:
                 yield span, entity
+
+
+def _patronage_participle(token: Token) -> Token | None:
+    """The participle that joins a patron to the phrase headed by `token` with a hyphen ("Rwanda-*backed*")."""
+    return next((child for child in token.children if child.dep_ == "amod" and child.lower_ in PATRONAGE
+                 and child.i > 0 and child.doc[child.i - 1].text == "-"), None)  # fmt: skip
 
 
 def members_named(token: Token) -> list[Token]:
