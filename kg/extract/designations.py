@@ -18,7 +18,7 @@ from kg.extract import confidence
 from kg.extract.arguments import EntityIndex, clause_time, sentence_evidence, topic_line_end
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import assess, partisan
-from kg.extract.paths import Path, parse_path
+from kg.extract.paths import Path, heads_reached, parse_path
 from kg.gazetteer import load_gazetteer
 from kg.nlp import doc_text
 from kg.records import (
@@ -220,8 +220,7 @@ def _people_of_a_state(token: Token, paths: Iterable[Path], index: EntityIndex) 
     """ "a travel ban on Americans": a designee written as the plural demonym of a state the article
     names is that state (in other slots people of a state are not the state: "detained two Britons")."""
     states = {entity.label: key for key, entity in index.entities.items() if entity.type is EntityType.STATE}
-    people = [person for path in paths for reached in path.follow(token) for person in (reached, *reached.conjuncts)
-              if person.tag_ in ("NNPS", "NNP") and index.at(person) is None]  # fmt: skip
+    people = [person for person in heads_reached(token, paths) if person.tag_ in ("NNPS", "NNP") and index.at(person) is None]
     return list(dict.fromkeys(states[entry.name] for person in people for entry in load_gazetteer().states_of_people(person.text)
                               if entry.name in states))  # fmt: skip
 

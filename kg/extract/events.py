@@ -29,7 +29,7 @@ from kg.extract.coder import headline_passive
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger, load_lexicons
 from kg.extract.modality import adverbial_infinitive, assess, partisan
-from kg.extract.paths import OBJECT, SUBJECT, Path, parse_path
+from kg.extract.paths import OBJECT, SUBJECT, Path, heads_reached, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
 from kg.extract.role_words import load_role_words
 from kg.extract.triggers import cancelling, requirements_met, triggers, verb_forms, verb_triggers, verb_types
@@ -584,8 +584,8 @@ def _people_of_state(key: str, sent: Span, index: EntityIndex) -> bool:
 def _states_of_units(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
     """The states of the unnamed troops a trigger's target paths reach, by the demonym or owner that
     qualifies them ("nine *Nigerian* troops", "three *Israeli* soldiers and a civilian")."""
-    heads = [head for path in paths for reached in path.follow(token) for head in (reached, *reached.conjuncts)]
-    return list(dict.fromkeys(key for head in heads if _unnamed_troops(head, index) for key in index.states_of(head)))
+    return list(dict.fromkeys(key for head in heads_reached(token, paths) if _unnamed_troops(head, index)
+                              for key in index.states_of(head)))  # fmt: skip
 
 
 def _unnamed_troops(token: Token, index: EntityIndex) -> bool:

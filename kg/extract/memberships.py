@@ -38,7 +38,7 @@ from kg.extract.confidence import score
 from kg.extract.lexicon import WORDS, Cues, load_lexicons, valid_rows
 from kg.extract.modality import Modality, assess
 from kg.extract.paths import Path as DepPath
-from kg.extract.paths import INFINITIVE, OBJECT, OF_OBJECT, parse_path
+from kg.extract.paths import INFINITIVE, OBJECT, OF_OBJECT, heads_reached, parse_path
 from kg.extract import roles
 from kg.extract.role_words import NOT_HOLDING, load_role_meanings
 from kg.extract.roles import PARTY
@@ -221,8 +221,8 @@ def _fits(key: str, cue: MembershipCue, index: EntityIndex) -> bool:
 def _named(token: Token, paths: tuple[DepPath, ...], index: EntityIndex) -> list[str]:
     """The entities the phrases `paths` reach from `token` name themselves, conjuncts included, not
     those qualifying them: "joined the EU" is the EU, "joined the EU's defence initiative" is not."""
-    return [key for path in paths for phrase in path.follow(token) for t in (phrase, *phrase.conjuncts)
-            if (key := index.at(t)) is not None]  # fmt: skip
+    keys = (index.at(head) for head in heads_reached(token, paths))
+    return [key for key in keys if key is not None]
 
 
 def _organizations(token: Token, cue: MembershipCue, index: EntityIndex) -> list[str]:

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from spacy.strings import get_string_id
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Token
 
 _STEP = re.compile(r"([<>])([a-z:]+)(?:\[(\^?)([^\]]*)\])?")
@@ -76,6 +78,12 @@ class Path:
                 current = [node.head for node in current
                            if node.dep_ == step.dep and node.head is not node and step.allows(node.head)]  # fmt: skip
         return current
+
+
+def heads_reached(token: Token, paths: Iterable[Path]) -> list[Token]:
+    """The words `paths` reach from `token`, path by path, each followed by its conjuncts ("nine
+    Nigerian troops *and* a police officer")."""
+    return [head for path in paths for reached in path.follow(token) for head in (reached, *reached.conjuncts)]
 
 
 def parse_path(text: str) -> Path:
