@@ -4,16 +4,16 @@ Input: the Doc of `kg.nlp.annotate` (ruler and model entity spans), the Article 
 Gazetteer. Output: `find_entities(...) -> tuple[Entity, ...]`. Extractors map tokens back to
 these entities with `kg.extract.arguments.EntityIndex`.
 
-`find_entities` runs the steps in order; each one's docstring says what it reads. Each entity
-span becomes a mention candidate, of a gazetteer entry or of a type (kg.extract.resolution),
-after long "X for the Y of Z" names the model cuts up are joined (kg.extract.long_names). Names
-the model cut wrong are mended (kg.extract.name_spans), regions' names read whole
-(kg.extract.regions), lone surnames of known people the model misses added (kg.extract.surnames)
-and names the gazetteer does not know typed by their sentence (kg.extract.retyping). Then come
-states' governments and bodies and organizations named with a state's name
-(kg.extract.state_bodies), parties named by a word (kg.extract.political_parties), military assets
-(kg.extract.asset_mentions) and the people of a state struck (`_victims_by_demonym`). An unknown
-organization takes the kind of the noun its name ends in (patterns/org_kinds.tsv).
+`find_entities` runs the steps in order; each one's docstring says what it reads. Each entity span
+becomes a mention candidate, of a gazetteer entry or of a type (kg.extract.resolution), after long
+"X for the Y of Z" names the model cuts up are joined (kg.extract.long_names). Names the model cut
+wrong are mended, regions' names read whole and lone surnames of known people the model misses
+added (kg.extract.name_spans), and names the gazetteer does not know typed by their sentence
+(kg.extract.retyping). Then come states' governments and bodies and organizations named with a
+state's name (kg.extract.state_bodies), parties named by a word (kg.extract.political_parties),
+military assets (kg.extract.asset_mentions) and the people of a state struck
+(`_victims_by_demonym`). An unknown organization takes the kind of the noun its name ends in
+(patterns/org_kinds.tsv).
 
 Within an article, mentions then merge into one entity per thing (kg.extract.coreference);
 the word lists and data files a name is judged by, and the mention candidate record, are in
@@ -29,17 +29,17 @@ from kg.extract.asset_mentions import unnamed_assets
 from kg.extract.coreference import merge, resolve_descriptions
 from kg.extract.groups import find_groups
 from kg.extract.long_names import with_long_names
-from kg.extract.name_spans import extend_names, hyphenated_pairs, names_cut_by_known, outside_titles
+from kg.extract.name_spans import (
+    extend_names, hyphenated_pairs, names_cut_by_known, outside_titles, region_names, untagged_surnames,
+)  # fmt: skip
 from kg.extract.names import HARM_VERBS, Context, MentionCandidate, candidate_of, org_kind, slug, surname_index
 from kg.extract.political_parties import party_word_mentions
-from kg.extract.regions import region_names
 from kg.extract.resolution import resolve
 from kg.extract.retyping import lone_words, retype
 from kg.extract.title_phrases import role_phrases
 from kg.extract.state_bodies import (
     governments, named_after_states, named_before_states, other_states_bodies, state_bodies,
 )  # fmt: skip
-from kg.extract.surnames import untagged_surnames
 from kg.gazetteer import Gazetteer, GazetteerEntry
 from kg.nlp import entries_by_key, tokens_whose
 from kg.patterns import load_labels
