@@ -1,24 +1,27 @@
-"""Extract stage, entities: where a name starts and ends, where the model cut it wrong.
+"""Extract stage, entities: where a name starts and ends, where the model cut it wrong or missed it.
 
 Input: the annotated Doc, the mention candidates, the title phrases (kg.extract.title_phrases) and the
 entity `Context`. Output: the candidates with their spans mended: a name that runs into a title
 ends before it (`outside_titles`); a capitalised word before a known name the ruler matched starts
 one longer name ("[Royal] [Thai] Navy": `names_cut_by_known`); "Trump-Putin" is a mention of each
 known part (`hyphenated_pairs`); a person's name the model cut short, cut in two or cut at a
-particle is one name, and untagged names listed with a person's are people's (`extend_names`).
+particle is one name, and untagged names listed with a person's are people's (`extend_names`); a
+region's name is one place ("Donetsk Oblast": `region_names`); a lone surname of a person the
+gazetteer knows is a mention of that person where the model missed it (`untagged_surnames`).
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.extract.names import (
-    ELIDED_PARTICLE, HYPHENS, NAME_PARTICLES, Context, MentionCandidate, candidate_of, lone_name_word_at, name_word_at,
-    not_entities, only, proper_name_at, set_span, surname_entry, token_owners, unknown,
+    ELIDED_PARTICLE, HYPHENS, NAME_PARTICLES, REGION_NAME_ENDS, Context, MentionCandidate, candidate_of, latin_key,
+    lone_name_word_at, name_word_at, name_words, not_entities, only, proper_name_at, set_span, surname_entry,
+    token_owners, unknown,
 )  # fmt: skip
 from kg.extract.role_words import RoleWord, title_words
-from kg.extract.surnames import in_office
 from kg.gazetteer import GazetteerEntry
+from kg.nlp import doc_text
 from kg.records import EntityType
 
 
@@ -76,7 +79,7 @@ def names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Men
 def hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
     """ "the Trump-Putin summit", "Russia-Ukraine talks": a name the gazetteer does not know made
     of parts joined by hyphens, each of which names one known state or person (a surname of
-    kg.extract.surnames's known people), is a mention of each part."""
+    `untagged_surnames`'s known people), is a mention of each part."""
     result: list[MentionCandidate] = []
     for c in candidates:
         hyphens = [i for i in range(c.start + 1, c.end - 1) if doc[i].text in HYPHENS and not doc[i - 1].whitespace_]
@@ -180,3 +183,94 @@ def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[Mention
         if 2 <= i - start <= 3:
             found.append(unknown(start, i, EntityType.PERSON, doc[start:i].text))
     return found
+
+
+def region_names(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """ "in Siversk, Donetsk Oblast", "Kyiv Oblast", "Rif Dimashq Governorate": the capitalised words
+    right before a word that ends only a region's name (names.REGION_NAME_ENDS) name that region, one
+    place, which the model often leaves untagged or cuts to the city or state inside it. The names
+    that overlap it give way to it."""
+    result = list(candidates)
+    for end in (i + 1 for i, token in enumerate(doc) if _region_name_end(token)):
+        start = _region_name_start(doc, end - 1)
+        if start == end - 1:
+            continue
+        kept = [c for c in result if c.end <= start or c.start >= end]
+        kept.append(unknown(start, end, EntityType.LOCATION, doc[start:end].text))
+        kept += _place_before_region(doc, start, kept)
+        result = kept
+    return result
+
+
+def _place_before_region(doc: Doc, region_start: int, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """ "in Taganrog, Rostov Oblast": capitalised words no name holds, between a preposition and the
+    comma before a region's name, are a place in that region."""
+    comma = region_start - 1
+    if comma < 2 or doc[comma].text != ",":
+        return []
+    start = _region_name_start(doc, comma)
+    taken = token_owners(candidates)
+    if start == comma or start == 0 or doc[start - 1].pos_ != "ADP" or any(i in taken for i in range(start, comma)):
+        return []
+    return [unknown(start, comma, EntityType.LOCATION, doc[start:comma].text)]
+
+
+def _region_name_end(token: Token) -> bool:
+    """ "Oblast", "Governorate": a capitalised word that ends only a region's name (names.REGION_NAME_ENDS)."""
+    return token.is_title and token.lower_ in REGION_NAME_ENDS
+
+
+def _region_name_start(doc: Doc, last: int) -> int:
+    """Where the capitalised words before token `last` start: proper nouns, with the words joined to
+    them by a hyphen written without spaces ("Deir ez-Zor", "al-Mahrah", "Warmian–Masurian"); not "the", "In"."""
+    start = last
+    while start > 0:
+        before = doc[start - 1]
+        if before.text[:1].isupper() and before.is_alpha and before.pos_ == "PROPN":
+            start -= 1
+        elif before.text in HYPHENS and start > 1 and not before.whitespace_ and not doc[start - 2].whitespace_ \
+                and doc[start - 2].is_alpha:  # fmt: skip
+            start -= 2
+        else:
+            break
+    return start
+
+
+def region_name(doc: Doc, candidate: MentionCandidate) -> bool:
+    """A region's name by its last word ("Kharkiv Oblast"; names.REGION_NAME_ENDS)."""
+    return candidate.type is EntityType.LOCATION and _region_name_end(doc[candidate.end - 1])
+
+
+def untagged_surnames(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
+    """A capitalised word the model left untagged that is the surname of one known person
+    ("Trump, Rubio and Hegseth met"), when the article names that person in full or they hold
+    office on its date; a word the tagger read as another part of speech ("Trump signs ...")
+    only when the article names that person elsewhere. A word that is also a gazetteer name
+    ("Jordan") or part of a longer capitalised name ("Trump Tower") is not one."""
+    taken = token_owners(candidates)
+    named = {name_words(c.name)[-1] for c in candidates if c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and c.name}
+    found: list[MentionCandidate] = []
+    for token in doc:
+        if token.i in taken or token.ent_type_ or not token.is_title:
+            continue
+        if token.pos_ != "PROPN" and latin_key(token.text) not in named:
+            continue  # "Trump signs ..." read as a noun: only a name the article names otherwise
+        if any(0 <= j < len(doc) and doc[j].is_title and not (j < token.i and token.is_sent_start)
+               for j in (token.i - 1, token.i + 1)):  # fmt: skip
+            continue
+        person = surname_entry(token.text, context)
+        if person is None or context.gazetteer.lookup(token.text) or not known_here(person, doc, context):
+            continue
+        found.append(candidate_of(doc[token.i : token.i + 1], person, weight=1))
+    return found
+
+
+def known_here(person: GazetteerEntry, doc: Doc, context: Context) -> bool:
+    """The article names `person` in full, or they hold an office on the article's date."""
+    return any(name in doc_text(doc) for name in person.names if " " in name) or in_office(person, context)
+
+
+def in_office(person: GazetteerEntry, context: Context) -> bool:
+    """`person` holds an office on the article's date."""
+    return context.day is not None and person.qid is not None and any(
+        t.held_on(context.day) for t in context.gazetteer.tenures_of(person.qid))  # fmt: skip

@@ -113,12 +113,10 @@ def _misread_verb(token: Token) -> bool:
     heading its sentence or in a sentence without any verb, is a verb the tagger misread."""
     if OBJECT.follow(token):
         return True
-
-    def verbless() -> bool:  # asked only where it decides: Token.sent looks for the sentence anew
-        return not any(other.pos_ in ("VERB", "AUX") for other in token.sent)
-
-    return any(child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj", "amod") and child.i < token.i
-               for child in token.children) and (token.dep_ == "ROOT" or verbless())  # fmt: skip
+    named_before = any(child.pos_ == "PROPN" and child.dep_ in ("compound", "nsubj", "amod") and child.i < token.i
+                       for child in token.children)  # fmt: skip
+    # The sentence is read last, only where it decides: Token.sent looks for it anew.
+    return named_before and (token.dep_ == "ROOT" or not any(other.pos_ in ("VERB", "AUX") for other in token.sent))
 
 
 def _verb_lemmas(form: str) -> list[str]:
