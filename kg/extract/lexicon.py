@@ -190,6 +190,18 @@ def _defaults(number: int, record: dict[str, Any], slot_names: tuple[str, ...],
     return {key: _slots(number, record, slot_names, problems)}
 
 
+def _like(number: int, record: dict[str, Any], earlier: dict[str, dict[str, Any]],
+          problems: Problems) -> dict[str, Any]:  # fmt: skip
+    """A record that names an earlier one `like` it takes that one's fields where it gives none of
+    its own (a sense of a noun that is read like the noun: a *general* strike like a protest)."""
+    like = record.pop("like", None)
+    if like is not None and like not in earlier:
+        problems.append((number, f"'like' names no earlier record: {like!r}"))
+    merged = {**earlier.get(like, {}), **record} if like is not None else record
+    earlier[merged["id"]] = merged
+    return merged
+
+
 EVENT_SLOTS = ("actors", "targets", "locations", "participants", "struck")
 DESIGNATION_SLOTS = ("authority", "designee")
 
@@ -206,7 +218,9 @@ def load_events(folder: Path) -> Lexicon:
     pattern_only: set[str] = set()
     left_to_others: set[str] = set()
     cancelling_blocks: set[str] = set()
+    earlier: dict[str, dict[str, Any]] = {}
     for number, record in _records(path, problems):
+        record = _like(number, record, earlier, problems)
         kind = record.get("kind", "trigger")
         if kind == "arguments":
             defaults |= _defaults(number, record, EVENT_SLOTS, problems)

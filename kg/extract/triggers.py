@@ -9,7 +9,7 @@ gives it, with that type's trigger. A present-tense verb the tagger misread as a
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
@@ -23,6 +23,8 @@ if TYPE_CHECKING:
 
 # Where a gerund stands for its event noun ("*Fighting* between X and Y killed 12").
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# The words that qualify a noun: "a *prisoner* swap", "a *24-hour* strike", "the *teachers'* strike".
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 
 
 def triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -36,7 +38,7 @@ def triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     if token.tag_ == "VBG" and token.dep_ in NOMINAL_DEPS and (nouns := events.by_lemma(token.lower_, "NOUN")):
         return nouns  # a gerund in a noun's place: "*fighting* between X and Y killed"
     if token.pos_ == "NOUN":
-        nouns = [_held_by_its_verb(trigger, token, lex) for trigger in events.by_lemma(lemma, "NOUN")]
+        nouns = [_held_by_its_verb(trigger, token, lex) for trigger in _senses(events.by_lemma(lemma, "NOUN"), token, assets)]
         if not _misread_verb(token):
             return nouns
         candidates = _verb_lemmas(token.lower_)
@@ -57,6 +59,16 @@ def triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
             **(passive if _transitive(verb, token) else {})})
         for verb in verbs
     ]  # fmt: skip
+
+
+def _senses(nouns: list[Trigger], token: Token, assets: set[int]) -> list[Trigger]:
+    """A noun's triggers less the types a sense the words around it mark displaces: a *general*
+    strike, workers *on* strike, is a protest and no attack."""
+    displaced: set[str] = set()
+    for trigger in nouns:
+        if trigger.words("displaces") and requirements_met(token, trigger, assets):
+            displaced |= trigger.words("displaces")
+    return [trigger for trigger in nouns if trigger.label not in displaced]
 
 
 def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
@@ -137,6 +149,9 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     def lemmas_below(deps: Iterable[str]) -> Iterator[str]:
         return (part.lemma_.lower() for child in token.children if child.dep_ in deps for part in child.subtree)
 
+    def modifiers() -> Iterator[str]:
+        return (child.lemma_.lower() for child in token.children if child.dep_ in MODIFIER_DEPS)
+
     preps = {child.lower_ for child in token.children if child.dep_ in ("prep", "prt")}
     deps = {child.dep_ for child in token.children}
     if preps & trigger.words("excludes_prep") or deps & trigger.words("excludes_child"):
@@ -153,7 +168,7 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         met("requires_prep", preps)
         and met("requires_child", deps)
         and met("requires_prep_object", lemmas_below(("prep",)))
-        and met("requires_modifier", (c.lemma_.lower() for c in token.children if c.dep_ in ("amod", "compound")))
+        and met("requires_modifier", modifiers())
         and met("requires_object_lemmas", chain(misread, objects))
         # "declared the envoy persona non grata": the words may sit anywhere in the complement.
         and met("requires_complement_lemmas", lemmas_below(("ccomp", "xcomp", "oprd", "dobj")))
@@ -161,12 +176,25 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         and met("requires_clause_lemmas", _clause_lemmas(token))
     ):
         return False
+    # "a *general* strike", "go *on* strike", "a strike *over pay*": any one of several cues will do.
+    alternatives: dict[str, Callable[[], Iterable[str]]] = {
+        "modifier": modifiers, "verb_prep": lambda: _verb_prep(token), "prep_object": lambda: lemmas_below(("prep",))}
+    cues = trigger.options.get("requires_one_of") or {}
+    if cues and not any(not frozenset(words).isdisjoint(alternatives[name]()) for name, words in cues.items()):
+        return False
     # What is sent must be an asset itself ("ordered troops"), not merely mention one ("ordered
     # the suspension of Patriot shipments").
     return not trigger.flag("requires_asset") or any(
         head.i in assets for child in token.children if child.dep_ in ("dobj", "nsubjpass")
         for head in (child, *child.conjuncts)
     )  # fmt: skip
+
+
+def _verb_prep(noun: Token) -> list[str]:
+    """The verb and preposition a noun is the object of ("go on" for "workers *go on* strike"), if any."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [f"{noun.head.head.lemma_.lower()} {noun.head.lower_}"]
 
 
 def _subject_lemmas(verb: Token) -> set[str]:

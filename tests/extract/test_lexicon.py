@@ -72,6 +72,7 @@ def _append(path: Path, line: str) -> int:
             "dependency path",
         ),
         ("events.jsonl", "{not json", load_events, "not valid JSON"),
+        ("events.jsonl", '{"id": "x", "like": "no.such.v1", "lemmas": ["hug"]}', load_events, "no earlier record"),
         (
             "designations.jsonl",
             '{"id": "x", "kind": "trigger", "pos": "VERB", "lemmas": ["list"], "category": "naughty"}',
@@ -120,3 +121,13 @@ def test_lexicon_path_language() -> None:
     assert (excluded.lemmas, excluded.excluded) == (frozenset({"face", "suffer"}), True)
     with pytest.raises(ValueError, match="bad dependency path"):
         parse_path("nsubj")
+
+
+def test_lexicon_like_takes_the_earlier_record_s_fields(tmp_path: Path) -> None:
+    folder = _copy(tmp_path)
+    _append(folder / "events.jsonl", '{"id": "x", "like": "event.protest.noun.v1", "lemmas": ["sit-in"], "base": 0.3}')
+    lexicon = load_events(folder)
+    protest = next(trigger for trigger in lexicon.triggers if trigger.id == "event.protest.noun.v1")
+    (sit_in,) = lexicon.by_lemma("sit-in", "NOUN")
+    assert (sit_in.label, sit_in.base, sit_in.slots) == ("PROTEST", 0.3, protest.slots)
+    assert sit_in.options["told_by"] == protest.options["told_by"]
