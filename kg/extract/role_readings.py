@@ -167,6 +167,8 @@ def _apposition_owner(title: Token, index: EntityIndex) -> str | None:
         key = index.at(owned) if owned is not title else None
         if key is not None and index.type_of(key) in OWNERS:
             return key
+        if _meaning(owned) == "not-holder":
+            continue  # "the leader of the Turkish opposition": the opposition's, not the state's
         qualifiers = [c for c in owned.children if c.dep_ in ("poss", "amod", "compound") and not _stance(c)]
         owner = _first_named(qualifiers, index, OWNERS)
         if owner is not None:
