@@ -653,6 +653,7 @@ def test_roles_a_title_in_apposition_to_a_name_is_the_names(read_roles, text: st
         "Jonas Keller, a former student of the University of Tehran, was arrested in Iran.",  # no title
         "Jonas Keller, the commander's son, was arrested in Iran.",  # the title is not the apposition's head
         "Jonas Keller, a leader of the anti-Hamas Popular Forces, is shot in Rafah.",  # a stance, not an owner
+        "Jonas Keller, the leader of the Iranian opposition, was arrested in Iran.",  # the opposition's, not the state's
     ],
 )
 def test_roles_an_apposition_that_is_no_title_of_an_owner_gives_none(read_roles, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -662,3 +663,8 @@ def test_roles_an_apposition_that_is_no_title_of_an_owner_gives_none(read_roles,
 def test_roles_a_former_holder_in_apposition_held_the_role(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Jonas Keller, the former commander of Hamas's military wing, was arrested."
     assert (_triples(read_roles, text), _former(read_roles, text)) == (set(), {("Jonas Keller", "commander", "Hamas")})
+
+
+def test_roles_a_charge_daffaires_is_the_sending_states(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran summoned the German chargé d'affaires, Jonas Keller, on Monday."
+    assert _triples(read_roles, text) == {("Jonas Keller", "chargé d'affaires", "Germany")}
