@@ -112,6 +112,75 @@ def read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWo
     return [replace(reading, ended=ended) for reading in readings]
 
 
+APPOSITION_CONFIDENCE = 0.8  # a title in apposition to a name, whose owner the parse reads ("X, the commander of Y")
+APPOSITION_MARKS = (",", "(", "—")  # what sets an apposition off from the name
+
+
+def apposition_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]]) -> list[Reading]:
+    """Titles in apposition to a person's name, in either order, by the parse: "X, the commander
+    of Iran's Revolutionary Guard Navy", "X, a senior Hamas commander", "the deputy head of
+    Russian military intelligence, lieutenant general X". Whose the office is: the state or
+    organization its "of" phrase names, or that qualifies the title before it; none otherwise."""
+    readings: list[Reading] = []
+    for start, end, word in set(roles.values()):
+        title = doc[start:end].root
+        holder = _apposed_person(title, index)
+        if holder is None:
+            continue
+        before = doc[min(title.left_edge.i, start) : start]
+        if any(_meaning(t) == "not-holder" for t in before) or _not_yet(doc, end) or _place_owned(title, index):
+            continue  # "X, the opposition leader", "X, the mayor of Y"
+        of = _apposition_owner(title, index)
+        if of is None or of == holder:
+            continue
+        deputies = 0
+        while deputies < len(before) and _meaning(before[-1 - deputies]) == "deputy":
+            deputies += 1  # "the deputy head of X, Y", "the deputy assistant director of X"
+        phrase = (start, end, word)
+        if deputies:
+            title_words = f"{before[-deputies:].text.lower()} {word.role}"
+            phrase = (start - deputies, end, RoleWord(title_words, title_words, None, word.state_office))
+        reading = _reading(holder, phrase, of, doc, APPOSITION_CONFIDENCE)
+        readings.append(replace(reading, ended=any(_meaning(t) == PAST for t in before)))
+    return readings
+
+
+def _apposed_person(title: Token, index: EntityIndex) -> str | None:
+    """The person whose name is in apposition to the title ("X, the T" or "the T, X"; "the T of
+    Y, X", where the parse hangs the name on Y), if any."""
+    candidates = [title.head] if title.dep_ == "appos" else []
+    for noun in [title, *OF_OBJECT.follow(title)]:  # the parse may hang the name on the "of" object
+        candidates += [child for child in noun.children if child.dep_ == "appos"]
+    for candidate in candidates:
+        key = index.at(candidate)
+        apart = title.doc[min(title.i, candidate.i) : max(title.i, candidate.i)]
+        if key is not None and index.type_of(key) is EntityType.PERSON and any(t.text in APPOSITION_MARKS for t in apart):
+            return key  # set off by a comma, a parenthesis or a dash (not "president A and president B")
+    return None
+
+
+def _apposition_owner(title: Token, index: EntityIndex) -> str | None:
+    """The state or organization an apposed title is of: its "of" object, or the one that
+    qualifies that object ("of Russian military intelligence", "of Hamas's political bureau");
+    else the one that qualifies the title itself ("a senior Hamas commander")."""
+    for owned in [*OF_OBJECT.follow(title), title]:
+        key = index.at(owned) if owned is not title else None
+        if key is not None and index.type_of(key) in OWNERS:
+            return key
+        if _meaning(owned) == "not-holder":
+            continue  # "the leader of the Turkish opposition": the opposition's, not the state's
+        qualifiers = [c for c in owned.children if c.dep_ in ("poss", "amod", "compound") and not _stance(c)]
+        owner = _first_named(qualifiers, index, OWNERS)
+        if owner is not None:
+            return owner
+    return None
+
+
+def _stance(token: Token) -> bool:
+    """The name is part of a stance toward its entity, not its owner: "anti-Hamas", "pro-Russia"."""
+    return (token.i > 0 and token.doc[token.i - 1].text in HYPHENS) or re.match(r"[a-z]+[-–]", token.text) is not None
+
+
 def clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWord]],
                      earlier: list[Reading]) -> tuple[list[Reading], set[int]]:
     """Titles a clause gives a person, by a verb of patterns/role_verbs.tsv with the title after

@@ -33,7 +33,7 @@ from kg.extract.implicit_owners import dominant_state, entity_qids, implicit_of
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.paths import NEGATION
-from kg.extract.role_readings import Reading, clause_readings, group_owner, read
+from kg.extract.role_readings import Reading, apposition_readings, clause_readings, group_owner, read
 from kg.extract.role_words import STATE_HEADS, load_role_meanings
 from kg.extract.title_phrases import SLOT, title_matches
 from kg.gazetteer import load_gazetteer
@@ -77,6 +77,10 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
             slot = (reading.person, reading.role_token.i)
             if slot not in readings or _rank(reading) > _rank(readings[slot]):
                 readings[slot] = reading
+    for reading in apposition_readings(doc, index, roles):  # where no pattern read the title its owner
+        slot = (reading.person, reading.role_token.i)
+        if slot not in readings or readings[slot].of is None:
+            readings[slot] = reading
     by_clause, voided = clause_readings(doc, index, roles, list(readings.values()))
     readings = {slot: reading for slot, reading in readings.items() if reading.role_token.i not in voided} | {
         (reading.person, reading.role_token.i): reading for reading in by_clause}  # a clause's parse over word order

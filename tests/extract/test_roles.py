@@ -624,3 +624,47 @@ def test_roles_a_sub_national_office_is_not_the_nations(read_roles, text) -> Non
 )
 def test_roles_a_national_office_beside_state_words_stays(read_roles, text, expected) -> None:  # type: ignore[no-untyped-def]
     assert expected in _triples(read_roles, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jonas Keller, the commander of Iran's Islamic Revolutionary Guard Corps Navy, said the strait was closed.",
+         ("Jonas Keller", "commander", "Islamic Revolutionary Guard Corps Navy")),
+        ("The deputy head of Russian military intelligence, lieutenant general Pavel Orlen, was shot in Moscow.",
+         ("Pavel Orlen", "deputy head", "Russia")),
+        ("Marek Dussel, a senior Hamas commander, is killed in an airstrike in Gaza.", ("Marek Dussel", "commander", "Hamas")),
+        ("The commander of the Ground Forces of Ukraine, Marek Dussel, submits his resignation.",
+         ("Marek Dussel", "commander", "Ground Forces of Ukraine")),
+        ("Tomas Brell, the deputy assistant director of the FBI's counterterrorism division, spoke to reporters.",
+         ("Tomas Brell", "deputy assistant director", "FBI")),
+        ("Iraq says that the deputy head of the Islamic State in Iraq and Syria, Marek Dussel, was killed.",
+         ("Marek Dussel", "deputy head", "Islamic State")),
+    ],
+)
+def test_roles_a_title_in_apposition_to_a_name_is_the_names(read_roles, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    # In either order, the owner read by the parse: the "of" object, what qualifies it, or what qualifies the title.
+    assert expected in _triples(read_roles, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jonas Keller, a former student of the University of Tehran, was arrested in Iran.",  # no title
+        "Jonas Keller, the commander's son, was arrested in Iran.",  # the title is not the apposition's head
+        "Jonas Keller, a leader of the anti-Hamas Popular Forces, is shot in Rafah.",  # a stance, not an owner
+        "Jonas Keller, the leader of the Iranian opposition, was arrested in Iran.",  # the opposition's, not the state's
+    ],
+)
+def test_roles_an_apposition_that_is_no_title_of_an_owner_gives_none(read_roles, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(of in ("Hamas", "Iran", "University of Tehran") for _, _, of in _triples(read_roles, text))
+
+
+def test_roles_a_former_holder_in_apposition_held_the_role(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Jonas Keller, the former commander of Hamas's military wing, was arrested."
+    assert (_triples(read_roles, text), _former(read_roles, text)) == (set(), {("Jonas Keller", "commander", "Hamas")})
+
+
+def test_roles_a_charge_daffaires_is_the_sending_states(read_roles) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran summoned the German chargé d'affaires, Jonas Keller, on Monday."
+    assert _triples(read_roles, text) == {("Jonas Keller", "chargé d'affaires", "Germany")}
