@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 WATER_NOUNS = WORDS["water_nouns"]
 NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
 PLACE_NOUNS = WORDS["place_nouns"]
+STRUCK_THING_NOUNS = WORDS["struck_thing_nouns"]
+# The prepositions of where a struck thing stood, and the kinds of place it stood in.
+THING_PREPOSITIONS = frozenset({"in", "at"})
+THING_PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
 
 
 def _reached(token: Token, paths: Iterable[Path]) -> Iterator[Token]:
@@ -122,7 +126,8 @@ def struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIn
     struck. Not where it happened ("in / near X": no such path), a place in the phrase of a person
     or thing struck ("the police chief of X"), nor a place of the attacker's own state by its phrase
     ("Ruritanian drones attacked X, Ruritania"); a place `captured` is what was taken wherever it
-    lies ("the Sudanese army recaptures Kurmuk, Sudan")."""
+    lies ("the Sudanese army recaptures Kurmuk, Sudan"). Where no place is struck by name, the place
+    a thing struck stood in (`_things_places`: "struck a police station *in X*")."""
     if not named(actors, index):
         return []
     home = set() if captured else home_states(actors, index) | states_in_names(actors, index)
@@ -136,7 +141,57 @@ def struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIn
                     continue
                 if home.isdisjoint(_placing_states(word, index)):
                     places.append(key)
+    if not places and not captured:
+        places = _things_places(token, trigger, lex, index, home)
     return places
+
+
+def _things_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, home: set[str]) -> list[str]:
+    """The places the unnamed things an attack struck stood in ("struck a police station *in
+    Vell*", "an airstrike on a market *in Vell*"): on land, not of the attacker's own state, not a
+    fight's (`between_sides`); a thing only (patterns/word_lists.tsv's `struck_thing_nouns`), no
+    person struck (the place of victims is `victims_place`'s)."""
+    if between_sides(token, trigger, lex.events):
+        return []
+    places: list[str] = []
+    for head in _reached(token, lex.events.paths(trigger, "struck")):
+        for part in (head, *head.conjuncts):
+            if index.at(part) is not None or part.lemma_.lower() not in STRUCK_THING_NOUNS:
+                continue
+            for word in _thing_place_words(part):
+                key = index.at(word)
+                if key is None or key in places or key in home or index.type_of(key) not in THING_PLACE_TYPES:
+                    continue
+                if _on_land_abroad(key, word, home, index):
+                    places.append(key)
+    return places
+
+
+def _on_land_abroad(key: str, mention: Token, home: set[str], index: EntityIndex) -> bool:
+    """The place is no body of water, and neither its phrase nor its name puts it in the attacker's
+    own state (`home`: "a warehouse in X, *Ruritania*", a capital of that state)."""
+    if _on_water(index.entities[key]) or not home.isdisjoint(_placing_states(mention, index)):
+        return False
+    place_states = _state_qids(index.entities[key].label)  # the state it is a capital of, if any
+    return all(place_states.isdisjoint(_state_qids(index.entities[state].label)) for state in home)
+
+
+def _state_qids(name: str) -> set[str | None]:
+    """The gazetteer's states that `name` names, as their name, demonym or capital."""
+    return {entry.qid for entry in load_gazetteer().lookup(name) if entry.type is EntityType.STATE}
+
+
+def _thing_place_words(thing: Token) -> list[Token]:
+    """The objects of the thing's own "in / at" phrase ("a police station *in* Vell"), or of its
+    verb's when the parse hangs the phrase there and the thing is the verb's object ("struck a
+    police station | in Vell")."""
+    holders = [thing, thing.head] if thing.dep_ == "dobj" else [thing]
+    words: list[Token] = []
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in THING_PREPOSITIONS:
+                words += [obj for obj in prep.children if obj.dep_ == "pobj"]
+    return words
 
 
 def _place_names(noun: Token) -> list[Token]:

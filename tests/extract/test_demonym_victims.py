@@ -79,10 +79,12 @@ def test_a_plural_demonym_is_no_target_elsewhere(assaults, text, state) -> None:
         # the place struck: the people's state yields to it (one attack, not two)
         ("Three Ukrainians are killed in a Russian drone attack on Odesa.", {(("Russia",), ("Odesa",))}),
         ("Seven Palestinians are injured in an Israeli strike on the Nuseirat refugee camp.", {(("Israel",), ("Nuseirat",))}),
+        # the place a struck thing stood in, likewise
+        ("Israeli forces hit a tent in central Gaza, killing three Palestinians.", {(("Israel",), ("Gaza",))}),
         # no other reading names a target: the state stays the target
         ("Two Palestinians are killed by Israeli attacks in Gaza.", {(("Israel",), ("Palestine",))}),
         ("Israeli strikes kill 26 Palestinians.", {(("Israel",), ("Palestine",))}),
-        ("Israeli forces hit a tent in central Gaza, killing three Palestinians.", {(("Israel",), ("Palestine",))}),
+        ("Israeli forces killed three Palestinians in central Gaza.", {(("Israel",), ("Palestine",))}),
         # two named targets stay two
         ("Israel launches airstrikes on Rafah and Khan Yunis, killing at least 60 Palestinians.",
          {(("Israel",), ("Rafah",)), (("Israel",), ("Khan Yunis",))}),

@@ -99,7 +99,7 @@ NAMED_ACTOR = {
     ("text", "actors", "targets"),
     [
         # The verb and its participle, each with an unnamed target.
-        ("The Northern Front attacks a village in Red Harbour, killing at least 20 people.", ("front",), {"village", "people"}),
+        ("The Northern Front attacks a village, killing at least 20 people.", ("front",), {"village", "people"}),
         ("Ruritania bombed a school, killing 20 people.", ("ruritania",), {"school", "people"}),
         # The attack noun and the casualty verb, each with an unnamed target.
         ("At least 20 people are killed in an attack by gunmen on a village in Red Harbour.", ("gunmen",), {"village", "people"}),

@@ -78,3 +78,45 @@ def test_the_capital_of_the_attacker_s_own_state_is_not_struck_by_it(annotated) 
     names = {"Ukrainian": ("ukraine", EntityType.STATE), "Kyiv": ("kyiv", EntityType.LOCATION)}
     found = _assaults(annotated, "Ukrainian air defences shot down drones attacking Kyiv.", names)
     assert not any("kyiv" in targets for _, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritanian jets struck a police station in Red Harbour.",
+        "The Ruritanian military strikes a police station in Red Harbour, killing eight people.",
+        "Ruritania carried out an airstrike on a market in Red Harbour.",
+        "Two people are killed in a Ruritanian drone attack on a hotel in Red Harbour.",
+        "Ruritania fired two missiles at the seaport in Red Harbour.",
+        "Ruritanian forces bombed a school at Red Harbour.",
+    ],
+)
+def test_the_place_a_struck_thing_stood_in_is_the_target(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert any("ruritania" in actors and targets == ("harbour",) for actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sea, near a place, a deal struck, a clash
+        "Ruritanian jets struck a boat in the Red Sea.",
+        "Ruritanian jets struck a police station near Red Harbour.",
+        "Ruritania struck a deal in Red Harbour.",
+        "Ruritanian and Freedonian troops clashed at a checkpoint in Red Harbour.",
+        # the attacker's own state
+        "Ruritanian jets struck a police station in Red Harbour, Ruritania.",
+        # people struck, not a thing
+        "Ruritanian jets killed five soldiers in Red Harbour.",
+    ],
+)
+def test_no_thing_place_target_at_sea_nearby_in_deals_fights_or_home(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "the Red Sea": ("red_sea", EntityType.LOCATION)}
+    found = _assaults(annotated, text, names)
+    assert not any("harbour" in targets or "red_sea" in targets for _, targets in found), found
+
+
+def test_the_attacker_s_own_capital_is_not_struck_by_it(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"Ukrainian": ("ukraine", EntityType.STATE), "Kyiv": ("kyiv", EntityType.LOCATION)}
+    found = _assaults(annotated, "Ukrainian forces struck a warehouse in Kyiv.", names)
+    assert not any("kyiv" in targets for _, targets in found), found
