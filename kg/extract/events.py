@@ -257,7 +257,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # stated: below).
     on_object = (trigger.flag("object_suffices") and not (targets or alone or counted)
                  and bool(named(actors, index))
-                 and _demands_something(token, trigger, lex, index))  # fmt: skip
+                 and _demands_something(token, trigger, lex, index) and _sufficient_object(token, trigger))  # fmt: skip
     alone = alone or on_object
     if not (actors or unstated) or not (targets or struck or alone or counted):
         return None
@@ -371,6 +371,14 @@ def _demands_something(token: Token, trigger: Trigger, lex: Lexicons, index: Ent
     return token.pos_ == "VERB" and any(path.follow(token) for path in lex.events.paths(trigger, "targets")) and all(
         child.dep_ not in ("acomp", "oprd") and (child.dep_ != "nsubj" or child.pos_ in ("PROPN", "PRON") or index.at(child))
         for child in token.children)  # fmt: skip
+
+
+def _sufficient_object(token: Token, trigger: Trigger) -> bool:
+    """An object of a kind the trigger's event can stand on, where the trigger lists such kinds
+    (`sufficient_objects`): a claim denied, a proposal turned down ("X rejects the ultimatum"),
+    not a permission withheld from someone ("denies entry", whose recipient is the party)."""
+    kinds = trigger.words("sufficient_objects")
+    return not kinds or any(child.lemma_.lower() in kinds for child in token.children if child.dep_ == "dobj")
 
 
 def _followed(event_type: EventType, parties: Iterable[str], location: str | None, index: EntityIndex) -> bool:
