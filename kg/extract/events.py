@@ -28,7 +28,7 @@ from kg.extract.attacks import actor_unstated, attack_clauses, attack_trigger, b
 from kg.extract.coder import headline_passive
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger, load_lexicons
-from kg.extract.modality import adverbial_infinitive, assess, partisan
+from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
 from kg.extract.paths import OBJECT, SUBJECT, Path, heads_reached, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
 from kg.extract.role_words import load_role_words
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 NAME = "kg.events.v2"
 AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
+INTENT_CUES = WORDS["intent_cues"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
 # even where the article never says who did it.
@@ -281,14 +282,23 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         event_type = EventType(halted)
     elif (
         modality.hypothetical and not modality.negated and not conditional and trigger.options.get("if_hypothetical")
-        # the claimant is the actor or named as one of the acting state's own ("*Israeli* Prime
-        # Minister Netanyahu says Israel will retaliate"): its words are the state's
-        and (modality.claimed_by is None or modality.claimed_by in actors
-             or not set(actors).isdisjoint(states_of([modality.claimed_by], index)))
+        and _own_words(modality, actors, index)
     ):  # fmt: skip
         # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack;
         # and the threat itself was made, it is no hypothesis.
         event_type = EventType(trigger.options["if_hypothetical"])
+        modality = dataclasses.replace(modality, hypothetical=False)
+    elif (
+        modality.hypothetical and not modality.negated and trigger.options.get("if_intended")
+        and _intended(modality, sent, lex) and _own_words(modality, actors, index)
+        and not (trigger.flag("verbal") and modality.claimed_by in actors)
+        and _party_itself(token, trigger, targets, events, index)
+    ):  # fmt: skip
+        # "France will recognise X", "pledged to supply Y with oil": a cooperation the actor
+        # undertakes is PLOVER's AGREE, an intent stated, not the act (nor "may", "urged to"); a
+        # verbal act its actor says he will do is done in the saying ("Lula says he will defend X");
+        # a party only qualifying the object is no partner ("will deploy *American* aircraft").
+        event_type = EventType(trigger.options["if_intended"])
         modality = dataclasses.replace(modality, hypothetical=False)
     verbal = trigger.options.get("between_people")
     if isinstance(verbal, dict) and token.lemma_.lower() in verbal.get("lemmas", ()) and actors and all(
@@ -734,6 +744,29 @@ def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
 # Sectors of a state's own organs: a group of one with no state of its own acts for the state its
 # speaker speaks for.
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _own_words(modality: Modality, actors: list[str], index: EntityIndex) -> bool:
+    """Whether the claim is the actor's own word: told by no one, by the actor, or by one named as
+    the acting state's own ("*Israeli* Prime Minister Netanyahu says Israel will retaliate")."""
+    claimant = modality.claimed_by
+    return claimant is None or claimant in actors or not set(actors).isdisjoint(states_of([claimant], index))
+
+
+def _intended(modality: Modality, sent: Span, lex: Lexicons) -> bool:
+    """Whether the cues that make the claim hypothetical are the actor's intent ("will", "pledged
+    to", "is ready to"), not a possibility or another party's request; speech verbs aside."""
+    words = set((modality.cue or "").split())
+    lemmas = {token.lemma_.lower() for token in sent if token.text in words}
+    hypothetical = {lemma for lemma in lemmas if lex.cues.get(("governor", lemma)) != "attribution"}
+    return bool(hypothetical) and hypothetical <= INTENT_CUES
+
+
+def _party_itself(token: Token, trigger: Trigger, targets: list[str], events: Lexicon, index: EntityIndex) -> bool:
+    """Whether a target is a party itself, not only what qualifies the object ("*American* aircraft")."""
+    paths = events.paths(trigger, "targets")
+    qualifying = set(index.follow(token, paths)) - set(index.follow(token, paths, qualifiers=False))
+    return not set(targets) <= qualifying
 
 
 def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) -> str | None:
