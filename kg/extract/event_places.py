@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from kg.extract.arguments import EntityIndex, named
 from kg.extract.attacks import attack_nouns, between_sides
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger
-from kg.extract.paths import OF_OBJECT, Path
+from kg.extract.paths import OF_OBJECT, Path, heads_reached
 from kg.gazetteer import load_gazetteer
 from kg.records import Entity, EntityType
 
@@ -132,15 +132,14 @@ def struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIn
         return []
     home = set() if captured else home_states(actors, index) | states_in_names(actors, index)
     places: list[str] = []
-    for head in _reached(token, lex.events.paths(trigger, "struck")):
-        for part in (head, *head.conjuncts):
-            common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
-            for word in (part, *(_place_names(part) if common_place else ())):
-                key = index.at(word)
-                if key is None or key in places or index.type_of(key) is not EntityType.LOCATION:
-                    continue
-                if home.isdisjoint(_placing_states(word, index)):
-                    places.append(key)
+    for part in heads_reached(token, lex.events.paths(trigger, "struck")):
+        common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
+        for word in (part, *(_place_names(part) if common_place else ())):
+            key = index.at(word)
+            if key is None or key in places or index.type_of(key) is not EntityType.LOCATION:
+                continue
+            if home.isdisjoint(_placing_states(word, index)):
+                places.append(key)
     if not places and not captured:
         places = _things_places(token, trigger, lex, index, home)
     return places
@@ -154,16 +153,15 @@ def _things_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
     if between_sides(token, trigger, lex.events):
         return []
     places: list[str] = []
-    for head in _reached(token, lex.events.paths(trigger, "struck")):
-        for part in (head, *head.conjuncts):
-            if index.at(part) is not None or part.lemma_.lower() not in STRUCK_THING_NOUNS:
+    for part in heads_reached(token, lex.events.paths(trigger, "struck")):
+        if index.at(part) is not None or part.lemma_.lower() not in STRUCK_THING_NOUNS:
+            continue
+        for word in _thing_place_words(part):
+            key = index.at(word)
+            if key is None or key in places or key in home or index.type_of(key) not in THING_PLACE_TYPES:
                 continue
-            for word in _thing_place_words(part):
-                key = index.at(word)
-                if key is None or key in places or key in home or index.type_of(key) not in THING_PLACE_TYPES:
-                    continue
-                if _on_land_abroad(key, word, home, index):
-                    places.append(key)
+            if _on_land_abroad(key, word, home, index):
+                places.append(key)
     return places
 
 
