@@ -177,11 +177,12 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     ):
         return False
     # "a *general* strike", "go *on* strike", "a strike *over pay*": any one of several cues will do.
-    alternatives: dict[str, Callable[[], Iterable[str]]] = {
-        "modifier": modifiers, "verb_prep": lambda: _verb_prep(token), "prep_object": lambda: lemmas_below(("prep",))}
-    cues = trigger.options.get("requires_one_of") or {}
-    if cues and not any(not frozenset(words).isdisjoint(alternatives[name]()) for name, words in cues.items()):
-        return False
+    cues = trigger.options.get("requires_one_of")
+    if cues:
+        alternatives: dict[str, Callable[[], Iterable[str]]] = {
+            "modifier": modifiers, "verb_prep": lambda: _verb_prep(token), "prep_object": lambda: lemmas_below(("prep",))}
+        if not any(not frozenset(words).isdisjoint(alternatives[name]()) for name, words in cues.items()):
+            return False
     # What is sent must be an asset itself ("ordered troops"), not merely mention one ("ordered
     # the suspension of Patriot shipments").
     return not trigger.flag("requires_asset") or any(
