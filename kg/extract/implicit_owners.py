@@ -1,8 +1,9 @@
 """Extract stage, roles: whose office a title is where the text names no state or organization.
 Input: a reading, the article's entities with the QIDs the gazetteer knows them by
 (`entity_qids`), the gazetteer and the article. Output: the office the gazetteer's tenures show
-the person holding, else roles.tsv's `default_of` (`implicit_of`), and the state the article is
-most about (`dominant_state`).
+the person holding, else roles.tsv's `default_of` (`implicit_of`), the state or organization of
+the group a title's holder is listed in (`group_owner`: "Hamas officials such as spokesman X"),
+and the state the article is most about (`dominant_state`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 from collections import Counter
 
 from kg.extract.arguments import EntityIndex
-from kg.extract.role_readings import Reading
+from kg.extract.groups import agent_heads
+from kg.extract.lexicon import WORDS
+from kg.extract.role_readings import OWNERS, Reading, first_named
 from kg.extract.role_words import STATE_HEADS
 from kg.gazetteer import Gazetteer, Tenure
 from kg.records import Article, EntityType
@@ -18,6 +21,7 @@ from kg.records import Article, EntityType
 HEAD_ROLES = STATE_HEADS | {"leader"}
 # The gazetteer writes every crowned head's tenure as "monarch"; the news gives the title.
 MONARCHS = frozenset({"monarch", "king", "queen", "emperor", "emir", "sultan"})
+LISTING = WORDS["listing_words"]
 
 
 def entity_qids(index: EntityIndex, gazetteer: Gazetteer) -> dict[str, str]:
@@ -40,6 +44,22 @@ def implicit_of(reading: Reading, qids: dict[str, str], gazetteer: Gazetteer, ar
     if reading.word.default_of is not None:
         return by_qid.get(reading.word.default_of)
     return None
+
+
+def group_owner(reading: Reading, index: EntityIndex) -> str | None:
+    """The state or organization that qualifies the group of people a title is listed in ("Iranian
+    government officials including health minister X", "Hamas officials such as spokesman X"): the
+    group's noun ends a Phoenix agent phrase, and "including", "such as", "like" or "among" lists
+    the title's holder in it."""
+    word = reading.role_token
+    while word.dep_ in ("compound", "appos", "pobj", "conj") and word.head is not word:
+        word = word.head
+    if word.dep_ != "prep" or word.lower_ not in LISTING:
+        return None
+    group = word.head
+    if group.lemma_.lower() not in agent_heads():
+        return None
+    return first_named(group.lefts, index, OWNERS)
 
 
 def dominant_state(index: EntityIndex, qids: dict[str, str], gazetteer: Gazetteer, article: Article,

@@ -29,11 +29,11 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.arguments import EntityIndex, sentence_evidence, topic_line_end
 from kg.extract.confidence import INHERITED, score
-from kg.extract.implicit_owners import dominant_state, entity_qids, implicit_of
+from kg.extract.implicit_owners import dominant_state, entity_qids, group_owner, implicit_of
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.paths import NEGATION
-from kg.extract.role_readings import Reading, apposition_readings, clause_readings, group_owner, read
+from kg.extract.role_readings import Reading, apposition_readings, clause_readings, read
 from kg.extract.role_words import STATE_HEADS, load_role_meanings
 from kg.extract.title_phrases import SLOT, title_matches
 from kg.gazetteer import load_gazetteer
