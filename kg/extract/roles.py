@@ -6,11 +6,9 @@ kg.extract.role_readings (a person beside a title, by a pattern or by a clause).
 reads them once per Doc (the memberships stage reads them too) and makes the claims.
 
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
-state"), `of` is, in order: the office the gazetteer's tenures show the person holding
-(`implicit_of`, kg.extract.implicit_owners), roles.tsv's `default_of`, the group the person is listed
-in (`group_owner`), and for a state office or
-a head of state the state the article is most about (`dominant_state`, as `guessed_state` admits it);
-else no claim.
+state"), `of` is, in order: the office the gazetteer's tenures show the person holding, roles.tsv's
+`default_of`, the owner of the group the person is listed in, and for a state office or a head of
+state the state the article is most about (all in kg.extract.implicit_owners); else no claim.
 
 A title after "former" or "ex-" ("former Brazilian president X") is a past role: a Role that has
 `ended` (held before the article's date, no more), never one the person holds; where the article
