@@ -23,8 +23,7 @@ from kg.gazetteer import Gazetteer, Tenure
 from kg.records import Article, EntityType
 
 HEAD_ROLES = STATE_HEADS | {"leader"}
-# The gazetteer writes every crowned head's tenure as "monarch"; the news gives the title.
-MONARCHS = frozenset({"monarch", "king", "queen", "emperor", "emir", "sultan"})
+MONARCHS = WORDS["monarch_titles"]
 LISTING = WORDS["listing_words"]
 
 
