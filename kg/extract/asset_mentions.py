@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.assets import longest_asset_matches, unmoved
+from kg.extract.assets import asset_matches
 from kg.extract.groups import load_agents
-from kg.extract.lexicon import load_lexicons
+from kg.extract.lexicon import Lexicons, load_lexicons
 from kg.extract.names import QUANTIFIERS, MentionCandidate, proper_name_at, set_type, token_owners, unknown
 from kg.patterns import LabelSpec
 from kg.records import AssetClass, EntityType
@@ -38,7 +38,7 @@ def unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[st
         if any(s < end and start < e for s, e in named) or taken.intersection(range(start, end)):
             continue
         taken.update(range(start, end))
-        if _person_agent(doc, start, end, asset_class) or unmoved(doc, start, end, lexicons):
+        if _person_agent(doc, start, end, asset_class) or _unmoved(doc, start, end, lexicons):
             continue
         kind = kinds.get("ASSET_" + asset_class.value.upper())
         name = by_start.get(end) or by_end.get(start)
@@ -59,6 +59,38 @@ def unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[st
         found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}", kind, 1,
                                       named=False))  # fmt: skip
     return found
+
+
+def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
+    """The asset matches as a Matcher added with greedy="LONGEST" returns them, filtered from the
+    same run: per class (in order of first match), longest first, none overlapping another kept."""
+    by_class: dict[AssetClass, list[tuple[int, int]]] = {}
+    for start, end, asset_class in asset_matches(doc, lex):
+        by_class.setdefault(asset_class, []).append((start, end))
+    longest: list[tuple[int, int, AssetClass]] = []
+    for asset_class, spans in by_class.items():
+        taken: set[int] = set()
+        for start, end in sorted(spans, key=lambda span: (span[1] - span[0], -span[0]), reverse=True):
+            if taken.isdisjoint(range(start, end)):
+                longest.append((start, end, asset_class))
+                taken.update(range(start, end))
+    return longest
+
+
+def _unmoved(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
+    """A one-word match of a moving-only noun that no moving verb moves: "Ruritanian forces" are an
+    asset where they "entered Port Vell", "withdraw" or are "stationed in" it, or in "the withdrawal
+    of Ruritanian forces"; where they only raid or strike, they are the actor of the attack."""
+    noun = doc[start]
+    if end - start != 1 or noun.lemma_.lower() not in lex.assets.moving_only:
+        return False
+    while noun.dep_ == "conj":  # "M23 forces and Ruritanian troops enter"
+        noun = noun.head
+    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
+    movers = [head] if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else []
+    # "forces stationed in Port Vell", "forces attempt to enter the city"
+    movers += [c for c in (*noun.children, *head.children) if c.dep_ in ("acl", "relcl", "xcomp")]
+    return not any(mover.lemma_.lower() in lex.assets.moving_verbs for mover in movers)
 
 
 def _person_agent(doc: Doc, start: int, end: int, asset_class: AssetClass) -> bool:

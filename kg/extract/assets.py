@@ -79,38 +79,6 @@ def asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
     return matches
 
 
-def unmoved(doc: Doc, start: int, end: int, lex: Lexicons) -> bool:
-    """A one-word match of a moving-only noun that no moving verb moves: "Ruritanian forces" are an
-    asset where they "entered Port Vell", "withdraw" or are "stationed in" it, or in "the withdrawal
-    of Ruritanian forces"; where they only raid or strike, they are the actor of the attack."""
-    noun = doc[start]
-    if end - start != 1 or noun.lemma_.lower() not in lex.assets.moving_only:
-        return False
-    while noun.dep_ == "conj":  # "M23 forces and Ruritanian troops enter"
-        noun = noun.head
-    head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun.head
-    movers = [head] if noun.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else []
-    # "forces stationed in Port Vell", "forces attempt to enter the city"
-    movers += [c for c in (*noun.children, *head.children) if c.dep_ in ("acl", "relcl", "xcomp")]
-    return not any(mover.lemma_.lower() in lex.assets.moving_verbs for mover in movers)
-
-
-def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:
-    """The asset matches as a Matcher added with greedy="LONGEST" returns them, filtered from the
-    same run: per class (in order of first match), longest first, none overlapping another kept."""
-    by_class: dict[AssetClass, list[tuple[int, int]]] = {}
-    for start, end, asset_class in asset_matches(doc, lex):
-        by_class.setdefault(asset_class, []).append((start, end))
-    longest: list[tuple[int, int, AssetClass]] = []
-    for asset_class, spans in by_class.items():
-        taken: set[int] = set()
-        for start, end in sorted(spans, key=lambda span: (span[1] - span[0], -span[0]), reverse=True):
-            if taken.isdisjoint(range(start, end)):
-                longest.append((start, end, asset_class))
-                taken.update(range(start, end))
-    return longest
-
-
 def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Deployment]:
     """One Deployment per military asset whose operator the article tells, and per named asset
     whose place it tells (with no operator, kept below the export threshold)."""

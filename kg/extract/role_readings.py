@@ -3,8 +3,7 @@ title phrases (kg.extract.title_phrases) and the entity index. Output: `Reading`
 a title and the state or organization the words give it, if any: of a role pattern's match
 (`read`: "US President X", "Antigua's prime minister and Labour leader X") or of a clause
 (`clause_readings`: "X is sworn in as president", "the Senate confirms X as Treasury
-Secretary"); and the state or organization of the group a title's holder is listed in
-(`group_owner`: "Hamas officials such as spokesman X").
+Secretary").
 """
 
 from __future__ import annotations
@@ -17,8 +16,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.arguments import EntityIndex
-from kg.extract.groups import agent_heads
-from kg.extract.lexicon import WORDS, load_lexicons
+from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.names import HYPHENS, POSSESSIVE, org_kind
 from kg.extract.paths import AGENT_OBJECT, INFINITIVE, NEGATION, OBJECT, OF_OBJECT, SUBJECT
@@ -29,7 +27,6 @@ from kg.records import EntityType
 
 CLAUSE_CONFIDENCE = 0.8  # a title a clause gives ("X is sworn in as president"), as explicit as "X is the president"
 OWNERS = (EntityType.STATE, EntityType.ORGANIZATION)  # whose a title may be
-LISTING = WORDS["listing_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +167,7 @@ def _apposition_owner(title: Token, index: EntityIndex) -> str | None:
         if _meaning(owned) == "not-holder":
             continue  # "the leader of the Turkish opposition": the opposition's, not the state's
         qualifiers = [c for c in owned.children if c.dep_ in ("poss", "amod", "compound") and not _stance(c)]
-        owner = _first_named(qualifiers, index, OWNERS)
+        owner = first_named(qualifiers, index, OWNERS)
         if owner is not None:
             return owner
     return None
@@ -288,7 +285,7 @@ def _place_owned(title: Token, index: EntityIndex) -> bool:
     """The title is said to be a place's, not a state's or organization's: its "of" phrase names a
     location ("mayor of New York City") or its possessor is a common noun for one ("the city's"; "the
     state's", which in a clause of an election is a province's as often as a country's)."""
-    return _first_named(OF_OBJECT.follow(title), index, (EntityType.LOCATION,)) is not None or any(
+    return first_named(OF_OBJECT.follow(title), index, (EntityType.LOCATION,)) is not None or any(
         child.dep_ == "poss" and child.pos_ == "NOUN" and index.at(child) is None and child.lower_ not in REFERRING - {"state"}
         for child in title.children)  # fmt: skip
 
@@ -315,7 +312,7 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     else the one written before it ("as U.S. Treasury Secretary"), else for "its" or
     "their" the verb's subject ("the party names X as its leader"); None if the text gives none."""
     named = [key for key in map(index.at, before) if key is not None and index.type_of(key) in OWNERS]
-    key = _first_named(OF_OBJECT.follow(title), index, OWNERS)
+    key = first_named(OF_OBJECT.follow(title), index, OWNERS)
     if key is not None:
         # "as the U.S. Secretary of Health and Human Services": the department is the portfolio
         department = index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind in (None, "GovernmentBody")
@@ -325,7 +322,7 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     if any(t.lower_ in ("its", "their") for t in before):
         while verb.dep_ == "xcomp" and verb.head is not verb:
             verb = verb.head  # "O elects X to serve as its secretary general"
-        return _first_named(SUBJECT.follow(verb), index, OWNERS)
+        return first_named(SUBJECT.follow(verb), index, OWNERS)
     return None
 
 
@@ -380,34 +377,18 @@ def _of_key(doc: Doc, run: tuple[str, int, int], index: EntityIndex) -> str | No
         owner = index.at(doc[run[1] - 2]) if run[1] >= 2 and doc[run[1] - 1].lower_ == "of" else None
         if owner is not None and index.type_of(owner) is EntityType.ORGANIZATION:
             return owner
-        return _first_named(reversed(doc[run[1] : run[2]]), index)
+        return first_named(reversed(doc[run[1] : run[2]]), index)
     wanted = (EntityType.STATE,) if doc[run[1]].lower_ in ("country", "nation", "state") else (EntityType.ORGANIZATION,)
-    return _first_named(reversed(doc[max(0, run[1] - 80) : run[1]]), index, wanted)
+    return first_named(reversed(doc[max(0, run[1] - 80) : run[1]]), index, wanted)
 
 
-def _first_named(tokens: Iterable[Token], index: EntityIndex, types: tuple[EntityType, ...] | None = None) -> str | None:
+def first_named(tokens: Iterable[Token], index: EntityIndex, types: tuple[EntityType, ...] | None = None) -> str | None:
     """The entity (of `types`, if given) that the first of `tokens` in a mention of one names."""
     for token in tokens:
         key = index.at(token)
         if key is not None and (types is None or index.type_of(key) in types):
             return key
     return None
-
-
-def group_owner(reading: Reading, index: EntityIndex) -> str | None:
-    """The state or organization that qualifies the group of people a title is listed in ("Iranian
-    government officials including health minister X", "Hamas officials such as spokesman X"): the
-    group's noun ends a Phoenix agent phrase, and "including", "such as", "like" or "among" lists
-    the title's holder in it."""
-    word = reading.role_token
-    while word.dep_ in ("compound", "appos", "pobj", "conj") and word.head is not word:
-        word = word.head
-    if word.dep_ != "prep" or word.lower_ not in LISTING:
-        return None
-    group = word.head
-    if group.lemma_.lower() not in agent_heads():
-        return None
-    return _first_named(group.lefts, index, OWNERS)
 
 
 def _state_of_body(of: str, role_token: Token, index: EntityIndex) -> str | None:

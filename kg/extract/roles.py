@@ -6,10 +6,9 @@ kg.extract.role_readings (a person beside a title, by a pattern or by a clause).
 reads them once per Doc (the memberships stage reads them too) and makes the claims.
 
 Where the text names no state or organization ("President Trump", "Rubio, the secretary of
-state"), `of` is, in order: the office the gazetteer's tenures show the person holding
-(`implicit_of`, kg.extract.implicit_owners), roles.tsv's `default_of`, and for a state office or
-a head of state the state the article is most about (`dominant_state`, as `_claims` admits it);
-else no claim.
+state"), `of` is, in order: the office the gazetteer's tenures show the person holding, roles.tsv's
+`default_of`, the owner of the group the person is listed in, and for a state office or a head of
+state the state the article is most about (all in kg.extract.implicit_owners); else no claim.
 
 A title after "former" or "ex-" ("former Brazilian president X") is a past role: a Role that has
 `ended` (held before the article's date, no more), never one the person holds; where the article
@@ -25,17 +24,16 @@ from dataclasses import replace
 from functools import cache, partial
 from typing import Iterator
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from kg.extract.arguments import EntityIndex, sentence_evidence, topic_line_end
 from kg.extract.confidence import INHERITED, score
-from kg.extract.implicit_owners import dominant_state, entity_qids, implicit_of
+from kg.extract.implicit_owners import dominant_state, entity_qids, group_owner, guessed_state, implicit_of
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.paths import NEGATION
-from kg.extract.role_readings import Reading, apposition_readings, clause_readings, group_owner, read
-from kg.extract.role_words import STATE_HEADS, load_role_meanings
-from kg.extract.title_phrases import SLOT, title_matches
+from kg.extract.role_readings import Reading, apposition_readings, clause_readings, read
+from kg.extract.title_phrases import title_matches
 from kg.gazetteer import load_gazetteer
 from kg.records import Article, Entity, Provenance, Role
 
@@ -94,9 +92,8 @@ def _rank(reading: Reading) -> tuple[float, bool]:
 
 
 def _claims(readings: list[Reading], index: EntityIndex, article: Article) -> Iterator[Role]:
-    """The roles the readings of the article's body give, `of` completed where the words give none: the
-    main state takes a state office that no unread nationality or possessive qualifies ("Papuan foreign
-    minister X"), and a bare head's title in a sentence that names it ("signed by prime minister X")."""
+    """The roles the readings of the article's body give, `of` completed where the words give none
+    (kg.extract.implicit_owners)."""
     gazetteer = load_gazetteer()
     body_start = topic_line_end(article)
     readings = [reading for reading in readings if reading.role_token.idx >= body_start]
@@ -112,11 +109,9 @@ def _claims(readings: list[Reading], index: EntityIndex, article: Article) -> It
         if of is None:
             of = implicit_of(reading, qids, gazetteer, article) or group_owner(reading, index)
             inherited = True
-        if of is None and (reading.word.state_office or reading.word.role in STATE_HEADS):
-            state = dominant()
-            if (reading.word.state_office and not _owner_unread(title)) or (
-                    state is not None and _bare(title) and _names_state(title.sent, state, index)):  # fmt: skip
-                of, guessed = state, True  # "Belarus plans ... a decree signed by prime minister X"
+        if of is None:
+            of = guessed_state(reading, index, dominant)  # "Belarus plans ... a decree signed by prime minister X"
+            guessed = True
         if of is None or of == reading.person:
             continue
         modality = assess(title, index, load_lexicons().cues)
@@ -136,37 +131,3 @@ def _role_rank(role: Role) -> tuple[bool, float]:
     """Of two claims of one office for one person, the one the article says is held ("President X"
     over "former president X" elsewhere in it), else the more confident."""
     return not role.ended, role.provenance.confidence
-
-
-def _names_state(sentence: Span, state: str, index: EntityIndex) -> bool:
-    """The sentence names the state as a party to it: by name, or by a demonym of a person or
-    title ("Algerian president X"), not one that only qualifies a thing ("an Israeli airstrike")."""
-    return any(index.at(token) == state and not (token.dep_ == "amod" and token.head._.get(SLOT) not in ("ROLE", "PERSON"))
-               for token in sentence)  # fmt: skip
-
-
-def _bare(role_token: Token) -> bool:
-    """A title with no word before it that could say whose it is ("signed by prime minister X",
-    "appoints X as the new prime minister", not "Ontario Premier X", "regional president X",
-    "Greenlandic prime minister X"), and not "premier", which heads a province as often as a state."""
-    if role_token.lower_ == "premier":
-        return False
-    before = _word_before(role_token)
-    return before is None or before.pos_ in ("ADP", "DET", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ")
-
-
-def _owner_unread(role_token: Token) -> bool:
-    """A word before a state office says whose it is, but names no state or organization kg found: a
-    nationality ("Papuan foreign minister X") or a possessive ("the two countries' foreign ministers"):
-    the office is not then the article's main state's."""
-    before = _word_before(role_token)
-    return before is not None and before._.get(SLOT) not in ("OF", "PERSON") and (before.ent_type_ == "NORP" or before.tag_ == "POS")
-
-
-def _word_before(role_token: Token) -> Token | None:
-    """The word before a title and the holder modifiers before it ("newly elected"), None at the sentence's start."""
-    start = role_token.i
-    while start > role_token.sent.start and (role_token.doc[start - 1]._.get(SLOT) == "ROLE"
-                                             or load_role_meanings().get(role_token.doc[start - 1].lower_) == "holder"):  # fmt: skip
-        start -= 1
-    return role_token.doc[start - 1] if start > role_token.sent.start else None

@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.assets import longest_asset_matches
+from kg.extract.asset_mentions import longest_asset_matches
 from kg.extract.lexicon import load_lexicons
 from kg.extract.long_names import ORGANIZATION_NOUNS
 from kg.extract.names import (

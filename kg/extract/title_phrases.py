@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
 
 from spacy.lang.en import English
 from spacy.matcher import Matcher, PhraseMatcher
@@ -39,11 +38,20 @@ if not Token.has_extension(SLOT):
 
 def title_matches(doc: Doc, index: EntityIndex) -> tuple[dict[int, tuple[int, int, RoleWord]], list[tuple[PatternSpec, int, int]]]:
     """Set `._.kg_slot` on every token; the role phrase (start, end, word) of each role token, and
-    (pattern, start, end) of every role pattern match, in order of start."""
+    (pattern, start, end) of every role pattern match, in order of start. The Matcher tests
+    `._.kg_slot` slowly, at every token, so it runs only on the sentences with a title."""
     matchers = _matchers(doc.vocab)
     roles = _set_slots(doc, index)
-    matches = _matches(doc, matchers.patterns, roles)
-    return roles, [(matchers.specs[doc.vocab.strings[match_id]], start, end) for match_id, start, end in matches]
+    found: list[tuple[PatternSpec, int, int]] = []
+    matched_to = 0
+    for i in sorted(roles):
+        if i < matched_to:
+            continue  # in the sentence just matched (Token.sent looks for the sentence anew each time)
+        sent = doc[i].sent
+        matched_to = sent.end
+        for match_id, start, end in matchers.patterns(sent):
+            found.append((matchers.specs[doc.vocab.strings[match_id]], sent.start + start, sent.start + end))
+    return roles, sorted(found, key=lambda match: match[1])
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,24 +74,6 @@ def _matchers(vocab: Vocab) -> _Matchers:
     for surface in load_role_words():
         phrases.add(surface, [make_doc(surface)])
     return _Matchers(patterns, phrases, specs)
-
-
-def _matches(doc: Doc, matcher: Matcher, role_tokens: Iterable[int]) -> list[tuple[int, int, int]]:
-    """(pattern id, start, end) of every role pattern match, in order of start (after `_set_slots`):
-    the Matcher tests `._.kg_slot` slowly, at every token, so it runs only on the sentences with a title."""
-    found: list[tuple[int, int, int]] = []
-    matched_to = 0
-    for i in sorted(role_tokens):
-        if i < matched_to:
-            continue  # in the sentence just matched (Token.sent looks for the sentence anew each time)
-        sent = doc[i].sent
-        matched_to = sent.end
-        found += [(match_id, sent.start + start, sent.start + end) for match_id, start, end in matcher(sent)]
-    return sorted(found, key=lambda match: match[1])
-
-
-
-# --------------------------------------------------------------------------- slots
 
 
 def _set_slots(doc: Doc, index: EntityIndex) -> dict[int, tuple[int, int, RoleWord]]:

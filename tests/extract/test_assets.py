@@ -3,7 +3,7 @@
 from spacy.matcher import Matcher
 
 from kg.export import DEFAULT_MIN_CONFIDENCE
-from kg.extract import assets
+from kg.extract import asset_mentions, assets
 from kg.extract.lexicon import load_lexicons
 from kg.records import AssetClass, Deployment, EntityType, Event, EventType, Mention, Provenance
 from fictional_names import FICTIONAL_NAMES
@@ -245,7 +245,7 @@ def test_assets_longest_matches_are_what_a_greedy_matcher_returns(annotated) -> 
     lex = load_lexicons()
     expected = [(start, end, AssetClass(doc.vocab.strings[match])) for match, start, end in _greedy_matches(doc)]
     assert len(assets.asset_matches(doc, lex)) > len(expected) > 5  # overlapping matches were filtered
-    assert assets.longest_asset_matches(doc, lex) == expected
+    assert asset_mentions.longest_asset_matches(doc, lex) == expected
 
 
 def test_assets_named_ship_that_arrived_somewhere_without_a_named_navy(annotated) -> None:  # type: ignore[no-untyped-def]

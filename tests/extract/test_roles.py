@@ -429,13 +429,13 @@ def test_role_patterns_run_per_sentence_find_what_the_whole_doc_matcher_finds(te
     gazetteer = load_gazetteer()
     article = Article(id="t", text=text, published=date(2025, 11, 29))
     doc = annotate(load_nlp(gazetteer=gazetteer), article)
-    matchers = title_phrases._matchers(doc.vocab)
-    role_tokens = title_phrases._set_slots(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)))
+    _, matches = title_phrases.title_matches(doc, EntityIndex(doc, find_entities(doc, article, gazetteer)))
     whole = Matcher(doc.vocab)
-    for spec in matchers.specs.values():
+    for spec in title_phrases._matchers(doc.vocab).specs.values():
         whole.add(spec.id, [spec.pattern], greedy="LONGEST")  # type: ignore[list-item]
-    in_one_sentence = [m for m in sorted(whole(doc), key=lambda m: m[1]) if doc[m[1]].sent == doc[m[2] - 1].sent]
-    assert in_one_sentence and title_phrases._matches(doc, matchers.patterns, role_tokens) == in_one_sentence
+    in_one_sentence = [(doc.vocab.strings[match_id], start, end) for match_id, start, end in sorted(whole(doc), key=lambda m: m[1])
+                       if doc[start].sent == doc[end - 1].sent]  # fmt: skip
+    assert in_one_sentence and [(spec.id, start, end) for spec, start, end in matches] == in_one_sentence
 
 
 @pytest.mark.parametrize(("text", "expected"), [
