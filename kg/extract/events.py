@@ -582,14 +582,32 @@ def _each_other(token: Token) -> bool:
 def _halted(token: Token, verbs: frozenset[str]) -> bool:
     """The trigger is what a verb of `verbs` stops: its object or complement ("stop strikes",
     "halt attacking"), the "of" phrase of that object ("suspends the implementation of
-    the accord"), or what it leaves ("withdrew X from a treaty", "pulled out of the deal")."""
-    node = token
+    the accord"), or what it leaves ("withdrew X from a treaty", "pulled out of the deal"); a
+    later conjunct stops with the first."""
+    node = _first_conjunct(token)
     if node.dep_ == "pobj" and node.head.lower_ in ("from", "of") and node.head.head.pos_ == "VERB":
         return bool(verb_forms(node.head.head) & verbs)
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
         node = node.head.head
     gerund = node.dep_ == "acl" and node.tag_ == "VBG"  # "Trump cancels sending", the verb misread as a noun
     return (node.dep_ in ("dobj", "xcomp", "nsubjpass") or gerund) and bool(verb_forms(node.head) & verbs)
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the nouns a trigger noun is coordinated with: its head along `conj`, or the like
+    noun the parser hung it under ("reduces X's tariffs on cars and Y's tariffs on seeds": the
+    second *tariffs* joined to *cars*, inside the first one's phrase)."""
+    if token.pos_ != "NOUN" or token.dep_ != "conj":
+        return token
+    node = token
+    while node.dep_ == "conj" and node.head.pos_ == "NOUN":
+        node = node.head
+    for ancestor in node.ancestors:
+        if ancestor.lemma_ == token.lemma_:
+            return ancestor
+        if ancestor.dep_ not in ("pobj", "prep", "conj"):
+            break
+    return node
 
 
 def _people_of_state(key: str, sent: Span, index: EntityIndex) -> bool:
