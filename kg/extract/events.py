@@ -90,7 +90,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                 superseded |= trigger.words("supersedes")
                 for one in [event] if whole else _pairs(event, index):
                     events.append(one)
-                    if one.targets and _reciprocal(token, trigger):
+                    if one.targets and _reciprocal(token, trigger) and not _directed(token, trigger):
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     unnamed = frozenset(groups(index.entities, index))
@@ -824,6 +824,12 @@ def _reciprocal(token: Token, trigger: Trigger) -> bool:
     """A trigger whose parties each act on the others: a fight ("A clashed with B", "clashes between
     A and B", "A and B exchanged fire"), a swap."""
     return trigger.flag("reciprocal") or token.lemma_.lower() in trigger.words("reciprocal_lemmas")
+
+
+def _directed(token: Token, trigger: Trigger) -> bool:
+    """A fight *against* one side ("troops who died fighting against Ukraine"): that side is the
+    target only, it does not fight back in the telling."""
+    return any(child.dep_ == "prep" and child.lower_ in trigger.words("directed_by") for child in token.children)
 
 
 def _tree_distance(a: Token, b: Token) -> int:
