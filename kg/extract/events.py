@@ -44,6 +44,7 @@ NAME = "kg.events.v2"
 AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 INTENT_CUES = WORDS["intent_cues"]
+DESIGN_VERBS = WORDS["design_verbs"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
 # even where the article never says who did it.
@@ -300,6 +301,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # a party only qualifying the object is no partner ("will deploy *American* aircraft").
         event_type = EventType(trigger.options["if_intended"])
         modality = dataclasses.replace(modality, hypothetical=False)
+    elif event_type is EventType.THREATEN and token.lemma_.lower() in DESIGN_VERBS and not _own_words(modality, actors, index):
+        # "says it killed a fighter who was planning attacks on the army" (CAMEO codes an intent to
+        # attack a threat): a plan another party tells of is no threat made, only a deed planned.
+        modality = dataclasses.replace(modality, hypothetical=True)
     verbal = trigger.options.get("between_people")
     if isinstance(verbal, dict) and token.lemma_.lower() in verbal.get("lemmas", ()) and actors and all(
         index.type_of(key) is EntityType.PERSON for key in (*actors, *targets)
