@@ -44,6 +44,7 @@ NAME = "kg.events.v2"
 AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 INTENT_CUES = WORDS["intent_cues"]
+DESIGN_VERBS = WORDS["design_verbs"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
 # even where the article never says who did it.
@@ -90,7 +91,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                 superseded |= trigger.words("supersedes")
                 for one in [event] if whole else _pairs(event, index):
                     events.append(one)
-                    if one.targets and _reciprocal(token, trigger):
+                    if one.targets and _reciprocal(token, trigger) and not _directed(token, trigger):
                         # "A and B exchanged fire", "A clashed with B": each fought the other.
                         events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     unnamed = frozenset(groups(index.entities, index))
@@ -300,6 +301,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # a party only qualifying the object is no partner ("will deploy *American* aircraft").
         event_type = EventType(trigger.options["if_intended"])
         modality = dataclasses.replace(modality, hypothetical=False)
+    elif event_type is EventType.THREATEN and token.lemma_.lower() in DESIGN_VERBS and not _own_words(modality, actors, index):
+        # "says it killed a fighter who was planning attacks on the army" (CAMEO codes an intent to
+        # attack a threat): a plan another party tells of is no threat made, only a deed planned.
+        modality = dataclasses.replace(modality, hypothetical=True)
     verbal = trigger.options.get("between_people")
     if isinstance(verbal, dict) and token.lemma_.lower() in verbal.get("lemmas", ()) and actors and all(
         index.type_of(key) is EntityType.PERSON for key in (*actors, *targets)
@@ -824,6 +829,12 @@ def _reciprocal(token: Token, trigger: Trigger) -> bool:
     """A trigger whose parties each act on the others: a fight ("A clashed with B", "clashes between
     A and B", "A and B exchanged fire"), a swap."""
     return trigger.flag("reciprocal") or token.lemma_.lower() in trigger.words("reciprocal_lemmas")
+
+
+def _directed(token: Token, trigger: Trigger) -> bool:
+    """A fight *against* one side ("troops who died fighting against Ukraine"): that side is the
+    target only, it does not fight back in the telling."""
+    return any(child.dep_ == "prep" and child.lower_ in trigger.words("directed_by") for child in token.children)
 
 
 def _tree_distance(a: Token, b: Token) -> int:

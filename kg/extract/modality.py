@@ -172,8 +172,33 @@ def _claimant(phrases: Iterable[Token], index: EntityIndex) -> str | None:
 
 
 def _subject_claimant(verb: Token, index: EntityIndex) -> str | None:
-    """ "X said ...": the claimant is the verb's subject."""
-    return _claimant((child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")), index)
+    """ "X said ...": the claimant is the verb's subject, or the subject it shares (`_speaker`)."""
+    return _claimant(_speaker(verb), index)
+
+
+# How a speech verb without a subject of its own hangs on the verb whose subject speaks: "X files a
+# lawsuit *and accuses* Y of ...", "X condemns it, *accusing* Y of ...", "X expels them *after
+# accusing* Y of ...".
+SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "pcomp"})
+
+
+def _speaker(verb: Token) -> list[Token]:
+    """The subject of a speech verb: its own; else the noun the parser made the object of its
+    "after" ("after *Belgium* accused Rwanda of ..."); else, for an active verb coordinated with
+    another, a participle or a gerund after a preposition, the subject of the verb it hangs on."""
+    for _ in range(3):
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+        misread = [obj for mark in verb.children if mark.dep_ == "mark" for obj in mark.children if obj.dep_ == "pobj"]
+        if misread or any(child.dep_ == "auxpass" for child in verb.children) or verb.dep_ not in SHARED_SUBJECT_DEPS:
+            return misread
+        if verb.dep_ == "pcomp":
+            verb = verb.head  # the preposition, on the verb it hangs on
+        if verb.head.pos_ not in ("VERB", "AUX") or verb.head is verb:
+            return []
+        verb = verb.head
+    return []
 
 
 # Claimants that report rather than take a side: a claim "according to Reuters" is the news.
