@@ -158,6 +158,11 @@ def _slots(number: int, record: dict[str, Any], slot_names: tuple[str, ...],
     return {name: _paths(record[name], number, problems) for name in slot_names if name in record}
 
 
+# The cues of `requires_one_of` (kg.extract.triggers reads them): the noun's modifiers, the verb
+# and preposition it is the object of ("go on"), the objects of its prepositions.
+ONE_OF_CUES = frozenset({"modifier", "verb_prep", "prep_object"})
+
+
 def _trigger(number: int, record: dict[str, Any], label: str, slot_names: tuple[str, ...],
              problems: Problems) -> Trigger | None:  # fmt: skip
     coded = record.get("kind") == "coded"
@@ -172,6 +177,10 @@ def _trigger(number: int, record: dict[str, Any], label: str, slot_names: tuple[
         return None
     if not isinstance(base, (int, float)) or not 0 < base <= 1:
         problems.append((number, f"base must be a number in (0, 1], not {base!r}"))
+        return None
+    cues = record.get("requires_one_of", {})
+    if not isinstance(cues, dict) or not set(cues) <= ONE_OF_CUES:
+        problems.append((number, f"requires_one_of must map cues among {', '.join(sorted(ONE_OF_CUES))} to words"))
         return None
     slots = _slots(number, record, slot_names, problems)
     skip = {"id", "kind", "type", "pos", "lemmas", "base", "category", *slot_names}

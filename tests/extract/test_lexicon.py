@@ -74,6 +74,12 @@ def _append(path: Path, line: str) -> int:
         ("events.jsonl", "{not json", load_events, "not valid JSON"),
         ("events.jsonl", '{"id": "x", "like": "no.such.v1", "lemmas": ["hug"]}', load_events, "no earlier record"),
         (
+            "events.jsonl",
+            '{"id": "x", "type": "PROTEST", "pos": "NOUN", "lemmas": ["sit-in"], "requires_one_of": {"modifiers": ["mass"]}}',
+            load_events,
+            "requires_one_of",
+        ),
+        (
             "designations.jsonl",
             '{"id": "x", "kind": "trigger", "pos": "VERB", "lemmas": ["list"], "category": "naughty"}',
             load_designations,
