@@ -683,3 +683,17 @@ def test_entities_the_guard_corps_by_each_of_its_spellings(entities, name: str) 
     found = _by_label(entities(f"The {name} says that it targeted a base."))
     assert [(e.label, e.kind) for e in found.values() if e.type is ORG] == [(name, "ArmedForces")]
     assert [e.name for e in load_gazetteer().lookup(name)] == ["Islamic Revolutionary Guard Corps"]
+
+
+@pytest.mark.parametrize(("text", "name", "entity_type"), [
+    ("Cape Verdean prime minister Ulisses Correia e Silva wins the vote.", "Cape Verde", STATE),  # its demonym
+    ("Cabo Verde holds an election.", "Cape Verde", STATE),
+    ("CHEGA leader André Ventura concedes.", "Chega", ORG),  # a party's name in capitals
+    ("The Darfur Joint Protection Force retakes the town.", "Darfur Joint Protection Force", ORG),
+    ("President of Congo-Brazzaville Denis Sassou Nguesso is re-elected.", "Denis Sassou-Nguesso", PERSON),
+])  # fmt: skip
+def test_entities_names_the_reference_tables_or_curated_rows_give(entities, text: str, name: str,
+                                                                  entity_type: EntityType) -> None:  # type: ignore[no-untyped-def]
+    found = entities(text)
+    assert any(e.type is entity_type and name in {x.name for m in e.mentions for x in load_gazetteer().lookup(m.text)}
+               for e in found)  # fmt: skip
