@@ -227,6 +227,11 @@ def name_words(name: str) -> set[str]:
     return set(name.casefold().split())
 
 
+def unhyphenated(person: str) -> list[str]:
+    """A hyphenated name as news also writes it, with spaces ("Denis Sassou-Nguesso" -> "Denis Sassou Nguesso")."""
+    return [person.replace("-", " ")] if "-" in person else []
+
+
 def normalize_role(position: str) -> str:
     head = re.split(r"\s+of(?: the)?\s+", position, maxsplit=1)[0].strip().casefold()
     if head not in ROLES:
@@ -244,7 +249,7 @@ def build_leaders(reference: Path, states: list[dict[str, str | list[str]]],
             {
                 "person_qid": row["person_qid"],
                 "person": row["person"],
-                "aliases": [],
+                "aliases": unhyphenated(row["person"]),
                 "position_qid": row["position_qid"],
                 "position": row["position"],
                 "role": normalize_role(row["position"]),
@@ -279,7 +284,7 @@ def build_leaders(reference: Path, states: list[dict[str, str | list[str]]],
             {
                 "person_qid": row["person_qid"],
                 "person": row["person"],
-                "aliases": [],
+                "aliases": unhyphenated(row["person"]),
                 "position_qid": "",
                 "position": row["title"],
                 "role": normalize_role(row["title"]),

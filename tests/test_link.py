@@ -257,6 +257,18 @@ def test_link_label_the_article_never_writes_is_not_evidence(linker: Linker) -> 
     assert linker.link(Extraction(article("U.S. forces"), (written,)))["us"].qid == "Q30"
 
 
+def test_link_label_an_earlier_stage_built_is_not_linked_through_its_mention(linker: Linker) -> None:
+    # "Israel's Southern Command": the entity stage named another state's body by its state; its
+    # mention "Southern Command" is the known US command's alias, which is then no evidence.
+    text = "Israel's Southern Command says that it killed a fighter."
+    israeli = Entity("isc", "Israel's Southern Command", EntityType.ORGANIZATION, (Mention(9, 25, "Southern Command"),))
+    link = linker.link(Extraction(article(text), (israeli,)))["isc"]
+    assert (link.judgement, link.label) == (Judgement.REJECTED, "Israel's Southern Command")
+    # The label is the gazetteer's own name: the mention stands for it.
+    known = Entity("sc", "United States Southern Command", EntityType.ORGANIZATION, (Mention(9, 25, "Southern Command"),))
+    assert linker.link(Extraction(article(text), (known,)))["sc"].label == "United States Southern Command"
+
+
 def test_link_state_named_only_through_its_organs_by_its_demonym(linker: Linker) -> None:
     # "Colombian authorities" is the state's first mention and names no entry; the demonym that
     # follows is as good evidence as any other mention when the label itself is never written.

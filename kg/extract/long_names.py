@@ -21,7 +21,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import WORDS
-from kg.extract.names import GENERIC_HEADS, HYPHENS, TITLE_WORDS
+from kg.extract.names import GENERIC_HEADS, HYPHENS, TITLE_WORDS, not_entities
 from kg.extract.role_words import load_role_words
 from kg.patterns import load_labels
 from kg.records import EntityType
@@ -50,9 +50,11 @@ def with_long_names(doc: Doc, ents: list[Span]) -> list[Span]:
 
 @lru_cache(maxsize=1)
 def _longer_name_words() -> tuple[frozenset[str], frozenset[str]]:
-    """The entity ruler's organization labels, and the words that end a longer name going back."""
+    """The entity ruler's organization labels, and the words that end a longer name going back: titles,
+    connectors, role words, and the words that are no name alone (patterns/not_entities.tsv), such as a
+    people's ("Tuareg [Azawad Liberation Front] rebels": the known name, not one fused with the people)."""
     organization_labels = frozenset(label for label, spec in load_labels().items() if spec.type is EntityType.ORGANIZATION)
-    return organization_labels, TITLE_WORDS | CONNECTORS | frozenset(load_role_words())
+    return organization_labels, TITLE_WORDS | CONNECTORS | frozenset(load_role_words()) | not_entities().names
 
 
 def _longer_name(doc: Doc, ent: Span, stop_words: frozenset[str]) -> Span:

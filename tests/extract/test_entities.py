@@ -466,6 +466,7 @@ def test_entities_no_organization_named_before_a_state(entities, text: str) -> N
 
 @pytest.mark.parametrize(("text", "body", "kind", "state"), [
     ("Argentina's Congress overturns the president's veto.", "Argentina's Congress", "GovernmentBody", "Argentina"),
+    ("Israel's Southern Command says that it killed a fighter.", "Israel's Southern Command", "MilitaryUnit", "Israel"),
     ("He resigns from the Philippine House of Representatives on Monday.", "Philippine House of Representatives",
      "GovernmentBody", "Philippines"),
     ("The House of Representatives of Thailand elects a new prime minister.", "House of Representatives of Thailand",
@@ -666,6 +667,33 @@ def test_entities_a_gazetteer_name_inside_a_longer_name(entities, text: str, nam
     ("Former National Security Council official John Bolton spoke.", "National Security Council"),  # a title word before it
     ("The US National Security Council met.", "National Security Council"),  # a state's name before it
     ("Yesterday the Democratic Party won.", "Democratic Party"),
+    ("Tuareg Azawad Liberation Front rebels ambush a convoy.", "Azawad Liberation Front"),  # a people's word before it
+    ("Druze Hezbollah fighters cross the border.", "Hezbollah"),
 ])  # fmt: skip
 def test_entities_a_gazetteer_name_after_other_words_stays(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert name in _by_label(entities(text))
+
+
+@pytest.mark.parametrize("name", [
+    "Islamic Revolutionary Guards Corps",  # the plural "Guards"
+    "Revolutionary Guards Corps",
+    "Islamic Revolutionary Guard Corps",
+])  # fmt: skip
+def test_entities_the_guard_corps_by_each_of_its_spellings(entities, name: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(f"The {name} says that it targeted a base."))
+    assert [(e.label, e.kind) for e in found.values() if e.type is ORG] == [(name, "ArmedForces")]
+    assert [e.name for e in load_gazetteer().lookup(name)] == ["Islamic Revolutionary Guard Corps"]
+
+
+@pytest.mark.parametrize(("text", "name", "entity_type"), [
+    ("Cape Verdean prime minister Ulisses Correia e Silva wins the vote.", "Cape Verde", STATE),  # its demonym
+    ("Cabo Verde holds an election.", "Cape Verde", STATE),
+    ("CHEGA leader André Ventura concedes.", "Chega", ORG),  # a party's name in capitals
+    ("The Darfur Joint Protection Force retakes the town.", "Darfur Joint Protection Force", ORG),
+    ("President of Congo-Brazzaville Denis Sassou Nguesso is re-elected.", "Denis Sassou-Nguesso", PERSON),
+])  # fmt: skip
+def test_entities_names_the_reference_tables_or_curated_rows_give(entities, text: str, name: str,
+                                                                  entity_type: EntityType) -> None:  # type: ignore[no-untyped-def]
+    found = entities(text)
+    assert any(e.type is entity_type and name in {x.name for m in e.mentions for x in load_gazetteer().lookup(m.text)}
+               for e in found)  # fmt: skip
