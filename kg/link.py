@@ -158,7 +158,7 @@ class Linker:
         if not subject.named or subject.type is EntityType.MILITARY_ASSET:
             return found
         label_written = subject.names[0] == subject.label
-        for position, name in enumerate(self._linking_names(subject)):
+        for position, name in enumerate(self._linking_names(subject, label_written)):
             factor = MENTION_ONLY if position and label_written else 1.0
             for entry in self.gazetteer.lookup(name):
                 if entry.type is subject.type:
@@ -170,12 +170,12 @@ class Linker:
             self._fuzzy(subject, found)
         return found
 
-    def _linking_names(self, subject: Subject) -> tuple[str, ...]:
+    def _linking_names(self, subject: Subject, label_written: bool) -> tuple[str, ...]:
         """The names to look `subject` up by: its written names, but only its label when an earlier
         stage built a label the article never writes and the gazetteer does not know ("Argentina's
         Congress", "Israel's Southern Command" for the mention "Congress" or "Southern Command"): the
         mention is then another state's body or group than the known one of its words."""
-        if subject.names[0] == subject.label or any(e.type is subject.type for e in self.gazetteer.lookup(subject.label)):
+        if label_written or any(entry.type is subject.type for entry in self.gazetteer.lookup(subject.label)):
             return subject.names
         return (subject.label,)
 
