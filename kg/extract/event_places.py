@@ -127,12 +127,13 @@ def struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIn
     or thing struck ("the police chief of X"), nor a place of the attacker's own state by its phrase
     ("Ruritanian drones attacked X, Ruritania"); a place `captured` is what was taken wherever it
     lies ("the Sudanese army recaptures Kurmuk, Sudan"). Where no place is struck by name, the place
-    a thing struck stood in (`_things_places`: "struck a police station *in X*")."""
+    a thing struck stood in, outside a fight (`_things_places`: "struck a police station *in X*")."""
     if not named(actors, index):
         return []
     home = set() if captured else home_states(actors, index) | states_in_names(actors, index)
+    struck = heads_reached(token, lex.events.paths(trigger, "struck"))
     places: list[str] = []
-    for part in heads_reached(token, lex.events.paths(trigger, "struck")):
+    for part in struck:
         common_place = index.at(part) is None and part.lemma_.lower() in PLACE_NOUNS
         for word in (part, *(_place_names(part) if common_place else ())):
             key = index.at(word)
@@ -140,20 +141,18 @@ def struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIn
                 continue
             if home.isdisjoint(_placing_states(word, index)):
                 places.append(key)
-    if not places and not captured:
-        places = _things_places(token, trigger, lex, index, home)
+    if not places and not captured and not between_sides(token, trigger, lex.events):
+        places = _things_places(struck, index, home)
     return places
 
 
-def _things_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, home: set[str]) -> list[str]:
-    """The places the unnamed things an attack struck stood in ("struck a police station *in
-    Vell*", "an airstrike on a market *in Vell*"): on land, not of the attacker's own state, not a
-    fight's (`between_sides`); a thing only (patterns/word_lists.tsv's `struck_thing_nouns`), no
-    person struck (the place of victims is `victims_place`'s)."""
-    if between_sides(token, trigger, lex.events):
-        return []
+def _things_places(struck: list[Token], index: EntityIndex, home: set[str]) -> list[str]:
+    """The places the unnamed things in `struck` stood in ("struck a police station *in Vell*", "an
+    airstrike on a market *in Vell*"): on land, not of the attacker's own state; a thing only
+    (patterns/word_lists.tsv's `struck_thing_nouns`), no person struck (the place of victims is
+    `victims_place`'s)."""
     places: list[str] = []
-    for part in heads_reached(token, lex.events.paths(trigger, "struck")):
+    for part in struck:
         if index.at(part) is not None or part.lemma_.lower() not in STRUCK_THING_NOUNS:
             continue
         for word in _thing_place_words(part):
