@@ -27,6 +27,7 @@ WATER_NOUNS = WORDS["water_nouns"]
 NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
 PLACE_NOUNS = WORDS["place_nouns"]
 STRUCK_THING_NOUNS = WORDS["struck_thing_nouns"]
+LANDMARK_NOUNS = WORDS["landmark_nouns"]
 # The prepositions of where a struck thing stood, and the kinds of place it stood in.
 THING_PREPOSITIONS = frozenset({"in", "at"})
 THING_PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
@@ -123,11 +124,12 @@ def struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIn
     """The named places in the object slot of a named party's attack (the trigger's `struck`
     paths: "Russia bombed *Kyiv*", "strikes *on Odesa* and *Kherson*", "*Kyiv* was hit by"), or
     that name the place noun there ("the *Shalamcheh* area", "the port *of Mukalla*"): what it
-    struck. Not where it happened ("in / near X": no such path), a place in the phrase of a person
-    or thing struck ("the police chief of X"), nor a place of the attacker's own state by its phrase
+    struck. Not where it happened ("in X": no such path), a place in the phrase of a person or
+    thing struck ("the police chief of X"), nor a place of the attacker's own state by its phrase
     ("Ruritanian drones attacked X, Ruritania"); a place `captured` is what was taken wherever it
-    lies ("the Sudanese army recaptures Kurmuk, Sudan"). Where no place is struck by name, the place
-    a thing struck stood in, outside a fight (`_things_places`: "struck a police station *in X*")."""
+    lies ("the Sudanese army recaptures Kurmuk, Sudan"). Where no place is struck by name, outside a
+    fight: the place a thing struck stood in (`_things_places`: "struck a police station *in X*"),
+    else the place the attack itself is told near (`_near_places`: "strikes *near X*")."""
     if not named(actors, index):
         return []
     home = set() if captured else home_states(actors, index) | states_in_names(actors, index)
@@ -142,7 +144,7 @@ def struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIn
             if home.isdisjoint(_placing_states(word, index)):
                 places.append(key)
     if not places and not captured and not between_sides(token, trigger, lex.events):
-        places = _things_places(struck, index, home)
+        places = _things_places(struck, index, home) or _near_places(token, trigger, lex, index, home)
     return places
 
 
@@ -162,6 +164,29 @@ def _things_places(struck: list[Token], index: EntityIndex, home: set[str]) -> l
             if _on_land_abroad(key, word, home, index):
                 places.append(key)
     return places
+
+
+def _near_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, home: set[str]) -> list[str]:
+    """The named places the attack itself is told *near* (the trigger's `struck_near` paths: "U.S.
+    strikes *near Bandar Abbas*", "shot by Ruritanian soldiers *near Vell*"): the area it struck,
+    where nothing struck is named. Not a named building, boundary or landmark it happened beside
+    (patterns/word_lists.tsv's `struck_thing_nouns` and `landmark_nouns`: "near the Al-Shifa
+    Hospital", "near the Durand Line"), not water, not a place of the attacker's own state."""
+    places: list[str] = []
+    for word in heads_reached(token, lex.events.paths(trigger, "struck_near")):
+        key = index.at(word)
+        if key is None or key in places or index.type_of(key) is not EntityType.LOCATION:
+            continue
+        if _landmark(index.entities[key]) or not _on_land_abroad(key, word, home, index):
+            continue
+        places.append(key)
+    return places
+
+
+def _landmark(place: Entity) -> bool:
+    """The place's name ends in a noun of a building, a boundary or a landmark ("the Al-Shifa
+    *Hospital*", "the Iran–Pakistan *border*")."""
+    return place.label.lower().split()[-1] in STRUCK_THING_NOUNS | LANDMARK_NOUNS
 
 
 def _on_land_abroad(key: str, mention: Token, home: set[str], index: EntityIndex) -> bool:

@@ -211,7 +211,7 @@ def _like(number: int, record: dict[str, Any], earlier: dict[str, dict[str, Any]
     return merged
 
 
-EVENT_SLOTS = ("actors", "targets", "locations", "participants", "struck")
+EVENT_SLOTS = ("actors", "targets", "locations", "participants", "struck", "struck_near")
 DESIGNATION_SLOTS = ("authority", "designee")
 
 

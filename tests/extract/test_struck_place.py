@@ -1,8 +1,9 @@
 """The named place in an attack's object slot is what it struck: the target of an attack by a named
 party that names no one struck ("Ruritania bombed *Red Harbour*", "strikes *on Red Harbour*", "*Red
-Harbour* was hit by Ruritanian missiles"), beside its location. Not where it happened ("in", "near"),
-not a place fought over or a clash, not a sea, not a place of the attacker's own state, not a place
-in the phrase of someone struck; constructed sentences."""
+Harbour* was hit by Ruritanian missiles"), beside its location. Not where it happened ("in"; the
+attack word's own "near" is test_near_place's), not a place fought over or a clash, not a sea, not a
+place of the attacker's own state, not a place in the phrase of someone struck; constructed
+sentences."""
 
 import pytest
 
@@ -56,7 +57,6 @@ def test_each_place_struck_is_a_target(annotated) -> None:  # type: ignore[no-un
     [
         # where it happened, not what it struck
         "Ruritania carried out strikes in Red Harbour.",
-        "Ruritanian shelling near Red Harbour killed two soldiers.",
         # a place fought over, a clash
         "Ruritania and Freedonia fought over Red Harbour.",
         "Ruritanian and Freedonian troops clashed at Red Harbour.",
