@@ -28,7 +28,7 @@ from kg.screened_matcher import ScreenedMatcher
 
 POS = ("VERB", "NOUN")
 MODALITY_KINDS = ("negation", "hypothetical", "attribution")
-MODALITY_PLACES = ("child", "head", "from", "governor", "complement", "modifier", "clause", "prep", "subject")
+MODALITY_PLACES = ("child", "head", "from", "governor", "complement", "modifier", "clause", "future_clause", "prep", "subject")
 ASSET_CLASSES = frozenset(item.value for item in AssetClass)
 
 

@@ -92,6 +92,8 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
         for child in node.children:
             if child.dep_ == "mark":
                 note_cue("clause", child)
+                if _present_tense(node):
+                    note_cue("future_clause", child)
             speech = child.dep_ in ("parataxis", "ccomp") and cue_kind("governor", child) == "attribution"
             if speech and claimed_by is None and (claimed_by := _subject_claimant(child, index)):
                 found.append(child.text)
@@ -132,6 +134,17 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
         if claimed_by:
             found.append("according to")
     return Modality("negation" in kinds, "hypothetical" in kinds, claimed_by, " ".join(found) or None)
+
+
+# The tags of a verb, or of its auxiliary, in the present tense.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _present_tense(verb: Token) -> bool:
+    """The clause `verb` heads is in the present tense, its own form or its auxiliary's ("until
+    the US *lifts* sanctions", "until Hamas *is* disarmed"): after *until* a time still to come."""
+    return verb.tag_ in PRESENT_TAGS or any(child.dep_ in ("aux", "auxpass") and child.tag_ in PRESENT_TAGS
+                                            for child in verb.children)  # fmt: skip
 
 
 def _keeper(prep: Token) -> Token:

@@ -102,3 +102,30 @@ def test_a_fight_against_one_side_is_directed(annotated) -> None:  # type: ignor
 def test_fighting_between_two_sides_stays_reciprocal(annotated) -> None:  # type: ignore[no-untyped-def]
     read = _read(annotated, "Fighting between Ruritania and Freedonia continues.")
     assert {("ASSAULT", ("ruritania",), ("freedonia",)), ("ASSAULT", ("freedonia",), ("ruritania",))} <= set(read), read
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        ("Ruritania will not release the hostages until Freedonia withdraws its troops from Elbonia.", "RETREAT"),
+        ("Ruritania suspends intelligence sharing with Elbonia until Freedonia ceases its strikes on Elbonia.", "RETREAT"),
+        ("Ruritania will keep the border closed until Freedonia stops attacking Elbonia.", "RETREAT"),
+    ],
+)
+def test_an_act_under_until_in_the_present_is_a_condition(annotated, text, condition) -> None:  # type: ignore[no-untyped-def]
+    read = _read(annotated, text)
+    held = [flags for (kind, actors, _), flags in read.items() if kind == condition and actors == ("freedonia",)]
+    assert held and not any(stated for *_, stated in held), read
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # a time, not a clause
+        ("Ruritanian troops fought Freedonia until dawn.", ("ASSAULT", ("ruritania",), ("freedonia",))),
+        # told in the past: it happened
+        ("Ruritania held talks with Elbonia until Freedonia attacked Ruritania in 2005.", ("ASSAULT", ("freedonia",), ("ruritania",))),
+    ],
+)
+def test_until_as_a_time_or_in_the_past_is_told(annotated, text, event) -> None:  # type: ignore[no-untyped-def]
+    assert _read(annotated, text)[event][3], text
