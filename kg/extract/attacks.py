@@ -156,8 +156,6 @@ def actor_unstated(token: Token, trigger: Trigger, lex: Lexicons, index: EntityI
         # "killed in an ambush by gunmen", "killed when militants stormed ...", "killed after
         # Russian strikes": someone other than the victims stands in the clause.
         return False
-    if token.dep_ == "ccomp" and token.head.lemma_ == "be":
-        return False  # "the lie is that X is defeated": what is said of something, not a report
     passive = _passive(token)
     attacks = _causes(token) if passive else [noun for noun, _ in attack_nouns(token, lex)]
     if passive and any(attack_trigger(noun, lex) is None for noun in attacks):

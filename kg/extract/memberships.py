@@ -126,8 +126,6 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> Iterato
         if any(word.pos_ in ("ADJ", "ADV") and load_role_meanings().get(word.lower_) in NOT_HOLDING
                and index.at(word) is None for word in (*phrase, *token.children)):  # fmt: skip
             continue  # "X, a former member of O"; "former Likud lawmaker X"
-        if cue.frame in NOUN_FRAMES and any(word.lemma_ == "cease" for word in islice(token.ancestors, 3)):
-            continue  # "X ceased to be a member of O": no longer one
         hypothetical = modality.hypothetical or (cue.frame in ("join", "leave") and _infinitive(token))
         if cue.frame == "leave":
             if not (hypothetical or _pending(token)):

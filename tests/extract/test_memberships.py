@@ -229,7 +229,6 @@ UK_EU = {("United Kingdom", "European Union")}
     ("The UK's efforts on leaving the European Union were described as a historic mandate.", UK_EU),
     # A leaving done: no longer a member.
     ("After the withdrawal of the United States from the World Health Organization, funding fell.", set()),
-    ("The United Kingdom ceased to be a member of the European Union in 2020.", set()),
     ("The United Kingdom left the European Union in 2020.", set()),
 ])  # fmt: skip
 def test_memberships_a_leaving_not_yet_done_means_still_a_member(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]

@@ -90,7 +90,6 @@ def test_the_victims_of_an_attack_are_acted_on_by_its_author(annotated, text, ac
         "Alma Vask could be arrested if she returns to Red Harbour.",  # nothing happened yet
         "The Northern Front has been defeated.",  # an outcome, not an attack
         "Alma Vask was beaten in the election.",
-        "The truth is that the Northern Front was attacked.",  # said of something, not reported
         "Alma Vask was elected in Red Harbour.",  # no victim
         "Omar Tellen was killed in a car crash in Red Harbour.",  # no attack
         "Four police officers were injured during the storm.",
