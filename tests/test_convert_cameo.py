@@ -233,3 +233,19 @@ def test_convert_cameo_a_mode_not_of_its_type_is_the_codebooks_or_none(tmp_path:
     with pytest.raises(ValueError, match="no ASSAULT mode"):
         convert_cameo.read_plover(table, wrong)
 
+
+@needs_dictionaries
+def test_hand_written_triggers_give_no_mode_of_another_type_only() -> None:
+    """kg's own triggers (patterns/events.jsonl) may give descriptive modes ("summons", "signing"),
+    but not a codebook mode of another type: REJECT "withdraw" (SANCTION's, RETREAT's) was one.
+    The mode-word rows ("kind": "mode": phone, visit, letter ...) are for any type."""
+    listed = convert_cameo.read_codebook_modes(DICTIONARIES / convert_cameo.CODEBOOK_FILE).listed
+    rows = [json.loads(line) for line in (ROOT / "patterns" / "events.jsonl").read_text().splitlines()]
+    by_id = {row["id"]: row for row in rows}
+    others = {mode for type_modes in listed.values() for mode in type_modes}
+    stray = set()
+    for row in (row for row in rows if row.get("kind") != "mode"):
+        name = row.get("type") or by_id.get(row.get("like", ""), {}).get("type")
+        if row.get("mode") in others and row["mode"] not in listed.get(name, {}):
+            stray.add((row["id"], name, row["mode"]))
+    assert not stray
