@@ -27,6 +27,12 @@ is the other party's event upon the subject, so such a pattern codes no event of
 subject's own (type null), as "[---]" does. Patterns are dropped by the
 rules of DROP below, each counted on stderr. The output is deterministic: a test reruns this
 script and fails when the committed files are stale.
+
+A row's mode is one the codebook lists for its type (the mode tables of PLOVER_MANUAL.tex, read
+by read_codebook_modes). Some rows of the table give a mode its type has not (ASSAULT "seize", a
+COERCE mode; ASSAULT "pro_autocracy", a context; modes the codebook has commented out): where the
+codebook names the mode of that CAMEO code's event, MODE_READINGS takes it and the row names the
+codebook's line too; any other such mode is dropped (the row keeps its type, with no mode).
 """
 
 from __future__ import annotations
@@ -68,6 +74,20 @@ CONDOLENCES = "SUPPORT", None, "express support for, commend"
 # repression" (ASSAULT in the table); the codebook's COERCE is repression "falling short of
 # violence", its mode "arrest" (an arrest is no assault).
 ARREST = "COERCE", "arrest", "Repression, restrictions on rights, or coercive uses of power falling short of violence"
+# Modes the table gives that are no mode of their type in the codebook, by CAMEO code, where the
+# codebook's mode table names the mode of that code's event: the mode and the words of its line.
+# The table's other such modes are dropped (0842 RETREAT "return", 201/203 ASSAULT "cleansing",
+# 200 and 202 "massacre": rows the codebook has commented out; 085 RETREAT "ease", 132 THREATEN
+# "ban", 1321 "political": none of their type's; 175 ASSAULT "pro_autocracy": a context, not a
+# mode). 202 "engage in mass killings" is not read as the codebook's "targeted" (deliberate mass
+# killings): the dictionary codes any "kill * CIVILIAN" 202, most often an airstrike's toll.
+MODE_READINGS = {
+    "1712": ("destroy", "Intentional destruction of property"),  # Destroy property (the table: seize)
+    "1722": ("restrict", "banning of individuals or organizations from political life"),  # Ban parties (ban)
+    "1322": ("restrict", "banning of political activities"),  # Threaten to ban parties or politicians (ban)
+    "185": ("targeted", "(successful and attempted) assassinations"),  # Attempt to assassinate (assassinate)
+    "186": ("targeted", "(successful and attempted) assassinations"),  # Assassinate (assassinate)
+}
 CODEBOOK_READINGS = {
     ("MEET_PEOPLE", "036"): MEETING,  # meet, contact, communicate with ... (at, with leaders, for talks)
     ("RESIGN", "083"): RESIGNATION,  # resign
@@ -116,33 +136,86 @@ class Plover:
     mode: str | None
 
 
-def read_plover(path: Path) -> dict[str, tuple[Plover, int]]:
-    """CAMEO code -> (PLOVER type and mode, line). A repeated code keeps its first row."""
-    table: dict[str, tuple[Plover, int]] = {}
+@dataclass(frozen=True)
+class CodebookModes:
+    """The codebook's modes of each type, each with the line of its table row, and MODE_READINGS
+    with the line of the codebook's words."""
+
+    listed: dict[str, dict[str, int]]
+    readings: dict[str, tuple[str, int]]
+
+
+MODE_TABLE = re.compile(r"\\caption\{(?:\\plcat\{)?([A-Z]+)\}? modes")
+MODE_ROW = re.compile(r"([a-z][a-z_\-]*)\s*&")
+
+
+def read_codebook_modes(path: Path) -> CodebookModes:
+    """The rows of the codebook's mode tables ("\\caption{COERCE modes}": "seize & Execute search,
+    ..."); rows commented out ("%return & Return property") are no modes."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    listed: dict[str, dict[str, int]] = {}
+    name: str | None = None
+    for number, text in enumerate(lines, start=1):
+        caption = MODE_TABLE.search(text)
+        row = MODE_ROW.match(text)
+        if caption:
+            name = OLD_NAMES.get(caption.group(1), caption.group(1))
+            listed.setdefault(name, {})
+        elif text.startswith("\\end{table}"):
+            name = None
+        elif name is not None and row:
+            listed[name].setdefault(row.group(1), number)
+    readings: dict[str, tuple[str, int]] = {}
+    for code, (mode, words) in MODE_READINGS.items():
+        line = next((number for number, text in enumerate(lines, start=1) if words in text), None)
+        if line is None:
+            raise ValueError(f"{path.name}: no line says {words!r}")
+        readings[code] = (mode, line)
+    return CodebookModes(listed, readings)
+
+
+def read_plover(path: Path, modes: CodebookModes) -> dict[str, tuple[Plover, str]]:
+    """CAMEO code -> (PLOVER type and mode, source: the table's line, and the codebook's where
+    MODE_READINGS gives the mode). A repeated code keeps its first row. A mode the codebook does
+    not list for the type is MODE_READINGS', else dropped."""
+    table: dict[str, tuple[Plover, str]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         body = line.split("#", 1)[0].strip()
         match = re.fullmatch(r"(\d+):\s*(.*)", body)
-        if not match:
+        if not match or match.group(1) in table:
             continue
         fields = [field.strip() for field in match.group(2).split(",")]
         name = OLD_NAMES.get(fields[0], fields[0])
         if name not in PLOVER_TYPES:
             raise ValueError(f"{path.name}:{number}: unknown PLOVER type {fields[0]!r}")
         mode = fields[1] if len(fields) > 1 and fields[1] else None
-        table.setdefault(match.group(1), (Plover(name, mode), number))
+        source = f"{PLOVER_FILE}:{number}"
+        if mode is not None and mode not in modes.listed.get(name, {}):
+            mode, source = _codebook_mode(match.group(1), name, modes, source)
+        table[match.group(1)] = (Plover(name, mode), source)
     return table
 
 
-def plover_of(code: str | None, table: dict[str, tuple[Plover, int]]) -> tuple[Plover, int | None]:
-    """The PLOVER reading of a CAMEO code: its own row, else the longest listed prefix (the
-    two-digit row is the default). The codebook drops 01 (statements) and 02 (appeals)."""
+def _codebook_mode(code: str, name: str, modes: CodebookModes, source: str) -> tuple[str | None, str]:
+    """The mode MODE_READINGS gives a code whose table mode is none of its type's, and the source
+    naming the codebook's line; no mode where it gives none."""
+    if code not in modes.readings:
+        return None, source
+    mode, line = modes.readings[code]
+    if mode not in modes.listed.get(name, {}):
+        raise ValueError(f"MODE_READINGS gives {code} {mode!r}, which is no {name} mode in {CODEBOOK_FILE}")
+    return mode, f"{source}; {CODEBOOK_FILE}:{line}"
+
+
+def plover_of(code: str | None, table: dict[str, tuple[Plover, str]]) -> tuple[Plover, str | None]:
+    """The PLOVER reading of a CAMEO code and its source: its own row, else the longest listed
+    prefix (the two-digit row is the default). The codebook drops 01 (statements) and 02 (appeals)."""
     if code is None:
         return Plover(None, None), None
     for length in range(len(code), 1, -1):
         if code[:length] in table:
-            row, line = table[code[:length]]
             # A longer row's mode is kept; a mode-less row takes no mode from a shorter one.
-            return row, line
+            return table[code[:length]]
     return Plover(None, None), None
 
 
@@ -238,7 +311,7 @@ VERB_LINE = re.compile(r"^(\+?)([A-Z][A-Z_'\-]*)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?"
 
 def convert(dictionaries: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]], Counter[str]]:
     """(synset rows, verb and pattern rows, counts of dropped items by rule)."""
-    plover = read_plover(dictionaries / PLOVER_FILE)
+    plover = read_plover(dictionaries / PLOVER_FILE, read_codebook_modes(dictionaries / CODEBOOK_FILE))
     codebook = read_codebook_readings(dictionaries / CODEBOOK_FILE)
     lines = (dictionaries / VERBS_FILE).read_text(encoding="latin-1").splitlines()
     marks = {line.strip("# ").split(" #")[0].strip(): number for number, line in enumerate(lines) if line.startswith("####")}
@@ -299,7 +372,7 @@ def _blocks(lines: list[str], start: int, end: int) -> list[Block]:
 def _block_rows(
     block: Block,
     synsets: dict[str, Any],
-    plover: dict[str, tuple[Plover, int]],
+    plover: dict[str, tuple[Plover, str]],
     dropped: Counter[str],
     codebook: dict[tuple[str, ...], tuple[Plover, int]] | None = None,
 ) -> list[dict[str, Any]]:
@@ -313,8 +386,8 @@ def _block_rows(
             if code is not None and key in readings:
                 reading, codebook_line = readings[key]
                 return reading, f"{VERBS_FILE}:{line}; {CODEBOOK_FILE}:{codebook_line}"
-        reading, table_line = plover_of(None if code == "---" or code.startswith(":") else code, plover)
-        return reading, _source(line, table_line)
+        reading, table_source = plover_of(None if code == "---" or code.startswith(":") else code, plover)
+        return reading, _source(line, table_source)
 
     verb_rows: list[dict[str, Any]] = []
     for line, raw in block.verbs:
@@ -384,9 +457,9 @@ def _words_key(row: dict[str, Any]) -> str:
     return json.dumps([row["subject"], row["object"], row["preps"]])
 
 
-def _source(line: int, table_line: int | None) -> str:
+def _source(line: int, table_source: str | None) -> str:
     source = f"{VERBS_FILE}:{line}"
-    return source if table_line is None else f"{source}; {PLOVER_FILE}:{table_line}"
+    return source if table_source is None else f"{source}; {table_source}"
 
 
 def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:

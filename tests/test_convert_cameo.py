@@ -38,7 +38,8 @@ def test_convert_cameo_codes_map_by_the_longest_listed_prefix(tmp_path: Path) ->
     table = tmp_path / "table.txt"
     table.write_text("08: CONCEDE\n084: RETREAT,  ,  # Return\n0841: RETREAT, release, legal # release\n"
                      "10: DEMAND\n110: DISAPPROVE, disapprove,\n19: FIGHT\n")  # fmt: skip
-    plover = convert_cameo.read_plover(table)
+    modes = convert_cameo.CodebookModes({"RETREAT": {"release": 1}, "ACCUSE": {"disapprove": 2}}, {})
+    plover = convert_cameo.read_plover(table, modes)
     assert convert_cameo.plover_of("0841", plover)[0] == convert_cameo.Plover("RETREAT", "release")
     assert convert_cameo.plover_of("0842", plover)[0].type == "RETREAT"
     assert convert_cameo.plover_of("081", plover)[0].type == "CONCEDE"
@@ -61,8 +62,8 @@ def test_convert_cameo_pattern_words_preps_and_synsets() -> None:
 
 def test_convert_cameo_patterns_a_block_codes_two_ways_are_dropped() -> None:
     """LIFT lists '* SANCTION' as 0351 (AGREE) and as 085 (RETREAT): kg cannot tell which."""
-    plover = {"03": (convert_cameo.Plover("AGREE", None), 1), "08": (convert_cameo.Plover("RETREAT", None), 2),
-              "19": (convert_cameo.Plover("ASSAULT", None), 3)}  # fmt: skip
+    plover = {"03": (convert_cameo.Plover("AGREE", None), "table:1"), "08": (convert_cameo.Plover("RETREAT", None), "table:2"),
+              "19": (convert_cameo.Plover("ASSAULT", None), "table:3")}  # fmt: skip
     block = convert_cameo.Block("LIFT", 1, "---", [(2, "LIFT")], [
         (3, " * SANCTION   [0351]"), (4, " * SANCTION   [085]"), (5, " * BAN   [085]"), (6, " * CURFEW   [085]"),
         (7, " * CURFEW   [087]"), (8, " * TROOPS (AGAINST)   [190]"),
@@ -158,7 +159,7 @@ def test_convert_cameo_a_codebook_reading_names_a_line_that_says_it(tmp_path: Pa
 
 def test_convert_cameo_the_other_partys_event_upon_the_subject_is_none_of_its_own() -> None:
     """'X dies in an airstrike [:195]', 'X receives a loan [:071]': X neither strikes nor lends."""
-    plover = {"19": (convert_cameo.Plover("ASSAULT", None), 1), "07": (convert_cameo.Plover("AID", None), 2)}
+    plover = {"19": (convert_cameo.Plover("ASSAULT", None), "table:1"), "07": (convert_cameo.Plover("AID", None), "table:2")}
     block = convert_cameo.Block("DIE", 1, "---", [(2, "DIE"), (3, "PERISH [190]")], [
         (4, " * (IN AIRSTRIKE)   [:195]"), (5, " * (IN BATTLE)   [193]"),
     ])  # fmt: skip
@@ -183,8 +184,8 @@ def test_convert_cameo_a_meeting_held_somewhere_is_a_consultation() -> None:
 def test_convert_cameo_verbs_of_giving_read_by_their_object_need_one() -> None:
     """GRANT reads its verbs by what is given: a giving verb with nothing given is no AID; a
     block whose patterns name no object, or a verb whose own code gives nothing, needs none."""
-    plover = {"06": (convert_cameo.Plover("COOPERATE", None), 1), "07": (convert_cameo.Plover("AID", None), 2),
-              "05": (convert_cameo.Plover("SUPPORT", None), 3), "19": (convert_cameo.Plover("ASSAULT", None), 4)}  # fmt: skip
+    plover = {"06": (convert_cameo.Plover("COOPERATE", None), "table:1"), "07": (convert_cameo.Plover("AID", None), "table:2"),
+              "05": (convert_cameo.Plover("SUPPORT", None), "table:3"), "19": (convert_cameo.Plover("ASSAULT", None), "table:4")}  # fmt: skip
     objects = [(n, f" * THING{n}   [05]") for n in range(3, 9)]
     grant = convert_cameo.Block("GRANT", 1, "060", [(2, "CONTRIBUTE [070]"), (9, "PRAISE [051]")], objects)
     dropped: collections.Counter[str] = collections.Counter()
@@ -194,3 +195,57 @@ def test_convert_cameo_verbs_of_giving_read_by_their_object_need_one() -> None:
     fight = convert_cameo.Block("FIGHT", 1, "190", [(2, "FIGHT"), (9, "HELP [070]")], places)
     rows = convert_cameo._block_rows(fight, {}, plover, dropped)
     assert not any(row.get("needs_object") for row in rows)
+
+
+@needs_dictionaries
+def test_convert_cameo_every_mode_is_one_the_codebook_lists_for_its_type() -> None:
+    """Each generated (type, mode) is a row of the type's mode table in PLOVER_MANUAL.tex: the
+    table's ASSAULT "seize" (COERCE's) for 1712 "destroy property" is the codebook's "destroy"."""
+    modes = convert_cameo.read_codebook_modes(DICTIONARIES / convert_cameo.CODEBOOK_FILE)
+    rows = [json.loads(line) for line in (ROOT / "patterns" / "cameo_verbs.jsonl").read_text().splitlines()]
+    stray = {(row["type"], row["mode"]) for row in rows if row["mode"] and row["mode"] not in modes.listed.get(row["type"], {})}
+    assert not stray
+    destroy = {(row["type"], row["mode"], row["source"].split("; ", 1)[1]) for row in rows if row["code"] == "1712"}
+    assert destroy == {("ASSAULT", "destroy", f"CAMEO2PLOVER-2021.txt:258; PLOVER_MANUAL.tex:{modes.listed['ASSAULT']['destroy']}")}
+    assert {row["mode"] for row in rows if row["code"] == "175" and row["type"] == "ASSAULT"} == {None}
+
+
+@needs_dictionaries
+def test_convert_cameo_the_codebooks_mode_tables_leave_out_commented_rows() -> None:
+    listed = convert_cameo.read_codebook_modes(DICTIONARIES / convert_cameo.CODEBOOK_FILE).listed
+    assert set(listed) == convert_cameo.PLOVER_TYPES - {"AGREE", "SUPPORT", "CONCEDE", "COOPERATE", "AID"}
+    assert {"targeted", "destroy", "crowd-control"} <= set(listed["ASSAULT"])
+    assert not {"cleansing", "massacre", "sideAB", "execute"} & set(listed["ASSAULT"])  # "%cleansing & ..."
+    assert "return" not in listed["RETREAT"] and set(listed["REJECT"]) == set(listed["REQUEST"])
+    assert not any("pro_autocracy" in type_modes for type_modes in listed.values())  # a context
+
+
+def test_convert_cameo_a_mode_not_of_its_type_is_the_codebooks_or_none(tmp_path: Path) -> None:
+    table = tmp_path / "table.txt"
+    table.write_text("17: COERCE\n171: COERCE, seize, human_security\n1712: ASSAULT, seize, human_security # Destroy property\n"
+                     "175: ASSAULT, pro_autocracy , military # Use violent repression\n")  # fmt: skip
+    modes = convert_cameo.CodebookModes({"COERCE": {"seize": 1}, "ASSAULT": {"destroy": 2}}, {"1712": ("destroy", 2)})
+    plover = convert_cameo.read_plover(table, modes)
+    assert plover["171"] == (convert_cameo.Plover("COERCE", "seize"), "CAMEO2PLOVER-2021.txt:2")
+    assert plover["1712"] == (convert_cameo.Plover("ASSAULT", "destroy"), "CAMEO2PLOVER-2021.txt:3; PLOVER_MANUAL.tex:2")
+    assert plover["175"] == (convert_cameo.Plover("ASSAULT", None), "CAMEO2PLOVER-2021.txt:4")
+    wrong = convert_cameo.CodebookModes({"COERCE": {"seize": 1}, "ASSAULT": {}}, {"1712": ("destroy", 2)})
+    with pytest.raises(ValueError, match="no ASSAULT mode"):
+        convert_cameo.read_plover(table, wrong)
+
+
+@needs_dictionaries
+def test_hand_written_triggers_give_no_mode_of_another_type_only() -> None:
+    """kg's own triggers (patterns/events.jsonl) may give descriptive modes ("summons", "signing"),
+    but not a codebook mode of another type: REJECT "withdraw" (SANCTION's, RETREAT's) was one.
+    The mode-word rows ("kind": "mode": phone, visit, letter ...) are for any type."""
+    listed = convert_cameo.read_codebook_modes(DICTIONARIES / convert_cameo.CODEBOOK_FILE).listed
+    rows = [json.loads(line) for line in (ROOT / "patterns" / "events.jsonl").read_text().splitlines()]
+    by_id = {row["id"]: row for row in rows}
+    others = {mode for type_modes in listed.values() for mode in type_modes}
+    stray = set()
+    for row in (row for row in rows if row.get("kind") != "mode"):
+        name = row.get("type") or by_id.get(row.get("like", ""), {}).get("type")
+        if row.get("mode") in others and row["mode"] not in listed.get(name, {}):
+            stray.add((row["id"], name, row["mode"]))
+    assert not stray
