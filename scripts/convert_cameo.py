@@ -10,7 +10,8 @@ context), and writes, one JSON object a line, each row naming its source file an
 - patterns/cameo_verbs.jsonl: a `verb` row per verb form of a block (its lemma, the particle
   words a multi-word verb needs, its block and the code it has on its own), then a `pattern`
   row per pattern of a block: the words its subject must hold (`subject`), the words the rest
-  of the clause must hold (`object`), its prepositional phrases (`preps`), and the code (a
+  of the clause must hold (`object`), its prepositional phrases (`preps`), the code, and the
+  verbs it reads on where they are not all its block's (`verbs`: commented_verbs below; a
   verb row has `needs_object` where its block reads its verbs by their objects: OBJECT_SENSE_SHARE
   below). Every
   code is mapped to its PLOVER type and mode; `type` is null where the dictionary says the verb
@@ -390,6 +391,7 @@ def _block_rows(
         return reading, _source(line, table_source)
 
     verb_rows: list[dict[str, Any]] = []
+    forms: dict[str, tuple[frozenset[str], str | None]] = {}  # each verb ("cordon off") -> its forms and own code
     for line, raw in block.verbs:
         match = VERB_LINE.match(raw.split("#", 1)[0].strip())
         if not match:
@@ -397,6 +399,7 @@ def _block_rows(
         words = words_of(match.group(2))
         own = parse_code(match.group(4)) if match.group(4) else None
         code = own if own is not None else block.code
+        forms[" ".join(words)] = verb_forms(match.group(2), match.group(3) or ""), own
         reading, source = reading_of(code, line)
         verb_rows.append(
             {"kind": "verb", "lemma": words[0], "particles": words[1:], "block": block_id, "code": code,
@@ -405,10 +408,11 @@ def _block_rows(
     pattern_rows: list[dict[str, Any]] = []
     objects: list[bool] = []  # whether each readable pattern of the block names an object word
     seen: set[str] = set()
-    defaults = {row["code"] for row in verb_rows}
-    any_default = any(row["type"] for row in verb_rows)
     for line, raw in block.patterns:
-        text = raw.split("#", 1)[0]
+        text, _, comment = raw.partition("#")
+        verbs = commented_verbs(comment, forms, block.code)
+        own_rows = [row for row in verb_rows if not verbs or " ".join((row["lemma"], *row["particles"])) in verbs]
+        defaults = {row["code"] for row in own_rows}
         code_match = re.search(r"\[[^\]]*\]\s*$", text.strip())
         code = parse_code(code_match.group(0)) if code_match else None
         if code is None:
@@ -424,20 +428,20 @@ def _block_rows(
         if reading.type is None and code != "---" and not code.startswith(":"):
             dropped["plover_drops"] += 1
             continue
-        if reading.type is None and not any_default:
+        if reading.type is None and not any(row["type"] for row in own_rows):
             dropped["redundant_null"] += 1
             continue
         if defaults == {code}:
             dropped["same_as_default"] += 1
             continue
-        key = json.dumps([parts, code])
+        key = json.dumps([parts, code, verbs])
         if key in seen:
             dropped["duplicate"] += 1
             continue
         seen.add(key)
         pattern_rows.append(
             {"kind": "pattern", "block": block_id, **parts, "code": code, "type": reading.type,
-             "mode": reading.mode, "source": source}  # fmt: skip
+             "mode": reading.mode, **({"verbs": verbs} if verbs else {}), "source": source}  # fmt: skip
         )
     types: dict[str, set[str | None]] = {}
     for row in pattern_rows:
@@ -445,12 +449,40 @@ def _block_rows(
     ambiguous = [row for row in pattern_rows if len(types[_words_key(row)]) > 1]
     dropped["ambiguous"] += len(ambiguous)
     pattern_rows = [row for row in pattern_rows if len(types[_words_key(row)]) == 1]
-    if not any_default and not any(row["type"] for row in pattern_rows):
+    if not any(row["type"] for row in verb_rows) and not any(row["type"] for row in pattern_rows):
         dropped["unmapped_verb"] += len(verb_rows)
         return []
     if len(objects) >= OBJECT_SENSE_MIN_PATTERNS and sum(objects) >= OBJECT_SENSE_SHARE * len(objects):
         verb_rows = [{**row, "needs_object": True} if row["type"] in TRANSFERS else row for row in verb_rows]
     return verb_rows + pattern_rows
+
+
+def verb_forms(name: str, listed: str) -> frozenset[str]:
+    """The forms a pattern's comment may name a verb line by: its name ('PULL_OUT'), the forms
+    its braces list ('{WITHHOLDS WITHHELD}'), and the regular inflections of its first word
+    ('PULLED_OUT', 'RAMMED')."""
+    first, *rest = name.split("_")
+    inflected = {first, first + "S", first + "ES", first + "ED", first + "ING"}
+    if first.endswith("E"):
+        inflected |= {first + "D", first[:-1] + "ING"}
+    if first.endswith("Y"):
+        inflected |= {first[:-1] + "IES", first[:-1] + "IED"}
+    if first[-1] not in "AEIOUWXY":
+        inflected |= {first + first[-1] + "ED", first + first[-1] + "ING"}
+    return frozenset(["_".join([form, *rest]) for form in inflected] + [form.lstrip("+") for form in listed.strip("{}").split()])
+
+
+def commented_verbs(comment: str, verbs: dict[str, tuple[frozenset[str], str | None]], block_code: str | None) -> list[str]:
+    """The verbs a pattern of a block is confined to: those its comment names ('# HOLD',
+    '# HOLD , DETAIN', '# HELD'), when each of them is a verb the dictionary marks as no event
+    on its own ([---]) in a block whose code is an event (HOLD [---] under CONFINE [170]): a verb
+    of many senses, whose patterns pick its senses ('hold * ELECTIONS', '* TALKS'), not its
+    block-mates' ('detain'). Empty (block-wide) otherwise: CAMEO 2.0 merged its blocks so that
+    synonyms share their patterns ('sever' reads CUT's '* DIPLOMATIC RELATIONS')."""
+    names = {"_".join(item.split()).upper() for item in comment.split(",")}
+    named = sorted(verb for verb, (found, _) in verbs.items() if names & found)
+    apart = block_code != "---" and all(verbs[verb][1] == "---" for verb in named)
+    return named if named and apart else []
 
 
 def _words_key(row: dict[str, Any]) -> str:

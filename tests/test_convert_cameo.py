@@ -249,3 +249,21 @@ def test_hand_written_triggers_give_no_mode_of_another_type_only() -> None:
         if row.get("mode") in others and row["mode"] not in listed.get(name, {}):
             stray.add((row["id"], name, row["mode"]))
     assert not stray
+
+
+def test_convert_cameo_patterns_of_a_verb_of_no_event_of_its_own_are_that_verbs() -> None:
+    """CONFINE [170] lists HOLD [---] beside DETAIN [173]: a pattern whose comment names HOLD
+    (or its form HELD) is HOLD's alone; one naming a verb with its block's sense, or no verb
+    ('# jon 11/14/95'), is every verb's."""
+    plover = {"04": (convert_cameo.Plover("CONSULT", None), 1), "14": (convert_cameo.Plover("PROTEST", None), 2),
+              "17": (convert_cameo.Plover("COERCE", None), 3), "11": (convert_cameo.Plover("ACCUSE", None), 4)}  # fmt: skip
+    block = convert_cameo.Block("CONFINE", 1, "170", [(2, "DETAIN [173]"), (3, "HOLD {HOLDS HOLDING HELD } [---] # HUX"),
+                                                      (4, "WITHHOLD {WITHHELD }")], [
+        (5, " * SUMMIT   [040]   # HOLD"), (6, " * RALLY   [141]   # HELD"), (7, " * PROTEST   [141]   # HOLD , DETAIN"),
+        (8, " * APPROVAL   [110]   # WITHHELD"), (9, " * VIGIL   [141]   # jon 11/14/95"), (10, " POLICE *   [173]   # DETAIN"),
+    ])  # fmt: skip
+    dropped: collections.Counter[str] = collections.Counter()
+    rows = convert_cameo._block_rows(block, {}, plover, dropped)
+    verbs = {(row["subject"] + row["object"])[0]: row.get("verbs") for row in rows if row["kind"] == "pattern"}
+    assert verbs == {"summit": ["hold"], "rally": ["hold"], "protest": None, "approval": None, "vigil": None, "police": None}
+

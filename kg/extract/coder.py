@@ -6,8 +6,8 @@ the subject must hold, words the rest of the clause must hold, prepositional phr
 words, and synsets (`&MILITARY`, patterns/cameo_synsets.jsonl) standing for any of their
 phrases. `VerbDictionary.code(token)` looks up the token's lemma (and form), takes the most
 specific verb entry whose particles the token has ("blow *up*", "meet *with*"), tests that
-block's few patterns on the token's own dependents, most specific first, and falls back to the
-verb's own code. A pattern may code no event ("fight corruption"): then the verb says nothing.
+block's few patterns on the token's own dependents (those a row confines to some of the block's
+verbs, `verbs`, only on them), most specific first, and falls back to the verb's own code. A pattern may code no event ("fight corruption"): then the verb says nothing.
 """
 
 from __future__ import annotations
@@ -68,6 +68,11 @@ class VerbPattern:
     object: tuple[Requirement, ...]
     preps: tuple[tuple[str, tuple[Requirement, ...]], ...]
     code: Code
+    verbs: frozenset[str] = frozenset()  # the verbs of its block it was written for; empty: all
+
+    def reads(self, verb: str) -> bool:
+        """Whether the pattern applies to `verb` of its block ("hold", "cordon off")."""
+        return not self.verbs or verb in self.verbs
 
     @property
     def weight(self) -> int:
@@ -296,10 +301,11 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
             problems.append((number, f"bad row: {error}"))
     raise_problems(path, problems)
     _add_sense_rows(folder / SENSES_FILE, {row["block"] for row in verbs}, synsets, patterns)
-    blocks = {name: _block(found) for name, found in patterns.items()}
     entries: dict[str, list[VerbEntry]] = defaultdict(list)
     for row in verbs:
-        block, name = blocks.get(row["block"], Block((), {})), row["block"].split("@")[0]
+        verb = " ".join((row["lemma"], *row["particles"]))
+        block = _block([pattern for pattern in patterns.get(row["block"], ()) if pattern.reads(verb)])
+        name = row["block"].split("@")[0]
         entries[row["lemma"]].append(
             VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object"))))
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
@@ -307,7 +313,8 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
 
 def _pattern(row: dict[str, Any], synsets: dict[str, Requirement]) -> VerbPattern:
     preps = tuple((item["prep"], _requirements(item["words"], synsets)) for item in row["preps"])
-    return VerbPattern(_requirements(row["subject"], synsets), _requirements(row["object"], synsets), preps, _code(row))
+    return VerbPattern(_requirements(row["subject"], synsets), _requirements(row["object"], synsets), preps, _code(row),
+                       frozenset(row.get("verbs", ())))  # fmt: skip
 
 
 def _add_sense_rows(path: Path, known_blocks: set[str], synsets: dict[str, Requirement],

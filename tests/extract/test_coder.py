@@ -528,3 +528,43 @@ def test_events_defeat_keeps_its_military_sense(annotated) -> None:  # type: ign
     doc, entities, article = annotated("Ruritanian troops had defeated the Freedonian Liberation Front.", names)
     found = [event for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("front",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "event_type"),
+    [
+        # CONFINE's patterns written for HOLD [---] ("hold * ELECTIONS", "* RALLY", "* SUMMIT") are
+        # not its block-mates': detaining, jailing, imprisoning stay arrests.
+        ("Ruritanian police detain 109 elections officials.", "detain", EventType.COERCE),
+        ("Freedonia jailed the rally organisers.", "jail", EventType.COERCE),
+        ("Ruritania imprisoned the summit organisers.", "imprison", EventType.COERCE),
+        # ... and HOLD keeps them.
+        ("Ruritania holds parliamentary elections.", "hold", EventType.AGREE),
+        ("Ruritania held rallies in the capital.", "hold", EventType.PROTEST),
+        ("Ruritania held talks with Freedonia.", "hold", EventType.CONSULT),
+        # A pattern of the block's own verbs still reads on HOLD ("POLICE * [173] # DETAIN").
+        ("Police held protesters in Freedonia.", "hold", EventType.COERCE),
+    ],
+)
+def test_coder_a_pattern_of_a_verb_of_many_senses_is_that_verbs_alone(english_model, text, lemma, event_type) -> None:  # type: ignore[no-untyped-def]
+    code = verb_dictionary().code(_verb(english_model, text, lemma))
+    assert code is not None and code.type is event_type, text
+
+
+def test_coder_a_pattern_with_verbs_reads_on_them_and_one_without_on_its_whole_block(tmp_path: Path, english_model) -> None:  # type: ignore[no-untyped-def]
+    _write(tmp_path, "cameo_synsets.jsonl", [])
+    code = {"mode": None, "source": "t:1"}
+    _write(tmp_path, "cameo_verbs.jsonl", [
+        {"kind": "verb", "lemma": "hold", "particles": [], "block": "C", "code": "---", "type": None, **code},
+        {"kind": "verb", "lemma": "detain", "particles": [], "block": "C", "code": "173", "type": "COERCE", **code},
+        {"kind": "pattern", "block": "C", "subject": [], "object": ["summit"], "preps": [], "code": "040", "type": "CONSULT", "verbs": ["hold"], **code},
+        {"kind": "pattern", "block": "C", "subject": [], "object": ["rally"], "preps": [], "code": "141", "type": "PROTEST", **code},
+    ])  # fmt: skip
+    dictionary = load_verb_dictionary(tmp_path)
+    held = dictionary.code(_verb(english_model, "Ruritania held a summit.", "hold"))
+    detained = dictionary.code(_verb(english_model, "Ruritania detained the summit organisers.", "detain"))
+    assert held is not None and held.type is EventType.CONSULT
+    assert detained is not None and detained.type is EventType.COERCE
+    for text, lemma in (("Ruritania held a rally.", "hold"), ("Ruritania detained a rally.", "detain")):
+        found = dictionary.code(_verb(english_model, text, lemma))
+        assert found is not None and found.type is EventType.PROTEST, text
