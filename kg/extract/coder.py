@@ -7,7 +7,8 @@ words, and synsets (`&MILITARY`, patterns/cameo_synsets.jsonl) standing for any 
 phrases. `VerbDictionary.code(token)` looks up the token's lemma (and form), takes the most
 specific verb entry whose particles the token has ("blow *up*", "meet *with*"), tests that
 block's few patterns on the token's own dependents (those a row confines to some of the block's
-verbs, `verbs`, only on them), most specific first, and falls back to the verb's own code. A pattern may code no event ("fight corruption"): then the verb says nothing.
+verbs, `verbs`, only on them), most specific first, and falls back to the verb's own code. A
+pattern may code no event ("fight corruption"): then the verb says nothing.
 """
 
 from __future__ import annotations
