@@ -194,6 +194,21 @@ def read_events(annotated):  # type: ignore[no-untyped-def]
     return read
 
 
+@pytest.fixture(scope="session")
+def stated_assaults(annotated):  # type: ignore[no-untyped-def]
+    """`stated_assaults(text, names)` -> (actors, targets) of each ASSAULT kg.extract.events states
+    in `text` at the export threshold (0.5), the names given as `annotated` takes them."""
+    from kg.extract import events
+    from kg.records import EventType
+
+    def read(text: str, names: dict):  # type: ignore[no-untyped-def, type-arg]
+        doc, entities, article = annotated(text, names)
+        return [(event.actors, event.targets) for event in events.extract(doc, entities, article)
+                if event.type is EventType.ASSAULT and event.provenance.confidence >= 0.5]  # fmt: skip
+
+    return read
+
+
 # --------------------------------------------------------------------------- whole pipeline
 # One Pipeline (model, gazetteer, shapes) per session, and `--update-golden` to rewrite the
 # golden graphs (tests/test_golden.py, tests/test_cli.py, tests/test_distributed.py).

@@ -7,8 +7,7 @@ sentences."""
 
 import pytest
 
-from kg.extract import events
-from kg.records import EntityType, EventType
+from kg.records import EntityType
 from fictional_names import FICTIONAL_NAMES
 
 NAMES = {
@@ -25,12 +24,6 @@ NAMES = {
 }
 
 
-def _assaults(annotated, text: str):  # type: ignore[no-untyped-def]
-    doc, entities, article = annotated(text, NAMES)
-    return [(event.actors, event.targets) for event in events.extract(doc, entities, article)
-            if event.type is EventType.ASSAULT and event.provenance.confidence >= 0.5]  # fmt: skip
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -42,8 +35,8 @@ def _assaults(annotated, text: str):  # type: ignore[no-untyped-def]
         "A boy is killed when Ruritanian troops open fire near Vellmar.",
     ],
 )
-def test_the_place_an_attack_is_told_near_is_its_target(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _assaults(annotated, text)
+def test_the_place_an_attack_is_told_near_is_its_target(stated_assaults, text) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults(text, NAMES)
     assert any("ruritania" in actors and targets == ("vellmar",) for actors, targets in found), found
 
 
@@ -65,12 +58,12 @@ def test_the_place_an_attack_is_told_near_is_its_target(annotated, text) -> None
         "Two Ruritanian soldiers are killed near Vellmar.",
     ],
 )
-def test_no_near_place_target_for_things_landmarks_water_fights_home_or_victims(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _assaults(annotated, text)
+def test_no_near_place_target_for_things_landmarks_water_fights_home_or_victims(stated_assaults, text) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults(text, NAMES)
     assert not any({"vellmar", "hospital", "line", "shoal"} & set(targets) for _, targets in found), found
 
 
-def test_a_named_target_keeps_the_near_place_as_its_location_only(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _assaults(annotated, "Ruritanian jets struck Freedonian forces near Vellmar.")
+def test_a_named_target_keeps_the_near_place_as_its_location_only(stated_assaults) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults("Ruritanian jets struck Freedonian forces near Vellmar.", NAMES)
     assert (("ruritania",), ("freedonia",)) in found, found
     assert not any("vellmar" in targets for _, targets in found), found

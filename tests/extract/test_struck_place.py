@@ -7,8 +7,7 @@ sentences."""
 
 import pytest
 
-from kg.extract import events
-from kg.records import EntityType, EventType
+from kg.records import EntityType
 from fictional_names import FICTIONAL_NAMES
 
 NAMES = {
@@ -20,12 +19,6 @@ NAMES = {
     "people": ("people", EntityType.GROUP, None, False),
     "soldiers": ("soldiers", EntityType.GROUP, None, False),
 }
-
-
-def _assaults(annotated, text: str, names: dict = NAMES):  # type: ignore[no-untyped-def, type-arg]
-    doc, entities, article = annotated(text, names)
-    return [(event.actors, event.targets) for event in events.extract(doc, entities, article)
-            if event.type is EventType.ASSAULT and event.provenance.confidence >= 0.5]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -42,13 +35,13 @@ def _assaults(annotated, text: str, names: dict = NAMES):  # type: ignore[no-unt
         "At least 40 people are killed in Ruritanian airstrikes on Red Harbour.",
     ],
 )
-def test_the_place_an_attack_struck_is_its_target(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _assaults(annotated, text)
+def test_the_place_an_attack_struck_is_its_target(stated_assaults, text) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults(text, NAMES)
     assert any("ruritania" in actors and targets == ("harbour",) for actors, targets in found), found
 
 
-def test_each_place_struck_is_a_target(annotated) -> None:  # type: ignore[no-untyped-def]
-    found = _assaults(annotated, "Ruritania fired missiles at Red Harbour and Blue Hill.")
+def test_each_place_struck_is_a_target(stated_assaults) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults("Ruritania fired missiles at Red Harbour and Blue Hill.", NAMES)
     assert {targets for _, targets in found} >= {("harbour",), ("hill",)}, found
 
 
@@ -69,14 +62,14 @@ def test_each_place_struck_is_a_target(annotated) -> None:  # type: ignore[no-un
         "Red Harbour was hit by missiles.",
     ],
 )
-def test_no_place_target_for_where_it_happened_fights_home_or_other_parties(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _assaults(annotated, text)
+def test_no_place_target_for_where_it_happened_fights_home_or_other_parties(stated_assaults, text) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults(text, NAMES)
     assert not any("harbour" in targets for _, targets in found), found
 
 
-def test_the_capital_of_the_attacker_s_own_state_is_not_struck_by_it(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_the_capital_of_the_attacker_s_own_state_is_not_struck_by_it(stated_assaults) -> None:  # type: ignore[no-untyped-def]
     names = {"Ukrainian": ("ukraine", EntityType.STATE), "Kyiv": ("kyiv", EntityType.LOCATION)}
-    found = _assaults(annotated, "Ukrainian air defences shot down drones attacking Kyiv.", names)
+    found = stated_assaults("Ukrainian air defences shot down drones attacking Kyiv.", names)
     assert not any("kyiv" in targets for _, targets in found), found
 
 
@@ -91,8 +84,8 @@ def test_the_capital_of_the_attacker_s_own_state_is_not_struck_by_it(annotated) 
         "Ruritanian forces bombed a school at Red Harbour.",
     ],
 )
-def test_the_place_a_struck_thing_stood_in_is_the_target(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _assaults(annotated, text)
+def test_the_place_a_struck_thing_stood_in_is_the_target(stated_assaults, text) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults(text, NAMES)
     assert any("ruritania" in actors and targets == ("harbour",) for actors, targets in found), found
 
 
@@ -110,13 +103,13 @@ def test_the_place_a_struck_thing_stood_in_is_the_target(annotated, text) -> Non
         "Ruritanian jets killed five soldiers in Red Harbour.",
     ],
 )
-def test_no_thing_place_target_at_sea_nearby_in_deals_fights_or_home(annotated, text) -> None:  # type: ignore[no-untyped-def]
+def test_no_thing_place_target_at_sea_nearby_in_deals_fights_or_home(stated_assaults, text) -> None:  # type: ignore[no-untyped-def]
     names = {**NAMES, "the Red Sea": ("red_sea", EntityType.LOCATION)}
-    found = _assaults(annotated, text, names)
+    found = stated_assaults(text, names)
     assert not any("harbour" in targets or "red_sea" in targets for _, targets in found), found
 
 
-def test_the_attacker_s_own_capital_is_not_struck_by_it(annotated) -> None:  # type: ignore[no-untyped-def]
+def test_the_attacker_s_own_capital_is_not_struck_by_it(stated_assaults) -> None:  # type: ignore[no-untyped-def]
     names = {"Ukrainian": ("ukraine", EntityType.STATE), "Kyiv": ("kyiv", EntityType.LOCATION)}
-    found = _assaults(annotated, "Ukrainian forces struck a warehouse in Kyiv.", names)
+    found = stated_assaults("Ukrainian forces struck a warehouse in Kyiv.", names)
     assert not any("kyiv" in targets for _, targets in found), found

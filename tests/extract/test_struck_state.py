@@ -21,12 +21,6 @@ NAMES = {
 }
 
 
-def _assaults(annotated, text: str):  # type: ignore[no-untyped-def]
-    doc, entities, article = annotated(text, NAMES)
-    return [(event.actors, event.targets) for event in events.extract(doc, entities, article)
-            if event.type is EventType.ASSAULT and event.provenance.confidence >= 0.5]  # fmt: skip
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -41,8 +35,8 @@ def _assaults(annotated, text: str):  # type: ignore[no-untyped-def]
         "Ruritania launches over 100 drones at areas across Freedonia, killing ten civilians.",
     ],
 )
-def test_an_attack_in_another_state_targets_it(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _assaults(annotated, text)
+def test_an_attack_in_another_state_targets_it(stated_assaults, text) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults(text, NAMES)
     assert any("ruritania" in actors and targets == ("freedonia",) for actors, targets in found), found
 
 
@@ -64,8 +58,8 @@ def test_an_attack_in_another_state_targets_it(annotated, text) -> None:  # type
         ("Several members of the Red Front are confirmed to have been killed in Ruritanian strikes in Freedonia.", "freedonia"),
     ],
 )
-def test_no_state_target_at_home_for_stateless_forces_fights_or_nearby(annotated, text, state) -> None:  # type: ignore[no-untyped-def]
-    found = _assaults(annotated, text)
+def test_no_state_target_at_home_for_stateless_forces_fights_or_nearby(stated_assaults, text, state) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults(text, NAMES)
     assert not any(state in targets for _, targets in found), found
 
 
