@@ -303,10 +303,14 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
     raise_problems(path, problems)
     _add_sense_rows(folder / SENSES_FILE, {row["block"] for row in verbs}, synsets, patterns)
     entries: dict[str, list[VerbEntry]] = defaultdict(list)
+    blocks: dict[tuple[str, tuple[int, ...]], Block] = {}  # one Block for the verbs that read the same patterns
     for row in verbs:
         verb = " ".join((row["lemma"], *row["particles"]))
-        block = _block([pattern for pattern in patterns.get(row["block"], ()) if pattern.reads(verb)])
-        name = row["block"].split("@")[0]
+        found = patterns.get(row["block"], [])
+        read = tuple(i for i, pattern in enumerate(found) if pattern.reads(verb))
+        if (row["block"], read) not in blocks:
+            blocks[row["block"], read] = _block([found[i] for i in read])
+        block, name = blocks[row["block"], read], row["block"].split("@")[0]
         entries[row["lemma"]].append(
             VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object"))))
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
