@@ -57,6 +57,16 @@ class Trigger:
 
 
 @dataclass(frozen=True, slots=True)
+class ModeWords:
+    """Words near a trigger that give its event a mode, for the event types the mode can describe
+    (a phone call is a CONSULT's, not an attack's: "*calling* the attack retaliation")."""
+
+    mode: str
+    words: frozenset[str]
+    types: frozenset[EventType]
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """The triggers of one family, the default argument paths per part of speech, and extras."""
 
@@ -70,7 +80,7 @@ class Lexicon:
     left_to_others: frozenset[str] = frozenset()
     # CAMEO synonym blocks of verbs that undo what they govern ("cancels sending envoys").
     cancelling_blocks: frozenset[str] = frozenset()
-    modes: tuple[tuple[str, frozenset[str]], ...] = ()
+    modes: tuple[ModeWords, ...] = ()
     categories: tuple[tuple[DesignationCategory, str | None, tuple[str, ...]], ...] = ()
     legal_bases: tuple[tuple[re.Pattern[str], str | None], ...] = ()
     revoking: frozenset[str] = frozenset()
@@ -211,6 +221,18 @@ def _like(number: int, record: dict[str, Any], earlier: dict[str, dict[str, Any]
     return merged
 
 
+def _mode_words(number: int, record: dict[str, Any], problems: Problems) -> ModeWords | None:
+    """A `"kind": "mode"` row: its `mode`, its `lemmas` and the event `types` it may describe."""
+    types = record.get("types")
+    if not isinstance(record.get("mode"), str):
+        problems.append((number, "a mode needs a 'mode' string"))
+    elif not isinstance(types, list) or not types or any(name not in EventType.__members__ for name in types):
+        problems.append((number, f"a mode needs 'types', a list of PLOVER event types, not {types!r}"))
+    else:
+        return ModeWords(record["mode"], _word_list(number, record, problems), frozenset(EventType(t) for t in types))
+    return None
+
+
 EVENT_SLOTS = ("actors", "targets", "locations", "participants", "struck", "struck_near")
 DESIGNATION_SLOTS = ("authority", "designee")
 
@@ -222,7 +244,7 @@ def load_events(folder: Path) -> Lexicon:
     problems: Problems = []
     triggers: list[Trigger] = []
     defaults: dict[str, dict[str, tuple[DepPath, ...]]] = {}
-    modes: list[tuple[str, frozenset[str]]] = []
+    modes: list[ModeWords] = []
     coded: dict[str, Trigger] = {}
     pattern_only: set[str] = set()
     left_to_others: set[str] = set()
@@ -234,10 +256,9 @@ def load_events(folder: Path) -> Lexicon:
         if kind == "arguments":
             defaults |= _defaults(number, record, EVENT_SLOTS, problems)
         elif kind == "mode":
-            if not isinstance(record.get("mode"), str):
-                problems.append((number, "a mode needs a 'mode' string"))
-                continue
-            modes.append((record["mode"], _word_list(number, record, problems)))
+            mode_words = _mode_words(number, record, problems)
+            if mode_words is not None:
+                modes.append(mode_words)
         elif kind == "coder":
             if not isinstance(record.get("pattern_only"), list) or not isinstance(record.get("left_to_others"), list):
                 problems.append((number, "a coder entry needs 'pattern_only' (lemmas) and 'left_to_others' (CAMEO codes)"))
