@@ -59,11 +59,15 @@ class Trigger:
 @dataclass(frozen=True, slots=True)
 class ModeWords:
     """Words near a trigger that give its event a mode, for the event types the mode can describe
-    (a phone call is a CONSULT's, not an attack's: "*calling* the attack retaliation")."""
+    (a phone call is a CONSULT's, not an attack's: "*calling* the attack retaliation"); and the
+    types it describes only where it names what the event was told in, a word `told_in_paths`
+    reach from the trigger ("agree *during a phone call*")."""
 
     mode: str
     words: frozenset[str]
     types: frozenset[EventType]
+    told_in_paths: tuple[DepPath, ...] = ()
+    told_in_types: frozenset[EventType] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,15 +226,29 @@ def _like(number: int, record: dict[str, Any], earlier: dict[str, dict[str, Any]
 
 
 def _mode_words(number: int, record: dict[str, Any], problems: Problems) -> ModeWords | None:
-    """A `"kind": "mode"` row: its `mode`, its `lemmas` and the event `types` it may describe."""
-    types = record.get("types")
+    """A `"kind": "mode"` row: its `mode`, its `lemmas`, the event `types` it may describe and,
+    optionally, `told_in`: the `paths` to what events of its `types` were told in."""
+    told_in = record.get("told_in") or {}
     if not isinstance(record.get("mode"), str):
         problems.append((number, "a mode needs a 'mode' string"))
-    elif not isinstance(types, list) or not types or any(name not in EventType.__members__ for name in types):
-        problems.append((number, f"a mode needs 'types', a list of PLOVER event types, not {types!r}"))
+    elif not _event_types(record.get("types")) or not isinstance(told_in, dict):
+        problems.append((number, f"a mode needs 'types', a list of PLOVER event types, not {record.get('types')!r}"))
+    elif told_in and not (_event_types(told_in.get("types")) and told_in.get("paths")):
+        problems.append((number, "a mode's 'told_in' needs 'paths' and 'types', a list of PLOVER event types"))
     else:
-        return ModeWords(record["mode"], _word_list(number, record, problems), frozenset(EventType(t) for t in types))
+        paths = _paths(told_in["paths"], number, problems) if told_in else ()
+        return ModeWords(
+            record["mode"], _word_list(number, record, problems), _event_types(record["types"]),
+            paths, _event_types(told_in.get("types", [])),
+        )  # fmt: skip
     return None
+
+
+def _event_types(names: Any) -> frozenset[EventType]:
+    """The event types a list of PLOVER type names names (none, when it is no such list)."""
+    if not isinstance(names, list) or any(name not in EventType.__members__ for name in names):
+        return frozenset()
+    return frozenset(EventType(name) for name in names)
 
 
 EVENT_SLOTS = ("actors", "targets", "locations", "participants", "struck", "struck_near")

@@ -32,6 +32,8 @@ def _modes(annotated, text: str) -> list[tuple[EventType, str | None]]:  # type:
         ("Ruritania accuses Freedonia of spying, calling for a right of rebellion.", EventType.ACCUSE, "phone"),
         ("Ruritanian rebels abduct Alma Vask while traveling through Vell.", EventType.ASSAULT, "visit"),
         ("Ruritania suspends border-free travel with Freedonia.", EventType.SANCTION, "visit"),
+        ("Ruritania and Freedonia sign a new ceasefire agreement, calling for a pause in military movements.",
+         EventType.AGREE, "phone"),
     ],
 )
 def test_a_mode_word_near_another_type_gives_it_no_such_mode(annotated, text, kind, old_mode) -> None:  # type: ignore[no-untyped-def]
@@ -52,9 +54,22 @@ def test_a_consult_keeps_its_mode_word(annotated, text, mode) -> None:  # type: 
     assert (EventType.CONSULT, mode) in _modes(annotated, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "mode"),
+    [
+        ("Alma Vask and Omar Tellen agree to a ceasefire in Vell during a phone call.", EventType.AGREE, "phone"),
+        ("In a phone call, Alma Vask urged Omar Tellen to investigate the bank.", EventType.REQUEST, "phone"),
+    ],
+)
+def test_a_verbal_event_told_in_a_call_or_meeting_keeps_its_mode(annotated, text, kind, mode) -> None:  # type: ignore[no-untyped-def]
+    assert (kind, mode) in _modes(annotated, text)
+
+
 def test_the_meeting_words_describe_a_consult_only() -> None:
     rows = {row.mode: row.types for row in load_lexicons().events.modes}
     assert rows["phone"] == rows["visit"] == rows["meeting"] == frozenset({EventType.CONSULT})
+    told_in = {row.mode: row.told_in_types for row in load_lexicons().events.modes}
+    assert EventType.AGREE in told_in["phone"] and EventType.ASSAULT not in told_in["phone"]
     assert EventType.ACCUSE in rows["statement"] and EventType.ASSAULT not in rows["statement"]
 
 
@@ -66,4 +81,10 @@ def test_a_mode_row_needs_the_event_types_it_describes(tmp_path) -> None:  # typ
         json.dumps({"id": "m", "kind": "mode", "mode": "phone", "lemmas": ["call"], "types": ["PHONE"]})
     )
     with pytest.raises(DataFileError, match="types"):
+        load_events(tmp_path)
+    (tmp_path / "events.jsonl").write_text(
+        json.dumps({"id": "m", "kind": "mode", "mode": "phone", "lemmas": ["call"], "types": ["CONSULT"],
+                    "told_in": {"paths": [">prep[during]>pobj"]}})
+    )
+    with pytest.raises(DataFileError, match="told_in"):
         load_events(tmp_path)
