@@ -27,7 +27,7 @@ from kg.extract.assets import asset_kinds, asset_tokens
 from kg.extract.attacks import actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
-from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger, load_lexicons
+from kg.extract.lexicon import WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
 from kg.extract.paths import OBJECT, SUBJECT, Path, heads_reached, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
@@ -207,7 +207,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         ):
             # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck.
             struck = [location]
-    mode = _mode(token, trigger, events)
+    mode = _mode(token, trigger, events, event_type)
     captured = event_type is EventType.COERCE and mode == "seize"
     if (event_type is EventType.ASSAULT or captured) and not struck and not named(targets, index):
         # "Russia bombed Kyiv", "strikes on Odesa", "Kyiv was hit by Russian missiles": the place struck;
@@ -428,7 +428,7 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     table = lex.events
     if index.follow(token, [*table.paths(trigger, "actors"), *table.paths(trigger, "targets")]):
         return False
-    mode = _mode(token, trigger, table)
+    mode = _mode(token, trigger, table, EventType(trigger.label))
     i = max((i for i, event in enumerate(events) if event.type.value == trigger.label
              and (mode is None or event.mode in (None, mode)) and not event.provenance.hypothetical
              and event.provenance.evidence.start < token.idx), default=None)  # fmt: skip
@@ -844,13 +844,23 @@ def _tree_distance(a: Token, b: Token) -> int:
     return next(i + up_b.index(node) for i, node in enumerate(up_a) if node in up_b)  # the root, at the latest
 
 
-def _mode(token: Token, trigger: Trigger, events: Lexicon) -> str | None:
+def _told_in(token: Token, row: ModeWords) -> bool:
+    """Whether the trigger was told in one of the row's words ("agree *during a phone call*")."""
+    return bool(row.words & {word.lemma_.lower() for word in heads_reached(token, row.told_in_paths)})
+
+
+def _mode(token: Token, trigger: Trigger, events: Lexicon, event_type: EventType) -> str | None:
+    """The trigger's own mode, else a mode word near it that can describe an event of `event_type`
+    (a *phone* CONSULT, not a *phone* attack: "*calling* the attack retaliation"; an agreement
+    "*during a phone call*"), else its default or its CAMEO code's mode."""
     if trigger.options.get("mode"):
         return str(trigger.options["mode"])
     nearby = {token.lemma_.lower(), token.lower_, *(child.lemma_.lower() for child in token.children)}
     nearby.update(grandchild.lemma_.lower() for child in token.children if child.dep_ in ("prep", "compound", "amod")
                   for grandchild in child.children)  # fmt: skip
-    found = next((mode for mode, words in events.modes if nearby & words), None)
+    found = next((row.mode for row in events.modes if event_type in row.types and nearby & row.words), None) or next(
+        (row.mode for row in events.modes if event_type in row.told_in_types and _told_in(token, row)), None
+    )
     if found is not None:
         return found
     if token.lemma_.lower() in trigger.words("mode_lemmas"):

@@ -57,6 +57,20 @@ class Trigger:
 
 
 @dataclass(frozen=True, slots=True)
+class ModeWords:
+    """Words near a trigger that give its event a mode, for the event types the mode can describe
+    (a phone call is a CONSULT's, not an attack's: "*calling* the attack retaliation"); and the
+    types it describes only where it names what the event was told in, a word `told_in_paths`
+    reach from the trigger ("agree *during a phone call*")."""
+
+    mode: str
+    words: frozenset[str]
+    types: frozenset[EventType]
+    told_in_paths: tuple[DepPath, ...] = ()
+    told_in_types: frozenset[EventType] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """The triggers of one family, the default argument paths per part of speech, and extras."""
 
@@ -70,7 +84,7 @@ class Lexicon:
     left_to_others: frozenset[str] = frozenset()
     # CAMEO synonym blocks of verbs that undo what they govern ("cancels sending envoys").
     cancelling_blocks: frozenset[str] = frozenset()
-    modes: tuple[tuple[str, frozenset[str]], ...] = ()
+    modes: tuple[ModeWords, ...] = ()
     categories: tuple[tuple[DesignationCategory, str | None, tuple[str, ...]], ...] = ()
     legal_bases: tuple[tuple[re.Pattern[str], str | None], ...] = ()
     revoking: frozenset[str] = frozenset()
@@ -211,6 +225,32 @@ def _like(number: int, record: dict[str, Any], earlier: dict[str, dict[str, Any]
     return merged
 
 
+def _mode_words(number: int, record: dict[str, Any], problems: Problems) -> ModeWords | None:
+    """A `"kind": "mode"` row: its `mode`, its `lemmas`, the event `types` it may describe and,
+    optionally, `told_in`: the `paths` to what events of its `types` were told in."""
+    told_in = record.get("told_in") or {}
+    if not isinstance(record.get("mode"), str):
+        problems.append((number, "a mode needs a 'mode' string"))
+    elif not _event_types(record.get("types")) or not isinstance(told_in, dict):
+        problems.append((number, f"a mode needs 'types', a list of PLOVER event types, not {record.get('types')!r}"))
+    elif told_in and not (_event_types(told_in.get("types")) and told_in.get("paths")):
+        problems.append((number, "a mode's 'told_in' needs 'paths' and 'types', a list of PLOVER event types"))
+    else:
+        paths = _paths(told_in["paths"], number, problems) if told_in else ()
+        return ModeWords(
+            record["mode"], _word_list(number, record, problems), _event_types(record["types"]),
+            paths, _event_types(told_in.get("types", [])),
+        )  # fmt: skip
+    return None
+
+
+def _event_types(names: Any) -> frozenset[EventType]:
+    """The event types a list of PLOVER type names names (none, when it is no such list)."""
+    if not isinstance(names, list) or any(name not in EventType.__members__ for name in names):
+        return frozenset()
+    return frozenset(EventType(name) for name in names)
+
+
 EVENT_SLOTS = ("actors", "targets", "locations", "participants", "struck", "struck_near")
 DESIGNATION_SLOTS = ("authority", "designee")
 
@@ -222,7 +262,7 @@ def load_events(folder: Path) -> Lexicon:
     problems: Problems = []
     triggers: list[Trigger] = []
     defaults: dict[str, dict[str, tuple[DepPath, ...]]] = {}
-    modes: list[tuple[str, frozenset[str]]] = []
+    modes: list[ModeWords] = []
     coded: dict[str, Trigger] = {}
     pattern_only: set[str] = set()
     left_to_others: set[str] = set()
@@ -234,10 +274,9 @@ def load_events(folder: Path) -> Lexicon:
         if kind == "arguments":
             defaults |= _defaults(number, record, EVENT_SLOTS, problems)
         elif kind == "mode":
-            if not isinstance(record.get("mode"), str):
-                problems.append((number, "a mode needs a 'mode' string"))
-                continue
-            modes.append((record["mode"], _word_list(number, record, problems)))
+            mode_words = _mode_words(number, record, problems)
+            if mode_words is not None:
+                modes.append(mode_words)
         elif kind == "coder":
             if not isinstance(record.get("pattern_only"), list) or not isinstance(record.get("left_to_others"), list):
                 problems.append((number, "a coder entry needs 'pattern_only' (lemmas) and 'left_to_others' (CAMEO codes)"))
