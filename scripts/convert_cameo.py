@@ -26,8 +26,10 @@ below follows the codebook and the row names its line. A code the
 dictionary writes after a colon alone ("X * (IN AIRSTRIKE) [:195]", "receive * LOAN [:071]")
 is the other party's event upon the subject, so such a pattern codes no event of the
 subject's own (type null), as "[---]" does. Patterns are dropped by the
-rules of DROP below, each counted on stderr. The output is deterministic: a test reruns this
-script and fails when the committed files are stale.
+rules of DROP below, each counted on stderr. A pattern row's `lemmas` give the plural words
+it writes their lemma ("ARREST WARRANTS": warrants -> warrant), as the model's lemmatizer gives
+it to the text, so that "an arrest warrant" is met as "arrest warrants" is (see `singulars`). The
+output is deterministic: a test reruns this script and fails when the committed files are stale.
 
 A row's mode is one the codebook lists for its type (the mode tables of PLOVER_MANUAL.tex, read
 by read_codebook_modes). Some rows of the table give a mode its type has not (ASSAULT "seize", a
@@ -46,6 +48,14 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import spacy
+from spacy.tokens import Doc
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.nlp import DEFAULT_MODEL  # noqa: E402  the model whose lemmatizer reads the text
 
 VERBS_FILE = "CAMEO.2.0.txt"
 PLOVER_FILE = "CAMEO2PLOVER-2021.txt"
@@ -113,6 +123,10 @@ FUNCTION_WORDS = frozenset(
 OBJECT_SENSE_SHARE = 0.9
 OBJECT_SENSE_MIN_PATTERNS = 5
 TRANSFERS = frozenset({"COOPERATE", "AID"})
+# Plurals that name what their singular does not ("cut *ties*", "Russian *forces*", "*goods*"),
+# which the model's noun index does not list as nouns of their own as it does "arms", "talks",
+# "relations" or "terms": their patterns match the plural only.
+PLURALS_OF_THEIR_OWN = frozenset({"ties", "forces", "goods"})
 # Why a pattern (or verb) is left out; the counts are printed when the script runs.
 DROP = {
     "unknown_synset": "names a synset the dictionary does not define (PETRARCH ignores these too)",
@@ -126,6 +140,8 @@ DROP = {
     "ambiguous": "has the very words of another pattern of its block with another PLOVER type (LIFT: "
     "'* SANCTION' [0351] and [085]): what told them apart is lost in kg's reading, so neither is kept",
     "unmapped_verb": "a verb whose block codes no PLOVER event, neither alone nor by any pattern",
+    "number_pair": "(its lemma only, not the pattern) a plural word of a pattern whose block codes the "
+    "same words with its singular otherwise (ISSUE '* ORDERS' [138] and '* ORDER' [100]) matches the plural only",
     "ambiguous_verb": "a verb form listed in blocks whose codes read differently ('PULL_OUT' under "
     "GO_SOMEWHERE [040] and RETREAT [080]) loses its code of its own there; its patterns stay",
 }
@@ -327,7 +343,64 @@ def convert(dictionaries: Path) -> tuple[list[dict[str, Any]], list[dict[str, An
     rows: list[dict[str, Any]] = []
     for block in _blocks(lines, verbs_start, verbs_end):
         rows.extend(_block_rows(block, synsets, plover, dropped, codebook))
-    return synset_rows, _without_ambiguous_defaults(rows, dropped), dropped
+    rows = _with_lemmas(_without_ambiguous_defaults(rows, dropped), singulars(_pattern_words(rows)), dropped)
+    return synset_rows, rows, dropped
+
+
+def _pattern_words(rows: list[dict[str, Any]]) -> set[str]:
+    return {word for row in rows if row["kind"] == "pattern" for word in _words_of_row(row)}
+
+
+def _words_of_row(row: dict[str, Any]) -> list[str]:
+    return [*row["subject"], *row["object"], *(word for prep in row["preps"] for word in prep["words"])]
+
+
+def singulars(words: set[str]) -> dict[str, str]:
+    """The plural words among `words` and their lemma, as the model's rule lemmatizer gives it to
+    a noun of the text: a word it reads one way only, whose lemma the model's noun index lists and
+    which that index does not list as a noun of its own ("arms", "talks", "relations", "terms",
+    "troops" keep their form: their singular may name something else), less PLURALS_OF_THEIR_OWN."""
+    nlp = spacy.load(DEFAULT_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    nouns = frozenset(lemmatizer.lookups.get_table("lemma_index")["noun"])
+    candidates = sorted(word for word in words if not word.startswith("&") and word not in nouns | PLURALS_OF_THEIR_OWN)
+    doc = Doc(nlp.vocab, words=candidates, pos=["NOUN"] * len(candidates))
+    found = {token.text: lemmatizer.rule_lemmatize(token) for token in doc}
+    return {word: lemmas[0] for word, lemmas in found.items() if len(lemmas) == 1 and lemmas[0] != word and lemmas[0] in nouns}
+
+
+def _with_lemmas(rows: list[dict[str, Any]], lemma_of: dict[str, str], dropped: Counter[str]) -> list[dict[str, Any]]:
+    """Pattern rows with the `lemmas` of their plural words, save a plural whose block codes the
+    same words with its singular otherwise (a number pair: each keeps its own number)."""
+    codes = {(row["block"], _words_key(row)): row["code"] for row in rows if row["kind"] == "pattern"}
+    out = []
+    for row in rows:
+        lemmas = {word: lemma_of[word] for word in _words_of_row(row) if word in lemma_of} if row["kind"] == "pattern" else {}
+        for word, lemma in list(lemmas.items()):
+            singular = codes.get((row["block"], _words_key(_replaced(row, word, lemma))))
+            if singular is not None and singular != row["code"]:
+                dropped["number_pair"] += 1
+                del lemmas[word]
+        out.append(_with_field(row, "lemmas", lemmas) if lemmas else row)
+    return out
+
+
+def _replaced(row: dict[str, Any], word: str, new: str) -> dict[str, Any]:
+    def swap(words: list[str]) -> list[str]:
+        return [new if found == word else found for found in words]
+
+    return {**row, "subject": swap(row["subject"]), "object": swap(row["object"]),
+            "preps": [{**prep, "words": swap(prep["words"])} for prep in row["preps"]]}  # fmt: skip
+
+
+def _with_field(row: dict[str, Any], name: str, value: Any) -> dict[str, Any]:
+    """`row` with `name` after its `preps`."""
+    out: dict[str, Any] = {}
+    for key, found in row.items():
+        out[key] = found
+        if key == "preps":
+            out[name] = value
+    return out
 
 
 def _without_ambiguous_defaults(rows: list[dict[str, Any]], dropped: Counter[str]) -> list[dict[str, Any]]:
@@ -499,7 +572,7 @@ def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    root = Path(__file__).resolve().parent.parent
+    root = ROOT
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dictionaries", type=Path, default=root.parent / "shared" / "dictionaries")
     parser.add_argument("--out", type=Path, default=root / "patterns")

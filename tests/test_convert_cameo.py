@@ -267,3 +267,15 @@ def test_convert_cameo_patterns_of_a_verb_of_no_event_of_its_own_are_that_verbs(
     verbs = {(row["subject"] + row["object"])[0]: row.get("verbs") for row in rows if row["kind"] == "pattern"}
     assert verbs == {"summit": ["hold"], "rally": ["hold"], "protest": None, "approval": None, "vigil": None, "police": None}
 
+
+
+@needs_dictionaries
+def test_convert_cameo_plural_words_carry_their_lemma_unless_it_reads_otherwise() -> None:
+    """A plural pattern word carries the lemma the text's singular has ("ARREST WARRANTS"), save a
+    plural whose block codes its singular otherwise (GRANT '* ORDERS' [138], '* ORDER' [100]: each keeps
+    its own number) and a plural the model's noun index lists as a noun of its own ("talks")."""
+    rows = [json.loads(line) for line in (ROOT / "patterns" / "cameo_verbs.jsonl").read_text().splitlines()]
+    grant = {tuple(row["object"]): row for row in rows if row["kind"] == "pattern" and row["block"].startswith("GRANT@")}
+    assert grant[("arrest", "warrants")]["lemmas"] == {"warrants": "warrant"}
+    assert grant[("orders",)]["code"] != grant[("order",)]["code"] and "lemmas" not in grant[("orders",)]
+    assert not any("talks" in row.get("lemmas", {}) for row in rows)

@@ -317,9 +317,10 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
 
 
 def _pattern(row: dict[str, Any], synsets: dict[str, Requirement]) -> VerbPattern:
-    preps = tuple((item["prep"], _requirements(item["words"], synsets)) for item in row["preps"])
-    return VerbPattern(_requirements(row["subject"], synsets), _requirements(row["object"], synsets), preps, _code(row),
-                       frozenset(row.get("verbs", ())))  # fmt: skip
+    lemmas: dict[str, str] = row.get("lemmas", {})
+    preps = tuple((item["prep"], _requirements(item["words"], synsets, lemmas)) for item in row["preps"])
+    return VerbPattern(_requirements(row["subject"], synsets, lemmas), _requirements(row["object"], synsets, lemmas),
+                       preps, _code(row), frozenset(row.get("verbs", ())))  # fmt: skip
 
 
 def _add_sense_rows(path: Path, known_blocks: set[str], synsets: dict[str, Requirement],
@@ -349,8 +350,11 @@ def _block(patterns: list[VerbPattern]) -> Block:
     return Block(ordered, {key: tuple(found) for key, found in by_key.items()})
 
 
-def _requirements(words: list[str], synsets: dict[str, Requirement]) -> tuple[Requirement, ...]:
-    return tuple(synsets[word] if word.startswith("&") else ((word,),) for word in words)
+def _requirements(words: list[str], synsets: dict[str, Requirement], lemmas: dict[str, str]) -> tuple[Requirement, ...]:
+    """Each word's requirement: a synset's phrases, else the word, or its lemma where the row gives
+    one (a plural word is met by its singular too: "ARREST WARRANTS" by "an arrest warrant")."""
+    return tuple(synsets[word] if word.startswith("&") else ((word,), (lemmas[word],)) if word in lemmas
+                 else ((word,),) for word in words)  # fmt: skip
 
 
 @lru_cache(maxsize=1)

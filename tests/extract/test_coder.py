@@ -132,6 +132,33 @@ def test_events_headline_summons(annotated, text) -> None:  # type: ignore[no-un
     assert [(event.actors, event.targets, event.mode) for event in found] == [(("ruritania",), ("freedonia",), "summons")]
 
 
+@pytest.mark.parametrize(
+    "text", ["Ruritania issued an arrest warrant for Omar Tellen.", "Ruritania issued arrest warrants for Omar Tellen."]
+)
+def test_events_a_plural_pattern_word_is_met_by_its_singular(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO writes "ISSUE * ARREST WARRANTS" [173]; a single warrant is the same coercion."""
+    found = _typed(annotated, text, EventType.COERCE)
+    assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("tellen",))], _events(annotated, text)
+
+
+def test_coder_a_plural_word_without_its_lemma_meets_the_plural_only(tmp_path: Path, english_model) -> None:  # type: ignore[no-untyped-def]
+    """A row's `lemmas` let its plural word be met by the singular; a word without one (a plurale
+    tantum, "arms") is met by its own form only."""
+    _write(tmp_path, "cameo_synsets.jsonl", [])
+    code = {"mode": None, "source": "t:1"}
+    _write(tmp_path, "cameo_verbs.jsonl", [
+        {"kind": "verb", "lemma": "seize", "particles": [], "block": "S", "code": "---", "type": None, **code},
+        {"kind": "pattern", "block": "S", "subject": [], "object": ["tanks"], "preps": [], "lemmas": {"tanks": "tank"}, "code": "192", "type": "COERCE", **code},
+        {"kind": "pattern", "block": "S", "subject": [], "object": ["arms"], "preps": [], "code": "1711", "type": "COERCE", **code},
+    ])  # fmt: skip
+    verbs = load_verb_dictionary(tmp_path)
+    tank = verbs.code(_verb(english_model, "Ruritania seized a tank.", "seize"))
+    assert tank is not None and tank.cameo == "192"
+    assert verbs.code(_verb(english_model, "Ruritania seized an arm.", "seize")) is None
+    arms = verbs.code(_verb(english_model, "Ruritania seized arms.", "seize"))
+    assert arms is not None and arms.cameo == "1711"
+
+
 def test_events_passive_with_agent_keeps_the_direction(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _typed(annotated, "Freedonia was bombarded by Ruritania.", EventType.ASSAULT)
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))]
