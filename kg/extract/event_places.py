@@ -27,7 +27,8 @@ WATER_NOUNS = WORDS["water_nouns"]
 NEARBY_PREPOSITIONS = WORDS["nearby_prepositions"]
 PLACE_NOUNS = WORDS["place_nouns"]
 STRUCK_THING_NOUNS = WORDS["struck_thing_nouns"]
-LANDMARK_NOUNS = WORDS["landmark_nouns"]
+# The last words of a named place an attack happened beside, not in: a building or thing, a boundary or landmark.
+BESIDE_NOUNS = STRUCK_THING_NOUNS | WORDS["landmark_nouns"]
 # The prepositions of where a struck thing stood, and the kinds of place it stood in.
 THING_PREPOSITIONS = frozenset({"in", "at"})
 THING_PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
@@ -186,7 +187,7 @@ def _near_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
 def _landmark(place: Entity) -> bool:
     """The place's name ends in a noun of a building, a boundary or a landmark ("the Al-Shifa
     *Hospital*", "the Iran–Pakistan *border*")."""
-    return place.label.lower().split()[-1] in STRUCK_THING_NOUNS | LANDMARK_NOUNS
+    return place.label.lower().split()[-1] in BESIDE_NOUNS
 
 
 def _on_land_abroad(key: str, mention: Token, home: set[str], index: EntityIndex) -> bool:
