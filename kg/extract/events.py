@@ -287,6 +287,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     ):  # fmt: skip
         # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack;
         # and the threat itself was made, it is no hypothesis.
+        mode = _threat_mode(event_type, mode, events.coded[trigger.options["if_hypothetical"]])
         event_type = EventType(trigger.options["if_hypothetical"])
         modality = dataclasses.replace(modality, hypothetical=False)
     elif (
@@ -847,6 +848,14 @@ def _tree_distance(a: Token, b: Token) -> int:
 def _told_in(token: Token, row: ModeWords) -> bool:
     """Whether the trigger was told in one of the row's words ("agree *during a phone call*")."""
     return bool(row.words & {word.lemma_.lower() for word in heads_reached(token, row.told_in_paths)})
+
+
+def _threat_mode(act: EventType, mode: str | None, threat: Trigger) -> str | None:
+    """The codebook's mode of a threat to do `act` in `mode` (the coded THREATEN row's
+    `threatened_acts`, by type and mode, else by type): a threatened attack threatens violence, a
+    threatened seizure territory; an act they do not name gives none."""
+    modes: dict[str, str] = threat.options.get("threatened_acts", {})
+    return modes.get(f"{act.value} {mode}") or modes.get(act.value)
 
 
 def _mode(token: Token, trigger: Trigger, events: Lexicon, event_type: EventType) -> str | None:

@@ -380,6 +380,21 @@ def test_events_threatened_attack_is_a_threat(annotated) -> None:  # type: ignor
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Ruritania will launch further strikes against Freedonia.", "violence"),
+        ("Ruritania vowed to take control of Red Harbour.", "territory"),
+        # A threatened act whose mode the codebook gives no threat of its own: no mode.
+        ("Ruritania vowed to remove Vask.", None),
+    ],
+)
+def test_events_threat_takes_the_codebook_mode_of_the_act_threatened(annotated, text: str, mode: str | None) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER's THREATEN modes: violence, territory ("seize control of ... a territory"), arrest,
+    # restrict ...; the act's own mode ("seize") is no THREATEN mode.
+    assert _one(annotated, text, EventType.THREATEN).mode == mode
+
+
 def test_events_relative_pronoun_subject(annotated) -> None:  # type: ignore[no-untyped-def]
     event = _one(
         annotated,
