@@ -28,7 +28,8 @@ is the other party's event upon the subject, so such a pattern codes no event of
 subject's own (type null), as "[---]" does. Patterns are dropped by the
 rules of DROP below, each counted on stderr. A pattern row's `lemmas` give the plural words
 it writes their lemma ("ARREST WARRANTS": warrants -> warrant), as the model's lemmatizer gives
-it to the text, so that "an arrest warrant" is met as "arrest warrants" is (see `singulars`). The
+it to the text, so that "an arrest warrant" is met as "arrest warrants" is (see `singulars`); a
+synset row's `lemmas` do the same for its phrases ("soldiers": "soldier"). The
 output is deterministic: a test reruns this script and fails when the committed files are stale.
 
 A row's mode is one the codebook lists for its type (the mode tables of PLOVER_MANUAL.tex, read
@@ -123,10 +124,11 @@ FUNCTION_WORDS = frozenset(
 OBJECT_SENSE_SHARE = 0.9
 OBJECT_SENSE_MIN_PATTERNS = 5
 TRANSFERS = frozenset({"COOPERATE", "AID"})
-# Plurals that name what their singular does not ("cut *ties*", "Russian *forces*", "*goods*"),
-# which the model's noun index does not list as nouns of their own as it does "arms", "talks",
-# "relations" or "terms": their patterns match the plural only.
-PLURALS_OF_THEIR_OWN = frozenset({"ties", "forces", "goods"})
+# Plurals that name what their singular does not ("cut *ties*", "Russian *forces*", "*goods*";
+# &PEOPLE's "*nationals*" and "*subjects*", whose singular is most often the adjective "national"
+# or a topic), which the model's noun index does not list as nouns of their own as it does "arms",
+# "talks", "relations" or "terms": their patterns and synsets match the plural only.
+PLURALS_OF_THEIR_OWN = frozenset({"ties", "forces", "goods", "nationals", "subjects"})
 # Why a pattern (or verb) is left out; the counts are printed when the script runs.
 DROP = {
     "unknown_synset": "names a synset the dictionary does not define (PETRARCH ignores these too)",
@@ -336,19 +338,32 @@ def convert(dictionaries: Path) -> tuple[list[dict[str, Any]], list[dict[str, An
     verbs_end = next(n for key, n in marks.items() if key.startswith("TRANSFORMATIONS"))
     synsets = read_synsets(lines, 0, verbs_start)
     dropped: Counter[str] = Counter()
-    synset_rows = [
-        {"kind": "synset", "name": name, "phrases": phrases, "source": f"{VERBS_FILE}:{line}"}
-        for name, (phrases, line) in sorted(synsets.items())
-    ]
     rows: list[dict[str, Any]] = []
     for block in _blocks(lines, verbs_start, verbs_end):
         rows.extend(_block_rows(block, synsets, plover, dropped, codebook))
-    rows = _with_lemmas(_without_ambiguous_defaults(rows, dropped), singulars(_pattern_words(rows)), dropped)
+    lemma_of = singulars(_pattern_words(rows) | _synset_words(synsets))
+    synset_rows = [_synset_row(name, phrases, line, lemma_of) for name, (phrases, line) in sorted(synsets.items())]
+    rows = _with_lemmas(_without_ambiguous_defaults(rows, dropped), lemma_of, dropped)
     return synset_rows, rows, dropped
+
+
+def _synset_row(name: str, phrases: list[list[str]], line: int, lemma_of: dict[str, str]) -> dict[str, Any]:
+    """A synset's row, with the `lemmas` of its phrases' plural words as a pattern row has them
+    ("soldiers": "soldier"), so that a phrase is met by its singular too."""
+    lemmas = {word: lemma_of[word] for phrase in phrases for word in phrase if word in lemma_of}
+    row: dict[str, Any] = {"kind": "synset", "name": name, "phrases": phrases}
+    if lemmas:
+        row["lemmas"] = lemmas
+    row["source"] = f"{VERBS_FILE}:{line}"
+    return row
 
 
 def _pattern_words(rows: list[dict[str, Any]]) -> set[str]:
     return {word for row in rows if row["kind"] == "pattern" for word in _words_of_row(row)}
+
+
+def _synset_words(synsets: dict[str, tuple[list[list[str]], int]]) -> set[str]:
+    return {word for phrases, _ in synsets.values() for phrase in phrases for word in phrase}
 
 
 def _words_of_row(row: dict[str, Any]) -> list[str]:
@@ -359,11 +374,13 @@ def singulars(words: set[str]) -> dict[str, str]:
     """The plural words among `words` and their lemma, as the model's rule lemmatizer gives it to
     a noun of the text: a word it reads one way only, whose lemma the model's noun index lists and
     which that index does not list as a noun of its own ("arms", "talks", "relations", "terms",
-    "troops" keep their form: their singular may name something else), less PLURALS_OF_THEIR_OWN."""
+    "troops" keep their form: their singular may name something else), less PLURALS_OF_THEIR_OWN and
+    the FUNCTION_WORDS a synset may list ("was", "has": no nouns)."""
     nlp = spacy.load(DEFAULT_MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "ner", "senter"])
     lemmatizer = nlp.get_pipe("lemmatizer")
     nouns = frozenset(lemmatizer.lookups.get_table("lemma_index")["noun"])
-    candidates = sorted(word for word in words if not word.startswith("&") and word not in nouns | PLURALS_OF_THEIR_OWN)
+    kept = nouns | PLURALS_OF_THEIR_OWN | FUNCTION_WORDS
+    candidates = sorted(word for word in words if not word.startswith("&") and word not in kept)
     doc = Doc(nlp.vocab, words=candidates, pos=["NOUN"] * len(candidates))
     found = {token.text: lemmatizer.rule_lemmatize(token) for token in doc}
     return {word: lemmas[0] for word, lemmas in found.items() if len(lemmas) == 1 and lemmas[0] != word and lemmas[0] in nouns}

@@ -279,3 +279,14 @@ def test_convert_cameo_plural_words_carry_their_lemma_unless_it_reads_otherwise(
     assert grant[("arrest", "warrants")]["lemmas"] == {"warrants": "warrant"}
     assert grant[("orders",)]["code"] != grant[("order",)]["code"] and "lemmas" not in grant[("orders",)]
     assert not any("talks" in row.get("lemmas", {}) for row in rows)
+
+
+@needs_dictionaries
+def test_convert_cameo_plural_synset_phrases_carry_their_lemma() -> None:
+    """A synset's plural words carry their lemma as a pattern's do ("soldiers", "nuclear weapons"),
+    save plurals of their own ("troops", "forces") and the auxiliaries a synset lists ("was")."""
+    synsets = {row["name"]: row for row in map(json.loads, (ROOT / "patterns" / "cameo_synsets.jsonl").read_text().splitlines())}
+    military = synsets["&MILITARY"]["lemmas"]
+    assert military["soldiers"] == "soldier" and "troops" not in military and "forces" not in military
+    assert synsets["&WMD"]["lemmas"]["weapons"] == "weapon"
+    assert "lemmas" not in synsets["&AUXVERB1"] and "lemmas" not in synsets["&TOBEVERB"]

@@ -286,7 +286,7 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
     problems: Problems = []
     path = folder / "cameo_synsets.jsonl"
     synsets: dict[str, Requirement] = {
-        row["name"]: tuple(tuple(phrase) for phrase in row["phrases"]) for _, row in json_objects(path, problems)
+        row["name"]: _with_singulars(row["phrases"], row.get("lemmas", {})) for _, row in json_objects(path, problems)
     }
     raise_problems(path, problems)
     verbs: list[dict[str, Any]] = []
@@ -353,8 +353,15 @@ def _block(patterns: list[VerbPattern]) -> Block:
 def _requirements(words: list[str], synsets: dict[str, Requirement], lemmas: dict[str, str]) -> tuple[Requirement, ...]:
     """Each word's requirement: a synset's phrases, else the word, or its lemma where the row gives
     one (a plural word is met by its singular too: "ARREST WARRANTS" by "an arrest warrant")."""
-    return tuple(synsets[word] if word.startswith("&") else ((word,), (lemmas[word],)) if word in lemmas
-                 else ((word,),) for word in words)  # fmt: skip
+    return tuple(synsets[word] if word.startswith("&") else _with_singulars([[word]], lemmas) for word in words)
+
+
+def _with_singulars(phrases: list[list[str]], lemmas: dict[str, str]) -> Requirement:
+    """The phrases, each followed by its words' `lemmas` where it has any plural word among them
+    (a pattern's "warrants", a synset's "soldiers", "nuclear weapons"): the singular meets it too."""
+    singular = [tuple(lemmas.get(word, word) for word in phrase) for phrase in phrases]
+    return tuple(dict.fromkeys(alternative for phrase, lemma in zip(phrases, singular)
+                               for alternative in (tuple(phrase), lemma)))  # fmt: skip
 
 
 @lru_cache(maxsize=1)

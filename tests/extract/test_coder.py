@@ -159,6 +159,31 @@ def test_coder_a_plural_word_without_its_lemma_meets_the_plural_only(tmp_path: P
     assert arms is not None and arms.cameo == "1711"
 
 
+def test_coder_a_plural_synset_phrase_is_met_by_its_singular(tmp_path: Path, english_model) -> None:  # type: ignore[no-untyped-def]
+    """A synset row's `lemmas` let its plural phrases be met by the singular ("soldiers", "combat
+    brigades"), as a pattern row's do; a plural without one ("armed forces") keeps its form."""
+    _write(tmp_path, "cameo_synsets.jsonl", [{"kind": "synset", "name": "&MILITARY", "phrases": [["soldiers"], ["combat", "brigades"], ["armed", "forces"]],
+                                              "lemmas": {"soldiers": "soldier", "brigades": "brigade"}, "source": "t:1"}])  # fmt: skip
+    code = {"mode": None, "source": "t:2"}
+    _write(tmp_path, "cameo_verbs.jsonl", [
+        {"kind": "verb", "lemma": "continue", "particles": [], "block": "C", "code": "---", "type": None, **code},
+        {"kind": "pattern", "block": "C", "subject": ["&MILITARY"], "object": [], "preps": [], "code": "190", "type": "ASSAULT", **code},
+    ])  # fmt: skip
+    verbs = load_verb_dictionary(tmp_path)
+    for text in ("A Ruritanian soldier continued into Freedonia.", "A Ruritanian combat brigade continued into Freedonia.",
+                 "Ruritanian soldiers continued into Freedonia.", "The armed forces continued into Freedonia."):  # fmt: skip
+        found = verbs.code(_verb(english_model, text, "continue"))
+        assert found is not None and found.type is EventType.ASSAULT, text
+    assert verbs.code(_verb(english_model, "The armed force continued into Freedonia.", "continue")) is None
+
+
+@pytest.mark.parametrize("text", ["Ruritania released a Freedonian citizen.", "Ruritania released Freedonian citizens."])
+def test_coder_the_installed_synsets_meet_a_singular(english_model, text) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO's "RELEASE * &PEOPLE" [0841] lists "citizens"; one citizen released is the same release."""
+    code = verb_dictionary().code(_verb(english_model, text, "release"))
+    assert code is not None and code.cameo == "0841"
+
+
 def test_events_passive_with_agent_keeps_the_direction(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _typed(annotated, "Freedonia was bombarded by Ruritania.", EventType.ASSAULT)
     assert [(event.actors, event.targets) for event in found] == [(("ruritania",), ("freedonia",))]
