@@ -117,6 +117,14 @@ FUNCTION_WORDS = frozenset(
     "a an the that this these those will would is are was were be been being has have had to "
     "and or it its their his her as".split()
 )
+# A bare preposition among a pattern's words ("* WITH", "* FROM $ TO +", "* DEBATE ON") heads a
+# prepositional phrase of the verb or its object, as a parenthesised one does ("(WITH ...)"): a
+# `preps` item with no words, not a word met anywhere in the clause ("strikes ... with
+# munitions"). The adverbial particles (off, up, down, out, on, in, over, back, away) stay words:
+# the coder reads those on the verb itself ("call *off* talks").
+PREPOSITIONS = frozenset(
+    "with from for against into of by at between toward towards across inside outside about since".split()
+)
 # A block whose patterns (nearly) all name an object word ("give * AID", "give * SUPPORT", "give
 # * STATEMENT") reads its verbs by what they act on. Where such a verb's own code is a transfer
 # (the codebook's material cooperation, less RETREAT, which gives nothing), the verb with nothing
@@ -290,7 +298,9 @@ class PatternError(ValueError):
 
 def parse_pattern(text: str, synsets: dict[str, Any]) -> dict[str, Any]:
     """'&MILITARY * POLICE (TO {BORDER AREA})' -> subject ['&MILITARY'], object ['police'],
-    preps [{'prep': 'to', 'words': ['border', 'area']}]. Actor markers ($ + ^ %) are dropped."""
+    preps [{'prep': 'to', 'words': ['border', 'area']}]; a bare preposition after the verb is a
+    phrase of it with no words ('* WITH' -> preps [{'prep': 'with', 'words': []}]). Actor markers
+    ($ + ^ %) are dropped."""
     if "*" not in text:
         raise PatternError("no_words")
     before, after = text.split("*", 1)
@@ -304,7 +314,9 @@ def parse_pattern(text: str, synsets: dict[str, Any]) -> dict[str, Any]:
         return " "
 
     rest = re.sub(r"\(([^()]*)\)", prep, after)
-    obj = _required(rest, synsets)
+    words = _required(rest, synsets)
+    obj = [word for word in words if word not in PREPOSITIONS]
+    preps += [{"prep": word, "words": []} for word in words if word in PREPOSITIONS]
     if not subject and not obj and not preps:
         raise PatternError("no_words")
     return {"subject": subject, "object": obj, "preps": preps}

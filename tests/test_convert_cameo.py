@@ -290,3 +290,13 @@ def test_convert_cameo_plural_synset_phrases_carry_their_lemma() -> None:
     assert military["soldiers"] == "soldier" and "troops" not in military and "forces" not in military
     assert synsets["&WMD"]["lemmas"]["weapons"] == "weapon"
     assert "lemmas" not in synsets["&AUXVERB1"] and "lemmas" not in synsets["&TOBEVERB"]
+
+
+def test_convert_cameo_a_bare_preposition_is_a_phrase_and_a_particle_a_word() -> None:
+    """A bare preposition after the verb ("* WITH", "* FROM $ TO +", "* CONVOY OF") is a phrase of
+    the verb or its object with no words; an adverbial particle ("* OFF ROW") stays a word."""
+    assert convert_cameo.parse_pattern(" * WITH ", {}) == {"subject": [], "object": [], "preps": [{"prep": "with", "words": []}]}
+    assert convert_cameo.parse_pattern(" * FROM $ TO + ", {})["preps"] == [{"prep": "from", "words": []}]
+    convoy = convert_cameo.parse_pattern(" * CONVOY OF ", {})
+    assert convoy["object"] == ["convoy"] and convoy["preps"] == [{"prep": "of", "words": []}]
+    assert convert_cameo.parse_pattern(" * OFF ROW ", {}) == {"subject": [], "object": ["off", "row"], "preps": []}

@@ -620,3 +620,42 @@ def test_coder_a_pattern_with_verbs_reads_on_them_and_one_without_on_its_whole_b
     for text, lemma in (("Ruritania held a rally.", "hold"), ("Ruritania detained a rally.", "detain")):
         found = dictionary.code(_verb(english_model, text, lemma))
         assert found is not None and found.type is EventType.PROTEST, text
+
+
+def _continue_with(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """'continue' codes nothing, save with a with-phrase: the pattern "* WITH" as the converter
+    writes it."""
+    _write(tmp_path, "cameo_synsets.jsonl", [])
+    code = {"mode": None, "source": "t:1"}
+    pattern = {"subject": [], "object": [], "preps": [{"prep": "with", "words": []}]}
+    _write(tmp_path, "cameo_verbs.jsonl", [
+        {"kind": "verb", "lemma": "continue", "particles": [], "block": "C", "code": "---", "type": None, **code},
+        {"kind": "pattern", "block": "C", **pattern, "code": "190", "type": "ASSAULT", **code},
+    ])  # fmt: skip
+    return load_verb_dictionary(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Ruritanian rebels continued with their offensive.", True),
+        ("Ruritania continued to trade with Freedonia.", False),
+    ],
+)
+def test_coder_a_bare_preposition_is_a_phrase_of_the_verb_not_a_word_of_its_clause(tmp_path: Path, english_model, text, coded) -> None:  # type: ignore[no-untyped-def]
+    code = _continue_with(tmp_path).code(_verb(english_model, text, "continue"))
+    assert (code is not None and code.type is EventType.ASSAULT) is coded, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "event_type"),
+    [
+        ("Ruritania continued into Freedonia.", "continue", EventType.ASSAULT),  # * INTO
+        ("Ruritania continues to look into the allegations.", "continue", None),
+        ("Ruritania called off talks with Freedonia.", "call", EventType.SANCTION),  # a particle stays the verb's
+        ("Ruritania set off a row with Freedonia.", "set", EventType.ACCUSE),  # * OFF ROW
+    ],
+)
+def test_coder_installed_bare_prepositions_and_particles(english_model, text, lemma, event_type) -> None:  # type: ignore[no-untyped-def]
+    code = verb_dictionary().code(_verb(english_model, text, lemma))
+    assert (code.type if code is not None else None) is event_type, text
