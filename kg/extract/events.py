@@ -121,36 +121,92 @@ def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> 
         trigger.label != EventType.ASSAULT.value and _halted(token, cancelling(lex.events.cancelling_blocks))))
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Actors:
+    """The parties acting, the states they act for after them; how many were named before those states."""
+    keys: list[str]
+    named: int
+    one_side: bool  # the members a phrase lists ("critics, including X and Y"), one state's forces ("the PLA Navy and Air Force")
+    inherited: bool  # from a governing verb or the clause of an attack, not the trigger's own phrase
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Place:
+    """Where an event happened, the places it struck or captured, and the targets its place settles."""
+    location: str | None
+    struck: list[str]  # the place unnamed victims were struck in, a target as far away as they are
+    targets: list[str]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Sides:
+    """Who acts on whom, and whether one side named fought."""
+    actors: list[str]
+    targets: list[str]
+    one_sided: bool
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Grounds:
+    """What an event stands on besides its parties, and how plainly it is stated."""
+    unstated: bool  # no actor, in an article that does not say who acted
+    alone: bool  # no party acted upon needed: its type, its place or its object suffices
+    modality: Modality
+
+
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, assets: set[int],
           times: list[tuple[int, int, Interval]], sent: Span) -> tuple[Event, bool] | None:  # fmt: skip
     """The event a trigger word states, and whether it stays whole (a meeting of two parties)
     rather than one event per pair of parties."""
     if not _stated(token, trigger, lex, assets):
         return None
-    events = lex.events
     event_type = EventType(trigger.label)
-    # Actor paths are tried in order and the first that names someone wins ("the US buildup",
-    # before "the subject of the clause around it").
+    clauses = attack_clauses(token, lex, index) if event_type is EventType.ASSAULT else []
+    acting = _actors(token, trigger, event_type, lex, index, clauses)
+    mode = _mode(token, trigger, lex.events, event_type)
+    place = _place(token, trigger, event_type, mode, lex, index, clauses, acting.keys,
+                   _targets(token, trigger, event_type, lex.events, index))  # fmt: skip
+    sides = _sides(token, trigger, event_type, lex, index, sent, acting, place.targets)
+    grounds = _grounds(token, trigger, event_type, lex, index, place, sides)
+    if grounds is None or trigger.flag("requires_actor") and acting.inherited and not sides.targets:
+        return None
+    actors, targets, inherited, modality = sides.actors, sides.targets, acting.inherited, grounds.modality
+    if (speaker_state := _speaker_state(actors, modality.claimed_by, index)) is not None and speaker_state not in targets:
+        actors, inherited = [speaker_state], True  # "Nigerian president X says the military rescued ..."
+    event_type, mode, modality = _retyped(token, trigger, event_type, mode, modality, actors, targets, sent, lex, index)
+    # "Clashes erupt between the Ethiopian army and Y": the sides a fight noun names are one list, the
+    # second side and the modifier of a side's noun no farther than the first side's noun.
+    fight = event_type is EventType.ASSAULT and token.pos_ == "NOUN" and _reciprocal(token, trigger)
+    steps = _steps(token, index, [*actors, *targets], one_list=fight)
+    targets = named(targets + place.struck, index) or targets + place.struck  # groups are acted upon only where no one named is
+    score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited)
+    provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
+    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    involved = tuple(key for key in index.in_span(phrase, [EntityType.MILITARY_ASSET]) if key not in targets)
+    event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
+                  mode=mode, when=clause_time(token, times), location=place.location, assets=involved)  # fmt: skip
+    return event, trigger.flag("symmetric") and not (sides.targets and len(sides.actors) > 1)
+
+
+def _actors(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, clauses: list[Token]) -> _Actors:
+    """Who acts: the first actor path that names someone wins ("the US buildup", before "the subject
+    of the clause around it"), else the subject of a governing verb; a group ("gunmen") acts only
+    where nothing names an actor."""
     actor_types = {EntityType(name) for name in trigger.words("actor_types")} or set(PARTIES)
-    actors: list[str] = []
-    party_count = 0  # the actors named, before the states they act for are added
-    one_side = False  # the members a phrase lists ("critics, including X and Y"), one state's forces ("the PLA Navy and Air Force")
-    unnamed: list[str] = []  # a group ("gunmen") acts only where nothing names an actor
-    for path in events.paths(trigger, "actors"):
+    unnamed: list[str] = []
+    for path in lex.events.paths(trigger, "actors"):
         reached = index.follow(token, [path])
         actors = [key for key in parties(reached, index) if index.type_of(key) in actor_types]
         unnamed = unnamed or groups(reached, index)
         if actors:
-            party_count = len(actors)
             heads = path.follow(token)
             # The state an acting organization or person belongs to acts through them ("the Chinese PLA Navy").
             states = dict.fromkeys(key for head in heads for key in index.states_of(head))
             one_side = any(members_named(head) for head in heads) or len(states) == 1 and all(
                 index.type_of(key) is EntityType.ORGANIZATION for key in actors)
-            actors += [key for key in states if key not in actors]
-            break
-    inherited = False
-    if not actors and not trigger.flag("own_phrase") and not _force_of_a_thing(token, event_type, lex):
+            return _Actors(actors + [key for key in states if key not in actors], len(actors), one_side, False)
+    actors, inherited = [], False
+    if not trigger.flag("own_phrase") and not _force_of_a_thing(token, event_type, lex):
         subject = _inherited_subject(token, index)
         actors = [key for key in subject if index.type_of(key) in actor_types]
         inherited = bool(actors)
@@ -159,42 +215,49 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
             inherited = inherited or bool(unnamed)
     if actor_types == set(PARTIES):
         actors = actors or unnamed
-    clauses = attack_clauses(token, lex, index) if event_type is EventType.ASSAULT else []
     if not actors and event_type is EventType.ASSAULT:
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
         # "three soldiers are killed *when militants attack* a patrol boat": the clause's attacker.
         actors = noun_attackers(token, lex, index) or clause_attackers(token, clauses, index)
         inherited = bool(actors)
+    return _Actors(actors, 0, False, inherited)
+
+
+def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexicon, index: EntityIndex) -> list[str]:
+    """The parties of the types the trigger allows that its target paths reach, or that share its patient."""
     target_types = set(PARTIES) | ({EntityType.MILITARY_ASSET} if event_type in FORCE else set())
     if event_type is not EventType.MOBILIZE:  # forces sent are no target
         target_types.add(EntityType.GROUP)
-    allowed_targets = {EntityType(name) for name in trigger.words("target_types")}
-    if allowed_targets:
-        target_types &= allowed_targets
+    target_types &= {EntityType(name) for name in trigger.words("target_types")} or target_types
     # "called Theresa May's deal 'lousy'" calls no one: the party called is the object itself or
     # whom it represents ("called the Russian president"), never what merely qualifies it.
     parties_only = trigger.flag("party_objects")
-    reached = index.follow(token, events.paths(trigger, "targets"), qualifiers=not parties_only,
-                           transparent=REPRESENTATIVES if parties_only else frozenset())  # fmt: skip
+    paths = events.paths(trigger, "targets")
+    reached = index.follow(token, paths, qualifiers=not parties_only, transparent=REPRESENTATIVES if parties_only else frozenset())
     targets = [key for key in reached + _shared_patient(token, index)
                if index.type_of(key) in target_types
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     if event_type is EventType.ASSAULT and not named(targets, index):
         # "Gunmen kill nine Nigerian troops": a unit no name holds is struck as its state.
-        targets += [key for key in _states_of_units(token, events.paths(trigger, "targets"), index) if key not in targets]
+        targets += [key for key in _states_of_units(token, paths, index) if key not in targets]
+    return targets
+
+
+def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | None, lex: Lexicons, index: EntityIndex, clauses: list[Token], actors: list[str], targets: list[str]) -> _Place:  # fmt: skip
+    """Where the event happened, what place it struck or captured, and the state a strike on a place
+    strikes or the states forces are sent to."""
+    events, assault = lex.events, event_type is EventType.ASSAULT
     location_paths = events.paths(trigger, "locations")
     places = index.follow(token, location_paths)
     location = next((key for key in places if index.type_of(key) is EntityType.LOCATION), None) or place_within(
         token, location_paths, index) or (attack_place(token, clauses, lex, index) or target_place(token, trigger, lex, index)
-                                          if event_type is EventType.ASSAULT else None)  # fmt: skip
+                                          if assault else None)  # fmt: skip
     if location is None and not named(actors, index) and trigger.flag("state_places"):  # "people rally *across* X"
         location = state_place(token, location_paths, trigger.words("state_places"), index)
-    struck: list[str] = []  # the place unnamed victims were struck in, a target as far away as they are
+    struck: list[str] = []
     # "Israeli strikes kill nine people in southern Lebanon": the place paths reach a state itself.
-    states_struck = struck_state(token, trigger, location_paths, events, index) if event_type is EventType.ASSAULT and location is None else []
-    if event_type is EventType.ASSAULT and (location is not None or states_struck) and all(
-        index.type_of(key) is EntityType.GROUP for key in targets
-    ):
+    states_struck = struck_state(token, trigger, location_paths, events, index) if assault and location is None else []
+    if assault and (location is not None or states_struck) and all(index.type_of(key) is EntityType.GROUP for key in targets):
         # "Russian strikes on Odesa, Ukraine": a state striking a place of another state strikes
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
@@ -207,18 +270,24 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         ):
             # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck.
             struck = [location]
-    mode = _mode(token, trigger, events, event_type)
     captured = event_type is EventType.COERCE and mode == "seize"
-    if (event_type is EventType.ASSAULT or captured) and not struck and not named(targets, index):
+    if (assault or captured) and not struck and not named(targets, index):
         # "Russia bombed Kyiv", "strikes on Odesa", "Kyiv was hit by Russian missiles": the place struck;
         # "the RSF retakes Kurmuk", "seizes control of X": the place captured.
         struck = struck_places(token, trigger, lex, index, actors, captured)
     if event_type is EventType.MOBILIZE:
         targets += [key for key in places if index.type_of(key) is EntityType.STATE and key not in targets]
-    if not targets and inherited and event_type in SAID_TO:
+    return _Place(location, struck, targets)
+
+
+def _sides(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, sent: Span, acting: _Actors, targets: list[str]) -> _Sides:  # fmt: skip
+    """Who acts on whom: the targets less those not acted upon, the one side a fight names, parties
+    acting on each other, the first of a meeting's parties acting."""
+    actors, one_side = acting.keys, acting.one_side
+    if not targets and acting.inherited and event_type in SAID_TO:
         targets = _met(token, lex, index)
     excluded = _not_acted_upon(token, trigger, lex, index, sent, actors)
-    if event_type is EventType.ASSAULT and between_sides(token, trigger, events):
+    if event_type is EventType.ASSAULT and between_sides(token, trigger, lex.events):
         # "1,300 Syrians are killed amid clashes between X and Y": people killed in a fight are no side's target.
         excluded = excluded | {key for key in targets if _people_of_state(key, sent, index)}
     targets = [key for key in targets if key not in excluded]
@@ -230,13 +299,12 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         actors, targets, one_side = targets, [], True
     # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
     mutual = token.lemma_.lower() in trigger.words("reciprocal_lemmas") and token.dep_ != "compound" and not OBJECT.follow(token)
-    if not targets and party_count > 1 and (mutual or _each_other(token)):
+    if not targets and acting.named > 1 and (mutual or _each_other(token)):
         # "X and Y accuse each other", "X and Y clashed": each acts on the others (one event
         # per pair, _pairs).
-        targets = actors[:party_count]
-    whole = trigger.flag("symmetric") and not (targets and len(actors) > 1)
+        targets = actors[: acting.named]
     if trigger.flag("symmetric"):
-        if len(actors) > 1 and not targets and party_count != 1 and not one_side:
+        if len(actors) > 1 and not targets and acting.named != 1 and not one_side:
             # "Trump and Putin agree": the party named first acts, in the order of the text
             # ("Macron's talks" are not talks between Macron and France).
             actors = sorted(actors, key=lambda key: index.first_in(sent, key))
@@ -245,13 +313,19 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
             # "talks between X and Y"; a verb's conjoined object ("sending envoys X and Y") is
             # acted upon, never the actor.
             actors, targets = targets[:1], targets[1:]
-    # An event needs someone acting (or an article that does not say who acted) and, unless its
-    # type stands alone (a deployment) or a place says where it happened, someone acted upon.
+    return _Sides(actors, targets, one_sided)
+
+
+def _grounds(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, place: _Place, sides: _Sides) -> _Grounds | None:  # fmt: skip
+    """What an event stands on: someone acting (or an article that does not say who acted) and, unless
+    its type stands alone (a deployment) or a place says where it happened, someone acted upon; and
+    its modality. None where it stands on nothing, or on what is not plainly stated."""
+    actors, targets, location = sides.actors, sides.targets, place.location
     # "Thousands of Haredi Jews gather in X to protest": a crowd no entity stands for (`crowd`).
     unstated = not actors and (trigger.flag("crowd") or ((event_type in FORCE or trigger.flag("told_by")) and (
         actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and untold_attack(token, trigger, lex, index)
     )))
-    alone = one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed"))
+    alone = sides.one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
     # no actor and no place, nobody in nowhere: no fact).
     counted = bool(actors) and not targets and event_type in FORCE and _counted(token, lex)
@@ -260,41 +334,40 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     on_object = (trigger.flag("object_suffices") and not (targets or alone or counted)
                  and bool(named(actors, index))
                  and _demands_something(token, trigger, lex, index) and _sufficient_object(token, trigger))  # fmt: skip
-    alone = alone or on_object
-    if not (actors or unstated) or not (targets or struck or alone or counted):
-        return None
-    if trigger.flag("requires_actor") and inherited and not targets:
+    if not (actors or unstated) or not (targets or place.struck or alone or on_object or counted):
         return None
     modality = assess(token, index, lex.cues)
     if event_type is EventType.REQUEST and modality.hypothetical and token.head.i != token.i and _requests(token.head, lex):
         # "urged X, asking the US to waive": the asking is the urging, made, not planned.
         modality = dataclasses.replace(modality, hypothetical=False)
-    if on_object and (modality.negated or modality.hypothetical or partisan(modality, actors, index)):
-        return None  # "X may call for a ceasefire", "Y says X called for talks": nothing acted upon to keep
-    if unstated and (modality.negated or modality.hypothetical):
-        return None  # "X was not killed", "X could be arrested": by no one named, not a fact to keep
-    if (speaker_state := _speaker_state(actors, modality.claimed_by, index)) is not None and speaker_state not in targets:
-        actors, inherited = [speaker_state], True  # "Nigerian president X says the military rescued ..."
+    if (modality.negated or modality.hypothetical) and (on_object or unstated) or on_object and partisan(modality, actors, index):
+        # "X may call for a ceasefire", "Y says X called for talks": nothing acted upon to keep;
+        # "X was not killed", "X could be arrested": by no one named, not a fact to keep.
+        return None
+    return _Grounds(unstated, alone or on_object, modality)
+
+
+def _retyped(token: Token, trigger: Trigger, event_type: EventType, mode: str | None, modality: Modality, actors: list[str],
+             targets: list[str], sent: Span, lex: Lexicons, index: EntityIndex) -> tuple[EventType, str | None, Modality]:  # fmt: skip
+    """The type, mode and modality of an act halted, threatened or intended rather than done, or of
+    an attack in words."""
     # "if X attacks", "warned X against attacking", "unclear whether X attacked": no threat by X.
     conditional = any(word.lower() in ("if", "unless", "against", "whether") for word in (modality.cue or "").split())
     halted = trigger.options.get("if_halted")
+    stated = modality.hypothetical and not modality.negated and _own_words(modality, actors, index)
     if halted and _halted(token, trigger.words("halted_by")):
         # "agreed to stop strikes on X", "suspends airstrikes on X": the attacks end.
         event_type = EventType(halted)
-    elif (
-        modality.hypothetical and not modality.negated and not conditional and trigger.options.get("if_hypothetical")
-        and _own_words(modality, actors, index)
-    ):  # fmt: skip
+    elif stated and not conditional and trigger.options.get("if_hypothetical"):
         # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack;
         # and the threat itself was made, it is no hypothesis.
-        mode = _threat_mode(event_type, mode, events.coded[trigger.options["if_hypothetical"]])
+        mode = _threat_mode(event_type, mode, lex.events.coded[trigger.options["if_hypothetical"]])
         event_type = EventType(trigger.options["if_hypothetical"])
         modality = dataclasses.replace(modality, hypothetical=False)
     elif (
-        modality.hypothetical and not modality.negated and trigger.options.get("if_intended")
-        and _intended(modality, sent, lex) and _own_words(modality, actors, index)
+        stated and trigger.options.get("if_intended") and _intended(modality, sent, lex)
         and not (trigger.flag("verbal") and modality.claimed_by in actors)
-        and _party_itself(token, trigger, targets, events, index)
+        and _party_itself(token, trigger, targets, lex.events, index)
     ):  # fmt: skip
         # "France will recognise X", "pledged to supply Y with oil": a cooperation the actor
         # undertakes is PLOVER's AGREE, an intent stated, not the act (nor "may", "urged to"); a
@@ -312,23 +385,21 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     ):
         # "Biden attacked Trump": between politicians an attack is in words.
         event_type = EventType(verbal["type"])
-    when = clause_time(token, times)
-    # "Clashes erupt between the Ethiopian army and Y": the sides a fight noun names are one list, the
-    # second side and the modifier of a side's noun no farther than the first side's noun.
-    fight = event_type is EventType.ASSAULT and token.pos_ == "NOUN" and _reciprocal(token, trigger)
-    steps = _steps(token, index, [*actors, *targets], one_list=fight)
-    targets += struck
-    named_targets = named(targets, index)
-    targets = named_targets or targets  # groups are acted upon only where no one named is
+    return event_type, mode, modality
+
+
+def _score(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, actors: list[str],
+           targets: list[str], location: str | None, grounds: _Grounds, modality: Modality, steps: int, inherited: bool) -> float:  # fmt: skip
+    """The confidence of an event read (kg.extract.confidence)."""
     named_actor = bool(named(actors, index))
     # The party acted upon is named or needs no name: the event stands alone, or the codebook needs no
     # recipient ("releases 131 detainees").
-    acted_upon = bool(named_targets) or alone or (trigger.flag("unnamed_targets") and bool(targets))
+    acted_upon = bool(named(targets, index)) or grounds.alone or (trigger.flag("unnamed_targets") and bool(targets))
     followed = _followed(event_type, [*actors, *targets], location, index)
     # "Protests erupt in X": a noun its own verb says happened states its event more firmly than
     # one the news names in passing.
-    base = float(trigger.options.get("told_base", trigger.base)) if unstated and token.pos_ == "NOUN" else trigger.base
-    score = confidence.score(
+    base = float(trigger.options.get("told_base", trigger.base)) if grounds.unstated and token.pos_ == "NOUN" else trigger.base
+    return confidence.score(
         base,
         # No named actor, or no party acted upon where one is needed: the party an analyst would follow is unknown.
         unnamed=not (named_actor and acted_upon) and not followed,
@@ -343,12 +414,6 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         # wrong: the event stands on its place or its named target.
         inherited=inherited and (named_actor or not followed),
     )  # fmt: skip
-    provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
-    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    involved = tuple(key for key in index.in_span(phrase, [EntityType.MILITARY_ASSET]) if key not in targets)
-    event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
-                  mode=mode, when=when, location=location, assets=involved)  # fmt: skip
-    return event, whole
 
 
 def _not_acted_upon(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, sent: Span, actors: list[str]) -> set[str]:
