@@ -243,7 +243,8 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
     return targets
 
 
-def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | None, lex: Lexicons, index: EntityIndex, clauses: list[Token], actors: list[str], targets: list[str]) -> _Place:  # fmt: skip
+def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | None, lex: Lexicons, index: EntityIndex,
+           clauses: list[Token], actors: list[str], targets: list[str]) -> _Place:  # fmt: skip
     """Where the event happened, what place it struck or captured, and the state a strike on a place
     strikes or the states forces are sent to."""
     events, assault = lex.events, event_type is EventType.ASSAULT
@@ -280,7 +281,8 @@ def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | No
     return _Place(location, struck, targets)
 
 
-def _sides(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, sent: Span, acting: _Actors, targets: list[str]) -> _Sides:  # fmt: skip
+def _sides(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, sent: Span,
+           acting: _Actors, targets: list[str]) -> _Sides:  # fmt: skip
     """Who acts on whom: the targets less those not acted upon, the one side a fight names, parties
     acting on each other, the first of a meeting's parties acting."""
     actors, one_side = acting.keys, acting.one_side
@@ -316,7 +318,8 @@ def _sides(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons,
     return _Sides(actors, targets, one_sided)
 
 
-def _grounds(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, place: _Place, sides: _Sides) -> _Grounds | None:  # fmt: skip
+def _grounds(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, place: _Place,
+             sides: _Sides) -> _Grounds | None:  # fmt: skip
     """What an event stands on: someone acting (or an article that does not say who acted) and, unless
     its type stands alone (a deployment) or a place says where it happened, someone acted upon; and
     its modality. None where it stands on nothing, or on what is not plainly stated."""
