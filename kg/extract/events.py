@@ -178,7 +178,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # second side and the modifier of a side's noun no farther than the first side's noun.
     fight = event_type is EventType.ASSAULT and token.pos_ == "NOUN" and _reciprocal(token, trigger)
     steps = _steps(token, index, [*actors, *targets], one_list=fight)
-    targets = named(targets + place.struck, index) or targets + place.struck  # groups are acted upon only where no one named is
+    acted_upon = targets + place.struck
+    targets = named(acted_upon, index) or acted_upon  # groups are acted upon only where no one named is
     score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited)
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
