@@ -362,12 +362,17 @@ def convert(dictionaries: Path) -> tuple[list[dict[str, Any]], list[dict[str, An
 def _synset_row(name: str, phrases: list[list[str]], line: int, lemma_of: dict[str, str]) -> dict[str, Any]:
     """A synset's row, with the `lemmas` of its phrases' plural words as a pattern row has them
     ("soldiers": "soldier"), so that a phrase is met by its singular too."""
-    lemmas = {word: lemma_of[word] for phrase in phrases for word in phrase if word in lemma_of}
+    lemmas = _lemmas_of([word for phrase in phrases for word in phrase], lemma_of)
     row: dict[str, Any] = {"kind": "synset", "name": name, "phrases": phrases}
     if lemmas:
         row["lemmas"] = lemmas
     row["source"] = f"{VERBS_FILE}:{line}"
     return row
+
+
+def _lemmas_of(words: list[str], lemma_of: dict[str, str]) -> dict[str, str]:
+    """The plural words among `words` and their lemma."""
+    return {word: lemma_of[word] for word in words if word in lemma_of}
 
 
 def _pattern_words(rows: list[dict[str, Any]]) -> set[str]:
@@ -404,7 +409,7 @@ def _with_lemmas(rows: list[dict[str, Any]], lemma_of: dict[str, str], dropped: 
     codes = {(row["block"], _words_key(row)): row["code"] for row in rows if row["kind"] == "pattern"}
     out = []
     for row in rows:
-        lemmas = {word: lemma_of[word] for word in _words_of_row(row) if word in lemma_of} if row["kind"] == "pattern" else {}
+        lemmas = _lemmas_of(_words_of_row(row), lemma_of) if row["kind"] == "pattern" else {}
         for word, lemma in list(lemmas.items()):
             singular = codes.get((row["block"], _words_key(_replaced(row, word, lemma))))
             if singular is not None and singular != row["code"]:
