@@ -231,9 +231,9 @@ def _mode_words(number: int, record: dict[str, Any], problems: Problems) -> Mode
     told_in = record.get("told_in") or {}
     if not isinstance(record.get("mode"), str):
         problems.append((number, "a mode needs a 'mode' string"))
-    elif not _event_types(record.get("types")) or not isinstance(told_in, dict):
+    elif not _event_types(record.get("types")):
         problems.append((number, f"a mode needs 'types', a list of PLOVER event types, not {record.get('types')!r}"))
-    elif told_in and not (_event_types(told_in.get("types")) and told_in.get("paths")):
+    elif not isinstance(told_in, dict) or told_in and not (_event_types(told_in.get("types")) and told_in.get("paths")):
         problems.append((number, "a mode's 'told_in' needs 'paths' and 'types', a list of PLOVER event types"))
     else:
         paths = _paths(told_in["paths"], number, problems) if told_in else ()
