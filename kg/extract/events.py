@@ -620,21 +620,31 @@ def _with_titles(keys: tuple[str, ...], sentence: Mention, index: EntityIndex) -
 
 def _title_parties(person: str, sentence: Mention, index: EntityIndex) -> list[str]:
     """The states and organisations that qualify a title of `person` in `sentence` (a role word of
-    patterns/roles.tsv): before the name ("*Quds Force* commander Esmail Qaani"), or before the
-    title noun the name stands in apposition to ("the *Italian* Foreign Minister, Antonio Tajani");
-    not a nationality alone ("the *Israeli* hostage X")."""
+    patterns/roles.tsv): before the name ("*Quds Force* commander Esmail Qaani"), before the
+    title noun the name stands in apposition to ("the *Italian* Foreign Minister, Antonio Tajani"),
+    or in a run of titles the parser makes the name a conjunct of ("*Malian* president and military
+    leader Assimi Goïta"); not a nationality alone ("the *Israeli* hostage X")."""
     parties: list[str] = []
     for token in mention_ends(person, index):
         if not sentence.start <= token.idx < sentence.end:
             continue
-        titles = [token]
+        doc = token.doc
+        phrases = [doc[token.left_edge.i : token.i + 1]]
         if token.dep_ == "appos" and index.at(token.head) is None:
-            titles.append(token.head)
-        for title in titles:
-            phrase = token.doc[title.left_edge.i : title.i + 1]
+            phrases.append(doc[token.head.left_edge.i : token.head.i + 1])
+        if _titled_conjunct(token):
+            phrases.append(doc[token.head.left_edge.i : token.i + 1])
+        for phrase in phrases:
             if any(word.lower_ in _title_nouns() and index.at(word) is None for word in phrase):
                 parties += index.in_span(phrase, [EntityType.STATE, EntityType.ORGANIZATION])
     return list(dict.fromkeys(party for party in parties if party != person))
+
+
+def _titled_conjunct(name: Token) -> bool:
+    """A name the parser joins as a conjunct to the title that heads a run of titles right before it
+    ("president and military leader *Goïta*": one person, not three parties)."""
+    return (name.dep_ == "conj" and name.head.lower_ in _title_nouns()
+            and any(word.lower_ in _title_nouns() for word in name.doc[name.head.i + 1 : name.i]))  # fmt: skip
 
 
 @lru_cache(maxsize=1)

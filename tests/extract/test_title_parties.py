@@ -1,6 +1,6 @@
 """A person and the state or organisation of the person's title are one party of one event
 ("the Italian Foreign Minister, Antonio Tajani, meets X": one meeting, not one by the minister
-and one by Italy); a person and a state named as two parties, or a nationality that is no title,
+and one by Italy; "Malian president and military leader X", a run of titles before one name, too); a person and a state named as two parties, or a nationality that is no title,
 stay apart. Constructed sentences."""
 
 import pytest
@@ -8,7 +8,13 @@ import pytest
 from fictional_names import FICTIONAL_NAMES
 from kg.records import EntityType, EventType
 
-NAMES = {**FICTIONAL_NAMES, "Ruritanian": ("ruritania", EntityType.STATE), "Red Harbour": ("harbour", EntityType.LOCATION)}
+NAMES = {
+    **FICTIONAL_NAMES,
+    "Ruritanian": ("ruritania", EntityType.STATE),
+    "Red Harbour": ("harbour", EntityType.LOCATION),
+    "Assimo Garrak": ("garrak", EntityType.PERSON),
+    "Ilham Vaskov": ("vaskov", EntityType.PERSON),
+}
 ACCUSE, CONSULT, RETREAT = EventType.ACCUSE, EventType.CONSULT, EventType.RETREAT
 
 
@@ -20,6 +26,9 @@ ACCUSE, CONSULT, RETREAT = EventType.ACCUSE, EventType.CONSULT, EventType.RETREA
         ("The Ruritanian President, Alma Vask, accused Freedonia.", (ACCUSE, ("vask", "ruritania"), ("freedonia",))),
         # ... and as target.
         ("Freedonia summons Ruritania's ambassador, Omar Tellen.", (ACCUSE, ("freedonia",), ("tellen", "ruritania"))),
+        # A run of titles the parser makes the name a conjunct of: one person.
+        ("Ruritanian president and military leader Assimo Garrak meets with Omar Tellen.", (CONSULT, ("garrak", "ruritania"), ("tellen",))),
+        ("Ruritanian president and party leader Ilham Vaskov accused Freedonia.", (ACCUSE, ("vaskov", "ruritania"), ("freedonia",))),
     ],
 )
 def test_a_title_party_is_one_event_with_its_person(read_events, text, event) -> None:  # type: ignore[no-untyped-def]
@@ -31,6 +40,8 @@ def test_a_title_party_is_one_event_with_its_person(read_events, text, event) ->
     [
         # Two parties listed: two events.
         ("Alma Vask and Ruritania accused Freedonia.", {(ACCUSE, ("vask",), ("freedonia",)), (ACCUSE, ("ruritania",), ("freedonia",))}),
+        # A title and a name with no title between them: the name alone is the party.
+        ("The Ruritanian president and Ilham Vaskov accused Freedonia.", {(ACCUSE, ("vaskov",), ("freedonia",)), (ACCUSE, ("ruritania",), ("freedonia",))}),
         # A nationality is no title: the state the body goes to is a party of its own.
         (
             "Freedonia returns the body of Ruritanian hostage Omar Tellen to Ruritania.",
