@@ -50,8 +50,9 @@ DESIGN_VERBS = WORDS["design_verbs"]
 # even where the article never says who did it.
 FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
 # The types whose codebook entry says "Requires recipient: Yes" besides force (PLOVER_MANUAL): counted
-# people may be that recipient ("rescued 20 hostages").
-RECIPIENT_TYPES = frozenset({EventType.AID, EventType.COOPERATE, EventType.SANCTION})
+# people may be that recipient ("rescued 20 hostages"). Not COOPERATE, a joint act: people counted in
+# it take part ("drills involving 25,000 troops in an effort to ..."), no one receives it.
+RECIPIENT_TYPES = frozenset({EventType.AID, EventType.SANCTION})
 RECIPIENT_NOUNS, RELEASED_NOUNS = synset_words(WORDS["recipient_synsets"]), synset_words(WORDS["released_synsets"])
 ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
 WITH_OBJECT = parse_path(">prep[with,against]>pobj")
