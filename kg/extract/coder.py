@@ -324,10 +324,10 @@ def _load_synsets(folder: Path) -> dict[str, Requirement]:
 
 
 def synset_words(names: Iterable[str], folder: Path | None = None) -> frozenset[str]:
-    """The one-word phrases of the named CAMEO synsets, plural and singular (`&PEOPLE`: "people",
-    "civilians", "civilian" ...); unknown names are an error."""
-    synsets = _load_synsets(folder or data_dir("patterns"))
-    return frozenset(phrase[0] for name in names for phrase in synsets[name] if len(phrase) == 1)
+    """The one-word phrases of the named CAMEO synsets, plural and singular (`&PEOPLE` or `&people`:
+    "people", "civilians", "civilian" ...); unknown names are an error."""
+    synsets = {name.lower(): phrases for name, phrases in _load_synsets(folder or data_dir("patterns")).items()}
+    return frozenset(phrase[0] for name in names for phrase in synsets[name.lower()] if len(phrase) == 1)
 
 
 def _pattern(row: dict[str, Any], synsets: dict[str, Requirement]) -> VerbPattern:
