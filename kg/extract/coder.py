@@ -24,6 +24,8 @@ from kg.records import EventType
 from kg.resources import data_dir
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from spacy.tokens import Doc, Span, Token
 
 FORMS_KEY = "kg.coder.forms"
@@ -284,11 +286,7 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
     """Compile patterns/cameo_verbs.jsonl and cameo_synsets.jsonl, with kg's own rows of
     cameo_senses.jsonl, into a VerbDictionary."""
     problems: Problems = []
-    path = folder / "cameo_synsets.jsonl"
-    synsets: dict[str, Requirement] = {
-        row["name"]: _with_singulars(row["phrases"], row.get("lemmas", {})) for _, row in json_objects(path, problems)
-    }
-    raise_problems(path, problems)
+    synsets = _load_synsets(folder)
     verbs: list[dict[str, Any]] = []
     patterns: dict[str, list[VerbPattern]] = defaultdict(list)
     path = folder / "cameo_verbs.jsonl"
@@ -314,6 +312,22 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
         entries[row["lemma"]].append(
             VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object"))))
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
+
+
+def _load_synsets(folder: Path) -> dict[str, Requirement]:
+    """patterns/cameo_synsets.jsonl: each synset's phrases, a plural one followed by its singular."""
+    problems: Problems = []
+    path = folder / "cameo_synsets.jsonl"
+    synsets = {row["name"]: _with_singulars(row["phrases"], row.get("lemmas", {})) for _, row in json_objects(path, problems)}
+    raise_problems(path, problems)
+    return synsets
+
+
+def synset_words(names: Iterable[str], folder: Path | None = None) -> frozenset[str]:
+    """The one-word phrases of the named CAMEO synsets, plural and singular (`&PEOPLE` or `&people`:
+    "people", "civilians", "civilian" ...); unknown names are an error."""
+    synsets = {name.lower(): phrases for name, phrases in _load_synsets(folder or data_dir("patterns")).items()}
+    return frozenset(phrase[0] for name in names for phrase in synsets[name.lower()] if len(phrase) == 1)
 
 
 def _pattern(row: dict[str, Any], synsets: dict[str, Requirement]) -> VerbPattern:

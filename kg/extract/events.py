@@ -25,7 +25,7 @@ from kg.extract import confidence
 from kg.extract.arguments import PARTIES, REPRESENTATIVES, EntityIndex, acting, clause_time, definite, groups, members_named, named, named_by, parties, sentence_evidence, topic_line_end
 from kg.extract.assets import asset_kinds, asset_tokens
 from kg.extract.attacks import actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, noun_attackers, untold_attack
-from kg.extract.coder import headline_passive
+from kg.extract.coder import headline_passive, synset_words
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
@@ -49,6 +49,11 @@ DESIGN_VERBS = WORDS["design_verbs"]
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
 # even where the article never says who did it.
 FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
+# The types whose codebook entry says "Requires recipient: Yes" besides force (PLOVER_MANUAL): counted
+# people may be that recipient ("rescued 20 hostages"). Not COOPERATE, a joint act: people counted in
+# it take part ("drills involving 25,000 troops in an effort to ..."), no one receives it.
+RECIPIENT_TYPES = frozenset({EventType.AID, EventType.SANCTION})
+RECIPIENT_NOUNS, RELEASED_NOUNS = synset_words(WORDS["recipient_synsets"]), synset_words(WORDS["released_synsets"])
 ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
 WITH_OBJECT = parse_path(">prep[with,against]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
@@ -332,7 +337,7 @@ def _grounds(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicon
     alone = sides.one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed"))
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
     # no actor and no place, nobody in nowhere: no fact).
-    counted = bool(actors) and not targets and event_type in FORCE and _counted(token, lex)
+    counted = bool(actors) and not targets and (event_type in FORCE and _counted(token, lex) or _on_counted_people(token, trigger, event_type))
     # "Iran calls for a ceasefire": a named actor's demand of no entity stands on its object (plainly
     # stated: below).
     on_object = (trigger.flag("object_suffices") and not (targets or alone or counted)
@@ -398,7 +403,8 @@ def _score(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons,
     named_actor = bool(named(actors, index))
     # The party acted upon is named or needs no name: the event stands alone, or the codebook needs no
     # recipient ("releases 131 detainees").
-    acted_upon = bool(named(targets, index)) or grounds.alone or (trigger.flag("unnamed_targets") and bool(targets))
+    acted_upon = (bool(named(targets, index)) or grounds.alone or (trigger.flag("unnamed_targets") and bool(targets))
+                  or _on_counted_people(token, trigger, event_type))  # fmt: skip
     followed = _followed(event_type, [*actors, *targets], location, index)
     # "Protests erupt in X": a noun its own verb says happened states its event more firmly than
     # one the news names in passing.
@@ -802,6 +808,16 @@ def _counted(token: Token, lex: Lexicons) -> bool:
     shells*"), which say nothing of whom they hit."""
     return any(child.dep_ in ("dobj", "nsubjpass") and any(n.dep_ == "nummod" for n in child.children)
                and not lex.events.by_lemma(child.lemma_.lower(), "weapon") for child in token.children)  # fmt: skip
+
+
+def _on_counted_people(token: Token, trigger: Trigger, event_type: EventType) -> bool:
+    """People counted as the object or passive subject, a noun of CAMEO's synsets, are the party
+    acted upon where the type needs a recipient ("rescued *20 hostages*", "sentences *eight
+    people*") or a release needs none named ("releases *18 prisoners*"); not things counted
+    ("purchase *five frigates*"), nor a state's nationals brought home ("repatriates *73 nationals*")."""
+    people = RECIPIENT_NOUNS if event_type in RECIPIENT_TYPES else RELEASED_NOUNS if trigger.flag("unnamed_targets") else frozenset()
+    return any(child.dep_ in ("dobj", "nsubjpass") and any(n.dep_ == "nummod" for n in child.children)
+               and (child.lemma_.lower() in people or child.lower_ in people) for child in token.children)  # fmt: skip
 
 
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
