@@ -806,8 +806,7 @@ def _counted(token: Token, lex: Lexicons) -> bool:
     *78 Palestinians*", "detained *more than 300 supporters*", "*64 Palestinians* are killed by
     Israeli tanks"): someone was acted upon though no entity is. Not weapons counted ("fired *36
     shells*"), which say nothing of whom they hit."""
-    return any(child.dep_ in ("dobj", "nsubjpass") and any(n.dep_ == "nummod" for n in child.children)
-               and not lex.events.by_lemma(child.lemma_.lower(), "weapon") for child in token.children)  # fmt: skip
+    return any(not lex.events.by_lemma(counted.lemma_.lower(), "weapon") for counted in _counted_objects(token))
 
 
 def _on_counted_people(token: Token, trigger: Trigger, event_type: EventType) -> bool:
@@ -816,8 +815,13 @@ def _on_counted_people(token: Token, trigger: Trigger, event_type: EventType) ->
     people*") or a release needs none named ("releases *18 prisoners*"); not things counted
     ("purchase *five frigates*"), nor a state's nationals brought home ("repatriates *73 nationals*")."""
     people = RECIPIENT_NOUNS if event_type in RECIPIENT_TYPES else RELEASED_NOUNS if trigger.flag("unnamed_targets") else frozenset()
-    return any(child.dep_ in ("dobj", "nsubjpass") and any(n.dep_ == "nummod" for n in child.children)
-               and (child.lemma_.lower() in people or child.lower_ in people) for child in token.children)  # fmt: skip
+    return any(counted.lemma_.lower() in people or counted.lower_ in people for counted in _counted_objects(token))
+
+
+def _counted_objects(token: Token) -> list[Token]:
+    """The object or passive subject of `token` that a number counts ("kill *78* Palestinians")."""
+    return [child for child in token.children
+            if child.dep_ in ("dobj", "nsubjpass") and any(n.dep_ == "nummod" for n in child.children)]  # fmt: skip
 
 
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
