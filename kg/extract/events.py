@@ -647,8 +647,8 @@ def _title_parties(person: str, sentence: Mention, index: EntityIndex) -> list[s
 
 
 def _titled_conjunct(name: Token) -> bool:
-    """A name the parser joins as a conjunct to the title that heads a run of titles right before it
-    ("president and military leader *Goïta*": one person, not three parties)."""
+    """A name the parser joins as a conjunct to the title that heads a run of titles, with another
+    title between them ("president and military leader *Goïta*": one person, not three parties)."""
     return (name.dep_ == "conj" and name.head.lower_ in _title_nouns()
             and any(word.lower_ in _title_nouns() for word in name.doc[name.head.i + 1 : name.i]))  # fmt: skip
 
