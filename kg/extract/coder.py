@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kg.errors import DataFileError
 from kg.patterns import Problems, json_objects, raise_problems
 from kg.records import EventType
 from kg.resources import data_dir
@@ -325,9 +326,14 @@ def _load_synsets(folder: Path) -> dict[str, Requirement]:
 
 def synset_words(names: Iterable[str], folder: Path | None = None) -> frozenset[str]:
     """The one-word phrases of the named CAMEO synsets, plural and singular (`&PEOPLE` or `&people`:
-    "people", "civilians", "civilian" ...); unknown names are an error."""
-    synsets = {name.lower(): phrases for name, phrases in _load_synsets(folder or data_dir("patterns")).items()}
-    return frozenset(phrase[0] for name in names for phrase in synsets[name.lower()] if len(phrase) == 1)
+    "people", "civilians", "civilian" ...); a name no synset has is a DataFileError."""
+    folder = folder or data_dir("patterns")
+    synsets = {name.lower(): phrases for name, phrases in _load_synsets(folder).items()}
+    wanted = [name.lower() for name in names]
+    unknown = [name for name in wanted if name not in synsets]
+    if unknown:
+        raise DataFileError(folder / "cameo_synsets.jsonl", f"no synset named {', '.join(unknown)}")
+    return frozenset(phrase[0] for name in wanted for phrase in synsets[name] if len(phrase) == 1)
 
 
 def _pattern(row: dict[str, Any], synsets: dict[str, Requirement]) -> VerbPattern:

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from kg.extract import events
-from kg.extract.coder import load_verb_dictionary, verb_dictionary
+from kg.errors import DataFileError
+from kg.extract.coder import load_verb_dictionary, synset_words, verb_dictionary
 from kg.records import EntityType, EventType
 from fictional_names import FICTIONAL_NAMES as NAMES
 
@@ -175,6 +176,16 @@ def test_coder_a_plural_synset_phrase_is_met_by_its_singular(tmp_path: Path, eng
         found = verbs.code(_verb(english_model, text, "continue"))
         assert found is not None and found.type is EventType.ASSAULT, text
     assert verbs.code(_verb(english_model, "The armed force continued into Freedonia.", "continue")) is None
+
+
+def test_coder_synset_words_are_the_one_word_phrases_with_their_singulars(tmp_path: Path) -> None:
+    """A word list names synsets in any case; their one-word phrases and the singulars of plural ones
+    are the words, the phrases of more words are not; a name no synset has is a fault of the data."""
+    _write(tmp_path, "cameo_synsets.jsonl", [{"kind": "synset", "name": "&MILITARY", "phrases": [["soldiers"], ["armed", "forces"]],
+                                              "lemmas": {"soldiers": "soldier"}, "source": "t:1"}])  # fmt: skip
+    assert synset_words(["&military"], tmp_path) == {"soldiers", "soldier"}
+    with pytest.raises(DataFileError, match="no synset named &militia"):
+        synset_words(["&military", "&MILITIA"], tmp_path)
 
 
 @pytest.mark.parametrize("text", ["Ruritania released a Freedonian citizen.", "Ruritania released Freedonian citizens."])
