@@ -145,7 +145,8 @@ class EntityIndex:
     def antecedent(self, token: Token) -> str | None:
         """What a personal pronoun stands for: the subject of a clause that governs it ("Rwanda
         announces *its* withdrawal", "X claims that *it* launched"), else the nearest entity of a
-        fitting type before it in the sentence or the sentence before."""
+        fitting type before it in the sentence or the sentence before. The subject of a passive
+        adverbial clause under a clause with an object stands for no name in a subject above it."""
         if token.lower_ in RELATIVE and token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.head.dep_ == "relcl":
             # "YPG militia which support the PKK", "Freedonia, which X invaded in 2020"; an object
             # stands for none of the clause's subject's own ("U.S. sanctions, which U.S. Secretary
@@ -166,10 +167,19 @@ class EntityIndex:
         governing = (key for ancestor in ([] if objects else token.ancestors) for child in ancestor.children
                      if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree
                      for key in self.entities_of(child) if self.type_of(key) in types)  # fmt: skip
+        sent = token.sent
+        if _passive_under_object(token):
+            # "X recaptures the town after *it* was captured by Y", "X reopens its embassy after *it*
+            # was closed", "forces allied with X retake the town after *it* was seized": what was
+            # acted on is the object above as well as its subject; the words do not say which, so
+            # no name in a subject above (nor in the sentence before), the nearest other name or none.
+            above = {t.i for ancestor in token.ancestors for child in ancestor.children
+                     if child.dep_ in ("nsubj", "nsubjpass") for t in child.subtree}  # fmt: skip
+            return next((key for earlier in reversed(token.doc[sent.start : token.i]) if earlier.i not in above
+                         for key in [self.at(earlier)] if key is not None and self.type_of(key) in types), None)  # fmt: skip
         found = next(governing, None) or self._previous_subject(token, types)
         if found is not None:
             return found
-        sent = token.sent
         # "they" and "them" look back within their sentence only: across sentences (and quotes)
         # a plural pronoun too often means a group no entity names.
         plural = token.lower_ in PLURAL
@@ -304,6 +314,13 @@ class EntityIndex:
             key for path in paths for reached in path.follow(token)
             for key in (self.in_span(reached.doc[reached.left_edge.i : reached.right_edge.i + 1]) if path.whole_phrase
                         else self.entities_of(reached, qualifiers=qualifiers, transparent=transparent))))  # fmt: skip
+
+
+def _passive_under_object(token: Token) -> bool:
+    """`token` is the subject of a passive adverbial clause whose governing verb has a direct object
+    ("X retakes *the town* after it was seized")."""
+    clause = token.head
+    return token.dep_ == "nsubjpass" and clause.dep_ == "advcl" and any(c.dep_ == "dobj" for c in clause.head.children)
 
 
 def mention_spans(doc: Doc, entities: Iterable[Entity]) -> Iterator[tuple[Span, Entity]]:
