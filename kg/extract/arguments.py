@@ -74,12 +74,13 @@ class EntityIndex:
         return self._by_token.get(token.i)
 
     def inside(self, token: Token, key: str) -> list[Token]:
-        """`token` and the words of entity `key` that qualify it, down the chain ("a U.S. Navy
-        F/A-18 Super Hornet", "a Ukrainian Air Force F-16 Fighting Falcon": the owner qualifies the
-        designation, the designation the model's name)."""
+        """`token` and the words of entity `key`, or proper nouns of no entity, that qualify it, down
+        the chain ("a U.S. Navy F/A-18 Super Hornet", "a Ukrainian Air Force F-16 Fighting Falcon":
+        the owner qualifies the designation or the service's noun, the designation the model's name)."""
         found = [token]
         for word in found:
-            found += [child for child in word.children if child.dep_ in QUALIFIERS and self.at(child) == key]
+            found += [child for child in word.children if child.dep_ in QUALIFIERS
+                      and (self.at(child) == key or self.at(child) is None and child.pos_ == "PROPN")]  # fmt: skip
         return found
 
     def tokens_of(self, key: str) -> list[Token]:

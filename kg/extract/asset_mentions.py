@@ -94,7 +94,8 @@ def unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[st
                 set_type(name, EntityType.MILITARY_ASSET)
             name.kind = name.kind or kind
             continue
-        start = _phrase_start(doc[start:end], taken)
+        if not any(_designation(token.text) for token in doc[start:end]):
+            start = _phrase_start(doc[start:end], taken)  # a designation is the asset's name: no owner or count in it
         span = doc[start:end]
         words = " ".join(token.lemma_.lower() for token in span if not token.is_stop and not token.is_punct)
         found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}", kind, 1,
