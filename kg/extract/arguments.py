@@ -73,6 +73,16 @@ class EntityIndex:
     def at(self, token: Token) -> str | None:
         return self._by_token.get(token.i)
 
+    def inside(self, token: Token, key: str) -> list[Token]:
+        """`token` and the words of entity `key`, or proper nouns of no entity, that qualify it, down
+        the chain ("a U.S. Navy F/A-18 Super Hornet", "a Ukrainian Air Force F-16 Fighting Falcon":
+        the owner qualifies the designation or the service's noun, the designation the model's name)."""
+        found = [token]
+        for word in found:
+            found += [child for child in word.children if child.dep_ in QUALIFIERS
+                      and (self.at(child) == key or self.at(child) is None and child.pos_ == "PROPN")]  # fmt: skip
+        return found
+
     def tokens_of(self, key: str) -> list[Token]:
         """The tokens that belong to entity `key`, in the order of the Doc."""
         return [self.doc[i] for i in self._held.get(key, ())]
@@ -244,9 +254,10 @@ class EntityIndex:
                 return keys
             key = keys[0] if keys else None
         asset = key is not None and self.type_of(key) is EntityType.MILITARY_ASSET
-        if asset and token.dep_ in ("nsubj", "agent", "pobj") and depth == 0:
+        if key is not None and asset and token.dep_ in ("nsubj", "agent", "pobj") and depth == 0:
             # "US troops defeated ISIS": troops act for whoever they belong to.
-            qualifying = [self.at(child) for child in token.children if child.dep_ in QUALIFIERS]
+            qualifying = [self.at(child) for child in self.inside(token, key) for child in child.children
+                          if child.dep_ in QUALIFIERS]  # fmt: skip
             owners = [k for k in qualifying if k is not None and self.type_of(k) in (EntityType.STATE, EntityType.ORGANIZATION)]
             if owners:
                 return owners[:1]

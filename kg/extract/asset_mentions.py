@@ -3,7 +3,9 @@
 Input: the annotated Doc, the mention candidates and the labels of patterns/labels.tsv. Output:
 `unnamed_assets(...)`, a mention candidate for each match of patterns/assets.jsonl that no name
 holds ("19 Chinese warships", "B-2 bombers"); a name right after a match ("the aircraft carrier
-Shandong") is a named asset of that class instead. kg.extract.assets reads what they do.
+Shandong") is a named asset of that class instead. Before any of that, `cut_at_designations(...)` takes a
+matched type designation ("F-16", "F/A-18 Super Hornet", "Mil Mi-8") out of the model's name spans,
+so that it is no organization or person. kg.extract.assets reads what they do.
 """
 
 from __future__ import annotations
@@ -13,9 +15,48 @@ from spacy.tokens import Doc, Span
 from kg.extract.assets import asset_matches
 from kg.extract.groups import load_agents
 from kg.extract.lexicon import Lexicons, load_lexicons
-from kg.extract.names import QUANTIFIERS, MentionCandidate, proper_name_at, set_type, token_owners, unknown
+from kg.extract.names import (
+    QUANTIFIERS, MentionCandidate, org_kind, proper_name_at, set_type, token_owners, unknown,
+)  # fmt: skip
+from kg.gazetteer import Gazetteer
 from kg.patterns import LabelSpec
 from kg.records import AssetClass, EntityType
+
+
+def cut_at_designations(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """The model's name spans with an asset's designation cut out: a span that holds a match of
+    patterns/assets.jsonl with a type designation in it (a word of capitals and digits: "F-16",
+    "F/A-18", "Su-25", "P-8") names the aircraft or weapon, not an organization or a person ("a U.S.
+    Navy F/A-18 Super Hornet", "Poseidon P-8 planes"). What comes before the match stays a name only
+    where it is an organization's ("Venezuelan Air Force F-16": patterns/org_kinds.tsv) or the
+    gazetteer knows it, up to the maker if one comes between ("Malian Air Force Mil Mi-24"); a
+    maker or model name alone ("Sikorsky UH-60", "Poseidon P-8") goes with the asset. Spans of the entity ruler (known names, declared patterns) stay as they are."""
+    designations = [(start, end) for start, end, _ in asset_matches(doc, load_lexicons())
+                    if any(_designation(token.text) for token in doc[start:end])]  # fmt: skip
+    if not designations:
+        return ents
+    kept: list[Span] = []
+    for ent in ents:
+        cut = min((start for start, end in designations if start < ent.end and ent.start < end), default=None)
+        if cut is None or ent.ent_id_:
+            kept.append(ent)
+            continue
+        end = next((end for end in range(cut, ent.start, -1) if _owner_name(doc[ent.start : end], gazetteer)), None)
+        if end is not None:
+            kept.append(Span(doc, ent.start, end, label=ent.label_))
+    return kept
+
+
+def _owner_name(span: Span, gazetteer: Gazetteer) -> bool:
+    """The words before a designation name an organization by its noun or a name the gazetteer
+    knows ("Malian Air Force" of "Malian Air Force Mil Mi-24")."""
+    name = " ".join(token.text for token in span if not token.is_punct and token.lower_ not in ("the", "a", "an", "'s", "’s"))
+    return bool(name) and (org_kind(name) is not None or bool(gazetteer.lookup(name)))
+
+
+def _designation(word: str) -> bool:
+    """A type designation: a capital first, a digit in it ("F-16", "A-18", "Su-25", "MQ-9")."""
+    return word[:1].isupper() and any(char.isdigit() for char in word)
 
 
 def unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[str, LabelSpec]) -> list[MentionCandidate]:
@@ -53,7 +94,8 @@ def unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[st
                 set_type(name, EntityType.MILITARY_ASSET)
             name.kind = name.kind or kind
             continue
-        start = _phrase_start(doc[start:end], taken)
+        if not any(_designation(token.text) for token in doc[start:end]):
+            start = _phrase_start(doc[start:end], taken)  # a designation is the asset's name: no owner or count in it
         span = doc[start:end]
         words = " ".join(token.lemma_.lower() for token in span if not token.is_stop and not token.is_punct)
         found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}", kind, 1,

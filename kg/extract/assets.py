@@ -309,7 +309,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
         described.append(head.head.head)  # "a Houthi missile and drone attack", parsed as "missile" and "drone attack"
     if first > 0 and first - 1 in assets:
         described.append(doc[first - 1])
-    for noun in (head, *(c for c in head.conjuncts if c.i in assets), *described):
+    for noun in (*index.inside(head, entity.key), *(c for c in head.conjuncts if c.i in assets), *described):
         found = qualifier(noun)
         if found is not None:
             return found

@@ -6,7 +6,9 @@ these entities with `kg.extract.arguments.EntityIndex`.
 
 `find_entities` runs the steps in order; each one's docstring says what it reads. Each entity span
 becomes a mention candidate, of a gazetteer entry or of a type (kg.extract.resolution), after long
-"X for the Y of Z" names the model cuts up are joined (kg.extract.long_names). Names the model cut
+"X for the Y of Z" names the model cuts up are joined (kg.extract.long_names) and an aircraft's or
+weapon's designation is cut out of the names the model spans over it ("Venezuelan Air Force F-16":
+kg.extract.asset_mentions). Names the model cut
 wrong are mended, regions' names read whole and lone surnames of known people the model misses
 added (kg.extract.name_spans), and names the gazetteer does not know typed by their sentence
 (kg.extract.retyping). Then come states' governments and bodies and organizations named with a
@@ -27,7 +29,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.asset_mentions import unnamed_assets
+from kg.extract.asset_mentions import cut_at_designations, unnamed_assets
 from kg.extract.coreference import merge, resolve_descriptions
 from kg.extract.groups import find_groups
 from kg.extract.long_names import with_long_names
@@ -57,7 +59,8 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     """Every entity the article names, once, with all its mentions, in order of first mention."""
     context = Context(gazetteer, entries_by_key(gazetteer), load_labels(), article.published,
                       surname_index(gazetteer), len(article.title) if article.title else 0)  # fmt: skip
-    resolved = [resolve(ent, context) for ent in with_long_names(doc, list(doc.ents))]
+    ents = cut_at_designations(doc, with_long_names(doc, list(doc.ents)), gazetteer)
+    resolved = [resolve(ent, context) for ent in ents]
     candidates = [c for c in resolved if c is not None]
     titles = role_phrases(doc)
     candidates = [c for c in candidates if c.entry is not None or outside_titles(doc, c, titles)]

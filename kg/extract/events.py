@@ -45,6 +45,8 @@ AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 INTENT_CUES = WORDS["intent_cues"]
 DESIGN_VERBS = WORDS["design_verbs"]
+# Unnamed assets struck as their state: troops and military aircraft.
+STRUCK_AS_STATE = frozenset({AssetClass.TROOPS, AssetClass.FIGHTER, AssetClass.BOMBER, AssetClass.MILITARY_AIRCRAFT})
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
 # even where the article never says who did it.
@@ -709,17 +711,18 @@ def _people_of_state(key: str, sent: Span, index: EntityIndex) -> bool:
 
 
 def _states_of_units(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
-    """The states of the unnamed troops a trigger's target paths reach, by the demonym or owner that
-    qualifies them ("nine *Nigerian* troops", "three *Israeli* soldiers and a civilian")."""
-    return list(dict.fromkeys(key for head in heads_reached(token, paths) if _unnamed_troops(head, index)
-                              for key in index.states_of(head)))  # fmt: skip
+    """The states of the unnamed troops or aircraft a trigger's target paths reach, by the demonym or
+    owner that qualifies them ("nine *Nigerian* troops", "three *Israeli* soldiers and a civilian",
+    "shoots down a *Russian* Air Force Mil Mi-8": the owner may qualify the designation)."""
+    return list(dict.fromkeys(key for head in heads_reached(token, paths) if _unnamed_unit(head, index)
+                              for word in index.inside(head, index.at(head) or "") for key in index.states_of(word)))  # fmt: skip
 
 
-def _unnamed_troops(token: Token, index: EntityIndex) -> bool:
-    """The token belongs to a military asset of the troops class that no name holds."""
+def _unnamed_unit(token: Token, index: EntityIndex) -> bool:
+    """The token belongs to a military asset of the troops or an aircraft class that no name holds."""
     key = index.at(token)
     return (key is not None and index.type_of(key) is EntityType.MILITARY_ASSET and not index.entities[key].named
-            and asset_kinds().get(index.entities[key].kind or "") is AssetClass.TROOPS)  # fmt: skip
+            and asset_kinds().get(index.entities[key].kind or "") in STRUCK_AS_STATE)  # fmt: skip
 
 
 def _people_struck(events: list[Event], doc: Doc, index: EntityIndex) -> dict[int, frozenset[str]]:

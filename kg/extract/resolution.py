@@ -83,7 +83,10 @@ def _trim(ent: Span) -> Span:
     doc = ent.doc
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
         start += 1
-    while ent.label_ == "PERSON" and start < end - 1 and doc[start].lower_ in title_words():
+    # A title is no part of the name after it; written in lower case it is none of a place's or a
+    # body's either, whatever the model tags ("crown prince Reza Pahlavi" tagged LOC).
+    while (start < end - 1 and doc[start].lower_ in title_words()
+           and (ent.label_ == "PERSON" or doc[start].is_lower)):  # fmt: skip
         start += 1
     end = next((i for i in range(start + 1, end) if doc[i].text == "("), end)  # "Movement for Democratic Change (MDC"
     while end > start and (doc[end - 1].lower_ in ("'s", "’s", "'") or doc[end - 1].is_punct
