@@ -515,6 +515,7 @@ def _block_rows(
     pattern_rows: list[dict[str, Any]] = []
     objects: list[bool] = []  # whether each readable pattern of the block names an object word
     seen: set[str] = set()
+    no_ops: list[int] = []  # null patterns of null verbs: no-ops unless a typed pattern of the block could match too
     for line, raw in block.patterns:
         text, _, comment = raw.partition("#")
         verbs = commented_verbs(comment, forms, block.code)
@@ -535,10 +536,8 @@ def _block_rows(
         if reading.type is None and code != "---" and not code.startswith(":"):
             dropped["plover_drops"] += 1
             continue
-        if reading.type is None and not any(row["type"] for row in own_rows):
-            dropped["redundant_null"] += 1
-            continue
-        if defaults == {code}:
+        no_op = reading.type is None and not any(row["type"] for row in own_rows)
+        if defaults == {code} and not no_op:
             dropped["same_as_default"] += 1
             continue
         key = json.dumps([parts, code, verbs])
@@ -546,10 +545,15 @@ def _block_rows(
             dropped["duplicate"] += 1
             continue
         seen.add(key)
+        if no_op:
+            no_ops.append(len(pattern_rows))
         pattern_rows.append(
             {"kind": "pattern", "block": block_id, **parts, "code": code, "type": reading.type,
              "mode": reading.mode, **({"verbs": verbs} if verbs else {}), "source": source}  # fmt: skip
         )
+    if not any(row["type"] for row in pattern_rows):
+        dropped["redundant_null"] += len(no_ops)
+        pattern_rows = [row for i, row in enumerate(pattern_rows) if i not in no_ops]
     types: dict[str, set[str | None]] = {}
     for row in pattern_rows:
         types.setdefault(_words_key(row), set()).add(row["type"])

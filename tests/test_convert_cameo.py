@@ -75,6 +75,22 @@ def test_convert_cameo_patterns_a_block_codes_two_ways_are_dropped() -> None:
     assert dropped["ambiguous"] == 2
 
 
+def test_convert_cameo_a_null_pattern_of_null_verbs_is_kept_beside_typed_patterns() -> None:
+    """CRASH codes nothing, '&AIRCRAFT *' says so again, and '&WEAPON *' (written for SLAM, its
+    block-mate) is an attack: where a typed pattern could match, the null one is no no-op (a
+    fighter jet is both). A block with no typed pattern drops its null ones."""
+    plover = {"19": (convert_cameo.Plover("ASSAULT", None), "table:1")}
+    synsets = {"&AIRCRAFT": [["jet"]], "&WEAPON": [["rocket"]]}
+    crash = convert_cameo.Block("CRASH", 1, "---", [(2, "CRASH"), (3, "SLAM")],
+                                [(4, " &AIRCRAFT *   [---]  # CRASH"), (5, " &WEAPON *   [194]  # SLAM")])  # fmt: skip
+    dropped: collections.Counter[str] = collections.Counter()
+    rows = convert_cameo._block_rows(crash, synsets, plover, dropped)
+    assert [(row["subject"], row["type"]) for row in rows if row["kind"] == "pattern"] == [(["&AIRCRAFT"], None), (["&WEAPON"], "ASSAULT")]
+    quiet = convert_cameo.Block("WRECK", 6, "---", [(7, "WRECK")], [(8, " &AIRCRAFT *   [---]")])
+    assert not [row for row in convert_cameo._block_rows(quiet, synsets, plover, dropped) if row["kind"] == "pattern"]
+    assert dropped["redundant_null"] == 1
+
+
 def test_convert_cameo_a_verb_form_blocks_read_two_ways_loses_its_own_type() -> None:
     rows = [
         {"kind": "verb", "lemma": "pull", "particles": ["out"], "type": "CONSULT", "mode": None},

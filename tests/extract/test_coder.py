@@ -266,6 +266,17 @@ def test_events_dictionary_noise_verbs_code_nothing_alone(annotated) -> None:  #
     assert not _events(annotated, "Ruritania leads Freedonia in the standings.")
 
 
+@pytest.mark.parametrize("text", ["A Freedonian fighter jet crashed in Ruritania on Monday.", "A Freedonian fighter jet has crashed in Ruritania."])
+def test_events_an_aircraft_that_crashes_attacks_no_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO's CRASH block codes '&AIRCRAFT *' as no event beside its '&WEAPON *' attack (written for SLAM)."""
+    assert not _typed(annotated, text, EventType.ASSAULT), _events(annotated, text)
+
+
+def test_events_rockets_that_slam_into_a_place_attack(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, "Freedonian rockets slam into Ruritania.", EventType.ASSAULT)
+    assert [event.actors for event in found] == [("freedonia",)], _events(annotated, "Freedonian rockets slam into Ruritania.")
+
+
 def test_events_sanctions_are_left_to_the_designations_extractor(annotated) -> None:  # type: ignore[no-untyped-def]
     """CAMEO codes 'impose sanctions' 163 (COERCE); kg reads sanctions as designations."""
     assert not _typed(annotated, "Ruritania imposed sanctions on Freedonia.", EventType.COERCE)
