@@ -235,8 +235,6 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
     elif title.dep_ not in ("oprd", "attr", "dobj"):
         return None
     if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ == "dobj":  # "appoints X as ...", "replaces Y as ...", with "as" on the object
-        if verbs.get(verb.head.lemma_.lower()) == "object":
-            return verb.head, [verb, *verb.conjuncts]
         verb = verb.head
     holder = verbs.get(verb.lemma_.lower())
     if holder is None or verb.pos_ not in ("VERB", "AUX") or (title.dep_ == "dobj" and holder == "subject"):
