@@ -30,7 +30,8 @@ def cut_at_designations(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> lis
     Navy F/A-18 Super Hornet", "Poseidon P-8 planes"). What comes before the match stays a name only
     where it is an organization's ("Venezuelan Air Force F-16": patterns/org_kinds.tsv) or the
     gazetteer knows it, up to the maker if one comes between ("Malian Air Force Mil Mi-24"); a
-    maker or model name alone ("Sikorsky UH-60", "Poseidon P-8") goes with the asset. Spans of the entity ruler (known names, declared patterns) stay as they are."""
+    maker or model name alone ("Sikorsky UH-60", "Poseidon P-8") goes with the asset. Spans of the
+    entity ruler (known names, declared patterns) stay as they are."""
     designations = [(start, end) for start, end, _ in asset_matches(doc, load_lexicons())
                     if any(_designation(token.text) for token in doc[start:end])]  # fmt: skip
     if not designations:
