@@ -96,13 +96,16 @@ def verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) -> 
     """A verb's hand-written triggers whose requirements it meets (constructions the CAMEO
     dictionary lacks: "declared X persona non grata"); else the type the coder gives it, with
     that type's trigger ("coded" in patterns/events.jsonl), unless a hand-written trigger of
-    that type for the verb has just failed its requirements ("called X a coward": no call)."""
+    that type for the verb has just failed its requirements ("called X a coward": no call); one
+    that reads only a sense its object marks (`keeps_coder`: "approves the *extradition* of X")
+    leaves the verb's other objects to the coder ("approves 19 settlements")."""
     written = lex.events.by_lemma(lemma, "VERB")
     own = [trigger for trigger in written if requirements_met(token, trigger, assets)]
     if own:
         return own
     code = verb_dictionary().code(token, lemma, default=lemma not in lex.events.pattern_only)
-    if code is None or code.type is None or code.cameo in lex.events.left_to_others or any(t.label == code.type.value for t in written):
+    failed = {t.label for t in written if not t.flag("keeps_coder")}
+    if code is None or code.type is None or code.cameo in lex.events.left_to_others or code.type.value in failed:
         return []
     template = lex.events.coded[code.type.value]  # patterns/events.jsonl has one for every type
     options = {**template.options, "coded_mode": code.mode} if code.mode else template.options

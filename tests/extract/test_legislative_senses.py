@@ -48,7 +48,8 @@ def test_a_law_passed_or_a_thing_handed_over_is_no_concession(read_events, text)
         ("Ruritania authorizes Freedonia to open a consulate in its capital.", EventType.CONCEDE, "ruritania", "freedonia"),
         ("Ruritania clears Omar Tellen of charges of violating election laws.", EventType.CONCEDE, "ruritania", "tellen"),
         ("Ruritania approves Freedonia's request to resume deportation flights.", EventType.SUPPORT, "ruritania", "freedonia"),
-        ("Ruritania approves the extradition of Omar Tellen to Freedonia.", EventType.COOPERATE, "ruritania", "tellen"),
+        ("Ruritania approves the extradition of Omar Tellen to Freedonia.", EventType.COERCE, "ruritania", "tellen"),
+        ("Ruritania approves the extradition of Omar Tellen to Freedonia.", EventType.COOPERATE, "ruritania", "freedonia"),
         ("Ruritania approves the deployment of Freedonian peacekeepers.", EventType.AGREE, "ruritania", "freedonia"),
     ],
 )
