@@ -514,7 +514,7 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
         return False
     event = events[i]
     joined = [key for key in named_by(token, table.paths(trigger, "participants"), index) if key not in event.targets]
-    when = clause_time(token, times)
+    when = clause_time(token, times, own_year=False)  # "following *the 2024 invasion*": its year names it
     if when is None or event.when is not None and when.latest - when.earliest >= event.when.latest - event.when.earliest:
         when = event.when  # the narrower of the two
     events[i] = dataclasses.replace(event, actors=tuple(dict.fromkeys((*event.actors, *joined))), when=when)
