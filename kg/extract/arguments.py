@@ -379,11 +379,13 @@ NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from"}
 
 
 def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_after: frozenset[str] = NOT_WHEN,
-                own_year: bool = True) -> Interval | None:  # fmt: skip
+                own_year: bool = True, published: int | None = None) -> Interval | None:  # fmt: skip
     """The time expression of a trigger's own clause: inside the subtree of the trigger or of
     the verb whose object or subject it is ("held a phone call last week"), nearest first.
     Times right after a word of `not_after` are left out, and so is a year that modifies another
-    noun than the trigger (`_year_of_a_noun`), or the trigger itself unless `own_year`."""
+    noun than the trigger (`_year_of_a_noun`), or the trigger itself unless `own_year`, but for the
+    `published` year: the year an event is reported in is its year nearly always, whatever noun the
+    sentence hangs it on ("rallied ... to protest the results of the 2020 election", in 2020)."""
     clause = token
     if token.pos_ == "NOUN":
         # A noun trigger is dated by the clause it stands in: "held a phone call last week",
@@ -403,7 +405,7 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
             continue
         first = token.doc.char_span(start, end, alignment_mode="expand")
         if first is not None and (first.start > 0 and token.doc[first.start - 1].lower_ in not_after
-                                  or _embedded(first.root, clause, token) or _year_of_a_noun(first, token, own_year)):  # fmt: skip
+                                  or _embedded(first.root, clause, token) or _year_of_a_noun(first, token, own_year) and first.text != str(published)):  # fmt: skip
             continue
         found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
     if found:
