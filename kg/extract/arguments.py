@@ -10,6 +10,7 @@ Canada and Norway").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -377,10 +378,14 @@ def _starts_clause(token: Token, conjunct: Token) -> bool:
 NOT_WHEN = frozenset({"since", "until", "till", "before", "after", "by", "from"})
 
 
-def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_after: frozenset[str] = NOT_WHEN) -> Interval | None:
+def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_after: frozenset[str] = NOT_WHEN,
+                own_year: bool = True, published: int | None = None) -> Interval | None:  # fmt: skip
     """The time expression of a trigger's own clause: inside the subtree of the trigger or of
     the verb whose object or subject it is ("held a phone call last week"), nearest first.
-    Times right after a word of `not_after` are left out."""
+    Times right after a word of `not_after` are left out, and so is a year that modifies another
+    noun than the trigger (`_year_of_a_noun`), or the trigger itself unless `own_year`, but for the
+    `published` year: the year an event is reported in is its year nearly always, whatever noun the
+    sentence hangs it on ("rallied ... to protest the results of the 2020 election", in 2020)."""
     clause = token
     if token.pos_ == "NOUN":
         # A noun trigger is dated by the clause it stands in: "held a phone call last week",
@@ -400,12 +405,31 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
             continue
         first = token.doc.char_span(start, end, alignment_mode="expand")
         if first is not None and (first.start > 0 and token.doc[first.start - 1].lower_ in not_after
-                                  or _embedded(first.root, clause, token)):  # fmt: skip
+                                  or _embedded(first.root, clause, token) or _year_of_a_noun(first, token, own_year) and first.text != str(published)):  # fmt: skip
             continue
         found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
     if found:
         return min(found, key=lambda item: item[0])[1]
     return _governing_time(clause, times, not_after)
+
+
+# A bare year ("1974", "2024").
+_BARE_YEAR = re.compile(r"^(1[89]|2[01])\d\d$")
+
+
+def _year_of_a_noun(time: Span, trigger: Token, own: bool = True) -> bool:
+    """The time is a bare year that modifies a noun other than the trigger: "reviving the *1974*
+    disengagement framework", "following the *2024* invasion", "the proposed *2026* budget" date
+    the framework, the invasion, the budget, not the event of the clause. The trigger's own year
+    dates it ("the *2024* invasion"), unless not `own`; so does the year of the object the trigger
+    acts on ("carried out the *2018* attack", "to host the *2026* conference")."""
+    year = time.root
+    if not (len(time) == 1 and _BARE_YEAR.match(year.text) is not None and year.dep_ in ("compound", "nummod", "amod", "nmod")):
+        return False
+    noun = year.head
+    if noun.i < year.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not own or noun.i != trigger.i and not (noun.dep_ == "dobj" and noun.head.i == trigger.i)
 
 
 EMBEDDING = frozenset({"advcl", "relcl", "ccomp", "acl"})

@@ -85,14 +85,15 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
     body_start = topic_line_end(article)
     for sent in doc.sents:
         times = find_times(sent, article.published) if article.published else []
+        year = article.published.year if article.published else None
         for token in sent:
             if token.pos_ not in ("VERB", "NOUN") or token.idx < body_start:
                 continue
             superseded: set[str] = set()  # "X and Y hold exercises": a cooperation, not each one's mobilization
             for trigger in triggers(token, lex, assets):
-                if trigger.label in superseded or _told_before(token, trigger, lex, index, times, events):
+                if trigger.label in superseded or _told_before(token, trigger, lex, index, times, events, year):
                     continue
-                if (read := _read(token, trigger, lex, index, assets, times, sent)) is None:
+                if (read := _read(token, trigger, lex, index, assets, times, sent, year)) is None:
                     continue
                 event, whole = read
                 superseded |= trigger.words("supersedes")
@@ -162,7 +163,7 @@ class _Grounds:
 
 
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, assets: set[int],
-          times: list[tuple[int, int, Interval]], sent: Span) -> tuple[Event, bool] | None:  # fmt: skip
+          times: list[tuple[int, int, Interval]], sent: Span, year: int | None) -> tuple[Event, bool] | None:  # fmt: skip
     """The event a trigger word states, and whether it stays whole (a meeting of two parties)
     rather than one event per pair of parties."""
     if not _stated(token, trigger, lex, assets):
@@ -192,7 +193,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
     involved = tuple(key for key in index.in_span(phrase, [EntityType.MILITARY_ASSET]) if key not in targets)
     event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
-                  mode=mode, when=clause_time(token, times), location=place.location, assets=involved)  # fmt: skip
+                  mode=mode, when=clause_time(token, times, published=year), location=place.location, assets=involved)  # fmt: skip
     return event, trigger.flag("symmetric") and not (sides.targets and len(sides.actors) > 1)
 
 
@@ -497,7 +498,7 @@ def _told_of_named(events: list[Event], index: EntityIndex) -> list[Event]:
 
 
 def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex,
-                 times: list[tuple[int, int, Interval]], events: list[Event]) -> bool:  # fmt: skip
+                 times: list[tuple[int, int, Interval]], events: list[Event], year: int | None) -> bool:  # fmt: skip
     """ "Two people confirmed *the call* occurred late last week and included Rubio": a definite
     event noun with no parties of its own is the event told before. It adds who took part and,
     when narrower, when it happened, to the latest earlier event of its type (and mode)."""
@@ -514,7 +515,7 @@ def _told_before(token: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
         return False
     event = events[i]
     joined = [key for key in named_by(token, table.paths(trigger, "participants"), index) if key not in event.targets]
-    when = clause_time(token, times)
+    when = clause_time(token, times, own_year=False, published=year)  # "following *the 2024 invasion*": its year names it
     if when is None or event.when is not None and when.latest - when.earliest >= event.when.latest - event.when.earliest:
         when = event.when  # the narrower of the two
     events[i] = dataclasses.replace(event, actors=tuple(dict.fromkeys((*event.actors, *joined))), when=when)

@@ -45,6 +45,7 @@ ACCEPTS = {
 
 PLACE_PREPOSITIONS = WORDS["place_prepositions"]
 PLACE_NOUNS = WORDS["place_nouns"]
+MEETING_NOUNS = WORDS["meeting_nouns"]
 FACILITY_NOUNS = WORDS["facility_nouns"]
 INSTITUTION_NOUNS = WORDS["institution_nouns"]
 ATTACK_NOUNS = WORDS["attack_nouns"]

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from kg.extract.groups import load_agents
 from kg.extract.long_names import ORGANIZATION_NOUNS, hyphen_joined
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, DESIGNATOR, FACILITY_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES, HYPHENS, INSTITUTION_NOUNS, MODEL_TYPES,
+    ACCEPTS, ACRONYM, DESIGNATOR, FACILITY_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES, HYPHENS, INSTITUTION_NOUNS, MEETING_NOUNS, MODEL_TYPES,
     PLACE_PREPOSITIONS, PLACE_VERBS, Context, MentionCandidate, candidate_of, lone_name_word_at, name_words,
     not_entities, only, org_kind, unknown,
 )  # fmt: skip
@@ -212,6 +212,22 @@ def _written_as(text: str, names: tuple[str, ...]) -> bool:
     return any(normalize_key(name) == key for name in names)
 
 
+def _names_a_meeting_place(span: Span) -> bool:
+    """The capital alone qualifies a meeting noun: "At *the Washington meeting*, X agrees", "the
+    Paris summit", "the Geneva peace talks" say where the parties met, not that its government was
+    one of them (not "the Moscow-Kyiv talks", "the Washington and Tehran talks": capitals joined as
+    the sides)."""
+    root, doc = span.root, span.doc
+    if root.dep_ not in ("compound", "nmod") or root.conjuncts:
+        return False
+    head = root.head
+    while head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # "the Geneva peace *talks*"
+    if head.i < span.end or not {head.lower_, head.lemma_.lower()} & MEETING_NOUNS:
+        return False
+    return doc[span.end].text not in HYPHENS and not (span.start > 0 and doc[span.start - 1].text in HYPHENS)
+
+
 def _stands_for_government(span: Span) -> bool:
     """A capital acts or is acted upon as a government, unless the text uses it as a place.
 
@@ -222,6 +238,8 @@ def _stands_for_government(span: Span) -> bool:
         root = root.head
     if root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPOSITIONS or root.head.lower_ == "of"):
         return False  # "talks in Caracas", "the city of Caracas", "the mayor of Tehran", "70 km of Mogadishu"
+    if _names_a_meeting_place(span):
+        return False  # "the Washington meeting", "the Paris summit"
     if root.dep_ in ("dobj", "npadvmod", "nsubjpass") and root.head.lemma_ in PLACE_VERBS:
         return False  # "visited Moscow", "struck Beirut", "Kyiv was shelled"
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "against") and root.head.head.lemma_ in PLACE_VERBS:
