@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # The words that qualify a noun: "a *prisoner* swap", "a *24-hour* strike", "the *teachers'* strike".
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+# The relative pronouns that stand for the noun their clause hangs on ("a disruption *that* X attributes to Y").
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
 
 
 def triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -167,6 +169,11 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     objects = (part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass")
                or (child.dep_ == "prep" and child.lower_ == "with")
                for part in child.subtree)  # fmt: skip
+    # "a disruption *that* Slovakia attributes to Ukraine": a relative pronoun as the object
+    # stands for the noun its clause hangs on.
+    if token.dep_ == "relcl" and any(child.dep_ in ("dobj", "nsubjpass") and child.lower_ in RELATIVE_WORDS
+                                     for child in token.children):  # fmt: skip
+        objects = chain(objects, [token.head.lemma_.lower()])
     if not (
         met("requires_prep", preps)
         and met("requires_child", deps)

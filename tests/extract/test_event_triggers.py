@@ -200,6 +200,36 @@ def test_events_an_impeachment_is_an_accusation(annotated, text, actor, target) 
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Ruritania attributes the bombing to Freedonia.", "ruritania", "freedonia"),
+        ("Freedonia attributed the cyberattack on its ministries to Ruritanian intelligence.", "freedonia", "ruritania"),
+        ("The explosion at the depot was attributed to Hezbollah by Ruritania.", "ruritania", "hezbollah"),
+        ("Alma Vask closed the border after a disruption that Ruritania attributes to Freedonia.", "ruritania", "freedonia"),
+        ("Freedonia condemned the raid, which it attributes to the 91st Division.", "freedonia", "division"),
+    ],
+)
+def test_events_attributing_an_attack_to_a_party_accuses_it(annotated, text, actor, target) -> None:  # type: ignore[no-untyped-def]
+    """PLOVER ACCUSE: to accuse, formally or informally (mode allege); CAMEO has BLAME [112] but no ATTRIBUTE."""
+    found = _typed(annotated, text, EventType.ACCUSE)
+    assert any(actor in actors and target in targets for actors, targets, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania attributes its growth to exports from Freedonia.",  # no wrong attributed
+        "The quote is attributed to Alma Vask.",  # no wrong attributed
+        "Ruritania attributes the shooting to unknown gunmen.",  # no party named
+        "Ruritania praised the growth, which it attributes to Freedonia.",  # a relative clause, no wrong
+    ],
+)
+def test_events_attributing_no_wrong_to_a_named_party_accuses_no_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = [(actors, targets, confidence) for actors, targets, _, confidence in _typed(annotated, text, EventType.ACCUSE)]
+    assert not [f for f in found if f[2] >= 0.5 or set(f[1]) & {"freedonia", "vask"}], found
+
+
+@pytest.mark.parametrize(
     ("text", "target"),
     [
         ("Ruritania intercepts three drones launched from Freedonia.", "freedonia"),
