@@ -164,22 +164,20 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     if any(c.dep_ == "xcomp" and c.lemma_.lower() in trigger.words("excludes_xcomp") for c in token.children):
         return False  # "ordered the troops to withdraw" sends no one
     # "provided Ukraine *with* a loan": what is given may follow "with"; a misread verb's object
-    # is its head ("fire *missiles*").
-    misread = [token.head.lemma_.lower()] if trigger.pos == "VERB" and token.dep_ == "compound" else []
+    # is its head ("fire *missiles*"), and so is a relative pronoun's: "a disruption *that*
+    # Slovakia attributes to Ukraine".
+    relative = token.dep_ == "relcl" and any(child.dep_ in ("dobj", "nsubjpass") and child.lower_ in RELATIVE_WORDS
+                                             for child in token.children)  # fmt: skip
+    head_as_object = [token.head.lemma_.lower()] if trigger.pos == "VERB" and token.dep_ == "compound" or relative else []
     objects = (part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass")
                or (child.dep_ == "prep" and child.lower_ == "with")
                for part in child.subtree)  # fmt: skip
-    # "a disruption *that* Slovakia attributes to Ukraine": a relative pronoun as the object
-    # stands for the noun its clause hangs on.
-    if token.dep_ == "relcl" and any(child.dep_ in ("dobj", "nsubjpass") and child.lower_ in RELATIVE_WORDS
-                                     for child in token.children):  # fmt: skip
-        objects = chain(objects, [token.head.lemma_.lower()])
     if not (
         met("requires_prep", preps)
         and met("requires_child", deps)
         and met("requires_prep_object", lemmas_below(("prep",)))
         and met("requires_modifier", modifiers())
-        and met("requires_object_lemmas", chain(misread, objects))
+        and met("requires_object_lemmas", chain(head_as_object, objects))
         # "declared the envoy persona non grata": the words may sit anywhere in the complement.
         and met("requires_complement_lemmas", lemmas_below(("ccomp", "xcomp", "oprd", "dobj")))
         and met("requires_subject_lemmas", _subject_lemmas(token))
