@@ -195,6 +195,20 @@ def read_events(annotated):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def read_readings(annotated):  # type: ignore[no-untyped-def]
+    """`read_readings(text, names)` -> {(type, actors, targets, negated, hypothetical)} of the events
+    kg.extract.events reads in `text`, the names given as `annotated` takes them."""
+    from kg.extract import events
+
+    def read(text: str, names: dict) -> set[tuple[object, ...]]:  # type: ignore[type-arg]
+        doc, entities, article = annotated(text, names)
+        return {(e.type, e.actors, e.targets, e.provenance.negated, e.provenance.hypothetical)
+                for e in events.extract(doc, entities, article)}  # fmt: skip
+
+    return read
+
+
+@pytest.fixture(scope="session")
 def stated_assaults(annotated):  # type: ignore[no-untyped-def]
     """`stated_assaults(text, names)` -> (actors, targets) of each ASSAULT kg.extract.events states
     in `text` at the export threshold (0.5), the names given as `annotated` takes them."""

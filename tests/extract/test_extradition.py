@@ -18,16 +18,9 @@ NAMES = {**FICTIONAL_NAMES, "Supreme Court of Ruritania": ("ruritania_court", En
 
 
 @pytest.fixture(scope="module")
-def read(annotated):  # type: ignore[no-untyped-def]
+def read(read_readings):  # type: ignore[no-untyped-def]
     """(type, actors, targets, negated, hypothetical) of each event read in `text`."""
-    from kg.extract import events
-
-    def events_of(text: str) -> set[tuple[object, ...]]:
-        doc, entities, article = annotated(text, NAMES)
-        return {(e.type, e.actors, e.targets, e.provenance.negated, e.provenance.hypothetical)
-                for e in events.extract(doc, entities, article)}  # fmt: skip
-
-    return events_of
+    return lambda text: read_readings(text, NAMES)
 
 
 @pytest.mark.parametrize(
