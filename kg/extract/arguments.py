@@ -257,7 +257,7 @@ class EntityIndex:
         asset = key is not None and self.type_of(key) is EntityType.MILITARY_ASSET
         if key is not None and asset and token.dep_ in ("nsubj", "agent", "pobj") and depth == 0:
             # "US troops defeated ISIS": troops act for whoever they belong to.
-            qualifying = [self.at(child) for child in self.inside(token, key) for child in child.children
+            qualifying = [self.at(child) for word in self.inside(token, key) for child in word.children
                           if child.dep_ in QUALIFIERS]  # fmt: skip
             owners = [k for k in qualifying if k is not None and self.type_of(k) in (EntityType.STATE, EntityType.ORGANIZATION)]
             if owners:
@@ -405,7 +405,7 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
             continue
         first = token.doc.char_span(start, end, alignment_mode="expand")
         if first is not None and (first.start > 0 and token.doc[first.start - 1].lower_ in not_after
-                                  or _embedded(first.root, clause, token) or _year_of_a_noun(first, token, own_year) and first.text != str(published)):  # fmt: skip
+                                  or _embedded(first.root, clause, token) or _year_of_a_noun(first, token, own_year, published)):  # fmt: skip
             continue
         found.append((min(abs(start - token.idx), abs(end - token.idx)), interval))
     if found:
@@ -417,14 +417,15 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
 _BARE_YEAR = re.compile(r"^(1[89]|2[01])\d\d$")
 
 
-def _year_of_a_noun(time: Span, trigger: Token, own: bool = True) -> bool:
-    """The time is a bare year that modifies a noun other than the trigger: "reviving the *1974*
-    disengagement framework", "following the *2024* invasion", "the proposed *2026* budget" date
-    the framework, the invasion, the budget, not the event of the clause. The trigger's own year
-    dates it ("the *2024* invasion"), unless not `own`; so does the year of the object the trigger
-    acts on ("carried out the *2018* attack", "to host the *2026* conference")."""
+def _year_of_a_noun(time: Span, trigger: Token, own: bool = True, published: int | None = None) -> bool:
+    """The time is a bare year, not the `published` one, that modifies a noun other than the trigger:
+    "reviving the *1974* disengagement framework", "following the *2024* invasion", "the proposed
+    *2026* budget" date the framework, the invasion, the budget, not the event of the clause. The
+    trigger's own year dates it ("the *2024* invasion"), unless not `own`; so does the year of the
+    object the trigger acts on ("carried out the *2018* attack", "to host the *2026* conference")."""
     year = time.root
-    if not (len(time) == 1 and _BARE_YEAR.match(year.text) is not None and year.dep_ in ("compound", "nummod", "amod", "nmod")):
+    if not (len(time) == 1 and _BARE_YEAR.match(year.text) is not None and year.dep_ in ("compound", "nummod", "amod", "nmod")
+            and year.text != str(published)):  # fmt: skip
         return False
     noun = year.head
     if noun.i < year.i or noun.pos_ not in ("NOUN", "PROPN"):

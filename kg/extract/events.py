@@ -83,9 +83,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
     assets = asset_tokens(doc, index, lex)
     events: list[Event] = []
     body_start = topic_line_end(article)
+    year = article.published.year if article.published else None
     for sent in doc.sents:
         times = find_times(sent, article.published) if article.published else []
-        year = article.published.year if article.published else None
         for token in sent:
             if token.pos_ not in ("VERB", "NOUN") or token.idx < body_start:
                 continue
