@@ -96,7 +96,7 @@ def unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[st
             name.kind = name.kind or kind
             continue
         if not any(_designation(token.text) for token in doc[start:end]):
-            start = _phrase_start(doc[start:end], taken)  # a designation is the asset's name: no owner or count in it
+            start = _phrase_start(doc[start:end], taken, lexicons.assets.phrase_stops)  # a designation is the asset's name: no owner or count in it
         span = doc[start:end]
         words = " ".join(token.lemma_.lower() for token in span if not token.is_stop and not token.is_punct)
         found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}", kind, 1,
@@ -151,15 +151,19 @@ def _untagged_name(doc: Doc, start: int, by_token: dict[int, MentionCandidate]) 
     return unknown(start, end, EntityType.MILITARY_ASSET, doc[start:end].text) if end > start else None
 
 
-def _phrase_start(span: Span, taken: set[int]) -> int:
+def _phrase_start(span: Span, taken: set[int], stops: frozenset[str]) -> int:
     """Where the noun phrase of an asset noun starts: its numbers, adjectives and owners
-    ("19 Chinese warships", "ten thousand ENDF troops"), not its determiner ("an")."""
+    ("19 Chinese warships", "ten thousand ENDF troops"), not its determiner ("an"), and after the last
+    word of `stops` the parser put in it (a time word: "an overnight Russian missile strike"; a verb
+    read as a noun: "Houthi rebels fire missiles", "the RSF launch drone strikes")."""
     doc = span.doc
     root = span.root
     start = min((t.left_edge.i for t in root.lefts
                  if t.dep_ in ("nummod", "amod", "compound", "quantmod") and t.pos_ in ("NUM", "ADJ", "NOUN", "PROPN")),
                 default=span.start)  # fmt: skip
     start = min(start, span.start)
+    start = max((token.i + 1 for token in doc[start : span.start] if token.lower_ in stops or token.lemma_.lower() in stops),
+                default=start)  # fmt: skip
     while start < span.start and (doc[start].pos_ in ("DET", "PRON", "PUNCT", "ADP", "CCONJ", "ADV", "VERB")
                                   or doc[start].lower_ in QUANTIFIERS or start in taken):  # fmt: skip
         start += 1

@@ -361,6 +361,10 @@ class AssetLexicon:
     # entered Port Vell", not "Ruritanian forces raided a house"), and those verbs.
     moving_only: frozenset[str]
     moving_verbs: frozenset[str]
+    # Words the parser hangs on an asset's noun phrase that are not part of it: a time word ("an
+    # *overnight* Russian missile strike") or a verb read as a noun in a verbless headline ("Houthi
+    # rebels *fire* missiles"); the asset's phrase starts after the last of them.
+    phrase_stops: frozenset[str]
 
 
 def load_assets(folder: Path) -> AssetLexicon:
