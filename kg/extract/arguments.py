@@ -256,12 +256,13 @@ class EntityIndex:
             key = keys[0] if keys else None
         asset = key is not None and self.type_of(key) is EntityType.MILITARY_ASSET
         if key is not None and asset and token.dep_ in ("nsubj", "agent", "pobj") and depth == 0:
-            # "US troops defeated ISIS": troops act for whoever they belong to.
-            qualifying = [self.at(child) for word in self.inside(token, key) for child in word.children
-                          if child.dep_ in QUALIFIERS]  # fmt: skip
-            owners = [k for k in qualifying if k is not None and self.type_of(k) in (EntityType.STATE, EntityType.ORGANIZATION)]
-            if owners:
-                return owners[:1]
+            # "US troops defeated ISIS": troops act for whoever they belong to; "Cambodian and Thai
+            # troops exchange fire": for each state of the list that qualifies them.
+            for child in (child for word in self.inside(token, key) for child in word.children if child.dep_ in QUALIFIERS):
+                owners = [k for part in (child, *child.conjuncts) if (k := self.at(part)) is not None
+                          and self.type_of(k) in (EntityType.STATE, EntityType.ORGANIZATION)]  # fmt: skip
+                if owners and owners[0] == self.at(child):
+                    return list(dict.fromkeys(owners))
         if key is not None:
             # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
             if not self.entities[key].named:

@@ -15,7 +15,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract.coder import headline_passive, verb_dictionary
-from kg.extract.lexicon import Lexicons, Trigger
+from kg.extract.lexicon import WORDS, Lexicons, Trigger
 from kg.extract.paths import OBJECT, OF_OBJECT
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 # The relative pronouns that stand for the noun their clause hangs on ("a disruption *that* X attributes to Y").
 RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
+# Nouns that count the people of their "of" phrase ("hundreds *of* prisoners").
+CROWDS = WORDS["crowd_nouns"]
 
 
 def triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -169,9 +171,9 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     relative = token.dep_ == "relcl" and any(child.dep_ in ("dobj", "nsubjpass") and child.lower_ in RELATIVE_WORDS
                                              for child in token.children)  # fmt: skip
     head_as_object = [token.head.lemma_.lower()] if trigger.pos == "VERB" and token.dep_ == "compound" or relative else []
-    objects = (part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass")
-               or (child.dep_ == "prep" and child.lower_ == "with")
-               for part in child.subtree)  # fmt: skip
+    objects = _object_heads(token) if trigger.flag("object_heads") else (
+        part.lemma_.lower() for child in token.children if child.dep_ in ("dobj", "nsubjpass")
+        or (child.dep_ == "prep" and child.lower_ == "with") for part in child.subtree)  # fmt: skip
     if not (
         met("requires_prep", preps)
         and met("requires_child", deps)
@@ -197,6 +199,18 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         head.i in assets for child in token.children if child.dep_ in ("dobj", "nsubjpass")
         for head in (child, *child.conjuncts)
     )  # fmt: skip
+
+
+def _object_heads(verb: Token) -> Iterator[str]:
+    """The lemmas of a verb's objects themselves, each conjunct, and what a count object counts
+    ("exchanged *prisoners*", "swapped hundreds of *captives*"), not the words that qualify them
+    ("exchanged lists of prisoners" frees no one)."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            for noun in (child, *child.conjuncts):
+                yield noun.lemma_.lower()
+                if noun.like_num or noun.lemma_.lower() in CROWDS:
+                    yield from (counted.lemma_.lower() for counted in OF_OBJECT.follow(noun))
 
 
 def _verb_prep(noun: Token) -> list[str]:
