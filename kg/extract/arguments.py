@@ -33,7 +33,7 @@ FIRST_PERSON = frozenset({"i", "me", "my"})
 # Israel", "Israel–United States relations, Calls for a ceasefire"), where others put a headline.
 TOPIC_SOURCES = frozenset({"Wikipedia Current events portal"})
 REPRESENTATIVES, RELATIVES, CROWDS = WORDS["representatives"], WORDS["relatives"], WORDS["crowd_nouns"]
-PATRONAGE = WORDS["patronage_participles"]
+PATRONAGE, MAKERS = WORDS["patronage_participles"], WORDS["maker_participles"]
 # Dependents inside a noun phrase that may name whose it is ("US troops", "Sudan's army", "NATO
 # members"), and those that may name what the phrase stands for.
 OWNERS = ("compound", "amod", "poss", "nmod")
@@ -238,6 +238,16 @@ class EntityIndex:
             return []
         keys = (self.at(child) for head in (token, *token.conjuncts) for child in head.children if child.dep_ in QUALIFIERS)
         return list(dict.fromkeys(key for key in keys if key is not None and self.type_of(key) is EntityType.STATE))
+
+    def owners_of(self, token: Token) -> list[str]:
+        """Who holds what a phrase names: the states that qualify it (`states_of`), then the
+        organizations in its possessive ("*the Black Sea Fleet's* frigate"); none for the participle
+        of a maker ("an Elbonian-*made* drone": Elbonia made it)."""
+        if token.lower_ in MAKERS:
+            return []
+        owning = (self.at(child) for head in (token, *token.conjuncts) for child in head.children if child.dep_ == "poss")
+        organizations = [key for key in owning if key is not None and self.type_of(key) is EntityType.ORGANIZATION]
+        return list(dict.fromkeys([*self.states_of(token), *([] if members_named(token) else organizations)]))
 
     def _phrase_entities(self, token: Token, qualifiers: bool, depth: int = 0) -> list[str]:
         named = self._named_phrase_entities(token, qualifiers, depth)

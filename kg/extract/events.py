@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import confidence
 from kg.extract.arguments import PARTIES, REPRESENTATIVES, EntityIndex, acting, clause_time, definite, groups, members_named, named, named_by, parties, sentence_evidence, topic_line_end
-from kg.extract.assets import asset_kinds, asset_tokens
+from kg.extract.assets import asset_tokens
 from kg.extract.attacks import actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive, synset_words
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
@@ -34,7 +34,7 @@ from kg.extract.retellings import dated_by_lead, deduplicate
 from kg.extract.role_words import load_role_words
 from kg.extract.triggers import cancelling, requirements_met, triggers, verb_forms, verb_triggers, verb_types
 from kg.nlp import tokens_whose
-from kg.records import Article, AssetClass, Entity, EntityType, Event, EventType, Interval, Mention, Provenance
+from kg.records import Article, Entity, EntityType, Event, EventType, Interval, Mention, Provenance
 from kg.timex import find_times
 
 if TYPE_CHECKING:
@@ -45,8 +45,6 @@ AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 INTENT_CUES = WORDS["intent_cues"]
 DESIGN_VERBS = WORDS["design_verbs"]
-# Unnamed assets struck as their state: troops and military aircraft.
-STRUCK_AS_STATE = frozenset({AssetClass.TROOPS, AssetClass.FIGHTER, AssetClass.BOMBER, AssetClass.MILITARY_AIRCRAFT})
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
 # even where the article never says who did it.
@@ -247,8 +245,9 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
                if index.type_of(key) in target_types
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     if event_type is EventType.ASSAULT and not named(targets, index):
-        # "Gunmen kill nine Nigerian troops": a unit no name holds is struck as its state.
-        targets += [key for key in _states_of_units(token, paths, index) if key not in targets]
+        # "Gunmen kill nine Nigerian troops", "X attacked an American warship": an asset no name
+        # holds is struck as its owner.
+        targets += [key for key in _owners_of_units(token, paths, index) if key not in targets]
     return targets
 
 
@@ -711,19 +710,21 @@ def _people_of_state(key: str, sent: Span, index: EntityIndex) -> bool:
     return index.type_of(key) is EntityType.STATE and bool(mentions) and all(t.tag_ in ("NNPS", "NNS") for t in mentions)
 
 
-def _states_of_units(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
-    """The states of the unnamed troops or aircraft a trigger's target paths reach, by the demonym or
-    owner that qualifies them ("nine *Nigerian* troops", "three *Israeli* soldiers and a civilian",
-    "shoots down a *Russian* Air Force Mil Mi-8": the owner may qualify the designation)."""
-    return list(dict.fromkeys(key for head in heads_reached(token, paths) if _unnamed_unit(head, index)
-                              for word in index.inside(head, index.at(head) or "") for key in index.states_of(word)))  # fmt: skip
+def _owners_of_units(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+    """The owners of the unnamed assets a trigger's target paths reach, of any class: the states
+    whose demonym or name qualifies them ("nine *Nigerian* troops", "an *American* warship", "shoots
+    down a *Russian* Air Force Mil Mi-8": the owner may qualify the designation), and the
+    organizations that hold them by a possessive ("*the Black Sea Fleet's* frigate"). The CAMEO
+    agents dictionary codes such nouns (warship, destroyer, frigate, submarine, drone aircraft,
+    fighter jet, troops) as the military sector of the actor that qualifies them."""
+    return list(dict.fromkeys(key for head in heads_reached(token, paths) if _unnamed_asset(head, index)
+                              for word in index.inside(head, index.at(head) or "") for key in index.owners_of(word)))  # fmt: skip
 
 
-def _unnamed_unit(token: Token, index: EntityIndex) -> bool:
-    """The token belongs to a military asset of the troops or an aircraft class that no name holds."""
+def _unnamed_asset(token: Token, index: EntityIndex) -> bool:
+    """The token belongs to a military asset that no name holds."""
     key = index.at(token)
-    return (key is not None and index.type_of(key) is EntityType.MILITARY_ASSET and not index.entities[key].named
-            and asset_kinds().get(index.entities[key].kind or "") in STRUCK_AS_STATE)  # fmt: skip
+    return key is not None and index.type_of(key) is EntityType.MILITARY_ASSET and not index.entities[key].named
 
 
 def _people_struck(events: list[Event], doc: Doc, index: EntityIndex) -> dict[int, frozenset[str]]:
