@@ -462,8 +462,8 @@ def test_assets_fired_by_names_the_operator_and_an_interceptor_the_place(annotat
     assert _deployments(annotated, "Freedonia intercepts two missiles made by Ruritania.", names) == []
 
 
-def _pipeline_deployments(text: str) -> set[tuple[AssetClass, str | None, str | None]]:
-    """(class, operator label, place label) of what the asset stage reads with kg's own entity stage."""
+def _pipeline_read(text: str) -> tuple[list, dict[str, str]]:  # type: ignore[type-arg]
+    """The deployments the asset stage reads with kg's own entity stage, and each entity key's label."""
     from datetime import date
 
     from kg.extract.entities import find_entities
@@ -475,9 +475,13 @@ def _pipeline_deployments(text: str) -> set[tuple[AssetClass, str | None, str | 
     article = Article(id="t", text=text, published=date(2025, 11, 29))
     doc = annotate(load_nlp(gazetteer=gazetteer), article)
     entities = find_entities(doc, article, gazetteer)
-    labels = {entity.key: entity.label for entity in entities}
-    return {(d.asset_class, labels.get(d.operator or ""), labels.get(d.location or ""))
-            for d in assets.extract(doc, entities, article)}  # fmt: skip
+    return assets.extract(doc, entities, article), {entity.key: entity.label for entity in entities}
+
+
+def _pipeline_deployments(text: str) -> set[tuple[AssetClass, str | None, str | None]]:
+    """(class, operator label, place label) of what the asset stage reads with kg's own entity stage."""
+    found, labels = _pipeline_read(text)
+    return {(d.asset_class, labels.get(d.operator or ""), labels.get(d.location or "")) for d in found}
 
 
 def test_assets_forces_that_move_are_troops() -> None:
@@ -576,20 +580,8 @@ def test_assets_captives_released_are_no_deployment(annotated) -> None:  # type:
 
 def _pipeline_assets(text: str) -> set[tuple[str, str | None, str | None]]:
     """(asset label, operator label, place label) of what the asset stage reads with kg's own entity stage."""
-    from datetime import date
-
-    from kg.extract.entities import find_entities
-    from kg.gazetteer import load_gazetteer
-    from kg.nlp import annotate, load_nlp
-    from kg.records import Article
-
-    gazetteer = load_gazetteer()
-    article = Article(id="t", text=text, published=date(2025, 11, 29))
-    doc = annotate(load_nlp(gazetteer=gazetteer), article)
-    entities = find_entities(doc, article, gazetteer)
-    labels = {entity.key: entity.label for entity in entities}
-    return {(labels[d.asset], labels.get(d.operator or ""), labels.get(d.location or ""))
-            for d in assets.extract(doc, entities, article)}  # fmt: skip
+    found, labels = _pipeline_read(text)
+    return {(labels[d.asset], labels.get(d.operator or ""), labels.get(d.location or "")) for d in found}
 
 
 def test_assets_phrase_holds_no_time_word_or_misread_verb() -> None:
