@@ -186,6 +186,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     steps = _steps(token, index, [*actors, *targets], one_list=fight)
     acted_upon = targets + place.struck
     targets = named(acted_upon, index) or acted_upon  # groups are acted upon only where no one named is
+    if event_type is EventType.ASSAULT and not set(targets).isdisjoint(_forces_states(actors, index)):
+        return None  # "the Israeli Air Force ... missiles fired at Israel": a misread attacker
     score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited)
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
     phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
@@ -872,6 +874,21 @@ def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
 # Sectors of a state's own organs: a group of one with no state of its own acts for the state its
 # speaker speaks for.
 STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+# Kinds of organization that are a state's own forces or bodies (not a party or an armed group
+# named after the state: "the *Pakistani* Taliban" fights Pakistan).
+STATE_FORCE_KINDS = frozenset({"ArmedForces", "MilitaryUnit", "GovernmentBody"})
+
+
+def _forces_states(actors: list[str], index: EntityIndex) -> set[str]:
+    """The states whose own forces or bodies act (the state their name or qualifier names: "the
+    *Israeli* Air Force", "the *Thai* navy"; a group of a state's forces acts as the state itself,
+    which no one acts on). Such a force attacking its own state is a misreading of who attacked
+    ("the Israeli Air Force intercepts Iranian missiles fired at Israel": the attacker is not the
+    subject the clause lent)."""
+    forces = [key for key in actors
+              if index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind in STATE_FORCE_KINDS]  # fmt: skip
+    return states_of(forces, index) | states_in_names(forces, index) if forces else set()
 
 
 def _own_words(modality: Modality, actors: list[str], index: EntityIndex) -> bool:
