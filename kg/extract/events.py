@@ -249,7 +249,7 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
     if event_type is EventType.ASSAULT and not named(targets, index):
         # "Gunmen kill nine Nigerian troops", "X attacked an American warship": an asset no name
         # holds is struck as its owner.
-        targets += [key for key in _owners_of_units(token, paths, index) if key not in targets]
+        targets += [key for key in _owners_of_assets(token, paths, index) if key not in targets]
     return targets
 
 
@@ -712,7 +712,7 @@ def _people_of_state(key: str, sent: Span, index: EntityIndex) -> bool:
     return index.type_of(key) is EntityType.STATE and bool(mentions) and all(t.tag_ in ("NNPS", "NNS") for t in mentions)
 
 
-def _owners_of_units(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
+def _owners_of_assets(token: Token, paths: Iterable[Path], index: EntityIndex) -> list[str]:
     """The owners of the unnamed assets a trigger's target paths reach, of any class: the states
     whose demonym or name qualifies them ("nine *Nigerian* troops", "an *American* warship", "shoots
     down a *Russian* Air Force Mil Mi-8": the owner may qualify the designation), and the
