@@ -41,6 +41,9 @@ def _fight(noun: Token, events: Lexicon) -> bool:
 
 # Prepositions by which the victims of a passive stand in an attack: "killed *in* a strike".
 IN_ATTACK = frozenset({"in", "during", "amid"})
+# Prepositions by which they were struck by the attack a noun tells before it: "killed in X *after*
+# a Russian missile strike" (an attack noun only: "killed after a car crash" names no attack).
+AFTER_ATTACK = frozenset({"after", "following"})
 
 
 def _passive(token: Token) -> bool:
@@ -52,7 +55,7 @@ def attack_nouns(token: Token, lex: Lexicons) -> list[tuple[Token, Trigger]]:
     the phrase on either conjunct), or the attack noun subject of an active verb ("*a suicide
     bombing* killed four", "launched *an airstrike* that killed four")."""
     subjects = [token.head if token.dep_ == "relcl" and child.lower_ in RELATIVE else child for child in SUBJECT.follow(token)]
-    nouns = _causes(token) if _passive(token) else subjects
+    nouns = _causes(token) + _causes(token, AFTER_ATTACK) if _passive(token) else subjects
     triggers = [(noun, attack_trigger(noun, lex)) for noun in nouns]
     return [(noun, trigger) for noun, trigger in triggers if trigger is not None]
 
@@ -210,11 +213,11 @@ def _joined_passives(token: Token) -> list[Token]:
     return joined
 
 
-def _causes(token: Token) -> list[Token]:
+def _causes(token: Token, prepositions: frozenset[str] = IN_ATTACK) -> list[Token]:
     """The common nouns a passive, or a gapped passive joined to it, happened "in", "during" or
-    "amid", save times ("killed in a car crash", "wounded during the protests"; not "in Red
-    Harbour", "in the morning")."""
-    return [noun for verb in _joined_passives(token) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in IN_ATTACK
+    "amid" (or after another of `prepositions`), save times ("killed in a car crash", "wounded
+    during the protests"; not "in Red Harbour", "in the morning")."""
+    return [noun for verb in _joined_passives(token) for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in prepositions
             for noun in prep.children if noun.dep_ in ("pobj", "pcomp") and noun.pos_ in ("NOUN", "VERB")
             and noun.ent_type_ not in ("DATE", "TIME")]  # fmt: skip
 

@@ -77,3 +77,37 @@ def test_the_state_named_for_the_place_stays_the_target(annotated) -> None:  # t
     found = _assaults(annotated, "Nine people are killed in a Ruritanian airstrike on Red Harbour, Freedonia.")
     assert any(targets == ("freedonia",) for _, targets in found), found
     assert not any("harbour" in targets for _, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people are killed in Red Harbour after a Ruritanian missile strike.",
+        "Two civilians are injured in Red Harbour following Ruritanian drone attacks.",
+        "Three villagers are killed in Red Harbour after an airstrike by Ruritania.",
+    ],
+)
+def test_the_victims_place_after_an_owned_attack_noun(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    """The attack a noun under "after / following" tells struck the victims where they were: its
+    owner is the actor, the place the target."""
+    found = _assaults(annotated, text)
+    assert any("ruritania" in actors and "harbour" in targets for actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no attack: an accident, a fight between sides, an attack no one owns
+        "Two people are killed in Red Harbour after a car crash involving a Ruritanian truck.",
+        "Ten people are killed in Red Harbour after clashes between Ruritania and Freedonia.",
+        "Five people are killed in Red Harbour after an airstrike.",
+        # victims who are fighters; the attacker's own state
+        "Ten militants are killed in Red Harbour after a Ruritanian airstrike.",
+        "Two civilians are killed in Red Harbour, Ruritania, after a Ruritanian airstrike.",
+        # the place it happened beside
+        "Two civilians are killed near Red Harbour after a Ruritanian airstrike.",
+    ],
+)
+def test_no_place_target_after_no_owned_attack_or_a_side_or_home(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert not any("harbour" in targets for _, targets in found), found
