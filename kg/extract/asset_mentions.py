@@ -27,13 +27,17 @@ def cut_at_designations(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> lis
     """The model's name spans with an asset's designation cut out: a span that holds a match of
     patterns/assets.jsonl with a type designation in it (a word of capitals and digits: "F-16",
     "F/A-18", "Su-25", "P-8") names the aircraft or weapon, not an organization or a person ("a U.S.
-    Navy F/A-18 Super Hornet", "Poseidon P-8 planes"). What comes before the match stays a name only
+    Navy F/A-18 Super Hornet", "Poseidon P-8 planes"); so does a model's name of the assets' model
+    names with more of the match after it ("a Pantsir missile system", "Shahed drones", not a
+    "Shahed" or "Iskander" alone, who may be a person). What comes before the match stays a name only
     where it is an organization's ("Venezuelan Air Force F-16": patterns/org_kinds.tsv) or the
     gazetteer knows it, up to the maker if one comes between ("Malian Air Force Mil Mi-24"); a
     maker or model name alone ("Sikorsky UH-60", "Poseidon P-8") goes with the asset. Spans of the
     entity ruler (known names, declared patterns) stay as they are."""
+    models = load_lexicons().assets.model_names
     designations = [(start, end) for start, end, _ in asset_matches(doc, load_lexicons())
-                    if any(_designation(token.text) for token in doc[start:end])]  # fmt: skip
+                    if any(_designation(token.text) or token.lower_ in models and token.i + 1 < end
+                           for token in doc[start:end])]  # fmt: skip
     if not designations:
         return ents
     kept: list[Span] = []

@@ -365,6 +365,9 @@ class AssetLexicon:
     # *overnight* Russian missile strike") or a verb read as a noun in a verbless headline ("Houthi
     # rebels *fire* missiles"); the asset's phrase starts after the last of them.
     phrase_stops: frozenset[str]
+    # Weapon models the patterns name by a word, not a designation ("Pantsir", "Shahed", "Patriot"):
+    # a name the model spans over one in a match is cut out like a designation ("F-16").
+    model_names: frozenset[str]
 
 
 def load_assets(folder: Path) -> AssetLexicon:

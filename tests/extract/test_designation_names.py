@@ -1,6 +1,7 @@
 """Type designations and titles written as names: an aircraft's designation ("F/A-18", "MiG-29",
 "UH-60") in a span the model tags as a name is the military asset, never an organization or a person;
-the service before it stays its operator; a struck aircraft is struck as its state (sentences
+the service before it stays its operator; a struck aircraft is struck as its state; a weapon model
+named by a word ("Pantsir", "Shahed") before its class noun is the asset as well (sentences
 written for the test)."""
 
 from __future__ import annotations
@@ -61,4 +62,30 @@ def test_a_struck_aircraft_is_struck_as_its_state(pipeline) -> None:  # type: ig
     ("Lockheed Martin wins a contract for F-35 jets.", "Lockheed Martin", EntityType.ORGANIZATION),
 ])  # fmt: skip
 def test_names_beside_or_like_designations_keep_their_type(entity_types, text: str, label: str, entity_type: EntityType) -> None:  # type: ignore[no-untyped-def]
+    assert entity_types(text)[label] is entity_type
+
+
+@pytest.mark.parametrize(("text", "model"), [
+    ("Ukraine shot down a Pantsir system near Belgorod.", "Pantsir"),  # the model: a location
+    ("Russian Shahed drones struck Odesa overnight.", "Shahed"),  # the model: "Russian Shahed", an organization
+    ("Egypt flies Dassault Mirage 2000 jets over Sinai.", "Mirage"),  # "Dassault Mirage 2000", an organization
+])  # fmt: skip
+def test_a_model_name_before_its_class_noun_is_the_asset_not_a_party(found_entities, text: str, model: str) -> None:  # type: ignore[no-untyped-def]
+    entities = found_entities(text)
+    assert not [e.label for e in entities if model in e.label and e.type in PARTIES]
+    assert [e.label for e in entities if model in e.label and e.type is EntityType.MILITARY_ASSET]
+
+
+def test_a_struck_model_is_no_target_of_the_attack(pipeline) -> None:  # type: ignore[no-untyped-def]
+    extraction = _extracted(pipeline, "Ukrainian drones destroyed a Pantsir missile system in Crimea.")
+    assaults = [c for c in extraction.claims if isinstance(c, Event) and c.type is EventType.ASSAULT]
+    assert assaults and all("pantsir" not in assault.targets for assault in assaults)
+
+
+@pytest.mark.parametrize(("text", "label", "entity_type"), [
+    ("The Patriot Front marched in Boston.", "Patriot Front", EntityType.ORGANIZATION),  # a model's word alone in the match
+    ("Iskander Khan met Shahed Hussain in Karachi.", "Iskander Khan", EntityType.PERSON),
+    ("Iskander Khan met Shahed Hussain in Karachi.", "Shahed Hussain", EntityType.PERSON),
+])  # fmt: skip
+def test_names_holding_a_model_word_alone_keep_their_type(entity_types, text: str, label: str, entity_type: EntityType) -> None:  # type: ignore[no-untyped-def]
     assert entity_types(text)[label] is entity_type
