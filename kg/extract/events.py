@@ -845,6 +845,8 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
         if node.dep_ == "advcl" and any(child.pos_ != "PRON" for child in SUBJECT.follow(node)):
             return []  # "X bans Y after *a mine explosion injures* two soldiers": the clause's own subject acts
         head = node.head
+        if node.dep_ == "conj" and (agreeing := _agreeing_governor(node)) is not None:
+            return acting(agreeing, [SUBJECT], index)
         if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
             node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
         ):
@@ -858,6 +860,41 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             return found
         node = head
     return []
+
+
+# Present-tense verbs by number: a conjunct of the other number whose head's subject disagrees with it
+# is joined to the wrong verb.
+VERB_NUMBER = {"VBZ": "singular", "VBP": "plural"}
+PLURAL_TAGS, SINGULAR_TAGS = frozenset({"NNS", "NNPS"}), frozenset({"NN", "NNP"})
+
+
+def _agreeing_governor(conjunct: Token) -> Token | None:
+    """The verb a present-tense conjunct with no subject of its own belongs with when the parser joined
+    it to a verb of the other number whose subject disagrees with it: the nearest verb above of its own
+    number that has a subject ("X loses her majority after the Progressives *withdraw* support and
+    *calls* for talks": X calls). None where the head agrees, or no verb above does (a slip of the
+    writer's, "forces carry out a raid and kills a leader": the head's subject stays)."""
+    head, number = conjunct.head, VERB_NUMBER.get(conjunct.tag_)
+    if number is None or VERB_NUMBER.get(head.tag_, number) == number or any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children):
+        return None
+    subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or _number(subjects[0]) != VERB_NUMBER[head.tag_]:
+        return None
+    node = head
+    while node.head.i != node.i:
+        node = node.head
+        if node.tag_ == conjunct.tag_ and any(_number(c) == number for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
+            return node
+    return None
+
+
+def _number(subject: Token) -> str | None:
+    """The grammatical number of a subject noun or pronoun, where its tag or word tells it."""
+    if subject.tag_ in PLURAL_TAGS or subject.lower_ in ("they", "we") or any(c.dep_ == "conj" for c in subject.children):
+        return "plural"
+    if subject.tag_ in SINGULAR_TAGS or subject.lower_ in ("he", "she", "it"):
+        return "singular"
+    return None
 
 
 def _shared_patient(token: Token, index: EntityIndex) -> list[str]:

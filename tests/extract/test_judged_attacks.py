@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.records import EventType
+from kg.records import EntityType, EventType
 from fictional_names import FICTIONAL_NAMES as NAMES
 
 ASSAULT = EventType.ASSAULT
+DEMONYMS = {**NAMES, "Ruritanian": ("ruritania", EntityType.STATE), "Freedonian": ("freedonia", EntityType.STATE)}
 
 
 @pytest.mark.parametrize(
@@ -32,3 +33,22 @@ def test_the_judge_of_an_attack_is_not_its_attacker(stated_assaults, text) -> No
 )
 def test_the_maker_of_an_attack_is_its_attacker(read_events, text) -> None:  # type: ignore[no-untyped-def]
     assert (ASSAULT, ("ruritania",), ("freedonia",)) in read_events(text, NAMES)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania attributes Monday's attack to Freedonia.",
+        "Ruritania attributes the deadly attack to Freedonia.",
+        "The Ruritanian rebels attribute the attack to the Freedonian army.",
+    ],
+)
+def test_the_one_who_attributes_an_attack_is_not_its_attacker(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    """Not even below the export threshold: in "X attributes the attack to Y" the parser may hang "to Y"
+    on the attack noun, and X, its subject, would be read as attacking Y: the opposite of the news."""
+    events = read_events(text, DEMONYMS)
+    assert not [actors for found, actors, _ in events if found is ASSAULT and "ruritania" in actors], events
+
+
+def test_an_attack_attributed_is_still_an_accusation(read_events) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.ACCUSE, ("ruritania",), ("freedonia",)) in read_events("Ruritania attributes the deadly attack to Freedonia.", NAMES)
