@@ -40,6 +40,10 @@ def _assaults(annotated, text: str):  # type: ignore[no-untyped-def]
         "Two civilians are killed in a Ruritanian drone strike in Red Harbour.",
         "Ruritanian airstrikes kill 27 people in Red Harbour.",
         "At least 40 villagers are killed during an attack by Ruritania in the town of Red Harbour.",
+        # the attack a noun under "after / following" tells struck the victims where they were
+        "Five people are killed in Red Harbour after a Ruritanian missile strike.",
+        "Two civilians are injured in Red Harbour following Ruritanian drone attacks.",
+        "Three villagers are killed in Red Harbour after an airstrike by Ruritania.",
     ],
 )
 def test_an_attack_on_civilians_targets_the_place_it_struck(annotated, text) -> None:  # type: ignore[no-untyped-def]
@@ -78,20 +82,6 @@ def test_the_state_named_for_the_place_stays_the_target(annotated) -> None:  # t
     assert any(targets == ("freedonia",) for _, targets in found), found
     assert not any("harbour" in targets for _, targets in found), found
 
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Five people are killed in Red Harbour after a Ruritanian missile strike.",
-        "Two civilians are injured in Red Harbour following Ruritanian drone attacks.",
-        "Three villagers are killed in Red Harbour after an airstrike by Ruritania.",
-    ],
-)
-def test_the_victims_place_after_an_owned_attack_noun(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    """The attack a noun under "after / following" tells struck the victims where they were: its
-    owner is the actor, the place the target."""
-    found = _assaults(annotated, text)
-    assert any("ruritania" in actors and "harbour" in targets for actors, targets in found), found
 
 
 @pytest.mark.parametrize(
