@@ -269,10 +269,9 @@ class EntityIndex:
             # "US troops defeated ISIS": troops act for whoever they belong to; "Cambodian and Thai
             # troops exchange fire": for each state of the list that qualifies them.
             for child in (child for word in self.inside(token, key) for child in word.children if child.dep_ in QUALIFIERS):
-                owners = [k for part in (child, *child.conjuncts) if (k := self.at(part)) is not None
-                          and self.type_of(k) in (EntityType.STATE, EntityType.ORGANIZATION)]  # fmt: skip
-                if owners and owners[0] == self.at(child):
-                    return list(dict.fromkeys(owners))
+                if (first := self.at(child)) is not None and self.type_of(first) in _BODIES:
+                    return list(dict.fromkeys(k for part in (child, *child.conjuncts)
+                                              if (k := self.at(part)) is not None and self.type_of(k) in _BODIES))  # fmt: skip
         if key is not None:
             # "the USS Harry S. Truman aircraft carrier": the named asset, not the class noun.
             if not self.entities[key].named:

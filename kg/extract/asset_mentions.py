@@ -34,8 +34,9 @@ def cut_at_designations(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> lis
     gazetteer knows it, up to the maker if one comes between ("Malian Air Force Mil Mi-24"); a
     maker or model name alone ("Sikorsky UH-60", "Poseidon P-8") goes with the asset. Spans of the
     entity ruler (known names, declared patterns) stay as they are."""
-    models = load_lexicons().assets.model_names
-    designations = [(start, end) for start, end, _ in asset_matches(doc, load_lexicons())
+    lexicons = load_lexicons()
+    models = lexicons.assets.model_names
+    designations = [(start, end) for start, end, _ in asset_matches(doc, lexicons)
                     if any(_designation(token.text) or token.lower_ in models and token.i + 1 < end
                            for token in doc[start:end])]  # fmt: skip
     if not designations:

@@ -15,7 +15,8 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract.coder import headline_passive, verb_dictionary
-from kg.extract.lexicon import WORDS, Lexicons, Trigger
+from kg.extract.arguments import CROWDS, RELATIVE
+from kg.extract.lexicon import Lexicons, Trigger
 from kg.extract.paths import OBJECT, OF_OBJECT
 
 if TYPE_CHECKING:
@@ -25,10 +26,6 @@ if TYPE_CHECKING:
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # The words that qualify a noun: "a *prisoner* swap", "a *24-hour* strike", "the *teachers'* strike".
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
-# The relative pronouns that stand for the noun their clause hangs on ("a disruption *that* X attributes to Y").
-RELATIVE_WORDS = frozenset({"that", "which", "who", "whom"})
-# Nouns that count the people of their "of" phrase ("hundreds *of* prisoners").
-CROWDS = WORDS["crowd_nouns"]
 
 
 def triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -168,7 +165,7 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     # "provided Ukraine *with* a loan": what is given may follow "with"; a misread verb's object
     # is its head ("fire *missiles*"), and so is a relative pronoun's: "a disruption *that*
     # Slovakia attributes to Ukraine".
-    relative = token.dep_ == "relcl" and any(child.dep_ in ("dobj", "nsubjpass") and child.lower_ in RELATIVE_WORDS
+    relative = token.dep_ == "relcl" and any(child.dep_ in ("dobj", "nsubjpass") and child.lower_ in RELATIVE
                                              for child in token.children)  # fmt: skip
     head_as_object = [token.head.lemma_.lower()] if trigger.pos == "VERB" and token.dep_ == "compound" or relative else []
     objects = _object_heads(token) if trigger.flag("object_heads") else (
