@@ -191,7 +191,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         return None  # "the Israeli Air Force ... missiles fired at Israel": a misread attacker
     score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited)
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
-    involved = tuple(key for key in _assets_involved(token, index) if key not in targets)
+    involved = tuple(key for key in _assets_involved(token, index, actors) if key not in targets)
     event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
                   mode=mode, when=clause_time(token, times, published=year), location=place.location, assets=involved)  # fmt: skip
     return event, trigger.flag("symmetric") and not (sides.targets and len(sides.actors) > 1)
@@ -205,28 +205,31 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 _STRUCK_PLACES = PLACE_NOUNS | FACILITY_NOUNS | WORDS["struck_place_nouns"]
 
 
-def _assets_involved(token: Token, index: EntityIndex) -> list[str]:
+def _assets_involved(token: Token, index: EntityIndex, actors: list[str]) -> list[str]:
     """The military assets named in a trigger's own clause: not in a clause under it with a
     subject of its own ("Israel launches airstrikes on Iran while Iran launches ballistic
-    missiles"), and not an asset word that only qualifies a struck place ("hitting a drone
-    launch site")."""
+    missiles"), save one whose subject is the actors' own weapon ("Iran launches missiles at X
+    *and Iranian drones strike* Y"), and not an asset word that only qualifies a struck place
+    ("hitting a drone launch site")."""
     joined = {verb.i for verb in joined_passives(token)}
     own: set[int] = set()
     pending = [token]
     while pending:
         word = pending.pop()
         own.add(word.i)
-        pending += [child for child in word.children if not _other_clause(child, joined, index)]
+        pending += [child for child in word.children if not _other_clause(child, joined, index, actors)]
     keys = index.in_span(token.doc[token.left_edge.i : token.right_edge.i + 1], [EntityType.MILITARY_ASSET])
     return [key for key in keys if (words := [word for word in index.tokens_of(key) if word.i in own])
             and not all(_qualifies_place(word) for word in words)]  # fmt: skip
 
 
-def _other_clause(child: Token, joined: set[int], index: EntityIndex) -> bool:
+def _other_clause(child: Token, joined: set[int], index: EntityIndex, actors: list[str]) -> bool:
     """A clause under a trigger with a subject of its own, which tells another event; not a passive
-    joined to a passive trigger ("are killed and 14 others *are injured* in drone strikes"), not a
-    clause of time whose subject is the weapon ("are killed *after* a missile strikes ..."), not what
-    happened "in which" the fight, and not an infinitive, whose subject is a misparse ("deploys troops, air defense systems ... *to assist*")."""
+    joined to a passive trigger ("are killed and 14 others *are injured* in drone strikes"), not one
+    whose subject is a weapon held by the event's actors ("Iran launches missiles at X, *and Iranian
+    drones strike* Y"), not a clause of time whose subject is a weapon no other party holds ("are
+    killed *after* a missile strikes ..."), not what happened "in which" the fight, and not an
+    infinitive, whose subject is a misparse ("deploys troops, air defense systems ... *to assist*")."""
     if child.dep_ not in _OWN_CLAUSES or child.pos_ not in ("VERB", "AUX") or child.i in joined:
         return False
     if any(c.tag_ == "TO" for c in child.children):
@@ -237,10 +240,24 @@ def _other_clause(child: Token, joined: set[int], index: EntityIndex) -> bool:
     subjects = [c for c in child.children if c.dep_ in _SUBJECTS]
     if not subjects:
         return False
+    holders = [_held_by(subject, index) for subject in subjects]
+    if all(holders) and all(held <= set(actors) for held in holders):
+        return False  # "Iran launches missiles at X, and *Iranian drones* strike Y": the actors' own weapon
+    if actors and any(not held <= set(actors) for held in holders):
+        return True  # "Russia fires missiles at Kyiv while *Ukrainian drones* strike Moscow": another party's
     timed = any(c.dep_ in ("mark", "advmod") and c.lower_ in ATTACK_CLAUSE_MARKS for c in child.children)
     armed = any((key := index.at(word)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET
                 for subject in subjects for word in subject.subtree)  # fmt: skip
     return not (timed and armed)
+
+
+def _held_by(subject: Token, index: EntityIndex) -> set[str]:
+    """Who holds a subject that is a military asset ("*Iranian* drones"); none for another subject
+    or an asset no one is said to hold."""
+    key = index.at(subject)
+    if key is None or index.type_of(key) is not EntityType.MILITARY_ASSET:
+        return set()
+    return set(index.owners_of(subject))
 
 
 def _qualifies_place(word: Token) -> bool:

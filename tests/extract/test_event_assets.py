@@ -12,6 +12,7 @@ ASSETS = ("ballistic missiles", "drones", "drone", "missile", "frigates", "two s
 NAMES = {
     **FICTIONAL_NAMES,
     "Ruritanian": ("ruritania", EntityType.STATE),
+    "Freedonian": ("freedonia", EntityType.STATE),
     **{surface: (surface.replace(" ", "_"), EntityType.MILITARY_ASSET, None, False) for surface in ASSETS},
 }
 
@@ -49,3 +50,27 @@ def test_an_asset_of_another_clause_or_a_struck_place_is_not_the_attacks(annotat
 def test_the_attacks_own_assets_stay(annotated, text: str, asset: str) -> None:  # type: ignore[no-untyped-def]
     found = _assault_assets(annotated, text)
     assert any(asset in assets for _, _, assets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania launches ballistic missiles at Freedonia, and Ruritanian drones strike the capital.",
+        "Ruritania fires ballistic missiles at Freedonia while Ruritanian drones hit a port.",
+    ],
+)
+def test_a_clause_whose_subject_is_the_attackers_own_weapon_gives_its_assets(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = [assets for actors, _, assets in _assault_assets(annotated, text) if actors == ("ruritania",)]
+    assert any("drones" in assets and "ballistic_missiles" in assets for assets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania launches ballistic missiles at Freedonia, and Freedonian drones strike the capital.",
+        "Ruritania fires ballistic missiles at Freedonia while Freedonian drones hit a port.",
+    ],
+)
+def test_a_clause_whose_subject_is_another_partys_weapon_gives_none(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    found = [assets for actors, _, assets in _assault_assets(annotated, text) if actors == ("ruritania",)]
+    assert found and not any("drones" in assets for assets in found), found
