@@ -202,6 +202,12 @@ def _verb_phrases(verb: Token) -> set[str]:
     return verb_forms(verb) | {f"{lemma} {child.lemma_.lower()}" for child in verb.children if child.dep_ == "dobj"}
 
 
+def joined_passives(token: Token) -> list[Token]:
+    """A passive and the passives joined to it ("are killed and others *injured* in an attack"),
+    none for an active verb."""
+    return _joined_passives(token) if _passive(token) else []
+
+
 def _joined_passives(token: Token) -> list[Token]:
     """`token` and the passives joined to it, a participle whose auxiliary is left out among them
     ("are killed and others *injured* in an attack")."""

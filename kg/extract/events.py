@@ -24,13 +24,14 @@ from typing import TYPE_CHECKING
 from kg.extract import confidence
 from kg.extract.arguments import PARTIES, REPRESENTATIVES, EntityIndex, acting, clause_time, definite, groups, members_named, named, named_by, parties, sentence_evidence, topic_line_end
 from kg.extract.assets import asset_tokens
-from kg.extract.attacks import actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, noun_attackers, untold_attack
+from kg.extract.attacks import ATTACK_CLAUSE_MARKS, actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, joined_passives, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive, synset_words
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
 from kg.extract.paths import OBJECT, SUBJECT, Path, heads_reached, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
+from kg.extract.names import FACILITY_NOUNS, PLACE_NOUNS
 from kg.extract.role_words import load_role_words
 from kg.extract.triggers import cancelling, requirements_met, triggers, verb_forms, verb_triggers, verb_types
 from kg.nlp import tokens_whose
@@ -190,11 +191,81 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         return None  # "the Israeli Air Force ... missiles fired at Israel": a misread attacker
     score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited)
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
-    phrase = token.doc[token.left_edge.i : token.right_edge.i + 1]
-    involved = tuple(key for key in index.in_span(phrase, [EntityType.MILITARY_ASSET]) if key not in targets)
+    involved = tuple(key for key in _assets_involved(token, index, actors) if key not in targets)
     event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
                   mode=mode, when=clause_time(token, times, published=year), location=place.location, assets=involved)  # fmt: skip
     return event, trigger.flag("symmetric") and not (sides.targets and len(sides.actors) > 1)
+
+
+# Clauses under a trigger that tell another event when they have a subject of their own:
+# "... while Iran launches ballistic missiles at Israel", "said that troops ...".
+_OWN_CLAUSES = frozenset({"advcl", "conj", "ccomp", "relcl", "parataxis"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# Nouns of a struck place an asset word may qualify: "a drone launch site", "a missile factory".
+_STRUCK_PLACES = PLACE_NOUNS | FACILITY_NOUNS | WORDS["struck_place_nouns"]
+
+
+def _assets_involved(token: Token, index: EntityIndex, actors: list[str]) -> list[str]:
+    """The military assets named in a trigger's own clause: not in a clause under it with a
+    subject of its own ("Israel launches airstrikes on Iran while Iran launches ballistic
+    missiles"), save one whose subject is the actors' own weapon ("Iran launches missiles at X
+    *and Iranian drones strike* Y"), and not an asset word that only qualifies a struck place
+    ("hitting a drone launch site")."""
+    joined = {verb.i for verb in joined_passives(token)}
+    own: set[int] = set()
+    pending = [token]
+    while pending:
+        word = pending.pop()
+        own.add(word.i)
+        pending += [child for child in word.children if not _other_clause(child, joined, index, actors)]
+    keys = index.in_span(token.doc[token.left_edge.i : token.right_edge.i + 1], [EntityType.MILITARY_ASSET])
+    return [key for key in keys if (words := [word for word in index.tokens_of(key) if word.i in own])
+            and not all(_qualifies_place(word) for word in words)]  # fmt: skip
+
+
+def _other_clause(child: Token, joined: set[int], index: EntityIndex, actors: list[str]) -> bool:
+    """A clause under a trigger with a subject of its own, which tells another event; not a passive
+    joined to a passive trigger ("are killed and 14 others *are injured* in drone strikes"), not one
+    whose subject is a weapon held by the event's actors ("Iran launches missiles at X, *and Iranian
+    drones strike* Y"), not a clause of time whose subject is a weapon no other party holds ("are
+    killed *after* a missile strikes ..."), not what happened "in which" the fight, and not an
+    infinitive, whose subject is a misparse ("deploys troops, air defense systems ... *to assist*")."""
+    if child.dep_ not in _OWN_CLAUSES or child.pos_ not in ("VERB", "AUX") or child.i in joined:
+        return False
+    if any(c.tag_ == "TO" for c in child.children):
+        return False
+    if child.dep_ == "relcl" and any(c.dep_ == "prep" and c.lower_ in ("in", "during") and any(o.lower_ == "which" for o in c.children)
+                                     for c in child.children):  # fmt: skip
+        return False  # "a gun battle *in which* six soldiers also die": what happened in the fight
+    subjects = [c for c in child.children if c.dep_ in _SUBJECTS]
+    if not subjects:
+        return False
+    holders = [_held_by(subject, index) for subject in subjects]
+    if all(holders) and all(held <= set(actors) for held in holders):
+        return False  # "Iran launches missiles at X, and *Iranian drones* strike Y": the actors' own weapon
+    if actors and any(not held <= set(actors) for held in holders):
+        return True  # "Russia fires missiles at Kyiv while *Ukrainian drones* strike Moscow": another party's
+    timed = any(c.dep_ in ("mark", "advmod") and c.lower_ in ATTACK_CLAUSE_MARKS for c in child.children)
+    armed = any((key := index.at(word)) is not None and index.type_of(key) is EntityType.MILITARY_ASSET
+                for subject in subjects for word in subject.subtree)  # fmt: skip
+    return not (timed and armed)
+
+
+def _held_by(subject: Token, index: EntityIndex) -> set[str]:
+    """Who holds a subject that is a military asset ("*Iranian* drones"); none for another subject
+    or an asset no one is said to hold."""
+    key = index.at(subject)
+    if key is None or index.type_of(key) is not EntityType.MILITARY_ASSET:
+        return set()
+    return set(index.owners_of(subject))
+
+
+def _qualifies_place(word: Token) -> bool:
+    """A word of a compound chain whose head is a place or facility noun: "drone" in "a drone
+    launch site", "missile" in "missile and drone launch sites"."""
+    while word.dep_ in ("compound", "nmod") or word.dep_ == "conj" and word.head.dep_ in ("compound", "nmod"):
+        word = word.head
+    return word.pos_ in ("NOUN", "PROPN") and word.lemma_.lower() in _STRUCK_PLACES
 
 
 def _actors(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, clauses: list[Token]) -> _Actors:
