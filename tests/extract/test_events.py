@@ -418,6 +418,41 @@ def test_events_cosigners_each_agree(annotated) -> None:  # type: ignore[no-unty
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Ruritania signs a trade agreement with Freedonia.", ("freedonia",)),
+        ("Ruritania ratified the treaty with Freedonia.", ("freedonia",)),
+        ("Ruritania signed a joint declaration with Freedonia.", ("freedonia",)),
+        ("Ruritania signs an agreement with Freedonia and Elbonia.", ("freedonia", "elbonia")),
+    ],
+)
+def test_events_an_agreement_signed_with_a_party_is_read_by_the_verb(annotated, text, targets) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO's SIGN * &TREATY (IN ^) (WITH) [057]: the agreement's with-phrase names the other
+    signatory, read by the verb at its own weight (not the noun's) and, for *sign*, as a signing."""
+    event = _one(annotated, text, EventType.AGREE)
+    assert (event.actors, event.targets) == (("ruritania",), targets)
+    assert event.provenance.confidence >= 0.6 and not event.provenance.negated
+    assert event.mode == ("signing" if " sign" in text else None)
+
+
+def test_events_a_with_phrase_under_another_object_is_no_signatory(annotated) -> None:  # type: ignore[no-untyped-def]
+    """Only an agreement's with-phrase names a signatory: a bill signed with someone's support is
+    signed by one party alone."""
+    found = _events(annotated, "Ruritania signs the bill with Freedonia's support.")
+    assert not [e for e in found if e.type is EventType.AGREE and "freedonia" in e.targets]
+
+
+def test_events_an_agreement_refused_is_no_agreement(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = [e for e in _events(annotated, "Ruritania refuses to sign an agreement with Freedonia.") if e.type is EventType.AGREE]
+    assert all(e.provenance.negated or e.provenance.hypothetical for e in found)
+
+
+def test_events_an_agreement_with_unnamed_parties_has_no_target(annotated) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, "Ruritania signs an agreement with its creditors.")
+    assert not [e for e in found if e.type is EventType.AGREE and e.targets]
+
+
 def test_events_claimant_is_not_the_agent_of_a_passive(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _events(
         annotated, "Alma Vask alleges that Freedonia residents are being attacked."
