@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 NAME = "kg.events.v2"
 AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
+CHARGE_NOUNS = WORDS["charge_nouns"]
 INTENT_CUES = WORDS["intent_cues"]
 DESIGN_VERBS = WORDS["design_verbs"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
@@ -855,11 +856,24 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
             return named_by(head.head, [OBJECT], index)
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and (doer := _charged_party(head.head, index)) is not None:
+            return doer
         found = acting(head, [SUBJECT], index)
         if found:
             return found
         node = head
     return []
+
+
+def _charged_party(noun: Token, index: EntityIndex) -> list[str] | None:
+    """Who does a deed whose phrase the parser hung on a noun of suspicion or charge on the verb
+    rather than on the verb itself: no one stated ("arrests 25 people *on suspicion of* attacking",
+    "executes two members *on charges of* carrying out attacks": the deed is only alleged, and not
+    the verb's subject's). None for any other noun ("claims responsibility for attacking": the
+    subject's own)."""
+    if noun.dep_ == "pobj" and noun.lemma_.lower() in CHARGE_NOUNS and noun.head.dep_ == "prep":
+        return []
+    return None
 
 
 # Present-tense verbs by number: a conjunct of the other number whose head's subject disagrees with it
