@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 NAME = "kg.events.v2"
 AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
-CHARGE_NOUNS = WORDS["charge_nouns"]
+CHARGE_NOUNS, CHARGING = WORDS["charge_nouns"], WORDS["charging_verbs"]
 INTENT_CUES = WORDS["intent_cues"]
 DESIGN_VERBS = WORDS["design_verbs"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
@@ -866,13 +866,19 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
 
 
 def _charged_party(noun: Token, index: EntityIndex) -> list[str] | None:
-    """Who does a deed whose phrase the parser hung on a noun of suspicion or charge on the verb
-    rather than on the verb itself: no one stated ("arrests 25 people *on suspicion of* attacking",
-    "executes two members *on charges of* carrying out attacks": the deed is only alleged, and not
-    the verb's subject's). None for any other noun ("claims responsibility for attacking": the
-    subject's own)."""
+    """Who does a deed whose phrase the parser hung on a noun rather than on the verb that charges
+    it, where that is not the verb's subject: no one stated, when `noun` is a suspicion or charge on
+    the verb ("arrests 25 people *on suspicion of* attacking", "executes two members *on charges of*
+    carrying out attacks": the deed is only alleged); the verb's object, when `noun` is that object
+    and the verb one of charge or punishment ("convicts *three men* of attacking", "accuses
+    *Hezbollah militants* of kidnapping"), as where the phrase hangs on the verb. None elsewhere
+    ("claims responsibility for attacking", "approves a U.S. proposal for disarming X": the
+    subject's own, or another reading's)."""
     if noun.dep_ == "pobj" and noun.lemma_.lower() in CHARGE_NOUNS and noun.head.dep_ == "prep":
         return []
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in CHARGING:
+        return named_by(verb, [OBJECT], index)
     return None
 
 
