@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 NAME = "kg.events.v2"
 AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
+CHARGE_NOUNS, CHARGING = WORDS["charge_nouns"], WORDS["charging_verbs"]
 INTENT_CUES = WORDS["intent_cues"]
 DESIGN_VERBS = WORDS["design_verbs"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
@@ -926,11 +927,30 @@ def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
             return named_by(head.head, [OBJECT], index)
+        if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and (doer := _charged_party(head.head, index)) is not None:
+            return doer
         found = acting(head, [SUBJECT], index)
         if found:
             return found
         node = head
     return []
+
+
+def _charged_party(noun: Token, index: EntityIndex) -> list[str] | None:
+    """Who does a deed whose phrase the parser hung on a noun rather than on the verb that charges
+    it, where that is not the verb's subject: no one stated, when `noun` is a suspicion or charge on
+    the verb ("arrests 25 people *on suspicion of* attacking", "executes two members *on charges of*
+    carrying out attacks": the deed is only alleged); the verb's object, when `noun` is that object
+    and the verb one of charge or punishment ("convicts *three men* of attacking", "accuses
+    *Hezbollah militants* of kidnapping"), as where the phrase hangs on the verb. None elsewhere
+    ("claims responsibility for attacking", "approves a U.S. proposal for disarming X": the
+    subject's own, or another reading's)."""
+    if noun.dep_ == "pobj" and noun.lemma_.lower() in CHARGE_NOUNS and noun.head.dep_ == "prep":
+        return []
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in CHARGING:
+        return named_by(verb, [OBJECT], index)
+    return None
 
 
 # Present-tense verbs by number: a conjunct of the other number whose head's subject disagrees with it
