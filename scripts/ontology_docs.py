@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
@@ -172,7 +173,7 @@ def _properties(graph: Graph) -> str:
         lines += [f"### {heading}", "", "| property | domain | range | description |", "| --- | --- | --- | --- |"]
         for prop in properties:
             domain = links(graph.objects(prop, RDFS.domain)) or "any"
-            range_ = links(graph.objects(prop, RDFS.range)) or "any"
+            range_ = _ranges(graph, prop)
             lines.append(f"| {link(prop)} | {domain} | {range_} | {text(graph, prop, RDFS.comment)} |")
         lines.append("")
         for prop in properties:
@@ -180,10 +181,19 @@ def _properties(graph: Graph) -> str:
             characteristics = [qname(t) for t in graph.objects(prop, RDF.type) if t != rdf_type]
             lines.append(f"- Kind: {', '.join([kind, *sorted(characteristics)])}")
             lines.append(f"- Domain: {links(graph.objects(prop, RDFS.domain)) or 'any'}")
-            lines.append(f"- Range: {links(graph.objects(prop, RDFS.range)) or 'any'}")
+            lines.append(f"- Range: {_ranges(graph, prop)}")
             lines += _mapping_lines(graph, prop)
             lines.append("")
     return "\n".join(lines)
+
+
+def _ranges(graph: Graph, prop: Node) -> str:
+    """A property's range as links; a union class (owl:unionOf) as its members joined by "or"."""
+    parts = []
+    for range_ in graph.objects(prop, RDFS.range):
+        members = graph.value(range_, OWL.unionOf)
+        parts.append(" or ".join(link(m) for m in Collection(graph, members)) if members is not None else link(range_))
+    return ", ".join(sorted(parts)) or "any"
 
 
 def _individuals(graph: Graph) -> str:

@@ -44,6 +44,7 @@ from kg.records import (
     Membership,
     Role,
 )
+from kg.extract.role_words import load_place_offices
 from kg.resources import data_dir
 from kg.terms import KG
 from kg.validate import load_shapes, owning_fact, validate
@@ -190,6 +191,25 @@ def test_shapes_accept_the_mapping_of_a_former_holders_tenure(shapes: Graph) -> 
     former = [dataclasses.replace(claim, ended=True) for claim in extraction.claims if isinstance(claim, Role)]
     graph = to_graph(dataclasses.replace(extraction, claims=(*former, *extraction.claims)), EVERY_CLAIM_LINKS)
     assert set(graph.subjects(KG.ended, Literal(True))) and validate(graph, shapes).violations == ()
+
+
+def test_shapes_accept_the_mapping_of_an_office_a_place_holds(shapes: Graph) -> None:
+    """A governor's, mayor's or premier's office is a Location's (patterns/place_offices.tsv);
+    the shapes check the kind of owner and the title, not which place it is."""
+    extraction = every_claim_extraction()
+    evidence = extraction.claims[0].provenance
+    offices = tuple(Role("maduro", role, "caribbean", evidence) for role in ("governor", "mayor", "premier"))
+    graph = to_graph(dataclasses.replace(extraction, claims=extraction.claims + offices), EVERY_CLAIM_LINKS)
+    assert validate(graph, shapes).violations == ()
+    place = entity_iris(extraction, EVERY_CLAIM_LINKS)["caribbean"]
+    assert {str(graph.value(position, KG.roleName)) for position in graph.subjects(KG.positionOf, place)} == {
+        "governor", "mayor", "premier"}
+
+
+def test_shapes_list_the_offices_a_place_holds(shapes: Graph) -> None:
+    assert _listed(shapes, KGSH["TenureShape-placeOffice-subnational-role"], SH["in"]) == {
+        Literal(role) for role in load_place_offices().values()
+    }
 
 
 def test_shapes_reject_a_misread_claim_at_its_fact_alone(shapes: Graph) -> None:

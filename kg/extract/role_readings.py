@@ -1,6 +1,8 @@
 """Extract stage, roles: the readings of a person beside a title. Input: the Doc with its slots and
 title phrases (kg.extract.title_phrases) and the entity index. Output: `Reading`s, each a person,
-a title and the state or organization the words give it, if any: of a role pattern's match
+a title and the state or organization the words give it, if any (for a governor, mayor or premier,
+patterns/place_offices.tsv, the province, state or city: "California Governor X", "X, the mayor of
+Istanbul"; no other title is a place's): of a role pattern's match
 (`read`: "US President X", "Antigua's prime minister and Labour leader X") or of a clause
 (`clause_readings`: "X is sworn in as president", "the Senate confirms X as Treasury
 Secretary").
@@ -16,15 +18,17 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.arguments import EntityIndex
-from kg.extract.lexicon import load_lexicons
+from kg.extract.lexicon import WORDS, load_lexicons
 from kg.extract.modality import assess
 from kg.extract.names import HYPHENS, POSSESSIVE, org_kind
 from kg.extract.paths import AGENT_OBJECT, INFINITIVE, NEGATION, OBJECT, OF_OBJECT, SUBJECT
 from kg.extract.role_words import NOT_HOLDING, PAST, STATE_HEADS, RoleWord, load_role_meanings, load_role_verbs
 from kg.extract.title_phrases import REFERRING, SLOT
+from kg.gazetteer import load_gazetteer
 from kg.patterns import PatternSpec
 from kg.records import EntityType
 
+PLACE_NOUNS = frozenset(WORDS["place_nouns"])  # "the governor of the *province* of Vell"
 CLAUSE_CONFIDENCE = 0.8  # a title a clause gives ("X is sworn in as president"), as explicit as "X is the president"
 OWNERS = (EntityType.STATE, EntityType.ORGANIZATION)  # whose a title may be
 
@@ -76,7 +80,10 @@ def read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWo
     if any(_meaning(t) in ("not-holder", "deputy") for t in before) or _not_yet(doc, role_end) or (
             before and before[-1].text.lower().endswith("-") and not (len(before) > 1 and _meaning(before[-2]) == PAST)):  # fmt: skip
         return []  # "opposition leader X", "President-elect X" (but "ex-president X" held the office)
-    if _after_place(doc, role_start, index) and not phrases[-1][2].state_office:
+    place = index.place_at(doc[role_start - 1]) if role_start > 0 and phrases[-1][2].place_role else None
+    if phrases[-1][2].place_role and _capital_before(doc, role_start, index):
+        return []  # "Bucharest mayor X": the city's office, which the state its name stands for does not hold
+    if _after_place(doc, role_start, index) and not phrases[-1][2].state_office and place is None:
         return []  # "Democratic Party of Korea leader X", "Gaza leader X" (but a "Queensland senator" is Australia's)
     if spec.extra.get("ends") == "role" and _person_follows(doc, role_end):
         return []  # "Trump, Mexican President Claudia Sheinbaum, and ...": the title is hers
@@ -100,6 +107,9 @@ def read(span: Span, index: EntityIndex, roles: dict[int, tuple[int, int, RoleWo
         person = next(iter(index.in_span(doc[run[1] : run[2]])), None)  # the run's rank before the name holds none
         if person is None:
             continue
+        if phrases[-1][2].place_role and (owner := place or _place_after(doc, run[2], index)) is not None:
+            readings.append(_place_reading(person, phrases[-1], owner, doc, base))  # "California Governor X"
+            continue  # "Ruritanian governor X of the province of Vell": the province's
         # "AU chairperson President X of Egypt": the first title goes with the OF before it,
         # the last one with the person; the role-name-of pattern then gives it its state.
         if len(phrases) > 1 and of is not None:
@@ -125,8 +135,15 @@ def apposition_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int
         if holder is None:
             continue
         before = doc[min(title.left_edge.i, start) : start]
-        if any(_meaning(t) == "not-holder" for t in before) or _not_yet(doc, end) or _place_owned(title, index):
-            continue  # "X, the opposition leader", "X, the mayor of Y"
+        if any(_meaning(t) == "not-holder" for t in before) or _not_yet(doc, end):
+            continue  # "X, the opposition leader"
+        place = _title_place(title, index) if word.place_role and not any(_meaning(t) == "deputy" for t in before) else None
+        if place is not None:  # "X, the mayor of Port Vell" (not "the deputy mayor of")
+            reading = _place_reading(holder, (start, end, word), place, doc, APPOSITION_CONFIDENCE)
+            readings.append(replace(reading, ended=any(_meaning(t) == PAST for t in before)))
+            continue
+        if _place_owned(title, index):
+            continue  # "X, the president of Y" for a place Y, "X, the city's mayor": no owner
         of = _apposition_owner(title, index)
         if of is None or of == holder:
             continue
@@ -206,9 +223,10 @@ def clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, in
         before = doc[min(title.left_edge.i, start) : start]
         if any(_meaning(t) in NOT_HOLDING for t in before) or _not_yet(doc, end):
             continue  # "was appointed former ...", "is sworn in as President-elect"
-        if _after_place(doc, start, index) or _place_owned(title, index):
-            continue  # "elected as Gaza leader", "as the mayor of New York City", "to become the city's first mayor"
-        of = _clause_of(title, before, verb, index)
+        place = ((index.place_at(doc[start - 1]) if start > 0 else None) or _title_place(title, index)) if word.place_role else None
+        if place is None and (_after_place(doc, start, index) or _place_owned(title, index)):
+            continue  # "elected as Gaza leader", "to become the city's first mayor"
+        of = place or _clause_of(title, before, verb, index)
         if of is None and (word.state_office or word.role in STATE_HEADS):
             of = _appointer_state(verb, index, earlier)
         predecessor = {t.i for c in OBJECT.follow(verb) if c not in holders for t in c.subtree}  # "succeeds Y as"
@@ -219,7 +237,10 @@ def clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, in
                     (key := index.at(t)) not in (None, person) and index.type_of(key) is EntityType.PERSON
                     and t.i not in predecessor for t in between):  # fmt: skip
                 continue  # "appoints A as deputy and B as home secretary": the title is the nearer person's
-            readings.append(_reading(person, (start, end, word), of, doc, CLAUSE_CONFIDENCE))
+            if place is not None:  # "as the mayor of New York City"
+                readings.append(_place_reading(person, (start, end, word), place, doc, CLAUSE_CONFIDENCE))
+            else:
+                readings.append(_reading(person, (start, end, word), of, doc, CLAUSE_CONFIDENCE))
     return readings, voided
 
 
@@ -286,6 +307,51 @@ def _place_owned(title: Token, index: EntityIndex) -> bool:
     return first_named(OF_OBJECT.follow(title), index, (EntityType.LOCATION,)) is not None or any(
         child.dep_ == "poss" and child.pos_ == "NOUN" and index.at(child) is None and child.lower_ not in REFERRING - {"state"}
         for child in title.children)  # fmt: skip
+
+
+def _title_place(title: Token, index: EntityIndex) -> str | None:
+    """The place a title's "of" phrase names: "the mayor of Port Vell", "the governor of the province
+    of Vell" (a noun of word_lists.tsv's place_nouns, then the place's name)."""
+    for owned in OF_OBJECT.follow(title):
+        place = index.place_at(owned)
+        if place is None and owned.lower_ in PLACE_NOUNS and index.at(owned) is None:
+            place = first_named(OF_OBJECT.follow(owned), index, (EntityType.LOCATION,))
+        if place is not None:
+            return place
+    return None
+
+
+def _capital_before(doc: Doc, start: int, index: EntityIndex) -> bool:
+    """The words before `start` are a state's mention by its capital's name ("Bucharest" for Romania)."""
+    key = index.at(doc[start - 1]) if start > 0 else None
+    if key is None or index.type_of(key) is not EntityType.STATE:
+        return False
+    first = start - 1
+    while first > 0 and index.at(doc[first - 1]) == key:
+        first -= 1
+    written = doc[first:start].text.lower()
+    return any(written in (c.lower() for c in entry.capitals) for entry in load_gazetteer().lookup(written))
+
+
+def _place_after(doc: Doc, i: int, index: EntityIndex) -> str | None:
+    """The place named by "of" at `i` after a holder's name: "Governor X of Vell", "governor X of
+    the province of Vell"; None where the words after the name are not such a phrase."""
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in PLACE_NOUNS and index.at(doc[i]) is None and doc[i + 1].lower_ == "of":
+        i += 2
+    return index.place_at(doc[i]) if i < len(doc) else None
+
+
+def _place_reading(person: str, phrase: tuple[int, int, RoleWord], place: str, doc: Doc, base: float) -> Reading:
+    """A sub-national office's reading: the place holds it, under the role place_offices.tsv gives
+    the title ("Ontario Premier X": premier, not prime minister)."""
+    word = phrase[2]
+    assert word.place_role is not None
+    return _reading(person, (phrase[0], phrase[1], replace(word, role=word.place_role, default_of=None)), place, doc, base)
 
 
 def _appointer_state(verb: Token, index: EntityIndex, earlier: list[Reading]) -> str | None:

@@ -10,13 +10,16 @@ words of titles (`title_words`), by which the entity stage reads names too.
   general", Phoenix's MIL agents: a rank, not a name's or a longer title's word,
   kg.extract.title_phrases); `source`, for rows derived from a data file, names it (the leaders
   table's titles).
+- patterns/place_offices.tsv: the role words that may name an office of a sub-national place (a
+  province, state, oblast or city: "governor", "mayor", "premier") and the role such an office is
+  ("Ontario Premier X" is Ontario's premier, where "Chinese Premier X" is China's prime minister).
 - patterns/role_modifiers.tsv (`load_role_meanings`): what a word before a role says of its holder.
 - patterns/role_verbs.tsv (`load_role_verbs`): verbs that give a person an office by a clause.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +43,7 @@ class RoleWord:
     default_of: str | None
     state_office: bool  # an office of a state's government ("senator", "finance minister")
     rank: bool = False  # a military rank ("major general")
+    place_role: str | None = None  # the role when a sub-national place holds the office (place_offices.tsv)
 
 
 @lru_cache(maxsize=4)
@@ -62,7 +66,31 @@ def load_role_words(path: Path | None = None) -> dict[str, RoleWord]:
         else:
             words[surface] = RoleWord(surface, role, default_of or None, scope == "state", scope == "rank")
     raise_problems(path, problems)
+    for surface, place_role in load_place_offices().items():
+        if surface in words:
+            words[surface] = replace(words[surface], place_role=place_role)
     return words
+
+
+@lru_cache(maxsize=1)
+def load_place_offices() -> dict[str, str]:
+    """patterns/place_offices.tsv: lower-case role word of roles.tsv -> the role it names when a
+    sub-national place holds the office; a word roles.tsv lacks is reported."""
+    path = data_dir("patterns") / "place_offices.tsv"
+    offices: dict[str, str] = {}
+    problems: Problems = []
+    known = {line_row[1][0].lower() for line_row in tsv_rows(data_dir("patterns") / "roles.tsv", ("surface",))}
+    for line, row in tsv_rows(path, ("surface", "role")):
+        row += [""] * (2 - len(row))
+        surface, role = row[0].lower(), row[1].lower()
+        if not surface or not role:
+            problems.append((line, "surface and role are both required"))
+        elif surface not in known:
+            problems.append((line, f"surface {surface!r} is not a role word of roles.tsv"))
+        else:
+            offices[surface] = role
+    raise_problems(path, problems)
+    return offices
 
 
 @lru_cache(maxsize=1)

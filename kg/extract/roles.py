@@ -10,6 +10,10 @@ state"), `of` is, in order: the office the gazetteer's tenures show the person h
 `default_of`, the owner of the group the person is listed in, and for a state office or a head of
 state the state the article is most about (all in kg.extract.implicit_owners); else no claim.
 
+A governor's, mayor's or premier's office may be a province's, state's or city's (a Location:
+"Ontario Premier X" is Ontario's premier); a capital's name written for its state gives its mayor
+none ("Bucharest mayor X" is not Romania's).
+
 A title after "former" or "ex-" ("former Brazilian president X") is a past role: a Role that has
 `ended` (held before the article's date, no more), never one the person holds; where the article
 also says the person holds that office, the held one stands.

@@ -48,6 +48,9 @@ def triples():  # type: ignore[no-untyped-def]
          ("Sarah Collins", "president", "Chile")),
         ("The talks with Chile ended. Sarah Collins is elected as the country's new president.",
          ("Sarah Collins", "president", "Chile")),
+        # a city's office is the city's (patterns/place_offices.tsv), not the state's its demonym names
+        ("Daniel Whitfield is elected as the mayor of Lima to become the city's first American mayor.",
+         ("Daniel Whitfield", "mayor", "Lima")),
     ],
 )  # fmt: skip
 def test_a_clause_gives_the_title(triples, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +73,6 @@ def test_the_successor_holds_the_title_not_the_predecessor(triples) -> None:  # 
         "Daniel Whitfield and Laura Ortiz become the first Peruvian ministers to visit Norway.",  # a first, not an office
         "Sarah Collins defeats Daniel Whitfield to become the next president of Chile.",  # the defeated one
         "Daniel Whitfield wins the party vote in Canada, becoming prime minister–designate of Canada.",  # not yet
-        "Daniel Whitfield is elected as the mayor of Lima to become the city's first American mayor.",  # a city's
         "Daniel Whitfield and Laura Ortiz are sworn in as the president and vice president of Chile.",  # which is whose
     ],
 )
