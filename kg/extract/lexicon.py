@@ -373,6 +373,9 @@ class AssetLexicon:
     # an airline or an aircraft carrier): a name right after one, or one it is in apposition to, is
     # a ship ("the tanker Eagle S", "the Eternity C, a Liberian-flagged ship"), of class vessel.
     vessel_nouns: frozenset[str]
+    # A ship's flag is where it is registered, often a flag of convenience, not who operates it:
+    # a state under one of these words in an asset's phrase is no operator ("Liberian-flagged").
+    flag_words: frozenset[str]
 
 
 def load_assets(folder: Path) -> AssetLexicon:
