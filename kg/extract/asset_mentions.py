@@ -3,14 +3,15 @@
 Input: the annotated Doc, the mention candidates and the labels of patterns/labels.tsv. Output:
 `unnamed_assets(...)`, a mention candidate for each match of patterns/assets.jsonl that no name
 holds ("19 Chinese warships", "B-2 bombers"); a name right after a match ("the aircraft carrier
-Shandong") is a named asset of that class instead. Before any of that, `cut_at_designations(...)` takes a
+Shandong") is a named asset of that class instead, and so is a name after a merchant vessel noun
+("the tanker Eagle S", class vessel). Before any of that, `cut_at_designations(...)` takes a
 matched type designation ("F-16", "F/A-18 Super Hornet", "Mil Mi-8") out of the model's name spans,
 so that it is no organization or person. kg.extract.assets reads what they do.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.assets import asset_matches
 from kg.extract.groups import load_agents
@@ -106,7 +107,49 @@ def unnamed_assets(doc: Doc, candidates: list[MentionCandidate], labels: dict[st
         words = " ".join(token.lemma_.lower() for token in span if not token.is_stop and not token.is_punct)
         found.append(MentionCandidate(start, end, EntityType.MILITARY_ASSET, span.text, f"asset:{kind}:{words}", kind, 1,
                                       named=False))  # fmt: skip
+    return found + _named_vessels(doc, candidates, taken, lexicons.assets.vessel_nouns, kinds.get("ASSET_VESSEL"))
+
+
+def _named_vessels(doc: Doc, candidates: list[MentionCandidate], taken: set[int], nouns: frozenset[str],
+                   kind: str | None) -> list[MentionCandidate]:  # fmt: skip
+    """The ships named by a merchant or unspecified vessel noun of patterns/assets.jsonl
+    (`vessel_nouns`): a name right after the singular noun ("the oil tanker Eagle S", "bulk carrier
+    Magic Seas", "the spy ship Yantar"), or the name the noun is in apposition to ("the Eternity C,
+    a Liberian-flagged ship"), is a vessel, whatever type the model gave it. Only a name the
+    gazetteer does not know ("the tanker Iran seized" names a state), not the subject of a clause on
+    the noun ("the vessel Smith boarded"), not after a possessive ("the ship's captain John Smith")
+    or after "carrier" alone ("flag carrier Belavia" is an airline); in apposition, only a name of
+    capitalised words (the parser also hangs "the only ship to cross" on "the Strait of Hormuz")."""
+    by_start = {c.start: c for c in candidates if c.unknown_name}
+    by_token = token_owners(candidates)
+    found: list[MentionCandidate] = []
+    for noun in doc:
+        if noun.tag_ != "NN" or not noun.is_lower or noun.i in taken or not (
+                noun.lower_ in nouns or noun.i > 0 and f"{doc[noun.i - 1].lower_} {noun.lower_}" in nouns):
+            continue
+        name = by_start.get(noun.i + 1)
+        if name is None and noun.i + 1 not in by_token:
+            name = _untagged_name(doc, noun.i + 1, by_token)
+            if name is not None and (len(name.name) < 2 or name.end < len(doc) and doc[name.end].text == "/"):
+                name = None  # "M/T Lexie": a prefix cut by the tokenizer, not a name
+            if name is not None and not _clause_subject(doc[name.start : name.end], noun):
+                found.append(name)
+        if name is None and noun.dep_ == "appos" and (owner := by_token.get(noun.head.i)) is not None \
+                and owner.unknown_name and owner.end < noun.i and doc[owner.end].text == "," \
+                and not any(token.is_lower for token in doc[owner.start : owner.end]):  # fmt: skip
+            name = owner  # "the Eternity C, a Liberian-flagged ship"; not "the Strait of Hormuz, the only ship to ..."
+        if name is None or _clause_subject(doc[name.start : name.end], noun):
+            continue
+        if name.type is not EntityType.MILITARY_ASSET:
+            set_type(name, EntityType.MILITARY_ASSET)
+        name.kind = name.kind or kind
     return found
+
+
+def _clause_subject(name: Span, noun: Token) -> bool:
+    """The name is the subject of a clause on the noun: "the vessel *Smith* boarded"."""
+    root = name.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("relcl", "acl") and root.head.head.i == noun.i
 
 
 def longest_asset_matches(doc: Doc, lex: Lexicons) -> list[tuple[int, int, AssetClass]]:

@@ -107,6 +107,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
         if asset_class is AssetClass.TROOPS and _killer(head, lex):
             continue  # "a gunman is killed by Ruritanian troops": the unit acts in a killing
         verb = _governing_verb(head, lex)
+        if asset_class is AssetClass.VESSEL and _of_a_noun(head, lex):
+            verb = None  # "crew members of the ship X are released to Oman": the crew went, not the ship
         operator = _operator(head, verb, index, entity, lex, states_by_name, taken)
         exclude = {entity.key, operator}
         as_object = _place_object(head, verb, index, exclude, lex)
@@ -114,7 +116,9 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
                                                  or _intercepted_place(head, verb, index, exclude, lex))  # fmt: skip
         place = as_object or by_preposition
         inherited = False
-        if operator is None and last_operator is not None and entity.named:
+        # A merchant ship named after a navy's asset is not the navy's ("the carrier USS X collided
+        # with the merchant vessel Y").
+        if operator is None and last_operator is not None and entity.named and asset_class is not AssetClass.VESSEL:
             operator, inherited = last_operator, True
         if place is None and head.dep_ in LISTED:
             place = last_place or _place_nearby(span, index, {entity.key, operator})
@@ -259,16 +263,30 @@ def _governing_verb(token: Token, lex: Lexicons) -> Token | None:
                  if node.pos_ in ("VERB", "AUX") or node.lemma_.lower() in lex.assets.operator_verbs), None)  # fmt: skip
 
 
+def _of_a_noun(head: Token, lex: Lexicons) -> bool:
+    """The asset is the object of "of" under a noun that is no deployment noun ("the crew *of* the
+    tanker X", not "the deployment of X")."""
+    return (head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ in ("NOUN", "PROPN")
+            and head.head.head.lemma_.lower() not in lex.assets.operator_verbs)  # fmt: skip
+
+
 def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entity, lex: Lexicons,
               states: dict[str, str], assets: set[int]) -> str | None:  # fmt: skip
     """Whose asset it is: the subject of the verb that sends it, a qualifier, a ship prefix."""
+
+    # A ship's flag state is where it is registered, often a flag of convenience, not who runs it:
+    # "Liberian-flagged bulk carrier Magic Seas" names no operator, nor does it for the ship listed
+    # beside it ("the Malta-flagged tanker X and the crude carrier Y").
+    flags = {key for word in head.sent if word.lower_ in lex.assets.flag_words
+             for part in word.subtree if (key := index.at(part)) is not None}  # fmt: skip
 
     def operators(token: Token) -> list[str]:
         # "Guyana demands that Venezuela investigate shootings targeting its troops": whose? Of two
         # states named before a pronoun in its sentence, which one it stands for is a guess.
         if token.pos_ == "PRON" and len(index.in_span(token.doc[token.sent.start : token.i], (EntityType.STATE,))) > 1:
             return []
-        return [key for key in index.entities_of(token) if key != entity.key and index.type_of(key) in OPERATORS]
+        return [key for key in index.entities_of(token) if key != entity.key and index.type_of(key) in OPERATORS
+                and key not in flags]  # fmt: skip
 
     def qualifier(token: Token) -> str | None:
         return next((key for child in token.children

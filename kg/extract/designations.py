@@ -86,6 +86,12 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
             if c.category is not DesignationCategory.OTHER or (c.authority, c.designee) not in specific]  # fmt: skip
 
 
+def _designee(key: str, index: EntityIndex) -> bool:
+    """A party, or a named ship ("tanker Auroura, which was sanctioned by the United States")."""
+    entity = index.entities[key]
+    return entity.type in PARTIES or entity.type is EntityType.MILITARY_ASSET and entity.named and entity.kind == "Vessel"
+
+
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, times: list[tuple[int, int, Interval]],
           notice: Notice, parties: tuple[list[str], list[str]] | None) -> list[Designation]:  # fmt: skip
     """The claims of one trigger; `parties` (authorities, designees) when word order, not the
@@ -105,7 +111,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
             return []
     designee_paths = table.paths(trigger, "designee")
     designees = [key for key in (parties[1] if parties else index.follow(
-        token, designee_paths, qualifiers=False, transparent=table.transparent)) if index.type_of(key) in PARTIES]  # fmt: skip
+        token, designee_paths, qualifiers=False, transparent=table.transparent)) if _designee(key, index)]  # fmt: skip
     authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
                    if index.type_of(key) in PARTIES and key not in designees]  # fmt: skip
     # An official notice names no acting party in the sentence: the official who signs it acts.

@@ -368,6 +368,14 @@ class AssetLexicon:
     # Weapon models the patterns name by a word, not a designation ("Pantsir", "Shahed", "Patriot"):
     # a name the model spans over one in a match is cut out like a designation ("F-16").
     model_names: frozenset[str]
+    # Nouns of a merchant or unspecified vessel (the CAMEO agents' TANKER, CARGO_SHIP, FREIGHTER,
+    # MERCHANT_VESSEL ... and "ship", "vessel"), one word or two ("bulk carrier"; "carrier" alone is
+    # an airline or an aircraft carrier): a name right after one, or one it is in apposition to, is
+    # a ship ("the tanker Eagle S", "the Eternity C, a Liberian-flagged ship"), of class vessel.
+    vessel_nouns: frozenset[str]
+    # A ship's flag is where it is registered, often a flag of convenience, not who operates it:
+    # a state under one of these words in an asset's phrase is no operator ("Liberian-flagged").
+    flag_words: frozenset[str]
 
 
 def load_assets(folder: Path) -> AssetLexicon:

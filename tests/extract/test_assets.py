@@ -596,3 +596,25 @@ def test_assets_phrase_holds_no_time_word_or_misread_verb() -> None:
         assert expected in _pipeline_assets(text), (text, _pipeline_assets(text))
     # The numbers, adjectives and owners of the phrase stay in it.
     assert ("Three Jordanian drones", "Jordan", "Mosul") in _pipeline_assets("Three Jordanian drones struck Mosul.")
+
+
+def test_assets_flag_state_is_no_operator_of_a_ship(annotated) -> None:  # type: ignore[no-untyped-def]
+    # A flag is a registry, often of convenience, for the ship named and the one listed beside it.
+    names = {"Velmora Star": ("velmora", ASSET, "Vessel"), "Ostrand Bay": ("ostrand", ASSET, "Vessel")}
+    found = _deployments(annotated, "The Ruritanian-flagged tanker Velmora Star anchored in the Gulf of Tarn.", names)
+    assert _read(found) == {("velmora", "vessel", None, "gulf")}
+    text = "Two tankers, the Ruritanian-flagged Velmora Star and the crude carrier Ostrand Bay, anchored in the Gulf of Tarn."
+    assert all(d.operator is None for d in _deployments(annotated, text, names))
+
+
+def test_assets_merchant_ship_does_not_take_the_navy_of_the_asset_before_it(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The Ruritanian destroyer Arvon collided with the merchant vessel Velmora Star in the Gulf of Tarn."
+    found = _deployments(annotated, text, {"Arvon": ("arvon", ASSET, "Warship"), "Velmora Star": ("velmora", ASSET, "Vessel")})
+    assert not any(d.asset == "velmora" and d.operator == "ruritania" for d in found)
+    assert any(d.asset == "arvon" and d.operator == "ruritania" for d in found)
+
+
+def test_assets_ship_of_a_crew_does_not_go_where_the_crew_went(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Sailors of tanker Velmora Star are flown to Port Vell."
+    found = _deployments(annotated, text, {"Velmora Star": ("velmora", ASSET, "Vessel")})
+    assert not any(d.location == "port_vell" for d in found)

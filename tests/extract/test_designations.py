@@ -375,3 +375,15 @@ def test_designations_foreign_agent_and_extremist_listings_are_other(annotated) 
 def test_designations_an_extremist_group_without_a_listing_verb_is_nothing(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Ruritania convicts Ivo Marek, a member of an extremist group, of arson."
     assert _designations(annotated, text) == []
+
+
+def test_designations_named_ship_is_a_designee(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Velmora Star": ("velmora", EntityType.MILITARY_ASSET, "Vessel")}
+    doc, entities, article = annotated("Ruritania sanctioned the tanker Velmora Star on Monday.", names)
+    assert _pairs(designations.extract(doc, entities, article)) == {("ruritania", "velmora", "sanctions")}
+
+
+def test_designations_unnamed_ship_is_no_designee(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "tanker": ("tanker", EntityType.MILITARY_ASSET, "Vessel", False)}
+    doc, entities, article = annotated("Ruritania sanctioned a tanker on Monday.", names)
+    assert _pairs(designations.extract(doc, entities, article)) == set()

@@ -379,6 +379,31 @@ def test_entities_name_after_a_ship_noun_is_the_ship_even_if_tagged_a_person(ent
     assert found[name].type is ASSET and found[name].kind == "Warship"
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The navy boarded the oil tanker Velmora Star off the coast on Friday.", "Velmora Star"),
+    ("Rebels attacked the bulk carrier Ostrand Bay in the gulf.", "Ostrand Bay"),
+    ("Gunmen fired on the cargo ship Tellavine near the port.", "Tellavine"),
+    ("Officials said the freighter Harlow Mist had left the harbour.", "Harlow Mist"),
+    ("Rebels seized the Aldmoor Spirit, a Panamanian-flagged ship, in the gulf.", "Aldmoor Spirit"),
+])  # fmt: skip
+def test_entities_name_after_a_merchant_vessel_noun_is_a_vessel(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[name].type is ASSET and found[name].kind == "Vessel"
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The U.S. lifts its sanctions on Belarusian flag carrier Belavia.", "Belavia", None),  # an airline
+    ("The ship's captain John Smith was detained by the police.", "John Smith", PERSON),
+    ("Police questioned the ship captain Tomas Ferrell on Monday.", "Tomas Ferrell", PERSON),
+    ("The vessel Israel seized was carrying aid to Gaza.", "Israel", STATE),
+    ("Two tankers crossed the Strait of Hormuz, the only known ship to pass since the deal.", "Strait of Hormuz", LOC),
+])  # fmt: skip
+def test_entities_vessel_noun_does_not_make_other_names_ships(entities, text: str, name: str, kind) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[name].type is not ASSET
+    assert kind is None or found[name].type is kind
+
+
 def test_entities_plural_asset_noun_does_not_name_the_person_after_it(entities) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities("The navy sent warships Trump said were needed, and a destroyer Monday."))
     assert found["Donald Trump"].type is PERSON
