@@ -18,9 +18,12 @@ ASSAULT = EventType.ASSAULT
         "Ruritania arrests 25 people on suspicion of attacking Freedonia.",
         "Ruritania detains Alma Vask on suspicion of attacking Freedonia.",
         "Ruritania executes Alma Vask on charges of attacking Freedonia.",
+        # The parser hangs "of attacking" on the object noun, not on the verb.
+        "Ruritania convicts three men of attacking Freedonia.",
+        "Ruritania accuses Alma Vask's bodyguards of attacking Freedonia.",
     ],
 )
-def test_the_one_who_holds_a_suspect_is_not_the_attacker(read_events, text) -> None:  # type: ignore[no-untyped-def]
+def test_the_one_who_holds_or_charges_a_suspect_is_not_the_attacker(read_events, text) -> None:  # type: ignore[no-untyped-def]
     events = read_events(text, NAMES)
     assert not [actors for found, actors, _ in events if found is ASSAULT and "ruritania" in actors], events
 
@@ -55,19 +58,6 @@ def test_a_deed_under_another_noun_is_still_the_subjects(read_events, text) -> N
 
 def test_a_deed_the_verb_charges_is_still_its_objects(read_events) -> None:  # type: ignore[no-untyped-def]
     assert (ASSAULT, ("freedonia",), ("elbonia",)) in read_events("Ruritania accuses Freedonia of attacking Elbonia.", NAMES)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ruritania convicts three men of attacking Freedonia.",
-        "Ruritania accuses Alma Vask's bodyguards of attacking Freedonia.",
-    ],
-)
-def test_the_one_who_charges_an_object_is_not_the_attacker(read_events, text) -> None:  # type: ignore[no-untyped-def]
-    """The parser hangs "of attacking" on the object noun, not on the verb."""
-    events = read_events(text, NAMES)
-    assert not [actors for found, actors, _ in events if found is ASSAULT and "ruritania" in actors], events
 
 
 def test_a_deed_a_named_object_is_convicted_of_is_still_its(read_events) -> None:  # type: ignore[no-untyped-def]

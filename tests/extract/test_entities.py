@@ -370,25 +370,19 @@ def test_entities_untagged_surname_needs_the_person_known_to_the_article(entitie
     assert "Donald Trump" not in found
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Japan tracked the frigate Yuncheng off Okinawa.", "Yuncheng"),
-    ("Ruritania's cruiser Moskva sank in the Black Sea.", "Moskva"),
+@pytest.mark.parametrize("text, name, kind", [
+    ("Japan tracked the frigate Yuncheng off Okinawa.", "Yuncheng", "Warship"),
+    ("Ruritania's cruiser Moskva sank in the Black Sea.", "Moskva", "Warship"),
+    # merchant or unspecified vessels
+    ("The navy boarded the oil tanker Velmora Star off the coast on Friday.", "Velmora Star", "Vessel"),
+    ("Rebels attacked the bulk carrier Ostrand Bay in the gulf.", "Ostrand Bay", "Vessel"),
+    ("Gunmen fired on the cargo ship Tellavine near the port.", "Tellavine", "Vessel"),
+    ("Officials said the freighter Harlow Mist had left the harbour.", "Harlow Mist", "Vessel"),
+    ("Rebels seized the Aldmoor Spirit, a Panamanian-flagged ship, in the gulf.", "Aldmoor Spirit", "Vessel"),
 ])  # fmt: skip
-def test_entities_name_after_a_ship_noun_is_the_ship_even_if_tagged_a_person(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_entities_name_after_a_ship_noun_is_the_ship_even_if_tagged_a_person(entities, text: str, name: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     found = _by_label(entities(text))
-    assert found[name].type is ASSET and found[name].kind == "Warship"
-
-
-@pytest.mark.parametrize("text, name", [
-    ("The navy boarded the oil tanker Velmora Star off the coast on Friday.", "Velmora Star"),
-    ("Rebels attacked the bulk carrier Ostrand Bay in the gulf.", "Ostrand Bay"),
-    ("Gunmen fired on the cargo ship Tellavine near the port.", "Tellavine"),
-    ("Officials said the freighter Harlow Mist had left the harbour.", "Harlow Mist"),
-    ("Rebels seized the Aldmoor Spirit, a Panamanian-flagged ship, in the gulf.", "Aldmoor Spirit"),
-])  # fmt: skip
-def test_entities_name_after_a_merchant_vessel_noun_is_a_vessel(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
-    found = _by_label(entities(text))
-    assert found[name].type is ASSET and found[name].kind == "Vessel"
+    assert found[name].type is ASSET and found[name].kind == kind
 
 
 @pytest.mark.parametrize("text, name, kind", [
