@@ -27,7 +27,7 @@ from kg.extract.assets import asset_tokens
 from kg.extract.attacks import ATTACK_CLAUSE_MARKS, actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, joined_passives, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive, synset_words
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
-from kg.extract.lexicon import WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
+from kg.extract.lexicon import MODALITY_PLACES, WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
 from kg.extract.paths import OBJECT, SUBJECT, Path, heads_reached, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
@@ -179,6 +179,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if grounds is None or trigger.flag("requires_actor") and acting.inherited and not sides.targets:
         return None
     actors, targets, inherited, modality = sides.actors, sides.targets, acting.inherited, grounds.modality
+    if trigger.flag("refusal"):
+        if (refusal := _refusal(token, trigger, modality, actors, sent, lex, index)) is None:
+            return None
+        modality = refusal
     if (speaker_state := _speaker_state(actors, modality.claimed_by, index)) is not None and speaker_state not in targets:
         actors, inherited = [speaker_state], True  # "Nigerian president X says the military rescued ..."
     event_type, mode, modality = _retyped(token, trigger, event_type, mode, modality, actors, targets, sent, lex, index)
@@ -1024,6 +1028,21 @@ def _own_words(modality: Modality, actors: list[str], index: EntityIndex) -> boo
     the acting state's own ("*Israeli* Prime Minister Netanyahu says Israel will retaliate")."""
     claimant = modality.claimed_by
     return claimant is None or claimant in actors or not set(actors).isdisjoint(states_of([claimant], index))
+
+
+def _refusal(token: Token, trigger: Trigger, modality: Modality, actors: list[str], sent: Span, lex: Lexicons,
+             index: EntityIndex) -> Modality | None:  # fmt: skip
+    """The modality of a refusal ("X will not join Y", "X refused to take part in talks with Y":
+    PLOVER's REJECT, CAMEO's DECLINE * JOIN): the refusal is the event, stated, not a joining
+    denied. "Will not" refuses only in the actor's own words ("Z says X will not join NATO" is Z's
+    forecast); a possibility or a condition around it ("may refuse", "unless ...") keeps it
+    hypothetical."""
+    if any(child.dep_ == "neg" for child in token.children) and not _own_words(modality, actors, index):
+        return None
+    words = set((modality.cue or "").split())
+    lemmas = {word.lemma_.lower() for word in sent if word.text in words}
+    open_cues = {lemma for lemma in lemmas if any(lex.cues.get((place, lemma)) == "hypothetical" for place in MODALITY_PLACES)}
+    return dataclasses.replace(modality, negated=False, hypothetical=bool(open_cues - trigger.words("refusal_modals")))
 
 
 def _intended(modality: Modality, sent: Span, lex: Lexicons) -> bool:

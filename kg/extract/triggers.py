@@ -190,12 +190,29 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
             "modifier": modifiers, "verb_prep": lambda: _verb_prep(token), "prep_object": lambda: lemmas_below(("prep",))}
         if not any(not frozenset(words).isdisjoint(alternatives[name]()) for name, words in cues.items()):
             return False
+    if trigger.flag("refusal") and not refused(token, trigger):
+        return False  # "will join X" is no refusal, nor "may not join X" (kg.extract.events)
     # What is sent must be an asset itself ("ordered troops"), not merely mention one ("ordered
     # the suspension of Patriot shipments").
     return not trigger.flag("requires_asset") or any(
         head.i in assets for child in token.children if child.dep_ in ("dobj", "nsubjpass")
         for head in (child, *child.conjuncts)
     )  # fmt: skip
+
+
+def refused(token: Token, trigger: Trigger) -> bool:
+    """A refusal trigger's verb is refused: negated under a modal of the future alone ("X *will
+    not* join Y", "*won't* take part", `refusal_modals`), or the complement of a refusing word
+    that is not negated itself ("X *refused* to join Y", "its *refusal* to participate",
+    `refusal_governors`)."""
+    children = list(token.children)
+    if any(child.dep_ == "neg" for child in children):
+        modals = [child.lower_ for child in children if child.dep_ in ("aux", "auxpass")]
+        return bool(modals) and set(modals) <= trigger.words("refusal_modals")
+    governor = token.head
+    return (token.dep_ in ("xcomp", "acl") and governor.i != token.i
+            and governor.lemma_.lower() in trigger.words("refusal_governors")
+            and not any(child.dep_ == "neg" for child in governor.children))  # fmt: skip
 
 
 def _object_heads(verb: Token) -> Iterator[str]:

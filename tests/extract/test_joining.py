@@ -27,3 +27,42 @@ def test_joining_a_party_in_a_fight_cooperates_with_it(annotated) -> None:  # ty
 @pytest.mark.parametrize("text", ["Ruritania joined the talks.", "Ruritania joined the Union."])
 def test_joining_talks_or_an_organization_is_no_cooperation(annotated, text) -> None:  # type: ignore[no-untyped-def]
     assert not any(kind is EventType.COOPERATE for kind, _, _ in _events(annotated, text))
+
+
+# ----------- a refusal to join or take part (PLOVER REJECT; CAMEO DECLINE * JOIN [121]), not the act denied
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Ruritania will not join Freedonia in the blockade of Elbonia.", ("freedonia",)),
+        ("Ruritania refused to join Freedonia in the blockade of Elbonia.", ("freedonia",)),
+        ("Ruritania won't take part in the negotiations with Freedonia.", ("freedonia",)),
+        ("Ruritania declined to participate in the conference with Freedonia.", ("freedonia",)),
+        ("Ruritania will not join the coalition.", ()),
+    ],
+)
+def test_a_refusal_to_join_or_take_part_is_a_stated_rejection(read_readings, text, targets) -> None:  # type: ignore[no-untyped-def]
+    found = read_readings(text, NAMES)
+    assert (EventType.REJECT, ("ruritania",), targets, False, False) in found, found
+    # No cooperation or meeting stated as real: the act refused stays negated, if read at all.
+    assert not any(kind in (EventType.COOPERATE, EventType.CONSULT, EventType.AGREE) and not negated
+                   for kind, _, _, negated, _ in found), found  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania joins Freedonia in condemning the attack.",
+        "Ruritania will join the coalition.",
+        "Ruritania did not refuse to join Freedonia in the blockade.",
+        "Alma Vask says that Ruritania will not join Freedonia in the blockade.",  # her forecast, not Ruritania's word
+    ],
+)
+def test_joining_or_a_forecast_of_not_joining_rejects_nothing(read_readings, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(kind is EventType.REJECT for kind, *_ in read_readings(text, NAMES))
+
+
+def test_a_refusal_that_may_come_stays_hypothetical(read_readings) -> None:  # type: ignore[no-untyped-def]
+    found = read_readings("Ruritania may refuse to join Freedonia in the blockade.", NAMES)
+    assert {(kind, hypothetical) for kind, _, _, _, hypothetical in found if kind is EventType.REJECT} == {(EventType.REJECT, True)}, found
