@@ -45,6 +45,7 @@ NAME = "kg.events.v2"
 AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 CHARGE_NOUNS, CHARGING = WORDS["charge_nouns"], WORDS["charging_verbs"]
+SANCTION_NOUNS = WORDS["sanction_nouns"]
 INTENT_CUES = WORDS["intent_cues"]
 DESIGN_VERBS = WORDS["design_verbs"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
@@ -123,10 +124,24 @@ def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> 
         return False  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
     if any(c.lemma_.lower() in trigger.words("advisory_objects") for c in OBJECT.follow(token)):
         return False  # "warns its citizens to leave Iran": travel advice, not a threat
+    if _describes_sanction(token):
+        return False  # "the sanctions imposed by X on Y": a designation (kg.extract.designations), no event
     # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that a
     # ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
     return not (_halted(token, trigger.words("dropped_by")) or (
         trigger.label != EventType.ASSAULT.value and _halted(token, cancelling(lex.events.cancelling_blocks))))
+
+
+def _describes_sanction(token: Token) -> bool:
+    """A passive participle or relative clause that describes the sanction noun it modifies ("the
+    sanctions *imposed* by X on Y", "an arms embargo *imposed* on Y", "sanctions that *were
+    imposed*"): the noun is the fact, a designation by the annotation guidelines (listings and
+    sanctions are designations only), and the verb tells no event of its own."""
+    if token.pos_ != "VERB" or token.head is token or token.head.lemma_.lower() not in SANCTION_NOUNS:
+        return False
+    if token.dep_ == "acl":
+        return token.tag_ == "VBN" and not any(child.dep_ in ("nsubj", "dobj") for child in token.children)
+    return token.dep_ == "relcl" and any(child.dep_ == "auxpass" for child in token.children)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
