@@ -45,9 +45,7 @@ NAME = "kg.events.v2"
 AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 CHARGE_NOUNS, CHARGING = WORDS["charge_nouns"], WORDS["charging_verbs"]
-SANCTION_NOUNS, BACKING_NOUNS = WORDS["sanction_nouns"], WORDS["backing_nouns"]
-# A word after a with-phrase's noun that makes it a small clause ("with X present", "with X watching").
-PREDICATIVE_TAGS = frozenset({"JJ", "VBN", "VBG"})
+SANCTION_NOUNS = WORDS["sanction_nouns"]
 INTENT_CUES = WORDS["intent_cues"]
 DESIGN_VERBS = WORDS["design_verbs"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
@@ -336,37 +334,14 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
     parties_only = trigger.flag("party_objects")
     paths = events.paths(trigger, "targets")
     reached = index.follow(token, paths, qualifiers=not parties_only, transparent=REPRESENTATIVES if parties_only else frozenset())
-    adjuncts = _manner_adjunct_parties(token, index)
     targets = [key for key in reached + _shared_patient(token, index)
-               if index.type_of(key) in target_types and key not in adjuncts
+               if index.type_of(key) in target_types
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
     if event_type is EventType.ASSAULT and not named(targets, index):
         # "Gunmen kill nine Nigerian troops", "X attacked an American warship": an asset no name
         # holds is struck as its owner.
         targets += [key for key in _owners_of_assets(token, paths, index) if key not in targets]
     return targets
-
-
-def _manner_adjunct_parties(token: Token, index: EntityIndex) -> set[str]:
-    """The parties of a *with* phrase of the trigger (or of its object: "ratifies the treaty *with
-    X's approval*") that tells how or amid what it was done, not with whom: a backing noun a party
-    owns ("endorses the candidate *with X's backing*", "*with the support of X*") or a small
-    clause, a predicative word right after the phrase's noun ("signed the law *with X present*",
-    "*with X watching*"; the parser hangs the word on the noun or on the verb). "Agreed with X"
-    and "signed a deal with X" have neither."""
-    found: set[str] = set()
-    heads = [token, *(child for child in token.children if child.dep_ in ("dobj", "nsubjpass"))]
-    for prep in (child for head in heads for child in head.children if child.dep_ == "prep" and child.lower_ == "with"):
-        for noun in (child for child in prep.children if child.dep_ == "pobj"):
-            backing = noun.lemma_.lower() in BACKING_NOUNS and any(
-                child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of") for child in noun.children)
-            after = noun.doc[noun.right_edge.i + 1] if noun.right_edge.i + 1 < len(noun.doc) else None
-            small_clause = after is not None and after.tag_ in PREDICATIVE_TAGS and (
-                after.head.i == noun.i and after.dep_ in ("amod", "acl", "advmod")
-                or after.head.i in (prep.head.i, token.i) and after.dep_ in ("advcl", "acomp", "oprd", "xcomp", "ccomp", "amod"))
-            if backing or small_clause:
-                found |= {key for word in noun.subtree if (key := index.at(word)) is not None}
-    return found
 
 
 def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | None, lex: Lexicons, index: EntityIndex,

@@ -1,8 +1,8 @@
-"""Three readings that named an event where the sentence tells none (constructed sentences):
+"""Two readings that named an event where the sentence tells none (constructed sentences):
 a participle that describes a sanction noun ("the sanctions *imposed* by X on Y": a designation by
-the annotation guidelines, not also an event), *engage in* an activity (CAMEO's ENGAGE block reads
-*engage in* by its noun and lists no activity; its bare default is a fight), and a *with* phrase
-that tells how an act was done rather than with whom ("with X's backing", "with X present")."""
+the annotation guidelines, not also an event) and *engage in* an activity (CAMEO's ENGAGE block reads
+*engage in* by its noun and lists no activity; its bare default is a fight); and the *with* phrase
+of the other signatory, still read."""
 
 from __future__ import annotations
 
@@ -82,38 +82,12 @@ def test_engage_in_an_event_noun_is_still_read(read_events, text, expected) -> N
     assert expected in read_events(text, NAMES)
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ruritania endorses the candidate with Freedonia's backing.",
-        "Ruritania ratifies the treaty with Freedonia's approval.",
-    ],
-)
-def test_a_with_phrase_of_backing_names_no_co_party(read_events, text) -> None:  # type: ignore[no-untyped-def]
-    events = read_events(text, NAMES)
-    assert not [e for e in events if "freedonia" in e[2]], events
-
-
 def _events(pipeline, text: str) -> list[tuple[EventType, list[str], list[str]]]:  # type: ignore[no-untyped-def]
-    # the whole pipeline, whose entity ruler keeps a state's name whole before "present"
+    # the whole pipeline, whose entity ruler keeps a state's name whole
     extraction = pipeline.extract(Article(id="with", text=text, published=date(2025, 11, 29)))
     label = {entity.key: entity.label for entity in extraction.entities}
     return [(claim.type, [label[k] for k in claim.actors], [label[k] for k in claim.targets])
             for claim in extraction.claims if isinstance(claim, Event)]  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Peru signed the law with Chile present.",
-        "Peru endorsed the candidate with Chile present.",
-        "Peru signed the decree with Chile looking on.",
-        "Peru signed the law with Chile watching closely.",
-    ],
-)
-def test_a_with_phrase_of_a_small_clause_names_no_co_party(pipeline, text) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, text)
-    assert not [e for e in found if "Chile" in e[2]], found
 
 
 @pytest.mark.parametrize(
