@@ -318,13 +318,13 @@ def test_ingest_byte_order_marks(tmp_path: Path, encoding: str, bom: bytes) -> N
 
 
 def test_ingest_surrogates_and_control_characters_removed(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
-    record = '{"id": "a\\u0000b", "title": "T\\u0085", "text": "x\\ud800y\\u0000z\\u001b\\u0007\\tq\\n\\u009fr\\ufeff"}\n'
+    record = '{"id": "a\\u0000b", "title": "T\\u0085", "text": "x\\ud800y\\u0000z\\u001b\\u0007\\tq\\n\\u009fr\\ufeff army\\u200b took\\u2060"}\n'
     path = write(tmp_path / "c.jsonl", record)
     with caplog.at_level(logging.WARNING, logger="kg.ingest"):
         (article,) = read(path)
     assert isinstance(article, Article)
-    assert (article.id, article.title, article.text) == ("ab", "T", "xyz\tq\nr")
-    assert caplog.messages == [f"{path}:1: removed 8 control, surrogate or byte-order-mark characters"]
+    assert (article.id, article.title, article.text) == ("ab", "T", "xyz\tq\nr army took")
+    assert caplog.messages == [f"{path}:1: removed 10 control, surrogate, zero-width or byte-order-mark characters"]
 
 
 def test_ingest_other_spaces_become_plain_spaces_one_for_one(tmp_path: Path) -> None:
@@ -687,14 +687,14 @@ def test_ingest_fetch_http_error_status(site: Server) -> None:
 # --------------------------------------------------------------------------- properties
 
 # Text that cleaning keeps as it is: no control characters, and no space but the plain one (others become it).
-_TEXT_CHARS = st.characters(exclude_categories=("Cc", "Cs", "Cn", "Zs"), exclude_characters="\ufeff", include_characters="\n\t ")
+_TEXT_CHARS = st.characters(exclude_categories=("Cc", "Cs", "Cn", "Zs"), exclude_characters="\ufeff\u200b\u2060", include_characters="\n\t ")
 
 
 @settings(max_examples=80, deadline=None)
 @given(
     records=st.lists(
         st.tuples(
-            st.text(st.characters(exclude_categories=("Cc", "Cs", "Cn", "Z"), exclude_characters="\ufeff"), min_size=1),
+            st.text(st.characters(exclude_categories=("Cc", "Cs", "Cn", "Z"), exclude_characters="\ufeff\u200b\u2060"), min_size=1),
             st.text(_TEXT_CHARS, min_size=1).map(str.strip).filter(bool),
         ),
         min_size=1,

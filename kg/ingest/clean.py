@@ -8,7 +8,9 @@ in one place:
   HTML files (not JSON, which must be UTF-8) a declared charset is tried first, and a file
   with no valid UTF-8 multibyte sequence at all is read as windows-1252 (with a warning).
 - Cleaning: NUL, C0 and C1 control characters (except newline and tab), lone surrogates,
-  U+FEFF and the non-characters U+FFFE/U+FFFF are removed and counted; CR LF and CR become LF;
+  U+FEFF, the zero-width space U+200B and word joiner U+2060 (invisible, but a token of their own
+  that cuts the clause they sit in: "army<U+200B> took control of") and the non-characters
+  U+FFFE/U+FFFF are removed and counted; CR LF and CR become LF;
   a space of another kind (no-break U+00A0, thin, narrow: "USS<U+00A0>Nimitz") becomes a plain
   space, one for one: the tokenizer splits words on plain spaces only, and another space is a
   token of its own that cuts the name it sits in.
@@ -56,7 +58,7 @@ _MAGIC = (
     (b"\x1f\x8b", "gzip-compressed data"),
     (b"\x7fELF", "an executable"),
 )
-_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\u200b\u2060\ufeff\ufffe\uffff]")
 # Unicode space separators (category Zs) other than the plain space.
 _SPACES = str.maketrans(dict.fromkeys([0xA0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000], " "))
 _DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
@@ -210,7 +212,7 @@ def build_article(
             "(spaCy's max_length); split it into several articles",
         )
     if removed:
-        warn(origin, f"removed {removed} control, surrogate or byte-order-mark characters")
+        warn(origin, f"removed {removed} control, surrogate, zero-width or byte-order-mark characters")
     lang = fields["language"] or "en"
     if not _LANGUAGE.match(lang):
         warn(origin, f'dropped "language" {lang[:20]!r}: not a BCP 47 tag; using "en"')
