@@ -11,7 +11,7 @@ context), and writes, one JSON object a line, each row naming its source file an
   words a multi-word verb needs, its block and the code it has on its own), then a `pattern`
   row per pattern of a block: the words its subject must hold (`subject`), the words the rest
   of the clause must hold (`object`), its prepositional phrases (`preps`), the code, and the
-  verbs it reads on where they are not all its block's (`verbs`: commented_verbs below; a
+  verbs it reads on where they are not all its block's (`verbs`: commented_verbs and restated_verbs below; a
   verb row has `needs_object` where its block reads its verbs by their objects: OBJECT_SENSE_SHARE
   below). Every
   code is mapped to its PLOVER type and mode; `type` is null where the dictionary says the verb
@@ -533,6 +533,9 @@ def _block_rows(
             continue
         objects.append(bool(parts["object"]))
         reading, source = reading_of(code, line, tuple(parts["object"]))
+        block_type = reading_of(block.code, line)[0].type
+        if not verbs and block_type and reading.type not in (None, block_type):
+            verbs = restated_verbs(comment, forms, code)  # kept, though the same as their code: it still shadows
         if reading.type is None and code != "---" and not code.startswith(":"):
             dropped["plover_drops"] += 1
             continue
@@ -594,6 +597,17 @@ def commented_verbs(comment: str, verbs: dict[str, tuple[frozenset[str], str | N
     named = sorted(verb for verb, (found, _) in verbs.items() if names & found)
     apart = block_code != "---" and all(verbs[verb][1] == "---" for verb in named)
     return named if named and apart else []
+
+
+def restated_verbs(comment: str, verbs: dict[str, tuple[frozenset[str], str | None]], code: str) -> list[str]:
+    """The verbs a pattern's comment names when each has the pattern's code as its own code: the
+    pattern restates the sense of the verb it was written for (BLAME's '* (OF &CRIME) [173] #
+    CONVICT' beside CONVICT [173]). Where that code reads another PLOVER type than the block's,
+    the pattern is confined to them: 'accuse X of war crimes' stays the accusation of ACCUSE
+    [112], not the conviction's COERCE."""
+    names = {"_".join(item.split()).upper() for item in comment.split(",")}
+    named = sorted(verb for verb, (found, _) in verbs.items() if names & found)
+    return named if named and all(verbs[verb][1] == code for verb in named) else []
 
 
 def _words_key(row: dict[str, Any]) -> str:

@@ -316,3 +316,21 @@ def test_convert_cameo_a_bare_preposition_is_a_phrase_and_a_particle_a_word() ->
     convoy = convert_cameo.parse_pattern(" * CONVOY OF ", {})
     assert convoy["object"] == ["convoy"] and convoy["preps"] == [{"prep": "of", "words": []}]
     assert convert_cameo.parse_pattern(" * OFF ROW ", {}) == {"subject": [], "object": ["off", "row"], "preps": []}
+
+
+def test_convert_cameo_a_pattern_restating_a_verbs_own_code_of_another_type_reads_on_that_verb() -> None:
+    """'* (OF &CRIME) [173] # CONVICT' in a block of accusing verbs [112], beside CONVICT [173]:
+    written for the conviction, it is confined to that verb, so 'accuse X of a crime' stays an
+    accusation. A pattern whose comment names a verb of no such own code, or whose type is the
+    block's, stays block-wide."""
+    plover = {"11": (convert_cameo.Plover("ACCUSE", None), "table:1"),
+              "17": (convert_cameo.Plover("COERCE", None), "table:2")}  # fmt: skip
+    synsets = {"&CRIME": [["treason"]]}
+    blame = convert_cameo.Block("BLAME", 1, "112", [(2, "ACCUSE [112]"), (3, "CHARGE"), (4, "CONVICT [173]")],
+                                [(5, " * (OF &CRIME)   [173]  # CONVICT"), (6, " * (IN COURT)   [173]  # CHARGE"),
+                                 (7, " * (OF TREASON)   [111]  # ACCUSE")])  # fmt: skip
+    rows = convert_cameo._block_rows(blame, synsets, plover, collections.Counter())
+    patterns = [(row["preps"][0]["prep"], row["type"], row.get("verbs")) for row in rows if row["kind"] == "pattern"]
+    assert ("of", "COERCE", ["convict"]) in patterns  # confined
+    assert ("in", "COERCE", None) in patterns  # CHARGE has no code of its own: block-wide
+    assert ("of", "ACCUSE", None) in patterns  # ACCUSE as the block's code is: block-wide

@@ -681,3 +681,17 @@ def test_coder_a_bare_preposition_is_a_phrase_of_the_verb_not_a_word_of_its_clau
 def test_coder_installed_bare_prepositions_and_particles(english_model, text, lemma, event_type) -> None:  # type: ignore[no-untyped-def]
     code = verb_dictionary().code(_verb(english_model, text, lemma))
     assert (code.type if code is not None else None) is event_type, text
+
+
+@pytest.mark.parametrize(
+    "text", ["Ruritania accuses Freedonia of committing war crimes.", "Ruritania blames Freedonia for war crimes."]
+)
+def test_events_an_accusation_of_a_crime_is_no_arrest(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO's "* (OF &CRIME) [173]" and "* (FOR &CRIME) [173]" were written for CONVICT and INDICT.
+    assert not _typed(annotated, text, EventType.COERCE), _events(annotated, text)
+    assert [(e.actors, e.targets) for e in _typed(annotated, text, EventType.ACCUSE)] == [(("ruritania",), ("freedonia",))]
+
+
+def test_events_an_indictment_for_a_crime_stays_coercion(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruritania indicted Omar Tellen for war crimes."
+    assert [(e.actors, e.targets) for e in _typed(annotated, text, EventType.COERCE)] == [(("ruritania",), ("tellen",))]

@@ -668,3 +668,17 @@ def test_roles_a_former_holder_in_apposition_held_the_role(read_roles) -> None: 
 def test_roles_a_charge_daffaires_is_the_sending_states(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "Iran summoned the German chargé d'affaires, Jonas Keller, on Monday."
     assert _triples(read_roles, text) == {("Jonas Keller", "chargé d'affaires", "Germany")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jonas Keller, general secretary of the Ruritanian Workers' Union, calls a strike.",
+         ("Jonas Keller", "general secretary", "Ruritanian Workers' Union")),
+        ("Jonas Keller, secretary general of the Ruritanian Workers' Union, calls a strike.",
+         ("Jonas Keller", "secretary-general", "Ruritanian Workers' Union")),
+    ],
+)
+def test_roles_a_general_secretary_is_not_cut_to_secretary(read_roles, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
+    found = _triples(read_roles, text)
+    assert expected in found and not any(role == "secretary" for _, role, _ in found), found
