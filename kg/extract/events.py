@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import PARTIES, REPRESENTATIVES, EntityIndex, acting, clause_time, definite, groups, members_named, named, named_by, parties, sentence_evidence, topic_line_end
+from kg.extract.arguments import NOT_WHEN, PARTIES, REPRESENTATIVES, EntityIndex, acting, clause_time, definite, groups, members_named, named, named_by, parties, sentence_evidence, topic_line_end
 from kg.extract.assets import asset_tokens
 from kg.extract.attacks import ATTACK_CLAUSE_MARKS, actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, joined_passives, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive, synset_words
@@ -126,10 +126,29 @@ def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> 
         return False  # "warns its citizens to leave Iran": travel advice, not a threat
     if _describes_sanction(token):
         return False  # "the sanctions imposed by X on Y": a designation (kg.extract.designations), no event
+    if _halts_event_noun(token, trigger, lex):
+        return False  # "calls off strikes on X": the strikes' halting is the event (if_halted), no sanction
     # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that a
     # ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
     return not (_halted(token, trigger.words("dropped_by")) or (
         trigger.label != EventType.ASSAULT.value and _halted(token, cancelling(lex.events.cancelling_blocks))))
+
+
+def _halts_event_noun(token: Token, trigger: Trigger, lex: Lexicons) -> bool:
+    """A verb the coder types that halts an event noun it governs, the noun read another type when
+    halted (`if_halted`): "Trump *called off* planned strikes on Iran" is the RETREAT the strikes'
+    row reads, not the "reduce relations" (160) CAMEO codes *call off* with whatever object."""
+    if token.pos_ != "VERB" or not trigger.id.startswith("cameo."):
+        return False
+    for noun in token.subtree:
+        if noun.pos_ != "NOUN" or noun.i == token.i:
+            continue
+        for row in lex.events.by_lemma(noun.lemma_.lower(), "NOUN"):
+            halted = row.options.get("if_halted")
+            halting = _halting(noun, row.words("halted_by")) if halted and halted != trigger.label else None
+            if halting is not None and halting.i == token.i:
+                return True
+    return False
 
 
 def _describes_sanction(token: Token) -> bool:
@@ -212,8 +231,12 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited)
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
     involved = tuple(key for key in _assets_involved(token, index, actors) if key not in targets)
+    # "called off strikes *for tomorrow*", "postponed the attack *for Friday*": the day the halted act
+    # was set for, not that of the halting.
+    halted = event_type.value != trigger.label and event_type.value == trigger.options.get("if_halted")
+    when = clause_time(token, times, not_after=NOT_WHEN | {"for"}, published=year) if halted else clause_time(token, times, published=year)
     event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
-                  mode=mode, when=clause_time(token, times, published=year), location=place.location, assets=involved)  # fmt: skip
+                  mode=mode, when=when, location=place.location, assets=involved)  # fmt: skip
     return event, trigger.flag("symmetric") and not (sides.targets and len(sides.actors) > 1)
 
 
@@ -459,9 +482,12 @@ def _retyped(token: Token, trigger: Trigger, event_type: EventType, mode: str | 
     conditional = any(word.lower() in ("if", "unless", "against", "whether") for word in (modality.cue or "").split())
     halted = trigger.options.get("if_halted")
     stated = modality.hypothetical and not modality.negated and _own_words(modality, actors, index)
-    if halted and _halted(token, trigger.words("halted_by")):
-        # "agreed to stop strikes on X", "suspends airstrikes on X": the attacks end.
+    if halted and (halting := _halting(token, trigger.words("halted_by"))) is not None:
+        # "agreed to stop strikes on X", "suspends airstrikes on X": the attacks end. The halting is
+        # the event, as plainly stated as its verb: "called off *planned* strikes" called them off.
         event_type = EventType(halted)
+        if modality.hypothetical and halting.i != token.i and not assess(halting, index, lex.cues).hypothetical:
+            modality = dataclasses.replace(modality, hypothetical=False)
     elif stated and not conditional and trigger.options.get("if_hypothetical"):
         # "vowed to strike", "would attack", "the intent to remove": a threat, not an attack;
         # and the threat itself was made, it is no hypothesis.
@@ -766,17 +792,25 @@ def _each_other(token: Token) -> bool:
 
 
 def _halted(token: Token, verbs: frozenset[str]) -> bool:
-    """The trigger is what a verb of `verbs` stops: its object or complement ("stop strikes",
-    "halt attacking"), the "of" phrase of that object ("suspends the implementation of
-    the accord"), or what it leaves ("withdrew X from a treaty", "pulled out of the deal"); a
-    later conjunct stops with the first."""
+    """The trigger is what a verb of `verbs` stops (`_halting`)."""
+    return _halting(token, verbs) is not None
+
+
+def _halting(token: Token, verbs: frozenset[str]) -> Token | None:
+    """The verb of `verbs` that stops the trigger, if one does: the trigger is its object or
+    complement ("stop strikes", "halt attacking"), the "of" phrase of that object ("suspends the
+    implementation of the accord"), what it leaves ("withdrew X from a treaty", "pulled out of
+    the deal") or the "on" phrase of a verb with a particle ("held off on strikes"); a later
+    conjunct stops with the first."""
     node = _first_conjunct(token)
-    if node.dep_ == "pobj" and node.head.lower_ in ("from", "of") and node.head.head.pos_ == "VERB":
-        return bool(verb_forms(node.head.head) & verbs)
+    if node.dep_ == "pobj" and node.head.head.pos_ == "VERB" and (
+        node.head.lower_ in ("from", "of") or node.head.lower_ == "on" and any(c.dep_ == "prt" for c in node.head.head.children)
+    ):
+        return node.head.head if verb_forms(node.head.head) & verbs else None
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
         node = node.head.head
     gerund = node.dep_ == "acl" and node.tag_ == "VBG"  # "Trump cancels sending", the verb misread as a noun
-    return (node.dep_ in ("dobj", "xcomp", "nsubjpass") or gerund) and bool(verb_forms(node.head) & verbs)
+    return node.head if (node.dep_ in ("dobj", "xcomp", "nsubjpass") or gerund) and verb_forms(node.head) & verbs else None
 
 
 def _first_conjunct(token: Token) -> Token:
