@@ -63,8 +63,9 @@ def triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
 
 
 def _senses(nouns: list[Trigger], token: Token, assets: set[int]) -> list[Trigger]:
-    """A noun's triggers less the types a sense the words around it mark displaces: a *general*
-    strike, workers *on* strike, is a protest and no attack."""
+    """A word's triggers less the types a sense the words around it mark displaces: a *general*
+    strike, workers *on* strike, is a protest and no attack; sanctions *suspended* are eased, no
+    suspension of their party."""
     displaced: set[str] = set()
     for trigger in nouns:
         if trigger.words("displaces") and requirements_met(token, trigger, assets):
@@ -101,7 +102,9 @@ def verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) -> 
     that reads only a sense its object marks (`keeps_coder`: "approves the *extradition* of X")
     leaves the verb's other objects to the coder ("approves 19 settlements")."""
     written = lex.events.by_lemma(lemma, "VERB")
-    own = [trigger for trigger in written if requirements_met(token, trigger, assets)]
+    # "suspends sanctions on X": the sense the object marks (easing one's own measure) displaces
+    # the verb's other rows (a suspension from a body, SANCTION).
+    own = _senses([trigger for trigger in written if requirements_met(token, trigger, assets)], token, assets)
     if own:
         return own
     code = verb_dictionary().code(token, lemma, default=lemma not in lex.events.pattern_only)

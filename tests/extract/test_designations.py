@@ -303,6 +303,7 @@ def test_designations_lifting_easing_or_delisting_revokes(annotated) -> None:  #
     for text, category in (
         ("Ruritania lifted sanctions on Freedonia.", "sanctions"),
         ("Ruritania eased sanctions on Freedonia.", "sanctions"),
+        ("Ruritania suspended its sanctions on Freedonia for six months.", "sanctions"),
         ("Ruritania removed the Black Lotus Brigade from its list of terrorist organizations.", "terrorist"),
     ):
         found = _designations(annotated, text)
