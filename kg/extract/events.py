@@ -223,7 +223,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # "Clashes erupt between the Ethiopian army and Y": the sides a fight noun names are one list, the
     # second side and the modifier of a side's noun no farther than the first side's noun.
     fight = event_type is EventType.ASSAULT and token.pos_ == "NOUN" and _reciprocal(token, trigger)
-    steps = _steps(token, index, [*actors, *targets], one_list=fight)
+    steps = _steps(token, index, [*actors, *targets], one_list=fight, restated=_purpose_clauses(token, trigger))
     acted_upon = targets + place.struck
     targets = named(acted_upon, index) or acted_upon  # groups are acted upon only where no one named is
     if event_type is EventType.ASSAULT and not set(targets).isdisjoint(_forces_states(actors, index)):
@@ -1125,14 +1125,29 @@ def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) 
     return states.pop() if len(states) == 1 else None
 
 
-def _steps(token: Token, index: EntityIndex, keys: list[str], *, one_list: bool = False) -> int:
-    """Dependency steps from the trigger to its farthest argument's nearest token; with `one_list`,
-    a side is as far as the head of the first phrase of its list ("between the *Ethiopian* army and *Y*")."""
+def _steps(token: Token, index: EntityIndex, keys: list[str], *, one_list: bool = False,
+           restated: list[Token] | None = None) -> int:  # fmt: skip
+    """Dependency steps from the trigger (or a purpose clause that restates it, `restated`) to its
+    farthest argument's nearest token; with `one_list`, a side is as far as the head of the first
+    phrase of its list ("between the *Ethiopian* army and *Y*")."""
     farthest = 1
+    anchors = [token, *(restated or ())]
     for key in keys:
         mentions = [_side_head(other) if one_list else other for other in token.sent if index.at(other) == key]
-        farthest = max(farthest, min((_tree_distance(token, mention) for mention in mentions), default=1))
+        farthest = max(farthest, min((_tree_distance(anchor, mention) for mention in mentions for anchor in anchors), default=1))
     return farthest
+
+
+def _purpose_clauses(token: Token, trigger: Trigger) -> list[Token]:
+    """The purpose infinitives of the trigger's clause that restate its event in a verb of the
+    trigger's `purpose_verbs` ("protests are held in X *to protest* against Y", "people gather *to
+    protest* against Y"): an argument they name is as near as it is to them."""
+    verbs = trigger.words("purpose_verbs")
+    if not verbs:
+        return []
+    clause = token.head if token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "dobj") else token
+    return [child for child in clause.children if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in verbs
+            and any(word.dep_ == "aux" and word.lower_ == "to" for word in child.children)]  # fmt: skip
 
 
 def _side_head(token: Token) -> Token:

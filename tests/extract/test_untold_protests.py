@@ -127,3 +127,36 @@ def test_a_named_partys_protest_is_not_placed_in_a_state_by_its_crowd_rule(annot
     # "across Ruritania" places a crowd's protest; a named party's stays where its own paths put it.
     found = _protests(annotated, "The Northern Front holds protests across Ruritania.")
     assert all(place != "ruritania" for _, _, place, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        ("Protests are held in Red Harbour to protest against Alma Vask's threats.", (), ("vask",)),
+        ("Mass demonstrations take place in Red Harbour to protest over Alma Vask's decree.", (), ("vask",)),
+        ("A protest is held in Red Harbour to denounce Alma Vask's new tax.", (), ("vask",)),
+        ("Large rallies are organized in Red Harbour to protest against Freedonia's blockade.", (), ("freedonia",)),
+        ("Thousands of people demonstrate in Red Harbour to protest against Alma Vask's plans.", ("people",), ("vask",)),
+        ("Thousands of people gather in Red Harbour to protest against Alma Vask's plans.", ("people",), ("vask",)),
+    ],
+)
+def test_a_protest_is_aimed_at_the_party_its_purpose_clause_protests_against(annotated, text, actors, targets) -> None:  # type: ignore[no-untyped-def]
+    # "Protests are held in X to protest against Y's threats": the purpose infinitive names whom the
+    # protest is against, as "protests are held against Y's threats" does.
+    found = _protests(annotated, text)
+    assert (actors, targets) in [(who, aimed) for who, aimed, _, score in found if score >= THRESHOLD], found
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("Protests are held in Red Harbour to protest against the war.", None),  # no party
+        ("Protests are held in Red Harbour to protest against the Freedonia war.", "freedonia"),  # a war, not its side
+        ("Protests are held in Red Harbour to protest against Alma Vask's arrest.", "vask"),  # the one arrested
+        ("Protests are held in Red Harbour to protest against the killing of Alma Vask.", "vask"),
+        ("Students rally in Red Harbour to support Ruritania.", "ruritania"),  # no protest
+    ],
+)
+def test_a_purpose_clause_against_no_party_or_for_a_victim_aims_the_protest_at_no_one(annotated, text, party) -> None:  # type: ignore[no-untyped-def]
+    found = _protests(annotated, text)
+    assert all(not targets if party is None else party not in targets for _, targets, _, _ in found), found
