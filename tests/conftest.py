@@ -242,6 +242,23 @@ def pipeline():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def pipeline_events(pipeline):  # type: ignore[no-untyped-def]
+    """`pipeline_events(text)` -> (type, actor labels, target labels) of each event the whole
+    pipeline (its entity rulers and gazetteer included) extracts from the text."""
+    from datetime import date
+
+    from kg.records import Article, Event
+
+    def events(text: str):  # type: ignore[no-untyped-def]
+        extraction = pipeline.extract(Article(id="events", text=text, published=date(2025, 11, 29)))
+        label = {entity.key: entity.label for entity in extraction.entities}
+        return [(claim.type, [label[k] for k in claim.actors], [label[k] for k in claim.targets])
+                for claim in extraction.claims if isinstance(claim, Event)]  # fmt: skip
+
+    return events
+
+
+@pytest.fixture(scope="session")
 def found_entities(pipeline):  # type: ignore[no-untyped-def]
     """`found_entities(text, title=None, published=date)` -> the entities kg.extract.entities finds
     in the article, with the pipeline's model and gazetteer."""

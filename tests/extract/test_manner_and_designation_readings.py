@@ -6,11 +6,9 @@ of the other signatory, still read."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from kg.records import Article, EntityType, Event, EventType
+from kg.records import EntityType, EventType
 from fictional_names import FICTIONAL_NAMES
 
 NAMES = {**FICTIONAL_NAMES, "the United Nations": ("united_nations", EntityType.ORGANIZATION)}
@@ -82,14 +80,6 @@ def test_engage_in_an_event_noun_is_still_read(read_events, text, expected) -> N
     assert expected in read_events(text, NAMES)
 
 
-def _events(pipeline, text: str) -> list[tuple[EventType, list[str], list[str]]]:  # type: ignore[no-untyped-def]
-    # the whole pipeline, whose entity ruler keeps a state's name whole
-    extraction = pipeline.extract(Article(id="with", text=text, published=date(2025, 11, 29)))
-    label = {entity.key: entity.label for entity in extraction.entities}
-    return [(claim.type, [label[k] for k in claim.actors], [label[k] for k in claim.targets])
-            for claim in extraction.claims if isinstance(claim, Event)]  # fmt: skip
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -98,8 +88,8 @@ def _events(pipeline, text: str) -> list[tuple[EventType, list[str], list[str]]]
         "Peru agreed with Chile on the border.",
     ],
 )
-def test_a_with_phrase_of_the_other_signatory_is_still_read(pipeline, text) -> None:  # type: ignore[no-untyped-def]
-    assert (EventType.AGREE, ["Peru"], ["Chile"]) in _events(pipeline, text)
+def test_a_with_phrase_of_the_other_signatory_is_still_read(pipeline_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.AGREE, ["Peru"], ["Chile"]) in pipeline_events(text)
 
 
 @pytest.mark.parametrize(

@@ -4,18 +4,9 @@ subject carried into a participle ("..., killing five villagers"; "posted a mess
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from kg.records import Article, Event, EventType
-
-
-def _events(pipeline, text: str) -> list[tuple[EventType, list[str], list[str]]]:  # type: ignore[no-untyped-def]
-    extraction = pipeline.extract(Article(id="actors", text=text, published=date(2025, 11, 29)))
-    label = {entity.key: entity.label for entity in extraction.entities}
-    return [(claim.type, [label[k] for k in claim.actors], [label[k] for k in claim.targets])
-            for claim in extraction.claims if isinstance(claim, Event)]  # fmt: skip
+from kg.records import EventType
 
 
 @pytest.mark.parametrize(
@@ -27,8 +18,8 @@ def _events(pipeline, text: str) -> list[tuple[EventType, list[str], list[str]]]
         ("Israeli Prime Minister Benjamin Netanyahu said the military struck Hezbollah in Lebanon.", EventType.ASSAULT, "Israel"),
     ],
 )
-def test_forces_with_no_state_act_for_the_state_of_their_speaker(pipeline, text, event_type, state) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, text)
+def test_forces_with_no_state_act_for_the_state_of_their_speaker(pipeline_events, text, event_type, state) -> None:  # type: ignore[no-untyped-def]
+    found = pipeline_events(text)
     assert any(kind is event_type and actors == [state] for kind, actors, _ in found), found
 
 
@@ -39,13 +30,13 @@ def test_forces_with_no_state_act_for_the_state_of_their_speaker(pipeline, text,
         ("Nigerian President Bola Tinubu said gunmen killed five villagers in Kano.", "gunmen"),  # no organ of a state
     ],
 )
-def test_forces_keep_no_state_the_text_does_not_give(pipeline, text, actor) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, text)
+def test_forces_keep_no_state_the_text_does_not_give(pipeline_events, text, actor) -> None:  # type: ignore[no-untyped-def]
+    found = pipeline_events(text)
     assert found and all(actors == [actor] for _, actors, _ in found), found
 
 
-def test_forces_of_another_state_stay_that_states(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "Kenyan President William Ruto said Ugandan police arrested 12 protesters in Kampala.")
+def test_forces_of_another_state_stay_that_states(pipeline_events) -> None:  # type: ignore[no-untyped-def]
+    found = pipeline_events("Kenyan President William Ruto said Ugandan police arrested 12 protesters in Kampala.")
     assert found and all("Kenya" not in actors for _, actors, _ in found), found
 
 
@@ -57,12 +48,12 @@ def test_forces_of_another_state_stay_that_states(pipeline) -> None:  # type: ig
         ("Germany issued a statement condemning Russia.", EventType.ACCUSE, "Germany", "Russia"),
     ],
 )
-def test_a_participle_carries_the_subject_of_the_clause_it_hangs_on(pipeline, text, event_type, actor, target) -> None:  # type: ignore[no-untyped-def]
+def test_a_participle_carries_the_subject_of_the_clause_it_hangs_on(pipeline_events, text, event_type, actor, target) -> None:  # type: ignore[no-untyped-def]
     """The participle's target joins its clause's event where both are unnamed ("a village", "villagers": one attack)."""
-    found = _events(pipeline, text)
+    found = pipeline_events(text)
     assert any(kind is event_type and actors == [actor] and target in targets for kind, actors, targets in found), found
 
 
-def test_a_participle_of_a_passive_carries_no_subject(pipeline) -> None:  # type: ignore[no-untyped-def]
-    found = _events(pipeline, "Mike Pompeo was criticised in a message on Twitter blaming Iran.")
+def test_a_participle_of_a_passive_carries_no_subject(pipeline_events) -> None:  # type: ignore[no-untyped-def]
+    found = pipeline_events("Mike Pompeo was criticised in a message on Twitter blaming Iran.")
     assert not any(kind is EventType.ACCUSE and actors == ["Mike Pompeo"] for kind, actors, _ in found), found
