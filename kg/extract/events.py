@@ -22,14 +22,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kg.extract import confidence
-from kg.extract.arguments import NOT_WHEN, PARTIES, REPRESENTATIVES, EntityIndex, acting, clause_time, definite, groups, members_named, named, named_by, parties, sentence_evidence, topic_line_end
+from kg.extract.arguments import NOT_WHEN, PARTIES, QUALIFIERS, REPRESENTATIVES, EntityIndex, acting, clause_time, definite, groups, members_named, named, named_by, parties, sentence_evidence, topic_line_end
 from kg.extract.assets import asset_tokens
 from kg.extract.attacks import ATTACK_CLAUSE_MARKS, actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, joined_passives, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive, synset_words
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
 from kg.extract.lexicon import MODALITY_PLACES, WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
-from kg.extract.paths import OBJECT, SUBJECT, Path, heads_reached, parse_path
+from kg.extract.paths import OBJECT, OF_OBJECT, SUBJECT, Path, heads_reached, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
 from kg.extract.names import FACILITY_NOUNS, PLACE_NOUNS
 from kg.extract.role_words import load_role_words
@@ -48,6 +48,8 @@ CHARGE_NOUNS, CHARGING = WORDS["charge_nouns"], WORDS["charging_verbs"]
 SANCTION_NOUNS = WORDS["sanction_nouns"]
 INTENT_CUES = WORDS["intent_cues"]
 DESIGN_VERBS = WORDS["design_verbs"]
+# Nouns of a war or of what befell a victim: who qualifies them is no protest's target (`_befallen`).
+NO_TARGET_NOUNS = WORDS["no_target_nouns"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
 # even where the article never says who did it.
@@ -356,7 +358,14 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
     # whom it represents ("called the Russian president"), never what merely qualifies it.
     parties_only = trigger.flag("party_objects")
     paths = events.paths(trigger, "targets")
-    reached = index.follow(token, paths, qualifiers=not parties_only, transparent=REPRESENTATIVES if parties_only else frozenset())
+    transparent = REPRESENTATIVES if parties_only else frozenset()
+    if trigger.flag("no_target_nouns"):
+        # "protests against Imamoglu's arrest", "against the Freedonia war": the victim of an arrest,
+        # the side of a war is no target; "against X's arrest of Y": X, the arrester, is.
+        reached = list(dict.fromkeys(key for path in paths for key in index.follow(token, [path], qualifiers=not parties_only, transparent=transparent)
+                                     if key not in _befallen(path.follow(token), index)))  # fmt: skip
+    else:
+        reached = index.follow(token, paths, qualifiers=not parties_only, transparent=transparent)
     targets = [key for key in reached + _shared_patient(token, index)
                if index.type_of(key) in target_types
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
@@ -365,6 +374,24 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
         # holds is struck as its owner.
         targets += [key for key in _owners_of_assets(token, paths, index) if key not in targets]
     return targets
+
+
+def _befallen(heads: list[Token], index: EntityIndex) -> set[str]:
+    """The parties named only as what a noun of `NO_TARGET_NOUNS` among `heads` (or their conjuncts)
+    befell or is fought by: its qualifiers ("*Imamoglu's* arrest", "the *Freedonia* war"), unless an
+    of-object names the victim ("*X's* arrest of Y": X arrested), and its of-object ("the killing *of
+    X*"), or, for an of-object reached, the one it is ("protest the arrest *of X*")."""
+    befallen: set[str] = set()
+    for head in (part for reached in heads for part in (reached, *reached.conjuncts)):
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in NO_TARGET_NOUNS:
+            befallen.update(index.entities_of(head))
+        if head.lemma_.lower() not in NO_TARGET_NOUNS:
+            continue
+        victims = OF_OBJECT.follow(head)
+        befallen.update(key for victim in victims for key in index.entities_of(victim))
+        if not victims:
+            befallen.update(key for child in head.children if child.dep_ in QUALIFIERS for key in index.entities_of(child))
+    return befallen
 
 
 def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | None, lex: Lexicons, index: EntityIndex,

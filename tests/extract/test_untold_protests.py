@@ -16,6 +16,7 @@ from fictional_names import FICTIONAL_NAMES
 NAMES = {
     **FICTIONAL_NAMES,
     "Red Harbour": ("harbour", EntityType.LOCATION),
+    "Hal Vennor": ("vennor", EntityType.PERSON),
     "Harbour Workers Union": ("union", EntityType.ORGANIZATION),
     "police": ("police", EntityType.GROUP, None, False),
     "people": ("people", EntityType.GROUP, None, False),
@@ -160,3 +161,36 @@ def test_a_protest_is_aimed_at_the_party_its_purpose_clause_protests_against(ann
 def test_a_purpose_clause_against_no_party_or_for_a_victim_aims_the_protest_at_no_one(annotated, text, party) -> None:  # type: ignore[no-untyped-def]
     found = _protests(annotated, text)
     assert all(not targets if party is None else party not in targets for _, targets, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("Protests are held in Red Harbour against the Harbour Workers Union's expulsion.", "union"),
+        ("Demonstrators rally in Red Harbour against Omar Tellen's arrest.", "tellen"),
+        ("Protesters gather in Red Harbour against Omar Tellen's detention.", "tellen"),
+        ("Protesters gather in Red Harbour to protest against the Freedonia war.", "freedonia"),
+        ("The Harbour Workers Union protested against Omar Tellen's deportation.", "tellen"),
+        ("The Harbour Workers Union protested the killing of Omar Tellen.", "tellen"),
+    ],
+)
+def test_a_protest_against_what_befell_a_party_does_not_target_that_party(annotated, text, victim) -> None:  # type: ignore[no-untyped-def]
+    # "protests against Imamoglu's arrest": the protest is against whoever arrested him, unnamed here;
+    # a war names no party to protest against.
+    found = _protests(annotated, text)
+    assert all(victim not in targets for _, targets, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Protests are held in Red Harbour against Ruritania's crackdown.", "ruritania"),
+        ("The Harbour Workers Union protested against Ruritania's crackdown.", "ruritania"),
+        ("Protests are held in Red Harbour against Ruritania's arrest of Hal Vennor.", "ruritania"),
+        ("Protesters gather in Red Harbour to protest against Ruritania's arrest of Hal Vennor.", "ruritania"),
+    ],
+)
+def test_a_protest_against_a_partys_act_still_targets_that_party(annotated, text, target) -> None:  # type: ignore[no-untyped-def]
+    # The arrester of "X's arrest of Y" and the doer of any other act are the protest's target.
+    found = _protests(annotated, text)
+    assert any(target in targets for _, targets, _, score in found if score >= THRESHOLD), found
