@@ -150,6 +150,12 @@ def normalize_key(name: str) -> str:
     return " ".join(words)
 
 
+def written_as(text: str, names: tuple[str, ...]) -> bool:
+    """`text` is one of `names`, compared as the gazetteer compares names."""
+    key = normalize_key(text)
+    return any(normalize_key(name) == key for name in names)
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The form names of a store are compared in (kg.names, the name keys of kg.dataset):

@@ -127,19 +127,20 @@ def _named_vessels(doc: Doc, candidates: list[MentionCandidate], taken: set[int]
         if noun.tag_ != "NN" or not noun.is_lower or noun.i in taken or not (
                 noun.lower_ in nouns or noun.i > 0 and f"{doc[noun.i - 1].lower_} {noun.lower_}" in nouns):
             continue
-        name = by_start.get(noun.i + 1)
+        name, untagged = by_start.get(noun.i + 1), False
         if name is None and noun.i + 1 not in by_token:
             name = _untagged_name(doc, noun.i + 1, by_token)
             if name is not None and (len(name.name) < 2 or name.end < len(doc) and doc[name.end].text == "/"):
                 name = None  # "M/T Lexie": a prefix cut by the tokenizer, not a name
-            if name is not None and not _clause_subject(doc[name.start : name.end], noun):
-                found.append(name)
+            untagged = name is not None
         if name is None and noun.dep_ == "appos" and (owner := by_token.get(noun.head.i)) is not None \
                 and owner.unknown_name and owner.end < noun.i and doc[owner.end].text == "," \
                 and not any(token.is_lower for token in doc[owner.start : owner.end]):  # fmt: skip
             name = owner  # "the Eternity C, a Liberian-flagged ship"; not "the Strait of Hormuz, the only ship to ..."
         if name is None or _clause_subject(doc[name.start : name.end], noun):
             continue
+        if untagged:
+            found.append(name)
         if name.type is not EntityType.MILITARY_ASSET:
             set_type(name, EntityType.MILITARY_ASSET)
         name.kind = name.kind or kind

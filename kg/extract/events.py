@@ -1115,19 +1115,21 @@ def _refusal(token: Token, trigger: Trigger, modality: Modality, actors: list[st
     hypothetical."""
     if any(child.dep_ == "neg" for child in token.children) and not _own_words(modality, actors, index):
         return None
-    words = set((modality.cue or "").split())
-    lemmas = {word.lemma_.lower() for word in sent if word.text in words}
-    open_cues = {lemma for lemma in lemmas if any(lex.cues.get((place, lemma)) == "hypothetical" for place in MODALITY_PLACES)}
+    open_cues = {lemma for lemma in _cue_lemmas(modality, sent) if any(lex.cues.get((place, lemma)) == "hypothetical" for place in MODALITY_PLACES)}
     return dataclasses.replace(modality, negated=False, hypothetical=bool(open_cues - trigger.words("refusal_modals")))
 
 
 def _intended(modality: Modality, sent: Span, lex: Lexicons) -> bool:
     """Whether the cues that make the claim hypothetical are the actor's intent ("will", "pledged
     to", "is ready to"), not a possibility or another party's request; speech verbs aside."""
-    words = set((modality.cue or "").split())
-    lemmas = {token.lemma_.lower() for token in sent if token.text in words}
-    hypothetical = {lemma for lemma in lemmas if lex.cues.get(("governor", lemma)) != "attribution"}
+    hypothetical = {lemma for lemma in _cue_lemmas(modality, sent) if lex.cues.get(("governor", lemma)) != "attribution"}
     return bool(hypothetical) and hypothetical <= INTENT_CUES
+
+
+def _cue_lemmas(modality: Modality, sent: Span) -> set[str]:
+    """The lemmas of the sentence's words that are among the cues that set the claim's modality."""
+    words = set((modality.cue or "").split())
+    return {token.lemma_.lower() for token in sent if token.text in words}
 
 
 def _party_itself(token: Token, trigger: Trigger, targets: list[str], events: Lexicon, index: EntityIndex) -> bool:

@@ -26,7 +26,7 @@ from kg.extract.names import (
     not_entities, only, org_kind, unknown,
 )  # fmt: skip
 from kg.extract.role_words import title_words
-from kg.gazetteer import GazetteerEntry, acronym_key, normalize_key
+from kg.gazetteer import GazetteerEntry, acronym_key, normalize_key, written_as
 from kg.nlp import CAPITAL, doc_text, entry_key
 from kg.records import EntityType
 
@@ -46,7 +46,7 @@ def resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return None  # "a Plan B", "Eric Bodenstab": a word or a first name, not PLAN or ERIC
     if entry is not None and entry.type is EntityType.STATE:
         if (joined := _hyphenated_state(span, context)) is not None:
-            return candidate_of(*joined, weight=1 if _written_as(joined[0].text, joined[1].demonyms) else 2)
+            return candidate_of(*joined, weight=1 if written_as(joined[0].text, joined[1].demonyms) else 2)
         if (entry := _shared_name(text, entry, ent.doc, context)) is None:
             return None  # "Congolese" with no sign of which Congo
     if entry is not None:
@@ -63,10 +63,10 @@ def resolve(ent: Span, context: Context) -> MentionCandidate | None:
         states = [e for e in context.gazetteer.lookup(text) if e.type is EntityType.STATE]
         known = _shared_name(text, states[0], ent.doc, context) if states else None
     if known is not None:
-        capital = _written_as(text, known.capitals) and not _written_as(text, known.names)
+        capital = written_as(text, known.capitals) and not written_as(text, known.names)
         if known.type is EntityType.STATE and capital and not _stands_for_government(span):
             return unknown(span.start, span.end, EntityType.LOCATION, text)
-        return candidate_of(span, known, weight=1 if _written_as(text, known.demonyms) else 2)
+        return candidate_of(span, known, weight=1 if written_as(text, known.demonyms) else 2)
     entity_type = MODEL_TYPES[ent.label_]
     if entity_type is not None and len(span) > 1:
         entity_type = _named_after_its_noun(span[-1].lower_, entity_type, text)
@@ -204,12 +204,6 @@ def _lookup(text: str, label: str, context: Context) -> GazetteerEntry | None:
         if (one := only(entry for entry in found if entry.type is entity_type)) is not None:
             return context.entries.get(entry_key(one), one)
     return None
-
-
-def _written_as(text: str, names: tuple[str, ...]) -> bool:
-    """`text` is one of `names`, compared as the gazetteer compares names."""
-    key = normalize_key(text)
-    return any(normalize_key(name) == key for name in names)
 
 
 def _names_a_meeting_place(span: Span) -> bool:

@@ -24,7 +24,7 @@ from kg.extract.names import HYPHENS, POSSESSIVE, org_kind
 from kg.extract.paths import AGENT_OBJECT, INFINITIVE, NEGATION, OBJECT, OF_OBJECT, SUBJECT
 from kg.extract.role_words import NOT_HOLDING, PAST, STATE_HEADS, RoleWord, load_role_meanings, load_role_verbs
 from kg.extract.title_phrases import REFERRING, SLOT
-from kg.gazetteer import load_gazetteer
+from kg.gazetteer import load_gazetteer, written_as
 from kg.patterns import PatternSpec
 from kg.records import EntityType
 
@@ -329,8 +329,8 @@ def _capital_before(doc: Doc, start: int, index: EntityIndex) -> bool:
     first = start - 1
     while first > 0 and index.at(doc[first - 1]) == key:
         first -= 1
-    written = doc[first:start].text.lower()
-    return any(written in (c.lower() for c in entry.capitals) for entry in load_gazetteer().lookup(written))
+    written = doc[first:start].text
+    return any(written_as(written, entry.capitals) for entry in load_gazetteer().lookup(written))
 
 
 def _place_after(doc: Doc, i: int, index: EntityIndex) -> str | None:
