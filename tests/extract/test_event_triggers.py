@@ -272,7 +272,7 @@ def test_events_an_investigation_yet_to_open_is_hypothetical(annotated) -> None:
 @pytest.mark.parametrize(
     ("text", "actor", "target"),
     [
-        ("Ruritania blames the bombing on Freedonia.", "ruritania", "freedonia"),
+        ("Ruritania blames the bombing on Freedonia.", "ruritania", "freedonia"),  # the coder read it already (*on* on the verb)
         ("Freedonia blamed Sunday's deadly explosion on Hezbollah.", "freedonia", "hezbollah"),
         ("Ruritania blamed Freedonia for the attack on the depot.", "ruritania", "freedonia"),  # the coder's reading stays
         ("Ruritania blamed Hezbollah of being behind the attack.", "ruritania", "hezbollah"),  # the coder's reading stays
