@@ -230,6 +230,73 @@ def test_events_attributing_no_wrong_to_a_named_party_accuses_no_one(annotated, 
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Ruritania opens an investigation into Freedonia.", "ruritania", "freedonia"),
+        ("Freedonia launched a formal probe into Alma Vask on Monday.", "freedonia", "vask"),
+        ("Ruritania has begun an inquiry into Freedonia's strikes on the border town.", "ruritania", "freedonia"),
+        ("Freedonia initiates an investigation into abuses by the 91st Division.", "freedonia", "division"),
+        ("An inquiry into Hezbollah was opened by Ruritania.", "ruritania", "hezbollah"),
+    ],
+)
+def test_events_opening_an_investigation_into_a_party_accuses_it(annotated, text, actor, target) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO START / OVERSEE_MANAGE &INVESTIGATION [090, 091] (PLOVER ACCUSE, investigate): the party
+    investigated, or the named doer of the deed investigated, is the target."""
+    found = _typed(annotated, text, EventType.ACCUSE)
+    assert any(actor in actors and target in targets and not negated for actors, targets, negated, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania opens an investigation into the crash of the cargo plane.",  # a deed with no doer named
+        "Ruritania opens an investigation into the killing of Alma Vask.",  # the victim is not accused
+        "Freedonia calls for an investigation into Ruritania.",  # a request (CAMEO 0214), no investigation yet
+        "Ruritania opened the border after an investigation into the crash.",  # the investigation no object
+    ],
+)
+def test_events_an_investigation_of_no_named_party_accuses_no_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, WORDS)
+    stated = [(event.actors, event.targets) for event in events.extract(doc, entities, article)
+              if event.type is EventType.ACCUSE and not event.provenance.hypothetical]
+    assert not [found for found in stated if set(found[1]) & {"freedonia", "vask", "ruritania"}], stated
+
+
+def test_events_an_investigation_yet_to_open_is_hypothetical(annotated) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated("Ruritania will open an inquiry into Freedonia.", WORDS)
+    found = [(event.targets, event.provenance.hypothetical) for event in events.extract(doc, entities, article)
+             if event.type is EventType.ACCUSE]
+    assert found and all(hypothetical for _, hypothetical in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("Ruritania blames the bombing on Freedonia.", "ruritania", "freedonia"),  # the coder read it already (*on* on the verb)
+        ("Freedonia blamed Sunday's deadly explosion on Hezbollah.", "freedonia", "hezbollah"),
+        ("Ruritania blamed Freedonia for the attack on the depot.", "ruritania", "freedonia"),  # the coder's reading stays
+        ("Ruritania blamed Hezbollah of being behind the attack.", "ruritania", "hezbollah"),  # the coder's reading stays
+    ],
+)
+def test_events_blaming_an_attack_on_a_party_accuses_it(annotated, text, actor, target) -> None:  # type: ignore[no-untyped-def]
+    """CAMEO BLAME "- * ATTACK ON +" [112]: the party after *on* is blamed (the on-phrase hangs on the wrong)."""
+    found = _typed(annotated, text, EventType.ACCUSE)
+    assert any(actor in actors and target in targets for actors, targets, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania blames the drought on the weather.",  # no party
+        "Ruritania blames the slump on unknown speculators.",  # no named party, no wrong
+    ],
+)
+def test_events_blaming_a_thing_on_no_party_accuses_no_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _typed(annotated, text, EventType.ACCUSE)
+    assert not [f for f in found if f[1]], found
+
+
+@pytest.mark.parametrize(
     ("text", "target"),
     [
         ("Ruritania intercepts three drones launched from Freedonia.", "freedonia"),
