@@ -6,7 +6,7 @@ place is closed; the noun *closure* by its holder; constructed sentences."""
 import pytest
 
 from kg.extract import events
-from kg.records import EventType
+from kg.records import EntityType, EventType
 from fictional_names import FICTIONAL_NAMES as NAMES
 
 
@@ -36,6 +36,15 @@ def _stated_coercion(found):  # type: ignore[no-untyped-def]
 def test_a_closed_border_or_strait_is_coercion_by_its_holder(annotated, text, targets) -> None:  # type: ignore[no-untyped-def]
     found = _stated_coercion(_read(annotated, text))
     assert (EventType.COERCE, ("ruritania",), targets, "restrict", False, False) in found, found
+
+
+def test_the_closed_crossing_is_not_the_target(annotated) -> None:  # type: ignore[no-untyped-def]
+    # a city the entity stage may type as a state (an autonomous city, *the Melilla border crossing*)
+    names = {**NAMES, "Port Lodz": ("port_lodz", EntityType.STATE)}
+    doc, entities, article = annotated("Ruritania closes the Port Lodz border crossing with Freedonia.", names)
+    found = [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+    assert (EventType.COERCE, ("ruritania",), ("freedonia",)) in found, found
+    assert not any(kind is EventType.COERCE and "port_lodz" in targets for kind, _, targets in found), found
 
 
 @pytest.mark.parametrize(
