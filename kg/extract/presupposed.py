@@ -23,6 +23,8 @@ PRESUPPOSING_VERBS = WORDS["presupposing_verbs"]
 PRESUPPOSING_NOUNS = WORDS["presupposing_nouns"]
 PRESUPPOSING_MODIFIERS = WORDS["presupposing_modifiers"]
 AMID = WORDS["amid_prepositions"]
+AIMED_ONLY, ATTACK_MODIFIERS = WORDS["aimed_attack_nouns"], WORDS["attack_noun_modifiers"]
+AIMS = frozenset({"on", "against", "targeting", "upon"})
 # The words of a noun that make the event it names one yet to come ("amid *planned* protests",
 # "amid *possible* strikes"): no event under way.
 NOT_UNDER_WAY = frozenset({"planned", "possible", "potential", "expected", "threatened", "proposed", "future"})
@@ -33,7 +35,7 @@ def presupposing(noun: Token) -> Token | None:
     whose object it is ("cease *attacks*", "continue its *strikes*", a later conjunct with the first),
     the noun of `PRESUPPOSING_NOUNS` whose *to* or *of* phrase it is ("an end to *attacks*", "the
     continuation of *strikes*"), or its modifier of `PRESUPPOSING_MODIFIERS` ("*further* attacks")."""
-    if noun.pos_ != "NOUN" or _yet_to_come(noun):
+    if noun.pos_ != "NOUN" or _yet_to_come(noun) or noun.lemma_.lower() in AIMED_ONLY and not _aimed(noun):
         return None
     modifier = next((child for child in noun.children if child.dep_ == "amod" and child.lower_ in PRESUPPOSING_MODIFIERS), None)
     if modifier is not None:
@@ -60,6 +62,12 @@ def amid_event(noun: Token) -> bool:
     while node.dep_ == "conj" and node.head.pos_ == "NOUN":
         node = node.head
     return node.dep_ == "pobj" and node.head.lower_ in AMID
+
+
+def _aimed(noun: Token) -> bool:
+    """The attack noun is aimed at something ("strikes *on* X") or a weapon's ("*drone* strikes")."""
+    return any(child.dep_ == "prep" and child.lower_ in AIMS or child.dep_ in ("amod", "compound") and child.lower_ in ATTACK_MODIFIERS
+               for child in noun.children)  # fmt: skip
 
 
 def _yet_to_come(noun: Token) -> bool:
