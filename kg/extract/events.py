@@ -98,14 +98,18 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                 if trigger.label in superseded or _told_before(token, trigger, lex, index, times, events, year):
                     continue
                 read = _read(token, trigger, lex, index, assets, times, sent, year)
-                reads = [] if read is None else [read]
+                reads = [] if read is None else [(*read, False)]
                 if trigger.label == EventType.ASSAULT.value and presupposing(token) is not None and (
                     read is None or read[0].type is not EventType.ASSAULT
                 ):
                     # "calls on X to cease its attacks on Y": the request (or the halting), and X's attacks.
                     presupposed = _read(token, trigger, lex, index, assets, times, sent, year, presupposed=True)
-                    reads += [] if presupposed is None else [presupposed]
-                for event, whole in reads:
+                    reads += [] if presupposed is None else [(*presupposed, True)]
+                amid = token.pos_ == "NOUN" and amid_event(token)
+                for event, whole, undated in reads:
+                    if undated or amid:
+                        # "cease its attacks", "amid protests": under way before the clause's own event
+                        event = dataclasses.replace(event, when=None)
                     superseded |= trigger.words("supersedes")
                     for one in [event] if whole else _pairs(event, index):
                         events.append(one)
@@ -120,14 +124,11 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
     return dated_by_lead(events, doc, article, headline_end, lex, index, assets)
 
 
-def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int], presupposed: bool = False) -> bool:
+def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> bool:
     """The trigger word states its event here: its requirements are met and it is not what is
-    asked for, the aim of a deployment, travel advice, nor what is called off; an attack the
-    phrase governing it presupposes (`presupposing`) is stated whatever is asked of it."""
+    asked for, the aim of a deployment, travel advice, nor what is called off."""
     if not requirements_met(token, trigger, assets):
         return False
-    if presupposed:
-        return True
     if trigger.label != EventType.REQUEST.value and _asked_for(token, lex):
         return False  # "urges X to lift sanctions": the urging is the event, not the lifting
     if adverbial_infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
@@ -214,7 +215,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     rather than one event per pair of parties. `presupposed`: the attack the phrase governing the
     noun presupposes ("cease its attacks on Y"), made whatever is said of its halting, by an
     attacker the text names, undated."""
-    if not _stated(token, trigger, lex, assets, presupposed):
+    # An attack the phrase governing it presupposes is stated whatever is asked of it or halts it.
+    if not (requirements_met(token, trigger, assets) if presupposed else _stated(token, trigger, lex, assets)):
         return None
     event_type = EventType(trigger.label)
     clauses = attack_clauses(token, lex, index) if event_type is EventType.ASSAULT else []
@@ -257,8 +259,6 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # was set for, not that of the halting.
     halted = event_type.value != trigger.label and event_type.value == trigger.options.get("if_halted")
     when = clause_time(token, times, not_after=NOT_WHEN | {"for"}, published=year) if halted else clause_time(token, times, published=year)
-    if presupposed or token.pos_ == "NOUN" and amid_event(token):
-        when = None  # "amid protests", "cease its attacks": under way before the clause's own event
     event = Event(type=event_type, actors=tuple(actors), targets=tuple(targets), provenance=provenance,
                   mode=mode, when=when, location=place.location, assets=involved)  # fmt: skip
     return event, trigger.flag("symmetric") and not (sides.targets and len(sides.actors) > 1)
