@@ -180,7 +180,8 @@ def untold_attack(noun: Token, trigger: Trigger, lex: Lexicons, index: EntityInd
     told elsewhere, nor one whose author is a name kg does not know ("a *Tatmadaw* airstrike"), nor
     a word that with no party is as often a police search (`named_only`: "arrested in raids"). A
     trigger with `told_by` verbs is told only as their subject ("*protests* are held / erupt in X";
-    not "protests are planned", "arrested amid protests", "as protests continue")."""
+    not "protests are planned", "as protests continue"; "arrested amid protests" is stated by
+    kg.extract.presupposed's `amid_event`, whoever protested)."""
     if noun.lemma_.lower() in trigger.words("named_only"):
         return False
     verbs = trigger.words("told_by")

@@ -29,6 +29,7 @@ from kg.extract.coder import headline_passive, synset_words
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
 from kg.extract.lexicon import MODALITY_PLACES, WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
+from kg.extract.presupposed import amid_event, owner_named_for, presupposing
 from kg.extract.paths import OBJECT, OF_OBJECT, SUBJECT, Path, heads_reached, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
 from kg.extract.names import FACILITY_NOUNS, PLACE_NOUNS
@@ -96,15 +97,25 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
             for trigger in triggers(token, lex, assets):
                 if trigger.label in superseded or _told_before(token, trigger, lex, index, times, events, year):
                     continue
-                if (read := _read(token, trigger, lex, index, assets, times, sent, year)) is None:
-                    continue
-                event, whole = read
-                superseded |= trigger.words("supersedes")
-                for one in [event] if whole else _pairs(event, index):
-                    events.append(one)
-                    if one.targets and _reciprocal(token, trigger) and not _directed(token, trigger):
-                        # "A and B exchanged fire", "A clashed with B": each fought the other.
-                        events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
+                read = _read(token, trigger, lex, index, assets, times, sent, year)
+                reads = [] if read is None else [(*read, False)]
+                if trigger.label == EventType.ASSAULT.value and presupposing(token) is not None and (
+                    read is None or read[0].type is not EventType.ASSAULT
+                ):
+                    # "calls on X to cease its attacks on Y": the request (or the halting), and X's attacks.
+                    presupposed = _read(token, trigger, lex, index, assets, times, sent, year, presupposed=True)
+                    reads += [] if presupposed is None else [(*presupposed, True)]
+                amid = token.pos_ == "NOUN" and amid_event(token)
+                for event, whole, undated in reads:
+                    if undated or amid:
+                        # "cease its attacks", "amid protests": under way before the clause's own event
+                        event = dataclasses.replace(event, when=None)
+                    superseded |= trigger.words("supersedes")
+                    for one in [event] if whole else _pairs(event, index):
+                        events.append(one)
+                        if one.targets and _reciprocal(token, trigger) and not _directed(token, trigger):
+                            # "A and B exchanged fire", "A clashed with B": each fought the other.
+                            events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
     unnamed = frozenset(groups(index.entities, index))
     places = frozenset(key for key, entity in index.entities.items() if entity.type is EntityType.LOCATION)
     events = _told_of_named(events + _claimed_attacks(doc, index, lex, events), index)
@@ -199,10 +210,13 @@ class _Grounds:
 
 
 def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, assets: set[int],
-          times: list[tuple[int, int, Interval]], sent: Span, year: int | None) -> tuple[Event, bool] | None:  # fmt: skip
+          times: list[tuple[int, int, Interval]], sent: Span, year: int | None, *, presupposed: bool = False) -> tuple[Event, bool] | None:  # fmt: skip
     """The event a trigger word states, and whether it stays whole (a meeting of two parties)
-    rather than one event per pair of parties."""
-    if not _stated(token, trigger, lex, assets):
+    rather than one event per pair of parties. `presupposed`: the attack the phrase governing the
+    noun presupposes ("cease its attacks on Y"), made whatever is said of its halting, by an
+    attacker the text names, undated."""
+    # An attack the phrase governing it presupposes is stated whatever is asked of it or halts it.
+    if not (requirements_met(token, trigger, assets) if presupposed else _stated(token, trigger, lex, assets)):
         return None
     event_type = EventType(trigger.label)
     clauses = attack_clauses(token, lex, index) if event_type is EventType.ASSAULT else []
@@ -215,13 +229,21 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if grounds is None or trigger.flag("requires_actor") and acting.inherited and not sides.targets:
         return None
     actors, targets, inherited, modality = sides.actors, sides.targets, acting.inherited, grounds.modality
+    if presupposed:
+        if (owners := owner_named_for(token)) is not None:
+            # "calls on Iran to cease *its* attacks": Iran's, not the caller's
+            actors = [key for owner in owners for key in parties(index.entities_of(owner), index) if key not in targets]
+        if not named(actors, index) or inherited:
+            return None  # "calls for an end to attacks on X": by no one the text names
+        modality = dataclasses.replace(modality, negated=False, hypothetical=False)
     if trigger.flag("refusal"):
         if (refusal := _refusal(token, trigger, modality, actors, sent, lex, index)) is None:
             return None
         modality = refusal
     if (speaker_state := _speaker_state(actors, modality.claimed_by, index)) is not None and speaker_state not in targets:
         actors, inherited = [speaker_state], True  # "Nigerian president X says the military rescued ..."
-    event_type, mode, modality = _retyped(token, trigger, event_type, mode, modality, actors, targets, sent, lex, index)
+    if not presupposed:
+        event_type, mode, modality = _retyped(token, trigger, event_type, mode, modality, actors, targets, sent, lex, index)
     # "Clashes erupt between the Ethiopian army and Y": the sides a fight noun names are one list, the
     # second side and the modifier of a side's noun no farther than the first side's noun.
     fight = event_type is EventType.ASSAULT and token.pos_ == "NOUN" and _reciprocal(token, trigger)
@@ -476,10 +498,12 @@ def _grounds(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicon
     its modality. None where it stands on nothing, or on what is not plainly stated."""
     actors, targets, location = sides.actors, sides.targets, place.location
     # "Thousands of Haredi Jews gather in X to protest": a crowd no entity stands for (`crowd`).
-    unstated = not actors and (trigger.flag("crowd") or ((event_type in FORCE or trigger.flag("told_by")) and (
+    # "X resigns amid protests over Y": protests under way, by protesters unnamed (`amid_event`).
+    amid = trigger.flag("told_by") and token.pos_ == "NOUN" and amid_event(token)
+    unstated = not actors and (trigger.flag("crowd") or amid or ((event_type in FORCE or trigger.flag("told_by")) and (
         actor_unstated(token, trigger, lex, index) if token.pos_ == "VERB" else location is not None and untold_attack(token, trigger, lex, index)
     )))
-    alone = sides.one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed"))
+    alone = sides.one_sided or trigger.flag("targetless") or bool(location and trigger.flag("placed")) or amid
     # "Israeli strikes kill 78 Palestinians": a party acting on counted victims no entity names (with
     # no actor and no place, nobody in nowhere: no fact).
     counted = bool(actors) and not targets and (event_type in FORCE and _counted(token, lex) or _on_counted_people(token, trigger, event_type))
