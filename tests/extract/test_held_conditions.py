@@ -43,7 +43,8 @@ def _stated(found, event_type: EventType):  # type: ignore[no-untyped-def]
     [
         ("Aid groups warn of hunger caused by Ruritania's blockade of Red Harbour.", "ruritania", None, "harbour"),
         ("Ships sailed on Monday to break the Ruritanian blockade of Freedonia.", "ruritania", "freedonia", None),
-        ("A fuel blockade imposed by the Northern Front has emptied the pumps of Red Harbour.", "front", None, None),
+        ("A fuel blockade on Freedonia imposed by the Northern Front has emptied its pumps.", "front", "freedonia", None),
+        ("The ships turned back because of the Ruritanian blockade around Freedonia.", "ruritania", "freedonia", None),
         ("Food ran out during the Ruritanian siege of Red Harbour.", "ruritania", None, "harbour"),
         ("Protesters marched against the Ruritanian occupation of Red Harbour.", "ruritania", "harbour", "harbour"),
         ("Freedonia demands an end to Ruritania's occupation of Red Harbour.", "ruritania", "harbour", "harbour"),
@@ -91,6 +92,7 @@ def test_an_invasion_is_dated_only_by_its_own_year(annotated) -> None:  # type: 
         "Relief convoys head for Red Harbour to break the blockade.",  # no holder
         "Two men were shot in the occupied West Bank.",  # a place epithet
         "Food ran out during the siege of Red Harbour.",
+        "Prices rose because of the Ruritanian blockade.",  # what is blockaded not named: gold names it from elsewhere
         "Ruritania said it would not allow a blockade of its ports.",  # hypothetical
         "Freedonia condemned the blockade against Elbonia.",  # the condemner holds no blockade
     ],
