@@ -129,7 +129,7 @@ def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> 
     asked for, the aim of a deployment, travel advice, nor what is called off."""
     if not requirements_met(token, trigger, assets):
         return False
-    if trigger.label != EventType.REQUEST.value and not _presupposed(token, trigger) and _asked_for(token, lex):
+    if trigger.label != EventType.REQUEST.value and not _held_condition(token, trigger) and _asked_for(token, lex):
         return False  # "urges X to lift sanctions": the urging is the event, not the lifting
     if adverbial_infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
         t.label == EventType.MOBILIZE.value for t in verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
@@ -145,17 +145,17 @@ def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> 
     # ceasefire ended was fought (and "stops strikes" is a RETREAT: if_halted).
     # An ongoing condition named with its holder held, whoever ends it ("an end to X's occupation").
     return not (_halted(token, trigger.words("dropped_by")) or (
-        trigger.label != EventType.ASSAULT.value and not _presupposed(token, trigger)
+        trigger.label != EventType.ASSAULT.value and not _held_condition(token, trigger)
         and _halted(token, cancelling(lex.events.cancelling_blocks))))
 
 
-def _presupposed(token: Token, trigger: Trigger) -> bool:
-    """A definite or owned noun of an ongoing condition (`presupposed`: "the Ruritanian blockade of
+def _held_condition(token: Token, trigger: Trigger) -> bool:
+    """A definite or owned noun of an ongoing condition (`held`: "the Ruritanian blockade of
     X", "Ruritania's occupation of Y") in a clause that does not set it up (`set_up_by`: "Ruritania
     *imposes* a blockade", whose verb states and dates it): the condition holds whatever the clause
     around it says ("ships try to break *the Ruritanian blockade*"), so that clause's modality, halting
-    and time are not its own. An indefinite one ("would not allow a blockade") is not presupposed."""
-    if not trigger.flag("presupposed") or token.pos_ != "NOUN":
+    and time are not its own. An indefinite one ("would not allow a blockade") is not held."""
+    if not trigger.flag("held") or token.pos_ != "NOUN":
         return False
     if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in trigger.words("set_up_by"):
         return False
@@ -164,7 +164,7 @@ def _presupposed(token: Token, trigger: Trigger) -> bool:
 
 def _own_time(token: Token, times: list[tuple[int, int, Interval]]) -> Interval | None:
     """The time expression inside a noun's own phrase, nearest first ("the *2022* invasion", "a
-    blockade in place *since March*"): a presupposed condition is dated only where the text dates it."""
+    blockade in place *since March*"): a held condition is dated only where the text dates it."""
     low, high = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     found = [(abs(start - token.idx), interval) for start, end, interval in times if low <= start and end <= high]
     return min(found, key=lambda item: item[0])[1] if found else None
@@ -281,7 +281,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # "called off strikes *for tomorrow*", "postponed the attack *for Friday*": the day the halted act
     # was set for, not that of the halting.
     halted = event_type.value != trigger.label and event_type.value == trigger.options.get("if_halted")
-    if _presupposed(token, trigger):
+    if _held_condition(token, trigger):
         when = _own_time(token, times)  # "the 2022 invasion"; not the day of the clause it is named in
     elif halted:
         when = clause_time(token, times, not_after=NOT_WHEN | {"for"}, published=year)
@@ -543,7 +543,7 @@ def _grounds(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicon
     if not (actors or unstated) or not (targets or place.struck or alone or on_object or counted):
         return None
     modality = assess(token, index, lex.cues)
-    if _presupposed(token, trigger):  # "tried to break *Ruritania's blockade*": the blockade holds
+    if _held_condition(token, trigger):  # "tried to break *Ruritania's blockade*": the blockade holds
         modality = dataclasses.replace(assess(token, index, lex.cues, own_only=True), claimed_by=modality.claimed_by)
     if event_type is EventType.REQUEST and modality.hypothetical and token.head.i != token.i and _requests(token.head, lex):
         # "urged X, asking the US to waive": the asking is the urging, made, not planned.
