@@ -101,6 +101,12 @@ def test_no_holder_or_no_condition_is_no_coercion(annotated, text) -> None:  # t
     assert _stated(_read(annotated, text), EventType.COERCE) == []
 
 
+@pytest.mark.parametrize("verb", ["has established", "imposed", "launched", "declared", "began"])
+def test_the_subject_of_a_verb_setting_up_a_blockade_holds_it(annotated, verb) -> None:  # type: ignore[no-untyped-def]
+    found = _stated(_read(annotated, f"Ruritania {verb} a naval blockade against Freedonia."), EventType.COERCE)
+    assert any(actors == ("ruritania",) and "freedonia" in targets for actors, targets, _, _ in found), found
+
+
 def test_a_condition_the_clause_states_is_one_fact(annotated) -> None:  # type: ignore[no-untyped-def]
     found = _stated(_read(annotated, "Ruritania imposed a blockade on Freedonia on Monday."), EventType.COERCE)
     assert [(actors, targets) for actors, targets, _, _ in found] == [(("ruritania",), ("freedonia",))], found
