@@ -98,18 +98,14 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                 if trigger.label in superseded or _told_before(token, trigger, lex, index, times, events, year):
                     continue
                 read = _read(token, trigger, lex, index, assets, times, sent, year)
-                reads = [] if read is None else [(*read, False)]
+                reads = [] if read is None else [read]
                 if trigger.label == EventType.ASSAULT.value and presupposing(token) is not None and (
                     read is None or read[0].type is not EventType.ASSAULT
                 ):
                     # "calls on X to cease its attacks on Y": the request (or the halting), and X's attacks.
                     presupposed = _read(token, trigger, lex, index, assets, times, sent, year, presupposed=True)
-                    reads += [] if presupposed is None else [(*presupposed, True)]
-                amid = token.pos_ == "NOUN" and amid_event(token)
-                for event, whole, undated in reads:
-                    if undated or amid:
-                        # "cease its attacks", "amid protests": under way before the clause's own event
-                        event = dataclasses.replace(event, when=None)
+                    reads += [] if presupposed is None else [presupposed]
+                for event, whole in reads:
                     superseded |= trigger.words("supersedes")
                     for one in [event] if whole else _pairs(event, index):
                         events.append(one)
@@ -283,6 +279,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     halted = event_type.value != trigger.label and event_type.value == trigger.options.get("if_halted")
     if _held_condition(token, trigger):
         when = _own_time(token, times)  # "the 2022 invasion"; not the day of the clause it is named in
+    elif presupposed or token.pos_ == "NOUN" and amid_event(token):
+        when = None  # "cease its attacks", "amid protests": under way before the clause's own event
     elif halted:
         when = clause_time(token, times, not_after=NOT_WHEN | {"for"}, published=year)
     else:
