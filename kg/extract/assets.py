@@ -104,6 +104,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
         head = span.root
         if _victim(head, lex):
             continue  # "14 soldiers were killed": victims, not a deployment
+        if _being_made(head, lex):
+            continue  # "support the production of Ukrainian drones": drones to be made, not deployed
         if asset_class is AssetClass.TROOPS and _killer(head, lex):
             continue  # "a gunman is killed by Ruritanian troops": the unit acts in a killing
         verb = _governing_verb(head, lex)
@@ -241,6 +243,16 @@ def _victim(head: Token, lex: Lexicons) -> bool:
     return any(child.lemma_.lower() in lex.assets.victim_verbs and child.tag_ == "VBN" and (
         child.dep_ == "acl" or child.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in child.children))
         for child in head.children)  # fmt: skip
+
+
+def _being_made(head: Token, lex: Lexicons) -> bool:
+    """The asset is what a noun of making makes (`making_nouns`: "the production of Ukrainian
+    drones", "the development of the battleship X"): it is to be made, or being made, and the text
+    tells no deployment (bench/ASSETS.md: a ship "in development" was a wrong one)."""
+    while head.dep_ == "conj":
+        head = head.head
+    return (head.dep_ == "pobj" and head.head.lower_ == "of"
+            and head.head.head.lemma_.lower() in lex.assets.making_nouns)  # fmt: skip
 
 
 def _killer(head: Token, lex: Lexicons) -> bool:

@@ -48,6 +48,7 @@ CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 CHARGE_NOUNS, CHARGING = WORDS["charge_nouns"], WORDS["charging_verbs"]
 SANCTION_NOUNS = WORDS["sanction_nouns"]
 INTENT_CUES = WORDS["intent_cues"]
+HELD_VERBS, CONTINUING = WORDS["held_verbs"], WORDS["continuing_verbs"]
 DESIGN_VERBS = WORDS["design_verbs"]
 # Nouns of a war or of what befell a victim: who qualifies them is no protest's target (`_befallen`).
 NO_TARGET_NOUNS = WORDS["no_target_nouns"]
@@ -86,6 +87,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
     index = EntityIndex(doc, entities, speech_verbs=lex.speech_verbs, groups=True)
     assets = asset_tokens(doc, index, lex)
     events: list[Event] = []
+    read_at: dict[int, int] = {}  # id of an event read in the loop below -> the index of its trigger word
+    refusals: list[tuple[Token, Event]] = []
     body_start = topic_line_end(article)
     year = article.published.year if article.published else None
     for sent in doc.sents:
@@ -107,11 +110,15 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                     reads += [] if presupposed is None else [presupposed]
                 for event, whole in reads:
                     superseded |= trigger.words("supersedes")
+                    if trigger.flag("refusal"):
+                        refusals.append((token, event))
                     for one in [event] if whole else _pairs(event, index):
                         events.append(one)
+                        read_at[id(one)] = token.i
                         if one.targets and _reciprocal(token, trigger) and not _directed(token, trigger):
                             # "A and B exchanged fire", "A clashed with B": each fought the other.
                             events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
+    events = [event for event in events if not _refused_reading(event, read_at.get(id(event)), refusals)]
     unnamed = frozenset(groups(index.entities, index))
     places = frozenset(key for key, entity in index.entities.items() if entity.type is EntityType.LOCATION)
     events = _told_of_named(events + _claimed_attacks(doc, index, lex, events), index)
@@ -156,6 +163,17 @@ def _held_condition(token: Token, trigger: Trigger) -> bool:
     if token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in trigger.words("set_up_by"):
         return False
     return definite(token) or any(child.dep_ == "poss" for child in token.children)
+
+
+def _continued_condition(token: Token, modality: Modality) -> bool:
+    """A verb of an ongoing condition (`held_verbs`: occupy, blockade, besiege) that its subject
+    *continues* to hold, neither denied nor conditional ("Israel will continue to occupy southern
+    Lebanon"): the condition is under way now, so the future of *continue* makes no threat of it.
+    Attacks that continue ("will continue to strike Y") are not conditions and are left as read."""
+    governor = token.head
+    conditional = any(word.lower() in ("if", "unless", "whether") for word in (modality.cue or "").split())
+    return (token.lemma_.lower() in HELD_VERBS and token.dep_ == "xcomp" and governor.i != token.i
+            and governor.lemma_.lower() in CONTINUING and not modality.negated and not conditional)  # fmt: skip
 
 
 def _own_time(token: Token, times: list[tuple[int, int, Interval]]) -> Interval | None:
@@ -261,7 +279,12 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         modality = refusal
     if (speaker_state := _speaker_state(actors, modality.claimed_by, index)) is not None and speaker_state not in targets:
         actors, inherited = [speaker_state], True  # "Nigerian president X says the military rescued ..."
-    if not presupposed:
+    continued = not presupposed and _continued_condition(token, modality)
+    if continued:
+        # "X will continue to occupy Y": the occupation holds now (rule 1 of the presupposed-event
+        # convention), no threat of one.
+        modality = dataclasses.replace(modality, hypothetical=False)
+    elif not presupposed:
         event_type, mode, modality = _retyped(token, trigger, event_type, mode, modality, actors, targets, sent, lex, index)
     # "Clashes erupt between the Ethiopian army and Y": the sides a fight noun names are one list, the
     # second side and the modifier of a side's noun no farther than the first side's noun.
@@ -279,7 +302,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     halted = event_type.value != trigger.label and event_type.value == trigger.options.get("if_halted")
     if _held_condition(token, trigger):
         when = _own_time(token, times)  # "the 2022 invasion"; not the day of the clause it is named in
-    elif presupposed or token.pos_ == "NOUN" and amid_event(token):
+    elif presupposed or continued or token.pos_ == "NOUN" and amid_event(token):
         when = None  # "cease its attacks", "amid protests": under way before the clause's own event
     elif halted:
         when = clause_time(token, times, not_after=NOT_WHEN | {"for"}, published=year)
@@ -1158,17 +1181,39 @@ def _own_words(modality: Modality, actors: list[str], index: EntityIndex) -> boo
     return claimant is None or claimant in actors or not set(actors).isdisjoint(states_of([claimant], index))
 
 
+# What a refusal refuses, read on its own as a negated meeting or agreement ("refuses to
+# *negotiate* with Y", "will not take part in *talks* with Y").
+_REFUSED_TYPES = frozenset({EventType.CONSULT, EventType.AGREE})
+
+
+def _refused_reading(event: Event, at: int | None, refusals: list[tuple[Token, Event]]) -> bool:
+    """Whether an event is the negated meeting or agreement a refusal's own words tell ("X refuses
+    to negotiate with Y": X's REJECT, CAMEO 125, not beside it a negated CONSULT X -> Y): read in
+    the refusal verb's phrase, between the same parties either way. The act a joining would have
+    done ("will not join Y in striking Z") is another event and stays."""
+    if at is None or not event.provenance.negated or event.type not in _REFUSED_TYPES:
+        return False
+    parties = set(event.actors) | set(event.targets)
+    return any(
+        at in {word.i for word in verb.subtree} and event.provenance.evidence == refusal.provenance.evidence
+        and parties <= set(refusal.actors) | set(refusal.targets) for verb, refusal in refusals
+    )  # fmt: skip
+
+
 def _refusal(token: Token, trigger: Trigger, modality: Modality, actors: list[str], sent: Span, lex: Lexicons,
              index: EntityIndex) -> Modality | None:  # fmt: skip
     """The modality of a refusal ("X will not join Y", "X refused to take part in talks with Y":
     PLOVER's REJECT, CAMEO's DECLINE * JOIN): the refusal is the event, stated, not a joining
     denied. "Will not" refuses only in the actor's own words ("Z says X will not join NATO" is Z's
     forecast); a possibility or a condition around it ("may refuse", "unless ...") keeps it
-    hypothetical."""
-    if any(child.dep_ == "neg" for child in token.children) and not _own_words(modality, actors, index):
+    hypothetical. So with an intending word negated ("X does not plan to negotiate"): the plan
+    is the refusal, not a possibility."""
+    negated_intent = token.head.lemma_.lower() in trigger.words("refusal_negated_governors")
+    if (negated_intent or any(child.dep_ == "neg" for child in token.children)) and not _own_words(modality, actors, index):
         return None
     open_cues = {lemma for lemma in _cue_lemmas(modality, sent) if any(lex.cues.get((place, lemma)) == "hypothetical" for place in MODALITY_PLACES)}
-    return dataclasses.replace(modality, negated=False, hypothetical=bool(open_cues - trigger.words("refusal_modals")))
+    refusing = trigger.words("refusal_modals") | trigger.words("refusal_negated_governors")
+    return dataclasses.replace(modality, negated=False, hypothetical=bool(open_cues - refusing))
 
 
 def _intended(modality: Modality, sent: Span, lex: Lexicons) -> bool:

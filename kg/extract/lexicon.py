@@ -357,6 +357,9 @@ class AssetLexicon:
     # Their object or passive subject is a victim or a captive set free, no deployment ("14 soldiers
     # were *killed*", "*releases* six soldiers").
     victim_verbs: frozenset[str]
+    # Nouns of making an asset: one after them and "of" is to be made, not deployed ("support the
+    # *production* of Ukrainian drones", "reveals the *development* of the battleship X").
+    making_nouns: frozenset[str]
     # Asset nouns that are an asset alone only where a moving verb moves them ("Ruritanian *forces*
     # entered Port Vell", not "Ruritanian forces raided a house"), and those verbs.
     moving_only: frozenset[str]

@@ -207,15 +207,19 @@ def refused(token: Token, trigger: Trigger) -> bool:
     """A refusal trigger's verb is refused: negated under a modal of the future alone ("X *will
     not* join Y", "*won't* take part", `refusal_modals`), or the complement of a refusing word
     that is not negated itself ("X *refused* to join Y", "its *refusal* to participate",
-    `refusal_governors`)."""
+    `refusal_governors`), or of an intending word that is ("X does *not plan* to negotiate with Y",
+    `refusal_negated_governors`)."""
     children = list(token.children)
     if any(child.dep_ == "neg" for child in children):
         modals = [child.lower_ for child in children if child.dep_ in ("aux", "auxpass")]
         return bool(modals) and set(modals) <= trigger.words("refusal_modals")
     governor = token.head
-    return (token.dep_ in ("xcomp", "acl") and governor.i != token.i
-            and governor.lemma_.lower() in trigger.words("refusal_governors")
-            and not any(child.dep_ == "neg" for child in governor.children))  # fmt: skip
+    if token.dep_ not in ("xcomp", "acl") or governor.i == token.i:
+        return False
+    negated = any(child.dep_ == "neg" for child in governor.children)
+    if governor.lemma_.lower() in trigger.words("refusal_negated_governors"):
+        return negated  # "X does *not plan* to enter negotiations with Y", not "X plans to"
+    return governor.lemma_.lower() in trigger.words("refusal_governors") and not negated
 
 
 def _object_heads(verb: Token) -> Iterator[str]:

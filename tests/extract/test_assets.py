@@ -618,3 +618,17 @@ def test_assets_ship_of_a_crew_does_not_go_where_the_crew_went(annotated) -> Non
     text = "Sailors of tanker Velmora Star are flown to Port Vell."
     found = _deployments(annotated, text, {"Velmora Star": ("velmora", ASSET, "Vessel")})
     assert not any(d.location == "port_vell" for d in found)
+
+
+def test_assets_what_a_noun_of_making_makes_is_no_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"Ruritanian drones": ("drones", ASSET, "Drone", False), "warships": ("warships", ASSET, "Warship", False)}
+    for text in (
+        "Freedonia will support the production of Ruritanian drones.",
+        "Freedonia funds the development and manufacture of Ruritanian drones.",
+        "Ruritania announces the development of two warships.",
+    ):
+        assert _deployments(annotated, text, names) == [], text
+    # Made assets that are sent are deployed all the same.
+    assert _read(_deployments(annotated, "Freedonia sends Ruritanian drones to Port Vell.", names)) == {
+        ("drones", "drone", "freedonia", "port_vell")
+    }

@@ -118,3 +118,33 @@ def test_a_topic_line_states_no_held_condition(annotated, english_model) -> None
     _, entities, _ = annotated(article.content, NAMES)
     found = events.extract(annotate(english_model, article), entities, article)
     assert [e.type for e in found] == [EventType.CONSULT], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania will continue to occupy Freedonia.",
+        "Ruritania says it will continue to blockade Freedonia.",
+        "Ruritania continues to occupy Freedonia.",
+    ],
+)
+def test_a_condition_its_holder_continues_is_held_not_threatened(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    assert any(actors == ("ruritania",) and "freedonia" in targets and when is None
+               for actors, targets, _, when in _stated(found, EventType.COERCE)), found  # fmt: skip
+    assert not any(kind is EventType.THREATEN for kind, *_ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "threat"),
+    [
+        ("Ruritania will occupy Freedonia.", True),  # a new occupation: a threat
+        ("Ruritania will continue to strike Freedonia.", True),  # attacks are no held condition
+        ("Ruritania will not continue to occupy Freedonia.", False),
+        ("If Ruritania continues to occupy Freedonia, Elbonia will respond.", False),
+    ],
+)
+def test_a_new_denied_or_conditional_occupation_or_continued_attacks_is_no_held_condition(annotated, text, threat) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    assert _stated(found, EventType.COERCE) == [], found
+    assert any(kind is EventType.THREATEN for kind, *_ in found) is threat, found

@@ -66,3 +66,46 @@ def test_joining_or_a_forecast_of_not_joining_rejects_nothing(read_readings, tex
 def test_a_refusal_that_may_come_stays_hypothetical(read_readings) -> None:  # type: ignore[no-untyped-def]
     found = read_readings("Ruritania may refuse to join Freedonia in the blockade.", NAMES)
     assert {(kind, hypothetical) for kind, _, _, _, hypothetical in found if kind is EventType.REJECT} == {(EventType.REJECT, True)}, found
+
+
+# ----------- a refusal to negotiate (PLOVER REJECT; CAMEO REFUSE * NEGOTIATION [125]), not a meeting denied
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Ruritania refuses to negotiate with Freedonia.", ("freedonia",)),
+        ("Ruritania will not negotiate with Freedonia.", ("freedonia",)),
+        ("Ruritania does not plan to enter negotiations with Freedonia.", ("freedonia",)),
+        ("Ruritania will not hold talks with Freedonia.", ("freedonia",)),
+        ("Ruritania declined to negotiate.", ()),
+    ],
+)
+def test_a_refusal_to_negotiate_is_a_stated_rejection(read_readings, text, targets) -> None:  # type: ignore[no-untyped-def]
+    found = read_readings(text, NAMES)
+    assert (EventType.REJECT, ("ruritania",), targets, False, False) in found, found
+    # The meeting or agreement refused is the rejection, not a negated fact beside it.
+    assert not any(kind in (EventType.CONSULT, EventType.AGREE) for kind, *_ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania will negotiate with Freedonia.",
+        "Ruritania plans to enter negotiations with Freedonia.",
+        "Ruritania may not negotiate with Freedonia.",
+        "Ruritania did not refuse to negotiate with Freedonia.",
+        "Ruritania will not have a role in the talks with Freedonia.",  # the object is a role, not talks
+        "Alma Vask says that Ruritania will not negotiate with Freedonia.",  # her forecast, not Ruritania's word
+    ],
+)
+def test_negotiating_or_a_forecast_of_not_negotiating_rejects_nothing(read_readings, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(kind is EventType.REJECT for kind, *_ in read_readings(text, NAMES))
+
+
+def test_a_refused_joint_act_stays_beside_the_refusal(read_readings) -> None:  # type: ignore[no-untyped-def]
+    # Only the meeting or agreement refused gives way; the act a joining would have done stays
+    # a negated fact of its own.
+    found = read_readings("Ruritania will not join Freedonia in attacking Elbonia.", NAMES)
+    assert (EventType.REJECT, ("ruritania",), ("freedonia",), False, False) in found, found
+    assert any(kind is EventType.ASSAULT and negated for kind, _, _, negated, _ in found), found
