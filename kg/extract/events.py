@@ -87,8 +87,7 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
     index = EntityIndex(doc, entities, speech_verbs=lex.speech_verbs, groups=True)
     assets = asset_tokens(doc, index, lex)
     events: list[Event] = []
-    read_at: dict[int, int] = {}  # id of an event read in the loop below -> the index of its trigger word
-    refusals: list[tuple[Token, Event]] = []
+    refusals: list[Event] = []
     body_start = topic_line_end(article)
     year = article.published.year if article.published else None
     for sent in doc.sents:
@@ -111,14 +110,13 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[Ev
                 for event, whole in reads:
                     superseded |= trigger.words("supersedes")
                     if trigger.flag("refusal"):
-                        refusals.append((token, event))
+                        refusals.append(event)
                     for one in [event] if whole else _pairs(event, index):
                         events.append(one)
-                        read_at[id(one)] = token.i
                         if one.targets and _reciprocal(token, trigger) and not _directed(token, trigger):
                             # "A and B exchanged fire", "A clashed with B": each fought the other.
                             events.append(dataclasses.replace(one, actors=one.targets, targets=one.actors))
-    events = [event for event in events if not _refused_reading(event, read_at.get(id(event)), refusals)]
+    events = [event for event in events if not _refused_reading(event, refusals)]
     unnamed = frozenset(groups(index.entities, index))
     places = frozenset(key for key, entity in index.entities.items() if entity.type is EntityType.LOCATION)
     events = _told_of_named(events + _claimed_attacks(doc, index, lex, events), index)
@@ -1186,17 +1184,15 @@ def _own_words(modality: Modality, actors: list[str], index: EntityIndex) -> boo
 _REFUSED_TYPES = frozenset({EventType.CONSULT, EventType.AGREE})
 
 
-def _refused_reading(event: Event, at: int | None, refusals: list[tuple[Token, Event]]) -> bool:
+def _refused_reading(event: Event, refusals: list[Event]) -> bool:
     """Whether an event is the negated meeting or agreement a refusal's own words tell ("X refuses
-    to negotiate with Y": X's REJECT, CAMEO 125, not beside it a negated CONSULT X -> Y): read in
-    the refusal verb's phrase, between the same parties either way. The act a joining would have
-    done ("will not join Y in striking Z") is another event and stays."""
-    if at is None or not event.provenance.negated or event.type not in _REFUSED_TYPES:
-        return False
+    to negotiate with Y": X's REJECT, CAMEO 125, not beside it a negated CONSULT X -> Y): told in
+    the refusal's sentence, between the same parties either way. The act a joining would have
+    done ("will not join Y in striking Z") is no meeting or agreement and stays."""
     parties = set(event.actors) | set(event.targets)
-    return any(
-        at in {word.i for word in verb.subtree} and event.provenance.evidence == refusal.provenance.evidence
-        and parties <= set(refusal.actors) | set(refusal.targets) for verb, refusal in refusals
+    return event.provenance.negated and event.type in _REFUSED_TYPES and any(
+        event.provenance.evidence == refusal.provenance.evidence and parties <= set(refusal.actors) | set(refusal.targets)
+        for refusal in refusals
     )  # fmt: skip
 
 
