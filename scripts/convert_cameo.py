@@ -552,7 +552,8 @@ def _block_rows(
             no_ops.append(len(pattern_rows))
         pattern_rows.append(
             {"kind": "pattern", "block": block_id, **parts, "code": code, "type": reading.type,
-             "mode": reading.mode, **({"verbs": verbs} if verbs else {}), "source": source}  # fmt: skip
+             "mode": reading.mode, **({"verbs": verbs} if verbs else {}),
+             **({"object_outside_preps": True} if code == "---" and parts["object"] else {}), "source": source}  # fmt: skip
         )
     if not any(row["type"] for row in pattern_rows):
         dropped["redundant_null"] += len(no_ops)

@@ -334,3 +334,19 @@ def test_convert_cameo_a_pattern_restating_a_verbs_own_code_of_another_type_read
     assert ("of", "COERCE", ["convict"]) in patterns  # confined
     assert ("in", "COERCE", None) in patterns  # CHARGE has no code of its own: block-wide
     assert ("of", "ACCUSE", None) in patterns  # ACCUSE as the block's code is: block-wide
+
+
+@needs_dictionaries
+def test_convert_cameo_a_no_event_patterns_object_words_are_met_outside_prepositional_phrases() -> None:
+    """'- * &AIRCRAFT [---] # FIGHT' names no prepositional phrase: its row says its object words
+    are met outside the verb's; '* (WITH CORRUPTION) [---]' is a phrase already, and a typed row
+    keeps reading its words anywhere in the clause."""
+    plover = {"19": (convert_cameo.Plover("ASSAULT", None), 1), "01": (convert_cameo.Plover(None, None), 2)}
+    block = convert_cameo.Block("PHYSICAL_CONFLICT", 1, "190", [(2, "ATTACK"), (3, "FIGHT {FIGHTS FOUGHT FIGHTING }")], [
+        (4, " * &AIRCRAFT   [---]   # FIGHT , FIGHT"), (5, " * (WITH CORRUPTION)   [---]   # BATTLE"),
+        (6, " &MILITARY * TOWN   [193]   # ATTACK"),
+    ])  # fmt: skip
+    synsets = {"&AIRCRAFT": ([["drone"], ["jet"]], 1), "&MILITARY": ([["troops"]], 2)}
+    rows = convert_cameo._block_rows(block, synsets, plover, collections.Counter())
+    outside = {row["source"].split(";")[0]: row.get("object_outside_preps") for row in rows if row["kind"] == "pattern"}
+    assert outside == {"CAMEO.2.0.txt:4": True, "CAMEO.2.0.txt:5": None, "CAMEO.2.0.txt:6": None}

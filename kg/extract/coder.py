@@ -73,6 +73,9 @@ class VerbPattern:
     preps: tuple[tuple[str, tuple[Requirement, ...]], ...]
     code: Code
     verbs: frozenset[str] = frozenset()  # the verbs of its block it was written for; empty: all
+    # Its object words are met outside the verb's prepositional phrases, which the dictionary
+    # writes in parentheses: a no-event row "* &AIRCRAFT" is not met by "attacked X *with drones*".
+    outside_preps: bool = False
 
     def reads(self, verb: str) -> bool:
         """Whether the pattern applies to `verb` of its block ("hold", "cordon off")."""
@@ -169,6 +172,7 @@ class _Context:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
         self.clause = _core_words(forms, clause)
+        self.unprepped = _core_words(forms, [child for child in clause if child.dep_ not in PREP_DEPS])
         objects = [child for child in children if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubj")] + given
         if token.dep_ == "compound" or (passive and token.dep_ == "acl"):
             # "The Houthis fire missiles at X", "Diplomat *expelled* from Y": the noun it
@@ -187,7 +191,8 @@ class _Context:
     def matches(self, pattern: VerbPattern) -> bool:
         return (
             all(_met(requirement, self.subject) for requirement in pattern.subject)
-            and all(_met(requirement, self.particles if requirement in PARTICLES else self.clause)
+            and all(_met(requirement, self.particles if requirement in PARTICLES
+                         else self.unprepped if pattern.outside_preps else self.clause)
                     for requirement in pattern.object)
             and all(any(form == prep and all(_met(requirement, phrase) for requirement in words)
                         for form, phrase in self.preps)
@@ -340,7 +345,7 @@ def _pattern(row: dict[str, Any], synsets: dict[str, Requirement]) -> VerbPatter
     lemmas: dict[str, str] = row.get("lemmas", {})
     preps = tuple((item["prep"], _requirements(item["words"], synsets, lemmas)) for item in row["preps"])
     return VerbPattern(_requirements(row["subject"], synsets, lemmas), _requirements(row["object"], synsets, lemmas),
-                       preps, _code(row), frozenset(row.get("verbs", ())))  # fmt: skip
+                       preps, _code(row), frozenset(row.get("verbs", ())), bool(row.get("object_outside_preps")))  # fmt: skip
 
 
 def _add_sense_rows(path: Path, known_blocks: set[str], synsets: dict[str, Requirement],

@@ -695,3 +695,50 @@ def test_events_an_accusation_of_a_crime_is_no_arrest(annotated, text) -> None: 
 def test_events_an_indictment_for_a_crime_stays_coercion(annotated) -> None:  # type: ignore[no-untyped-def]
     text = "Ruritania indicted Omar Tellen for war crimes."
     assert [(e.actors, e.targets) for e in _typed(annotated, text, EventType.COERCE)] == [(("ruritania",), ("tellen",))]
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        # PHYSICAL_CONFLICT's "* &AIRCRAFT [---] # FIGHT": the aircraft a verb is done *with* are
+        # in a prepositional phrase, which the dictionary writes in parentheses; not its object.
+        ("Ruritania attacked Freedonia with drones.", "attack"),
+        ("Ruritania strikes the Freedonian capital with drones.", "strike"),
+        ("Ruritania struck Freedonia with jets.", "strike"),
+        ("Freedonian forces assaulted the port with helicopters.", "assault"),
+    ],
+)
+def test_coder_a_no_event_patterns_object_words_are_not_met_in_a_prepositional_phrase(english_model, text, lemma) -> None:  # type: ignore[no-untyped-def]
+    code = verb_dictionary().code(_verb(english_model, text, lemma))
+    assert code is not None and code.type is EventType.ASSAULT, text
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Ruritania vowed to fight racism.", "fight"),
+        ("The Freedonian army battles extremism in the north.", "battle"),
+        ("The Ruritanian police will combat organised crime.", "combat"),
+        ("The Freedonian government has fought racism and violence in its schools.", "fight"),
+    ],
+)
+def test_coder_a_no_event_pattern_still_reads_the_verbs_object(english_model, text, lemma) -> None:  # type: ignore[no-untyped-def]
+    assert verb_dictionary().code(_verb(english_model, text, lemma)) is None, text
+
+
+def test_coder_object_outside_preps_is_read_from_the_row(tmp_path: Path, english_model) -> None:  # type: ignore[no-untyped-def]
+    _write(tmp_path, "cameo_synsets.jsonl", [])
+    code = {"mode": None, "source": "t:1"}
+    _write(tmp_path, "cameo_verbs.jsonl", [
+        {"kind": "verb", "lemma": "attack", "particles": [], "block": "P", "code": "190", "type": "ASSAULT", **code},
+        {"kind": "pattern", "block": "P", "subject": [], "object": ["drones"], "preps": [], "lemmas": {"drones": "drone"},
+         "code": "---", "type": None, "object_outside_preps": True, **code},
+        {"kind": "verb", "lemma": "hit", "particles": [], "block": "Q", "code": "190", "type": "ASSAULT", **code},
+        {"kind": "pattern", "block": "Q", "subject": [], "object": ["drones"], "preps": [], "lemmas": {"drones": "drone"},
+         "code": "---", "type": None, **code},
+    ])  # fmt: skip
+    dictionary = load_verb_dictionary(tmp_path)
+    attacked = dictionary.code(_verb(english_model, "Ruritania attacked Freedonia with drones.", "attack"))
+    assert attacked is not None and attacked.type is EventType.ASSAULT
+    assert dictionary.code(_verb(english_model, "Ruritania attacked the drones.", "attack")) is None
+    assert dictionary.code(_verb(english_model, "Ruritania hit Freedonia with drones.", "hit")) is None
