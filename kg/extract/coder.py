@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -172,12 +172,14 @@ class _Context:
             # A verb the parser read as a noun or a modifier: names before it are its subject.
             self.subject |= _span_words(forms, [child for child in children if child.i < token.i])
         self.clause = _core_words(forms, clause)
-        self.unprepped = _core_words(forms, [child for child in clause if child.dep_ not in PREP_DEPS])
+        self._forms, self._unprepped = forms, [child for child in clause if child.dep_ not in PREP_DEPS]
         objects = [child for child in children if child.dep_ in OBJECT_DEPS or (passive and child.dep_ == "nsubj")] + given
+        self._modified = frozenset[str]()
         if token.dep_ == "compound" or (passive and token.dep_ == "acl"):
             # "The Houthis fire missiles at X", "Diplomat *expelled* from Y": the noun it
             # modifies is its object.
-            self.clause |= _span_words(forms, [token.head]) - _span_words(forms, [token])
+            self._modified = _span_words(forms, [token.head]) - _span_words(forms, [token])
+            self.clause |= self._modified
             objects.append(token.head)
         # Prepositional phrases of the verb itself, and of its object ("sent police *to the
         # border*"); deeper ones belong to other words ("ship-*to*-ship transfers").
@@ -187,6 +189,12 @@ class _Context:
         self.preps = [(forms[prep.i][0], _span_words(forms, [prep])) for prep in preps]
         self.has_object = bool(objects) or any(child.dep_ in ("ccomp", "xcomp") for child in children)
         self.words = self.subject | self.clause | frozenset(word for form, phrase in self.preps for word in (form, *phrase))
+
+    @cached_property
+    def unprepped(self) -> frozenset[str]:
+        """The clause's words outside the verb's prepositional phrases, read by a no-event pattern's
+        object words (`VerbPattern.outside_preps`): made only when such a pattern is tried."""
+        return _core_words(self._forms, self._unprepped) | self._modified
 
     def matches(self, pattern: VerbPattern) -> bool:
         return (
