@@ -50,6 +50,9 @@ SANCTION_NOUNS = WORDS["sanction_nouns"]
 INTENT_CUES = WORDS["intent_cues"]
 HELD_VERBS, CONTINUING = WORDS["held_verbs"], WORDS["continuing_verbs"]
 DESIGN_VERBS = WORDS["design_verbs"]
+# Cue words of a condition or an open question around a claim: "if X attacks", "unless X
+# withdraws", "unclear whether X attacked".
+CONDITION_CUES = frozenset({"if", "unless", "whether"})
 # Nouns of a war or of what befell a victim: who qualifies them is no protest's target (`_befallen`).
 NO_TARGET_NOUNS = WORDS["no_target_nouns"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
@@ -169,9 +172,13 @@ def _continued_condition(token: Token, modality: Modality) -> bool:
     Lebanon"): the condition is under way now, so the future of *continue* makes no threat of it.
     Attacks that continue ("will continue to strike Y") are not conditions and are left as read."""
     governor = token.head
-    conditional = any(word.lower() in ("if", "unless", "whether") for word in (modality.cue or "").split())
     return (token.lemma_.lower() in HELD_VERBS and token.dep_ == "xcomp" and governor.i != token.i
-            and governor.lemma_.lower() in CONTINUING and not modality.negated and not conditional)  # fmt: skip
+            and governor.lemma_.lower() in CONTINUING and not modality.negated and not _conditional(modality))  # fmt: skip
+
+
+def _conditional(modality: Modality, cues: frozenset[str] = CONDITION_CUES) -> bool:
+    """Whether a cue of `cues` set the claim's modality: what it governs is not stated."""
+    return any(word.lower() in cues for word in (modality.cue or "").split())
 
 
 def _own_time(token: Token, times: list[tuple[int, int, Interval]]) -> Interval | None:
@@ -579,7 +586,7 @@ def _retyped(token: Token, trigger: Trigger, event_type: EventType, mode: str | 
     """The type, mode and modality of an act halted, threatened or intended rather than done, or of
     an attack in words."""
     # "if X attacks", "warned X against attacking", "unclear whether X attacked": no threat by X.
-    conditional = any(word.lower() in ("if", "unless", "against", "whether") for word in (modality.cue or "").split())
+    conditional = _conditional(modality, CONDITION_CUES | {"against"})
     halted = trigger.options.get("if_halted")
     stated = modality.hypothetical and not modality.negated and _own_words(modality, actors, index)
     if halted and (halting := _halting(token, trigger.words("halted_by"))) is not None:

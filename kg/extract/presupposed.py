@@ -40,9 +40,7 @@ def presupposing(noun: Token) -> Token | None:
     modifier = next((child for child in noun.children if child.dep_ == "amod" and child.lower_ in PRESUPPOSING_MODIFIERS), None)
     if modifier is not None:
         return modifier
-    node = noun
-    while node.dep_ == "conj" and node.head.pos_ == "NOUN":
-        node = node.head
+    node = _first_of_list(noun)
     head = node.head
     if node.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and verb_forms(head) & PRESUPPOSING_VERBS:
         return head
@@ -58,10 +56,16 @@ def amid_event(noun: Token) -> bool:
     *amid* object)."""
     if noun.pos_ != "NOUN" or _yet_to_come(noun):
         return False
-    node = noun
-    while node.dep_ == "conj" and node.head.pos_ == "NOUN":
-        node = node.head
+    node = _first_of_list(noun)
     return node.dep_ == "pobj" and node.head.lower_ in AMID
+
+
+def _first_of_list(noun: Token) -> Token:
+    """The first noun of the list `noun` is a later conjunct of ("halt its strikes and *raids*"), or
+    `noun` itself: the phrase that governs the list governs each."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    return noun
 
 
 def _aimed(noun: Token) -> bool:
