@@ -57,9 +57,15 @@ def test_a_refusal_to_join_or_take_part_is_a_stated_rejection(read_readings, tex
         "Ruritania will join the coalition.",
         "Ruritania did not refuse to join Freedonia in the blockade.",
         "Alma Vask says that Ruritania will not join Freedonia in the blockade.",  # her forecast, not Ruritania's word
+        "Ruritania will negotiate with Freedonia.",
+        "Ruritania plans to enter negotiations with Freedonia.",
+        "Ruritania may not negotiate with Freedonia.",
+        "Ruritania did not refuse to negotiate with Freedonia.",
+        "Ruritania will not have a role in the talks with Freedonia.",  # the object is a role, not talks
+        "Alma Vask says that Ruritania will not negotiate with Freedonia.",  # her forecast, not Ruritania's word
     ],
 )
-def test_joining_or_a_forecast_of_not_joining_rejects_nothing(read_readings, text) -> None:  # type: ignore[no-untyped-def]
+def test_joining_negotiating_or_a_forecast_of_not_doing_so_rejects_nothing(read_readings, text) -> None:  # type: ignore[no-untyped-def]
     assert not any(kind is EventType.REJECT for kind, *_ in read_readings(text, NAMES))
 
 
@@ -86,21 +92,6 @@ def test_a_refusal_to_negotiate_is_a_stated_rejection(read_readings, text, targe
     assert (EventType.REJECT, ("ruritania",), targets, False, False) in found, found
     # The meeting or agreement refused is the rejection, not a negated fact beside it.
     assert not any(kind in (EventType.CONSULT, EventType.AGREE) for kind, *_ in found), found
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Ruritania will negotiate with Freedonia.",
-        "Ruritania plans to enter negotiations with Freedonia.",
-        "Ruritania may not negotiate with Freedonia.",
-        "Ruritania did not refuse to negotiate with Freedonia.",
-        "Ruritania will not have a role in the talks with Freedonia.",  # the object is a role, not talks
-        "Alma Vask says that Ruritania will not negotiate with Freedonia.",  # her forecast, not Ruritania's word
-    ],
-)
-def test_negotiating_or_a_forecast_of_not_negotiating_rejects_nothing(read_readings, text) -> None:  # type: ignore[no-untyped-def]
-    assert not any(kind is EventType.REJECT for kind, *_ in read_readings(text, NAMES))
 
 
 def test_a_refused_joint_act_stays_beside_the_refusal(read_readings) -> None:  # type: ignore[no-untyped-def]
