@@ -718,3 +718,29 @@ def test_entities_names_the_reference_tables_or_curated_rows_give(entities, text
     found = entities(text)
     assert any(e.type is entity_type and name in {x.name for m in e.mentions for x in load_gazetteer().lookup(m.text)}
                for e in found)  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("FARC dissidents ambush an army patrol near the river.", "FARC dissidents"),
+    ("Troops clash with dissidents of the FARC in the south.", "FARC dissidents"),
+    ("An airstrike kills seven FARC splinter group fighters.", "FARC dissidents"),
+    ("Police detain a commander tied to a FARC dissident faction.", "FARC dissidents"),
+])  # fmt: skip
+def test_entities_the_farc_dissidents_are_a_party_of_their_own(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    # The groups that refused the 2016 peace deal are not the demobilised FARC: the dissidents' name is
+    # kept whole, an armed group, and the parent's name is no entity of the sentence.
+    found = entities(text)
+    orgs = [e for e in found if e.type is ORG]
+    assert [e.kind for e in orgs] == ["NonStateArmedGroup"]
+    assert [x.name for x in load_gazetteer().lookup(orgs[0].label)] == [name]
+    assert not any(x.name == "FARC" for e in found for m in e.mentions for x in load_gazetteer().lookup(m.text))
+
+
+@pytest.mark.parametrize("text", [
+    "The FARC signed a peace agreement with the government.",
+    "Former FARC guerrillas formed a political party.",
+    "The Revolutionary Armed Forces of Colombia laid down their weapons.",
+])  # fmt: skip
+def test_entities_the_farc_itself_stays_the_farc(entities, text: str) -> None:  # type: ignore[no-untyped-def]
+    names = {x.name for e in entities(text) for m in e.mentions for x in load_gazetteer().lookup(m.text)}
+    assert "FARC" in names and "FARC dissidents" not in names
