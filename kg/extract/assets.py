@@ -2,7 +2,8 @@
 
 The asset entities come from the entity stage: named ones ("USS Gerald R. Ford") and unnamed
 groups matched by patterns/assets.jsonl ("an aircraft carrier strike group"). For each one this
-reads its class (the entity's kind, or the class noun beside the name: "the destroyer USS Mason"),
+reads its class (the entity's kind, the class noun beside the name: "the destroyer USS Mason", or a
+carrier's name under a ship prefix: "USS Abraham Lincoln"),
 its operator (the subject of the verb that sends it, a qualifier such as "US" or "of the United
 States Navy", or a ship prefix such as "USS" via patterns/ship_prefixes.tsv; not a maker or model
 named in its own phrase: "a Boeing E-3 Sentry") and where it went ("near Venezuela", "to the
@@ -21,7 +22,7 @@ from kg.extract import confidence
 from kg.extract.arguments import OWNERS, EntityIndex, mention_spans, sentence_evidence, topic_line_end
 from kg.extract.coder import verb_dictionary
 from kg.extract.groups import agent_heads
-from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons
+from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons, ship_key
 from kg.extract.modality import assess, partisan
 from kg.extract.names import PLACE_NOUNS, PLACE_PREPOSITIONS
 from kg.extract.paths import OBJECT, OF_OBJECT, parse_path
@@ -213,7 +214,8 @@ def _adjacent(span: Span, other: Span) -> bool:
 
 
 def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, int, AssetClass]]) -> AssetClass | None:
-    """The asset's class: its entity's kind, a class noun inside its name, a ship prefix."""
+    """The asset's class: its entity's kind, a class noun inside its name, a ship prefix (a carrier's
+    name of patterns/assets.jsonl `carrier_names` under it: aircraft carrier; else warship)."""
     if entity.kind in asset_kinds():
         return asset_kinds()[entity.kind]
     # The class noun inside the name ("Carrier Air Wing 3"; the entity stage gives a name the
@@ -222,7 +224,8 @@ def _class(entity: Entity, span: Span, lex: Lexicons, matches: list[tuple[int, i
     if inside:
         return max(inside, key=lambda item: item[0])[1]
     if span[0].text in lex.ship_prefixes:
-        return AssetClass.WARSHIP
+        # "USS Abraham Lincoln" is an aircraft carrier whether or not the text says so
+        return AssetClass.AIRCRAFT_CARRIER if ship_key(span.text) in lex.assets.carrier_names else AssetClass.WARSHIP
     return None
 
 

@@ -379,6 +379,10 @@ class AssetLexicon:
     # A ship's flag is where it is registered, often a flag of convenience, not who operates it:
     # a state under one of these words in an asset's phrase is no operator ("Liberian-flagged").
     flag_words: frozenset[str]
+    # The names of aircraft carriers with their navy's prefix ("USS Abraham Lincoln"): news names a
+    # carrier by its name alone, and a name under a ship prefix is otherwise read as a warship. Kept
+    # as `ship_key` writes them (lower case, letters and digits only: "H. W." and "H.W." alike).
+    carrier_names: frozenset[str]
 
 
 def load_assets(folder: Path) -> AssetLexicon:
@@ -406,7 +410,13 @@ def load_assets(folder: Path) -> AssetLexicon:
             continue
         patterns.append((record["class"], pattern))
     raise_problems(path, problems)
+    lists["carrier_names"] = {ship_key(name) for name in lists["carrier_names"]}
     return AssetLexicon(tuple(patterns), **{kind: frozenset(words) for kind, words in lists.items()})
+
+
+def ship_key(name: str) -> str:
+    """A ship's name as `AssetLexicon.carrier_names` holds it: lower case, letters and digits only."""
+    return "".join(char for char in name.lower() if char.isalnum())
 
 
 def load_ship_prefixes(folder: Path) -> dict[str, str]:

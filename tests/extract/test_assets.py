@@ -4,7 +4,7 @@ from spacy.matcher import Matcher
 
 from kg.export import DEFAULT_MIN_CONFIDENCE
 from kg.extract import asset_mentions, assets
-from kg.extract.lexicon import load_lexicons
+from kg.extract.lexicon import load_lexicons, ship_key
 from kg.records import AssetClass, Deployment, EntityType, Event, EventType, Mention, Provenance
 from fictional_names import FICTIONAL_NAMES
 
@@ -320,8 +320,11 @@ def test_assets_prefixed_ship_names_through_the_entity_stage() -> None:
 
     gazetteer = load_gazetteer()
     nlp = load_nlp(gazetteer=gazetteer)
-    for text, ship, place in (
-        ("The Indian Navy deployed INS Vikramaditya to the Arabian Sea.", "INS Vikramaditya", "Arabian Sea"),
+    for text, ship, asset_class, place in (
+        # a carrier of patterns/assets.jsonl `carrier_names`, and a name under a prefix the list does not hold
+        ("The Indian Navy deployed INS Vikramaditya to the Arabian Sea.", "INS Vikramaditya", AssetClass.AIRCRAFT_CARRIER,
+         "Arabian Sea"),
+        ("The Indian Navy deployed INS Kolkata to the Arabian Sea.", "INS Kolkata", AssetClass.WARSHIP, "Arabian Sea"),
     ):
         article = Article(id="t", text=text, published=date(2025, 11, 29))
         doc = annotate(nlp, article)
@@ -329,7 +332,7 @@ def test_assets_prefixed_ship_names_through_the_entity_stage() -> None:
         labels = {entity.key: entity.label for entity in entities}
         found = {(labels[d.asset], d.asset_class, labels[d.location or ""] if d.location else None)
                  for d in assets.extract(doc, entities, article)}  # fmt: skip
-        assert found == {(ship, AssetClass.WARSHIP, place)}, text
+        assert found == {(ship, asset_class, place)}, text
 
 
 def test_assets_capitalised_marines_are_troops() -> None:
@@ -632,3 +635,46 @@ def test_assets_what_a_noun_of_making_makes_is_no_deployment(annotated) -> None:
     assert _read(_deployments(annotated, "Freedonia sends Ruritanian drones to Port Vell.", names)) == {
         ("drones", "drone", "freedonia", "port_vell")
     }
+
+
+# A carrier named under its navy's prefix, with no class noun in the text, is an aircraft carrier
+# (patterns/assets.jsonl `carrier_names`); any other name under a prefix stays a warship.
+def test_assets_named_carrier_under_a_prefix_is_an_aircraft_carrier(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The U.S. sent the USS Abraham Lincoln and USS George H.W. Bush to the Gulf of Tarn."
+    names = {"USS Abraham Lincoln": ("lincoln", ASSET), "USS George H.W. Bush": ("bush", ASSET)}
+    assert _read(_deployments(annotated, text, names)) == {
+        ("lincoln", "aircraft_carrier", "united_states", "gulf"),
+        ("bush", "aircraft_carrier", "united_states", "gulf"),
+    }
+
+
+def test_assets_named_carrier_without_middle_initial(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "A fighter jet was lost while landing on the USS Harry Truman in the Gulf of Tarn."
+    names = {"USS Harry Truman": ("truman", ASSET)}
+    assert {(d.asset, d.asset_class) for d in _deployments(annotated, text, names)} == {
+        ("truman", AssetClass.AIRCRAFT_CARRIER)
+    }
+
+
+def test_assets_other_ships_under_a_prefix_stay_warships(annotated) -> None:  # type: ignore[no-untyped-def]
+    # "USS Roosevelt" is a destroyer, not the carrier "USS Theodore Roosevelt": short names are not listed
+    text = "The U.S. sent the USS Mason and USS Roosevelt to the Gulf of Tarn."
+    names = {"USS Mason": ("mason", ASSET), "USS Roosevelt": ("roosevelt", ASSET)}
+    assert _read(_deployments(annotated, text, names)) == {
+        ("mason", "warship", "united_states", "gulf"),
+        ("roosevelt", "warship", "united_states", "gulf"),
+    }
+
+
+def test_assets_a_carrier_name_needs_its_prefix(annotated) -> None:  # type: ignore[no-untyped-def]
+    # the list holds a carrier's name with its navy's prefix: an asset named without one is not read as it
+    text = "The U.S. sent the Abraham Lincoln Example to the Gulf of Tarn."
+    names = {"Abraham Lincoln Example": ("example", ASSET)}
+    assert all(d.asset_class is not AssetClass.AIRCRAFT_CARRIER for d in _deployments(annotated, text, names))
+
+
+def test_assets_carrier_names_are_kept_by_their_letters() -> None:
+    carriers = load_lexicons().assets.carrier_names
+    assert ship_key("USS George H. W. Bush") == ship_key("USS George H.W. Bush") == "ussgeorgehwbush"
+    assert {ship_key("USS Gerald R. Ford"), ship_key("HMS Queen Elizabeth")} <= carriers
+    assert ship_key("USS Mason") not in carriers
