@@ -50,6 +50,7 @@ SANCTION_NOUNS = WORDS["sanction_nouns"]
 INTENT_CUES = WORDS["intent_cues"]
 HELD_VERBS, CONTINUING = WORDS["held_verbs"], WORDS["continuing_verbs"]
 DESIGN_VERBS = WORDS["design_verbs"]
+SPEAKER_NOUNS = WORDS["speaker_nouns"]
 # Cue words of a condition or an open question around a claim: "if X attacks", "unless X
 # withdraws", "unclear whether X attacked".
 CONDITION_CUES = frozenset({"if", "unless", "whether"})
@@ -271,6 +272,16 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if grounds is None or trigger.flag("requires_actor") and acting.inherited and not sides.targets:
         return None
     actors, targets, inherited, modality = sides.actors, sides.targets, acting.inherited, grounds.modality
+    speakers = _speakers(token, actors, lex, index)
+    as_reached = actors  # the speaker as the phrase reaches them, for the distance to the actors
+    if speakers:
+        # "JNIM spokesman X announces a blockade": the group's blockade, not its speaker's; no
+        # event where the speaker's title names no one the act could be of.
+        actors = [party for key in actors
+                  for party in (_title_parties(key, sentence_evidence(sent), index) if key in speakers else [key])]  # fmt: skip
+        actors = [key for key in dict.fromkeys(actors) if key not in targets]
+        if not actors:
+            return None
     if presupposed:
         if (owners := owner_named_for(token)) is not None:
             # "calls on Iran to cease *its* attacks": Iran's, not the caller's
@@ -294,12 +305,13 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # "Clashes erupt between the Ethiopian army and Y": the sides a fight noun names are one list, the
     # second side and the modifier of a side's noun no farther than the first side's noun.
     fight = event_type is EventType.ASSAULT and token.pos_ == "NOUN" and _reciprocal(token, trigger)
-    steps = _steps(token, index, [*actors, *targets], one_list=fight, restated=_purpose_clauses(token, trigger))
+    steps = _steps(token, index, [*(as_reached if speakers else actors), *targets], one_list=fight, restated=_purpose_clauses(token, trigger))
     acted_upon = targets + place.struck
     targets = named(acted_upon, index) or acted_upon  # groups are acted upon only where no one named is
     if event_type is EventType.ASSAULT and not set(targets).isdisjoint(_forces_states(actors, index)):
         return None  # "the Israeli Air Force ... missiles fired at Israel": a misread attacker
-    score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited)
+    score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited,
+                   frozenset(speakers))  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
     involved = tuple(key for key in _assets_involved(token, index, actors) if key not in targets)
     # "called off strikes *for tomorrow*", "postponed the attack *for Friday*": the day the halted act
@@ -626,8 +638,10 @@ def _retyped(token: Token, trigger: Trigger, event_type: EventType, mode: str | 
 
 
 def _score(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, actors: list[str],
-           targets: list[str], location: str | None, grounds: _Grounds, modality: Modality, steps: int, inherited: bool) -> float:  # fmt: skip
-    """The confidence of an event read (kg.extract.confidence)."""
+           targets: list[str], location: str | None, grounds: _Grounds, modality: Modality, steps: int, inherited: bool,
+           speakers: frozenset[str] = frozenset()) -> float:  # fmt: skip
+    """The confidence of an event read (kg.extract.confidence); `speakers` announced it for its
+    actors, their own word as much as the actors' ("X spokesman Y announces")."""
     named_actor = bool(named(actors, index))
     # The party acted upon is named or needs no name: the event stands alone, or the codebook needs no
     # recipient ("releases 131 detainees").
@@ -647,7 +661,7 @@ def _score(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons,
         complete=acted_upon or event_type is EventType.MOBILIZE or (event_type is EventType.ASSAULT and named_actor)
         or (event_type is EventType.COERCE and named_actor and _counted(token, lex)),
         steps=steps, negated=modality.negated, hypothetical=modality.hypothetical,
-        attributed=partisan(modality, actors, index),
+        attributed=partisan(modality, [*actors, *speakers], index),
         # Only groups inherited ("people gather in X to *protest* against Y") name no party to get
         # wrong: the event stands on its place or its named target.
         inherited=inherited and (named_actor or not followed),
@@ -1237,6 +1251,18 @@ def _party_itself(token: Token, trigger: Trigger, targets: list[str], events: Le
     paths = events.paths(trigger, "targets")
     qualifying = set(index.follow(token, paths)) - set(index.follow(token, paths, qualifiers=False))
     return not set(targets) <= qualifying
+
+
+def _speakers(token: Token, actors: list[str], lex: Lexicons, index: EntityIndex) -> set[str]:
+    """The actors who only speak of the act: a person with a title of `speaker_nouns`
+    (spokesperson) who is the subject of a speech verb whose object the event noun is ("JNIM
+    *spokesman* X *announces* a blockade"): the act announced is that of the party spoken for."""
+    verb = token.head
+    if token.pos_ != "NOUN" or token.dep_ != "dobj" or verb is token or verb.lemma_.lower() not in lex.speech_verbs:
+        return set()
+    return {key for subject in verb.children if subject.dep_ == "nsubj" and (key := index.at(subject)) in actors
+            and index.type_of(key) is EntityType.PERSON
+            and any(word.lower_ in SPEAKER_NOUNS for word in subject.subtree)}  # fmt: skip
 
 
 def _speaker_state(actors: list[str], claimant: str | None, index: EntityIndex) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import EntityIndex
-from kg.extract.lexicon import Cues
+from kg.extract.lexicon import WORDS, Cues
 from kg.records import EntityType
 
 if TYPE_CHECKING:
@@ -25,6 +25,9 @@ GOVERNOR_DEPTH = 4
 CLIMB = frozenset("xcomp ccomp dobj pobj prep acl pcomp nsubj nsubjpass attr advcl relcl".split())
 LIGHT_VERB_DEPS = frozenset({"dobj", "nsubjpass", "attr", "nsubj"})
 CLAIMANT_TYPES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
+# Nouns of a share in an event ("a role in the talks", "no part in the attack"): the event is the
+# object of their "in", and whether the share is had is said on them and on their light verb.
+SHARE_NOUNS = WORDS["share_nouns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +65,12 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
     carriers = [trigger]
     if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger and not own_only:
         carriers.append(trigger.head)
+    if (share := _share(trigger)) is not None and not own_only:
+        # "Iran will not have a role in the talks", "X has no role in negotiations": the share
+        # denied or to come is the event's too.
+        carriers.append(share)
+        if share.dep_ in LIGHT_VERB_DEPS and share.head is not share:
+            carriers.append(share.head)
     # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary of the
     # first verb is shared by the verbs coordinated with it.
     carriers += [carrier.head for carrier in carriers if carrier.pos_ == "VERB" and carrier.dep_ == "conj" and not own_only]
@@ -145,6 +154,18 @@ def _present_tense(verb: Token) -> bool:
     the US *lifts* sanctions", "until Hamas *is* disarmed"): after *until* a time still to come."""
     return verb.tag_ in PRESENT_TAGS or any(child.dep_ in ("aux", "auxpass") and child.tag_ in PRESENT_TAGS
                                             for child in verb.children)  # fmt: skip
+
+
+def _share(trigger: Token) -> Token | None:
+    """The noun of a share (`share_nouns`: role, part) whose "in" phrase the noun trigger is the
+    object of ("a *role* in the talks"), or the object of the verb the parser hung that phrase on
+    ("played no *part* in the talks"), if any."""
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ != "in" or prep.head is prep:
+        return None
+    holder = prep.head
+    shares = [holder] if holder.pos_ == "NOUN" else [child for child in holder.children if child.dep_ == "dobj"]
+    return next((noun for noun in shares if noun.pos_ == "NOUN" and noun.lemma_.lower() in SHARE_NOUNS), None)
 
 
 def _keeper(prep: Token) -> Token:

@@ -1515,3 +1515,39 @@ def test_events_every_type_has_the_trigger_a_coded_verb_takes() -> None:
     from kg.extract.lexicon import load_lexicons
 
     assert set(load_lexicons().events.coded) == {event_type.value for event_type in EventType}
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        ("Ruritanian troops, with military assistance from Freedonia, recaptured Red Harbour.", ("freedonia",), ("ruritania",)),
+        ("Ruritania launched an offensive against the Northern Front with the help of Freedonian troops.", ("freedonia",), ("ruritania",)),
+        ("Ruritanian forces, with air support from Freedonia, attacked the Northern Front.", ("freedonia",), ("ruritania",)),
+        ("Ruritania raided a camp and killed a commander with the assistance of Freedonian forces.", ("freedonia",), ("ruritania",)),
+    ],
+)
+def test_events_the_helper_of_a_with_phrase_aids_the_doer(annotated, text, actors, targets) -> None:  # type: ignore[no-untyped-def]
+    # PLOVER AID: military assistance including personnel; the helper named after "with military
+    # assistance / air support from" or "with the help of X's troops" aids the one who acts.
+    aid = _one(annotated, text, EventType.AID)
+    assert (aid.actors, aid.targets) == (actors, targets), text
+    assert not aid.provenance.negated and not aid.provenance.hypothetical, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A support with no military word may be verbal (PLOVER SUPPORT), a backing political.
+        "Ruritania, with the support of Freedonia, passed the resolution.",
+        "Alma Vask formed a government with the backing of the Northern Front.",
+        # Help with no military word nor force: mediation or verbal support, no AID.
+        "Ruritania and the Northern Front reached a ceasefire with the help of Freedonia.",
+        "Alma Vask brokered the agreement with the assistance of Freedonia.",
+        # Assistance given to the actor by no one named, or named after "to": no helper read.
+        "Ruritania recaptured Red Harbour with assistance.",
+        "Ruritania sent assistance to Freedonia.",
+    ],
+)
+def test_events_no_aid_from_a_political_support_or_no_helper(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = [event for event in _events(annotated, text) if event.type is EventType.AID and event.provenance.confidence >= 0.5]
+    assert not [event for event in found if "freedonia" in event.actors or "front" in event.actors], (text, found)

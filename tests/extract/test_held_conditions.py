@@ -148,3 +148,33 @@ def test_a_new_denied_or_conditional_occupation_or_continued_attacks_is_no_held_
     found = _read(annotated, text)
     assert _stated(found, EventType.COERCE) == [], found
     assert any(kind is EventType.THREATEN for kind, *_ in found) is threat, found
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        ("Northern Front spokesman Alma Vask announced a blockade of Red Harbour.", ("front",)),
+        ("Ruritanian spokeswoman Alma Vask declared a siege of Red Harbour.", ("ruritania",)),
+    ],
+)
+def test_a_blockade_its_party_s_spokesperson_announces_is_the_party_s(annotated, text, holder) -> None:  # type: ignore[no-untyped-def]
+    # The speaker only announces the act: the holder is the party the title names.
+    found = _read(annotated, text)
+    coerced = [(actors, provenance.confidence) for kind, actors, _, _, _, provenance in found if kind is EventType.COERCE]
+    assert coerced and all(actors == holder for actors, _ in coerced), (text, found)
+    assert all(confidence >= 0.5 for _, confidence in coerced), (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "holder"),
+    [
+        # No party named in the speaker's title: no holder, no fact (never the speaker).
+        ("Spokesman Alma Vask announced a blockade of Red Harbour.", None),
+        # Not a speaker's title: the announcer's own act, as read before.
+        ("Ruritanian President Alma Vask announced a blockade of Red Harbour.", ("vask",)),
+    ],
+)
+def test_a_blockade_announced_by_no_spokesperson_of_a_party(annotated, text, holder) -> None:  # type: ignore[no-untyped-def]
+    found = _read(annotated, text)
+    coerced = [actors for kind, actors, _, _, _, _ in found if kind is EventType.COERCE]
+    assert all("vask" not in actors for actors in coerced) if holder is None else holder in coerced, (text, found)

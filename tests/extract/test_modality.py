@@ -190,3 +190,33 @@ def test_modality_finite_verb_coordinated_with_an_infinitive_is_not_governed(
         "spoke",
     )
     assert modality.hypothetical is False
+
+
+@pytest.mark.parametrize(
+    ("text", "negated", "hypothetical"),
+    [
+        ("Ruritania will not have a role in the talks with Freedonia.", True, True),
+        ("Ruritania has no role in the negotiations with Freedonia.", True, False),
+        ("Ruritania played no part in the talks between Freedonia and Elbonia.", True, False),
+        ("Ruritania will have a role in the talks with Freedonia.", False, True),
+    ],
+)
+def test_modality_a_share_in_talks_denied_or_to_come_is_the_talks(
+    annotated, text, negated, hypothetical
+) -> None:  # type: ignore[no-untyped-def]
+    # "a role / part in the talks": the talks are negated or to come with the share in them.
+    modality = _assess(annotated, text, "talks" if "talks" in text else "negotiations")
+    assert (modality.negated, modality.hypothetical) == (negated, hypothetical), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania played a role in the talks with Freedonia.",
+        "Ruritania held talks with Freedonia, in which no role was given to Elbonia.",
+        "Ruritania did not comment on its role in the talks with Freedonia.",
+    ],
+)
+def test_modality_a_share_had_or_another_clause_negated_leaves_the_talks(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    modality = _assess(annotated, text, "talks")
+    assert (modality.negated, modality.hypothetical) == (False, False), text
