@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
@@ -62,10 +63,11 @@ class Path:
     whole_phrase: bool  # a trailing `*`: every entity in the reached phrase counts
 
     def follow(self, token: Token) -> list[Token]:
-        """The tokens this path reaches from `token` (possibly none)."""
+        """The tokens this path reaches from `token` (possibly none). Its first step also goes from
+        the words `token` stands in for (`_stand_ins`) where `token` itself reaches nothing."""
         doc = token.doc
-        current = [token]
-        for step in self.steps:
+        current = _first_step(token, self.steps[0])
+        for step in self.steps[1:]:
             if step.down:
                 children, deps = _tree(doc)
                 reached: list[Token] = []
@@ -78,6 +80,72 @@ class Path:
                 current = [node.head for node in current
                            if node.dep_ == step.dep and node.head is not node and step.allows(node.head)]  # fmt: skip
         return current
+
+
+def _step(nodes: list[Token], step: Step) -> list[Token]:
+    """The tokens one step reaches from `nodes`."""
+    if not step.down:
+        return [node.head for node in nodes if node.dep_ == step.dep and node.head is not node and step.allows(node.head)]
+    if not nodes:
+        return []
+    children, deps = _tree(nodes[0].doc)
+    return [nodes[0].doc[i] for node in nodes for i in children[node.i] if deps[i] == step.dep_id and step.allows(nodes[0].doc[i])]
+
+
+def _first_step(token: Token, step: Step) -> list[Token]:
+    """The first step of a path from `token`, else from what `token` stands in for: a quantity noun
+    over it passes it its place and its own dependents ("launched *a series of* airstrikes on X",
+    "*Israel's wave of* strikes"); a passive participle conjoined to another shares its subject
+    and its agent ("were shot and killed *by* X": both participles)."""
+    reached = _step([token], step)
+    if reached:
+        return reached
+    for stand_in in _stand_ins(token, step):
+        reached = [node for node in _step([stand_in], step) if node.i != token.i and not _holds(node, token)]
+        if reached:
+            return reached
+    return []
+
+
+def _holds(node: Token, token: Token) -> bool:
+    """`node` is the of-phrase (or its object) through which a quantity noun holds `token`."""
+    return node.i == token.head.i or node.i == token.i
+
+
+def _stand_ins(token: Token, step: Step) -> list[Token]:
+    """The words whose step `token` may take: the quantity noun whose of-phrase `token` heads ("a
+    *barrage* of missiles"); for a passive participle of a pair with an agent, the participle it is
+    conjoined to (its subject: "were shot and *killed* by X") or, for the agent, its conjoined
+    participle that has one ("were *shot* and killed by X"). A pair with no agent ("were
+    intercepted and destroyed") shares nothing here."""
+    found: list[Token] = []
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.dep_ == "prep":
+        quantity = token.head.head
+        if quantity.pos_ == "NOUN" and quantity.lemma_.lower() in _quantity_nouns():
+            found.append(quantity)
+    if step.down and token.tag_ == "VBN" and step.dep in ("nsubjpass", "agent"):
+        if (step.dep == "nsubjpass" and token.dep_ == "conj" and token.head.tag_ == "VBN" and _passive(token.head)
+                and not _subject(token) and any(child.dep_ == "agent" for child in (*token.children, *token.head.children))):  # fmt: skip
+            found.append(token.head)
+        elif step.dep == "agent" and _passive(token):
+            found += [conj for conj in token.conjuncts
+                      if conj.i > token.i and conj.tag_ == "VBN" and conj.head.i == token.i and not _subject(conj)]  # fmt: skip
+    return found
+
+
+def _passive(participle: Token) -> bool:
+    return any(child.dep_ in ("nsubjpass", "auxpass") for child in participle.children)
+
+
+def _subject(verb: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass", "csubj", "auxpass") for child in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _quantity_nouns() -> frozenset[str]:
+    from kg.extract.lexicon import WORDS  # the lexicon reads its paths with this module
+
+    return WORDS["quantity_nouns"]
 
 
 def heads_reached(token: Token, paths: Iterable[Path]) -> list[Token]:
