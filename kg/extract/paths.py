@@ -65,20 +65,9 @@ class Path:
     def follow(self, token: Token) -> list[Token]:
         """The tokens this path reaches from `token` (possibly none). Its first step also goes from
         the words `token` stands in for (`_stand_ins`) where `token` itself reaches nothing."""
-        doc = token.doc
         current = _first_step(token, self.steps[0])
         for step in self.steps[1:]:
-            if step.down:
-                children, deps = _tree(doc)
-                reached: list[Token] = []
-                for node in current:
-                    for i in children[node.i]:
-                        if deps[i] == step.dep_id and step.allows(doc[i]):
-                            reached.append(doc[i])
-                current = reached
-            else:
-                current = [node.head for node in current
-                           if node.dep_ == step.dep and node.head is not node and step.allows(node.head)]  # fmt: skip
+            current = _step(current, step)
         return current
 
 
