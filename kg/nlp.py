@@ -50,6 +50,7 @@ from kg.errors import KgError
 from kg.gazetteer import Gazetteer, GazetteerEntry, acronym_key, load_gazetteer
 from kg.patterns import LabelSpec, load_labels, load_patterns
 from kg.records import Article, EntityType
+from kg.reparse import reparse
 from kg.resources import data_dir
 from kg.screened_matcher import ScreenedMatcher
 
@@ -97,7 +98,7 @@ def annotate_batch(nlp: Language, articles: Sequence[Article]) -> list[Doc]:
     """`annotate` for each of `articles`, with the lines of them all run through one `nlp.pipe`
     (the model works faster on many lines at once); each Doc is the same as `annotate`'s."""
     pieces = [lines(article.content) for article in articles]
-    docs = nlp.pipe(itertools.chain.from_iterable(pieces))
+    docs = iter(reparse(nlp, list(nlp.pipe(itertools.chain.from_iterable(pieces)))))
     return [_joined(list(itertools.islice(docs, len(article_lines)))) for article_lines in pieces]
 
 
