@@ -25,6 +25,9 @@ its label, and the label is no feature of the model.
 `annotate` runs the pipeline line by line, so that no sentence crosses a line break (`annotate_batch`
 the lines of many articles at once). Every offset is into
 `Article.content` (title, a blank line, then the body).
+A sentence with a closing stop and no finite verb, whose headline present tense the model read as a
+noun ("A Ruritanian court sentences X."), is parsed once more with that verb in the past
+(`kg.reparse`), and the clause adopted when the re-parse reads one.
 """
 
 from __future__ import annotations
