@@ -136,8 +136,12 @@ def reparse(nlp: Language, docs: Sequence[Doc]) -> list[Doc]:
             readings.setdefault((number, sentence.start), []).append((token, parsed, subject))
     chosen: dict[int, list[tuple[Token, Doc]]] = {}
     for (number, _), clauses in readings.items():
-        # A word another reading takes into its subject is a noun ("Security forces in X arrest Y":
-        # "forces" read as the verb of "Security", "arrest" as the verb of "Security forces in X").
+        # A reading with a direct object before those without ("Wazalendo militias attack M23
+        # positions": "attack ... positions", not "positions in Walikale" with "militias attack" its
+        # subject); then a word another reading takes into its subject is a noun ("Security forces in
+        # X arrest Y": "forces" read as the verb of "Security", "arrest" as the verb of "Security forces in X").
+        transitive = [clause for clause in clauses if any(child.dep_ == "dobj" for child in clause[1][clause[0].i].children)]
+        clauses = transitive or clauses
         inside = {token.i for _, parsed, subject in clauses for token in subject.subtree}
         token, parsed, _ = next(((t, p, s) for t, p, s in clauses if t.i not in inside), clauses[0])
         if all(t.i in inside for t, _, _ in clauses) and len(clauses) > 1:
