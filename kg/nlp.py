@@ -25,6 +25,9 @@ its label, and the label is no feature of the model.
 `annotate` runs the pipeline line by line, so that no sentence crosses a line break (`annotate_batch`
 the lines of many articles at once). Every offset is into
 `Article.content` (title, a blank line, then the body).
+A sentence with a closing stop and no finite verb, whose headline present tense the model read as a
+noun ("A Ruritanian court sentences X."), is parsed once more with that verb in the past
+(`kg.reparse`), and the clause adopted when the re-parse reads one.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from kg.errors import KgError
 from kg.gazetteer import Gazetteer, GazetteerEntry, acronym_key, load_gazetteer
 from kg.patterns import LabelSpec, load_labels, load_patterns
 from kg.records import Article, EntityType
+from kg.reparse import reparse
 from kg.resources import data_dir
 from kg.screened_matcher import ScreenedMatcher
 
@@ -97,7 +101,7 @@ def annotate_batch(nlp: Language, articles: Sequence[Article]) -> list[Doc]:
     """`annotate` for each of `articles`, with the lines of them all run through one `nlp.pipe`
     (the model works faster on many lines at once); each Doc is the same as `annotate`'s."""
     pieces = [lines(article.content) for article in articles]
-    docs = nlp.pipe(itertools.chain.from_iterable(pieces))
+    docs = iter(reparse(nlp, list(nlp.pipe(itertools.chain.from_iterable(pieces)))))
     return [_joined(list(itertools.islice(docs, len(article_lines)))) for article_lines in pieces]
 
 

@@ -252,3 +252,50 @@ def test_nlp_ruler_token_patterns_run_screened_and_still_match(nlp) -> None:  # 
         ("RAF Lakenheath", "location.raf-station.v1"),
     ]  # fmt: skip
     assert not [e for e in nlp("Talks went on all day.").ents if "." in e.ent_id_]  # no pattern's words: nothing run
+
+
+# A headline's present-tense verb that the model reads as a noun is re-parsed with the verb in the
+# past (kg.reparse); the sentence keeps its words and the verb is tagged a present tense.
+HEADLINE_VERBS = [
+    ("A Kenyan court sentences the former governor to life in prison.", "sentences", "VBZ", "sentence", "court", "governor"),
+    ("The Egyptian foreign ministry summons the Swedish ambassador.", "summons", "VBZ", "summon", "ministry", "ambassador"),
+    ("Armenia and Azerbaijan exchange prisoners of war.", "exchange", "VBP", "exchange", "Armenia", "prisoners"),
+    ("Security forces in Chad arrest the opposition leader.", "arrest", "VBP", "arrest", "forces", "leader"),
+    # Two words read as verbs: the reading with an object ("positions in Beni" has none).
+    ("Mai-Mai militias attack army positions in Beni.", "attack", "VBP", "attack", "militias", "positions"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "verb", "tag", "lemma", "subject", "object"), HEADLINE_VERBS)
+def test_nlp_headline_present_tense_read_as_a_noun_is_reparsed_as_the_verb(nlp, sentence, verb, tag, lemma, subject, object) -> None:  # type: ignore[no-untyped-def]
+    article = Article(id="a", title="Headline", text=sentence)
+    doc = annotate(nlp, article)
+    assert doc.text == article.content
+    token = next(token for token in doc if token.text == verb)
+    assert (token.tag_, token.pos_, token.dep_, token.lemma_) == (tag, "VERB", "ROOT", lemma)
+    assert {child.text: child.dep_ for child in token.children}[subject] == "nsubj"
+    assert {child.text: child.dep_ for child in token.children}[object] == "dobj"
+    assert "Tense=Pres" in str(token.morph)
+
+
+def test_nlp_headline_reparse_keeps_the_entities_and_offsets(nlp) -> None:  # type: ignore[no-untyped-def]
+    article = Article(id="a", title="Prisoners", text="Armenia and Azerbaijan exchange prisoners of war.")
+    doc = annotate(nlp, article)
+    states = [(ent.text, ent.ent_id_, ent.start_char) for ent in doc.ents]
+    assert [(text, article.content[start : start + len(text)]) for text, _, start in states] == [("Armenia", "Armenia"), ("Azerbaijan", "Azerbaijan")]
+    assert all(key for _, key, _ in states)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Kenyan court sentences the former governor to life in prison",  # a title line: no stop
+    "Ruritanian strikes on Vell.",  # a noun phrase with a stop: an adjective before the noun
+    "Chilean strikes on Peru.",
+    "A Kenyan court sentenced the former governor to life in prison.",  # a finite verb already
+    "The Egyptian foreign ministry has summoned the Swedish ambassador.",
+])  # fmt: skip
+def test_nlp_headline_reparse_leaves_other_sentences_as_parsed(nlp, sentence) -> None:  # type: ignore[no-untyped-def]
+    article = Article(id="a", title="", text=sentence)
+    doc = annotate(nlp, article)
+    plain = nlp(article.content.strip())
+    words = [token for token in doc if not token.is_space]
+    assert [(t.text, t.tag_, t.dep_, t.head.i - t.i) for t in words] == [(t.text, t.tag_, t.dep_, t.head.i - t.i) for t in plain]
