@@ -167,20 +167,17 @@ def _clause_subject(sentence: Span, token: Token, parsed: Doc) -> Token | None:
     # One subject, before the verb, and no subordinating word on it ("..., for peace talked").
     if len(subjects) != 1 or any(child.dep_ == "mark" for child in verb.children):
         return None
-    for subject in subjects:
-        if subject.dep_ != "nsubj" or subject.i > token.i:
-            continue
-        if subject.tag_ not in SINGULAR_SUBJECT_TAGS | PLURAL_SUBJECT_TAGS | {"PRP"}:
-            return None
-        if sentence.doc[subject.i].tag_ == "JJ":
-            return None
-        # Conjoined subjects are plural, also when the first is in apposition to its title
-        # ("prime minister X and president Y meet").
-        heads = [subject, *(child for child in subject.children if child.dep_ == "appos")]
-        plural = (subject.tag_ in PLURAL_SUBJECT_TAGS or subject.lower_ in PLURAL_PRONOUNS
-                  or any(child.dep_ == "conj" for head in heads for child in head.children))  # fmt: skip
-        return subject if plural is (token.lower_ == lemma) else None
-    return None
+    subject = subjects[0]
+    if subject.dep_ != "nsubj" or subject.i > token.i or sentence.doc[subject.i].tag_ == "JJ":
+        return None
+    if subject.tag_ not in SINGULAR_SUBJECT_TAGS | PLURAL_SUBJECT_TAGS | {"PRP"}:
+        return None
+    # Conjoined subjects are plural, also when the first is in apposition to its title
+    # ("prime minister X and president Y meet").
+    heads = [subject, *(child for child in subject.children if child.dep_ == "appos")]
+    plural = (subject.tag_ in PLURAL_SUBJECT_TAGS or subject.lower_ in PLURAL_PRONOUNS
+              or any(child.dep_ == "conj" for head in heads for child in head.children))  # fmt: skip
+    return subject if plural is (token.lower_ == lemma) else None
 
 
 def _rebuilt(doc: Doc, adopted: list[tuple[Token, Doc]]) -> Doc:
