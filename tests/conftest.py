@@ -209,6 +209,21 @@ def read_readings(annotated):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def stated_events(annotated):  # type: ignore[no-untyped-def]
+    """`stated_events(text, names)` -> (type, actors, targets) of each event kg.extract.events states
+    in `text` at the export threshold (0.5), neither negated nor hypothetical."""
+    from kg.extract import events
+
+    def read(text: str, names: dict):  # type: ignore[no-untyped-def, type-arg]
+        doc, entities, article = annotated(text, names)
+        return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)
+                if event.provenance.confidence >= 0.5 and not event.provenance.negated
+                and not event.provenance.hypothetical]  # fmt: skip
+
+    return read
+
+
+@pytest.fixture(scope="session")
 def stated_assaults(annotated):  # type: ignore[no-untyped-def]
     """`stated_assaults(text, names)` -> (actors, targets) of each ASSAULT kg.extract.events states
     in `text` at the export threshold (0.5), the names given as `annotated` takes them."""
