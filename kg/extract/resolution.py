@@ -55,6 +55,10 @@ def resolve(ent: Span, context: Context) -> MentionCandidate | None:
         return candidate_of(span, entry, weight=1 if form else 2)
     spec = context.labels.get(ent.label_)
     if ent.ent_id_ and spec is not None:  # a pattern of patterns/entities.jsonl
+        # a name the gazetteer also holds is its entry ("Islamic State – Khorasan Province" of the province pattern)
+        known = only(e for e in context.gazetteer.lookup(text) if e.type is spec.type)
+        if known is not None:
+            return candidate_of(span, context.entries.get(entry_key(known), known), weight=2)
         return unknown(span.start, span.end, spec.type, text, spec.kind)
     if ent.label_ not in ACCEPTS:
         return None

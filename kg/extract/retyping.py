@@ -90,7 +90,8 @@ def retype(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int,
             or root.dep_ == "pobj" and root.head.lower_ == "of" and (root.head.head.lemma_.lower() in PLACE_NOUNS
                                                                      or root.head.head.lemma_ in MOTION)
             # "José Martí International Airport", "Masisi Territory"
-            or c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and len(span) > 1
+            # (not a group's name of patterns/entities.jsonl: "Islamic State – Mozambique Province")
+            or c.type in (EntityType.ORGANIZATION, EntityType.PERSON) and len(span) > 1 and c.kind not in GROUP_KINDS
             and span[-1].lemma_.lower() in PLACE_NOUNS | GEO_NOUNS and not any(t.pos_ == "ADP" for t in span)
         ):  # fmt: skip
             set_type(c, EntityType.LOCATION)
