@@ -372,15 +372,21 @@ def _maker_or_model(entity: Entity) -> bool:
 
 def _place_object(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None], lex: Lexicons) -> str | None:
     """Where the asset is, as the object of a verb such as "leave" or "patrol" ("US troops
-    would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X")."""
+    would be leaving Syria": they are in Syria, whether or not they leave; "withdrew from X"), or
+    the "from" phrase of a verb that launches it ("missiles fired *from* Iran")."""
     objects: list[Token] = []
+    launched_from: list[Token] = []
+    if verb is not None and verb.pos_ == "VERB" and verb.lemma_.lower() in lex.assets.launch_verbs:
+        # "launched missiles from Iran against U.S. forces in the Middle East", "fired missiles
+        # from Yemen at ships in the Red Sea" (the phrase hung on the asset): launched there.
+        launched_from = _FROM_OBJECT.follow(verb) + (_FROM_OBJECT.follow(head) if head.head == verb else [])
     for governor in [verb, *verb.children] if verb is not None else []:
         if governor.lemma_.lower() in lex.assets.place_objects and governor.pos_ in ("VERB", "NOUN"):
             found = [*OBJECT.follow(governor), *_FROM_OBJECT.follow(governor)]
             # "entered the town of Sudzha": the place a place noun names.
             objects += found + [obj for child in found if child.lemma_.lower() in PLACE_NOUNS for obj in OF_OBJECT.follow(child)]
     own = range(head.left_edge.i, head.right_edge.i + 1)
-    return _first_place([obj for obj in objects if obj.i not in own], index, exclude, qualifiers=True)
+    return _first_place(launched_from + [obj for obj in objects if obj.i not in own], index, exclude, qualifiers=True)
 
 
 def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str | None]) -> str | None:

@@ -136,8 +136,11 @@ def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> 
         return False
     if trigger.label != EventType.REQUEST.value and not _held_condition(token, trigger) and _asked_for(token, lex):
         return False  # "urges X to lift sanctions": the urging is the event, not the lifting
-    if adverbial_infinitive(token) and token.head.pos_ == "VERB" and token.head.lemma_.lower() not in COMMANDS and any(
-        t.label == EventType.MOBILIZE.value for t in verb_triggers(token.head, token.head.lemma_.lower(), lex, assets)
+    aim = token
+    while aim.dep_ == "xcomp" and aim.pos_ == "VERB" and aim.head.pos_ == "VERB":
+        aim = aim.head  # "sends troops to help train X": the aim is the whole infinitive chain
+    if adverbial_infinitive(aim) and aim.head.pos_ == "VERB" and aim.head.lemma_.lower() not in COMMANDS and any(
+        t.label == EventType.MOBILIZE.value for t in verb_triggers(aim.head, aim.head.lemma_.lower(), lex, assets)
     ):
         return False  # "deploys aircraft to monitor X": the aim of a deployment is yet to be done
     if any(c.lemma_.lower() in trigger.words("advisory_objects") for c in OBJECT.follow(token)):

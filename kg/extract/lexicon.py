@@ -354,6 +354,9 @@ class AssetLexicon:
     patterns: tuple[AssetPattern, ...]  # spaCy Matcher token patterns, each with its asset class
     operator_verbs: frozenset[str]  # their subject operates the asset they govern ("the US *deployed* a carrier")
     place_objects: frozenset[str]  # their object is where the asset is ("troops *leaving* Syria")
+    # Verbs that launch a weapon: their "from" phrase is where the weapon was ("missiles *fired from*
+    # Iran at U.S. forces in the Middle East" are in Iran, not where they struck).
+    launch_verbs: frozenset[str]
     # Their object or passive subject is a victim or a captive set free, no deployment ("14 soldiers
     # were *killed*", "*releases* six soldiers").
     victim_verbs: frozenset[str]

@@ -97,6 +97,7 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
     # "urged X to reconsider and spoke with Y").
     shares = trigger.dep_ == "conj" and trigger.pos_ == "VERB" and trigger.tag_ == trigger.head.tag_
     node = trigger.head if shares else trigger
+    nonfinite = True  # the way up so far is the trigger and the infinitives it completes
     for _ in range(0 if own_only else GOVERNOR_DEPTH):
         for child in node.children:
             if child.dep_ == "mark":
@@ -109,10 +110,14 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
         if node.dep_ not in CLIMB or node.head is node:
             break
         governor = node.head
-        if governor.pos_ in ("VERB", "AUX") and _completes(trigger, node):
+        nonfinite = nonfinite and (node.dep_ == "xcomp" or adverbial_infinitive(node) or (
+            node.i == trigger.i and trigger.pos_ == "NOUN" and node.dep_ == "dobj"))  # "to hold talks"
+        if governor.pos_ in ("VERB", "AUX") and (_completes(trigger, node) or (nonfinite and adverbial_infinitive(node))):
             # "will not join X in striking Y", "did not manage to strike", "was not killed in an
             # Israeli strike": a non-finite clause, or an event the verb's "in" phrase names,
-            # shares the verb's negation and modal (not "no one was killed": the strike happened).
+            # shares the verb's negation and modal (not "no one was killed": the strike happened);
+            # so does a purpose infinitive reached through infinitives only ("will deploy troops
+            # *to help train* X": the training is to come, as the deployment is).
             for child in governor.children:
                 if child.dep_ in ("neg", "aux"):
                     note_cue("child", child)

@@ -678,3 +678,22 @@ def test_assets_carrier_names_are_kept_by_their_letters() -> None:
     assert ship_key("USS George H. W. Bush") == ship_key("USS George H.W. Bush") == "ussgeorgehwbush"
     assert {ship_key("USS Gerald R. Ford"), ship_key("HMS Queen Elizabeth")} <= carriers
     assert ship_key("USS Mason") not in carriers
+
+
+
+def test_assets_a_launched_weapon_is_where_it_was_launched_from(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"missiles": ("missiles", ASSET, "Missile", False), "drones": ("drones", ASSET, "Drone", False),
+             "Elbonia": ("elbonia", STATE)}  # fmt: skip
+    cases = [
+        # a launching verb's "from" phrase, on the verb or hung on the weapon, is where it was (blind33 W10)
+        ("Ruritanian forces launched missiles from Freedonia in an attack against troops in Port Vell.", "freedonia"),
+        ("Ruritania fired missiles from Freedonia at ships in the Gulf of Tarn.", "freedonia"),
+        ("Ruritania launched drones from Elbonia at Port Vell.", "elbonia"),
+        # no "from" phrase: the struck place as before
+        ("Ruritania fired missiles at ships in the Gulf of Tarn.", "gulf"),
+        # another verb's "from" phrase is where the asset left, not where it is
+        ("Ruritania moved missiles from Freedonia to Port Vell.", "port_vell"),
+    ]
+    for text, place in cases:
+        found = _deployments(annotated, text, names)
+        assert {(d.operator, d.location) for d in found} == {("ruritania", place)}, (text, found)

@@ -442,6 +442,9 @@ ASSETS = {**NAMES, "troops": ("troops", EntityType.MILITARY_ASSET, None, False),
         "Ruritania deploys troops to Red Harbour to monitor Freedonia.",
         "Ruritania sent warships to blockade Freedonia.",
         "Ruritania deployed troops to the border to attack Freedonia.",
+        # the aim through an infinitive chain ("to help train"): blind33 W2
+        "Ruritania deployed troops to Freedonia to help train the Freedonian army.",
+        "Ruritania sent warships to Elbonia to help blockade Freedonia.",
     ],
 )
 def test_events_the_aim_of_a_deployment_is_yet_to_be_done(annotated, text) -> None:  # type: ignore[no-untyped-def]

@@ -220,3 +220,35 @@ def test_modality_a_share_in_talks_denied_or_to_come_is_the_talks(
 def test_modality_a_share_had_or_another_clause_negated_leaves_the_talks(annotated, text) -> None:  # type: ignore[no-untyped-def]
     modality = _assess(annotated, text, "talks")
     assert (modality.negated, modality.hypothetical) == (False, False), text
+
+
+# A purpose infinitive (an adverbial "to" clause, reached from the trigger through infinitives
+# only) shares the modal and negation of the verb it is the purpose of: "will send advisers to
+# help train X" tells a training to come, as the sending is (blind33 W2).
+@pytest.mark.parametrize(
+    ("text", "trigger", "negated", "hypothetical"),
+    [
+        ("Ruritania will send advisers to Freedonia to train its army.", "train", False, True),
+        ("Ruritania will send advisers to Freedonia to help train its army.", "train", False, True),
+        ("Ruritania may send envoys to Elbonia to hold talks with Freedonia.", "talks", False, True),
+        ("Ruritania did not send advisers to Freedonia to help train its army.", "train", True, False),
+    ],
+)
+def test_modality_a_purpose_infinitive_shares_its_verbs_modal(annotated, text, trigger, negated, hypothetical) -> None:  # type: ignore[no-untyped-def]
+    modality = _assess(annotated, text, trigger)
+    assert (modality.negated, modality.hypothetical) == (negated, hypothetical), modality
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the verb stated: so is its purpose's reading
+        ("Ruritania sent advisers to Freedonia to help train its army.", "train"),
+        ("Ruritania sent envoys to Elbonia to hold talks with Freedonia.", "talks"),
+        # a finite clause inside the purpose has its own tense
+        ("Ruritania will hold a meeting to announce that Freedonia attacked Elbonia.", "attacked"),
+    ],
+)
+def test_modality_a_purpose_infinitive_of_a_stated_verb_or_a_finite_clause_in_it_stays(annotated, text, trigger) -> None:  # type: ignore[no-untyped-def]
+    modality = _assess(annotated, text, trigger)
+    assert (modality.negated, modality.hypothetical) == (False, False), modality
