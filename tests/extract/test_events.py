@@ -1551,35 +1551,3 @@ def test_events_the_helper_of_a_with_phrase_aids_the_doer(annotated, text, actor
 def test_events_no_aid_from_a_political_support_or_no_helper(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = [event for event in _events(annotated, text) if event.type is EventType.AID and event.provenance.confidence >= 0.5]
     assert not [event for event in found if "freedonia" in event.actors or "front" in event.actors], (text, found)
-
-
-def test_events_pressure_from_a_party_misread_as_a_verb_asks_nothing(annotated, english_model) -> None:  # type: ignore[no-untyped-def]
-    """'..., a move attributed by officials to pressure from Freedonia.': the parser may read
-    "to pressure" as an infinitive; the verb "pressure" with a "from" phrase is the noun's
-    phrase ("pressure from X"), no request (the fourth precision sample, row 35)."""
-    parse = [
-        ("Alma", "PROPN", 1, "compound"),
-        ("Vask", "PROPN", 2, "nsubj"),
-        ("cancels", "VERB", 2, "ROOT"),
-        ("the", "DET", 4, "det"),
-        ("trip", "NOUN", 2, "dobj"),
-        (",", "PUNCT", 4, "punct"),
-        ("a", "DET", 7, "det"),
-        ("move", "NOUN", 2, "dobj"),
-        ("attributed", "VERB", 7, "acl"),
-        ("by", "ADP", 8, "agent"),
-        ("officials", "NOUN", 9, "pobj"),
-        ("to", "ADP", 12, "aux"),
-        ("pressure", "VERB", 7, "acl"),
-        ("from", "ADP", 12, "prep"),
-        ("Freedonia", "PROPN", 13, "pobj"),
-        (".", "PUNCT", 2, "punct"),
-    ]
-    assert not [e for e in _misparsed(annotated, english_model, parse) if e.type is EventType.REQUEST]
-
-
-@pytest.mark.parametrize("text", ["Alma Vask pressured Freedonia to release the prisoners.",
-                                  "Ruritania pressures Freedonia to end the blockade."])  # fmt: skip
-def test_events_pressuring_a_party_is_still_a_request(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    assert [(e.actors, e.targets) for e in _events(annotated, text) if e.type is EventType.REQUEST] == [
-        (("vask",) if "Vask" in text else ("ruritania",), ("freedonia",))]
