@@ -164,7 +164,11 @@ class _Context:
         # thing given on the recipient as an apposition; it is the verb's second object.
         given = [second for child in children if child.dep_ in ("dative", "dobj") for second in child.subtree
                  if _second_object(second, child)]  # fmt: skip
-        clause = [child for child in children if child.dep_ not in subject_deps and child.dep_ not in OUTSIDE_DEPS] + given
+        # "holds X responsible", "believes X responsible": the parser hangs a verbless small clause
+        # as a complement clause, but its adjective is the verb's object complement, the word
+        # CAMEO's patterns read (HOLD `* RESPONSIBLE [112]`, BELIEVE `* RESPONSIBLE [110]`).
+        small = [child for child in children if child.dep_ == "ccomp" and _small_clause(child)]
+        clause = [child for child in children if child.dep_ not in subject_deps and child.dep_ not in OUTSIDE_DEPS] + given + small
         # Words the subject must hold are its own, as an object's are: not those of its phrases
         # (but a name's, "Coalition of Patriots for Change", are the name).
         self.subject = _core_words(forms, subject, SUBJECT_PHRASE_DEPS, COMMON_POS)
@@ -261,6 +265,13 @@ def _core_words(forms: list[tuple[str, str]], heads: list[Token], phrases: froze
         nominal = token.pos_ in nominals or (token.tag_ == "VBG" and token.dep_ in SUBJECT_DEPS)
         stack.extend(child for child in token.children if not (nominal and child.dep_ in phrases) or _counted(child))
     return frozenset(words)
+
+
+def _small_clause(complement: Token) -> bool:
+    """A complement headed by an adjective with no verb, auxiliary or conjunction of its own ("holds
+    X *responsible*"), not a clause ("believes that X is responsible": its head is the verb)."""
+    return complement.pos_ == "ADJ" and not any(
+        child.dep_ in ("aux", "auxpass", "mark") or child.pos_ in ("VERB", "AUX") for child in complement.children)
 
 
 def _counted(prep: Token) -> bool:

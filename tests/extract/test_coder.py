@@ -745,3 +745,32 @@ def test_coder_object_outside_preps_is_read_from_the_row(tmp_path: Path, english
     assert attacked is not None and attacked.type is EventType.ASSAULT
     assert dictionary.code(_verb(english_model, "Ruritania attacked the drones.", "attack")) is None
     assert dictionary.code(_verb(english_model, "Ruritania hit Freedonia with drones.", "hit")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actors", "targets"),
+    [
+        ("Ruritania holds Freedonia responsible for the attack.", ("ruritania",), ("freedonia",)),
+        ("Ruritania holds Freedonia directly responsible for the bombing of its embassy.", ("ruritania",), ("freedonia",)),
+        ("Ruritania believes Freedonia responsible for the sabotage.", ("ruritania",), ("freedonia",)),
+    ],
+)
+def test_coder_a_small_clause_adjective_is_the_verbs_object_complement(annotated, text, actors, targets) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO's HOLD `* RESPONSIBLE [112]`, BELIEVE `* RESPONSIBLE [110]`: the parser hangs
+    # "Freedonia responsible" as a complement clause of the verb.
+    found = [event for event in _typed(annotated, text, EventType.ACCUSE) if not event.provenance.negated]
+    assert [(event.actors, event.targets) for event in found] == [(actors, targets)], _events(annotated, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania does not hold Freedonia responsible for the attack.",
+        "Ruritania holds talks with Freedonia.",
+        "Ruritania keeps its border with Freedonia closed.",
+        "Ruritania holds that Freedonia has a right to the islands.",
+    ],
+)
+def test_coder_a_small_clause_reading_accuses_no_one_else(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = [event for event in _typed(annotated, text, EventType.ACCUSE) if not event.provenance.negated]
+    assert found == [], _events(annotated, text)
