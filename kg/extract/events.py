@@ -314,7 +314,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     if event_type is EventType.ASSAULT and not set(targets).isdisjoint(_forces_states(actors, index)):
         return None  # "the Israeli Air Force ... missiles fired at Israel": a misread attacker
     score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited,
-                   frozenset(speakers))  # fmt: skip
+                   speakers)  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
     involved = tuple(key for key in _assets_involved(token, index, actors) if key not in targets)
     # "called off strikes *for tomorrow*", "postponed the attack *for Friday*": the day the halted act
@@ -642,7 +642,7 @@ def _retyped(token: Token, trigger: Trigger, event_type: EventType, mode: str | 
 
 def _score(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, actors: list[str],
            targets: list[str], location: str | None, grounds: _Grounds, modality: Modality, steps: int, inherited: bool,
-           speakers: frozenset[str] = frozenset()) -> float:  # fmt: skip
+           speakers: set[str]) -> float:  # fmt: skip
     """The confidence of an event read (kg.extract.confidence); `speakers` announced it for its
     actors, their own word as much as the actors' ("X spokesman Y announces")."""
     named_actor = bool(named(actors, index))

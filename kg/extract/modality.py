@@ -61,16 +61,16 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
     def note_cue(where: str, word: Token) -> None:
         note(cue_kind(where, word), word)
 
-    # The trigger's own dependents, and those of a light verb ("did not hold talks").
+    # The trigger's own dependents, and those of a light verb ("did not hold talks"); so too of a
+    # share in the event and its light verb ("Iran will not have a role in the talks", "X has no
+    # role in negotiations": the share denied or to come is the event's too).
     carriers = [trigger]
-    if trigger.pos_ == "NOUN" and trigger.dep_ in LIGHT_VERB_DEPS and trigger.head is not trigger and not own_only:
-        carriers.append(trigger.head)
-    if (share := _share(trigger)) is not None and not own_only:
-        # "Iran will not have a role in the talks", "X has no role in negotiations": the share
-        # denied or to come is the event's too.
-        carriers.append(share)
-        if share.dep_ in LIGHT_VERB_DEPS and share.head is not share:
-            carriers.append(share.head)
+    nouns = [] if own_only else [noun for noun in (trigger, _share(trigger)) if noun is not None and noun.pos_ == "NOUN"]
+    for noun in nouns:
+        if noun is not trigger:
+            carriers.append(noun)
+        if noun.dep_ in LIGHT_VERB_DEPS and noun.head is not noun:
+            carriers.append(noun.head)
     # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary of the
     # first verb is shared by the verbs coordinated with it.
     carriers += [carrier.head for carrier in carriers if carrier.pos_ == "VERB" and carrier.dep_ == "conj" and not own_only]
