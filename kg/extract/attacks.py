@@ -32,6 +32,17 @@ def between_sides(token: Token, trigger: Trigger, events: Lexicon) -> bool:
     return token.lemma_.lower() in trigger.words("reciprocal_lemmas") or any(_fight(noun, events) for noun in (token, *_causes(token)))
 
 
+def fight_subject(token: Token, events: Lexicon) -> bool:
+    """The trigger's subject is a fight noun ("*clashes* between FARC factions kill 48 people"): the
+    harm came of a fight, whoever the one side named."""
+    return any(child.dep_ in ("nsubj", "nsubjpass") and _fight(child, events) for child in token.children)
+
+
+def in_attack(token: Token, events: Lexicon) -> bool:
+    """A passive happened in a noun of an ASSAULT ("kidnapped *in an attack* by gunmen")."""
+    return any(t.label == EventType.ASSAULT.value for noun in _causes(token) for t in events.by_lemma(noun.lemma_.lower(), "NOUN"))
+
+
 def _fight(noun: Token, events: Lexicon) -> bool:
     """A noun of a fight between sides (a reciprocal ASSAULT noun: "clashes")."""
     lemma = noun.lemma_.lower()

@@ -14,7 +14,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import EntityIndex, named
-from kg.extract.attacks import attack_nouns, between_sides
+from kg.extract.attacks import attack_nouns, between_sides, fight_subject, in_attack
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger
 from kg.extract.paths import OF_OBJECT, Path, heads_reached
 from kg.gazetteer import load_gazetteer
@@ -29,6 +29,7 @@ PLACE_NOUNS = WORDS["place_nouns"]
 STRUCK_THING_NOUNS = WORDS["struck_thing_nouns"]
 # The last words of a named place an attack happened beside, not in: a building or thing, a boundary or landmark.
 BESIDE_NOUNS = STRUCK_THING_NOUNS | WORDS["landmark_nouns"]
+TAKING_LEMMAS = WORDS["taking_lemmas"]
 # The prepositions of where a struck thing stood, and the kinds of place it stood in.
 THING_PREPOSITIONS = frozenset({"in", "at"})
 THING_PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
@@ -99,12 +100,18 @@ def _members_struck(token: Token, trigger: Trigger, events: Lexicon, index: Enti
 
 def victims_place(token: Token, trigger: Trigger, location: str, targets: list[str], actors: list[str], home: set[str],
                   events: Lexicon, index: EntityIndex) -> bool:  # fmt: skip
-    """A named party's attack on unnamed civilians only (the trigger's `victims_place` sectors)
-    struck the place on land it happened in: not a body of water, not a place it happened near
-    ("near the Al-Shifa Hospital"), not a fight between sides ("killed in clashes"), and not a
-    place of the party's own state (`home`: "the Sudanese army ... in Kutum, North Darfur, Sudan")."""
+    """A named party's attack on unnamed civilians only (the trigger's `victims_place` sectors), or
+    an attack by armed men no name stands for (the trigger's `victims_place_groups` sectors:
+    "gunmen", "bandits", "insurgents"; not police, soldiers, protesters or a lone "man"), struck the
+    place on land it happened in: not a body of water, not a place it happened near ("near the
+    Al-Shifa Hospital"), not a fight between sides ("killed in clashes", "clashes between X kill"),
+    not a taking of people ("children abducted by X in Y": patterns/word_lists.tsv's `taking_lemmas`),
+    and not a place of the party's own state (`home`: "the Sudanese army ... in Kutum, North Darfur,
+    Sudan")."""
     sectors = trigger.words("victims_place")
-    if not (sectors and targets and named(actors, index)) or between_sides(token, trigger, events):
+    if not (sectors and targets and _attackers(actors, trigger, index)):
+        return False
+    if between_sides(token, trigger, events) or fight_subject(token, events) or _taking(token, events):
         return False
     if any(index.entities[key].sector not in sectors for key in targets):
         return False
@@ -113,6 +120,20 @@ def victims_place(token: Token, trigger: Trigger, location: str, targets: list[s
     if mention is None or _on_water(index.entities[location]) or not _happened_in(mention):
         return False
     return home.isdisjoint(_placing_states(mention, index))
+
+
+def _taking(token: Token, events: Lexicon) -> bool:
+    """The trigger takes people (patterns/word_lists.tsv's `taking_lemmas`: "abducted by X in Y"),
+    not in an attack that struck them there ("kidnapped in an attack by gunmen on a school in Y")."""
+    return token.lemma_.lower() in TAKING_LEMMAS and not in_attack(token, events)
+
+
+def _attackers(actors: list[str], trigger: Trigger, index: EntityIndex) -> bool:
+    """The attack has a named actor, or only unnamed armed men of the trigger's `victims_place_groups` sectors."""
+    if named(actors, index):
+        return True
+    sectors = trigger.words("victims_place_groups")
+    return bool(actors) and all(index.entities[key].sector in sectors for key in actors)
 
 
 def home_states(actors: list[str], index: EntityIndex) -> set[str]:

@@ -508,10 +508,13 @@ def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | No
         home = home_states(actors, index)
         placed_in = state_of_place(token, location_paths, index) if location is not None else states_struck
         targets = [key for key in placed_in if home and key not in home] or targets
-        if location is not None and not placed_in and victims_place(
+        if location is not None and all(index.type_of(key) is EntityType.GROUP for key in targets) and victims_place(
             token, trigger, location, targets, actors, home | states_in_names(actors, index), events, index
         ):
-            # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck.
+            # "Two civilians are killed in a Russian drone strike in Zaporizhzhia": the place was struck;
+            # so too by a force of no stated state where a state follows the place ("ADF insurgents
+            # kill 87 civilians in Ituri Province, DR Congo") and by armed men no name stands for
+            # ("an attack by armed bandits in a village in Jibia, Katsina State, Nigeria").
             struck = [location]
     captured = event_type is EventType.COERCE and mode == "seize"
     if (assault or captured) and not struck and not named(targets, index):

@@ -1,7 +1,9 @@
 """A named party's attack on unnamed civilians only ("two civilians are killed in a Ruritanian drone
-strike in Red Harbour") struck the place on land it happened in: the place is its target. Not a sea,
-not a place it happened near, not a fight between sides or a riot, not victims who are fighters or
-police, not a place of the attacker's own state; constructed sentences."""
+strike in Red Harbour"), or one by armed men no name stands for ("gunmen", "bandits"), struck the
+place on land it happened in: the place is its target, where a state is named after it too. Not a
+sea, not a place it happened near, not a fight between sides or a riot, not victims who are fighters
+or police, not an attack by police, soldiers, protesters or a lone man, not a place of the
+attacker's own state; constructed sentences."""
 
 import dataclasses
 
@@ -23,8 +25,22 @@ NAMES = {
     "militants": ("militants", EntityType.GROUP, None, False),
     "police officers": ("police_officers", EntityType.GROUP, None, False),
     "police": ("police", EntityType.GROUP, None, False),
+    "Red Brigade": ("red_brigade", EntityType.ORGANIZATION),
+    "Freedonian": ("freedonia", EntityType.STATE),
+    "gunmen": ("gunmen", EntityType.GROUP, None, False),
+    "Gunmen": ("gunmen", EntityType.GROUP, None, False),
+    "bandits": ("bandits", EntityType.GROUP, None, False),
+    "Bandits": ("bandits", EntityType.GROUP, None, False),
+    "insurgents": ("insurgents", EntityType.GROUP, None, False),
+    "soldiers": ("soldiers", EntityType.GROUP, None, False),
+    "protesters": ("protesters", EntityType.GROUP, None, False),
+    "A man": ("man", EntityType.GROUP, None, False),
+    "women": ("women", EntityType.GROUP, None, False),
+    "children": ("children", EntityType.GROUP, None, False),
 }
-SECTORS = {"civilians": "CVL", "people": "PPL", "villagers": "CVL", "militants": "REB", "police_officers": "COP", "police": "COP"}
+SECTORS = {"civilians": "CVL", "people": "PPL", "villagers": "CVL", "militants": "REB", "police_officers": "COP", "police": "COP",
+           "gunmen": "UAF", "bandits": "CRM", "insurgents": "REB", "soldiers": "MIL", "protesters": "OPP", "man": "PPL", "women": "CVL",
+           "children": "CVL"}
 
 
 def _assaults(annotated, text: str):  # type: ignore[no-untyped-def]
@@ -101,3 +117,53 @@ def test_the_state_named_for_the_place_stays_the_target(annotated) -> None:  # t
 def test_no_place_target_after_no_owned_attack_or_a_side_or_home(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _assaults(annotated, text)
     assert not any("harbour" in targets for _, targets in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a state named after the place, the actor of no stated state
+        ("The Red Brigade kills 40 civilians in Red Harbour, Freedonia.", "red_brigade"),
+        ("At least 12 villagers are killed by the Red Brigade in Red Harbour, Freedonia.", "red_brigade"),
+        # armed men no name stands for, with or without the state after the place
+        ("At least 18 people are killed in an attack by gunmen in a village in Red Harbour, Freedonia.", "gunmen"),
+        ("Bandits kill 20 villagers in Red Harbour.", "bandits"),
+        ("Suspected insurgents kill nine civilians in Red Harbour, Freedonia.", "insurgents"),
+        # people taken in an attack that struck them there
+        ("Twenty people are kidnapped in an attack by gunmen on a school in Red Harbour, Freedonia.", "gunmen"),
+    ],
+)
+def test_a_placed_state_or_unnamed_armed_men_keep_the_place_struck(annotated, text, actor) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert any(actor in actors and targets == ("harbour",) for actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fight between sides, told as the subject of the killing
+        "Clashes between the Red Brigade and gunmen kill 48 people in Red Harbour, Freedonia.",
+        "Clashes between bandits kill 48 people in Red Harbour, Freedonia.",
+        # no victims: the attackers' place only
+        "Gunmen open fire in Red Harbour, Freedonia.",
+        # police, soldiers, protesters, a lone man: no armed men of a victims' attack
+        "Police kill five people in Red Harbour, Freedonia.",
+        "Soldiers kill ten villagers in Red Harbour.",
+        "Three people are killed after protesters set fire to a building in Red Harbour, Freedonia.",
+        "A man attacks two women with a knife in Red Harbour, Freedonia.",
+        "Two women are injured when a man attacks them with a knife in Red Harbour.",
+        # the attacker's own state
+        "Freedonian gunmen kill ten villagers in Red Harbour, Freedonia.",
+        "The Freedonian Red Brigade kills ten villagers in Red Harbour, Freedonia.",
+        # no attacker at all
+        "At least 18 people are killed in an attack in Red Harbour, Freedonia.",
+        # people taken, no attack on where they were
+        "At least 120 children have been abducted by the Red Brigade in Red Harbour, Freedonia, this year.",
+        "At least 120 children have been abducted by the Red Brigade in Red Harbour this year.",
+        "The Red Brigade abducted 120 villagers in Red Harbour.",
+    ],
+)
+def test_no_place_target_for_a_clash_no_victims_other_actors_or_home(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert not any("harbour" in targets for _, targets in found), found
+
