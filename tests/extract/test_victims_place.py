@@ -189,6 +189,8 @@ def test_a_partyless_attack_targets_the_place_it_struck(annotated, text) -> None
         "Nine people are killed in a suicide bombing targeting a military convoy in Red Harbour.",
         "Seven people, including four soldiers, are killed in an attack in Red Harbour, Freedonia.",
         "Five people are killed in an attack on a police patrol in Red Harbour.",
+        # armed men named: a side killed, or attackers not reached
+        "Two gunmen are killed and two women are wounded in an attempted ambush on a road in Red Harbour, Freedonia.",
         # a fight, or sides
         "Twenty people are killed in attacks between rival villages in Red Harbour, Freedonia.",
         "Ten people are killed in clashes in Red Harbour.",
@@ -200,3 +202,9 @@ def test_a_partyless_attack_targets_the_place_it_struck(annotated, text) -> None
 def test_no_place_target_for_a_partyless_attack_on_security_a_fight_or_no_attack(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _assaults(annotated, text)
     assert not any("harbour" in targets for _, targets in found), found
+
+
+def test_a_partyless_attack_read_twice_is_one_fact_naming_the_place(annotated) -> None:  # type: ignore[no-untyped-def]
+    # the casualty verb names the place, the attack noun a struck school: one attack, the place for its victims
+    found = _assaults(annotated, "At least 17 people are killed in a drone strike on a school and a clinic in Red Harbour, Freedonia.")
+    assert found == [((), ("harbour",))], found
