@@ -18,7 +18,7 @@ from kg.extract.attacks import attack_nouns, between_sides, fight_subject, in_at
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger
 from kg.extract.paths import OF_OBJECT, Path, heads_reached
 from kg.gazetteer import load_gazetteer
-from kg.records import Entity, EntityType
+from kg.records import Entity, EntityType, EventType
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,6 +30,8 @@ STRUCK_THING_NOUNS = WORDS["struck_thing_nouns"]
 # The last words of a named place an attack happened beside, not in: a building or thing, a boundary or landmark.
 BESIDE_NOUNS = STRUCK_THING_NOUNS | WORDS["landmark_nouns"]
 TAKING_LEMMAS = WORDS["taking_lemmas"]
+SECURITY_NOUNS = WORDS["security_nouns"]
+HARM_VERBS = WORDS["harm_verbs"]
 # The prepositions of where a struck thing stood, and the kinds of place it stood in.
 THING_PREPOSITIONS = frozenset({"in", "at"})
 THING_PLACE_TYPES = frozenset({EntityType.LOCATION, EntityType.STATE})
@@ -109,7 +111,7 @@ def victims_place(token: Token, trigger: Trigger, location: str, targets: list[s
     and not a place of the party's own state (`home`: "the Sudanese army ... in Kutum, North Darfur,
     Sudan")."""
     sectors = trigger.words("victims_place")
-    if not (sectors and targets and _attackers(actors, trigger, index)):
+    if not (sectors and targets and (_attackers(actors, trigger, index) or _partyless(token, actors, events))):
         return False
     if between_sides(token, trigger, events) or fight_subject(token, events) or _taking(token, events):
         return False
@@ -134,6 +136,35 @@ def _attackers(actors: list[str], trigger: Trigger, index: EntityIndex) -> bool:
         return True
     sectors = trigger.words("victims_place_groups")
     return bool(actors) and all(index.entities[key].sector in sectors for key in actors)
+
+
+def _partyless(token: Token, actors: list[str], events: Lexicon) -> bool:
+    """An attack no party is told of ("23 people are killed in an attack in Tillaberi, Niger"), told
+    as an attack (the trigger an attack word, or the victims killed in or by one; not "children have
+    been killed in X"), in a sentence naming no security thing or force (patterns/word_lists.tsv's
+    `security_nouns`: "a suicide bombing targeting a convoy", "an attack on a security post": the
+    victims a side, not bystanders) and no fight or sides ("clashes", "between the towns of X and Y")."""
+    if actors:
+        return False
+    sent = token.sent
+    if any(word.lemma_.lower() in SECURITY_NOUNS or word.lower_ in SECURITY_NOUNS or word.lower_ == "between"
+           or (word.pos_ == "NOUN" and _fight_noun(word, events)) for word in sent):  # fmt: skip
+        return False
+    if token.lemma_.lower() not in HARM_VERBS:
+        return True
+    return in_attack(token, events) or any(
+        child.dep_ in ("nsubj", "nsubjpass", "agent") and _attack_noun(child if child.dep_ != "agent" else next(iter(child.children), child), events)
+        for child in token.children)  # fmt: skip
+
+
+def _fight_noun(noun: Token, events: Lexicon) -> bool:
+    """A noun of a fight between sides (a reciprocal ASSAULT noun: "clashes")."""
+    return any(t.label == EventType.ASSAULT.value and t.flag("reciprocal") for t in events.by_lemma(noun.lemma_.lower(), "NOUN"))
+
+
+def _attack_noun(noun: Token, events: Lexicon) -> bool:
+    """A noun of an ASSAULT ("an *attack* kills 23", "killed by a *bomb*" is none)."""
+    return any(t.label == EventType.ASSAULT.value for t in events.by_lemma(noun.lemma_.lower(), "NOUN"))
 
 
 def home_states(actors: list[str], index: EntityIndex) -> set[str]:

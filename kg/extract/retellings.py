@@ -85,6 +85,17 @@ def _one_attack(event: Event, other: Event, groups: frozenset[str], places: froz
             and set(event.targets) - groups - struck_people - own_place <= set(other.targets))  # fmt: skip
 
 
+def _victims_placed(event: Event, other: Event, groups: frozenset[str]) -> bool:
+    """ "17 people are killed in a drone strike on a school in X": the casualty verb named the place
+    its victims were struck in (`victims_place`), the attack noun its unnamed targets; with no party
+    named, one attack in one place, the place standing for the victims."""
+    pair = (event, other)
+    return (event.type is other.type is EventType.ASSAULT and not event.actors and not other.actors
+            and event.location is not None and event.location == other.location and _same_modality(event, other)
+            and any(one.targets == (one.location,) for one in pair)
+            and any(bool(one.targets) and set(one.targets) <= groups for one in pair))  # fmt: skip
+
+
 def _one_toll(event: Event, other: Event, groups: frozenset[str]) -> bool:
     """ "Three gunmen are killed and a child is wounded in an ambush", "31 militants and two
     soldiers are killed during a shootout": the victims of no named actor in one sentence and one
@@ -144,6 +155,11 @@ def deduplicate(events: list[Event], headline_end: int, groups: frozenset[str], 
         attack = next((other for other in same_sentence if _one_attack(event, other, groups, places, people)), None)
         if attack is not None:  # one attack, in its place
             kept[kept.index(attack)] = _one_reading(attack, event, location=attack.location or event.location)
+            continue
+        placed = next((other for other in same_sentence if _victims_placed(event, other, groups)), None)
+        if placed is not None:  # one party-less attack: the place its victims were struck in stands for them
+            placing, victims = (event, placed) if event.targets == (event.location,) else (placed, event)
+            kept[kept.index(placed)] = _one_reading(placing, victims)
             continue
         toll = next((other for other in same_sentence if _one_toll(event, other, groups)), None)
         if toll is not None:  # one attack, with all its victims

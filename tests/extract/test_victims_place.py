@@ -155,8 +155,6 @@ def test_a_placed_state_or_unnamed_armed_men_keep_the_place_struck(annotated, te
         # the attacker's own state
         "Freedonian gunmen kill ten villagers in Red Harbour, Freedonia.",
         "The Freedonian Red Brigade kills ten villagers in Red Harbour, Freedonia.",
-        # no attacker at all
-        "At least 18 people are killed in an attack in Red Harbour, Freedonia.",
         # people taken, no attack on where they were
         "At least 120 children have been abducted by the Red Brigade in Red Harbour, Freedonia, this year.",
         "At least 120 children have been abducted by the Red Brigade in Red Harbour this year.",
@@ -167,3 +165,46 @@ def test_no_place_target_for_a_clash_no_victims_other_actors_or_home(annotated, 
     found = _assaults(annotated, text)
     assert not any("harbour" in targets for _, targets in found), found
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an attack no party is told of, told as an attack
+        "At least 18 people are killed in an attack in Red Harbour, Freedonia.",
+        "Nine people are wounded in a bombing at a cafe in Red Harbour.",
+        "Twelve civilians are killed in a drone strike on a market in Red Harbour, Freedonia.",
+        "An airstrike on a school in Red Harbour kills 20 people.",
+    ],
+)
+def test_a_partyless_attack_targets_the_place_it_struck(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert any(not actors and targets == ("harbour",) for actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a struck security thing or force: the victims a side, not bystanders
+        "At least 18 people are killed in an attack on a checkpoint in Red Harbour, Freedonia.",
+        "Nine people are killed in a suicide bombing targeting a military convoy in Red Harbour.",
+        "Seven people, including four soldiers, are killed in an attack in Red Harbour, Freedonia.",
+        "Five people are killed in an attack on a police patrol in Red Harbour.",
+        # armed men named: a side killed, or attackers not reached
+        "Two gunmen are killed and two women are wounded in an attempted ambush on a road in Red Harbour, Freedonia.",
+        # a fight, or sides
+        "Twenty people are killed in attacks between rival villages in Red Harbour, Freedonia.",
+        "Ten people are killed in clashes in Red Harbour.",
+        # no attack told: only a killing
+        "Five children have been killed in Red Harbour, Freedonia.",
+        "Thirty people are killed in Red Harbour.",
+    ],
+)
+def test_no_place_target_for_a_partyless_attack_on_security_a_fight_or_no_attack(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _assaults(annotated, text)
+    assert not any("harbour" in targets for _, targets in found), found
+
+
+def test_a_partyless_attack_read_twice_is_one_fact_naming_the_place(annotated) -> None:  # type: ignore[no-untyped-def]
+    # the casualty verb names the place, the attack noun a struck school: one attack, the place for its victims
+    found = _assaults(annotated, "At least 17 people are killed in a drone strike on a school and a clinic in Red Harbour, Freedonia.")
+    assert found == [((), ("harbour",))], found
