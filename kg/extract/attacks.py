@@ -29,21 +29,26 @@ PASSIVE_SUBJECT = parse_path(">nsubjpass")
 def between_sides(token: Token, trigger: Trigger, events: Lexicon) -> bool:
     """The attack is a fight between sides: its trigger is a reciprocal word ("clashed"), or it or
     what caused the harm is a fight noun ("killed in clashes")."""
-    return token.lemma_.lower() in trigger.words("reciprocal_lemmas") or any(_fight(noun, events) for noun in (token, *_causes(token)))
+    return token.lemma_.lower() in trigger.words("reciprocal_lemmas") or any(fight_noun(noun, events) for noun in (token, *_causes(token)))
 
 
 def fight_subject(token: Token, events: Lexicon) -> bool:
     """The trigger's subject is a fight noun ("*clashes* between FARC factions kill 48 people"): the
     harm came of a fight, whoever the one side named."""
-    return any(child.dep_ in ("nsubj", "nsubjpass") and _fight(child, events) for child in token.children)
+    return any(child.dep_ in ("nsubj", "nsubjpass") and fight_noun(child, events) for child in token.children)
 
 
 def in_attack(token: Token, events: Lexicon) -> bool:
     """A passive happened in a noun of an ASSAULT ("kidnapped *in an attack* by gunmen")."""
-    return any(t.label == EventType.ASSAULT.value for noun in _causes(token) for t in events.by_lemma(noun.lemma_.lower(), "NOUN"))
+    return any(attack_noun(noun, events) for noun in _causes(token))
 
 
-def _fight(noun: Token, events: Lexicon) -> bool:
+def attack_noun(noun: Token, events: Lexicon) -> bool:
+    """A noun of an ASSAULT ("an *attack* kills 23"; "killed by a *bomb*" is none)."""
+    return any(t.label == EventType.ASSAULT.value for t in events.by_lemma(noun.lemma_.lower(), "NOUN"))
+
+
+def fight_noun(noun: Token, events: Lexicon) -> bool:
     """A noun of a fight between sides (a reciprocal ASSAULT noun: "clashes")."""
     lemma = noun.lemma_.lower()
     triggers = events.by_lemma(lemma, "NOUN")

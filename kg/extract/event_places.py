@@ -14,11 +14,11 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from kg.extract.arguments import EntityIndex, named
-from kg.extract.attacks import attack_nouns, between_sides, fight_subject, in_attack
+from kg.extract.attacks import attack_noun, attack_nouns, between_sides, fight_noun, fight_subject, in_attack
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger
 from kg.extract.paths import OF_OBJECT, Path, heads_reached
 from kg.gazetteer import load_gazetteer
-from kg.records import Entity, EntityType, EventType
+from kg.records import Entity, EntityType
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -148,23 +148,13 @@ def _partyless(token: Token, actors: list[str], events: Lexicon) -> bool:
         return False
     sent = token.sent
     if any(word.lemma_.lower() in SECURITY_NOUNS or word.lower_ in SECURITY_NOUNS or word.lower_ == "between"
-           or (word.pos_ == "NOUN" and _fight_noun(word, events)) for word in sent):  # fmt: skip
+           or (word.pos_ == "NOUN" and fight_noun(word, events)) for word in sent):  # fmt: skip
         return False
     if token.lemma_.lower() not in HARM_VERBS:
         return True
     return in_attack(token, events) or any(
-        child.dep_ in ("nsubj", "nsubjpass", "agent") and _attack_noun(child if child.dep_ != "agent" else next(iter(child.children), child), events)
+        child.dep_ in ("nsubj", "nsubjpass", "agent") and attack_noun(child if child.dep_ != "agent" else next(iter(child.children), child), events)
         for child in token.children)  # fmt: skip
-
-
-def _fight_noun(noun: Token, events: Lexicon) -> bool:
-    """A noun of a fight between sides (a reciprocal ASSAULT noun: "clashes")."""
-    return any(t.label == EventType.ASSAULT.value and t.flag("reciprocal") for t in events.by_lemma(noun.lemma_.lower(), "NOUN"))
-
-
-def _attack_noun(noun: Token, events: Lexicon) -> bool:
-    """A noun of an ASSAULT ("an *attack* kills 23", "killed by a *bomb*" is none)."""
-    return any(t.label == EventType.ASSAULT.value for t in events.by_lemma(noun.lemma_.lower(), "NOUN"))
 
 
 def home_states(actors: list[str], index: EntityIndex) -> set[str]:
