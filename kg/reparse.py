@@ -22,8 +22,6 @@ two differ only around the verb.
 
 from __future__ import annotations
 
-import csv
-import json
 import re
 from functools import lru_cache
 from typing import Any, Sequence
@@ -32,6 +30,7 @@ import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from kg.patterns import Problems, json_objects, raise_problems, tsv_rows
 from kg.resources import data_dir
 
 FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
@@ -59,18 +58,16 @@ def present_forms() -> dict[str, tuple[str, str]]:
     """Each base and 3rd-person present form of a verb the coder knows -> (its lemma, its past)."""
     lemmas: set[str] = set()
     patterns = data_dir("patterns")
-    with open(patterns / "cameo_verbs.jsonl", encoding="utf-8") as rows:
-        for line in rows:
-            row = json.loads(line)
-            if row.get("kind") == "verb" and str(row.get("lemma", "")).isalpha():
-                lemmas.add(row["lemma"].lower())
-    with open(patterns / "events.jsonl", encoding="utf-8") as rows:
-        for line in rows:
-            row = json.loads(line)
-            if row.get("kind") is None and row.get("pos") in ("VERB", None) and not str(row.get("id", "")).startswith("mode."):
-                lemmas.update(word.lower() for word in row.get("lemmas", ()) if word.isalpha())
-    with open(patterns / "verb_pasts.tsv", encoding="utf-8", newline="") as table:
-        irregular = {row["lemma"]: row["past"] for row in csv.DictReader(table, delimiter="\t")}
+    problems: Problems = []
+    for _, row in json_objects(patterns / "cameo_verbs.jsonl", problems):
+        if row.get("kind") == "verb" and str(row.get("lemma", "")).isalpha():
+            lemmas.add(row["lemma"].lower())
+    raise_problems(patterns / "cameo_verbs.jsonl", problems)
+    for _, row in json_objects(patterns / "events.jsonl", problems):
+        if row.get("kind") is None and row.get("pos") in ("VERB", None) and not str(row.get("id", "")).startswith("mode."):
+            lemmas.update(word.lower() for word in row.get("lemmas", ()) if word.isalpha())
+    raise_problems(patterns / "events.jsonl", problems)
+    irregular = {cells[0]: cells[1] for _, cells in tsv_rows(patterns / "verb_pasts.tsv", ("lemma", "past"))}
     forms: dict[str, tuple[str, str]] = {}
     for lemma in sorted(lemmas):
         entry = (lemma, irregular.get(lemma) or _regular_past(lemma))
@@ -189,10 +186,10 @@ def _rebuilt(doc: Doc, adopted: list[tuple[Token, Doc]]) -> Doc:
         sentence = token.sent
         rows = slice(sentence.start, sentence.end)
         parse[rows] = parsed.to_array(PARSE_ATTRIBUTES)[rows]
-        third = token.lower_ != present_forms()[token.lower_][0]
+        lemma = present_forms()[token.lower_][0]
+        third = token.lower_ != lemma
         parse[token.i, :4] = [strings.add("VBZ" if third else "VBP"), strings.add("VERB"),
-                              strings.add(THIRD_PERSON_MORPH if third else BASE_PRESENT_MORPH),
-                              strings.add(present_forms()[token.lower_][0])]  # fmt: skip
+                              strings.add(THIRD_PERSON_MORPH if third else BASE_PRESENT_MORPH), strings.add(lemma)]  # fmt: skip
         if _entities_differ_only_at(doc, parsed, token.i):
             entities[rows] = parsed.to_array(ENTITY_ATTRIBUTES)[rows]
     rebuilt = Doc(doc.vocab, words=[token.text for token in doc], spaces=[bool(token.whitespace_) for token in doc],
