@@ -13,7 +13,7 @@ context), and writes, one JSON object a line, each row naming its source file an
   of the clause must hold (`object`), its prepositional phrases (`preps`), the code, and the
   verbs it reads on where they are not all its block's (`verbs`: commented_verbs and restated_verbs below; a
   verb row has `needs_object` where its block reads its verbs by their objects: OBJECT_SENSE_SHARE
-  below). Every
+  below; `no_object` where its own code is a sense with no object: OWN_CODE_WITHOUT_OBJECT). Every
   code is mapped to its PLOVER type and mode; `type` is null where the dictionary says the verb
   is no event there (`[---]`: "fight corruption").
 
@@ -132,6 +132,13 @@ PREPOSITIONS = frozenset(
 OBJECT_SENSE_SHARE = 0.9
 OBJECT_SENSE_MIN_PATTERNS = 5
 TRANSFERS = frozenset({"COOPERATE", "AID"})
+# A verb whose own code is an intransitive sense ("submit to X": SUBMIT [080] "yield", beside
+# ABIDE BY, ACCEDE, ACQUIESCE, COMPLY, OBEY) where the dictionary reads it with an object by what it
+# hands over: SUBMIT's own patterns code "* &PROPOSAL", "* PETITION", "* PAPER" 020 (appeal, which
+# PLOVER drops), "* LEGISLATION" 034, "* RESIGNATION" 0831, "* &EVIDENCE" 130 ... and no object 080
+# but FORCE ("submit to force"). Its own code holds with no object only (`no_object` on its row):
+# "X submitted a report to the UN", "initiatives submitted to the UN" yield nothing to the UN.
+OWN_CODE_WITHOUT_OBJECT = frozenset({("SUBMIT", "submit")})
 # Plurals that name what their singular does not ("cut *ties*", "Russian *forces*", "*goods*";
 # &PEOPLE's "*nationals*" and "*subjects*", whose singular is most often the adjective "national"
 # or a topic), which the model's noun index does not list as nouns of their own as it does "arms",
@@ -510,7 +517,8 @@ def _block_rows(
         reading, source = reading_of(code, line)
         verb_rows.append(
             {"kind": "verb", "lemma": words[0], "particles": words[1:], "block": block_id, "code": code,
-             "type": reading.type, "mode": reading.mode, "source": source}  # fmt: skip
+             "type": reading.type, "mode": reading.mode,
+             **({"no_object": True} if (block.name, " ".join(words)) in OWN_CODE_WITHOUT_OBJECT else {}), "source": source}  # fmt: skip
         )
     pattern_rows: list[dict[str, Any]] = []
     objects: list[bool] = []  # whether each readable pattern of the block names an object word

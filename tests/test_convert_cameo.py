@@ -213,6 +213,19 @@ def test_convert_cameo_verbs_of_giving_read_by_their_object_need_one() -> None:
     assert not any(row.get("needs_object") for row in rows)
 
 
+def test_convert_cameo_a_verb_whose_own_sense_has_no_object_is_marked() -> None:
+    """SUBMIT's own code is "submit to X" (yield); with an object its patterns read it by what is
+    handed over: its row says the verb alone codes only without an object; its synonyms' do not."""
+    plover = {"08": (convert_cameo.Plover("CONCEDE", None), "table:1"), "16": (convert_cameo.Plover("SANCTION", None), "table:2")}
+    block = convert_cameo.Block("SUBMIT", 1, "080", [(2, "ACCEDE"), (3, "SUBMIT {SUBMITS SUBMITTED SUBMITTING }")],
+                                [(4, " * MOTION   [160]         # SUBMIT")])  # fmt: skip
+    dropped: collections.Counter[str] = collections.Counter()
+    verbs = {row["lemma"]: row for row in convert_cameo._block_rows(block, {}, plover, dropped) if row["kind"] == "verb"}
+    assert verbs["submit"].get("no_object") is True and "no_object" not in verbs["accede"]
+    other = convert_cameo.Block("PRESENT", 1, "080", [(2, "SUBMIT")], [])
+    assert not any(row.get("no_object") for row in convert_cameo._block_rows(other, {}, plover, dropped))
+
+
 @needs_dictionaries
 def test_convert_cameo_every_mode_is_one_the_codebook_lists_for_its_type() -> None:
     """Each generated (type, mode) is a row of the type's mode table in PLOVER_MANUAL.tex: the

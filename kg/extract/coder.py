@@ -116,6 +116,7 @@ class VerbEntry:
     block: Block
     block_name: str  # the dictionary's name of its synonym block ("REVOKE_")
     needs_object: bool = False  # its block reads it by its object: alone it codes nothing
+    no_object: bool = False  # its own code is a sense with no object ("submit to X"): with one it codes nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +142,8 @@ class VerbDictionary:
             best = max(matched, key=lambda pattern: pattern.weight)
             return best.code if best.code.type is not None else None
         return next((entry.default for entry in applicable if default and entry.default.type is not None
-                     and (context.has_object or not entry.needs_object)), None)  # fmt: skip
+                     and (context.has_object or not entry.needs_object)
+                     and not (entry.no_object and (context.has_object or context.participle_of_noun))), None)  # fmt: skip
 
     def verbs_of(self, blocks: frozenset[str]) -> frozenset[str]:
         """The verbs of the named synonym blocks ("CANCEL": "halt", "call off" ...), a verb with
@@ -192,6 +194,8 @@ class _Context:
         ]
         self.preps = [(forms[prep.i][0], _span_words(forms, [prep])) for prep in preps]
         self.has_object = bool(objects) or any(child.dep_ in ("ccomp", "xcomp") for child in children)
+        # "initiatives *submitted* by X to the UN": a past participle modifying a noun acts on it.
+        self.participle_of_noun = token.dep_ == "acl" and token.tag_ == "VBN"
         self.words = self.subject | self.clause | frozenset(word for form, phrase in self.preps for word in (form, *phrase))
 
     @cached_property
@@ -335,7 +339,8 @@ def load_verb_dictionary(folder: Path) -> VerbDictionary:
             blocks[row["block"], read] = _block([found[i] for i in read])
         block, name = blocks[row["block"], read], row["block"].split("@")[0]
         entries[row["lemma"]].append(
-            VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object"))))
+            VerbEntry(row["lemma"], frozenset(row["particles"]), _code(row), block, name, bool(row.get("needs_object")),
+                      bool(row.get("no_object"))))  # fmt: skip
     return VerbDictionary({lemma: tuple(found) for lemma, found in entries.items()})
 
 

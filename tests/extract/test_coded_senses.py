@@ -1,7 +1,8 @@
 """Coded verbs read in the sense their dictionary block gives them (constructed sentences): a
 meeting held somewhere is a consultation, not an intent to meet; a verb of giving with nothing
 given ("contributed to a newspaper") is no aid; calling someone's thing a name is no phone call;
-telling someone what is so asks nothing of them; paying for a loss accuses no one."""
+telling someone what is so asks nothing of them; paying for a loss accuses no one; submitting a
+document to someone yields nothing to them."""
 
 from __future__ import annotations
 
@@ -122,3 +123,39 @@ def test_telling_someone_to_act_is_a_request(read_events, text, target) -> None:
 )
 def test_compensating_accuses_no_one(read_events, text) -> None:  # type: ignore[no-untyped-def]
     assert not any(kind is EventType.ACCUSE for kind, _, _ in read_events(text, NAMES))
+
+
+# CAMEO's SUBMIT block codes the verb alone 080 "yield" ("submit to X", beside ABIDE BY, ACCEDE,
+# COMPLY); with an object its own patterns code it by what is handed over (a proposal or petition
+# 020, legislation 034, a resignation 0831, evidence 130), never yield: a thing submitted to a party
+# is no concession to it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania submitted a report to Freedonia on Tuesday.",
+        "Ruritania submits its annual budget plan to Freedonia.",
+        "A document submitted by Ruritania to Freedonia last year names the officers.",
+        "The plan was submitted to Freedonia by Ruritania.",
+        "Ruritania submitted a request to Freedonia for help.",
+    ],
+)
+def test_submitting_something_yields_nothing(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
+    assert not any(kind is EventType.CONCEDE for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania submitted to Freedonia after weeks of fighting.",
+        "Ruritania finally submits to Freedonia.",
+    ],
+)
+def test_submitting_to_a_party_is_still_a_concession(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, NAMES)
+    assert (EventType.CONCEDE, ("ruritania",), ("freedonia",)) in found, found
+
+
+def test_a_submitted_resignation_is_still_a_retreat(read_events) -> None:  # type: ignore[no-untyped-def]
+    found = read_events("Alma Vask submitted her resignation to Omar Tellen.", NAMES)
+    assert any(kind is EventType.RETREAT and actors == ("vask",) for kind, actors, _ in found), found
