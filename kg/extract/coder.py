@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kg.errors import DataFileError
+from kg.extract.lexicon import WORDS
 from kg.patterns import Problems, json_objects, raise_problems
 from kg.records import EventType
 from kg.resources import data_dir
@@ -49,6 +50,10 @@ COMMON_POS = NOMINAL_POS - {"PROPN"}
 # What makes a past form active: an auxiliary, or an object or complement of its own.
 ACTIVE_DEPS = frozenset({"aux", "auxpass", "nsubjpass", "csubj", "expl", "dobj", "dative", "ccomp", "xcomp", "prt"})
 FULL_STOPS = frozenset({".", "!", "?", ";", ":"})
+# "struck Beirut *for the first time*", "attacked X *for two days*": a for-phrase of a span of time
+# tells how long or how often, not what the act is for.
+TIME_SPANS = WORDS["time_span_nouns"]
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 
 # A requirement is met by any of its alternatives; an alternative is a phrase, all of whose
 # words must be present ("armed forces").
@@ -80,6 +85,11 @@ class VerbPattern:
     def reads(self, verb: str) -> bool:
         """Whether the pattern applies to `verb` of its block ("hold", "cordon off")."""
         return not self.verbs or verb in self.verbs
+
+    @property
+    def names_time(self) -> bool:
+        """Whether the pattern asks for a span of time in its clause ("HOLD * FOR DAY": held for days)."""
+        return any(word in TIME_SPANS for requirement in self.object for phrase in requirement for word in phrase)
 
     @property
     def weight(self) -> int:
@@ -193,6 +203,8 @@ class _Context:
             grandchild for head in objects for grandchild in head.children if grandchild.dep_ in PREP_DEPS
         ]
         self.preps = [(forms[prep.i][0], _span_words(forms, [prep])) for prep in preps]
+        # The for-phrases of a span of time meet no bare "(FOR)" of a pattern that names no time.
+        self.time_spans = frozenset(i for i, prep in enumerate(preps) if _time_span(prep))
         self.has_object = bool(objects) or any(child.dep_ in ("ccomp", "xcomp") for child in children)
         # "initiatives *submitted* by X to the UN": a past participle modifying a noun acts on it.
         self.participle_of_noun = token.dep_ == "acl" and token.tag_ == "VBN"
@@ -211,7 +223,8 @@ class _Context:
                          else self.unprepped if pattern.outside_preps else self.clause)
                     for requirement in pattern.object)
             and all(any(form == prep and all(_met(requirement, phrase) for requirement in words)
-                        for form, phrase in self.preps)
+                        and (words or i not in self.time_spans or pattern.names_time)
+                        for i, (form, phrase) in enumerate(self.preps))
                     for prep, words in pattern.preps)
         )  # fmt: skip
 
@@ -287,6 +300,12 @@ def _counted(prep: Token) -> bool:
     return vocab[prep.head.lemma_].like_num or any(
         obj.dep_ == "pobj" and any(child.dep_ == "nummod" for child in obj.children) for obj in prep.children
     )
+
+
+def _time_span(prep: Token) -> bool:
+    """A for-phrase of a span of time: "for the first time", "for two weeks", "for nearly 12 years"."""
+    return prep.lower_ == "for" and any(
+        obj.dep_ == "pobj" and (obj.lemma_.lower() in TIME_SPANS or obj.ent_type_ in TIME_ENTITIES) for obj in prep.children)
 
 
 def _second_object(token: Token, recipient: Token) -> bool:

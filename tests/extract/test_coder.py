@@ -774,3 +774,58 @@ def test_coder_a_small_clause_adjective_is_the_verbs_object_complement(annotated
 def test_coder_a_small_clause_reading_accuses_no_one_else(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = [event for event in _typed(annotated, text, EventType.ACCUSE) if not event.provenance.negated]
     assert found == [], _events(annotated, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        # PHYSICAL_CONFLICT's "* (FOR) [111] # ATTACK" reads a reason ("attacked X for its
+        # policy"); a for-phrase of a span of time tells how long or how often, not what for.
+        ("The Ruritanian army strikes the Freedonian capital for the first time since 2019.", "strike"),
+        ("Ruritania attacked Freedonian positions for three days.", "attack"),
+        ("Ruritanian jets struck the port of Tellen for the second time this week.", "strike"),
+    ],
+)
+def test_coder_a_for_phrase_of_time_meets_no_bare_for(english_model, text, lemma) -> None:  # type: ignore[no-untyped-def]
+    code = verb_dictionary().code(_verb(english_model, text, lemma))
+    assert code is not None and code.type is EventType.ASSAULT and code.cameo != "111", (text, code)
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "cameo"),
+    [
+        # a reason still meets it, and a pattern that names the time keeps it ("HOLD * FOR DAY")
+        ("Ruritania attacked Freedonia for its policy on the islands.", "attack", "111"),
+        ("Ruritanian police held the Freedonian journalist for three days.", "hold", "173"),
+    ],
+)
+def test_coder_a_for_phrase_of_reason_or_of_a_named_time_still_reads(english_model, text, lemma, cameo) -> None:  # type: ignore[no-untyped-def]
+    code = verb_dictionary().code(_verb(english_model, text, lemma))
+    assert code is not None and code.cameo == cameo, (text, code)
+
+
+def test_events_an_attack_for_the_first_time_is_an_attack(annotated) -> None:  # type: ignore[no-untyped-def]
+    text = "The Ruritanian army strikes Freedonia for the first time since 2019."
+    assert [(e.actors, e.targets) for e in _typed(annotated, text, EventType.ASSAULT)] == [(("ruritania",), ("freedonia",))], _events(annotated, text)
+    assert _typed(annotated, text, EventType.ACCUSE) == [], _events(annotated, text)
+
+
+def test_coder_a_pattern_naming_the_time_reads_its_for_phrase(tmp_path: Path, english_model) -> None:  # type: ignore[no-untyped-def]
+    # "HOLD * FOR DAY [173]": a row that names the span of time keeps it; a bare "(FOR)" does not.
+    _write(tmp_path, "cameo_synsets.jsonl", [])
+    code = {"mode": None, "source": "t:1"}
+    _write(tmp_path, "cameo_verbs.jsonl", [
+        {"kind": "verb", "lemma": "hold", "particles": [], "block": "H", "code": "---", "type": None, **code},
+        {"kind": "pattern", "block": "H", "subject": [], "object": ["day"], "preps": [{"prep": "for", "words": []}],
+         "code": "173", "type": "COERCE", **code},
+        {"kind": "verb", "lemma": "strike", "particles": [], "block": "S", "code": "190", "type": "ASSAULT", **code},
+        {"kind": "pattern", "block": "S", "subject": [], "object": [], "preps": [{"prep": "for", "words": []}],
+         "code": "111", "type": "ACCUSE", **code},
+    ])  # fmt: skip
+    dictionary = load_verb_dictionary(tmp_path)
+    held = dictionary.code(_verb(english_model, "Ruritanian police held the journalist for three days.", "hold"))
+    assert held is not None and held.cameo == "173"
+    struck = dictionary.code(_verb(english_model, "Ruritania struck Freedonia for three days.", "strike"))
+    assert struck is not None and struck.cameo == "190"
+    blamed = dictionary.code(_verb(english_model, "Ruritania struck Freedonia for its policy.", "strike"))
+    assert blamed is not None and blamed.cameo == "111"
