@@ -493,6 +493,26 @@ def test_roles_head_of_state_of_the_state_the_article_is_about_named_in_the_sent
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # *incumbent* says the holder holds the title now, like *current*: the bare title after it takes the
+    # state the article is about when the sentence names it.
+    ("Serbia held a presidential runoff on Sunday. Results from the vote in Serbia show that incumbent president "
+     "Ivan Petrov has won.", {("Ivan Petrov", "president", "Serbia")}),
+    ("Polls in Portugal favour incumbent prime minister Marta Sousa ahead of the general election.",
+     {("Marta Sousa", "prime minister", "Portugal")}),
+    # No state named: whose president is not said.
+    ("Results show that incumbent president Ivan Petrov has won.", set()),
+    # *incumbent* with no title: the office is only the election's (a role from context), none is read.
+    ("Serbians vote to elect their president, as incumbent Ivan Petrov seeks a second term.", set()),
+    # It makes no title a state's that is not: a party's leader, a province's premier, a city's mayor.
+    ("Serbia votes on Sunday. Polls in Serbia favour incumbent party leader Ivan Petrov.", set()),
+    ("Canada held provincial elections. In Ontario, Canada, incumbent premier Doug Ford won.", set()),
+    ("Poland votes on Sunday. Polls in Poland favour incumbent mayor Anna Nowak.", set()),
+])  # fmt: skip
+def test_roles_an_incumbents_bare_title_is_held_now(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Condemnation came from Organisation of Islamic Cooperation (OIC) head Yousef Al-Othaimeen on Monday.",
      {("Yousef Al-Othaimeen", "head", "Organisation of Islamic Cooperation")}),
     # The initials are those the entity stage reads an acronym by: a hyphenated word gives each part's.
