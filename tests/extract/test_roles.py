@@ -513,6 +513,21 @@ def test_roles_an_incumbents_bare_title_is_held_now(read_roles, text: str, expec
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # A state named only as where a place lies is no party to the sentence: the region's president is not
+    # the state's.
+    ("The regional assembly re-elects current president Abdi Warsame Gedi amid fighting in the Gedo and Bay regions "
+     "of Somalia.", set()),
+    ("Regional lawmakers elect current president Abdi Warsame Gedi as fighting spreads to the Bay region of Somalia.",
+     set()),
+    # Named otherwise, it is: "in Somalia", "the Parliament of Serbia" (a body, no place noun).
+    ("Lawmakers in Somalia back current president Abdi Warsame Gedi.", {"Somalia"}),
+    ("The Parliament of Serbia approves a new government, with Ivan Petrov becoming prime minister.", {"Serbia"}),
+])  # fmt: skip
+def test_roles_a_state_named_only_as_where_a_place_lies_gives_no_bare_title(read_roles, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert {t[2] for t in _triples(read_roles, text) if t[1] in ("president", "prime minister")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Condemnation came from Organisation of Islamic Cooperation (OIC) head Yousef Al-Othaimeen on Monday.",
      {("Yousef Al-Othaimeen", "head", "Organisation of Islamic Cooperation")}),
     # The initials are those the entity stage reads an acronym by: a hyphenated word gives each part's.
