@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from kg.extract.arguments import EntityIndex
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import WORDS
-from kg.extract.role_readings import OWNERS, Reading, first_named
+from kg.extract.role_readings import OWNERS, PLACE_NOUNS, Reading, first_named
 from kg.extract.role_words import STATE_HEADS, load_role_meanings
 from kg.extract.title_phrases import SLOT
 from kg.gazetteer import Gazetteer, Tenure
@@ -105,9 +105,19 @@ def guessed_state(reading: Reading, index: EntityIndex, dominant: Callable[[], s
 
 def _names_state(sentence: Span, state: str, index: EntityIndex) -> bool:
     """The sentence names the state as a party to it: by name, or by a demonym of a person or
-    title ("Algerian president X"), not one that only qualifies a thing ("an Israeli airstrike")."""
+    title ("Algerian president X"), not one that only qualifies a thing ("an Israeli airstrike")
+    or only says where a place lies ("the Bay and Bakool regions of Somalia": its "of" after a
+    noun of word_lists.tsv's place_nouns, the name's last token)."""
     return any(index.at(token) == state and not (token.dep_ == "amod" and token.head._.get(SLOT) not in ("ROLE", "PERSON"))
-               for token in sentence)  # fmt: skip
+               and not _place_within(token, index) for token in sentence)  # fmt: skip
+
+
+def _place_within(token: Token, index: EntityIndex) -> bool:
+    """The state's mention at `token` is the "of" object of a place noun: "the regions of Somalia"."""
+    key = index.at(token)
+    while token.head is not token and index.at(token.head) == key:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS
 
 
 def _bare(role_token: Token) -> bool:

@@ -493,6 +493,41 @@ def test_roles_head_of_state_of_the_state_the_article_is_about_named_in_the_sent
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # *incumbent* says the holder holds the title now, like *current*: the bare title after it takes the
+    # state the article is about when the sentence names it.
+    ("Serbia held a presidential runoff on Sunday. Results from the vote in Serbia show that incumbent president "
+     "Ivan Petrov has won.", {("Ivan Petrov", "president", "Serbia")}),
+    ("Polls in Portugal favour incumbent prime minister Marta Sousa ahead of the general election.",
+     {("Marta Sousa", "prime minister", "Portugal")}),
+    # No state named: whose president is not said.
+    ("Results show that incumbent president Ivan Petrov has won.", set()),
+    # *incumbent* with no title: the office is only the election's (a role from context), none is read.
+    ("Serbians vote to elect their president, as incumbent Ivan Petrov seeks a second term.", set()),
+    # It makes no title a state's that is not: a party's leader, a province's premier, a city's mayor.
+    ("Serbia votes on Sunday. Polls in Serbia favour incumbent party leader Ivan Petrov.", set()),
+    ("Canada held provincial elections. In Ontario, Canada, incumbent premier Doug Ford won.", set()),
+    ("Poland votes on Sunday. Polls in Poland favour incumbent mayor Anna Nowak.", set()),
+])  # fmt: skip
+def test_roles_an_incumbents_bare_title_is_held_now(read_roles, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A state named only as where a place lies is no party to the sentence: the region's president is not
+    # the state's.
+    ("The regional assembly re-elects current president Abdi Warsame Gedi amid fighting in the Gedo and Bay regions "
+     "of Somalia.", set()),
+    ("Regional lawmakers elect current president Abdi Warsame Gedi as fighting spreads to the Bay region of Somalia.",
+     set()),
+    # Named otherwise, it is: "in Somalia", "the Parliament of Serbia" (a body, no place noun).
+    ("Lawmakers in Somalia back current president Abdi Warsame Gedi.", {"Somalia"}),
+    ("The Parliament of Serbia approves a new government, with Ivan Petrov becoming prime minister.", {"Serbia"}),
+])  # fmt: skip
+def test_roles_a_state_named_only_as_where_a_place_lies_gives_no_bare_title(read_roles, text: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+    assert {t[2] for t in _triples(read_roles, text) if t[1] in ("president", "prime minister")} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Condemnation came from Organisation of Islamic Cooperation (OIC) head Yousef Al-Othaimeen on Monday.",
      {("Yousef Al-Othaimeen", "head", "Organisation of Islamic Cooperation")}),
     # The initials are those the entity stage reads an acronym by: a hyphenated word gives each part's.
