@@ -27,6 +27,7 @@ from kg.extract.assets import asset_tokens
 from kg.extract.attacks import ATTACK_CLAUSE_MARKS, actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, joined_passives, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive, synset_words
 from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
+from kg.extract.groups import STATE_ORGANS
 from kg.extract.lexicon import MODALITY_PLACES, WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
 from kg.extract.presupposed import amid_event, owner_named_for, presupposing
@@ -1178,10 +1179,6 @@ def _shared_patient(token: Token, index: EntityIndex) -> list[str]:
         return []
     return [key for child in token.head.children if child.dep_ in ("nsubj", "nsubjpass") for key in index.entities_of(child)]
 
-
-# Sectors of a state's own organs: a group of one with no state of its own acts for the state its
-# speaker speaks for.
-STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 # Kinds of organization that are a state's own forces or bodies (not a party or an armed group
 # named after the state: "the *Pakistani* Taliban" fights Pakistan).

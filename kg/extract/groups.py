@@ -28,6 +28,10 @@ from kg.records import Article, Entity, EntityType, Mention
 from kg.resources import data_dir
 
 AGENT_COLUMNS = ("phrase", "sector", "code", "source")
+# Sectors of a state's own organs: a group of one with no state of its own acts for the state its
+# speaker speaks for, and a speaker of one speaks for the state that qualifies it ("Syrian
+# *security forces* say"), unlike one of another sector ("a Syrian *journalist* says").
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 # A noun inside a longer noun ("police station") or describing another ("X, a militant group") is
 # no actor of its own.
 NOT_AN_ACTOR = frozenset({"compound", "appos"})
@@ -59,6 +63,32 @@ def agent_heads() -> frozenset[str]:
     return _agent_index()[1]
 
 
+# The share of the agent phrases a word begins that must be of a state organ's sector for the word
+# to mark one ("security", "state", "interior"; not "local", "public", "foreign").
+ORGAN_WORD_SHARE = 0.9
+
+
+@lru_cache(maxsize=1)
+def _organ_words() -> frozenset[str]:
+    """The words that are agents of a state organ's sector themselves ("government", "army"), or
+    that begin two or more longer agent phrases, at least `ORGAN_WORD_SHARE` of them of a state
+    organ's sector ("security force", "security official"; "state media", "state news agency"),
+    and are no agent of another sector themselves ("ngo": "ngo ministry" is no NGO)."""
+    agents = load_agents()
+    begun: dict[str, list[bool]] = {}
+    for words, sector in agents.items():
+        if len(words) > 1:
+            begun.setdefault(words[0], []).append(sector in STATE_ORGANS)
+    own = {words[0]: sector in STATE_ORGANS for words, sector in agents.items() if len(words) == 1}
+    shared = {word for word, organs in begun.items() if len(organs) > 1 and sum(organs) >= ORGAN_WORD_SHARE * len(organs)}
+    return frozenset(word for word in {*own, *shared} if own.get(word, True))
+
+
+def organ_word(word: str) -> bool:
+    """Whether a modifier word (lower-cased) marks a noun as one of a state organ (`_organ_words`)."""
+    return word in _organ_words()
+
+
 def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles: list[tuple[int, int]]) -> tuple[Entity, ...]:
     """The unnamed actors of an article, as GROUP entities keyed apart from `entities`."""
     owner = {i: entity for span, entity in mention_spans(doc, entities) for i in range(span.start, span.end)}
@@ -69,7 +99,7 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
             continue
         if any(child.is_quote for child in token.children):
             continue  # a label in quotation marks ('labels it a "terrorist organization"')
-        match = _agent_at(token, taken)
+        match = agent_at(token, taken)
         if match is None:
             continue
         start, sector = match
@@ -93,7 +123,7 @@ def find_groups(doc: Doc, article: Article, entities: tuple[Entity, ...], titles
     return tuple(groups)
 
 
-def _agent_at(head: Token, taken: set[int]) -> tuple[int, str] | None:
+def agent_at(head: Token, taken: set[int]) -> tuple[int, str] | None:
     """(first token, sector) of the longest agent phrase ending at `head`, its last word read as
     written or as its lemma ("gunmen", "protesters" -> "protester")."""
     agents, last_words, longest = _agent_index()

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.extract.arguments import EntityIndex
+from kg.extract.arguments import QUALIFIERS, REPRESENTATIVES, EntityIndex
+from kg.extract.groups import STATE_ORGANS, agent_at, organ_word
 from kg.extract.lexicon import WORDS, Cues
 from kg.records import EntityType
 
@@ -206,8 +207,46 @@ def adverbial_infinitive(token: Token) -> bool:
 
 def _claimant(phrases: Iterable[Token], index: EntityIndex) -> str | None:
     """The first person, state or organization that the noun phrases headed by `phrases` name."""
-    return next((key for phrase in phrases for key in index.entities_of(phrase)
+    return next((key for phrase in phrases for key in _speakers(phrase, index)
                  if index.type_of(key) in CLAIMANT_TYPES), None)  # fmt: skip
+
+
+def _speakers(phrase: Token, index: EntityIndex) -> list[str]:
+    """The entities the noun phrase headed by `phrase` names as a speaker. A state that only
+    qualifies a common noun speaks only through the noun of one of its organs ("Syrian officials",
+    "the Israeli military", "Iran's state media"): a noun of another sector, or of none, speaks
+    for itself ("a Syrian war monitor", "a British monitoring group", "Israeli media"), and the
+    speaker is the named organization or person the phrase holds, if any ("the Israeli
+    newspaper Haaretz"), else no one."""
+    keys = index.entities_of(phrase)
+    if phrase.pos_ != "NOUN" or index.at(phrase) is not None or _state_voice(phrase, index):
+        return keys
+    qualifiers = [t for child in phrase.children if child.dep_ in (*QUALIFIERS, "appos") for t in child.subtree]
+    qualifying = {index.at(t) for t in qualifiers}
+    kept = [key for key in keys if not (index.type_of(key) is EntityType.STATE and key in qualifying)]
+    if kept != keys:
+        own = (index.at(t) for t in qualifiers)
+        kept += [key for key in own if key is not None and index.entities[key].named
+                 and index.type_of(key) in (EntityType.PERSON, EntityType.ORGANIZATION) and key not in kept]  # fmt: skip
+    return kept
+
+
+def _state_voice(noun: Token, index: EntityIndex) -> bool:
+    """Whether the common noun `noun` is one through which the state that qualifies it speaks: the
+    agent phrase it ends (patterns/agents.tsv) is of a state organ's sector ("security forces",
+    "state media"), or it is a single word that stands for whom it comes from ("officials",
+    "spokesman": `representatives`) or is qualified by a word of a state organ ("army spokesman",
+    "government source", "security source", "state television", "military command":
+    `organ_word`). A longer phrase of another sector speaks for itself ("opposition leader",
+    "rebel commander")."""
+    taken = {t.i for t in noun.doc[max(noun.i - 8, 0) : noun.i] if index.at(t) is not None}
+    match = agent_at(noun, taken)
+    if match is not None and (match[1] in STATE_ORGANS or match[0] < noun.i):
+        return match[1] in STATE_ORGANS
+    return noun.lemma_.lower() in REPRESENTATIVES or any(
+        (child.dep_ in ("compound", "nmod", "amod") and child.pos_ in ("NOUN", "ADJ") and organ_word(child.lower_))
+        or (child.dep_ in ("compound", "nmod") and child.pos_ == "NOUN" and _state_voice(child, index))
+        for child in noun.children)  # fmt: skip
 
 
 def _subject_claimant(verb: Token, index: EntityIndex) -> str | None:

@@ -5,6 +5,7 @@ import pytest
 from kg.extract.arguments import EntityIndex
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
+from kg.records import EntityType
 from fictional_names import FICTIONAL_NAMES as NAMES
 
 
@@ -252,3 +253,63 @@ def test_modality_a_purpose_infinitive_shares_its_verbs_modal(annotated, text, t
 def test_modality_a_purpose_infinitive_of_a_stated_verb_or_a_finite_clause_in_it_stays(annotated, text, trigger) -> None:  # type: ignore[no-untyped-def]
     modality = _assess(annotated, text, trigger)
     assert (modality.negated, modality.hypothetical) == (False, False), modality
+
+
+# A demonym before the speaker's noun: the state speaks only through the noun of one of its organs.
+SPEAKER_NAMES = {
+    "Ruritanian": ("ruritania", EntityType.STATE),
+    "Freedonia": ("freedonia", EntityType.STATE),
+    "Morning Courier": ("morning_courier", EntityType.ORGANIZATION),
+}
+
+
+def _claimed_by(annotated, text: str, trigger: str) -> str | None:  # type: ignore[no-untyped-def]
+    doc, entities, _ = annotated(text, SPEAKER_NAMES)
+    token = next(t for t in doc if t.text == trigger)
+    return assess(token, EntityIndex(doc, entities), load_lexicons().cues).claimed_by
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("A Ruritanian war monitor said that Freedonia bombed the port.", "bombed"),
+        ("A Ruritanian monitoring group says that soldiers shelled a market in Freedonia.", "shelled"),
+        ("Ruritanian journalists said that Freedonia bombed the port.", "bombed"),
+        ("A Ruritanian opposition leader said that Freedonia bombed the port.", "bombed"),
+        ("Ruritanian media reported that Freedonia bombed the port.", "bombed"),
+        ("A Ruritanian NGO monitor said that Freedonia bombed the port.", "bombed"),
+    ],
+)
+def test_modality_demonym_of_a_speaker_of_no_state_organ_is_no_claimant(annotated, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claimed_by(annotated, text, trigger) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Ruritanian newspaper Morning Courier reported that Freedonia bombed the port.",
+        "The Ruritanian Morning Courier newspaper reported that Freedonia bombed the port.",
+        "Ruritanian daily Morning Courier reported that Freedonia bombed the port.",
+    ],
+)
+def test_modality_named_speaker_qualified_by_a_demonym_is_the_claimant(annotated, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claimed_by(annotated, text, "bombed") == "morning_courier"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Ruritanian officials said that Freedonia bombed the port.", "bombed"),
+        ("The Ruritanian military says that Freedonia shelled a border post.", "shelled"),
+        ("The Ruritanian president said that Freedonia bombed the port.", "bombed"),
+        ("A Ruritanian army spokesman said that Freedonia bombed the port.", "bombed"),
+        ("Ruritanian state media reported that Freedonia bombed the port.", "bombed"),
+        ("Ruritanian police said that Freedonia bombed the port.", "bombed"),
+        ("Ruritanian security sources said that Freedonia bombed the port.", "bombed"),
+        ("A Ruritanian government source said that Freedonia bombed the port.", "bombed"),
+        ("The Ruritanian military command said that Freedonia bombed the port.", "bombed"),
+        ("Ruritanian state television reported that Freedonia bombed the port.", "bombed"),
+    ],
+)
+def test_modality_demonym_of_a_state_organ_speaker_is_the_claimant(annotated, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
+    assert _claimed_by(annotated, text, trigger) == "ruritania"
