@@ -60,6 +60,8 @@ def test_no_doer_named_no_one_accused(read, text) -> None:  # type: ignore[no-un
         ("Elbonia criticizes the government of Freedonia.", "freedonia"),
         ("Elbonia condemns Ruritania's invasion.", "ruritania"),
         ("Elbonia accuses Ruritania of the killing of Alma Vask.", "ruritania"),
+        # The accusation noun's own patient is the one accused.
+        ("Elbonia announces the indictment of Omar Tellen.", "tellen"),
     ],
 )
 def test_an_own_act_or_a_doer_alone_stays_accused(read, text, target) -> None:  # type: ignore[no-untyped-def]
