@@ -67,3 +67,17 @@ def test_no_doer_named_no_one_accused(read, text) -> None:  # type: ignore[no-un
 def test_an_own_act_or_a_doer_alone_stays_accused(read, text, target) -> None:  # type: ignore[no-untyped-def]
     found = read(text)
     assert target in accused(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # CAMEO ACCLAIM "HAIL * ASSASSINATION [110]", START "LAUNCH * CAMPAIGN (AGAINST) [111]": the
+        # pattern makes the verb an accusation of the one the act befell or is aimed at.
+        ("Elbonia hails the assassination of Alma Vask.", "vask"),
+        ("Elbonia launches a campaign against Ruritania.", "ruritania"),
+    ],
+)
+def test_a_pattern_that_makes_the_verb_an_accusation_keeps_its_reading(read, text, target) -> None:  # type: ignore[no-untyped-def]
+    found = read(text)
+    assert target in accused(found), found
