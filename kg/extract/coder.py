@@ -13,6 +13,8 @@ pattern may code no event ("fight corruption"): then the verb says nothing.
 
 from __future__ import annotations
 
+import dataclasses
+
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -69,6 +71,9 @@ class Code:
     mode: str | None
     cameo: str
     source: str
+    # The words a pattern names in the verb's object and phrases ("LAUNCH * CAMPAIGN (AGAINST)",
+    # "HAIL * ASSASSINATION"): none for the code of the verb alone.
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,6 +155,11 @@ class VerbDictionary:
                    if context.matches(pattern)]  # fmt: skip
         if matched:
             best = max(matched, key=lambda pattern: pattern.weight)
+            if best.code.words and any(entry.default.type is best.code.type for entry in applicable):
+                # "condemns the killing of X" (BLAME "* KILLING (OF)") codes what the verb alone
+                # codes: the words say nothing of whom; "hails the killing of X" (ACCLAIM) turns
+                # praise into an accusation of X.
+                return dataclasses.replace(best.code, words=frozenset()) if best.code.type is not None else None
             return best.code if best.code.type is not None else None
         return next((entry.default for entry in applicable if default and entry.default.type is not None
                      and (context.has_object or not entry.needs_object)
@@ -387,8 +397,12 @@ def synset_words(names: Iterable[str], folder: Path | None = None) -> frozenset[
 def _pattern(row: dict[str, Any], synsets: dict[str, Requirement]) -> VerbPattern:
     lemmas: dict[str, str] = row.get("lemmas", {})
     preps = tuple((item["prep"], _requirements(item["words"], synsets, lemmas)) for item in row["preps"])
-    return VerbPattern(_requirements(row["subject"], synsets, lemmas), _requirements(row["object"], synsets, lemmas),
-                       preps, _code(row), frozenset(row.get("verbs", ())), bool(row.get("object_outside_preps")))  # fmt: skip
+    objects = _requirements(row["object"], synsets, lemmas)
+    named = frozenset(word for requirement in (*objects, *(r for _, words in preps for r in words))
+                      for phrase in requirement for word in phrase)  # fmt: skip
+    return VerbPattern(_requirements(row["subject"], synsets, lemmas), objects, preps,
+                       dataclasses.replace(_code(row), words=named), frozenset(row.get("verbs", ())),
+                       bool(row.get("object_outside_preps")))  # fmt: skip
 
 
 def _add_sense_rows(path: Path, known_blocks: set[str], synsets: dict[str, Requirement],

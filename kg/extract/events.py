@@ -57,6 +57,10 @@ SPEAKER_NOUNS = WORDS["speaker_nouns"]
 CONDITION_CUES = frozenset({"if", "unless", "whether"})
 # Nouns of a war or of what befell a victim: who qualifies them is no protest's target (`_befallen`).
 NO_TARGET_NOUNS = WORDS["no_target_nouns"]
+# Nouns of an act done to a party, whose of-object (`PATIENT_NOUNS`) or against / on / upon object
+# (both lists) is the one acted upon: an accusation over the act does not accuse it (`_acted_upon`).
+PATIENT_NOUNS = WORDS["patient_nouns"]
+AIMED_AT = PATIENT_NOUNS | NO_TARGET_NOUNS | SANCTION_NOUNS | WORDS["aimed_act_nouns"]
 # Types of force: their targets may be military assets ("a missile attack targeting the USS ..."),
 # and their passive subject is the one acted upon: "X was killed / arrested in Y" reports the event
 # even where the article never says who did it.
@@ -456,6 +460,11 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
         # the side of a war is no target; "against X's arrest of Y": X, the arrester, is.
         reached = list(dict.fromkeys(key for path in paths for key in index.follow(token, [path], qualifiers=not parties_only, transparent=transparent)
                                      if key not in _befallen(path.follow(token), index)))  # fmt: skip
+    elif trigger.flag("not_acted_upon"):
+        # "condemns the killing of X by Y", "condemns Y's arrest of X": the doer is accused, never the
+        # one the condemned act befell.
+        reached = list(dict.fromkeys(key for path in paths for key in index.follow(token, [path], qualifiers=not parties_only, transparent=transparent)
+                                     if key not in _acted_upon(token, trigger, path.follow(token), index)))  # fmt: skip
     else:
         reached = index.follow(token, paths, qualifiers=not parties_only, transparent=transparent)
     targets = [key for key in reached + _shared_patient(token, index)
@@ -484,6 +493,37 @@ def _befallen(heads: list[Token], index: EntityIndex) -> set[str]:
         if not victims:
             befallen.update(key for child in head.children if child.dep_ in QUALIFIERS for key in index.entities_of(child))
     return befallen
+
+
+def _patient_phrase(prep: Token, token: Token, coded: frozenset[str]) -> bool:
+    """`prep` names the one an act noun's act befell: the of-phrase of a noun of `PATIENT_NOUNS`
+    ("the killing *of X*"), the against / on / upon phrase of one of `AIMED_AT` ("sanctions *against X*");
+    not of the trigger `token` itself, whose own patient is its target ("the impeachment *of X*"), nor
+    of a noun the CAMEO pattern that coded the verb names (`coded`: "hails the assassination of X",
+    "launches a campaign against X" are ACCUSE of X by the dictionary)."""
+    noun = prep.head.lemma_.lower()
+    return prep.dep_ == "prep" and prep.head.i != token.i and noun not in coded and (
+        prep.lower_ == "of" and noun in PATIENT_NOUNS or prep.lower_ in ("against", "on", "upon") and noun in AIMED_AT)
+
+
+def _acted_upon(token: Token, trigger: Trigger, heads: list[Token], index: EntityIndex) -> set[str]:
+    """The parties named among `heads` (or their conjuncts) only as the ones an act noun's act befell:
+    its patient phrase (`_patient_phrase`: "condemns the assassination *of X* by Y", "the war *against
+    Y*"), reached or hanging on a noun reached; and, for a noun of what befell a victim
+    (`NO_TARGET_NOUNS`, of `PATIENT_NOUNS`) with no of-object, its qualifiers ("condemns *X's*
+    arrest"). Its doer stays: its by-phrase, and its possessive or demonym beside an of-object ("Y's
+    arrest of X", "the Russian invasion of X"); so do the of-objects of other nouns ("the policies of X")."""
+    coded = trigger.words("coded_words")
+    acted: set[str] = set()
+    for head in (part for reached in heads for part in (reached, *reached.conjuncts)):
+        if head.dep_ == "pobj" and _patient_phrase(head.head, token, coded):
+            acted.update(key for part in (head, *head.conjuncts) for key in index.entities_of(part))
+        patients = [obj for prep in head.children if _patient_phrase(prep, token, coded) for obj in prep.children if obj.dep_ == "pobj"]
+        acted.update(key for obj in patients for part in (obj, *obj.conjuncts) for key in index.entities_of(part))
+        noun = head.lemma_.lower()
+        if head.i != token.i and noun not in coded and noun in PATIENT_NOUNS and noun in NO_TARGET_NOUNS and not OF_OBJECT.follow(head):
+            acted.update(key for child in head.children if child.dep_ in QUALIFIERS for key in index.entities_of(child))
+    return acted
 
 
 def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | None, lex: Lexicons, index: EntityIndex,

@@ -113,6 +113,8 @@ def verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) -> 
         return []
     template = lex.events.coded[code.type.value]  # patterns/events.jsonl has one for every type
     options = {**template.options, "coded_mode": code.mode} if code.mode else template.options
+    if code.words:  # "hails the assassination of X": the pattern's own object word (`_acted_upon`)
+        options = {**options, "coded_words": sorted(code.words)}
     if code.mode in template.words("targetless_modes"):
         options = {**options, "targetless": True}  # "X resigns": a resignation acts on no one
     # "appoints X as prime minister": CAMEO codes the naming of an official as cooperation or
