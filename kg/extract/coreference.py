@@ -3,7 +3,8 @@
 Input: the mention candidates of kg.extract.entities. Output: groups of candidates, one group
 per real thing. Mentions join by gazetteer entry; one name is one thing whatever type the
 model gave each mention (the type most mentions have wins); a name part ("Maduro") joins the
-full name ("Nicolás Maduro", accents and transliterated letters ignored) and an asset's short
+full name ("Nicolás Maduro", accents and transliterated letters ignored), a person's name without
+its last word the one person's name with it ("Wanda Vázquez" of "Wanda Vázquez Garced"), and an asset's short
 name its full one ("USS Eisenhower Carrier Strike Group"); an acronym joins the name it
 abbreviates ("SDF", "Name (ABBR)"); a lone surname the article never spells out is resolved through the
 gazetteer's office holders when unique; "the North" joins North Korea. Descriptions ("the
@@ -96,6 +97,13 @@ def _aliases(doc: Doc, groups: dict[str, list[MentionCandidate]], context: Conte
         if longer:
             alias[group] = _nearest(longer, first, groups)
             continue
+        if first.type is EntityType.PERSON and len(mine) > 1 and len(run_on := [
+                g for g, m in groups.items() if g != group and m[0].type is EntityType.PERSON
+                and name_words(m[0].name.rsplit(None, 1)[0]) == mine and words[g][-1] not in GENERATION_SUFFIXES]) == 1:  # fmt: skip
+            # "Wanda Vázquez" of "Wanda Vázquez Garced": a second surname left off (a whole word: "Wong
+            # Kwok" is no part of "Wong Kwok-kin", rather the model's cut of another "Wong Kwok-hing")
+            alias[group] = run_on[0]
+            continue
         if first.type is EntityType.PERSON and len(mine) == 1 and (given := [
                 g for g, m in groups.items() if g != group and m[0].type is EntityType.PERSON
                 and len(words[g]) > 1 and words[g][0] == mine[0]]):  # fmt: skip
@@ -150,6 +158,9 @@ def _final(group: str, alias: dict[str, str]) -> str:
 # Geographic nouns after which a name's first word names the same place ("Gaza" of the Gaza Strip), not
 # those of a region named after its city ("Kharkiv" is no mention of Kharkiv Oblast).
 SAME_PLACE_GEO_NOUNS = GEO_NOUNS - REGION_NAME_ENDS
+
+# The last words that tell a son from his father ("John Smith Jr."): no second surname.
+GENERATION_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 _MERGES_INTO = {
     EntityType.PERSON: (EntityType.PERSON,),

@@ -5,7 +5,8 @@ entity `Context`. Output: the candidates with their spans mended: a name that ru
 ends before it (`outside_titles`); a capitalised word before a known name the ruler matched starts
 one longer name ("[Royal] [Thai] Navy": `names_cut_by_known`); "Trump-Putin" is a mention of each
 known part (`hyphenated_pairs`); a person's name the model cut short, cut in two or cut at a
-particle is one name, and untagged names listed with a person's are people's (`extend_names`); a
+particle is one name, one it ended a word early runs on to its head word ("[Alix Didier] Fils-Aimé"),
+and untagged names listed with a person's are people's (`extend_names`); a
 region's name is one place ("Donetsk Oblast": `region_names`); a lone surname of a person the
 gazetteer knows is a mention of that person where the model missed it (`untagged_surnames`).
 """
@@ -14,16 +15,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.lexicon import WORDS
 from kg.extract.names import (
-    ELIDED_PARTICLE, HYPHENS, NAME_PARTICLES, REGION_NAME_ENDS, Context, MentionCandidate, candidate_of, latin_key,
-    lone_name_word_at, name_word_at, name_words, not_entities, only, proper_name_at, set_span, surname_entry,
-    token_owners, unknown,
+    ELIDED_PARTICLE, GENERIC_HEADS, HYPHENS, NAME_PARTICLES, REGION_NAME_ENDS, REGION_NOUNS, TITLE_WORDS, Context,
+    MentionCandidate, candidate_of, latin_key, lone_name_word_at, name_word_at, name_words, not_entities, only,
+    proper_name_at, set_span, surname_entry, token_owners, unknown,
 )  # fmt: skip
-from kg.extract.role_words import RoleWord, title_words
+from kg.extract.role_words import RoleWord, load_role_meanings, title_words
 from kg.gazetteer import GazetteerEntry
 from kg.nlp import doc_text
 from kg.records import EntityType
 
+
+# Nouns that end an organization's, a place's or a building's name, which no person's name runs on with.
+NAME_END_NOUNS = WORDS["organization_nouns"] | WORDS["place_nouns"] | WORDS["facility_nouns"]
 
 # The entity ruler's labels of known names that a longer name may start with another word before
 # ("Royal Thai Navy", "Social Democratic Party"); not an organization's acronym ("the Hague NATO summit").
@@ -143,6 +148,7 @@ def extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
         elif end < len(doc) and (particle and proper_name_at(doc, end) and not doc[end].ent_type_
                                  or ELIDED_PARTICLE.match(doc[end].text)):  # fmt: skip
             c.end = end + 1
+    _run_on_names(doc, candidates, titles)
     candidates += _listed_people(doc, candidates)
     taken = token_owners(candidates).keys() | {i for s, e, _ in titles for i in range(s, e)}
     for c in candidates:
@@ -158,6 +164,42 @@ def extend_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tupl
             start -= 1
         set_span(c, doc[start : c.end])
     return candidates
+
+
+def _run_on_names(doc: Doc, candidates: list[MentionCandidate], titles: list[tuple[int, int, RoleWord]]) -> None:
+    """An unknown person's name the model ended a word early goes on to the word the parse makes its
+    head ("prime minister [Manuel Osa Nsue] Nsua", "[Alix Didier] [Fils-Aimé]" with the surname tagged
+    ORG): the name's last word is a compound of a capitalised proper noun at most three words on. The
+    words taken are capitalised proper nouns (or a hyphen inside a word) that are no gazetteer name,
+    title, title modifier ("Principal Deputy") or noun that ends an organization's, a place's or a
+    building's name ("Governorate", "Foundation", "Airport"); a name the gazetteer does not know,
+    no person's, standing wholly among them is dropped into the person's."""
+    title_tokens = {i for start, end, _ in titles for i in range(start, end)}
+    stop = (TITLE_WORDS | GENERIC_HEADS | NAME_END_NOUNS | REGION_NOUNS | REGION_NAME_ENDS | title_words()
+            | frozenset(load_role_meanings()) | not_entities().names | {"headquarters"})  # fmt: skip
+    for c in list(candidates):
+        if c.type is not EntityType.PERSON or c.entry is not None or not any(o is c for o in candidates):
+            continue
+        last = doc[c.end - 1]
+        head = last.head.i
+        if last.dep_ != "compound" or not c.end <= head < c.end + 3:
+            continue
+        words = doc[c.end : head + 1]
+        if not all(_run_on_word(doc, t, stop) for t in words) or title_tokens & set(range(c.end, head + 1)):
+            continue
+        inside = [o for o in candidates if o is not c and o.start < head + 1 and c.end < o.end]
+        if any(o.entry is not None or o.type is EntityType.PERSON or o.start < c.end or o.end > head + 1 for o in inside):
+            continue
+        candidates[:] = [o for o in candidates if not any(o is i for i in inside)]
+        set_span(c, doc[c.start : head + 1])
+
+
+def _run_on_word(doc: Doc, token: Token, stop: frozenset[str]) -> bool:
+    """A word a person's name may run on with: a capitalised proper noun of no gazetteer name and no
+    `stop` word, or a hyphen inside a word ("Fils-Aimé")."""
+    if token.text == "-":  # not a dash between two names ("Zamora–Carapan")
+        return not doc[token.i - 1].whitespace_ and not token.whitespace_
+    return token.is_title and token.pos_ == "PROPN" and not token.ent_id_ and token.lower_ not in stop
 
 
 def _one_word_organization(doc: Doc, candidate: MentionCandidate) -> bool:
