@@ -279,6 +279,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     grounds = _grounds(token, trigger, event_type, lex, index, place, sides)
     if grounds is None or trigger.flag("requires_actor") and acting.inherited and not sides.targets:
         return None
+    if trigger.flag("named_actor") and not named(sides.actors, index):
+        return None  # "the arrest of X by police": the doer unnamed, the arrest not read from the noun
     actors, targets, inherited, modality = sides.actors, sides.targets, acting.inherited, grounds.modality
     speakers = _speakers(token, actors, lex, index)
     as_reached = actors  # the speaker as the phrase reaches them, for the distance to the actors

@@ -195,6 +195,8 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
             "modifier": modifiers, "verb_prep": lambda: _verb_prep(token), "prep_object": lambda: lemmas_below(("prep",))}
         if not any(not frozenset(words).isdisjoint(alternatives[name]()) for name, words in cues.items()):
             return False
+    if (told_by := trigger.options.get("subject_of")) and not _subject_of(token, told_by):
+        return False  # "a ceasefire between X and Y *comes into effect*", not "*during* a ceasefire"
     if trigger.flag("refusal") and not refused(token, trigger):
         return False  # "will join X" is no refusal, nor "may not join X" (kg.extract.events)
     # What is sent must be an asset itself ("ordered troops"), not merely mention one ("ordered
@@ -203,6 +205,18 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         head.i in assets for child in token.children if child.dep_ in ("dobj", "nsubjpass")
         for head in (child, *child.conjuncts)
     )  # fmt: skip
+
+
+def _subject_of(noun: Token, verbs: dict[str, list[str]]) -> bool:
+    """A noun is the subject of a verb of `verbs` (its lemma, with one of the words listed for it,
+    if any, among its objects and the objects of its prepositions: "takes *effect*", "comes into
+    *effect*", "holds"), itself or through the clause a gerund governs."""
+    verb = noun.head
+    if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
+        return False
+    needed = verbs[verb.lemma_.lower()]
+    words = {w.lemma_.lower() for w in verb.subtree if w.dep_ in ("dobj", "pobj", "prt") and w.i > verb.i}
+    return not needed or not words.isdisjoint(needed)
 
 
 def refused(token: Token, trigger: Trigger) -> bool:

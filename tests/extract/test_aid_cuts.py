@@ -1,0 +1,46 @@
+"""Aid, assistance, support or funding a party halts, suspends, stops, ends or cuts is the
+codebook's SANCTION of the one it went to (CAMEO 162 reduce or stop aid), read from the aid's to /
+for / of phrase; the halted aid is no AID. Asked for or conditional, or with no recipient named,
+it gives no SANCTION. Constructed sentences."""
+
+import pytest
+
+from kg.extract import events
+from kg.records import EventType
+from fictional_names import FICTIONAL_NAMES
+
+
+def _events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, FICTIONAL_NAMES)
+    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania halts its military aid to Freedonia.",
+        "Ruritania suspends financial assistance to Freedonia after the vote.",
+        "Ruritania terminates its support of Freedonia's power grid repairs.",
+        "Ruritania has stopped all funding for Freedonia's army.",
+    ],
+)
+def test_a_halted_aid_is_a_sanction_of_its_recipient(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert (EventType.SANCTION, ("ruritania",), ("freedonia",)) in found, found
+    assert not any(kind is EventType.AID for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elbonia urges Ruritania to end its support for Freedonia.",
+        "Ruritania suspends financial assistance after the vote.",
+        "Ruritania sends military aid to Freedonia.",
+    ],
+)
+def test_an_aid_cut_asked_for_or_with_no_recipient_is_no_sanction(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(kind is EventType.SANCTION and "freedonia" in targets for kind, _, targets in _events(annotated, text))
+
+
+def test_cutting_ties_stays_the_coders_sanction(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.SANCTION, ("ruritania",), ("freedonia",)) in _events(annotated, "Ruritania cuts diplomatic ties with Freedonia.")
