@@ -210,7 +210,7 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
 def _subject_of(noun: Token, verbs: dict[str, list[str]]) -> bool:
     """A noun is the subject of a verb of `verbs` (its lemma, with one of the words listed for it,
     if any, among its objects and the objects of its prepositions: "takes *effect*", "comes into
-    *effect*", "holds"), itself or through the clause a gerund governs."""
+    *effect*", "holds")."""
     verb = noun.head
     if noun.dep_ != "nsubj" or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in verbs:
         return False
