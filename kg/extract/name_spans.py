@@ -27,6 +27,9 @@ from kg.nlp import doc_text
 from kg.records import EntityType
 
 
+# The first words of a place's name, before a state's name ("Port Sudan", "Lake Chad": `names_over_states`).
+PLACE_WORDS = WORDS["place_nouns"] | WORDS["geo_nouns"] | WORDS["water_nouns"]
+COMPASS_WORDS = WORDS["compass_words"]
 # Nouns that end an organization's, a place's or a building's name, which no person's name runs on with.
 NAME_END_NOUNS = WORDS["organization_nouns"] | WORDS["place_nouns"] | WORDS["facility_nouns"]
 
@@ -79,6 +82,53 @@ def names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Men
             cut.add(id(c))  # "the [Northern] [Ireland] Legacy Act": a law
         set_span(c, doc[c.start : end])
     return [c for c in candidates if id(c) not in cut]
+
+
+def names_over_states(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """ "Air Canada", "Port Sudan", "Villa Somalia", "Reform UK": capitalised singular proper nouns
+    that no name holds and the model tagged as nothing, right before a state's name the entity
+    ruler matched as written and each a compound of a later word of the name, make one longer name
+    the gazetteer does not know, with the capitalised words that go on after it: the ruler took the
+    state's name first and left the model no room to tag the whole, and the state's name is no
+    mention of the state there. It is a place's where its first word is a place's, geographic or
+    water noun ("Port Sudan", "Lake Chad"), else an organization's (the place chains of
+    kg.extract.retyping type it further: "Albuquerque, New Mexico, United States"). Not after a title,
+    role word, connector or word that is no name alone ("U.S. President", "Defense Minister Israel
+    Katz"), nor a compass word ("Southern Israel", "Eastern Ukraine": a part of the state, which
+    names the state), nor a plural ("Mediators Pakistan and Qatar"); an event's or a law's name
+    (patterns/not_entities.tsv) is no mention of either."""
+    taken = token_owners(candidates)
+    stop = _name_stop_words()
+    cut: set[int] = set()
+    found: list[MentionCandidate] = []
+    for c in candidates:
+        if c.type is not EntityType.STATE or c.entry is None or c.weight != 2 or doc[c.start].ent_type_ != "STATE":
+            continue
+        start = c.start
+        while start > 0 and _name_word_over_state(doc[start - 1], start, c.end, stop) and start - 1 not in taken:
+            start -= 1
+        if start == c.start or doc[start].lower_ in COMPASS_WORDS:
+            continue
+        end = c.end
+        while end not in taken and proper_name_at(doc, end):
+            end += 1
+        cut.add(id(c))
+        span = doc[start:end]
+        if not not_entities().match(span):
+            kind = EntityType.LOCATION if doc[start].lower_ in PLACE_WORDS else EntityType.ORGANIZATION
+            found.append(unknown(start, end, kind, span.text))
+    return sorted([c for c in candidates if id(c) not in cut] + found, key=lambda c: c.start)
+
+
+def _name_word_over_state(token: Token, after: int, end: int, stop: frozenset[str]) -> bool:
+    """`token` is a name's word before the words from `after` to a state's name ending at `end` (`names_over_states`)."""
+    return (token.tag_ == "NNP" and token.is_title and token.is_alpha and not token.ent_type_ and token.dep_ == "compound"
+            and after <= token.head.i < end and token.lower_ not in stop)  # fmt: skip
+
+
+def _name_stop_words() -> frozenset[str]:
+    """Titles, connectors, role words and the words that are no name alone: none starts a longer name."""
+    return title_words() | frozenset({"of", "for", "the", "and"}) | not_entities().names
 
 
 def hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
