@@ -29,7 +29,7 @@ from kg.records import EntityType
 
 # The first words of a place's name, before a state's name ("Port Sudan", "Lake Chad": `names_over_states`).
 PLACE_WORDS = WORDS["place_nouns"] | WORDS["geo_nouns"] | WORDS["water_nouns"]
-COMPASS_WORDS = WORDS["compass_words"]
+STATE_PART_WORDS = WORDS["state_part_words"]
 # Nouns that end an organization's, a place's or a building's name, which no person's name runs on with.
 NAME_END_NOUNS = WORDS["organization_nouns"] | WORDS["place_nouns"] | WORDS["facility_nouns"]
 
@@ -94,36 +94,41 @@ def names_over_states(doc: Doc, candidates: list[MentionCandidate]) -> list[Ment
     water noun ("Port Sudan", "Lake Chad"), else an organization's (the place chains of
     kg.extract.retyping type it further: "Albuquerque, New Mexico, United States"). Not after a title,
     role word, connector or word that is no name alone ("U.S. President", "Defense Minister Israel
-    Katz"), nor a compass word ("Southern Israel", "Eastern Ukraine": a part of the state, which
-    names the state), nor a plural ("Mediators Pakistan and Qatar"); an event's or a law's name
+    Katz"), nor a compass word or "Team" ("Southern Israel", "Team Estonia": a part of the state or
+    its national team, which names the state), nor a plural ("Mediators Pakistan and Qatar"), nor
+    where a capitalised word another name holds comes before (a name longer still, whose start the
+    model cut: "[Marriage Equality] Coalition Taiwan"); an event's or a law's name
     (patterns/not_entities.tsv) is no mention of either."""
     taken = token_owners(candidates)
     stop = _name_stop_words()
-    cut: set[int] = set()
-    found: list[MentionCandidate] = []
+    result: list[MentionCandidate] = []
     for c in candidates:
-        if c.type is not EntityType.STATE or c.entry is None or c.weight != 2 or doc[c.start].ent_type_ != "STATE":
-            continue
         start = c.start
-        while start > 0 and _name_word_over_state(doc[start - 1], start, c.end, stop) and start - 1 not in taken:
-            start -= 1
-        if start == c.start or doc[start].lower_ in COMPASS_WORDS:
+        if c.type is EntityType.STATE and c.entry is not None and c.weight == 2 and doc[c.start].ent_type_ == "STATE":
+            while start > 0 and start - 1 not in taken and _name_word_over_state(doc[start - 1], start, c.end, stop):
+                start -= 1
+        if start == c.start or doc[start].lower_ in STATE_PART_WORDS or _name_goes_on_before(doc, start, stop):
+            result.append(c)
             continue
         end = c.end
         while end not in taken and proper_name_at(doc, end):
             end += 1
-        cut.add(id(c))
         span = doc[start:end]
         if not not_entities().match(span):
             kind = EntityType.LOCATION if doc[start].lower_ in PLACE_WORDS else EntityType.ORGANIZATION
-            found.append(unknown(start, end, kind, span.text))
-    return sorted([c for c in candidates if id(c) not in cut] + found, key=lambda c: c.start)
+            result.append(unknown(start, end, kind, span.text))
+    return result
 
 
 def _name_word_over_state(token: Token, after: int, end: int, stop: frozenset[str]) -> bool:
     """`token` is a name's word before the words from `after` to a state's name ending at `end` (`names_over_states`)."""
     return (token.tag_ == "NNP" and token.is_title and token.is_alpha and not token.ent_type_ and token.dep_ == "compound"
             and after <= token.head.i < end and token.lower_ not in stop)  # fmt: skip
+
+
+def _name_goes_on_before(doc: Doc, start: int, stop: frozenset[str]) -> bool:
+    """A capitalised word that is none of `stop` right before `start` ("[Marriage Equality] Coalition Taiwan")."""
+    return start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ not in stop
 
 
 def _name_stop_words() -> frozenset[str]:
