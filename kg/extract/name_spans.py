@@ -97,7 +97,8 @@ def names_over_states(doc: Doc, candidates: list[MentionCandidate]) -> list[Ment
     Katz"), nor a compass word or "Team" ("Southern Israel", "Team Estonia": a part of the state or
     its national team, which names the state), nor a plural ("Mediators Pakistan and Qatar"), nor
     where a capitalised word another name holds comes before (a name longer still, whose start the
-    model cut: "[Marriage Equality] Coalition Taiwan"); an event's or a law's name
+    model cut: "[Marriage Equality] Coalition Taiwan"), nor where a hyphen joins the state's name to
+    the next word ("a Suezmax Malta-flagged tanker": the state's flag); an event's or a law's name
     (patterns/not_entities.tsv) is no mention of either."""
     taken = token_owners(candidates)
     stop = _name_stop_words()
@@ -107,7 +108,8 @@ def names_over_states(doc: Doc, candidates: list[MentionCandidate]) -> list[Ment
         if c.type is EntityType.STATE and c.entry is not None and c.weight == 2 and doc[c.start].ent_type_ == "STATE":
             while start > 0 and start - 1 not in taken and _name_word_over_state(doc[start - 1], start, c.end, stop):
                 start -= 1
-        if start == c.start or doc[start].lower_ in STATE_PART_WORDS or _name_goes_on_before(doc, start, stop):
+        flag = c.end < len(doc) and doc[c.end].text in HYPHENS and not doc[c.end - 1].whitespace_  # "Malta-flagged"
+        if start == c.start or flag or doc[start].lower_ in STATE_PART_WORDS or _name_goes_on_before(doc, start, stop):
             result.append(c)
             continue
         end = c.end

@@ -1,7 +1,7 @@
 """A state's name inside a longer name is no mention of the state: capitalised proper nouns the model
 tagged as nothing, compounded right before a state's name the entity ruler matched, make one name of
 an organization or, after a place's noun, a place. Not a part of the state named by a compass word,
-a title before a state's name, a state's government or body. An airline's suspended flights are no
+a title before a state's name, a state's government or body, a state's national team or flag. An airline's suspended flights are no
 travel ban (sentences written for the test; the airlines' names are made up)."""
 
 from __future__ import annotations
@@ -30,9 +30,13 @@ def test_a_states_name_inside_a_longer_name_is_no_mention_of_the_state(entity_ty
     assert name in found and state not in found, found
 
 
-def test_a_longer_name_after_a_places_noun_is_a_place(entity_types) -> None:  # type: ignore[no-untyped-def]
-    found = entity_types("Rebel drones strike Port Sudan's airport, officials say.")
-    assert found.get("Port Sudan") is EntityType.LOCATION, found
+@pytest.mark.parametrize(("text", "place"), [
+    ("Rebel drones strike Port Sudan's airport, officials say.", "Port Sudan"),
+    ("Gunmen attack a ferry on Lake Chad, killing ten fishermen.", "Lake Chad"),
+])  # fmt: skip
+def test_a_longer_name_after_a_places_noun_is_a_place(entity_types, text: str, place: str) -> None:  # type: ignore[no-untyped-def]
+    found = entity_types(text)
+    assert found.get(place) is EntityType.LOCATION and "Chad" not in found and "Sudan" not in found, found
 
 
 @pytest.mark.parametrize("text", [
@@ -65,6 +69,8 @@ def test_a_states_or_its_bodys_suspended_flights_are_a_travel_ban(pipeline, text
     ("U.S. President Donald Trump criticizes Chile over the election.", "United States"),
     ("Chile's Foreign Ministry condemns Peru over the border incident.", "Chile"),
     ("The Government of Chile condemns Peru over the border incident.", "Chile"),
+    ("Team Chile wins the robotics contest in Geneva.", "Chile"),
+    ("Iran seizes the Suezmax Malta-flagged tanker Orvella in the Gulf of Oman.", "Malta"),
 ])  # fmt: skip
 def test_a_state_named_with_a_compass_word_a_title_or_its_body_stays_the_state(found_entities, text: str,
                                                                                  state: str) -> None:  # type: ignore[no-untyped-def]
