@@ -3,7 +3,8 @@
 Input: the annotated Doc, the mention candidates, the title phrases (kg.extract.title_phrases) and the
 entity `Context`. Output: the candidates with their spans mended: a name that runs into a title
 ends before it (`outside_titles`); a capitalised word before a known name the ruler matched starts
-one longer name ("[Royal] [Thai] Navy": `names_cut_by_known`); "Trump-Putin" is a mention of each
+one longer name ("[Royal] [Thai] Navy": `names_cut_by_known`), and so do untagged ones ("Air Canada",
+"Port Sudan": `names_over_states`); "Trump-Putin" is a mention of each
 known part (`hyphenated_pairs`); a person's name the model cut short, cut in two or cut at a
 particle is one name, one it ended a word early runs on to its head word ("[Alix Didier] Fils-Aimé"),
 and untagged names listed with a person's are people's (`extend_names`); a
