@@ -97,8 +97,8 @@ def names_over_states(doc: Doc, candidates: list[MentionCandidate]) -> list[Ment
     role word, connector or word that is no name alone ("U.S. President", "Defense Minister Israel
     Katz"), nor a compass word or "Team" ("Southern Israel", "Team Estonia": a part of the state or
     its national team, which names the state), nor a plural ("Mediators Pakistan and Qatar"), nor
-    where a capitalised word another name holds comes before (a name longer still, whose start the
-    model cut: "[Marriage Equality] Coalition Taiwan"), nor where a hyphen joins the state's name to
+    where another capitalised word of none of those comes before (a name longer still, whose start
+    the model cut: "[Marriage Equality] Coalition Taiwan"), nor where a hyphen joins the state's name to
     the next word ("a Suezmax Malta-flagged tanker": the state's flag); an event's or a law's name
     (patterns/not_entities.tsv) is no mention of either."""
     taken = token_owners(candidates)
