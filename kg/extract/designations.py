@@ -38,6 +38,9 @@ _DATED = re.compile(r"^\s*Dated:\s*(.+?)\.?\s*$", re.MULTILINE)
 _UPON_PUBLICATION = re.compile(r"effect(?:ive)? upon (?:its )?publication", re.IGNORECASE)
 _PREP_OBJECT = parse_path(">prep>pobj")
 SINCE_OK = WORDS["listing_not_when"]
+# The organizations that can stop another's flights: an airline that suspends its own ("Air Canada
+# suspends all flights to Cuba") bans no one.
+FLIGHT_BANNING_KINDS = frozenset({"GovernmentBody", "InternationalOrganization"})
 BANNED_FROM = WORDS["banned_from"]
 
 
@@ -114,6 +117,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
         token, designee_paths, qualifiers=False, transparent=table.transparent)) if _designee(key, index)]  # fmt: skip
     authorities = [key for key in (parties[0] if parties else index.follow(token, table.paths(trigger, "authority")))
                    if index.type_of(key) in PARTIES and key not in designees]  # fmt: skip
+    if category is DesignationCategory.TRAVEL_BAN and _flights_suspended(token):
+        authorities = [key for key in authorities if _bans_flights(key, index)]
     # An official notice names no acting party in the sentence: the official who signs it acts.
     authorities = list(dict.fromkeys(_state_of_body(key, index) for key in authorities)) or notice.signer
     if not designees:
@@ -193,6 +198,18 @@ def _said(text: str, table: Lexicon, applies_to: str | None) -> tuple[Designatio
     holds as whole words, with the first of its phrases."""
     return next(((category, phrases[0]) for category, cues, phrases in table.categories if cues == applies_to
                  and any(re.search(rf"\b{re.escape(phrase)}\b", text) for phrase in phrases)), None)  # fmt: skip
+
+
+def _flights_suspended(token: Token) -> bool:
+    """ "suspends all flights to Cuba": the trigger's object is flights."""
+    return any(child.dep_ == "dobj" and child.lemma_.lower() == "flight" for child in token.children)
+
+
+def _bans_flights(key: str, index: EntityIndex) -> bool:
+    """A state, a person (an official) or a government's or international organization
+    (`FLIGHT_BANNING_KINDS`): an airline's, a company's or an unknown body's suspended flights are its own."""
+    entity = index.entities[key]
+    return entity.type is not EntityType.ORGANIZATION or entity.kind in FLIGHT_BANNING_KINDS
 
 
 def _state_of_body(key: str, index: EntityIndex) -> str:

@@ -3,7 +3,8 @@
 Input: the annotated Doc, the mention candidates, the title phrases (kg.extract.title_phrases) and the
 entity `Context`. Output: the candidates with their spans mended: a name that runs into a title
 ends before it (`outside_titles`); a capitalised word before a known name the ruler matched starts
-one longer name ("[Royal] [Thai] Navy": `names_cut_by_known`); "Trump-Putin" is a mention of each
+one longer name ("[Royal] [Thai] Navy": `names_cut_by_known`), and so do untagged ones ("Air Canada",
+"Port Sudan": `names_over_states`); "Trump-Putin" is a mention of each
 known part (`hyphenated_pairs`); a person's name the model cut short, cut in two or cut at a
 particle is one name, one it ended a word early runs on to its head word ("[Alix Didier] Fils-Aimé"),
 and untagged names listed with a person's are people's (`extend_names`); a
@@ -27,6 +28,9 @@ from kg.nlp import doc_text
 from kg.records import EntityType
 
 
+# The first words of a place's name, before a state's name ("Port Sudan", "Lake Chad": `names_over_states`).
+PLACE_WORDS = WORDS["place_nouns"] | WORDS["geo_nouns"] | WORDS["water_nouns"]
+STATE_PART_WORDS = WORDS["state_part_words"]
 # Nouns that end an organization's, a place's or a building's name, which no person's name runs on with.
 NAME_END_NOUNS = WORDS["organization_nouns"] | WORDS["place_nouns"] | WORDS["facility_nouns"]
 
@@ -79,6 +83,60 @@ def names_cut_by_known(doc: Doc, candidates: list[MentionCandidate]) -> list[Men
             cut.add(id(c))  # "the [Northern] [Ireland] Legacy Act": a law
         set_span(c, doc[c.start : end])
     return [c for c in candidates if id(c) not in cut]
+
+
+def names_over_states(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """ "Air Canada", "Port Sudan", "Villa Somalia", "Reform UK": capitalised singular proper nouns
+    that no name holds and the model tagged as nothing, right before a state's name the entity
+    ruler matched as written and each a compound of a later word of the name, make one longer name
+    the gazetteer does not know, with the capitalised words that go on after it: the ruler took the
+    state's name first and left the model no room to tag the whole, and the state's name is no
+    mention of the state there. It is a place's where its first word is a place's, geographic or
+    water noun ("Port Sudan", "Lake Chad"), else an organization's (the place chains of
+    kg.extract.retyping type it further: "Albuquerque, New Mexico, United States"). Not after a title,
+    role word, connector or word that is no name alone ("U.S. President", "Defense Minister Israel
+    Katz"), nor a compass word or "Team" ("Southern Israel", "Team Estonia": a part of the state or
+    its national team, which names the state), nor a plural ("Mediators Pakistan and Qatar"), nor
+    where another capitalised word of none of those comes before (a name longer still, whose start
+    the model cut: "[Marriage Equality] Coalition Taiwan"), nor where a hyphen joins the state's name to
+    the next word ("a Suezmax Malta-flagged tanker": the state's flag); an event's or a law's name
+    (patterns/not_entities.tsv) is no mention of either."""
+    taken = token_owners(candidates)
+    stop = _name_stop_words()
+    result: list[MentionCandidate] = []
+    for c in candidates:
+        start = c.start
+        if c.type is EntityType.STATE and c.entry is not None and c.weight == 2 and doc[c.start].ent_type_ == "STATE":
+            while start > 0 and start - 1 not in taken and _name_word_over_state(doc[start - 1], start, c.end, stop):
+                start -= 1
+        flag = c.end < len(doc) and doc[c.end].text in HYPHENS and not doc[c.end - 1].whitespace_  # "Malta-flagged"
+        if start == c.start or flag or doc[start].lower_ in STATE_PART_WORDS or _name_goes_on_before(doc, start, stop):
+            result.append(c)
+            continue
+        end = c.end
+        while end not in taken and proper_name_at(doc, end):
+            end += 1
+        span = doc[start:end]
+        if not not_entities().match(span):
+            kind = EntityType.LOCATION if doc[start].lower_ in PLACE_WORDS else EntityType.ORGANIZATION
+            result.append(unknown(start, end, kind, span.text))
+    return result
+
+
+def _name_word_over_state(token: Token, after: int, end: int, stop: frozenset[str]) -> bool:
+    """`token` is a name's word before the words from `after` to a state's name ending at `end` (`names_over_states`)."""
+    return (token.tag_ == "NNP" and token.is_title and token.is_alpha and not token.ent_type_ and token.dep_ == "compound"
+            and after <= token.head.i < end and token.lower_ not in stop)  # fmt: skip
+
+
+def _name_goes_on_before(doc: Doc, start: int, stop: frozenset[str]) -> bool:
+    """A capitalised word that is none of `stop` right before `start` ("[Marriage Equality] Coalition Taiwan")."""
+    return start > 0 and doc[start - 1].is_title and doc[start - 1].lower_ not in stop
+
+
+def _name_stop_words() -> frozenset[str]:
+    """Titles, connectors, role words and the words that are no name alone: none starts a longer name."""
+    return title_words() | frozenset({"of", "for", "the", "and"}) | not_entities().names
 
 
 def hyphenated_pairs(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
