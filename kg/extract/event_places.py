@@ -159,11 +159,15 @@ def _partyless(token: Token, actors: list[str], events: Lexicon) -> bool:
 
 
 def home_states(actors: list[str], index: EntityIndex) -> set[str]:
-    """The states the actors are or act for (a state, a person's or an organization's state, a
-    state's own force's state by kg's names of it: the *IDF*'s Israel)."""
+    """The states the actors are or act for (a state, a person's or an organization's state)."""
+    return {key for key in actors if index.type_of(key) is EntityType.STATE} | states_of(actors, index)
+
+
+def forces_homes(actors: list[str], index: EntityIndex) -> set[str]:
+    """The article's states whose own armed force one of the actors is by kg's names of the force
+    (`force_states`: the *IDF*'s Israel)."""
     forces = force_states(actors, index)
-    return ({key for key in actors if index.type_of(key) is EntityType.STATE} | states_of(actors, index)
-            | {key for key, entity in index.entities.items() if entity.type is EntityType.STATE and _named_state(entity.label) & forces})  # fmt: skip
+    return {key for key, entity in index.entities.items() if entity.type is EntityType.STATE and _named_state(entity.label) & forces} if forces else set()
 
 
 # Kinds of organization that are one state's own armed force.

@@ -26,7 +26,7 @@ from kg.extract.arguments import NOT_WHEN, PARTIES, QUALIFIERS, REPRESENTATIVES,
 from kg.extract.assets import asset_tokens
 from kg.extract.attacks import ATTACK_CLAUSE_MARKS, actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, joined_passives, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive, synset_words
-from kg.extract.event_places import attack_place, force_states, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
+from kg.extract.event_places import attack_place, force_states, forces_homes, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
 from kg.extract.groups import STATE_ORGANS
 from kg.extract.lexicon import MODALITY_PLACES, WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
@@ -548,7 +548,7 @@ def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | No
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         # A state's own force strikes another state wherever kg knows the force's state, named
         # in the article or not ("the IDF launched strikes in Lebanon").
-        home = home_states(actors, index)
+        home = home_states(actors, index) | forces_homes(actors, index)
         known = bool(home or force_states(actors, index))
         placed_in = state_of_place(token, location_paths, index) if location is not None else states_struck
         targets = [key for key in placed_in if known and key not in home] or targets
@@ -1236,7 +1236,7 @@ def _forces_states(actors: list[str], index: EntityIndex) -> set[str]:
     subject the clause lent)."""
     forces = [key for key in actors
               if index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind in STATE_FORCE_KINDS]  # fmt: skip
-    return states_of(forces, index) | states_in_names(forces, index) | home_states(forces, index) if forces else set()
+    return states_of(forces, index) | states_in_names(forces, index) | forces_homes(forces, index) if forces else set()
 
 
 def _own_words(modality: Modality, actors: list[str], index: EntityIndex) -> bool:
