@@ -315,6 +315,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     fight = event_type is EventType.ASSAULT and token.pos_ == "NOUN" and _reciprocal(token, trigger)
     steps = _steps(token, index, [*(as_reached if speakers else actors), *targets], one_list=fight, restated=_purpose_clauses(token, trigger))
     acted_upon = targets + place.struck
+    if event_type is EventType.ASSAULT and (homes := forces_homes(actors, index)):
+        # "the IDF struck targets in Israel", "the Tatmadaw has killed Myanmar civilians": a state's
+        # force, its state known only from kg's names of it, does not strike its own state.
+        acted_upon = [key for key in acted_upon if key not in homes]
     targets = named(acted_upon, index) or acted_upon  # groups are acted upon only where no one named is
     if event_type is EventType.ASSAULT and not set(targets).isdisjoint(_forces_states(actors, index)):
         return None  # "the Israeli Air Force ... missiles fired at Israel": a misread attacker
@@ -1236,7 +1240,7 @@ def _forces_states(actors: list[str], index: EntityIndex) -> set[str]:
     subject the clause lent)."""
     forces = [key for key in actors
               if index.type_of(key) is EntityType.ORGANIZATION and index.entities[key].kind in STATE_FORCE_KINDS]  # fmt: skip
-    return states_of(forces, index) | states_in_names(forces, index) | forces_homes(forces, index) if forces else set()
+    return states_of(forces, index) | states_in_names(forces, index) if forces else set()
 
 
 def _own_words(modality: Modality, actors: list[str], index: EntityIndex) -> bool:
