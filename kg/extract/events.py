@@ -315,13 +315,14 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     fight = event_type is EventType.ASSAULT and token.pos_ == "NOUN" and _reciprocal(token, trigger)
     steps = _steps(token, index, [*(as_reached if speakers else actors), *targets], one_list=fight, restated=_purpose_clauses(token, trigger))
     acted_upon = targets + place.struck
+    targets = named(acted_upon, index) or acted_upon  # groups are acted upon only where no one named is
+    if event_type is EventType.ASSAULT and not set(targets).isdisjoint(_forces_states(actors, index)):
+        return None  # "the Israeli Air Force ... missiles fired at Israel": a misread attacker
     if event_type is EventType.ASSAULT and (homes := forces_homes(actors, index)):
         # "the IDF struck targets in Israel", "the Tatmadaw has killed Myanmar civilians": a state's
         # force, its state known only from kg's names of it, does not strike its own state.
         acted_upon = [key for key in acted_upon if key not in homes]
-    targets = named(acted_upon, index) or acted_upon  # groups are acted upon only where no one named is
-    if event_type is EventType.ASSAULT and not set(targets).isdisjoint(_forces_states(actors, index)):
-        return None  # "the Israeli Air Force ... missiles fired at Israel": a misread attacker
+        targets = named(acted_upon, index) or acted_upon
     score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited,
                    speakers)  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
