@@ -10,6 +10,7 @@ attack *in Balochistan* kills five"), the states a place phrase puts a place in 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -17,7 +18,7 @@ from kg.extract.arguments import EntityIndex, named
 from kg.extract.attacks import attack_noun, attack_nouns, between_sides, fight_noun, fight_subject, in_attack
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger
 from kg.extract.paths import OF_OBJECT, Path, heads_reached
-from kg.gazetteer import load_gazetteer
+from kg.gazetteer import GazetteerEntry, load_gazetteer
 from kg.records import Entity, EntityType
 
 if TYPE_CHECKING:
@@ -160,6 +161,50 @@ def _partyless(token: Token, actors: list[str], events: Lexicon) -> bool:
 def home_states(actors: list[str], index: EntityIndex) -> set[str]:
     """The states the actors are or act for (a state, a person's or an organization's state)."""
     return {key for key in actors if index.type_of(key) is EntityType.STATE} | states_of(actors, index)
+
+
+def forces_homes(actors: list[str], index: EntityIndex) -> set[str]:
+    """The article's states whose own armed force one of the actors is by kg's names of the force
+    (`force_states`: the *IDF*'s Israel)."""
+    forces = force_states(actors, index)
+    return {key for key, entity in index.entities.items() if entity.type is EntityType.STATE and _named_state(entity.label) & forces} if forces else set()
+
+
+# Kinds of organization that are one state's own armed force.
+FORCE_KINDS = frozenset({"ArmedForces", "MilitaryUnit"})
+
+
+def force_states(actors: Iterable[str], index: EntityIndex) -> frozenset[str]:
+    """The gazetteer's states (by name) whose own armed force one of the actors is, by the state
+    names and demonyms in the force's names, the gazetteer's as well as the article's ("the *IDF*":
+    the Israel Defense Forces, Israel's; "the *Nigerian* Air Force": Nigeria's), whether or not the
+    article names that state; none where its names name no state ("the Royal Navy", "the Quds Force")."""
+    found: set[str] = set()
+    for key in actors:
+        entity = index.entities[key]
+        if entity.type is EntityType.ORGANIZATION and entity.kind in FORCE_KINDS:
+            found |= _names_states(entity.label, entity.kind)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1024)
+def _names_states(label: str, kind: str) -> frozenset[str]:
+    """The states named by a word of `label` or of the names of the gazetteer's force of `kind` it is."""
+    gazetteer = load_gazetteer()
+    names = [label, *(name for entry in gazetteer.lookup(label) if entry.kind == kind for name in entry.names)]
+    text = "".join(f" {name.lower()} " for name in names)
+    return frozenset(entry.name for entry in _gazetteer_states() if any(f" {word.lower()} " in text for word in (*entry.names, *entry.demonyms)))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_states() -> tuple[GazetteerEntry, ...]:
+    return tuple(entry for entry in load_gazetteer().entries if entry.type is EntityType.STATE)
+
+
+@lru_cache(maxsize=1024)
+def _named_state(label: str) -> frozenset[str]:
+    """The gazetteer's states (by name) an article's state of `label` is."""
+    return frozenset(entry.name for entry in load_gazetteer().lookup(label) if entry.type is EntityType.STATE)
 
 
 def struck_places(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, actors: list[str],

@@ -26,7 +26,7 @@ from kg.extract.arguments import NOT_WHEN, PARTIES, QUALIFIERS, REPRESENTATIVES,
 from kg.extract.assets import asset_tokens
 from kg.extract.attacks import ATTACK_CLAUSE_MARKS, actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, joined_passives, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive, synset_words
-from kg.extract.event_places import attack_place, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
+from kg.extract.event_places import attack_place, force_states, forces_homes, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
 from kg.extract.groups import STATE_ORGANS
 from kg.extract.lexicon import MODALITY_PLACES, WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
@@ -320,6 +320,11 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     targets = named(acted_upon, index) or acted_upon  # groups are acted upon only where no one named is
     if event_type is EventType.ASSAULT and not set(targets).isdisjoint(_forces_states(actors, index)):
         return None  # "the Israeli Air Force ... missiles fired at Israel": a misread attacker
+    if event_type is EventType.ASSAULT and (homes := forces_homes(actors, index)):
+        # "the IDF struck targets in Israel", "the Tatmadaw has killed Myanmar civilians": a state's
+        # force, its state known only from kg's names of it, does not strike its own state.
+        acted_upon = [key for key in acted_upon if key not in homes]
+        targets = named(acted_upon, index) or acted_upon
     score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited,
                    speakers)  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
@@ -548,9 +553,12 @@ def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | No
         # that state; not its own ("the Sudanese Army ... in Geneina, Sudan"), and a force of no
         # stated state fighting where it is ("RSF attacks in Misteriha, Sudan") strikes no state.
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
-        home = home_states(actors, index)
+        # A state's own force strikes another state wherever kg knows the force's state, named
+        # in the article or not ("the IDF launched strikes in Lebanon").
+        home = home_states(actors, index) | forces_homes(actors, index)
+        known = bool(home or force_states(actors, index))
         placed_in = state_of_place(token, location_paths, index) if location is not None else states_struck
-        targets = [key for key in placed_in if home and key not in home] or targets
+        targets = [key for key in placed_in if known and key not in home] or targets
         if location is not None and all(index.type_of(key) is EntityType.GROUP for key in targets) and victims_place(
             token, trigger, location, targets, actors, home | states_in_names(actors, index), events, index
         ):

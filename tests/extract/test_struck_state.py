@@ -73,3 +73,55 @@ def test_one_reported_to_have_been_killed_in_an_attack_is_its_target(annotated) 
     doc, entities, article = annotated("Alma Vask is reported to have been killed in a Ruritanian drone strike.", NAMES)
     found = [(event.actors, event.targets) for event in events.extract(doc, entities, article) if event.type is EventType.ASSAULT]
     assert any("ruritania" in actors and "vask" in targets for actors, targets in found), found
+
+
+# A state's own armed force (kg's ArmedForces / MilitaryUnit kinds) whose state kg knows by the state
+# names in the force's names, the gazetteer's ("IDF": the Israel Defense Forces) as well as the
+# article's, whether or not the article names that state.
+FORCES = {
+    "Israel Defense Forces": ("israel_defense_forces", EntityType.ORGANIZATION, "ArmedForces"),
+    "IDF": ("idf", EntityType.ORGANIZATION, "ArmedForces"),
+    "Pakistan Air Force": ("pakistan_air_force", EntityType.ORGANIZATION, "ArmedForces"),
+    "Sudanese Armed Forces": ("sudanese_armed_forces", EntityType.ORGANIZATION, "ArmedForces"),
+    "Royal Navy": ("royal_navy", EntityType.ORGANIZATION, "ArmedForces"),
+    "Hezbollah": ("hezbollah", EntityType.ORGANIZATION, "NonStateArmedGroup"),
+    "army": ("army", EntityType.GROUP, None, False),
+    "Lebanon": ("lebanon", EntityType.STATE),
+    "Afghanistan": ("afghanistan", EntityType.STATE),
+    "Sudan": ("sudan", EntityType.STATE),
+    "Yemen": ("yemen", EntityType.STATE),
+    "Kandahar": ("kandahar", EntityType.LOCATION),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "state"),
+    [
+        ("The IDF launched airstrikes in Lebanon overnight.", "idf", "lebanon"),
+        ("The Israel Defense Forces carried out a wave of strikes across southern Lebanon.", "israel_defense_forces", "lebanon"),
+        ("The IDF conducted strikes across Lebanon.", "idf", "lebanon"),
+        ("The Pakistan Air Force conducts airstrikes in Kandahar, Afghanistan.", "pakistan_air_force", "afghanistan"),
+    ],
+)
+def test_a_state_s_force_striking_in_another_state_targets_it(stated_assaults, text, actor, state) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults(text, FORCES)
+    assert (actor,) in [actors for actors, _ in found] and any(state in targets for _, targets in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # the force's own state, known from kg's names of the force, not from the article
+        ("The IDF struck targets in Israel.", "israel"),
+        ("The Israel Defense Forces struck targets in Israel.", "israel"),
+        ("The IDF launched airstrikes in Israel overnight.", "israel"),
+        ("The Sudanese Armed Forces launched airstrikes in Sudan.", "sudan"),
+        # a force whose names name no state; an armed group whose home kg does not know; an unnamed army
+        ("The Royal Navy launched strikes in Yemen.", "yemen"),
+        ("Hezbollah launched strikes in Israel.", "israel"),
+        ("The army launched airstrikes in Lebanon.", "lebanon"),
+    ],
+)
+def test_no_state_target_for_a_force_at_home_or_of_no_known_state(stated_assaults, text, state) -> None:  # type: ignore[no-untyped-def]
+    found = stated_assaults(text, {**FORCES, "Israel": ("israel", EntityType.STATE)})
+    assert not any(state in targets for _, targets in found), found
