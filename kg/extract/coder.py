@@ -13,10 +13,8 @@ pattern may code no event ("fight corruption"): then the verb says nothing.
 
 from __future__ import annotations
 
-import dataclasses
-
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -159,7 +157,7 @@ class VerbDictionary:
                 # "condemns the killing of X" (BLAME "* KILLING (OF)") codes what the verb alone
                 # codes: the words say nothing of whom; "hails the killing of X" (ACCLAIM) turns
                 # praise into an accusation of X.
-                return dataclasses.replace(best.code, words=frozenset()) if best.code.type is not None else None
+                return replace(best.code, words=frozenset()) if best.code.type is not None else None
             return best.code if best.code.type is not None else None
         return next((entry.default for entry in applicable if default and entry.default.type is not None
                      and (context.has_object or not entry.needs_object)
@@ -401,7 +399,7 @@ def _pattern(row: dict[str, Any], synsets: dict[str, Requirement]) -> VerbPatter
     named = frozenset(word for requirement in (*objects, *(r for _, words in preps for r in words))
                       for phrase in requirement for word in phrase)  # fmt: skip
     return VerbPattern(_requirements(row["subject"], synsets, lemmas), objects, preps,
-                       dataclasses.replace(_code(row), words=named), frozenset(row.get("verbs", ())),
+                       replace(_code(row), words=named), frozenset(row.get("verbs", ())),
                        bool(row.get("object_outside_preps")))  # fmt: skip
 
 
