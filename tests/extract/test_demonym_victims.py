@@ -92,3 +92,41 @@ def test_a_plural_demonym_is_no_target_elsewhere(assaults, text, state) -> None:
 )
 def test_victims_named_by_their_people_are_one_attack_with_the_target_named(assaults, text, found) -> None:  # type: ignore[no-untyped-def]
     assert assaults(text) == found
+
+
+@pytest.mark.parametrize(
+    "text, actors, target",
+    [
+        # the agent on a later conjoined casualty passive
+        ("Four Palestinians are killed and several others are wounded by Israeli gunfire near Jenin.", ("Israel",), "Palestine"),
+        ("Two Afghans are killed and five others are injured by Pakistani shelling.", ("Pakistan",), "Afghanistan"),
+        # the attack noun under in on the later conjunct, or under from on the casualty verb
+        ("Six Palestinians are killed and 20 others are injured in Israeli strikes on Deir al-Balah.", ("Israel",), "Palestine"),
+        ("Nine Palestinians are killed from Israeli airstrikes across southern Gaza.", ("Israel",), "Palestine"),
+        ("Three Ukrainians are killed from Russian attacks on Zaporizhzhia.", ("Russia",), "Ukraine"),
+    ],
+)
+def test_demonym_victims_of_a_conjoined_or_from_casualty_passive(assaults, text, actors, target) -> None:  # type: ignore[no-untyped-def]
+    found = assaults(text)
+    assert any(found_actors == actors and target in targets for found_actors, targets in found), found
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        # the attacker's own state, and a fight between sides
+        ("Ten Palestinians are killed and 20 others are injured in clashes between Hamas gunmen and Fatah members in Gaza City.",
+         "Palestine"),
+        ("Eight Syrians are killed and others are wounded by Syrian government forces in Homs.", "Syria"),
+    ],
+)
+def test_demonym_victims_of_a_conjoined_or_from_passive_no_target_elsewhere(assaults, text, state) -> None:  # type: ignore[no-untyped-def]
+    found = assaults(text)
+    assert not any(state in targets for _, targets in found), found
+
+
+def test_a_force_as_victims_of_a_conjoined_passive_keeps_its_state(assaults) -> None:  # type: ignore[no-untyped-def]
+    """Soldiers are read as their state's force, as in the plain passive ("Two Israeli soldiers are killed by X")."""
+    plain = assaults("Two Israeli soldiers are killed by Hamas militants in Rafah.")
+    conjoined = assaults("Two Israeli soldiers are killed and three others are injured by Hamas militants in Rafah.")
+    assert (("Hamas",), ("Israel",)) in plain and (("Hamas",), ("Israel",)) in conjoined, (plain, conjoined)
