@@ -163,10 +163,9 @@ def home_states(actors: list[str], index: EntityIndex) -> set[str]:
     return {key for key in actors if index.type_of(key) is EntityType.STATE} | states_of(actors, index)
 
 
-def forces_homes(actors: list[str], index: EntityIndex) -> set[str]:
-    """The article's states whose own armed force one of the actors is by kg's names of the force
-    (`force_states`: the *IDF*'s Israel)."""
-    forces = force_states(actors, index)
+def forces_homes(forces: frozenset[str], index: EntityIndex) -> set[str]:
+    """The article's states among the gazetteer's states `forces` (`force_states` of the actors: the
+    *IDF*'s Israel)."""
     return {key for key, entity in index.entities.items() if entity.type is EntityType.STATE and _named_state(entity.label) & forces} if forces else set()
 
 

@@ -17,7 +17,7 @@ event per telling and dates later sentences by the lead.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -320,7 +320,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     targets = named(acted_upon, index) or acted_upon  # groups are acted upon only where no one named is
     if event_type is EventType.ASSAULT and not set(targets).isdisjoint(_forces_states(actors, index)):
         return None  # "the Israeli Air Force ... missiles fired at Israel": a misread attacker
-    if event_type is EventType.ASSAULT and (homes := forces_homes(actors, index)):
+    if event_type is EventType.ASSAULT and (homes := forces_homes(force_states(actors, index), index)):
         # "the IDF struck targets in Israel", "the Tatmadaw has killed Myanmar civilians": a state's
         # force, its state known only from kg's names of it, does not strike its own state.
         acted_upon = [key for key in acted_upon if key not in homes]
@@ -462,18 +462,21 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
     parties_only = trigger.flag("party_objects")
     paths = events.paths(trigger, "targets")
     transparent = REPRESENTATIVES if parties_only else frozenset()
+    spared: Callable[[list[Token]], set[str]] | None = None  # the parties a path's heads name, never a target
     if trigger.flag("no_target_nouns"):
         # "protests against Imamoglu's arrest", "against the Freedonia war": the victim of an arrest,
         # the side of a war is no target; "against X's arrest of Y": X, the arrester, is.
-        reached = list(dict.fromkeys(key for path in paths for key in index.follow(token, [path], qualifiers=not parties_only, transparent=transparent)
-                                     if key not in _befallen(path.follow(token), index)))  # fmt: skip
+        spared = lambda heads: _befallen(heads, index)
     elif trigger.flag("not_acted_upon"):
         # "condemns the killing of X by Y", "condemns Y's arrest of X": the doer is accused, never the
         # one the condemned act befell.
-        reached = list(dict.fromkeys(key for path in paths for key in index.follow(token, [path], qualifiers=not parties_only, transparent=transparent)
-                                     if key not in _acted_upon(token, trigger, path.follow(token), index)))  # fmt: skip
-    else:
+        spared = lambda heads: _acted_upon(token, trigger, heads, index)
+    if spared is None:
         reached = index.follow(token, paths, qualifiers=not parties_only, transparent=transparent)
+    else:
+        reached = list(dict.fromkeys(key for path in paths for excluded in (spared(path.follow(token)),)
+                                     for key in index.follow(token, [path], qualifiers=not parties_only, transparent=transparent)
+                                     if key not in excluded))  # fmt: skip
     targets = [key for key in reached + _shared_patient(token, index)
                if index.type_of(key) in target_types
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
@@ -555,8 +558,9 @@ def _place(token: Token, trigger: Trigger, event_type: EventType, mode: str | No
         # The state stands before unnamed victims ("nine people killed in a strike on X, Iran").
         # A state's own force strikes another state wherever kg knows the force's state, named
         # in the article or not ("the IDF launched strikes in Lebanon").
-        home = home_states(actors, index) | forces_homes(actors, index)
-        known = bool(home or force_states(actors, index))
+        forces = force_states(actors, index)
+        home = home_states(actors, index) | forces_homes(forces, index)
+        known = bool(home or forces)
         placed_in = state_of_place(token, location_paths, index) if location is not None else states_struck
         targets = [key for key in placed_in if known and key not in home] or targets
         if location is not None and all(index.type_of(key) is EntityType.GROUP for key in targets) and victims_place(
