@@ -202,7 +202,9 @@ def _claim(
     # One time in the sentence dates the deployment unless it belongs to another act inside the
     # verb's clause ("fighting erupts between X and troops, following ... the end of a term
     # *tomorrow*": the term ends tomorrow, the troops are there today).
-    when = clause_time(verb, times, published=article.published.year) if len(times) == 1 and verb is not None and article.published else None
+    when = None
+    if len(times) == 1 and verb is not None and article.published:
+        when = clause_time(verb, times, published=article.published.year)
     return Deployment(entity.key, asset_class, provenance, operator=operator, location=place, when=when)
 
 
