@@ -19,7 +19,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from kg.extract import confidence
-from kg.extract.arguments import OWNERS, EntityIndex, mention_spans, sentence_evidence, topic_line_end
+from kg.extract.arguments import OWNERS, EntityIndex, clause_time, mention_spans, sentence_evidence, topic_line_end
 from kg.extract.coder import verb_dictionary
 from kg.extract.groups import agent_heads
 from kg.extract.lexicon import Lexicons, asset_matcher, load_lexicons, ship_key
@@ -109,6 +109,8 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
             continue  # "support the production of Ukrainian drones": drones to be made, not deployed
         if asset_class is AssetClass.TROOPS and _killer(head, lex):
             continue  # "a gunman is killed by Ruritanian troops": the unit acts in a killing
+        if _loyal_to_a_person(span, index):
+            continue  # "troops loyal to former president X": his men, not a state's deployment
         verb = _governing_verb(head, lex)
         if asset_class is AssetClass.VESSEL and _of_a_noun(head, lex):
             verb = None  # "crew members of the ship X are released to Oman": the crew went, not the ship
@@ -197,7 +199,12 @@ def _claim(
                              attributed=partisan(modality, [operator] if operator else [], index))  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score,
                             modality.claimed_by, modality.negated, modality.hypothetical)  # fmt: skip
-    when = times[0][2] if len(times) == 1 else None
+    # One time in the sentence dates the deployment unless it belongs to another act inside the
+    # verb's clause ("fighting erupts between X and troops, following ... the end of a term
+    # *tomorrow*": the term ends tomorrow, the troops are there today).
+    when = None
+    if len(times) == 1 and verb is not None and article.published:
+        when = clause_time(verb, times, published=article.published.year)
     return Deployment(entity.key, asset_class, provenance, operator=operator, location=place, when=when)
 
 
@@ -270,6 +277,16 @@ def _killer(head: Token, lex: Lexicons) -> bool:
         return False
     code = verb_dictionary().code(by.head)
     return by.head.lemma_.lower() in lex.assets.victim_verbs or code is not None and code.type is EventType.ASSAULT
+
+
+def _loyal_to_a_person(span: Span, index: EntityIndex) -> bool:
+    """The asset is said loyal to a person ("troops loyal to former president X"), however the
+    parser hung "loyal" (often on a noun the asset is coordinated with): forces of a person, whose
+    state (a demonym of theirs, or of the forces they fight beside or against) does not field them."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ != "loyal" or doc[span.end + 1].lower_ != "to":
+        return False
+    return any(index.type_of(key) is EntityType.PERSON for key in index.entities_of(_pobj(doc[span.end + 1])))
 
 
 def _governing_verb(token: Token, lex: Lexicons) -> Token | None:

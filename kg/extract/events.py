@@ -422,6 +422,14 @@ def _actors(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons
     where nothing names an actor."""
     actor_types = {EntityType(name) for name in trigger.words("actor_types")} or set(PARTIES)
     unnamed: list[str] = []
+    marcher = _protest_participle(token) if event_type is EventType.PROTEST else None
+    if marcher is not None:
+        # "police detained students *protesting* outside parliament": the students protest, not
+        # the police; "Indian riot police baton-charge protesters *marching*", the verb misread
+        # inside the subject: the subject's head noun marches, not the words before it.
+        reached = index.entities_of(marcher, qualifiers=token.dep_ != "ROOT")
+        actors = [key for key in parties(reached, index) if index.type_of(key) in actor_types]
+        return _Actors(actors or groups(reached, index), 0, False, False)
     for path in lex.events.paths(trigger, "actors"):
         reached = index.follow(token, [path])
         actors = [key for key in parties(reached, index) if index.type_of(key) in actor_types]
@@ -1136,6 +1144,19 @@ def _counted_objects(token: Token) -> list[Token]:
     """The object or passive subject of `token` that a number counts ("kill *78* Palestinians")."""
     return [child for child in token.children
             if child.dep_ in ("dobj", "nsubjpass") and any(n.dep_ == "nummod" for n in child.children)]  # fmt: skip
+
+
+def _protest_participle(token: Token) -> Token | None:
+    """The noun a present participle of protest with no auxiliary belongs to: the noun it modifies
+    ("students *protesting* outside parliament", never the clause's subject), or its own subject
+    nearest before it ("fired tear gas at protesters *marching*": not the firing police); as the
+    sentence's root, the participle is a finite verb the parser misread as a noun inside the
+    subject ("Indian riot police baton-charge protesters *marching*")."""
+    if token.tag_ != "VBG" or any(child.dep_ in ("aux", "auxpass") for child in token.children):
+        return None
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i < token.i:
+        return token.head
+    return max((child for child in token.children if child.dep_ == "nsubj" and child.i < token.i), key=lambda c: c.i, default=None)
 
 
 def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:

@@ -63,6 +63,8 @@ SUBJECTS = ("nsubj", "nsubjpass")
 ANNOUNCING = WORDS["announcing"]
 INTENTS = WORDS["intents"]
 INTRODUCERS = ("including", "like")
+# Nouns whose "of" phrase the cue noun stands in as one of several: "one of the NATO members".
+PARTITIVES = frozenset({"one", "majority", "number", "group", "list", "handful", "half", "rest"})
 # Where an organization stands: "a member of O", "withdrew from O", "accession to O", "joined O";
 # and the one leaving or joining: "the withdrawal of X".
 MEMBER_OF, OF = (parse_path(">prep[of,to,in]>pobj"),), (OF_OBJECT,)
@@ -291,6 +293,8 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
         verb = token.head  # the verb the cue noun's phrase depends on
         while (verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound")
                and verb.head is not verb):  # fmt: skip
+            if _qualifies_a_noun(verb):
+                return []  # "it is the first plot *in another NATO country*": the plot is no member
             verb = verb.head
         if verb.lemma_ not in COPULAS and cue.frame in NOUN_FRAMES:
             return []  # "killed Taliban members": whoever killed them is no member
@@ -298,6 +302,16 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
     if not found and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:  # not "X claims Y was a member"
         found = _subjects(verb.head, index)
     return found
+
+
+def _qualifies_a_noun(word: Token) -> bool:
+    """A preposition on a noun, the cue noun inside its phrase: the copula's attribute is that noun,
+    not the cue ("it is the first such plot *in* another NATO country", "it is the army *of* a NATO
+    member"). Not a part of a number or quantifier ("X is one *of* the NATO members"), nor a
+    preposition on a verb ("X is *among* the NATO members", "elected *as* members of O")."""
+    noun = word.head
+    return (word.dep_ == "prep" and noun.pos_ in ("NOUN", "PROPN")
+            and not (word.lower_ == "of" and noun.lemma_.lower() in PARTITIVES))  # fmt: skip
 
 
 def _pending(token: Token) -> bool:

@@ -697,3 +697,26 @@ def test_assets_a_launched_weapon_is_where_it_was_launched_from(annotated) -> No
     for text, place in cases:
         found = _deployments(annotated, text, names)
         assert {(d.operator, d.location) for d in found} == {("ruritania", place)}, (text, found)
+
+
+def test_assets_troops_loyal_to_a_person_are_no_state_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    # The operator would come from the coordinated forces' demonym, or the troops' own: either way
+    # the troops are a person's men, not the state's.
+    names = {"troops": ("troops", ASSET, "Troops", False), "Ruritanian troops": ("rtroops", ASSET, "Troops", False)}
+    for text in ("Fighting erupts in Port Vell between Ruritanian government forces and troops loyal to former governor Omar Tellen.",
+                 "Ruritanian troops loyal to Omar Tellen entered Port Vell."):  # fmt: skip
+        assert not {d.asset for d in _deployments(annotated, text, names)} & {"troops", "rtroops"}, text
+    # Loyal to no one the text names: the state's.
+    found = _deployments(annotated, "Ruritanian troops loyal to the government entered Port Vell.", names)
+    assert ("rtroops", "troops", "ruritania", "port_vell") in _read(found)
+
+
+def test_assets_a_relative_day_of_another_act_does_not_date_the_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"Ruritanian troops": ("troops", ASSET, "Troops", False)}
+    text = "Ruritanian troops arrive in Port Vell, joining units that arrived yesterday."
+    assert [(d.location, d.when) for d in _deployments(annotated, text, names)] == [("port_vell", None)]
+    text = "Ruritanian troops are deployed in Port Vell following the end of Alma Vask's term tomorrow."
+    assert [(d.location, d.when) for d in _deployments(annotated, text, names)] == [("port_vell", None)]
+    # The deployment's own day dates it.
+    text = "Ruritanian troops arrived in Port Vell yesterday."
+    assert [(d.location, d.when and d.when.expression) for d in _deployments(annotated, text, names)] == [("port_vell", "yesterday")]

@@ -267,3 +267,18 @@ def test_memberships_people_listed_after_a_members_phrase(pairs, text: str, expe
 ])  # fmt: skip
 def test_memberships_a_state_is_a_member_of_international_organizations_only(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
     assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The organization's country noun inside a prepositional phrase of the copula's attribute: the
+    # attribute (the plot, the agreement) is no member, nor is the state "it" resolves to.
+    ("Poland foiled a plot. It is the first such plot in another NATO country.", set()),
+    ("Estonia signed the deal. It is the first such agreement with another NATO country.", set()),
+    # The country noun is the attribute itself, or one of a part: a member.
+    ("Hungary is a NATO country.", {("Hungary", NATO)}),
+    ("Belgium is one of the NATO countries.", {("Belgium", NATO)}),
+    ("Latvia is the newest EU member.", {("Latvia", "European Union")}),
+    ("Poland is among the NATO members.", {("Poland", NATO)}),
+])  # fmt: skip
+def test_memberships_a_country_noun_inside_a_phrase_of_the_attribute_is_none(pairs, text: str, expected: set[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert pairs(text) == expected

@@ -194,3 +194,27 @@ def test_a_protest_against_a_partys_act_still_targets_that_party(annotated, text
     # The arrester of "X's arrest of Y" and the doer of any other act are the protest's target.
     found = _protests(annotated, text)
     assert any(target in targets for _, targets, _, score in found if score >= THRESHOLD), found
+
+
+RIOT_POLICE = {**NAMES, "Ruritanian riot police": ("riot_police", EntityType.ORGANIZATION),
+               "Ruritanian police": ("ruritanian_police", EntityType.ORGANIZATION),
+               "Parliament House": ("parliament_house", EntityType.ORGANIZATION)}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # A protest participle on the object, or with its own subject: the protesters', never the police's.
+        ("Ruritanian police detained students protesting outside the parliament in Red Harbour.", ("students",)),
+        ("Ruritanian police fired tear gas at protesters marching toward the Parliament House in Red Harbour.", ("protesters",)),
+        # The finite verb misread inside the subject ("baton-charge" as a noun): only the head noun marches.
+        ("Ruritanian riot police baton-charge protesters marching toward the Parliament House in Red Harbour.", ("protesters",)),
+        # The participle's noun qualified by a state: the state's people protest, as with a finite verb.
+        ("Police detained Ruritanian students protesting outside the parliament in Red Harbour.", ("ruritania",)),
+        ("Ruritanian students protest outside the parliament in Red Harbour.", ("ruritania",)),
+    ],
+)
+def test_a_protest_participle_belongs_to_its_noun_not_the_clause_subject(annotated, text, actors) -> None:  # type: ignore[no-untyped-def]
+    doc, entities, article = annotated(text, RIOT_POLICE)
+    found = [event.actors for event in events.extract(doc, entities, article) if event.type is EventType.PROTEST]
+    assert found and all(found_actors == actors for found_actors in found), found
