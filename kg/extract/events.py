@@ -271,7 +271,10 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         return None
     event_type = EventType(trigger.label)
     clauses = attack_clauses(token, lex, index) if event_type is EventType.ASSAULT else []
-    acting = _actors(token, trigger, event_type, lex, index, clauses)
+    found = _actors(token, trigger, event_type, lex, index, clauses)
+    acting = _for_themselves(found, trigger, sent, index)
+    # A group acting for itself is as far from the trigger as the state's word that qualified it was.
+    replaced = [key for key in found.keys if key not in acting.keys]
     mode = _mode(token, trigger, lex.events, event_type)
     place = _place(token, trigger, event_type, mode, lex, index, clauses, acting.keys,
                    _targets(token, trigger, event_type, lex.events, index))  # fmt: skip
@@ -315,7 +318,8 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
     # "Clashes erupt between the Ethiopian army and Y": the sides a fight noun names are one list, the
     # second side and the modifier of a side's noun no farther than the first side's noun.
     fight = event_type is EventType.ASSAULT and token.pos_ == "NOUN" and _reciprocal(token, trigger)
-    steps = _steps(token, index, [*(as_reached if speakers else actors), *targets], one_list=fight, restated=_purpose_clauses(token, trigger))
+    steps = _steps(token, index, [*(as_reached if speakers else actors), *replaced, *targets], one_list=fight,
+                   restated=_purpose_clauses(token, trigger))  # fmt: skip
     acted_upon = targets + place.struck
     targets = named(acted_upon, index) or acted_upon  # groups are acted upon only where no one named is
     if event_type is EventType.ASSAULT and not set(targets).isdisjoint(_forces_states(actors, index)):
@@ -326,7 +330,7 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, ass
         acted_upon = [key for key in acted_upon if key not in homes]
         targets = named(acted_upon, index) or acted_upon
     score = _score(token, trigger, event_type, lex, index, actors, targets, place.location, grounds, modality, steps, inherited,
-                   speakers)  # fmt: skip
+                   speakers, stood_in=bool(replaced))  # fmt: skip
     provenance = Provenance(sentence_evidence(sent), NAME, score, modality.claimed_by, modality.negated, modality.hypothetical)
     involved = tuple(key for key in _assets_involved(token, index, actors) if key not in targets)
     # "called off strikes *for tomorrow*", "postponed the attack *for Friday*": the day the halted act
@@ -457,6 +461,49 @@ def _actors(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons
         actors = noun_attackers(token, lex, index) or clause_attackers(token, clauses, index)
         inherited = bool(actors)
     return _Actors(actors, 0, False, inherited)
+
+
+def _for_themselves(acting: _Actors, trigger: Trigger, sent: Span, index: EntityIndex) -> _Actors:
+    """ "*Israeli* settlers attack residents", "*Somali* pirates seize a tanker": a state the sentence
+    names only by a demonym or name qualifying an unnamed group of no state organ's sector (the
+    Phoenix agents' civilians, criminals, rebels, armed men of no state, the opposition ...) does not
+    act through the group; the group acts (where the trigger lets a group act), unless another
+    party is named. A state organ ("*Israeli* troops", "*Syrian* security forces") still acts for it."""
+    keys: list[str] = []
+    for key in acting.keys:
+        keys += _private_groups(key, sent, index) or [key]
+    if keys == acting.keys:
+        return acting
+    allowed = {EntityType(name) for name in trigger.words("actor_types")} or set(PARTIES) | {EntityType.GROUP}
+    keys = [key for key in dict.fromkeys(keys) if index.type_of(key) in allowed]
+    keys = named(keys, index) or keys
+    return _Actors(keys, len(named(keys, index)), acting.one_side, acting.inherited)
+
+
+def _private_groups(key: str, sent: Span, index: EntityIndex) -> list[str]:
+    """The unnamed groups of no state organ's sector whose nouns every mention of State `key` in
+    the sentence qualifies (a conjoined demonym too: "Israeli and Palestinian settlers"); none
+    where the state is named otherwise, or qualifies another noun."""
+    if index.type_of(key) is not EntityType.STATE:
+        return []
+    found: list[str] = []
+    for word in index.tokens_of(key):
+        if not sent.start <= word.i < sent.end or (word.head.i != word.i and index.at(word.head) == key):
+            continue  # another sentence's, or a word inside the name ("United" of "United States")
+        while word.dep_ == "conj" and word.head.i != word.i and index.at(word.head) is not None:
+            word = word.head
+        if word.dep_ not in QUALIFIERS or word.head.i == word.i:
+            return []
+        # The demonym qualifies each noun of a list ("Israeli settlers and soldiers": the soldiers too).
+        for head in (word.head, *word.head.conjuncts):
+            group = index.group_at(head)
+            if group is None or index.at(head) is not None or head.pos_ != "NOUN":
+                return []  # a proper noun heads a name the model missed ("the South Sudan People's Defence Forces")
+            sector = index.entities[group].sector
+            if sector is None or sector in STATE_ORGANS:
+                return []
+            found.append(group)
+    return list(dict.fromkeys(found))
 
 
 def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexicon, index: EntityIndex) -> list[str]:
@@ -708,9 +755,10 @@ def _retyped(token: Token, trigger: Trigger, event_type: EventType, mode: str | 
 
 def _score(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons, index: EntityIndex, actors: list[str],
            targets: list[str], location: str | None, grounds: _Grounds, modality: Modality, steps: int, inherited: bool,
-           speakers: set[str]) -> float:  # fmt: skip
+           speakers: set[str], *, stood_in: bool = False) -> float:  # fmt: skip
     """The confidence of an event read (kg.extract.confidence); `speakers` announced it for its
-    actors, their own word as much as the actors' ("X spokesman Y announces")."""
+    actors, their own word as much as the actors' ("X spokesman Y announces"); `stood_in`: a group
+    acts in place of the state that qualified it (`_for_themselves`), as far and as much inherited."""
     named_actor = bool(named(actors, index))
     # The party acted upon is named or needs no name: the event stands alone, or the codebook needs no
     # recipient ("releases 131 detainees").
@@ -733,7 +781,7 @@ def _score(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons,
         attributed=partisan(modality, [*actors, *speakers], index),
         # Only groups inherited ("people gather in X to *protest* against Y") name no party to get
         # wrong: the event stands on its place or its named target.
-        inherited=inherited and (named_actor or not followed),
+        inherited=inherited and (named_actor or stood_in or not followed),
     )  # fmt: skip
 
 

@@ -39,6 +39,8 @@ def assaults():  # type: ignore[no-untyped-def]
         # a passive with an agent
         ("Two Palestinians, including one child, are killed by Israeli attacks in Gaza.", ("Israel",), "Palestine"),
         ("Two Afghans are wounded by Pakistani shelling.", ("Pakistan",), "Afghanistan"),
+        # shot, a verb of harm as kill and wound; settlers act for themselves, not for Israel
+        ("Two Palestinians are shot dead by Israeli settlers near Hebron.", ("Israeli settlers",), "Palestine"),
         # an active object, also of an attack noun as subject
         ("Israeli forces killed four Palestinians.", ("Israel",), "Palestine"),
         ("A Russian missile strike kills five Ukrainians.", ("Russia",), "Ukraine"),
