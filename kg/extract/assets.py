@@ -242,8 +242,11 @@ def _victim(head: Token, lex: Lexicons) -> bool:
     when it has no object ("two soldiers died"); so are captives set free ("releases six
     soldiers"). Captured soldiers are left deployed: they were taken where they served
     ("captured North Korean soldiers in Kursk Oblast")."""
-    # "two soldiers and a police officer were killed", "four of its soldiers were wounded"
-    while head.dep_ == "conj" or head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NUM":
+    # "two soldiers and a police officer were killed", "four of its soldiers were wounded"; the
+    # victims a casualty count includes ("ten people, *including three soldiers*, are killed")
+    while head.dep_ == "conj" or head.dep_ == "pobj" and (
+            head.head.lower_ == "of" and head.head.head.pos_ == "NUM"
+            or head.head.lower_ == "including" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PRON", "NUM")):
         head = head.head if head.dep_ == "conj" else head.head.head
     verb = head.head
     if verb.lemma_.lower() in lex.assets.victim_verbs and verb.pos_ == "VERB" and (

@@ -40,6 +40,8 @@ OUTSIDE_DEPS = frozenset({"conj", "cc", "punct", "parataxis", "advcl", "relcl", 
 # verb itself, not to any phrase of the clause: a requirement of that one word.
 PARTICLES = frozenset(((word,),) for word in "on off up down out back over away around through along in".split())
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+# A complement verb's own clauses: its that-clause, its adverbial clause.
+INNER_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis"})
 PREP_DEPS = frozenset({"prep", "agent", "dative"})
 # What a noun's phrase adds to the noun and its modifiers (its preps are tested as preps).
 NOUN_PHRASE_DEPS = frozenset({"prep", "conj", "cc", "acl", "relcl", "appos"})
@@ -288,7 +290,11 @@ def _core_words(forms: list[tuple[str, str]], heads: list[Token], phrases: froze
         token = stack.pop()
         words.update(forms[token.i])
         nominal = token.pos_ in nominals or (token.tag_ == "VBG" and token.dep_ in SUBJECT_DEPS)
-        stack.extend(child for child in token.children if not (nominal and child.dep_ in phrases) or _counted(child))
+        # "prompting X to warn *that* such a move would lead to a conflict": a clause inside a
+        # complement is that complement's own, none of the verb's words.
+        inner = token.pos_ in ("VERB", "AUX")
+        stack.extend(child for child in token.children
+                     if not (nominal and child.dep_ in phrases or inner and child.dep_ in INNER_CLAUSE_DEPS) or _counted(child))  # fmt: skip
     return frozenset(words)
 
 

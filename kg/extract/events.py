@@ -47,6 +47,7 @@ NAME = "kg.events.v2"
 AVERTING, COMMANDS = WORDS["averting_verbs"], WORDS["command_verbs"]
 CLAIM_NOUNS, OWNING = WORDS["claim_nouns"], WORDS["owning_verbs"]
 CHARGE_NOUNS, CHARGING = WORDS["charge_nouns"], WORDS["charging_verbs"]
+CAUSING = WORDS["causing_verbs"]
 SANCTION_NOUNS = WORDS["sanction_nouns"]
 INTENT_CUES = WORDS["intent_cues"]
 HELD_VERBS, CONTINUING = WORDS["held_verbs"], WORDS["continuing_verbs"]
@@ -234,6 +235,7 @@ class _Actors:
     named: int
     one_side: bool  # the members a phrase lists ("critics, including X and Y"), one state's forces ("the PLA Navy and Air Force")
     inherited: bool  # from a governing verb or the clause of an attack, not the trigger's own phrase
+    from_object: bool = False  # inherited from the governing verb's object ("accuses X and Y of preparing")
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -445,9 +447,9 @@ def _actors(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons
             one_side = any(members_named(head) for head in heads) or len(states) == 1 and all(
                 index.type_of(key) is EntityType.ORGANIZATION for key in actors)
             return _Actors(actors + [key for key in states if key not in actors], len(actors), one_side, False)
-    actors, inherited = [], False
+    actors, inherited, from_object = [], False, False
     if not trigger.flag("own_phrase") and not _force_of_a_thing(token, event_type, lex):
-        subject = _inherited_subject(token, index)
+        subject, from_object = _inherited_subject(token, index)
         actors = [key for key in subject if index.type_of(key) in actor_types]
         inherited = bool(actors)
         if not unnamed:  # "police rescued 46 students, *arresting* eight suspects"
@@ -459,8 +461,8 @@ def _actors(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons
         # "four officers were killed in an *Israeli* airstrike": whoever carried out the attack.
         # "three soldiers are killed *when militants attack* a patrol boat": the clause's attacker.
         actors = noun_attackers(token, lex, index) or clause_attackers(token, clauses, index)
-        inherited = bool(actors)
-    return _Actors(actors, 0, False, inherited)
+        inherited, from_object = bool(actors), False
+    return _Actors(actors, 0, False, inherited, inherited and from_object)
 
 
 def _for_themselves(acting: _Actors, trigger: Trigger, sent: Span, index: EntityIndex) -> _Actors:
@@ -477,7 +479,7 @@ def _for_themselves(acting: _Actors, trigger: Trigger, sent: Span, index: Entity
     allowed = {EntityType(name) for name in trigger.words("actor_types")} or set(PARTIES) | {EntityType.GROUP}
     keys = [key for key in dict.fromkeys(keys) if index.type_of(key) in allowed]
     keys = named(keys, index) or keys
-    return _Actors(keys, len(named(keys, index)), acting.one_side, acting.inherited)
+    return _Actors(keys, len(named(keys, index)), acting.one_side, acting.inherited, acting.from_object)
 
 
 def _private_groups(key: str, sent: Span, index: EntityIndex) -> list[str]:
@@ -661,7 +663,9 @@ def _sides(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons,
         # per pair, _pairs).
         targets = actors[: acting.named]
     if trigger.flag("symmetric"):
-        if len(actors) > 1 and not targets and acting.named != 1 and not one_side:
+        # "accuses France and the UK of preparing to ...": parties conjoined as the object of another
+        # act (charged, moved to act) are not said to act on each other; no pair is read from them.
+        if len(actors) > 1 and not targets and acting.named != 1 and not one_side and not acting.from_object:
             # "Trump and Putin agree": the party named first acts, in the order of the text
             # ("Macron's talks" are not talks between Macron and France).
             actors = sorted(actors, key=lambda key: index.first_in(sent, key))
@@ -1207,37 +1211,41 @@ def _protest_participle(token: Token) -> Token | None:
     return max((child for child in token.children if child.dep_ == "nsubj" and child.i < token.i), key=lambda c: c.i, default=None)
 
 
-def _inherited_subject(token: Token, index: EntityIndex) -> list[str]:
-    """The subject a trigger without one shares with the verb that governs it. A passive
+def _inherited_subject(token: Token, index: EntityIndex) -> tuple[list[str], bool]:
+    """The subject a trigger without one shares with the verb that governs it, and whether it is
+    that verb's object ("accused Kyiv of shelling") rather than its subject. A passive
     trigger inherits nothing: in "X died after being shot" X is the one shot, not the shooter; nor
     does a bare participle ("X arrests 115 suspects, *connected* with IS attacks")."""
     bare_participle = token.dep_ in ("acl", "advcl") and token.tag_ == "VBN" and not any(c.dep_ == "aux" for c in token.children)
     if bare_participle or any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children) or headline_passive(token):
-        return []
+        return [], False
     node = token
     for _ in range(4):
         if node.dep_ not in INHERIT_DEPS and not (node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "pobj")):
-            return []
+            return [], False
         if node.dep_ == "advcl" and any(child.pos_ != "PRON" for child in SUBJECT.follow(node)):
-            return []  # "X bans Y after *a mine explosion injures* two soldiers": the clause's own subject acts
+            return [], False  # "X bans Y after *a mine explosion injures* two soldiers": the clause's own subject acts
         head = node.head
         if node.dep_ == "conj" and (agreeing := _agreeing_governor(node)) is not None:
-            return acting(agreeing, [SUBJECT], index)
+            return acting(agreeing, [SUBJECT], index), False
         if head.i == node.i or (node.dep_ in ("dobj", "xcomp", "pobj") and head.lemma_.lower() in AVERTING) or (
             node.pos_ in ("NOUN", "PROPN") and node.dep_ == "pobj" and head.lower_ not in TAKING_PART
         ):
-            return []
+            return [], False
+        if node.dep_ == "xcomp" and head.lemma_.lower() in CAUSING and OBJECT.follow(head):
+            # "prompting the foreign ministry to warn", "forcing X to flee": the one moved acts, not the mover.
+            return acting(head, [OBJECT], index), True
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and head.head.pos_ == "VERB":
             # "accused Kyiv of shelling", "thanked X for helping", "warned X against sending
             # troops": the object does it.
-            return named_by(head.head, [OBJECT], index)
+            return named_by(head.head, [OBJECT], index), True
         if node.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in ("of", "for", "against") and (doer := _charged_party(head.head, index)) is not None:
-            return doer
+            return doer, True
         found = acting(head, [SUBJECT], index)
         if found:
-            return found
+            return found, False
         node = head
-    return []
+    return [], False
 
 
 def _charged_party(noun: Token, index: EntityIndex) -> list[str] | None:

@@ -720,3 +720,21 @@ def test_assets_a_relative_day_of_another_act_does_not_date_the_deployment(annot
     # The deployment's own day dates it.
     text = "Ruritanian troops arrived in Port Vell yesterday."
     assert [(d.location, d.when and d.when.expression) for d in _deployments(annotated, text, names)] == [("port_vell", "yesterday")]
+
+
+def test_assets_victims_a_casualty_count_includes_are_no_deployment(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"soldiers": ("soldiers", ASSET, "Troops", False)}
+    for text in (
+        "At least nine people, including four Ruritanian soldiers, were killed in an attack on Port Vell.",
+        "Twelve people, including two Ruritanian soldiers, are wounded by shelling near Port Vell.",
+    ):
+        assert _deployments(annotated, text, names) == [], text
+
+
+def test_assets_units_a_deployed_force_includes_are_still_deployed(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {"soldiers": ("soldiers", ASSET, "Troops", False), "troops": ("troops", ASSET, "Troops", False)}
+    for text in (
+        "Ruritania deployed new troops, including 300 soldiers, to Port Vell.",
+        "Ruritanian troops, including 300 soldiers, entered Port Vell.",
+    ):
+        assert "ruritania" in {d.operator for d in _deployments(annotated, text, names)}, text

@@ -85,6 +85,21 @@ def test_coder_a_subject_pattern_ignores_the_subjects_own_phrases(small, english
     assert small.code(_verb(english_model, text, "continue")) is None, text
 
 
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # CAMEO's PROMPT `* &DISPUTE` (110) reads the verb's own object ...
+        ("The ruling prompted a dispute between Ruritania and Freedonia.", True),
+        # ... not a word of a clause the verb's complement governs
+        ("Ruritania accused Freedonia of spying, prompting Elbonia to warn that such a move would lead to a conflict.", False),
+        ("The vote prompted Elbonia to say that the quarrel was over.", False),
+    ],
+)
+def test_coder_a_pattern_reads_no_clause_inside_a_complement(english_model, text, coded) -> None:  # type: ignore[no-untyped-def]
+    code = verb_dictionary().code(_verb(english_model, text, "prompt"))
+    assert (code is not None and code.type is EventType.ACCUSE) is coded, text
+
+
 def test_coder_multi_word_verbs_need_their_particle(small, english_model) -> None:  # type: ignore[no-untyped-def]
     code = small.code(_verb(english_model, "Rebels blew up the bridge.", "blow"))
     assert code is not None and code.type is EventType.ASSAULT
