@@ -30,7 +30,7 @@ from kg.extract.event_places import attack_place, force_states, forces_homes, ho
 from kg.extract.groups import STATE_ORGANS
 from kg.extract.lexicon import MODALITY_PLACES, WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
-from kg.extract.presupposed import amid_event, owner_named_for, presupposing
+from kg.extract.presupposed import amid_event, first_of_list, owner_named_for, presupposing
 from kg.extract.paths import OBJECT, OF_OBJECT, SUBJECT, Path, heads_reached, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
 from kg.extract.names import FACILITY_NOUNS, PLACE_NOUNS
@@ -1057,9 +1057,7 @@ def _first_conjunct(token: Token) -> Token:
     second *tariffs* joined to *cars*, inside the first one's phrase)."""
     if token.pos_ != "NOUN" or token.dep_ != "conj":
         return token
-    node = token
-    while node.dep_ == "conj" and node.head.pos_ == "NOUN":
-        node = node.head
+    node = first_of_list(token)
     for ancestor in node.ancestors:
         if ancestor.lemma_ == token.lemma_:
             return ancestor
