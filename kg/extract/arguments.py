@@ -402,7 +402,7 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
         # "has been the subject of sanctions since 2011".
         node = token
         for _ in range(4):
-            if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep") or node.head is node:
+            if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep") or node.head.i == node.i:
                 break
             node = node.head
             if node.pos_ in ("VERB", "AUX"):

@@ -220,7 +220,7 @@ def _describes_sanction(token: Token) -> bool:
     sanctions *imposed* by X on Y", "an arms embargo *imposed* on Y", "sanctions that *were
     imposed*"): the noun is the fact, a designation by the annotation guidelines (listings and
     sanctions are designations only), and the verb tells no event of its own."""
-    if token.pos_ != "VERB" or token.head is token or token.head.lemma_.lower() not in SANCTION_NOUNS:
+    if token.pos_ != "VERB" or token.head.i == token.i or token.head.lemma_.lower() not in SANCTION_NOUNS:
         return False
     if token.dep_ == "acl":
         return token.tag_ == "VBN" and not any(child.dep_ in ("nsubj", "dobj") for child in token.children)

@@ -232,7 +232,7 @@ def _stands_for_government(span: Span) -> bool:
     A name in a list is read where the list stands ("in Isfahan, Tabriz, and Tehran").
     """
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPOSITIONS or root.head.lower_ == "of"):
         return False  # "talks in Caracas", "the city of Caracas", "the mayor of Tehran", "70 km of Mogadishu"
