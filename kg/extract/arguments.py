@@ -176,7 +176,7 @@ class EntityIndex:
         subjects = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
                     for t in c.subtree}  # fmt: skip
         governing = (key for ancestor in ([] if objects else token.ancestors) for child in ancestor.children
-                     if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree
+                     if child.dep_ in ("nsubj", "nsubjpass") and token not in child.subtree
                      for key in self.entities_of(child) if self.type_of(key) in types)  # fmt: skip
         sent = token.sent
         if _passive_under_object(token):
