@@ -1382,7 +1382,7 @@ def _speakers(token: Token, actors: list[str], lex: Lexicons, index: EntityIndex
     (spokesperson) who is the subject of a speech verb whose object the event noun is ("JNIM
     *spokesman* X *announces* a blockade"): the act announced is that of the party spoken for."""
     verb = token.head
-    if token.pos_ != "NOUN" or token.dep_ != "dobj" or verb is token or verb.lemma_.lower() not in lex.speech_verbs:
+    if token.pos_ != "NOUN" or token.dep_ != "dobj" or verb.lemma_.lower() not in lex.speech_verbs:
         return set()
     return {key for subject in verb.children if subject.dep_ == "nsubj" and (key := index.at(subject)) in actors
             and index.type_of(key) is EntityType.PERSON
