@@ -176,7 +176,7 @@ class EntityIndex:
         subjects = {t.i for c in (verb.children if verb is not None else ()) if c.dep_ in ("nsubj", "nsubjpass")
                     for t in c.subtree}  # fmt: skip
         governing = (key for ancestor in ([] if objects else token.ancestors) for child in ancestor.children
-                     if child.dep_ in ("nsubj", "nsubjpass") and child is not token and token not in child.subtree
+                     if child.dep_ in ("nsubj", "nsubjpass") and token not in child.subtree
                      for key in self.entities_of(child) if self.type_of(key) in types)  # fmt: skip
         sent = token.sent
         if _passive_under_object(token):
@@ -402,7 +402,7 @@ def clause_time(token: Token, times: list[tuple[int, int, Interval]], *, not_aft
         # "has been the subject of sanctions since 2011".
         node = token
         for _ in range(4):
-            if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep") or node.head is node:
+            if node.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "pobj", "prep") or node.head.i == node.i:
                 break
             node = node.head
             if node.pos_ in ("VERB", "AUX"):

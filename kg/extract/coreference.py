@@ -22,10 +22,11 @@ from spacy.tokens import Doc, Token
 from kg.extract.lexicon import WORDS
 from kg.extract.name_spans import known_here
 from kg.extract.names import (
-    ACRONYM, GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, REGION_NAME_ENDS, Context, MentionCandidate,
+    GENERIC_HEADS, GEO_NOUNS, HEAD_ROLES, REGION_NAME_ENDS, Context, MentionCandidate,
     candidate_of, initials, latin_key, name_words, owner_end, surname_entry, token_owners,
 )  # fmt: skip
 from kg.extract.role_words import RoleWord
+from kg.gazetteer import ACRONYM
 from kg.nlp import entry_key
 from kg.records import EntityType
 

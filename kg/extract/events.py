@@ -30,7 +30,7 @@ from kg.extract.event_places import attack_place, force_states, forces_homes, ho
 from kg.extract.groups import STATE_ORGANS
 from kg.extract.lexicon import MODALITY_PLACES, WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
-from kg.extract.presupposed import amid_event, owner_named_for, presupposing
+from kg.extract.presupposed import amid_event, first_of_list, owner_named_for, presupposing
 from kg.extract.paths import OBJECT, OF_OBJECT, SUBJECT, Path, heads_reached, parse_path
 from kg.extract.retellings import dated_by_lead, deduplicate
 from kg.extract.names import FACILITY_NOUNS, PLACE_NOUNS
@@ -221,7 +221,7 @@ def _describes_sanction(token: Token) -> bool:
     sanctions *imposed* by X on Y", "an arms embargo *imposed* on Y", "sanctions that *were
     imposed*"): the noun is the fact, a designation by the annotation guidelines (listings and
     sanctions are designations only), and the verb tells no event of its own."""
-    if token.pos_ != "VERB" or token.head is token or token.head.lemma_.lower() not in SANCTION_NOUNS:
+    if token.pos_ != "VERB" or token.head.i == token.i or token.head.lemma_.lower() not in SANCTION_NOUNS:
         return False
     if token.dep_ == "acl":
         return token.tag_ == "VBN" and not any(child.dep_ in ("nsubj", "dobj") for child in token.children)
@@ -1061,9 +1061,7 @@ def _first_conjunct(token: Token) -> Token:
     second *tariffs* joined to *cars*, inside the first one's phrase)."""
     if token.pos_ != "NOUN" or token.dep_ != "conj":
         return token
-    node = token
-    while node.dep_ == "conj" and node.head.pos_ == "NOUN":
-        node = node.head
+    node = first_of_list(token)
     for ancestor in node.ancestors:
         if ancestor.lemma_ == token.lemma_:
             return ancestor
@@ -1392,7 +1390,7 @@ def _speakers(token: Token, actors: list[str], lex: Lexicons, index: EntityIndex
     (spokesperson) who is the subject of a speech verb whose object the event noun is ("JNIM
     *spokesman* X *announces* a blockade"): the act announced is that of the party spoken for."""
     verb = token.head
-    if token.pos_ != "NOUN" or token.dep_ != "dobj" or verb is token or verb.lemma_.lower() not in lex.speech_verbs:
+    if token.pos_ != "NOUN" or token.dep_ != "dobj" or verb.lemma_.lower() not in lex.speech_verbs:
         return set()
     return {key for subject in verb.children if subject.dep_ == "nsubj" and (key := index.at(subject)) in actors
             and index.type_of(key) is EntityType.PERSON

@@ -55,7 +55,7 @@ def group_owner(reading: Reading, index: EntityIndex) -> str | None:
     group's noun ends a Phoenix agent phrase, and "including", "such as", "like" or "among" lists
     the title's holder in it."""
     word = reading.role_token
-    while word.dep_ in ("compound", "appos", "pobj", "conj") and word.head is not word:
+    while word.dep_ in ("compound", "appos", "pobj", "conj") and word.head.i != word.i:
         word = word.head
     if word.dep_ != "prep" or word.lower_ not in LISTING:
         return None
@@ -115,7 +115,7 @@ def _names_state(sentence: Span, state: str, index: EntityIndex) -> bool:
 def _place_within(token: Token, index: EntityIndex) -> bool:
     """The state's mention at `token` is the "of" object of a place noun: "the regions of Somalia"."""
     key = index.at(token)
-    while token.head is not token and index.at(token.head) == key:
+    while token.head.i != token.i and index.at(token.head) == key:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS
 

@@ -292,14 +292,14 @@ def _members(token: Token, cue: MembershipCue, index: EntityIndex, organizations
             return found
         verb = token.head  # the verb the cue noun's phrase depends on
         while (verb.pos_ not in ("VERB", "AUX") and verb.dep_ in ("prep", "pobj", "attr", "dobj", "conj", "compound")
-               and verb.head is not verb):  # fmt: skip
+               and verb.head.i != verb.i):  # fmt: skip
             if _qualifies_a_noun(verb):
                 return []  # "it is the first plot *in another NATO country*": the plot is no member
             verb = verb.head
         if verb.lemma_ not in COPULAS and cue.frame in NOUN_FRAMES:
             return []  # "killed Taliban members": whoever killed them is no member
     found = [key for key in _subjects(verb, index) if key not in organizations]  # (none found before)
-    if not found and verb.dep_ in ("xcomp", "conj") and verb.head is not verb:  # not "X claims Y was a member"
+    if not found and verb.dep_ in ("xcomp", "conj") and verb.head.i != verb.i:  # not "X claims Y was a member"
         found = _subjects(verb.head, index)
     return found
 

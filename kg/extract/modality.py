@@ -70,7 +70,7 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
     for noun in nouns:
         if noun is not trigger:
             carriers.append(noun)
-        if noun.dep_ in LIGHT_VERB_DEPS and noun.head is not noun:
+        if noun.dep_ in LIGHT_VERB_DEPS and noun.head.i != noun.i:
             carriers.append(noun.head)
     # "will destroy and obliterate", "will recognize X and impose sanctions": the auxiliary of the
     # first verb is shared by the verbs coordinated with it.
@@ -108,7 +108,7 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
             speech = child.dep_ in ("parataxis", "ccomp") and cue_kind("governor", child) == "attribution"
             if speech and claimed_by is None and (claimed_by := _subject_claimant(child, index)):
                 found.append(child.text)
-        if node.dep_ not in CLIMB or node.head is node:
+        if node.dep_ not in CLIMB or node.head.i == node.i:
             break
         governor = node.head
         nonfinite = nonfinite and (node.dep_ == "xcomp" or adverbial_infinitive(node) or (
@@ -167,7 +167,7 @@ def _share(trigger: Token) -> Token | None:
     object of ("a *role* in the talks"), or the object of the verb the parser hung that phrase on
     ("played no *part* in the talks"), if any."""
     prep = trigger.head
-    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ != "in" or prep.head is prep:
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ != "in" or prep.head.i == prep.i:
         return None
     holder = prep.head
     shares = [holder] if holder.pos_ == "NOUN" else [child for child in holder.children if child.dep_ == "dobj"]
@@ -178,7 +178,7 @@ def _keeper(prep: Token) -> Token:
     """The verb a "from" phrase completes, also where the parser hung the phrase on the verb's
     object or its conjunct ("blocks X and 80 other officials *from* attending")."""
     keeper = prep.head
-    while keeper.dep_ in ("dobj", "conj") and keeper.pos_ in ("NOUN", "PROPN", "PRON") and keeper.head is not keeper:
+    while keeper.dep_ in ("dobj", "conj") and keeper.pos_ in ("NOUN", "PROPN", "PRON") and keeper.head.i != keeper.i:
         keeper = keeper.head
     return keeper
 
@@ -273,7 +273,7 @@ def _speaker(verb: Token) -> list[Token]:
             return misread
         if verb.dep_ == "pcomp":
             verb = verb.head  # the preposition, on the verb it hangs on
-        if verb.head.pos_ not in ("VERB", "AUX") or verb.head is verb:
+        if verb.head.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
             return []
         verb = verb.head
     return []

@@ -21,7 +21,6 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import WORDS, valid_rows
-from kg.gazetteer import ACRONYM as ACRONYM  # an acronym is the gazetteer's: "SDF", "NATO"
 from kg.gazetteer import Gazetteer, GazetteerEntry, normalize_key
 from kg.nlp import entry_key
 from kg.patterns import LabelSpec, load_labels

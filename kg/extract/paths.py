@@ -74,7 +74,7 @@ class Path:
 def _step(nodes: list[Token], step: Step) -> list[Token]:
     """The tokens one step reaches from `nodes`."""
     if not step.down:
-        return [node.head for node in nodes if node.dep_ == step.dep and node.head is not node and step.allows(node.head)]
+        return [node.head for node in nodes if node.dep_ == step.dep and node.head.i != node.i and step.allows(node.head)]
     if not nodes:
         return []
     children, deps = _tree(nodes[0].doc)

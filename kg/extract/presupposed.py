@@ -40,7 +40,7 @@ def presupposing(noun: Token) -> Token | None:
     modifier = next((child for child in noun.children if child.dep_ == "amod" and child.lower_ in PRESUPPOSING_MODIFIERS), None)
     if modifier is not None:
         return modifier
-    node = _first_of_list(noun)
+    node = first_of_list(noun)
     head = node.head
     if node.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and verb_forms(head) & PRESUPPOSING_VERBS:
         return head
@@ -56,11 +56,11 @@ def amid_event(noun: Token) -> bool:
     *amid* object)."""
     if noun.pos_ != "NOUN" or _yet_to_come(noun):
         return False
-    node = _first_of_list(noun)
+    node = first_of_list(noun)
     return node.dep_ == "pobj" and node.head.lower_ in AMID
 
 
-def _first_of_list(noun: Token) -> Token:
+def first_of_list(noun: Token) -> Token:
     """The first noun of the list `noun` is a later conjunct of ("halt its strikes and *raids*"), or
     `noun` itself: the phrase that governs the list governs each."""
     while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":

@@ -21,12 +21,12 @@ from spacy.tokens import Doc, Span
 from kg.extract.groups import load_agents
 from kg.extract.long_names import ORGANIZATION_NOUNS, hyphen_joined
 from kg.extract.names import (
-    ACCEPTS, ACRONYM, DESIGNATOR, FACILITY_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES, HYPHENS, INSTITUTION_NOUNS, MEETING_NOUNS, MODEL_TYPES,
+    ACCEPTS, DESIGNATOR, FACILITY_NOUNS, GROUP_NAME_WORDS, HEAD_ROLES, HYPHENS, INSTITUTION_NOUNS, MEETING_NOUNS, MODEL_TYPES,
     PLACE_PREPOSITIONS, PLACE_VERBS, Context, MentionCandidate, candidate_of, lone_name_word_at, name_words,
     not_entities, only, org_kind, unknown,
 )  # fmt: skip
 from kg.extract.role_words import title_words
-from kg.gazetteer import GazetteerEntry, acronym_key, normalize_key, written_as
+from kg.gazetteer import ACRONYM, GazetteerEntry, acronym_key, normalize_key, written_as
 from kg.nlp import CAPITAL, doc_text, entry_key
 from kg.records import EntityType
 
@@ -232,7 +232,7 @@ def _stands_for_government(span: Span) -> bool:
     A name in a list is read where the list stands ("in Isfahan, Tabriz, and Tehran").
     """
     root = span.root
-    while root.dep_ == "conj" and root.head is not root:
+    while root.dep_ == "conj" and root.head.i != root.i:
         root = root.head
     if root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPOSITIONS or root.head.lower_ == "of"):
         return False  # "talks in Caracas", "the city of Caracas", "the mayor of Tehran", "70 km of Mogadishu"

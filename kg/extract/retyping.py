@@ -16,12 +16,12 @@ from spacy.tokens import Doc, Token
 from kg.extract.long_names import ORGANIZATION_NOUNS
 from kg.extract.name_spans import region_name
 from kg.extract.names import (
-    ACRONYM, ATTACK_NOUNS, FACILITY_NOUNS, GEO_NOUNS, HELD_PLACE_VERBS, HYPHENS, MOTION, PLACE_NOUNS,
+    ATTACK_NOUNS, FACILITY_NOUNS, GEO_NOUNS, HELD_PLACE_VERBS, HYPHENS, MOTION, PLACE_NOUNS,
     PLACE_PREPOSITIONS, PLACE_VERBS, POSSESSIVE, REGION_NOUNS, Context, MentionCandidate, latin_key, name_words,
     org_kind, set_type, surname_entry, token_owners,
 )  # fmt: skip
 from kg.extract.role_words import RoleWord, title_words
-from kg.gazetteer import normalize_key
+from kg.gazetteer import ACRONYM, normalize_key
 from kg.records import EntityType
 
 

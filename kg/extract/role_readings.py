@@ -281,7 +281,7 @@ def _clause_subjects(verb: Token) -> list[Token]:
         if verb.dep_ in ("relcl", "acl") and (subjects or verb.tag_ == "VBN"):
             return [verb.head]
         participle = verb.dep_ == "advcl" and (verb.tag_ == "VBG" or INFINITIVE.follow(verb))
-        if subjects or not (verb.dep_ in ("conj", "xcomp") or participle) or verb.head is verb:
+        if subjects or not (verb.dep_ in ("conj", "xcomp") or participle) or verb.head.i == verb.i:
             return []  # (a participle: "X wins the election, becoming the next president of Y")
         if verb.dep_ == "xcomp" and load_role_verbs().get(verb.head.lemma_.lower()) == "object" and (
                 objects := OBJECT.follow(verb.head)):  # fmt: skip
@@ -384,7 +384,7 @@ def _clause_of(title: Token, before: Span, verb: Token, index: EntityIndex) -> s
     if named:
         return named[-1]
     if any(t.lower_ in ("its", "their") for t in before):
-        while verb.dep_ == "xcomp" and verb.head is not verb:
+        while verb.dep_ == "xcomp" and verb.head.i != verb.i:
             verb = verb.head  # "O elects X to serve as its secretary general"
         return first_named(SUBJECT.follow(verb), index, OWNERS)
     return None

@@ -717,3 +717,25 @@ def test_roles_a_charge_daffaires_is_the_sending_states(read_roles) -> None:  # 
 def test_roles_a_general_secretary_is_not_cut_to_secretary(read_roles, text: str, expected: tuple[str, str, str]) -> None:  # type: ignore[no-untyped-def]
     found = _triples(read_roles, text)
     assert expected in found and not any(role == "secretary" for _, role, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "word", "within"), [
+    # The state's name is the sentence's root: the walk up its mention stops there (it looped forever
+    # where it asked whether the root's head "is" the root: spaCy makes a new Token on each access).
+    ("Somalia", "Somalia", False),
+    ("Somalia and Kenya", "Somalia", False),
+    ("United States", "United", False),  # a two-word name whose last word is the root
+    ("Floods hit the regions of Somalia.", "Somalia", True),
+    ("Somalia signed the deal.", "Somalia", False),
+])
+def test_a_state_named_as_a_place_within_reads_up_to_the_root(text: str, word: str, within: bool) -> None:
+    from kg.extract.arguments import EntityIndex
+    from kg.extract.implicit_owners import _place_within
+
+    gazetteer = load_gazetteer()
+    article = Article(id="t", text=text, published=date(2025, 11, 29))
+    doc = annotate(load_nlp(gazetteer=gazetteer), article)
+    index = EntityIndex(doc, find_entities(doc, article, gazetteer))
+    token = next(t for t in doc if t.text == word)
+    assert index.at(token) is not None
+    assert _place_within(token, index) is within
