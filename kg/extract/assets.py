@@ -335,7 +335,7 @@ def _operator(head: Token, verb: Token | None, index: EntityIndex, entity: Entit
             # coordinated or complement verb shares the subject.
             shares = verb.dep_ in ("conj", "xcomp") and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
             subjects = [child for child in (*verb.children, *(verb.head.children if shares else ()))
-                        if child.dep_ == "nsubj" and child is not head and child not in head.conjuncts
+                        if child.dep_ == "nsubj" and child.i != head.i and child not in head.conjuncts
                         or child.dep_ == "agent"]  # fmt: skip
             owner = next((key for child in subjects for key in operators(_pobj(child))), None)
             if owner is not None:
@@ -417,13 +417,13 @@ def _place(head: Token, verb: Token | None, index: EntityIndex, exclude: set[str
         queue = [root]
         for node in islice(queue, 40):  # breadth first (the loop reads what it appends), 40 nodes at most
             for child in node.children:
-                if node is not head and child.i in skip:
+                if node.i != head.i and child.i in skip:
                     continue
                 if child.dep_ in ("prep", "dative") and child.lower_ in PLACE_PREPOSITIONS:
                     place = _first_place((obj for obj in child.children if obj.dep_ == "pobj"), index, exclude)
                     if place is not None:
                         return place
-                if node is not head and child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp"):
+                if node.i != head.i and child.dep_ in ("xcomp", "advmod", "prep", "pobj", "dobj", "pcomp"):
                     queue.append(child)
     return None
 

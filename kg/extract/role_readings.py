@@ -262,7 +262,7 @@ def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Tok
         return None  # "X succeeds the president" gives X no title
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
     if holder == "object" and not passive:
-        found = [c for c in OBJECT.follow(verb) if c is not title]
+        found = [c for c in OBJECT.follow(verb) if c.i != title.i]
     elif holder == "subject" and passive:  # "X was replaced as leader by Y": Y's
         found = AGENT_OBJECT.follow(verb)
     else:
