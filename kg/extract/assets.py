@@ -189,7 +189,10 @@ def unplaced_weapons(claims: list[Claim], doc: Doc, entities: tuple[Entity, ...]
 
 def _countered(head: Token, lex: Lexicons) -> bool:
     """The asset is the object or passive subject of a countering verb, or of a verb conjoined to one
-    ("intercepted and destroyed 147 drones")."""
+    ("intercepted and destroyed 147 drones"), through the conjuncts of the asset ("intercepted six
+    missiles and 125 drones")."""
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
     if head.dep_ not in ("dobj", "nsubjpass"):
         return False
     verb = head.head
