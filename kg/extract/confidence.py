@@ -40,8 +40,8 @@ UNNAMED = 0.7
 # countered in flight: its deployment is the attack or flight it makes, and the item nearly always
 # tells where that was (the struck place, the airspace entered) when kg does not read it, so the
 # fact an analyst would follow is not there; with `incomplete` it falls below the export threshold
-# (0.7 x 0.8 x 0.85 = 0.476). Pre-2026 news: 23 of 25 such deployments miss a place the item gives
-# or are wrong (bench/COVERAGE.md); the spent gold sets: 0 required, 1 optional, 5 wrong.
+# (0.7 x 0.8 x 0.85 = 0.476). Pre-2026 news: 24 of 26 such deployments miss a place the item gives
+# or are wrong (bench/COVERAGE.md); on the spent gold sets they match no required fact.
 UNPLACED_WEAPON = 0.85
 
 FLOOR, CEILING = 0.05, 0.99
