@@ -165,6 +165,41 @@ def placed_by_events(claims: list[Claim]) -> list[Claim]:
             else claim for claim in claims]  # fmt: skip
 
 
+def unplaced_weapons(claims: list[Claim], doc: Doc, entities: tuple[Entity, ...]) -> list[Claim]:
+    """A missile or drone still with no place after `placed_by_events` is scored down below the export
+    threshold (confidence.UNPLACED_WEAPON), unless it was countered in flight ("intercepts a missile
+    launched from Yemen": where it fell is mostly not told). "Russian missile and drone strikes across
+    Ukraine" with the place unread is a fact with its place missing, not a placeless deployment."""
+    lex = load_lexicons()
+    weapons = {AssetClass(name) for name in lex.assets.unplaced_weapon_classes}
+    heads: dict[tuple[str, int], list[Token]] = {}
+    for span, entity in mention_spans(doc, entities):
+        if entity.type is EntityType.MILITARY_ASSET:
+            heads.setdefault((entity.key, span.sent.start_char), []).append(span.root)
+    out: list[Claim] = []
+    for claim in claims:
+        if (isinstance(claim, Deployment) and claim.location is None and claim.provenance.extractor == NAME
+                and claim.asset_class in weapons
+                and not any(_countered(head, lex) for head in heads.get((claim.asset, claim.provenance.evidence.start), []))):  # fmt: skip
+            score = round(claim.provenance.confidence * confidence.UNPLACED_WEAPON, 3)
+            claim = dataclasses.replace(claim, provenance=dataclasses.replace(claim.provenance, confidence=score))
+        out.append(claim)
+    return out
+
+
+def _countered(head: Token, lex: Lexicons) -> bool:
+    """The asset is the object or passive subject of a countering verb, or of a verb conjoined to one
+    ("intercepted and destroyed 147 drones"), through the conjuncts of the asset ("intercepted six
+    missiles and 125 drones")."""
+    while head.dep_ == "conj" and head.head != head:
+        head = head.head
+    if head.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = head.head
+    lemmas = {verb.lemma_.lower()} | ({verb.head.lemma_.lower()} if verb.dep_ == "conj" else set())
+    return bool(lemmas & lex.assets.countering_verbs)
+
+
 def _best(claims: list[Deployment], key: Callable[[Deployment], object], *, placed_first: bool) -> list[Deployment]:
     """One claim per key, in order of first appearance: the most confident one; with
     `placed_first`, one that says where the asset went before any that does not."""

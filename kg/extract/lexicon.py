@@ -386,6 +386,13 @@ class AssetLexicon:
     # carrier by its name alone, and a name under a ship prefix is otherwise read as a warship. Kept
     # as `ship_key` writes them (lower case, letters and digits only: "H. W." and "H.W." alike).
     carrier_names: frozenset[str]
+    # Asset classes whose deployment is the attack or flight it makes ("missile", "drone"): one with
+    # no place, after the events have placed what they could, is scored down (confidence.UNPLACED_WEAPON)
+    # unless it was countered (its verb one of `countering_verbs`: "intercepted a missile").
+    unplaced_weapon_classes: frozenset[str]
+    # Verbs whose object or passive subject is a weapon countered in flight ("*intercepted* a missile",
+    # "*shot down* eight missiles", "*destroyed* 147 drones"): where it fell is mostly not told.
+    countering_verbs: frozenset[str]
 
 
 def load_assets(folder: Path) -> AssetLexicon:
