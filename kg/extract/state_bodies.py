@@ -94,24 +94,31 @@ def named_after_states(doc: Doc, candidates: list[MentionCandidate]) -> list[Men
     (long_names.ORGANIZATION_NOUNS, patterns/org_kinds.tsv): "the Israel Air Force", "Azerbaijan
     Airlines", "the Sudan Doctors Union", "U.S. Cyber Command". The entity ruler's state name
     leaves the model no room to tag the whole; the state's name is no mention of the state there.
-    Not where the name goes on ("the United States Office of Personnel Management", "Pheu Thai
-    Party", "the EU-Israel Association agreement"), where it ends in a government body's noun (a
-    state's body: `state_bodies`) or in a military asset's words ("U.S. Marines", "a China Coast
-    Guard vessel": kg.extract.assets)."""
+    The same where the model tagged the words after the state's name as an organization of its own
+    ("the Burma [National Revolutionary Army]"): the name is the whole, and the state no party nor
+    an office's state ("X, leader of the Burma National Revolutionary Army" leads no state). Not
+    where the name goes on ("the United States Office of Personnel Management", "Pheu Thai Party",
+    "the EU-Israel Association agreement"), where it ends in a government body's noun (a state's
+    body: `state_bodies`) or in a military asset's words ("U.S. Marines", "a China Coast Guard
+    vessel": kg.extract.assets)."""
     by_token = token_owners(candidates)
     ends = {id(c): _organization_end(doc, c, by_token) for c in candidates}
     named = {key: end for key, end in ends.items() if end is not None}
     if not named:
         return candidates
     assets = [(start, end) for start, end, _ in longest_asset_matches(doc, load_lexicons())]
+    joined: set[int] = set()  # the model's organizations a state's name starts ("Burma [National Revolutionary Army]")
     result: list[MentionCandidate] = []
     for c in candidates:
         end = named.get(id(c))
         if end is not None and not any(start < end and c.start < asset_end for start, asset_end in assets):
+            rest = _tagged_rest(doc, c, by_token)
+            if rest is not None:
+                joined.add(id(rest))
             name = doc[c.start : end].text
             c = unknown(c.start, end, EntityType.ORGANIZATION, name, org_kind(name))
         result.append(c)
-    return result
+    return [c for c in result if id(c) not in joined]
 
 
 def _written_state(candidate: MentionCandidate) -> bool:
@@ -123,9 +130,12 @@ def _organization_end(doc: Doc, state: MentionCandidate, by_token: dict[int, Men
     """Where the organization's name that a state's name starts ends (`named_after_states`), if it starts one."""
     if not _written_state(state):
         return None
+    rest = _tagged_rest(doc, state, by_token)
     end = state.end
-    while end < state.end + 4 and end not in by_token and proper_name_at(doc, end):
+    while end < state.end + 4 and (end not in by_token or by_token[end] is rest) and proper_name_at(doc, end):
         end += 1
+    if rest is not None and end < rest.end:
+        return None
     before = doc[state.start - 1] if state.start > 0 else None
     goes_on = end < len(doc) and (doc[end].lower_ in ("of", "for") or proper_name_at(doc, end))
     starts_earlier = before is not None and (proper_name_at(doc, before.i) or before.text in HYPHENS)
@@ -134,6 +144,18 @@ def _organization_end(doc: Doc, state: MentionCandidate, by_token: dict[int, Men
     if end == state.end or goes_on or starts_earlier or kind == "GovernmentBody" or not organization_end:
         return None
     return end
+
+
+def _tagged_rest(doc: Doc, state: MentionCandidate, by_token: dict[int, MentionCandidate]) -> MentionCandidate | None:
+    """The name the model tagged as an organization right after a state's name, which the gazetteer
+    does not know ("Burma [National Revolutionary Army]"), if one is there: of whatever type the
+    title before the state's made it ("leader of the Burma [National Revolutionary Army]" read as
+    "President of Peru [José Jerí]")."""
+    rest = by_token.get(state.end)
+    if (rest is None or rest.start != state.end or not rest.unknown_name
+            or doc[rest.start].ent_type_ != "ORG" or not doc[state.end - 1].whitespace_):  # fmt: skip
+        return None
+    return rest
 
 
 def named_before_states(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:

@@ -459,6 +459,28 @@ def test_entities_no_organization_named_after_a_state(entities, text: str, state
     assert not [e for e in found.values() if e.type is ORG and state.split()[0] in e.label]
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Myanmar National Democratic Alliance Army seized the town.", "Myanmar National Democratic Alliance Army"),
+    ("Thura Win, leader of the Myanmar National Revolutionary Army, surrendered.", "Myanmar National Revolutionary Army"),
+    ("The Republican-led Georgia General Assembly rejects the new map.", "Georgia General Assembly"),
+])  # fmt: skip
+def test_entities_an_organization_the_model_tagged_after_a_states_name_takes_it(entities, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    """The model tags the words after the state's name as an organization of their own: one name."""
+    found = _by_label(entities(text))
+    assert found[name].type is ORG and _texts(found[name]) == {name}
+    assert not [e for e in found.values() if e.type is STATE]  # the state's name is no mention of the state
+    assert not [e for e in found.values() if e.label != name and e.label in name]  # nor the cut name one of its own
+
+
+@pytest.mark.parametrize(("text", "state", "other"), [
+    ("Officials of the U.S. Department of Education resigned.", "United States", "Department of Education"),  # goes on
+    ("President of Peru José Jerí met the envoy.", "Peru", "José Jerí"),  # a person's name after the state's
+])  # fmt: skip
+def test_entities_a_states_name_before_another_tagged_name_stays(entities, text: str, state: str, other: str) -> None:  # type: ignore[no-untyped-def]
+    found = _by_label(entities(text))
+    assert found[state].type is STATE and other in found
+
+
 @pytest.mark.parametrize(("text", "name", "words", "kind", "state"), [
     ("The Supreme Court of Cameroon rejects all challenges to the result.", "Supreme Court of Cameroon", "Supreme Court",
      "GovernmentBody", "Cameroon"),

@@ -63,6 +63,25 @@ def test_roles_apposition_with_a_demonym(read_roles) -> None:  # type: ignore[no
     assert triples == {("Nicolás Maduro", "leader", "Venezuela")}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thura Win, leader of the Myanmar National Revolutionary Army, surrendered.",
+     {("Thura Win", "leader", "Myanmar National Revolutionary Army")}),
+    ("Thura Win, leader of the Myanmar National Democratic Alliance Army, fled.",
+     {("Thura Win", "leader", "Myanmar National Democratic Alliance Army")}),
+])  # fmt: skip
+def test_roles_an_organization_named_after_a_state_is_no_office_of_the_state(read_roles, text: str,
+                                                                             expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    """The model tags the state's name and the rest of the organization's apart: the leader leads the
+    organization, not the state, and the rest is no holder of the state's office."""
+    assert _triples(read_roles, text) == expected
+
+
+def test_roles_a_states_army_and_a_list_of_states_keep_the_state(read_roles) -> None:  # type: ignore[no-untyped-def]
+    assert _triples(read_roles, "Aung Lin, chief of Myanmar's army, met the envoys of Sudan, Chad and the Central African Republic.") == {
+        ("Aung Lin", "chief", "Myanmar")
+    }
+
+
 def test_roles_apposition_of_a_one_state_office(read_roles) -> None:  # type: ignore[no-untyped-def]
     text = "The United States will act, said Marco Rubio, the secretary of state, on Tuesday."
     assert ("Marco Rubio", "secretary of state", "United States") in _triples(read_roles, text)
