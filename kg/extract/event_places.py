@@ -18,7 +18,7 @@ from kg.extract.arguments import EntityIndex, named
 from kg.extract.attacks import attack_noun, attack_nouns, between_sides, fight_noun, fight_subject, in_attack
 from kg.extract.lexicon import WORDS, Lexicon, Lexicons, Trigger
 from kg.extract.paths import OF_OBJECT, Path, heads_reached
-from kg.gazetteer import GazetteerEntry, load_gazetteer
+from kg.gazetteer import GazetteerEntry, load_gazetteer, written_as
 from kg.records import Entity, EntityType
 
 if TYPE_CHECKING:
@@ -283,6 +283,16 @@ def _on_land_abroad(key: str, mention: Token, home: set[str], index: EntityIndex
         return False
     place_states = _state_qids(index.entities[key].label)  # the state it is a capital of, if any
     return all(place_states.isdisjoint(_state_qids(index.entities[state].label)) for state in home)
+
+
+def capital_states(keys: Iterable[str], index: EntityIndex) -> list[str]:
+    """The article's states whose capital a place of `keys` is, by the gazetteer ("its embassy in
+    *Tehran*": Iran, where the article names Iran); none for a place that is no capital."""
+    qids = {entry.qid for key in keys if index.type_of(key) is EntityType.LOCATION
+            for entry in load_gazetteer().lookup(index.entities[key].label)
+            if entry.type is EntityType.STATE and written_as(index.entities[key].label, entry.capitals)}  # fmt: skip
+    return [key for key, entity in index.entities.items()
+            if qids and entity.type is EntityType.STATE and not qids.isdisjoint(_state_qids(entity.label))]  # fmt: skip
 
 
 def _state_qids(name: str) -> set[str | None]:

@@ -26,7 +26,7 @@ from kg.extract.arguments import NOT_WHEN, PARTIES, QUALIFIERS, REPRESENTATIVES,
 from kg.extract.assets import asset_tokens
 from kg.extract.attacks import ATTACK_CLAUSE_MARKS, actor_unstated, attack_clauses, attack_trigger, between_sides, clause_attackers, joined_passives, noun_attackers, untold_attack
 from kg.extract.coder import headline_passive, synset_words
-from kg.extract.event_places import attack_place, force_states, forces_homes, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
+from kg.extract.event_places import attack_place, capital_states, force_states, forces_homes, home_states, mention_ends, place_within, state_of_place, state_place, states_in_names, states_of, struck_places, struck_state, target_place, victims_place
 from kg.extract.groups import STATE_ORGANS
 from kg.extract.lexicon import MODALITY_PLACES, WORDS, Lexicon, Lexicons, ModeWords, Trigger, load_lexicons
 from kg.extract.modality import Modality, adverbial_infinitive, assess, partisan
@@ -534,6 +534,8 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
         reached = list(dict.fromkeys(key for path in paths for excluded in (spared(path.follow(token)),)
                                      for key in index.follow(token, [path], qualifiers=not parties_only, transparent=transparent)
                                      if key not in excluded))  # fmt: skip
+    if trigger.flag("capital_states"):  # "closes its embassy in Tehran": the state whose capital it is
+        reached += [key for key in capital_states(reached, index) if key not in reached]
     targets = [key for key in reached + _shared_patient(token, index)
                if index.type_of(key) in target_types
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
