@@ -168,8 +168,8 @@ def build(gold_dir: str, predictions: str) -> None:
         scored.update(factors)
         return score(base, **factors)
 
-    def reading_of(token: Any, trigger: Any, *args: Any) -> Any:
-        result = read(token, trigger, *args)
+    def reading_of(token: Any, trigger: Any, *args: Any, **kwargs: Any) -> Any:
+        result = read(token, trigger, *args, **kwargs)
         if result is not None:
             flags = {"incomplete": scored.get("complete") is False, "far": scored.get("steps", 1) > 2,
                      **{name: bool(scored.get(name)) for name in FLAGS}}  # fmt: skip

@@ -53,7 +53,7 @@ def extract(doc: "Doc", article: Article, *, gazetteer: Gazetteer) -> Extraction
     claims = [c for c in claims if not (isinstance(c, Event) and c.type.value in LISTING_EVENTS and any(
         (actor, target, c.provenance.evidence.start) in listed for actor in c.actors for target in c.targets))]  # fmt: skip
     claims = assets.placed_by_events(claims)
-    claims = assets.unplaced_weapons(claims, doc, entities)
+    claims = assets.unplaced_assets(claims, doc, entities)
     # An unnamed asset ("bomber aircraft") is an entity only as the argument of a fact.
     referenced = {key for claim in claims for key in entity_keys(claim)}
     entities = tuple(entity for entity in entities if entity.named or entity.key in referenced)

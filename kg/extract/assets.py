@@ -165,26 +165,53 @@ def placed_by_events(claims: list[Claim]) -> list[Claim]:
             else claim for claim in claims]  # fmt: skip
 
 
-def unplaced_weapons(claims: list[Claim], doc: Doc, entities: tuple[Entity, ...]) -> list[Claim]:
-    """A missile or drone still with no place after `placed_by_events` is scored down below the export
-    threshold (confidence.UNPLACED_WEAPON), unless it was countered in flight ("intercepts a missile
-    launched from Yemen": where it fell is mostly not told). "Russian missile and drone strikes across
-    Ukraine" with the place unread is a fact with its place missing, not a placeless deployment."""
+def unplaced_assets(claims: list[Claim], doc: Doc, entities: tuple[Entity, ...]) -> list[Claim]:
+    """A deployment still with no place after `placed_by_events` is scored down below the export
+    threshold. A missile or drone (confidence.UNPLACED_WEAPON), unless it was countered in flight
+    ("intercepts a missile launched from Yemen": where it fell is mostly not told): "Russian missile
+    and drone strikes across Ukraine" with the place unread is a fact with its place missing, not a
+    placeless deployment. Any other asset (confidence.UNPLACED_ASSET), unless it is sent or moves:
+    one of the assets of a deployment event (MOBILIZE) of its sentence, or sent or moving by the
+    parse (`_sent`: "deploys 40,000 troops to it", "the units should enter a wartime state"); troops,
+    jets and ships placeless otherwise are mostly the sides of an attack, a clash or a withdrawal
+    whose place kg did not read, or victims and bodies, not a deployment."""
     lex = load_lexicons()
     weapons = {AssetClass(name) for name in lex.assets.unplaced_weapon_classes}
     heads: dict[tuple[str, int], list[Token]] = {}
     for span, entity in mention_spans(doc, entities):
         if entity.type is EntityType.MILITARY_ASSET:
             heads.setdefault((entity.key, span.sent.start_char), []).append(span.root)
+    mobilized = {(asset, event.provenance.evidence.start) for event in claims
+                 if isinstance(event, Event) and event.type is EventType.MOBILIZE for asset in event.assets}  # fmt: skip
     out: list[Claim] = []
     for claim in claims:
-        if (isinstance(claim, Deployment) and claim.location is None and claim.provenance.extractor == NAME
-                and claim.asset_class in weapons
-                and not any(_countered(head, lex) for head in heads.get((claim.asset, claim.provenance.evidence.start), []))):  # fmt: skip
-            score = round(claim.provenance.confidence * confidence.UNPLACED_WEAPON, 3)
-            claim = dataclasses.replace(claim, provenance=dataclasses.replace(claim.provenance, confidence=score))
+        if isinstance(claim, Deployment) and claim.location is None and claim.provenance.extractor == NAME:
+            found = heads.get((claim.asset, claim.provenance.evidence.start), [])
+            factor = None
+            if claim.asset_class in weapons:
+                if not any(_countered(head, lex) for head in found):
+                    factor = confidence.UNPLACED_WEAPON
+            elif (claim.asset, claim.provenance.evidence.start) not in mobilized and not any(_sent(head, lex) for head in found):
+                factor = confidence.UNPLACED_ASSET
+            if factor is not None:
+                score = round(claim.provenance.confidence * factor, 3)
+                claim = dataclasses.replace(claim, provenance=dataclasses.replace(claim.provenance, confidence=score))
         out.append(claim)
     return out
+
+
+def _sent(head: Token, lex: Lexicons) -> bool:
+    """The asset is the object or passive subject of a sending verb (`sending_verbs`) or the subject
+    of an arriving one (`arriving_verbs`), or of a verb conjoined to one, through its conjuncts,
+    appositions and the noun it names ("Poland deploys 40,000 troops to it"; "the front-line units
+    should enter a wartime state"; not "U.S. forces are deploying a convoy")."""
+    while head.dep_ in ("conj", "appos", "compound") and head.head != head:
+        head = head.head
+    verb = head.head
+    lemmas = {verb.lemma_.lower()} | ({verb.head.lemma_.lower()} if verb.dep_ == "conj" else set())
+    if head.dep_ in ("dobj", "nsubjpass"):
+        return bool(lemmas & lex.assets.sending_verbs)
+    return head.dep_ == "nsubj" and bool(lemmas & lex.assets.arriving_verbs)
 
 
 def _countered(head: Token, lex: Lexicons) -> bool:

@@ -393,6 +393,11 @@ class AssetLexicon:
     # Verbs whose object or passive subject is a weapon countered in flight ("*intercepted* a missile",
     # "*shot down* eight missiles", "*destroyed* 147 drones"): where it fell is mostly not told.
     countering_verbs: frozenset[str]
+    # Verbs that send an asset (their object or passive subject: "*deploys* 40,000 troops to it") and
+    # verbs an asset arrives by (their subject: "the units should *enter* a wartime state"): a placeless
+    # asset under one is a deployment whose place is unnamed, not scored down (confidence.UNPLACED_ASSET).
+    sending_verbs: frozenset[str]
+    arriving_verbs: frozenset[str]
 
 
 def load_assets(folder: Path) -> AssetLexicon:

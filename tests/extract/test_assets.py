@@ -3,7 +3,7 @@
 from spacy.matcher import Matcher
 
 from kg.export import DEFAULT_MIN_CONFIDENCE
-from kg.extract import asset_mentions, assets
+from kg.extract import asset_mentions, assets, events
 from kg.extract.lexicon import load_lexicons, ship_key
 from kg.records import AssetClass, Deployment, EntityType, Event, EventType, Mention, Provenance
 from fictional_names import FICTIONAL_NAMES
@@ -738,3 +738,41 @@ def test_assets_units_a_deployed_force_includes_are_still_deployed(annotated) ->
         "Ruritanian troops, including 300 soldiers, entered Port Vell.",
     ):
         assert "ruritania" in {d.operator for d in _deployments(annotated, text, names)}, text
+
+
+def _exported_deployments(annotated, text: str, names: dict) -> set[tuple[str, str | None, bool]]:  # type: ignore[no-untyped-def, type-arg]
+    """(asset, place, exported) of each deployment once the events have placed what they could and
+    the placeless ones were scored (kg.extract.extract's order)."""
+    doc, entities, article = annotated(text, {**BASE_NAMES, **names})
+    claims = assets.placed_by_events([*events.extract(doc, entities, article), *assets.extract(doc, entities, article)])
+    return {(c.asset, c.location, c.provenance.confidence >= DEFAULT_MIN_CONFIDENCE)
+            for c in assets.unplaced_assets(claims, doc, entities) if isinstance(c, Deployment)}  # fmt: skip
+
+
+def test_assets_placeless_troops_jets_and_ships_that_are_not_sent_fall_below_the_export_threshold(annotated) -> None:  # type: ignore[no-untyped-def]
+    troops = {"Ruritanian soldiers": ("soldiers", ASSET, "Troops", False), "Ruritanian troops": ("troops", ASSET, "Troops", False)}
+    jets = {"Ruritanian warplanes": ("warplanes", ASSET, "Fighter", False)}
+    ship = {"Ruritanian destroyer Sample": ("sample", ASSET, "Warship")}
+    # A side of a clash, a withdrawal, an attack whose place is not read, a unit trained: no deployment stated.
+    for text, names, asset in (
+        ("Ruritanian soldiers fired warning shots to disperse the crowd.", troops, "soldiers"),
+        ("Freedonia says that Ruritanian troops withdrew after a week.", troops, "troops"),
+        ("Ruritanian warplanes carry out airstrikes on weapons depots.", jets, "warplanes"),
+        ("Freedonia will train Ruritanian troops in demining.", troops, "troops"),
+        ("The Ruritanian destroyer Sample collided with a merchant vessel.", ship, "sample"),
+    ):
+        assert _exported_deployments(annotated, text, names) == {(asset, None, False)}, text
+
+
+def test_assets_placeless_assets_that_are_sent_or_placed_stay_exported(annotated) -> None:  # type: ignore[no-untyped-def]
+    troops = {"4,000 troops": ("troops", ASSET, "Troops", False), "Ruritanian troops": ("troops", ASSET, "Troops", False),
+              "front-line units": ("units", ASSET, "Troops", False)}  # fmt: skip
+    # Sent with no named place ("to it", "to the region"): a deployment whose place is unnamed.
+    for text, asset in (
+        ("Ruritania closes its border with Freedonia and deploys 4,000 troops to it.", "troops"),
+        ("Ruritania has sent 4,000 troops to support the offensive.", "troops"),
+        ("Ruritania said that its front-line units should enter a wartime state.", "units"),
+    ):
+        assert _exported_deployments(annotated, text, troops) == {(asset, None, True)}, text
+    # Placed: the factor is for placeless assets only.
+    assert _exported_deployments(annotated, "Ruritanian troops withdrew from Port Vell.", troops) == {("troops", "port_vell", True)}

@@ -1,6 +1,7 @@
 """A missile or drone that attacks or flies with no place read is not exported (its place is nearly
-always told and missed); one with a place, one countered in flight, and other assets with no place
-are; constructed sentences through kg's own extraction (entities, events, assets)."""
+always told and missed); one with a place and one countered in flight are. Other assets with no place
+are exported only when sent (confidence.UNPLACED_ASSET, tests/extract/test_assets.py); constructed
+sentences through kg's own extraction (entities, events, assets)."""
 
 from datetime import date
 from functools import lru_cache
@@ -55,8 +56,9 @@ def test_a_weapon_of_an_attack_with_no_place_is_not_exported(text: str) -> None:
         # countered in flight: where it fell is mostly not told, kept as before
         ("Ukraine says its air defence units shot down 40 Russian drones.", (AssetClass.DRONE, None)),
         ("Air defence units intercepted two cruise missiles and 40 Russian drones overnight.", (AssetClass.DRONE, None)),
-        # not a weapon: troops and ships with no place are not touched
-        ("Turkish warships fire at a cargo ship.", (AssetClass.WARSHIP, None)),
+        # not a weapon: ships sent with no place are kept (a side of an attack with no place, "Turkish
+        # warships fire at a cargo ship.", is not: UNPLACED_ASSET)
+        ("Turkey sends two warships to the region.", (AssetClass.WARSHIP, None)),
     ],
 )
 def test_a_placed_or_countered_weapon_and_other_assets_are_kept(text: str, expected: tuple) -> None:  # type: ignore[type-arg]
