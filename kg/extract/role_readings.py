@@ -267,8 +267,10 @@ def incumbent_readings(doc: Doc, index: EntityIndex) -> list[Reading]:
         if person is None or index.type_of(person) is not EntityType.PERSON or index.at(token) is not None:
             continue
         words = {t.lower_ for t in token.sent}
-        if not words & RACE_WORDS or words & OTHER_OFFICES or any(_meaning(t) in NOT_HOLDING for t in doc[max(0, token.i - 2) : token.i]):
+        if not words & RACE_WORDS or words & OTHER_OFFICES:
             continue
+        if any(_meaning(t) in NOT_HOLDING for t in doc[max(0, token.i - 2) : token.i]):
+            continue  # "former incumbent X"
         readings.append(Reading(person, load_role_words()["president"], states[0], token, INCUMBENT_CONFIDENCE))
     return readings
 
