@@ -153,6 +153,9 @@ def _stated(token: Token, trigger: Trigger, lex: Lexicons, assets: set[int]) -> 
         return False  # "warns its citizens to leave Iran": travel advice, not a threat
     if _describes_sanction(token):
         return False  # "the sanctions imposed by X on Y": a designation (kg.extract.designations), no event
+    halting_nouns = trigger.words("dropped_by_nouns")
+    if token.dep_ == "pobj" and token.head.lower_ in ("on", "to", "of") and token.head.head.lemma_.lower() in halting_nouns:
+        return False  # "orders a freeze on all aid to X", "a suspension of aid": the halted aid is no AID
     if _halts_event_noun(token, trigger, lex):
         return False  # "calls off strikes on X": the strikes' halting is the event (if_halted), no sanction
     # "postpones his visit", "cancels sending envoys": no meeting, no visit; fighting that a

@@ -22,7 +22,7 @@ from kg.extract.lexicon import WORDS, load_lexicons
 from kg.extract.modality import assess
 from kg.extract.names import HYPHENS, POSSESSIVE, org_kind
 from kg.extract.paths import AGENT_OBJECT, INFINITIVE, NEGATION, OBJECT, OF_OBJECT, SUBJECT
-from kg.extract.role_words import NOT_HOLDING, PAST, STATE_HEADS, RoleWord, load_role_meanings, load_role_verbs
+from kg.extract.role_words import NOT_HOLDING, PAST, STATE_HEADS, RoleWord, load_role_meanings, load_role_verbs, load_role_words
 from kg.extract.title_phrases import REFERRING, SLOT
 from kg.gazetteer import load_gazetteer, written_as
 from kg.patterns import PatternSpec
@@ -242,6 +242,37 @@ def clause_readings(doc: Doc, index: EntityIndex, roles: dict[int, tuple[int, in
             else:
                 readings.append(_reading(person, (start, end, word), of, doc, CLAUSE_CONFIDENCE))
     return readings, voided
+
+
+INCUMBENT_CONFIDENCE = 0.7  # an office the race implies ("vote to elect their president ... incumbent X"), not one a title names
+RACE_WORDS = frozenset(WORDS["presidential_race_words"])
+OTHER_OFFICES = frozenset(WORDS["other_office_words"])
+
+
+def incumbent_readings(doc: Doc, index: EntityIndex) -> list[Reading]:
+    """The sitting president of a presidential race the sentence is about, written "incumbent X"
+    with no title ("Cameroonians vote to elect their president, with the incumbent Paul Biya
+    seeking his eighth term", "winning the presidential election against the incumbent X"): the
+    president of the one state the article names (none where it names two or more, or none). A
+    sentence with another office's word ("minister", "mayor", "parliamentary" ...) gives none:
+    whose incumbent X is is then not plain."""
+    states = [key for key, entity in index.entities.items() if entity.type is EntityType.STATE and entity.mentions]
+    if len(states) != 1:
+        return []
+    readings: list[Reading] = []
+    for token in doc:
+        if token.lower_ != "incumbent" or token.i + 1 >= len(doc):
+            continue
+        person = index.at(doc[token.i + 1])
+        if person is None or index.type_of(person) is not EntityType.PERSON or index.at(token) is not None:
+            continue
+        words = {t.lower_ for t in token.sent}
+        if not words & RACE_WORDS or words & OTHER_OFFICES:
+            continue
+        if any(_meaning(t) in NOT_HOLDING for t in doc[max(0, token.i - 2) : token.i]):
+            continue  # "former incumbent X"
+        readings.append(Reading(person, load_role_words()["president"], states[0], token, INCUMBENT_CONFIDENCE))
+    return readings
 
 
 def _office_clause(title: Token, verbs: dict[str, str]) -> tuple[Token, list[Token]] | None:

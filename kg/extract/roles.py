@@ -14,6 +14,11 @@ A governor's, mayor's or premier's office may be a province's, state's or city's
 "Ontario Premier X" is Ontario's premier); a capital's name written for its state gives its mayor
 none ("Bucharest mayor X" is not Romania's).
 
+A person written "incumbent X" with no title in a sentence about a presidential race ("Cameroonians
+vote to elect their president, with the incumbent Paul Biya seeking his eighth term") is the sitting
+president of the one state the article names (kg.extract.role_readings.incumbent_readings), where no
+title gives the person a held role.
+
 A title after "former" or "ex-" ("former Brazilian president X") is a past role: a Role that has
 `ended` (held before the article's date, no more), never one the person holds; where the article
 also says the person holds that office, the held one stands.
@@ -36,7 +41,7 @@ from kg.extract.implicit_owners import dominant_state, entity_qids, group_owner,
 from kg.extract.lexicon import load_lexicons
 from kg.extract.modality import assess
 from kg.extract.paths import NEGATION
-from kg.extract.role_readings import Reading, apposition_readings, clause_readings, read
+from kg.extract.role_readings import Reading, apposition_readings, clause_readings, incumbent_readings, read
 from kg.extract.title_phrases import title_matches
 from kg.gazetteer import load_gazetteer
 from kg.records import Article, Entity, Provenance, Role
@@ -86,6 +91,10 @@ def _readings(doc: Doc, entities: tuple[Entity, ...]) -> tuple[EntityIndex, list
     by_clause, voided = clause_readings(doc, index, roles, list(readings.values()))
     readings = {slot: reading for slot, reading in readings.items() if reading.role_token.i not in voided} | {
         (reading.person, reading.role_token.i): reading for reading in by_clause}  # a clause's parse over word order
+    held = {reading.person for reading in readings.values() if not reading.ended}
+    for reading in incumbent_readings(doc, index):  # "incumbent X" in a presidential race: only where no title gives X one
+        if reading.person not in held:
+            readings[(reading.person, reading.role_token.i)] = reading
     doc.user_data[READINGS_KEY] = (entities, index, list(readings.values()))
     return index, list(readings.values())
 

@@ -44,3 +44,27 @@ def test_an_aid_cut_asked_for_or_with_no_recipient_is_no_sanction(annotated, tex
 
 def test_cutting_ties_stays_the_coders_sanction(annotated) -> None:  # type: ignore[no-untyped-def]
     assert (EventType.SANCTION, ("ruritania",), ("freedonia",)) in _events(annotated, "Ruritania cuts diplomatic ties with Freedonia.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania orders a freeze on all military aid to Freedonia.",
+        "Ruritania announces a suspension of financial assistance to Freedonia.",
+        "Ruritania announces the termination of military assistance to Freedonia.",
+    ],
+)
+def test_aid_a_noun_halts_is_no_aid(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert not any(kind is EventType.AID for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania pledges military aid to Freedonia.",
+        "Ruritania announces new humanitarian aid for Freedonia.",
+    ],
+)
+def test_aid_no_halting_noun_governs_stays_aid(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.AID, ("ruritania",), ("freedonia",)) in _events(annotated, text)

@@ -758,3 +758,29 @@ def test_a_state_named_as_a_place_within_reads_up_to_the_root(text: str, word: s
     token = next(t for t in doc if t.text == word)
     assert index.at(token) is not None
     assert _place_within(token, index) is within
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "incumbent X" with no title in a presidential race is the sitting president of the one state named.
+    ("Zambia votes to elect a president, with incumbent Hakainde Hichilema seeking a second term.",
+     {("Hakainde Hichilema", "president", "Zambia")}),
+    ("The opposition candidate wins Bolivia's presidential runoff against the incumbent Luis Arce.",
+     {("Luis Arce", "president", "Bolivia")}),
+])
+def test_roles_the_incumbent_of_a_presidential_race_is_the_president(read_roles, text: str,  # type: ignore[no-untyped-def]
+                                                                     expected: set[tuple[str, str, str]]) -> None:
+    assert _triples(read_roles, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # another office's word in the sentence: whose incumbent X is is not plain
+    "Albania votes to elect a new parliament and president, with incumbent Edi Rama seeking a fourth term as prime minister.",
+    # no presidential race
+    "Zambia's incumbent Hakainde Hichilema opens a new bridge.",
+    # two states: whose president is not plain
+    "Zambia and Malawi vote for their presidents, with incumbent Hakainde Hichilema seeking a second term.",
+    # the incumbent is a party, not a person
+    "Zambia votes to elect a president, with the incumbent United Party for National Development leading.",
+])
+def test_roles_an_incumbent_with_no_plain_presidency_holds_none(read_roles, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not any(role == "president" for _, role, _ in _triples(read_roles, text))
