@@ -52,9 +52,11 @@ def test_cutting_ties_stays_the_coders_sanction(annotated) -> None:  # type: ign
         "Ruritania orders a freeze on all military aid to Freedonia.",
         "Ruritania announces a suspension of financial assistance to Freedonia.",
         "Ruritania announces the termination of military assistance to Freedonia.",
+        "Ruritania blocks humanitarian aid to Freedonia.",
+        "Ruritania withholds military aid to Freedonia.",
     ],
 )
-def test_aid_a_noun_halts_is_no_aid(annotated, text) -> None:  # type: ignore[no-untyped-def]
+def test_aid_halted_or_blocked_is_no_aid(annotated, text) -> None:  # type: ignore[no-untyped-def]
     found = _events(annotated, text)
     assert not any(kind is EventType.AID for kind, _, _ in found), found
 
