@@ -92,12 +92,12 @@ def extract(doc: Doc, entities: tuple[Entity, ...], article: Article) -> list[De
     spans = sorted(((span, entity) for span, entity in mention_spans(doc, entities)
                     if entity.type is EntityType.MILITARY_ASSET and span.start_char >= body_start),
                    key=lambda item: item[0].start)  # fmt: skip
-    specific = [span for span, entity in spans if entity.named or _specific(span)]
+    named_spans = [span for span, entity in spans if entity.named]
     claims: list[Deployment] = []
     last_operator: str | None = None
     last_place: str | None = None
     for span, entity in spans:
-        if not (entity.named or _specific(span)) and any(_adjacent(span, other) for other in specific):
+        if not entity.named and any(_adjacent(span, other) for other in named_spans):
             continue  # "the aircraft carrier USS Dwight D. Eisenhower": one asset, read with the name
         asset_class = _class(entity, span, lex, matches)
         if asset_class is None:
@@ -268,11 +268,6 @@ def _claim(
     if len(times) == 1 and verb is not None and article.published:
         when = clause_time(verb, times, published=article.published.year)
     return Deployment(entity.key, asset_class, provenance, operator=operator, location=place, when=when)
-
-
-def _specific(span: Span) -> bool:
-    """A model or a name ("P-8 Poseidon", "B-2"), not just a class noun."""
-    return any(token.pos_ == "PROPN" or any(ch.isdigit() for ch in token.text) for token in span)
 
 
 def _adjacent(span: Span, other: Span) -> bool:

@@ -72,7 +72,6 @@ FORCE = frozenset({EventType.ASSAULT, EventType.COERCE})
 RECIPIENT_TYPES = frozenset({EventType.AID, EventType.SANCTION})
 RECIPIENT_NOUNS, RELEASED_NOUNS = synset_words(WORDS["recipient_synsets"]), synset_words(WORDS["released_synsets"])
 ADDRESSEE, RESPONSIBLE_FOR = parse_path(">prep[to]>pobj"), parse_path(">prep[for]>pobj")
-WITH_OBJECT = parse_path(">prep[with,against]>pobj")
 # What one says to the party one meets: "met X and urged a halt", "meets X, agreeing to ...".
 SAID_TO = frozenset({EventType.AGREE, EventType.REQUEST, EventType.CONCEDE, EventType.REJECT, EventType.SUPPORT})
 # Prepositions by which the subject of a verb takes part in the event its object names ("agreed
@@ -656,9 +655,8 @@ def _sides(token: Token, trigger: Trigger, event_type: EventType, lex: Lexicons,
         excluded = excluded | {key for key in targets if _people_of_state(key, sent, index)}
     targets = [key for key in targets if key not in excluded]
     # "killed in clashes with Hezbollah", "clashes with the RSF and the SPLM-N": the one side named
-    # (a list after *with* is one side) fought, the other is not named.
-    one_sided = (not actors and trigger.flag("one_sided") and bool(targets) and index.type_of(targets[0]) is not EntityType.GROUP
-                 and (len(targets) == 1 or _one_list_after_with(token, targets, index)))  # fmt: skip
+    # fought, the other is not named.
+    one_sided = not actors and trigger.flag("one_sided") and bool(targets) and index.type_of(targets[0]) is not EntityType.GROUP
     if one_sided:
         actors, targets, one_side = targets, [], True
     # "X and Y clashed", not "X and Y fight corruption" (nor "fight" misread as its modifier)
@@ -1025,11 +1023,6 @@ def _titled_conjunct(name: Token) -> bool:
 def _title_nouns() -> frozenset[str]:
     """The last words of the titles of patterns/roles.tsv ("minister", "commander")."""
     return frozenset(surface.split()[-1] for surface in load_role_words())
-
-
-def _one_list_after_with(token: Token, keys: list[str], index: EntityIndex) -> bool:
-    """Every party is named in one list after the noun's *with* or *against* ("clashes with X and Y")."""
-    return set(keys) <= set(index.follow(token, [WITH_OBJECT]))
 
 
 def _each_other(token: Token) -> bool:

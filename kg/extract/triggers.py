@@ -57,7 +57,7 @@ def triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
     return nouns + [
         dataclasses.replace(verb, slots={**verb.slots, **{
             slot: tuple(dict.fromkeys((*verb.slots.get(slot, ()), *more))) for slot, more in paths.items()},
-            **(passive if _transitive(verb, token) else {})})
+            **passive})
         for verb in verbs
     ]  # fmt: skip
 
@@ -86,12 +86,6 @@ def _held_by_its_verb(trigger: Trigger, noun: Token, lex: Lexicons) -> Trigger:
         return trigger
     own = tuple(path for path in lex.events.paths(trigger, "actors") if path.steps[0].down)
     return dataclasses.replace(trigger, slots={**trigger.slots, "actors": own}, options={**trigger.options, "own_phrase": True})
-
-
-def _transitive(trigger: Trigger, token: Token) -> bool:
-    """A trigger whose event acts on someone: not one that stands alone ("X resigned"), between
-    its own subjects ("X and Y met", "clashed")."""
-    return not (trigger.flag("targetless") or trigger.flag("symmetric") or token.lemma_.lower() in trigger.words("reciprocal_lemmas"))
 
 
 def verb_triggers(token: Token, lemma: str, lex: Lexicons, assets: set[int]) -> list[Trigger]:
