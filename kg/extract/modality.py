@@ -29,6 +29,10 @@ CLAIMANT_TYPES = (EntityType.PERSON, EntityType.STATE, EntityType.ORGANIZATION)
 # Nouns of a share in an event ("a role in the talks", "no part in the attack"): the event is the
 # object of their "in", and whether the share is had is said on them and on their light verb.
 SHARE_NOUNS = WORDS["share_nouns"]
+# Nouns that count the events of their "of" phrase ("a *round* of talks", "a *wave* of strikes"):
+# the event is said on them, as kg.extract.paths reads their parties ("a *possible* round of talks",
+# "*will* hold a second round of talks", "*no* round of talks was held").
+QUANTITY_NOUNS = WORDS["quantity_nouns"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +69,9 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
     # The trigger's own dependents, and those of a light verb ("did not hold talks"); so too of a
     # share in the event and its light verb ("Iran will not have a role in the talks", "X has no
     # role in negotiations": the share denied or to come is the event's too).
-    carriers = [trigger]
-    nouns = [] if own_only else [noun for noun in (trigger, _share(trigger)) if noun is not None and noun.pos_ == "NOUN"]
+    quantity = _quantity(trigger)
+    carriers = [trigger] if quantity is None or not own_only else [trigger, quantity]
+    nouns = [] if own_only else [noun for noun in (trigger, _share(trigger), quantity) if noun is not None and noun.pos_ == "NOUN"]
     for noun in nouns:
         if noun is not trigger:
             carriers.append(noun)
@@ -172,6 +177,16 @@ def _share(trigger: Token) -> Token | None:
     holder = prep.head
     shares = [holder] if holder.pos_ == "NOUN" else [child for child in holder.children if child.dep_ == "dobj"]
     return next((noun for noun in shares if noun.pos_ == "NOUN" and noun.lemma_.lower() in SHARE_NOUNS), None)
+
+
+def _quantity(trigger: Token) -> Token | None:
+    """The quantity noun (`quantity_nouns`: round, series, wave) whose "of" phrase the noun
+    trigger is the object of ("a second *round* of talks"), if any."""
+    prep = trigger.head
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "pobj" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    holder = prep.head
+    return holder if holder.pos_ == "NOUN" and holder.lemma_.lower() in QUANTITY_NOUNS else None
 
 
 def _keeper(prep: Token) -> Token:

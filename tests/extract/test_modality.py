@@ -313,3 +313,36 @@ def test_modality_named_speaker_qualified_by_a_demonym_is_the_claimant(annotated
 )
 def test_modality_demonym_of_a_state_organ_speaker_is_the_claimant(annotated, text: str, trigger: str) -> None:  # type: ignore[no-untyped-def]
     assert _claimed_by(annotated, text, trigger) == "ruritania"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "negated", "hypothetical"),
+    [
+        ("Markets rallied amid a possible round of talks between Ruritania and Freedonia.", "talks", False, True),
+        ("Traders waited ahead of a potential second round of talks in Freedonia.", "talks", False, True),
+        ("Ruritania and Freedonia will hold a second round of talks next week.", "talks", False, True),
+        ("Ruritania may launch a new wave of strikes on Freedonia.", "strikes", False, True),
+        ("No round of talks between Ruritania and Freedonia was held.", "talks", True, False),
+    ],
+)
+def test_modality_said_on_the_quantity_noun_of_an_event(annotated, text, trigger, negated, hypothetical) -> None:  # type: ignore[no-untyped-def]
+    # A noun that counts the events of its "of" phrase ("a round of talks") stands in for them:
+    # what is said on it, and on its light verb, is said of the event.
+    modality = _assess(annotated, text, trigger)
+    assert (modality.negated, modality.hypothetical) == (negated, hypothetical), text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Ruritania and Freedonia held a second round of talks in Tarsk.", "talks"),
+        ("Ruritania launched a new wave of strikes on Freedonia.", "strikes"),
+        ("Freedonia condemned the possible violation of the truce by Ruritania.", "truce"),
+        ("Ruritania released a potential list of targets in Freedonia.", "targets"),
+    ],
+)
+def test_modality_quantity_noun_stated_or_other_noun_keeps_the_event(annotated, text, trigger) -> None:  # type: ignore[no-untyped-def]
+    # A round held or a wave launched is stated; a hedge on a noun that is not a count of the
+    # events ("violation", "list") says nothing of them.
+    modality = _assess(annotated, text, trigger)
+    assert not modality.negated and not modality.hypothetical, text
