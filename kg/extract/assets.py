@@ -207,8 +207,7 @@ def _sent(head: Token, lex: Lexicons) -> bool:
     should enter a wartime state"; not "U.S. forces are deploying a convoy")."""
     while head.dep_ in ("conj", "appos", "compound") and head.head != head:
         head = head.head
-    verb = head.head
-    lemmas = {verb.lemma_.lower()} | ({verb.head.lemma_.lower()} if verb.dep_ == "conj" else set())
+    lemmas = _governing_lemmas(head)
     if head.dep_ in ("dobj", "nsubjpass"):
         return bool(lemmas & lex.assets.sending_verbs)
     return head.dep_ == "nsubj" and bool(lemmas & lex.assets.arriving_verbs)
@@ -222,9 +221,14 @@ def _countered(head: Token, lex: Lexicons) -> bool:
         head = head.head
     if head.dep_ not in ("dobj", "nsubjpass"):
         return False
+    return bool(_governing_lemmas(head) & lex.assets.countering_verbs)
+
+
+def _governing_lemmas(head: Token) -> set[str]:
+    """The lemma of the verb `head` hangs on, and of the verb that one is conjoined to ("intercepted
+    and destroyed 147 drones": *intercept* for the drones of *destroyed*)."""
     verb = head.head
-    lemmas = {verb.lemma_.lower()} | ({verb.head.lemma_.lower()} if verb.dep_ == "conj" else set())
-    return bool(lemmas & lex.assets.countering_verbs)
+    return {verb.lemma_.lower()} | ({verb.head.lemma_.lower()} if verb.dep_ == "conj" else set())
 
 
 def _best(claims: list[Deployment], key: Callable[[Deployment], object], *, placed_first: bool) -> list[Deployment]:
