@@ -281,6 +281,32 @@ def own_states(gazetteer: Gazetteer) -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=4)
+def generic_names(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """The names of each known body of one state (`own_states`) that are its own name less its
+    state's name or demonym before ("Congress" of "United States Congress") or after "of", "of the"
+    or in brackets at the end ("National Liberation Army" of "National Liberation Army (Colombia)"),
+    by `entry_key` and in lookup form (`normalize_key`): the words another state's body may be
+    named by. Not where its own name says no state ("Bundestag", "Islamic Revolutionary Guard
+    Corps" are the names of one body, whatever aliases with a state's name the gazetteer lists)."""
+    owners = own_states(gazetteer)
+    written: defaultdict[str, set[str]] = defaultdict(set)
+    for entry in gazetteer.entries:
+        if entry.type is EntityType.STATE:
+            written[entry_key(entry)] |= {*entry.names, *entry.demonyms}
+    found: dict[str, frozenset[str]] = {}
+    for entry in gazetteer.entries:
+        own = owners.get(entry_key(entry))
+        if own is None:
+            continue
+        rests = {entry.name[len(state) + 1 :] for state in written[own] if entry.name.startswith(f"{state} ")}
+        rests |= {entry.name[: -len(after)] for state in written[own]
+                  for after in (f" of {state}", f" of the {state}", f" ({state})") if entry.name.endswith(after)}  # fmt: skip
+        if rests & set(entry.names):
+            found[entry_key(entry)] = frozenset(normalize_key(rest) for rest in rests & set(entry.names))
+    return found
+
+
 def _state_places(name: str) -> Iterator[str]:
     """The parts of an organization's name that may be a state's name or demonym (`own_states`): its
     words before each space, and the words after each "of", "of the" or "(" that end it."""
