@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 from kg.errors import DataFileError
 from kg.patterns import tsv_rows
@@ -245,6 +245,84 @@ class Gazetteer:
     def holders(self, of_qid: str, role: str, on: date) -> list[Tenure]:
         """Tenures of the office `role` of `of_qid` that the sources show held on `on`."""
         return [tenure for tenure in self._offices.get((of_qid, role.casefold()), ()) if tenure.held_on(on)]
+
+
+def entry_key(entry: GazetteerEntry) -> str:
+    """The handle of a gazetteer entry in `Span.ent_id_`: its QID, else its source and name."""
+    return entry.qid or f"{entry.source}:{entry.name}"
+
+
+# Kinds of organization that belong to one state, which another state may have one of by the same name.
+STATE_KINDS = frozenset({"GovernmentBody", "ArmedForces", "MilitaryUnit", "NonStateArmedGroup", "PoliticalParty"})
+
+
+@lru_cache(maxsize=4)
+def own_states(gazetteer: Gazetteer) -> dict[str, str]:
+    """The key of the one state each known state body, armed force, armed group or party (`STATE_KINDS`)
+    belongs to by its names: a state's name or demonym before its words ("US Congress", "Chinese
+    People's Liberation Army") or after "of" or in brackets at their end ("Supreme Court of the
+    United States", "National Liberation Army (Colombia)"); by `entry_key`. No organization whose
+    names say no state or more than one."""
+    states_written: defaultdict[str, set[str]] = defaultdict(set)
+    for state in gazetteer.entries:
+        if state.type is EntityType.STATE:
+            for name in (*state.names, *state.demonyms):
+                states_written[name].add(entry_key(state))
+    found: dict[str, str] = {}
+    for entry in gazetteer.entries:
+        if entry.kind not in STATE_KINDS:
+            continue
+        said: set[str] = set()
+        for name in entry.names:
+            for written in _state_places(name):
+                said |= states_written.get(written, set())
+        if len(said) == 1:
+            found[entry_key(entry)] = said.pop()
+    return found
+
+
+@lru_cache(maxsize=4)
+def generic_names(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """The names of each known body of one state (`own_states`) that are its own name less its
+    state's name or demonym before ("Congress" of "United States Congress") or after "of", "of the"
+    or in brackets at the end ("National Liberation Army" of "National Liberation Army (Colombia)"),
+    by `entry_key` and in lookup form (`normalize_key`): the words another state's body may be
+    named by. Not where its own name says no state ("Bundestag", "Islamic Revolutionary Guard
+    Corps" are the names of one body, whatever aliases with a state's name the gazetteer lists)."""
+    owners = own_states(gazetteer)
+    written: defaultdict[str, set[str]] = defaultdict(set)
+    for entry in gazetteer.entries:
+        if entry.type is EntityType.STATE:
+            written[entry_key(entry)] |= {*entry.names, *entry.demonyms}
+    found: dict[str, frozenset[str]] = {}
+    for entry in gazetteer.entries:
+        own = owners.get(entry_key(entry))
+        if own is None:
+            continue
+        rests = {entry.name[len(state) + 1 :] for state in written[own] if entry.name.startswith(f"{state} ")}
+        rests |= {entry.name[: -len(after)] for state in written[own]
+                  for after in (f" of {state}", f" of the {state}", f" ({state})") if entry.name.endswith(after)}  # fmt: skip
+        if rests & set(entry.names):
+            found[entry_key(entry)] = frozenset(normalize_key(rest) for rest in rests & set(entry.names))
+    return found
+
+
+def _state_places(name: str) -> Iterator[str]:
+    """The parts of an organization's name that may be a state's name or demonym (`own_states`): its
+    words before each space, and the words after each "of", "of the" or "(" that end it."""
+    for i, char in enumerate(name):
+        if char == " ":
+            yield name[:i]
+    for marker in (" of ", " of the "):
+        at = name.find(marker)
+        while at != -1:
+            yield name[at + len(marker) :]
+            at = name.find(marker, at + 1)
+    if name.endswith(")"):
+        at = name.find(" (")
+        while at != -1:
+            yield name[at + 2 : -1]
+            at = name.find(" (", at + 1)
 
 
 def _add(index: dict[str, list[GazetteerEntry]], key: str, entry: GazetteerEntry) -> None:

@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.errors import LinkError, LinkUnavailable
-from kg.gazetteer import Gazetteer, GazetteerEntry, acronym_key, normalize_key
+from kg.gazetteer import Gazetteer, GazetteerEntry, acronym_key, entry_key, generic_names, normalize_key, own_states
 from kg.rdf import ENTITY_CLASS
 from kg.rdf import decimal_literal as score_literal
 from kg.records import Candidate, EntityType, Extraction, Judgement, Link, Role
@@ -145,11 +145,49 @@ class Linker:
         context = {key: found.entry.qid for key, found in first.items() if found is not None and found.entry.qid}
         by_key = {subject.key: subject for subject in subjects}
         folded = text.casefold()
+        others_bodies = self._others_bodies(subjects, scored, first)
         for subject in subjects:
             others = {qid for key, qid in context.items() if key != subject.key}
             self._add_offices(subject, scored[subject.key], offices, by_key, context, published)
             self._boost(subject, scored[subject.key], others, published, folded)
-        return {subject.key: self._decide(subject, scored[subject.key]) for subject in subjects}
+        return {subject.key: self._other_states_body(subject, others_bodies[subject.key]) if subject.key in others_bodies
+                else self._decide(subject, scored[subject.key]) for subject in subjects}  # fmt: skip
+
+    def _others_bodies(self, subjects: list[Subject], scored: dict[str, dict[str, _Scored]],
+                       first: dict[str, _Scored | None]) -> dict[str, GazetteerEntry]:  # fmt: skip
+        """The subjects named only by the generic words of a known body of one state ("Congress",
+        "House of Representatives", "National Security Council": `generic_names`) in an article
+        that names that state nowhere: by its name or demonym, by another of its bodies or by a
+        person the gazetteer lists in one of its offices (the first-round winners of the other
+        subjects). Such a body is another state's of that name ("Filipinos elect the House of
+        Representatives", "Congress president José Jerí" of Peru), by key with the known body."""
+        owners, generic = own_states(self.gazetteer), generic_names(self.gazetteer)
+        bare: dict[str, GazetteerEntry] = {}
+        for subject in subjects:
+            best = first[subject.key]
+            if subject.type is EntityType.ORGANIZATION and best is not None:
+                names = generic.get(entry_key(best.entry), frozenset())
+                if names and all(normalize_key(name) in names for name in subject.names):
+                    bare[subject.key] = best.entry
+        if not bare:
+            return bare
+        named: set[str] = set()
+        for key, found in first.items():
+            if found is None or key in bare:
+                continue
+            entry = found.entry
+            if entry.type is EntityType.STATE:
+                named.add(entry_key(entry))
+            elif entry.type is EntityType.PERSON and entry.qid:
+                named |= {tenure.of_qid for tenure in self.gazetteer.tenures_of(entry.qid)}
+            elif entry_key(entry) in owners:
+                named.add(owners[entry_key(entry)])
+        return {key: entry for key, entry in bare.items() if owners[entry_key(entry)] not in named}
+
+    @staticmethod
+    def _other_states_body(subject: Subject, known: GazetteerEntry) -> Link:
+        reason = f"another state's body: the article names not the state of {known.name!r}"
+        return Link(subject.key, subject.label, Judgement.REJECTED, reason=reason)
 
     # ------------------------------------------------------------------ candidates by name
 

@@ -50,7 +50,7 @@ from spacy.tokens._retokenize import set_token_attrs
 from spacy.tokens import Doc, Token
 
 from kg.errors import KgError
-from kg.gazetteer import Gazetteer, GazetteerEntry, acronym_key, load_gazetteer
+from kg.gazetteer import Gazetteer, GazetteerEntry, acronym_key, entry_key, load_gazetteer
 from kg.patterns import LabelSpec, load_labels, load_patterns
 from kg.records import Article, EntityType
 from kg.reparse import reparse
@@ -138,11 +138,6 @@ def lines(text: str) -> list[str]:
         else:
             pieces.append(piece)
     return pieces or [text]
-
-
-def entry_key(entry: GazetteerEntry) -> str:
-    """The handle of a gazetteer entry in `Span.ent_id_`: its QID, else its source and name."""
-    return entry.qid or f"{entry.source}:{entry.name}"
 
 
 def entries_by_key(gazetteer: Gazetteer) -> dict[str, GazetteerEntry]:

@@ -279,3 +279,35 @@ def test_link_state_named_only_through_its_organs_by_its_demonym(linker: Linker)
     assert suggested(links) == {"colombia": "Q739"}
     assert links["colombia"].reason == "mention 'Colombian': demonym 'Colombian'"
     assert links["congo"].judgement is Judgement.REJECTED  # two states share the demonym
+
+
+def test_link_generic_name_of_a_body_of_a_state_the_article_never_names(linker: Linker) -> None:
+    # "Congress", "House of Representatives": the known US body's name less the state's, which
+    # another state's body also goes by; in an article that names no US party it is that other body.
+    text = "Filipino voters elect the members of the House of Representatives."
+    philippines = entity("ph", "Filipino", EntityType.STATE, label="Philippines")
+    house = entity("house", "House of Representatives", EntityType.ORGANIZATION)
+    link = linker.link(Extraction(article(text), (philippines, house)))["house"]
+    assert (link.judgement, link.qid, link.label) == (Judgement.REJECTED, None, "House of Representatives")
+    assert link.reason.startswith("another state's body")
+    text = "Congress president Ana Ruiz is sworn in as interim president."
+    congress = entity("congress", "Congress", EntityType.ORGANIZATION)
+    ruiz = entity("ana_ruiz", "Ana Ruiz", EntityType.PERSON)
+    assert linker.link(Extraction(article(text), (congress, ruiz)))["congress"].label == "Congress"
+
+
+def test_link_generic_name_of_a_body_of_a_state_the_article_names(linker: Linker) -> None:
+    # The state named, one of its bodies or a holder of one of its offices: the known body.
+    congress = entity("congress", "Congress", EntityType.ORGANIZATION)
+    for text, other in (
+        ("The U.S. State Department notifies Congress of a planned arms sale.", entity("us", "U.S.", EntityType.STATE)),
+        ("American senators say Congress will vote.", entity("us", "American", EntityType.STATE)),
+        ("Donald Trump signs a bill Congress passed.", entity("trump", "Donald Trump", EntityType.PERSON)),
+        ("The Pentagon asks Congress for funds.", entity("pentagon", "Pentagon", EntityType.ORGANIZATION)),
+    ):
+        links = linker.link(Extraction(article(text, date(2025, 6, 1)), (congress, other)))
+        assert links["congress"].label == "United States Congress", text
+    # A name of one body that says no state is no generic name: the body wherever it stands.
+    bundestag = entity("bundestag", "Bundestag", EntityType.ORGANIZATION)
+    link = linker.link(Extraction(article("The Bundestag votes."), (bundestag,)))["bundestag"]
+    assert link.label == "Bundestag" and not link.reason.startswith("another state's body")

@@ -26,8 +26,7 @@ from kg.extract.names import (
     candidate_of, initials, latin_key, name_words, owner_end, surname_entry, token_owners,
 )  # fmt: skip
 from kg.extract.role_words import RoleWord
-from kg.gazetteer import ACRONYM
-from kg.nlp import entry_key
+from kg.gazetteer import ACRONYM, entry_key
 from kg.records import EntityType
 
 

@@ -21,8 +21,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from kg.extract.lexicon import WORDS, valid_rows
-from kg.gazetteer import Gazetteer, GazetteerEntry, normalize_key
-from kg.nlp import entry_key
+from kg.gazetteer import Gazetteer, GazetteerEntry, entry_key, normalize_key
 from kg.patterns import LabelSpec, load_labels
 from kg.records import EntityType
 from kg.resources import data_dir

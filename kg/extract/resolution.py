@@ -26,8 +26,8 @@ from kg.extract.names import (
     not_entities, only, org_kind, unknown,
 )  # fmt: skip
 from kg.extract.role_words import title_words
-from kg.gazetteer import ACRONYM, GazetteerEntry, acronym_key, normalize_key, written_as
-from kg.nlp import CAPITAL, doc_text, entry_key
+from kg.gazetteer import ACRONYM, GazetteerEntry, acronym_key, entry_key, normalize_key, written_as
+from kg.nlp import CAPITAL, doc_text
 from kg.records import EntityType
 
 

@@ -11,10 +11,7 @@ state's name stays a mention of the state.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterator
 from datetime import date
-from functools import lru_cache
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span
@@ -26,13 +23,9 @@ from kg.extract.names import (
     GOVERNMENT_NOUNS, HEAD_ROLES, HYPHENS, POSSESSIVE, Context, MentionCandidate, candidate_of, only, org_kind,
     owner_end, proper_name_at, surname_entry, token_owners, unknown,
 )  # fmt: skip
-from kg.gazetteer import Gazetteer, GazetteerEntry, PhoenixPost, Tenure
-from kg.nlp import entry_key, tokens_whose
+from kg.gazetteer import Gazetteer, GazetteerEntry, PhoenixPost, Tenure, entry_key, own_states
+from kg.nlp import tokens_whose
 from kg.records import EntityType
-
-
-# Kinds of organization that belong to one state, which another state may have one of by the same name.
-STATE_KINDS = frozenset({"GovernmentBody", "ArmedForces", "MilitaryUnit", "NonStateArmedGroup", "PoliticalParty"})
 
 
 def governments(doc: Doc, candidates: list[MentionCandidate], context: Context) -> list[MentionCandidate]:
@@ -243,49 +236,6 @@ def other_states_bodies(doc: Doc, candidates: list[MentionCandidate], context: C
         result.append(_body_of(doc[state.start : state.end], state.entry, doc[c.start : c.end], name, c.entry.kind,
                                context.gazetteer))  # fmt: skip
     return result
-
-
-@lru_cache(maxsize=4)
-def own_states(gazetteer: Gazetteer) -> dict[str, str]:
-    """The key of the one state each known state body, armed force, armed group or party (`STATE_KINDS`)
-    belongs to by its names: a state's name or demonym before its words ("US Congress", "Chinese
-    People's Liberation Army") or after "of" or in brackets at their end ("Supreme Court of the
-    United States", "National Liberation Army (Colombia)"); by `entry_key`. No organization whose
-    names say no state or more than one."""
-    states_written: defaultdict[str, set[str]] = defaultdict(set)
-    for state in gazetteer.entries:
-        if state.type is EntityType.STATE:
-            for name in (*state.names, *state.demonyms):
-                states_written[name].add(entry_key(state))
-    found: dict[str, str] = {}
-    for entry in gazetteer.entries:
-        if entry.kind not in STATE_KINDS:
-            continue
-        said: set[str] = set()
-        for name in entry.names:
-            for written in _state_places(name):
-                said |= states_written.get(written, set())
-        if len(said) == 1:
-            found[entry_key(entry)] = said.pop()
-    return found
-
-
-def _state_places(name: str) -> Iterator[str]:
-    """The parts of an organization's name that may be a state's name or demonym (`own_states`): its
-    words before each space, and the words after each "of", "of the" or "(" that end it."""
-    for i, char in enumerate(name):
-        if char == " ":
-            yield name[:i]
-    for marker in (" of ", " of the "):
-        at = name.find(marker)
-        while at != -1:
-            yield name[at + len(marker) :]
-            at = name.find(marker, at + 1)
-    if name.endswith(")"):
-        at = name.find(" (")
-        while at != -1:
-            yield name[at + 2 : -1]
-            at = name.find(" (", at + 1)
 
 
 def _body_of(state: Span, entry: GazetteerEntry, body: Span, name: str, kind: str | None,
