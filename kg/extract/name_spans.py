@@ -289,12 +289,13 @@ def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[Mention
 
 def numbered_units(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
     """ "the [Group] 26 unit", "[Brigade] 47": an unknown organization's name the model ended at a unit's
-    word (`UNIT_NAME_WORDS`) goes on to the number written right after it, which no other name holds."""
+    word, capitalised (`UNIT_NAME_WORDS`), goes on to the number written right after it, which no other name holds."""
     taken = token_owners(candidates)
     for c in candidates:
         end = c.end
         if (c.type is EntityType.ORGANIZATION and c.entry is None and end < len(doc) and end not in taken
-                and doc[end - 1].text in UNIT_NAME_WORDS and doc[end].text.isdigit() and doc[end - 1].whitespace_):
+                and doc[end - 1].text.istitle() and doc[end - 1].lower_ in UNIT_NAME_WORDS
+                and doc[end].text.isdigit() and doc[end - 1].whitespace_):
             set_span(c, doc[c.start : end + 1])
     return candidates
 
