@@ -34,6 +34,9 @@ FIRST_PERSON = frozenset({"i", "me", "my"})
 TOPIC_SOURCES = frozenset({"Wikipedia Current events portal"})
 REPRESENTATIVES, RELATIVES, CROWDS = WORDS["representatives"], WORDS["relatives"], WORDS["crowd_nouns"]
 PATRONAGE, MAKERS = WORDS["patronage_participles"], WORDS["maker_participles"]
+# "a *pro-*Palestine protest", "*Anti-*Hamas protesters": a state or organization named after a stance
+# prefix and its hyphen (one token or three) is the cause supported or opposed, no party.
+_STANCE = re.compile(r"(?<![\w-])(?:%s)[-\u2010\u2011]\s?$" % "|".join(sorted(WORDS["stance_prefixes"])), re.IGNORECASE)
 # Dependents inside a noun phrase that may name whose it is ("US troops", "Sudan's army", "NATO
 # members"), and those that may name what the phrase stands for.
 OWNERS = ("compound", "amod", "poss", "nmod")
@@ -346,11 +349,20 @@ def _passive_under_object(token: Token) -> bool:
 
 
 def mention_spans(doc: Doc, entities: Iterable[Entity]) -> Iterator[tuple[Span, Entity]]:
-    """The span of each mention of `entities`, in their order (none for a mention no token holds)."""
+    """The span of each mention of `entities`, in their order (none for a mention no token holds,
+    nor for a state's or organization's after a stance prefix: `stance_prefixed`)."""
     for entity in entities:
         for mention in entity.mentions:
+            if entity.type in _BODIES and stance_prefixed(doc.text, mention.start):
+                continue
             if (span := doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None:
                 yield span, entity
+
+
+def stance_prefixed(text: str, start: int) -> bool:
+    """Whether the name at `start` follows a stance prefix and its hyphen ("a *pro-*Iran rally",
+    "*anti-*Hamas protests", patterns/word_lists.tsv stance_prefixes): it names the cause, not a party."""
+    return _STANCE.search(text, max(0, start - 8), start) is not None
 
 
 def _patronage_participle(token: Token) -> Token | None:

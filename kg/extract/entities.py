@@ -35,8 +35,8 @@ from kg.extract.groups import find_groups
 from kg.extract.long_names import with_long_names
 from kg.extract.memberships import load_membership_cues
 from kg.extract.name_spans import (
-    extend_names, hyphenated_pairs, names_cut_by_known, names_over_states, outside_titles, region_names,
-    untagged_surnames,
+    extend_names, hyphenated_pairs, names_cut_by_known, names_over_states, numbered_units, outside_titles,
+    region_names, untagged_surnames,
 )  # fmt: skip
 from kg.extract.names import (
     GENERIC_HEADS, HARM_VERBS, Context, MentionCandidate, candidate_of, only, org_kind, party_words, slug, surname_index,
@@ -67,7 +67,7 @@ def find_entities(doc: Doc, article: Article, gazetteer: Gazetteer) -> tuple[Ent
     candidates = [c for c in candidates if c.entry is not None or outside_titles(doc, c, titles)]
     candidates = names_cut_by_known(doc, candidates)
     candidates = hyphenated_pairs(doc, candidates, context)
-    candidates = region_names(doc, candidates)
+    candidates = numbered_units(doc, region_names(doc, candidates))
     candidates += untagged_surnames(doc, candidates, context)
     candidates = retype(doc, extend_names(doc, names_over_states(doc, candidates), titles), titles)
     candidates = lone_words(doc, governments(doc, candidates, context), context)

@@ -58,6 +58,7 @@ SPEAKER_NOUNS = WORDS["speaker_nouns"]
 CONDITION_CUES = frozenset({"if", "unless", "whether"})
 # Nouns of a war or of what befell a victim: who qualifies them is no protest's target (`_befallen`).
 NO_TARGET_NOUNS = WORDS["no_target_nouns"]
+TRADED_GOODS = WORDS["traded_goods"]
 # Nouns of an act done to a party, whose of-object (`PATIENT_NOUNS`) or against / on / upon object
 # (both lists) is the one acted upon: an accusation over the act does not accuse it (`_acted_upon`).
 PATIENT_NOUNS = WORDS["patient_nouns"]
@@ -538,6 +539,8 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
                                      if key not in excluded))  # fmt: skip
     if trigger.flag("capital_states"):  # "closes its embassy in Tehran": the state whose capital it is
         reached += [key for key in capital_states(reached, index) if key not in reached]
+    if event_type is EventType.AGREE:  # "approves the sale of *Iranian* oil": the good's state is no counterpart
+        reached = [key for key in reached if key not in _goods_states(token, paths, index)]
     targets = [key for key in reached + _shared_patient(token, index)
                if index.type_of(key) in target_types
                and (index.entities[key].named or index.type_of(key) is not EntityType.MILITARY_ASSET)]  # fmt: skip
@@ -546,6 +549,15 @@ def _targets(token: Token, trigger: Trigger, event_type: EventType, events: Lexi
         # holds is struck as its owner.
         targets += [key for key in _owners_of_assets(token, paths, index) if key not in targets]
     return targets
+
+
+def _goods_states(token: Token, paths: Iterable[Path], index: EntityIndex) -> set[str]:
+    """The parties a target path reaches only as what qualifies a traded good (`TRADED_GOODS`:
+    "the sale of *Iranian* oil", "*Russian* gas exports"), not as the good's buyer or seller."""
+    heads = [part for path in paths for reached in path.follow(token) for part in (reached, *reached.conjuncts)]
+    goods = [head for head in heads if head.lemma_.lower() in TRADED_GOODS or head.lower_ in TRADED_GOODS]
+    qualifying = {key for head in goods for key in set(index.entities_of(head)) - set(index.entities_of(head, qualifiers=False))}
+    return qualifying - {key for head in heads if head not in goods for key in index.entities_of(head)}
 
 
 def _befallen(heads: list[Token], index: EntityIndex) -> set[str]:

@@ -8,7 +8,8 @@ one longer name ("[Royal] [Thai] Navy": `names_cut_by_known`), and so do untagge
 known part (`hyphenated_pairs`); a person's name the model cut short, cut in two or cut at a
 particle is one name, one it ended a word early runs on to its head word ("[Alix Didier] Fils-Aimé"),
 and untagged names listed with a person's are people's (`extend_names`); a
-region's name is one place ("Donetsk Oblast": `region_names`); a lone surname of a person the
+region's name is one place ("Donetsk Oblast": `region_names`); a unit's name goes on to its number
+("Group 26": `numbered_units`); a lone surname of a person the
 gazetteer knows is a mention of that person where the model missed it (`untagged_surnames`).
 """
 
@@ -37,6 +38,7 @@ NAME_END_NOUNS = WORDS["organization_nouns"] | WORDS["place_nouns"] | WORDS["fac
 # The entity ruler's labels of known names that a longer name may start with another word before
 # ("Royal Thai Navy", "Social Democratic Party"); not an organization's acronym ("the Hague NATO summit").
 CUT_LABELS = frozenset({"STATE", "LOCATION", "PARTY", "GOV_BODY"})
+UNIT_NAME_WORDS = WORDS["unit_name_words"]
 
 
 def outside_titles(doc: Doc, candidate: MentionCandidate, titles: list[tuple[int, int, RoleWord]]) -> bool:
@@ -283,6 +285,19 @@ def _listed_people(doc: Doc, candidates: list[MentionCandidate]) -> list[Mention
         if 2 <= i - start <= 3:
             found.append(unknown(start, i, EntityType.PERSON, doc[start:i].text))
     return found
+
+
+def numbered_units(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:
+    """ "the [Group] 26 unit", "[Brigade] 47": an unknown organization's name the model ended at a unit's
+    word, capitalised (`UNIT_NAME_WORDS`), goes on to the number written right after it, which no other name holds."""
+    taken = token_owners(candidates)
+    for c in candidates:
+        end = c.end
+        if (c.type is EntityType.ORGANIZATION and c.entry is None and end < len(doc) and end not in taken
+                and doc[end - 1].text.istitle() and doc[end - 1].lower_ in UNIT_NAME_WORDS
+                and doc[end].text.isdigit() and doc[end - 1].whitespace_):
+            set_span(c, doc[c.start : end + 1])
+    return candidates
 
 
 def region_names(doc: Doc, candidates: list[MentionCandidate]) -> list[MentionCandidate]:

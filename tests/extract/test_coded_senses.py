@@ -2,7 +2,7 @@
 meeting held somewhere is a consultation, not an intent to meet; a verb of giving with nothing
 given ("contributed to a newspaper") is no aid; calling someone's thing a name is no phone call;
 telling someone what is so asks nothing of them; paying for a loss accuses no one; submitting a
-document to someone yields nothing to them."""
+document to someone yields nothing to them; pushing a force back asks nothing of it."""
 
 from __future__ import annotations
 
@@ -159,3 +159,21 @@ def test_submitting_to_a_party_is_still_a_concession(read_events, text) -> None:
 def test_a_submitted_resignation_is_still_a_retreat(read_events) -> None:  # type: ignore[no-untyped-def]
     found = read_events("Alma Vask submitted her resignation to Omar Tellen.", NAMES)
     assert any(kind is EventType.RETREAT and actors == ("vask",) for kind, actors, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania pushes Freedonia back from the border.",
+        "Ruritanian troops push Freedonian forces back across the river.",
+        "Ruritania deployed troops, pushing Freedonian forces back.",
+    ],
+)
+def test_pushing_a_force_back_asks_nothing_of_it(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, {**NAMES, "Ruritanian": ("ruritania", EntityType.STATE), "Freedonian": ("freedonia", EntityType.STATE)})
+    assert not any(kind is EventType.REQUEST for kind, _, _ in found), found
+
+
+def test_pushing_a_party_to_act_still_asks_it(read_events) -> None:  # type: ignore[no-untyped-def]
+    found = read_events("Ruritania pushes Freedonia to withdraw its troops.", NAMES)
+    assert (EventType.REQUEST, ("ruritania",), ("freedonia",)) in found, found
