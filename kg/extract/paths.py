@@ -90,15 +90,10 @@ def _first_step(token: Token, step: Step) -> list[Token]:
     if reached:
         return reached
     for stand_in in _stand_ins(token, step):
-        reached = [node for node in _step([stand_in], step) if node.i != token.i and not _holds(node, token)]
+        reached = [node for node in _step([stand_in], step) if node.i != token.i]
         if reached:
             return reached
     return []
-
-
-def _holds(node: Token, token: Token) -> bool:
-    """`node` is the of-phrase (or its object) through which a quantity noun holds `token`."""
-    return node.i == token.head.i or node.i == token.i
 
 
 def _stand_ins(token: Token, step: Step) -> list[Token]:
@@ -113,17 +108,13 @@ def _stand_ins(token: Token, step: Step) -> list[Token]:
         if quantity.pos_ == "NOUN" and quantity.lemma_.lower() in _quantity_nouns():
             found.append(quantity)
     if step.down and token.tag_ == "VBN" and step.dep in ("nsubjpass", "agent"):
-        if (step.dep == "nsubjpass" and token.dep_ == "conj" and token.head.tag_ == "VBN" and _passive(token.head)
+        if (step.dep == "nsubjpass" and token.dep_ == "conj" and token.head.tag_ == "VBN"
                 and not _subject(token) and any(child.dep_ == "agent" for child in (*token.children, *token.head.children))):  # fmt: skip
             found.append(token.head)
-        elif step.dep == "agent" and _passive(token):
+        elif step.dep == "agent":
             found += [conj for conj in token.conjuncts
                       if conj.i > token.i and conj.tag_ == "VBN" and conj.head.i == token.i and not _subject(conj)]  # fmt: skip
     return found
-
-
-def _passive(participle: Token) -> bool:
-    return any(child.dep_ in ("nsubjpass", "auxpass") for child in participle.children)
 
 
 def _subject(verb: Token) -> bool:

@@ -290,6 +290,17 @@ def test_events_retold_in_headline_and_body_is_one(annotated) -> None:  # type: 
     assert len(found) == 1 and found[0].when is not None
 
 
+def test_events_a_meeting_held_and_one_that_may_be_held_stay_two(annotated) -> None:  # type: ignore[no-untyped-def]
+    # Two tellings of one meeting are one event only where both are asserted (or both not): the
+    # meeting that may come does not take the place of the one held, nor an agreement denied that
+    # of one signed.
+    found = _events(annotated, "Elbonia and Ruritania held talks. Elbonia and Ruritania may hold talks again next week.")
+    held = [e for e in found if e.type is EventType.CONSULT and not e.provenance.hypothetical]
+    assert [(e.actors, e.targets) for e in held] == [(("elbonia",), ("ruritania",))], found
+    found = _events(annotated, "Elbonia and Ruritania signed an agreement. Elbonia and Ruritania did not sign an agreement on gas.")
+    assert sorted(e.provenance.negated for e in found if e.type is EventType.AGREE) == [False, True], found
+
+
 def _call(actors: tuple[str, ...], start: int, confidence: float) -> Event:
     evidence = Mention(start, start + 10, "x" * 10)
     return Event(EventType.CONSULT, actors, ("tellen",), Provenance(evidence, "test", confidence), mode="phone")

@@ -70,6 +70,8 @@ def test_an_attack_continued_is_stated_once(annotated) -> None:  # type: ignore[
         "Ruritania called off planned strikes on Freedonia.",  # planned, never made: the retreat only
         "Ruritania postponed its attack on Freedonia.",
         "The Harbour Front ended its strike at Red Harbour.",  # a labour strike
+        "Elbonia must stop its threatened attacks on Freedonia.",  # threatened: yet to come
+        "Ruritania said it would continue its planned strikes on Freedonia.",
     ],
 )
 def test_no_assault_without_an_attacker_or_for_a_planned_one(annotated, text) -> None:  # type: ignore[no-untyped-def]
@@ -98,6 +100,7 @@ def test_protests_amid_which_a_clause_happens_are_stated(annotated, text, target
         "Alma Vask resigned amid fears of protests in Red Harbour.",
         "Alma Vask resigned amid concerns over protests against Omar Tellen.",
         "Police were deployed amid planned protests in Red Harbour.",
+        "Police were deployed amid expected protests in Red Harbour.",
         "Alma Vask resigned amid calls for protests against Omar Tellen.",
     ],
 )

@@ -27,6 +27,10 @@ def test_every_mention_of_a_name_the_chain_makes_a_place_is_the_place(entity_typ
     assert found["Cúcuta"] is EntityType.LOCATION
     assert found["Norte de Santander Department"] is EntityType.LOCATION
     assert found["Norte de Santander"] is EntityType.LOCATION  # the region's name without "Department"
+    # No preposition of place before the shorter name: only the chain makes it the region.
+    found = entity_types("Rebels attack a police station in Tarvo, Vell Brenna Department, Colombia. "
+                         "Vell Brenna sends troops on Monday.")  # fmt: skip
+    assert found["Vell Brenna"] is EntityType.LOCATION
 
 
 @pytest.mark.parametrize(("text", "place"), [
