@@ -353,16 +353,19 @@ def mention_spans(doc: Doc, entities: Iterable[Entity]) -> Iterator[tuple[Span, 
     nor for a state's or organization's after a stance prefix: `stance_prefixed`)."""
     for entity in entities:
         for mention in entity.mentions:
-            if entity.type in _BODIES and stance_prefixed(doc.text, mention.start):
+            if (span := doc.char_span(mention.start, mention.end, alignment_mode="expand")) is None:
                 continue
-            if (span := doc.char_span(mention.start, mention.end, alignment_mode="expand")) is not None:
+            if entity.type not in _BODIES or not stance_prefixed(span, mention.start):
                 yield span, entity
 
 
-def stance_prefixed(text: str, start: int) -> bool:
-    """Whether the name at `start` follows a stance prefix and its hyphen ("a *pro-*Iran rally",
-    "*anti-*Hamas protests", patterns/word_lists.tsv stance_prefixes): it names the cause, not a party."""
-    return _STANCE.search(text, max(0, start - 8), start) is not None
+def stance_prefixed(span: Span, start: int) -> bool:
+    """Whether the name at character `start` (in `span`'s first token or at its start) follows a stance
+    prefix and its hyphen ("a *pro-*Iran rally", "*anti-*Hamas protests", patterns/word_lists.tsv
+    stance_prefixes): it names the cause, not a party. Reads the few tokens before, not the whole text."""
+    first = span[0]
+    before = span.doc[max(0, span.start - 3) : span.start].text_with_ws + first.text[: max(0, start - first.idx)]
+    return _STANCE.search(before) is not None
 
 
 def _patronage_participle(token: Token) -> Token | None:
