@@ -138,6 +138,8 @@ class EntityIndex:
         ("six Chinese officials" are not China, "the Yemeni Houthi movement" is not Yemen),
         except nouns in `transparent` ("U.S. citizens" do stand for the United States).
         """
+        if _describes_next_subject(token):
+            return []  # "Palestinian militant *group* Hamas calls": the name is the subject
         heads = [head for head in (token, *token.conjuncts) if head is token or not _starts_clause(token, head)]
         keys = [key for head in heads for key in self._phrase_entities(head, qualifiers or head.lemma_.lower() in transparent)]
         return list(dict.fromkeys([*keys, *self._coordinated_in_chain(token)]))
@@ -237,7 +239,7 @@ class EntityIndex:
     def states_of(self, token: Token) -> list[str]:
         """States qualifying a phrase: "the Chinese PLA Navy" -> China, "Russian President X" -> Russia;
         none for a phrase that names its members ("Iran's critics, which include X")."""
-        if members_named(token):
+        if members_named(token) or _describes_next_subject(token):
             return []
         keys = (self.at(child) for head in (token, *token.conjuncts) for child in head.children if child.dep_ in QUALIFIERS)
         return list(dict.fromkeys(key for key in keys if key is not None and self.type_of(key) is EntityType.STATE))
@@ -339,6 +341,16 @@ class EntityIndex:
             key for path in paths for reached in path.follow(token)
             for key in (self.in_span(reached.doc[reached.left_edge.i : reached.right_edge.i + 1]) if path.whole_phrase
                         else self.entities_of(reached, qualifiers=qualifiers, transparent=transparent))))  # fmt: skip
+
+
+def _describes_next_subject(token: Token) -> bool:
+    """A common noun the parser makes a second subject of its verb beside the name right after it
+    ("Palestinian militant *group* Hamas calls", "the opposition Demokraatit wins"): it describes
+    the name, and stands for no party of its own (nor for the state its demonym names)."""
+    if token.dep_ != "nsubj" or token.pos_ != "NOUN" or token.i + 1 >= len(token.doc):
+        return False
+    return any(other.dep_ == "nsubj" and other.pos_ == "PROPN" and other.left_edge.i == token.i + 1
+               for other in token.head.children)  # fmt: skip
 
 
 def _passive_under_object(token: Token) -> bool:

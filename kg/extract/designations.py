@@ -42,6 +42,7 @@ SINCE_OK = WORDS["listing_not_when"]
 # suspends all flights to Cuba") bans no one.
 FLIGHT_BANNING_KINDS = frozenset({"GovernmentBody", "InternationalOrganization"})
 BANNED_FROM = WORDS["banned_from"]
+STATE_WORDS = frozenset({"country", "territory", "soil"})  # "bans X from the country": from a state
 
 
 class Notice(NamedTuple):
@@ -125,6 +126,9 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
         designees = _antecedent(token, index, authorities) or _people_of_a_state(token, designee_paths, index)
     if not authorities or not designees:
         return []
+    if (category is DesignationCategory.OTHER and (banned := trigger.options.get("person_category"))
+            and all(index.type_of(key) is EntityType.PERSON for key in designees) and _kept_from_a_state(token, index)):  # fmt: skip
+        category = DesignationCategory(banned)  # "France bans X", "bans X from the country": an entry ban
     modality = assess(token, index, lex.cues)
     sent = token.sent
     # "sanctioned since 2011": for a listing, the start of the state is its date.
@@ -138,6 +142,19 @@ def _read(token: Token, trigger: Trigger, lex: Lexicons, index: EntityIndex, tim
     return [Designation(authority, designee, category, provenance, label=label, programme=programme,
                         legal_basis=legal_basis, announced=announced, effective=notice.effective, status=status)
             for authority, designee in product(authorities, designees) if authority != designee]  # fmt: skip
+
+
+def _kept_from_a_state(token: Token, index: EntityIndex) -> bool:
+    """A ban of a person says what it keeps them from only as a state, if at all ("bans X", "bans
+    X from the country"), not as an act or a body ("bans X from running", "from the parliament")."""
+    froms = [child for node in (token, *(c for c in token.children if c.dep_ == "dobj")) for child in node.children
+             if child.dep_ == "prep" and child.lower_ == "from"]  # fmt: skip
+    for prep in froms:
+        for obj in prep.children:
+            if obj.dep_ == "pcomp" or obj.dep_ == "pobj" and obj.lemma_.lower() not in STATE_WORDS and not any(
+                    index.type_of(key) is EntityType.STATE for key in index.entities_of(obj, qualifiers=False)):  # fmt: skip
+                return False
+    return True
 
 
 def _headline_parties(token: Token, index: EntityIndex) -> tuple[list[str], list[str]] | None:

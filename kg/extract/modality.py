@@ -140,6 +140,7 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
         elif (kind in ("negation", "hypothetical")
               and (node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "pcomp", "acl")
                    or adverbial_infinitive(node)  # "orders the navy to open fire" parsed as advcl
+                   or (kind == "negation" and _adverbial_gerund(node))  # "rules out sending" parsed as advcl
                    or (kind == "hypothetical" and _agreed_object(trigger, node)))
               and not (kind == "negation" and any(child.dep_ == "neg" for child in governor.children))):  # fmt: skip
             note(kind, governor)
@@ -218,6 +219,17 @@ def adverbial_infinitive(token: Token) -> bool:
     """An infinitive clause the parser made adverbial: a purpose ("deploys X *to monitor*"), or a
     complement misparsed ("orders the navy *to open* fire")."""
     return token.dep_ == "advcl" and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+
+
+def _adverbial_gerund(token: Token) -> bool:
+    """A gerund complement the parser made adverbial, right after its verb or the verb's particle
+    ("rules out *sending* warships"), not a participle clause set off from it ("rules out talks,
+    *sending* troops")."""
+    if token.dep_ != "advcl" or token.tag_ != "VBG" or any(child.dep_ == "mark" for child in token.children):
+        return False
+    verb = token.head
+    ends = {verb.i, *(child.i for child in verb.children if child.dep_ == "prt")}
+    return token.left_edge.i == token.i and token.i - 1 in ends
 
 
 def _claimant(phrases: Iterable[Token], index: EntityIndex) -> str | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from kg.extract.coder import headline_passive, verb_dictionary
 from kg.extract.arguments import CROWDS, RELATIVE
 from kg.extract.lexicon import Lexicons, Trigger
-from kg.extract.paths import OBJECT, OF_OBJECT
+from kg.extract.paths import INFINITIVE, OBJECT, OF_OBJECT, parse_path
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # The words that qualify a noun: "a *prisoner* swap", "a *24-hour* strike", "the *teachers'* strike".
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+# The subordinator of a for-to clause ("calls *for* Iran to cease"), which is the verb's preposition.
+FOR_MARK = parse_path(">mark[for]")
 
 
 def triggers(token: Token, lex: Lexicons, assets: set[int]) -> list[Trigger]:
@@ -156,6 +158,9 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
         return (child.lemma_.lower() for child in token.children if child.dep_ in MODIFIER_DEPS)
 
     preps = {child.lower_ for child in token.children if child.dep_ in ("prep", "prt")}
+    # "calls *for* Iran to cease": the parser hangs a for-to clause's "for" as its subordinator;
+    # it is the verb's preposition all the same (no phone call; a call for X to act).
+    preps |= {"for" for child in token.children if child.dep_ in ("advcl", "ccomp") and FOR_MARK.follow(child) and INFINITIVE.follow(child)}
     deps = {child.dep_ for child in token.children}
     if preps & trigger.words("excludes_prep") or deps & trigger.words("excludes_child"):
         return False  # "calling it a lie" is no phone call

@@ -388,3 +388,24 @@ def test_designations_unnamed_ship_is_no_designee(annotated) -> None:  # type: i
     names = {**NAMES, "tanker": ("tanker", EntityType.MILITARY_ASSET, "Vessel", False)}
     doc, entities, article = annotated("Ruritania sanctioned a tanker on Monday.", names)
     assert _pairs(designations.extract(doc, entities, article)) == set()
+
+
+def test_designations_a_ban_of_a_person_that_names_no_other_category_is_an_entry_ban(annotated) -> None:  # type: ignore[no-untyped-def]
+    # GUIDELINES: a ban of a person from a state is a `travel_ban`, stated or not.
+    for text, expected in (
+        ("Freedonia permanently bans Ruritanian defence minister Ivo Marek.", {("freedonia", "marek", "travel_ban")}),
+        ("Freedonia bans Ivo Marek and Lena Dorn from the country.",
+         {("freedonia", "marek", "travel_ban"), ("freedonia", "dorn", "travel_ban")}),
+    ):  # fmt: skip
+        assert _pairs(_designations(annotated, text)) == expected, text
+
+
+def test_designations_a_ban_of_a_person_from_an_act_or_of_a_party_stays_other(annotated) -> None:  # type: ignore[no-untyped-def]
+    names = {**NAMES, "Freedom Party": ("party", ORG)}
+    for text, expected in (
+        ("Freedonia bans Ivo Marek from running for office.", {("freedonia", "marek", "other")}),
+        ("Freedonia bans Ivo Marek from the parliament for a year.", {("freedonia", "marek", "other")}),
+        ("Freedonia bans the Freedom Party.", {("freedonia", "party", "other")}),
+    ):  # fmt: skip
+        doc, entities, article = annotated(text, names)
+        assert _pairs(designations.extract(doc, entities, article)) == expected, text

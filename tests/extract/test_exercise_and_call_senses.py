@@ -85,3 +85,49 @@ def test_a_call_for_something_is_no_phone_call(annotated, text) -> None:  # type
 )
 def test_a_call_with_someone_is_a_consultation(annotated, text) -> None:  # type: ignore[no-untyped-def]
     assert (EventType.CONSULT, ("vask",), ("tellen",)) in _events(annotated, text)
+
+
+# A call *for* someone *to* act (the parser hangs "for" on the clause as its subordinator) is a
+# request to them, as CAMEO's CALL block reads *call for / call on X to*; never a phone call.
+FOR_CLAUSE_NAMES = {**NAMES, "Vellist Front": ("vellist_front", ORGANIZATION)}
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Alma Vask calls for Freedonia to withdraw its troops.", (EventType.REQUEST, ("vask",), ("freedonia",))),
+        ("Ruritania calls for Omar Tellen to resign.", (EventType.REQUEST, ("ruritania",), ("tellen",))),
+        ("Elbonia called for Freedonia to be expelled from the alliance.",
+         (EventType.REQUEST, ("elbonia",), ("freedonia",))),
+    ],
+)
+def test_a_call_for_someone_to_act_is_a_request_to_them(annotated, text, asked) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert asked in found, found
+    assert not [event for event in found if event[0] is EventType.CONSULT], found
+
+
+def test_a_call_for_a_party_to_act_names_the_group_not_its_demonyms_state(annotated) -> None:  # type: ignore[no-untyped-def]
+    # The parser gives *calls* two subjects, the descriptor "group" and the name: the descriptor
+    # (and the state of its demonym) is no party of the call.
+    doc, entities, article = annotated("Ruritanian militant group Vellist Front calls for Freedonia to cease its attacks.",
+                                       FOR_CLAUSE_NAMES)
+    found = [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
+    assert (EventType.REQUEST, ("vellist_front",), ("freedonia",)) in found, found
+    assert not [event for event in found if event[0] is EventType.CONSULT or "ruritania" in event[1]], found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania calls for calm as Freedonia attacks Elbonia.",  # "as": no for-clause
+        "Alma Vask calls for talks so that Freedonia can rebuild.",
+    ],
+)
+def test_another_clause_after_a_call_names_no_one_called_upon(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    found = _events(annotated, text)
+    assert not [event for event in found if event[0] is EventType.REQUEST and "freedonia" in event[2]], found
+
+
+def test_calling_someone_is_still_a_phone_call(annotated) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.CONSULT, ("vask",), ("tellen",)) in _events(annotated, "Alma Vask calls Omar Tellen.")

@@ -346,3 +346,31 @@ def test_modality_quantity_noun_stated_or_other_noun_keeps_the_event(annotated, 
     # events ("violation", "list") says nothing of them.
     modality = _assess(annotated, text, trigger)
     assert not modality.negated and not modality.hypothetical, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The parser hangs the gerund after "rules out" as an adverbial clause, not a complement.
+        "Ruritania rules out sending warships to lift the blockade.",
+        "Freedonia ruled out sending warships to lift the blockade of the Strait of Hormuz.",
+        "Ruritania rules out sending warships to lift the blockade of the Strait of Hormuz.",
+    ],
+)
+def test_modality_a_gerund_ruled_out_is_negated_as_an_adverbial_clause(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    doc, _, _ = annotated(text, NAMES)
+    sending = next(t for t in doc if t.text == "sending")
+    assert sending.dep_ == "advcl", [(t.text, t.dep_) for t in doc]  # the parse this test is about
+    assert _assess(annotated, text, "sending").negated, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruritania rules out talks, sending troops to Freedonia.",  # a participle clause set off by a comma
+        "Ruritania sends warships, hoping to lift the blockade of Freedonia.",
+    ],
+)
+def test_modality_a_participle_clause_beside_a_ruled_out_object_is_not_negated(annotated, text) -> None:  # type: ignore[no-untyped-def]
+    trigger = "sending" if "sending" in text else "hoping"
+    assert not _assess(annotated, text, trigger).negated, text
