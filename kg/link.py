@@ -35,6 +35,10 @@ FUZZY_CUTOFF = 88.0  # rapidfuzz ratio (0-100) below which a name is not a candi
 
 # Scores of a name match, by how the name matched the entry.
 EXACT, ACRONYM_STATE, ACRONYM, DEMONYM, CAPITAL, NAME_PART, SURNAME = 1.0, 0.95, 0.8, 0.9, 0.85, 0.9, 0.7
+# An acronym of this many letters or more ("NATO", "UNHCR") names the one entry with a QID it is listed
+# for: two or three letters ("SDF", "RSF", "ICC") stand for many bodies, so alone they are no link
+# (ACRONYM); an entry with no QID keeps the acronym as written for its label.
+LONG_ACRONYM_LETTERS, LONG_ACRONYM = 4, 0.9
 MENTION_ONLY = 0.9  # factor for a match through a mention other than the label the article writes
 FUZZY_WEIGHT = 0.9  # factor applied to a fuzzy ratio
 # Context boosts.
@@ -347,7 +351,10 @@ def _how(entry: GazetteerEntry, name: str) -> tuple[float, str]:
     key, acronym = normalize_key(name), acronym_key(name)
     for alias in entry.names:
         if acronym is not None and acronym_key(alias) == acronym:
-            return (ACRONYM_STATE if entry.type is EntityType.STATE else ACRONYM), f"acronym {acronym}"
+            if entry.type is EntityType.STATE:
+                return ACRONYM_STATE, f"acronym {acronym}"
+            distinctive = len(acronym) >= LONG_ACRONYM_LETTERS and entry.qid is not None
+            return (LONG_ACRONYM if distinctive else ACRONYM), f"acronym {acronym}"
         if normalize_key(alias) == key:
             return EXACT, f"name {alias!r}"
     if any(normalize_key(demonym) == key for demonym in entry.demonyms):

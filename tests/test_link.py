@@ -257,6 +257,29 @@ def test_link_label_the_article_never_writes_is_not_evidence(linker: Linker) -> 
     assert linker.link(Extraction(article("U.S. forces"), (written,)))["us"].qid == "Q30"
 
 
+@pytest.mark.parametrize(
+    ("written", "label", "qid"),
+    [
+        ("NATO", "North Atlantic Treaty Organisation", "Q7184"),
+        ("UNHCR", "Office of the United Nations High Commissioner for Refugees", "Q28606331"),
+    ],
+)
+def test_link_acronym_of_four_letters_or_more_alone(linker: Linker, written: str, label: str, qid: str) -> None:
+    # An acronym of four letters or more names the one body it is listed for; "SDF" (above) does not.
+    text = f"{written} condemns the attack on the convoy."
+    known = Entity("body", label, EntityType.ORGANIZATION, (Mention(0, len(written), written),))
+    link = linker.link(Extraction(article(text), (known,)))["body"]
+    assert (link.judgement, link.qid) == (Judgement.SUGGESTED, qid)
+
+
+def test_link_acronym_shared_by_two_bodies_stays_unlinked(linker: Linker) -> None:
+    # "CIAT" is listed for two organizations: however long, a shared acronym picks neither.
+    text = "CIAT publishes its annual report."
+    ciat = Entity("ciat", "International Center for Tropical Agriculture", EntityType.ORGANIZATION, (Mention(0, 4, "CIAT"),))
+    link = linker.link(Extraction(article(text), (ciat,)))["ciat"]
+    assert link.judgement is Judgement.REJECTED and link.qid is None
+
+
 def test_link_label_an_earlier_stage_built_is_not_linked_through_its_mention(linker: Linker) -> None:
     # "Israel's Southern Command": the entity stage named another state's body by its state; its
     # mention "Southern Command" is the known US command's alias, which is then no evidence.
