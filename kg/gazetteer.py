@@ -263,19 +263,13 @@ def own_states(gazetteer: Gazetteer) -> dict[str, str]:
     People's Liberation Army") or after "of" or in brackets at their end ("Supreme Court of the
     United States", "National Liberation Army (Colombia)"); by `entry_key`. No organization whose
     names say no state or more than one."""
-    states_written: defaultdict[str, set[str]] = defaultdict(set)
-    for state in gazetteer.entries:
-        if state.type is EntityType.STATE:
-            for name in (*state.names, *state.demonyms):
-                states_written[name].add(entry_key(state))
+    states_written = _states_written(gazetteer)
     found: dict[str, str] = {}
     for entry in gazetteer.entries:
         if entry.kind not in STATE_KINDS:
             continue
-        said: set[str] = set()
-        for name in entry.names:
-            for written in _state_places(name):
-                said |= states_written.get(written, set())
+        said = {state for name in entry.names for written, _ in _state_splits(name)
+                for state in states_written.get(written, ())}  # fmt: skip
         if len(said) == 1:
             found[entry_key(entry)] = said.pop()
     return found
@@ -289,39 +283,45 @@ def generic_names(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
     by `entry_key` and in lookup form (`normalize_key`): the words another state's body may be
     named by. Not where its own name says no state ("Bundestag", "Islamic Revolutionary Guard
     Corps" are the names of one body, whatever aliases with a state's name the gazetteer lists)."""
-    owners = own_states(gazetteer)
-    written: defaultdict[str, set[str]] = defaultdict(set)
-    for entry in gazetteer.entries:
-        if entry.type is EntityType.STATE:
-            written[entry_key(entry)] |= {*entry.names, *entry.demonyms}
+    owners, states_written = own_states(gazetteer), _states_written(gazetteer)
     found: dict[str, frozenset[str]] = {}
     for entry in gazetteer.entries:
         own = owners.get(entry_key(entry))
         if own is None:
             continue
-        rests = {entry.name[len(state) + 1 :] for state in written[own] if entry.name.startswith(f"{state} ")}
-        rests |= {entry.name[: -len(after)] for state in written[own]
-                  for after in (f" of {state}", f" of the {state}", f" ({state})") if entry.name.endswith(after)}  # fmt: skip
+        rests = {rest for written, rest in _state_splits(entry.name) if own in states_written.get(written, ())}
         if rests & set(entry.names):
             found[entry_key(entry)] = frozenset(normalize_key(rest) for rest in rests & set(entry.names))
     return found
 
 
-def _state_places(name: str) -> Iterator[str]:
-    """The parts of an organization's name that may be a state's name or demonym (`own_states`): its
-    words before each space, and the words after each "of", "of the" or "(" that end it."""
+@lru_cache(maxsize=4)
+def _states_written(gazetteer: Gazetteer) -> dict[str, frozenset[str]]:
+    """Each name and demonym of a state -> the keys (`entry_key`) of the states written so."""
+    written: defaultdict[str, set[str]] = defaultdict(set)
+    for state in gazetteer.entries:
+        if state.type is EntityType.STATE:
+            for name in (*state.names, *state.demonyms):
+                written[name].add(entry_key(state))
+    return {name: frozenset(keys) for name, keys in written.items()}
+
+
+def _state_splits(name: str) -> Iterator[tuple[str, str]]:
+    """Each way an organization's name may hold a state's name or demonym, as (that part, the rest):
+    its words before a space ("United States" | "Congress"), and the words after an "of", "of the"
+    or "(" that end it ("Colombia" | "National Liberation Army" of "National Liberation Army (Colombia)")."""
     for i, char in enumerate(name):
         if char == " ":
-            yield name[:i]
+            yield name[:i], name[i + 1 :]
     for marker in (" of ", " of the "):
         at = name.find(marker)
         while at != -1:
-            yield name[at + len(marker) :]
+            yield name[at + len(marker) :], name[:at]
             at = name.find(marker, at + 1)
     if name.endswith(")"):
         at = name.find(" (")
         while at != -1:
-            yield name[at + 2 : -1]
+            yield name[at + 2 : -1], name[:at]
             at = name.find(" (", at + 1)
 
 
