@@ -151,9 +151,11 @@ def _kept_from_a_state(token: Token, index: EntityIndex) -> bool:
              if child.dep_ == "prep" and child.lower_ == "from"]  # fmt: skip
     for prep in froms:
         for obj in prep.children:
-            if obj.dep_ == "pcomp" or obj.dep_ == "pobj" and obj.lemma_.lower() not in STATE_WORDS and not any(
+            if obj.dep_ == "pcomp":
+                return False  # "from running"
+            if obj.dep_ == "pobj" and obj.lemma_.lower() not in STATE_WORDS and not any(
                     index.type_of(key) is EntityType.STATE for key in index.entities_of(obj, qualifiers=False)):  # fmt: skip
-                return False
+                return False  # "from the parliament"
     return True
 
 

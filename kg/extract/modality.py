@@ -70,7 +70,8 @@ def assess(trigger: Token, index: EntityIndex, cues: Cues, *, own_only: bool = F
     # share in the event and its light verb ("Iran will not have a role in the talks", "X has no
     # role in negotiations": the share denied or to come is the event's too).
     quantity = _quantity(trigger)
-    carriers = [trigger] if quantity is None or not own_only else [trigger, quantity]
+    # own_only reads no nouns below, but a counting noun carries the trigger's own modality all the same.
+    carriers = [trigger, quantity] if own_only and quantity is not None else [trigger]
     nouns = [] if own_only else [noun for noun in (trigger, _share(trigger), quantity) if noun is not None and noun.pos_ == "NOUN"]
     for noun in nouns:
         if noun is not trigger:

@@ -160,7 +160,8 @@ def requirements_met(token: Token, trigger: Trigger, assets: set[int]) -> bool:
     preps = {child.lower_ for child in token.children if child.dep_ in ("prep", "prt")}
     # "calls *for* Iran to cease": the parser hangs a for-to clause's "for" as its subordinator;
     # it is the verb's preposition all the same (no phone call; a call for X to act).
-    preps |= {"for" for child in token.children if child.dep_ in ("advcl", "ccomp") and FOR_MARK.follow(child) and INFINITIVE.follow(child)}
+    if any(child.dep_ in ("advcl", "ccomp") and FOR_MARK.follow(child) and INFINITIVE.follow(child) for child in token.children):
+        preps.add("for")
     deps = {child.dep_ for child in token.children}
     if preps & trigger.words("excludes_prep") or deps & trigger.words("excludes_child"):
         return False  # "calling it a lie" is no phone call
