@@ -5,14 +5,8 @@ it gives no SANCTION. Constructed sentences."""
 
 import pytest
 
-from kg.extract import events
 from kg.records import EventType
 from fictional_names import FICTIONAL_NAMES
-
-
-def _events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tuple[str, ...]]]:  # type: ignore[no-untyped-def]
-    doc, entities, article = annotated(text, FICTIONAL_NAMES)
-    return [(event.type, event.actors, event.targets) for event in events.extract(doc, entities, article)]
 
 
 @pytest.mark.parametrize(
@@ -24,8 +18,8 @@ def _events(annotated, text: str) -> list[tuple[EventType, tuple[str, ...], tupl
         "Ruritania has stopped all funding for Freedonia's army.",
     ],
 )
-def test_a_halted_aid_is_a_sanction_of_its_recipient(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, text)
+def test_a_halted_aid_is_a_sanction_of_its_recipient(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, FICTIONAL_NAMES)
     assert (EventType.SANCTION, ("ruritania",), ("freedonia",)) in found, found
     assert not any(kind is EventType.AID for kind, _, _ in found), found
 
@@ -38,12 +32,12 @@ def test_a_halted_aid_is_a_sanction_of_its_recipient(annotated, text) -> None:  
         "Ruritania sends military aid to Freedonia.",
     ],
 )
-def test_an_aid_cut_asked_for_or_with_no_recipient_is_no_sanction(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    assert not any(kind is EventType.SANCTION and "freedonia" in targets for kind, _, targets in _events(annotated, text))
+def test_an_aid_cut_asked_for_or_with_no_recipient_is_no_sanction(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert not any(kind is EventType.SANCTION and "freedonia" in targets for kind, _, targets in read_events(text, FICTIONAL_NAMES))
 
 
-def test_cutting_ties_stays_the_coders_sanction(annotated) -> None:  # type: ignore[no-untyped-def]
-    assert (EventType.SANCTION, ("ruritania",), ("freedonia",)) in _events(annotated, "Ruritania cuts diplomatic ties with Freedonia.")
+def test_cutting_ties_stays_the_coders_sanction(read_events) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.SANCTION, ("ruritania",), ("freedonia",)) in read_events("Ruritania cuts diplomatic ties with Freedonia.", FICTIONAL_NAMES)
 
 
 @pytest.mark.parametrize(
@@ -56,8 +50,8 @@ def test_cutting_ties_stays_the_coders_sanction(annotated) -> None:  # type: ign
         "Ruritania withholds military aid to Freedonia.",
     ],
 )
-def test_aid_halted_or_blocked_is_no_aid(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    found = _events(annotated, text)
+def test_aid_halted_or_blocked_is_no_aid(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    found = read_events(text, FICTIONAL_NAMES)
     assert not any(kind is EventType.AID for kind, _, _ in found), found
 
 
@@ -68,5 +62,5 @@ def test_aid_halted_or_blocked_is_no_aid(annotated, text) -> None:  # type: igno
         "Ruritania announces new humanitarian aid for Freedonia.",
     ],
 )
-def test_aid_no_halting_noun_governs_stays_aid(annotated, text) -> None:  # type: ignore[no-untyped-def]
-    assert (EventType.AID, ("ruritania",), ("freedonia",)) in _events(annotated, text)
+def test_aid_no_halting_noun_governs_stays_aid(read_events, text) -> None:  # type: ignore[no-untyped-def]
+    assert (EventType.AID, ("ruritania",), ("freedonia",)) in read_events(text, FICTIONAL_NAMES)
